@@ -1,0 +1,319 @@
+//! The extractor's tables, read from data in `corpus/` (compiled in with `include_str!`):
+//! type words and symbol codes (`corpus/patterns.toml`), law names and their aliases
+//! (`corpus/registry/laws.toml`), issuer spellings (`corpus/registry/issuers.toml`).
+//!
+//! Tables are plain data; the code that uses them is in `extract`. No I/O at run time.
+
+use crate::model::Kind;
+use crate::normalize::fold_key;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The pattern file, as compiled in.
+pub const PATTERNS_TOML: &str = include_str!("../../corpus/patterns.toml");
+/// The law-name table, as compiled in.
+pub const LAWS_TOML: &str = include_str!("../../corpus/registry/laws.toml");
+/// The issuer table, as compiled in.
+pub const ISSUERS_TOML: &str = include_str!("../../corpus/registry/issuers.toml");
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct PatternFile {
+    pub type_word: Vec<TypeWordRow>,
+    pub symbol_code: Vec<SymbolCodeRow>,
+    pub party: PartyRow,
+    pub codes: CodesRow,
+    #[serde(default)]
+    pub example: Vec<ExampleRow>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct TypeWordRow {
+    pub kind: Kind,
+    pub folded: Vec<String>,
+    pub proper: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct SymbolCodeRow {
+    pub code: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub normative: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct PartyRow {
+    pub issuers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct CodesRow {
+    pub issuers: Vec<String>,
+    #[serde(default)]
+    pub aliases: Vec<(String, String)>,
+}
+
+/// One example of the pattern file: `text` must extract to `expect`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ExampleRow {
+    pub text: String,
+    pub expect: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LawFile {
+    #[serde(default)]
+    law: Vec<LawRow>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LawRow {
+    name: String,
+    #[serde(default)]
+    kind: Option<Kind>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct IssuerFile {
+    #[serde(default)]
+    issuer: Vec<IssuerRow>,
+}
+
+#[derive(Debug, Deserialize)]
+struct IssuerRow {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+/// A symbol code as it should be spelled, with what it tells.
+#[derive(Debug, Clone)]
+pub struct Code {
+    pub spelled: String,
+    pub kind: Option<Kind>,
+    pub normative: bool,
+    pub party_issuer: bool,
+    pub issuer: bool,
+}
+
+/// A law name the extractor recognises after "Luật"/"Bộ luật"/"Hiến pháp"/"Pháp lệnh".
+#[derive(Debug, Clone)]
+pub struct LawName {
+    /// Folded words after the type word ("dan quan tu ve" for "Luật Dân quân tự vệ").
+    pub tail: String,
+    pub kind: Kind,
+    /// The canonical full name ("Luật Dân quân tự vệ").
+    pub name: String,
+}
+
+/// All tables, ready for matching.
+#[derive(Debug)]
+pub struct Tables {
+    /// (folded type word, kind, proper lowercase spelling), longest first.
+    pub type_words: Vec<(String, Kind, String)>,
+    /// Codes by exact spelling and by folded lowercase form.
+    pub codes_exact: HashMap<String, Code>,
+    pub codes_folded: HashMap<String, Code>,
+    /// Law names, longest tail first.
+    pub laws: Vec<LawName>,
+    /// Issuers: (folded key, canonical name), longest key first.
+    pub issuers: Vec<(String, String)>,
+    pub examples: Vec<ExampleRow>,
+}
+
+impl Tables {
+    /// The tables compiled into the binary.
+    pub fn builtin() -> &'static Tables {
+        static T: OnceLock<Tables> = OnceLock::new();
+        T.get_or_init(|| {
+            Tables::from_toml(PATTERNS_TOML, LAWS_TOML, ISSUERS_TOML)
+                .expect("the compiled-in corpus tables parse (checked by tests)")
+        })
+    }
+
+    /// Build tables from the three TOML texts.
+    pub fn from_toml(patterns: &str, laws: &str, issuers: &str) -> Result<Tables, String> {
+        let p: PatternFile =
+            toml::from_str(patterns).map_err(|e| format!("corpus/patterns.toml: {e}"))?;
+        let l: LawFile =
+            toml::from_str(laws).map_err(|e| format!("corpus/registry/laws.toml: {e}"))?;
+        let i: IssuerFile =
+            toml::from_str(issuers).map_err(|e| format!("corpus/registry/issuers.toml: {e}"))?;
+
+        let mut type_words = Vec::new();
+        for row in &p.type_word {
+            for f in &row.folded {
+                type_words.push((f.clone(), row.kind, row.proper.clone()));
+            }
+        }
+        type_words.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+
+        let mut codes_exact: HashMap<String, Code> = HashMap::new();
+        let add = |map: &mut HashMap<String, Code>, spelled: &str, f: &dyn Fn(&mut Code)| {
+            let e = map.entry(spelled.to_string()).or_insert_with(|| Code {
+                spelled: spelled.to_string(),
+                kind: None,
+                normative: false,
+                party_issuer: false,
+                issuer: false,
+            });
+            f(e);
+        };
+        for row in &p.symbol_code {
+            add(&mut codes_exact, &row.code, &|c| {
+                c.kind = Some(row.kind);
+                c.normative = row.normative;
+            });
+        }
+        for code in &p.party.issuers {
+            add(&mut codes_exact, code, &|c| c.party_issuer = true);
+        }
+        for code in &p.codes.issuers {
+            add(&mut codes_exact, code, &|c| c.issuer = true);
+        }
+        // Aliases: exact spellings read as another code.
+        for (from, to) in &p.codes.aliases {
+            if let Some(target) = codes_exact.get(to).cloned() {
+                codes_exact.insert(from.clone(), target);
+            }
+        }
+        let mut codes_folded: HashMap<String, Code> = HashMap::new();
+        for (spelled, code) in &codes_exact {
+            let key = fold_key(spelled);
+            // Prefer the spelling with Đ ("NĐ" over a hypothetical "ND"), and the real
+            // code over an alias.
+            let better = match codes_folded.get(&key) {
+                None => true,
+                Some(old) => {
+                    spelled == &code.spelled
+                        && (code.spelled.contains('Đ') && !old.spelled.contains('Đ'))
+                }
+            };
+            if better {
+                codes_folded.insert(key, code.clone());
+            }
+        }
+        // "TƯ" folds to "tu" like the provincial "TU"; the exact table keeps them apart, and
+        // the folded table must answer "TU".
+        if let Some(tu) = codes_exact.get("TU").cloned() {
+            codes_folded.insert("tu".into(), tu);
+        }
+
+        let mut laws = Vec::new();
+        for row in &l.law {
+            let kind = row.kind.unwrap_or(Kind::Law);
+            for name in std::iter::once(&row.name).chain(row.aliases.iter()) {
+                let key = word_key(name);
+                let tail = strip_type_word(&key);
+                if let Some((tail, k)) = tail {
+                    laws.push(LawName {
+                        tail,
+                        kind: if k == Kind::Law { kind } else { k },
+                        name: row.name.clone(),
+                    });
+                }
+            }
+        }
+        laws.sort_by(|a, b| b.tail.len().cmp(&a.tail.len()));
+        laws.dedup_by(|a, b| a.tail == b.tail && a.kind == b.kind);
+
+        let mut issuers = Vec::new();
+        for row in &i.issuer {
+            for n in std::iter::once(&row.name).chain(row.aliases.iter()) {
+                issuers.push((fold_key(n), row.name.clone()));
+            }
+        }
+        issuers.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+
+        Ok(Tables {
+            type_words,
+            codes_exact,
+            codes_folded,
+            laws,
+            issuers,
+            examples: p.example,
+        })
+    }
+
+    /// Look up a symbol group as written (cleaned): exact first, then folded.
+    pub fn code(&self, written: &str) -> Option<&Code> {
+        self.codes_exact
+            .get(written)
+            .or_else(|| self.codes_folded.get(&fold_key(written)))
+    }
+
+    /// The kind of a folded type word ("nghi dinh").
+    pub fn type_word(&self, folded: &str) -> Option<(Kind, &str)> {
+        self.type_words
+            .iter()
+            .find(|(f, _, _)| f == folded)
+            .map(|(_, k, p)| (*k, p.as_str()))
+    }
+
+    /// The canonical issuer for a folded issuer phrase: (name, length of the folded key
+    /// matched), longest match first.
+    pub fn issuer_prefix(&self, folded: &str) -> Option<(&str, usize)> {
+        self.issuers
+            .iter()
+            .find(|(k, _)| {
+                folded.starts_with(k.as_str())
+                    && folded[k.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+            .map(|(k, n)| (n.as_str(), k.len()))
+    }
+}
+
+/// Folded words only: "Luật Phòng, chống tham nhũng" → "luat phong chong tham nhung".
+pub fn word_key(s: &str) -> String {
+    let f = fold_key(s);
+    let mut out = String::with_capacity(f.len());
+    for w in f.split(|c: char| !(c.is_ascii_alphanumeric() || c == '&')) {
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// Split a folded law name into its type word and tail: "luat dan quan tu ve" →
+/// ("dan quan tu ve", Law).
+fn strip_type_word(key: &str) -> Option<(String, Kind)> {
+    for (prefix, kind) in [
+        ("bo luat ", Kind::Code),
+        ("hien phap", Kind::Constitution),
+        ("phap lenh ", Kind::Ordinance),
+        ("luat ", Kind::Law),
+    ] {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            return Some((rest.trim().to_string(), kind));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_tables_parse() {
+        let t = Tables::builtin();
+        assert!(t.type_words.len() >= 25);
+        assert_eq!(t.code("ND").unwrap().spelled, "NĐ");
+        assert_eq!(t.code("NĐ").unwrap().kind, Some(Kind::Decree));
+        assert_eq!(t.code("QÐ").map(|c| c.spelled.as_str()), Some("QĐ"));
+        assert_eq!(t.code("BTN&MT").unwrap().spelled, "BTNMT");
+        assert_eq!(t.code("TƯ").unwrap().spelled, "TW");
+        assert_eq!(t.code("TU").unwrap().spelled, "TU");
+        assert!(t.laws.iter().any(|l| l.tail == "dqtv"));
+    }
+}

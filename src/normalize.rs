@@ -1,0 +1,385 @@
+//! Normalization of Vietnamese text, always with a way back to the original bytes.
+//!
+//! Two views are built here and nowhere else:
+//! - [`Folded`]: the text with diacritics stripped (`đ`/`Đ`/`Ð` → `d`/`D`, combining marks
+//!   dropped so NFD and NFC fold alike), case kept, typographic dashes and spaces made ASCII
+//!   and Markdown emphasis (`*`) made a space. Extraction matches on this view; every byte of
+//!   it maps back to the byte of the original it came from ([`Folded::span`]).
+//! - [`clean`]: the proper Vietnamese spelling of a piece of text: NFC, `Ð` → `Đ`, tone marks
+//!   placed the modern way ("uỷ" → "ủy", "hoà" → "hòa"), white space collapsed. Used for fields
+//!   reported to users (issuer, title, law name) and for typo checks.
+//!
+//! Invariant: nothing downstream moves a span; only this module knows how text changed.
+
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// The folded view of a text with its offset map back to the original.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    /// Folded text: mostly ASCII, case kept.
+    pub text: String,
+    /// For every byte of `text`, the byte offset in the original where its character starts;
+    /// one extra entry at the end holds the original's length.
+    map: Vec<u32>,
+}
+
+impl Folded {
+    /// Fold `original`. Linear in its length; never panics.
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                // ASCII fast path; '*' (Markdown emphasis) reads as a space.
+                text.push(if b == b'*' { ' ' } else { b as char });
+                map.push(i as u32);
+                i += 1;
+                continue;
+            }
+            // Decode one char (the input is valid UTF-8: it is a &str).
+            let c = original[i..].chars().next().unwrap_or('\u{FFFD}');
+            let len = c.len_utf8();
+            match fold_char(c) {
+                Fold::Drop => {}
+                Fold::Ascii(a) => {
+                    text.push(a as char);
+                    map.push(i as u32);
+                }
+                Fold::Keep => {
+                    text.push(c);
+                    for _ in 0..len {
+                        map.push(i as u32);
+                    }
+                }
+            }
+            i += len;
+        }
+        map.push(original.len() as u32);
+        Folded { text, map }
+    }
+
+    /// The original byte offset where the folded byte `i` comes from. `i == text.len()`
+    /// gives the original's length.
+    pub fn orig(&self, i: usize) -> usize {
+        self.map[i.min(self.map.len() - 1)] as usize
+    }
+
+    /// The original byte range of the folded range `[a, b)`. The end is the start of the next
+    /// emitted character, so combining marks after the last letter are included.
+    pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.orig(a), self.orig(b.max(a)))
+    }
+
+    /// The folded offset of an original offset (the first folded byte at or after it).
+    pub fn folded_at(&self, orig: usize) -> usize {
+        self.map.partition_point(|&o| (o as usize) < orig)
+    }
+}
+
+enum Fold {
+    Drop,
+    Ascii(u8),
+    Keep,
+}
+
+/// Fold one non-ASCII char.
+fn fold_char(c: char) -> Fold {
+    let cp = c as u32;
+    match cp {
+        // Combining diacritical marks: dropped (NFD text folds like NFC).
+        0x0300..=0x036F => Fold::Drop,
+        // Zero-width space/joiners, BOM, soft hyphen.
+        0x200B..=0x200D | 0xFEFF | 0x00AD => Fold::Drop,
+        // Spaces.
+        0x00A0 | 0x2000..=0x200A | 0x202F | 0x205F | 0x3000 => Fold::Ascii(b' '),
+        // Dashes and the minus sign.
+        0x2010..=0x2015 | 0x2212 => Fold::Ascii(b'-'),
+        // Line/paragraph separators.
+        0x2028 | 0x2029 => Fold::Ascii(b'\n'),
+        0x00C0..=0x024F | 0x1E00..=0x1EFF => match latin_table()[latin_index(cp)] {
+            0 => Fold::Keep,
+            a => Fold::Ascii(a),
+        },
+        _ => Fold::Keep,
+    }
+}
+
+fn latin_index(cp: u32) -> usize {
+    if cp <= 0x024F {
+        (cp - 0x00C0) as usize
+    } else {
+        (0x0250 - 0x00C0) as usize + (cp - 0x1E00) as usize
+    }
+}
+
+/// ASCII base letter of every Latin letter in U+00C0..U+024F and U+1E00..U+1EFF (0 = keep).
+fn latin_table() -> &'static [u8] {
+    static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let n = (0x0250 - 0x00C0) + (0x1F00 - 0x1E00);
+        let mut t = vec![0u8; n];
+        let ranges = [(0x00C0u32, 0x024Fu32), (0x1E00, 0x1EFF)];
+        for (lo, hi) in ranges {
+            for cp in lo..=hi {
+                let Some(c) = char::from_u32(cp) else {
+                    continue;
+                };
+                let base = match c {
+                    'đ' | 'ð' => Some('d'),
+                    'Đ' | 'Ð' => Some('D'),
+                    _ => {
+                        let mut first = None;
+                        unicode_normalization::char::decompose_canonical(c, |d| {
+                            if first.is_none() {
+                                first = Some(d);
+                            }
+                        });
+                        first.filter(|b| b.is_ascii_alphabetic())
+                    }
+                };
+                if let Some(b) = base {
+                    t[latin_index(cp)] = b as u8;
+                }
+            }
+        }
+        t
+    })
+}
+
+/// Fold a short string for comparisons (lowercase, no diacritics, `đ` → `d`, white space
+/// collapsed to single spaces, trimmed).
+pub fn fold_key(s: &str) -> String {
+    let f = Folded::new(s);
+    let mut out = String::with_capacity(f.text.len());
+    let mut space = false;
+    for c in f.text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// The proper spelling of a piece of original text: NFC, `Ð`/`ð` → `Đ`/`đ`, modern tone
+/// placement, Markdown emphasis removed, white space collapsed and trimmed.
+pub fn clean(s: &str) -> String {
+    let mut collapsed = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            'Ð' => 'Đ',
+            'ð' => 'đ',
+            '*' => ' ',
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' => ' ',
+            '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        space = false;
+        collapsed.push(c);
+    }
+    modern_tones(&collapsed)
+}
+
+/// NFC with tone marks placed the modern way on "oa", "oe", "uy" at the end of a syllable
+/// ("hoà" → "hòa", "uỷ" → "ủy", but "quý" and "hoàn" untouched).
+pub fn modern_tones(s: &str) -> String {
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let nfd: Vec<char> = s.nfd().collect();
+    let mut out: Vec<char> = Vec::with_capacity(nfd.len());
+    let mut i = 0;
+    while i < nfd.len() {
+        // Look for V1 V2 TONE end-of-syllable, V1V2 in {oa, oe, uy}, not after 'q'.
+        if i + 2 < nfd.len() {
+            let (v1, v2, t) = (nfd[i], nfd[i + 1], nfd[i + 2]);
+            {
+                let pair = (v1.to_ascii_lowercase(), v2.to_ascii_lowercase());
+                let ok_pair = matches!(pair, ('o', 'a') | ('o', 'e') | ('u', 'y'));
+                let after = nfd.get(i + 3).copied();
+                let ends = after.is_none_or(|a| !a.is_alphabetic() && !is_mark(a));
+                let prev_q = out
+                    .last()
+                    .is_some_and(|p: &char| p.eq_ignore_ascii_case(&'q'));
+                if ok_pair && TONES.contains(&t) && ends && !prev_q {
+                    out.push(v1);
+                    out.push(t);
+                    out.push(v2);
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        out.push(nfd[i]);
+        i += 1;
+    }
+    out.into_iter().nfc().collect()
+}
+
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// 1-based line and column (in characters) of a byte offset, with a precomputed index of
+/// line starts.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// (line, column), both 1-based; the column counts characters.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let col = text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(offset - start);
+        (line, col + 1)
+    }
+
+    /// Byte range of a 1-based line (without its newline).
+    pub fn line_range(&self, text: &str, line: usize) -> (usize, usize) {
+        let start = self
+            .starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(text.len());
+        let mut end = self.starts.get(line).map(|e| e - 1).unwrap_or(text.len());
+        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        (start, end.max(start))
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_fold(input: &str, expected: &str) {
+        assert_eq!(Folded::new(input).text, expected, "fold({input:?})");
+    }
+
+    #[test]
+    fn folding_table() {
+        let rows = [
+            ("Nghị định", "Nghi dinh"),
+            ("NĐ-CP", "ND-CP"),
+            ("QÐ-UBND", "QD-UBND"),
+            ("Quyết Định", "Quyet Dinh"),
+            ("Đè án", "De an"),
+            ("ủy uỷ", "uy uy"),
+            ("**Số:** 12", "  So:   12"),
+            ("12–CT/TW", "12-CT/TW"),
+            ("Ưu đãi ơn", "Uu dai on"),
+        ];
+        for (i, e) in rows {
+            check_fold(i, e);
+        }
+        // NFD folds like NFC.
+        let nfd: String = "Nghị định số 168/2018/NĐ-CP".nfd().collect();
+        check_fold(&nfd, "Nghi dinh so 168/2018/ND-CP");
+    }
+
+    #[test]
+    fn every_vietnamese_letter_folds_to_ascii() {
+        let lower = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ";
+        for c in lower.chars() {
+            for form in [c.to_string(), c.to_uppercase().collect::<String>()] {
+                let nfd: String = form.nfd().collect();
+                for s in [&form, &nfd] {
+                    let f = Folded::new(s).text;
+                    assert_eq!(f.len(), 1, "{s:?} folded to {f:?}");
+                    assert!(f.is_ascii());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn spans_map_back_to_original() {
+        let orig = "Căn cứ Nghị định số 168/2018/NĐ-CP;";
+        let f = Folded::new(orig);
+        let a = f.text.find("Nghi dinh").unwrap();
+        let b = f.text.find(';').unwrap();
+        let (s, e) = f.span(a, b);
+        assert_eq!(&orig[s..e], "Nghị định số 168/2018/NĐ-CP");
+        let nfd: String = orig.nfd().collect();
+        let f = Folded::new(&nfd);
+        let (s, e) = f.span(f.text.find("Nghi").unwrap(), f.text.find(';').unwrap());
+        assert_eq!(
+            nfd[s..e].nfc().collect::<String>(),
+            "Nghị định số 168/2018/NĐ-CP"
+        );
+    }
+
+    #[test]
+    fn clean_table() {
+        let rows = [
+            ("Huyện uỷ  Yên Thế", "Huyện ủy Yên Thế"),
+            ("hoà bình", "hòa bình"),
+            ("khoá X", "khóa X"),
+            ("quý", "quý"),
+            ("hoàn thành", "hoàn thành"),
+            ("QÐ-UBND", "QĐ-UBND"),
+            ("Bộ\n\nChính trị", "Bộ Chính trị"),
+            ("thuỷ lợi", "thủy lợi"),
+        ];
+        for (i, e) in rows {
+            assert_eq!(clean(i), e, "clean({i:?})");
+        }
+        let nfd: String = "Huyện uỷ".nfd().collect();
+        assert_eq!(clean(&nfd), "Huyện ủy");
+    }
+
+    #[test]
+    fn fold_keys() {
+        assert_eq!(
+            fold_key("  Luật   Dân quân\n tự vệ "),
+            "luat dan quan tu ve"
+        );
+    }
+
+    #[test]
+    fn line_index() {
+        let t = "ab\ncđe\n\nx";
+        let li = LineIndex::new(t);
+        assert_eq!(li.line_col(t, 0), (1, 1));
+        assert_eq!(li.line_col(t, 3), (2, 1));
+        assert_eq!(li.line_col(t, t.find('e').unwrap()), (2, 3));
+        assert_eq!(li.line_col(t, t.len()), (4, 2));
+        assert_eq!(li.line_range(t, 2), (3, 7));
+    }
+}
