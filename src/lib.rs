@@ -5,6 +5,7 @@
 //! resolve → check → index/search. The core stages do no I/O and never panic; I/O and
 //! output formats live at the edges (`source`, the binary).
 
+pub mod cli;
 pub mod extract;
 pub mod model;
 pub mod normalize;

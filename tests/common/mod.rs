@@ -1,0 +1,39 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared` beside the clone (or `$CANCU_SHARED`), or None with a message saying the
+/// test is skipped: a user's clone has no `../shared`.
+pub fn shared(test: &str) -> Option<PathBuf> {
+    let p = std::env::var_os("CANCU_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("..").join("shared"));
+    if p.join("data").is_dir() {
+        Some(p)
+    } else {
+        eprintln!(
+            "SKIP {test}: {} not found (set CANCU_SHARED to the shared data folder to run it)",
+            p.display()
+        );
+        None
+    }
+}
+
+/// The `cancu` binary built for this test run.
+pub fn cancu() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_cancu"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests").join("fixtures").join(name)
+}
+
+pub fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
