@@ -6,6 +6,7 @@
 //! output formats live at the edges (`source`, the binary).
 
 pub mod cli;
+pub mod eval;
 pub mod extract;
 pub mod model;
 pub mod normalize;

@@ -59,7 +59,7 @@ fn regexes(t: &Tables) -> &'static Regexes {
             bare: Regex::new(r"(?-u)(?:^|[^0-9A-Za-z/.\-])([0-9]{1,5})[ \t]{0,2}[/\-]")
                 .expect("bare regex"),
             header_no: Regex::new(
-                r"(?im-u)^[ \t|>#_]*(?:so|so hieu|luat so)[ \t]*:[ \t|]*(?:\r?\n[ \t|]*){0,3}",
+                r"(?im-u)^[ \t|>#_]*(?:[A-Za-z]+[ \t]+){0,3}?(?:so|so hieu)[ \t]*:[ \t|]*(?:\r?\n[ \t|]*){0,3}",
             )
             .expect("header regex"),
             provision: Regex::new(
@@ -194,7 +194,7 @@ impl<'t> Extractor<'t> {
         }
 
         out.sort_by_key(|c| (c.start, c.end));
-        drop_own_number_before_body(&mut out, &header, f.orig(body_start));
+        drop_own_number(&mut out, &header);
         complete_truncated(&mut out);
         Extraction {
             header,
@@ -323,11 +323,23 @@ impl<'t> Extractor<'t> {
     ) -> Option<Citation> {
         let fb = ctx.fb;
         let (oa, ob) = ctx.f.span(a, b);
-        let capital = ctx.text[oa..ob]
+        // "pháp luật", "Thư viện Pháp luật": not a law cited by name.
+        let before = &fb[a.saturating_sub(5)..a];
+        if before.eq_ignore_ascii_case(b"phap ") {
+            return None;
+        }
+        let tw = &ctx.text[oa..ob];
+        let all_caps = tw
             .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase());
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+            && tw.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        // Capitalised ("Luật"), not shouting ("LUẬT" in a title line).
+        let capital = !all_caps && tw.chars().next().is_some_and(|c| c.is_uppercase());
         let start = skip_ws(fb, b);
+        if start == b || !fb.get(start).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
         // Known names first (longest alias wins).
         let (words, offs) = words_after(fb, start, 24);
         let joined = words.join(" ").to_ascii_lowercase();
@@ -351,6 +363,14 @@ impl<'t> Extractor<'t> {
                     .chars()
                     .next()
                     .is_none_or(|c| c == ' ')
+                && (l.tail.contains(' ') || {
+                    // One-word names must match with their diacritics ("Giá" vs "gia"),
+                    // unless written as an abbreviation ("DQTV").
+                    let (ws, we) = ctx.f.span(offs[0].0, offs[0].1);
+                    let w = &ctx.text[ws..we];
+                    w.chars().all(|c| !c.is_lowercase())
+                        || crate::normalize::clean(w).to_lowercase() == l.proper_tail
+                })
         }) {
             let nwords = law.tail.split(' ').count();
             end = offs[nwords - 1].1;
@@ -517,13 +537,22 @@ impl<'t> Extractor<'t> {
                 break;
             }
             if i > 0 {
-                if STOP.contains(&w.as_str()) {
+                let cap = words[i]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_uppercase());
+                if STOP.contains(&w.as_str()) && !cap {
                     break;
                 }
-                // Punctuation between words ends the name, except "Phòng, chống".
+                // Punctuation between words ends the name, except a comma followed by a
+                // lower-case word ("Phòng, chống", "Thuế xuất khẩu, thuế nhập khẩu").
                 let gap = &fb[offs[i - 1].1..offs[i].0];
                 let punct = gap.iter().any(|c| !c.is_ascii_whitespace());
-                if punct && !(gap.trim_ascii() == b"," && w == "chong") {
+                if punct && !(gap.trim_ascii() == b"," && !cap) {
+                    break;
+                }
+                // A capitalised type word starts another citation.
+                if cap && (w == "luat" || w == "nghi" || w == "quyet" || w == "bo") {
                     break;
                 }
             }
@@ -538,6 +567,9 @@ impl<'t> Extractor<'t> {
         let (s, _) = ctx.f.span(offs[0].0, offs[0].1);
         let (_, e) = ctx.f.span(offs[n - 1].0, offs[n - 1].1);
         let written = clean(&ctx.text[s..e]);
+        if fold_key(&written) == "viet nam" {
+            return None;
+        }
         let full = format!("Luật {written}");
         // Canonical spelling when the table knows the name.
         let key = tables::word_key(&full);
@@ -850,10 +882,15 @@ impl<'t> Extractor<'t> {
                 // Stop words stop only in lower case ("tu" is "từ", but "TƯ" is a body).
                 if STOP.contains(&w.as_str()) && !cap {
                     // "và" joins two capitalised bodies: "Bộ Tài nguyên và Môi trường".
+                    const TYPE_START: &[&str] = &[
+                        "luat", "nghi", "quyet", "chi", "thong", "ke", "de", "cong", "huong",
+                        "ket", "hien", "phap", "van", "bao", "to", "chuong", "quy",
+                    ];
                     if w == "va"
-                        && words
-                            .get(i + 1)
-                            .is_some_and(|x| x.chars().next().is_some_and(|c| c.is_uppercase()))
+                        && words.get(i + 1).is_some_and(|x| {
+                            x.chars().next().is_some_and(|c| c.is_uppercase())
+                                && !TYPE_START.contains(&x.to_ascii_lowercase().as_str())
+                        })
                     {
                         n = i + 1;
                         continue;
@@ -1542,16 +1579,21 @@ fn body_start(fb: &[u8]) -> usize {
     }
 }
 
-/// Drop repetitions of the document's own number that stand before the body (page titles
-/// and metadata tables of web pages).
-fn drop_own_number_before_body(out: &mut Vec<Citation>, h: &Header, body_orig: usize) {
+/// Drop the document's own number wherever it is repeated (page titles and metadata tables
+/// of web pages, "ban hành kèm theo Quyết định số ..." on its own appendix): a document does
+/// not cite itself. A citation with the same number but another date is kept (another
+/// issuer's "34/KH-UBND").
+fn drop_own_number(out: &mut Vec<Citation>, h: &Header) {
     let (Some(num), Some(sym)) = (&h.number, &h.symbol) else {
         return;
     };
     out.retain(|c| {
-        !(c.start < body_orig
-            && c.number.as_deref() == Some(num.as_str())
-            && c.symbol.as_deref() == Some(sym.as_str()))
+        let same = c.number.as_deref().map(|n| n.trim_start_matches('0'))
+            == Some(num.trim_start_matches('0'))
+            && c.symbol.as_deref() == Some(sym.as_str())
+            && (c.year.is_none() || h.year.is_none() || c.year == h.year);
+        let other_date = matches!((c.date, h.date), (Some(a), Some(b)) if a != b);
+        !same || other_date
     });
 }
 

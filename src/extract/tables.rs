@@ -107,6 +107,9 @@ pub struct LawName {
     pub kind: Kind,
     /// The canonical full name ("Luật Dân quân tự vệ").
     pub name: String,
+    /// The tail as spelled (lowercase, diacritics kept), to tell one-word names apart
+    /// ("Luật Giá" is not "luật gia").
+    pub proper_tail: String,
 }
 
 /// All tables, ready for matching.
@@ -209,10 +212,17 @@ impl Tables {
                 let key = word_key(name);
                 let tail = strip_type_word(&key);
                 if let Some((tail, k)) = tail {
+                    let proper_tail = crate::normalize::clean(name)
+                        .to_lowercase()
+                        .split(' ')
+                        .skip(if k == Kind::Code { 2 } else { 1 })
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     laws.push(LawName {
                         tail,
                         kind: if k == Kind::Law { kind } else { k },
                         name: row.name.clone(),
+                        proper_tail,
                     });
                 }
             }
