@@ -200,6 +200,9 @@ pub fn clean(s: &str) -> String {
 /// NFC with tone marks placed the modern way on "oa", "oe", "uy" at the end of a syllable
 /// ("hoà" → "hòa", "uỷ" → "ủy", but "quý" and "hoàn" untouched).
 pub fn modern_tones(s: &str) -> String {
+    if !needs_tone_work(s) {
+        return s.to_string();
+    }
     const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
     let nfd: Vec<char> = s.nfd().collect();
     let mut out: Vec<char> = Vec::with_capacity(nfd.len());
@@ -229,6 +232,29 @@ pub fn modern_tones(s: &str) -> String {
         i += 1;
     }
     out.into_iter().nfc().collect()
+}
+
+/// False when `s` is NFC and has no old-style tone placement, so `modern_tones` is the
+/// identity (the common case, checked without allocating).
+fn needs_tone_work(s: &str) -> bool {
+    if s.is_ascii() {
+        return false;
+    }
+    if !matches!(
+        unicode_normalization::is_nfc_quick(s.chars()),
+        unicode_normalization::IsNormalized::Yes
+    ) {
+        return true;
+    }
+    const TONED: &str = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ";
+    let mut prev = ' ';
+    for c in s.chars() {
+        if matches!(prev, 'o' | 'O' | 'u' | 'U') && TONED.contains(c) {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
 
 fn is_mark(c: char) -> bool {

@@ -152,7 +152,7 @@ impl Tables {
                 type_words.push((f.clone(), row.kind, row.proper.clone()));
             }
         }
-        type_words.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        type_words.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
 
         let mut codes_exact: HashMap<String, Code> = HashMap::new();
         let add = |map: &mut HashMap<String, Code>, spelled: &str, f: &dyn Fn(&mut Code)| {
@@ -227,7 +227,7 @@ impl Tables {
                 }
             }
         }
-        laws.sort_by(|a, b| b.tail.len().cmp(&a.tail.len()));
+        laws.sort_by_key(|l| std::cmp::Reverse(l.tail.len()));
         laws.dedup_by(|a, b| a.tail == b.tail && a.kind == b.kind);
 
         let mut issuers = Vec::new();
@@ -236,7 +236,7 @@ impl Tables {
                 issuers.push((fold_key(n), row.name.clone()));
             }
         }
-        issuers.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        issuers.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
 
         Ok(Tables {
             type_words,

@@ -1,0 +1,113 @@
+//! Benchmark: extraction throughput (normalization included) on one core.
+//!
+//! `cargo run --release --bin bench_extract -- [PATHS ...] [--min-mb N]`
+//! Reads .txt/.md files and the `full_text` of .json files under PATHS (default: the bundled
+//! corpus), repeats them until at least N MB (default 200) have been processed, and prints
+//! MB/s for cancu's extractor beside a naive citation regex over the same text (the
+//! "grep" baseline), both in-process on one thread.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn collect(p: &PathBuf, out: &mut Vec<String>) {
+    if p.is_dir() {
+        let mut entries: Vec<_> = std::fs::read_dir(p)
+            .map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        entries.sort();
+        for e in entries {
+            collect(&e, out);
+        }
+        return;
+    }
+    let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let Ok(raw) = std::fs::read_to_string(p) else {
+        return;
+    };
+    match ext {
+        "txt" | "md" => out.push(raw),
+        "json" => {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&raw) {
+                if let Some(t) = v["full_text"].as_str() {
+                    out.push(t.to_string());
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn main() {
+    let mut paths = Vec::new();
+    let mut min_mb = 200.0f64;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--min-mb" {
+            min_mb = args.next().and_then(|x| x.parse().ok()).unwrap_or(min_mb);
+        } else {
+            paths.push(PathBuf::from(a));
+        }
+    }
+    if paths.is_empty() {
+        paths.push(PathBuf::from("corpus/plans"));
+    }
+    let mut docs = Vec::new();
+    for p in &paths {
+        collect(p, &mut docs);
+    }
+    let bytes: usize = docs.iter().map(|d| d.len()).sum();
+    if bytes == 0 {
+        eprintln!("no documents found under {paths:?}");
+        std::process::exit(2);
+    }
+    let reps = ((min_mb * 1e6) / bytes as f64).ceil().max(1.0) as usize;
+    println!(
+        "corpus: {} documents, {:.1} MB, repeated {reps} times ({:.0} MB)",
+        docs.len(),
+        bytes as f64 / 1e6,
+        (bytes * reps) as f64 / 1e6
+    );
+
+    let t = Instant::now();
+    let mut folded = 0usize;
+    for _ in 0..reps {
+        for d in &docs {
+            folded += cancu::normalize::Folded::new(d).text.len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "normalize (fold) only:  {:>6.1} MB/s  ({} folded bytes per pass)",
+        (bytes * reps) as f64 / 1e6 / secs,
+        folded / reps
+    );
+
+    let t = Instant::now();
+    let mut n = 0usize;
+    for _ in 0..reps {
+        for d in &docs {
+            n += cancu::extract(d).citations.len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "cancu extract:        {:>8.1} MB/s  ({} citations per pass)",
+        (bytes * reps) as f64 / 1e6 / secs,
+        n / reps
+    );
+
+    let re = regex::Regex::new(r"\d+/(?:\d{4}/)?[A-ZĐ]+[-/][A-ZĐa-z0-9]+").unwrap();
+    let t = Instant::now();
+    let mut m = 0usize;
+    for _ in 0..reps {
+        for d in &docs {
+            m += re.find_iter(d).count();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "naive regex (baseline): {:>6.1} MB/s  ({} matches per pass)",
+        (bytes * reps) as f64 / 1e6 / secs,
+        m / reps
+    );
+}
