@@ -170,6 +170,15 @@ impl<'t> Extractor<'t> {
             if taken.iter().any(|&(s, e)| p >= s && p < e) {
                 continue;
             }
+            // "Mẫu số 01/TB-ĐKT", "mẫu 05/BC": a form template, not an instrument.
+            let before = &fb[p.saturating_sub(12)..p];
+            let before = String::from_utf8_lossy(before).to_ascii_lowercase();
+            if before.trim_end().ends_with("mau so")
+                || before.trim_end().ends_with("mau")
+                || before.trim_end().ends_with("mau so:")
+            {
+                continue;
+            }
             let Some(ns) = parse_numsym(fb, p, true) else {
                 continue;
             };
@@ -870,73 +879,110 @@ impl<'t> Extractor<'t> {
         }
     }
 
-    /// The issuer named after "của": the longest known name, else words to a stop.
+    /// The issuer named after "của": the longest known name (with a place name after a
+    /// local body: "UBND tỉnh Bắc Ninh"), else the words up to a stop.
     fn issuer_phrase(&self, ctx: &Ctx, s: usize) -> Option<(String, usize)> {
         let fb = ctx.fb;
-        let (words, offs) = words_after(fb, s, 12);
+        let (words, offs) = words_after(fb, s, 14);
         if words.is_empty() {
             return None;
         }
         const STOP: &[&str] = &[
             "ve", "ngay", "so", "quy", "huong", "trien", "thuc", "tai", "theo", "doi", "nham",
-            "de", "trong", "voi", "cho", "la", "da", "duoc", "nay", "cua", "khi", "tu", "den",
-            "giai", "phe", "sua", "khoa", "ban", "lan", "nam", "va", "tren", "thi",
+            "de", "trong", "voi", "cho", "la", "da", "duoc", "nay", "cua", "khi", "den", "giai",
+            "phe", "sua", "khoa", "ban", "lan", "nam", "va", "tren", "thi", "tu",
         ];
         let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let cap = |i: usize| words[i].chars().next().is_some_and(|c| c.is_uppercase());
         let mut n = 0;
         for (i, w) in lower.iter().enumerate() {
             if i > 0 {
                 let gap = &fb[offs[i - 1].1..offs[i].0];
-                if gap.iter().any(|c| !c.is_ascii_whitespace()) {
+                let dash = gap.trim_ascii() == b"-";
+                // "Bộ Lao động - Thương binh và Xã hội": a dash between capitalised words.
+                if gap.iter().any(|c| !c.is_ascii_whitespace()) && !(dash && cap(i)) {
                     break;
                 }
-                let cap = words[i].chars().next().is_some_and(|c| c.is_uppercase());
+                // "Ủy ban nhân dân": "ban" after "ủy"; "Đầu tư": "tư" after "đầu".
+                if (w == "ban" && lower[i - 1] == "uy") || (w == "tu" && lower[i - 1] == "dau") {
+                    n = i + 1;
+                    continue;
+                }
                 // Stop words stop only in lower case ("tu" is "từ", but "TƯ" is a body).
-                if STOP.contains(&w.as_str()) && !cap {
-                    // "và" joins two capitalised bodies: "Bộ Tài nguyên và Môi trường".
-                    const TYPE_START: &[&str] = &[
-                        "luat", "nghi", "quyet", "chi", "thong", "ke", "de", "cong", "huong",
-                        "ket", "hien", "phap", "van", "bao", "to", "chuong", "quy",
-                    ];
-                    if w == "va"
-                        && words.get(i + 1).is_some_and(|x| {
-                            x.chars().next().is_some_and(|c| c.is_uppercase())
-                                && !TYPE_START.contains(&x.to_ascii_lowercase().as_str())
-                        })
-                    {
+                if STOP.contains(&w.as_str()) && !cap(i) {
+                    // "và" joins two capitalised bodies ("Bộ Tài nguyên và Môi trường"),
+                    // not a body and the next citation ("Quốc hội và Luật ...").
+                    let next_is_type = lower.get(i + 1).is_some_and(|a| {
+                        a == "luat"
+                            || lower
+                                .get(i + 2)
+                                .is_some_and(|b| self.t.type_word(&format!("{a} {b}")).is_some())
+                    });
+                    if w == "va" && i + 1 < words.len() && cap(i + 1) && !next_is_type {
                         n = i + 1;
                         continue;
                     }
                     break;
                 }
-            } else if lower[0] == "ban" && !words[0].starts_with('B') {
+            } else if lower[0] == "ban" && !cap(0) {
                 return None;
             }
             n = i + 1;
-            if n >= 9 {
+            if n >= 12 {
                 break;
             }
         }
         if n == 0 {
             return None;
         }
-        let folded: String = lower[..n].join(" ");
-        let (s0, _) = ctx.f.span(offs[0].0, offs[0].1);
-        let (_, e0) = ctx.f.span(offs[n - 1].0, offs[n - 1].1);
-        let written = clean(&ctx.text[s0..e0]);
-        let name = match self.t.issuer_prefix(&folded) {
-            Some((canon, klen)) => {
-                let rest_words = folded[..klen].split(' ').count();
-                if rest_words < n {
-                    let (rs, _) = ctx.f.span(offs[rest_words].0, offs[rest_words].1);
-                    format!("{} {}", canon, clean(&ctx.text[rs..e0]))
-                } else {
-                    canon.to_string()
-                }
-            }
-            None => written,
+        // An office holder before the body: "Bộ trưởng Bộ Tài chính", "Chủ tịch UBND tỉnh".
+        let title_words = [
+            &["bo", "truong"][..],
+            &["chu", "tich"][..],
+            &["thong", "doc"][..],
+            &["tong", "kiem", "toan"][..],
+        ]
+        .iter()
+        .find(|t| {
+            lower.len() > t.len()
+                && lower[..t.len()] == t.iter().map(|x| x.to_string()).collect::<Vec<_>>()[..]
+        })
+        .map(|t| t.len())
+        .filter(|&k| k < n)
+        .unwrap_or(0);
+        let body: String = lower[title_words..n].join(" ");
+        let orig = |i: usize| ctx.f.span(offs[i].0, offs[i].1);
+        let prefix = if title_words > 0 {
+            format!("{} ", clean(&ctx.text[orig(0).0..orig(title_words - 1).1]))
+        } else {
+            String::new()
         };
-        Some((name, offs[n - 1].1))
+        let (name, last) = match self.t.issuer_prefix(&body) {
+            Some((canon, klen, local)) => {
+                let matched = title_words + body[..klen].split(' ').count();
+                // A local body takes the place name after it, on the same line.
+                let mut last = matched;
+                if local {
+                    while last < n
+                        && cap(last)
+                        && !fb[offs[last - 1].1..offs[last].0].contains(&b'\n')
+                    {
+                        last += 1;
+                    }
+                }
+                let name = if last > matched {
+                    format!(
+                        "{prefix}{canon} {}",
+                        clean(&ctx.text[orig(matched).0..orig(last - 1).1])
+                    )
+                } else {
+                    format!("{prefix}{canon}")
+                };
+                (name, last)
+            }
+            None => (clean(&ctx.text[orig(0).0..orig(n - 1).1]), n),
+        };
+        Some((name, offs[last - 1].1))
     }
 
     /// The document's own identity, and the folded range of its own number.

@@ -87,6 +87,8 @@ struct IssuerRow {
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    level: Option<String>,
 }
 
 /// A symbol code as it should be spelled, with what it tells.
@@ -122,8 +124,9 @@ pub struct Tables {
     pub codes_folded: HashMap<String, Code>,
     /// Law names, longest tail first.
     pub laws: Vec<LawName>,
-    /// Issuers: (folded key, canonical name), longest key first.
-    pub issuers: Vec<(String, String)>,
+    /// Issuers: (word key, canonical name, local body that takes a place name), longest
+    /// key first.
+    pub issuers: Vec<(String, String, bool)>,
     pub examples: Vec<ExampleRow>,
 }
 
@@ -232,8 +235,12 @@ impl Tables {
 
         let mut issuers = Vec::new();
         for row in &i.issuer {
+            let local = !matches!(
+                row.level.as_deref(),
+                Some("central") | Some("party-central") | None
+            );
             for n in std::iter::once(&row.name).chain(row.aliases.iter()) {
-                issuers.push((fold_key(n), row.name.clone()));
+                issuers.push((word_key(n), row.name.clone(), local));
             }
         }
         issuers.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
@@ -263,19 +270,20 @@ impl Tables {
             .map(|(_, k, p)| (*k, p.as_str()))
     }
 
-    /// The canonical issuer for a folded issuer phrase: (name, length of the folded key
-    /// matched), longest match first.
-    pub fn issuer_prefix(&self, folded: &str) -> Option<(&str, usize)> {
+    /// The canonical issuer for an issuer phrase given as folded words: (name, length of
+    /// the key matched, local body), longest match first.
+    pub fn issuer_prefix(&self, words: &str) -> Option<(&str, usize, bool)> {
         self.issuers
             .iter()
-            .find(|(k, _)| {
-                folded.starts_with(k.as_str())
-                    && folded[k.len()..]
+            .find(|(k, _, _)| {
+                !k.is_empty()
+                    && words.starts_with(k.as_str())
+                    && words[k.len()..]
                         .chars()
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric())
             })
-            .map(|(k, n)| (n.as_str(), k.len()))
+            .map(|(k, n, l)| (n.as_str(), k.len(), *l))
     }
 }
 
