@@ -903,8 +903,15 @@ impl<'t> Extractor<'t> {
                 if gap.iter().any(|c| !c.is_ascii_whitespace()) && !(dash && cap(i)) {
                     break;
                 }
-                // "Ủy ban nhân dân": "ban" after "ủy"; "Đầu tư": "tư" after "đầu".
-                if (w == "ban" && lower[i - 1] == "uy") || (w == "tu" && lower[i - 1] == "dau") {
+                // Words that are stop words elsewhere but belong to names after these:
+                // "Ủy ban", "Đầu tư", "Phát triển", "vận tải".
+                const PAIRS: &[(&str, &str)] = &[
+                    ("uy", "ban"),
+                    ("dau", "tu"),
+                    ("phat", "trien"),
+                    ("van", "tai"),
+                ];
+                if PAIRS.contains(&(lower[i - 1].as_str(), w.as_str())) {
                     n = i + 1;
                     continue;
                 }
