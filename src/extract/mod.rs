@@ -281,7 +281,8 @@ impl<'t> Extractor<'t> {
                 let r = self.read(ctx, &ns);
                 let mut r = r;
                 r.defects.extend(defects.iter().copied());
-                let ck = choose_kind(kind, r.kind_from_symbol);
+                let generic = self.t.generic_words.iter().any(|g| *g == fold_key(proper));
+                let ck = choose_kind(kind, r.kind_from_symbol, generic);
                 let mut c = self.build(
                     ctx,
                     ck,
@@ -304,7 +305,7 @@ impl<'t> Extractor<'t> {
                     if r2.symbol.is_none() {
                         break;
                     }
-                    let k2 = choose_kind(kind, r2.kind_from_symbol);
+                    let k2 = choose_kind(kind, r2.kind_from_symbol, generic);
                     let na = anchors
                         .iter()
                         .find(|x| x.0 > ns2.end)
@@ -1154,12 +1155,14 @@ fn same_spelling(written: &str, proper: &str) -> bool {
     clean(written).to_lowercase() == clean(proper).to_lowercase()
 }
 
-/// The type word decides the kind; the symbol only when the type word is generic.
-fn choose_kind(type_kind: Kind, symbol_kind: Option<Kind>) -> Kind {
-    // "Luật số 48/2019/QH14" stays a law; a wrong type word ("Nghị định ... QĐ-TTg") is
-    // kept as written and reported by the checker.
-    let _ = symbol_kind;
-    type_kind
+/// The type word decides the kind ("Luật số 48/2019/QH14" stays a law; a wrong type word,
+/// "Nghị định ... QĐ-TTg", is kept as written and reported by the checker), except a generic
+/// word ("Văn bản số 12/QĐ-UBND"), where the symbol decides when it can.
+fn choose_kind(type_kind: Kind, symbol_kind: Option<Kind>, generic: bool) -> Kind {
+    match symbol_kind {
+        Some(k) if generic => k,
+        _ => type_kind,
+    }
 }
 
 /// "QH14" → Law, "UBTVQH15" → Resolution (numbered per legislature).

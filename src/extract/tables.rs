@@ -32,6 +32,9 @@ pub(crate) struct TypeWordRow {
     pub kind: Kind,
     pub folded: Vec<String>,
     pub proper: String,
+    /// A generic word ("văn bản"): the symbol's kind wins when it has one.
+    #[serde(default)]
+    pub generic: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -119,6 +122,8 @@ pub struct LawName {
 pub struct Tables {
     /// (folded type word, kind, proper lowercase spelling), longest first.
     pub type_words: Vec<(String, Kind, String)>,
+    /// Folded type words that are generic ("van ban").
+    pub generic_words: Vec<String>,
     /// Codes by exact spelling and by folded lowercase form.
     pub codes_exact: HashMap<String, Code>,
     pub codes_folded: HashMap<String, Code>,
@@ -150,9 +155,13 @@ impl Tables {
             toml::from_str(issuers).map_err(|e| format!("corpus/registry/issuers.toml: {e}"))?;
 
         let mut type_words = Vec::new();
+        let mut generic_words = Vec::new();
         for row in &p.type_word {
             for f in &row.folded {
                 type_words.push((f.clone(), row.kind, row.proper.clone()));
+                if row.generic {
+                    generic_words.push(f.clone());
+                }
             }
         }
         type_words.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
@@ -247,6 +256,7 @@ impl Tables {
 
         Ok(Tables {
             type_words,
+            generic_words,
             codes_exact,
             codes_folded,
             laws,
