@@ -684,8 +684,11 @@ impl<'t> Extractor<'t> {
         let first = codes.first().cloned().flatten();
         let last = codes.last().cloned().flatten();
         let qh = qh_code(&spelled[0]);
+        // Party form "28-NQ/TW": a type code and a Party issuer; or any issuer when written
+        // in the Party way, hyphen then slash ("30-TB/TGV", "03-QĐ/BCĐ").
+        let party_written = ns.num_sep == Some(b'-') && ns.group_seps.first() == Some(&b'/');
         let party = spelled.len() == 2
-            && last.as_ref().is_some_and(|c| c.party_issuer)
+            && (last.as_ref().is_some_and(|c| c.party_issuer) || party_written)
             && first.as_ref().is_some_and(|c| c.kind.is_some())
             && ns.year.is_none();
         let kind_from_symbol = if let Some(k) = qh {
@@ -1051,7 +1054,24 @@ impl<'t> Extractor<'t> {
                         }
                         continue;
                     }
-                    if raw.starts_with("Căn cứ") || raw.starts_with('-') || title.len() > 300 {
+                    // The title ends where the issuing body's preamble or the body begins.
+                    let k = fold_key(raw.trim_matches('*'));
+                    const ENDS: &[&str] = &[
+                        "can cu",
+                        "uy ban",
+                        "chu tich",
+                        "bo truong",
+                        "hoi dong",
+                        "thu tuong",
+                        "chinh phu",
+                        "quoc hoi",
+                        "ban chap hanh",
+                        "kinh gui",
+                    ];
+                    if raw.starts_with('-')
+                        || title.len() > 300
+                        || ENDS.iter().any(|e| k.starts_with(e))
+                    {
                         break;
                     }
                     started = true;
@@ -1072,8 +1092,13 @@ impl<'t> Extractor<'t> {
                         .unwrap_or_default();
                     let rest: String = proper.chars().skip(1).collect();
                     let mut t = title.clone();
-                    // Lower-case the subject's first letter after the type name.
-                    if let Some(c) = t.chars().next() {
+                    // Lower-case the subject's first letter after the type name (not in a
+                    // title written in capitals).
+                    let shouting = t
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(|c| c.is_uppercase());
+                    if let Some(c) = t.chars().next().filter(|_| !shouting) {
                         let lc: String = c.to_lowercase().collect();
                         t = format!("{lc}{}", &t[c.len_utf8()..]);
                     }
@@ -1082,15 +1107,19 @@ impl<'t> Extractor<'t> {
                 break;
             }
         }
-        // Date line: ", ngày 28 tháng 12 năm 2018".
-        if let Some(i) = find_ci(&fb[..body_start.min(fb.len())], b"ngay") {
-            let q = i;
-            if let Some((Ok(d), _, _)) = parse_date_after(fb, q) {
+        // Date line: ", ngày 28 tháng 12 năm 2018" (the first "ngày" that reads as a date:
+        // web-page tables before it say "Ngày ban hành:").
+        let head_end = body_start.min(fb.len());
+        let mut from = 0;
+        while let Some(i) = find_ci(&fb[from..head_end], b"ngay") {
+            if let Some((Ok(d), _, _)) = parse_date_after(fb, from + i) {
                 h.date = Some(d);
                 if h.year.is_none() {
                     h.year = Some(d.year);
                 }
+                break;
             }
+            from += i + 4;
         }
         if h.year.is_none() {
             if let Some(t) = &h.title {
@@ -1661,10 +1690,14 @@ fn drop_own_number(out: &mut Vec<Citation>, h: &Header) {
         return;
     };
     out.retain(|c| {
+        // The year only tells when it is part of the number (normative documents).
+        let year_ok = c.canonical.as_deref().is_none_or(|can| {
+            !can.contains(&format!("/{}/", c.year.unwrap_or(0))) || c.year == h.year
+        });
         let same = c.number.as_deref().map(|n| n.trim_start_matches('0'))
             == Some(num.trim_start_matches('0'))
             && c.symbol.as_deref() == Some(sym.as_str())
-            && (c.year.is_none() || h.year.is_none() || c.year == h.year);
+            && year_ok;
         let other_date = matches!((c.date, h.date), (Some(a), Some(b)) if a != b);
         !same || other_date
     });

@@ -297,11 +297,12 @@ impl Tables {
     }
 }
 
-/// Folded words only: "Luật Phòng, chống tham nhũng" → "luat phong chong tham nhung".
+/// Folded words only (letters and '&'; digits and punctuation separate words, as the
+/// extractor's word scanner does): "Luật Phòng, chống tham nhũng" → "luat phong chong tham nhung".
 pub fn word_key(s: &str) -> String {
     let f = fold_key(s);
     let mut out = String::with_capacity(f.len());
-    for w in f.split(|c: char| !(c.is_ascii_alphanumeric() || c == '&')) {
+    for w in f.split(|c: char| !(c.is_ascii_alphabetic() || c == '&')) {
         if !w.is_empty() {
             if !out.is_empty() {
                 out.push(' ');
