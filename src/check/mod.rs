@@ -60,22 +60,34 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Where the default as-of date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsOfSource {
+    /// The document's own date (its header).
+    DocumentDate,
+    /// The document's year, raised to the latest date of that year it cites.
+    DocumentYear,
+    /// No date or year in the header: the latest date the document cites (a lower bound:
+    /// a document is never older than what it cites).
+    LatestCited,
+}
+
 /// The date status is judged at when none is given: the document's own date; else, from its
-/// year, the latest of 1 January of that year and every date of that year it cites (a
-/// document is never older than what it cites); else none.
-pub fn as_of_for(ex: &Extraction) -> Option<Date> {
+/// year, the latest of 1 January of that year and every date of that year it cites; else the
+/// latest date it cites; else none.
+pub fn as_of_for(ex: &Extraction) -> Option<(Date, AsOfSource)> {
     if let Some(d) = ex.header.date {
-        return Some(d);
+        return Some((d, AsOfSource::DocumentDate));
     }
-    let y = ex.header.year?;
-    let start = Date::new(y, 1, 1)?;
-    Some(
-        ex.citations
-            .iter()
-            .filter_map(|c| c.date)
-            .filter(|d| d.year == y)
-            .fold(start, |a, b| a.max(b)),
-    )
+    let dates = ex.citations.iter().filter_map(|c| c.date);
+    match ex.header.year {
+        Some(y) => {
+            let start = Date::new(y, 1, 1)?;
+            let d = dates.filter(|d| d.year == y).fold(start, |a, b| a.max(b));
+            Some((d, AsOfSource::DocumentYear))
+        }
+        None => dates.max().map(|d| (d, AsOfSource::LatestCited)),
+    }
 }
 
 /// Check one document: every rule over every citation, sorted by position then code.
@@ -95,7 +107,7 @@ pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) 
         know,
         doc_date: ex.header.date,
         doc_year: ex.header.year.or(ex.header.date.map(|d| d.year)),
-        as_of: opts.as_of.or_else(|| as_of_for(ex)),
+        as_of: opts.as_of.or_else(|| as_of_for(ex).map(|(d, _)| d)),
         resolved,
     };
     let mut out = Vec::new();
