@@ -161,6 +161,14 @@ fn body_of(c: &Citation) -> Option<Body> {
 /// C0204: "Nghị quyết ... của UBND", "Nghị định ... của Thủ tướng Chính phủ".
 pub fn kind_issuer_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let body = body_of(c)?;
+    // An issuer read from a symbol that names another kind is C0203's finding, not this one.
+    if c.issuer.is_none() {
+        if let Some(k) = c.symbol.as_deref().and_then(kind_of_symbol) {
+            if !compatible(c.kind, k) {
+                return None;
+            }
+        }
+    }
     let why = match (c.kind, body) {
         (Kind::Resolution, Body::PeoplesCommittee) => {
             "people's committees (UBND) issue decisions, not resolutions; resolutions come from the people's council (HĐND)"
