@@ -162,7 +162,13 @@ impl<'a> Locator<'a> {
         (s, e)
     }
 
-    pub fn label(&self, start: usize, end: usize, message: impl Into<String>, primary: bool) -> Label {
+    pub fn label(
+        &self,
+        start: usize,
+        end: usize,
+        message: impl Into<String>,
+        primary: bool,
+    ) -> Label {
         let (s, e) = self.clamp(start, end);
         let (line, column) = self.lines.line_col(self.text, s);
         let (end_line, end_column) = self.lines.line_col(self.text, e);
@@ -234,7 +240,9 @@ fn width(s: &str) -> usize {
 
 /// A source line as shown: tabs as four spaces, no line break.
 fn shown(s: &str) -> String {
-    s.replace('\t', "    ").trim_end_matches(['\r', '\n']).to_string()
+    s.replace('\t', "    ")
+        .trim_end_matches(['\r', '\n'])
+        .to_string()
 }
 
 /// Render diagnostics like rustc: header, ` --> path:line:col`, the source lines with
@@ -404,11 +412,7 @@ pub struct RuleDoc {
 
 /// A SARIF 2.1.0 log: one run, the tool's rules with their explanations, one result per
 /// diagnostic with its regions (columns in Unicode code points) and fixes.
-pub fn render_sarif(
-    tool_version: &str,
-    rules: &[RuleDoc],
-    files: &[FileReport],
-) -> String {
+pub fn render_sarif(tool_version: &str, rules: &[RuleDoc], files: &[FileReport]) -> String {
     use serde_json::{json, Value};
     let rule_index = |code: &str| rules.iter().position(|r| r.code == code);
     let region = |l: &Label| {
@@ -480,7 +484,9 @@ pub fn render_sarif(
                     .iter()
                     .find(|l| l.start == s.start && l.end == s.end)
                     .map(region)
-                    .unwrap_or_else(|| json!({"byteOffset": s.start, "byteLength": s.end - s.start}));
+                    .unwrap_or_else(
+                        || json!({"byteOffset": s.start, "byteLength": s.end - s.start}),
+                    );
                 r["fixes"] = json!([{
                     "description": {"text": s.message},
                     "artifactChanges": [{
@@ -591,7 +597,10 @@ mod tests {
             let out = render_rich("f.txt", text, &[d], RichOptions::default());
             let src = out.lines().find(|l| l.starts_with("1 |")).unwrap();
             let carets = caret_line(&out);
-            let src_chars: Vec<char> = src.chars().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).collect();
+            let src_chars: Vec<char> = src
+                .chars()
+                .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+                .collect();
             let at = carets.find('^').unwrap();
             let n = carets.chars().filter(|&c| c == '^').count();
             let under: String = src_chars[at..at + n].iter().collect();
@@ -603,7 +612,12 @@ mod tests {
     fn rich_and_short_layout() {
         let text = "Căn cứ\nNghị định số 168 NĐ-CP ngày 28/12/2018\n";
         let d = diag(text, "168 NĐ-CP", "168/2018/NĐ-CP");
-        let rich = render_rich("a.txt", text, std::slice::from_ref(&d), RichOptions::default());
+        let rich = render_rich(
+            "a.txt",
+            text,
+            std::slice::from_ref(&d),
+            RichOptions::default(),
+        );
         let want = "warning[C0101]: number written without its year\n --> a.txt:2:14\n  |\n2 | Nghị định số 168 NĐ-CP ngày 28/12/2018\n  |              ^^^^^^^^^ write \"168/2018/NĐ-CP\"\n  |\nhelp: write \"168/2018/NĐ-CP\"\n\n";
         assert_eq!(rich, want);
         assert_eq!(
@@ -633,7 +647,14 @@ mod tests {
             severity: Severity::Warning,
             category: Category::Shape,
         }];
-        let s = render_sarif("0.1.0", &rules, &[FileReport { path: "a b.txt", diagnostics: &[d] }]);
+        let s = render_sarif(
+            "0.1.0",
+            &rules,
+            &[FileReport {
+                path: "a b.txt",
+                diagnostics: &[d],
+            }],
+        );
         let v: serde_json::Value = serde_json::from_str(&s).unwrap();
         let run = &v["runs"][0];
         assert_eq!(v["version"], "2.1.0");
@@ -641,9 +662,15 @@ mod tests {
         let r = &run["results"][0];
         assert_eq!(r["ruleIndex"], 0);
         let reg = &r["locations"][0]["physicalLocation"]["region"];
-        assert_eq!((reg["startLine"].as_u64(), reg["startColumn"].as_u64()), (Some(1), Some(14)));
+        assert_eq!(
+            (reg["startLine"].as_u64(), reg["startColumn"].as_u64()),
+            (Some(1), Some(14))
+        );
         assert_eq!(reg["endColumn"].as_u64(), Some(23));
-        assert_eq!(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "a%20b.txt");
+        assert_eq!(
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "a%20b.txt"
+        );
         assert_eq!(
             r["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
             "168/2018/NĐ-CP"

@@ -81,8 +81,10 @@ const HEADER_2025: &str = "ỦY BAN NHÂN DÂN\nXÃ TÂN HÒA\nSố: 15/KH-UBND\
 
 #[test]
 fn time_rules() {
-    let later = format!("{HEADER_2025}Căn cứ Kế hoạch số 34/KH-UBND ngày 31/01/2025 của UBND xã;\n");
-    let earlier = format!("{HEADER_2025}Căn cứ Kế hoạch số 34/KH-UBND ngày 31/01/2024 của UBND xã;\n");
+    let later =
+        format!("{HEADER_2025}Căn cứ Kế hoạch số 34/KH-UBND ngày 31/01/2025 của UBND xã;\n");
+    let earlier =
+        format!("{HEADER_2025}Căn cứ Kế hoạch số 34/KH-UBND ngày 31/01/2024 của UBND xã;\n");
     let stale = "Thực hiện Chỉ thị số 26-CT/HU ngày 29/01/2024 của Huyện ủy Yên Thế về lãnh đạo nhiệm vụ quốc phòng năm 2024; Chỉ thị số 14-CT/HU ngày 06/01/2022 của Huyện ủy Yên Thế về lãnh đạo nhiệm vụ quốc phòng năm 2022.";
     let not_annual = "Chỉ thị số 46-CT/TW ngày 22/6/2015 của Bộ Chính trị; Chỉ thị số 12-CT/TW ngày 03/5/2007 của Bộ Chính trị.";
     check(

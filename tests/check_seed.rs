@@ -53,9 +53,16 @@ fn seed_shape_fixes_are_exactly_the_expected_ones() {
     let got: Vec<(usize, String, String)> = shape_diags(&text)
         .iter()
         .map(|d| {
-            let s = d.suggestion.as_ref().expect("every seed shape finding has a fix");
+            let s = d
+                .suggestion
+                .as_ref()
+                .expect("every seed shape finding has a fix");
             let l = d.primary().unwrap();
-            (l.line, text[s.start..s.end].to_string(), s.replacement.clone())
+            (
+                l.line,
+                text[s.start..s.end].to_string(),
+                s.replacement.clone(),
+            )
         })
         .collect();
     let want: Vec<(usize, String, String)> = SHAPE_FIXES
@@ -97,9 +104,10 @@ fn seed_shape_findings_match_the_gold() {
             bad.push(format!("line {line}: {} not extracted", m["text"]));
             continue;
         };
-        let has = diags
-            .iter()
-            .any(|d| d.primary().is_some_and(|l| l.start >= c.start && l.end <= c.end));
+        let has = diags.iter().any(|d| {
+            d.primary()
+                .is_some_and(|l| l.start >= c.start && l.end <= c.end)
+        });
         if has != wants_shape {
             bad.push(format!(
                 "line {line}: {} — shape finding {has}, gold {defects:?}",
@@ -257,13 +265,19 @@ fn fix_writes_files_with_a_backup() {
     let (code, out, err) = cancu(&["check", "--fix", "--format", "short", ps]);
     assert!(err.contains("fixed 18 in"), "{err}");
     assert!(!out.contains("[C01"), "{out}");
-    assert_eq!(code, 1, "the stale directive and the UBND resolution remain");
+    assert_eq!(
+        code, 1,
+        "the stale directive and the UBND resolution remain"
+    );
     let backup = format!("{ps}.cancu-bak");
     assert_eq!(common::read(Path::new(&backup)), seed_text());
     // The file written is the library's fix of the seed.
     let text = seed_text();
     let ex = cancu::extract(&text);
-    let want = fix::apply(&text, &check::check(&text, &ex, &NoKnowledge, &Options::default()));
+    let want = fix::apply(
+        &text,
+        &check::check(&text, &ex, &NoKnowledge, &Options::default()),
+    );
     assert_eq!(common::read(&p), want.text);
     // A second run finds nothing to fix and writes no new backup.
     std::fs::remove_file(&backup).unwrap();
@@ -280,7 +294,10 @@ fn extract_json_carries_findings() {
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let cs = v["documents"][0]["citations"].as_array().unwrap();
-    let first_decree = cs.iter().find(|c| c["line"] == 6 && c["kind"] == "nghi-dinh").unwrap();
+    let first_decree = cs
+        .iter()
+        .find(|c| c["line"] == 6 && c["kind"] == "nghi-dinh")
+        .unwrap();
     assert_eq!(first_decree["findings"][0]["code"], "C0101");
     let clean = cs.iter().find(|c| c["line"] == 10).unwrap();
     assert_eq!(clean["findings"].as_array().unwrap().len(), 0);

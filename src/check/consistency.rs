@@ -7,7 +7,9 @@
 
 use super::fix::keep_line_breaks;
 use super::rules;
-use super::{diag, kind_of_symbol, name_of, subject_overlap, suggest, year_in_number, Ctx, Resolution};
+use super::{
+    diag, kind_of_symbol, name_of, subject_overlap, suggest, year_in_number, Ctx, Resolution,
+};
 use crate::diag::Diagnostic;
 use crate::model::{Citation, Kind};
 use crate::normalize::fold_key;
@@ -51,11 +53,20 @@ pub fn year_date_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let (s, e) = main_span(c);
     let mut labels = vec![cx.label(s, e, format!("the number says {y}"), true)];
     if let Some(p) = &c.parts.date {
-        labels.push(cx.label(p.start, p.end, format!("the date says {}", date.year), false));
+        labels.push(cx.label(
+            p.start,
+            p.end,
+            format!("the date says {}", date.year),
+            false,
+        ));
     }
     Some(diag(
         &rules::YEAR_DATE_MISMATCH,
-        format!("{} is dated {}, in another year", name_of(c), date.vietnamese()),
+        format!(
+            "{} is dated {}, in another year",
+            name_of(c),
+            date.vietnamese()
+        ),
         labels,
     ))
 }
@@ -116,7 +127,12 @@ pub fn kind_symbol_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
             k.vietnamese()
         ),
         vec![
-            cx.label(tw.start, tw.end, format!("\"{}\"", c.kind.vietnamese()), true),
+            cx.label(
+                tw.start,
+                tw.end,
+                format!("\"{}\"", c.kind.vietnamese()),
+                true,
+            ),
             cx.label(s, e, format!("{code} is \"{}\"", k.vietnamese()), false),
         ],
     ))
@@ -181,9 +197,17 @@ pub fn kind_issuer_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
         }
         _ => return None,
     };
-    let anchor = c.parts.type_word.as_ref().map(|p| (p.start, p.end)).unwrap_or(main_span(c));
+    let anchor = c
+        .parts
+        .type_word
+        .as_ref()
+        .map(|p| (p.start, p.end))
+        .unwrap_or(main_span(c));
     let mut labels = vec![cx.label(anchor.0, anchor.1, format!("a {}", c.kind.slug()), true)];
-    let issuer_name = c.issuer.clone().unwrap_or_else(|| c.symbol.clone().unwrap_or_default());
+    let issuer_name = c
+        .issuer
+        .clone()
+        .unwrap_or_else(|| c.symbol.clone().unwrap_or_default());
     if let Some(p) = &c.parts.issuer {
         labels.push(cx.label(p.start, p.end, "issued by", false));
     } else {
@@ -210,12 +234,23 @@ pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         let first = cs[..j].iter().find(|a| {
             a.kind == b.kind
                 && a.canonical.as_deref() == Some(kb)
-                && a.date.is_some_and(|da| da != db && (with_year || da.year == db.year))
+                && a.date
+                    .is_some_and(|da| da != db && (with_year || da.year == db.year))
         });
         let Some(a) = first else { continue };
         let da = a.date.unwrap_or(db);
-        let pb = b.parts.date.as_ref().map(|p| (p.start, p.end)).unwrap_or((b.start, b.end));
-        let pa = a.parts.date.as_ref().map(|p| (p.start, p.end)).unwrap_or((a.start, a.end));
+        let pb = b
+            .parts
+            .date
+            .as_ref()
+            .map(|p| (p.start, p.end))
+            .unwrap_or((b.start, b.end));
+        let pa = a
+            .parts
+            .date
+            .as_ref()
+            .map(|p| (p.start, p.end))
+            .unwrap_or((a.start, a.end));
         out.push(diag(
             &rules::CONFLICTING_DATES,
             format!(
@@ -225,7 +260,7 @@ pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
                 a.line
             ),
             vec![
-                cx.label(pb.0, pb.1, format!("{}", db.vietnamese()), true),
+                cx.label(pb.0, pb.1, db.vietnamese(), true),
                 cx.label(pa.0, pa.1, format!("{} here", da.vietnamese()), false),
             ],
         ));
@@ -234,7 +269,9 @@ pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
 
 /// C0206: "62/QĐ-TTg" where the registry's instrument is "62/2011/QĐ-TTg".
 pub fn registry_missing_year(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diagnostic> {
-    let Resolution::Found(id) = r else { return None };
+    let Resolution::Found(id) = r else {
+        return None;
+    };
     let cited = c.canonical.as_deref()?;
     if year_in_number(cited).is_some() {
         return None;
@@ -263,8 +300,11 @@ pub fn registry_missing_year(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<D
 
 /// C0207: the subject written with the citation vs the registry's title for its number.
 pub fn subject_mismatch(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diagnostic> {
-    let Resolution::Found(id) = r else { return None };
-    let cited = c.title.as_deref()?;
+    let Resolution::Found(id) = r else {
+        return None;
+    };
+    let (cited, (ps, pe)) = subject(cx, c)?;
+    let cited = cited.as_str();
     let facts = cx.know.instrument(id)?;
     let title = facts.title.as_deref()?;
     let o = subject_overlap(cited, title)?;
@@ -272,7 +312,7 @@ pub fn subject_mismatch(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diagno
         return None;
     }
     let name = facts.canonical.clone().unwrap_or_else(|| id.clone());
-    let p = c.parts.title.as_ref().map(|p| (p.start, p.end)).unwrap_or((c.start, c.end));
+    let p = (ps, pe);
     let (s, e) = main_span(c);
     let mut d = diag(
         &rules::SUBJECT_MISMATCH,
@@ -282,14 +322,17 @@ pub fn subject_mismatch(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diagno
             cx.label(s, e, format!("{name} is about {title}"), false),
         ],
     );
-    d.notes.push(format!("the registry's title of {name}: \"{title}\""));
+    d.notes
+        .push(format!("the registry's title of {name}: \"{title}\""));
     others_on_subject(cx, c, cited, id, &mut d);
     Some(d)
 }
 
 /// C0208: the registry knows no instrument with this number.
 pub fn no_such_instrument(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diagnostic> {
-    let Resolution::Absent { reason } = r else { return None };
+    let Resolution::Absent { reason } = r else {
+        return None;
+    };
     let (s, e) = main_span(c);
     let name = name_of(c);
     let mut d = diag(
@@ -300,10 +343,41 @@ pub fn no_such_instrument(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diag
     if !reason.is_empty() {
         d.notes.push(reason.clone());
     }
-    if let Some(t) = c.title.as_deref() {
-        others_on_subject(cx, c, t, "", &mut d);
+    if let Some((t, _)) = subject(cx, c) {
+        others_on_subject(cx, c, &t, "", &mut d);
     }
     Some(d)
+}
+
+/// The subject cited: the extractor's (after "về"), else the words right after the citation
+/// when they open like a title ("quy định ...", "ban hành ...", "hướng dẫn ..."), up to the
+/// next citation, ';' or '.', with their span.
+pub fn subject(cx: &Ctx, c: &Citation) -> Option<(String, (usize, usize))> {
+    if let (Some(t), Some(p)) = (&c.title, &c.parts.title) {
+        return Some((t.clone(), (p.start, p.end)));
+    }
+    let next = cx
+        .ex
+        .citations
+        .iter()
+        .map(|x| x.start)
+        .find(|&s| s >= c.end)
+        .unwrap_or(cx.text.len());
+    let mut end = next.min(c.end.saturating_add(400)).min(cx.text.len());
+    while !cx.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = cx.slice(c.end, end);
+    let lead = after.len() - after.trim_start_matches([' ', ',', '\t', '\r', '\n']).len();
+    let body = &after[lead..];
+    let stop = body.find([';', '.']).unwrap_or(body.len());
+    let body = body[..stop].trim_end_matches([' ', ',', '\t', '\r', '\n']);
+    let f = fold_key(body);
+    if !(f.starts_with("quy dinh ") || f.starts_with("ban hanh ") || f.starts_with("huong dan ")) {
+        return None;
+    }
+    let start = c.end + lead;
+    Some((crate::normalize::clean(body), (start, start + body.len())))
 }
 
 /// A note naming the registry's instruments on the cited subject (never a fix).
@@ -324,6 +398,9 @@ fn others_on_subject(cx: &Ctx, c: &Citation, subject: &str, except: &str, d: &mu
         })
         .collect();
     if !found.is_empty() {
-        d.notes.push(format!("the registry's instrument on this subject: {}", found.join("; ")));
+        d.notes.push(format!(
+            "the registry's instrument on this subject: {}",
+            found.join("; ")
+        ));
     }
 }

@@ -144,7 +144,12 @@ pub fn match_case(written: &str, proper: &str) -> Option<String> {
             out.push_str(&p.to_lowercase());
         }
         if i + 1 < ww.len() {
-            out.push_str(seps.get(i).copied().filter(|s| !s.is_empty()).unwrap_or(" "));
+            out.push_str(
+                seps.get(i)
+                    .copied()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or(" "),
+            );
         }
     }
     Some(out)
@@ -344,7 +349,15 @@ mod tests {
     fn apply_skips_overlaps_and_keeps_other_bytes() {
         let text = "ab cd ef";
         // From the end backwards: (4,8) wins over the overlapping (3,5); (3,99) is outside.
-        let f = apply(text, &[sugg(0, 2, "AB"), sugg(3, 5, "CD"), sugg(4, 8, "y"), sugg(3, 99, "z")]);
+        let f = apply(
+            text,
+            &[
+                sugg(0, 2, "AB"),
+                sugg(3, 5, "CD"),
+                sugg(4, 8, "y"),
+                sugg(3, 99, "z"),
+            ],
+        );
         assert_eq!(f.text, "AB cy");
         assert_eq!(f.applied.len(), 2);
         assert_eq!(f.skipped, 2);

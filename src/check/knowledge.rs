@@ -93,7 +93,13 @@ impl InstrumentFacts {
             }
         }
         let happened = |e: &&Event| e.date.is_none_or(|d| d <= as_of);
-        let pick = |k: EventKind| self.events.iter().filter(happened).find(|e| e.kind == k).cloned();
+        let pick = |k: EventKind| {
+            self.events
+                .iter()
+                .filter(happened)
+                .find(|e| e.kind == k)
+                .cloned()
+        };
         if let Some(e) = pick(EventKind::Replaced) {
             return Standing::Replaced(e);
         }
@@ -131,7 +137,9 @@ pub trait Knowledge {
         let mut chain: Vec<InstrumentFacts> = Vec::new();
         let mut cur = id.to_string();
         for _ in 0..16 {
-            let Some(f) = self.instrument(&cur) else { break };
+            let Some(f) = self.instrument(&cur) else {
+                break;
+            };
             let next = match f.standing(as_of) {
                 Standing::Replaced(e) | Standing::Expired(e) | Standing::Superseded(e) => e.by,
                 _ => None,
@@ -140,7 +148,9 @@ pub trait Knowledge {
             if next == id || chain.iter().any(|c| c.id == next) {
                 break;
             }
-            let Some(nf) = self.instrument(&next) else { break };
+            let Some(nf) = self.instrument(&next) else {
+                break;
+            };
             chain.push(nf);
             cur = next;
         }

@@ -154,7 +154,12 @@ pub(crate) fn diag(rule: &rules::Rule, message: String, labels: Vec<Label>) -> D
 }
 
 /// A suggestion replacing `[start, end)`.
-pub(crate) fn suggest(start: usize, end: usize, replacement: String, message: String) -> Suggestion {
+pub(crate) fn suggest(
+    start: usize,
+    end: usize,
+    replacement: String,
+    message: String,
+) -> Suggestion {
     Suggestion {
         start,
         end,
@@ -200,7 +205,9 @@ pub(crate) fn name_of(c: &Citation) -> String {
 
 /// Folded content syllables of a subject.
 fn syllables(s: &str) -> Vec<String> {
-    const STOP: &[&str] = &["ve", "cua", "va", "cac", "o", "nhung", "mot", "so", "the", "voi"];
+    const STOP: &[&str] = &[
+        "ve", "cua", "va", "cac", "o", "nhung", "mot", "so", "the", "voi",
+    ];
     crate::normalize::fold_key(s)
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty() && !STOP.contains(w))
@@ -214,7 +221,8 @@ fn syllables(s: &str) -> Vec<String> {
 pub fn subject_overlap(a: &str, b: &str) -> Option<f64> {
     let pairs = |s: &str| {
         let w = syllables(s);
-        let mut p: Vec<(String, String)> = w.windows(2).map(|x| (x[0].clone(), x[1].clone())).collect();
+        let mut p: Vec<(String, String)> =
+            w.windows(2).map(|x| (x[0].clone(), x[1].clone())).collect();
         p.sort();
         p.dedup();
         p

@@ -15,13 +15,41 @@ use crate::normalize::fold_key;
 
 /// Number-symbol defects, most telling first; the first present names the diagnostic.
 const NUMBER_SYMBOL: &[(Defect, &Rule, &str)] = &[
-    (Defect::TruncatedSymbol, &rules::TRUNCATED_SYMBOL, "the symbol stops short"),
-    (Defect::MissingYear, &rules::MISSING_YEAR, "the year is missing from the number"),
-    (Defect::WrongSeparator, &rules::WRONG_SEPARATOR, "a separator is wrong"),
-    (Defect::MissingSeparator, &rules::MISSING_SEPARATOR, "a separator is missing"),
-    (Defect::StraySpace, &rules::STRAY_SPACE, "there are spaces inside it"),
-    (Defect::AsciiSymbol, &rules::ASCII_SYMBOL, "ASCII 'D' is written for 'Đ'"),
-    (Defect::Lookalike, &rules::LOOKALIKE, "'Ð' (U+00D0) is written for 'Đ' (U+0110)"),
+    (
+        Defect::TruncatedSymbol,
+        &rules::TRUNCATED_SYMBOL,
+        "the symbol stops short",
+    ),
+    (
+        Defect::MissingYear,
+        &rules::MISSING_YEAR,
+        "the year is missing from the number",
+    ),
+    (
+        Defect::WrongSeparator,
+        &rules::WRONG_SEPARATOR,
+        "a separator is wrong",
+    ),
+    (
+        Defect::MissingSeparator,
+        &rules::MISSING_SEPARATOR,
+        "a separator is missing",
+    ),
+    (
+        Defect::StraySpace,
+        &rules::STRAY_SPACE,
+        "there are spaces inside it",
+    ),
+    (
+        Defect::AsciiSymbol,
+        &rules::ASCII_SYMBOL,
+        "ASCII 'D' is written for 'Đ'",
+    ),
+    (
+        Defect::Lookalike,
+        &rules::LOOKALIKE,
+        "'Ð' (U+00D0) is written for 'Đ' (U+0110)",
+    ),
 ];
 
 /// All shape findings of one citation.
@@ -43,7 +71,8 @@ pub fn number_symbol(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let written = cx.slice(piece.start, piece.end);
     let shown = crate::normalize::clean(written);
     let canonical = c.canonical.as_deref();
-    let year_known = canonical.and_then(year_in_number).is_some() || !c.defects.contains(&Defect::MissingYear);
+    let year_known =
+        canonical.and_then(year_in_number).is_some() || !c.defects.contains(&Defect::MissingYear);
     // A fix needs a canonical form; a truncated symbol only when it was completed, a
     // missing year only when the year is known (else other defects are still fixed).
     let fixable = canonical.is_some()
@@ -58,12 +87,18 @@ pub fn number_symbol(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
         (true, Some(k)) => format!("write \"{k}\""),
         _ => String::new(),
     };
-    let mut d = diag(rule, message, vec![cx.label(piece.start, piece.end, label_msg, true)]);
+    let mut d = diag(
+        rule,
+        message,
+        vec![cx.label(piece.start, piece.end, label_msg, true)],
+    );
     for (_, r, what) in present.iter().skip(1) {
         d.notes.push(format!("also {what} ({})", r.code));
     }
     if c.defects.contains(&Defect::MissingYear) && !year_known {
-        d.notes.push("the year is not written and no date beside the citation gives it; look it up".into());
+        d.notes.push(
+            "the year is not written and no date beside the citation gives it; look it up".into(),
+        );
     }
     if c.defects.contains(&Defect::TruncatedSymbol) && c.parts.symbol_inferred {
         d.notes.push("the missing part is inferred (from another citation of it in this document, or from its issuer): check it".into());
@@ -71,7 +106,12 @@ pub fn number_symbol(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     if fixable {
         if let Some(k) = canonical {
             let replacement = keep_line_breaks(written, k);
-            d.suggestion = Some(suggest(piece.start, piece.end, replacement, format!("write \"{k}\"")));
+            d.suggestion = Some(suggest(
+                piece.start,
+                piece.end,
+                replacement,
+                format!("write \"{k}\""),
+            ));
         }
     }
     Some(d)
@@ -100,7 +140,12 @@ pub fn type_word_typo(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
         vec![cx.label(piece.start, piece.end, format!("write \"{want}\""), true)],
     );
     if let Some(f) = fixed {
-        d.suggestion = Some(suggest(piece.start, piece.end, f, format!("write \"{want}\"")));
+        d.suggestion = Some(suggest(
+            piece.start,
+            piece.end,
+            f,
+            format!("write \"{want}\""),
+        ));
     }
     Some(d)
 }
@@ -119,7 +164,11 @@ pub fn so_word(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     } else {
         written.to_string()
     };
-    let replacement = if glued { format!("{word} ") } else { word.clone() };
+    let replacement = if glued {
+        format!("{word} ")
+    } else {
+        word.clone()
+    };
     let digits: String = cx
         .slice(piece.end, (piece.end + 8).min(cx.text.len()))
         .chars()
@@ -128,7 +177,10 @@ pub fn so_word(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let (rule, message, help) = if typo {
         (
             &rules::SO_TYPO,
-            format!("\"{}\" written for \"số\"", crate::normalize::clean(written)),
+            format!(
+                "\"{}\" written for \"số\"",
+                crate::normalize::clean(written)
+            ),
             if glued {
                 format!("write \"{word} {digits}\"")
             } else {
@@ -138,13 +190,21 @@ pub fn so_word(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     } else {
         (
             &rules::GLUED_SO,
-            format!("no space after \"số\": \"{}{digits}\"", crate::normalize::clean(written)),
+            format!(
+                "no space after \"số\": \"{}{digits}\"",
+                crate::normalize::clean(written)
+            ),
             format!("write \"{word} {digits}\""),
         )
     };
-    let mut d = diag(rule, message, vec![cx.label(piece.start, piece.end, help.clone(), true)]);
+    let mut d = diag(
+        rule,
+        message,
+        vec![cx.label(piece.start, piece.end, help.clone(), true)],
+    );
     if typo && glued {
-        d.notes.push(format!("also no space after it ({})", rules::GLUED_SO.code));
+        d.notes
+            .push(format!("also no space after it ({})", rules::GLUED_SO.code));
     }
     d.suggestion = Some(suggest(piece.start, piece.end, replacement, help));
     Some(d)

@@ -94,17 +94,28 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
     let st = f.standing(as_of);
     let (s, e) = span(c);
     let name = label_name(&f);
-    let when = |d: Option<Date>| d.map(|d| format!(" on {}", d.vietnamese())).unwrap_or_default();
+    let when = |d: Option<Date>| {
+        d.map(|d| format!(" on {}", d.vietnamese()))
+            .unwrap_or_default()
+    };
     let mut d = match &st {
         Standing::InForce => return None,
         Standing::NotYetInForce(eff) => diag(
             &rules::NOT_YET_IN_FORCE,
-            format!("{name} takes effect on {}, after {}", eff.vietnamese(), as_of.vietnamese()),
+            format!(
+                "{name} takes effect on {}, after {}",
+                eff.vietnamese(),
+                as_of.vietnamese()
+            ),
             vec![cx.label(s, e, "not yet in force", true)],
         ),
         Standing::PartlyExpired(ev) => diag(
             &rules::PARTLY_EXPIRED,
-            format!("{name} is partly expired{} (as of {})", when(ev.date), as_of.vietnamese()),
+            format!(
+                "{name} is partly expired{} (as of {})",
+                when(ev.date),
+                as_of.vietnamese()
+            ),
             vec![cx.label(s, e, "partly expired", true)],
         ),
         Standing::Expired(ev) | Standing::Replaced(ev) => diag(
@@ -118,7 +129,11 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
         ),
         Standing::Superseded(ev) => diag(
             &rules::SUPERSEDED,
-            format!("{name} has been superseded{} (as of {})", when(ev.date), as_of.vietnamese()),
+            format!(
+                "{name} has been superseded{} (as of {})",
+                when(ev.date),
+                as_of.vietnamese()
+            ),
             vec![cx.label(s, e, "superseded", true)],
         ),
     };
@@ -131,7 +146,11 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
     };
     if let Some(ev) = ev {
         if let Some(by) = &ev.by {
-            let byname = cx.know.instrument(by).map(|f| label_name(&f)).unwrap_or(by.clone());
+            let byname = cx
+                .know
+                .instrument(by)
+                .map(|f| label_name(&f))
+                .unwrap_or(by.clone());
             let verb = match st {
                 Standing::Replaced(_) => "replaced by",
                 Standing::Superseded(_) => "superseded by",
@@ -141,23 +160,42 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
             d.notes.push(format!("{verb} {byname}"));
         }
         if !ev.verified {
-            d.notes.push("the registry's source for this is not verified".into());
+            d.notes
+                .push("the registry's source for this is not verified".into());
         }
     }
-    if matches!(st, Standing::Expired(_) | Standing::Replaced(_) | Standing::Superseded(_)) {
+    if matches!(
+        st,
+        Standing::Expired(_) | Standing::Replaced(_) | Standing::Superseded(_)
+    ) {
         let chain = cx.know.successors(id, as_of);
         if let Some(last) = chain.last() {
             let path: Vec<String> = chain.iter().map(label_name).collect();
             if chain.len() > 1 {
-                d.notes.push(format!("chain of replacements: {name} → {}", path.join(" → ")));
+                d.notes.push(format!(
+                    "chain of replacements: {name} → {}",
+                    path.join(" → ")
+                ));
             }
-            let in_force = matches!(last.standing(as_of), Standing::InForce | Standing::PartlyExpired(_));
+            let in_force = matches!(
+                last.standing(as_of),
+                Standing::InForce | Standing::PartlyExpired(_)
+            );
             let cite = label_name(last);
-            let title = last.title.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
+            let title = last
+                .title
+                .as_deref()
+                .map(|t| format!(" ({t})"))
+                .unwrap_or_default();
             if in_force {
-                d.notes.push(format!("in force as of {}: {cite}{title}; cite it instead", as_of.vietnamese()));
+                d.notes.push(format!(
+                    "in force as of {}: {cite}{title}; cite it instead",
+                    as_of.vietnamese()
+                ));
             } else {
-                d.notes.push(format!("{cite} is not in force either; the chain ends there"));
+                d.notes.push(format!(
+                    "{cite} is not in force either; the chain ends there"
+                ));
             }
         }
     }
@@ -194,34 +232,53 @@ pub fn stale_annual(cx: &Ctx, i: usize, c: &Citation) -> Option<Diagnostic> {
         if let Some(a) = newer {
             let (sa, ea) = span(a);
             let an = name_of(a);
-            let when = a.date.map(|d| format!(" of {}", d.vietnamese())).unwrap_or_default();
+            let when = a
+                .date
+                .map(|d| format!(" of {}", d.vietnamese()))
+                .unwrap_or_else(|| format!(" of {year_now}"));
             let mut d = diag(
                 &rules::STALE_ANNUAL,
-                format!("{} is the {y} {}; this document also cites {an}{when}, of {year_now}", name_of(c), c.kind.vietnamese().to_lowercase()),
+                format!(
+                    "{} is the {y} {}; this document also cites {an}{when}",
+                    name_of(c),
+                    c.kind.vietnamese().to_lowercase()
+                ),
                 vec![
                     cx.label(s, e, format!("of {y}"), true),
                     cx.label(sa, ea, format!("of {year_now}"), false),
                 ],
             );
-            d.notes.push(format!("cite {an}{when} instead, unless the {y} one is meant"));
+            d.notes.push(format!(
+                "cite {an}{when} instead, unless the {y} one is meant"
+            ));
             return Some(d);
         }
     }
     // In the registry's series.
-    let Some(Resolution::Found(id)) = cx.resolved.get(i) else { return None };
+    let Some(Resolution::Found(id)) = cx.resolved.get(i) else {
+        return None;
+    };
     let f = cx.know.instrument(id)?;
     let (nid, ny) = f
         .newer_in_series
         .iter()
         .filter(|(_, ny)| *ny > y && *ny <= year_now)
         .max_by_key(|(_, ny)| *ny)?;
-    let newer = cx.know.instrument(nid).map(|n| label_name(&n)).unwrap_or(nid.clone());
+    let newer = cx
+        .know
+        .instrument(nid)
+        .map(|n| label_name(&n))
+        .unwrap_or(nid.clone());
     let mut d = diag(
         &rules::STALE_ANNUAL,
-        format!("{} is the {y} instrument of a yearly series; {newer} is of {ny}", name_of(c)),
+        format!(
+            "{} is the {y} instrument of a yearly series; {newer} is of {ny}",
+            name_of(c)
+        ),
         vec![cx.label(s, e, format!("of {y}"), true)],
     );
-    d.notes.push(format!("cite {newer} instead, unless the {y} one is meant"));
+    d.notes
+        .push(format!("cite {newer} instead, unless the {y} one is meant"));
     Some(d)
 }
 
@@ -261,13 +318,20 @@ pub fn issuer_abolished(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let mut d = if issued_after {
         diag(
             &rules::ISSUER_ABOLISHED,
-            format!("{} is dated after {ended}, when {body} no longer existed", name_of(c)),
+            format!(
+                "{} is dated after {ended}, when {body} no longer existed",
+                name_of(c)
+            ),
             vec![cx.label(s, e, "issuer no longer existed", true)],
         )
     } else {
         diag(
             &rules::ISSUER_ABOLISHED,
-            format!("{body}, the issuer of {}, no longer exists as of {}", name_of(c), as_of.vietnamese()),
+            format!(
+                "{body}, the issuer of {}, no longer exists as of {}",
+                name_of(c),
+                as_of.vietnamese()
+            ),
             vec![cx.label(s, e, "issuer no longer exists", true)],
         )
     };

@@ -95,14 +95,24 @@ fn parse_as_of(s: &str) -> anyhow::Result<Date> {
     if s.trim().eq_ignore_ascii_case("today") {
         return today().context("cannot read today's date from the system clock");
     }
-    Date::parse_loose(s).with_context(|| format!("--as-of {s:?}: not a date (write 2025-07-01, 01/07/2025 or today)"))
+    Date::parse_loose(s).with_context(|| {
+        format!("--as-of {s:?}: not a date (write 2025-07-01, 01/07/2025 or today)")
+    })
 }
 
 fn explain(code: &str) -> anyhow::Result<Outcome> {
     let mut w = std::io::stdout().lock();
     if code.eq_ignore_ascii_case("list") {
         for r in rules::ALL {
-            writeln!(w, "{}  {:<12} {:<7}  {:<22} {}", r.code, r.category.as_str(), r.severity.as_str(), r.name, r.summary)?;
+            writeln!(
+                w,
+                "{}  {:<12} {:<7}  {:<22} {}",
+                r.code,
+                r.category.as_str(),
+                r.severity.as_str(),
+                r.name,
+                r.summary
+            )?;
         }
         return Ok(Outcome::Clean);
     }
@@ -145,7 +155,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     for d in docs {
         let diags = run_one(&d.text, know.as_ref(), &opts);
         if opts.as_of.is_none() {
-            if let Some((date, check::AsOfSource::LatestCited)) = check::as_of_for(&crate::extract(&d.text)) {
+            if let Some((date, check::AsOfSource::LatestCited)) =
+                check::as_of_for(&crate::extract(&d.text))
+            {
                 eprintln!(
                     "note: {}: no date or year in its header; judged as of {}, the latest date it cites (use --as-of to choose)",
                     d.path,
@@ -154,19 +166,31 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
         }
         if !args.fix {
-            checked.push(Checked { path: d.path, text: d.text, diags });
+            checked.push(Checked {
+                path: d.path,
+                text: d.text,
+                diags,
+            });
             continue;
         }
         let fixed = fix::apply(&d.text, &diags);
         if args.dry_run {
             write!(w, "{}", fix::unified_diff(&d.path, &d.text, &fixed.text))?;
-            checked.push(Checked { path: d.path, text: d.text, diags });
+            checked.push(Checked {
+                path: d.path,
+                text: d.text,
+                diags,
+            });
             continue;
         }
         if d.path == "<stdin>" {
             eprintln!("error: --fix cannot write to <stdin> (use --fix --dry-run)");
             errors += 1;
-            checked.push(Checked { path: d.path, text: d.text, diags });
+            checked.push(Checked {
+                path: d.path,
+                text: d.text,
+                diags,
+            });
             continue;
         }
         if !fixed.applied.is_empty() {
@@ -191,14 +215,22 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 Err(e) => {
                     eprintln!("error: {e:#}");
                     errors += 1;
-                    checked.push(Checked { path: d.path, text: d.text, diags });
+                    checked.push(Checked {
+                        path: d.path,
+                        text: d.text,
+                        diags,
+                    });
                     continue;
                 }
             }
         }
         // Report what is left.
         let diags = run_one(&fixed.text, know.as_ref(), &opts);
-        checked.push(Checked { path: d.path, text: fixed.text, diags });
+        checked.push(Checked {
+            path: d.path,
+            text: fixed.text,
+            diags,
+        });
     }
     if !args.dry_run {
         render(&mut w, args.format, &checked)?;
@@ -207,7 +239,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let deny = args.deny.severity();
     Ok(if errors > 0 {
         Outcome::Errors
-    } else if checked.iter().any(|c| c.diags.iter().any(|d| d.severity >= deny)) {
+    } else if checked
+        .iter()
+        .any(|c| c.diags.iter().any(|d| d.severity >= deny))
+    {
         Outcome::Findings
     } else {
         Outcome::Clean
@@ -217,16 +252,29 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 fn render(w: &mut impl Write, format: Format, checked: &[Checked]) -> anyhow::Result<()> {
     let reports: Vec<FileReport> = checked
         .iter()
-        .map(|c| FileReport { path: &c.path, diagnostics: &c.diags })
+        .map(|c| FileReport {
+            path: &c.path,
+            diagnostics: &c.diags,
+        })
         .collect();
     match format {
         Format::Rich => {
             let color = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             for c in checked {
-                write!(w, "{}", diag::render_rich(&c.path, &c.text, &c.diags, RichOptions { color }))?;
+                write!(
+                    w,
+                    "{}",
+                    diag::render_rich(&c.path, &c.text, &c.diags, RichOptions { color })
+                )?;
             }
-            let count = |s: Severity| checked.iter().flat_map(|c| &c.diags).filter(|d| d.severity == s).count();
+            let count = |s: Severity| {
+                checked
+                    .iter()
+                    .flat_map(|c| &c.diags)
+                    .filter(|d| d.severity == s)
+                    .count()
+            };
             let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
             writeln!(
                 w,
@@ -244,7 +292,11 @@ fn render(w: &mut impl Write, format: Format, checked: &[Checked]) -> anyhow::Re
             }
         }
         Format::Json => write!(w, "{}", diag::render_json(&reports))?,
-        Format::Sarif => write!(w, "{}", diag::render_sarif(env!("CARGO_PKG_VERSION"), rules::ALL, &reports))?,
+        Format::Sarif => write!(
+            w,
+            "{}",
+            diag::render_sarif(env!("CARGO_PKG_VERSION"), rules::ALL, &reports)
+        )?,
     }
     Ok(())
 }

@@ -84,7 +84,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         .iter()
         .map(|d| {
             let mut e = crate::extract(&d.text);
-            crate::check::fill_findings(&d.text, &mut e, &*crate::cli::check::knowledge(), &Default::default());
+            crate::check::fill_findings(
+                &d.text,
+                &mut e,
+                &*crate::cli::check::knowledge(),
+                &Default::default(),
+            );
             DocumentOut {
                 path: d.path.clone(),
                 header: e.header,
