@@ -3,6 +3,7 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod check;
 pub mod extract;
 
 /// Exit codes: 0 clean, 1 findings, 2 errors.
@@ -36,11 +37,14 @@ pub struct Cli {
 pub enum Command {
     /// Extract every cited instrument from plan texts.
     Extract(extract::Args),
+    /// Check citations: malformed, inconsistent and outdated ones, with fixes.
+    Check(check::Args),
 }
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Extract(a) => extract::run(a),
+        Command::Check(a) => check::run(a),
     }
 }
