@@ -1668,8 +1668,13 @@ fn body_start(fb: &[u8]) -> usize {
         }
         let l = &fb[s..le];
         let starts = |w: &[u8]| l.len() >= w.len() && l[..w.len()].eq_ignore_ascii_case(w);
+        // "Thực hiện Chỉ thị số 26-CT/HU ..." opens a body, but "Thực hiện nhiệm vụ ... năm
+        // 2024" under "KẾ HOẠCH" is the title: only a line citing something counts.
+        let cites = l
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-'));
         if starts(b"can cu")
-            || starts(b"thuc hien")
+            || (starts(b"thuc hien") && cites)
             || starts(b"kinh gui")
             || starts(b"I.")
             || starts(b"Dieu 1")
@@ -2054,5 +2059,24 @@ mod properties {
             let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
             let _ = extract(&String::from_utf8_lossy(&bytes));
         }
+    }
+}
+
+#[cfg(test)]
+mod header_regressions {
+    use super::*;
+
+    /// The seed's title line "Thực hiện nhiệm vụ ..." was taken as the start of the body,
+    /// so the plan had no title and no year.
+    #[test]
+    fn title_starting_with_thuc_hien_is_not_the_body() {
+        let text = " KẾ HOẠCH \nThực hiện nhiệm vụ quốc phòng địa phương năm 2024 \n\n Căn cứ Luật quốc phòng 2018;\nThực hiện Chỉ thị số 26-CT/HU ngày 29/01/2024;\n";
+        let e = extract(text);
+        assert_eq!(
+            e.header.title.as_deref(),
+            Some("Kế hoạch thực hiện nhiệm vụ quốc phòng địa phương năm 2024")
+        );
+        assert_eq!(e.header.year, Some(2024));
+        assert_eq!(e.citations.len(), 2);
     }
 }
