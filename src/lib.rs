@@ -9,6 +9,7 @@ pub mod cli;
 pub mod extract;
 pub mod model;
 pub mod normalize;
+pub mod registry;
 pub mod source;
 
 pub use extract::{extract, Extraction};
