@@ -7,9 +7,12 @@
 
 pub mod cli;
 pub mod extract;
+pub mod graph;
 pub mod model;
 pub mod normalize;
+pub mod outline;
 pub mod registry;
+pub mod resolve;
 pub mod source;
 
 pub use extract::{extract, Extraction};
