@@ -3,7 +3,12 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod basis;
+pub mod cites;
 pub mod extract;
+pub mod graph;
+pub mod registry;
+pub mod show;
 
 /// Exit codes: 0 clean, 1 findings, 2 errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,11 +41,26 @@ pub struct Cli {
 pub enum Command {
     /// Extract every cited instrument from plan texts.
     Extract(extract::Args),
+    /// Check the instrument registry or import sources into it.
+    Registry(registry::Args),
+    /// Every document and section citing an instrument.
+    Cites(cites::Args),
+    /// The instruments backing a section or task of a plan.
+    Basis(basis::Args),
+    /// A registry entry, its relations and who cites it.
+    Show(show::Args),
+    /// The citation graph as JSON, DOT or GraphML.
+    Graph(graph::Args),
 }
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Extract(a) => extract::run(a),
+        Command::Registry(a) => registry::run(a),
+        Command::Cites(a) => cites::run(a),
+        Command::Basis(a) => basis::run(a),
+        Command::Show(a) => show::run(a),
+        Command::Graph(a) => graph::run(a),
     }
 }
