@@ -312,7 +312,9 @@ impl Graph {
                     }),
                     status: ins.map(|i| i.status.to_string()),
                     status_at_document_date: doc.date.and_then(|d| reg.status_at(&key, d)),
-                    title: ins.and_then(|i| i.title.clone()).or_else(|| c.title.clone()),
+                    title: ins
+                        .and_then(|i| i.title.clone())
+                        .or_else(|| c.title.clone()),
                     sections: vec![],
                     lines: vec![],
                 }
@@ -520,10 +522,17 @@ impl Graph {
         for id in &cited {
             let Some(ins) = reg.get(id) else { continue };
             for r in &ins.relations {
-                let Some(t) = reg.get(&r.target) else { continue };
+                let Some(t) = reg.get(&r.target) else {
+                    continue;
+                };
                 let (a, b, k) = match r.kind.inverse() {
                     // Store each two-way relation once, from the later instrument.
-                    Some(inv) if matches!(r.kind.slug(), "replaced-by" | "amended-by" | "superseded-by" | "guided-by") => {
+                    Some(inv)
+                        if matches!(
+                            r.kind.slug(),
+                            "replaced-by" | "amended-by" | "superseded-by" | "guided-by"
+                        ) =>
+                    {
                         (t.id.clone(), ins.id.clone(), inv.slug().to_string())
                     }
                     _ => (ins.id.clone(), t.id.clone(), r.kind.slug().to_string()),
@@ -560,7 +569,9 @@ impl Graph {
 }
 
 fn dot_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ")
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', " ")
 }
 
 fn xml_escape(s: &str) -> String {
@@ -573,7 +584,8 @@ fn xml_escape(s: &str) -> String {
 impl Export {
     /// Graphviz DOT.
     pub fn to_dot(&self) -> String {
-        let mut s = String::from("digraph cancu {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
+        let mut s =
+            String::from("digraph cancu {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
         for n in &self.nodes {
             let shape = match n.kind {
                 "document" => "folder",

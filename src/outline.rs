@@ -90,7 +90,10 @@ fn strip_line(line: &str) -> String {
 fn marker(s: &str) -> Option<(Marker, &str)> {
     let b = s.as_bytes();
     // Roman numeral followed by "." or ")".
-    let rl = b.iter().take_while(|c| matches!(c, b'I' | b'V' | b'X' | b'L')).count();
+    let rl = b
+        .iter()
+        .take_while(|c| matches!(c, b'I' | b'V' | b'X' | b'L'))
+        .count();
     if rl > 0 && rl <= 6 {
         if let (Some(&sep), Some(v)) = (b.get(rl), roman_value(&s[..rl])) {
             if matches!(sep, b'.' | b')' | b'/' | b'-') {
@@ -160,7 +163,9 @@ pub fn outline(text: &str) -> Outline {
     };
     for (ln, &(off, raw)) in lines.iter().enumerate() {
         let s = strip_line(raw);
-        let Some((m, rest)) = marker(&s) else { continue };
+        let Some((m, rest)) = marker(&s) else {
+            continue;
+        };
         let accept = match m {
             Marker::Roman(v) => match &part {
                 None => v == 1 || (v == 2 && item.is_none()),
@@ -369,6 +374,9 @@ mod tests {
         let o = outline(t);
         assert!(o.section_at(0).is_none());
         assert_eq!(o.section_at(t.find("text").unwrap()).unwrap().path, "I.1");
-        assert_eq!(o.range("I", t.len()), Some((t.find("I.").unwrap(), t.len())));
+        assert_eq!(
+            o.range("I", t.len()),
+            Some((t.find("I.").unwrap(), t.len()))
+        );
     }
 }

@@ -82,7 +82,11 @@ fn disambiguate(cands: Vec<&Instrument>, c: &Citation, ctx: &Context) -> Resolut
     }
     // The date written beside the citation.
     if let Some(d) = c.date {
-        let by_date: Vec<&Instrument> = cands.iter().copied().filter(|i| i.issued == Some(d)).collect();
+        let by_date: Vec<&Instrument> = cands
+            .iter()
+            .copied()
+            .filter(|i| i.issued == Some(d))
+            .collect();
         if !by_date.is_empty() {
             return one_or(by_date.clone()).unwrap_or(Resolution::Ambiguous(ids(&by_date)));
         }
@@ -130,7 +134,10 @@ fn bigrams(s: &str) -> HashSet<String> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words.windows(2).map(|w| format!("{} {}", w[0], w[1])).collect()
+    words
+        .windows(2)
+        .map(|w| format!("{} {}", w[0], w[1]))
+        .collect()
 }
 
 /// The candidate whose title and subject share clearly more word pairs with `title` than
@@ -148,7 +155,7 @@ fn best_by_title<'a>(cands: &[&'a Instrument], title: &str) -> Option<&'a Instru
             (bigrams(&text).intersection(&q).count(), *i)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|x| std::cmp::Reverse(x.0));
     let best = scored.first()?;
     let second = scored.get(1).map(|x| x.0).unwrap_or(0);
     (best.0 >= 2 && best.0 >= 2 * second.max(1) && best.0 > second).then_some(best.1)
@@ -311,7 +318,10 @@ status = "in-force"
     fn check(text: &str, doc_date: Option<&str>, expected: Resolution) {
         let reg = Registry::from_text("t", REG).unwrap();
         let e = crate::extract(text);
-        let c = e.citations.first().unwrap_or_else(|| panic!("no citation in {text:?}"));
+        let c = e
+            .citations
+            .first()
+            .unwrap_or_else(|| panic!("no citation in {text:?}"));
         let ctx = Context {
             date: doc_date.and_then(Date::parse_iso),
         };
@@ -334,16 +344,48 @@ status = "in-force"
             // Wrong type word, known symbol.
             ("Quyết định số 168/2018/NĐ-CP", None, r("168/2018/NĐ-CP")),
             ("Nghị định số 168/2017/NĐ-CP", None, Resolution::Unknown),
-            ("Nghị quyết số 28-NQ/TW ngày 22/9/2008", None, r("28-NQ/TW:bo-chinh-tri:2008-09-22")),
-            ("Nghị quyết số 28-NQ/TW về xây dựng tỉnh thành khu vực phòng thủ", None, r("28-NQ/TW:bo-chinh-tri:2008-09-22")),
-            ("Nghị quyết số 28-NQ/TW về Chiến lược bảo vệ Tổ quốc trong tình hình mới", None, r("28-NQ/TW:ban-chap-hanh-trung-uong:2013-10-25")),
-            ("Nghị quyết số 28-NQ/TW của Bộ Chính trị", None, r("28-NQ/TW:bo-chinh-tri:2008-09-22")),
-            ("Nghị quyết số 28-NQ/TW", Some("2010-01-01"), r("28-NQ/TW:bo-chinh-tri:2008-09-22")),
-            ("Nghị quyết số 28-NQ/TW", Some("2024-01-01"), r("28-NQ/TW:ban-chap-hanh-trung-uong:2013-10-25")),
+            (
+                "Nghị quyết số 28-NQ/TW ngày 22/9/2008",
+                None,
+                r("28-NQ/TW:bo-chinh-tri:2008-09-22"),
+            ),
+            (
+                "Nghị quyết số 28-NQ/TW về xây dựng tỉnh thành khu vực phòng thủ",
+                None,
+                r("28-NQ/TW:bo-chinh-tri:2008-09-22"),
+            ),
+            (
+                "Nghị quyết số 28-NQ/TW về Chiến lược bảo vệ Tổ quốc trong tình hình mới",
+                None,
+                r("28-NQ/TW:ban-chap-hanh-trung-uong:2013-10-25"),
+            ),
+            (
+                "Nghị quyết số 28-NQ/TW của Bộ Chính trị",
+                None,
+                r("28-NQ/TW:bo-chinh-tri:2008-09-22"),
+            ),
+            (
+                "Nghị quyết số 28-NQ/TW",
+                Some("2010-01-01"),
+                r("28-NQ/TW:bo-chinh-tri:2008-09-22"),
+            ),
+            (
+                "Nghị quyết số 28-NQ/TW",
+                Some("2024-01-01"),
+                r("28-NQ/TW:ban-chap-hanh-trung-uong:2013-10-25"),
+            ),
             ("Nghị quyết số 28-NQ/TW", None, both),
             ("theo Luật DQTV", Some("2024-01-01"), r("48/2019/QH14")),
-            ("theo Luật Dân quân tự vệ", Some("2015-01-01"), r("43/2009/QH12")),
-            ("theo Luật Dân quân tự vệ năm 2009", Some("2024-01-01"), r("43/2009/QH12")),
+            (
+                "theo Luật Dân quân tự vệ",
+                Some("2015-01-01"),
+                r("43/2009/QH12"),
+            ),
+            (
+                "theo Luật Dân quân tự vệ năm 2009",
+                Some("2024-01-01"),
+                r("43/2009/QH12"),
+            ),
             ("theo Luật Dân quân tự vệ", None, r("48/2019/QH14")),
             ("Nghị định số 99/2018/NĐ-CP", None, Resolution::Unknown),
         ];

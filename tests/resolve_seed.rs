@@ -7,7 +7,8 @@ use cancu::registry::Registry;
 use cancu::resolve::resolved_id;
 
 fn seed_graph() -> Graph {
-    let text = common::read(&common::root().join("corpus/plans/ke-hoach-qpdp-2024-xa-xuan-luong.txt"));
+    let text =
+        common::read(&common::root().join("corpus/plans/ke-hoach-qpdp-2024-xa-xuan-luong.txt"));
     let reg = Registry::builtin().unwrap();
     Graph::build(&[("seed".into(), text)], &reg)
 }
@@ -22,9 +23,18 @@ fn check(rows: &[(usize, &str, &str, &str)]) {
             .iter()
             .find(|c| c.line == line && c.text.contains(text))
             .unwrap_or_else(|| panic!("no citation {text:?} on line {line}"));
-        assert_eq!(resolved_id(c), Some(id), "line {line} {text:?}: {:?}", c.instrument);
+        assert_eq!(
+            resolved_id(c),
+            Some(id),
+            "line {line} {text:?}: {:?}",
+            c.instrument
+        );
         let want = (!section.is_empty()).then_some(section);
-        assert_eq!(c.section.as_ref().map(|s| s.path.as_str()), want, "line {line}");
+        assert_eq!(
+            c.section.as_ref().map(|s| s.path.as_str()),
+            want,
+            "line {line}"
+        );
     }
 }
 
@@ -33,9 +43,19 @@ fn seed_bars() {
     check(&[
         (71, "Luật", "48/2019/QH14", "II.1"),
         (54, "28", "28-NQ/TW:bo-chinh-tri:2008-09-22", "II.1"),
-        (58, "28", "28-NQ/TW:ban-chap-hanh-trung-uong:2013-10-25", "II.1"),
+        (
+            58,
+            "28",
+            "28-NQ/TW:ban-chap-hanh-trung-uong:2013-10-25",
+            "II.1",
+        ),
         (68, "28", "28-NQ/TW:bo-chinh-tri:2008-09-22", "II.1"),
-        (168, "28", "28-NQ/TW:ban-chap-hanh-trung-uong:2013-10-25", "III.1"),
+        (
+            168,
+            "28",
+            "28-NQ/TW:ban-chap-hanh-trung-uong:2013-10-25",
+            "III.1",
+        ),
         (6, "168", "168/2018/NĐ-CP", ""),
     ]);
 }
@@ -44,10 +64,25 @@ fn seed_bars() {
 fn sections_of_cited_lines() {
     let g = seed_graph();
     let d = &g.documents[0];
-    let rows = [(54, "II.1"), (58, "II.1"), (71, "II.1"), (382, "IV.1"), (402, "IV.2"), (445, "IV.6")];
+    let rows = [
+        (54, "II.1"),
+        (58, "II.1"),
+        (71, "II.1"),
+        (382, "IV.1"),
+        (402, "IV.2"),
+        (445, "IV.6"),
+    ];
     for (line, path) in rows {
-        let c = d.citations.iter().find(|c| c.line == line).unwrap_or_else(|| panic!("line {line}"));
-        assert_eq!(c.section.as_ref().map(|s| s.path.as_str()), Some(path), "line {line}");
+        let c = d
+            .citations
+            .iter()
+            .find(|c| c.line == line)
+            .unwrap_or_else(|| panic!("line {line}"));
+        assert_eq!(
+            c.section.as_ref().map(|s| s.path.as_str()),
+            Some(path),
+            "line {line}"
+        );
     }
 }
 
@@ -58,7 +93,10 @@ fn section_headings() {
     let rows = [
         ("I", "MỤC ĐÍCH, YÊU CẦU"),
         ("II", "NHIỆM VỤ"),
-        ("II.7", "Thực hiện tốt chức năng quản lý đất quốc phòng theo đúng Pháp luật"),
+        (
+            "II.7",
+            "Thực hiện tốt chức năng quản lý đất quốc phòng theo đúng Pháp luật",
+        ),
         ("IV.1", "Ban CHQS xã"),
         ("IV.4", "Tài chính - Kế toán"),
     ];
@@ -113,7 +151,10 @@ fn bundled_corpus_resolves() {
                 (_, _, Some(l)) => !reg.by_name(l).is_empty(),
                 _ => false,
             };
-            eprintln!("unresolved: {}:{} {} (in registry: {known}) {:?}", d.path, c.line, c.text, c.instrument);
+            eprintln!(
+                "unresolved: {}:{} {} (in registry: {known}) {:?}",
+                d.path, c.line, c.text, c.instrument
+            );
             if known {
                 resolver_misses.push(format!("{}:{} {}", d.path, c.line, c.text));
             } else {

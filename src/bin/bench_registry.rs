@@ -57,11 +57,17 @@ fn time<F: FnMut() -> usize>(label: &str, bytes: usize, mut f: F) {
         n = f();
         best = best.min(t.elapsed().as_secs_f64() * 1000.0);
     }
-    println!("{label:<28} {n} entries, {:.1} MB: best of 5 {best:.1} ms", bytes as f64 / 1e6);
+    println!(
+        "{label:<28} {n} entries, {:.1} MB: best of 5 {best:.1} ms",
+        bytes as f64 / 1e6
+    );
 }
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(5000);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5000);
     let file = synthetic(n);
     let toml = file.to_toml().expect("toml");
     let json = file.to_json().expect("json");

@@ -35,8 +35,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let doc = &g.documents[0];
     if let Some(s) = &args.section {
         if doc.outline.find(s.trim_end_matches('.')).is_none() {
-            let known: Vec<&str> = doc.outline.sections.iter().map(|s| s.path.as_str()).collect();
-            anyhow::bail!("{}: no section {s:?} (sections: {})", doc.path, known.join(", "));
+            let known: Vec<&str> = doc
+                .outline
+                .sections
+                .iter()
+                .map(|s| s.path.as_str())
+                .collect();
+            anyhow::bail!(
+                "{}: no section {s:?} (sections: {})",
+                doc.path,
+                known.join(", ")
+            );
         }
     }
     let (paths, list) = g.basis(doc, args.section.as_deref(), args.task.as_deref(), &reg);
@@ -78,15 +87,24 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 (None, Some(s)) => s.clone(),
                 (None, None) => "not in the registry".into(),
             };
-            let _ = writeln!(s_out, 
+            let _ = writeln!(
+                s_out,
                 "  {:<40} {}  [{}]  lines {}",
                 b.label,
                 st,
                 b.sections.join(", "),
-                b.lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(",")
+                b.lines
+                    .iter()
+                    .map(|l| l.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
             );
         }
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
-    Ok(if errors > 0 { Outcome::Errors } else { Outcome::Clean })
+    Ok(if errors > 0 {
+        Outcome::Errors
+    } else {
+        Outcome::Clean
+    })
 }

@@ -49,25 +49,49 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let _ = writeln!(s_out, "{}", serde_json::to_string_pretty(&v)?);
     } else {
         let what = match &target {
-            Target::Instrument { id } => reg.get(id).map(|i| format!("{} ({id})", i.label())).unwrap_or(id.clone()),
+            Target::Instrument { id } => reg
+                .get(id)
+                .map(|i| format!("{} ({id})", i.label()))
+                .unwrap_or(id.clone()),
             Target::Ambiguous { ids } => format!("any of {} (ambiguous query)", ids.join(", ")),
-            Target::Loose { number, symbol, year, .. } => format!(
+            Target::Loose {
+                number,
+                symbol,
+                year,
+                ..
+            } => format!(
                 "{number}{} {} (not in the registry)",
-                symbol.as_deref().map(|s| format!("/{s}")).unwrap_or_default(),
+                symbol
+                    .as_deref()
+                    .map(|s| format!("/{s}"))
+                    .unwrap_or_default(),
                 year.map(|y| y.to_string()).unwrap_or_default()
             ),
             Target::LawName { name, .. } => format!("{name} (not in the registry)"),
         };
-        let _ = writeln!(s_out, "{what}: {} citations in {} documents", hits.len(), docs_hit.len());
+        let _ = writeln!(
+            s_out,
+            "{what}: {} citations in {} documents",
+            hits.len(),
+            docs_hit.len()
+        );
         for h in &hits {
             let sec = h
                 .section
                 .map(|s| format!("{} {}", s.path, s.heading))
                 .unwrap_or_else(|| "(preamble)".into());
-            let amb = if h.ambiguous { "  [ambiguous citation]" } else { "" };
+            let amb = if h.ambiguous {
+                "  [ambiguous citation]"
+            } else {
+                ""
+            };
             let _ = writeln!(s_out, "  {}:{}  [{}]  {}{amb}", h.path, h.line, sec, h.text);
         }
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
-    Ok(if errors > 0 { Outcome::Errors } else { Outcome::Clean })
+    Ok(if errors > 0 {
+        Outcome::Errors
+    } else {
+        Outcome::Clean
+    })
 }

@@ -35,5 +35,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Format::Graphml => ex.to_graphml(),
     };
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
-    Ok(if errors > 0 { Outcome::Errors } else { Outcome::Clean })
+    Ok(if errors > 0 {
+        Outcome::Errors
+    } else {
+        Outcome::Clean
+    })
 }

@@ -146,7 +146,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     } else {
                         format!(
                             " ({})",
-                            stats.unread.iter().take(10).cloned().collect::<Vec<_>>().join(", ")
+                            stats
+                                .unread
+                                .iter()
+                                .take(10)
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         )
                     }
                 );
@@ -161,7 +167,11 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
     let mut problems = Vec::new();
     let mut reg = Registry::new();
     let files: Vec<PathBuf> = if files.is_empty() {
-        problems.extend(check_text(BUILTIN_ORIGIN, BUILTIN).into_iter().map(|p| (BUILTIN_ORIGIN.to_string(), p)));
+        problems.extend(
+            check_text(BUILTIN_ORIGIN, BUILTIN)
+                .into_iter()
+                .map(|p| (BUILTIN_ORIGIN.to_string(), p)),
+        );
         reg.add_text(BUILTIN_ORIGIN, BUILTIN)?;
         imported_files()
     } else {
@@ -170,7 +180,11 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
     for f in &files {
         let origin = f.display().to_string();
         let text = std::fs::read_to_string(f).with_context(|| origin.clone())?;
-        problems.extend(check_text(&origin, &text).into_iter().map(|p| (origin.clone(), p)));
+        problems.extend(
+            check_text(&origin, &text)
+                .into_iter()
+                .map(|p| (origin.clone(), p)),
+        );
         if let Err(e) = reg.add_text(&origin, &text) {
             eprintln!("error: {e}");
         }
@@ -179,7 +193,10 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
         let o = reg.origin(&p.id).unwrap_or("").to_string();
         (o, p)
     }));
-    let errors = problems.iter().filter(|(_, p)| p.severity == Severity::Error).count();
+    let errors = problems
+        .iter()
+        .filter(|(_, p)| p.severity == Severity::Error)
+        .count();
     if json {
         let v: Vec<serde_json::Value> = problems
             .iter()
@@ -191,13 +208,24 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
                 v
             })
             .collect();
-        let _ = writeln!(s_out, "{}", serde_json::to_string_pretty(&serde_json::json!({"instruments": reg.len(), "problems": v}))?);
+        let _ = writeln!(
+            s_out,
+            "{}",
+            serde_json::to_string_pretty(
+                &serde_json::json!({"instruments": reg.len(), "problems": v})
+            )?
+        );
     } else {
         for (o, p) in &problems {
-            let sev = if p.severity == Severity::Error { "error" } else { "warning" };
+            let sev = if p.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
             let _ = writeln!(s_out, "{o}: {sev}[{}] {}: {}", p.code, p.id, p.message);
         }
-        let _ = writeln!(s_out, 
+        let _ = writeln!(
+            s_out,
             "{} instruments, {} errors, {} warnings",
             reg.len(),
             errors,

@@ -26,7 +26,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let id = match parse_query(&args.instrument, &reg) {
         Some(Target::Instrument { id }) => id,
         Some(Target::Ambiguous { ids }) => {
-            anyhow::bail!("{:?} fits several entries: {}", args.instrument, ids.join(", "))
+            anyhow::bail!(
+                "{:?} fits several entries: {}",
+                args.instrument,
+                ids.join(", ")
+            )
         }
         _ => anyhow::bail!("{:?}: not in the registry", args.instrument),
     };
@@ -54,14 +58,21 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         opt(&mut s_out, "title", ins.title.clone());
         opt(&mut s_out, "issuer", ins.issuer.clone());
         opt(&mut s_out, "issued", ins.issued.map(|d| d.vietnamese()));
-        opt(&mut s_out, "effective", ins.effective.map(|d| d.vietnamese()));
-        opt(&mut s_out,
+        opt(
+            &mut s_out,
+            "effective",
+            ins.effective.map(|d| d.vietnamese()),
+        );
+        opt(
+            &mut s_out,
             "status",
             Some(format!(
                 "{} ({}){}",
                 ins.status,
                 ins.status.vietnamese(),
-                ins.status_date.map(|d| format!(" since {}", d.vietnamese())).unwrap_or_default()
+                ins.status_date
+                    .map(|d| format!(" since {}", d.vietnamese()))
+                    .unwrap_or_default()
             )),
         );
         opt(&mut s_out, "verified", Some(ins.verified.to_string()));
@@ -71,10 +82,22 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         opt(&mut s_out, "note", ins.note.clone());
         opt(&mut s_out, "from", reg.origin(&id).map(str::to_string));
         for s in &ins.sources {
-            let _ = writeln!(s_out, "  source       {} ({}){}", s.reference, s.supports.join(", "), if s.verified { "" } else { " unverified" });
+            let _ = writeln!(
+                s_out,
+                "  source       {} ({}){}",
+                s.reference,
+                s.supports.join(", "),
+                if s.verified { "" } else { " unverified" }
+            );
         }
         for (k, t, d) in &rels {
-            let _ = writeln!(s_out, "  {:<12} {t}{}", k.slug(), d.map(|d| format!(" ({})", d.vietnamese())).unwrap_or_default());
+            let _ = writeln!(
+                s_out,
+                "  {:<12} {t}{}",
+                k.slug(),
+                d.map(|d| format!(" ({})", d.vietnamese()))
+                    .unwrap_or_default()
+            );
         }
         let _ = writeln!(s_out, "  cited {} times", hits.len());
         for h in &hits {
@@ -83,5 +106,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
-    Ok(if errors > 0 { Outcome::Errors } else { Outcome::Clean })
+    Ok(if errors > 0 {
+        Outcome::Errors
+    } else {
+        Outcome::Clean
+    })
 }

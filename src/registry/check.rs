@@ -143,7 +143,10 @@ pub fn check_registry(r: &Registry) -> Vec<Problem> {
             Severity::Warning,
             "duplicate-id",
             id,
-            format!("{origin}: id already loaded from {}; this entry is ignored", r.origin(id).unwrap_or("?")),
+            format!(
+                "{origin}: id already loaded from {}; this entry is ignored",
+                r.origin(id).unwrap_or("?")
+            ),
         ));
     }
     for ins in r.instruments() {
@@ -160,10 +163,7 @@ fn check_instrument(r: &Registry, ins: &Instrument, out: &mut Vec<Problem>) {
     // Id form.
     if let Some((head, rest)) = id.split_once(':') {
         let parts: Vec<&str> = rest.split(':').collect();
-        let date_ok = parts.len() == 2
-            && ins
-                .issued
-                .is_some_and(|d| d.to_string() == parts[1]);
+        let date_ok = parts.len() == 2 && ins.issued.is_some_and(|d| d.to_string() == parts[1]);
         if !date_ok {
             out.push(p(
                 Severity::Warning,
@@ -310,14 +310,41 @@ target = "1/2020/NĐ-CP"
 "#;
         check(ok, &[]);
         let rows: Vec<(String, Vec<&str>)> = vec![
-            (ok.replace("target = \"2/2021/NĐ-CP\"", "target = \"9/2021/NĐ-CP\""), vec!["dangling-relation", "missing-inverse"]),
-            (ok.replace("type = \"replaces\"", "type = \"guides\""), vec!["missing-inverse"]),
-            (ok.replace("effective = \"2020-02-01\"", "effective = \"2019-02-01\""), vec!["date-order"]),
-            (ok.replace("id = \"2/2021/NĐ-CP\"", "id = \"1/2020/NĐ-CP\""), vec!["duplicate-id", "dangling-relation"]),
-            (ok.replace("verified", "verifed").replace("issued = \"2021-01-01\"", "issued = \"2021-01-01\"\ncolour = 1"), vec!["unknown-field"]),
-            (ok.replace("kind = \"nghi-dinh\"", "kind = \"decree\""), vec!["schema"]),
-            (ok.replace("issued = \"2020-01-01\"", "issued = \"2020-02-30\""), vec!["schema"]),
-            (ok.replace("year = 2021", "year = 2022"), vec!["year-mismatch", "id-form"]),
+            (
+                ok.replace("target = \"2/2021/NĐ-CP\"", "target = \"9/2021/NĐ-CP\""),
+                vec!["dangling-relation", "missing-inverse"],
+            ),
+            (
+                ok.replace("type = \"replaces\"", "type = \"guides\""),
+                vec!["missing-inverse"],
+            ),
+            (
+                ok.replace("effective = \"2020-02-01\"", "effective = \"2019-02-01\""),
+                vec!["date-order"],
+            ),
+            (
+                ok.replace("id = \"2/2021/NĐ-CP\"", "id = \"1/2020/NĐ-CP\""),
+                vec!["duplicate-id", "dangling-relation"],
+            ),
+            (
+                ok.replace("verified", "verifed").replace(
+                    "issued = \"2021-01-01\"",
+                    "issued = \"2021-01-01\"\ncolour = 1",
+                ),
+                vec!["unknown-field"],
+            ),
+            (
+                ok.replace("kind = \"nghi-dinh\"", "kind = \"decree\""),
+                vec!["schema"],
+            ),
+            (
+                ok.replace("issued = \"2020-01-01\"", "issued = \"2020-02-30\""),
+                vec!["schema"],
+            ),
+            (
+                ok.replace("year = 2021", "year = 2022"),
+                vec!["year-mismatch", "id-form"],
+            ),
         ];
         for (text, codes) in rows {
             check(&text, &codes);

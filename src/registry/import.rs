@@ -8,7 +8,7 @@
 //! result, are the caller's job. Number-symbols are read with the citation extractor, never
 //! with a second parser. Imported facts are marked unverified and name their source.
 
-use super::{issuer_slug, Instrument, Relation, RelationType, RegistryFile, Source, Status};
+use super::{issuer_slug, Instrument, RegistryFile, Relation, RelationType, Source, Status};
 use crate::model::{Citation, Date, Kind};
 use crate::normalize::{clean, fold_key};
 use regex::Regex;
@@ -44,9 +44,10 @@ pub fn read_number_symbol(type_word: Option<&str>, ns: &str) -> Option<Citation>
 /// else "<number-symbol>:<issuer slug>:<issue date>". None when neither can be formed.
 pub fn make_id(c: &Citation, issuer: Option<&str>, issued: Option<Date>) -> Option<String> {
     let canonical = c.canonical.clone()?;
-    let number_has_year = canonical.split('/').nth(1).is_some_and(|y| {
-        y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
-    });
+    let number_has_year = canonical
+        .split('/')
+        .nth(1)
+        .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
     if number_has_year {
         return Some(canonical);
     }
@@ -209,7 +210,8 @@ impl PhapDien {
         let issued = issued_cap.as_ref().and_then(|m| vn_date(&m[1]));
         let issuer = issued_cap.as_ref().map(|m| clean(&m[2]));
         let title = issued_cap.as_ref().and_then(|m| {
-            let t = clean(rest[..m.get(0).map(|x| x.start()).unwrap_or(0)].trim_matches([' ', ',']));
+            let t =
+                clean(rest[..m.get(0).map(|x| x.start()).unwrap_or(0)].trim_matches([' ', ',']));
             (!t.is_empty()).then_some(t)
         });
         let effective = re.effective.captures(rest).and_then(|m| vn_date(&m[1]));
@@ -274,7 +276,8 @@ impl PhapDien {
         }
         if let Some((phrase, targets)) = relations {
             let p = fold_key(phrase);
-            let repeal = p.contains("bai bo") || p.contains("huy bo") || p.contains("ngung hieu luc");
+            let repeal =
+                p.contains("bai bo") || p.contains("huy bo") || p.contains("ngung hieu luc");
             if repeal {
                 self.repealed_parts.insert(id.clone());
             }
@@ -292,7 +295,10 @@ impl PhapDien {
                     continue;
                 }
                 let teff = m.name("eff").and_then(|x| vn_date(x.as_str()));
-                let src = format!("Bộ pháp điển điện tử: note \"{}\"", phrase.trim_start_matches(", ").trim());
+                let src = format!(
+                    "Bộ pháp điển điện tử: note \"{}\"",
+                    phrase.trim_start_matches(", ").trim()
+                );
                 self.relate(&id, RelationType::AmendedBy, &tid, teff, &src);
                 let t = self
                     .entries
@@ -441,7 +447,12 @@ pub fn import_csv(
         let i = headers
             .iter()
             .position(|h| h.trim() == name)
-            .ok_or_else(|| format!("no column {name:?} (columns: {})", headers.iter().collect::<Vec<_>>().join(", ")))?;
+            .ok_or_else(|| {
+                format!(
+                    "no column {name:?} (columns: {})",
+                    headers.iter().collect::<Vec<_>>().join(", ")
+                )
+            })?;
         cols.push((i, *f));
     }
     let mut stats = CsvStats::default();
@@ -476,7 +487,9 @@ pub fn import_csv(
             continue;
         }
         let mut e = instrument_from(&c, id);
-        if let Some(k) = get(CsvField::Kind).and_then(|k| Kind::from_slug(&fold_key(k).replace(' ', "-"))) {
+        if let Some(k) =
+            get(CsvField::Kind).and_then(|k| Kind::from_slug(&fold_key(k).replace(' ', "-")))
+        {
             e.kind = k;
         }
         e.issued = issued;
@@ -543,7 +556,17 @@ mod tests {
         p.add_note("(Điều 1 Luật số 21-LCT/HDNN8 Bảo vệ sức khoẻ nhân dân ngày 30/06/1989 của Quốc hội, có hiệu lực thi hành kể từ ngày 11/07/1989)", Some("2315"));
         let (f, stats) = p.finish();
         assert_eq!(stats.unread, 0);
-        let get = |id: &str| f.instruments.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("{id} not in {:?}", f.instruments.iter().map(|i| &i.id).collect::<Vec<_>>()));
+        let get = |id: &str| {
+            f.instruments
+                .iter()
+                .find(|i| i.id == id)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{id} not in {:?}",
+                        f.instruments.iter().map(|i| &i.id).collect::<Vec<_>>()
+                    )
+                })
+        };
         let t = get("57/2020/QH14");
         assert_eq!(t.law_name.as_deref(), Some("Luật Thanh niên"));
         assert_eq!(t.issued, Date::new(2020, 6, 16));
@@ -554,17 +577,26 @@ mod tests {
         let a = get("48/2024/QH15");
         assert_eq!(a.relations[0].kind, RelationType::Amends);
         let old = get("21-LCT/HDNN8:quoc-hoi:1989-06-30");
-        assert_eq!(old.law_name.as_deref(), Some("Luật Bảo vệ sức khỏe nhân dân"));
+        assert_eq!(
+            old.law_name.as_deref(),
+            Some("Luật Bảo vệ sức khỏe nhân dân")
+        );
     }
 
     #[test]
     fn csv_register() {
         let csv = ",so_ky_hieu,ngay_ban_hanh,trich_yeu,hieu_luc\n0,1707/QÐ-UBND,15/07/2022,công bố thủ tục,Văn bản đang có hiệu lực\n1,1707/QĐ-UBND,15/07/2022,công bố thủ tục,Văn bản đang có hiệu lực\n2,80/KH-UBND,01/02/2020,kế hoạch,Văn bản hết hiệu lực\n";
-        let map = parse_map("so_ky_hieu=number_symbol,ngay_ban_hanh=issued,trich_yeu=title,hieu_luc=status").unwrap();
+        let map = parse_map(
+            "so_ky_hieu=number_symbol,ngay_ban_hanh=issued,trich_yeu=title,hieu_luc=status",
+        )
+        .unwrap();
         let (f, s) = import_csv(csv, &map, Some("UBND tỉnh Bình Dương"), "test.csv").unwrap();
         assert_eq!(s.rows, 3);
         assert_eq!(s.duplicates, 1);
-        assert_eq!(f.instruments[0].id, "1707/QĐ-UBND:ubnd-tinh-binh-duong:2022-07-15");
+        assert_eq!(
+            f.instruments[0].id,
+            "1707/QĐ-UBND:ubnd-tinh-binh-duong:2022-07-15"
+        );
         assert_eq!(f.instruments[0].kind, Kind::Decision);
         assert_eq!(f.instruments[1].status, Status::Expired);
         assert!(parse_map("a=b").is_err());

@@ -540,7 +540,8 @@ impl Registry {
     /// The date a force-ending relation took effect: its own date, else the successor's
     /// effective or issue date.
     fn relation_date(&self, r: &Relation) -> Option<Date> {
-        r.date.or_else(|| self.get(&r.target).and_then(|t| t.start()))
+        r.date
+            .or_else(|| self.get(&r.target).and_then(|t| t.start()))
     }
 
     /// The status of `id` as of `date`, following replaced-by / superseded-by chains to the
@@ -706,10 +707,25 @@ target = "43/2009/QH12"
         let r = Registry::from_text("fixture", FIXTURE).unwrap();
         let d = |s| Date::parse_iso(s).unwrap();
         let rows = [
-            ("43/2009/QH12", "2015-01-01", Status::InForce, Some("43/2009/QH12")),
-            ("43/2009/QH12", "2024-01-01", Status::Expired, Some("48/2019/QH14")),
+            (
+                "43/2009/QH12",
+                "2015-01-01",
+                Status::InForce,
+                Some("43/2009/QH12"),
+            ),
+            (
+                "43/2009/QH12",
+                "2024-01-01",
+                Status::Expired,
+                Some("48/2019/QH14"),
+            ),
             ("43/2009/QH12", "2009-12-01", Status::NotYetInForce, None),
-            ("48/2019/QH14", "2024-01-01", Status::InForce, Some("48/2019/QH14")),
+            (
+                "48/2019/QH14",
+                "2024-01-01",
+                Status::InForce,
+                Some("48/2019/QH14"),
+            ),
         ];
         for (id, date, st, inf) in rows {
             let s = r.status_at(id, d(date)).unwrap();
