@@ -10,8 +10,12 @@ pub mod cli;
 pub mod diag;
 pub mod eval;
 pub mod extract;
+pub mod graph;
 pub mod model;
 pub mod normalize;
+pub mod outline;
+pub mod registry;
+pub mod resolve;
 pub mod source;
 
 pub use extract::{extract, Extraction};
