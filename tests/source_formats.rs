@@ -45,9 +45,17 @@ fn check(name: &str, path: &str, bytes: Vec<u8>, want_enc: Option<Encoding>) -> 
     assert!(expected.len() > 40, "seed has {} citations", expected.len());
     let doc = source::from_bytes(path, bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
     if let Some(enc) = want_enc {
-        let d = doc.encoding.as_ref().unwrap_or_else(|| panic!("{name}: no encoding"));
+        let d = doc
+            .encoding
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name}: no encoding"));
         assert_eq!(d.encoding, enc, "{name}: {}", d.how);
-        assert!(d.confidence >= 0.6, "{name}: confidence {} ({})", d.confidence, d.how);
+        assert!(
+            d.confidence >= 0.6,
+            "{name}: confidence {} ({})",
+            d.confidence,
+            d.how
+        );
     }
     let got = keys(&doc.text);
     let r = recall(&expected, &got);
@@ -55,7 +63,10 @@ fn check(name: &str, path: &str, bytes: Vec<u8>, want_enc: Option<Encoding>) -> 
         r >= 0.95,
         "{name}: {:.0}% of the seed's citations\nmissing: {:?}",
         r * 100.0,
-        expected.iter().filter(|e| !got.contains(e)).collect::<Vec<_>>()
+        expected
+            .iter()
+            .filter(|e| !got.contains(e))
+            .collect::<Vec<_>>()
     );
     doc
 }
@@ -63,7 +74,12 @@ fn check(name: &str, path: &str, bytes: Vec<u8>, want_enc: Option<Encoding>) -> 
 /// The seed as TCVN3 bytes, the way ABC fonts wrote it: toned capitals in lowercase codes.
 fn to_tcvn3(s: &str) -> Vec<u8> {
     let t = legacy::tables();
-    let byte = |c: char| (0..=255u8).find(|&b| t.tcvn3[b as usize] == c && !(b < 0x20 || (0x80..0xA0).contains(&b)) || (c.is_ascii() && b == c as u8));
+    let byte = |c: char| {
+        (0..=255u8).find(|&b| {
+            t.tcvn3[b as usize] == c && !(b < 0x20 || (0x80..0xA0).contains(&b))
+                || (c.is_ascii() && b == c as u8)
+        })
+    };
     s.nfc()
         .map(|c| {
             byte(c)
@@ -109,31 +125,48 @@ fn tones_apart(s: &str) -> String {
 /// Form (b): the bytes read as Windows-1252 and saved again as UTF-8.
 fn as_cp1252_utf8(bytes: &[u8]) -> Vec<u8> {
     let t = legacy::tables();
-    bytes.iter().map(|&b| t.cp1252[b as usize]).collect::<String>().into_bytes()
+    bytes
+        .iter()
+        .map(|&b| t.cp1252[b as usize])
+        .collect::<String>()
+        .into_bytes()
 }
 
 #[test]
 fn seed_in_every_encoding_yields_the_same_citations() {
     let s = seed();
     let mut utf16le = vec![0xFF, 0xFE];
-    s.encode_utf16().for_each(|u| utf16le.extend(u.to_le_bytes()));
+    s.encode_utf16()
+        .for_each(|u| utf16le.extend(u.to_le_bytes()));
     let mut utf16be = vec![0xFE, 0xFF];
-    s.encode_utf16().for_each(|u| utf16be.extend(u.to_be_bytes()));
+    s.encode_utf16()
+        .for_each(|u| utf16be.extend(u.to_be_bytes()));
     let crlf_bom = [&[0xEF, 0xBB, 0xBF][..], s.replace('\n', "\r\n").as_bytes()].concat();
     let rows: Vec<(&str, Vec<u8>, Encoding)> = vec![
         ("utf-8", s.clone().into_bytes(), Encoding::Utf8),
-        ("nfd", s.nfd().collect::<String>().into_bytes(), Encoding::Utf8),
+        (
+            "nfd",
+            s.nfd().collect::<String>().into_bytes(),
+            Encoding::Utf8,
+        ),
         ("Ð for Đ", s.replace('Đ', "Ð").into_bytes(), Encoding::Utf8),
         ("utf-16le", utf16le, Encoding::Utf16Le),
         ("utf-16be", utf16be, Encoding::Utf16Be),
         ("crlf + bom", crlf_bom, Encoding::Utf8),
         ("tcvn3 (a)", to_tcvn3(&s), Encoding::Tcvn3),
-        ("tcvn3 (b)", as_cp1252_utf8(&to_tcvn3(&s)), Encoding::Tcvn3InUtf8),
+        (
+            "tcvn3 (b)",
+            as_cp1252_utf8(&to_tcvn3(&s)),
+            Encoding::Tcvn3InUtf8,
+        ),
         ("vni (a)", to_vni(&s), Encoding::Vni),
         ("vni (b)", as_cp1252_utf8(&to_vni(&s)), Encoding::VniInUtf8),
         (
             "windows-1258",
-            encoding_rs::WINDOWS_1258.encode(&tones_apart(&s)).0.into_owned(),
+            encoding_rs::WINDOWS_1258
+                .encode(&tones_apart(&s))
+                .0
+                .into_owned(),
             Encoding::Windows1258,
         ),
     ];
@@ -150,16 +183,30 @@ fn spans_point_into_the_original_bytes() {
     s.encode_utf16().for_each(|u| bytes.extend(u.to_le_bytes()));
     let doc = source::from_bytes("seed.txt", bytes.clone()).unwrap_or_else(|e| panic!("{e}"));
     let c = &cancu::extract(&doc.text).citations[1];
-    let (a, b) = (doc.original(c.start).unwrap_or(0), doc.original(c.end).unwrap_or(0));
-    let units: Vec<u16> = bytes[a..b].chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
+    let (a, b) = (
+        doc.original(c.start).unwrap_or(0),
+        doc.original(c.end).unwrap_or(0),
+    );
+    let units: Vec<u16> = bytes[a..b]
+        .chunks_exact(2)
+        .map(|p| u16::from_le_bytes([p[0], p[1]]))
+        .collect();
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(words(&String::from_utf16_lossy(&units)), words(&c.text));
     // TCVN3 (a): one byte per letter.
     let t = to_tcvn3(&s);
     let doc = source::from_bytes("seed.txt", t.clone()).unwrap_or_else(|e| panic!("{e}"));
     let c = &cancu::extract(&doc.text).citations[1];
-    let (a, b) = (doc.original(c.start).unwrap_or(0), doc.original(c.end).unwrap_or(0));
-    assert_eq!(b - a, doc.text[c.start..c.end].chars().count(), "{}", c.text);
+    let (a, b) = (
+        doc.original(c.start).unwrap_or(0),
+        doc.original(c.end).unwrap_or(0),
+    );
+    assert_eq!(
+        b - a,
+        doc.text[c.start..c.end].chars().count(),
+        "{}",
+        c.text
+    );
 }
 
 #[test]
@@ -178,7 +225,9 @@ fn forced_encoding_overrides_detection() {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn para(s: &str) -> String {
@@ -200,8 +249,8 @@ fn seed_docx() -> Vec<u8> {
             body.push_str("<w:tbl>");
             while i < 60 && i < lines.len() {
                 body.push_str("<w:tr>");
-                for j in i..(i + 2).min(lines.len()) {
-                    body.push_str(&format!("<w:tc>{}</w:tc>", para(lines[j])));
+                for line in &lines[i..(i + 2).min(lines.len())] {
+                    body.push_str(&format!("<w:tc>{}</w:tc>", para(line)));
                 }
                 body.push_str("</w:tr>");
                 i += 2;
@@ -235,7 +284,8 @@ fn seed_docx() -> Vec<u8> {
             ("word/footer1.xml", ftr),
         ] {
             z.start_file(name, o).unwrap_or_else(|e| panic!("{e}"));
-            z.write_all(data.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+            z.write_all(data.as_bytes())
+                .unwrap_or_else(|e| panic!("{e}"));
         }
         z.finish().unwrap_or_else(|e| panic!("{e}"));
     }
@@ -246,8 +296,14 @@ fn seed_docx() -> Vec<u8> {
 fn seed_as_docx_with_a_table_yields_the_same_citations() {
     let doc = check("docx", "seed.docx", seed_docx(), None);
     assert_eq!(doc.format, Format::Docx);
-    assert!(!doc.text.contains("999/QĐ-UBND"), "header leaked into the body");
-    assert!(doc.asides.iter().any(|a| a.kind == "header" && a.text.contains("999/QĐ-UBND")));
+    assert!(
+        !doc.text.contains("999/QĐ-UBND"),
+        "header leaked into the body"
+    );
+    assert!(doc
+        .asides
+        .iter()
+        .any(|a| a.kind == "header" && a.text.contains("999/QĐ-UBND")));
     assert!(doc.asides.iter().any(|a| a.kind == "footer"));
     // A citation inside the table points at its paragraph, with the text around it.
     let e = cancu::extract(&doc.text);
@@ -260,7 +316,12 @@ fn seed_as_docx_with_a_table_yields_the_same_citations() {
         .lines()
         .position(|l| l.contains("Nghị định số 21/2019"))
         .unwrap_or(0);
-    assert_eq!(doc.locate(c.start), Some(Location::Paragraph(line as u32 + 1)), "{}", c.text);
+    assert_eq!(
+        doc.locate(c.start),
+        Some(Location::Paragraph(line as u32 + 1)),
+        "{}",
+        c.text
+    );
     assert!(doc.context(c.start, c.end, 40).contains("Nghị định"));
 }
 
@@ -274,14 +335,20 @@ fn seed_as_pdf_yields_the_same_citations_with_pages() {
     assert!(pages.len() >= 3, "{pages:?}");
     let e = cancu::extract(&doc.text);
     let last = e.citations.last().map(|c| doc.locate(c.start));
-    assert!(matches!(last, Some(Some(Location::Page(n))) if n >= 2), "{last:?}");
+    assert!(
+        matches!(last, Some(Some(Location::Page(n))) if n >= 2),
+        "{last:?}"
+    );
 }
 
 #[test]
 fn scanned_pdf_says_it_has_no_text_layer() {
     let bytes = std::fs::read(common::root().join("tests/fixtures/source/scanned.pdf"))
         .unwrap_or_else(|e| panic!("{e}"));
-    let e = source::from_bytes("scan.pdf", bytes).err().map(|e| e.to_string()).unwrap_or_default();
+    let e = source::from_bytes("scan.pdf", bytes)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(e.contains("scan.pdf") && e.contains("no text layer"), "{e}");
 }
 
@@ -294,11 +361,20 @@ fn html_and_json_yield_the_same_citations() {
             .map(|l| format!("<p>{}</p>", xml_escape(l).replace('Đ', "&#272;").replace('ố', "&#7889;")))
             .collect::<String>()
     );
-    let doc = check("html", "seed.html", html.clone().into_bytes(), Some(Encoding::Utf8));
+    let doc = check(
+        "html",
+        "seed.html",
+        html.clone().into_bytes(),
+        Some(Encoding::Utf8),
+    );
     // spans map into the HTML bytes
     let c = &cancu::extract(&doc.text).citations[0];
     let a = doc.original(c.start).unwrap_or(0);
-    assert!(html[a..].starts_with(&c.text[..c.text.find(' ').unwrap_or(1)]), "{}", &html[a..a + 40]);
+    assert!(
+        html[a..].starts_with(&c.text[..c.text.find(' ').unwrap_or(1)]),
+        "{}",
+        &html[a..a + 40]
+    );
     let json = serde_json::json!({"so_hieu": "x", "full_text": s}).to_string();
     check("json", "seed.json", json.into_bytes(), Some(Encoding::Utf8));
 }
@@ -319,15 +395,25 @@ fn real_utf8_files_are_never_misdetected() {
         }
         let p = e.path();
         let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
-        if !matches!(ext, "txt" | "json" | "html" | "md") || e.metadata().map_or(0, |m| m.len()) > 4 << 20 {
+        if !matches!(ext, "txt" | "json" | "html" | "md")
+            || e.metadata().map_or(0, |m| m.len()) > 4 << 20
+        {
             continue;
         }
-        let Ok(bytes) = std::fs::read(p) else { continue };
+        let Ok(bytes) = std::fs::read(p) else {
+            continue;
+        };
         if std::str::from_utf8(&bytes).is_err() {
             continue;
         }
         if let Ok(d) = source::encoding::decode(&bytes, None) {
-            assert_eq!(d.detected.encoding, Encoding::Utf8, "{}: {}", p.display(), d.detected.how);
+            assert_eq!(
+                d.detected.encoding,
+                Encoding::Utf8,
+                "{}: {}",
+                p.display(),
+                d.detected.how
+            );
             n += 1;
         }
     }

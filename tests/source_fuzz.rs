@@ -17,11 +17,20 @@ fn check(name: &str, bytes: Vec<u8>) {
     let Ok(doc) = source::from_bytes(name, bytes) else {
         return;
     };
-    assert_ne!(is_nfc_quick(doc.text.chars()), IsNormalized::No, "{name}: text not NFC");
+    assert_ne!(
+        is_nfc_quick(doc.text.chars()),
+        IsNormalized::No,
+        "{name}: text not NFC"
+    );
     let e = cancu::extract(&doc.text);
     let mut last = 0;
     for c in &e.citations {
-        assert!(c.start <= c.end && c.end <= doc.text.len(), "{name}: span {}..{}", c.start, c.end);
+        assert!(
+            c.start <= c.end && c.end <= doc.text.len(),
+            "{name}: span {}..{}",
+            c.start,
+            c.end
+        );
         if let Some(o) = doc.original(c.start) {
             assert!(o <= len, "{name}: original offset {o} past {len}");
             assert!(o >= last, "{name}: original offsets go backwards");

@@ -26,7 +26,10 @@ fn check(name: &str, args: &[&Path], extra: &[&str], want_code: i32, want: &[Str
         "{name}: the good file was not read\n{stdout}\n{stderr}"
     );
     for w in want {
-        assert!(stderr.contains(w.as_str()), "{name}: want {w:?} in stderr:\n{stderr}");
+        assert!(
+            stderr.contains(w.as_str()),
+            "{name}: want {w:?} in stderr:\n{stderr}"
+        );
     }
     assert_eq!(out.status.code(), Some(want_code), "{name}: {stderr}");
 }
@@ -45,9 +48,21 @@ fn tmp() -> tempfile::TempDir {
 fn empty_file() {
     let d = tmp();
     let p = write(d.path(), "empty.txt", b"");
-    check("empty", &[&p], &[], 2, &[format!("{}: empty file", p.display())]);
+    check(
+        "empty",
+        &[&p],
+        &[],
+        2,
+        &[format!("{}: empty file", p.display())],
+    );
     let p = write(d.path(), "blank.txt", b" \n\r\n\t ");
-    check("blank", &[&p], &[], 2, &[format!("{}: empty file", p.display())]);
+    check(
+        "blank",
+        &[&p],
+        &[],
+        2,
+        &[format!("{}: empty file", p.display())],
+    );
 }
 
 #[test]
@@ -56,10 +71,24 @@ fn binary_file_renamed_txt() {
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10".to_vec();
     png.extend((0..4000u32).map(|i| (i * 7 % 251) as u8));
     let p = write(d.path(), "image.txt", &png);
-    check("png", &[&p], &[], 2, &[format!("{}: not text: NUL byte at offset 8", p.display())]);
-    let ctl: Vec<u8> = (0..2000u32).map(|i| if i % 3 == 0 { 0x07 } else { b'a' }).collect();
+    check(
+        "png",
+        &[&p],
+        &[],
+        2,
+        &[format!("{}: not text: NUL byte at offset 8", p.display())],
+    );
+    let ctl: Vec<u8> = (0..2000u32)
+        .map(|i| if i % 3 == 0 { 0x07 } else { b'a' })
+        .collect();
     let p = write(d.path(), "controls.txt", &ctl);
-    check("controls", &[&p], &[], 2, &[format!("{}: not text", p.display())]);
+    check(
+        "controls",
+        &[&p],
+        &[],
+        2,
+        &[format!("{}: not text", p.display())],
+    );
 }
 
 #[test]
@@ -76,7 +105,10 @@ fn invalid_utf8_in_the_middle_is_decoded_lossily_with_a_warning() {
         &[&p],
         &[],
         0,
-        &[format!("warning: {}: invalid UTF-8 at byte {at} ", p.display())],
+        &[format!(
+            "warning: {}: invalid UTF-8 at byte {at} ",
+            p.display()
+        )],
     );
     let doc = source::read_file(&p).unwrap_or_else(|e| panic!("{e}"));
     assert!(cancu::extract(&doc.text).citations.len() >= 45);
@@ -88,18 +120,28 @@ fn file_over_the_size_limit() {
     // 200 MB, sparse: refused from its size before any byte is read.
     let p = d.path().join("huge.txt");
     let f = std::fs::File::create(&p).unwrap_or_else(|e| panic!("{e}"));
-    f.set_len(200 * 1024 * 1024).unwrap_or_else(|e| panic!("{e}"));
+    f.set_len(200 * 1024 * 1024)
+        .unwrap_or_else(|e| panic!("{e}"));
     check(
         "200 MB",
         &[&p],
         &[],
         2,
-        &[format!("{}: 209715200 bytes, over the size limit", p.display())],
+        &[format!(
+            "{}: 209715200 bytes, over the size limit",
+            p.display()
+        )],
     );
     // the flag lowers the limit
     let small = write(d.path(), "small.txt", &vec![b'a'; 2 * 1024 * 1024]);
     check("--max-size 1", &[&small], &["--max-size", "2"], 0, &[]);
-    let e = source::read_file_with(&small, &Options { max_bytes: 1024, ..Options::default() });
+    let e = source::read_file_with(
+        &small,
+        &Options {
+            max_bytes: 1024,
+            ..Options::default()
+        },
+    );
     assert!(matches!(e, Err(SourceError::TooLarge { .. })), "{e:?}");
 }
 
@@ -142,7 +184,13 @@ fn directory_loop_via_symlinks() {
     std::fs::create_dir_all(dir.join("sub")).unwrap_or_else(|e| panic!("{e}"));
     write(&dir, "a.txt", "Căn cứ Luật Quốc phòng 2018".as_bytes());
     std::os::unix::fs::symlink(&dir, dir.join("sub/loop")).unwrap_or_else(|e| panic!("{e}"));
-    check("loop", &[&dir], &[], 2, &["sub/loop: cannot read: File system loop found".to_string()]);
+    check(
+        "loop",
+        &[&dir],
+        &[],
+        2,
+        &["sub/loop: cannot read: File system loop found".to_string()],
+    );
     let (files, errors) = source::expand(std::slice::from_ref(&dir));
     assert_eq!(files.len(), 1, "{files:?}");
     assert_eq!(errors.len(), 1, "{errors:?}");
@@ -161,7 +209,13 @@ fn unreadable_file() {
         eprintln!("SKIP unreadable_file: running as root, chmod 000 does not deny reads");
         return;
     }
-    check("chmod 000", &[&p], &[], 2, &[format!("{}: cannot read", p.display())]);
+    check(
+        "chmod 000",
+        &[&p],
+        &[],
+        2,
+        &[format!("{}: cannot read", p.display())],
+    );
 }
 
 #[test]
@@ -169,7 +223,11 @@ fn corrupt_docx_and_pdf() {
     let d = tmp();
     let bad_zip = write(d.path(), "bad.docx", b"PK\x03\x04this is not a zip archive");
     let not_zip = write(d.path(), "text.docx", "Luật Quốc phòng".as_bytes());
-    let bad_pdf = write(d.path(), "bad.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ntrailer");
+    let bad_pdf = write(
+        d.path(),
+        "bad.pdf",
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ntrailer",
+    );
     let seed_pdf = std::fs::read(common::root().join("tests/fixtures/source/seed.pdf"))
         .unwrap_or_else(|e| panic!("{e}"));
     let cut = write(d.path(), "truncated.pdf", &seed_pdf[..seed_pdf.len() / 2]);
@@ -182,13 +240,25 @@ fn corrupt_docx_and_pdf() {
     .iter()
     .map(|(p, f)| format!("{}: not a readable {f} file", p.display()))
     .collect();
-    check("corrupt", &[&bad_zip, &not_zip, &bad_pdf, &cut], &[], 2, &want);
+    check(
+        "corrupt",
+        &[&bad_zip, &not_zip, &bad_pdf, &cut],
+        &[],
+        2,
+        &want,
+    );
 }
 
 #[test]
 fn path_that_does_not_exist() {
     let p = PathBuf::from("/nonexistent/plan.txt");
-    check("missing", &[&p], &[], 2, &["/nonexistent/plan.txt: no such file or directory".into()]);
+    check(
+        "missing",
+        &[&p],
+        &[],
+        2,
+        &["/nonexistent/plan.txt: no such file or directory".into()],
+    );
     let e = source::read_file(&p);
     assert!(matches!(e, Err(SourceError::Missing { .. })), "{e:?}");
 }

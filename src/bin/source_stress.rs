@@ -26,9 +26,11 @@ fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|k| k.parse::<f64>().ok()))
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|k| k.parse::<f64>().ok())
+            })
         })
         .map_or(0.0, |kb| kb / 1024.0)
 }
@@ -43,12 +45,15 @@ fn large(seed: &str) {
             if c.is_ascii() {
                 c as u8
             } else {
-                (0xA0..=0xFFu8).find(|&b| t.tcvn3[b as usize] == c).unwrap_or(b'?')
+                (0xA0..=0xFFu8)
+                    .find(|&b| t.tcvn3[b as usize] == c)
+                    .unwrap_or(b'?')
             }
         })
         .collect();
     let mut utf16 = vec![0xFF, 0xFE];
-    text.encode_utf16().for_each(|u| utf16.extend(u.to_le_bytes()));
+    text.encode_utf16()
+        .for_each(|u| utf16.extend(u.to_le_bytes()));
     for (name, bytes) in [
         ("utf-8", text.clone().into_bytes()),
         ("tcvn3", tcvn),
@@ -76,7 +81,10 @@ fn large(seed: &str) {
 }
 
 fn main() {
-    let secs: u64 = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(60);
+    let secs: u64 = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
     let seed = std::fs::read_to_string("tests/fixtures/ke-hoach-qpdp-2024-xa-xuan-luong.txt")
         .unwrap_or_else(|_| "Căn cứ Nghị định số 12/2024/NĐ-CP ngày 01/02/2024\n".repeat(100));
     if std::env::args().nth(2).as_deref() != Some("--no-large") {

@@ -138,9 +138,11 @@ fn warn(d: &SourceFile) {
     for w in &d.warnings {
         eprintln!("warning: {}: {w}", d.path);
     }
-    if let Some(e) = d.encoding.as_ref().filter(|e| {
-        e.encoding != source::Encoding::Utf8 || e.confidence < 0.6
-    }) {
+    if let Some(e) = d
+        .encoding
+        .as_ref()
+        .filter(|e| e.encoding != source::Encoding::Utf8 || e.confidence < 0.6)
+    {
         eprintln!(
             "note: {}: read as {} (confidence {:.0}%: {})",
             d.path,

@@ -25,9 +25,12 @@ fn corrupt(path: &str, why: impl std::fmt::Display) -> SourceError {
 
 /// Read a DOCX held in `bytes`.
 pub fn read(path: &str, bytes: &[u8]) -> Result<SourceFile, SourceError> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| corrupt(path, e))?;
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| corrupt(path, e))?;
     let part = |zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str| {
-        let f = zip.by_name(name).map_err(|e| corrupt(path, format!("{name}: {e}")))?;
+        let f = zip
+            .by_name(name)
+            .map_err(|e| corrupt(path, format!("{name}: {e}")))?;
         let mut s = String::new();
         f.take(MAX_PART)
             .read_to_string(&mut s)
@@ -35,7 +38,8 @@ pub fn read(path: &str, bytes: &[u8]) -> Result<SourceFile, SourceError> {
         Ok::<String, SourceError>(s)
     };
     let xml = part(&mut zip, "word/document.xml")?;
-    let (text, paras) = paragraphs(&xml).map_err(|e| corrupt(path, format!("word/document.xml: {e}")))?;
+    let (text, paras) =
+        paragraphs(&xml).map_err(|e| corrupt(path, format!("word/document.xml: {e}")))?;
     let mut warnings = Vec::new();
     let mut names: Vec<String> = zip
         .file_names()
@@ -52,9 +56,9 @@ pub fn read(path: &str, bytes: &[u8]) -> Result<SourceFile, SourceError> {
         } else {
             "footer"
         };
-        match part(&mut zip, &name).and_then(|x| {
-            paragraphs(&x).map_err(|e| corrupt(path, format!("{name}: {e}")))
-        }) {
+        match part(&mut zip, &name)
+            .and_then(|x| paragraphs(&x).map_err(|e| corrupt(path, format!("{name}: {e}"))))
+        {
             Ok((t, _)) if !t.trim().is_empty() => asides.push(Aside {
                 kind,
                 part: name,
@@ -175,7 +179,9 @@ mod tests {
 
     #[test]
     fn bad_zip_is_an_error() {
-        let e = read("x.docx", b"PK\x03\x04garbage").err().map(|e| e.to_string());
+        let e = read("x.docx", b"PK\x03\x04garbage")
+            .err()
+            .map(|e| e.to_string());
         assert!(e.is_some_and(|e| e.starts_with("x.docx: not a readable DOCX file")));
     }
 }

@@ -12,9 +12,33 @@ use super::offsets::{Builder, Layer};
 
 const SKIP: &[&str] = &["head", "script", "style", "noscript", "template"];
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-    "section", "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "title",
-    "body", "tbody", "thead",
+    "p",
+    "div",
+    "br",
+    "tr",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dt",
+    "dd",
+    "title",
+    "body",
+    "tbody",
+    "thead",
 ];
 
 /// Strip the markup of `html`; the layer maps output offsets to `html` offsets.
@@ -33,7 +57,9 @@ pub fn to_text(html: &str) -> (String, Layer) {
         match bytes[i] {
             b'<' => {
                 if html[i..].starts_with("<!--") {
-                    i = html[i + 4..].find("-->").map_or(bytes.len(), |p| i + 4 + p + 3);
+                    i = html[i + 4..]
+                        .find("-->")
+                        .map_or(bytes.len(), |p| i + 4 + p + 3);
                     continue;
                 }
                 let (inner, end) = match html[i..].find('>') {
@@ -70,9 +96,7 @@ pub fn to_text(html: &str) -> (String, Layer) {
                 i += len;
             }
             _ => {
-                let next = html[i..]
-                    .find(['<', '&'])
-                    .map_or(bytes.len(), |p| i + p);
+                let next = html[i..].find(['<', '&']).map_or(bytes.len(), |p| i + p);
                 b.push_str(&html[i..next], i);
                 i = next;
             }
@@ -108,20 +132,63 @@ fn entity(s: &str) -> (Option<char>, usize) {
 
 fn named(name: &str) -> Option<char> {
     const LATIN: &[(&str, char)] = &[
-        ("Agrave", 'À'), ("Aacute", 'Á'), ("Acirc", 'Â'), ("Atilde", 'Ã'),
-        ("Egrave", 'È'), ("Eacute", 'É'), ("Ecirc", 'Ê'), ("Igrave", 'Ì'),
-        ("Iacute", 'Í'), ("Ograve", 'Ò'), ("Oacute", 'Ó'), ("Ocirc", 'Ô'),
-        ("Otilde", 'Õ'), ("Ugrave", 'Ù'), ("Uacute", 'Ú'), ("Yacute", 'Ý'),
-        ("agrave", 'à'), ("aacute", 'á'), ("acirc", 'â'), ("atilde", 'ã'),
-        ("egrave", 'è'), ("eacute", 'é'), ("ecirc", 'ê'), ("igrave", 'ì'),
-        ("iacute", 'í'), ("ograve", 'ò'), ("oacute", 'ó'), ("ocirc", 'ô'),
-        ("otilde", 'õ'), ("ugrave", 'ù'), ("uacute", 'ú'), ("yacute", 'ý'),
-        ("ETH", 'Ð'), ("eth", 'ð'), ("Dstrok", 'Đ'), ("dstrok", 'đ'),
-        ("nbsp", '\u{a0}'), ("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'),
-        ("apos", '\''), ("ndash", '–'), ("mdash", '—'), ("hellip", '…'),
-        ("ldquo", '“'), ("rdquo", '”'), ("lsquo", '‘'), ("rsquo", '’'),
-        ("laquo", '«'), ("raquo", '»'), ("bull", '•'), ("deg", '°'), ("sect", '§'),
-        ("middot", '·'), ("times", '×'), ("shy", '\u{ad}'),
+        ("Agrave", 'À'),
+        ("Aacute", 'Á'),
+        ("Acirc", 'Â'),
+        ("Atilde", 'Ã'),
+        ("Egrave", 'È'),
+        ("Eacute", 'É'),
+        ("Ecirc", 'Ê'),
+        ("Igrave", 'Ì'),
+        ("Iacute", 'Í'),
+        ("Ograve", 'Ò'),
+        ("Oacute", 'Ó'),
+        ("Ocirc", 'Ô'),
+        ("Otilde", 'Õ'),
+        ("Ugrave", 'Ù'),
+        ("Uacute", 'Ú'),
+        ("Yacute", 'Ý'),
+        ("agrave", 'à'),
+        ("aacute", 'á'),
+        ("acirc", 'â'),
+        ("atilde", 'ã'),
+        ("egrave", 'è'),
+        ("eacute", 'é'),
+        ("ecirc", 'ê'),
+        ("igrave", 'ì'),
+        ("iacute", 'í'),
+        ("ograve", 'ò'),
+        ("oacute", 'ó'),
+        ("ocirc", 'ô'),
+        ("otilde", 'õ'),
+        ("ugrave", 'ù'),
+        ("uacute", 'ú'),
+        ("yacute", 'ý'),
+        ("ETH", 'Ð'),
+        ("eth", 'ð'),
+        ("Dstrok", 'Đ'),
+        ("dstrok", 'đ'),
+        ("nbsp", '\u{a0}'),
+        ("amp", '&'),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("quot", '"'),
+        ("apos", '\''),
+        ("ndash", '–'),
+        ("mdash", '—'),
+        ("hellip", '…'),
+        ("ldquo", '“'),
+        ("rdquo", '”'),
+        ("lsquo", '‘'),
+        ("rsquo", '’'),
+        ("laquo", '«'),
+        ("raquo", '»'),
+        ("bull", '•'),
+        ("deg", '°'),
+        ("sect", '§'),
+        ("middot", '·'),
+        ("times", '×'),
+        ("shy", '\u{ad}'),
     ];
     LATIN.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
 }

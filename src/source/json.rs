@@ -35,7 +35,10 @@ mod tests {
     #[test]
     fn fields() {
         for (json, want) in [
-            (r#"{"so_hieu":"1","full_text":"Luật số 58"}"#, Some("Luật số 58")),
+            (
+                r#"{"so_hieu":"1","full_text":"Luật số 58"}"#,
+                Some("Luật số 58"),
+            ),
             (r#"{"text":"a","content":"b"}"#, Some("a")),
             (r#"{"content":"b"}"#, Some("b")),
             (r#"{"doc":{"text":"inner"}}"#, Some("inner")),

@@ -171,7 +171,9 @@ pub enum SourceError {
     Empty { path: String },
     #[error("{path}: no such file or directory")]
     Missing { path: String },
-    #[error("{path}: {size} bytes, over the size limit of {limit} bytes (raise it with --max-size)")]
+    #[error(
+        "{path}: {size} bytes, over the size limit of {limit} bytes (raise it with --max-size)"
+    )]
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: not a readable {format} file: {why}")]
     Corrupt {
@@ -258,7 +260,12 @@ pub fn from_bytes(path: &str, bytes: Vec<u8>) -> Result<SourceFile, SourceError>
         .and_then(|x| x.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    from_bytes_as(path, bytes, Format::from_extension(&ext), &Options::default())
+    from_bytes_as(
+        path,
+        bytes,
+        Format::from_extension(&ext),
+        &Options::default(),
+    )
 }
 
 /// Decode bytes as `format` (None: sniff, else plain text). Containers are recognised by

@@ -49,7 +49,8 @@ pub fn read(path: &str, bytes: &[u8]) -> Result<SourceFile, SourceError> {
             text.push('\n');
         }
         locations.push((text.len(), Location::Page(i as u32 + 1)));
-        let page: String = unicode_normalization::UnicodeNormalization::nfc(page.as_str()).collect();
+        let page: String =
+            unicode_normalization::UnicodeNormalization::nfc(page.as_str()).collect();
         join_lines(&page, &mut text);
     }
     Ok(SourceFile {
@@ -111,7 +112,9 @@ mod tests {
 
     #[test]
     fn corrupt_pdf_is_an_error() {
-        let e = read("x.pdf", b"%PDF-1.4\ngarbage").err().map(|e| e.to_string());
-        assert!(e.is_some_and(|e| e.starts_with("x.pdf: not a readable PDF file")), );
+        let e = read("x.pdf", b"%PDF-1.4\ngarbage")
+            .err()
+            .map(|e| e.to_string());
+        assert!(e.is_some_and(|e| e.starts_with("x.pdf: not a readable PDF file")),);
     }
 }
