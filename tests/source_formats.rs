@@ -419,3 +419,50 @@ fn real_utf8_files_are_never_misdetected() {
     }
     assert!(n > 10, "only {n} files checked");
 }
+
+#[test]
+fn cli_reports_the_detected_encoding_and_takes_encoding_flag() {
+    let d = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let p = d.path().join("tcvn3.txt");
+    std::fs::write(&p, to_tcvn3(&seed())).unwrap_or_else(|e| panic!("{e}"));
+    let run = |extra: &[&str]| {
+        let o = std::process::Command::new(common::cancu())
+            .arg("extract")
+            .args(extra)
+            .arg(&p)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let rows: &[(&[&str], Option<i32>, &str, &str)] = &[
+        (&[], Some(0), "(49 citations)", "read as tcvn3 (confidence"),
+        (
+            &["--encoding", "tcvn3"],
+            Some(0),
+            "(49 citations)",
+            "given by --encoding",
+        ),
+        (
+            &["--format", "json"],
+            Some(0),
+            "\"encoding\": \"tcvn3\"",
+            "",
+        ),
+        (
+            &["--encoding", "klingon"],
+            Some(2),
+            "",
+            "unknown encoding \"klingon\"",
+        ),
+    ];
+    for (args, code, out, err) in rows {
+        let (c, o, e) = run(args);
+        assert_eq!(c, *code, "{args:?}: {e}");
+        assert!(o.contains(out), "{args:?}: stdout {o}");
+        assert!(e.contains(err), "{args:?}: stderr {e}");
+    }
+}
