@@ -8,13 +8,16 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or directories (walked for .txt and .md); `-` reads stdin. Default: corpus/plans.
+    /// Files or directories (walked for .txt, .md, .docx, .pdf, .html, .json); `-` reads
+    /// stdin. Default: corpus/plans.
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     #[command(flatten)]
     pub read: ReadArgs,
+    #[command(flatten)]
+    pub registry: crate::cli::registry::RegistryArgs,
 }
 
 /// How input files are read; shared by every command that reads documents.
@@ -155,16 +158,15 @@ fn warn(d: &SourceFile) {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let (docs, errors) = read_inputs_with(&args.paths, &args.read.options());
-    let know = crate::cli::check::knowledge(&crate::cli::registry::RegistryArgs {
-        registry: Vec::new(),
-    });
+    let reg = args.registry.load()?;
+    let know = crate::registry::knowledge::RegistryKnowledge::new(&reg);
     let out: Vec<DocumentOut> = docs
         .iter()
         .map(|d| {
-            let mut e = crate::extract(&d.text);
+            let mut e = crate::analyze(&d.text, &reg);
             // Findings are computed on the decoded text, then every span is taken back to
             // the original file's bytes.
-            crate::check::fill_findings(&d.text, &mut e, &*know, &Default::default());
+            crate::check::fill_findings(&d.text, &mut e, &know, &Default::default());
             for c in &mut e.citations {
                 d.to_original(c);
             }
