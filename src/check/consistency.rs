@@ -65,15 +65,16 @@ pub fn registry_date_mismatch(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<
         d.notes
             .push(format!("{}: {t}", facts.canonical.as_deref().unwrap_or(id)));
     }
-    // Replace only the day/month/year digits, keeping "ngày" and the writer's style.
+    // Replace only the day/month/year digits, keeping "ngày" (and any line break before
+    // the digits) as written.
     let piece = cx.slice(p.start, p.end);
     let digits_at = piece.find(|ch: char| ch.is_ascii_digit())?;
-    let replacement = format!("{}{}", &piece[..digits_at], issued.vietnamese());
-    if piece.contains('/') && !piece.contains('\n') {
+    let digits = &piece[digits_at..];
+    if digits.contains('/') && !digits.contains('\n') {
         d.suggestion = Some(suggest(
-            p.start,
+            p.start + digits_at,
             p.end,
-            replacement,
+            issued.vietnamese(),
             format!("write \"{}\"", issued.vietnamese()),
         ));
     }
