@@ -54,6 +54,10 @@ fn consistency_rules() {
             ("Nghị định số 168/2018/NĐ-CP ngày 28/12/2019", &["C0201"]),
             ("Nghị định số 21/2019/NĐ-CP ngày 31/02/2019", &["C0202"]),
             ("Nghị định số 62/2011/QĐ-TTg", &["C0203"]),
+            // Regression: the National Assembly's resolutions carry QHnn like its laws.
+            ("Nghị quyết số 203/2025/QH15 của Quốc hội", &[]),
+            ("Luật số 48/2019/QH14", &[]),
+            ("Nghị định số 48/2019/QH14", &["C0203"]),
             ("Quyết định số 12/QĐ-TTg của Thủ tướng Chính phủ", &[]),
             ("Nghị quyết số 07/NQ-UBND ngày 29/7/2019 của UBND huyện", &["C0204"]),
             ("Nghị quyết số 07/NQ-HĐND ngày 29/7/2019 của HĐND huyện", &[]),

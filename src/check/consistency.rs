@@ -152,6 +152,11 @@ fn compatible(word: Kind, symbol: Kind) -> bool {
                 | (Consolidated, _)
                 | (Notice, Conclusion)
                 | (Conclusion, Notice)
+                // The National Assembly's resolutions carry its QHnn symbol like its laws
+                // ("Nghị quyết số 203/2025/QH15"); its Standing Committee issues ordinances
+                // and resolutions under UBTVQHnn.
+                | (Resolution, Law)
+                | (Ordinance, Resolution)
         )
 }
 

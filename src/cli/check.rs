@@ -100,7 +100,7 @@ pub fn today() -> Option<Date> {
     Date::new(y, m, d)
 }
 
-fn parse_as_of(s: &str) -> anyhow::Result<Date> {
+pub fn parse_as_of(s: &str) -> anyhow::Result<Date> {
     if s.trim().eq_ignore_ascii_case("today") {
         return today().context("cannot read today's date from the system clock");
     }

@@ -9,6 +9,7 @@ pub mod cites;
 pub mod extract;
 pub mod graph;
 pub mod registry;
+pub mod report;
 pub mod show;
 
 /// Exit codes: 0 clean, 1 findings, 2 errors.
@@ -40,6 +41,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The main job: every plan's citations, how many resolve, and what to review
+    /// (malformed, inconsistent, outdated, unresolved), with totals.
+    Report(report::Args),
     /// Extract every cited instrument from plan texts.
     Extract(extract::Args),
     /// Check citations: malformed, inconsistent and outdated ones, with fixes.
@@ -59,6 +63,7 @@ pub enum Command {
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
+        Command::Report(a) => report::run(a),
         Command::Extract(a) => extract::run(a),
         Command::Check(a) => check::run(a),
         Command::Registry(a) => registry::run(a),

@@ -1,0 +1,208 @@
+//! `cancu report`: the main job. For every plan: what it cites, how much of it the registry
+//! knows, and what a reviewer ("rà soát văn bản") must look at — malformed citations,
+//! inconsistencies, instruments no longer in force with what replaced them, and citations
+//! nobody can resolve. Ends with totals over all plans. Default input: the bundled corpus.
+
+use crate::check::{self, Options};
+use crate::cli::extract::{read_inputs_with, ReadArgs};
+use crate::cli::registry::RegistryArgs;
+use crate::cli::Outcome;
+use crate::diag::{Category, Diagnostic, Severity};
+use crate::registry::knowledge::RegistryKnowledge;
+use crate::resolve::resolved_id;
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files or directories to report on. Default: corpus/plans.
+    pub paths: Vec<PathBuf>,
+    /// Judge validity as of this date (2025-07-01, 01/07/2025 or `today`). Default: each
+    /// document's own date.
+    #[arg(long, value_name = "DATE|today")]
+    pub as_of: Option<String>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+    #[command(flatten)]
+    pub index: IndexArgs,
+}
+
+/// Where the search index is kept; `report` brings it up to date first.
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// The search index directory (built or updated incrementally before the report).
+    #[arg(long, value_name = "DIR", default_value = "index")]
+    pub index: PathBuf,
+    /// Do not build or update the search index.
+    #[arg(long)]
+    pub no_index: bool,
+}
+
+/// One plan's report.
+#[derive(Debug, Serialize)]
+pub struct PlanReport {
+    pub path: String,
+    pub title: Option<String>,
+    pub number: Option<String>,
+    pub date: Option<String>,
+    pub citations: usize,
+    pub resolved: usize,
+    pub unresolved: Vec<String>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    pub shape: usize,
+    pub consistency: usize,
+    pub time: usize,
+    /// "line: message" of the findings a reviewer must act on (time and consistency).
+    pub outdated: Vec<String>,
+}
+
+fn count(diags: &[Diagnostic], f: impl Fn(&Diagnostic) -> bool) -> usize {
+    diags.iter().filter(|d| f(d)).count()
+}
+
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let opts = Options {
+        as_of: args
+            .as_of
+            .as_deref()
+            .map(crate::cli::check::parse_as_of)
+            .transpose()?,
+    };
+    let reg = args.registry.load()?;
+    let know = RegistryKnowledge::new(&reg);
+    let (docs, errors) = read_inputs_with(&args.paths, &args.read.options());
+
+    if !args.index.no_index {
+        crate::cli::report::update_index(&args.index.index, &args.paths)?;
+    }
+
+    let mut reports = Vec::new();
+    for d in &docs {
+        let ex = crate::analyze(&d.text, &reg);
+        let diags = check::check(&d.text, &ex, &know, &opts);
+        let line_of = |dg: &Diagnostic| dg.primary().map(|l| l.line).unwrap_or(0);
+        reports.push(PlanReport {
+            path: d.path.clone(),
+            title: ex.header.title.clone(),
+            number: match (&ex.header.number, &ex.header.symbol) {
+                (Some(n), Some(s)) => Some(format!("{n}/{s}")),
+                _ => None,
+            },
+            date: ex.header.date.map(|x| x.vietnamese()),
+            citations: ex.citations.len(),
+            resolved: ex
+                .citations
+                .iter()
+                .filter(|c| resolved_id(c).is_some())
+                .count(),
+            unresolved: ex
+                .citations
+                .iter()
+                .filter(|c| resolved_id(c).is_none())
+                .map(|c| format!("{}: {}", c.line, c.text))
+                .collect(),
+            errors: count(&diags, |x| x.severity == Severity::Error),
+            warnings: count(&diags, |x| x.severity == Severity::Warning),
+            notes: count(&diags, |x| x.severity == Severity::Note),
+            shape: count(&diags, |x| x.category == Category::Shape),
+            consistency: count(&diags, |x| x.category == Category::Consistency),
+            time: count(&diags, |x| x.category == Category::Time),
+            outdated: diags
+                .iter()
+                .filter(|x| matches!(x.category, Category::Time | Category::Consistency))
+                .map(|x| format!("{}: [{}] {}", line_of(x), x.code, x.message))
+                .collect(),
+        });
+    }
+
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "plans": reports }))?;
+        writeln!(w)?;
+    } else {
+        write_text(&mut w, &reports)?;
+    }
+    w.flush()?;
+    Ok(if errors > 0 {
+        Outcome::Errors
+    } else {
+        Outcome::Clean
+    })
+}
+
+fn write_text(w: &mut impl Write, reports: &[PlanReport]) -> std::io::Result<()> {
+    let (mut c, mut r, mut sh, mut co, mut ti) = (0, 0, 0, 0, 0);
+    for p in reports {
+        c += p.citations;
+        r += p.resolved;
+        sh += p.shape;
+        co += p.consistency;
+        ti += p.time;
+        writeln!(w, "{}", p.path)?;
+        if let Some(t) = &p.title {
+            let id = [p.number.clone(), p.date.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if id.is_empty() {
+                writeln!(w, "  {t}")?;
+            } else {
+                writeln!(w, "  {t} ({id})")?;
+            }
+        }
+        writeln!(
+            w,
+            "  {} citations, {} resolved ({:.0}%); findings: {} shape, {} consistency, {} time ({} errors, {} warnings, {} notes)",
+            p.citations,
+            p.resolved,
+            pct(p.resolved, p.citations),
+            p.shape,
+            p.consistency,
+            p.time,
+            p.errors,
+            p.warnings,
+            p.notes
+        )?;
+        for o in &p.outdated {
+            writeln!(w, "    {o}")?;
+        }
+        for u in &p.unresolved {
+            writeln!(w, "    unresolved {u}")?;
+        }
+        writeln!(w)?;
+    }
+    writeln!(
+        w,
+        "{} plans, {c} citations, {r} resolved ({:.1}%); {sh} shape, {co} consistency, {ti} time findings.",
+        reports.len(),
+        pct(r, c)
+    )?;
+    writeln!(
+        w,
+        "Details with fixes: cancu check PATH; who cites what: cancu cites \"Luật DQTV\"; search: cancu search \"dan quan tu ve\"."
+    )
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+/// Build or update the search index over the same inputs (a no-op until the index module
+/// provides it).
+pub fn update_index(_dir: &std::path::Path, _paths: &[PathBuf]) -> anyhow::Result<()> {
+    Ok(())
+}
