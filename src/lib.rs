@@ -10,6 +10,7 @@ pub mod eval;
 pub mod extract;
 pub mod model;
 pub mod normalize;
+pub mod serve;
 pub mod source;
 
 pub use extract::{extract, Extraction};

@@ -4,6 +4,7 @@
 use clap::{Parser, Subcommand};
 
 pub mod extract;
+pub mod serve;
 
 /// Exit codes: 0 clean, 1 findings, 2 errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,11 +37,14 @@ pub struct Cli {
 pub enum Command {
     /// Extract every cited instrument from plan texts.
     Extract(extract::Args),
+    /// Serve the web interface: search, documents, instruments, graph, JSON API.
+    Serve(serve::Args),
 }
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Extract(a) => extract::run(a),
+        Command::Serve(a) => serve::run(a),
     }
 }
