@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 /// Longest request target (path + query) accepted, in bytes; longer is a 414.
-pub const MAX_URL_BYTES: usize = 16 * 1024;
+pub const MAX_URL_BYTES: usize = 64 * 1024;
 
 /// Everything but the unreserved characters is encoded (so '/' and ':' in ids are too).
 const PATH_SET: &AsciiSet = &NON_ALPHANUMERIC

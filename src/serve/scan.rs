@@ -174,18 +174,14 @@ impl Inst {
         }
         match (&self.number, &self.symbol) {
             (Some(n), Some(s)) => {
-                let sep = if s.contains('/') && !s.contains('-') || s.starts_with("QH") {
-                    "/"
-                } else if s.contains('/') {
-                    "-"
-                } else {
-                    "/"
-                };
-                // Party documents ("28-NQ/TW") join with '-', state ones carry the year.
-                let ns = if self.id.starts_with(&format!("{n}/")) {
+                // Party documents join with '-' ("28-NQ/TW"); state ones with '/', the year
+                // inside when the number carries it ("168/2018/NĐ-CP", "34/KH-UBND").
+                let ns = if s.contains('/') {
+                    format!("{n}-{s}")
+                } else if self.id.starts_with(&format!("{n}/")) {
                     self.id.split(':').next().unwrap_or(&self.id).to_string()
                 } else {
-                    format!("{n}{sep}{s}")
+                    format!("{n}/{s}")
                 };
                 format!("{} {ns}", kind.vietnamese())
             }
@@ -248,6 +244,8 @@ struct Doc {
     text: String,
     title: String,
     header: crate::model::Header,
+    /// The date citations are judged at: the header's, else the latest date cited.
+    as_of: Option<Date>,
     citations: Vec<Citation>,
     /// Per citation: the instrument index, or the candidates when ambiguous.
     resolved: Vec<Resolution>,
@@ -331,6 +329,24 @@ fn outline(text: &str) -> Vec<Section> {
     out
 }
 
+/// The first two non-empty lines, as a title for a document whose header gave none.
+fn first_lines(text: &str) -> Option<String> {
+    let t: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(2)
+        .collect();
+    let mut t = crate::normalize::clean(&t.join(" "));
+    if t.is_empty() {
+        return None;
+    }
+    if t.chars().count() > 140 {
+        t = t.chars().take(140).collect::<String>() + "…";
+    }
+    Some(t)
+}
+
 fn section_at(sections: &[Section], offset: usize) -> Option<&Section> {
     let i = sections.partition_point(|s| s.start <= offset);
     if i == 0 {
@@ -386,12 +402,19 @@ impl Snapshot {
                 .title
                 .clone()
                 .filter(|t| !t.trim().is_empty())
+                .or_else(|| first_lines(&src.text))
                 .unwrap_or_else(|| id.clone());
+            let header = ex.header;
+            // Undated header: a plan is written after everything it cites.
+            let as_of = header
+                .date
+                .or_else(|| citations.iter().filter_map(|c| c.date).max());
             docs.push(Doc {
                 id,
                 text: src.text,
                 title,
-                header: ex.header,
+                header,
+                as_of,
                 citations,
                 resolved: Vec::new(),
                 sections,
@@ -425,7 +448,7 @@ impl Snapshot {
             }
         }
         for di in 0..self.docs.len() {
-            let doc_date = self.docs[di].header.date;
+            let doc_date = self.docs[di].as_of;
             let mut resolved = Vec::new();
             for c in &self.docs[di].citations {
                 resolved.push(self.resolve(c, doc_date, &by_ns, &by_law));
@@ -512,7 +535,7 @@ impl Snapshot {
 
     fn standing_of(&self, d: &Doc, ci: usize) -> Standing {
         match &d.resolved[ci] {
-            Resolution::One(i) => self.insts[*i].standing(d.header.date),
+            Resolution::One(i) => self.insts[*i].standing(d.as_of),
             _ => Standing::Unresolved,
         }
     }
@@ -805,7 +828,7 @@ impl Snapshot {
             if q.kind.is_some_and(|k| d.header.kind != Some(k)) {
                 continue;
             }
-            let year = d.header.year.or(d.header.date.map(|x| x.year));
+            let year = d.header.year.or(d.as_of.map(|x| x.year));
             if q.year.is_some_and(|y| year != Some(y)) {
                 continue;
             }
