@@ -65,16 +65,17 @@ fn bundled_plans_match_gold() {
     assert!(total.precision() >= 0.97 && total.recall() >= 0.97, "{r}");
 }
 
-#[test]
-fn real_documents_match_gold() {
-    let Some(shared) = common::shared("real_documents_match_gold") else {
-        return;
-    };
-    let dir = common::root().join("tests/fixtures/gold/real");
+/// Score every gold file of `tests/fixtures/gold/<set>` against its document in ../shared/data.
+fn score_real_set(set: &str, shared: &Path, min_docs: usize) -> Score {
+    let dir = common::root().join("tests/fixtures/gold").join(set);
     let mut total = Score::default();
     let mut n = 0;
-    for entry in std::fs::read_dir(&dir).expect("gold/real") {
-        let p = entry.unwrap().path();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
         let g = gold(&p);
         let text = text_of(&shared.join("data").join(&g.file));
         let s = score(&g, &cancu::extract(&text).citations);
@@ -82,8 +83,33 @@ fn real_documents_match_gold() {
         total.add(&s);
         n += 1;
     }
-    assert!(n >= 10, "at least 10 annotated real documents");
+    assert!(
+        n >= min_docs,
+        "at least {min_docs} annotated documents in {set}"
+    );
+    total
+}
+
+#[test]
+fn real_documents_match_gold() {
+    let Some(shared) = common::shared("real_documents_match_gold") else {
+        return;
+    };
+    let total = score_real_set("real", &shared, 10);
     let r = report("real", &total);
     eprintln!("{r}");
     assert!(total.precision() >= 0.97 && total.recall() >= 0.97, "{r}");
+}
+
+/// Documents annotated by someone who never saw cancu's output, and not used to tune it
+/// (a check of how the extractor does on text nobody tuned for).
+#[test]
+fn heldout_documents_match_gold() {
+    let Some(shared) = common::shared("heldout_documents_match_gold") else {
+        return;
+    };
+    let total = score_real_set("heldout", &shared, 8);
+    let r = report("heldout", &total);
+    eprintln!("{r}");
+    assert!(total.precision() >= 0.95 && total.recall() >= 0.95, "{r}");
 }

@@ -170,6 +170,15 @@ impl<'t> Extractor<'t> {
             if taken.iter().any(|&(s, e)| p >= s && p < e) {
                 continue;
             }
+            // "Mẫu số 01/TB-ĐKT", "mẫu 05/BC": a form template, not an instrument.
+            let before = &fb[p.saturating_sub(12)..p];
+            let before = String::from_utf8_lossy(before).to_ascii_lowercase();
+            if before.trim_end().ends_with("mau so")
+                || before.trim_end().ends_with("mau")
+                || before.trim_end().ends_with("mau so:")
+            {
+                continue;
+            }
             let Some(ns) = parse_numsym(fb, p, true) else {
                 continue;
             };
@@ -272,7 +281,8 @@ impl<'t> Extractor<'t> {
                 let r = self.read(ctx, &ns);
                 let mut r = r;
                 r.defects.extend(defects.iter().copied());
-                let ck = choose_kind(kind, r.kind_from_symbol);
+                let generic = self.t.generic_words.iter().any(|g| *g == fold_key(proper));
+                let ck = choose_kind(kind, r.kind_from_symbol, generic);
                 let mut c = self.build(
                     ctx,
                     ck,
@@ -295,7 +305,7 @@ impl<'t> Extractor<'t> {
                     if r2.symbol.is_none() {
                         break;
                     }
-                    let k2 = choose_kind(kind, r2.kind_from_symbol);
+                    let k2 = choose_kind(kind, r2.kind_from_symbol, generic);
                     let na = anchors
                         .iter()
                         .find(|x| x.0 > ns2.end)
@@ -674,8 +684,11 @@ impl<'t> Extractor<'t> {
         let first = codes.first().cloned().flatten();
         let last = codes.last().cloned().flatten();
         let qh = qh_code(&spelled[0]);
+        // Party form "28-NQ/TW": a type code and a Party issuer; or any issuer when written
+        // in the Party way, hyphen then slash ("30-TB/TGV", "03-QĐ/BCĐ").
+        let party_written = ns.num_sep == Some(b'-') && ns.group_seps.first() == Some(&b'/');
         let party = spelled.len() == 2
-            && last.as_ref().is_some_and(|c| c.party_issuer)
+            && (last.as_ref().is_some_and(|c| c.party_issuer) || party_written)
             && first.as_ref().is_some_and(|c| c.kind.is_some())
             && ns.year.is_none();
         let kind_from_symbol = if let Some(k) = qh {
@@ -870,73 +883,117 @@ impl<'t> Extractor<'t> {
         }
     }
 
-    /// The issuer named after "của": the longest known name, else words to a stop.
+    /// The issuer named after "của": the longest known name (with a place name after a
+    /// local body: "UBND tỉnh Bắc Ninh"), else the words up to a stop.
     fn issuer_phrase(&self, ctx: &Ctx, s: usize) -> Option<(String, usize)> {
         let fb = ctx.fb;
-        let (words, offs) = words_after(fb, s, 12);
+        let (words, offs) = words_after(fb, s, 14);
         if words.is_empty() {
             return None;
         }
         const STOP: &[&str] = &[
             "ve", "ngay", "so", "quy", "huong", "trien", "thuc", "tai", "theo", "doi", "nham",
-            "de", "trong", "voi", "cho", "la", "da", "duoc", "nay", "cua", "khi", "tu", "den",
-            "giai", "phe", "sua", "khoa", "ban", "lan", "nam", "va", "tren", "thi",
+            "de", "trong", "voi", "cho", "la", "da", "duoc", "nay", "cua", "khi", "den", "giai",
+            "phe", "sua", "khoa", "ban", "lan", "nam", "va", "tren", "thi", "tu",
         ];
         let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let cap = |i: usize| words[i].chars().next().is_some_and(|c| c.is_uppercase());
         let mut n = 0;
         for (i, w) in lower.iter().enumerate() {
             if i > 0 {
                 let gap = &fb[offs[i - 1].1..offs[i].0];
-                if gap.iter().any(|c| !c.is_ascii_whitespace()) {
+                let dash = gap.trim_ascii() == b"-";
+                // "Bộ Lao động - Thương binh và Xã hội": a dash between capitalised words.
+                if gap.iter().any(|c| !c.is_ascii_whitespace()) && !(dash && cap(i)) {
                     break;
                 }
-                let cap = words[i].chars().next().is_some_and(|c| c.is_uppercase());
+                // Words that are stop words elsewhere but belong to names after these:
+                // "Ủy ban", "Đầu tư", "Phát triển", "vận tải".
+                const PAIRS: &[(&str, &str)] = &[
+                    ("uy", "ban"),
+                    ("dau", "tu"),
+                    ("phat", "trien"),
+                    ("van", "tai"),
+                ];
+                if PAIRS.contains(&(lower[i - 1].as_str(), w.as_str())) {
+                    n = i + 1;
+                    continue;
+                }
                 // Stop words stop only in lower case ("tu" is "từ", but "TƯ" is a body).
-                if STOP.contains(&w.as_str()) && !cap {
-                    // "và" joins two capitalised bodies: "Bộ Tài nguyên và Môi trường".
-                    const TYPE_START: &[&str] = &[
-                        "luat", "nghi", "quyet", "chi", "thong", "ke", "de", "cong", "huong",
-                        "ket", "hien", "phap", "van", "bao", "to", "chuong", "quy",
-                    ];
-                    if w == "va"
-                        && words.get(i + 1).is_some_and(|x| {
-                            x.chars().next().is_some_and(|c| c.is_uppercase())
-                                && !TYPE_START.contains(&x.to_ascii_lowercase().as_str())
-                        })
-                    {
+                if STOP.contains(&w.as_str()) && !cap(i) {
+                    // "và" joins two capitalised bodies ("Bộ Tài nguyên và Môi trường"),
+                    // not a body and the next citation ("Quốc hội và Luật ...").
+                    let next_is_type = lower.get(i + 1).is_some_and(|a| {
+                        a == "luat"
+                            || lower
+                                .get(i + 2)
+                                .is_some_and(|b| self.t.type_word(&format!("{a} {b}")).is_some())
+                    });
+                    if w == "va" && i + 1 < words.len() && cap(i + 1) && !next_is_type {
                         n = i + 1;
                         continue;
                     }
                     break;
                 }
-            } else if lower[0] == "ban" && !words[0].starts_with('B') {
+            } else if lower[0] == "ban" && !cap(0) {
                 return None;
             }
             n = i + 1;
-            if n >= 9 {
+            if n >= 12 {
                 break;
             }
         }
         if n == 0 {
             return None;
         }
-        let folded: String = lower[..n].join(" ");
-        let (s0, _) = ctx.f.span(offs[0].0, offs[0].1);
-        let (_, e0) = ctx.f.span(offs[n - 1].0, offs[n - 1].1);
-        let written = clean(&ctx.text[s0..e0]);
-        let name = match self.t.issuer_prefix(&folded) {
-            Some((canon, klen)) => {
-                let rest_words = folded[..klen].split(' ').count();
-                if rest_words < n {
-                    let (rs, _) = ctx.f.span(offs[rest_words].0, offs[rest_words].1);
-                    format!("{} {}", canon, clean(&ctx.text[rs..e0]))
-                } else {
-                    canon.to_string()
-                }
-            }
-            None => written,
+        // An office holder before the body: "Bộ trưởng Bộ Tài chính", "Chủ tịch UBND tỉnh".
+        let title_words = [
+            &["bo", "truong"][..],
+            &["chu", "tich"][..],
+            &["thong", "doc"][..],
+            &["tong", "kiem", "toan"][..],
+        ]
+        .iter()
+        .find(|t| {
+            lower.len() > t.len()
+                && lower[..t.len()] == t.iter().map(|x| x.to_string()).collect::<Vec<_>>()[..]
+        })
+        .map(|t| t.len())
+        .filter(|&k| k < n)
+        .unwrap_or(0);
+        let body: String = lower[title_words..n].join(" ");
+        let orig = |i: usize| ctx.f.span(offs[i].0, offs[i].1);
+        let prefix = if title_words > 0 {
+            format!("{} ", clean(&ctx.text[orig(0).0..orig(title_words - 1).1]))
+        } else {
+            String::new()
         };
-        Some((name, offs[n - 1].1))
+        let (name, last) = match self.t.issuer_prefix(&body) {
+            Some((canon, klen, local)) => {
+                let matched = title_words + body[..klen].split(' ').count();
+                // A local body takes the place name after it, on the same line.
+                let mut last = matched;
+                if local {
+                    while last < n
+                        && cap(last)
+                        && !fb[offs[last - 1].1..offs[last].0].contains(&b'\n')
+                    {
+                        last += 1;
+                    }
+                }
+                let name = if last > matched {
+                    format!(
+                        "{prefix}{canon} {}",
+                        clean(&ctx.text[orig(matched).0..orig(last - 1).1])
+                    )
+                } else {
+                    format!("{prefix}{canon}")
+                };
+                (name, last)
+            }
+            None => (clean(&ctx.text[orig(0).0..orig(n - 1).1]), n),
+        };
+        Some((name, offs[last - 1].1))
     }
 
     /// The document's own identity, and the folded range of its own number.
@@ -997,7 +1054,24 @@ impl<'t> Extractor<'t> {
                         }
                         continue;
                     }
-                    if raw.starts_with("Căn cứ") || raw.starts_with('-') || title.len() > 300 {
+                    // The title ends where the issuing body's preamble or the body begins.
+                    let k = fold_key(raw.trim_matches('*'));
+                    const ENDS: &[&str] = &[
+                        "can cu",
+                        "uy ban",
+                        "chu tich",
+                        "bo truong",
+                        "hoi dong",
+                        "thu tuong",
+                        "chinh phu",
+                        "quoc hoi",
+                        "ban chap hanh",
+                        "kinh gui",
+                    ];
+                    if raw.starts_with('-')
+                        || title.len() > 300
+                        || ENDS.iter().any(|e| k.starts_with(e))
+                    {
                         break;
                     }
                     started = true;
@@ -1018,8 +1092,13 @@ impl<'t> Extractor<'t> {
                         .unwrap_or_default();
                     let rest: String = proper.chars().skip(1).collect();
                     let mut t = title.clone();
-                    // Lower-case the subject's first letter after the type name.
-                    if let Some(c) = t.chars().next() {
+                    // Lower-case the subject's first letter after the type name (not in a
+                    // title written in capitals).
+                    let shouting = t
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(|c| c.is_uppercase());
+                    if let Some(c) = t.chars().next().filter(|_| !shouting) {
                         let lc: String = c.to_lowercase().collect();
                         t = format!("{lc}{}", &t[c.len_utf8()..]);
                     }
@@ -1028,15 +1107,19 @@ impl<'t> Extractor<'t> {
                 break;
             }
         }
-        // Date line: ", ngày 28 tháng 12 năm 2018".
-        if let Some(i) = find_ci(&fb[..body_start.min(fb.len())], b"ngay") {
-            let q = i;
-            if let Some((Ok(d), _, _)) = parse_date_after(fb, q) {
+        // Date line: ", ngày 28 tháng 12 năm 2018" (the first "ngày" that reads as a date:
+        // web-page tables before it say "Ngày ban hành:").
+        let head_end = body_start.min(fb.len());
+        let mut from = 0;
+        while let Some(i) = find_ci(&fb[from..head_end], b"ngay") {
+            if let Some((Ok(d), _, _)) = parse_date_after(fb, from + i) {
                 h.date = Some(d);
                 if h.year.is_none() {
                     h.year = Some(d.year);
                 }
+                break;
             }
+            from += i + 4;
         }
         if h.year.is_none() {
             if let Some(t) = &h.title {
@@ -1101,12 +1184,14 @@ fn same_spelling(written: &str, proper: &str) -> bool {
     clean(written).to_lowercase() == clean(proper).to_lowercase()
 }
 
-/// The type word decides the kind; the symbol only when the type word is generic.
-fn choose_kind(type_kind: Kind, symbol_kind: Option<Kind>) -> Kind {
-    // "Luật số 48/2019/QH14" stays a law; a wrong type word ("Nghị định ... QĐ-TTg") is
-    // kept as written and reported by the checker.
-    let _ = symbol_kind;
-    type_kind
+/// The type word decides the kind ("Luật số 48/2019/QH14" stays a law; a wrong type word,
+/// "Nghị định ... QĐ-TTg", is kept as written and reported by the checker), except a generic
+/// word ("Văn bản số 12/QĐ-UBND"), where the symbol decides when it can.
+fn choose_kind(type_kind: Kind, symbol_kind: Option<Kind>, generic: bool) -> Kind {
+    match symbol_kind {
+        Some(k) if generic => k,
+        _ => type_kind,
+    }
 }
 
 /// "QH14" → Law, "UBTVQH15" → Resolution (numbered per legislature).
@@ -1605,10 +1690,14 @@ fn drop_own_number(out: &mut Vec<Citation>, h: &Header) {
         return;
     };
     out.retain(|c| {
+        // The year only tells when it is part of the number (normative documents).
+        let year_ok = c.canonical.as_deref().is_none_or(|can| {
+            !can.contains(&format!("/{}/", c.year.unwrap_or(0))) || c.year == h.year
+        });
         let same = c.number.as_deref().map(|n| n.trim_start_matches('0'))
             == Some(num.trim_start_matches('0'))
             && c.symbol.as_deref() == Some(sym.as_str())
-            && (c.year.is_none() || h.year.is_none() || c.year == h.year);
+            && year_ok;
         let other_date = matches!((c.date, h.date), (Some(a), Some(b)) if a != b);
         !same || other_date
     });

@@ -32,6 +32,9 @@ pub(crate) struct TypeWordRow {
     pub kind: Kind,
     pub folded: Vec<String>,
     pub proper: String,
+    /// A generic word ("văn bản"): the symbol's kind wins when it has one.
+    #[serde(default)]
+    pub generic: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,6 +90,8 @@ struct IssuerRow {
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    level: Option<String>,
 }
 
 /// A symbol code as it should be spelled, with what it tells.
@@ -117,13 +122,16 @@ pub struct LawName {
 pub struct Tables {
     /// (folded type word, kind, proper lowercase spelling), longest first.
     pub type_words: Vec<(String, Kind, String)>,
+    /// Folded type words that are generic ("van ban").
+    pub generic_words: Vec<String>,
     /// Codes by exact spelling and by folded lowercase form.
     pub codes_exact: HashMap<String, Code>,
     pub codes_folded: HashMap<String, Code>,
     /// Law names, longest tail first.
     pub laws: Vec<LawName>,
-    /// Issuers: (folded key, canonical name), longest key first.
-    pub issuers: Vec<(String, String)>,
+    /// Issuers: (word key, canonical name, local body that takes a place name), longest
+    /// key first.
+    pub issuers: Vec<(String, String, bool)>,
     pub examples: Vec<ExampleRow>,
 }
 
@@ -147,9 +155,13 @@ impl Tables {
             toml::from_str(issuers).map_err(|e| format!("corpus/registry/issuers.toml: {e}"))?;
 
         let mut type_words = Vec::new();
+        let mut generic_words = Vec::new();
         for row in &p.type_word {
             for f in &row.folded {
                 type_words.push((f.clone(), row.kind, row.proper.clone()));
+                if row.generic {
+                    generic_words.push(f.clone());
+                }
             }
         }
         type_words.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
@@ -232,14 +244,19 @@ impl Tables {
 
         let mut issuers = Vec::new();
         for row in &i.issuer {
+            let local = !matches!(
+                row.level.as_deref(),
+                Some("central") | Some("party-central") | None
+            );
             for n in std::iter::once(&row.name).chain(row.aliases.iter()) {
-                issuers.push((fold_key(n), row.name.clone()));
+                issuers.push((word_key(n), row.name.clone(), local));
             }
         }
         issuers.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
 
         Ok(Tables {
             type_words,
+            generic_words,
             codes_exact,
             codes_folded,
             laws,
@@ -263,27 +280,29 @@ impl Tables {
             .map(|(_, k, p)| (*k, p.as_str()))
     }
 
-    /// The canonical issuer for a folded issuer phrase: (name, length of the folded key
-    /// matched), longest match first.
-    pub fn issuer_prefix(&self, folded: &str) -> Option<(&str, usize)> {
+    /// The canonical issuer for an issuer phrase given as folded words: (name, length of
+    /// the key matched, local body), longest match first.
+    pub fn issuer_prefix(&self, words: &str) -> Option<(&str, usize, bool)> {
         self.issuers
             .iter()
-            .find(|(k, _)| {
-                folded.starts_with(k.as_str())
-                    && folded[k.len()..]
+            .find(|(k, _, _)| {
+                !k.is_empty()
+                    && words.starts_with(k.as_str())
+                    && words[k.len()..]
                         .chars()
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric())
             })
-            .map(|(k, n)| (n.as_str(), k.len()))
+            .map(|(k, n, l)| (n.as_str(), k.len(), *l))
     }
 }
 
-/// Folded words only: "Luật Phòng, chống tham nhũng" → "luat phong chong tham nhung".
+/// Folded words only (letters and '&'; digits and punctuation separate words, as the
+/// extractor's word scanner does): "Luật Phòng, chống tham nhũng" → "luat phong chong tham nhung".
 pub fn word_key(s: &str) -> String {
     let f = fold_key(s);
     let mut out = String::with_capacity(f.len());
-    for w in f.split(|c: char| !(c.is_ascii_alphanumeric() || c == '&')) {
+    for w in f.split(|c: char| !(c.is_ascii_alphabetic() || c == '&')) {
         if !w.is_empty() {
             if !out.is_empty() {
                 out.push(' ');
