@@ -85,13 +85,26 @@ pub fn error(status: u16, message: &str) -> String {
     )
 }
 
+/// The registry's status in Vietnamese ("superseded" → "đã được thay thế").
+pub fn status_vietnamese(status: &str) -> &str {
+    match status {
+        "in-force" => "còn hiệu lực",
+        "partly-expired" => "hết hiệu lực một phần",
+        "expired" => "hết hiệu lực",
+        "superseded" => "đã được thay thế",
+        "replaced" => "bị thay thế",
+        "not-yet" | "not-yet-in-force" => "chưa có hiệu lực",
+        _ => "chưa rõ hiệu lực",
+    }
+}
+
 fn status_badge(status: &str) -> Markup {
     let st = match status {
         "in-force" | "partly-expired" => Standing::InForce,
         "expired" | "superseded" | "replaced" | "repealed" => Standing::Outdated,
         _ => Standing::Unknown,
     };
-    html! { span class=(format!("badge st-{}", st.slug())) title=(status) { (status) } }
+    html! { span class=(format!("badge st-{}", st.slug())) title=(status) { (status_vietnamese(status)) } }
 }
 
 fn search_form(q: &SearchQuery) -> Markup {
@@ -270,7 +283,7 @@ pub fn document(d: &DocumentView) -> String {
                     p.meta {
                         @if let Some(n) = &s.header.number { "Số " (n) @if let Some(sym) = &s.header.symbol { "/" (sym) } " · " }
                         @if let Some(i) = &s.header.issuer { (i) " · " }
-                        "ngày " (date(s.header.date)) " · "
+                        @if let Some(d) = s.header.date { "ngày " (d.vietnamese()) " · " }
                         small.id { (s.id) }
                     }
                     p.counts {
@@ -403,7 +416,7 @@ pub fn instrument(i: &InstrumentView) -> String {
                         dt { "Cơ quan ban hành" } dd { (i.issuer.as_deref().unwrap_or("—")) }
                         dt { "Ngày ban hành" } dd { (date(i.issued)) }
                         dt { "Ngày có hiệu lực" } dd { (date(i.effective)) }
-                        dt { "Tình trạng" } dd { (s.status) @if let Some(d) = i.status_date { " từ " (d.vietnamese()) } }
+                        dt { "Tình trạng" } dd { (status_vietnamese(&s.status)) " (" code { (s.status) } ")" @if let Some(d) = i.status_date { " từ " (d.vietnamese()) } }
                         @if let Some(n) = &i.law_name { dt { "Tên luật" } dd { (n) } }
                         @if !i.aliases.is_empty() { dt { "Tên gọi khác" } dd { (i.aliases.join("; ")) } }
                         dt { "Đã kiểm chứng" } dd { @if i.verified { "có" } @else { span.unverified { "chưa" } } }

@@ -765,7 +765,10 @@ impl Snapshot {
         if inst.status != "in-force" && inst.status != "unknown" {
             timeline.push(Event {
                 date: date(&inst.status_date),
-                what: format!("trạng thái: {}", status_vietnamese(&inst.status)),
+                what: format!(
+                    "trạng thái: {}",
+                    super::pages::status_vietnamese(&inst.status)
+                ),
                 other: None,
             });
         }
@@ -1056,18 +1059,6 @@ impl Snapshot {
             edges,
             truncated,
         })
-    }
-}
-
-fn status_vietnamese(s: &str) -> &str {
-    match s {
-        "in-force" => "còn hiệu lực",
-        "partly-expired" => "hết hiệu lực một phần",
-        "expired" => "hết hiệu lực",
-        "superseded" => "đã được thay thế",
-        "replaced" => "bị thay thế",
-        "not-yet" | "not-yet-in-force" => "chưa có hiệu lực",
-        _ => "chưa rõ",
     }
 }
 

@@ -32,7 +32,7 @@
       for (i = 0; i < n; i++) {
         for (j = i + 1; j < n; j++) {
           var dx = nodes[i].x - nodes[j].x, dy = nodes[i].y - nodes[j].y;
-          var d2 = dx * dx + dy * dy + 0.01, f = k0 * k0 / d2 * 0.5;
+          var d2 = dx * dx + dy * dy + 0.01, f = k0 * k0 / d2 * 0.35;
           nodes[i].vx += dx * f; nodes[i].vy += dy * f; nodes[j].vx -= dx * f; nodes[j].vy -= dy * f;
         }
       }
@@ -43,7 +43,7 @@
       });
       for (i = 0; i < n; i++) {
         var p = nodes[i];
-        p.vx += (w / 2 - p.x) * 0.01; p.vy += (h / 2 - p.y) * 0.01;
+        p.vx += (w / 2 - p.x) * 0.012; p.vy += (h / 2 - p.y) * 0.012;
         var v = Math.sqrt(p.vx * p.vx + p.vy * p.vy), max = 30 * alpha + 1;
         if (v > max) { p.vx *= max / v; p.vy *= max / v; }
         p.x += p.vx; p.y += p.vy; p.vx *= 0.5; p.vy *= 0.5;
@@ -52,9 +52,24 @@
     return links;
   }
 
+  // Fit one axis into [lo, hi]: part linear, part by rank, so a dense core opens up and
+  // far outliers do not squeeze the rest into a corner.
+  function spread(nodes, axis, lo, hi) {
+    var n = nodes.length;
+    if (n < 2) { nodes.forEach(function (d) { d[axis] = (lo + hi) / 2; }); return; }
+    var order = nodes.slice().sort(function (a, b) { return a[axis] - b[axis]; });
+    var min = order[0][axis], max = order[n - 1][axis], span = Math.max(max - min, 1e-6);
+    order.forEach(function (d, r) {
+      var lin = (d[axis] - min) / span, rank = r / (n - 1);
+      d[axis] = lo + (hi - lo) * (0.4 * lin + 0.6 * rank);
+    });
+  }
+
   function draw(g) {
     var w = box.clientWidth || 900, h = box.clientHeight || 600;
     var nodes = g.nodes, links = layout(nodes, g.edges, w, h);
+    spread(nodes, "x", 30, w - 200);
+    spread(nodes, "y", 30, h - 30);
     var svg = el("svg", { viewBox: "0 0 " + w + " " + h, role: "img", "aria-label": "citation graph" });
     var root = el("g", {}), tip = document.createElement("div");
     tip.className = "tip"; tip.style.display = "none";
@@ -70,7 +85,7 @@
       var c = el("circle", { cx: d.x, cy: d.y, r: r, fill: COLORS[d.status] || "#999", "data-id": d.id });
       root.appendChild(c);
       var label = null;
-      if (d.kind === "document" || nodes.length <= 60 || d.deg >= 3) {
+      if (d.kind === "document" || nodes.length <= 60 || d.deg >= 4) {
         label = el("text", { x: d.x + r + 2, y: d.y + 3 });
         label.textContent = d.label.length > 40 ? d.label.slice(0, 39) + "…" : d.label;
         root.appendChild(label);
