@@ -250,6 +250,33 @@ struct Doc {
     /// Per citation: the instrument index, or the candidates when ambiguous.
     resolved: Vec<Resolution>,
     sections: Vec<Section>,
+    /// Search units: the text before the first section, then each section.
+    units: Vec<Unit>,
+}
+
+struct Unit {
+    start: usize,
+    end: usize,
+    section: Option<usize>,
+    hay: Haystack,
+}
+
+fn units(text: &str, sections: &[Section]) -> Vec<Unit> {
+    let mut bounds: Vec<(usize, Option<usize>)> = vec![(0, None)];
+    bounds.extend(sections.iter().enumerate().map(|(i, s)| (s.start, Some(i))));
+    let mut out = Vec::new();
+    for (k, &(start, section)) in bounds.iter().enumerate() {
+        let end = bounds.get(k + 1).map_or(text.len(), |b| b.0);
+        if end > start && text.is_char_boundary(start) && text.is_char_boundary(end) {
+            out.push(Unit {
+                start,
+                end,
+                section,
+                hay: Haystack::new(&text[start..end]),
+            });
+        }
+    }
+    out
 }
 
 #[derive(Clone)]
@@ -263,6 +290,8 @@ struct Snapshot {
     docs: Vec<Doc>,
     insts: Vec<Inst>,
     by_id: HashMap<String, usize>,
+    /// Per instrument: the text searched (label, title, aliases), prepared.
+    inst_hay: Vec<(String, Haystack)>,
     /// Instrument index → (doc, citation) pairs citing it.
     cited: HashMap<usize, Vec<(usize, usize)>>,
 }
@@ -409,8 +438,10 @@ impl Snapshot {
             let as_of = header
                 .date
                 .or_else(|| citations.iter().filter_map(|c| c.date).max());
+            let units = units(&src.text, &sections);
             docs.push(Doc {
                 id,
+                units,
                 text: src.text,
                 title,
                 header,
@@ -420,10 +451,27 @@ impl Snapshot {
                 sections,
             });
         }
+        let inst_hay = insts
+            .iter()
+            .map(|inst| {
+                let mut text = format!(
+                    "{} — {}",
+                    inst.label(),
+                    inst.title.clone().unwrap_or_default()
+                );
+                for a in &inst.aliases {
+                    text.push_str(" · ");
+                    text.push_str(a);
+                }
+                let hay = Haystack::new(&text);
+                (text, hay)
+            })
+            .collect();
         let mut snap = Snapshot {
             docs,
             insts,
             by_id,
+            inst_hay,
             cited: HashMap::new(),
         };
         snap.resolve_all();
@@ -863,22 +911,15 @@ impl Snapshot {
                 });
                 continue;
             }
-            // Units: the text before the first section, then each section.
-            let mut bounds: Vec<(usize, Option<&Section>)> = vec![(0, None)];
-            bounds.extend(d.sections.iter().map(|s| (s.start, Some(s))));
-            for (k, &(start, sec)) in bounds.iter().enumerate() {
-                let end = bounds.get(k + 1).map_or(d.text.len(), |b| b.0);
-                if end <= start {
-                    continue;
-                }
-                let unit = &d.text[start..end];
-                if let Some((score, snippet)) = match_unit(unit, &words, &phrase) {
+            for u in &d.units {
+                let unit = &d.text[u.start..u.end];
+                if let Some((score, snippet)) = match_unit(unit, &u.hay, &words, &phrase) {
                     hits.push(Hit {
                         target: Target::Document { id: d.id.clone() },
                         title: d.title.clone(),
-                        section: sec.map(|s| SectionRef {
-                            path: s.path.clone(),
-                            heading: s.heading.clone(),
+                        section: u.section.map(|i| SectionRef {
+                            path: d.sections[i].path.clone(),
+                            heading: d.sections[i].heading.clone(),
                         }),
                         snippet,
                         score,
@@ -886,7 +927,7 @@ impl Snapshot {
                 }
             }
         }
-        for inst in &self.insts {
+        for (ii, inst) in self.insts.iter().enumerate() {
             if q.kind.is_some_and(|k| inst.kind() != k)
                 || q.year.is_some_and(|y| inst.year != Some(y))
             {
@@ -903,16 +944,12 @@ impl Snapshot {
                     continue;
                 }
             }
-            let label = inst.label();
-            let mut hay = format!("{label} — {}", inst.title.clone().unwrap_or_default());
-            for a in &inst.aliases {
-                hay.push_str(" · ");
-                hay.push_str(a);
-            }
             if words.is_empty() {
                 continue;
             }
-            if let Some((score, snippet)) = match_unit(&hay, &words, &phrase) {
+            let (text, hay) = &self.inst_hay[ii];
+            if let Some((score, snippet)) = match_unit(text, hay, &words, &phrase) {
+                let label = inst.label();
                 hits.push(Hit {
                     target: Target::Instrument {
                         id: inst.id.clone(),
@@ -1089,34 +1126,62 @@ fn defect_message(d: crate::model::Defect) -> (&'static str, &'static str) {
     }
 }
 
+/// A text prepared for folded matching: the folded view, lowercased with white space
+/// squeezed, and the map from squeezed bytes back to folded bytes. Built once per snapshot.
+struct Haystack {
+    folded: Folded,
+    squeezed: String,
+    map: Vec<usize>,
+}
+
+impl Haystack {
+    fn new(unit: &str) -> Haystack {
+        let folded = Folded::new(unit);
+        let mut low = folded.text.clone();
+        low.make_ascii_lowercase();
+        let mut squeezed = String::with_capacity(low.len());
+        let mut map = Vec::with_capacity(low.len() + 1);
+        let mut space = false;
+        for (i, ch) in low.char_indices() {
+            if ch.is_whitespace() {
+                if !space {
+                    squeezed.push(' ');
+                    map.push(i);
+                }
+                space = true;
+                continue;
+            }
+            space = false;
+            for _ in 0..ch.len_utf8() {
+                map.push(i);
+            }
+            squeezed.push(ch);
+        }
+        map.push(low.len());
+        Haystack {
+            folded,
+            squeezed,
+            map,
+        }
+    }
+}
+
+/// [`match_unit`] on a text not prepared beforehand.
+#[cfg(test)]
+fn match_text(unit: &str, words: &[String], phrase: &str) -> Option<(f32, Vec<Fragment>)> {
+    match_unit(unit, &Haystack::new(unit), words, phrase)
+}
+
 /// Match the folded query words against a unit of original text: every word must occur
 /// (on word boundaries); the whole phrase scores more. Returns the score and a snippet of
 /// the original with the matches highlighted.
-fn match_unit(unit: &str, words: &[String], phrase: &str) -> Option<(f32, Vec<Fragment>)> {
-    let folded = Folded::new(unit);
-    let mut low = folded.text.clone();
-    low.make_ascii_lowercase();
-    // Collapse runs of white space into the matching: search on a squeezed copy with a map.
-    let mut squeezed = String::with_capacity(low.len());
-    let mut map = Vec::with_capacity(low.len() + 1);
-    let mut space = false;
-    for (i, ch) in low.char_indices() {
-        if ch.is_whitespace() {
-            if !space {
-                squeezed.push(' ');
-                map.push(i);
-            }
-            space = true;
-            continue;
-        }
-        space = false;
-        let mut buf = [0u8; 4];
-        for _ in 0..ch.encode_utf8(&mut buf).len() {
-            map.push(i);
-        }
-        squeezed.push(ch);
-    }
-    map.push(low.len());
+fn match_unit(
+    unit: &str,
+    hay: &Haystack,
+    words: &[String],
+    phrase: &str,
+) -> Option<(f32, Vec<Fragment>)> {
+    let (folded, squeezed, map) = (&hay.folded, &hay.squeezed, &hay.map);
     let boundary = |s: &str, a: usize, b: usize| {
         let before = s[..a]
             .chars()
@@ -1134,7 +1199,7 @@ fn match_unit(unit: &str, words: &[String], phrase: &str) -> Option<(f32, Vec<Fr
         while let Some(i) = squeezed[from..].find(needle) {
             let a = from + i;
             let b = a + needle.len();
-            if boundary(&squeezed, a, b) {
+            if boundary(squeezed, a, b) {
                 v.push((a, b));
             }
             from = a + needle.len().max(1);
@@ -1266,7 +1331,7 @@ mod tests {
 
     fn check_match(unit: &str, q: &str, expected_hl: Option<&[&str]>) {
         let words: Vec<String> = fold_key(q).split(' ').map(str::to_string).collect();
-        let got = match_unit(unit, &words, &words.join(" "));
+        let got = match_text(unit, &words, &words.join(" "));
         match expected_hl {
             None => assert!(got.is_none(), "{unit:?} {q:?}"),
             Some(hl) => {
