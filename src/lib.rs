@@ -5,11 +5,17 @@
 //! resolve → check → index/search. The core stages do no I/O and never panic; I/O and
 //! output formats live at the edges (`source`, the binary).
 
+pub mod check;
 pub mod cli;
+pub mod diag;
 pub mod eval;
 pub mod extract;
+pub mod graph;
 pub mod model;
 pub mod normalize;
+pub mod outline;
+pub mod registry;
+pub mod resolve;
 pub mod serve;
 pub mod source;
 

@@ -291,6 +291,11 @@ impl LineIndex {
         (line, col + 1)
     }
 
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
     /// Byte range of a 1-based line (without its newline).
     pub fn line_range(&self, text: &str, line: usize) -> (usize, usize) {
         let start = self

@@ -96,6 +96,8 @@ fn main() {
         n / reps
     );
 
+    stress();
+
     let re = regex::Regex::new(r"\d+/(?:\d{4}/)?[A-ZĐ]+[-/][A-ZĐa-z0-9]+").unwrap();
     let t = Instant::now();
     let mut m = 0usize;
@@ -110,4 +112,39 @@ fn main() {
         (bytes * reps) as f64 / 1e6 / secs,
         m / reps
     );
+}
+
+/// Adversarial inputs at 1 MB and 10 MB: the time per MB must stay flat (linear time).
+fn stress() {
+    let seed = include_str!("../../tests/fixtures/ke-hoach-qpdp-2024-xa-xuan-luong.txt");
+    let one_line: String = seed.replace('\n', " ");
+    let cases: [(&str, String); 6] = [
+        ("seed text on one line (no newline)", one_line),
+        ("\"Nghị định số \" repeated", "Nghị định số ".to_string()),
+        ("\"1/\" repeated", "1/".to_string()),
+        ("\"Luật \" repeated", "Luật ".to_string()),
+        (
+            "truncated and full symbols mixed",
+            "Đề án số 12 ĐA- của UBND huyện, Đề án số 12/ĐA-UBND; ".to_string(),
+        ),
+        (
+            "list items \", 01/2019/NĐ-CP\"",
+            ", 01/2019/NĐ-CP".to_string(),
+        ),
+    ];
+    println!("stress (linear time: MB/s at 1 MB and at 10 MB):");
+    for (name, unit) in cases {
+        let mut rates = Vec::new();
+        for mb in [1usize, 10] {
+            let text = unit.repeat((mb * 1_000_000) / unit.len().max(1) + 1);
+            let t = Instant::now();
+            let n = cancu::extract(&text).citations.len();
+            let secs = t.elapsed().as_secs_f64();
+            rates.push((text.len() as f64 / 1e6 / secs, n));
+        }
+        println!(
+            "  {name:<40} {:>7.1} MB/s ({} citations) | {:>7.1} MB/s ({} citations)",
+            rates[0].0, rates[0].1, rates[1].0, rates[1].1
+        );
+    }
 }

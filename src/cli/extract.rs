@@ -83,7 +83,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let out: Vec<DocumentOut> = docs
         .iter()
         .map(|d| {
-            let e = crate::extract(&d.text);
+            let mut e = crate::extract(&d.text);
+            crate::check::fill_findings(
+                &d.text,
+                &mut e,
+                &*crate::cli::check::knowledge(),
+                &Default::default(),
+            );
             DocumentOut {
                 path: d.path.clone(),
                 header: e.header,

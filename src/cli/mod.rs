@@ -3,8 +3,14 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod basis;
+pub mod check;
+pub mod cites;
 pub mod extract;
 pub mod serve;
+pub mod graph;
+pub mod registry;
+pub mod show;
 
 /// Exit codes: 0 clean, 1 findings, 2 errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +45,18 @@ pub enum Command {
     Extract(extract::Args),
     /// Serve the web interface: search, documents, instruments, graph, JSON API.
     Serve(serve::Args),
+    /// Check citations: malformed, inconsistent and outdated ones, with fixes.
+    Check(check::Args),
+    /// Check the instrument registry or import sources into it.
+    Registry(registry::Args),
+    /// Every document and section citing an instrument.
+    Cites(cites::Args),
+    /// The instruments backing a section or task of a plan.
+    Basis(basis::Args),
+    /// A registry entry, its relations and who cites it.
+    Show(show::Args),
+    /// The citation graph as JSON, DOT or GraphML.
+    Graph(graph::Args),
 }
 
 /// Run a parsed command line.
@@ -46,5 +64,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Registry(a) => registry::run(a),
+        Command::Cites(a) => cites::run(a),
+        Command::Basis(a) => basis::run(a),
+        Command::Show(a) => show::run(a),
+        Command::Graph(a) => graph::run(a),
     }
 }

@@ -113,12 +113,7 @@ impl<'t> Extractor<'t> {
         let fb = f.text.as_bytes();
         let re = regexes(self.t);
         let lines = LineIndex::new(text);
-        let ctx = Ctx {
-            text,
-            f: &f,
-            fb,
-            lines: &lines,
-        };
+        let ctx = Ctx { text, f: &f, fb };
 
         let body_start = body_start(fb);
         let (header, header_ns) = self.header(&ctx, body_start);
@@ -155,7 +150,10 @@ impl<'t> Extractor<'t> {
             }
         }
 
-        // Bare number-symbols ("theo 168/2018/NĐ-CP").
+        // Bare number-symbols ("theo 168/2018/NĐ-CP"). Both range lists stay sorted (anchors
+        // are visited in text order), so overlap checks are binary searches: linear time.
+        taken.sort_unstable();
+        let mut bare_taken: Vec<(usize, usize)> = Vec::new();
         for m in re.bare.find_iter(fb) {
             let mut p = m.start();
             // The match may start inside a longer number ("2019" of "12/2019/..."):
@@ -167,7 +165,7 @@ impl<'t> Extractor<'t> {
             {
                 continue;
             }
-            if taken.iter().any(|&(s, e)| p >= s && p < e) {
+            if any_overlap(&taken, (p, p + 1)) || any_overlap(&bare_taken, (p, p + 1)) {
                 continue;
             }
             // "Mẫu số 01/TB-ĐKT", "mẫu 05/BC": a form template, not an instrument.
@@ -182,7 +180,9 @@ impl<'t> Extractor<'t> {
             let Some(ns) = parse_numsym(fb, p, true) else {
                 continue;
             };
-            if taken.iter().any(|&r| overlaps(r, (ns.start, ns.end))) {
+            if any_overlap(&taken, (ns.start, ns.end))
+                || any_overlap(&bare_taken, (ns.start, ns.end))
+            {
                 continue;
             }
             if header_ns.is_some_and(|h| overlaps(h, (ns.start, ns.end))) {
@@ -206,11 +206,12 @@ impl<'t> Extractor<'t> {
                 continue;
             }
             let c = self.build(&ctx, kind, None, None, &ns, r, None);
-            taken.push((ns.start, ns.end));
+            bare_taken.push((ns.start, ns.end));
             out.push(c);
         }
 
         out.sort_by_key(|c| (c.start, c.end));
+        assign_lines(&mut out, text, &lines);
         drop_own_number(&mut out, &header);
         complete_truncated(&mut out);
         Extraction {
@@ -306,11 +307,7 @@ impl<'t> Extractor<'t> {
                         break;
                     }
                     let k2 = choose_kind(kind, r2.kind_from_symbol, generic);
-                    let na = anchors
-                        .iter()
-                        .find(|x| x.0 > ns2.end)
-                        .map(|x| x.0)
-                        .unwrap_or(fb.len());
+                    let na = next_anchor_after(anchors, ns2.end, fb.len());
                     let c2 = self.build(ctx, k2, None, None, &ns2, r2, Some(na));
                     end_f = ctx.f.folded_at(c2.end);
                     res.push((c2, Some((ns2.start, ns2.end))));
@@ -373,7 +370,7 @@ impl<'t> Extractor<'t> {
             if joined.starts_with(tail) {
                 end = offs[8].1;
             }
-        } else if let Some(law) = self.t.laws.iter().find(|l| {
+        } else if let Some(law) = self.t.laws_starting(&joined).find(|l| {
             l.kind == kind
                 && !l.tail.is_empty()
                 && joined.starts_with(&l.tail)
@@ -453,7 +450,8 @@ impl<'t> Extractor<'t> {
             }
         }
         let (s, e) = (oa, ctx.f.orig(end));
-        let (line, column) = ctx.lines.line_col(ctx.text, s);
+        // Line and column are filled by `assign_lines` in one pass at the end.
+        let (line, column) = (0, 0);
         Some(Citation {
             kind,
             number,
@@ -515,35 +513,31 @@ impl<'t> Extractor<'t> {
             // find "cua" then the inner law
             if let Some(ci) = lower.iter().position(|w| w == "cua") {
                 let inner_start = skip_ws(fb, offs[ci].1);
-                let inner = anchors.iter().find(|x| x.0 == inner_start);
+                let inner = anchors
+                    .binary_search_by_key(&inner_start, |x| x.0)
+                    .ok()
+                    .map(|i| anchors[i]);
                 let (pre_s, _) = ctx.f.span(offs[0].0, offs[0].1);
-                if let Some(&(ia, ib)) = inner {
+                if let Some((_, ib)) = inner {
                     let after = skip_ws(fb, ib);
-                    let na = anchors
-                        .iter()
-                        .find(|x| x.0 > ib)
-                        .map(|x| x.0)
-                        .unwrap_or(fb.len());
+                    let na = next_anchor_after(anchors, ib, fb.len());
+                    let (w2, offs2) = words_after(fb, after, 24);
+                    let j = w2.join(" ").to_ascii_lowercase();
                     let inner_name = self
                         .t
-                        .laws
-                        .iter()
+                        .laws_starting(&j)
                         .find(|l| {
-                            let (w, _) = words_after(fb, after, 24);
-                            let j = w.join(" ").to_ascii_lowercase();
                             j.starts_with(&l.tail)
                                 && j[l.tail.len()..].chars().next().is_none_or(|c| c == ' ')
                         })
                         .map(|l| {
                             let n = l.tail.split(' ').count();
-                            let (_, offs2) = words_after(fb, after, 24);
                             (l.name.clone(), offs2[n - 1].1)
                         })
                         .or_else(|| self.heuristic_law_name(ctx, after, na, anchors, 1));
                     if let Some((iname, iend)) = inner_name {
                         let (_, cua_end) = ctx.f.span(offs[ci].0, offs[ci].1);
                         let prefix = clean(&ctx.text[pre_s..cua_end]);
-                        let _ = ia;
                         return Some((format!("Luật {prefix} {iname}"), iend));
                     }
                 }
@@ -598,11 +592,11 @@ impl<'t> Extractor<'t> {
         let full = format!("Luật {written}");
         // Canonical spelling when the table knows the name.
         let key = tables::word_key(&full);
+        let tail = key.strip_prefix("luat ").unwrap_or(&key);
         let name = self
             .t
-            .laws
-            .iter()
-            .find(|l| format!("luat {}", l.tail) == key)
+            .laws_starting(tail)
+            .find(|l| l.tail == tail)
             .map(|l| l.name.clone())
             .unwrap_or(full);
         Some((name, offs[n - 1].1))
@@ -856,7 +850,8 @@ impl<'t> Extractor<'t> {
         let start_f = type_word_at.unwrap_or(ns.start);
         let (s, _) = ctx.f.span(start_f, start_f);
         let e = ctx.f.orig(end);
-        let (line, column) = ctx.lines.line_col(ctx.text, s);
+        // Line and column are filled by `assign_lines` in one pass at the end.
+        let (line, column) = (0, 0);
         dedup(&mut defects);
         Citation {
             kind,
@@ -1144,11 +1139,22 @@ struct Ctx<'a> {
     text: &'a str,
     f: &'a Folded,
     fb: &'a [u8],
-    lines: &'a LineIndex,
+}
+
+/// The start of the first anchor after folded offset `p` (anchors are sorted).
+fn next_anchor_after(anchors: &[(usize, usize)], p: usize, end: usize) -> usize {
+    let i = anchors.partition_point(|x| x.0 <= p);
+    anchors.get(i).map(|x| x.0).unwrap_or(end)
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
+}
+
+/// Does `r` overlap any range of `sorted` (sorted by start, not overlapping each other)?
+fn any_overlap(sorted: &[(usize, usize)], r: (usize, usize)) -> bool {
+    let i = sorted.partition_point(|x| x.0 < r.1);
+    i > 0 && sorted[i - 1].1 > r.0
 }
 
 fn dedup(v: &mut Vec<Defect>) {
@@ -1662,8 +1668,13 @@ fn body_start(fb: &[u8]) -> usize {
         }
         let l = &fb[s..le];
         let starts = |w: &[u8]| l.len() >= w.len() && l[..w.len()].eq_ignore_ascii_case(w);
+        // "Thực hiện Chỉ thị số 26-CT/HU ..." opens a body, but "Thực hiện nhiệm vụ ... năm
+        // 2024" under "KẾ HOẠCH" is the title: only a line citing something counts.
+        let cites = l
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-'));
         if starts(b"can cu")
-            || starts(b"thuc hien")
+            || (starts(b"thuc hien") && cites)
             || starts(b"kinh gui")
             || starts(b"I.")
             || starts(b"Dieu 1")
@@ -1678,6 +1689,28 @@ fn body_start(fb: &[u8]) -> usize {
         0
     } else {
         fb.len()
+    }
+}
+
+/// Fill 1-based line and column (in characters) of citations sorted by start, in one pass:
+/// columns are counted from the previous citation on the same line, so a 10 MB line with
+/// thousands of citations stays linear.
+fn assign_lines(out: &mut [Citation], text: &str, lines: &LineIndex) {
+    let mut prev: Option<(usize, usize, usize)> = None; // (offset, line, column)
+    for c in out.iter_mut() {
+        let line = lines.line_of(c.start);
+        let column = match prev {
+            Some((off, l, col)) if l == line && off <= c.start => {
+                col + text
+                    .get(off..c.start)
+                    .map(|s| s.chars().count())
+                    .unwrap_or(0)
+            }
+            _ => lines.line_col(text, c.start).1,
+        };
+        c.line = line;
+        c.column = column;
+        prev = Some((c.start, line, column));
     }
 }
 
@@ -1706,11 +1739,28 @@ fn drop_own_number(out: &mut Vec<Citation>, h: &Header) {
 /// A truncated symbol ("12 ĐA-") completed from another citation of the same kind and
 /// number in the document, else from the issuer written beside it ("của UBND huyện").
 fn complete_truncated(out: &mut [Citation]) {
-    let full: Vec<(Kind, String, String, Option<i32>)> = out
+    if !out
         .iter()
-        .filter(|c| !c.defects.contains(&Defect::TruncatedSymbol))
-        .filter_map(|c| Some((c.kind, c.number.clone()?, c.symbol.clone()?, c.year)))
-        .collect();
+        .any(|c| c.defects.contains(&Defect::TruncatedSymbol))
+    {
+        return;
+    }
+    // (kind, number without leading zeros) → full symbols seen in the document.
+    let mut full: std::collections::HashMap<(Kind, String), Vec<String>> =
+        std::collections::HashMap::new();
+    for c in out.iter() {
+        if c.defects.contains(&Defect::TruncatedSymbol) {
+            continue;
+        }
+        if let (Some(n), Some(s)) = (&c.number, &c.symbol) {
+            let v = full
+                .entry((c.kind, n.trim_start_matches('0').to_string()))
+                .or_default();
+            if v.len() < 8 && !v.contains(s) {
+                v.push(s.clone());
+            }
+        }
+    }
     for c in out.iter_mut() {
         if !c.defects.contains(&Defect::TruncatedSymbol) {
             continue;
@@ -1719,12 +1769,10 @@ fn complete_truncated(out: &mut [Citation]) {
             continue;
         };
         let prefix = c.symbol.clone().unwrap_or_default();
-        let from_doc = full.iter().find(|(k, n, s, _)| {
-            *k == c.kind
-                && n.trim_start_matches('0') == num.trim_start_matches('0')
-                && s.starts_with(&prefix)
-        });
-        let completed = if let Some((_, _, s, _)) = from_doc {
+        let from_doc = full
+            .get(&(c.kind, num.trim_start_matches('0').to_string()))
+            .and_then(|v| v.iter().find(|s| s.starts_with(&prefix)));
+        let completed = if let Some(s) = from_doc {
             Some(s.clone())
         } else {
             c.issuer.as_deref().and_then(|i| {
@@ -2011,5 +2059,24 @@ mod properties {
             let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
             let _ = extract(&String::from_utf8_lossy(&bytes));
         }
+    }
+}
+
+#[cfg(test)]
+mod header_regressions {
+    use super::*;
+
+    /// The seed's title line "Thực hiện nhiệm vụ ..." was taken as the start of the body,
+    /// so the plan had no title and no year.
+    #[test]
+    fn title_starting_with_thuc_hien_is_not_the_body() {
+        let text = " KẾ HOẠCH \nThực hiện nhiệm vụ quốc phòng địa phương năm 2024 \n\n Căn cứ Luật quốc phòng 2018;\nThực hiện Chỉ thị số 26-CT/HU ngày 29/01/2024;\n";
+        let e = extract(text);
+        assert_eq!(
+            e.header.title.as_deref(),
+            Some("Kế hoạch thực hiện nhiệm vụ quốc phòng địa phương năm 2024")
+        );
+        assert_eq!(e.header.year, Some(2024));
+        assert_eq!(e.citations.len(), 2);
     }
 }

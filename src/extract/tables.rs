@@ -129,6 +129,8 @@ pub struct Tables {
     pub codes_folded: HashMap<String, Code>,
     /// Law names, longest tail first.
     pub laws: Vec<LawName>,
+    /// Indices into `laws` by the tail's first word, longest first.
+    pub laws_by_first: HashMap<String, Vec<usize>>,
     /// Issuers: (word key, canonical name, local body that takes a place name), longest
     /// key first.
     pub issuers: Vec<(String, String, bool)>,
@@ -241,6 +243,11 @@ impl Tables {
         }
         laws.sort_by_key(|l| std::cmp::Reverse(l.tail.len()));
         laws.dedup_by(|a, b| a.tail == b.tail && a.kind == b.kind);
+        let mut laws_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, l) in laws.iter().enumerate() {
+            let first = l.tail.split(' ').next().unwrap_or("").to_string();
+            laws_by_first.entry(first).or_default().push(i);
+        }
 
         let mut issuers = Vec::new();
         for row in &i.issuer {
@@ -260,9 +267,21 @@ impl Tables {
             codes_exact,
             codes_folded,
             laws,
+            laws_by_first,
             issuers,
             examples: p.example,
         })
+    }
+
+    /// Law names whose tail starts with the first word of `joined` (folded, lower case),
+    /// longest first.
+    pub fn laws_starting(&self, joined: &str) -> impl Iterator<Item = &LawName> {
+        let first = joined.split(' ').next().unwrap_or("");
+        self.laws_by_first
+            .get(first)
+            .into_iter()
+            .flatten()
+            .map(move |&i| &self.laws[i])
     }
 
     /// Look up a symbol group as written (cleaned): exact first, then folded.

@@ -1,0 +1,85 @@
+//! Benchmark: load a registry of 5,000 synthetic entries (TOML and JSON) and time parsing +
+//! indexing. Run: `cargo run --release --bin bench_registry [N]`.
+
+use cancu::model::{Date, Kind};
+use cancu::registry::{Instrument, Registry, RegistryFile, Relation, RelationType, Source, Status};
+use std::time::Instant;
+
+fn synthetic(n: usize) -> RegistryFile {
+    let mut v = Vec::with_capacity(n);
+    for i in 0..n {
+        let year = 1990 + (i % 35) as i32;
+        let id = format!("{}/{year}/NĐ-CP", i + 1);
+        let mut relations = vec![];
+        if i > 0 {
+            relations.push(Relation {
+                kind: RelationType::AmendedBy,
+                target: format!("{}/{}/NĐ-CP", i, 1990 + ((i - 1) % 35)),
+                date: Date::new(year, 1, 1),
+                verified: false,
+                source: Some("synthetic".into()),
+            });
+        }
+        v.push(Instrument {
+            id,
+            kind: Kind::Decree,
+            number: Some((i + 1).to_string()),
+            year: Some(year),
+            symbol: Some("NĐ-CP".into()),
+            issuer: Some("Chính phủ".into()),
+            issued: Date::new(year, 1 + (i % 12) as u8, 1 + (i % 28) as u8),
+            effective: Date::new(year, 1 + (i % 12) as u8, 1 + (i % 28) as u8),
+            title: Some(format!("quy định chi tiết một số điều của Luật số {i} về quản lý nhà nước trong lĩnh vực thử nghiệm")),
+            law_name: None,
+            status: Status::InForce,
+            status_date: None,
+            annual: false,
+            subject: vec!["thử nghiệm".into()],
+            aliases: vec![format!("Nghị định {}", i + 1)],
+            note: Some("synthetic entry for the load benchmark".into()),
+            verified: false,
+            relations,
+            sources: vec![Source {
+                reference: "synthetic".into(),
+                supports: vec!["number".into(), "issued".into()],
+                verified: false,
+            }],
+        });
+    }
+    RegistryFile { instruments: v }
+}
+
+fn time<F: FnMut() -> usize>(label: &str, bytes: usize, mut f: F) {
+    let mut best = f64::MAX;
+    let mut n = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        n = f();
+        best = best.min(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!(
+        "{label:<28} {n} entries, {:.1} MB: best of 5 {best:.1} ms",
+        bytes as f64 / 1e6
+    );
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5000);
+    let file = synthetic(n);
+    let toml = file.to_toml().expect("toml");
+    let json = file.to_json().expect("json");
+    time("load TOML + index", toml.len(), || {
+        Registry::from_text("bench", &toml).expect("load").len()
+    });
+    time("load JSON + index", json.len(), || {
+        Registry::from_text("bench", &json).expect("load").len()
+    });
+    time("built-in + JSON", json.len(), || {
+        let mut r = Registry::builtin().expect("builtin");
+        r.add_text("bench", &json).expect("load");
+        r.len()
+    });
+}

@@ -1,0 +1,406 @@
+//! Consistency rules (C02xx): whether a citation hangs together — its number's year and its
+//! date, the date itself, its type word and symbol, its type and issuer, its dates across the
+//! document — and, with a registry, whether the number is the registry's (its year, its
+//! subject, its existence).
+//!
+//! Must NOT judge validity in time (that is `time`) nor report unresolved citations (`unknown`).
+
+use super::fix::keep_line_breaks;
+use super::rules;
+use super::{
+    diag, kind_of_symbol, name_of, subject_overlap, suggest, year_in_number, Ctx, Resolution,
+};
+use crate::diag::Diagnostic;
+use crate::model::{Citation, Kind};
+use crate::normalize::fold_key;
+
+/// Subjects sharing less than this (see [`super::subject_overlap`]) do not match.
+pub const SUBJECT_THRESHOLD: f64 = 0.25;
+
+/// The per-citation consistency rules.
+pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
+    out.extend(year_date_mismatch(cx, c));
+    out.extend(impossible_date(cx, c));
+    out.extend(kind_symbol_mismatch(cx, c));
+    out.extend(kind_issuer_mismatch(cx, c));
+    if let Some(r) = cx.resolved.get(i) {
+        out.extend(registry_missing_year(cx, c, r));
+        out.extend(subject_mismatch(cx, c, r));
+        out.extend(no_such_instrument(cx, c, r));
+    }
+}
+
+/// The document-wide consistency rules.
+pub fn check_document(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    conflicting_dates(cx, out);
+}
+
+fn main_span(c: &Citation) -> (usize, usize) {
+    c.parts
+        .number_symbol
+        .as_ref()
+        .map(|p| (p.start, p.end))
+        .unwrap_or((c.start, c.end))
+}
+
+/// C0201: "168/2018/NĐ-CP ngày 28/12/2019".
+pub fn year_date_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
+    let y = year_in_number(c.canonical.as_deref()?)?;
+    let date = c.date?;
+    if date.year == y {
+        return None;
+    }
+    let (s, e) = main_span(c);
+    let mut labels = vec![cx.label(s, e, format!("the number says {y}"), true)];
+    if let Some(p) = &c.parts.date {
+        labels.push(cx.label(
+            p.start,
+            p.end,
+            format!("the date says {}", date.year),
+            false,
+        ));
+    }
+    Some(diag(
+        &rules::YEAR_DATE_MISMATCH,
+        format!(
+            "{} is dated {}, in another year",
+            name_of(c),
+            date.vietnamese()
+        ),
+        labels,
+    ))
+}
+
+/// C0202: "ngày 31/02/2019".
+pub fn impossible_date(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
+    let written = c.invalid_date.as_deref()?;
+    let (s, e) = c
+        .parts
+        .date
+        .as_ref()
+        .map(|p| (p.start, p.end))
+        .unwrap_or((c.start, c.end));
+    Some(diag(
+        &rules::IMPOSSIBLE_DATE,
+        format!("the date \"{written}\" does not exist"),
+        vec![cx.label(s, e, "no such day", true)],
+    ))
+}
+
+/// Type words and symbol kinds that go together although they differ.
+fn compatible(word: Kind, symbol: Kind) -> bool {
+    use Kind::*;
+    word == symbol
+        || matches!(
+            (word, symbol),
+            (Law | Code | Constitution, Law | Code | Constitution)
+                | (Regulation, Decision)
+                | (Decision, Regulation)
+                | (JointResolution, Resolution)
+                | (JointCircular, Circular)
+                | (Consolidated, _)
+                | (Notice, Conclusion)
+                | (Conclusion, Notice)
+        )
+}
+
+/// C0203: "Nghị định ... QĐ-TTg".
+pub fn kind_symbol_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
+    let tw = c.parts.type_word.as_ref()?;
+    let sym = c.symbol.as_deref()?;
+    if c.kind == Kind::OfficialLetter || c.law.is_some() {
+        return None;
+    }
+    let k = kind_of_symbol(sym)?;
+    if compatible(c.kind, k) {
+        return None;
+    }
+    let (s, e) = main_span(c);
+    let code = sym.split(['-', '/']).next().unwrap_or(sym);
+    Some(diag(
+        &rules::KIND_SYMBOL_MISMATCH,
+        format!(
+            "cited as a {} (\"{}\") but the symbol {sym} is that of a {} (\"{}\")",
+            c.kind.slug(),
+            c.kind.vietnamese(),
+            k.slug(),
+            k.vietnamese()
+        ),
+        vec![
+            cx.label(
+                tw.start,
+                tw.end,
+                format!("\"{}\"", c.kind.vietnamese()),
+                true,
+            ),
+            cx.label(s, e, format!("{code} is \"{}\"", k.vietnamese()), false),
+        ],
+    ))
+}
+
+/// Who issued it, by kind of body: from the issuer written, else the symbol's last code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Body {
+    Government,
+    PrimeMinister,
+    PeoplesCommittee,
+    PeoplesCouncil,
+    Other,
+}
+
+fn body_of(c: &Citation) -> Option<Body> {
+    if let Some(i) = &c.issuer {
+        let f = fold_key(i);
+        let b = if f == "chinh phu" {
+            Body::Government
+        } else if f.starts_with("thu tuong") {
+            Body::PrimeMinister
+        } else if f.starts_with("ubnd") || f.starts_with("uy ban nhan dan") {
+            Body::PeoplesCommittee
+        } else if f.starts_with("hdnd") || f.starts_with("hoi dong nhan dan") {
+            Body::PeoplesCouncil
+        } else {
+            Body::Other
+        };
+        return Some(b);
+    }
+    let last = c.symbol.as_deref()?.rsplit(['-', '/']).next()?;
+    Some(match last {
+        "CP" => Body::Government,
+        "TTg" => Body::PrimeMinister,
+        "UBND" => Body::PeoplesCommittee,
+        "HĐND" => Body::PeoplesCouncil,
+        _ => Body::Other,
+    })
+}
+
+/// C0204: "Nghị quyết ... của UBND", "Nghị định ... của Thủ tướng Chính phủ".
+pub fn kind_issuer_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
+    let body = body_of(c)?;
+    // An issuer read from a symbol that names another kind is C0203's finding, not this one.
+    if c.issuer.is_none() {
+        if let Some(k) = c.symbol.as_deref().and_then(kind_of_symbol) {
+            if !compatible(c.kind, k) {
+                return None;
+            }
+        }
+    }
+    let why = match (c.kind, body) {
+        (Kind::Resolution, Body::PeoplesCommittee) => {
+            "people's committees (UBND) issue decisions, not resolutions; resolutions come from the people's council (HĐND)"
+        }
+        (Kind::Decree, Body::PrimeMinister) => {
+            "decrees are issued by the Government (Chính phủ), not the Prime Minister, who issues decisions"
+        }
+        (Kind::Decree, Body::PeoplesCommittee | Body::PeoplesCouncil) => {
+            "decrees are issued by the Government (Chính phủ) only"
+        }
+        _ => return None,
+    };
+    let anchor = c
+        .parts
+        .type_word
+        .as_ref()
+        .map(|p| (p.start, p.end))
+        .unwrap_or(main_span(c));
+    let mut labels = vec![cx.label(anchor.0, anchor.1, format!("a {}", c.kind.slug()), true)];
+    let issuer_name = c
+        .issuer
+        .clone()
+        .unwrap_or_else(|| c.symbol.clone().unwrap_or_default());
+    if let Some(p) = &c.parts.issuer {
+        labels.push(cx.label(p.start, p.end, "issued by", false));
+    } else {
+        let (s, e) = main_span(c);
+        labels.push(cx.label(s, e, "issuer code", false));
+    }
+    let mut d = diag(
+        &rules::KIND_ISSUER_MISMATCH,
+        format!("a \"{}\" of {issuer_name}", c.kind.vietnamese()),
+        labels,
+    );
+    d.notes.push(why.to_string());
+    Some(d)
+}
+
+/// C0205: the same instrument cited with different dates in one document.
+pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let cs = &cx.ex.citations;
+    for (j, b) in cs.iter().enumerate() {
+        let (Some(kb), Some(db)) = (b.canonical.as_deref(), b.date) else {
+            continue;
+        };
+        let with_year = year_in_number(kb).is_some();
+        let first = cs[..j].iter().find(|a| {
+            a.kind == b.kind
+                && a.canonical.as_deref() == Some(kb)
+                && a.date
+                    .is_some_and(|da| da != db && (with_year || da.year == db.year))
+        });
+        let Some(a) = first else { continue };
+        let da = a.date.unwrap_or(db);
+        let pb = b
+            .parts
+            .date
+            .as_ref()
+            .map(|p| (p.start, p.end))
+            .unwrap_or((b.start, b.end));
+        let pa = a
+            .parts
+            .date
+            .as_ref()
+            .map(|p| (p.start, p.end))
+            .unwrap_or((a.start, a.end));
+        out.push(diag(
+            &rules::CONFLICTING_DATES,
+            format!(
+                "{kb} is dated {} here but {} on line {}",
+                db.vietnamese(),
+                da.vietnamese(),
+                a.line
+            ),
+            vec![
+                cx.label(pb.0, pb.1, db.vietnamese(), true),
+                cx.label(pa.0, pa.1, format!("{} here", da.vietnamese()), false),
+            ],
+        ));
+    }
+}
+
+/// C0206: "62/QĐ-TTg" where the registry's instrument is "62/2011/QĐ-TTg".
+pub fn registry_missing_year(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diagnostic> {
+    let Resolution::Found(id) = r else {
+        return None;
+    };
+    let cited = c.canonical.as_deref()?;
+    if year_in_number(cited).is_some() {
+        return None;
+    }
+    let facts = cx.know.instrument(id)?;
+    let known = facts.canonical.as_deref()?;
+    year_in_number(known)?;
+    let piece = c.parts.number_symbol.as_ref()?;
+    let written = cx.slice(piece.start, piece.end);
+    let mut d = diag(
+        &rules::REGISTRY_MISSING_YEAR,
+        format!("\"{cited}\" is the normative {known}: its number carries the year"),
+        vec![cx.label(piece.start, piece.end, format!("write \"{known}\""), true)],
+    );
+    if let Some(t) = &facts.title {
+        d.notes.push(format!("{known}: {t}"));
+    }
+    d.suggestion = Some(suggest(
+        piece.start,
+        piece.end,
+        keep_line_breaks(written, known),
+        format!("write \"{known}\""),
+    ));
+    Some(d)
+}
+
+/// C0207: the subject written with the citation vs the registry's title for its number.
+pub fn subject_mismatch(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diagnostic> {
+    let Resolution::Found(id) = r else {
+        return None;
+    };
+    let (cited, (ps, pe)) = subject(cx, c)?;
+    let cited = cited.as_str();
+    let facts = cx.know.instrument(id)?;
+    let title = facts.title.as_deref()?;
+    let o = subject_overlap(cited, title)?;
+    if o >= SUBJECT_THRESHOLD {
+        return None;
+    }
+    let name = facts.canonical.clone().unwrap_or_else(|| id.clone());
+    let p = (ps, pe);
+    let (s, e) = main_span(c);
+    let mut d = diag(
+        &rules::SUBJECT_MISMATCH,
+        format!("the subject cited does not match {name}"),
+        vec![
+            cx.label(p.0, p.1, "this subject", true),
+            cx.label(s, e, format!("{name} is about {title}"), false),
+        ],
+    );
+    d.notes
+        .push(format!("the registry's title of {name}: \"{title}\""));
+    others_on_subject(cx, c, cited, id, &mut d);
+    Some(d)
+}
+
+/// C0208: the registry knows no instrument with this number.
+pub fn no_such_instrument(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diagnostic> {
+    let Resolution::Absent { reason } = r else {
+        return None;
+    };
+    let (s, e) = main_span(c);
+    let name = name_of(c);
+    let mut d = diag(
+        &rules::NO_SUCH_INSTRUMENT,
+        format!("no {} numbered {name} is known", c.kind.vietnamese()),
+        vec![cx.label(s, e, "not in the registry", true)],
+    );
+    if !reason.is_empty() {
+        d.notes.push(reason.clone());
+    }
+    if let Some((t, _)) = subject(cx, c) {
+        others_on_subject(cx, c, &t, "", &mut d);
+    }
+    Some(d)
+}
+
+/// The subject cited: the extractor's (after "về"), else the words right after the citation
+/// when they open like a title ("quy định ...", "ban hành ...", "hướng dẫn ..."), up to the
+/// next citation, ';' or '.', with their span.
+pub fn subject(cx: &Ctx, c: &Citation) -> Option<(String, (usize, usize))> {
+    if let (Some(t), Some(p)) = (&c.title, &c.parts.title) {
+        return Some((t.clone(), (p.start, p.end)));
+    }
+    let next = cx
+        .ex
+        .citations
+        .iter()
+        .map(|x| x.start)
+        .find(|&s| s >= c.end)
+        .unwrap_or(cx.text.len());
+    let mut end = next.min(c.end.saturating_add(400)).min(cx.text.len());
+    while !cx.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = cx.slice(c.end, end);
+    let lead = after.len() - after.trim_start_matches([' ', ',', '\t', '\r', '\n']).len();
+    let body = &after[lead..];
+    let stop = body.find([';', '.']).unwrap_or(body.len());
+    let body = body[..stop].trim_end_matches([' ', ',', '\t', '\r', '\n']);
+    let f = fold_key(body);
+    if !(f.starts_with("quy dinh ") || f.starts_with("ban hanh ") || f.starts_with("huong dan ")) {
+        return None;
+    }
+    let start = c.end + lead;
+    Some((crate::normalize::clean(body), (start, start + body.len())))
+}
+
+/// A note naming the registry's instruments on the cited subject (never a fix).
+fn others_on_subject(cx: &Ctx, c: &Citation, subject: &str, except: &str, d: &mut Diagnostic) {
+    let found: Vec<String> = cx
+        .know
+        .find_by_subject(c.kind, subject)
+        .into_iter()
+        .filter(|x| x != except)
+        .take(3)
+        .map(|x| {
+            let f = cx.know.instrument(&x);
+            let n = f.as_ref().and_then(|f| f.canonical.clone()).unwrap_or(x);
+            match f.and_then(|f| f.title) {
+                Some(t) => format!("{n} ({t})"),
+                None => n,
+            }
+        })
+        .collect();
+    if !found.is_empty() {
+        d.notes.push(format!(
+            "the registry's instrument on this subject: {}",
+            found.join("; ")
+        ));
+    }
+}

@@ -1,0 +1,175 @@
+//! What the checker needs to know about instruments, as a small trait ([`Knowledge`]) with
+//! plain structs, so the registry-driven rules can be written and tested without the
+//! registry. The registry (`src/registry`, `src/resolve.rs`) implements it; tests use tiny
+//! in-memory implementations; [`NoKnowledge`] switches the registry rules off.
+//!
+//! This module must NOT know how the registry stores or loads anything.
+
+use crate::model::{Citation, Date, Kind};
+
+/// A registry id ("168/2018/NĐ-CP", "28-NQ/TW@2013-10-25").
+pub type InstrumentId = String;
+
+/// What a citation resolved to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// One instrument.
+    Found(InstrumentId),
+    /// Several instruments fit (colliding numbers, no date or subject to tell them apart).
+    Ambiguous(Vec<InstrumentId>),
+    /// The registry positively knows there is no such instrument (it holds the complete
+    /// series, or lists the number as not existing). `reason` says how it knows.
+    Absent { reason: String },
+    /// The registry cannot tell.
+    Unknown,
+}
+
+/// What happened to an instrument ("tình trạng hiệu lực").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    /// Expired ("hết hiệu lực"), with or without a replacement.
+    Expired,
+    /// Replaced ("được thay thế bởi") by `by`.
+    Replaced,
+    /// Superseded in substance (a newer instrument on the same subject) without a
+    /// replacement clause seen.
+    Superseded,
+    /// Partly expired ("hết hiệu lực một phần").
+    PartlyExpired,
+    /// Amended ("được sửa đổi, bổ sung") by `by`; still in force.
+    Amended,
+}
+
+/// One dated change of status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub kind: EventKind,
+    /// When it took effect; None when unknown (then it counts whatever the date).
+    pub date: Option<Date>,
+    pub by: Option<InstrumentId>,
+    /// Whether the registry's source for it was verified.
+    pub verified: bool,
+}
+
+/// The facts about one instrument the rules use.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InstrumentFacts {
+    pub id: InstrumentId,
+    pub kind: Option<Kind>,
+    /// The number-symbol as it should be written ("62/2011/QĐ-TTg", "28-NQ/TW").
+    pub canonical: Option<String>,
+    /// The issuer ("Chính phủ", "Huyện ủy Yên Thế").
+    pub issuer: Option<String>,
+    /// Issue date ("ngày ban hành").
+    pub issued: Option<Date>,
+    /// Effective date ("ngày có hiệu lực").
+    pub effective: Option<Date>,
+    /// The subject ("trích yếu").
+    pub title: Option<String>,
+    /// Status changes, in any order.
+    pub events: Vec<Event>,
+    /// A newer instrument of the same recurring series (an annual directive or plan) and
+    /// its year, when the registry knows one: (id, year).
+    pub newer_in_series: Vec<(InstrumentId, i32)>,
+}
+
+/// Where an instrument stands on a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    InForce,
+    NotYetInForce(Date),
+    PartlyExpired(Event),
+    Expired(Event),
+    Replaced(Event),
+    Superseded(Event),
+}
+
+impl InstrumentFacts {
+    /// Where it stands on `as_of`: the strongest event that has taken effect by then.
+    pub fn standing(&self, as_of: Date) -> Standing {
+        if let Some(e) = self.effective {
+            if e > as_of {
+                return Standing::NotYetInForce(e);
+            }
+        }
+        let happened = |e: &&Event| e.date.is_none_or(|d| d <= as_of);
+        let pick = |k: EventKind| {
+            self.events
+                .iter()
+                .filter(happened)
+                .find(|e| e.kind == k)
+                .cloned()
+        };
+        if let Some(e) = pick(EventKind::Replaced) {
+            return Standing::Replaced(e);
+        }
+        if let Some(e) = pick(EventKind::Expired) {
+            return Standing::Expired(e);
+        }
+        if let Some(e) = pick(EventKind::Superseded) {
+            return Standing::Superseded(e);
+        }
+        if let Some(e) = pick(EventKind::PartlyExpired) {
+            return Standing::PartlyExpired(e);
+        }
+        Standing::InForce
+    }
+}
+
+/// What the checker asks of a registry.
+pub trait Knowledge {
+    /// False when there is no registry: the registry-driven rules are skipped.
+    fn available(&self) -> bool {
+        true
+    }
+    /// Resolve one citation; `doc_date` is the citing document's date, to choose between
+    /// colliding numbers.
+    fn resolve(&self, c: &Citation, doc_date: Option<Date>) -> Resolution;
+    /// The facts about one instrument.
+    fn instrument(&self, id: &str) -> Option<InstrumentFacts>;
+    /// Instruments whose subject matches `subject` (most likely first), for "did you mean".
+    fn find_by_subject(&self, _kind: Kind, _subject: &str) -> Vec<InstrumentId> {
+        Vec::new()
+    }
+    /// Follow replacements from `id` to what is in force on `as_of`: the chain, first
+    /// successor first, ending at the one in force (or where the chain breaks).
+    fn successors(&self, id: &str, as_of: Date) -> Vec<InstrumentFacts> {
+        let mut chain: Vec<InstrumentFacts> = Vec::new();
+        let mut cur = id.to_string();
+        for _ in 0..16 {
+            let Some(f) = self.instrument(&cur) else {
+                break;
+            };
+            let next = match f.standing(as_of) {
+                Standing::Replaced(e) | Standing::Expired(e) | Standing::Superseded(e) => e.by,
+                _ => None,
+            };
+            let Some(next) = next else { break };
+            if next == id || chain.iter().any(|c| c.id == next) {
+                break;
+            }
+            let Some(nf) = self.instrument(&next) else {
+                break;
+            };
+            chain.push(nf);
+            cur = next;
+        }
+        chain
+    }
+}
+
+/// No registry: every registry rule is skipped.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoKnowledge;
+
+impl Knowledge for NoKnowledge {
+    fn available(&self) -> bool {
+        false
+    }
+    fn resolve(&self, _c: &Citation, _doc_date: Option<Date>) -> Resolution {
+        Resolution::Unknown
+    }
+    fn instrument(&self, _id: &str) -> Option<InstrumentFacts> {
+        None
+    }
+}

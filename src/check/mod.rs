@@ -1,0 +1,286 @@
+//! `check`: compiler-style diagnostics about the citations of one document ("rà soát văn
+//! bản"): how each is written (shape, from the extractor's defects and pieces), whether it
+//! hangs together (consistency), whether what it cites holds at a date (time), and what the
+//! registry cannot tell (unknown). Every rule has a stable code ([`rules`]); findings are
+//! [`Diagnostic`]s with byte spans of the original text and, where one exists, a fix that
+//! touches only the cited piece.
+//!
+//! The registry is reached only through the [`Knowledge`] trait; this module does not know
+//! how instruments are stored, does no I/O and never panics on any input.
+
+pub mod consistency;
+pub mod fix;
+pub mod knowledge;
+pub mod rules;
+pub mod shape;
+pub mod time;
+pub mod unknown;
+
+use crate::diag::{Diagnostic, Label, Locator, Suggestion};
+use crate::extract::{Extraction, Tables};
+use crate::model::{Citation, Date, Kind};
+pub use knowledge::{
+    Event, EventKind, InstrumentFacts, InstrumentId, Knowledge, NoKnowledge, Resolution, Standing,
+};
+
+/// What to check against.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// The date at which status is judged ("is this plan still sound on ..."). Default: the
+    /// document's own date, else inferred from its year (see [`as_of_for`]).
+    pub as_of: Option<Date>,
+}
+
+/// Everything the rules of one document share.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub loc: Locator<'a>,
+    pub ex: &'a Extraction,
+    pub know: &'a dyn Knowledge,
+    /// The citing document's own date, when its header gives one.
+    pub doc_date: Option<Date>,
+    /// The citing document's year (from its number, date or title).
+    pub doc_year: Option<i32>,
+    /// The date status is judged at.
+    pub as_of: Option<Date>,
+    /// The resolution of each citation (same order as `ex.citations`); all `Unknown`
+    /// without a registry.
+    pub resolved: Vec<Resolution>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A label on a span of the original.
+    pub fn label(&self, start: usize, end: usize, msg: impl Into<String>, primary: bool) -> Label {
+        self.loc.label(start, end, msg, primary)
+    }
+
+    /// The original text of a span (empty when out of range).
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.text.get(start..end).unwrap_or("")
+    }
+}
+
+/// Where the default as-of date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsOfSource {
+    /// The document's own date (its header).
+    DocumentDate,
+    /// The document's year, raised to the latest date of that year it cites.
+    DocumentYear,
+    /// No date or year in the header: the latest date the document cites (a lower bound:
+    /// a document is never older than what it cites).
+    LatestCited,
+}
+
+/// The date status is judged at when none is given: the document's own date; else, from its
+/// year, the latest of 1 January of that year and every date of that year it cites; else the
+/// latest date it cites; else none.
+pub fn as_of_for(ex: &Extraction) -> Option<(Date, AsOfSource)> {
+    if let Some(d) = ex.header.date {
+        return Some((d, AsOfSource::DocumentDate));
+    }
+    let dates = ex.citations.iter().filter_map(|c| c.date);
+    match ex.header.year {
+        Some(y) => {
+            let start = Date::new(y, 1, 1)?;
+            let d = dates.filter(|d| d.year == y).fold(start, |a, b| a.max(b));
+            Some((d, AsOfSource::DocumentYear))
+        }
+        None => dates.max().map(|d| (d, AsOfSource::LatestCited)),
+    }
+}
+
+/// Check one document: every rule over every citation, sorted by position then code.
+pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) -> Vec<Diagnostic> {
+    let resolved = if know.available() {
+        ex.citations
+            .iter()
+            .map(|c| know.resolve(c, ex.header.date))
+            .collect()
+    } else {
+        vec![Resolution::Unknown; ex.citations.len()]
+    };
+    let cx = Ctx {
+        text,
+        loc: Locator::new(text),
+        ex,
+        know,
+        doc_date: ex.header.date,
+        doc_year: ex.header.year.or(ex.header.date.map(|d| d.year)),
+        as_of: opts.as_of.or_else(|| as_of_for(ex).map(|(d, _)| d)),
+        resolved,
+    };
+    let mut out = Vec::new();
+    for (i, c) in ex.citations.iter().enumerate() {
+        shape::check(&cx, c, &mut out);
+        consistency::check(&cx, i, c, &mut out);
+        time::check(&cx, i, c, &mut out);
+        unknown::check(&cx, i, c, &mut out);
+    }
+    consistency::check_document(&cx, &mut out);
+    time::check_document(&cx, &mut out);
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.dedup();
+    out
+}
+
+/// Fill each citation's `findings` with the diagnostics whose primary span lies within it
+/// (the hook `cancu extract --format json` calls).
+pub fn fill_findings(text: &str, ex: &mut Extraction, know: &dyn Knowledge, opts: &Options) {
+    let diags = check(text, ex, know, opts);
+    for c in ex.citations.iter_mut() {
+        c.findings = diags
+            .iter()
+            .filter(|d| {
+                d.primary()
+                    .is_some_and(|l| l.start >= c.start && l.end <= c.end.max(l.start))
+            })
+            .filter_map(|d| serde_json::to_value(d).ok())
+            .collect();
+    }
+}
+
+/// A diagnostic of `rule` with its default severity.
+pub(crate) fn diag(rule: &rules::Rule, message: String, labels: Vec<Label>) -> Diagnostic {
+    Diagnostic {
+        code: rule.code,
+        category: rule.category,
+        severity: rule.severity,
+        message,
+        labels,
+        notes: Vec::new(),
+        suggestion: None,
+    }
+}
+
+/// A suggestion replacing `[start, end)`.
+pub(crate) fn suggest(
+    start: usize,
+    end: usize,
+    replacement: String,
+    message: String,
+) -> Suggestion {
+    Suggestion {
+        start,
+        end,
+        replacement,
+        message,
+    }
+}
+
+/// The year carried by a number-symbol ("168/2018/NĐ-CP" → 2018; "28-NQ/TW" → None).
+pub fn year_in_number(canonical: &str) -> Option<i32> {
+    let mut it = canonical.split('/');
+    it.next()?;
+    let y = it.next()?;
+    if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && it.next().is_some() {
+        y.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// The kind a symbol's first code names ("QĐ-TTg" → Decision, "NQ/TW" → Resolution,
+/// "QH14" → Law); None for issuer-first symbols ("UBND-VX").
+pub fn kind_of_symbol(symbol: &str) -> Option<Kind> {
+    let first = symbol.split(['-', '/']).next()?;
+    let digits = first.trim_start_matches(|c: char| c.is_alphabetic());
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        match &first[..first.len() - digits.len()] {
+            "QH" => return Some(Kind::Law),
+            "UBTVQH" => return Some(Kind::Resolution),
+            _ => {}
+        }
+    }
+    Tables::builtin().code(first).and_then(|c| c.kind)
+}
+
+/// The citation's display name: its number-symbol, else its law name, else its text.
+pub(crate) fn name_of(c: &Citation) -> String {
+    c.canonical
+        .clone()
+        .or_else(|| c.law.clone())
+        .unwrap_or_else(|| c.text.clone())
+}
+
+/// Folded content syllables of a subject.
+fn syllables(s: &str) -> Vec<String> {
+    const STOP: &[&str] = &[
+        "ve", "cua", "va", "cac", "o", "nhung", "mot", "so", "the", "voi",
+    ];
+    crate::normalize::fold_key(s)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && !STOP.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// How much two subjects share, 0..=1: syllable pairs in common over the smaller set
+/// (a short cited subject inside a long registry title scores 1). None when either has
+/// fewer than two pairs to compare.
+pub fn subject_overlap(a: &str, b: &str) -> Option<f64> {
+    let pairs = |s: &str| {
+        let w = syllables(s);
+        let mut p: Vec<(String, String)> =
+            w.windows(2).map(|x| (x[0].clone(), x[1].clone())).collect();
+        p.sort();
+        p.dedup();
+        p
+    };
+    let (pa, pb) = (pairs(a), pairs(b));
+    if pa.len() < 2 || pb.len() < 2 {
+        return None;
+    }
+    let common = pa.iter().filter(|x| pb.binary_search(x).is_ok()).count();
+    Some(common as f64 / pa.len().min(pb.len()) as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_and_symbol_kinds() {
+        let rows = [
+            ("168/2018/NĐ-CP", Some(2018)),
+            ("28-NQ/TW", None),
+            ("34/KH-UBND", None),
+            ("22/2018/QH14", Some(2018)),
+            ("", None),
+        ];
+        for (s, y) in rows {
+            assert_eq!(year_in_number(s), y, "{s}");
+        }
+        let rows = [
+            ("QĐ-TTg", Some(Kind::Decision)),
+            ("NQ/TW", Some(Kind::Resolution)),
+            ("NĐ-CP", Some(Kind::Decree)),
+            ("QH14", Some(Kind::Law)),
+            ("UBND-VX", None),
+        ];
+        for (s, k) in rows {
+            assert_eq!(kind_of_symbol(s), k, "{s}");
+        }
+    }
+
+    #[test]
+    fn subjects() {
+        let rows = [
+            (
+                "công tác quốc phòng Bộ, ngành Trung ương, địa phương",
+                "Công tác quốc phòng ở Bộ, ngành trung ương, địa phương",
+                true,
+            ),
+            (
+                "quy định tổ chức và xây dựng kế hoạch và biện pháp thực hiện động viên Quốc phòng",
+                "Kiểm lâm và Lực lượng chuyên trách bảo vệ rừng",
+                false,
+            ),
+        ];
+        for (a, b, same) in rows {
+            let o = subject_overlap(a, b).unwrap();
+            assert_eq!(o >= consistency::SUBJECT_THRESHOLD, same, "{a} / {b}: {o}");
+        }
+        assert_eq!(subject_overlap("về", "Kiểm lâm"), None);
+    }
+}

@@ -1,0 +1,54 @@
+//! Unknown rules (C04xx): citations the registry cannot resolve, or resolves to several
+//! instruments. Reported as notes so nothing is silently passed; nothing is guessed.
+//!
+//! Must NOT try to resolve anything itself; without a registry these rules are silent.
+
+use super::rules;
+use super::{diag, name_of, Ctx, Resolution};
+use crate::diag::Diagnostic;
+use crate::model::Citation;
+
+/// C0401 / C0402.
+pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
+    if !cx.know.available() {
+        return;
+    }
+    let (s, e) = c
+        .parts
+        .number_symbol
+        .as_ref()
+        .map(|p| (p.start, p.end))
+        .unwrap_or((c.start, c.end));
+    match cx.resolved.get(i) {
+        Some(Resolution::Unknown) => out.push(diag(
+            &rules::UNRESOLVED,
+            format!("{} is not in the registry", name_of(c)),
+            vec![cx.label(s, e, "unresolved", true)],
+        )),
+        Some(Resolution::Ambiguous(ids)) => {
+            let names: Vec<String> = ids
+                .iter()
+                .map(|id| {
+                    cx.know
+                        .instrument(id)
+                        .map(|f| {
+                            let n = f.canonical.clone().unwrap_or(id.clone());
+                            match f.issued {
+                                Some(d) => format!("{n} of {}", d.vietnamese()),
+                                None => n,
+                            }
+                        })
+                        .unwrap_or(id.clone())
+                })
+                .collect();
+            let mut d = diag(
+                &rules::AMBIGUOUS,
+                format!("{} matches {} instruments", name_of(c), ids.len()),
+                vec![cx.label(s, e, "which one?", true)],
+            );
+            d.notes.push(format!("candidates: {}", names.join("; ")));
+            out.push(d);
+        }
+        _ => {}
+    }
+}

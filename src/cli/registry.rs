@@ -1,0 +1,323 @@
+//! `cancu registry check|import`: check registry files; import the Bộ pháp điển bundle or a
+//! CSV register into a registry file written where the user says (never into the repo).
+//! Also the registry options shared by every command that resolves ([`RegistryArgs`]).
+
+use crate::cli::Outcome;
+use crate::registry::check::{check_registry, check_text, Severity};
+use crate::registry::import::{import_csv, parse_map, PhapDien};
+use crate::registry::{Registry, RegistryFile, BUILTIN, BUILTIN_ORIGIN};
+use anyhow::{bail, Context as _};
+use std::fmt::Write as _;
+use std::io::{Read, Write as _};
+use std::path::{Path, PathBuf};
+
+/// Registry files to load beside the built-in one.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RegistryArgs {
+    /// Extra registry files (TOML or JSON), loaded after the built-in registry and the
+    /// imported files of the user data dir ($CANCU_DATA or ~/.local/share/cancu, under
+    /// registry/imported/). Earlier files win on duplicate ids.
+    #[arg(long = "registry", value_name = "FILE")]
+    pub registry: Vec<PathBuf>,
+}
+
+/// The user data dir: $CANCU_DATA, else $XDG_DATA_HOME/cancu, else ~/.local/share/cancu.
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CANCU_DATA") {
+        return Some(PathBuf::from(p));
+    }
+    if let Some(p) = std::env::var_os("XDG_DATA_HOME") {
+        return Some(PathBuf::from(p).join("cancu"));
+    }
+    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share/cancu"))
+}
+
+/// The imported registry files of the user data dir, sorted.
+pub fn imported_files() -> Vec<PathBuf> {
+    let Some(dir) = data_dir().map(|d| d.join("registry").join("imported")) else {
+        return vec![];
+    };
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    matches!(
+                        p.extension().and_then(|x| x.to_str()),
+                        Some("toml") | Some("json")
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+impl RegistryArgs {
+    /// Built-in registry, then imported files, then `--registry` files.
+    pub fn load(&self) -> anyhow::Result<Registry> {
+        let mut r = Registry::builtin()?;
+        for p in imported_files().iter().chain(self.registry.iter()) {
+            r.load_file(p)?;
+        }
+        Ok(r)
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Sub,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Sub {
+    /// Check registry files: schema, duplicate ids, dangling relations, relations both
+    /// ways, dates in order. Without FILES: the built-in registry and the imported files.
+    Check {
+        files: Vec<PathBuf>,
+        /// Report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import a source into a registry file.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ImportSource {
+    /// The Ministry of Justice's Bộ pháp điển HTML bundle: a directory of đề mục pages or
+    /// the .tar.gz.
+    PhapDien {
+        input: PathBuf,
+        /// Where to write (.json or .toml). Never inside corpus/.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// A CSV register with a column mapping.
+    Csv {
+        input: PathBuf,
+        /// COLUMN=FIELD pairs; fields: number_symbol, issued, effective, title, status, issuer, kind.
+        #[arg(long)]
+        map: String,
+        /// The issuer of rows without an issuer column ("UBND tỉnh Bình Dương").
+        #[arg(long)]
+        issuer: Option<String>,
+        /// Where to write (.json or .toml). Never inside corpus/.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    match args.command {
+        Sub::Check { files, json } => check(files, json),
+        Sub::Import { source } => match source {
+            ImportSource::PhapDien { input, out } => import_phap_dien(&input, &out),
+            ImportSource::Csv {
+                input,
+                map,
+                issuer,
+                out,
+            } => {
+                let map = parse_map(&map).map_err(anyhow::Error::msg)?;
+                let text = std::fs::read_to_string(&input)
+                    .with_context(|| format!("{}", input.display()))?;
+                let (file, stats) = import_csv(
+                    &text,
+                    &map,
+                    issuer.as_deref(),
+                    &format!("CSV register {}", input.display()),
+                )
+                .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;
+                write_out(&file, &out)?;
+                eprintln!(
+                    "{}: {} rows, {} instruments, {} duplicate rows, {} unread{}",
+                    out.display(),
+                    stats.rows,
+                    stats.instruments,
+                    stats.duplicates,
+                    stats.unread.len(),
+                    if stats.unread.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            " ({})",
+                            stats
+                                .unread
+                                .iter()
+                                .take(10)
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    }
+                );
+                Ok(Outcome::Clean)
+            }
+        },
+    }
+}
+
+fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
+    let mut s_out = String::new();
+    let mut problems = Vec::new();
+    let mut reg = Registry::new();
+    let files: Vec<PathBuf> = if files.is_empty() {
+        problems.extend(
+            check_text(BUILTIN_ORIGIN, BUILTIN)
+                .into_iter()
+                .map(|p| (BUILTIN_ORIGIN.to_string(), p)),
+        );
+        reg.add_text(BUILTIN_ORIGIN, BUILTIN)?;
+        imported_files()
+    } else {
+        files
+    };
+    for f in &files {
+        let origin = f.display().to_string();
+        let text = std::fs::read_to_string(f).with_context(|| origin.clone())?;
+        problems.extend(
+            check_text(&origin, &text)
+                .into_iter()
+                .map(|p| (origin.clone(), p)),
+        );
+        if let Err(e) = reg.add_text(&origin, &text) {
+            eprintln!("error: {e}");
+        }
+    }
+    problems.extend(check_registry(&reg).into_iter().map(|p| {
+        let o = reg.origin(&p.id).unwrap_or("").to_string();
+        (o, p)
+    }));
+    let errors = problems
+        .iter()
+        .filter(|(_, p)| p.severity == Severity::Error)
+        .count();
+    if json {
+        let v: Vec<serde_json::Value> = problems
+            .iter()
+            .map(|(o, p)| {
+                let mut v = serde_json::to_value(p).unwrap_or_default();
+                if let Some(m) = v.as_object_mut() {
+                    m.insert("file".into(), o.clone().into());
+                }
+                v
+            })
+            .collect();
+        let _ = writeln!(
+            s_out,
+            "{}",
+            serde_json::to_string_pretty(
+                &serde_json::json!({"instruments": reg.len(), "problems": v})
+            )?
+        );
+    } else {
+        for (o, p) in &problems {
+            let sev = if p.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
+            let _ = writeln!(s_out, "{o}: {sev}[{}] {}: {}", p.code, p.id, p.message);
+        }
+        let _ = writeln!(
+            s_out,
+            "{} instruments, {} errors, {} warnings",
+            reg.len(),
+            errors,
+            problems.len() - errors
+        );
+    }
+    std::io::stdout().lock().write_all(s_out.as_bytes())?;
+    std::io::stdout().lock().write_all(s_out.as_bytes())?;
+    Ok(if errors > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+fn write_out(file: &RegistryFile, out: &Path) -> anyhow::Result<()> {
+    let abs = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+    if abs.components().any(|c| c.as_os_str() == "corpus") {
+        bail!(
+            "{}: will not write an imported registry into corpus/ (the curated data); choose a path outside the repository, e.g. {}",
+            out.display(),
+            data_dir()
+                .map(|d| d.join("registry/imported/import.json").display().to_string())
+                .unwrap_or_else(|| "~/.local/share/cancu/registry/imported/import.json".into())
+        );
+    }
+    let text = if out.extension().and_then(|x| x.to_str()) == Some("toml") {
+        file.to_toml()?
+    } else {
+        file.to_json()?
+    };
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;
+    }
+    std::fs::write(out, text).with_context(|| out.display().to_string())?;
+    Ok(())
+}
+
+fn import_phap_dien(input: &Path, out: &Path) -> anyhow::Result<Outcome> {
+    let mut p = PhapDien::new();
+    let read_tar = |path: &Path, p: &mut PhapDien| -> anyhow::Result<()> {
+        let f = std::fs::File::open(path).with_context(|| path.display().to_string())?;
+        let mut ar = tar::Archive::new(flate2::read::GzDecoder::new(f));
+        for entry in ar.entries().with_context(|| path.display().to_string())? {
+            let mut entry = entry?;
+            let name = entry.path()?.display().to_string();
+            if !name.ends_with(".html") {
+                continue;
+            }
+            let mut buf = Vec::new();
+            entry.read_to_end(&mut buf)?;
+            p.add_html(&String::from_utf8_lossy(&buf));
+        }
+        Ok(())
+    };
+    if input.is_dir() {
+        let mut tars = Vec::new();
+        let mut htmls = Vec::new();
+        for e in walkdir::WalkDir::new(input).sort_by_file_name() {
+            let e = e?;
+            let name = e.path().display().to_string();
+            if name.ends_with(".tar.gz") || name.ends_with(".tgz") {
+                tars.push(e.path().to_path_buf());
+            } else if name.ends_with(".html") && e.file_type().is_file() {
+                htmls.push(e.path().to_path_buf());
+            }
+        }
+        if tars.is_empty() {
+            for h in htmls {
+                let bytes = std::fs::read(&h).with_context(|| h.display().to_string())?;
+                p.add_html(&String::from_utf8_lossy(&bytes));
+            }
+        } else {
+            // The bundle; loose .html files beside it are samples of the same pages.
+            for t in tars {
+                read_tar(&t, &mut p)?;
+            }
+        }
+    } else {
+        read_tar(input, &mut p)?;
+    }
+    let (file, stats) = p.finish();
+    write_out(&file, out)?;
+    eprintln!(
+        "{}: {} pages, {} source notes ({} unread), {} instruments ({} known only as amenders), {} relations",
+        out.display(),
+        stats.pages,
+        stats.notes,
+        stats.unread,
+        stats.instruments,
+        stats.stubs,
+        stats.relations
+    );
+    Ok(Outcome::Clean)
+}

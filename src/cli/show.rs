@@ -1,0 +1,114 @@
+//! `cancu show INSTRUMENT [PATHS]`: a registry entry, its relations both ways, and who
+//! cites it.
+
+use crate::cli::registry::RegistryArgs;
+use crate::cli::Outcome;
+use crate::graph::{parse_query, Graph, Target};
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The instrument, written any way `cancu cites` reads.
+    pub instrument: String,
+    /// Where to look for citing documents (default: corpus/plans).
+    pub paths: Vec<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let mut s_out = String::new();
+    let reg = args.registry.load()?;
+    let id = match parse_query(&args.instrument, &reg) {
+        Some(Target::Instrument { id }) => id,
+        Some(Target::Ambiguous { ids }) => {
+            anyhow::bail!(
+                "{:?} fits several entries: {}",
+                args.instrument,
+                ids.join(", ")
+            )
+        }
+        _ => anyhow::bail!("{:?}: not in the registry", args.instrument),
+    };
+    let ins = reg.get(&id).expect("id from the registry");
+    let (docs, errors) = crate::cli::cites::read_docs(&args.paths);
+    let g = Graph::build(&docs, &reg);
+    let hits = g.cites(&Target::Instrument { id: id.clone() });
+    let rels = reg.relations_both_ways(&id);
+    if args.json {
+        let v = serde_json::json!({
+            "instrument": ins,
+            "origin": reg.origin(&id),
+            "relations": rels.iter().map(|(k, t, d)| serde_json::json!({"type": k, "target": t, "date": d})).collect::<Vec<_>>(),
+            "cited_by": hits,
+        });
+        let _ = writeln!(s_out, "{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        let _ = writeln!(s_out, "{}  [{}]", ins.label(), ins.id);
+        let opt = |s_out: &mut String, k: &str, v: Option<String>| {
+            if let Some(v) = v {
+                let _ = writeln!(s_out, "  {k:<12} {v}");
+            }
+        };
+        opt(&mut s_out, "kind", Some(ins.kind.vietnamese().to_string()));
+        opt(&mut s_out, "title", ins.title.clone());
+        opt(&mut s_out, "issuer", ins.issuer.clone());
+        opt(&mut s_out, "issued", ins.issued.map(|d| d.vietnamese()));
+        opt(
+            &mut s_out,
+            "effective",
+            ins.effective.map(|d| d.vietnamese()),
+        );
+        opt(
+            &mut s_out,
+            "status",
+            Some(format!(
+                "{} ({}){}",
+                ins.status,
+                ins.status.vietnamese(),
+                ins.status_date
+                    .map(|d| format!(" since {}", d.vietnamese()))
+                    .unwrap_or_default()
+            )),
+        );
+        opt(&mut s_out, "verified", Some(ins.verified.to_string()));
+        if !ins.aliases.is_empty() {
+            opt(&mut s_out, "aliases", Some(ins.aliases.join("; ")));
+        }
+        opt(&mut s_out, "note", ins.note.clone());
+        opt(&mut s_out, "from", reg.origin(&id).map(str::to_string));
+        for s in &ins.sources {
+            let _ = writeln!(
+                s_out,
+                "  source       {} ({}){}",
+                s.reference,
+                s.supports.join(", "),
+                if s.verified { "" } else { " unverified" }
+            );
+        }
+        for (k, t, d) in &rels {
+            let _ = writeln!(
+                s_out,
+                "  {:<12} {t}{}",
+                k.slug(),
+                d.map(|d| format!(" ({})", d.vietnamese()))
+                    .unwrap_or_default()
+            );
+        }
+        let _ = writeln!(s_out, "  cited {} times", hits.len());
+        for h in &hits {
+            let sec = h.section.map(|s| s.path.as_str()).unwrap_or("(preamble)");
+            let _ = writeln!(s_out, "    {}:{} [{sec}] {}", h.path, h.line, h.text);
+        }
+    }
+    std::io::stdout().lock().write_all(s_out.as_bytes())?;
+    Ok(if errors > 0 {
+        Outcome::Errors
+    } else {
+        Outcome::Clean
+    })
+}

@@ -1,0 +1,672 @@
+//! The citation graph: documents, their sections, the instruments they cite, and the
+//! registry's relations between instruments; and the questions asked of it — who cites an
+//! instrument ([`Graph::cites`]), what backs a section or task ([`Graph::basis`]) — plus
+//! exports (JSON, Graphviz DOT, GraphML).
+//!
+//! [`Graph::build`] takes texts already read (`(path, text)` pairs) so a search index can
+//! reuse it; this module does no I/O and knows nothing of the command line.
+
+use crate::extract::tables::Tables;
+use crate::model::{Citation, Header, Kind};
+use crate::normalize::fold_key;
+use crate::outline::{outline, Outline};
+use crate::registry::{number_key, symbol_key, Registry, StatusAt};
+use crate::resolve::{self, resolved_id, Context, Resolution, Summary};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One document of the graph.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocNode {
+    pub path: String,
+    pub header: Header,
+    /// The date used for "in force at the document's date" (see [`resolve::document_date`]).
+    pub date: Option<crate::model::Date>,
+    pub outline: Outline,
+    /// Citations with `instrument` and `section` filled.
+    pub citations: Vec<Citation>,
+    pub summary: Summary,
+    #[serde(skip)]
+    text_folded: String,
+}
+
+/// The graph over a set of documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Graph {
+    pub documents: Vec<DocNode>,
+}
+
+/// What a `cites` query names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Target {
+    /// A registry entry.
+    Instrument { id: String },
+    /// Several registry entries fit; citations of any are listed.
+    Ambiguous { ids: Vec<String> },
+    /// Not in the registry: matched on kind, number, symbol and year.
+    Loose {
+        kind: Option<Kind>,
+        number: String,
+        symbol: Option<String>,
+        year: Option<i32>,
+    },
+    /// A law name not in the registry.
+    LawName { name: String, year: Option<i32> },
+}
+
+/// One citation found by a query.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit<'g> {
+    pub path: &'g str,
+    pub section: Option<&'g crate::model::SectionRef>,
+    pub line: usize,
+    pub text: &'g str,
+    /// The citation resolved to several entries, one of them the target.
+    pub ambiguous: bool,
+}
+
+/// An instrument backing a section, with its status at the document's date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Backing {
+    /// Registry id, or the citation's canonical form / law name when unresolved.
+    pub id: String,
+    pub resolved: bool,
+    pub label: String,
+    pub status: Option<String>,
+    pub status_at_document_date: Option<StatusAt>,
+    pub title: Option<String>,
+    pub sections: Vec<String>,
+    pub lines: Vec<usize>,
+}
+
+fn year_token(q: &str) -> Option<i32> {
+    fold_key(q)
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|t| t.len() == 4)
+        .filter_map(|t| t.parse::<i32>().ok())
+        .find(|y| (1945..=2100).contains(y))
+}
+
+/// Read a query ("Nghị định 168/2018/NĐ-CP", "NĐ 168", "nghi dinh 168 2018", "Luật DQTV",
+/// "28-NQ/TW 2008", or a registry id) as a target.
+pub fn parse_query(q: &str, reg: &Registry) -> Option<Target> {
+    let q = q.trim();
+    if reg.get(q).is_some() {
+        return Some(Target::Instrument { id: q.to_string() });
+    }
+    let year = year_token(q);
+    let e = crate::extract(q);
+    if let Some(mut c) = e.citations.into_iter().next() {
+        if c.year.is_none() && c.law.is_none() {
+            c.year = year;
+        }
+        if c.law.is_some() && c.year.is_none() {
+            c.year = year;
+        }
+        return Some(match resolve::resolve(&c, reg, &Context::default()) {
+            Resolution::Resolved(id) => Target::Instrument { id },
+            Resolution::Ambiguous(ids) => Target::Ambiguous { ids },
+            Resolution::Unknown => match (&c.number, &c.law) {
+                (Some(n), _) => Target::Loose {
+                    kind: Some(c.kind),
+                    number: n.clone(),
+                    symbol: c.symbol.clone(),
+                    year: c.year,
+                },
+                (None, Some(name)) => Target::LawName {
+                    name: name.clone(),
+                    year: c.year,
+                },
+                _ => return None,
+            },
+        });
+    }
+    loose_query(q, year, reg)
+}
+
+/// "NĐ 168", "nghi dinh 168 2018", "Quyết định 62": a type word or symbol code, a number,
+/// maybe a year.
+fn loose_query(q: &str, year: Option<i32>, reg: &Registry) -> Option<Target> {
+    let t = Tables::builtin();
+    let f = fold_key(q);
+    let words: Vec<&str> = f.split_whitespace().collect();
+    let num_pos = words
+        .iter()
+        .position(|w| w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 5)?;
+    let number = words[num_pos].to_string();
+    let head = words[..num_pos]
+        .iter()
+        .filter(|w| **w != "so")
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let kind = t.type_word(&head).map(|(k, _)| k).or_else(|| {
+        let orig_head: String = q
+            .split_whitespace()
+            .take_while(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        t.code(&orig_head).and_then(|c| c.kind)
+    })?;
+    let mut cands = reg.by_kind_number(kind, &number);
+    if let Some(y) = year {
+        cands.retain(|i| i.year() == Some(y));
+    }
+    Some(match cands.len() {
+        0 => Target::Loose {
+            kind: Some(kind),
+            number,
+            symbol: None,
+            year,
+        },
+        1 => Target::Instrument {
+            id: cands[0].id.clone(),
+        },
+        _ => Target::Ambiguous {
+            ids: cands.iter().map(|i| i.id.clone()).collect(),
+        },
+    })
+}
+
+impl Graph {
+    /// Extract, outline and resolve every document.
+    pub fn build(docs: &[(String, String)], reg: &Registry) -> Graph {
+        let documents = docs
+            .iter()
+            .map(|(path, text)| {
+                let mut e = crate::extract(text);
+                let o = outline(text);
+                o.assign(&mut e.citations);
+                let date = resolve::document_date(&e);
+                let summary = resolve::resolve_all(&mut e, reg);
+                DocNode {
+                    path: path.clone(),
+                    header: e.header,
+                    date,
+                    outline: o,
+                    citations: e.citations,
+                    summary,
+                    text_folded: fold_key(text),
+                }
+            })
+            .collect();
+        Graph { documents }
+    }
+
+    /// Every citation of the target, in document order.
+    pub fn cites(&self, target: &Target) -> Vec<Hit<'_>> {
+        let mut out = Vec::new();
+        for d in &self.documents {
+            for c in &d.citations {
+                let ambiguous_ids: Vec<&str> = c
+                    .instrument
+                    .as_ref()
+                    .and_then(|v| v.get("ambiguous"))
+                    .and_then(|v| v.as_array())
+                    .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+                    .unwrap_or_default();
+                let (hit, amb) = match target {
+                    Target::Instrument { id } => {
+                        if resolved_id(c) == Some(id.as_str()) {
+                            (true, false)
+                        } else {
+                            (ambiguous_ids.contains(&id.as_str()), true)
+                        }
+                    }
+                    Target::Ambiguous { ids } => {
+                        let r = resolved_id(c).is_some_and(|x| ids.iter().any(|i| i == x));
+                        let a = ambiguous_ids.iter().any(|x| ids.iter().any(|i| i == x));
+                        (r || a, !r && a)
+                    }
+                    Target::Loose {
+                        kind,
+                        number,
+                        symbol,
+                        year,
+                    } => (
+                        c.instrument.is_none()
+                            && c.number.as_deref().map(number_key) == Some(number_key(number))
+                            && symbol.as_ref().is_none_or(|s| {
+                                c.symbol.as_deref().map(symbol_key) == Some(symbol_key(s))
+                            })
+                            && (symbol.is_some() || kind.is_none_or(|k| k == c.kind))
+                            && year.is_none_or(|y| c.year.is_none_or(|cy| cy == y)),
+                        false,
+                    ),
+                    Target::LawName { name, year } => (
+                        c.instrument.is_none()
+                            && c.law.as_deref().map(fold_key) == Some(fold_key(name))
+                            && year.is_none_or(|y| c.year.is_none_or(|cy| cy == y)),
+                        false,
+                    ),
+                };
+                if hit {
+                    out.push(Hit {
+                        path: &d.path,
+                        section: c.section.as_ref(),
+                        line: c.line,
+                        text: &c.text,
+                        ambiguous: amb,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The document with this path.
+    pub fn document(&self, path: &str) -> Option<&DocNode> {
+        self.documents.iter().find(|d| d.path == path)
+    }
+
+    /// The instruments backing a section (with its sub-sections), or the sections whose
+    /// heading or text holds the task's words (folded, diacritics optional); the whole
+    /// document when neither is given.
+    pub fn basis(
+        &self,
+        doc: &DocNode,
+        section: Option<&str>,
+        task: Option<&str>,
+        reg: &Registry,
+    ) -> (Vec<String>, Vec<Backing>) {
+        let paths: Vec<String> = match (section, task) {
+            (Some(p), _) => vec![p.trim_end_matches('.').to_string()],
+            (None, Some(t)) => doc.task_sections(t),
+            (None, None) => vec![],
+        };
+        let within = |c: &Citation| -> bool {
+            if section.is_none() && task.is_none() {
+                return true;
+            }
+            let Some(s) = &c.section else { return false };
+            paths
+                .iter()
+                .any(|p| s.path == *p || s.path.starts_with(&format!("{p}.")))
+        };
+        let mut map: BTreeMap<String, Backing> = BTreeMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for c in doc.citations.iter().filter(|c| within(c)) {
+            let (key, resolved) = match resolved_id(c) {
+                Some(id) => (id.to_string(), true),
+                None => (
+                    c.canonical
+                        .clone()
+                        .or_else(|| c.law.clone())
+                        .unwrap_or_else(|| c.text.clone()),
+                    false,
+                ),
+            };
+            let b = map.entry(key.clone()).or_insert_with(|| {
+                order.push(key.clone());
+                let ins = resolved.then(|| reg.get(&key)).flatten();
+                Backing {
+                    id: key.clone(),
+                    resolved,
+                    label: ins.map(|i| i.label()).unwrap_or_else(|| {
+                        if c.instrument.is_some() {
+                            format!("{} (ambiguous)", c.text)
+                        } else {
+                            c.text.clone()
+                        }
+                    }),
+                    status: ins.map(|i| i.status.to_string()),
+                    status_at_document_date: doc.date.and_then(|d| reg.status_at(&key, d)),
+                    title: ins
+                        .and_then(|i| i.title.clone())
+                        .or_else(|| c.title.clone()),
+                    sections: vec![],
+                    lines: vec![],
+                }
+            });
+            if let Some(s) = &c.section {
+                if !b.sections.contains(&s.path) {
+                    b.sections.push(s.path.clone());
+                }
+            }
+            b.lines.push(c.line);
+        }
+        let list = order.into_iter().filter_map(|k| map.remove(&k)).collect();
+        (paths, list)
+    }
+}
+
+impl DocNode {
+    /// Sections whose heading holds all the task's words, else whose text does (innermost
+    /// first); folded, so diacritics are optional.
+    pub fn task_sections(&self, task: &str) -> Vec<String> {
+        let words: Vec<String> = fold_key(task)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        if words.is_empty() {
+            return vec![];
+        }
+        let phrase = words.join(" ");
+        let has_all = |s: &str| {
+            let f = fold_key(s);
+            f.contains(&phrase) || words.iter().all(|w| f.split_whitespace().any(|x| x == w))
+        };
+        let by_heading: Vec<String> = self
+            .outline
+            .sections
+            .iter()
+            .filter(|s| has_all(&s.heading))
+            .map(|s| s.path.clone())
+            .collect();
+        if !by_heading.is_empty() {
+            return by_heading;
+        }
+        // The text of each leaf section (folded offsets differ from the original's; use the
+        // folded text between consecutive headings found again in it).
+        let mut out = Vec::new();
+        let n = self.outline.sections.len();
+        let folded = &self.text_folded;
+        let heads: Vec<Option<usize>> = self
+            .outline
+            .sections
+            .iter()
+            .map(|s| {
+                let h = fold_key(&s.heading);
+                (!h.is_empty()).then(|| folded.find(&h)).flatten()
+            })
+            .collect();
+        for i in 0..n {
+            let Some(a) = heads[i] else { continue };
+            let b = heads[i + 1..]
+                .iter()
+                .flatten()
+                .copied()
+                .find(|&x| x > a)
+                .unwrap_or(folded.len());
+            if folded.get(a..b).is_some_and(|t| t.contains(&phrase)) {
+                out.push(self.outline.sections[i].path.clone());
+            }
+        }
+        out
+    }
+}
+
+// ---------------------------------------------------------------- exports
+
+/// A node of the exported graph.
+#[derive(Debug, Clone, Serialize)]
+pub struct Node {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+/// An edge of the exported graph.
+#[derive(Debug, Clone, Serialize)]
+pub struct Edge {
+    pub source: String,
+    pub target: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+/// Nodes and edges, ready to write.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Export {
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+}
+
+impl Graph {
+    /// Documents, sections, cited instruments (and the instruments they relate to), with
+    /// "contains", "cites" and registry relation edges.
+    pub fn export(&self, reg: &Registry) -> Export {
+        let mut ex = Export::default();
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let mut cited: BTreeSet<String> = BTreeSet::new();
+        let mut add = |ex: &mut Export, n: Node| {
+            if seen.insert(n.id.clone()) {
+                ex.nodes.push(n);
+            }
+        };
+        for d in &self.documents {
+            let did = format!("doc:{}", d.path);
+            add(
+                &mut ex,
+                Node {
+                    id: did.clone(),
+                    kind: "document",
+                    label: d.path.clone(),
+                    status: None,
+                },
+            );
+            for s in &d.outline.sections {
+                let sid = format!("{did}#{}", s.path);
+                add(
+                    &mut ex,
+                    Node {
+                        id: sid.clone(),
+                        kind: "section",
+                        label: format!("{} {}", s.path, s.heading),
+                        status: None,
+                    },
+                );
+                let parent = s
+                    .path
+                    .rsplit_once('.')
+                    .map(|(p, _)| format!("{did}#{p}"))
+                    .unwrap_or_else(|| did.clone());
+                ex.edges.push(Edge {
+                    source: parent,
+                    target: sid,
+                    kind: "contains".into(),
+                    section: None,
+                    start: None,
+                    end: None,
+                    line: None,
+                });
+            }
+            for c in &d.citations {
+                let (iid, label, status) = match resolved_id(c).and_then(|id| reg.get(id)) {
+                    Some(i) => (
+                        format!("ins:{}", i.id),
+                        i.label(),
+                        Some(i.status.to_string()),
+                    ),
+                    None => {
+                        let k = c
+                            .canonical
+                            .clone()
+                            .or_else(|| c.law.clone())
+                            .unwrap_or_else(|| c.text.clone());
+                        (format!("unresolved:{k}"), k, None)
+                    }
+                };
+                if let Some(id) = resolved_id(c) {
+                    cited.insert(id.to_string());
+                }
+                add(
+                    &mut ex,
+                    Node {
+                        id: iid.clone(),
+                        kind: "instrument",
+                        label,
+                        status,
+                    },
+                );
+                let from = c
+                    .section
+                    .as_ref()
+                    .map(|s| format!("{did}#{}", s.path))
+                    .unwrap_or_else(|| did.clone());
+                ex.edges.push(Edge {
+                    source: from,
+                    target: iid,
+                    kind: "cites".into(),
+                    section: c.section.as_ref().map(|s| s.path.clone()),
+                    start: Some(c.start),
+                    end: Some(c.end),
+                    line: Some(c.line),
+                });
+            }
+        }
+        // Registry relations of the cited instruments (one hop), each pair once.
+        let mut rel_seen: BTreeSet<(String, String, String)> = BTreeSet::new();
+        for id in &cited {
+            let Some(ins) = reg.get(id) else { continue };
+            for r in &ins.relations {
+                let Some(t) = reg.get(&r.target) else {
+                    continue;
+                };
+                let (a, b, k) = match r.kind.inverse() {
+                    // Store each two-way relation once, from the later instrument.
+                    Some(inv)
+                        if matches!(
+                            r.kind.slug(),
+                            "replaced-by" | "amended-by" | "superseded-by" | "guided-by"
+                        ) =>
+                    {
+                        (t.id.clone(), ins.id.clone(), inv.slug().to_string())
+                    }
+                    _ => (ins.id.clone(), t.id.clone(), r.kind.slug().to_string()),
+                };
+                if !rel_seen.insert((a.clone(), b.clone(), k.clone())) {
+                    continue;
+                }
+                for x in [&a, &b] {
+                    if let Some(i) = reg.get(x) {
+                        add(
+                            &mut ex,
+                            Node {
+                                id: format!("ins:{}", i.id),
+                                kind: "instrument",
+                                label: i.label(),
+                                status: Some(i.status.to_string()),
+                            },
+                        );
+                    }
+                }
+                ex.edges.push(Edge {
+                    source: format!("ins:{a}"),
+                    target: format!("ins:{b}"),
+                    kind: k,
+                    section: None,
+                    start: None,
+                    end: None,
+                    line: None,
+                });
+            }
+        }
+        ex
+    }
+}
+
+fn dot_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', " ")
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+impl Export {
+    /// Graphviz DOT.
+    pub fn to_dot(&self) -> String {
+        let mut s =
+            String::from("digraph cancu {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
+        for n in &self.nodes {
+            let shape = match n.kind {
+                "document" => "folder",
+                "section" => "box",
+                _ => "ellipse",
+            };
+            s.push_str(&format!(
+                "  \"{}\" [label=\"{}\", shape={shape}];\n",
+                dot_escape(&n.id),
+                dot_escape(&n.label)
+            ));
+        }
+        for e in &self.edges {
+            s.push_str(&format!(
+                "  \"{}\" -> \"{}\" [label=\"{}\"];\n",
+                dot_escape(&e.source),
+                dot_escape(&e.target),
+                dot_escape(&e.kind)
+            ));
+        }
+        s.push_str("}\n");
+        s
+    }
+
+    /// GraphML (opens in Gephi, yEd).
+    pub fn to_graphml(&self) -> String {
+        let mut s = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n  <key id=\"type\" for=\"all\" attr.name=\"type\" attr.type=\"string\"/>\n  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n  <key id=\"status\" for=\"node\" attr.name=\"status\" attr.type=\"string\"/>\n  <key id=\"section\" for=\"edge\" attr.name=\"section\" attr.type=\"string\"/>\n  <key id=\"line\" for=\"edge\" attr.name=\"line\" attr.type=\"int\"/>\n  <graph id=\"cancu\" edgedefault=\"directed\">\n",
+        );
+        for n in &self.nodes {
+            s.push_str(&format!(
+                "    <node id=\"{}\"><data key=\"type\">{}</data><data key=\"label\">{}</data>{}</node>\n",
+                xml_escape(&n.id),
+                n.kind,
+                xml_escape(&n.label),
+                n.status
+                    .as_ref()
+                    .map(|x| format!("<data key=\"status\">{}</data>", xml_escape(x)))
+                    .unwrap_or_default()
+            ));
+        }
+        for (i, e) in self.edges.iter().enumerate() {
+            s.push_str(&format!(
+                "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"><data key=\"type\">{}</data>{}{}</edge>\n",
+                xml_escape(&e.source),
+                xml_escape(&e.target),
+                xml_escape(&e.kind),
+                e.section
+                    .as_ref()
+                    .map(|x| format!("<data key=\"section\">{}</data>", xml_escape(x)))
+                    .unwrap_or_default(),
+                e.line
+                    .map(|x| format!("<data key=\"line\">{x}</data>"))
+                    .unwrap_or_default()
+            ));
+        }
+        s.push_str("  </graph>\n</graphml>\n");
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_table() {
+        let reg = Registry::builtin().unwrap();
+        let id = |s: &str| Some(Target::Instrument { id: s.into() });
+        let rows: Vec<(&str, Option<Target>)> = vec![
+            ("Nghị định 168/2018/NĐ-CP", id("168/2018/NĐ-CP")),
+            ("168/2018/ND-CP", id("168/2018/NĐ-CP")),
+            ("NĐ 168", id("168/2018/NĐ-CP")),
+            ("nghi dinh 168 2018", id("168/2018/NĐ-CP")),
+            ("Luật DQTV", id("48/2019/QH14")),
+            ("28-NQ/TW 2008", id("28-NQ/TW:bo-chinh-tri:2008-09-22")),
+            ("168/2018/NĐ-CP", id("168/2018/NĐ-CP")),
+            ("xyz", None),
+        ];
+        for (q, t) in rows {
+            assert_eq!(parse_query(q, &reg), t, "{q}");
+        }
+    }
+}

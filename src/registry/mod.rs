@@ -1,0 +1,745 @@
+//! The instrument registry ("danh mục văn bản"): one entry per known instrument with its
+//! kind, number, dates, title, status, relations to other instruments, aliases and the
+//! source of each fact. Loaded from `corpus/registry/instruments.toml` (compiled in) and from
+//! extra TOML/JSON files (importer output, user files), then indexed for resolution.
+//!
+//! This module knows the registry's schema, its indexes, its consistency checks and how to
+//! read a status "as of a date" by following replacement chains. It does no I/O except in
+//! [`Registry::load_file`] (reading a path the caller names); it knows nothing about
+//! citations, documents or the command line.
+
+pub mod check;
+pub mod import;
+
+use crate::model::{Date, Kind};
+use crate::normalize::fold_key;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+/// The registry compiled into the binary.
+pub const BUILTIN: &str = include_str!("../../corpus/registry/instruments.toml");
+/// The name reported for the compiled-in registry.
+pub const BUILTIN_ORIGIN: &str = "corpus/registry/instruments.toml (built in)";
+
+/// Legal status of an instrument ("tình trạng hiệu lực").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// In force — "Còn hiệu lực".
+    InForce,
+    /// Partly expired — "Hết hiệu lực một phần" / "Còn hiệu lực một phần".
+    PartlyExpired,
+    /// Expired — "Hết hiệu lực toàn bộ".
+    Expired,
+    /// Not yet in force — "Chưa có hiệu lực".
+    NotYetInForce,
+    /// Superseded by a later instrument on the same subject (Party and annual documents).
+    Superseded,
+    /// Not known.
+    #[default]
+    Unknown,
+}
+
+impl Status {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Status::InForce => "in-force",
+            Status::PartlyExpired => "partly-expired",
+            Status::Expired => "expired",
+            Status::NotYetInForce => "not-yet-in-force",
+            Status::Superseded => "superseded",
+            Status::Unknown => "unknown",
+        }
+    }
+
+    /// The Vietnamese label ("Còn hiệu lực").
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            Status::InForce => "Còn hiệu lực",
+            Status::PartlyExpired => "Hết hiệu lực một phần",
+            Status::Expired => "Hết hiệu lực toàn bộ",
+            Status::NotYetInForce => "Chưa có hiệu lực",
+            Status::Superseded => "Đã được thay thế",
+            Status::Unknown => "Chưa rõ",
+        }
+    }
+
+    /// No longer in force at all.
+    pub fn is_gone(self) -> bool {
+        matches!(self, Status::Expired | Status::Superseded)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+/// How one instrument stands to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationType {
+    /// Replaces — "thay thế".
+    Replaces,
+    /// Replaced by — "được thay thế bởi".
+    ReplacedBy,
+    /// Amends — "sửa đổi, bổ sung".
+    Amends,
+    /// Amended by — "được sửa đổi, bổ sung bởi".
+    AmendedBy,
+    /// Superseded by a later instrument of the same series (annual directives, Party resolutions).
+    SupersededBy,
+    Supersedes,
+    /// Guides (gives detailed rules for) — "hướng dẫn", "quy định chi tiết".
+    Guides,
+    /// Guided by — "được hướng dẫn bởi".
+    GuidedBy,
+    /// Issued on the basis of — "căn cứ". One-directional.
+    BasedOn,
+}
+
+impl RelationType {
+    pub fn slug(self) -> &'static str {
+        match self {
+            RelationType::Replaces => "replaces",
+            RelationType::ReplacedBy => "replaced-by",
+            RelationType::Amends => "amends",
+            RelationType::AmendedBy => "amended-by",
+            RelationType::SupersededBy => "superseded-by",
+            RelationType::Supersedes => "supersedes",
+            RelationType::Guides => "guides",
+            RelationType::GuidedBy => "guided-by",
+            RelationType::BasedOn => "based-on",
+        }
+    }
+
+    /// The relation stored on the target, when the relation is kept both ways.
+    pub fn inverse(self) -> Option<RelationType> {
+        Some(match self {
+            RelationType::Replaces => RelationType::ReplacedBy,
+            RelationType::ReplacedBy => RelationType::Replaces,
+            RelationType::Amends => RelationType::AmendedBy,
+            RelationType::AmendedBy => RelationType::Amends,
+            RelationType::SupersededBy => RelationType::Supersedes,
+            RelationType::Supersedes => RelationType::SupersededBy,
+            RelationType::Guides => RelationType::GuidedBy,
+            RelationType::GuidedBy => RelationType::Guides,
+            RelationType::BasedOn => return None,
+        })
+    }
+
+    /// The relation ends the source's force (replaced-by, superseded-by).
+    pub fn ends_force(self) -> bool {
+        matches!(self, RelationType::ReplacedBy | RelationType::SupersededBy)
+    }
+}
+
+impl fmt::Display for RelationType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+/// A relation from one instrument to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    #[serde(rename = "type")]
+    pub kind: RelationType,
+    /// The other instrument's id.
+    pub target: String,
+    /// When the relation took effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub verified: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// The fields it supports ("number", "issued", "status").
+    #[serde(default)]
+    pub supports: Vec<String>,
+    #[serde(default)]
+    pub verified: bool,
+}
+
+/// One instrument ("văn bản") of the registry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Instrument {
+    /// Canonical id: "168/2018/NĐ-CP", or "28-NQ/TW:bo-chinh-tri:2008-09-22".
+    pub id: String,
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// Issue date — "ngày ban hành".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<Date>,
+    /// Effective date — "ngày có hiệu lực".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+    /// Title — "trích yếu".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// For laws, codes, ordinances: the name they are cited by ("Luật Dân quân tự vệ").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law_name: Option<String>,
+    #[serde(default)]
+    pub status: Status,
+    /// When the status took effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_date: Option<Date>,
+    /// One of a yearly series (annual plans and directives).
+    #[serde(default)]
+    pub annual: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subject: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub verified: bool,
+    #[serde(rename = "relation", default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
+    #[serde(rename = "source", default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+impl Instrument {
+    /// The year: as recorded, else the issue year.
+    pub fn year(&self) -> Option<i32> {
+        self.year.or(self.issued.map(|d| d.year))
+    }
+
+    /// The date from which it applies: effective, else issued.
+    pub fn start(&self) -> Option<Date> {
+        self.effective.or(self.issued)
+    }
+
+    /// The number-symbol as written officially ("168/2018/NĐ-CP", "28-NQ/TW").
+    pub fn number_symbol(&self) -> Option<String> {
+        let n = self.number.as_deref()?;
+        let s = self.symbol.as_deref()?;
+        let id_head = self.id.split(':').next().unwrap_or("");
+        if id_head.contains('/') && id_head.starts_with(n) && !self.id.contains(':') {
+            return Some(id_head.to_string());
+        }
+        if self.id.contains(':') && id_head.starts_with(n) {
+            return Some(id_head.to_string());
+        }
+        Some(format!("{n}/{s}"))
+    }
+
+    /// A short label: number-symbol, else law name, else id.
+    pub fn label(&self) -> String {
+        match (&self.law_name, self.number_symbol()) {
+            (Some(name), Some(ns)) => format!("{name} {ns}"),
+            (Some(name), None) => name.clone(),
+            (None, Some(ns)) => format!("{} {ns}", self.kind.vietnamese()),
+            (None, None) => self.id.clone(),
+        }
+    }
+
+    /// The JSON object put on a resolved citation (`citation.instrument`).
+    pub fn summary_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "id": self.id,
+            "kind": self.kind,
+            "number": self.number,
+            "year": self.year(),
+            "symbol": self.symbol,
+            "date": self.issued,
+            "title": self.title,
+            "status": self.status,
+        })
+    }
+}
+
+/// The on-disk shape of a registry file: `[[instrument]]` tables (TOML) or
+/// `{"instrument": [...]}` (JSON).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RegistryFile {
+    #[serde(rename = "instrument", default)]
+    pub instruments: Vec<Instrument>,
+}
+
+impl RegistryFile {
+    /// Parse TOML or JSON (chosen by the first non-blank character).
+    pub fn parse(origin: &str, text: &str) -> Result<RegistryFile, RegistryError> {
+        let t = text.trim_start_matches('\u{feff}');
+        if t.trim_start().starts_with('{') {
+            serde_json::from_str(t).map_err(|e| RegistryError::Parse {
+                origin: origin.into(),
+                message: e.to_string(),
+            })
+        } else {
+            toml::from_str(t).map_err(|e| RegistryError::Parse {
+                origin: origin.into(),
+                message: e.to_string(),
+            })
+        }
+    }
+
+    /// Serialize as TOML.
+    pub fn to_toml(&self) -> Result<String, RegistryError> {
+        toml::to_string(self).map_err(|e| RegistryError::Write(e.to_string()))
+    }
+
+    /// Serialize as JSON (one instrument per line inside the array, compact).
+    pub fn to_json(&self) -> Result<String, RegistryError> {
+        serde_json::to_string_pretty(self).map_err(|e| RegistryError::Write(e.to_string()))
+    }
+}
+
+/// Why a registry could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum RegistryError {
+    #[error("{origin}: {message}")]
+    Parse { origin: String, message: String },
+    #[error("{path}: cannot read: {err}")]
+    Io { path: String, err: std::io::Error },
+    #[error("cannot write registry: {0}")]
+    Write(String),
+}
+
+/// The key of a number: digits without leading zeros ("02" and "2" are the same number).
+pub fn number_key(n: &str) -> String {
+    let n = n.trim();
+    let t = n.trim_start_matches('0');
+    if t.is_empty() && !n.is_empty() {
+        "0".into()
+    } else {
+        t.to_string()
+    }
+}
+
+/// The key of a symbol: folded, upper case, letters and digits only ("NĐ-CP" and "ND/CP"
+/// are "NDCP"; "TTLT-BTN&MT-BQP" is "TTLTBTNMTBQP").
+pub fn symbol_key(s: &str) -> String {
+    fold_key(s)
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// The slug of an issuer for ids ("Bộ Chính trị" → "bo-chinh-tri").
+pub fn issuer_slug(issuer: &str) -> String {
+    let f = fold_key(issuer);
+    let mut out = String::with_capacity(f.len());
+    for c in f.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The registry: instruments with their indexes.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    instruments: Vec<Instrument>,
+    /// Which file each instrument came from (index into `origins`).
+    origin_of: Vec<usize>,
+    origins: Vec<String>,
+    by_id: HashMap<String, usize>,
+    by_numsym: HashMap<(String, String), Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
+    /// Relations pointing at each instrument: (source index, relation index).
+    incoming: HashMap<String, Vec<(usize, usize)>>,
+    /// Entries skipped because an earlier file had the same id: (id, origin).
+    shadowed: Vec<(String, String)>,
+}
+
+impl Registry {
+    /// An empty registry.
+    pub fn new() -> Registry {
+        Registry::default()
+    }
+
+    /// The compiled-in registry.
+    pub fn builtin() -> Result<Registry, RegistryError> {
+        let mut r = Registry::new();
+        r.add_text(BUILTIN_ORIGIN, BUILTIN)?;
+        Ok(r)
+    }
+
+    /// A registry from one text (TOML or JSON).
+    pub fn from_text(origin: &str, text: &str) -> Result<Registry, RegistryError> {
+        let mut r = Registry::new();
+        r.add_text(origin, text)?;
+        Ok(r)
+    }
+
+    /// Add the entries of a TOML or JSON text. An id already present is kept as it was
+    /// (earlier files win: the curated registry is loaded first) and the later entry is
+    /// recorded in [`Registry::shadowed`].
+    pub fn add_text(&mut self, origin: &str, text: &str) -> Result<usize, RegistryError> {
+        let file = RegistryFile::parse(origin, text)?;
+        Ok(self.add(origin, file.instruments))
+    }
+
+    /// Add the entries of a file on disk.
+    pub fn load_file(&mut self, path: &Path) -> Result<usize, RegistryError> {
+        let p = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|err| RegistryError::Io {
+            path: p.clone(),
+            err,
+        })?;
+        self.add_text(&p, &text)
+    }
+
+    /// Add instruments from `origin`; returns how many were added.
+    pub fn add(&mut self, origin: &str, instruments: Vec<Instrument>) -> usize {
+        let oi = self.origins.len();
+        self.origins.push(origin.to_string());
+        let mut added = 0;
+        for ins in instruments {
+            if self.by_id.contains_key(&ins.id) {
+                self.shadowed.push((ins.id.clone(), origin.to_string()));
+                continue;
+            }
+            let i = self.instruments.len();
+            self.index(i, &ins);
+            self.instruments.push(ins);
+            self.origin_of.push(oi);
+            added += 1;
+        }
+        added
+    }
+
+    fn index(&mut self, i: usize, ins: &Instrument) {
+        self.by_id.insert(ins.id.clone(), i);
+        if let (Some(n), Some(s)) = (&ins.number, &ins.symbol) {
+            self.by_numsym
+                .entry((number_key(n), symbol_key(s)))
+                .or_default()
+                .push(i);
+        }
+        let mut names: Vec<String> = Vec::new();
+        if let Some(n) = &ins.law_name {
+            names.push(fold_key(n));
+        }
+        for a in &ins.aliases {
+            names.push(fold_key(a));
+        }
+        names.sort();
+        names.dedup();
+        for n in names {
+            self.by_name.entry(n).or_default().push(i);
+        }
+        for (ri, r) in ins.relations.iter().enumerate() {
+            self.incoming
+                .entry(r.target.clone())
+                .or_default()
+                .push((i, ri));
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.instruments.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.instruments.is_empty()
+    }
+
+    pub fn instruments(&self) -> &[Instrument] {
+        &self.instruments
+    }
+
+    /// The file an instrument came from.
+    pub fn origin(&self, id: &str) -> Option<&str> {
+        let i = *self.by_id.get(id)?;
+        Some(self.origins[self.origin_of[i]].as_str())
+    }
+
+    /// Entries skipped because their id was already loaded: (id, file).
+    pub fn shadowed(&self) -> &[(String, String)] {
+        &self.shadowed
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Instrument> {
+        self.by_id.get(id).map(|&i| &self.instruments[i])
+    }
+
+    /// Every instrument with this number and symbol (any year, any kind).
+    pub fn by_number_symbol(&self, number: &str, symbol: &str) -> Vec<&Instrument> {
+        self.by_numsym
+            .get(&(number_key(number), symbol_key(symbol)))
+            .map(|v| v.iter().map(|&i| &self.instruments[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// Every instrument whose law name or an alias folds to `name`'s fold.
+    pub fn by_name(&self, name: &str) -> Vec<&Instrument> {
+        self.by_name
+            .get(&fold_key(name))
+            .map(|v| v.iter().map(|&i| &self.instruments[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// Every instrument of a kind with this number (any symbol), for loose queries ("NĐ 168").
+    pub fn by_kind_number(&self, kind: Kind, number: &str) -> Vec<&Instrument> {
+        let nk = number_key(number);
+        self.instruments
+            .iter()
+            .filter(|i| i.kind == kind && i.number.as_deref().map(number_key) == Some(nk.clone()))
+            .collect()
+    }
+
+    /// Relations pointing at `id`, as (source instrument, relation).
+    pub fn incoming(&self, id: &str) -> Vec<(&Instrument, &Relation)> {
+        self.incoming
+            .get(id)
+            .map(|v| {
+                v.iter()
+                    .map(|&(i, ri)| (&self.instruments[i], &self.instruments[i].relations[ri]))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Relations of `id` both ways: its own, and the other ends' relations pointing at it
+    /// that it does not itself record (shown inverted when the type has an inverse).
+    pub fn relations_both_ways(&self, id: &str) -> Vec<(RelationType, String, Option<Date>)> {
+        let mut out: Vec<(RelationType, String, Option<Date>)> = Vec::new();
+        if let Some(ins) = self.get(id) {
+            for r in &ins.relations {
+                out.push((r.kind, r.target.clone(), r.date));
+            }
+        }
+        for (src, r) in self.incoming(id) {
+            if let Some(inv) = r.kind.inverse() {
+                if !out.iter().any(|(k, t, _)| *k == inv && *t == src.id) {
+                    out.push((inv, src.id.clone(), r.date));
+                }
+            } else {
+                out.push((r.kind, format!("{} (→ this)", src.id), r.date));
+            }
+        }
+        out
+    }
+
+    /// The date a force-ending relation took effect: its own date, else the successor's
+    /// effective or issue date.
+    fn relation_date(&self, r: &Relation) -> Option<Date> {
+        r.date
+            .or_else(|| self.get(&r.target).and_then(|t| t.start()))
+    }
+
+    /// The status of `id` as of `date`, following replaced-by / superseded-by chains to the
+    /// instrument in force then. Unknown ids give `None`.
+    pub fn status_at(&self, id: &str, date: Date) -> Option<StatusAt> {
+        let ins = self.get(id)?;
+        if ins.start().is_some_and(|s| s > date) {
+            return Some(StatusAt {
+                status: Status::NotYetInForce,
+                in_force: None,
+                chain: vec![],
+            });
+        }
+        // Follow the chain.
+        let mut chain: Vec<String> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut cur = ins;
+        let mut ended_by: Option<RelationType> = None;
+        seen.insert(&cur.id);
+        loop {
+            let next = cur
+                .relations
+                .iter()
+                .filter(|r| r.kind.ends_force())
+                .filter(|r| self.relation_date(r).is_some_and(|d| d <= date))
+                .filter_map(|r| self.get(&r.target).map(|t| (r.kind, t)))
+                .max_by_key(|(_, t)| t.start());
+            match next {
+                Some((k, t)) if seen.insert(&t.id) => {
+                    if ended_by.is_none() {
+                        ended_by = Some(k);
+                    }
+                    chain.push(t.id.clone());
+                    cur = t;
+                }
+                _ => break,
+            }
+        }
+        if let Some(k) = ended_by {
+            let status = if k == RelationType::ReplacedBy {
+                Status::Expired
+            } else {
+                Status::Superseded
+            };
+            return Some(StatusAt {
+                status,
+                in_force: chain.last().cloned(),
+                chain,
+            });
+        }
+        // No successor in force by then: the recorded status, when it had taken effect.
+        let status = match (ins.status, ins.status_date) {
+            (s, Some(sd)) if s.is_gone() && sd > date => Status::InForce,
+            (Status::NotYetInForce, _) => Status::InForce,
+            (s, _) => s,
+        };
+        Some(StatusAt {
+            status,
+            in_force: if status.is_gone() {
+                None
+            } else {
+                Some(ins.id.clone())
+            },
+            chain,
+        })
+    }
+}
+
+/// The status of an instrument on a given date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusAt {
+    pub status: Status,
+    /// The instrument in force on that date in its place (itself, or the end of its chain).
+    pub in_force: Option<String>,
+    /// The successors followed, in order.
+    pub chain: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) const FIXTURE: &str = r#"
+[[instrument]]
+id = "43/2009/QH12"
+kind = "luat"
+number = "43"
+year = 2009
+symbol = "QH12"
+issued = "2009-11-23"
+effective = "2010-07-01"
+law_name = "Luật Dân quân tự vệ"
+status = "expired"
+status_date = "2020-07-01"
+[[instrument.relation]]
+type = "replaced-by"
+target = "48/2019/QH14"
+
+[[instrument]]
+id = "48/2019/QH14"
+kind = "luat"
+number = "48"
+year = 2019
+symbol = "QH14"
+issued = "2019-11-22"
+effective = "2020-07-01"
+law_name = "Luật Dân quân tự vệ"
+aliases = ["Luật DQTV"]
+status = "in-force"
+[[instrument.relation]]
+type = "replaces"
+target = "43/2009/QH12"
+"#;
+
+    #[test]
+    fn keys() {
+        let rows = [("02", "2"), ("0", "0"), ("168", "168"), ("007", "7")];
+        for (i, o) in rows {
+            assert_eq!(number_key(i), o, "{i}");
+        }
+        let rows = [
+            ("NĐ-CP", "NDCP"),
+            ("ND/CP", "NDCP"),
+            ("QÐ-UBND", "QDUBND"),
+            ("TTLT-BTN&MT-BQP", "TTLTBTNMTBQP"),
+        ];
+        for (i, o) in rows {
+            assert_eq!(symbol_key(i), o, "{i}");
+        }
+        assert_eq!(issuer_slug("Bộ Chính trị"), "bo-chinh-tri");
+        assert_eq!(issuer_slug("UBND huyện, Yên Thế"), "ubnd-huyen-yen-the");
+    }
+
+    #[test]
+    fn loads_and_indexes() {
+        let r = Registry::from_text("fixture", FIXTURE).unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r.by_name("Luật DQTV").len(), 1);
+        assert_eq!(r.by_name("luat dan quan tu ve").len(), 2);
+        assert_eq!(r.by_number_symbol("048", "QH14")[0].id, "48/2019/QH14");
+        assert_eq!(r.incoming("48/2019/QH14").len(), 1);
+    }
+
+    #[test]
+    fn builtin_loads() {
+        let r = Registry::builtin().unwrap();
+        assert!(!r.is_empty());
+    }
+
+    #[test]
+    fn json_round_trip() {
+        let r = RegistryFile::parse("f", FIXTURE).unwrap();
+        let j = r.to_json().unwrap();
+        let back = RegistryFile::parse("j", &j).unwrap();
+        assert_eq!(back.instruments, r.instruments);
+        let t = r.to_toml().unwrap();
+        let back = RegistryFile::parse("t", &t).unwrap();
+        assert_eq!(back.instruments, r.instruments);
+    }
+
+    #[test]
+    fn status_as_of_a_date() {
+        let r = Registry::from_text("fixture", FIXTURE).unwrap();
+        let d = |s| Date::parse_iso(s).unwrap();
+        let rows = [
+            (
+                "43/2009/QH12",
+                "2015-01-01",
+                Status::InForce,
+                Some("43/2009/QH12"),
+            ),
+            (
+                "43/2009/QH12",
+                "2024-01-01",
+                Status::Expired,
+                Some("48/2019/QH14"),
+            ),
+            ("43/2009/QH12", "2009-12-01", Status::NotYetInForce, None),
+            (
+                "48/2019/QH14",
+                "2024-01-01",
+                Status::InForce,
+                Some("48/2019/QH14"),
+            ),
+        ];
+        for (id, date, st, inf) in rows {
+            let s = r.status_at(id, d(date)).unwrap();
+            assert_eq!(s.status, st, "{id} {date}");
+            assert_eq!(s.in_force.as_deref(), inf, "{id} {date}");
+        }
+    }
+
+    #[test]
+    fn earlier_file_wins_on_duplicate_id() {
+        let mut r = Registry::from_text("a", FIXTURE).unwrap();
+        let added = r.add_text("b", FIXTURE).unwrap();
+        assert_eq!(added, 0);
+        assert_eq!(r.shadowed().len(), 2);
+        assert_eq!(r.origin("48/2019/QH14"), Some("a"));
+    }
+}

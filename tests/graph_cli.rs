@@ -1,0 +1,177 @@
+//! `cancu cites|basis|show|graph` run as a binary in a temp dir.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+fn setup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("corpus/plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    std::fs::copy(
+        common::fixture("ke-hoach-qpdp-2024-xa-xuan-luong.txt"),
+        plans.join("seed.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        plans.join("other.txt"),
+        "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Một\nTheo Nghị định số 21/2019/NĐ-CP ngày 22/02/2019.\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(common::cancu())
+        .args(args)
+        .current_dir(dir)
+        .env("CANCU_DATA", dir.join("data"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn cites_json(dir: &Path, q: &str) -> serde_json::Value {
+    let (code, out) = run(dir, &["cites", q, "--json"]);
+    assert_eq!(code, 0, "{q}: {out}");
+    serde_json::from_str(&out).unwrap()
+}
+
+/// (queries written differently, expected target id, expected citation lines in the seed)
+fn check(queries: &[&str], id: &str, lines: &[u64]) {
+    let dir = setup();
+    for q in queries {
+        let v = cites_json(dir.path(), q);
+        assert_eq!(v["target"]["id"], id, "{q}: {v}");
+        let got: Vec<u64> = v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["path"].as_str().unwrap().ends_with("seed.txt"))
+            .map(|h| h["line"].as_u64().unwrap())
+            .collect();
+        assert_eq!(got, lines, "{q}");
+    }
+}
+
+#[test]
+fn cites_however_written() {
+    check(
+        &[
+            "Nghị định 168/2018/NĐ-CP",
+            "168/2018/ND-CP",
+            "NĐ 168",
+            "nghi dinh 168 2018",
+        ],
+        "168/2018/NĐ-CP",
+        &[6, 176],
+    );
+    check(
+        &[
+            "Luật DQTV",
+            "Luật Dân quân tự vệ",
+            "luat dan quan tu ve 2019",
+        ],
+        "48/2019/QH14",
+        &[71, 119, 275, 427],
+    );
+    check(
+        &["28-NQ/TW 2008", "Nghị quyết 28-NQ/TW ngày 22/9/2008"],
+        "28-NQ/TW:bo-chinh-tri:2008-09-22",
+        &[54, 68],
+    );
+    check(
+        &["28-NQ/TW 2013"],
+        "28-NQ/TW:ban-chap-hanh-trung-uong:2013-10-25",
+        &[58, 168],
+    );
+}
+
+#[test]
+fn cites_counts_documents() {
+    let dir = setup();
+    let v = cites_json(dir.path(), "21/2019/NĐ-CP");
+    assert_eq!(v["documents"], 2, "{v}");
+    assert_eq!(v["citations"], 3, "{v}");
+}
+
+#[test]
+fn basis_by_section_and_task() {
+    let dir = setup();
+    let (code, out) = run(
+        dir.path(),
+        &[
+            "basis",
+            "corpus/plans/seed.txt",
+            "--section",
+            "II.1",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = v["instruments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"48/2019/QH14") && ids.contains(&"12-CT/TW:bo-chinh-tri:2007-05-03"),
+        "{ids:?}"
+    );
+    let (code, out) = run(
+        dir.path(),
+        &[
+            "basis",
+            "corpus/plans/seed.txt",
+            "--task",
+            "phoi hop cua dan quan tu ve",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        v["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "IV.1"),
+        "{v}"
+    );
+    let (code, _) = run(
+        dir.path(),
+        &["basis", "corpus/plans/seed.txt", "--section", "IX.9"],
+    );
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn show_and_graph_formats() {
+    let dir = setup();
+    let (code, out) = run(dir.path(), &["show", "Luật DQTV"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("replaces     43/2009/QH12") && out.contains("cited 4 times"),
+        "{out}"
+    );
+    let (code, out) = run(dir.path(), &["graph", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let edges = v["edges"].as_array().unwrap();
+    assert!(edges.iter().any(|e| e["type"] == "cites"
+        && e["section"] == "II.1"
+        && e["target"] == "ins:48/2019/QH14"));
+    assert!(edges
+        .iter()
+        .any(|e| e["type"] == "replaces" && e["source"] == "ins:48/2019/QH14"));
+    let (_, dot) = run(dir.path(), &["graph", "--format", "dot"]);
+    assert!(dot.starts_with("digraph") && dot.contains("->"));
+    let (_, gml) = run(dir.path(), &["graph", "--format", "graphml"]);
+    assert!(gml.contains("<graphml") && gml.contains("<edge"));
+}

@@ -1,0 +1,152 @@
+//! `cancu registry check|import` run as a binary.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(common::cancu())
+        .args(args)
+        .current_dir(dir)
+        .env("CANCU_DATA", dir.join("data"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn builtin_registry_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, _) = run(dir.path(), &["registry", "check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(" 0 errors"), "{out}");
+}
+
+#[test]
+fn check_reports_dangling_relation() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("bad.toml");
+    std::fs::write(&f, "[[instrument]]\nid = \"1/2020/NĐ-CP\"\nkind = \"nghi-dinh\"\n[[instrument.relation]]\ntype = \"amends\"\ntarget = \"nowhere\"\n").unwrap();
+    let (code, out, _) = run(dir.path(), &["registry", "check", "bad.toml"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("dangling-relation"), "{out}");
+}
+
+#[test]
+fn csv_import_feeds_resolution() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("reg.csv"),
+        ",so_ky_hieu,ngay_ban_hanh,trich_yeu,hieu_luc\n0,1707/QÐ-UBND,15/07/2022,công bố thủ tục hành chính,Văn bản đang có hiệu lực\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("plan.txt"),
+        "Căn cứ Quyết định số 1707/QĐ-UBND ngày 15/7/2022 của UBND tỉnh Bình Dương;\n",
+    )
+    .unwrap();
+    let map = "so_ky_hieu=number_symbol,ngay_ban_hanh=issued,trich_yeu=title,hieu_luc=status";
+    // Never into corpus/.
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "registry",
+            "import",
+            "csv",
+            "reg.csv",
+            "--map",
+            map,
+            "--out",
+            "corpus/registry/x.json",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "registry",
+            "import",
+            "csv",
+            "reg.csv",
+            "--map",
+            map,
+            "--issuer",
+            "UBND tỉnh Bình Dương",
+            "--out",
+            "data/registry/imported/bd.json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    // Picked up from the data dir without --registry.
+    let (code, out, _) = run(dir.path(), &["cites", "1707/QĐ-UBND", "plan.txt", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["target"]["id"], "1707/QĐ-UBND:ubnd-tinh-binh-duong:2022-07-15",
+        "{v}"
+    );
+    assert_eq!(v["citations"], 1);
+}
+
+#[test]
+fn imports_shared_sources() {
+    let Some(shared) = common::shared("imports_shared_sources") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let csv = shared.join("data/binh-duong-register/data_vanbanphapluatBinhDuong.csv");
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "registry",
+            "import",
+            "csv",
+            csv.to_str().unwrap(),
+            "--map",
+            "so_ky_hieu=number_symbol,ngay_ban_hanh=issued,trich_yeu=title,hieu_luc=status",
+            "--issuer",
+            "UBND tỉnh Bình Dương",
+            "--out",
+            "bd.json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("bd.json")).unwrap())
+            .unwrap();
+    let n = v["instrument"].as_array().unwrap().len();
+    assert!(n > 3000, "{n} {err}");
+    // The sample đề mục page (one page of the bundle, fast).
+    let pd = dir.path().join("pd");
+    std::fs::create_dir_all(&pd).unwrap();
+    std::fs::copy(
+        shared.join("data/phap-dien/sample_demuc_14.3_giao-thong-duong-thuy-noi-dia.html"),
+        pd.join("a.html"),
+    )
+    .unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &["registry", "import", "phap-dien", "pd", "--out", "pd.toml"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = run(dir.path(), &["registry", "check", "pd.toml"]);
+    assert!(code <= 1, "{out}");
+    // Relations are written both ways and never dangle; the one error is in the source
+    // itself (30/2004/QĐ-BGTVT: issued 14/12/2004, "effective 14/01/2004").
+    for bad in [
+        "dangling-relation",
+        "missing-inverse",
+        "duplicate-id",
+        "schema",
+    ] {
+        assert!(!out.contains(bad), "{out}");
+    }
+    assert!(std::fs::read_to_string(dir.path().join("pd.toml"))
+        .unwrap()
+        .contains("id = \"35/2012/TT-BGTVT\""));
+}
