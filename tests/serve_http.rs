@@ -229,7 +229,7 @@ fn every_page_route() {
         (
             format!("/graph?document={SEED}"),
             200,
-            vec!["Luật Dân quân tự vệ 2019"],
+            vec!["Luật Dân quân tự vệ 48/2019/QH14"],
             vec![],
         ),
         (

@@ -7,9 +7,9 @@ pub mod basis;
 pub mod check;
 pub mod cites;
 pub mod extract;
-pub mod serve;
 pub mod graph;
 pub mod registry;
+pub mod serve;
 pub mod show;
 
 /// Exit codes: 0 clean, 1 findings, 2 errors.
