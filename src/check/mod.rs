@@ -92,10 +92,14 @@ pub fn as_of_for(ex: &Extraction) -> Option<(Date, AsOfSource)> {
 
 /// Check one document: every rule over every citation, sorted by position then code.
 pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) -> Vec<Diagnostic> {
+    // Resolution uses the citing document's date ("Luật Ngân sách nhà nước" in a 2024 plan
+    // is the 2015 law): its header date, else the date inferred from its year or from what
+    // it cites — never the --as-of date, which only says when validity is judged.
+    let doc_date_for_resolution = ex.header.date.or_else(|| as_of_for(ex).map(|(d, _)| d));
     let resolved = if know.available() {
         ex.citations
             .iter()
-            .map(|c| know.resolve(c, ex.header.date))
+            .map(|c| know.resolve(c, doc_date_for_resolution))
             .collect()
     } else {
         vec![Resolution::Unknown; ex.citations.len()]

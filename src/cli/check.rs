@@ -35,6 +35,8 @@ pub struct Args {
     /// With --fix: print the changes as a unified diff, write nothing.
     #[arg(long, requires = "fix")]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub registry: crate::cli::registry::RegistryArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -66,10 +68,17 @@ impl Deny {
     }
 }
 
-/// The knowledge the registry rules use. Until the registry is wired in, none: those
+/// The knowledge the registry rules use: the built-in registry, the user's imported files
+/// and `--registry` files. When they cannot be loaded, the error is said and the registry
 /// rules are skipped (and said to be).
-pub fn knowledge() -> Box<dyn Knowledge> {
-    Box::new(NoKnowledge)
+pub fn knowledge(args: &crate::cli::registry::RegistryArgs) -> Box<dyn Knowledge> {
+    match args.load() {
+        Ok(reg) => Box::new(crate::registry::knowledge::RegistryKnowledge::new(reg)),
+        Err(e) => {
+            eprintln!("error: registry: {e:#}");
+            Box::new(NoKnowledge)
+        }
+    }
 }
 
 /// Today's date (UTC) from the system clock.
@@ -144,7 +153,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let opts = Options {
         as_of: args.as_of.as_deref().map(parse_as_of).transpose()?,
     };
-    let know = knowledge();
+    let know = knowledge(&args.registry);
     if !know.available() {
         eprintln!("note: no instrument registry: the registry-driven rules (C0206-C0208, C0302-C0305, C04xx) are skipped");
     }

@@ -80,16 +80,14 @@ pub fn read_inputs(paths: &[PathBuf]) -> (Vec<SourceFile>, usize) {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let (docs, errors) = read_inputs(&args.paths);
+    let know = crate::cli::check::knowledge(&crate::cli::registry::RegistryArgs {
+        registry: Vec::new(),
+    });
     let out: Vec<DocumentOut> = docs
         .iter()
         .map(|d| {
             let mut e = crate::extract(&d.text);
-            crate::check::fill_findings(
-                &d.text,
-                &mut e,
-                &*crate::cli::check::knowledge(),
-                &Default::default(),
-            );
+            crate::check::fill_findings(&d.text, &mut e, &*know, &Default::default());
             DocumentOut {
                 path: d.path.clone(),
                 header: e.header,

@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod import;
+pub mod knowledge;
 
 use crate::model::{Date, Kind};
 use crate::normalize::fold_key;

@@ -1,0 +1,172 @@
+//! The registry as the checker's [`Knowledge`]: resolution through `resolve`, instrument
+//! facts with dated events from the registry's relations and statuses, subject search and
+//! yearly series. The checker sees only the trait; this adapter is the one place that
+//! knows both sides.
+
+use crate::check::{Event, EventKind, InstrumentFacts, InstrumentId, Knowledge, Resolution};
+use crate::model::{Citation, Date, Kind};
+use crate::normalize::fold_key;
+use crate::registry::{Instrument, Registry, RelationType, Status};
+use crate::resolve;
+use std::borrow::Borrow;
+use std::collections::HashSet;
+
+/// A registry (owned or borrowed) seen as knowledge for the checker.
+pub struct RegistryKnowledge<R: Borrow<Registry>> {
+    reg: R,
+}
+
+impl<R: Borrow<Registry>> RegistryKnowledge<R> {
+    pub fn new(reg: R) -> RegistryKnowledge<R> {
+        RegistryKnowledge { reg }
+    }
+
+    fn reg(&self) -> &Registry {
+        self.reg.borrow()
+    }
+
+    fn facts(&self, ins: &Instrument) -> InstrumentFacts {
+        let mut events = Vec::new();
+        for r in &ins.relations {
+            let kind = match r.kind {
+                RelationType::ReplacedBy => EventKind::Replaced,
+                RelationType::SupersededBy => EventKind::Superseded,
+                RelationType::AmendedBy => EventKind::Amended,
+                _ => continue,
+            };
+            let date = r
+                .date
+                .or_else(|| self.reg().get(&r.target).and_then(|t| t.start()));
+            events.push(Event {
+                kind,
+                date,
+                by: Some(r.target.clone()),
+                verified: r.verified,
+            });
+        }
+        let has = |k: EventKind| events.iter().any(|e: &Event| e.kind == k);
+        let status_event = match ins.status {
+            Status::Expired if !has(EventKind::Replaced) => Some(EventKind::Expired),
+            Status::PartlyExpired => Some(EventKind::PartlyExpired),
+            Status::Superseded if !has(EventKind::Superseded) && !has(EventKind::Replaced) => {
+                Some(EventKind::Superseded)
+            }
+            _ => None,
+        };
+        if let Some(kind) = status_event {
+            events.push(Event {
+                kind,
+                date: ins.status_date,
+                by: None,
+                verified: ins.verified,
+            });
+        }
+        InstrumentFacts {
+            id: ins.id.clone(),
+            kind: Some(ins.kind),
+            canonical: ins.number_symbol(),
+            issuer: ins.issuer.clone(),
+            issued: ins.issued,
+            effective: ins.effective,
+            title: ins.title.clone(),
+            events,
+            newer_in_series: self.series(ins),
+        }
+    }
+
+    /// Later instruments of the same yearly series: same kind, same issuer, both annual.
+    fn series(&self, ins: &Instrument) -> Vec<(InstrumentId, i32)> {
+        if !ins.annual {
+            return Vec::new();
+        }
+        let (Some(y), Some(issuer)) = (ins.year(), ins.issuer.as_deref()) else {
+            return Vec::new();
+        };
+        let issuer = fold_key(issuer);
+        self.reg()
+            .instruments()
+            .iter()
+            .filter(|o| o.annual && o.kind == ins.kind && o.id != ins.id)
+            .filter(|o| o.issuer.as_deref().map(fold_key).as_deref() == Some(issuer.as_str()))
+            .filter_map(|o| o.year().filter(|&oy| oy > y).map(|oy| (o.id.clone(), oy)))
+            .collect()
+    }
+}
+
+/// Content words of a subject, folded (syllables of three letters or more, and a few
+/// shorter ones that carry meaning in these texts).
+fn words(s: &str) -> HashSet<String> {
+    fold_key(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3 || matches!(*w, "an" | "qp" | "da"))
+        .map(|w| w.to_string())
+        .collect()
+}
+
+impl<R: Borrow<Registry>> Knowledge for RegistryKnowledge<R> {
+    fn resolve(&self, c: &Citation, doc_date: Option<Date>) -> Resolution {
+        match resolve::resolve(c, self.reg(), &resolve::Context { date: doc_date }) {
+            resolve::Resolution::Resolved(id) => Resolution::Found(id),
+            resolve::Resolution::Ambiguous(ids) => Resolution::Ambiguous(ids),
+            resolve::Resolution::Unknown => Resolution::Unknown,
+        }
+    }
+
+    fn instrument(&self, id: &str) -> Option<InstrumentFacts> {
+        self.reg().get(id).map(|i| self.facts(i))
+    }
+
+    fn find_by_subject(&self, kind: Kind, subject: &str) -> Vec<InstrumentId> {
+        let want = words(subject);
+        if want.len() < 2 {
+            return Vec::new();
+        }
+        let mut scored: Vec<(usize, &Instrument)> = self
+            .reg()
+            .instruments()
+            .iter()
+            .filter(|i| i.kind == kind)
+            .filter_map(|i| {
+                let mut have = words(i.title.as_deref().unwrap_or(""));
+                for s in &i.subject {
+                    have.extend(words(s));
+                }
+                let shared = want.intersection(&have).count();
+                // At least half of the cited subject's words, and three of them.
+                (shared >= 3 && shared * 2 >= want.len()).then_some((shared, i))
+            })
+            .collect();
+        scored.sort_by_key(|(s, i)| (std::cmp::Reverse(*s), i.id.clone()));
+        scored.into_iter().map(|(_, i)| i.id.clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_facts_from_the_builtin_registry() {
+        let reg = Registry::builtin().expect("builtin registry");
+        let k = RegistryKnowledge::new(&reg);
+        // The 2013 strategy resolution is superseded by 44-NQ/TW.
+        let id = reg
+            .instruments()
+            .iter()
+            .find(|i| i.id.starts_with("28-NQ/TW") && i.issued.is_some_and(|d| d.year == 2013))
+            .map(|i| i.id.clone())
+            .expect("28-NQ/TW of 2013 in the registry");
+        let f = k.instrument(&id).unwrap();
+        assert!(
+            f.events.iter().any(|e| e.kind == EventKind::Superseded
+                && e.by.as_deref().is_some_and(|b| b.starts_with("44-NQ/TW"))),
+            "{f:?}"
+        );
+        // Subject search finds the real militia-coordination decree.
+        let found = k.find_by_subject(
+            Kind::Decree,
+            "quy định việc phối hợp của Dân quân tự vệ với các lực lượng trong hoạt động bảo vệ",
+        );
+        assert!(found.iter().any(|x| x == "133/2015/NĐ-CP"), "{found:?}");
+    }
+}
