@@ -186,6 +186,8 @@ pub struct Finding {
     /// "error", "warning", "note".
     pub severity: String,
     pub message: String,
+    /// Explanations and context ("in force in its place: 44-NQ/TW").
+    pub notes: Vec<String>,
     pub suggestion: Option<String>,
     pub start: usize,
     pub end: usize,

@@ -354,6 +354,7 @@ pub fn document(d: &DocumentView) -> String {
                                     @else { "dòng " (f.line) }
                                     " " code { (f.code) } br;
                                     (f.message)
+                                    @for n in &f.notes { br; small.note { (n) } }
                                     @if let Some(s) = &f.suggestion { br; "Sửa: " code.fix { (s) } }
                                 }
                             }

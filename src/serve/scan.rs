@@ -9,10 +9,11 @@
 //! This module must NOT know HTTP or HTML.
 
 use super::backend::*;
-use crate::check::{self, NoKnowledge};
+use crate::check;
 use crate::diag::Diagnostic;
 use crate::model::{Citation, Date, SectionRef};
 use crate::normalize::{fold_key, Folded};
+use crate::registry::knowledge::RegistryKnowledge;
 use crate::registry::{Instrument, Registry, Status};
 use crate::resolve::{self, Resolution as Res};
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -275,9 +276,12 @@ impl Snapshot {
                 .iter()
                 .map(|c| resolve::resolve(c, &reg, &ctx))
                 .collect();
-            // The registry-driven rules are reported below from the resolver's answers
-            // until the checker's Knowledge is backed by the registry.
-            let diags = check::check(&src.text, &ex, &NoKnowledge, &check::Options::default());
+            let diags = check::check(
+                &src.text,
+                &ex,
+                &RegistryKnowledge::new(&reg),
+                &check::Options::default(),
+            );
             let title = ex
                 .header
                 .title
@@ -401,6 +405,7 @@ impl Snapshot {
                     category: g.category.as_str().to_string(),
                     severity: g.severity.as_str().to_string(),
                     message: g.message.clone(),
+                    notes: g.notes.clone(),
                     suggestion: g.suggestion.as_ref().map(|s| s.replacement.clone()),
                     start: l.start,
                     end: l.end,
@@ -423,65 +428,6 @@ impl Snapshot {
                 ),
                 Res::Unknown => (None, Vec::new()),
             };
-            let finding = |code: &str,
-                           category: &str,
-                           severity: &str,
-                           message: String,
-                           suggestion: Option<String>| Finding {
-                citation: Some(ci),
-                code: code.into(),
-                category: category.into(),
-                severity: severity.into(),
-                message,
-                suggestion,
-                start: c.start,
-                end: c.end,
-                line: c.line,
-                column: c.column,
-            };
-            match (&d.resolved[ci], standing) {
-                (Res::Resolved(id), Standing::Outdated) => {
-                    if let (Some(inst), Some(at)) = (self.reg.get(id), d.as_of) {
-                        let st = self.reg.status_at(id, at);
-                        let next = st
-                            .as_ref()
-                            .and_then(|s| s.in_force.clone())
-                            .filter(|n| n != id)
-                            .and_then(|n| self.reg.get(&n))
-                            .map(|n| n.label());
-                        findings.push(finding(
-                            "serve/outdated",
-                            "time",
-                            "warning",
-                            format!(
-                                "{} không còn hiệu lực vào ngày {} ({})",
-                                inst.label(),
-                                at.vietnamese(),
-                                st.map(|s| s.status.vietnamese()).unwrap_or("")
-                            ),
-                            next,
-                        ));
-                    }
-                }
-                (Res::Ambiguous(v), _) => findings.push(finding(
-                    "serve/ambiguous",
-                    "unknown",
-                    "note",
-                    format!(
-                        "chưa xác định được văn bản: {} văn bản trùng số, ký hiệu",
-                        v.len()
-                    ),
-                    None,
-                )),
-                (Res::Unknown, _) => findings.push(finding(
-                    "serve/unresolved",
-                    "unknown",
-                    "note",
-                    "không tìm thấy văn bản trong sổ đăng ký".into(),
-                    None,
-                )),
-                _ => {}
-            }
             citations.push(CitedView {
                 index: ci,
                 text: c.text.clone(),
