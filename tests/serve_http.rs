@@ -529,3 +529,14 @@ fn serves_while_the_corpus_is_rewritten() {
     std::fs::remove_file(&new_plan).unwrap();
     check(&srv, "/documents/ke-hoach-moi.txt", 404, &[], &[]);
 }
+
+#[test]
+fn refuses_a_non_loopback_address_without_the_flag() {
+    let out = std::process::Command::new(common::cancu())
+        .args(["serve", "--addr", "0.0.0.0:0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--allow-remote"), "{err}");
+}

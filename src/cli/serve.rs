@@ -35,6 +35,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         index: args.index,
         workers: args.workers.clamp(1, 64),
     };
+    if let Some(dir) = &config.index {
+        eprintln!(
+            "note: --index {}: this build answers from the corpus folder directly (search folds \
+             diacritics over plans and registry); the index is not read yet",
+            dir.display()
+        );
+    }
     let backend = serve::backend(&config);
     let handle = serve::start(&config, backend)?;
     // The first line of stdout is the address, for scripts and tests (port 0).
