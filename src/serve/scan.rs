@@ -307,12 +307,16 @@ impl Snapshot {
             .instruments()
             .iter()
             .map(|inst| {
-                let mut text = format!(
-                    "{} — {} {}",
-                    inst.label(),
-                    inst.kind.vietnamese(),
-                    inst.title.clone().unwrap_or_default()
-                );
+                // The label holds the kind's name; a law's title repeats its name.
+                let mut text = inst.label();
+                if let Some(t) = inst
+                    .title
+                    .as_ref()
+                    .filter(|t| inst.law_name.as_ref() != Some(*t))
+                {
+                    text.push_str(" — ");
+                    text.push_str(t);
+                }
                 for a in &inst.aliases {
                     text.push_str(" · ");
                     text.push_str(a);
