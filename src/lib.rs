@@ -20,4 +20,13 @@ pub mod serve;
 pub mod source;
 
 pub use extract::{extract, Extraction};
+
+/// The whole core pipeline on one text: extract, place every citation in the plan's
+/// outline (`section`), and resolve it against the registry (`instrument`). No I/O.
+pub fn analyze(text: &str, reg: &registry::Registry) -> Extraction {
+    let mut e = extract(text);
+    outline::outline(text).assign(&mut e.citations);
+    resolve::resolve_all(&mut e, reg);
+    e
+}
 pub use model::{Citation, Date, Defect, Header, Kind, Span};

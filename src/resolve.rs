@@ -35,9 +35,15 @@ pub struct Context {
 /// latest date written beside any of its citations (a document is no older than what it
 /// cites), else none.
 pub fn document_date(e: &Extraction) -> Option<Date> {
-    e.header
-        .date
-        .or_else(|| e.citations.iter().filter_map(|c| c.date).max())
+    let cited = || e.citations.iter().filter_map(|c| c.date);
+    e.header.date.or_else(|| match e.header.year {
+        // A plan "năm 2024" with no date: the latest date of that year it cites, else 1/1.
+        Some(y) => cited()
+            .filter(|d| d.year == y)
+            .max()
+            .or_else(|| Date::new(y, 1, 1)),
+        None => cited().max(),
+    })
 }
 
 /// Resolve one citation.

@@ -263,7 +263,8 @@ fn fix_writes_files_with_a_backup() {
     std::fs::copy(common::fixture(SEED), &p).unwrap();
     let ps = p.to_str().unwrap();
     let (code, out, err) = cancu(&["check", "--fix", "--format", "short", ps]);
-    // 18 shape fixes and 3 registry ones ("62/QĐ-TTg" → "62/2011/QĐ-TTg", ...).
+    // 18 shape fixes and 3 registry ones ("62/QĐ-TTg" → "62/2011/QĐ-TTg", ...); the wrong
+    // date of 74/2015 is broken across lines, so it gets no automatic fix.
     assert!(err.contains("fixed 21 in"), "{err}");
     assert!(!out.contains("[C01"), "{out}");
     assert_eq!(

@@ -27,7 +27,57 @@ pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
         out.extend(registry_missing_year(cx, c, r));
         out.extend(subject_mismatch(cx, c, r));
         out.extend(no_such_instrument(cx, c, r));
+        out.extend(registry_date_mismatch(cx, c, r));
     }
+}
+
+/// C0209: "Nghị định số 74/2015/NĐ-CP ngày 19/6/2015" where the registry says 09/9/2015.
+/// Only for citations resolved by their number (a date that picked between colliding
+/// numbers is the date that resolved them) and only when the years agree (another year is
+/// C0201's business).
+pub fn registry_date_mismatch(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diagnostic> {
+    let Resolution::Found(id) = r else {
+        return None;
+    };
+    let written = c.date?;
+    let facts = cx.know.instrument(id)?;
+    let issued = facts.issued?;
+    if issued == written || issued.year != written.year {
+        return None;
+    }
+    let p = c.parts.date.as_ref()?;
+    let mut d = diag(
+        &rules::REGISTRY_DATE_MISMATCH,
+        format!(
+            "{} is dated {} here; the registry has {}",
+            name_of(c),
+            written.vietnamese(),
+            issued.vietnamese()
+        ),
+        vec![cx.label(
+            p.start,
+            p.end,
+            format!("the registry: {}", issued.vietnamese()),
+            true,
+        )],
+    );
+    if let Some(t) = &facts.title {
+        d.notes
+            .push(format!("{}: {t}", facts.canonical.as_deref().unwrap_or(id)));
+    }
+    // Replace only the day/month/year digits, keeping "ngày" and the writer's style.
+    let piece = cx.slice(p.start, p.end);
+    let digits_at = piece.find(|ch: char| ch.is_ascii_digit())?;
+    let replacement = format!("{}{}", &piece[..digits_at], issued.vietnamese());
+    if piece.contains('/') && !piece.contains('\n') {
+        d.suggestion = Some(suggest(
+            p.start,
+            p.end,
+            replacement,
+            format!("write \"{}\"", issued.vietnamese()),
+        ));
+    }
+    Some(d)
 }
 
 /// The document-wide consistency rules.

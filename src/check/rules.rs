@@ -249,6 +249,20 @@ rule!(
 133/2015/NĐ-CP). The citation must be checked against the original document."
 );
 
+rule!(
+    REGISTRY_DATE_MISMATCH,
+    "C0209",
+    "registry-date-mismatch",
+    Consistency,
+    Warning,
+    "the date written differs from the registry's issue date",
+    "The date written beside a citation (\"ngày ban hành\") should be the instrument's issue \
+date. When the registry knows the instrument by its number and holds another issue date \
+(\"Nghị định số 74/2015/NĐ-CP ngày 19/6/2015\": the decree on phòng không nhân dân was issued \
+on 09/9/2015), either the date or the number is wrong. The fix writes the registry's date; \
+check the original before accepting it when the registry's source is not verified."
+);
+
 // ---- Time: whether what is cited holds at the date. ----
 
 rule!(
@@ -381,6 +395,7 @@ pub const ALL: &[Rule] = &[
     REGISTRY_MISSING_YEAR,
     SUBJECT_MISMATCH,
     NO_SUCH_INSTRUMENT,
+    REGISTRY_DATE_MISMATCH,
     CITED_BEFORE_ISSUED,
     NO_LONGER_IN_FORCE,
     SUPERSEDED,

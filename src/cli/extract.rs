@@ -8,11 +8,44 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or directories (walked for .txt and .md); `-` reads stdin. Default: corpus/plans.
+    /// Files or directories (walked for .txt, .md, .docx, .pdf, .html, .json); `-` reads
+    /// stdin. Default: corpus/plans.
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[command(flatten)]
+    pub registry: crate::cli::registry::RegistryArgs,
+}
+
+/// How input files are read; shared by every command that reads documents.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReadArgs {
+    /// Character encoding of text inputs instead of detecting it: utf-8, utf-16le, utf-16be,
+    /// windows-1258, tcvn3, vni, tcvn3-in-utf8, vni-in-utf8.
+    #[arg(long, value_parser = parse_encoding)]
+    pub encoding: Option<source::Encoding>,
+    /// Refuse input files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = source::DEFAULT_MAX_BYTES / (1024 * 1024))]
+    pub max_size: u64,
+}
+
+impl ReadArgs {
+    pub fn options(&self) -> source::Options {
+        source::Options {
+            encoding: self.encoding,
+            max_bytes: self.max_size.saturating_mul(1024 * 1024),
+        }
+    }
+}
+
+fn parse_encoding(s: &str) -> Result<source::Encoding, String> {
+    source::Encoding::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = source::Encoding::ALL.iter().map(|e| e.name()).collect();
+        format!("unknown encoding {s:?}; one of: {}", names.join(", "))
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -31,11 +64,30 @@ pub struct DocumentOut {
     pub path: String,
     pub header: crate::model::Header,
     pub citations: Vec<crate::model::Citation>,
+    /// The format and encoding read (see `source`).
+    pub format: source::Format,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<source::Detected>,
+    /// DOCX/PDF: for each citation, the page or paragraph and the text around it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Place>,
+}
+
+/// Where a citation found in a DOCX or PDF is, for a reader.
+#[derive(Debug, Serialize)]
+pub struct Place {
+    pub location: Option<source::Location>,
+    pub context: String,
 }
 
 /// Read the paths given (or the default corpus), reporting each bad file on stderr.
 /// Returns the documents read and the number of errors.
 pub fn read_inputs(paths: &[PathBuf]) -> (Vec<SourceFile>, usize) {
+    read_inputs_with(paths, &source::Options::default())
+}
+
+/// [`read_inputs`] with reading options (`--encoding`, `--max-size`).
+pub fn read_inputs_with(paths: &[PathBuf], opts: &source::Options) -> (Vec<SourceFile>, usize) {
     let mut docs = Vec::new();
     let mut errors = 0;
     let paths: Vec<PathBuf> = if paths.is_empty() {
@@ -48,8 +100,11 @@ pub fn read_inputs(paths: &[PathBuf]) -> (Vec<SourceFile>, usize) {
     if !stdin.is_empty() {
         let mut buf = Vec::new();
         match std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf) {
-            Ok(_) => match source::from_bytes("<stdin>", buf) {
-                Ok(d) => docs.push(d),
+            Ok(_) => match source::from_bytes_as("<stdin>", buf, None, opts) {
+                Ok(d) => {
+                    warn(&d);
+                    docs.push(d)
+                }
                 Err(e) => {
                     eprintln!("error: {e}");
                     errors += 1;
@@ -67,8 +122,11 @@ pub fn read_inputs(paths: &[PathBuf]) -> (Vec<SourceFile>, usize) {
         errors += 1;
     }
     for f in files {
-        match source::read_file(&f) {
-            Ok(d) => docs.push(d),
+        match source::read_file_with(&f, opts) {
+            Ok(d) => {
+                warn(&d);
+                docs.push(d)
+            }
             Err(e) => {
                 eprintln!("error: {e}");
                 errors += 1;
@@ -78,20 +136,58 @@ pub fn read_inputs(paths: &[PathBuf]) -> (Vec<SourceFile>, usize) {
     (docs, errors)
 }
 
+/// Report what reading a file noticed: a guessed encoding, lossy decoding.
+fn warn(d: &SourceFile) {
+    for w in &d.warnings {
+        eprintln!("warning: {}: {w}", d.path);
+    }
+    if let Some(e) = d
+        .encoding
+        .as_ref()
+        .filter(|e| e.encoding != source::Encoding::Utf8 || e.confidence < 0.6)
+    {
+        eprintln!(
+            "note: {}: read as {} (confidence {:.0}%: {})",
+            d.path,
+            e.encoding,
+            e.confidence * 100.0,
+            e.how
+        );
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let (docs, errors) = read_inputs(&args.paths);
-    let know = crate::cli::check::knowledge(&crate::cli::registry::RegistryArgs {
-        registry: Vec::new(),
-    });
+    let (docs, errors) = read_inputs_with(&args.paths, &args.read.options());
+    let reg = args.registry.load()?;
+    let know = crate::registry::knowledge::RegistryKnowledge::new(&reg);
     let out: Vec<DocumentOut> = docs
         .iter()
         .map(|d| {
-            let mut e = crate::extract(&d.text);
-            crate::check::fill_findings(&d.text, &mut e, &*know, &Default::default());
+            let mut e = crate::analyze(&d.text, &reg);
+            // Findings are computed on the decoded text, then every span is taken back to
+            // the original file's bytes.
+            crate::check::fill_findings(&d.text, &mut e, &know, &Default::default());
+            for c in &mut e.citations {
+                d.to_original(c);
+            }
+            let places = if d.locations.is_empty() {
+                Vec::new()
+            } else {
+                e.citations
+                    .iter()
+                    .map(|c| Place {
+                        location: d.locate(c.start),
+                        context: d.context(c.start, c.end, 60),
+                    })
+                    .collect()
+            };
             DocumentOut {
                 path: d.path.clone(),
                 header: e.header,
                 citations: e.citations,
+                format: d.format,
+                encoding: d.encoding.clone(),
+                places,
             }
         })
         .collect();
@@ -117,7 +213,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Format::Text => {
             for d in &out {
                 writeln!(w, "{} ({} citations)", d.path, d.citations.len())?;
-                for c in &d.citations {
+                for (i, c) in d.citations.iter().enumerate() {
+                    let place = d
+                        .places
+                        .get(i)
+                        .and_then(|p| p.location)
+                        .map(|l| format!("{l}: "))
+                        .unwrap_or_default();
                     let what = c
                         .canonical
                         .clone()
@@ -155,7 +257,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     };
                     writeln!(
                         w,
-                        "  {:>4}:{:<3} {:<18} {what}{year}{date}{issuer}{defects}",
+                        "  {:>4}:{:<3} {:<18} {place}{what}{year}{date}{issuer}{defects}",
                         c.line,
                         c.column,
                         c.kind.slug()

@@ -1,0 +1,563 @@
+//! Character encodings: detect which one a file is in (with a confidence), decode it to
+//! Unicode NFC, and keep an [`OffsetMap`] from the decoded text back to the original bytes.
+//!
+//! Covered: UTF-8 (BOM or not), UTF-16 LE/BE, Windows-1258, TCVN3 and VNI as raw 8-bit bytes
+//! (form a) and as UTF-8 text that holds their bytes read as Windows-1252/Latin-1 (form b).
+//! Detection scores the share of valid Vietnamese syllables in a sample decoded by each
+//! candidate ([`legacy::score`]). Knows nothing of file formats or citations.
+
+use super::legacy::{self, tables};
+use super::offsets::{Builder, Layer, OffsetMap};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// A character encoding ("bảng mã").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    /// UTF-8 (a BOM, if any, is dropped).
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    /// Windows-1258, the Windows Vietnamese code page (tones as combining marks).
+    Windows1258,
+    /// TCVN3 / ABC (TCVN 5712:1993) raw bytes — form (a).
+    Tcvn3,
+    /// VNI Windows raw bytes — form (a).
+    Vni,
+    /// UTF-8 text holding TCVN3 bytes read as Windows-1252 ("Uû ban nh©n d©n") — form (b).
+    Tcvn3InUtf8,
+    /// UTF-8 text holding VNI bytes read as Windows-1252 ("chaøo") — form (b).
+    VniInUtf8,
+}
+
+impl Encoding {
+    pub const ALL: [Encoding; 8] = [
+        Encoding::Utf8,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
+        Encoding::Windows1258,
+        Encoding::Tcvn3,
+        Encoding::Vni,
+        Encoding::Tcvn3InUtf8,
+        Encoding::VniInUtf8,
+    ];
+
+    /// The name used by `--encoding` and in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Windows1258 => "windows-1258",
+            Encoding::Tcvn3 => "tcvn3",
+            Encoding::Vni => "vni",
+            Encoding::Tcvn3InUtf8 => "tcvn3-in-utf8",
+            Encoding::VniInUtf8 => "vni-in-utf8",
+        }
+    }
+
+    /// Parse a name given by a user (case-insensitive, a few aliases).
+    pub fn parse(s: &str) -> Option<Encoding> {
+        let s = s.trim().to_ascii_lowercase().replace('_', "-");
+        Some(match s.as_str() {
+            "utf-8" | "utf8" => Encoding::Utf8,
+            "utf-16le" | "utf16le" | "utf-16" => Encoding::Utf16Le,
+            "utf-16be" | "utf16be" => Encoding::Utf16Be,
+            "windows-1258" | "cp1258" => Encoding::Windows1258,
+            "tcvn3" | "abc" | "tcvn" | "tcvn-5712" => Encoding::Tcvn3,
+            "vni" | "vni-windows" => Encoding::Vni,
+            "tcvn3-in-utf8" | "tcvn3-utf8" => Encoding::Tcvn3InUtf8,
+            "vni-in-utf8" | "vni-utf8" => Encoding::VniInUtf8,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for Encoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Which encoding was used, how sure the detection was (0–1) and why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Detected {
+    pub encoding: Encoding,
+    pub confidence: f32,
+    pub how: String,
+}
+
+/// Text decoded to NFC, its map back to the original bytes, and any warning.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub map: OffsetMap,
+    pub detected: Detected,
+    pub warnings: Vec<String>,
+}
+
+/// Why bytes are not text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotText {
+    /// A NUL byte at this offset (and no UTF-16 pattern).
+    Nul(usize),
+    /// Too many control characters (share in per cent).
+    Controls(u32),
+}
+
+const SAMPLE: usize = 256 * 1024;
+
+fn utf16_guess(bytes: &[u8]) -> Option<Encoding> {
+    let n = bytes.len().min(4096) & !1;
+    if n < 4 {
+        return None;
+    }
+    let even = bytes[..n].iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = bytes[1..n].iter().step_by(2).filter(|&&b| b == 0).count();
+    let half = n / 2;
+    if odd * 10 >= half * 3 && even * 20 < half {
+        Some(Encoding::Utf16Le)
+    } else if even * 10 >= half * 3 && odd * 20 < half {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// Is this a binary file (an image renamed .txt)? Looks at the first 64 KiB.
+pub fn binary_check(bytes: &[u8]) -> Result<(), NotText> {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    if let Some(i) = head.iter().position(|&b| b == 0) {
+        return Err(NotText::Nul(i));
+    }
+    // TCVN3 puts capitals at 0x01-0x17, so controls are counted, not refused one by one.
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a))
+        .count();
+    let share = controls * 100 / head.len().max(1);
+    if share > 10 {
+        return Err(NotText::Controls(share as u32));
+    }
+    Ok(())
+}
+
+/// Decode `bytes`, detecting the encoding unless `forced` is given.
+pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, NotText> {
+    let (enc, bom, confidence, how) = if let Some(e) = forced {
+        let bom = bom_len(bytes, e);
+        (e, bom, 1.0, "given by --encoding".to_string())
+    } else if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        detect_utf8(&bytes[3..], 3)
+    } else if bytes.starts_with(&[0xFF, 0xFE]) {
+        (Encoding::Utf16Le, 2, 1.0, "byte-order mark".into())
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        (Encoding::Utf16Be, 2, 1.0, "byte-order mark".into())
+    } else if let Some(e) = utf16_guess(bytes) {
+        (
+            e,
+            0,
+            0.8,
+            "NUL bytes in every other position, no byte-order mark".into(),
+        )
+    } else {
+        binary_check(bytes)?;
+        if std::str::from_utf8(bytes).is_ok() {
+            detect_utf8(bytes, 0)
+        } else {
+            detect_8bit(bytes)
+        }
+    };
+    let mut warnings = Vec::new();
+    let body = &bytes[bom.min(bytes.len())..];
+    let mut map = OffsetMap::default();
+    let text = match enc {
+        Encoding::Utf8 | Encoding::Tcvn3InUtf8 | Encoding::VniInUtf8 => {
+            let (t, layer, bad) = decode_utf8(body, bom);
+            if let Some((first, count)) = bad {
+                warnings.push(format!(
+                    "invalid UTF-8 at byte {first} ({count} bad sequence{}); decoded with U+FFFD in their place",
+                    if count == 1 { "" } else { "s" }
+                ));
+            }
+            map.push(layer);
+            match enc {
+                Encoding::Tcvn3InUtf8 => pass(&t, &mut map, tcvn3_from_latin),
+                Encoding::VniInUtf8 => pass(&t, &mut map, vni_letters),
+                _ => t,
+            }
+        }
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let (t, layer, bad) = decode_utf16(body, bom, enc == Encoding::Utf16Le);
+            if bad > 0 {
+                warnings.push(format!(
+                    "{bad} invalid UTF-16 code unit(s); decoded with U+FFFD"
+                ));
+            }
+            map.push(layer);
+            t
+        }
+        Encoding::Windows1258 => single(body, bom, &tables().cp1258, &mut map),
+        Encoding::Tcvn3 => single(body, bom, &tables().tcvn3, &mut map),
+        Encoding::Vni => {
+            let t = single(body, bom, &tables().cp1252, &mut map);
+            pass(&t, &mut map, vni_letters)
+        }
+    };
+    let text = nfc(text, &mut map);
+    Ok(Decoded {
+        text,
+        map,
+        detected: Detected {
+            encoding: enc,
+            confidence,
+            how,
+        },
+        warnings,
+    })
+}
+
+fn bom_len(bytes: &[u8], e: Encoding) -> usize {
+    match e {
+        Encoding::Utf8 | Encoding::Tcvn3InUtf8 | Encoding::VniInUtf8
+            if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) =>
+        {
+            3
+        }
+        Encoding::Utf16Le if bytes.starts_with(&[0xFF, 0xFE]) => 2,
+        Encoding::Utf16Be if bytes.starts_with(&[0xFE, 0xFF]) => 2,
+        _ => 0,
+    }
+}
+
+/// The first `SAMPLE` bytes of `s`, cut at a character boundary.
+fn sample(s: &str) -> &str {
+    let mut end = s.len().min(SAMPLE);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Valid UTF-8: plain Unicode, or form (b) of TCVN3/VNI?
+fn detect_utf8(body: &[u8], bom: usize) -> (Encoding, usize, f32, String) {
+    let s = match std::str::from_utf8(&body[..body.len().min(SAMPLE + 4)]) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or(""),
+    };
+    let s = sample(s);
+    let how_bom = if bom > 0 { "byte-order mark; " } else { "" };
+    let Some(plain) = legacy::score(s) else {
+        return (Encoding::Utf8, bom, 1.0, format!("{how_bom}ASCII only"));
+    };
+    // Form (b) holds only Windows-1252/Latin-1 characters: any letter beyond them (ă ơ ư ạ …)
+    // means real Unicode Vietnamese, which must never be re-decoded.
+    let t = tables();
+    let beyond = s
+        .chars()
+        .filter(|c| !c.is_ascii() && !t.cp1252_back.contains_key(c) && c.is_alphabetic())
+        .count();
+    let latin = s.chars().filter(|c| !c.is_ascii()).count();
+    if beyond * 100 > latin {
+        return (
+            Encoding::Utf8,
+            bom,
+            plain.max(0.5) as f32,
+            format!(
+                "{how_bom}valid UTF-8 with Vietnamese letters ({:.0}% valid syllables)",
+                plain * 100.0
+            ),
+        );
+    }
+    let mut best = (Encoding::Utf8, plain);
+    for (e, f) in [
+        (Encoding::Tcvn3InUtf8, tcvn3_from_latin as PassFn),
+        (Encoding::VniInUtf8, vni_letters as PassFn),
+    ] {
+        let mut m = OffsetMap::default();
+        let d = pass(s, &mut m, f);
+        if let Some(sc) = legacy::score(&d) {
+            if sc > best.1 + 0.2 {
+                best = (e, sc);
+            }
+        }
+    }
+    let how = if best.0 == Encoding::Utf8 {
+        format!(
+            "{how_bom}valid UTF-8 ({:.0}% valid syllables)",
+            plain * 100.0
+        )
+    } else {
+        format!(
+            "{how_bom}UTF-8 holding {} letters read as Windows-1252: {:.0}% valid syllables after re-decoding, {:.0}% before",
+            if best.0 == Encoding::Tcvn3InUtf8 { "TCVN3" } else { "VNI" },
+            best.1 * 100.0,
+            plain * 100.0
+        )
+    };
+    (best.0, bom, best.1 as f32, how)
+}
+
+/// Not UTF-8: which 8-bit encoding (or broken UTF-8) reads most like Vietnamese?
+fn detect_8bit(bytes: &[u8]) -> (Encoding, usize, f32, String) {
+    let head = &bytes[..bytes.len().min(SAMPLE)];
+    let mut scores = Vec::new();
+    for e in [
+        Encoding::Utf8,
+        Encoding::Tcvn3,
+        Encoding::Vni,
+        Encoding::Windows1258,
+    ] {
+        let d = match decode(head, Some(e)) {
+            Ok(d) => d.text,
+            Err(_) => continue,
+        };
+        scores.push((e, legacy::score(&d).unwrap_or(0.0)));
+    }
+    scores.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let (e, s) = scores.first().copied().unwrap_or((Encoding::Utf8, 0.0));
+    let second = scores.get(1).map(|x| x.1).unwrap_or(0.0);
+    let list: Vec<String> = scores
+        .iter()
+        .map(|(e, s)| format!("{e} {:.0}%", s * 100.0))
+        .collect();
+    let confidence = (s * (0.5 + (s - second).min(0.5))).clamp(0.0, 1.0) as f32;
+    (
+        e,
+        0,
+        confidence,
+        format!("not valid UTF-8; valid syllables: {}", list.join(", ")),
+    )
+}
+
+type PassFn = fn(&str, &mut Builder);
+
+/// Run one character-level step over `text`, recording it in `map`.
+fn pass(text: &str, map: &mut OffsetMap, f: PassFn) -> String {
+    let mut b = Builder::with_capacity(text.len() + text.len() / 4);
+    f(text, &mut b);
+    let (t, layer) = b.finish(text.len());
+    map.push(layer);
+    t
+}
+
+fn decode_utf8(body: &[u8], bom: usize) -> (String, Layer, Option<(usize, usize)>) {
+    if let Ok(s) = std::str::from_utf8(body) {
+        let mut b = Builder::default();
+        b.push_str(s, bom);
+        let (t, l) = b.finish(bom + body.len());
+        return (t, l, None);
+    }
+    let mut b = Builder::with_capacity(body.len());
+    let mut at = bom;
+    let mut first = None;
+    let mut count = 0;
+    for chunk in body.utf8_chunks() {
+        b.push_str(chunk.valid(), at);
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(at);
+            count += 1;
+            b.push('\u{FFFD}', at);
+            at += chunk.invalid().len();
+        }
+    }
+    let (t, l) = b.finish(bom + body.len());
+    (t, l, first.map(|f| (f, count)))
+}
+
+fn decode_utf16(body: &[u8], bom: usize, le: bool) -> (String, Layer, usize) {
+    let mut b = Builder::with_capacity(body.len());
+    let units = body.chunks_exact(2).map(|c| {
+        if le {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    let mut at = bom;
+    let mut bad = 0;
+    for r in char::decode_utf16(units) {
+        match r {
+            Ok(c) => {
+                b.push(c, at);
+                at += c.len_utf16() * 2;
+            }
+            Err(_) => {
+                bad += 1;
+                b.push('\u{FFFD}', at);
+                at += 2;
+            }
+        }
+    }
+    if body.len() % 2 == 1 {
+        bad += 1;
+        b.push('\u{FFFD}', at);
+    }
+    let (t, l) = b.finish(bom + body.len());
+    (t, l, bad)
+}
+
+fn single(body: &[u8], bom: usize, table: &[char; 256], map: &mut OffsetMap) -> String {
+    let mut b = Builder::with_capacity(body.len() * 2);
+    for (i, &byte) in body.iter().enumerate() {
+        b.push(table[byte as usize], bom + i);
+    }
+    let (t, l) = b.finish(bom + body.len());
+    map.push(l);
+    t
+}
+
+/// Form (b) of TCVN3: each Windows-1252/Latin-1 character is the byte it was read from.
+fn tcvn3_from_latin(text: &str, b: &mut Builder) {
+    let t = tables();
+    for (i, c) in text.char_indices() {
+        let out = if c.is_ascii() {
+            c
+        } else {
+            match t.cp1252_back.get(&c) {
+                Some(&byte) => t.tcvn3[byte as usize],
+                None => c,
+            }
+        };
+        b.push(out, i);
+    }
+}
+
+/// VNI letters: a base letter and a diacritic byte (as Windows-1252 characters) become one
+/// Vietnamese letter; single-byte letters (ñ = đ, ô = ơ, ö = ư …) likewise.
+fn vni_letters(text: &str, b: &mut Builder) {
+    let t = tables();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if let Some(&(_, n)) = it.peek() {
+            if let Some(&l) = t.vni_pairs.get(&(c, n)) {
+                b.push(l, i);
+                it.next();
+                continue;
+            }
+        }
+        b.push(t.vni_single.get(&c).copied().unwrap_or(c), i);
+    }
+}
+
+/// Compose to NFC, one base character with its combining marks at a time, so each composed
+/// letter maps back to where its base started.
+fn nfc(text: String, map: &mut OffsetMap) -> String {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text;
+    }
+    let mut b = Builder::with_capacity(text.len());
+    let mut start = 0;
+    let mut buf = String::new();
+    let flush = |b: &mut Builder, start: usize, s: &str| {
+        for c in s.nfc() {
+            b.push(c, start);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if unicode_normalization::char::canonical_combining_class(c) == 0 && !buf.is_empty() {
+            flush(&mut b, start, &buf);
+            buf.clear();
+        }
+        if buf.is_empty() {
+            start = i;
+        }
+        buf.push(c);
+        // Bound the group: 10,000 stacked marks stay linear.
+        if buf.len() > 64 {
+            flush(&mut b, start, &buf);
+            buf.clear();
+        }
+    }
+    flush(&mut b, start, &buf);
+    let (t, l) = b.finish(text.len());
+    map.push(l);
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(rows: &[(&[u8], Encoding, &str)]) {
+        for (bytes, enc, want) in rows {
+            let d = decode(bytes, None).unwrap_or_else(|e| panic!("{bytes:?}: {e:?}"));
+            assert_eq!(d.detected.encoding, *enc, "{bytes:?}: {}", d.detected.how);
+            assert_eq!(d.text, *want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn detects() {
+        check(&[
+            (
+                "Ủy ban nhân dân".as_bytes(),
+                Encoding::Utf8,
+                "Ủy ban nhân dân",
+            ),
+            ("\u{feff}Kế hoạch".as_bytes(), Encoding::Utf8, "Kế hoạch"),
+            (
+                "Uû ban nh©n d©n x· Xu©n L\u{AD}¬ng".as_bytes(),
+                Encoding::Tcvn3InUtf8,
+                "Uỷ ban nhân dân xã Xuân Lương",
+            ),
+            (
+                "Xin chaøo caùc baïn, Ñieàu 5 cuûa Nghò ñònh".as_bytes(),
+                Encoding::VniInUtf8,
+                "Xin chào các bạn, Điều 5 của Nghị định",
+            ),
+            (
+                b"Uy\xfb ban nh\xa9n d\xa9n",
+                Encoding::Tcvn3,
+                "Uyỷ ban nhân dân",
+            ),
+            (
+                b"Xin cha\xf8o ca\xf9c ba\xefn, \xd1ie\xe0u",
+                Encoding::Vni,
+                "Xin chào các bạn, Điều",
+            ),
+            ("NĐ-CP 2024".as_bytes(), Encoding::Utf8, "NĐ-CP 2024"),
+        ]);
+    }
+
+    #[test]
+    fn utf16_maps_offsets_to_original_bytes() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Số 12".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        let d = decode(&bytes, None).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(d.text, "Số 12");
+        assert_eq!(d.detected.encoding, Encoding::Utf16Le);
+        // "1" is text byte 5 (S, ố = 3 bytes, space) and original byte 2 + 3*2 = 8
+        assert_eq!(d.map.original(5), 8);
+        assert_eq!(d.map.original(d.text.len()), bytes.len());
+    }
+
+    #[test]
+    fn nfd_composes_and_maps() {
+        let nfd: String = "Nghị định".nfd().collect();
+        let d = decode(nfd.as_bytes(), None).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(d.text, "Nghị định");
+        let sp = d.text.find(' ').unwrap_or(0);
+        assert_eq!(d.map.original(sp), nfd.find(' ').unwrap_or(0));
+    }
+
+    #[test]
+    fn invalid_utf8_in_the_middle_is_decoded_lossily_with_its_offset() {
+        let mut b = "Nghị định số 12/2024/NĐ-CP của Chính phủ "
+            .repeat(5)
+            .into_bytes();
+        let at = "Nghị định số 12/2024/NĐ-CP".len();
+        b.insert(at, 0xC3); // a lead byte with no continuation
+        let d = decode(&b, None).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(d.detected.encoding, Encoding::Utf8, "{}", d.detected.how);
+        assert!(
+            d.warnings[0].contains(&format!("byte {at} ")),
+            "{:?}",
+            d.warnings
+        );
+        assert_eq!(d.map.original(d.text.find(" của").unwrap_or(0)), at + 1);
+    }
+}

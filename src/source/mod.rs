@@ -1,0 +1,386 @@
+//! Reading documents from disk or stdin into [`SourceFile`]s: the only module that knows
+//! file formats (plain text, Markdown, HTML, JSON, DOCX, PDF) and character encodings
+//! (UTF-8/16, Windows-1258, TCVN3, VNI). A bad file is an error value naming the file; it
+//! never stops a run over other files, and no input makes it panic.
+//!
+//! The text handed to the extractor is Unicode NFC. For text formats (.txt, .md, .html) every
+//! offset in it maps back to a byte offset in the ORIGINAL file ([`SourceFile::original`]);
+//! for DOCX and PDF it maps to a place a user can find: the paragraph or the page
+//! ([`SourceFile::locate`]). It must NOT know citations, the registry or output formats.
+
+pub mod docx;
+pub mod encoding;
+pub mod html;
+pub mod json;
+pub mod legacy;
+pub mod offsets;
+pub mod pdf;
+
+pub use encoding::{Detected, Encoding};
+pub use offsets::OffsetMap;
+
+use std::path::{Path, PathBuf};
+
+/// The format a document was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Json,
+    Docx,
+    Pdf,
+}
+
+impl Format {
+    /// From a file extension (lowercase, no dot).
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        Some(match ext {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "json" => Format::Json,
+            "docx" => Format::Docx,
+            "pdf" => Format::Pdf,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+/// A place in a DOCX or PDF a user can find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase", tag = "in", content = "n")]
+pub enum Location {
+    /// A PDF page, from 1 ("trang").
+    Page(u32),
+    /// A DOCX body paragraph, from 1, table cells included, in reading order ("đoạn").
+    Paragraph(u32),
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::Page(n) => write!(f, "page {n}"),
+            Location::Paragraph(n) => write!(f, "paragraph {n}"),
+        }
+    }
+}
+
+/// Text kept apart from the body: DOCX headers and footers ("đầu trang", "chân trang").
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Aside {
+    /// "header" or "footer".
+    pub kind: &'static str,
+    /// The part it came from (`word/header1.xml`).
+    pub part: String,
+    pub text: String,
+}
+
+/// A document read into memory.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: String,
+    /// The text the extractor reads (Unicode NFC; for DOCX/PDF the body text).
+    pub text: String,
+    pub format: Format,
+    /// The character encoding detected (text formats; DOCX/PDF carry Unicode themselves).
+    pub encoding: Option<Detected>,
+    /// Problems met that did not stop the reading (lossy decoding, dropped parts).
+    pub warnings: Vec<String>,
+    /// Text offset → original byte offset (text formats only).
+    pub map: Option<OffsetMap>,
+    /// For DOCX/PDF: where each paragraph or page starts in `text`, in order.
+    pub locations: Vec<(usize, Location)>,
+    /// DOCX headers and footers, kept out of `text`.
+    pub asides: Vec<Aside>,
+}
+
+impl SourceFile {
+    /// A UTF-8 text already in memory (offsets are identical to the original).
+    pub fn plain(path: &str, text: String) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text,
+            format: Format::Text,
+            encoding: None,
+            warnings: Vec::new(),
+            map: Some(OffsetMap::default()),
+            locations: Vec::new(),
+            asides: Vec::new(),
+        }
+    }
+
+    /// The byte offset in the original file of text offset `t`, for text formats.
+    pub fn original(&self, t: usize) -> Option<usize> {
+        self.map.as_ref().map(|m| m.original(t))
+    }
+
+    /// The page or paragraph holding text offset `t` (DOCX/PDF).
+    pub fn locate(&self, t: usize) -> Option<Location> {
+        let i = self.locations.partition_point(|&(s, _)| s <= t);
+        i.checked_sub(1).map(|i| self.locations[i].1)
+    }
+
+    /// Up to `radius` bytes of text each side of `start..end`, on char boundaries, with
+    /// line breaks shown as spaces: what a user sees around a citation.
+    pub fn context(&self, start: usize, end: usize, radius: usize) -> String {
+        let t = &self.text;
+        let mut a = start.min(t.len()).saturating_sub(radius);
+        while !t.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = end.min(t.len()).saturating_add(radius).min(t.len());
+        while !t.is_char_boundary(b) {
+            b += 1;
+        }
+        t[a..b].split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Rewrite a citation's spans from text offsets to original byte offsets (text formats;
+    /// DOCX/PDF spans stay text offsets, found through [`SourceFile::locate`]).
+    pub fn to_original(&self, c: &mut crate::model::Citation) {
+        if let Some(m) = self.map.as_ref().filter(|m| !m.is_identity()) {
+            c.start = m.original(c.start);
+            c.end = m.original(c.end);
+        }
+    }
+}
+
+/// Why a file could not be read. Every message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("{path}: cannot read: {err}")]
+    Io { path: String, err: std::io::Error },
+    #[error("{path}: not text: {why}; is it a binary file (an image or archive renamed)?")]
+    Binary { path: String, why: String },
+    #[error("{path}: not valid UTF-8 text (byte {offset}); is it a binary file?")]
+    NotText { path: String, offset: usize },
+    #[error("{path}: empty file")]
+    Empty { path: String },
+    #[error("{path}: no such file or directory")]
+    Missing { path: String },
+    #[error(
+        "{path}: {size} bytes, over the size limit of {limit} bytes (raise it with --max-size)"
+    )]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: not a readable {format} file: {why}")]
+    Corrupt {
+        path: String,
+        format: &'static str,
+        why: String,
+    },
+    #[error("{path}: PDF has no text layer ({pages} page(s), no text): a scanned image? OCR it first (cancu does no OCR)")]
+    NoTextLayer { path: String, pages: usize },
+    #[error("{path}: JSON has no text field (looked for \"full_text\", \"text\", \"content\")")]
+    NoTextField { path: String },
+}
+
+/// How to read files.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Use this encoding instead of detecting one (text formats).
+    pub encoding: Option<Encoding>,
+    /// Refuse files larger than this many bytes.
+    pub max_bytes: u64,
+}
+
+/// The default size limit: 100 MiB (a plan is rarely over 1 MiB; memory use is a few times
+/// the file size).
+pub const DEFAULT_MAX_BYTES: u64 = 100 * 1024 * 1024;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            encoding: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// File extensions read when walking directories.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "json", "docx", "pdf"];
+
+/// Read one file with the default options.
+pub fn read_file(path: &Path) -> Result<SourceFile, SourceError> {
+    read_file_with(path, &Options::default())
+}
+
+/// Read one file: the size is checked before reading.
+pub fn read_file_with(path: &Path, opts: &Options) -> Result<SourceFile, SourceError> {
+    let p = path.display().to_string();
+    let io = |err: std::io::Error| {
+        if err.kind() == std::io::ErrorKind::NotFound {
+            SourceError::Missing { path: p.clone() }
+        } else {
+            SourceError::Io {
+                path: p.clone(),
+                err,
+            }
+        }
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(SourceError::Io {
+            path: p.clone(),
+            err: std::io::Error::other("is a directory"),
+        });
+    }
+    if meta.len() > opts.max_bytes {
+        return Err(SourceError::TooLarge {
+            path: p,
+            size: meta.len(),
+            limit: opts.max_bytes,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let ext = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    from_bytes_as(&p, bytes, Format::from_extension(&ext), opts)
+}
+
+/// Decode bytes read from `path`, the format guessed from its name and content.
+pub fn from_bytes(path: &str, bytes: Vec<u8>) -> Result<SourceFile, SourceError> {
+    let ext = Path::new(path)
+        .extension()
+        .and_then(|x| x.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    from_bytes_as(
+        path,
+        bytes,
+        Format::from_extension(&ext),
+        &Options::default(),
+    )
+}
+
+/// Decode bytes as `format` (None: sniff, else plain text). Containers are recognised by
+/// their magic bytes whatever the name says.
+pub fn from_bytes_as(
+    path: &str,
+    bytes: Vec<u8>,
+    format: Option<Format>,
+    opts: &Options,
+) -> Result<SourceFile, SourceError> {
+    if bytes.is_empty() {
+        return Err(SourceError::Empty { path: path.into() });
+    }
+    if bytes.len() as u64 > opts.max_bytes {
+        return Err(SourceError::TooLarge {
+            path: path.into(),
+            size: bytes.len() as u64,
+            limit: opts.max_bytes,
+        });
+    }
+    let sniffed = if bytes.starts_with(b"%PDF") {
+        Some(Format::Pdf)
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        Some(Format::Docx)
+    } else {
+        None
+    };
+    let format = match (format, sniffed) {
+        (Some(Format::Docx), _) => Format::Docx,
+        (Some(Format::Pdf), _) => Format::Pdf,
+        (_, Some(f)) => f,
+        (Some(f), None) => f,
+        (None, None) => Format::Text,
+    };
+    let doc = match format {
+        Format::Docx => docx::read(path, &bytes)?,
+        Format::Pdf => pdf::read(path, &bytes)?,
+        Format::Text | Format::Markdown | Format::Html | Format::Json => {
+            let d = encoding::decode(&bytes, opts.encoding).map_err(|e| SourceError::Binary {
+                path: path.into(),
+                why: match e {
+                    encoding::NotText::Nul(i) => format!("NUL byte at offset {i}"),
+                    encoding::NotText::Controls(p) => format!("{p}% control characters"),
+                },
+            })?;
+            drop(bytes);
+            let mut map = d.map;
+            let text = match format {
+                Format::Html => {
+                    let (t, layer) = html::to_text(&d.text);
+                    map.push(layer);
+                    t
+                }
+                Format::Json => {
+                    map = OffsetMap::default();
+                    json::text(path, &d.text)?
+                }
+                _ => d.text,
+            };
+            SourceFile {
+                path: path.into(),
+                text,
+                format,
+                encoding: Some(d.detected),
+                warnings: d.warnings,
+                map: (format != Format::Json).then_some(map),
+                locations: Vec::new(),
+                asides: Vec::new(),
+            }
+        }
+    };
+    if doc.text.trim().is_empty() {
+        return Err(SourceError::Empty { path: path.into() });
+    }
+    Ok(doc)
+}
+
+/// Expand paths: files as given, directories walked for readable files (symlink loops are
+/// reported, not followed forever). Errors are returned beside the paths found.
+pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            for entry in walkdir::WalkDir::new(p)
+                .follow_links(true)
+                .sort_by_file_name()
+            {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        let ext = e.path().extension().and_then(|x| x.to_str()).unwrap_or("");
+                        if TEXT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) {
+                            files.push(e.path().to_path_buf());
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(err) => {
+                        let path = err
+                            .path()
+                            .map(|x| x.display().to_string())
+                            .unwrap_or_else(|| p.display().to_string());
+                        errors.push(SourceError::Io {
+                            path,
+                            err: std::io::Error::other(err.to_string()),
+                        });
+                    }
+                }
+            }
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            errors.push(SourceError::Missing {
+                path: p.display().to_string(),
+            });
+        }
+    }
+    (files, errors)
+}
