@@ -16,6 +16,7 @@ pub mod normalize;
 pub mod outline;
 pub mod registry;
 pub mod resolve;
+pub mod serve;
 pub mod source;
 
 pub use extract::{extract, Extraction};

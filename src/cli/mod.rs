@@ -10,6 +10,7 @@ pub mod extract;
 pub mod graph;
 pub mod registry;
 pub mod report;
+pub mod serve;
 pub mod show;
 
 /// Exit codes: 0 clean, 1 findings, 2 errors.
@@ -46,6 +47,8 @@ pub enum Command {
     Report(report::Args),
     /// Extract every cited instrument from plan texts.
     Extract(extract::Args),
+    /// Serve the web interface: search, documents, instruments, graph, JSON API.
+    Serve(serve::Args),
     /// Check citations: malformed, inconsistent and outdated ones, with fixes.
     Check(check::Args),
     /// Check the instrument registry or import sources into it.
@@ -65,6 +68,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Report(a) => report::run(a),
         Command::Extract(a) => extract::run(a),
+        Command::Serve(a) => serve::run(a),
         Command::Check(a) => check::run(a),
         Command::Registry(a) => registry::run(a),
         Command::Cites(a) => cites::run(a),

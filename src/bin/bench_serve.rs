@@ -1,0 +1,122 @@
+//! Bounded load test of `cancu serve`: the server in-process on a free loopback port over
+//! the bundled corpus, CLIENTS concurrent clients each sending ROUNDS requests for the search
+//! page, every request timed; prints p50/p99/max latency and throughput. Stops early (and
+//! says so) past a time budget.
+//!
+//! cargo run --release --bin bench_serve -- [CORPUS] [--clients 100] [--rounds 10] [--path URL]
+
+use cancu::serve::{self, Config};
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+const BUDGET: Duration = Duration::from_secs(120);
+
+fn get(addr: SocketAddr, path: &str) -> std::io::Result<(u16, usize)> {
+    let mut s = TcpStream::connect(addr)?;
+    s.set_read_timeout(Some(Duration::from_secs(30)))?;
+    write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf)?;
+    let status = std::str::from_utf8(&buf[..buf.len().min(16)])
+        .ok()
+        .and_then(|h| h.split_whitespace().nth(1))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    Ok((status, buf.len()))
+}
+
+fn pct(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn main() {
+    let mut corpus = std::path::PathBuf::from("corpus");
+    let mut clients = 100usize;
+    let mut rounds = 10usize;
+    let mut path = "/search?q=dan+quan+tu+ve".to_string();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--clients" => clients = args.next().and_then(|v| v.parse().ok()).unwrap_or(clients),
+            "--rounds" => rounds = args.next().and_then(|v| v.parse().ok()).unwrap_or(rounds),
+            "--path" => path = args.next().unwrap_or(path),
+            _ => corpus = a.into(),
+        }
+    }
+    let config = Config {
+        addr: "127.0.0.1:0".parse().expect("address"),
+        corpus: corpus.clone(),
+        index: None,
+        workers: serve::WORKERS,
+    };
+    let handle = match serve::start(&config, serve::backend(&config)) {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(2);
+        }
+    };
+    let addr = handle.addr();
+    // Warm up: the first request builds the snapshot.
+    let t = Instant::now();
+    let (status, bytes) = get(addr, &path).expect("warm-up request");
+    println!(
+        "warm-up {path}: HTTP {status}, {bytes} bytes, {:.1} ms (snapshot of {})",
+        t.elapsed().as_secs_f64() * 1e3,
+        corpus.display()
+    );
+    let start = Instant::now();
+    let threads: Vec<_> = (0..clients)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut lat = Vec::with_capacity(rounds);
+                let mut errors = 0usize;
+                for _ in 0..rounds {
+                    if start.elapsed() > BUDGET {
+                        break;
+                    }
+                    let t = Instant::now();
+                    match get(addr, &path) {
+                        Ok((200, _)) => lat.push(t.elapsed()),
+                        _ => errors += 1,
+                    }
+                }
+                (lat, errors)
+            })
+        })
+        .collect();
+    let mut lat = Vec::new();
+    let mut errors = 0;
+    for t in threads {
+        let (l, e) = t.join().expect("client thread");
+        lat.extend(l);
+        errors += e;
+    }
+    let wall = start.elapsed();
+    handle.shutdown();
+    lat.sort();
+    let n = lat.len();
+    println!(
+        "{clients} concurrent clients x {rounds} requests of {path} on {} workers: {n} ok, {errors} failed{}",
+        serve::WORKERS,
+        if wall > BUDGET { " (time budget hit)" } else { "" }
+    );
+    println!(
+        "latency p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms; {:.0} requests/s over {:.2} s",
+        pct(&lat, 0.50).as_secs_f64() * 1e3,
+        pct(&lat, 0.90).as_secs_f64() * 1e3,
+        pct(&lat, 0.99).as_secs_f64() * 1e3,
+        lat.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
+        n as f64 / wall.as_secs_f64(),
+        wall.as_secs_f64()
+    );
+    if errors > 0 {
+        std::process::exit(1);
+    }
+}

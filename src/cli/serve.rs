@@ -1,0 +1,53 @@
+//! `cancu serve`: start the web interface (see `crate::serve`), loopback only unless
+//! `--allow-remote` says otherwise.
+
+use crate::cli::Outcome;
+use crate::serve::{self, Config, ServeError};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The search index folder (built by `cancu index`).
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    /// The corpus folder: plans/ and registry/.
+    #[arg(long, default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Allow an address other machines can reach (the pages have no login).
+    #[arg(long)]
+    pub allow_remote: bool,
+    /// Worker threads answering requests.
+    #[arg(long, default_value_t = serve::WORKERS)]
+    pub workers: usize,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    if !args.addr.ip().is_loopback() && !args.allow_remote {
+        return Err(ServeError::NotLoopback { addr: args.addr }.into());
+    }
+    let config = Config {
+        addr: args.addr,
+        corpus: args.corpus,
+        index: args.index,
+        workers: args.workers.clamp(1, 64),
+    };
+    if let Some(dir) = &config.index {
+        eprintln!(
+            "note: --index {}: this build answers from the corpus folder directly (search folds \
+             diacritics over plans and registry); the index is not read yet",
+            dir.display()
+        );
+    }
+    let backend = serve::backend(&config);
+    let handle = serve::start(&config, backend)?;
+    // The first line of stdout is the address, for scripts and tests (port 0).
+    println!("listening on http://{}", handle.addr());
+    use std::io::Write;
+    std::io::stdout().flush()?;
+    handle.wait();
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,59 @@
+//! `cancu serve`: a small web interface over the knowledge base — search, a plan with its
+//! citations marked by status, an instrument with its relations and citers, the citation
+//! graph — and the same answers as JSON under `/api/`.
+//!
+//! Layers: [`http`] (listener, workers, URL decoding), [`routes`] (request → [`Reply`],
+//! validation and limits), [`pages`] (HTML, auto-escaped by maud), [`backend`] (the questions
+//! asked of the data) and its implementations ([`scan`]). Pages work without JavaScript; only
+//! the graph view uses a script (served from `/assets/`, no CDN).
+//! This module must NOT know how citations are extracted, resolved or checked: it only
+//! renders what a [`Backend`] answers.
+
+pub mod backend;
+pub mod http;
+pub mod pages;
+pub mod routes;
+pub mod scan;
+
+pub use backend::Backend;
+pub use http::{Handle, Reply, Req};
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Worker threads answering requests.
+pub const WORKERS: usize = 8;
+
+/// What to serve and where.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub addr: SocketAddr,
+    /// The corpus folder (plans/ and registry/).
+    pub corpus: PathBuf,
+    /// The search index folder, when one is used.
+    pub index: Option<PathBuf>,
+    pub workers: usize,
+}
+
+/// Why the server did not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    Start(#[from] http::StartError),
+    #[error("{addr} is not a loopback address; pass --allow-remote to serve other machines")]
+    NotLoopback { addr: SocketAddr },
+}
+
+/// The backend for a configuration.
+pub fn backend(config: &Config) -> Arc<dyn Backend> {
+    Arc::new(scan::ScanBackend::new(config.corpus.clone()))
+}
+
+/// Start serving `config` with `backend`; returns at once with the running server.
+pub fn start(config: &Config, backend: Arc<dyn Backend>) -> Result<Handle, ServeError> {
+    let handle = http::start(config.addr, config.workers, move |req| {
+        routes::route(&*backend, req)
+    })?;
+    Ok(handle)
+}

@@ -1,0 +1,1050 @@
+//! A [`Backend`] that reads the corpus folder directly: plan texts (`corpus/plans`) through
+//! the extractor, the outline and the checker; instruments from the registry files
+//! (`corpus/registry/*.toml` holding `[[instrument]]`, else the built-in registry); each
+//! citation resolved by [`crate::resolve`]; a folded substring search over the plans'
+//! sections and the registry.
+//!
+//! The corpus is re-read when any of its files changes (size or mtime, checked per request),
+//! so the server keeps answering, with the last good snapshot, while files are rewritten.
+//! This module must NOT know HTTP or HTML.
+
+use super::backend::*;
+use crate::check;
+use crate::diag::Diagnostic;
+use crate::model::{Citation, Date, SectionRef};
+use crate::normalize::{fold_key, Folded};
+use crate::registry::knowledge::RegistryKnowledge;
+use crate::registry::{Instrument, Registry, Status};
+use crate::resolve::{self, Resolution as Res};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+/// Reads `root/plans` and `root/registry` (the layout of `corpus/`).
+pub struct ScanBackend {
+    root: PathBuf,
+    cache: Mutex<Option<(Fingerprint, Arc<Snapshot>)>>,
+}
+
+type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
+
+impl ScanBackend {
+    pub fn new(root: impl Into<PathBuf>) -> ScanBackend {
+        ScanBackend {
+            root: root.into(),
+            cache: Mutex::new(None),
+        }
+    }
+
+    fn files(&self) -> (Vec<PathBuf>, Vec<PathBuf>) {
+        let (plans, _) = crate::source::expand(&[self.root.join("plans")]);
+        let plans = plans
+            .into_iter()
+            .filter(|p| p.file_name().is_none_or(|n| n != "README.md"))
+            .collect();
+        let mut reg: Vec<PathBuf> = std::fs::read_dir(self.root.join("registry"))
+            .map(|rd| {
+                rd.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| {
+                        matches!(
+                            p.extension().and_then(|x| x.to_str()),
+                            Some("toml") | Some("json")
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        reg.sort();
+        (plans, reg)
+    }
+
+    /// The current snapshot, rebuilt when a file changed. A rebuild that fails keeps the
+    /// previous snapshot when there is one.
+    fn snapshot(&self) -> Result<Arc<Snapshot>, BackendError> {
+        let (plans, reg) = self.files();
+        let fp: Fingerprint = plans
+            .iter()
+            .chain(reg.iter())
+            .map(|p| {
+                let m = std::fs::metadata(p).ok();
+                (
+                    p.clone(),
+                    m.as_ref().map_or(0, |m| m.len()),
+                    m.and_then(|m| m.modified().ok()),
+                )
+            })
+            .collect();
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((old, snap)) = cache.as_ref() {
+            if *old == fp {
+                return Ok(snap.clone());
+            }
+        }
+        match Snapshot::build(&self.root, &plans, &reg) {
+            Ok(s) => {
+                let s = Arc::new(s);
+                *cache = Some((fp, s.clone()));
+                Ok(s)
+            }
+            Err(e) => match cache.as_ref() {
+                Some((_, snap)) => Ok(snap.clone()),
+                None => Err(e),
+            },
+        }
+    }
+}
+
+impl Backend for ScanBackend {
+    fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
+        Ok(self.snapshot()?.search(q))
+    }
+    fn documents(&self) -> Result<Vec<DocumentSummary>, BackendError> {
+        let s = self.snapshot()?;
+        Ok(s.docs.iter().map(|d| s.summary(d)).collect())
+    }
+    fn document(&self, id: &str) -> Result<Option<DocumentView>, BackendError> {
+        let s = self.snapshot()?;
+        Ok(s.doc_index(id).map(|i| s.document_view(i)))
+    }
+    fn instrument(&self, id: &str) -> Result<Option<InstrumentView>, BackendError> {
+        let s = self.snapshot()?;
+        Ok(s.reg.get(id).map(|i| s.instrument_view(i)))
+    }
+    fn graph(&self, center: &Center, max_nodes: usize) -> Result<Option<GraphView>, BackendError> {
+        Ok(self.snapshot()?.graph(center, max_nodes))
+    }
+}
+
+// ---------------------------------------------------------------- instruments
+
+fn reference(i: &Instrument) -> InstrumentRef {
+    InstrumentRef {
+        id: i.id.clone(),
+        label: i.label(),
+        kind: i.kind,
+        status: i.status.slug().to_string(),
+        title: i.title.clone(),
+    }
+}
+
+fn standing_of_status(s: Status) -> Standing {
+    match s {
+        Status::InForce | Status::PartlyExpired => Standing::InForce,
+        Status::Expired | Status::Superseded => Standing::Outdated,
+        Status::NotYetInForce | Status::Unknown => Standing::Unknown,
+    }
+}
+
+/// Where `i` stands at `at` (its recorded status when no date is given).
+fn standing(reg: &Registry, i: &Instrument, at: Option<Date>) -> Standing {
+    match at.and_then(|d| reg.status_at(&i.id, d)) {
+        Some(s) => standing_of_status(s.status),
+        None => standing_of_status(i.status),
+    }
+}
+
+// ---------------------------------------------------------------- documents
+
+struct Doc {
+    id: String,
+    text: String,
+    title: String,
+    header: crate::model::Header,
+    /// The date citations are judged at: the header's, else the latest date cited.
+    as_of: Option<Date>,
+    citations: Vec<Citation>,
+    /// Per citation: what the resolver said.
+    resolved: Vec<Res>,
+    /// The checker's findings.
+    diags: Vec<Diagnostic>,
+    sections: Vec<crate::outline::Section>,
+    /// Search units: the text before the first section, then each section.
+    units: Vec<Unit>,
+}
+
+struct Unit {
+    start: usize,
+    end: usize,
+    section: Option<usize>,
+    hay: Haystack,
+}
+
+fn units(text: &str, sections: &[crate::outline::Section]) -> Vec<Unit> {
+    let mut bounds: Vec<(usize, Option<usize>)> = vec![(0, None)];
+    bounds.extend(sections.iter().enumerate().map(|(i, s)| (s.start, Some(i))));
+    let mut out = Vec::new();
+    for (k, &(start, section)) in bounds.iter().enumerate() {
+        let end = bounds.get(k + 1).map_or(text.len(), |b| b.0);
+        if end > start && text.is_char_boundary(start) && text.is_char_boundary(end) {
+            out.push(Unit {
+                start,
+                end,
+                section,
+                hay: Haystack::new(&text[start..end]),
+            });
+        }
+    }
+    out
+}
+
+struct Snapshot {
+    docs: Vec<Doc>,
+    reg: Registry,
+    /// Per instrument (registry order): the text searched (label, title, aliases), prepared.
+    inst_hay: Vec<(String, Haystack)>,
+    /// Instrument id → (doc, citation) pairs citing it.
+    cited: HashMap<String, Vec<(usize, usize)>>,
+}
+
+/// The first two non-empty lines, as a title for a document whose header gave none.
+fn first_lines(text: &str) -> Option<String> {
+    let t: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(2)
+        .collect();
+    let mut t = crate::normalize::clean(&t.join(" "));
+    if t.is_empty() {
+        return None;
+    }
+    if t.chars().count() > 140 {
+        t = t.chars().take(140).collect::<String>() + "…";
+    }
+    Some(t)
+}
+
+/// The registry of a corpus: its files holding instruments, else the built-in one.
+fn load_registry(files: &[PathBuf]) -> Result<Registry, BackendError> {
+    let mut reg = Registry::new();
+    let mut any = false;
+    for p in files {
+        let path = p.display().to_string();
+        let text = std::fs::read_to_string(p).map_err(|e| BackendError::Read {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        let is_json = p.extension().is_some_and(|x| x == "json");
+        // laws.toml, issuers.toml ... hold other tables: not instrument files.
+        if !is_json && !text.contains("[[instrument]]") {
+            continue;
+        }
+        reg.add_text(&path, &text)
+            .map_err(|e| BackendError::Registry {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+        any = true;
+    }
+    if any {
+        Ok(reg)
+    } else {
+        Registry::builtin().map_err(|e| BackendError::Registry {
+            path: crate::registry::BUILTIN_ORIGIN.into(),
+            message: e.to_string(),
+        })
+    }
+}
+
+impl Snapshot {
+    fn build(
+        root: &Path,
+        plans: &[PathBuf],
+        reg_files: &[PathBuf],
+    ) -> Result<Snapshot, BackendError> {
+        let reg = load_registry(reg_files)?;
+        let plans_dir = root.join("plans");
+        let mut docs = Vec::new();
+        for p in plans {
+            // A file that vanished or is being rewritten is skipped, not fatal.
+            let Ok(src) = crate::source::read_file(p) else {
+                continue;
+            };
+            let id = p
+                .strip_prefix(&plans_dir)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let mut ex = crate::extract(&src.text);
+            let outline = crate::outline::outline(&src.text);
+            outline.assign(&mut ex.citations);
+            let as_of = resolve::document_date(&ex);
+            let ctx = resolve::Context { date: as_of };
+            let resolved = ex
+                .citations
+                .iter()
+                .map(|c| resolve::resolve(c, &reg, &ctx))
+                .collect();
+            let diags = check::check(
+                &src.text,
+                &ex,
+                &RegistryKnowledge::new(&reg),
+                &check::Options::default(),
+            );
+            let title = ex
+                .header
+                .title
+                .clone()
+                .filter(|t| !t.trim().is_empty())
+                .or_else(|| first_lines(&src.text))
+                .unwrap_or_else(|| id.clone());
+            let units = units(&src.text, &outline.sections);
+            docs.push(Doc {
+                id,
+                text: src.text,
+                title,
+                header: ex.header,
+                as_of,
+                citations: ex.citations,
+                resolved,
+                diags,
+                sections: outline.sections,
+                units,
+            });
+        }
+        let inst_hay = reg
+            .instruments()
+            .iter()
+            .map(|inst| {
+                // The label holds the kind's name; a law's title repeats its name.
+                let mut text = inst.label();
+                if let Some(t) = inst
+                    .title
+                    .as_ref()
+                    .filter(|t| inst.law_name.as_ref() != Some(*t))
+                {
+                    text.push_str(" — ");
+                    text.push_str(t);
+                }
+                for a in &inst.aliases {
+                    text.push_str(" · ");
+                    text.push_str(a);
+                }
+                let hay = Haystack::new(&text);
+                (text, hay)
+            })
+            .collect();
+        let mut cited: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (di, d) in docs.iter().enumerate() {
+            for (ci, r) in d.resolved.iter().enumerate() {
+                if let Res::Resolved(id) = r {
+                    cited.entry(id.clone()).or_default().push((di, ci));
+                }
+            }
+        }
+        Ok(Snapshot {
+            docs,
+            reg,
+            inst_hay,
+            cited,
+        })
+    }
+
+    fn doc_index(&self, id: &str) -> Option<usize> {
+        self.docs.iter().position(|d| d.id == id)
+    }
+
+    fn standing_of(&self, d: &Doc, ci: usize) -> Standing {
+        match &d.resolved[ci] {
+            Res::Resolved(id) => match self.reg.get(id) {
+                Some(i) => standing(&self.reg, i, d.as_of),
+                None => Standing::Unresolved,
+            },
+            _ => Standing::Unresolved,
+        }
+    }
+
+    /// The citation holding the diagnostic's primary span.
+    fn citation_of(d: &Doc, diag: &Diagnostic) -> Option<usize> {
+        let l = diag.primary()?;
+        d.citations
+            .iter()
+            .position(|c| l.start >= c.start && l.start < c.end.max(c.start + 1))
+    }
+
+    fn malformed(d: &Doc, ci: usize) -> bool {
+        let c = &d.citations[ci];
+        !c.defects.is_empty()
+            || d.diags.iter().any(|g| {
+                g.category == crate::diag::Category::Shape
+                    && g.primary()
+                        .is_some_and(|l| l.start >= c.start && l.start < c.end)
+            })
+    }
+
+    fn summary(&self, d: &Doc) -> DocumentSummary {
+        let mut s = DocumentSummary {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            header: d.header.clone(),
+            citations: d.citations.len(),
+            outdated: 0,
+            malformed: 0,
+            unresolved: 0,
+        };
+        for ci in 0..d.citations.len() {
+            match self.standing_of(d, ci) {
+                Standing::Outdated => s.outdated += 1,
+                Standing::Unresolved => s.unresolved += 1,
+                _ => {}
+            }
+            if Self::malformed(d, ci) {
+                s.malformed += 1;
+            }
+        }
+        s
+    }
+
+    fn document_view(&self, di: usize) -> DocumentView {
+        let d = &self.docs[di];
+        let mut findings: Vec<Finding> = d
+            .diags
+            .iter()
+            .filter_map(|g| {
+                let l = g.primary()?;
+                Some(Finding {
+                    citation: Self::citation_of(d, g),
+                    code: g.code.to_string(),
+                    category: g.category.as_str().to_string(),
+                    severity: g.severity.as_str().to_string(),
+                    message: g.message.clone(),
+                    notes: g.notes.clone(),
+                    suggestion: g.suggestion.as_ref().map(|s| s.replacement.clone()),
+                    start: l.start,
+                    end: l.end,
+                    line: l.line,
+                    column: l.column,
+                })
+            })
+            .collect();
+        let mut citations = Vec::new();
+        for (ci, c) in d.citations.iter().enumerate() {
+            let standing = self.standing_of(d, ci);
+            let (instrument, candidates) = match &d.resolved[ci] {
+                Res::Resolved(id) => (self.reg.get(id).map(reference), Vec::new()),
+                Res::Ambiguous(v) => (
+                    None,
+                    v.iter()
+                        .filter_map(|id| self.reg.get(id))
+                        .map(reference)
+                        .collect(),
+                ),
+                Res::Unknown => (None, Vec::new()),
+            };
+            citations.push(CitedView {
+                index: ci,
+                text: c.text.clone(),
+                kind: c.kind,
+                canonical: c.canonical.clone(),
+                start: c.start,
+                end: c.end,
+                line: c.line,
+                column: c.column,
+                section: c.section.clone(),
+                standing,
+                malformed: Self::malformed(d, ci),
+                instrument,
+                candidates,
+            });
+        }
+        findings.sort_by_key(|f| (f.start, f.end));
+        let sections = d
+            .sections
+            .iter()
+            .map(|s| {
+                let mut seen = HashSet::new();
+                let mut instruments = Vec::new();
+                let mut unresolved = 0;
+                for (ci, c) in d.citations.iter().enumerate() {
+                    if c.section.as_ref().map(|x| x.path.as_str()) != Some(s.path.as_str()) {
+                        continue;
+                    }
+                    match &d.resolved[ci] {
+                        Res::Resolved(id) => {
+                            if let Some(i) = self.reg.get(id) {
+                                if seen.insert(id.clone()) {
+                                    instruments.push(reference(i));
+                                }
+                            }
+                        }
+                        _ => unresolved += 1,
+                    }
+                }
+                SectionView {
+                    path: s.path.clone(),
+                    heading: s.heading.clone(),
+                    start: s.start,
+                    depth: s.level as usize,
+                    instruments,
+                    unresolved,
+                }
+            })
+            .collect();
+        DocumentView {
+            summary: self.summary(d),
+            text: d.text.clone(),
+            citations,
+            findings,
+            sections,
+        }
+    }
+
+    fn relation_view(
+        &self,
+        kind: &str,
+        other_id: &str,
+        r: &crate::registry::Relation,
+    ) -> RelationView {
+        RelationView {
+            kind: kind.to_string(),
+            other_id: other_id.to_string(),
+            other: self.reg.get(other_id).map(reference),
+            date: r.date,
+            verified: r.verified,
+            source: r.source.clone(),
+        }
+    }
+
+    fn instrument_view(&self, inst: &Instrument) -> InstrumentView {
+        let relations_out: Vec<RelationView> = inst
+            .relations
+            .iter()
+            .map(|r| self.relation_view(r.kind.slug(), &r.target, r))
+            .collect();
+        let relations_in: Vec<RelationView> = self
+            .reg
+            .incoming(&inst.id)
+            .into_iter()
+            .map(|(src, r)| self.relation_view(r.kind.slug(), &src.id, r))
+            .collect();
+        let mut timeline = Vec::new();
+        if let Some(d) = inst.issued {
+            timeline.push(Event {
+                date: Some(d),
+                what: "ban hành".into(),
+                other: None,
+            });
+        }
+        if let Some(d) = inst.effective {
+            timeline.push(Event {
+                date: Some(d),
+                what: "có hiệu lực".into(),
+                other: None,
+            });
+        }
+        for r in &relations_out {
+            let what = match r.kind.as_str() {
+                "replaced-by" => "được thay thế bởi",
+                "superseded-by" => "được thay bằng",
+                "amended-by" => "được sửa đổi, bổ sung bởi",
+                "guided-by" => "được hướng dẫn bởi",
+                _ => continue,
+            };
+            let when = r
+                .date
+                .or_else(|| self.reg.get(&r.other_id).and_then(|o| o.start()));
+            timeline.push(Event {
+                date: when,
+                what: what.into(),
+                other: r.other.clone(),
+            });
+        }
+        if inst.status != Status::InForce && inst.status != Status::Unknown {
+            timeline.push(Event {
+                date: inst.status_date,
+                what: format!("tình trạng: {}", inst.status.vietnamese()),
+                other: None,
+            });
+        }
+        timeline.sort_by_key(|e| e.date.map(|d| d.ordinal()).unwrap_or(i64::MAX));
+        let mut cited_by = Vec::new();
+        for &(di, ci) in self
+            .cited
+            .get(&inst.id)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+        {
+            let d = &self.docs[di];
+            let c = &d.citations[ci];
+            cited_by.push(CitedBy {
+                document: d.id.clone(),
+                title: d.title.clone(),
+                citation: ci,
+                section: c.section.clone(),
+                text: c.text.clone(),
+                line: c.line,
+            });
+        }
+        InstrumentView {
+            summary: reference(inst),
+            number: inst.number.clone(),
+            year: inst.year(),
+            symbol: inst.symbol.clone(),
+            issuer: inst.issuer.clone(),
+            issued: inst.issued,
+            effective: inst.effective,
+            law_name: inst.law_name.clone(),
+            status_date: inst.status_date,
+            aliases: inst.aliases.clone(),
+            note: inst.note.clone(),
+            verified: inst.verified,
+            sources: inst
+                .sources
+                .iter()
+                .map(|s| SourceView {
+                    reference: s.reference.clone(),
+                    supports: s.supports.clone(),
+                    verified: s.verified,
+                })
+                .collect(),
+            timeline,
+            relations_out,
+            relations_in,
+            cited_by,
+        }
+    }
+
+    // ------------------------------------------------------------ search
+
+    fn search(&self, q: &SearchQuery) -> SearchResults {
+        let words: Vec<String> = fold_key(&q.q)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(32)
+            .map(str::to_string)
+            .collect();
+        let phrase = words.join(" ");
+        let issuer = q.issuer.as_deref().map(fold_key).filter(|s| !s.is_empty());
+        let mut hits = Vec::new();
+        for d in &self.docs {
+            if q.kind.is_some_and(|k| d.header.kind != Some(k)) {
+                continue;
+            }
+            let year = d.header.year.or(d.as_of.map(|x| x.year));
+            if q.year.is_some_and(|y| year != Some(y)) {
+                continue;
+            }
+            if let Some(iss) = &issuer {
+                let have = d.header.issuer.as_deref().map(fold_key).unwrap_or_default();
+                if !have.contains(iss.as_str()) {
+                    continue;
+                }
+            }
+            if let Some(st) = q.status {
+                let any = (0..d.citations.len()).any(|ci| {
+                    if st == Standing::Malformed {
+                        Self::malformed(d, ci)
+                    } else {
+                        self.standing_of(d, ci) == st
+                    }
+                });
+                if !any {
+                    continue;
+                }
+            }
+            if words.is_empty() {
+                hits.push(Hit {
+                    target: Target::Document { id: d.id.clone() },
+                    title: d.title.clone(),
+                    section: None,
+                    snippet: Vec::new(),
+                    score: 0.0,
+                });
+                continue;
+            }
+            for u in &d.units {
+                let unit = &d.text[u.start..u.end];
+                if let Some((score, snippet)) = match_unit(unit, &u.hay, &words, &phrase) {
+                    hits.push(Hit {
+                        target: Target::Document { id: d.id.clone() },
+                        title: d.title.clone(),
+                        section: u.section.map(|i| SectionRef {
+                            path: d.sections[i].path.clone(),
+                            heading: d.sections[i].heading.clone(),
+                        }),
+                        snippet,
+                        score,
+                    });
+                }
+            }
+        }
+        for (ii, inst) in self.reg.instruments().iter().enumerate() {
+            if words.is_empty()
+                || q.kind.is_some_and(|k| inst.kind != k)
+                || q.year.is_some_and(|y| inst.year() != Some(y))
+            {
+                continue;
+            }
+            if let Some(iss) = &issuer {
+                let have = inst.issuer.as_deref().map(fold_key).unwrap_or_default();
+                if !have.contains(iss.as_str()) {
+                    continue;
+                }
+            }
+            if q.status
+                .is_some_and(|st| standing_of_status(inst.status) != st)
+            {
+                continue;
+            }
+            let (text, hay) = &self.inst_hay[ii];
+            if let Some((score, snippet)) = match_unit(text, hay, &words, &phrase) {
+                hits.push(Hit {
+                    target: Target::Instrument {
+                        id: inst.id.clone(),
+                    },
+                    title: inst.label(),
+                    section: None,
+                    snippet,
+                    score: score + 0.5,
+                });
+            }
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let total = hits.len();
+        hits.truncate(q.limit.min(MAX_LIMIT));
+        SearchResults { total, hits }
+    }
+
+    // ------------------------------------------------------------ graph
+
+    fn graph(&self, center: &Center, max_nodes: usize) -> Option<GraphView> {
+        let max_nodes = max_nodes.clamp(1, MAX_GRAPH_NODES);
+        // Node keys: documents by index, instruments by id.
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        enum N {
+            D(usize),
+            I(String),
+        }
+        let mut edges: BTreeMap<(N, N, String), Vec<String>> = BTreeMap::new();
+        for (di, d) in self.docs.iter().enumerate() {
+            for (ci, r) in d.resolved.iter().enumerate() {
+                if let Res::Resolved(id) = r {
+                    let e = edges
+                        .entry((N::D(di), N::I(id.clone()), "cites".into()))
+                        .or_default();
+                    if let Some(s) = &d.citations[ci].section {
+                        if !e.contains(&s.path) {
+                            e.push(s.path.clone());
+                        }
+                    }
+                }
+            }
+        }
+        for inst in self.reg.instruments() {
+            for r in &inst.relations {
+                // Both directions are stored; draw each pair once, from the active side.
+                let k = r.kind.slug();
+                if !matches!(
+                    k,
+                    "replaces" | "amends" | "guides" | "supersedes" | "based-on"
+                ) {
+                    continue;
+                }
+                if self.reg.get(&r.target).is_some() {
+                    edges
+                        .entry((N::I(inst.id.clone()), N::I(r.target.clone()), k.into()))
+                        .or_default();
+                }
+            }
+        }
+        let mut adj: HashMap<N, Vec<N>> = HashMap::new();
+        for (a, b, _) in edges.keys() {
+            adj.entry(a.clone()).or_default().push(b.clone());
+            adj.entry(b.clone()).or_default().push(a.clone());
+        }
+        let start: Vec<N> = match center {
+            Center::All => {
+                let mut v: Vec<N> = (0..self.docs.len()).map(N::D).collect();
+                let mut cited: Vec<&String> = self.cited.keys().collect();
+                cited.sort();
+                v.extend(cited.into_iter().map(|id| N::I(id.clone())));
+                v
+            }
+            Center::Document(id) => vec![N::D(self.doc_index(id)?)],
+            Center::Instrument(id) => vec![N::I(self.reg.get(id)?.id.clone())],
+        };
+        // Breadth first from the center, two steps out, up to the limit.
+        let mut keep: Vec<N> = Vec::new();
+        let mut seen: HashSet<N> = HashSet::new();
+        let mut queue: VecDeque<(N, usize)> = VecDeque::new();
+        for n in start {
+            if seen.insert(n.clone()) {
+                queue.push_back((n, 0));
+            }
+        }
+        let mut truncated = false;
+        while let Some((n, depth)) = queue.pop_front() {
+            if keep.len() >= max_nodes {
+                truncated = true;
+                break;
+            }
+            keep.push(n.clone());
+            if depth >= 2 {
+                continue;
+            }
+            let mut next = adj.get(&n).cloned().unwrap_or_default();
+            next.sort();
+            for m in next {
+                if seen.insert(m.clone()) {
+                    queue.push_back((m, depth + 1));
+                }
+            }
+        }
+        let kept: HashSet<N> = keep.iter().cloned().collect();
+        let key = |n: &N| match n {
+            N::D(i) => format!("d:{}", self.docs[*i].id),
+            N::I(id) => format!("i:{id}"),
+        };
+        let nodes = keep
+            .iter()
+            .filter_map(|n| match n {
+                N::D(i) => Some(Node {
+                    id: key(n),
+                    kind: "document".into(),
+                    label: self.docs[*i].title.clone(),
+                    status: "document".into(),
+                    url: format!("/documents/{}", super::http::encode_path(&self.docs[*i].id)),
+                }),
+                N::I(id) => self.reg.get(id).map(|inst| Node {
+                    id: key(n),
+                    kind: "instrument".into(),
+                    label: inst.label(),
+                    status: standing_of_status(inst.status).slug().into(),
+                    url: format!("/instruments/{}", super::http::encode_path(id)),
+                }),
+            })
+            .collect();
+        let edges = edges
+            .into_iter()
+            .filter(|((a, b, _), _)| kept.contains(a) && kept.contains(b))
+            .map(|((a, b, kind), sections)| Edge {
+                source: key(&a),
+                target: key(&b),
+                kind,
+                sections,
+            })
+            .collect();
+        Some(GraphView {
+            center: center.clone(),
+            nodes,
+            edges,
+            truncated,
+        })
+    }
+}
+
+/// A text prepared for folded matching: the folded view, lowercased with white space
+/// squeezed, and the map from squeezed bytes back to folded bytes. Built once per snapshot.
+struct Haystack {
+    folded: Folded,
+    squeezed: String,
+    map: Vec<usize>,
+}
+
+impl Haystack {
+    fn new(unit: &str) -> Haystack {
+        let folded = Folded::new(unit);
+        let mut low = folded.text.clone();
+        low.make_ascii_lowercase();
+        let mut squeezed = String::with_capacity(low.len());
+        let mut map = Vec::with_capacity(low.len() + 1);
+        let mut space = false;
+        for (i, ch) in low.char_indices() {
+            if ch.is_whitespace() {
+                if !space {
+                    squeezed.push(' ');
+                    map.push(i);
+                }
+                space = true;
+                continue;
+            }
+            space = false;
+            for _ in 0..ch.len_utf8() {
+                map.push(i);
+            }
+            squeezed.push(ch);
+        }
+        map.push(low.len());
+        Haystack {
+            folded,
+            squeezed,
+            map,
+        }
+    }
+}
+
+/// [`match_unit`] on a text not prepared beforehand.
+#[cfg(test)]
+fn match_text(unit: &str, words: &[String], phrase: &str) -> Option<(f32, Vec<Fragment>)> {
+    match_unit(unit, &Haystack::new(unit), words, phrase)
+}
+
+/// Match the folded query words against a unit of original text: every word must occur
+/// (on word boundaries); the whole phrase scores more. Returns the score and a snippet of
+/// the original with the matches highlighted.
+fn match_unit(
+    unit: &str,
+    hay: &Haystack,
+    words: &[String],
+    phrase: &str,
+) -> Option<(f32, Vec<Fragment>)> {
+    let (folded, squeezed, map) = (&hay.folded, &hay.squeezed, &hay.map);
+    let boundary = |s: &str, a: usize, b: usize| {
+        let before = s[..a]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = s[b..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    };
+    let find_all = |needle: &str| -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        if needle.is_empty() {
+            return v;
+        }
+        let mut from = 0;
+        while let Some(i) = squeezed[from..].find(needle) {
+            let a = from + i;
+            let b = a + needle.len();
+            if boundary(squeezed, a, b) {
+                v.push((a, b));
+            }
+            from = a + needle.len().max(1);
+            if v.len() > 200 {
+                break;
+            }
+        }
+        v
+    };
+    let mut score = 0.0f32;
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    for w in words {
+        let found = find_all(w);
+        if found.is_empty() {
+            return None;
+        }
+        score += 1.0 + (found.len() as f32).ln_1p();
+        marks.extend(found);
+    }
+    let phrases = if words.len() > 1 {
+        find_all(phrase)
+    } else {
+        Vec::new()
+    };
+    score += 5.0 * phrases.len().min(5) as f32;
+    // Map squeezed → folded → original.
+    let to_orig = |a: usize, b: usize| folded.span(map[a], map[b]);
+    let anchor = phrases.first().or(marks.first()).copied().unwrap_or((0, 0));
+    let (oa, _) = to_orig(anchor.0, anchor.1);
+    let mut ws = oa.saturating_sub(80);
+    while !unit.is_char_boundary(ws) {
+        ws -= 1;
+    }
+    let mut we = (oa + 200).min(unit.len());
+    while !unit.is_char_boundary(we) {
+        we += 1;
+    }
+    // End the window at a word's end, start it at a word's start.
+    while we < unit.len() && !unit[we..].starts_with(char::is_whitespace) && we < oa + 240 {
+        we += unit[we..].chars().next().map_or(1, char::len_utf8);
+    }
+    while ws > 0 && ws < oa && !unit[ws..].starts_with(char::is_whitespace) {
+        ws += unit[ws..].chars().next().map_or(1, char::len_utf8);
+    }
+    let mut spans: Vec<(usize, usize)> = marks
+        .iter()
+        .map(|&(a, b)| to_orig(a, b))
+        .filter(|&(a, b)| a >= ws && b <= we && a < b)
+        .collect();
+    spans.sort();
+    // Adjacent matches separated by white space only read as one highlight.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if a >= last.1 && unit[last.1..a].trim().is_empty() => {
+                last.1 = last.1.max(b)
+            }
+            Some(last) if a < last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    let spans = merged;
+    let mut frags = Vec::new();
+    let mut pos = ws;
+    let mut push = |text: &str, hl: bool| {
+        if !text.is_empty() && text.trim().is_empty() {
+            frags.push(Fragment {
+                text: " ".into(),
+                hl,
+            });
+            return;
+        }
+        let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let t = if text.starts_with(char::is_whitespace) && !t.is_empty() {
+            format!(" {t}")
+        } else {
+            t
+        };
+        let t = if text.ends_with(char::is_whitespace) && !t.trim().is_empty() {
+            format!("{t} ")
+        } else {
+            t
+        };
+        if !t.is_empty() {
+            frags.push(Fragment { text: t, hl });
+        }
+    };
+    if ws > 0 {
+        push("… ", false);
+    }
+    for (a, b) in spans {
+        if a < pos {
+            continue;
+        }
+        push(&unit[pos..a], false);
+        push(&unit[a..b], true);
+        pos = b;
+    }
+    push(&unit[pos..we], false);
+    if we < unit.len() {
+        push(" …", false);
+    }
+    Some((score, frags))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_match(unit: &str, q: &str, expected_hl: Option<&[&str]>) {
+        let words: Vec<String> = fold_key(q).split(' ').map(str::to_string).collect();
+        let got = match_text(unit, &words, &words.join(" "));
+        match expected_hl {
+            None => assert!(got.is_none(), "{unit:?} {q:?}"),
+            Some(hl) => {
+                let (_, frags) = got.unwrap_or_else(|| panic!("no match {unit:?} {q:?}"));
+                let got: Vec<&str> = frags
+                    .iter()
+                    .filter(|f| f.hl)
+                    .map(|f| f.text.as_str())
+                    .collect();
+                assert_eq!(got, hl, "{unit:?} {q:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn folded_match_table() {
+        check_match(
+            "Luật Dân quân tự vệ năm 2019",
+            "dan quan tu ve",
+            Some(&["Dân quân tự vệ"]),
+        );
+        check_match("Luật Dân quân\n\n tự vệ", "dân quân", Some(&["Dân quân"]));
+        check_match("đường, dương", "duong", Some(&["đường", "dương"]));
+        // Words match on boundaries only.
+        check_match("đảng viên", "dan", None);
+        check_match("abc", "xyz", None);
+    }
+}

@@ -1,0 +1,542 @@
+//! HTTP tests of `cancu serve`: every route and the API over a real loopback socket, a
+//! hostile plan (HTML in the text and the file name), over-long queries, bad parameters,
+//! and a corpus rewritten while the server answers.
+
+mod common;
+
+use cancu::serve::{self, Config};
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use std::time::Duration;
+
+const SEED: &str = "ke-hoach-qpdp-2024-xa-xuan-luong.txt";
+const HOSTILE_NAME: &str = "hostile<script>.txt";
+const HOSTILE: &str = "KẾ HOẠCH <script>alert('title')</script>\n\
+I. MỤC ĐÍCH <img src=x onerror=alert(2)>\n\
+1. Căn cứ Nghị định số 168/2018/NĐ-CP ngày 28/12/2018 \"<script>alert(3)</script>\" của Chính phủ; \
+Luật Dân quân tự vệ năm 2019 & các văn bản khác\n\
+2. Nội dung </pre><script>alert(4)</script> Nghị định số 999/2099/NĐ-CP\n";
+
+/// A copy of the bundled corpus with the hostile plan added.
+fn corpus(dir: &Path) {
+    let root = common::root().join("corpus");
+    for sub in ["plans", "registry"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        for e in std::fs::read_dir(root.join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_file() {
+                std::fs::copy(&p, dir.join(sub).join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    std::fs::write(dir.join("plans").join(HOSTILE_NAME), HOSTILE).unwrap();
+}
+
+struct Server {
+    _dir: tempfile::TempDir,
+    root: std::path::PathBuf,
+    handle: Option<serve::Handle>,
+}
+
+impl Server {
+    fn start() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        corpus(dir.path());
+        let config = Config {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            corpus: dir.path().to_path_buf(),
+            index: None,
+            workers: 4,
+        };
+        let handle = serve::start(&config, serve::backend(&config)).unwrap();
+        Server {
+            root: dir.path().to_path_buf(),
+            _dir: dir,
+            handle: Some(handle),
+        }
+    }
+    fn addr(&self) -> SocketAddr {
+        self.handle.as_ref().unwrap().addr()
+    }
+    fn get(&self, target: &str) -> Resp {
+        request(self.addr(), "GET", target)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.shutdown();
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Resp {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+fn request(addr: SocketAddr, method: &str, target: &str) -> Resp {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(s, "{method} {target} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    Resp {
+        status,
+        headers: head.to_ascii_lowercase(),
+        body: body.to_string(),
+    }
+}
+
+fn enc(s: &str) -> String {
+    cancu::serve::http::encode_path(s)
+}
+
+/// One row: a request target, the status, what the body must and must not contain.
+fn check(srv: &Server, target: &str, status: u16, has: &[&str], lacks: &[&str]) -> Resp {
+    let r = srv.get(target);
+    assert_eq!(
+        r.status,
+        status,
+        "{target}: {}",
+        &r.body[..r.body.len().min(500)]
+    );
+    for h in has {
+        assert!(r.body.contains(h), "{target}: body lacks {h:?}");
+    }
+    for l in lacks {
+        assert!(!r.body.contains(l), "{target}: body has {l:?}");
+    }
+    r
+}
+
+#[test]
+fn every_page_route() {
+    let srv = Server::start();
+    let seed = format!("/documents/{SEED}");
+    let rows: Vec<(String, u16, Vec<&str>, Vec<&str>)> = vec![
+        ("/".into(), 200, vec!["<form", "name=\"q\"", SEED], vec![]),
+        (
+            "/search".into(),
+            200,
+            vec!["name=\"kind\"", "name=\"status\""],
+            vec![],
+        ),
+        (
+            "/search?q=dan+quan+tu+ve".into(),
+            200,
+            vec![&seed, "<mark>", "mục "],
+            vec![],
+        ),
+        // Accented and unaccented queries find the same plan.
+        (
+            "/search?q=d%C3%A2n+qu%C3%A2n+t%E1%BB%B1+v%E1%BB%87".into(),
+            200,
+            vec![&seed],
+            vec![],
+        ),
+        (
+            "/search?q=nghi+dinh+168".into(),
+            200,
+            vec!["/instruments/168%2F2018%2FN%C4%90-CP"],
+            vec![],
+        ),
+        (
+            "/search?q=qu%E1%BB%91c+ph%C3%B2ng&kind=ke-hoach&year=2024".into(),
+            200,
+            vec![&seed],
+            vec![],
+        ),
+        (
+            "/search?q=xyzzy+plugh".into(),
+            200,
+            vec!["Tìm thấy 0 kết quả"],
+            vec![],
+        ),
+        ("/search?status=outdated".into(), 200, vec![&seed], vec![]),
+        (
+            "/documents".into(),
+            200,
+            vec![SEED, "Chưa xác định"],
+            vec![],
+        ),
+        (
+            seed.clone(),
+            200,
+            vec![
+                "class=\"cite st-in-force",
+                "class=\"cite st-outdated",
+                "class=\"cite st-unresolved",
+                " malformed\"",
+                "href=\"/instruments/48%2F2019%2FQH14\"",
+                "id=\"s-II.1\"",
+                "Mục lục",
+                "Phát hiện",
+                "Sửa: <code class=\"fix\">168/2018/NĐ-CP</code>",
+            ],
+            vec![],
+        ),
+        (
+            "/instruments/48%2F2019%2FQH14".into(),
+            200,
+            vec![
+                "Luật Dân quân tự vệ",
+                "Được trích dẫn bởi",
+                &seed,
+                "Nguồn",
+                "Hiệu lực theo thời gian",
+            ],
+            vec![],
+        ),
+        // Raw slashes in the id work too.
+        (
+            "/instruments/48/2019/QH14".into(),
+            200,
+            vec!["Luật Dân quân tự vệ"],
+            vec![],
+        ),
+        // Relations both ways: 28-NQ/TW of 2013 is superseded by 44-NQ/TW.
+        (
+            format!(
+                "/instruments/{}",
+                enc("28-NQ/TW:ban-chap-hanh-trung-uong:2013-10-25")
+            ),
+            200,
+            vec!["superseded-by", "44-NQ/TW"],
+            vec![],
+        ),
+        (
+            "/graph".into(),
+            200,
+            vec![
+                "id=\"graph\"",
+                "/assets/graph.js",
+                "data-api=\"/api/graph\"",
+            ],
+            vec![],
+        ),
+        (
+            format!("/graph?document={SEED}"),
+            200,
+            vec!["Luật Dân quân tự vệ 48/2019/QH14"],
+            vec![],
+        ),
+        (
+            "/graph?instrument=48%2F2019%2FQH14".into(),
+            200,
+            vec![SEED],
+            vec![],
+        ),
+        (
+            "/assets/style.css".into(),
+            200,
+            vec![".cite.st-outdated"],
+            vec![],
+        ),
+        ("/assets/graph.js".into(), 200, vec!["data-api"], vec![]),
+        // Errors are pages.
+        (
+            "/documents/nope.txt".into(),
+            404,
+            vec!["404", "nope.txt"],
+            vec![],
+        ),
+        (
+            "/instruments/999%2F2099%2FN%C4%90-CP".into(),
+            404,
+            vec!["404"],
+            vec![],
+        ),
+        ("/no/such/page".into(), 404, vec!["Không tìm thấy"], vec![]),
+        ("/graph?document=nope".into(), 404, vec!["404"], vec![]),
+        (
+            "/graph?document=a&instrument=b".into(),
+            400,
+            vec!["400"],
+            vec![],
+        ),
+        (
+            "/search?q=a&kind=banana".into(),
+            400,
+            vec!["unknown kind"],
+            vec![],
+        ),
+        ("/search?q=a&year=abc".into(), 400, vec!["year"], vec![]),
+        (
+            "/search?q=a&status=gone".into(),
+            400,
+            vec!["unknown status"],
+            vec![],
+        ),
+        ("/search?q=a&limit=0".into(), 400, vec!["limit"], vec![]),
+        (
+            "/search?q=a&limit=100000".into(),
+            200,
+            vec!["<form"],
+            vec![],
+        ),
+        ("/%FF".into(), 400, vec!["400"], vec![]),
+    ];
+    for (target, status, has, lacks) in &rows {
+        check(&srv, target, *status, has, lacks);
+    }
+}
+
+#[test]
+fn every_api_route() {
+    let srv = Server::start();
+    let json = |target: &str, status: u16| -> serde_json::Value {
+        let r = srv.get(target);
+        assert_eq!(r.status, status, "{target}: {}", r.body);
+        assert!(
+            r.headers.contains("content-type: application/json"),
+            "{target}"
+        );
+        serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("{target}: {e}"))
+    };
+    let v = json("/api/search?q=dan+quan+tu+ve&limit=5", 200);
+    let hits = v["hits"].as_array().unwrap();
+    assert!(!hits.is_empty() && hits.len() <= 5);
+    assert!(v["total"].as_u64().unwrap() >= hits.len() as u64);
+    assert!(hits.iter().any(|h| h["target"]["id"] == SEED), "{v}");
+    assert!(hits
+        .iter()
+        .all(|h| h["url"].as_str().unwrap().starts_with('/')));
+    assert!(hits[0]["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["hl"] == true));
+
+    let v = json("/api/documents", 200);
+    assert!(v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["id"] == SEED));
+
+    let v = json(&format!("/api/documents/{SEED}"), 200);
+    let cites = v["citations"].as_array().unwrap();
+    assert!(cites.len() >= 40, "{}", cites.len());
+    for st in ["in-force", "outdated", "unresolved"] {
+        assert!(cites.iter().any(|c| c["standing"] == st), "no {st}");
+    }
+    assert!(cites.iter().any(|c| c["malformed"] == true));
+    let dqtv = cites.iter().find(|c| c["text"] == "Luật DQTV").unwrap();
+    assert_eq!(dqtv["instrument"]["id"], "48/2019/QH14");
+    assert!(v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["path"] == "II.1"));
+    assert!(!v["findings"].as_array().unwrap().is_empty());
+
+    let v = json("/api/instruments/48%2F2019%2FQH14", 200);
+    assert_eq!(v["id"], "48/2019/QH14");
+    assert_eq!(v["status"], "in-force");
+    assert!(v["cited_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["document"] == SEED));
+    assert!(!v["sources"].as_array().unwrap().is_empty());
+
+    let v = json(&format!("/api/graph?document={SEED}"), 200);
+    let nodes = v["nodes"].as_array().unwrap();
+    assert!(nodes.iter().any(|n| n["id"] == format!("d:{SEED}")));
+    assert!(nodes.iter().any(|n| n["id"] == "i:48/2019/QH14"));
+    assert!(v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["kind"] == "cites"));
+    let v = json("/api/graph", 200);
+    assert!(v["nodes"].as_array().unwrap().len() <= 200);
+    let v = json("/api/graph?limit=5", 200);
+    assert_eq!(v["nodes"].as_array().unwrap().len(), 5);
+    assert_eq!(v["truncated"], true);
+
+    for (target, status) in [
+        ("/api/documents/nope.txt", 404),
+        ("/api/instruments/nope", 404),
+        ("/api/search?q=a&kind=banana", 400),
+        ("/api/graph?limit=x", 400),
+        ("/api/nothing", 404),
+    ] {
+        let v = json(target, status);
+        assert_eq!(v["status"], status, "{target}");
+        assert!(
+            v["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{target}"
+        );
+    }
+}
+
+#[test]
+fn hostile_plan_text_is_escaped() {
+    let srv = Server::start();
+    let doc = format!("/documents/{}", enc(HOSTILE_NAME));
+    let pages = [
+        doc.clone(),
+        "/".into(),
+        "/documents".into(),
+        "/search?q=script+alert".into(),
+        "/search?q=%3Cscript%3Ealert(9)%3C/script%3E".into(),
+        format!("/graph?document={}", enc(HOSTILE_NAME)),
+        "/instruments/168%2F2018%2FN%C4%90-CP".into(),
+    ];
+    for p in &pages {
+        let r = check(
+            &srv,
+            p,
+            200,
+            &[],
+            &["<script>alert", "<img src=x", "</pre><script>"],
+        );
+        // The only script element on any page is the graph's own, from /assets/.
+        let scripts = r.body.matches("<script").count();
+        let ours = r.body.matches("<script src=\"/assets/graph.js\">").count();
+        assert_eq!(scripts, ours, "{p}");
+        assert!(r.headers.contains("content-security-policy"), "{p}");
+    }
+    let r = check(
+        &srv,
+        &doc,
+        200,
+        &[
+            "&lt;script&gt;alert(3)&lt;/script&gt;",
+            "&lt;img src=x onerror=alert(2)&gt;",
+            "&amp; các",
+        ],
+        &[],
+    );
+    // The citation next to the hostile text is still marked and linked.
+    assert!(r
+        .body
+        .contains("href=\"/instruments/168%2F2018%2FN%C4%90-CP\""));
+    // An unknown instrument is unresolved, not guessed.
+    assert!(r.body.contains("class=\"cite st-unresolved"));
+    let r = check(
+        &srv,
+        "/search?q=script+alert",
+        200,
+        &["&lt;script&gt;"],
+        &[],
+    );
+    assert!(r.body.contains(&enc(HOSTILE_NAME)));
+    // JSON carries the text as data.
+    let r = srv.get(&format!("/api/documents/{}", enc(HOSTILE_NAME)));
+    let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(v["text"], HOSTILE);
+}
+
+#[test]
+fn long_queries_are_refused() {
+    let srv = Server::start();
+    let ten_kb = "a".repeat(10 * 1024);
+    for (target, status) in [
+        (format!("/search?q={ten_kb}"), 400),
+        (format!("/api/search?q={ten_kb}"), 400),
+        (format!("/search?q={}", "a".repeat(512)), 200),
+        (format!("/search?q={}", "a".repeat(513)), 400),
+        (format!("/search?q=a&issuer={}", "b".repeat(300)), 400),
+        // Past the URL limit the server answers 414 before parsing.
+        (format!("/search?q={}", "a".repeat(70 * 1024)), 414),
+    ] {
+        let r = srv.get(&target);
+        assert_eq!(r.status, status, "{} bytes", target.len());
+    }
+    // A 10 KB query of Vietnamese text (multi-byte) too, on the page: a message, not a panic.
+    let raw = "dân quân tự vệ ".repeat(500);
+    assert!(raw.len() >= 10 * 1024);
+    let q = enc(&raw);
+    let r = srv.get(&format!("/search?q={q}"));
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("at most 512"));
+    // The server is still up.
+    assert_eq!(srv.get("/").status, 200);
+}
+
+#[test]
+fn methods_and_head() {
+    let srv = Server::start();
+    assert_eq!(request(srv.addr(), "POST", "/search").status, 405);
+    assert_eq!(request(srv.addr(), "DELETE", "/api/documents").status, 405);
+    let r = request(srv.addr(), "HEAD", "/");
+    assert_eq!(r.status, 200);
+    assert!(r.body.is_empty());
+}
+
+#[test]
+fn serves_while_the_corpus_is_rewritten() {
+    let srv = Server::start();
+    // The first snapshot is built from a sound corpus.
+    assert_eq!(srv.get("/").status, 200);
+    let new_plan = srv.root.join("plans").join("ke-hoach-moi.txt");
+    let registry = srv.root.join("registry").join("instruments.toml");
+    let original = std::fs::read_to_string(&registry).unwrap();
+    let addr = srv.addr();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let readers: Vec<_> = (0..4)
+        .map(|_| {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let mut n = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) || n < 5 {
+                    let r = request(addr, "GET", "/search?q=dan+quan+tu+ve");
+                    assert_eq!(r.status, 200, "{}", r.body);
+                    n += 1;
+                }
+                n
+            })
+        })
+        .collect();
+    for i in 0..20 {
+        std::fs::write(
+            &new_plan,
+            format!("KẾ HOẠCH số {i}\nI. NHIỆM VỤ\n1. Căn cứ Luật Dân quân tự vệ năm 2019 về từ khoá zqxwv{i}\n"),
+        )
+        .unwrap();
+        // A half-written registry keeps the last good snapshot.
+        std::fs::write(&registry, &original[..original.len() / 2]).unwrap();
+        std::thread::sleep(Duration::from_millis(5));
+        std::fs::write(&registry, &original).unwrap();
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for r in readers {
+        assert!(r.join().unwrap() >= 5);
+    }
+    // The last version of the new plan is served.
+    check(&srv, "/search?q=zqxwv19", 200, &["ke-hoach-moi.txt"], &[]);
+    check(
+        &srv,
+        "/documents/ke-hoach-moi.txt",
+        200,
+        &["zqxwv19"],
+        &["zqxwv18"],
+    );
+    std::fs::remove_file(&new_plan).unwrap();
+    check(&srv, "/documents/ke-hoach-moi.txt", 404, &[], &[]);
+}
+
+#[test]
+fn refuses_a_non_loopback_address_without_the_flag() {
+    let out = std::process::Command::new(common::cancu())
+        .args(["serve", "--addr", "0.0.0.0:0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--allow-remote"), "{err}");
+}
