@@ -255,9 +255,24 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                             .collect();
                         format!("  [{}]", names.join(", "))
                     };
+                    // What it resolved to, when that says more than the citation itself.
+                    // Ids of numbers that repeat carry issuer and date: "28-NQ/TW:...:2008-09-22".
+                    let resolved = match crate::resolve::resolved_id(c) {
+                        Some(id) if id.contains(':') => {
+                            let head = id.split(':').next().unwrap_or(id);
+                            match id.rsplit(':').next().and_then(crate::Date::parse_iso) {
+                                Some(d) => format!("  → {head} of {}", d.vietnamese()),
+                                None => format!("  → {head}"),
+                            }
+                        }
+                        Some(id) if Some(id) != c.canonical.as_deref() => format!("  → {id}"),
+                        Some(_) => String::new(),
+                        None if c.instrument.is_some() => "  → ambiguous".to_string(),
+                        None => "  → unresolved".to_string(),
+                    };
                     writeln!(
                         w,
-                        "  {:>4}:{:<3} {:<18} {place}{what}{year}{date}{issuer}{defects}",
+                        "  {:>4}:{:<3} {:<18} {place}{what}{year}{date}{issuer}{defects}{resolved}",
                         c.line,
                         c.column,
                         c.kind.slug()
