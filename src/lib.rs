@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod extract;
+pub mod index;
 pub mod model;
 pub mod normalize;
 pub mod source;

@@ -4,6 +4,8 @@
 use clap::{Parser, Subcommand};
 
 pub mod extract;
+pub mod index;
+pub mod search;
 
 /// Exit codes: 0 clean, 1 findings, 2 errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,11 +38,17 @@ pub struct Cli {
 pub enum Command {
     /// Extract every cited instrument from plan texts.
     Extract(extract::Args),
+    /// Build or update the search index of plan texts (incremental).
+    Index(index::Args),
+    /// Search the index (diacritics optional, abbreviations expanded).
+    Search(search::Args),
 }
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Extract(a) => extract::run(a),
+        Command::Index(a) => index::run(a),
+        Command::Search(a) => search::run(a),
     }
 }

@@ -1,0 +1,437 @@
+//! Searching the index: a user's query (typed with or without diacritics, without quotes)
+//! becomes one tantivy query that ranks
+//! 1. the words in order (a phrase) above the words anywhere (bag of words): proximity counts
+//!    for unaccented queries too, through the folded field;
+//! 2. exact forms above folded ones when the query has diacritics: "đường" ranks sections
+//!    with "đường" above those with only "dương"; "duong" finds both alike;
+//! 3. abbreviations expanded both ways ([`crate::index::abbrev`]).
+//!
+//! Syntax: `"..."` a phrase that must occur; `cites:168/2018/NĐ-CP` a cited instrument that
+//! must be cited (a keyword lookup, diacritics and case ignored). Hits are sections, grouped
+//! by file (the best section of each file, the others listed). Snippets are cut from the
+//! ORIGINAL text. Knows nothing of output formats.
+
+use crate::index::analyzer;
+use crate::index::{abbrev, tantivy_err, Fields, IndexError, SearchIndex};
+use crate::normalize::fold_key;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{TantivyDocument, Term};
+
+/// Boosts: exact forms above folded ones, phrases above bags of words.
+pub const EXACT_BAG: f32 = 3.0;
+pub const EXACT_PHRASE: f32 = 6.0;
+pub const FOLDED_BAG: f32 = 1.0;
+pub const FOLDED_PHRASE: f32 = 4.0;
+pub const FOLDED_NEAR: f32 = 2.0;
+pub const ABBREVIATION: f32 = 1.5;
+pub const CITATION: f32 = 10.0;
+/// Words allowed between the query's words in the "near" phrase.
+pub const NEAR_SLOP: u32 = 3;
+
+/// A search: the query text and its filters.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub query: String,
+    pub limit: usize,
+    /// Kind slug of the plan's header ("ke-hoach").
+    pub kind: Option<String>,
+    pub year: Option<u64>,
+    /// Words of the issuer ("UBND xã Xuân Lương"), folded.
+    pub issuer: Option<String>,
+}
+
+/// One hit: the best section of one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub path: String,
+    /// Outline path of the best section ("II.3"; "" for the text before the first heading).
+    pub section: String,
+    pub heading: String,
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    pub year: Option<u64>,
+    pub issuer: Option<String>,
+    pub score: f32,
+    /// A fragment of the original text around the matches.
+    pub snippet: String,
+    /// Byte ranges of the matches in `snippet`.
+    pub highlights: Vec<(usize, usize)>,
+    /// Other sections of the same file that matched, best first.
+    pub other_sections: Vec<String>,
+}
+
+/// The parts of a query string.
+#[derive(Debug, Default, PartialEq)]
+pub struct ParsedQuery {
+    pub free: String,
+    pub phrases: Vec<String>,
+    pub cites: Vec<String>,
+}
+
+/// Split a query into free words, quoted phrases and `cites:` values.
+pub fn parse(query: &str) -> ParsedQuery {
+    let mut out = ParsedQuery::default();
+    let mut free: Vec<&str> = Vec::new();
+    let mut rest = query;
+    while let Some(start) = rest.find(['"', '“']) {
+        free.push(&rest[..start]);
+        let quote = rest[start..].chars().next().map_or(1, char::len_utf8);
+        let after = &rest[start + quote..];
+        let end = after.find(['"', '”']).unwrap_or(after.len());
+        let phrase = after[..end].trim();
+        // `cites:"..."` puts the quoted text in the citation.
+        let before = free.last_mut().map(|s| s.trim_end()).unwrap_or("");
+        if before.ends_with("cites:") {
+            let f = free.pop().unwrap_or("");
+            free.push(&f[..f.rfind("cites:").unwrap_or(f.len())]);
+            out.cites.push(phrase.to_string());
+        } else if !phrase.is_empty() {
+            out.phrases.push(phrase.to_string());
+        }
+        let close = after[end..].chars().next().map_or(0, char::len_utf8);
+        rest = &after[end + close..];
+    }
+    free.push(rest);
+    let mut words = Vec::new();
+    for w in free.iter().flat_map(|s| s.split_whitespace()) {
+        match w.strip_prefix("cites:") {
+            Some(v) if !v.is_empty() => out.cites.push(v.to_string()),
+            Some(_) => {}
+            None => words.push(w),
+        }
+    }
+    out.free = words.join(" ");
+    out
+}
+
+/// Builds tantivy queries with the index's analyzers.
+pub struct QueryBuilder {
+    f: Fields,
+    exact: TextAnalyzer,
+    folded: TextAnalyzer,
+}
+
+impl QueryBuilder {
+    pub fn new(f: Fields) -> QueryBuilder {
+        QueryBuilder {
+            f,
+            exact: analyzer::exact(),
+            folded: analyzer::folded(),
+        }
+    }
+
+    /// The whole query for a request: the query text, restricted to sections and filters.
+    pub fn build(&mut self, req: &SearchRequest) -> Result<Box<dyn Query>, IndexError> {
+        let parsed = parse(&req.query);
+        let mut must: Vec<Box<dyn Query>> = vec![term(self.f.doc_type, "section")];
+        for c in &parsed.cites {
+            must.push(term(self.f.cites_folded, &fold_key(c)));
+        }
+        for p in &parsed.phrases {
+            let q = self
+                .phrase_any(p, 0)
+                .ok_or_else(|| IndexError::Query(format!("no words in \"{p}\"")))?;
+            must.push(q);
+        }
+        let free = self.free_text(&parsed.free);
+        if let Some(k) = &req.kind {
+            must.push(term(self.f.kind, k));
+        }
+        if let Some(y) = req.year {
+            must.push(Box::new(TermQuery::new(
+                Term::from_field_u64(self.f.year, y),
+                IndexRecordOption::Basic,
+            )));
+        }
+        if let Some(i) = &req.issuer {
+            let terms = analyzer::terms(&mut self.folded, i);
+            let q = phrase(self.f.issuer_folded, &terms, 0)
+                .ok_or_else(|| IndexError::Query(format!("no words in issuer \"{i}\"")))?;
+            must.push(q);
+        }
+        let searching = !parsed.cites.is_empty() || !parsed.phrases.is_empty();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            must.into_iter().map(|q| (Occur::Must, q)).collect();
+        match free {
+            Some(q) if searching => clauses.push((Occur::Should, q)),
+            Some(q) => clauses.push((Occur::Must, q)),
+            None if !searching => {
+                return Err(IndexError::Query(format!(
+                    "nothing to search for in {:?}",
+                    req.query
+                )))
+            }
+            None => {}
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The scored query for free words: phrases and bags on the exact and folded bodies,
+    /// abbreviation expansions, and citation keywords. None when there are no words.
+    pub fn free_text(&mut self, text: &str) -> Option<Box<dyn Query>> {
+        let ex = analyzer::terms(&mut self.exact, text);
+        let fo = analyzer::terms(&mut self.folded, text);
+        if fo.is_empty() {
+            return None;
+        }
+        let accented = ex != fo;
+        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut add = |q: Option<Box<dyn Query>>, boost: f32| {
+            if let Some(q) = q {
+                should.push((Occur::Should, Box::new(BoostQuery::new(q, boost))));
+            }
+        };
+        if accented {
+            add(bag(self.f.body, &ex), EXACT_BAG);
+            add(phrase(self.f.body, &ex, 0), EXACT_PHRASE);
+        }
+        add(bag(self.f.body_folded, &fo), FOLDED_BAG);
+        if fo.len() > 1 {
+            add(phrase(self.f.body_folded, &fo, 0), FOLDED_PHRASE);
+            add(phrase(self.f.body_folded, &fo, NEAR_SLOP), FOLDED_NEAR);
+        }
+        for alt in abbrev::expansions(abbrev::table(), text) {
+            let terms = analyzer::terms(&mut self.folded, &alt);
+            add(phrase(self.f.body_folded, &terms, 0), ABBREVIATION);
+        }
+        for w in text.split_whitespace() {
+            if looks_like_citation(w) {
+                add(Some(term(self.f.cites_folded, &fold_key(w))), CITATION);
+            }
+        }
+        Some(Box::new(BooleanQuery::new(should)))
+    }
+
+    /// A phrase on the exact body when it has diacritics, else on the folded body.
+    fn phrase_any(&mut self, text: &str, slop: u32) -> Option<Box<dyn Query>> {
+        let ex = analyzer::terms(&mut self.exact, text);
+        let fo = analyzer::terms(&mut self.folded, text);
+        if ex != fo {
+            phrase(self.f.body, &ex, slop)
+        } else {
+            phrase(self.f.body_folded, &fo, slop)
+        }
+    }
+}
+
+/// Bytes of context on each side of a citation in a snippet.
+const CONTEXT: usize = 80;
+
+/// A snippet when no word of the query matched: the first citation of one of `cites` in the
+/// text, highlighted, else the start of the text.
+fn fallback_snippet(text: &str, cites: &[String]) -> (String, Vec<(usize, usize)>) {
+    let wanted: Vec<String> = cites.iter().map(|c| fold_key(c)).collect();
+    let found = if wanted.is_empty() {
+        None
+    } else {
+        crate::extract(text).citations.into_iter().find(|c| {
+            [c.canonical.as_deref(), c.law.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|v| wanted.contains(&fold_key(v)))
+        })
+    };
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    match found {
+        Some(c) => {
+            let a = floor(c.start.saturating_sub(CONTEXT));
+            let b = floor((c.end + CONTEXT).min(text.len()));
+            (text[a..b].to_string(), vec![(c.start - a, c.end - a)])
+        }
+        None => (
+            text[..floor(text.len().min(2 * CONTEXT))].to_string(),
+            Vec::new(),
+        ),
+    }
+}
+
+/// "168/2018/NĐ-CP", "28-NQ/TW": digits and a '/' or '-'.
+fn looks_like_citation(w: &str) -> bool {
+    w.contains(['/', '-'])
+        && w.chars().any(|c| c.is_ascii_digit())
+        && w.chars().any(char::is_alphabetic)
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn bag(field: Field, terms: &[String]) -> Option<Box<dyn Query>> {
+    match terms {
+        [] => None,
+        [t] => Some(Box::new(TermQuery::new(
+            Term::from_field_text(field, t),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => Some(Box::new(BooleanQuery::new_multiterms_query(
+            terms
+                .iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect(),
+        ))),
+    }
+}
+
+fn phrase(field: Field, terms: &[String], slop: u32) -> Option<Box<dyn Query>> {
+    match terms {
+        [] => None,
+        [_] => bag(field, terms),
+        _ => Some(Box::new(PhraseQuery::new_with_offset_and_slop(
+            terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (i, Term::from_field_text(field, t)))
+                .collect(),
+            slop,
+        ))),
+    }
+}
+
+impl SearchIndex {
+    /// Search: the best `limit` files, each with its best section and a snippet.
+    pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>, IndexError> {
+        let mut qb = QueryBuilder::new(self.fields);
+        let query = qb.build(req)?;
+        self.run(&*query, req.limit, &parse(&req.query).cites)
+    }
+
+    /// Run a built query (the benchmark times this). `cites` are the instruments the query
+    /// looks up, shown in snippets when no word matched.
+    pub fn run(
+        &self,
+        query: &dyn Query,
+        limit: usize,
+        cites: &[String],
+    ) -> Result<Vec<Hit>, IndexError> {
+        let f = self.fields;
+        let searcher = self.reader.searcher();
+        let err = |e| tantivy_err(&self.dir, e);
+        let candidates = limit.saturating_mul(4).max(limit + 16);
+        let top = searcher
+            .search(query, &TopDocs::with_limit(candidates).order_by_score())
+            .map_err(err)?;
+        let mut exact_gen = SnippetGenerator::create(&searcher, query, f.body).map_err(err)?;
+        let mut folded_gen =
+            SnippetGenerator::create(&searcher, query, f.body_folded).map_err(err)?;
+        exact_gen.set_max_num_chars(200);
+        folded_gen.set_max_num_chars(200);
+
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut by_path: BTreeMap<String, usize> = BTreeMap::new();
+        for (score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
+            let s = |field: Field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(String::from)
+            };
+            let path = s(f.path).unwrap_or_default();
+            let section = s(f.section).unwrap_or_default();
+            if let Some(&i) = by_path.get(&path) {
+                hits[i].other_sections.push(section);
+                continue;
+            }
+            if hits.len() >= limit {
+                continue;
+            }
+            let text = s(f.text).unwrap_or_default();
+            let mut snip = exact_gen.snippet(&text);
+            if snip.highlighted().is_empty() {
+                snip = folded_gen.snippet(&text);
+            }
+            let (snippet, highlights) = if snip.highlighted().is_empty() {
+                fallback_snippet(&text, cites)
+            } else {
+                let h = snip
+                    .highlighted()
+                    .iter()
+                    .map(|r| (r.start, r.end))
+                    .collect();
+                (snip.fragment().to_string(), h)
+            };
+            by_path.insert(path.clone(), hits.len());
+            hits.push(Hit {
+                path,
+                section,
+                heading: s(f.heading).unwrap_or_default(),
+                title: s(f.title),
+                kind: s(f.kind),
+                year: d.get_first(f.year).and_then(|v| v.as_u64()),
+                issuer: s(f.issuer),
+                score,
+                snippet,
+                highlights,
+                other_sections: Vec::new(),
+            });
+        }
+        Ok(hits)
+    }
+
+    /// The files whose plans cite an instrument ("168/2018/NĐ-CP", "Luật Dân quân tự vệ"):
+    /// a term lookup on the plan documents' citation keywords.
+    pub fn plans_citing(&self, cite: &str) -> Result<Vec<String>, IndexError> {
+        let f = self.fields;
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term(f.doc_type, "plan")),
+            (Occur::Must, term(f.cites_folded, &fold_key(cite))),
+        ]);
+        let searcher = self.reader.searcher();
+        let err = |e| tantivy_err(&self.dir, e);
+        let mut out = Vec::new();
+        for a in searcher.search(&q, &DocSetCollector).map_err(err)? {
+            let d: TantivyDocument = searcher.doc(a).map_err(err)?;
+            if let Some(p) = d.get_first(f.path).and_then(|v| v.as_str()) {
+                out.push(p.to_string());
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_table() {
+        let rows: &[(&str, &str, &[&str], &[&str])] = &[
+            ("quoc phong", "quoc phong", &[], &[]),
+            ("\"dân quân\" tự vệ", "tự vệ", &["dân quân"], &[]),
+            (
+                "cites:168/2018/NĐ-CP kế hoạch",
+                "kế hoạch",
+                &[],
+                &["168/2018/NĐ-CP"],
+            ),
+            (
+                "cites:\"Luật Dân quân tự vệ\"",
+                "",
+                &[],
+                &["Luật Dân quân tự vệ"],
+            ),
+            ("“phòng thủ dân sự”", "", &["phòng thủ dân sự"], &[]),
+            ("\"unclosed", "", &["unclosed"], &[]),
+        ];
+        for (q, free, phrases, cites) in rows {
+            let p = parse(q);
+            assert_eq!(p.free, *free, "free of {q:?}");
+            assert_eq!(p.phrases, *phrases, "phrases of {q:?}");
+            assert_eq!(p.cites, *cites, "cites of {q:?}");
+        }
+    }
+}
