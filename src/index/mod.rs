@@ -107,10 +107,10 @@ pub fn schema() -> (Schema, Fields) {
     };
     let fields = Fields {
         key: b.add_text_field("key", STRING | STORED),
-        path: b.add_text_field("path", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED | FAST),
         doc_type: b.add_text_field("doc_type", STRING | STORED),
         hash: b.add_text_field("hash", STORED),
-        section: b.add_text_field("section", STORED),
+        section: b.add_text_field("section", STRING | STORED | FAST),
         heading: b.add_text_field("heading", STORED),
         title: b.add_text_field("title", STORED),
         text: b.add_text_field("text", STORED),

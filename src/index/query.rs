@@ -17,11 +17,12 @@ use crate::normalize::fold_key;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::columnar::StrColumn;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{DocAddress, TantivyDocument, Term};
 
 /// Boosts: exact forms above folded ones, phrases above bags of words.
 pub const EXACT_BAG: f32 = 3.0;
@@ -324,23 +325,44 @@ impl SearchIndex {
         let top = searcher
             .search(query, &TopDocs::with_limit(candidates).order_by_score())
             .map_err(err)?;
-        let mut exact_gen = SnippetGenerator::create(&searcher, query, f.body).map_err(err)?;
-        let mut folded_gen =
-            SnippetGenerator::create(&searcher, query, f.body_folded).map_err(err)?;
-        exact_gen.set_max_num_chars(200);
-        folded_gen.set_max_num_chars(200);
+        // Snippets from the exact body when the query has exact terms, else the folded one.
+        let mut has_exact = false;
+        query.query_terms(&mut |t, _| has_exact |= t.field() == f.body);
+        let mut gens = Vec::new();
+        for field in [f.body, f.body_folded] {
+            if field == f.body && !has_exact {
+                continue;
+            }
+            let mut g = SnippetGenerator::create(&searcher, query, field).map_err(err)?;
+            g.set_max_num_chars(200);
+            gens.push(g);
+        }
+        // Group by file with the fast fields; stored documents are read for the hits only.
+        let mut columns: BTreeMap<u32, (Option<StrColumn>, Option<StrColumn>)> = BTreeMap::new();
+        let mut fast = |addr: DocAddress| -> (String, String) {
+            let (p, s) = columns.entry(addr.segment_ord).or_insert_with(|| {
+                let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
+                (
+                    ff.str("path").ok().flatten(),
+                    ff.str("section").ok().flatten(),
+                )
+            });
+            let get = |c: &Option<StrColumn>| {
+                let mut out = String::new();
+                if let Some(c) = c {
+                    if let Some(ord) = c.ords().first(addr.doc_id) {
+                        let _ = c.ord_to_str(ord, &mut out);
+                    }
+                }
+                out
+            };
+            (get(p), get(s))
+        };
 
         let mut hits: Vec<Hit> = Vec::new();
         let mut by_path: BTreeMap<String, usize> = BTreeMap::new();
         for (score, addr) in top {
-            let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
-            let s = |field: Field| {
-                d.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .map(String::from)
-            };
-            let path = s(f.path).unwrap_or_default();
-            let section = s(f.section).unwrap_or_default();
+            let (path, section) = fast(addr);
             if let Some(&i) = by_path.get(&path) {
                 hits[i].other_sections.push(section);
                 continue;
@@ -348,20 +370,27 @@ impl SearchIndex {
             if hits.len() >= limit {
                 continue;
             }
+            let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
+            let s = |field: Field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(String::from)
+            };
             let text = s(f.text).unwrap_or_default();
-            let mut snip = exact_gen.snippet(&text);
-            if snip.highlighted().is_empty() {
-                snip = folded_gen.snippet(&text);
+            let mut snip = None;
+            for g in &gens {
+                let sn = g.snippet(&text);
+                if !sn.highlighted().is_empty() {
+                    snip = Some(sn);
+                    break;
+                }
             }
-            let (snippet, highlights) = if snip.highlighted().is_empty() {
-                fallback_snippet(&text, cites)
-            } else {
-                let h = snip
-                    .highlighted()
-                    .iter()
-                    .map(|r| (r.start, r.end))
-                    .collect();
-                (snip.fragment().to_string(), h)
+            let (snippet, highlights) = match snip {
+                Some(sn) => {
+                    let h = sn.highlighted().iter().map(|r| (r.start, r.end)).collect();
+                    (sn.fragment().to_string(), h)
+                }
+                None => fallback_snippet(&text, cites),
             };
             by_path.insert(path.clone(), hits.len());
             hits.push(Hit {
@@ -379,6 +408,24 @@ impl SearchIndex {
             });
         }
         Ok(hits)
+    }
+
+    /// The stored text of the best `n` sections for a request, best first, not grouped by
+    /// file (for measuring what ranks first).
+    pub fn top_texts(&self, req: &SearchRequest, n: usize) -> Result<Vec<String>, IndexError> {
+        let query = QueryBuilder::new(self.fields).build(req)?;
+        let searcher = self.reader.searcher();
+        let err = |e| tantivy_err(&self.dir, e);
+        let top = searcher
+            .search(&*query, &TopDocs::with_limit(n).order_by_score())
+            .map_err(err)?;
+        let mut out = Vec::new();
+        for (_, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
+            let t = d.get_first(self.fields.text).and_then(|v| v.as_str());
+            out.push(t.unwrap_or("").to_string());
+        }
+        Ok(out)
     }
 
     /// The files whose plans cite an instrument ("168/2018/NĐ-CP", "Luật Dân quân tự vệ"):

@@ -77,10 +77,12 @@ impl Writer {
 
 /// The tantivy documents of one file: its plan document and one per section.
 pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyDocument> {
-    let ex = crate::extract(text);
+    let mut ex = crate::extract(text);
+    ex.citations.sort_by_key(|c| c.start);
     let kind = ex.header.kind.map(|k| k.slug());
     let year = ex.header.year.or(ex.header.date.map(|d| d.year));
     let issuer = ex.header.issuer.as_deref().map(clean);
+    let title = ex.header.title.as_deref().map(clean);
     let meta = |d: &mut TantivyDocument| {
         d.add_text(f.path, path);
         if let Some(k) = kind {
@@ -113,8 +115,8 @@ pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyD
     plan.add_text(f.key, path);
     plan.add_text(f.doc_type, "plan");
     plan.add_text(f.hash, hash);
-    if let Some(t) = &ex.header.title {
-        plan.add_text(f.title, clean(t));
+    if let Some(t) = &title {
+        plan.add_text(f.title, t);
     }
     meta(&mut plan);
     let all: BTreeSet<String> = ex.citations.iter().flat_map(cite_values).collect();
@@ -138,14 +140,15 @@ pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyD
         d.add_text(f.text, body);
         d.add_text(f.body, body);
         d.add_text(f.body_folded, body);
-        if let Some(t) = &ex.header.title {
-            d.add_text(f.title, clean(t));
+        if let Some(t) = &title {
+            d.add_text(f.title, t);
         }
         meta(&mut d);
-        let inside: BTreeSet<String> = ex
-            .citations
+        // Citations are in text order: those starting in this section are a slice.
+        let from = ex.citations.partition_point(|c| c.start < s.start);
+        let to = ex.citations.partition_point(|c| c.start < s.end).max(from);
+        let inside: BTreeSet<String> = ex.citations[from..to]
             .iter()
-            .filter(|c| c.start >= s.start && c.start < s.end)
             .flat_map(cite_values)
             .collect();
         add_cites(&mut d, &inside);
