@@ -60,7 +60,7 @@ fn heading(line: &str) -> Option<(usize, String)> {
     let label_end = t.find(['.', ')'])?;
     let (label, rest) = t.split_at(label_end);
     let sep = rest.chars().next()?;
-    let after = rest[1..].trim_start_matches(|c: char| c == ' ' || c == '*' || c == '\t');
+    let after = rest[1..].trim_start_matches([' ', '*', '\t']);
     // The heading text must start with a letter right after the label and a space.
     let starts_with_letter = after.chars().next().is_some_and(char::is_alphabetic);
     if !starts_with_letter || rest[1..].len() == after.len() {
