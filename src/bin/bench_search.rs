@@ -473,6 +473,16 @@ fn bench(a: &Args, tmp: &Path) -> Result<()> {
         }
         w.finish()?;
         let s = t.elapsed().as_secs_f64();
+        if !raw {
+            index.reload()?;
+            println!("  query latency on this index (p50 / p99 ms):");
+            for (name, queries, _, _) in &sets {
+                let (p50, p99) = latency(queries, |q| {
+                    let _ = index.search(&req(q, 10));
+                });
+                println!("    {name:<7} {p50:.3} / {p99:.3}");
+            }
+        }
         let size: u64 = std::fs::read_dir(&dir)?
             .flatten()
             .filter_map(|e| e.metadata().ok())

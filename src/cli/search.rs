@@ -32,6 +32,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    if let Some(k) = &args.kind {
+        if crate::model::Kind::from_slug(k).is_none() {
+            let slugs: Vec<&str> = crate::model::Kind::ALL.iter().map(|k| k.slug()).collect();
+            anyhow::bail!("unknown kind {k:?}; one of: {}", slugs.join(", "));
+        }
+    }
     let index = SearchIndex::open(&args.index)?;
     let req = SearchRequest {
         query: args.query.join(" "),

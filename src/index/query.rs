@@ -1,5 +1,6 @@
 //! Searching the index: a user's query (typed with or without diacritics, without quotes)
 //! becomes one tantivy query that ranks
+//! 0. every word must be there (folded), or an abbreviation's other form, or the citation;
 //! 1. the words in order (a phrase) above the words anywhere (bag of words): proximity counts
 //!    for unaccented queries too, through the folded field;
 //! 2. exact forms above folded ones when the query has diacritics: "đường" ranks sections
@@ -160,8 +161,16 @@ impl QueryBuilder {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             must.into_iter().map(|q| (Occur::Must, q)).collect();
         match free {
-            Some(q) if searching => clauses.push((Occur::Should, q)),
-            Some(q) => clauses.push((Occur::Must, q)),
+            Some((matching, scoring)) => {
+                // With a phrase or a citation required, the words only rank.
+                let occur = if searching {
+                    Occur::Should
+                } else {
+                    Occur::Must
+                };
+                clauses.push((occur, matching));
+                clauses.extend(scoring.into_iter().map(|q| (Occur::Should, q)));
+            }
             None if !searching => {
                 return Err(IndexError::Query(format!(
                     "nothing to search for in {:?}",
@@ -173,40 +182,53 @@ impl QueryBuilder {
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
-    /// The scored query for free words: phrases and bags on the exact and folded bodies,
-    /// abbreviation expansions, and citation keywords. None when there are no words.
-    pub fn free_text(&mut self, text: &str) -> Option<Box<dyn Query>> {
+    /// The query for free words: what must match (every word, folded; or an abbreviation's
+    /// other form; or a citation keyword), and what only scores (exact forms, phrases).
+    /// Matching every word keeps the scored set small, so phrases cost little even on large
+    /// indexes. None when there are no words.
+    pub fn free_text(&mut self, text: &str) -> Option<(Box<dyn Query>, Vec<Box<dyn Query>>)> {
         let ex = analyzer::terms(&mut self.exact, text);
         let fo = analyzer::terms(&mut self.folded, text);
         if fo.is_empty() {
             return None;
         }
-        let accented = ex != fo;
-        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut add = |q: Option<Box<dyn Query>>, boost: f32| {
-            if let Some(q) = q {
-                should.push((Occur::Should, Box::new(BoostQuery::new(q, boost))));
-            }
+        let boosted = |q: Box<dyn Query>, boost: f32| -> Box<dyn Query> {
+            Box::new(BoostQuery::new(q, boost))
         };
-        if accented {
-            add(bag(self.f.body, &ex), EXACT_BAG);
-            add(phrase(self.f.body, &ex, 0), EXACT_PHRASE);
-        }
-        add(bag(self.f.body_folded, &fo), FOLDED_BAG);
-        if fo.len() > 1 {
-            add(phrase(self.f.body_folded, &fo, 0), FOLDED_PHRASE);
-            add(phrase(self.f.body_folded, &fo, NEAR_SLOP), FOLDED_NEAR);
-        }
+        let mut matching: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let all_words = BooleanQuery::new(
+            fo.iter()
+                .map(|t| (Occur::Must, term(self.f.body_folded, t)))
+                .collect(),
+        );
+        matching.push((Occur::Should, boosted(Box::new(all_words), FOLDED_BAG)));
         for alt in abbrev::expansions(abbrev::table(), text) {
             let terms = analyzer::terms(&mut self.folded, &alt);
-            add(phrase(self.f.body_folded, &terms, 0), ABBREVIATION);
+            if let Some(q) = phrase(self.f.body_folded, &terms, 0) {
+                matching.push((Occur::Should, boosted(q, ABBREVIATION)));
+            }
         }
         for w in text.split_whitespace() {
             if looks_like_citation(w) {
-                add(Some(term(self.f.cites_folded, &fold_key(w))), CITATION);
+                let q = term(self.f.cites_folded, &fold_key(w));
+                matching.push((Occur::Should, boosted(q, CITATION)));
             }
         }
-        Some(Box::new(BooleanQuery::new(should)))
+        let mut scoring: Vec<Box<dyn Query>> = Vec::new();
+        if ex != fo {
+            // The query has diacritics: exact forms rank first.
+            scoring.extend(bag(self.f.body, &ex).map(|q| boosted(q, EXACT_BAG)));
+            if ex.len() > 1 {
+                scoring.extend(phrase(self.f.body, &ex, 0).map(|q| boosted(q, EXACT_PHRASE)));
+            }
+        }
+        if fo.len() > 1 {
+            scoring.extend(phrase(self.f.body_folded, &fo, 0).map(|q| boosted(q, FOLDED_PHRASE)));
+            scoring.extend(
+                phrase(self.f.body_folded, &fo, NEAR_SLOP).map(|q| boosted(q, FOLDED_NEAR)),
+            );
+        }
+        Some((Box::new(BooleanQuery::new(matching)), scoring))
     }
 
     /// A phrase on the exact body when it has diacritics, else on the folded body.
@@ -246,8 +268,21 @@ fn fallback_snippet(text: &str, cites: &[String]) -> (String, Vec<(usize, usize)
     };
     match found {
         Some(c) => {
-            let a = floor(c.start.saturating_sub(CONTEXT));
-            let b = floor((c.end + CONTEXT).min(text.len()));
+            // Cut at white space, not inside a word.
+            let mut a = floor(c.start.saturating_sub(CONTEXT));
+            if a > 0 {
+                a += text[a..c.start]
+                    .char_indices()
+                    .find(|(_, ch)| ch.is_whitespace())
+                    .map_or(0, |(i, ch)| i + ch.len_utf8());
+            }
+            let mut b = floor((c.end + CONTEXT).min(text.len()));
+            if b < text.len() {
+                b = c.end
+                    + text[c.end..b]
+                        .rfind(char::is_whitespace)
+                        .unwrap_or(b - c.end);
+            }
             (text[a..b].to_string(), vec![(c.start - a, c.end - a)])
         }
         None => (
