@@ -131,7 +131,11 @@ impl QueryBuilder {
     /// The whole query for a request: the query text, restricted to sections and filters.
     pub fn build(&mut self, req: &SearchRequest) -> Result<Box<dyn Query>, IndexError> {
         let parsed = parse(&req.query);
-        let mut must: Vec<Box<dyn Query>> = vec![term(self.f.doc_type, "section")];
+        // Plan documents have no body: only a citation lookup needs them kept out.
+        let mut must: Vec<Box<dyn Query>> = Vec::new();
+        if !parsed.cites.is_empty() {
+            must.push(term(self.f.doc_type, "section"));
+        }
         for c in &parsed.cites {
             must.push(term(self.f.cites_folded, &fold_key(c)));
         }
@@ -196,12 +200,15 @@ impl QueryBuilder {
             Box::new(BoostQuery::new(q, boost))
         };
         let mut matching: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let all_words = BooleanQuery::new(
-            fo.iter()
-                .map(|t| (Occur::Must, term(self.f.body_folded, t)))
-                .collect(),
-        );
-        matching.push((Occur::Should, boosted(Box::new(all_words), FOLDED_BAG)));
+        let all_words: Box<dyn Query> = match fo.as_slice() {
+            [t] => term(self.f.body_folded, t),
+            _ => Box::new(BooleanQuery::new(
+                fo.iter()
+                    .map(|t| (Occur::Must, term(self.f.body_folded, t)))
+                    .collect(),
+            )),
+        };
+        matching.push((Occur::Should, boosted(all_words, FOLDED_BAG)));
         for alt in abbrev::expansions(abbrev::table(), text) {
             let terms = analyzer::terms(&mut self.folded, &alt);
             if let Some(q) = phrase(self.f.body_folded, &terms, 0) {
@@ -228,7 +235,12 @@ impl QueryBuilder {
                 phrase(self.f.body_folded, &fo, NEAR_SLOP).map(|q| boosted(q, FOLDED_NEAR)),
             );
         }
-        Some((Box::new(BooleanQuery::new(matching)), scoring))
+        let matching = if matching.len() == 1 {
+            matching.pop().map(|(_, q)| q)?
+        } else {
+            Box::new(BooleanQuery::new(matching))
+        };
+        Some((matching, scoring))
     }
 
     /// A phrase on the exact body when it has diacritics, else on the folded body.
