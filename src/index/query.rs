@@ -112,6 +112,12 @@ pub fn parse(query: &str) -> ParsedQuery {
     out
 }
 
+/// The query for a query's free words: what must match and what only ranks.
+pub struct FreeText {
+    pub matching: Box<dyn Query>,
+    pub scoring: Vec<Box<dyn Query>>,
+}
+
 /// Builds tantivy queries with the index's analyzers.
 pub struct QueryBuilder {
     f: Fields,
@@ -165,7 +171,7 @@ impl QueryBuilder {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             must.into_iter().map(|q| (Occur::Must, q)).collect();
         match free {
-            Some((matching, scoring)) => {
+            Some(FreeText { matching, scoring }) => {
                 // With a phrase or a citation required, the words only rank.
                 let occur = if searching {
                     Occur::Should
@@ -190,7 +196,7 @@ impl QueryBuilder {
     /// other form; or a citation keyword), and what only scores (exact forms, phrases).
     /// Matching every word keeps the scored set small, so phrases cost little even on large
     /// indexes. None when there are no words.
-    pub fn free_text(&mut self, text: &str) -> Option<(Box<dyn Query>, Vec<Box<dyn Query>>)> {
+    pub fn free_text(&mut self, text: &str) -> Option<FreeText> {
         let ex = analyzer::terms(&mut self.exact, text);
         let fo = analyzer::terms(&mut self.folded, text);
         if fo.is_empty() {
@@ -240,7 +246,7 @@ impl QueryBuilder {
         } else {
             Box::new(BooleanQuery::new(matching))
         };
-        Some((matching, scoring))
+        Some(FreeText { matching, scoring })
     }
 
     /// A phrase on the exact body when it has diacritics, else on the folded body.
