@@ -91,9 +91,23 @@ fn highlighted(snippet: &str, ranges: &[(usize, usize)], tty: bool) -> String {
     } else {
         ("«", "»")
     };
+    // Words of one match separated only by spaces are marked as one.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in ranges {
+        match merged.last_mut() {
+            Some(last)
+                if snippet
+                    .get(last.1..a)
+                    .is_some_and(|gap| gap.chars().all(char::is_whitespace)) =>
+            {
+                last.1 = b
+            }
+            _ => merged.push((a, b)),
+        }
+    }
     let mut out = String::with_capacity(snippet.len() + 16);
     let mut at = 0;
-    for &(a, b) in ranges {
+    for &(a, b) in &merged {
         let (Some(before), Some(hit)) = (snippet.get(at..a), snippet.get(a..b)) else {
             continue;
         };
