@@ -11,6 +11,7 @@ pub mod diag;
 pub mod eval;
 pub mod extract;
 pub mod graph;
+pub mod index;
 pub mod model;
 pub mod normalize;
 pub mod outline;

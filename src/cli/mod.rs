@@ -8,8 +8,10 @@ pub mod check;
 pub mod cites;
 pub mod extract;
 pub mod graph;
+pub mod index;
 pub mod registry;
 pub mod report;
+pub mod search;
 pub mod serve;
 pub mod show;
 
@@ -61,6 +63,10 @@ pub enum Command {
     Show(show::Args),
     /// The citation graph as JSON, DOT or GraphML.
     Graph(graph::Args),
+    /// Build or update the search index of plan texts (incremental).
+    Index(index::Args),
+    /// Search the index (diacritics optional, abbreviations expanded).
+    Search(search::Args),
 }
 
 /// Run a parsed command line.
@@ -75,5 +81,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Basis(a) => basis::run(a),
         Command::Show(a) => show::run(a),
         Command::Graph(a) => graph::run(a),
+        Command::Index(a) => index::run(a),
+        Command::Search(a) => search::run(a),
     }
 }

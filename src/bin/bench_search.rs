@@ -1,0 +1,507 @@
+//! Search benchmark: quality (MRR of unaccented phrases, exact-form share for colliding
+//! words), query latency and indexing throughput, each beside SQLite FTS5
+//! (`unicode61 remove_diacritics 2`) or raw tantivy measured in the same run.
+//!
+//! ```text
+//! cargo run --release --features bench --bin bench_search -- \
+//!     --docs ../shared/data/admin-docs-2025/docs [--mb 500] [--seed 7]
+//! ```
+//! Real documents stay in ../shared; nothing derived from them is written outside a
+//! temporary directory, which is removed at the end.
+
+use anyhow::{Context, Result};
+use cancu::index::{analyzer, update, SearchIndex, SearchRequest};
+use cancu::normalize::fold_key;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+struct Args {
+    docs: PathBuf,
+    mb: usize,
+    seed: u64,
+    phrases: usize,
+}
+
+fn args() -> Result<Args> {
+    let mut a = Args {
+        docs: PathBuf::from("../shared/data/admin-docs-2025/docs"),
+        mb: 64,
+        seed: 7,
+        phrases: 50,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(k) = it.next() {
+        let v = it.next().with_context(|| format!("{k} needs a value"))?;
+        match k.as_str() {
+            "--docs" => a.docs = v.into(),
+            "--mb" => a.mb = v.parse()?,
+            "--seed" => a.seed = v.parse()?,
+            "--phrases" => a.phrases = v.parse()?,
+            _ => anyhow::bail!("unknown flag {k} (--docs DIR, --mb N, --seed N, --phrases N)"),
+        }
+    }
+    Ok(a)
+}
+
+/// splitmix64: a small seeded generator, so the phrases are the same on every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E3779B97F4A7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58476D1CE4E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D049BB133111EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+struct Doc {
+    path: String,
+    text: String,
+    /// Folded terms with their byte ranges in `text`.
+    tokens: Vec<(String, usize, usize)>,
+}
+
+fn load(dir: &Path) -> Result<Vec<Doc>> {
+    let (files, errs) = cancu::source::expand(&[dir.to_path_buf()]);
+    anyhow::ensure!(
+        errs.is_empty() && !files.is_empty(),
+        "no documents in {}",
+        dir.display()
+    );
+    let mut folded = analyzer::folded();
+    let mut docs = Vec::new();
+    for f in files {
+        let src = cancu::source::read_file(&f)?;
+        let tokens = analyzer::tokens(&mut folded, &src.text)
+            .into_iter()
+            .map(|t| (t.text, t.offset_from, t.offset_to))
+            .collect();
+        docs.push(Doc {
+            path: src.path,
+            text: src.text,
+            tokens,
+        });
+    }
+    Ok(docs)
+}
+
+/// A phrase of 4–6 syllables from one document, found in no other, diacritics stripped.
+struct Phrase {
+    doc: usize,
+    original: String,
+    query: String,
+}
+
+fn pick_phrases(docs: &[Doc], n: usize, rng: &mut Rng) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    let mut tries = 0;
+    while out.len() < n && tries < 100_000 {
+        tries += 1;
+        let d = rng.below(docs.len());
+        let toks = &docs[d].tokens;
+        let k = 4 + rng.below(3);
+        if toks.len() < k + 1 {
+            continue;
+        }
+        let i = rng.below(toks.len() - k);
+        let w = &toks[i..i + k];
+        let original = &docs[d].text[w[0].1..w[k - 1].2];
+        let words_only = w
+            .iter()
+            .all(|t| t.0.chars().all(|c| c.is_ascii_alphabetic()));
+        if !words_only
+            || original.contains(['\n', '|', '*', '#'])
+            || fold_key(original) == original.to_lowercase()
+        {
+            continue;
+        }
+        let terms: Vec<&str> = w.iter().map(|t| t.0.as_str()).collect();
+        let in_docs = docs
+            .iter()
+            .filter(|doc| {
+                doc.tokens
+                    .windows(k)
+                    .any(|x| x.iter().zip(&terms).all(|(a, b)| a.0 == *b))
+            })
+            .count();
+        if in_docs != 1 || !seen.insert(terms.join(" ")) {
+            continue;
+        }
+        out.push(Phrase {
+            doc: d,
+            original: original.split_whitespace().collect::<Vec<_>>().join(" "),
+            query: terms.join(" "),
+        });
+    }
+    out
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+/// Time each query twice (the first pass warms caches); p50/p99 in ms of the second.
+fn latency(queries: &[String], mut run: impl FnMut(&str)) -> (f64, f64) {
+    for q in queries {
+        run(q);
+    }
+    let mut t: Vec<f64> = queries
+        .iter()
+        .map(|q| {
+            let s = Instant::now();
+            run(q);
+            s.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    t.sort_by(|a, b| a.total_cmp(b));
+    (percentile(&t, 0.5), percentile(&t, 0.99))
+}
+
+fn vm_hwm_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+/// Does `text` hold `word` (exact form, any case) as a whole word?
+fn has_exact(text: &str, word: &str, exact: &mut tantivy::tokenizer::TextAnalyzer) -> bool {
+    let w = analyzer::terms(exact, word);
+    analyzer::terms(exact, text)
+        .iter()
+        .any(|t| Some(t) == w.first())
+}
+
+fn fts_open(docs: &[Doc]) -> Result<rusqlite::Connection> {
+    let db = rusqlite::Connection::open_in_memory()?;
+    db.execute_batch(
+        "CREATE VIRTUAL TABLE fts USING fts5(path UNINDEXED, body, \
+         tokenize = 'unicode61 remove_diacritics 2');",
+    )?;
+    let tx = db.unchecked_transaction()?;
+    {
+        let mut ins = tx.prepare("INSERT INTO fts(path, body) VALUES (?1, ?2)")?;
+        for d in docs {
+            // The same sections as the tantivy index.
+            for s in cancu::index::sections::split(&d.text) {
+                ins.execute((&d.path, &d.text[s.start..s.end]))?;
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(db)
+}
+
+/// An FTS5 MATCH expression: every word quoted (AND), or one quoted phrase.
+fn fts_expr(q: &str, phrase: bool) -> String {
+    let words: Vec<String> = q
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if phrase {
+        format!("\"{}\"", words.join(" "))
+    } else {
+        words
+            .iter()
+            .map(|w| format!("\"{w}\""))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+fn fts_paths(db: &rusqlite::Connection, expr: &str, n: usize) -> Result<Vec<String>> {
+    let mut st = db.prepare_cached(
+        "SELECT path, snippet(fts, 1, '[', ']', '…', 12) FROM fts WHERE fts MATCH ?1 ORDER BY rank LIMIT ?2",
+    )?;
+    let rows = st.query_map((expr, n as i64), |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+fn fts_texts(db: &rusqlite::Connection, expr: &str, n: usize) -> Result<Vec<String>> {
+    let mut st =
+        db.prepare_cached("SELECT body FROM fts WHERE fts MATCH ?1 ORDER BY rank LIMIT ?2")?;
+    let rows = st.query_map((expr, n as i64), |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// Reciprocal rank of `want` among the distinct paths of `ranked`.
+fn rr(ranked: &[String], want: &str) -> f64 {
+    let mut seen: Vec<&str> = Vec::new();
+    for p in ranked {
+        if !seen.contains(&p.as_str()) {
+            seen.push(p);
+        }
+        if p == want {
+            return 1.0 / seen.len() as f64;
+        }
+    }
+    0.0
+}
+
+fn main() -> Result<()> {
+    let a = args()?;
+    let tmp = std::env::temp_dir().join(format!("cancu-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let result = bench(&a, &tmp);
+    let _ = std::fs::remove_dir_all(&tmp);
+    result
+}
+
+fn bench(a: &Args, tmp: &Path) -> Result<()> {
+    let docs = load(&a.docs)?;
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    println!(
+        "documents: {} ({:.1} MB) from {}",
+        docs.len(),
+        bytes as f64 / 1e6,
+        a.docs.display()
+    );
+
+    let t = Instant::now();
+    let cites: usize = docs
+        .iter()
+        .map(|d| cancu::extract(&d.text).citations.len())
+        .sum();
+    let e = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let parts: usize = docs
+        .iter()
+        .map(|d| cancu::index::sections::split(&d.text).len())
+        .sum();
+    let s = t.elapsed().as_secs_f64();
+    println!(
+        "extraction alone: {:.1} MB/s ({cites} citations); section split alone: {:.1} MB/s ({parts} sections)",
+        bytes as f64 / 1e6 / e,
+        bytes as f64 / 1e6 / s
+    );
+    let (_, f) = cancu::index::schema();
+    let t = Instant::now();
+    let n: usize = docs
+        .iter()
+        .map(|d| {
+            update::documents(
+                &f,
+                &d.path,
+                &d.text,
+                &update::content_hash(d.text.as_bytes()),
+            )
+            .len()
+        })
+        .sum();
+    println!(
+        "documents built (hash, extraction, sections, no tantivy): {:.1} MB/s ({n} tantivy documents)",
+        bytes as f64 / 1e6 / t.elapsed().as_secs_f64()
+    );
+    // The index of the real documents, on disk, with the cancu pipeline.
+    let t = Instant::now();
+    let index = SearchIndex::open_or_create(&tmp.join("real"))?;
+    let mut w = index.writer()?;
+    for d in &docs {
+        w.add_file(&d.path, &d.text, &update::content_hash(d.text.as_bytes()))?;
+    }
+    w.finish()?;
+    index.reload()?;
+    println!("cancu index of them: {:.2} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let db = fts_open(&docs)?;
+    println!(
+        "FTS5 index of them (in memory): {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
+
+    // 1. MRR of unaccented distinctive phrases.
+    let mut rng = Rng(a.seed);
+    let phrases = pick_phrases(&docs, a.phrases, &mut rng);
+    let req = |q: &str, limit| SearchRequest {
+        query: q.to_string(),
+        limit,
+        ..Default::default()
+    };
+    let (mut ours, mut fts) = (0.0, 0.0);
+    let mut misses = Vec::new();
+    for p in &phrases {
+        let want = &docs[p.doc].path;
+        let hits: Vec<String> = index
+            .search(&req(&p.query, 10))?
+            .into_iter()
+            .map(|h| h.path)
+            .collect();
+        let r = rr(&hits, want);
+        ours += r;
+        if r < 1.0 {
+            misses.push(format!("  rank {:.2}: {:?} ← {:?}", r, p.query, p.original));
+        }
+        fts += rr(&fts_paths(&db, &fts_expr(&p.query, false), 100)?, want);
+    }
+    let n = phrases.len().max(1) as f64;
+    println!(
+        "\nMRR of {} unaccented 4–6-syllable phrases (seed {}), no quotes: cancu {:.3}, FTS5 {:.3}",
+        phrases.len(),
+        a.seed,
+        ours / n,
+        fts / n
+    );
+    for m in &misses {
+        println!("{m}");
+    }
+
+    // 2. Exact-form share in the top 10 for words whose folded form collides.
+    let mut exact = analyzer::exact();
+    println!(
+        "\nexact-form share of the top 10 sections (cancu | FTS5), sections holding the word:"
+    );
+    let (mut sum_o, mut sum_f, mut k) = (0.0, 0.0, 0.0);
+    for word in ["bạo", "đường", "dương", "bảo"] {
+        let holding = docs
+            .iter()
+            .flat_map(|d| {
+                cancu::index::sections::split(&d.text)
+                    .into_iter()
+                    .map(move |s| &d.text[s.start..s.end])
+            })
+            .filter(|t| has_exact(t, word, &mut exact))
+            .count();
+        let share = |texts: &[String], ex: &mut tantivy::tokenizer::TextAnalyzer| {
+            let hit = texts.iter().filter(|t| has_exact(t, word, ex)).count();
+            hit as f64 / texts.len().max(1) as f64
+        };
+        let o = share(&index.top_texts(&req(word, 10), 10)?, &mut exact);
+        let f = share(&fts_texts(&db, &fts_expr(word, true), 10)?, &mut exact);
+        println!("  {word:<6} {o:.2} | {f:.2}   ({holding} sections hold it)");
+        sum_o += o;
+        sum_f += f;
+        k += 1.0;
+    }
+    println!("  mean   {:.2} | {:.2}", sum_o / k, sum_f / k);
+
+    // 3. Query latency on this index.
+    let mut term_q = Vec::new();
+    let mut phrase_q = Vec::new();
+    let mut cites_q = Vec::new();
+    let mut rng = Rng(a.seed ^ 0xABCD);
+    while term_q.len() < 200 {
+        let d = &docs[rng.below(docs.len())];
+        if d.tokens.len() < 4 {
+            continue;
+        }
+        let i = rng.below(d.tokens.len() - 3);
+        let word = &d.text[d.tokens[i].1..d.tokens[i].2];
+        if word.chars().count() >= 3 && word.chars().all(char::is_alphabetic) {
+            term_q.push(word.to_string());
+            let span = &d.text[d.tokens[i].1..d.tokens[i + 2].2];
+            if !span.contains('\n') {
+                phrase_q.push(span.to_string());
+            }
+        }
+    }
+    for d in &docs {
+        for c in cancu::extract(&d.text).citations {
+            if let Some(x) = c.canonical {
+                if cites_q.len() < 200 && !cites_q.contains(&x) {
+                    cites_q.push(x);
+                }
+            }
+        }
+    }
+    let folded_q: Vec<String> = phrases.iter().map(|p| p.query.clone()).collect();
+    let quoted: Vec<String> = phrase_q.iter().map(|p| format!("\"{p}\"")).collect();
+    let cites_syntax: Vec<String> = cites_q.iter().map(|c| format!("cites:{c}")).collect();
+    println!("\nquery latency, in process, 10 hits with snippets (p50 / p99 ms): cancu | FTS5");
+    let sets: [(&str, &Vec<String>, &Vec<String>, bool); 4] = [
+        ("term", &term_q, &term_q, true),
+        ("phrase", &quoted, &phrase_q, true),
+        ("folded", &folded_q, &folded_q, false),
+        ("cites", &cites_syntax, &cites_q, true),
+    ];
+    for (name, ours_q, fts_q, fts_phrase) in sets {
+        let (p50, p99) = latency(ours_q, |q| {
+            let _ = index.search(&req(q, 10));
+        });
+        let (f50, f99) = latency(fts_q, |q| {
+            let _ = fts_paths(&db, &fts_expr(q, fts_phrase), 10);
+        });
+        println!(
+            "  {name:<7} ({} queries) {p50:.3} / {p99:.3} | {f50:.3} / {f99:.3}",
+            ours_q.len()
+        );
+    }
+    let (p50, p99) = latency(&cites_q, |q| {
+        let _ = index.plans_citing(q);
+    });
+    println!("  plans_citing (term lookup) {p50:.3} / {p99:.3}");
+    drop(db);
+    drop(index);
+    println!("peak memory so far (VmHWM): {:.0} MB", vm_hwm_mb());
+
+    // 4. Indexing throughput on the texts repeated to --mb MB: cancu vs raw tantivy.
+    let reps = (a.mb * 1_000_000).div_ceil(bytes.max(1));
+    let total = (reps * bytes) as f64 / 1e6;
+    println!(
+        "\nindexing {reps} copies of the documents ({total:.0} MB), writer memory {} MB:",
+        cancu::index::WRITER_MEMORY >> 20
+    );
+    let run = |name: &str, raw: bool| -> Result<f64> {
+        let dir = tmp.join(name);
+        let index = SearchIndex::open_or_create(&dir)?;
+        let t = Instant::now();
+        let mut w = index.writer()?;
+        for r in 0..reps {
+            for d in &docs {
+                let path = format!("{r}/{}", d.path);
+                if raw {
+                    w.add_raw(&path, &d.text)?;
+                } else {
+                    w.add_file(&path, &d.text, &update::content_hash(d.text.as_bytes()))?;
+                }
+            }
+        }
+        w.finish()?;
+        let s = t.elapsed().as_secs_f64();
+        if !raw {
+            index.reload()?;
+            println!("  query latency on this index (p50 / p99 ms):");
+            for (name, queries, _, _) in &sets {
+                let (p50, p99) = latency(queries, |q| {
+                    let _ = index.search(&req(q, 10));
+                });
+                println!("    {name:<7} {p50:.3} / {p99:.3}");
+            }
+        }
+        let size: u64 = std::fs::read_dir(&dir)?
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum();
+        println!(
+            "  {name:<5} {:.1} MB/s ({s:.1} s), index {:.0} MB, VmHWM {:.0} MB",
+            total / s,
+            size as f64 / 1e6,
+            vm_hwm_mb()
+        );
+        std::fs::remove_dir_all(&dir)?;
+        Ok(total / s)
+    };
+    let ours = run("cancu", false)?;
+    let raw = run("raw", true)?;
+    println!(
+        "  overhead of cancu over raw tantivy: {:.0}%",
+        (raw / ours - 1.0) * 100.0
+    );
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! `cancu search`: hits as a readable list (matches highlighted) or JSON.
+
+use crate::cli::Outcome;
+use crate::index::{Hit, SearchIndex, SearchRequest};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to look for; diacritics optional. `"..."` for a phrase that must occur,
+    /// `cites:168/2018/NĐ-CP` for plans citing an instrument.
+    #[arg(required = true)]
+    pub query: Vec<String>,
+    /// Index directory.
+    #[arg(long = "index", value_name = "DIR", default_value = crate::index::DEFAULT_DIR)]
+    pub index: PathBuf,
+    /// Number of files shown.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Only plans of this kind (slug: ke-hoach, quyet-dinh, ...).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only plans of this year.
+    #[arg(long)]
+    pub year: Option<u64>,
+    /// Only plans whose issuer has these words ("UBND xã Xuân Lương"; diacritics optional).
+    #[arg(long)]
+    pub issuer: Option<String>,
+    /// JSON output: {"hits": [...]}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    if let Some(k) = &args.kind {
+        if crate::model::Kind::from_slug(k).is_none() {
+            let slugs: Vec<&str> = crate::model::Kind::ALL.iter().map(|k| k.slug()).collect();
+            anyhow::bail!("unknown kind {k:?}; one of: {}", slugs.join(", "));
+        }
+    }
+    let index = SearchIndex::open(&args.index)?;
+    let req = SearchRequest {
+        query: args.query.join(" "),
+        limit: args.limit.max(1),
+        kind: args.kind,
+        year: args.year,
+        issuer: args.issuer,
+    };
+    let hits = index.search(&req)?;
+    let stdout = std::io::stdout();
+    let tty = stdout.is_terminal();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "hits": hits }))?;
+        writeln!(w)?;
+    } else {
+        for h in &hits {
+            write_hit(&mut w, h, tty)?;
+        }
+        if hits.is_empty() {
+            writeln!(w, "no hits")?;
+        }
+    }
+    w.flush()?;
+    Ok(Outcome::Clean)
+}
+
+fn write_hit(w: &mut impl Write, h: &Hit, tty: bool) -> std::io::Result<()> {
+    let section = if h.section.is_empty() {
+        String::new()
+    } else {
+        format!(" § {}", h.section)
+    };
+    writeln!(w, "{}{section}  (score {:.2})", h.path, h.score)?;
+    if let Some(t) = &h.title {
+        writeln!(w, "  {t}")?;
+    }
+    writeln!(w, "  {}", highlighted(&h.snippet, &h.highlights, tty))?;
+    if !h.other_sections.is_empty() {
+        let mut others: Vec<&str> = h.other_sections.iter().map(String::as_str).collect();
+        others.dedup();
+        writeln!(w, "  also in § {}", others.join(", "))?;
+    }
+    writeln!(w)
+}
+
+/// The snippet on one line with its matches marked (bold on a terminal, «» otherwise).
+fn highlighted(snippet: &str, ranges: &[(usize, usize)], tty: bool) -> String {
+    let (open, close) = if tty {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("«", "»")
+    };
+    // Words of one match separated only by spaces are marked as one.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in ranges {
+        match merged.last_mut() {
+            Some(last)
+                if snippet
+                    .get(last.1..a)
+                    .is_some_and(|gap| gap.chars().all(char::is_whitespace)) =>
+            {
+                last.1 = b
+            }
+            _ => merged.push((a, b)),
+        }
+    }
+    let mut out = String::with_capacity(snippet.len() + 16);
+    let mut at = 0;
+    for &(a, b) in &merged {
+        let (Some(before), Some(hit)) = (snippet.get(at..a), snippet.get(a..b)) else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(open);
+        out.push_str(hit);
+        out.push_str(close);
+        at = b;
+    }
+    out.push_str(snippet.get(at..).unwrap_or(""));
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,377 @@
+//! The Vietnamese analyzer ("bộ phân tích tiếng Việt"): how text becomes index terms.
+//!
+//! One tokenizer and a chain of tiny per-token filters, registered by name on every open of
+//! the index (the names are stored in the schema, the code is not):
+//! - [`EXACT`] (`vi_exact`): words → NFC → `Ð`→`Đ` → modern tone placement → lowercase.
+//!   Diacritics are kept: "đường" and "dương" are different terms.
+//! - [`FOLDED`] (`vi_folded`): the same, then diacritics removed and `đ`→`d`:
+//!   "đường", "dương" and "duong" are one term.
+//!
+//! Words are runs of letters, digits and combining marks, so NFD text ("Nghi\u{323}") is one
+//! word, not two; NFC is the first filter. A Vietnamese syllable is one token; a word such as
+//! "quốc phòng" is two consecutive positions, so phrase queries work across syllables.
+//!
+//! Invariant: offsets are set by the tokenizer on the ORIGINAL text and no filter touches
+//! them (every filter here is a [`TextMap`], which can only rewrite `token.text`), so
+//! highlights point at the original bytes. This module knows nothing of the schema,
+//! documents or queries.
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, Token, TokenFilter,
+    TokenStream, Tokenizer, TokenizerManager,
+};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Name of the exact analyzer (diacritics kept).
+pub const EXACT: &str = "vi_exact";
+/// Name of the folded analyzer (no diacritics, `đ` → `d`).
+pub const FOLDED: &str = "vi_folded";
+
+/// Tokens longer than this (in bytes) are dropped: they are not words (base64, runs of dots).
+const MAX_TOKEN_BYTES: usize = 64;
+
+/// Register both analyzers on a tokenizer manager (call on every open: tantivy stores only
+/// the names).
+pub fn register(manager: &TokenizerManager) {
+    manager.register(EXACT, exact());
+    manager.register(FOLDED, folded());
+}
+
+/// The exact analyzer.
+pub fn exact() -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(NFC)
+        .filter(ETH_TO_D_STROKE)
+        .filter(MODERN_TONES)
+        .filter(LowerCaser)
+        .build()
+}
+
+/// The folded analyzer.
+pub fn folded() -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(NFC)
+        .filter(ETH_TO_D_STROKE)
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(STRIP_MARKS)
+        .build()
+}
+
+/// The terms an analyzer makes of `text`, in order (for queries and tests).
+pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+/// The tokens (text, offsets, position) an analyzer makes of `text`.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        out.push(stream.token().clone());
+    }
+    out
+}
+
+/// Is `c` part of a word: a letter, a digit or a combining mark (NFD tone and vowel marks).
+fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Vietnamese letters, without the slow Unicode table look-up: Latin-1 letters
+        // (not × ÷), Latin Extended-A/B, combining marks, Latin Extended Additional.
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x100..=0x24F | 0x300..=0x36F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Splits text into words: maximal runs of [`is_word_char`]. Offsets are byte offsets into
+/// the text given.
+#[derive(Clone, Default)]
+pub struct WordTokenizer {
+    token: Token,
+}
+
+pub struct WordTokenStream<'a> {
+    text: &'a str,
+    pos: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordTokenStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
+        self.token.reset();
+        WordTokenStream {
+            text,
+            pos: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for WordTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let rest = &self.text[self.pos..];
+        let Some((start, _)) = rest.char_indices().find(|&(_, c)| is_word_char(c)) else {
+            self.pos = self.text.len();
+            return false;
+        };
+        let from = self.pos + start;
+        let len = self.text[from..]
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map(|(i, _)| i)
+            .unwrap_or(self.text.len() - from);
+        let to = from + len;
+        self.pos = to;
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[from..to]);
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = self.token.position.wrapping_add(1);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// A token filter that rewrites the text of each token and nothing else: offsets and
+/// positions cannot be changed by construction. `f(text, out)` writes the new text into
+/// `out` and returns true, or returns false to keep the text as it is.
+#[derive(Clone, Copy)]
+pub struct TextMap {
+    f: fn(&str, &mut String) -> bool,
+}
+
+impl TextMap {
+    pub const fn new(f: fn(&str, &mut String) -> bool) -> TextMap {
+        TextMap { f }
+    }
+}
+
+/// NFC: precomposed letters, so NFD and NFC text give the same terms.
+pub const NFC: TextMap = TextMap::new(nfc);
+/// `Ð` (U+00D0, Icelandic eth, a common typo) → `Đ`; `ð` → `đ`.
+pub const ETH_TO_D_STROKE: TextMap = TextMap::new(eth_to_d_stroke);
+/// Old tone placement made modern: "hoà" → "hòa", "uỷ" → "ủy" (one syllable per token).
+pub const MODERN_TONES: TextMap = TextMap::new(modern_tones);
+/// Combining marks left after folding (letters with no precomposed form) dropped.
+pub const STRIP_MARKS: TextMap = TextMap::new(strip_marks);
+
+fn nfc(text: &str, out: &mut String) -> bool {
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return false;
+    }
+    out.extend(text.nfc());
+    true
+}
+
+fn eth_to_d_stroke(text: &str, out: &mut String) -> bool {
+    if text.is_ascii() || !text.contains(['Ð', 'ð']) {
+        return false;
+    }
+    out.extend(text.chars().map(|c| match c {
+        'Ð' => 'Đ',
+        'ð' => 'đ',
+        c => c,
+    }));
+    true
+}
+
+fn modern_tones(text: &str, out: &mut String) -> bool {
+    // Only a syllable ending in o/u + a toned a/e/y can be written the old way.
+    let mut rev = text.chars().rev();
+    let (Some(last), Some(prev)) = (rev.next(), rev.next()) else {
+        return false;
+    };
+    if !matches!(prev, 'o' | 'O' | 'u' | 'U') || !is_toned_aey(last) {
+        return false;
+    }
+    let modern = crate::normalize::modern_tones(text);
+    if modern == text {
+        return false;
+    }
+    out.push_str(&modern);
+    true
+}
+
+/// `a`, `e`, `y` (any case) with a tone mark and no vowel mark.
+fn is_toned_aey(c: char) -> bool {
+    let mut d = std::iter::once(c).nfd();
+    matches!(d.next(), Some('a' | 'e' | 'y' | 'A' | 'E' | 'Y'))
+        && matches!(
+            d.next(),
+            Some('\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+        )
+}
+
+fn strip_marks(text: &str, out: &mut String) -> bool {
+    if text.is_ascii() || !text.contains(|c| ('\u{300}'..='\u{36F}').contains(&c)) {
+        return false;
+    }
+    out.extend(
+        text.chars()
+            .filter(|c| !('\u{300}'..='\u{36F}').contains(c)),
+    );
+    true
+}
+
+impl TokenFilter for TextMap {
+    type Tokenizer<T: Tokenizer> = TextMapTokenizer<T>;
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> TextMapTokenizer<T> {
+        TextMapTokenizer {
+            inner: tokenizer,
+            f: self.f,
+            buffer: String::new(),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct TextMapTokenizer<T> {
+    inner: T,
+    f: fn(&str, &mut String) -> bool,
+    buffer: String,
+}
+
+impl<T: Tokenizer> Tokenizer for TextMapTokenizer<T> {
+    type TokenStream<'a> = TextMapStream<'a, T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        TextMapStream {
+            tail: self.inner.token_stream(text),
+            f: self.f,
+            buffer: &mut self.buffer,
+        }
+    }
+}
+
+pub struct TextMapStream<'a, S> {
+    tail: S,
+    f: fn(&str, &mut String) -> bool,
+    buffer: &'a mut String,
+}
+
+impl<S: TokenStream> TokenStream for TextMapStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        self.buffer.clear();
+        if (self.f)(&self.tail.token().text, self.buffer) {
+            std::mem::swap(&mut self.tail.token_mut().text, self.buffer);
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every Vietnamese letter (lowercase; uppercase is derived), with its folded form.
+    const LETTERS: &str =
+        "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
+
+    fn check(analyzer: &mut TextAnalyzer, input: &str, expected: &[&str]) {
+        assert_eq!(terms(analyzer, input), expected, "terms of {input:?}");
+    }
+
+    #[test]
+    fn folding_table_every_letter_nfc_and_nfd() {
+        let (mut ex, mut fo) = (exact(), folded());
+        for c in LETTERS.chars() {
+            let base = match c {
+                'đ' => 'd',
+                c => std::iter::once(c).nfd().next().unwrap_or(c),
+            };
+            assert!(base.is_ascii_lowercase(), "{c:?}");
+            let upper: String = c.to_uppercase().collect();
+            for form in [c.to_string(), upper] {
+                let nfd: String = form.nfd().collect();
+                for s in [form.as_str(), nfd.as_str()] {
+                    check(&mut fo, s, &[&base.to_string()]);
+                    check(&mut ex, s, &[&c.to_string()]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn exact_and_folded_table() {
+        let rows: &[(&str, &[&str], &[&str])] = &[
+            ("Đường", &["đường"], &["duong"]),
+            ("dương", &["dương"], &["duong"]),
+            ("QÐ-UBND", &["qđ", "ubnd"], &["qd", "ubnd"]),
+            ("hoà bình", &["hòa", "bình"], &["hoa", "binh"]),
+            ("Uỷ ban", &["ủy", "ban"], &["uy", "ban"]),
+            ("thuỷ lợi", &["thủy", "lợi"], &["thuy", "loi"]),
+            ("quý", &["quý"], &["quy"]),
+            (
+                "**Quốc phòng** địa phương",
+                &["quốc", "phòng", "địa", "phương"],
+                &["quoc", "phong", "dia", "phuong"],
+            ),
+            (
+                "168/2018/NĐ-CP",
+                &["168", "2018", "nđ", "cp"],
+                &["168", "2018", "nd", "cp"],
+            ),
+        ];
+        let (mut ex, mut fo) = (exact(), folded());
+        for (input, e, f) in rows {
+            check(&mut ex, input, e);
+            check(&mut fo, input, f);
+            let nfd: String = input.nfd().collect();
+            check(&mut ex, &nfd, e);
+            check(&mut fo, &nfd, f);
+        }
+    }
+
+    #[test]
+    fn word_chars_match_unicode_in_the_fast_ranges() {
+        for cp in (0..0x250).chain(0x300..0x370).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let unicode = c.is_alphanumeric() || (0x300..0x370).contains(&cp);
+            assert_eq!(is_word_char(c), unicode, "U+{cp:04X} {c:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_nfd_text() {
+        let text: String = "Căn cứ Nghị định".nfd().collect();
+        for mut a in [exact(), folded()] {
+            let toks = tokens(&mut a, &text);
+            let originals: Vec<String> = toks
+                .iter()
+                .map(|t| text[t.offset_from..t.offset_to].nfc().collect())
+                .collect();
+            assert_eq!(originals, ["Căn", "cứ", "Nghị", "định"]);
+            let positions: Vec<usize> = toks.iter().map(|t| t.position).collect();
+            assert_eq!(positions, [0, 1, 2, 3]);
+        }
+    }
+}

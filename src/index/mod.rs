@@ -1,0 +1,242 @@
+//! The search index ("chỉ mục tìm kiếm"): plans and their sections in a Tantivy index on
+//! disk, updated incrementally, searched with Vietnamese diacritic folding.
+//!
+//! Documents (field `doc_type`):
+//! - `plan`: one per file: path, content hash, header (title, kind, year, issuer) and the
+//!   citations it holds as keywords (`cites`: "168/2018/NĐ-CP", "Luật Dân quân tự vệ";
+//!   `cites_folded`: their folded keys), so "which plans cite X" is a term lookup. No body.
+//! - `section`: one per outline section ([`sections::split`]); the sections partition the
+//!   text, so every byte is indexed once. Each holds the original text (stored, for snippets),
+//!   the exact and folded bodies, the citations inside it and the plan's filter fields.
+//! - `instrument` is reserved for registry instruments (not indexed yet).
+//!
+//! Invariants: every document of a file carries its `path`, so one `delete_term(path)`
+//! removes a file; a run commits once at the end (a crash leaves the last commit); stored
+//! text is the original (diacritics intact, offsets into it). This module and its children
+//! are the only code that knows tantivy; it knows nothing of clap or terminals.
+
+pub mod abbrev;
+pub mod analyzer;
+pub mod query;
+pub mod sections;
+pub mod update;
+
+use std::path::{Path, PathBuf};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+pub use query::{Hit, SearchRequest};
+pub use update::{UpdateStats, Writer};
+
+/// Default index directory.
+pub const DEFAULT_DIR: &str = "index";
+
+/// Memory given to the index writer (split among its threads).
+pub const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+
+/// Failures of the index (not problems in documents).
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("index {dir} is being written by another process; wait for it to finish")]
+    Busy { dir: PathBuf },
+    #[error("no index at {dir}; run `cancu index` first")]
+    Missing { dir: PathBuf },
+    #[error(
+        "index {dir} was built with another schema (another cancu version); delete it and run `cancu index` again"
+    )]
+    SchemaMismatch { dir: PathBuf },
+    #[error("index {dir}: {err}")]
+    Io { dir: PathBuf, err: std::io::Error },
+    #[error("index {dir}: {err}")]
+    Tantivy {
+        dir: PathBuf,
+        err: tantivy::TantivyError,
+    },
+    #[error("bad query: {0}")]
+    Query(String),
+}
+
+/// The fields of the schema, by role.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Unique per document: the path, plus "#II.3" for a section.
+    pub key: Field,
+    /// The file's path as given to `cancu index`.
+    pub path: Field,
+    /// "plan", "section" (later "instrument").
+    pub doc_type: Field,
+    /// Content hash of the file (plan documents).
+    pub hash: Field,
+    /// Outline path of a section ("II.3"; "" before the first heading).
+    pub section: Field,
+    /// Heading line of a section.
+    pub heading: Field,
+    /// The plan's title (from its header).
+    pub title: Field,
+    /// Original text of a section (stored only).
+    pub text: Field,
+    /// Body terms with diacritics (`vi_exact`).
+    pub body: Field,
+    /// Body terms folded (`vi_folded`).
+    pub body_folded: Field,
+    /// Cited instruments: canonical number-symbol or law name, as written properly.
+    pub cites: Field,
+    /// The same, folded ([`crate::normalize::fold_key`]): what queries look up.
+    pub cites_folded: Field,
+    /// Kind slug of the plan's own header ("ke-hoach").
+    pub kind: Field,
+    /// Year of the plan's own header.
+    pub year: Field,
+    /// Issuer of the plan's own header, as written properly.
+    pub issuer: Field,
+    /// The issuer, folded terms (for `--issuer` filters by words).
+    pub issuer_folded: Field,
+}
+
+/// The schema and its fields.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text_with = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let fields = Fields {
+        key: b.add_text_field("key", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED | FAST),
+        doc_type: b.add_text_field("doc_type", STRING | STORED),
+        hash: b.add_text_field("hash", STORED),
+        section: b.add_text_field("section", STRING | STORED | FAST),
+        heading: b.add_text_field("heading", STORED),
+        title: b.add_text_field("title", STORED),
+        text: b.add_text_field("text", STORED),
+        body: b.add_text_field("body", text_with(analyzer::EXACT)),
+        body_folded: b.add_text_field("body_folded", text_with(analyzer::FOLDED)),
+        cites: b.add_text_field("cites", STRING | STORED),
+        cites_folded: b.add_text_field("cites_folded", STRING),
+        kind: b.add_text_field("kind", STRING | STORED | FAST),
+        year: b.add_u64_field("year", INDEXED | STORED | FAST),
+        issuer: b.add_text_field("issuer", STRING | STORED | FAST),
+        issuer_folded: b.add_text_field("issuer_folded", text_with(analyzer::FOLDED)),
+    };
+    (b.build(), fields)
+}
+
+/// An open index: the tantivy index with the Vietnamese analyzers registered, and a reader
+/// on its last commit.
+pub struct SearchIndex {
+    pub index: Index,
+    pub fields: Fields,
+    pub reader: IndexReader,
+    pub dir: PathBuf,
+}
+
+impl SearchIndex {
+    /// Open the index in `dir`, creating it (and the directory) when there is none.
+    pub fn open_or_create(dir: &Path) -> Result<SearchIndex, IndexError> {
+        let (schema, _) = self::schema();
+        let exists = dir.join("meta.json").is_file();
+        let index = if exists {
+            Index::open_in_dir(dir).map_err(|e| tantivy_err(dir, e))?
+        } else {
+            std::fs::create_dir_all(dir).map_err(|err| IndexError::Io {
+                dir: dir.to_path_buf(),
+                err,
+            })?;
+            match Index::create_in_dir(dir, schema) {
+                Ok(i) => i,
+                // Created by another process in the meantime.
+                Err(tantivy::TantivyError::IndexAlreadyExists) => {
+                    Index::open_in_dir(dir).map_err(|e| tantivy_err(dir, e))?
+                }
+                Err(e) => return Err(tantivy_err(dir, e)),
+            }
+        };
+        Self::wrap(dir, index)
+    }
+
+    /// Open an existing index for reading.
+    pub fn open(dir: &Path) -> Result<SearchIndex, IndexError> {
+        if !dir.join("meta.json").is_file() {
+            return Err(IndexError::Missing {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| tantivy_err(dir, e))?;
+        Self::wrap(dir, index)
+    }
+
+    /// A fresh index in memory (tests, benchmarks).
+    pub fn in_ram() -> Result<SearchIndex, IndexError> {
+        let (schema, _) = self::schema();
+        Self::wrap(Path::new("<ram>"), Index::create_in_ram(schema))
+    }
+
+    fn wrap(dir: &Path, index: Index) -> Result<SearchIndex, IndexError> {
+        let (schema, fields) = self::schema();
+        let same =
+            serde_json::to_string(&index.schema()).ok() == serde_json::to_string(&schema).ok();
+        if !same {
+            return Err(IndexError::SchemaMismatch {
+                dir: dir.to_path_buf(),
+            });
+        }
+        analyzer::register(index.tokenizers());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| tantivy_err(dir, e))?;
+        Ok(SearchIndex {
+            index,
+            fields,
+            reader,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// Take the writer lock. Another process holding it is [`IndexError::Busy`].
+    pub fn writer(&self) -> Result<Writer, IndexError> {
+        let w = self
+            .index
+            .writer(WRITER_MEMORY)
+            .map_err(|e| tantivy_err(&self.dir, e))?;
+        Ok(Writer::new(w, self.fields, self.dir.clone()))
+    }
+
+    /// See the last commit (after this process committed).
+    pub fn reload(&self) -> Result<(), IndexError> {
+        self.reader.reload().map_err(|e| tantivy_err(&self.dir, e))
+    }
+
+    /// Number of documents of a type in the last commit seen.
+    pub fn count(&self, doc_type: &str) -> Result<usize, IndexError> {
+        let q = tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(self.fields.doc_type, doc_type),
+            IndexRecordOption::Basic,
+        );
+        self.reader
+            .searcher()
+            .search(&q, &tantivy::collector::Count)
+            .map_err(|e| tantivy_err(&self.dir, e))
+    }
+}
+
+/// Map a tantivy error, recognizing a busy writer lock.
+pub(crate) fn tantivy_err(dir: &Path, err: tantivy::TantivyError) -> IndexError {
+    match err {
+        tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _) => {
+            IndexError::Busy {
+                dir: dir.to_path_buf(),
+            }
+        }
+        err => IndexError::Tantivy {
+            dir: dir.to_path_buf(),
+            err,
+        },
+    }
+}

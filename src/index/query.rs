@@ -1,0 +1,537 @@
+//! Searching the index: a user's query (typed with or without diacritics, without quotes)
+//! becomes one tantivy query that ranks
+//! 0. every word must be there (folded), or an abbreviation's other form, or the citation;
+//! 1. the words in order (a phrase) above the words anywhere (bag of words): proximity counts
+//!    for unaccented queries too, through the folded field;
+//! 2. exact forms above folded ones when the query has diacritics: "đường" ranks sections
+//!    with "đường" above those with only "dương"; "duong" finds both alike;
+//! 3. abbreviations expanded both ways ([`crate::index::abbrev`]).
+//!
+//! Syntax: `"..."` a phrase that must occur; `cites:168/2018/NĐ-CP` a cited instrument that
+//! must be cited (a keyword lookup, diacritics and case ignored). Hits are sections, grouped
+//! by file (the best section of each file, the others listed). Snippets are cut from the
+//! ORIGINAL text. Knows nothing of output formats.
+
+use crate::index::analyzer;
+use crate::index::{abbrev, tantivy_err, Fields, IndexError, SearchIndex};
+use crate::normalize::fold_key;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::columnar::StrColumn;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, TantivyDocument, Term};
+
+/// Boosts: exact forms above folded ones, phrases above bags of words.
+pub const EXACT_BAG: f32 = 3.0;
+pub const EXACT_PHRASE: f32 = 6.0;
+pub const FOLDED_BAG: f32 = 1.0;
+pub const FOLDED_PHRASE: f32 = 4.0;
+pub const FOLDED_NEAR: f32 = 2.0;
+pub const ABBREVIATION: f32 = 1.5;
+pub const CITATION: f32 = 10.0;
+/// Words allowed between the query's words in the "near" phrase.
+pub const NEAR_SLOP: u32 = 3;
+
+/// A search: the query text and its filters.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub query: String,
+    pub limit: usize,
+    /// Kind slug of the plan's header ("ke-hoach").
+    pub kind: Option<String>,
+    pub year: Option<u64>,
+    /// Words of the issuer ("UBND xã Xuân Lương"), folded.
+    pub issuer: Option<String>,
+}
+
+/// One hit: the best section of one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub path: String,
+    /// Outline path of the best section ("II.3"; "" for the text before the first heading).
+    pub section: String,
+    pub heading: String,
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    pub year: Option<u64>,
+    pub issuer: Option<String>,
+    pub score: f32,
+    /// A fragment of the original text around the matches.
+    pub snippet: String,
+    /// Byte ranges of the matches in `snippet`.
+    pub highlights: Vec<(usize, usize)>,
+    /// Other sections of the same file that matched, best first.
+    pub other_sections: Vec<String>,
+}
+
+/// The parts of a query string.
+#[derive(Debug, Default, PartialEq)]
+pub struct ParsedQuery {
+    pub free: String,
+    pub phrases: Vec<String>,
+    pub cites: Vec<String>,
+}
+
+/// Split a query into free words, quoted phrases and `cites:` values.
+pub fn parse(query: &str) -> ParsedQuery {
+    let mut out = ParsedQuery::default();
+    let mut free: Vec<&str> = Vec::new();
+    let mut rest = query;
+    while let Some(start) = rest.find(['"', '“']) {
+        free.push(&rest[..start]);
+        let quote = rest[start..].chars().next().map_or(1, char::len_utf8);
+        let after = &rest[start + quote..];
+        let end = after.find(['"', '”']).unwrap_or(after.len());
+        let phrase = after[..end].trim();
+        // `cites:"..."` puts the quoted text in the citation.
+        let before = free.last_mut().map(|s| s.trim_end()).unwrap_or("");
+        if before.ends_with("cites:") {
+            let f = free.pop().unwrap_or("");
+            free.push(&f[..f.rfind("cites:").unwrap_or(f.len())]);
+            out.cites.push(phrase.to_string());
+        } else if !phrase.is_empty() {
+            out.phrases.push(phrase.to_string());
+        }
+        let close = after[end..].chars().next().map_or(0, char::len_utf8);
+        rest = &after[end + close..];
+    }
+    free.push(rest);
+    let mut words = Vec::new();
+    for w in free.iter().flat_map(|s| s.split_whitespace()) {
+        match w.strip_prefix("cites:") {
+            Some(v) if !v.is_empty() => out.cites.push(v.to_string()),
+            Some(_) => {}
+            None => words.push(w),
+        }
+    }
+    out.free = words.join(" ");
+    out
+}
+
+/// The query for a query's free words: what must match and what only ranks.
+pub struct FreeText {
+    pub matching: Box<dyn Query>,
+    pub scoring: Vec<Box<dyn Query>>,
+}
+
+/// Builds tantivy queries with the index's analyzers.
+pub struct QueryBuilder {
+    f: Fields,
+    exact: TextAnalyzer,
+    folded: TextAnalyzer,
+}
+
+impl QueryBuilder {
+    pub fn new(f: Fields) -> QueryBuilder {
+        QueryBuilder {
+            f,
+            exact: analyzer::exact(),
+            folded: analyzer::folded(),
+        }
+    }
+
+    /// The whole query for a request: the query text, restricted to sections and filters.
+    pub fn build(&mut self, req: &SearchRequest) -> Result<Box<dyn Query>, IndexError> {
+        let parsed = parse(&req.query);
+        // Plan documents have no body: only a citation lookup needs them kept out.
+        let mut must: Vec<Box<dyn Query>> = Vec::new();
+        if !parsed.cites.is_empty() {
+            must.push(term(self.f.doc_type, "section"));
+        }
+        for c in &parsed.cites {
+            must.push(term(self.f.cites_folded, &fold_key(c)));
+        }
+        for p in &parsed.phrases {
+            let q = self
+                .phrase_any(p, 0)
+                .ok_or_else(|| IndexError::Query(format!("no words in \"{p}\"")))?;
+            must.push(q);
+        }
+        let free = self.free_text(&parsed.free);
+        if let Some(k) = &req.kind {
+            must.push(term(self.f.kind, k));
+        }
+        if let Some(y) = req.year {
+            must.push(Box::new(TermQuery::new(
+                Term::from_field_u64(self.f.year, y),
+                IndexRecordOption::Basic,
+            )));
+        }
+        if let Some(i) = &req.issuer {
+            let terms = analyzer::terms(&mut self.folded, i);
+            let q = phrase(self.f.issuer_folded, &terms, 0)
+                .ok_or_else(|| IndexError::Query(format!("no words in issuer \"{i}\"")))?;
+            must.push(q);
+        }
+        let searching = !parsed.cites.is_empty() || !parsed.phrases.is_empty();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            must.into_iter().map(|q| (Occur::Must, q)).collect();
+        match free {
+            Some(FreeText { matching, scoring }) => {
+                // With a phrase or a citation required, the words only rank.
+                let occur = if searching {
+                    Occur::Should
+                } else {
+                    Occur::Must
+                };
+                clauses.push((occur, matching));
+                clauses.extend(scoring.into_iter().map(|q| (Occur::Should, q)));
+            }
+            None if !searching => {
+                return Err(IndexError::Query(format!(
+                    "nothing to search for in {:?}",
+                    req.query
+                )))
+            }
+            None => {}
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The query for free words: what must match (every word, folded; or an abbreviation's
+    /// other form; or a citation keyword), and what only scores (exact forms, phrases).
+    /// Matching every word keeps the scored set small, so phrases cost little even on large
+    /// indexes. None when there are no words.
+    pub fn free_text(&mut self, text: &str) -> Option<FreeText> {
+        let ex = analyzer::terms(&mut self.exact, text);
+        let fo = analyzer::terms(&mut self.folded, text);
+        if fo.is_empty() {
+            return None;
+        }
+        let boosted = |q: Box<dyn Query>, boost: f32| -> Box<dyn Query> {
+            Box::new(BoostQuery::new(q, boost))
+        };
+        let mut matching: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let all_words: Box<dyn Query> = match fo.as_slice() {
+            [t] => term(self.f.body_folded, t),
+            _ => Box::new(BooleanQuery::new(
+                fo.iter()
+                    .map(|t| (Occur::Must, term(self.f.body_folded, t)))
+                    .collect(),
+            )),
+        };
+        matching.push((Occur::Should, boosted(all_words, FOLDED_BAG)));
+        for alt in abbrev::expansions(abbrev::table(), text) {
+            let terms = analyzer::terms(&mut self.folded, &alt);
+            if let Some(q) = phrase(self.f.body_folded, &terms, 0) {
+                matching.push((Occur::Should, boosted(q, ABBREVIATION)));
+            }
+        }
+        for w in text.split_whitespace() {
+            if looks_like_citation(w) {
+                let q = term(self.f.cites_folded, &fold_key(w));
+                matching.push((Occur::Should, boosted(q, CITATION)));
+            }
+        }
+        let mut scoring: Vec<Box<dyn Query>> = Vec::new();
+        if ex != fo {
+            // The query has diacritics: exact forms rank first.
+            scoring.extend(bag(self.f.body, &ex).map(|q| boosted(q, EXACT_BAG)));
+            if ex.len() > 1 {
+                scoring.extend(phrase(self.f.body, &ex, 0).map(|q| boosted(q, EXACT_PHRASE)));
+            }
+        }
+        if fo.len() > 1 {
+            scoring.extend(phrase(self.f.body_folded, &fo, 0).map(|q| boosted(q, FOLDED_PHRASE)));
+            scoring.extend(
+                phrase(self.f.body_folded, &fo, NEAR_SLOP).map(|q| boosted(q, FOLDED_NEAR)),
+            );
+        }
+        let matching = if matching.len() == 1 {
+            matching.pop().map(|(_, q)| q)?
+        } else {
+            Box::new(BooleanQuery::new(matching))
+        };
+        Some(FreeText { matching, scoring })
+    }
+
+    /// A phrase on the exact body when it has diacritics, else on the folded body.
+    fn phrase_any(&mut self, text: &str, slop: u32) -> Option<Box<dyn Query>> {
+        let ex = analyzer::terms(&mut self.exact, text);
+        let fo = analyzer::terms(&mut self.folded, text);
+        if ex != fo {
+            phrase(self.f.body, &ex, slop)
+        } else {
+            phrase(self.f.body_folded, &fo, slop)
+        }
+    }
+}
+
+/// Bytes of context on each side of a citation in a snippet.
+const CONTEXT: usize = 80;
+
+/// A snippet when no word of the query matched: the first citation of one of `cites` in the
+/// text, highlighted, else the start of the text.
+fn fallback_snippet(text: &str, cites: &[String]) -> (String, Vec<(usize, usize)>) {
+    let wanted: Vec<String> = cites.iter().map(|c| fold_key(c)).collect();
+    let found = if wanted.is_empty() {
+        None
+    } else {
+        crate::extract(text).citations.into_iter().find(|c| {
+            [c.canonical.as_deref(), c.law.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|v| wanted.contains(&fold_key(v)))
+        })
+    };
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    match found {
+        Some(c) => {
+            // Cut at white space, not inside a word.
+            let mut a = floor(c.start.saturating_sub(CONTEXT));
+            if a > 0 {
+                a += text[a..c.start]
+                    .char_indices()
+                    .find(|(_, ch)| ch.is_whitespace())
+                    .map_or(0, |(i, ch)| i + ch.len_utf8());
+            }
+            let mut b = floor((c.end + CONTEXT).min(text.len()));
+            if b < text.len() {
+                b = c.end
+                    + text[c.end..b]
+                        .rfind(char::is_whitespace)
+                        .unwrap_or(b - c.end);
+            }
+            (text[a..b].to_string(), vec![(c.start - a, c.end - a)])
+        }
+        None => (
+            text[..floor(text.len().min(2 * CONTEXT))].to_string(),
+            Vec::new(),
+        ),
+    }
+}
+
+/// "168/2018/NĐ-CP", "28-NQ/TW": digits and a '/' or '-'.
+fn looks_like_citation(w: &str) -> bool {
+    w.contains(['/', '-'])
+        && w.chars().any(|c| c.is_ascii_digit())
+        && w.chars().any(char::is_alphabetic)
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn bag(field: Field, terms: &[String]) -> Option<Box<dyn Query>> {
+    match terms {
+        [] => None,
+        [t] => Some(Box::new(TermQuery::new(
+            Term::from_field_text(field, t),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => Some(Box::new(BooleanQuery::new_multiterms_query(
+            terms
+                .iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect(),
+        ))),
+    }
+}
+
+fn phrase(field: Field, terms: &[String], slop: u32) -> Option<Box<dyn Query>> {
+    match terms {
+        [] => None,
+        [_] => bag(field, terms),
+        _ => Some(Box::new(PhraseQuery::new_with_offset_and_slop(
+            terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (i, Term::from_field_text(field, t)))
+                .collect(),
+            slop,
+        ))),
+    }
+}
+
+impl SearchIndex {
+    /// Search: the best `limit` files, each with its best section and a snippet.
+    pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>, IndexError> {
+        let mut qb = QueryBuilder::new(self.fields);
+        let query = qb.build(req)?;
+        self.run(&*query, req.limit, &parse(&req.query).cites)
+    }
+
+    /// Run a built query (the benchmark times this). `cites` are the instruments the query
+    /// looks up, shown in snippets when no word matched.
+    pub fn run(
+        &self,
+        query: &dyn Query,
+        limit: usize,
+        cites: &[String],
+    ) -> Result<Vec<Hit>, IndexError> {
+        let f = self.fields;
+        let searcher = self.reader.searcher();
+        let err = |e| tantivy_err(&self.dir, e);
+        let candidates = limit.saturating_mul(4).max(limit + 16);
+        let top = searcher
+            .search(query, &TopDocs::with_limit(candidates).order_by_score())
+            .map_err(err)?;
+        // Snippets from the exact body when the query has exact terms, else the folded one.
+        let mut has_exact = false;
+        query.query_terms(&mut |t, _| has_exact |= t.field() == f.body);
+        let mut gens = Vec::new();
+        for field in [f.body, f.body_folded] {
+            if field == f.body && !has_exact {
+                continue;
+            }
+            let mut g = SnippetGenerator::create(&searcher, query, field).map_err(err)?;
+            g.set_max_num_chars(200);
+            gens.push(g);
+        }
+        // Group by file with the fast fields; stored documents are read for the hits only.
+        let mut columns: BTreeMap<u32, (Option<StrColumn>, Option<StrColumn>)> = BTreeMap::new();
+        let mut fast = |addr: DocAddress| -> (String, String) {
+            let (p, s) = columns.entry(addr.segment_ord).or_insert_with(|| {
+                let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
+                (
+                    ff.str("path").ok().flatten(),
+                    ff.str("section").ok().flatten(),
+                )
+            });
+            let get = |c: &Option<StrColumn>| {
+                let mut out = String::new();
+                if let Some(c) = c {
+                    if let Some(ord) = c.ords().first(addr.doc_id) {
+                        let _ = c.ord_to_str(ord, &mut out);
+                    }
+                }
+                out
+            };
+            (get(p), get(s))
+        };
+
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut by_path: BTreeMap<String, usize> = BTreeMap::new();
+        for (score, addr) in top {
+            let (path, section) = fast(addr);
+            if let Some(&i) = by_path.get(&path) {
+                hits[i].other_sections.push(section);
+                continue;
+            }
+            if hits.len() >= limit {
+                continue;
+            }
+            let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
+            let s = |field: Field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(String::from)
+            };
+            let text = s(f.text).unwrap_or_default();
+            let mut snip = None;
+            for g in &gens {
+                let sn = g.snippet(&text);
+                if !sn.highlighted().is_empty() {
+                    snip = Some(sn);
+                    break;
+                }
+            }
+            let (snippet, highlights) = match snip {
+                Some(sn) => {
+                    let h = sn.highlighted().iter().map(|r| (r.start, r.end)).collect();
+                    (sn.fragment().to_string(), h)
+                }
+                None => fallback_snippet(&text, cites),
+            };
+            by_path.insert(path.clone(), hits.len());
+            hits.push(Hit {
+                path,
+                section,
+                heading: s(f.heading).unwrap_or_default(),
+                title: s(f.title),
+                kind: s(f.kind),
+                year: d.get_first(f.year).and_then(|v| v.as_u64()),
+                issuer: s(f.issuer),
+                score,
+                snippet,
+                highlights,
+                other_sections: Vec::new(),
+            });
+        }
+        Ok(hits)
+    }
+
+    /// The stored text of the best `n` sections for a request, best first, not grouped by
+    /// file (for measuring what ranks first).
+    pub fn top_texts(&self, req: &SearchRequest, n: usize) -> Result<Vec<String>, IndexError> {
+        let query = QueryBuilder::new(self.fields).build(req)?;
+        let searcher = self.reader.searcher();
+        let err = |e| tantivy_err(&self.dir, e);
+        let top = searcher
+            .search(&*query, &TopDocs::with_limit(n).order_by_score())
+            .map_err(err)?;
+        let mut out = Vec::new();
+        for (_, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
+            let t = d.get_first(self.fields.text).and_then(|v| v.as_str());
+            out.push(t.unwrap_or("").to_string());
+        }
+        Ok(out)
+    }
+
+    /// The files whose plans cite an instrument ("168/2018/NĐ-CP", "Luật Dân quân tự vệ"):
+    /// a term lookup on the plan documents' citation keywords.
+    pub fn plans_citing(&self, cite: &str) -> Result<Vec<String>, IndexError> {
+        let f = self.fields;
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term(f.doc_type, "plan")),
+            (Occur::Must, term(f.cites_folded, &fold_key(cite))),
+        ]);
+        let searcher = self.reader.searcher();
+        let err = |e| tantivy_err(&self.dir, e);
+        let mut out = Vec::new();
+        for a in searcher.search(&q, &DocSetCollector).map_err(err)? {
+            let d: TantivyDocument = searcher.doc(a).map_err(err)?;
+            if let Some(p) = d.get_first(f.path).and_then(|v| v.as_str()) {
+                out.push(p.to_string());
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_table() {
+        let rows: &[(&str, &str, &[&str], &[&str])] = &[
+            ("quoc phong", "quoc phong", &[], &[]),
+            ("\"dân quân\" tự vệ", "tự vệ", &["dân quân"], &[]),
+            (
+                "cites:168/2018/NĐ-CP kế hoạch",
+                "kế hoạch",
+                &[],
+                &["168/2018/NĐ-CP"],
+            ),
+            (
+                "cites:\"Luật Dân quân tự vệ\"",
+                "",
+                &[],
+                &["Luật Dân quân tự vệ"],
+            ),
+            ("“phòng thủ dân sự”", "", &["phòng thủ dân sự"], &[]),
+            ("\"unclosed", "", &["unclosed"], &[]),
+        ];
+        for (q, free, phrases, cites) in rows {
+            let p = parse(q);
+            assert_eq!(p.free, *free, "free of {q:?}");
+            assert_eq!(p.phrases, *phrases, "phrases of {q:?}");
+            assert_eq!(p.cites, *cites, "cites of {q:?}");
+        }
+    }
+}

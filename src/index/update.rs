@@ -1,0 +1,311 @@
+//! Writing the index: the documents made of one file, and the incremental update of a set of
+//! paths (a changed file replaced, a deleted one removed, an unchanged one skipped by content
+//! hash). One commit at the end of a run: a crash leaves the previous commit, and the next
+//! run redoes what was not committed. Progress is reported through a callback; this module
+//! knows nothing of terminals.
+
+use crate::index::{sections, tantivy_err, Fields, IndexError, SearchIndex};
+use crate::normalize::{clean, fold_key};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+/// The index writer of one run (holds the index's writer lock until dropped).
+pub struct Writer {
+    w: IndexWriter<TantivyDocument>,
+    f: Fields,
+    dir: PathBuf,
+}
+
+impl Writer {
+    pub(crate) fn new(w: IndexWriter<TantivyDocument>, f: Fields, dir: PathBuf) -> Writer {
+        Writer { w, f, dir }
+    }
+
+    /// Add the documents of one file (the caller removes an older version first).
+    /// Returns the number of documents added.
+    pub fn add_file(&mut self, path: &str, text: &str, hash: &str) -> Result<usize, IndexError> {
+        let docs = documents(&self.f, path, text, hash);
+        let n = docs.len();
+        for d in docs {
+            self.w
+                .add_document(d)
+                .map_err(|e| tantivy_err(&self.dir, e))?;
+        }
+        Ok(n)
+    }
+
+    /// Add one document with only a body (the benchmark's "raw tantivy" baseline).
+    pub fn add_raw(&mut self, path: &str, text: &str) -> Result<(), IndexError> {
+        let f = &self.f;
+        let mut d = TantivyDocument::new();
+        d.add_text(f.key, path);
+        d.add_text(f.path, path);
+        d.add_text(f.doc_type, "section");
+        d.add_text(f.text, text);
+        d.add_text(f.body, text);
+        d.add_text(f.body_folded, text);
+        self.w
+            .add_document(d)
+            .map_err(|e| tantivy_err(&self.dir, e))?;
+        Ok(())
+    }
+
+    /// Remove every document of a file.
+    pub fn remove(&mut self, path: &str) {
+        self.w.delete_term(Term::from_field_text(self.f.path, path));
+    }
+
+    /// Commit: readers opened after this see the changes.
+    pub fn commit(&mut self) -> Result<(), IndexError> {
+        self.w.commit().map_err(|e| tantivy_err(&self.dir, e))?;
+        Ok(())
+    }
+
+    /// Commit and wait for background merges (a clean end of a run).
+    pub fn finish(mut self) -> Result<(), IndexError> {
+        self.commit()?;
+        let dir = self.dir.clone();
+        self.w
+            .wait_merging_threads()
+            .map_err(|e| tantivy_err(&dir, e))
+    }
+}
+
+/// The tantivy documents of one file: its plan document and one per section.
+pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyDocument> {
+    let mut ex = crate::extract(text);
+    ex.citations.sort_by_key(|c| c.start);
+    let kind = ex.header.kind.map(|k| k.slug());
+    let year = ex.header.year.or(ex.header.date.map(|d| d.year));
+    let issuer = ex.header.issuer.as_deref().map(clean);
+    let title = ex.header.title.as_deref().map(clean);
+    let meta = |d: &mut TantivyDocument| {
+        d.add_text(f.path, path);
+        if let Some(k) = kind {
+            d.add_text(f.kind, k);
+        }
+        if let Some(y) = year.and_then(|y| u64::try_from(y).ok()) {
+            d.add_u64(f.year, y);
+        }
+        if let Some(i) = &issuer {
+            d.add_text(f.issuer, i);
+            d.add_text(f.issuer_folded, i);
+        }
+    };
+    let cite_values = |c: &crate::Citation| -> Vec<String> {
+        [c.canonical.as_deref(), c.law.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(clean)
+            .collect()
+    };
+    let add_cites = |d: &mut TantivyDocument, values: &BTreeSet<String>| {
+        for v in values {
+            d.add_text(f.cites, v);
+            d.add_text(f.cites_folded, fold_key(v));
+        }
+    };
+
+    let mut out = Vec::new();
+    let mut plan = TantivyDocument::new();
+    plan.add_text(f.key, path);
+    plan.add_text(f.doc_type, "plan");
+    plan.add_text(f.hash, hash);
+    if let Some(t) = &title {
+        plan.add_text(f.title, t);
+    }
+    meta(&mut plan);
+    let all: BTreeSet<String> = ex.citations.iter().flat_map(cite_values).collect();
+    add_cites(&mut plan, &all);
+    out.push(plan);
+
+    let mut seen_keys: BTreeSet<String> = BTreeSet::new();
+    for s in sections::split(text) {
+        let body = text.get(s.start..s.end).unwrap_or("");
+        let mut key = format!("{path}#{}", s.path);
+        let mut n = 1;
+        while !seen_keys.insert(key.clone()) {
+            n += 1;
+            key = format!("{path}#{}~{n}", s.path);
+        }
+        let mut d = TantivyDocument::new();
+        d.add_text(f.key, &key);
+        d.add_text(f.doc_type, "section");
+        d.add_text(f.section, &s.path);
+        d.add_text(f.heading, &s.heading);
+        d.add_text(f.text, body);
+        d.add_text(f.body, body);
+        d.add_text(f.body_folded, body);
+        if let Some(t) = &title {
+            d.add_text(f.title, t);
+        }
+        meta(&mut d);
+        // Citations are in text order: those starting in this section are a slice.
+        let from = ex.citations.partition_point(|c| c.start < s.start);
+        let to = ex.citations.partition_point(|c| c.start < s.end).max(from);
+        let inside: BTreeSet<String> = ex.citations[from..to]
+            .iter()
+            .flat_map(cite_values)
+            .collect();
+        add_cites(&mut d, &inside);
+        out.push(d);
+    }
+    out
+}
+
+/// Content hash of a file: FNV-1a 128 of its bytes, as hex. Not cryptographic: it only
+/// tells a changed file from an unchanged one.
+pub fn content_hash(bytes: &[u8]) -> String {
+    const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
+    const PRIME: u128 = 0x0000000001000000000000000000013B;
+    let mut h = OFFSET;
+    for &b in bytes {
+        h ^= b as u128;
+        h = h.wrapping_mul(PRIME);
+    }
+    format!("{h:032x}")
+}
+
+/// What a run did.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UpdateStats {
+    pub added: usize,
+    pub replaced: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    /// Bytes of the files (re)indexed.
+    pub bytes: u64,
+    /// Files that could not be read, with the reason.
+    pub errors: Vec<String>,
+}
+
+/// Where a run is: `done` of `total` files, the one just handled.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress<'a> {
+    pub done: usize,
+    pub total: usize,
+    pub path: &'a str,
+}
+
+impl SearchIndex {
+    /// Path → content hash of every file in the last commit.
+    pub fn indexed_files(&self) -> Result<BTreeMap<String, String>, IndexError> {
+        let searcher = self.reader.searcher();
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.doc_type, "plan"),
+            IndexRecordOption::Basic,
+        );
+        let addrs = searcher
+            .search(&q, &DocSetCollector)
+            .map_err(|e| tantivy_err(&self.dir, e))?;
+        let mut out = BTreeMap::new();
+        for a in addrs {
+            let d: TantivyDocument = searcher.doc(a).map_err(|e| tantivy_err(&self.dir, e))?;
+            let get = |f| {
+                d.get_first(f)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            out.insert(get(self.fields.path), get(self.fields.hash));
+        }
+        Ok(out)
+    }
+
+    /// Bring the index up to date with the files under `roots` (files or directories walked
+    /// for .txt/.md): new files added, changed ones replaced, unchanged ones skipped, and
+    /// indexed files under a root that no longer exist removed. Commits once at the end.
+    pub fn update(
+        &self,
+        roots: &[PathBuf],
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<UpdateStats, IndexError> {
+        let mut writer = self.writer()?;
+        // Read the state after taking the lock: no other writer can change it now.
+        self.reload()?;
+        let indexed = self.indexed_files()?;
+        let (files, errors) = crate::source::expand(roots);
+        let mut stats = UpdateStats::default();
+        for e in errors {
+            // A root that is gone is not an error when its files are in the index: they are
+            // removed below.
+            match &e {
+                crate::source::SourceError::Missing { path }
+                    if indexed.keys().any(|p| Path::new(p).starts_with(path)) => {}
+                _ => stats.errors.push(e.to_string()),
+            }
+        }
+        let mut present: BTreeSet<String> = BTreeSet::new();
+        let total = files.len();
+        let mut dirty = false;
+        for (i, file) in files.iter().enumerate() {
+            let path = file.display().to_string();
+            present.insert(path.clone());
+            let bytes = match std::fs::read(file) {
+                Ok(b) => b,
+                Err(err) => {
+                    stats.errors.push(format!("{path}: cannot read: {err}"));
+                    continue;
+                }
+            };
+            let hash = content_hash(&bytes);
+            let old = indexed.get(&path);
+            if old == Some(&hash) {
+                stats.unchanged += 1;
+            } else {
+                match crate::source::from_bytes(&path, bytes) {
+                    Ok(src) => {
+                        if old.is_some() {
+                            writer.remove(&path);
+                            stats.replaced += 1;
+                        } else {
+                            stats.added += 1;
+                        }
+                        stats.bytes += src.text.len() as u64;
+                        writer.add_file(&path, &src.text, &hash)?;
+                        dirty = true;
+                    }
+                    Err(e) => stats.errors.push(e.to_string()),
+                }
+            }
+            progress(Progress {
+                done: i + 1,
+                total,
+                path: &path,
+            });
+        }
+        for path in indexed.keys() {
+            let in_scope = roots.iter().any(|r| Path::new(path).starts_with(r));
+            if in_scope && !present.contains(path) && !Path::new(path).exists() {
+                writer.remove(path);
+                stats.removed += 1;
+                dirty = true;
+            }
+        }
+        if dirty {
+            writer.finish()?;
+            self.reload()?;
+        }
+        Ok(stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_hash_table() {
+        let rows: [(&[u8], &str); 2] = [
+            (b"", "6c62272e07bb014262b821756295c58d"),
+            (b"a", "d228cb696f1a8caf78912b704e4a8964"),
+        ];
+        for (input, expected) in rows {
+            assert_eq!(content_hash(input), expected, "{input:?}");
+        }
+    }
+}

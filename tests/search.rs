@@ -1,0 +1,320 @@
+//! The search index end to end: folding and ranking through a real index, incremental
+//! re-indexing, a writer killed mid-run, a concurrent reader and two writers, running the
+//! `cancu` binary in temporary directories where processes matter.
+
+mod common;
+
+use cancu::index::{SearchIndex, SearchRequest};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use unicode_normalization::UnicodeNormalization;
+
+fn cancu(args: &[&str], cwd: &Path) -> Output {
+    Command::new(common::cancu())
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run cancu")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Files of hits for a query, in rank order.
+fn search(index: &SearchIndex, query: &str) -> Vec<String> {
+    let req = SearchRequest {
+        query: query.into(),
+        limit: 50,
+        ..Default::default()
+    };
+    index
+        .search(&req)
+        .unwrap_or_else(|e| panic!("search {query:?}: {e}"))
+        .into_iter()
+        .map(|h| h.path)
+        .collect()
+}
+
+/// An index in memory with the given (path, text) files.
+fn ram_index(files: &[(&str, &str)]) -> SearchIndex {
+    let index = SearchIndex::in_ram().expect("index");
+    let mut w = index.writer().expect("writer");
+    for (p, t) in files {
+        w.add_file(p, t, "h").expect("add");
+    }
+    w.finish().expect("commit");
+    index.reload().expect("reload");
+    index
+}
+
+#[test]
+fn every_vietnamese_letter_is_found_nfc_nfd_and_folded() {
+    let letters = "aàáảãạăằắẳẵặâầấẩẫậđeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ";
+    // One document per letter, written in NFD, as the word "x<letter>z".
+    let docs: Vec<(String, String)> = letters
+        .chars()
+        .enumerate()
+        .map(|(i, c)| (format!("d{i}"), format!("x{c}z").nfd().collect::<String>()))
+        .collect();
+    let refs: Vec<(&str, &str)> = docs.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let index = ram_index(&refs);
+    for (i, c) in letters.chars().enumerate() {
+        let path = format!("d{i}");
+        let upper: String = format!("X{}Z", c.to_uppercase());
+        for q in [format!("x{c}z"), upper.nfd().collect::<String>()] {
+            let hits = search(&index, &q);
+            if c.is_ascii() {
+                // An unaccented query is folded: every letter with this base ties.
+                assert!(hits.contains(&path), "query {q:?}: {hits:?}");
+            } else {
+                assert_eq!(hits.first(), Some(&path), "query {q:?}");
+            }
+        }
+        // The folded query finds every letter with the same base.
+        let base = cancu::normalize::fold_key(&c.to_string());
+        let hits = search(&index, &format!("x{base}z"));
+        assert!(hits.contains(&path), "x{base}z should find {c:?}: {hits:?}");
+    }
+}
+
+#[test]
+fn exact_form_ranks_above_folded_form() {
+    let index = ram_index(&[
+        ("duong-1", "Dương dương dương tự đắc, dương liễu."),
+        ("duong-2", "Đường giao thông nông thôn."),
+        ("duong-3", "Dương Văn A, dương lịch."),
+        ("bao-1", "Bao gồm bao nhiêu bao bì."),
+        ("bao-2", "Phòng chống bạo lực gia đình."),
+    ]);
+    let rows: &[(&str, &[&str])] = &[
+        // (query, expected ranking: exact forms first)
+        ("đường", &["duong-2", "duong-1", "duong-3"]),
+        ("bạo", &["bao-2", "bao-1"]),
+    ];
+    for (q, expected) in rows {
+        let hits = search(&index, q);
+        assert_eq!(
+            hits.first().map(String::as_str),
+            expected.first().copied(),
+            "{q}: {hits:?}"
+        );
+        let mut sorted = hits.clone();
+        sorted.sort();
+        let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(sorted, want, "{q} finds the folded forms too");
+    }
+    // Unaccented: both forms.
+    let hits = search(&index, "duong");
+    assert_eq!(hits.len(), 3, "{hits:?}");
+}
+
+#[test]
+fn unaccented_words_in_order_rank_first() {
+    let index = ram_index(&[
+        (
+            "scattered",
+            "Quốc tế. Phòng họp. Địa chỉ. Phương án quốc phòng địa bàn phương.",
+        ),
+        ("phrase", "Nhiệm vụ quốc phòng địa phương năm 2024."),
+    ]);
+    assert_eq!(
+        search(&index, "quoc phong dia phuong")
+            .first()
+            .map(String::as_str),
+        Some("phrase")
+    );
+    // Abbreviations both ways.
+    let index = ram_index(&[
+        ("long", "Thực hiện nhiệm vụ quốc phòng địa phương."),
+        ("short", "Thực hiện nhiệm vụ QPĐP năm 2024."),
+    ]);
+    let mut hits = search(&index, "QPĐP");
+    hits.sort();
+    assert_eq!(hits, ["long", "short"]);
+    let mut hits = search(&index, "quoc phong dia phuong");
+    hits.sort();
+    assert_eq!(hits, ["long", "short"]);
+}
+
+#[test]
+fn citations_are_keywords() {
+    let index = ram_index(&[
+        (
+            "a",
+            "Căn cứ Nghị định số 168/2018/NĐ-CP ngày 28/12/2018 của Chính phủ.",
+        ),
+        ("b", "Căn cứ Luật Dân quân tự vệ năm 2019."),
+    ]);
+    assert_eq!(index.plans_citing("168/2018/NĐ-CP").unwrap(), ["a"]);
+    assert_eq!(index.plans_citing("168/2018/nd-cp").unwrap(), ["a"]);
+    assert_eq!(index.plans_citing("Luật Dân quân tự vệ").unwrap(), ["b"]);
+    assert_eq!(search(&index, "cites:168/2018/ND-CP"), ["a"]);
+    assert_eq!(search(&index, "cites:\"luat dan quan tu ve\""), ["b"]);
+    let hits = index
+        .search(&SearchRequest {
+            query: "cites:168/2018/NĐ-CP".into(),
+            limit: 5,
+            ..Default::default()
+        })
+        .unwrap();
+    let h = &hits[0];
+    let (a, b) = h.highlights[0];
+    assert_eq!(
+        &h.snippet[a..b],
+        "Nghị định số 168/2018/NĐ-CP ngày 28/12/2018 của Chính phủ"
+    );
+}
+
+/// A temp dir with `n` plan files under `plans/`, each about `kb` KB, numbered.
+fn corpus(dir: &Path, n: usize, kb: usize) -> PathBuf {
+    let plans = dir.join("plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    let para = "Thực hiện nhiệm vụ quốc phòng địa phương, xây dựng lực lượng dân quân tự vệ \
+                vững mạnh, rộng khắp theo Luật Dân quân tự vệ năm 2019. ";
+    for i in 0..n {
+        let mut t = format!("KẾ HOẠCH số {i}\nI. MỤC ĐÍCH\n1. Mục đích\nmã riêng kh{i}x\n");
+        while t.len() < kb * 1024 {
+            t.push_str(para);
+        }
+        std::fs::write(plans.join(format!("plan-{i:04}.txt")), t).unwrap();
+    }
+    plans
+}
+
+fn summary(o: &Output) -> String {
+    assert!(o.status.success(), "cancu failed: {}", stderr(o));
+    stderr(o)
+}
+
+#[test]
+fn incremental_reindex_skips_replaces_and_removes() {
+    let tmp = tempfile::tempdir().unwrap();
+    corpus(tmp.path(), 3, 1);
+    let first = summary(&cancu(&["index", "plans", "--index", "idx"], tmp.path()));
+    assert!(
+        first.contains("3 added, 0 replaced, 0 removed, 0 unchanged"),
+        "{first}"
+    );
+    let again = summary(&cancu(&["index", "plans", "--index", "idx"], tmp.path()));
+    assert!(
+        again.contains("0 added, 0 replaced, 0 removed, 3 unchanged"),
+        "{again}"
+    );
+    // Re-running changed nothing on disk either: no new commit.
+    let meta = std::fs::read_to_string(tmp.path().join("idx/meta.json")).unwrap();
+    summary(&cancu(&["index", "plans", "--index", "idx"], tmp.path()));
+    assert_eq!(
+        meta,
+        std::fs::read_to_string(tmp.path().join("idx/meta.json")).unwrap()
+    );
+
+    std::fs::write(
+        tmp.path().join("plans/plan-0001.txt"),
+        "KẾ HOẠCH mới\nchữ lạ zyxw\n",
+    )
+    .unwrap();
+    std::fs::remove_file(tmp.path().join("plans/plan-0002.txt")).unwrap();
+    let changed = summary(&cancu(&["index", "plans", "--index", "idx"], tmp.path()));
+    assert!(
+        changed.contains("0 added, 1 replaced, 1 removed, 1 unchanged"),
+        "{changed}"
+    );
+
+    let index = SearchIndex::open(&tmp.path().join("idx")).unwrap();
+    let files: Vec<String> = index.indexed_files().unwrap().into_keys().collect();
+    assert_eq!(files, ["plans/plan-0000.txt", "plans/plan-0001.txt"]);
+    assert_eq!(search(&index, "zyxw"), ["plans/plan-0001.txt"]);
+    assert!(
+        search(&index, "kh1x").is_empty(),
+        "the old text of plan 1 is gone"
+    );
+    assert!(
+        search(&index, "kh2x").is_empty(),
+        "the deleted plan 2 is gone"
+    );
+    // The CLI shows the original text with diacritics.
+    let out = cancu(
+        &["search", "chu la", "--index", "idx", "--json"],
+        tmp.path(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let snippet = json["hits"][0]["snippet"].as_str().unwrap();
+    assert!(snippet.contains("chữ lạ"), "{snippet}");
+}
+
+#[test]
+fn two_writers_get_a_clear_error_and_a_reader_sees_the_last_commit() {
+    let tmp = tempfile::tempdir().unwrap();
+    corpus(tmp.path(), 2, 1);
+    summary(&cancu(&["index", "plans", "--index", "idx"], tmp.path()));
+    // This process holds the writer with an uncommitted document.
+    let index = SearchIndex::open(&tmp.path().join("idx")).unwrap();
+    let mut w = index.writer().unwrap();
+    w.add_file("uncommitted.txt", "văn bản chưa lưu qwerty", "h")
+        .unwrap();
+
+    let second = cancu(&["index", "plans", "--index", "idx"], tmp.path());
+    assert_eq!(second.status.code(), Some(2));
+    assert!(
+        stderr(&second).contains("is being written by another process"),
+        "{}",
+        stderr(&second)
+    );
+    // A reader in another process works and sees the last commit only.
+    let out = cancu(&["search", "kh1x", "--index", "idx", "--json"], tmp.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["hits"][0]["path"], "plans/plan-0001.txt");
+    let out = cancu(
+        &["search", "qwerty", "--index", "idx", "--json"],
+        tmp.path(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["hits"].as_array().map(Vec::len), Some(0));
+    drop(w);
+}
+
+#[test]
+fn a_writer_killed_mid_run_leaves_the_last_commit_and_the_next_run_completes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plans = corpus(tmp.path(), 40, 2);
+    summary(&cancu(&["index", "plans", "--index", "idx"], tmp.path()));
+    // Many more files, so that the next run takes a while.
+    let more = tmp.path().join("plans/more");
+    std::fs::create_dir_all(&more).unwrap();
+    for i in 0..400 {
+        let t = std::fs::read_to_string(plans.join(format!("plan-{:04}.txt", i % 40))).unwrap();
+        std::fs::write(
+            more.join(format!("m-{i:04}.txt")),
+            format!("{t}\nbản sao {i}\n"),
+        )
+        .unwrap();
+    }
+    let mut child = Command::new(common::cancu())
+        .args(["index", "plans", "--index", "idx"])
+        .current_dir(tmp.path())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    // The index opens and holds either the last commit (40) or the finished run (440).
+    let index = SearchIndex::open(&tmp.path().join("idx")).unwrap();
+    let n = index.indexed_files().unwrap().len();
+    assert!(n == 40 || n == 440, "{n} files after the kill");
+    assert_eq!(
+        search(&index, "kh7x").first().map(String::as_str),
+        Some("plans/plan-0007.txt")
+    );
+    drop(index);
+
+    let next = summary(&cancu(&["index", "plans", "--index", "idx"], tmp.path()));
+    assert!(next.contains(" 0 replaced, 0 removed"), "{next}");
+    let index = SearchIndex::open(&tmp.path().join("idx")).unwrap();
+    assert_eq!(index.indexed_files().unwrap().len(), 440);
+    assert_eq!(index.count("plan").unwrap(), 440, "no file indexed twice");
+}
