@@ -201,8 +201,18 @@ fn pct(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Build or update the search index over the same inputs (a no-op until the index module
-/// provides it).
-pub fn update_index(_dir: &std::path::Path, _paths: &[PathBuf]) -> anyhow::Result<()> {
+/// Build or update the search index over the same inputs, exactly as `cancu index` does
+/// (incremental: unchanged files are skipped), so that `cancu search` and `cancu serve
+/// --index` see what the report saw.
+pub fn update_index(dir: &std::path::Path, paths: &[PathBuf]) -> anyhow::Result<()> {
+    use clap::Parser;
+    let mut argv: Vec<std::ffi::OsString> = vec!["cancu".into(), "index".into()];
+    argv.push("--index".into());
+    argv.push(dir.as_os_str().to_owned());
+    argv.extend(paths.iter().map(|p| p.as_os_str().to_owned()));
+    let cli = crate::cli::Cli::try_parse_from(argv)?;
+    if crate::cli::run(cli)? == Outcome::Errors {
+        eprintln!("note: some files could not be indexed (see above)");
+    }
     Ok(())
 }

@@ -1,0 +1,79 @@
+//! `cancu report`, the main job, run as a user would: in a fresh folder holding the bundled
+//! corpus, with no index yet. It builds the index, reports every plan, and a second run
+//! reuses the index without re-indexing anything.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let t = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &t);
+        } else {
+            std::fs::copy(e.path(), t).unwrap();
+        }
+    }
+}
+
+fn report(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let o = Command::new(common::cancu())
+        .arg("report")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn report_on_the_bundled_corpus_builds_the_index_once() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&common::root().join("corpus"), &dir.path().join("corpus"));
+
+    let (code, out, err) = report(dir.path(), &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        dir.path().join("index").is_dir(),
+        "the index is built: {err}"
+    );
+    assert!(err.contains("5 added"), "{err}");
+    // Every plan, its resolution rate, and what a reviewer must look at.
+    assert!(
+        out.contains("ke-hoach-qpdp-2024-xa-xuan-luong.txt"),
+        "{out}"
+    );
+    assert!(out.contains("49 citations, 46 resolved"), "{out}");
+    assert!(
+        out.contains("[C0303] 28-NQ/TW of 25/10/2013 has been superseded"),
+        "{out}"
+    );
+    assert!(out.contains("[C0306] 14-CT/HU"), "{out}");
+    assert!(
+        out.contains("unresolved 382: Nghị định số 02/2020 /NĐ-CP"),
+        "{out}"
+    );
+    assert!(out.contains("5 plans, 174 citations"), "{out}");
+
+    // Second run: nothing re-indexed, same report.
+    let (code2, out2, err2) = report(dir.path(), &[]);
+    assert_eq!(code2, 0);
+    assert!(
+        err2.contains("0 added, 0 replaced, 0 removed, 5 unchanged"),
+        "{err2}"
+    );
+    assert_eq!(out, out2);
+
+    // JSON for tools.
+    let (_, json, _) = report(dir.path(), &["--json", "--no-index"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["plans"].as_array().unwrap().len(), 5);
+}
