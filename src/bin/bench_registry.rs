@@ -64,6 +64,20 @@ fn time<F: FnMut() -> usize>(label: &str, bytes: usize, mut f: F) {
 }
 
 fn main() {
+    // `bench_registry FILE.json`: time the built-in registry plus a real imported file
+    // (e.g. the Bộ pháp điển import written by `cancu registry import phap-dien`).
+    if let Some(path) = std::env::args()
+        .nth(1)
+        .filter(|a| a.ends_with(".json") || a.ends_with(".toml"))
+    {
+        let text = std::fs::read_to_string(&path).expect("read the registry file");
+        time("built-in + imported file", text.len(), || {
+            let mut r = Registry::builtin().expect("builtin");
+            r.add_text(&path, &text).expect("load");
+            r.len()
+        });
+        return;
+    }
     let n: usize = std::env::args()
         .nth(1)
         .and_then(|s| s.parse().ok())
