@@ -20,11 +20,39 @@ pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
         .map(|p| (p.start, p.end))
         .unwrap_or((c.start, c.end));
     match cx.resolved.get(i) {
-        Some(Resolution::Unknown) => out.push(diag(
-            &rules::UNRESOLVED,
-            format!("{} is not in the registry", name_of(c)),
-            vec![cx.label(s, e, "unresolved", true)],
-        )),
+        Some(Resolution::Unknown) => {
+            let mut d = diag(
+                &rules::UNRESOLVED,
+                format!("{} is not in the registry", name_of(c)),
+                vec![cx.label(s, e, "unresolved", true)],
+            );
+            // What the registry holds on the subject written beside it: a pointer for the
+            // reviewer, never a fix ("02/2020/NĐ-CP ... phối hợp của Dân quân tự vệ" →
+            // 133/2015/NĐ-CP).
+            if let Some((subject, _)) = super::consistency::subject(cx, c) {
+                let found: Vec<String> = cx
+                    .know
+                    .find_by_subject(c.kind, &subject)
+                    .into_iter()
+                    .take(3)
+                    .filter_map(|id| cx.know.instrument(&id))
+                    .map(|f| {
+                        let n = f.canonical.clone().unwrap_or(f.id.clone());
+                        match f.title {
+                            Some(t) => format!("{n} ({t})"),
+                            None => n,
+                        }
+                    })
+                    .collect();
+                if !found.is_empty() {
+                    d.notes.push(format!(
+                        "the registry has on this subject: {}; check the original",
+                        found.join("; ")
+                    ));
+                }
+            }
+            out.push(d);
+        }
         Some(Resolution::Ambiguous(ids)) => {
             let names: Vec<String> = ids
                 .iter()
