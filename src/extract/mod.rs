@@ -1440,59 +1440,46 @@ fn parse_numsym(fb: &[u8], p: usize, strict: bool) -> Option<NumSym> {
         // A year right after: "168/2018/..."
         if let Some((y, ye)) = year_at(fb, after) {
             gap(q + 1, after, &mut stray);
+            year = Some(y);
             let r = skip_inline_ws(fb, ye);
-            match fb.get(r) {
+            // The symbol after the year: "/NĐ-CP" (a separator, then a group), or
+            // "21/2019 NĐ-CP" with the slash missing (then it must look like a symbol).
+            let symbol_at = match fb.get(r) {
                 Some(&s2) if matches!(s2, b'/' | b'-') => {
                     let g = skip_ws(fb, r + 1);
-                    if group_at(fb, g).is_some() {
+                    group_at(fb, g).map(|_| {
                         gap(ye, r, &mut stray);
                         gap(r + 1, g, &mut stray);
-                        year = Some(y);
-                        year_sep = Some(s2);
-                        q = g;
-                    } else {
-                        // "21/2019/" then nothing: take the year, no symbol.
-                        year = Some(y);
-                        return finish(
-                            fb,
-                            p,
-                            ye,
-                            number,
-                            year,
-                            Vec::new(),
-                            num_sep,
-                            None,
-                            Vec::new(),
-                            stray,
-                            false,
-                            strict,
-                        );
-                    }
+                        (g, Some(s2))
+                    })
                 }
                 _ => {
-                    // "21/2019 NĐ-CP": slash missing before the symbol.
                     let g = skip_ws(fb, ye);
-                    if g > ye && group_at(fb, g).is_some_and(|(_, ge)| known_shape(fb, g, ge)) {
-                        year = Some(y);
-                        year_sep = None;
-                        q = g;
-                    } else {
-                        year = Some(y);
-                        return finish(
-                            fb,
-                            p,
-                            ye,
-                            number,
-                            year,
-                            Vec::new(),
-                            num_sep,
-                            None,
-                            Vec::new(),
-                            stray,
-                            false,
-                            strict,
-                        );
-                    }
+                    (g > ye && group_at(fb, g).is_some_and(|(_, ge)| known_shape(fb, g, ge)))
+                        .then_some((g, None))
+                }
+            };
+            match symbol_at {
+                Some((g, sep)) => {
+                    year_sep = sep;
+                    q = g;
+                }
+                // "21/2019/" or "21/2019" then nothing: the year, no symbol.
+                None => {
+                    return finish(
+                        fb,
+                        p,
+                        ye,
+                        number,
+                        year,
+                        Vec::new(),
+                        num_sep,
+                        None,
+                        Vec::new(),
+                        stray,
+                        false,
+                        strict,
+                    );
                 }
             }
         } else {
