@@ -790,7 +790,9 @@ fn serves_while_cancu_index_runs() {
         .unwrap();
         std::fs::write(
             plans.join("ke-hoach-moi.txt"),
-            format!("KẾ HOẠCH số {i}\nI. NHIỆM VỤ\n1. Dân quân tự vệ plughy{i}\n"),
+            // "b)" right under a part is no outline item, but the index cuts a section there:
+            // the page still has the anchor the hit links to.
+            format!("KẾ HOẠCH số {i}\nI. NHIỆM VỤ\nb) Dân quân tự vệ plughy{i}\n"),
         )
         .unwrap();
         cancu_index(&plans, &srv.index_dir());
@@ -814,9 +816,31 @@ fn serves_while_cancu_index_runs() {
             &srv,
             &format!("/search?q=plughy{i}"),
             200,
-            &["ke-hoach-moi.txt"],
+            &["/documents/ke-hoach-moi.txt#s-I.b"],
             &[],
         );
+        check(
+            &srv,
+            "/documents/ke-hoach-moi.txt",
+            200,
+            &["id=\"s-I.b\""],
+            &[],
+        );
+        if i == 0 {
+            // The anchor is the index's, not the outline's.
+            let d = srv.get("/api/documents/ke-hoach-moi.txt");
+            let v: serde_json::Value = serde_json::from_str(&d.body).unwrap();
+            let sections = v["sections"].as_array().unwrap();
+            assert!(sections.iter().all(|s| s["path"] != "I.b"), "{v}");
+            assert!(
+                v["anchors"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| a[0] == "I.b"),
+                "{v}"
+            );
+        }
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     for r in readers {
