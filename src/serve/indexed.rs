@@ -275,7 +275,8 @@ mod tests {
             text: t.into(),
             hl: false,
         };
-        let rows: Vec<(&str, Vec<(usize, usize)>, Vec<Fragment>)> = vec![
+        type Row<'a> = (&'a str, Vec<(usize, usize)>, Vec<Fragment>);
+        let rows: Vec<Row> = vec![
             ("abc", vec![], vec![plain("abc")]),
             (
                 "về dân quân tự vệ nay",
