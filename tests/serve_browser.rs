@@ -1,6 +1,7 @@
 //! End to end in headless Chromium (Debian's `chromium`): the `cancu serve` binary on a free
-//! loopback port with the bundled corpus; search "dan quan tu ve", open the seed plan from the
-//! hits, see its citations marked with their statuses, follow a citation to its instrument
+//! loopback port with the bundled corpus and a search index of its plans built by
+//! `cancu index`; search "dan quan tu ve" (answered by the index), open the seed plan from the
+//! hits at the section that matched, see its citations marked with their statuses, follow a citation to its instrument
 //! page, take a screenshot; the graph page draws with its script. Skips with a message when
 //! /usr/bin/chromium is absent (a user's `cargo test` still passes).
 
@@ -23,11 +24,29 @@ impl Drop for Serve {
     }
 }
 
-/// Start `cancu serve` on port 0 and read the address it prints.
-fn serve() -> (Serve, String) {
+/// Build an index of the bundled plans in `index` with `cancu index`.
+fn index(index: &Path) {
+    let out = Command::new(common::cancu())
+        .arg("index")
+        .arg(common::root().join("corpus").join("plans"))
+        .arg("--index")
+        .arg(index)
+        .output()
+        .expect("run cancu index");
+    assert!(
+        out.status.success(),
+        "cancu index: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Start `cancu serve --index INDEX` on port 0 and read the address it prints.
+fn serve(index: &Path) -> (Serve, String) {
     let mut child = Command::new(common::cancu())
         .args(["serve", "--addr", "127.0.0.1:0", "--corpus"])
         .arg(common::root().join("corpus"))
+        .arg("--index")
+        .arg(index)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -114,8 +133,10 @@ fn browse_search_document_instrument_in_chromium() {
         );
         return;
     }
-    let (_server, base) = serve();
     let profile = tempfile::tempdir().expect("profile dir");
+    let index_dir = tempfile::tempdir().expect("index dir");
+    index(index_dir.path());
+    let (_server, base) = serve(index_dir.path());
     let dump = |url: &str| chromium(profile.path(), &["--dump-dom"], url);
 
     // 1. The search page has its form: a GET form on /search with a query box.
@@ -123,13 +144,25 @@ fn browse_search_document_instrument_in_chromium() {
     assert!(dom.contains("action=\"/search\""), "{dom}");
     assert!(dom.contains("name=\"q\""));
 
-    // 2. Searching "dan quan tu ve" (what the form submits) lists the seed plan.
+    // 2. Searching "dan quan tu ve" (what the form submits) lists the seed plan, from the
+    //    index, with a highlighted snippet and a link to the section that matched.
     let dom = dump(&format!("{base}/search?q=dan+quan+tu+ve"));
+    assert!(
+        dom.contains("data-engine=\"index\""),
+        "not answered by the index: {dom}"
+    );
     assert!(dom.contains("<mark>"), "no highlighted snippet");
     let plan = href(&dom, &format!("/documents/{SEED}")).expect("seed plan among the hits");
+    let (_, section) = plan
+        .split_once("#s-")
+        .unwrap_or_else(|| panic!("{plan}: not anchored at a section"));
 
-    // 3. The plan opens with its citations marked by status.
+    // 3. The plan opens (at that section) with its citations marked by status.
     let dom = dump(&format!("{base}{plan}"));
+    assert!(
+        dom.contains(&format!("id=\"s-{section}\"")),
+        "no anchor for section {section}"
+    );
     for class in [
         "cite st-in-force",
         "cite st-outdated",

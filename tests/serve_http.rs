@@ -1,6 +1,8 @@
 //! HTTP tests of `cancu serve`: every route and the API over a real loopback socket, a
 //! hostile plan (HTML in the text and the file name), over-long queries, bad parameters,
-//! and a corpus rewritten while the server answers.
+//! and a corpus rewritten while the server answers; the same server searching a Tantivy index
+//! built by `cancu index` (filters in the query, links anchored at sections), kept serving
+//! while `cancu index` rewrites the index in another process.
 
 mod common;
 
@@ -39,17 +41,53 @@ struct Server {
     handle: Option<serve::Handle>,
 }
 
+/// Run `cancu index PLANS --index DIR` in another process.
+fn cancu_index(plans: &Path, dir: &Path) {
+    let out = std::process::Command::new(common::cancu())
+        .arg("index")
+        .arg(plans)
+        .arg("--index")
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "cancu index: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 impl Server {
     fn start() -> Server {
+        Server::start_with(false)
+    }
+
+    /// A server whose search answers from an index of its corpus built by `cancu index`.
+    fn start_indexed() -> Server {
+        Server::start_with(true)
+    }
+
+    fn index_dir(&self) -> std::path::PathBuf {
+        self.root.join("index")
+    }
+
+    fn start_with(indexed: bool) -> Server {
         let dir = tempfile::tempdir().unwrap();
         corpus(dir.path());
+        let index = indexed.then(|| {
+            let idx = dir.path().join("index");
+            cancu_index(&dir.path().join("plans"), &idx);
+            idx
+        });
         let config = Config {
             addr: "127.0.0.1:0".parse().unwrap(),
             corpus: dir.path().to_path_buf(),
-            index: None,
+            index,
             workers: 4,
         };
-        let handle = serve::start(&config, serve::backend(&config)).unwrap();
+        let (backend, note) = serve::backend_with_note(&config);
+        assert_eq!(note, None, "the index opens");
+        let handle = serve::start(&config, backend).unwrap();
         Server {
             root: dir.path().to_path_buf(),
             _dir: dir,
@@ -539,4 +577,277 @@ fn refuses_a_non_loopback_address_without_the_flag() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--allow-remote"), "{err}");
+}
+
+/// The `#s-...` anchor of a hit's url, and the document page it leads to.
+fn anchor_of(url: &str) -> Option<(&str, &str)> {
+    url.split_once("#s-")
+}
+
+#[test]
+fn index_backed_search() {
+    let srv = Server::start_indexed();
+    let seed_at = format!("/documents/{SEED}#s-");
+    // (target, must contain, must not contain)
+    let rows: Vec<(String, Vec<&str>, Vec<&str>)> = vec![
+        (
+            "/search?q=dan+quan+tu+ve".into(),
+            vec![
+                &seed_at,
+                "<mark>",
+                "mục ",
+                "từ chỉ mục tìm kiếm",
+                "data-engine=\"index\"",
+            ],
+            vec![],
+        ),
+        // Accented: the same plan.
+        (
+            "/search?q=d%C3%A2n+qu%C3%A2n+t%E1%BB%B1+v%E1%BB%87".into(),
+            vec![&seed_at, "data-engine=\"index\""],
+            vec![],
+        ),
+        // Abbreviations expanded: QPĐP finds "quốc phòng địa phương".
+        (
+            "/search?q=QP%C4%90P&year=2025".into(),
+            vec!["ke-hoach-dqtv-2025-xa-tan-hoa.txt"],
+            vec![],
+        ),
+        // Filters are in the query: the seed is a plan of 2024.
+        (
+            "/search?q=quoc+phong&kind=ke-hoach&year=2024".into(),
+            vec![&seed_at],
+            vec!["xa-tan-hoa"],
+        ),
+        (
+            "/search?q=dan+quan+tu+ve&year=2025".into(),
+            vec!["ke-hoach-dqtv-2025-xa-tan-hoa.txt"],
+            vec![SEED],
+        ),
+        (
+            "/search?q=dan+quan+tu+ve&kind=quyet-dinh".into(),
+            vec!["Tìm thấy 0 kết quả"],
+            vec![SEED],
+        ),
+        (
+            "/search?q=dan+quan+tu+ve&issuer=xyzzy".into(),
+            vec!["Tìm thấy 0 kết quả"],
+            vec![SEED],
+        ),
+        // Punctuation only: nothing to search, no error.
+        (
+            "/search?q=%2C%3B".into(),
+            vec!["Tìm thấy 0 kết quả"],
+            vec![],
+        ),
+        // A status needs the registry: the scan answers.
+        (
+            "/search?q=dan+quan&status=outdated".into(),
+            vec![SEED, "data-engine=\"scan\""],
+            vec![],
+        ),
+        // Hostile text found through the index is escaped.
+        (
+            "/search?q=script+alert".into(),
+            vec!["&lt;script&gt;", "data-engine=\"index\""],
+            vec!["<script>alert"],
+        ),
+    ];
+    for (target, has, lacks) in &rows {
+        check(&srv, target, 200, has, lacks);
+    }
+    let ten_kb = enc(&"dân quân tự vệ ".repeat(700));
+    check(
+        &srv,
+        &format!("/search?q={ten_kb}"),
+        400,
+        &["at most 512"],
+        &[],
+    );
+
+    // The API: hits from the index, each link anchored at a section the page has.
+    let r = srv.get("/api/search?q=dan+quan+tu+ve&limit=20");
+    assert_eq!(r.status, 200, "{}", r.body);
+    let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(v["engine"], "index");
+    let hits = v["hits"].as_array().unwrap();
+    assert!(hits.iter().any(|h| h["target"]["id"] == SEED), "{v}");
+    let mut anchored = 0;
+    for h in hits {
+        let url = h["url"].as_str().unwrap();
+        assert!(
+            h["snippet"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["hl"] == true),
+            "{h}"
+        );
+        if let Some((page, section)) = anchor_of(url) {
+            assert_eq!(h["section"]["path"], section, "{h}");
+            let doc = srv.get(page);
+            assert_eq!(doc.status, 200, "{page}");
+            assert!(
+                doc.body.contains(&format!("id=\"s-{section}\"")),
+                "{url}: no anchor on the page"
+            );
+            anchored += 1;
+        }
+    }
+    assert!(anchored > 0, "{v}");
+}
+
+#[test]
+fn a_missing_index_falls_back_to_the_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path());
+    let config = Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        corpus: dir.path().to_path_buf(),
+        index: Some(dir.path().join("no-index")),
+        workers: 2,
+    };
+    let (backend, note) = serve::backend_with_note(&config);
+    let note = note.expect("a note says the index is not used");
+    assert!(
+        note.contains("no-index") && note.contains("directly"),
+        "{note}"
+    );
+    let q = serve::backend::SearchQuery {
+        q: "dan quan tu ve".into(),
+        limit: 5,
+        ..Default::default()
+    };
+    let r = backend.search(&q).unwrap();
+    assert_eq!(r.engine, serve::backend::Engine::Scan);
+    assert!(!r.hits.is_empty());
+    // The binary says so once on stderr and serves.
+    let mut child = std::process::Command::new(common::cancu())
+        .args(["serve", "--addr", "127.0.0.1:0", "--corpus"])
+        .arg(dir.path())
+        .arg("--index")
+        .arg(dir.path().join("no-index"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let addr: SocketAddr = line
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let r = request(addr, "GET", "/search?q=dan+quan+tu+ve");
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("data-engine=\"scan\""));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(err.matches("no index at").count(), 1, "{err}");
+}
+
+#[test]
+fn serves_while_cancu_index_runs() {
+    let srv = Server::start_indexed();
+    let addr = srv.addr();
+    let plans = srv.root.join("plans");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let readers: Vec<_> = (0..4)
+        .map(|_| {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let mut n = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) || n < 5 {
+                    let r = request(addr, "GET", "/api/search?q=dan+quan+tu+ve");
+                    assert_eq!(r.status, 200, "{}", r.body);
+                    assert!(r.body.contains(SEED), "{}", r.body);
+                    n += 1;
+                }
+                n
+            })
+        })
+        .collect();
+    let plan = plans.join(SEED);
+    let original = std::fs::read_to_string(&plan).unwrap();
+    for i in 0..4 {
+        // A phrase added to a plan, and a new plan: both found after the indexer's commit.
+        std::fs::write(
+            &plan,
+            format!("{original}\nV. BỔ SUNG\n1. Tổ chức diễn tập zqxwv{i} tại thôn Đồng\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            plans.join("ke-hoach-moi.txt"),
+            // "b)" right under a part is no outline item, but the index cuts a section there:
+            // the page still has the anchor the hit links to.
+            format!("KẾ HOẠCH số {i}\nI. NHIỆM VỤ\nb) Dân quân tự vệ plughy{i}\n"),
+        )
+        .unwrap();
+        cancu_index(&plans, &srv.index_dir());
+        let r = srv.get(&format!(
+            "/api/search?q=t%E1%BB%95+ch%E1%BB%A9c+di%E1%BB%85n+t%E1%BA%ADp+zqxwv{i}"
+        ));
+        assert_eq!(r.status, 200, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["engine"], "index");
+        let hits = v["hits"].as_array().unwrap();
+        assert_eq!(hits.len(), 1, "zqxwv{i}: {v}");
+        assert_eq!(hits[0]["target"]["id"], SEED);
+        assert_eq!(hits[0]["section"]["path"], "V.1");
+        if i > 0 {
+            // The phrase of the last run is gone from the index.
+            let prev = srv.get(&format!("/api/search?q=zqxwv{}", i - 1));
+            let v: serde_json::Value = serde_json::from_str(&prev.body).unwrap();
+            assert_eq!(v["hits"].as_array().map(Vec::len), Some(0), "{v}");
+        }
+        check(
+            &srv,
+            &format!("/search?q=plughy{i}"),
+            200,
+            &["/documents/ke-hoach-moi.txt#s-I.b"],
+            &[],
+        );
+        check(
+            &srv,
+            "/documents/ke-hoach-moi.txt",
+            200,
+            &["id=\"s-I.b\""],
+            &[],
+        );
+        if i == 0 {
+            // The anchor is the index's, not the outline's.
+            let d = srv.get("/api/documents/ke-hoach-moi.txt");
+            let v: serde_json::Value = serde_json::from_str(&d.body).unwrap();
+            let sections = v["sections"].as_array().unwrap();
+            assert!(sections.iter().all(|s| s["path"] != "I.b"), "{v}");
+            assert!(
+                v["anchors"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| a[0] == "I.b"),
+                "{v}"
+            );
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for r in readers {
+        assert!(r.join().unwrap() >= 5);
+    }
+    // A plan removed from the corpus leaves the index at the next run.
+    std::fs::remove_file(plans.join("ke-hoach-moi.txt")).unwrap();
+    cancu_index(&plans, &srv.index_dir());
+    check(&srv, "/search?q=plughy3", 200, &["Tìm thấy 0 kết quả"], &[]);
 }

@@ -1,9 +1,12 @@
 //! Bounded load test of `cancu serve`: the server in-process on a free loopback port over
 //! the bundled corpus, CLIENTS concurrent clients each sending ROUNDS requests for the search
 //! page, every request timed; prints p50/p99/max latency and throughput. Stops early (and
-//! says so) past a time budget.
+//! says so) past a time budget. With `--index DIR` search answers from that index (build it
+//! first: `cancu index CORPUS/plans --index DIR`); `--index build` builds one of CORPUS/plans
+//! in a temporary folder.
 //!
 //! cargo run --release --bin bench_serve -- [CORPUS] [--clients 100] [--rounds 10] [--path URL]
+//!     [--index DIR|build]
 
 use cancu::serve::{self, Config};
 use std::io::{Read, Write};
@@ -39,22 +42,56 @@ fn main() {
     let mut clients = 100usize;
     let mut rounds = 10usize;
     let mut path = "/search?q=dan+quan+tu+ve".to_string();
+    let mut index: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--clients" => clients = args.next().and_then(|v| v.parse().ok()).unwrap_or(clients),
             "--rounds" => rounds = args.next().and_then(|v| v.parse().ok()).unwrap_or(rounds),
             "--path" => path = args.next().unwrap_or(path),
+            "--index" => index = args.next(),
             _ => corpus = a.into(),
         }
     }
+    let mut built: Option<std::path::PathBuf> = None;
+    let index = match index.as_deref() {
+        None => None,
+        Some("build") => {
+            let dir =
+                std::env::temp_dir().join(format!("cancu-bench-index-{}", std::process::id()));
+            built = Some(dir.clone());
+            let t = Instant::now();
+            let idx = cancu::index::SearchIndex::open_or_create(&dir).expect("create index");
+            let stats = idx
+                .update(&[corpus.join("plans")], &mut |_| {})
+                .expect("index the plans");
+            println!(
+                "index of {}: {} files in {:.2} s",
+                corpus.join("plans").display(),
+                stats.added,
+                t.elapsed().as_secs_f64()
+            );
+            Some(dir)
+        }
+        Some(dir) => Some(std::path::PathBuf::from(dir)),
+    };
     let config = Config {
         addr: "127.0.0.1:0".parse().expect("address"),
         corpus: corpus.clone(),
-        index: None,
+        index,
         workers: serve::WORKERS,
     };
-    let handle = match serve::start(&config, serve::backend(&config)) {
+    let (backend, note) = serve::backend_with_note(&config);
+    if let Some(note) = &note {
+        eprintln!("note: --index: {note}");
+    }
+    let engine = if config.index.is_some() && note.is_none() {
+        "index"
+    } else {
+        "scan"
+    };
+    println!("search answered by: {engine}");
+    let handle = match serve::start(&config, backend) {
         Ok(h) => h,
         Err(e) => {
             eprintln!("error: {e}");
@@ -100,6 +137,9 @@ fn main() {
     }
     let wall = start.elapsed();
     handle.shutdown();
+    if let Some(dir) = built {
+        let _ = std::fs::remove_dir_all(dir);
+    }
     lat.sort();
     let n = lat.len();
     println!(

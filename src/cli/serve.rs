@@ -8,7 +8,9 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The search index folder (built by `cancu index`).
+    /// The search index folder (built by `cancu index`): search answers from it (picking up
+    /// new commits while `cancu index` runs); without it, or when it cannot be opened,
+    /// search scans the corpus folder.
     #[arg(long)]
     pub index: Option<PathBuf>,
     /// The corpus folder: plans/ and registry/.
@@ -35,14 +37,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         index: args.index,
         workers: args.workers.clamp(1, 64),
     };
-    if let Some(dir) = &config.index {
-        eprintln!(
-            "note: --index {}: this build answers from the corpus folder directly (search folds \
-             diacritics over plans and registry); the index is not read yet",
-            dir.display()
-        );
+    let (backend, note) = serve::backend_with_note(&config);
+    if let Some(note) = note {
+        eprintln!("note: --index: {note}");
     }
-    let backend = serve::backend(&config);
     let handle = serve::start(&config, backend)?;
     // The first line of stdout is the address, for scripts and tests (port 0).
     println!("listening on http://{}", handle.addr());

@@ -126,9 +126,20 @@ pub struct Hit {
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SearchResults {
-    /// Hits found before the limit was applied.
+    /// Hits found before the limit was applied (the index: the hits returned).
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// What answered.
+    pub engine: Engine,
+}
+
+/// What answered a search: the search index ("chỉ mục") or a scan of the corpus folder.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Engine {
+    #[default]
+    Scan,
+    Index,
 }
 
 /// A short reference to a registry instrument.
@@ -219,6 +230,10 @@ pub struct DocumentView {
     pub citations: Vec<CitedView>,
     pub findings: Vec<Finding>,
     pub sections: Vec<SectionView>,
+    /// More section anchors (outline path, byte offset) than the outline's own: where a
+    /// search index cut the text its own way, so its hits' links land.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<(String, usize)>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -4,13 +4,15 @@
 //!
 //! Layers: [`http`] (listener, workers, URL decoding), [`routes`] (request → [`Reply`],
 //! validation and limits), [`pages`] (HTML, auto-escaped by maud), [`backend`] (the questions
-//! asked of the data) and its implementations ([`scan`]). Pages work without JavaScript; only
+//! asked of the data) and its implementations ([`scan`], and [`indexed`]: search from the
+//! Tantivy index of `cancu index`, the rest from the scan). Pages work without JavaScript; only
 //! the graph view uses a script (served from `/assets/`, no CDN).
 //! This module must NOT know how citations are extracted, resolved or checked: it only
 //! renders what a [`Backend`] answers.
 
 pub mod backend;
 pub mod http;
+pub mod indexed;
 pub mod pages;
 pub mod routes;
 pub mod scan;
@@ -47,7 +49,26 @@ pub enum ServeError {
 
 /// The backend for a configuration.
 pub fn backend(config: &Config) -> Arc<dyn Backend> {
-    Arc::new(scan::ScanBackend::new(config.corpus.clone()))
+    backend_with_note(config).0
+}
+
+/// The backend for a configuration, and a note to show once when `--index` was given but
+/// could not be used (missing, unreadable, another schema): search then scans the corpus.
+pub fn backend_with_note(config: &Config) -> (Arc<dyn Backend>, Option<String>) {
+    let scan = || Arc::new(scan::ScanBackend::new(config.corpus.clone()));
+    let Some(dir) = &config.index else {
+        return (scan(), None);
+    };
+    match indexed::IndexBackend::open(dir, &config.corpus) {
+        Ok(b) => (Arc::new(b), None),
+        Err(e) => (
+            scan(),
+            Some(format!(
+                "{e}; searching the corpus folder {} directly instead",
+                config.corpus.display()
+            )),
+        ),
+    }
 }
 
 /// Start serving `config` with `backend`; returns at once with the running server.

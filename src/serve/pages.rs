@@ -172,8 +172,9 @@ pub fn search(
             (search_form(q))
             @if let Some(r) = results {
                 p.count { "Tìm thấy " (r.total) " kết quả"
-                    @if r.total > r.hits.len() { " (hiển thị " (r.hits.len()) ")" } }
-                ol.hits {
+                    @if r.total > r.hits.len() { " (hiển thị " (r.hits.len()) ")" }
+                    @if r.engine == Engine::Index { " " small.engine { "(từ chỉ mục tìm kiếm)" } } }
+                ol.hits data-engine=(match r.engine { Engine::Index => "index", Engine::Scan => "scan" }) {
                     @for h in &r.hits {
                         li.hit {
                             a.title href=(hit_url(h)) { (h.title) }
@@ -214,7 +215,7 @@ pub fn documents(docs: &[DocumentSummary]) -> String {
 /// A piece of the document text as rendered.
 enum Piece<'a> {
     Text(&'a str),
-    Anchor(&'a SectionView),
+    Anchor(&'a str),
     Cite(&'a CitedView, &'a str),
 }
 
@@ -223,6 +224,9 @@ fn pieces(d: &DocumentView) -> Vec<Piece<'_>> {
     let mut marks: Vec<(usize, usize, u8, usize)> = Vec::new(); // (start, end, order, index)
     for (i, s) in d.sections.iter().enumerate() {
         marks.push((s.start, s.start, 0, i));
+    }
+    for (i, (_, start)) in d.anchors.iter().enumerate() {
+        marks.push((*start, *start, 2, i));
     }
     for (i, c) in d.citations.iter().enumerate() {
         marks.push((c.start, c.end, 1, i));
@@ -241,10 +245,10 @@ fn pieces(d: &DocumentView) -> Vec<Piece<'_>> {
         if start > pos {
             out.push(Piece::Text(&text[pos..start]));
         }
-        if order == 0 {
-            out.push(Piece::Anchor(&d.sections[i]));
-        } else {
-            out.push(Piece::Cite(&d.citations[i], &text[start..end]));
+        match order {
+            0 => out.push(Piece::Anchor(&d.sections[i].path)),
+            2 => out.push(Piece::Anchor(&d.anchors[i].0)),
+            _ => out.push(Piece::Cite(&d.citations[i], &text[start..end])),
         }
         pos = end;
     }
@@ -331,7 +335,7 @@ pub fn document(d: &DocumentView) -> String {
                         @for p in pieces(d) {
                             @match p {
                                 Piece::Text(t) => (t),
-                                Piece::Anchor(sec) => span.anchor id=(section_anchor(&sec.path)) {},
+                                Piece::Anchor(path) => span.anchor id=(section_anchor(path)) {},
                                 Piece::Cite(c, t) => {
                                     @let class = format!("cite st-{}{}", c.standing.slug(), if c.malformed { " malformed" } else { "" });
                                     @let href = match (&c.instrument, first_finding(c.index)) {

@@ -146,7 +146,7 @@ fn search(backend: &dyn Backend, req: &Req, api: bool) -> Routed {
             .collect();
         return Ok(Reply::json(
             200,
-            &json!({ "query": q, "total": results.total, "hits": hits }),
+            &json!({ "query": q, "total": results.total, "engine": results.engine, "hits": hits }),
         ));
     }
     if empty {

@@ -487,6 +487,7 @@ impl Snapshot {
             citations,
             findings,
             sections,
+            anchors: Vec::new(),
         }
     }
 
@@ -703,7 +704,11 @@ impl Snapshot {
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         let total = hits.len();
         hits.truncate(q.limit.min(MAX_LIMIT));
-        SearchResults { total, hits }
+        SearchResults {
+            total,
+            hits,
+            engine: Engine::Scan,
+        }
     }
 
     // ------------------------------------------------------------ graph

@@ -1,0 +1,303 @@
+//! A [`Backend`] whose search answers from the Tantivy index built by `cancu index`
+//! (ranking, abbreviations, snippets: [`crate::index::query`]); documents, instruments and
+//! the graph, and searches the index cannot answer (a status filter, filters without words),
+//! go to the [`ScanBackend`] it wraps.
+//!
+//! The index is written by another process while the server reads it: before each search the
+//! index's `meta.json` is looked at (size and mtime) and the reader reloaded when it changed;
+//! a reload that fails (a commit half-seen, segment files just removed) keeps the searcher of
+//! the last commit and is tried again on the next request. Index paths (as given to
+//! `cancu index`) are mapped to document ids (paths under `corpus/plans`).
+//! This module must NOT know HTTP or HTML, nor rank anything itself.
+
+use super::backend::*;
+use super::scan::ScanBackend;
+use crate::index::{IndexError, SearchIndex, SearchRequest};
+use crate::model::SectionRef;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
+
+/// Search from an index; everything else from the corpus folder.
+pub struct IndexBackend {
+    index: SearchIndex,
+    scan: ScanBackend,
+    plans: PathBuf,
+    /// `plans`, canonical (for absolute paths in the index).
+    plans_canonical: Option<PathBuf>,
+    /// `meta.json` as last loaded: (size, mtime).
+    seen: Mutex<Option<(u64, Option<SystemTime>)>>,
+}
+
+impl IndexBackend {
+    /// Open the index in `dir` over the corpus folder `corpus`.
+    pub fn open(dir: &Path, corpus: &Path) -> Result<IndexBackend, IndexError> {
+        let index = SearchIndex::open(dir)?;
+        let plans = corpus.join("plans");
+        let b = IndexBackend {
+            index,
+            scan: ScanBackend::new(corpus),
+            plans_canonical: plans.canonicalize().ok(),
+            plans,
+            seen: Mutex::new(None),
+        };
+        *b.seen.lock().unwrap_or_else(|e| e.into_inner()) = b.meta_stamp();
+        Ok(b)
+    }
+
+    fn meta_stamp(&self) -> Option<(u64, Option<SystemTime>)> {
+        let m = std::fs::metadata(self.index.dir.join("meta.json")).ok()?;
+        Some((m.len(), m.modified().ok()))
+    }
+
+    /// See the last commit of the index when `meta.json` changed since the last look.
+    fn refresh(&self) {
+        let now = self.meta_stamp();
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        if now.is_none() || *seen == now {
+            return;
+        }
+        // On failure the reader keeps the last commit; the next request tries again.
+        if self.index.reload().is_ok() {
+            *seen = now;
+        }
+    }
+
+    /// The document id of a path in the index: the path under the corpus's `plans` folder.
+    pub fn document_id(&self, path: &str) -> String {
+        document_id(&self.plans, self.plans_canonical.as_deref(), path)
+    }
+}
+
+/// `path` relative to `plans` (as written, or canonical); else what follows its last `plans`
+/// component; else its file name.
+fn document_id(plans: &Path, plans_canonical: Option<&Path>, path: &str) -> String {
+    let p = Path::new(path);
+    let slashes = |r: &Path| r.to_string_lossy().replace('\\', "/");
+    let strip = |base: &Path, p: &Path| p.strip_prefix(base).ok().map(slashes);
+    if let Some(id) = strip(plans, p) {
+        return id;
+    }
+    let plain = |base: &Path| base.strip_prefix(".").unwrap_or(base).to_path_buf();
+    if let Some(id) = strip(&plain(plans), &plain(p)) {
+        return id;
+    }
+    if let (Some(base), Ok(c)) = (plans_canonical, p.canonicalize()) {
+        if let Some(id) = strip(base, &c) {
+            return id;
+        }
+    }
+    let comps: Vec<_> = p.components().collect();
+    if let Some(i) = comps.iter().rposition(|c| c.as_os_str() == "plans") {
+        if i + 1 < comps.len() {
+            return slashes(&comps[i + 1..].iter().collect::<PathBuf>());
+        }
+    }
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// The heading without its own label ("1. Tổ chức" → "Tổ chức" for path "II.1").
+fn heading_text<'a>(path: &str, heading: &'a str) -> &'a str {
+    let label = path.rsplit('.').next().unwrap_or("");
+    let t = heading.trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '#');
+    match t.strip_prefix(label) {
+        Some(rest) if !label.is_empty() && rest.starts_with(['.', ')']) => {
+            rest[1..].trim_matches(|c: char| c.is_whitespace() || c == '*')
+        }
+        _ => heading.trim(),
+    }
+}
+
+/// A snippet and the byte ranges of its matches → fragments; matched words separated only
+/// by white space become one highlighted fragment. Ranges off char boundaries are dropped.
+pub fn fragments(snippet: &str, ranges: &[(usize, usize)]) -> Vec<Fragment> {
+    let mut sorted: Vec<(usize, usize)> = ranges
+        .iter()
+        .copied()
+        .filter(|&(a, b)| a < b && snippet.get(a..b).is_some())
+        .collect();
+    sorted.sort();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in sorted {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            Some(last)
+                if snippet
+                    .get(last.1..a)
+                    .is_some_and(|gap| gap.chars().all(char::is_whitespace)) =>
+            {
+                last.1 = b
+            }
+            _ => merged.push((a, b)),
+        }
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (a, b) in merged {
+        if a > at {
+            out.push(Fragment {
+                text: snippet[at..a].to_string(),
+                hl: false,
+            });
+        }
+        out.push(Fragment {
+            text: snippet[a..b].to_string(),
+            hl: true,
+        });
+        at = b;
+    }
+    if at < snippet.len() {
+        out.push(Fragment {
+            text: snippet[at..].to_string(),
+            hl: false,
+        });
+    }
+    out
+}
+
+impl Backend for IndexBackend {
+    fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
+        // The index knows no statuses (they need the registry) and needs words.
+        if q.status.is_some() || q.q.trim().is_empty() {
+            return self.scan.search(q);
+        }
+        self.refresh();
+        let req = SearchRequest {
+            query: q.q.clone(),
+            limit: q.limit.clamp(1, MAX_LIMIT),
+            kind: q.kind.map(|k| k.slug().to_string()),
+            year: q.year.and_then(|y| u64::try_from(y).ok()),
+            issuer: q.issuer.clone(),
+        };
+        let hits = match self.index.search(&req) {
+            Ok(h) => h,
+            // Nothing searchable in the words (punctuation only): no hits, not a failure.
+            Err(IndexError::Query(_)) => Vec::new(),
+            Err(e) => return Err(BackendError::Index(e.to_string())),
+        };
+        let hits: Vec<Hit> = hits
+            .into_iter()
+            .map(|h| {
+                let id = self.document_id(&h.path);
+                Hit {
+                    title: h
+                        .title
+                        .clone()
+                        .filter(|t| !t.is_empty())
+                        .unwrap_or_else(|| id.clone()),
+                    section: (!h.section.is_empty()).then(|| SectionRef {
+                        heading: heading_text(&h.section, &h.heading).to_string(),
+                        path: h.section.clone(),
+                    }),
+                    snippet: fragments(&h.snippet, &h.highlights),
+                    score: h.score,
+                    target: Target::Document { id },
+                }
+            })
+            .collect();
+        Ok(SearchResults {
+            total: hits.len(),
+            hits,
+            engine: Engine::Index,
+        })
+    }
+    fn documents(&self) -> Result<Vec<DocumentSummary>, BackendError> {
+        self.scan.documents()
+    }
+    fn document(&self, id: &str) -> Result<Option<DocumentView>, BackendError> {
+        let Some(mut d) = self.scan.document(id)? else {
+            return Ok(None);
+        };
+        // The index cuts sections its own way: anchors for its paths the outline lacks, so
+        // every hit's link lands on its section.
+        for s in crate::index::sections::split(&d.text) {
+            if !s.path.is_empty() && !d.sections.iter().any(|o| o.path == s.path) {
+                d.anchors.push((s.path, s.start));
+            }
+        }
+        Ok(Some(d))
+    }
+    fn instrument(&self, id: &str) -> Result<Option<InstrumentView>, BackendError> {
+        self.scan.instrument(id)
+    }
+    fn graph(&self, center: &Center, max_nodes: usize) -> Result<Option<GraphView>, BackendError> {
+        self.scan.graph(center, max_nodes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_id_table() {
+        let plans = Path::new("/srv/corpus/plans");
+        let rows = [
+            ("/srv/corpus/plans/a.txt", "a.txt"),
+            ("/srv/corpus/plans/sub/b.md", "sub/b.md"),
+            ("corpus/plans/c.txt", "c.txt"),
+            ("/elsewhere/plans/d.txt", "d.txt"),
+            ("/elsewhere/e.txt", "e.txt"),
+        ];
+        for (path, id) in rows {
+            assert_eq!(document_id(plans, None, path), id, "{path}");
+        }
+        assert_eq!(
+            document_id(Path::new("./corpus/plans"), None, "corpus/plans/x/y.txt"),
+            "x/y.txt"
+        );
+    }
+
+    #[test]
+    fn heading_text_table() {
+        let rows = [
+            ("II.1", "1. Tổ chức lực lượng", "Tổ chức lực lượng"),
+            ("II", "II. NHIỆM VỤ", "NHIỆM VỤ"),
+            ("II.1.a", "a) Huấn luyện", "Huấn luyện"),
+            ("III", "**III. GIẢI PHÁP**", "GIẢI PHÁP"),
+            ("I.2", "Không có nhãn", "Không có nhãn"),
+            ("I.1", "12. Mười hai", "12. Mười hai"),
+        ];
+        for (path, heading, expected) in rows {
+            assert_eq!(heading_text(path, heading), expected, "{heading}");
+        }
+    }
+
+    #[test]
+    fn fragments_table() {
+        let hl = |t: &str| Fragment {
+            text: t.into(),
+            hl: true,
+        };
+        let plain = |t: &str| Fragment {
+            text: t.into(),
+            hl: false,
+        };
+        type Row<'a> = (&'a str, Vec<(usize, usize)>, Vec<Fragment>);
+        let rows: Vec<Row> = vec![
+            ("abc", vec![], vec![plain("abc")]),
+            (
+                "về dân quân tự vệ nay",
+                vec![(5, 9), (10, 15), (16, 20), (21, 25)],
+                vec![plain("về "), hl("dân quân tự vệ"), plain(" nay")],
+            ),
+            ("a b", vec![(2, 3), (0, 1)], vec![hl("a b")]),
+            // Off a char boundary or empty: dropped.
+            ("dân", vec![(1, 2), (2, 2)], vec![plain("dân")]),
+            (
+                "ab, cd",
+                vec![(0, 2), (4, 6)],
+                vec![hl("ab"), plain(", "), hl("cd")],
+            ),
+        ];
+        for (snippet, ranges, expected) in rows {
+            assert_eq!(
+                fragments(snippet, &ranges),
+                expected,
+                "{snippet:?} {ranges:?}"
+            );
+        }
+    }
+}
