@@ -318,3 +318,36 @@ fn a_writer_killed_mid_run_leaves_the_last_commit_and_the_next_run_completes() {
     assert_eq!(index.indexed_files().unwrap().len(), 440);
     assert_eq!(index.count("plan").unwrap(), 440, "no file indexed twice");
 }
+
+#[test]
+fn section_paths_of_hits_are_the_outline_paths_cites_prints() {
+    let text = std::fs::read_to_string(common::fixture("ke-hoach-qpdp-2024-xa-xuan-luong.txt"))
+        .expect("seed");
+    let index = ram_index(&[("seed.txt", &text)]);
+    let reg = cancu::registry::Registry::builtin().unwrap();
+    let graph = cancu::graph::Graph::build(&[("seed.txt".into(), text.clone())], &reg);
+    for cite in ["168/2018/NĐ-CP", "21/2019/NĐ-CP"] {
+        let hits = index
+            .search(&SearchRequest {
+                query: format!("cites:{cite}"),
+                limit: 5,
+                ..Default::default()
+            })
+            .unwrap();
+        let mut got: Vec<String> = hits
+            .iter()
+            .flat_map(|h| std::iter::once(h.section.clone()).chain(h.other_sections.clone()))
+            .collect();
+        got.sort();
+        let target = cancu::graph::parse_query(cite, &reg).unwrap();
+        let mut want: Vec<String> = graph
+            .cites(&target)
+            .iter()
+            .map(|h| h.section.map(|s| s.path.clone()).unwrap_or_default())
+            .collect();
+        want.sort();
+        want.dedup();
+        assert!(!want.is_empty(), "{cite} is cited in the seed");
+        assert_eq!(got, want, "{cite}");
+    }
+}

@@ -5,7 +5,8 @@
 //! - `plan`: one per file: path, content hash, header (title, kind, year, issuer) and the
 //!   citations it holds as keywords (`cites`: "168/2018/NĐ-CP", "Luật Dân quân tự vệ";
 //!   `cites_folded`: their folded keys), so "which plans cite X" is a term lookup. No body.
-//! - `section`: one per outline section ([`sections::split`]); the sections partition the
+//! - `section`: one per outline section ([`update::sections`], from [`crate::outline`]: paths
+//!   "II.1", "IV.2.a" as `cancu cites` prints them); the sections partition the
 //!   text, so every byte is indexed once. Each holds the original text (stored, for snippets),
 //!   the exact and folded bodies, the citations inside it and the plan's filter fields.
 //! - `instrument` is reserved for registry instruments (not indexed yet).
@@ -18,7 +19,6 @@
 pub mod abbrev;
 pub mod analyzer;
 pub mod query;
-pub mod sections;
 pub mod update;
 
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //! run redoes what was not committed. Progress is reported through a callback; this module
 //! knows nothing of terminals.
 
-use crate::index::{sections, tantivy_err, Fields, IndexError, SearchIndex};
+use crate::index::{tantivy_err, Fields, IndexError, SearchIndex};
 use crate::normalize::{clean, fold_key};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -124,7 +124,7 @@ pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyD
     out.push(plan);
 
     let mut seen_keys: BTreeSet<String> = BTreeSet::new();
-    for s in sections::split(text) {
+    for s in sections(text) {
         let body = text.get(s.start..s.end).unwrap_or("");
         let mut key = format!("{path}#{}", s.path);
         let mut n = 1;
@@ -153,6 +153,44 @@ pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyD
             .collect();
         add_cites(&mut d, &inside);
         out.push(d);
+    }
+    out
+}
+
+/// One section document's part of a text: outline path ("II.1", "IV.2.a"; "" for the text
+/// before the first heading), heading, and byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub path: String,
+    pub heading: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Cut a text at every heading of its outline ([`crate::outline`]): the pieces partition the
+/// text (every byte in exactly one piece), the preamble is the piece with the empty path
+/// (left out when it is only white space), and a section's piece ends where the next heading
+/// of any level starts, so paths are the ones `cancu cites` and `cancu basis` print.
+pub fn sections(text: &str) -> Vec<Piece> {
+    let o = crate::outline::outline(text);
+    let mut out = Vec::with_capacity(o.sections.len() + 1);
+    let first = o.sections.first().map_or(text.len(), |s| s.start);
+    if o.sections.is_empty() || !text[..first].trim().is_empty() {
+        out.push(Piece {
+            path: String::new(),
+            heading: String::new(),
+            start: 0,
+            end: first,
+        });
+    }
+    for (i, s) in o.sections.iter().enumerate() {
+        let end = o.sections.get(i + 1).map_or(text.len(), |n| n.start);
+        out.push(Piece {
+            path: s.path.clone(),
+            heading: s.heading.clone(),
+            start: if out.is_empty() { 0 } else { s.start },
+            end,
+        });
     }
     out
 }
@@ -297,6 +335,47 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn check_sections(text: &str, expected: &[(&str, &str)]) {
+        let got = sections(text);
+        let paths: Vec<(&str, &str)> = got
+            .iter()
+            .map(|s| (s.path.as_str(), &text[s.start..s.end]))
+            .collect();
+        assert_eq!(paths, expected, "sections({text:?})");
+        // The sections partition the text.
+        assert_eq!(got.first().map(|s| s.start), Some(0));
+        assert_eq!(got.last().map(|s| s.end), Some(text.len()));
+        for w in got.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+    }
+
+    #[test]
+    fn sections_table() {
+        check_sections("", &[("", "")]);
+        check_sections("no headings\n", &[("", "no headings\n")]);
+        check_sections(
+            "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Mục đích\nx\n2. Yêu cầu\n2024. Tập trung\nII. NHIỆM VỤ\n1. Một\na) Điểm\n",
+            &[
+                ("", "KẾ HOẠCH\n"),
+                ("I", "I. MỤC ĐÍCH\n"),
+                ("I.1", "1. Mục đích\nx\n"),
+                ("I.2", "2. Yêu cầu\n2024. Tập trung\n"),
+                ("II", "II. NHIỆM VỤ\n"),
+                ("II.1", "1. Một\n"),
+                ("II.1.a", "a) Điểm\n"),
+            ],
+        );
+        // A blank preamble joins the first section; a wrapped "5." is not a heading.
+        check_sections(
+            "\n**I. GIẢI PHÁP**\n1. Một\nnăm\n5. cái\n",
+            &[
+                ("I", "\n**I. GIẢI PHÁP**\n"),
+                ("I.1", "1. Một\nnăm\n5. cái\n"),
+            ],
+        );
+    }
 
     #[test]
     fn content_hash_table() {
