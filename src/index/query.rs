@@ -590,6 +590,40 @@ impl SearchIndex {
     }
 }
 
+impl SearchIndex {
+    /// The files holding a citation with any of these resolution keys ("n:168",
+    /// "l:Luat Dan quan tu ve"; see [`crate::graph::Target::citation_keys`]), sorted.
+    pub fn plans_with_citation_keys(&self, keys: &[String]) -> Result<Vec<String>, IndexError> {
+        let f = self.fields;
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let any: Vec<(Occur, Box<dyn Query>)> = keys
+            .iter()
+            .map(|k| (Occur::Should, term(f.cite_keys, k)))
+            .collect();
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term(f.doc_type, "plan")),
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(any)) as Box<dyn Query>,
+            ),
+        ]);
+        let searcher = self.reader.searcher();
+        let err = |e| tantivy_err(&self.dir, e);
+        let mut out = Vec::new();
+        for a in searcher.search(&q, &DocSetCollector).map_err(err)? {
+            let d: TantivyDocument = searcher.doc(a).map_err(err)?;
+            if let Some(p) = d.get_first(f.path).and_then(|v| v.as_str()) {
+                out.push(p.to_string());
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
