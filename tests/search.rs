@@ -404,7 +404,8 @@ fn instruments_are_indexed_and_filtered_by_status() {
     let seed = ("section".to_string(), "corpus/plans/seed.txt".to_string());
     let ins = |id: &str| ("instrument".to_string(), id.to_string());
     // (extra arguments, hits that must be there, hits that must not)
-    let rows: Vec<(Vec<&str>, Vec<(String, String)>, Vec<(String, String)>)> = vec![
+    type Row<'a> = (Vec<&'a str>, Vec<(String, String)>, Vec<(String, String)>);
+    let rows: Vec<Row> = vec![
         (
             vec!["dan quan tu ve"],
             vec![ins("48/2019/QH14"), ins("43/2009/QH12"), seed.clone()],
