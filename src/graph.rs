@@ -55,6 +55,37 @@ pub enum Target {
     LawName { name: String, year: Option<i32> },
 }
 
+impl Target {
+    /// The keys a citation of this target must carry: "n:<number key>" for numbered
+    /// citations, "l:<folded law name>" for laws cited by name. Resolution matches only on
+    /// these, so the documents holding any of them are a superset of those citing the
+    /// target (a search index looks them up, then [`Graph::cites`] decides).
+    pub fn citation_keys(&self, reg: &Registry) -> Vec<String> {
+        let mut out = BTreeSet::new();
+        let mut instrument = |id: &str| {
+            if let Some(i) = reg.get(id) {
+                if let Some(n) = &i.number {
+                    out.insert(format!("n:{}", number_key(n)));
+                }
+                for name in i.law_name.iter().chain(i.aliases.iter()) {
+                    out.insert(format!("l:{}", fold_key(name)));
+                }
+            }
+        };
+        match self {
+            Target::Instrument { id } => instrument(id),
+            Target::Ambiguous { ids } => ids.iter().for_each(|id| instrument(id)),
+            Target::Loose { number, .. } => {
+                out.insert(format!("n:{}", number_key(number)));
+            }
+            Target::LawName { name, .. } => {
+                out.insert(format!("l:{}", fold_key(name)));
+            }
+        }
+        out.into_iter().collect()
+    }
+}
+
 /// One citation found by a query.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit<'g> {

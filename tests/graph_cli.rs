@@ -175,3 +175,42 @@ fn show_and_graph_formats() {
     let (_, gml) = run(dir.path(), &["graph", "--format", "graphml"]);
     assert!(gml.contains("<graphml") && gml.contains("<edge"));
 }
+
+#[test]
+fn cites_with_index_equals_scanning() {
+    let dir = setup();
+    let (code, _) = run(dir.path(), &["index", "corpus/plans", "--index", "idx"]);
+    assert_eq!(code, 0);
+    let queries = [
+        "Nghị định 168/2018/NĐ-CP",
+        "168/2018/ND-CP",
+        "NĐ 168",
+        "nghi dinh 168 2018",
+        "Luật DQTV",
+        "Luật Dân quân tự vệ",
+        "luat dan quan tu ve 2019",
+        "28-NQ/TW 2008",
+        "Nghị quyết 28-NQ/TW ngày 22/9/2008",
+        "28-NQ/TW 2013",
+        "21/2019/NĐ-CP",
+        "Quyết định 999/2099/QĐ-UBND",
+    ];
+    for q in queries {
+        for json in [false, true] {
+            let mut scan = vec!["cites", q];
+            let mut indexed = vec!["cites", q, "--index", "idx"];
+            if json {
+                scan.push("--json");
+                indexed.push("--json");
+            }
+            let (c1, a) = run(dir.path(), &scan);
+            let (c2, b) = run(dir.path(), &indexed);
+            assert_eq!((c1, &a), (c2, &b), "{q} (json: {json})");
+            assert!(a.contains("citations"), "{q}: {a}");
+        }
+    }
+    // An index directory that does not exist: scanning.
+    let (_, a) = run(dir.path(), &["cites", "NĐ 168"]);
+    let (_, b) = run(dir.path(), &["cites", "NĐ 168", "--index", "no-such-dir"]);
+    assert_eq!(a, b);
+}

@@ -318,3 +318,156 @@ fn a_writer_killed_mid_run_leaves_the_last_commit_and_the_next_run_completes() {
     assert_eq!(index.indexed_files().unwrap().len(), 440);
     assert_eq!(index.count("plan").unwrap(), 440, "no file indexed twice");
 }
+
+#[test]
+fn section_paths_of_hits_are_the_outline_paths_cites_prints() {
+    let text = std::fs::read_to_string(common::fixture("ke-hoach-qpdp-2024-xa-xuan-luong.txt"))
+        .expect("seed");
+    let index = ram_index(&[("seed.txt", &text)]);
+    let reg = cancu::registry::Registry::builtin().unwrap();
+    let graph = cancu::graph::Graph::build(&[("seed.txt".into(), text.clone())], &reg);
+    for cite in ["168/2018/NĐ-CP", "21/2019/NĐ-CP"] {
+        let hits = index
+            .search(&SearchRequest {
+                query: format!("cites:{cite}"),
+                limit: 5,
+                ..Default::default()
+            })
+            .unwrap();
+        let mut got: Vec<String> = hits
+            .iter()
+            .flat_map(|h| std::iter::once(h.section.clone()).chain(h.other_sections.clone()))
+            .collect();
+        got.sort();
+        let target = cancu::graph::parse_query(cite, &reg).unwrap();
+        let mut want: Vec<String> = graph
+            .cites(&target)
+            .iter()
+            .map(|h| h.section.map(|s| s.path.clone()).unwrap_or_default())
+            .collect();
+        want.sort();
+        want.dedup();
+        assert!(!want.is_empty(), "{cite} is cited in the seed");
+        assert_eq!(got, want, "{cite}");
+    }
+}
+
+/// Run `cancu` with a private user data dir (no imported registry files).
+fn cancu_private(args: &[&str], cwd: &Path) -> Output {
+    Command::new(common::cancu())
+        .args(args)
+        .current_dir(cwd)
+        .env("CANCU_DATA", cwd.join("data"))
+        .output()
+        .expect("run cancu")
+}
+
+/// (doc_type, path) of the hits of a CLI search.
+fn cli_hits(cwd: &Path, args: &[&str]) -> Vec<(String, String)> {
+    let mut all = vec!["search", "--index", "idx", "--json", "--limit", "50"];
+    all.extend_from_slice(args);
+    let out = cancu_private(&all, cwd);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let s = |k: &str| h[k].as_str().unwrap_or("").to_string();
+            (s("doc_type"), s("path"))
+        })
+        .collect()
+}
+
+#[test]
+fn instruments_are_indexed_and_filtered_by_status() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plans = tmp.path().join("corpus/plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    std::fs::copy(
+        common::fixture("ke-hoach-qpdp-2024-xa-xuan-luong.txt"),
+        plans.join("seed.txt"),
+    )
+    .unwrap();
+    let first = summary(&cancu_private(
+        &["index", "corpus/plans", "--index", "idx"],
+        tmp.path(),
+    ));
+    assert!(first.contains("instruments indexed"), "{first}");
+    let again = summary(&cancu_private(
+        &["index", "corpus/plans", "--index", "idx"],
+        tmp.path(),
+    ));
+    assert!(again.contains("registry unchanged"), "{again}");
+
+    let seed = ("section".to_string(), "corpus/plans/seed.txt".to_string());
+    let ins = |id: &str| ("instrument".to_string(), id.to_string());
+    // (extra arguments, hits that must be there, hits that must not)
+    type Row<'a> = (Vec<&'a str>, Vec<(String, String)>, Vec<(String, String)>);
+    let rows: Vec<Row> = vec![
+        (
+            vec!["dan quan tu ve"],
+            vec![ins("48/2019/QH14"), ins("43/2009/QH12"), seed.clone()],
+            vec![],
+        ),
+        (
+            vec!["dan quan tu ve", "--status", "expired"],
+            vec![ins("43/2009/QH12"), seed.clone()],
+            vec![ins("48/2019/QH14")],
+        ),
+        (
+            vec![
+                "dan quan tu ve",
+                "--status",
+                "expired",
+                "--type",
+                "instrument",
+            ],
+            vec![ins("43/2009/QH12")],
+            vec![ins("48/2019/QH14"), seed.clone()],
+        ),
+        (
+            vec!["dan quan tu ve", "--type", "plan"],
+            vec![seed.clone()],
+            vec![ins("48/2019/QH14"), ins("43/2009/QH12")],
+        ),
+        (
+            vec!["Luật DQTV", "--status", "in-force"],
+            vec![ins("48/2019/QH14")],
+            vec![ins("43/2009/QH12")],
+        ),
+    ];
+    for (args, present, absent) in rows {
+        let hits = cli_hits(tmp.path(), &args);
+        for p in &present {
+            assert!(hits.contains(p), "{args:?} should find {p:?}: {hits:?}");
+        }
+        for a in &absent {
+            assert!(
+                !hits.contains(a),
+                "{args:?} should not find {a:?}: {hits:?}"
+            );
+        }
+    }
+
+    // A registry file given on the command line changes the registry: re-indexed.
+    std::fs::write(
+        tmp.path().join("extra.toml"),
+        "[[instrument]]\nid = \"99/2030/NĐ-CP\"\nkind = \"nghi-dinh\"\nnumber = \"99\"\nyear = 2030\nsymbol = \"NĐ-CP\"\ntitle = \"Quy định về chữ zyxwv thử nghiệm\"\nstatus = \"not-yet-in-force\"\n",
+    )
+    .unwrap();
+    let third = summary(&cancu_private(
+        &[
+            "index",
+            "corpus/plans",
+            "--index",
+            "idx",
+            "--registry",
+            "extra.toml",
+        ],
+        tmp.path(),
+    ));
+    assert!(third.contains("instruments indexed"), "{third}");
+    assert_eq!(cli_hits(tmp.path(), &["zyxwv"]), [ins("99/2030/NĐ-CP")]);
+}

@@ -198,7 +198,7 @@ fn fts_open(docs: &[Doc]) -> Result<rusqlite::Connection> {
         let mut ins = tx.prepare("INSERT INTO fts(path, body) VALUES (?1, ?2)")?;
         for d in docs {
             // The same sections as the tantivy index.
-            for s in cancu::index::sections::split(&d.text) {
+            for s in cancu::index::update::sections(&d.text) {
                 ins.execute((&d.path, &d.text[s.start..s.end]))?;
             }
         }
@@ -282,7 +282,7 @@ fn bench(a: &Args, tmp: &Path) -> Result<()> {
     let t = Instant::now();
     let parts: usize = docs
         .iter()
-        .map(|d| cancu::index::sections::split(&d.text).len())
+        .map(|d| cancu::index::update::sections(&d.text).len())
         .sum();
     let s = t.elapsed().as_secs_f64();
     println!(
@@ -371,7 +371,7 @@ fn bench(a: &Args, tmp: &Path) -> Result<()> {
         let holding = docs
             .iter()
             .flat_map(|d| {
-                cancu::index::sections::split(&d.text)
+                cancu::index::update::sections(&d.text)
                     .into_iter()
                     .map(move |s| &d.text[s.start..s.end])
             })

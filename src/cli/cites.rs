@@ -1,12 +1,14 @@
-//! `cancu cites INSTRUMENT [PATHS]`: every document and section citing an instrument,
-//! however the query and the text write it.
+//! `cancu cites INSTRUMENT [PATHS] [--index DIR]`: every document and section citing an
+//! instrument, however the query and the text write it. With an index, the index picks the
+//! files that may cite it (a term lookup on the citation keys) and only those are read and
+//! analysed; the answer is the same as scanning, since the same graph analysis decides.
 
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::graph::{parse_query, Graph, Target};
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -17,6 +19,10 @@ pub struct Args {
     pub paths: Vec<PathBuf>,
     #[arg(long)]
     pub json: bool,
+    /// Use the search index in DIR (built by `cancu index`) to pick the files to read;
+    /// without it, or when DIR does not exist, PATHS are scanned.
+    #[arg(long = "index", value_name = "DIR")]
+    pub index: Option<PathBuf>,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }
@@ -33,7 +39,27 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let Some(target) = parse_query(&args.instrument, &reg) else {
         anyhow::bail!("{:?}: not read as an instrument (try \"Nghị định 168/2018/NĐ-CP\", \"NĐ 168\", \"Luật DQTV\")", args.instrument);
     };
-    let (docs, errors) = read_docs(&args.paths);
+    let (docs, errors) = match args
+        .index
+        .as_deref()
+        .filter(|d| d.join("meta.json").is_file())
+    {
+        Some(dir) => {
+            let index = crate::index::SearchIndex::open(dir)?;
+            let mut files = index.plans_with_citation_keys(&target.citation_keys(&reg))?;
+            // PATHS given: only the indexed files under them.
+            if !args.paths.is_empty() {
+                files.retain(|f| args.paths.iter().any(|r| Path::new(f).starts_with(r)));
+            }
+            let files: Vec<PathBuf> = files.into_iter().map(PathBuf::from).collect();
+            if files.is_empty() {
+                (Vec::new(), 0)
+            } else {
+                read_docs(&files)
+            }
+        }
+        None => read_docs(&args.paths),
+    };
     let g = Graph::build(&docs, &reg);
     let hits = g.cites(&target);
     let mut docs_hit: Vec<&str> = hits.iter().map(|h| h.path).collect();

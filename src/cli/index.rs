@@ -1,6 +1,9 @@
-//! `cancu index`: build or update the search index of plan texts. A progress bar on a
-//! terminal only (hidden when stderr is piped), a one-line summary at the end.
+//! `cancu index`: build or update the search index of plan texts and of the registry's
+//! instruments (built-in, imported, `--registry FILE`; re-indexed only when their content
+//! changes). A progress bar on a terminal only (hidden when stderr is piped), a one-line
+//! summary at the end.
 
+use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::index::SearchIndex;
 use std::io::IsTerminal;
@@ -13,6 +16,8 @@ pub struct Args {
     /// Index directory (created when missing).
     #[arg(long = "index", value_name = "DIR", default_value = crate::index::DEFAULT_DIR)]
     pub index: PathBuf,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -22,6 +27,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         args.paths
     };
     let started = std::time::Instant::now();
+    let reg = args.registry.load()?;
     let index = SearchIndex::open_or_create(&args.index)?;
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(0);
@@ -35,7 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let stats = index.update(&roots, &mut |p| {
+    let stats = index.update_with_registry(&roots, Some(&reg), &mut |p| {
         bar.set_length(p.total as u64);
         bar.set_position(p.done as u64);
         bar.set_message(p.path.to_string());
@@ -44,8 +50,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     for e in &stats.errors {
         eprintln!("error: {e}");
     }
+    let registry = match stats.instruments {
+        Some(n) => format!("registry: {n} instruments indexed"),
+        None => "registry unchanged".to_string(),
+    };
     eprintln!(
-        "{}: {} added, {} replaced, {} removed, {} unchanged ({:.1} MB indexed in {:.2} s)",
+        "{}: {} added, {} replaced, {} removed, {} unchanged ({:.1} MB indexed in {:.2} s); {registry}",
         args.index.display(),
         stats.added,
         stats.replaced,

@@ -1,7 +1,8 @@
 //! `cancu search`: hits as a readable list (matches highlighted) or JSON.
 
 use crate::cli::Outcome;
-use crate::index::{Hit, SearchIndex, SearchRequest};
+use crate::index::query::STATUSES;
+use crate::index::{Hit, SearchIndex, SearchOptions, SearchRequest};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -26,6 +27,12 @@ pub struct Args {
     /// Only plans whose issuer has these words ("UBND xã Xuân Lương"; diacritics optional).
     #[arg(long)]
     pub issuer: Option<String>,
+    /// Only instruments of this status (plan sections are kept unless `--type instrument`).
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(STATUSES))]
+    pub status: Option<String>,
+    /// Only plan sections or only registry instruments.
+    #[arg(long = "type", value_parser = ["plan", "instrument"])]
+    pub doc_type: Option<String>,
     /// JSON output: {"hits": [...]}.
     #[arg(long)]
     pub json: bool,
@@ -46,7 +53,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         year: args.year,
         issuer: args.issuer,
     };
-    let hits = index.search(&req)?;
+    let opts = SearchOptions {
+        status: args.status,
+        doc_type: args.doc_type.map(|t| {
+            if t == "plan" {
+                "section".to_string()
+            } else {
+                t
+            }
+        }),
+    };
+    let hits = index.search_with(&req, &opts)?;
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
     let mut w = std::io::BufWriter::new(stdout.lock());
@@ -66,12 +83,28 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 }
 
 fn write_hit(w: &mut impl Write, h: &Hit, tty: bool) -> std::io::Result<()> {
+    if h.doc_type == "instrument" {
+        let status = h.status.as_deref().unwrap_or("unknown");
+        writeln!(
+            w,
+            "[instrument] {}  ({status}; score {:.2})",
+            h.label.as_deref().unwrap_or(&h.path),
+            h.score
+        )?;
+        if h.label.as_deref() != Some(h.path.as_str()) {
+            writeln!(w, "  id {}", h.path)?;
+        }
+        if let Some(t) = &h.title {
+            writeln!(w, "  {t}")?;
+        }
+        return writeln!(w);
+    }
     let section = if h.section.is_empty() {
         String::new()
     } else {
         format!(" § {}", h.section)
     };
-    writeln!(w, "{}{section}  (score {:.2})", h.path, h.score)?;
+    writeln!(w, "[plan] {}{section}  (score {:.2})", h.path, h.score)?;
     if let Some(t) = &h.title {
         writeln!(w, "  {t}")?;
     }

@@ -5,10 +5,15 @@
 //! - `plan`: one per file: path, content hash, header (title, kind, year, issuer) and the
 //!   citations it holds as keywords (`cites`: "168/2018/NĐ-CP", "Luật Dân quân tự vệ";
 //!   `cites_folded`: their folded keys), so "which plans cite X" is a term lookup. No body.
-//! - `section`: one per outline section ([`sections::split`]); the sections partition the
+//! - `section`: one per outline section ([`update::sections`], from [`crate::outline`]: paths
+//!   "II.1", "IV.2.a" as `cancu cites` prints them); the sections partition the
 //!   text, so every byte is indexed once. Each holds the original text (stored, for snippets),
 //!   the exact and folded bodies, the citations inside it and the plan's filter fields.
-//! - `instrument` is reserved for registry instruments (not indexed yet).
+//! - `instrument`: one per registry instrument (path and `instrument` = its id; the label,
+//!   number-symbol, title, law name, aliases and issuer as the exact and folded body; kind,
+//!   year, issuer and `status` as filter fields). Replaced as a whole when the registry's
+//!   content hash (kept in the `meta` document "meta:registry") changes.
+//! - `meta`: bookkeeping (the registry hash).
 //!
 //! Invariants: every document of a file carries its `path`, so one `delete_term(path)`
 //! removes a file; a run commits once at the end (a crash leaves the last commit); stored
@@ -18,7 +23,6 @@
 pub mod abbrev;
 pub mod analyzer;
 pub mod query;
-pub mod sections;
 pub mod update;
 
 use std::path::{Path, PathBuf};
@@ -27,7 +31,7 @@ use tantivy::schema::{
 };
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
-pub use query::{Hit, SearchRequest};
+pub use query::{Hit, SearchOptions, SearchRequest};
 pub use update::{UpdateStats, Writer};
 
 /// Default index directory.
@@ -65,7 +69,7 @@ pub struct Fields {
     pub key: Field,
     /// The file's path as given to `cancu index`.
     pub path: Field,
-    /// "plan", "section" (later "instrument").
+    /// "plan", "section", "instrument", "meta".
     pub doc_type: Field,
     /// Content hash of the file (plan documents).
     pub hash: Field,
@@ -93,6 +97,16 @@ pub struct Fields {
     pub issuer: Field,
     /// The issuer, folded terms (for `--issuer` filters by words).
     pub issuer_folded: Field,
+    /// Instrument documents: the registry id.
+    pub instrument: Field,
+    /// Instrument documents: the status slug ("in-force", "expired", ...).
+    pub status: Field,
+    /// Instrument documents: the short label ("Luật Dân quân tự vệ 48/2019/QH14").
+    pub label: Field,
+    /// What resolution matches citations on, so a candidate set of plans for a `cites`
+    /// question is a term lookup: "n:168" (number key of a numbered citation) and
+    /// "l:luat dan quan tu ve" (folded law name of a citation by name).
+    pub cite_keys: Field,
 }
 
 /// The schema and its fields.
@@ -122,6 +136,10 @@ pub fn schema() -> (Schema, Fields) {
         year: b.add_u64_field("year", INDEXED | STORED | FAST),
         issuer: b.add_text_field("issuer", STRING | STORED | FAST),
         issuer_folded: b.add_text_field("issuer_folded", text_with(analyzer::FOLDED)),
+        instrument: b.add_text_field("instrument", STRING | STORED),
+        status: b.add_text_field("status", STRING | STORED | FAST),
+        label: b.add_text_field("label", STORED),
+        cite_keys: b.add_text_field("cite_keys", STRING),
     };
     (b.build(), fields)
 }

@@ -48,9 +48,33 @@ pub struct SearchRequest {
     pub issuer: Option<String>,
 }
 
-/// One hit: the best section of one file.
+/// What a search is restricted to beyond [`SearchRequest`] (kept apart so that request
+/// stays as it was).
+#[derive(Debug, Clone, Default)]
+pub struct SearchOptions {
+    /// Instrument status slug ("in-force", "expired", ...): instruments of another status
+    /// are left out; plan sections are kept unless `doc_type` is "instrument".
+    pub status: Option<String>,
+    /// "section" (plan sections only) or "instrument" (registry instruments only).
+    pub doc_type: Option<String>,
+}
+
+/// The status slugs `SearchOptions::status` takes.
+pub const STATUSES: [&str; 6] = [
+    "in-force",
+    "expired",
+    "superseded",
+    "partly-expired",
+    "not-yet-in-force",
+    "unknown",
+];
+
+/// One hit: the best section of one file, or one registry instrument.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
+    /// "section" (a plan's section) or "instrument" (a registry instrument).
+    pub doc_type: String,
+    /// The file's path; for an instrument, its registry id.
     pub path: String,
     /// Outline path of the best section ("II.3"; "" for the text before the first heading).
     pub section: String,
@@ -66,6 +90,15 @@ pub struct Hit {
     pub highlights: Vec<(usize, usize)>,
     /// Other sections of the same file that matched, best first.
     pub other_sections: Vec<String>,
+    /// Instruments: the registry id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instrument: Option<String>,
+    /// Instruments: the short label ("Luật Dân quân tự vệ 48/2019/QH14").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Instruments: the status slug.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
 }
 
 /// The parts of a query string.
@@ -317,6 +350,11 @@ fn looks_like_citation(w: &str) -> bool {
         && w.chars().any(char::is_alphabetic)
 }
 
+/// A clause that only filters: it adds nothing to the score.
+fn filter(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(tantivy::query::ConstScoreQuery::new(q, 0.0))
+}
+
 fn term(field: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, text),
@@ -358,8 +396,51 @@ fn phrase(field: Field, terms: &[String], slop: u32) -> Option<Box<dyn Query>> {
 impl SearchIndex {
     /// Search: the best `limit` files, each with its best section and a snippet.
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>, IndexError> {
-        let mut qb = QueryBuilder::new(self.fields);
-        let query = qb.build(req)?;
+        self.search_with(req, &SearchOptions::default())
+    }
+
+    /// [`SearchIndex::search`] restricted by instrument status and document type.
+    pub fn search_with(
+        &self,
+        req: &SearchRequest,
+        opts: &SearchOptions,
+    ) -> Result<Vec<Hit>, IndexError> {
+        let f = self.fields;
+        let mut qb = QueryBuilder::new(f);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, qb.build(req)?)];
+        match opts.doc_type.as_deref() {
+            None => {}
+            Some(t @ ("section" | "instrument")) => {
+                clauses.push((Occur::Must, filter(term(f.doc_type, t))))
+            }
+            Some(t) => {
+                return Err(IndexError::Query(format!(
+                    "unknown document type {t:?} (section or instrument)"
+                )))
+            }
+        }
+        if let Some(st) = &opts.status {
+            if !STATUSES.contains(&st.as_str()) {
+                return Err(IndexError::Query(format!(
+                    "unknown status {st:?} (one of {})",
+                    STATUSES.join(", ")
+                )));
+            }
+            // Instruments of that status, or anything that is not an instrument.
+            let keep: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                (Occur::Should, term(f.doc_type, "section")),
+                (Occur::Should, term(f.status, st)),
+            ]));
+            clauses.push((Occur::Must, filter(keep)));
+        }
+        let query: Box<dyn Query> = if clauses.len() == 1 {
+            clauses
+                .pop()
+                .map(|(_, q)| q)
+                .ok_or_else(|| IndexError::Query(String::new()))?
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        };
         self.run(&*query, req.limit, &parse(&req.query).cites)
     }
 
@@ -446,7 +527,13 @@ impl SearchIndex {
                 None => fallback_snippet(&text, cites),
             };
             by_path.insert(path.clone(), hits.len());
+            let doc_type = s(f.doc_type).unwrap_or_default();
+            let is_instrument = doc_type == "instrument";
             hits.push(Hit {
+                doc_type,
+                instrument: is_instrument.then(|| path.clone()),
+                label: s(f.label),
+                status: s(f.status),
                 path,
                 section,
                 heading: s(f.heading).unwrap_or_default(),
@@ -499,6 +586,40 @@ impl SearchIndex {
             }
         }
         out.sort();
+        Ok(out)
+    }
+}
+
+impl SearchIndex {
+    /// The files holding a citation with any of these resolution keys ("n:168",
+    /// "l:Luat Dan quan tu ve"; see [`crate::graph::Target::citation_keys`]), sorted.
+    pub fn plans_with_citation_keys(&self, keys: &[String]) -> Result<Vec<String>, IndexError> {
+        let f = self.fields;
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let any: Vec<(Occur, Box<dyn Query>)> = keys
+            .iter()
+            .map(|k| (Occur::Should, term(f.cite_keys, k)))
+            .collect();
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term(f.doc_type, "plan")),
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(any)) as Box<dyn Query>,
+            ),
+        ]);
+        let searcher = self.reader.searcher();
+        let err = |e| tantivy_err(&self.dir, e);
+        let mut out = Vec::new();
+        for a in searcher.search(&q, &DocSetCollector).map_err(err)? {
+            let d: TantivyDocument = searcher.doc(a).map_err(err)?;
+            if let Some(p) = d.get_first(f.path).and_then(|v| v.as_str()) {
+                out.push(p.to_string());
+            }
+        }
+        out.sort();
+        out.dedup();
         Ok(out)
     }
 }

@@ -4,8 +4,9 @@
 //! run redoes what was not committed. Progress is reported through a callback; this module
 //! knows nothing of terminals.
 
-use crate::index::{sections, tantivy_err, Fields, IndexError, SearchIndex};
+use crate::index::{tantivy_err, Fields, IndexError, SearchIndex};
 use crate::normalize::{clean, fold_key};
+use crate::registry::{number_key, Instrument, Registry};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use tantivy::collector::DocSetCollector;
@@ -54,6 +55,30 @@ impl Writer {
         Ok(())
     }
 
+    /// Replace every instrument document by those of `reg`, and record its content hash.
+    /// Returns the number of instruments added.
+    pub fn replace_registry(&mut self, reg: &Registry, hash: &str) -> Result<usize, IndexError> {
+        let f = self.f;
+        self.w
+            .delete_term(Term::from_field_text(f.doc_type, "instrument"));
+        self.w
+            .delete_term(Term::from_field_text(f.key, REGISTRY_META));
+        for ins in reg.instruments() {
+            self.w
+                .add_document(instrument_document(&f, ins))
+                .map_err(|e| tantivy_err(&self.dir, e))?;
+        }
+        let mut meta = TantivyDocument::new();
+        meta.add_text(f.key, REGISTRY_META);
+        meta.add_text(f.path, REGISTRY_META);
+        meta.add_text(f.doc_type, "meta");
+        meta.add_text(f.hash, hash);
+        self.w
+            .add_document(meta)
+            .map_err(|e| tantivy_err(&self.dir, e))?;
+        Ok(reg.instruments().len())
+    }
+
     /// Remove every document of a file.
     pub fn remove(&mut self, path: &str) {
         self.w.delete_term(Term::from_field_text(self.f.path, path));
@@ -73,6 +98,64 @@ impl Writer {
             .wait_merging_threads()
             .map_err(|e| tantivy_err(&dir, e))
     }
+}
+
+/// Key (and path) of the meta document holding the registry's content hash.
+pub const REGISTRY_META: &str = "meta:registry";
+
+/// The document of one registry instrument. Its searchable text (stored, for snippets) is
+/// the label, number-symbol, title, law name, aliases and issuer, each once.
+pub fn instrument_document(f: &Fields, ins: &Instrument) -> TantivyDocument {
+    let mut d = TantivyDocument::new();
+    d.add_text(f.key, format!("instrument:{}", ins.id));
+    d.add_text(f.path, &ins.id);
+    d.add_text(f.doc_type, "instrument");
+    d.add_text(f.instrument, &ins.id);
+    d.add_text(f.status, ins.status.slug());
+    d.add_text(f.kind, ins.kind.slug());
+    let label = ins.label();
+    d.add_text(f.label, &label);
+    if let Some(y) = ins.year().and_then(|y| u64::try_from(y).ok()) {
+        d.add_u64(f.year, y);
+    }
+    if let Some(i) = &ins.issuer {
+        d.add_text(f.issuer, clean(i));
+        d.add_text(f.issuer_folded, i);
+    }
+    if let Some(t) = &ins.title {
+        d.add_text(f.title, clean(t));
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let pieces = [
+        Some(label),
+        ins.number_symbol(),
+        ins.title.clone(),
+        ins.law_name.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(ins.aliases.iter().cloned())
+    .chain(ins.issuer.clone());
+    for p in pieces {
+        let p = clean(&p);
+        // A piece already said inside an earlier one adds nothing.
+        let key = fold_key(&p).to_lowercase();
+        if !key.trim().is_empty() && !seen.iter().any(|s| s.contains(&key)) {
+            seen.insert(key);
+            lines.push(p);
+        }
+    }
+    let body = lines.join("\n");
+    d.add_text(f.text, &body);
+    d.add_text(f.body, &body);
+    d.add_text(f.body_folded, &body);
+    d
+}
+
+/// Content hash of a registry: of its instruments as JSON, whatever files they came from.
+pub fn registry_hash(reg: &Registry) -> String {
+    content_hash(&serde_json::to_vec(reg.instruments()).unwrap_or_default())
 }
 
 /// The tantivy documents of one file: its plan document and one per section.
@@ -109,6 +192,16 @@ pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyD
             d.add_text(f.cites_folded, fold_key(v));
         }
     };
+    // What resolution matches on (see `Fields::cite_keys`).
+    let keys: BTreeSet<String> = ex
+        .citations
+        .iter()
+        .filter_map(|c| match (&c.number, &c.law) {
+            (Some(n), _) => Some(format!("n:{}", number_key(n))),
+            (None, Some(l)) => Some(format!("l:{}", fold_key(l))),
+            _ => None,
+        })
+        .collect();
 
     let mut out = Vec::new();
     let mut plan = TantivyDocument::new();
@@ -121,10 +214,13 @@ pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyD
     meta(&mut plan);
     let all: BTreeSet<String> = ex.citations.iter().flat_map(cite_values).collect();
     add_cites(&mut plan, &all);
+    for k in &keys {
+        plan.add_text(f.cite_keys, k);
+    }
     out.push(plan);
 
     let mut seen_keys: BTreeSet<String> = BTreeSet::new();
-    for s in sections::split(text) {
+    for s in sections(text) {
         let body = text.get(s.start..s.end).unwrap_or("");
         let mut key = format!("{path}#{}", s.path);
         let mut n = 1;
@@ -157,6 +253,44 @@ pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyD
     out
 }
 
+/// One section document's part of a text: outline path ("II.1", "IV.2.a"; "" for the text
+/// before the first heading), heading, and byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub path: String,
+    pub heading: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Cut a text at every heading of its outline ([`crate::outline`]): the pieces partition the
+/// text (every byte in exactly one piece), the preamble is the piece with the empty path
+/// (left out when it is only white space), and a section's piece ends where the next heading
+/// of any level starts, so paths are the ones `cancu cites` and `cancu basis` print.
+pub fn sections(text: &str) -> Vec<Piece> {
+    let o = crate::outline::outline(text);
+    let mut out = Vec::with_capacity(o.sections.len() + 1);
+    let first = o.sections.first().map_or(text.len(), |s| s.start);
+    if o.sections.is_empty() || !text[..first].trim().is_empty() {
+        out.push(Piece {
+            path: String::new(),
+            heading: String::new(),
+            start: 0,
+            end: first,
+        });
+    }
+    for (i, s) in o.sections.iter().enumerate() {
+        let end = o.sections.get(i + 1).map_or(text.len(), |n| n.start);
+        out.push(Piece {
+            path: s.path.clone(),
+            heading: s.heading.clone(),
+            start: if out.is_empty() { 0 } else { s.start },
+            end,
+        });
+    }
+    out
+}
+
 /// Content hash of a file: FNV-1a 128 of its bytes, as hex. Not cryptographic: it only
 /// tells a changed file from an unchanged one.
 pub fn content_hash(bytes: &[u8]) -> String {
@@ -179,6 +313,8 @@ pub struct UpdateStats {
     pub unchanged: usize,
     /// Bytes of the files (re)indexed.
     pub bytes: u64,
+    /// Instruments (re)indexed: None when no registry was given or its hash was unchanged.
+    pub instruments: Option<usize>,
     /// Files that could not be read, with the reason.
     pub errors: Vec<String>,
 }
@@ -224,12 +360,52 @@ impl SearchIndex {
         roots: &[PathBuf],
         progress: &mut dyn FnMut(Progress),
     ) -> Result<UpdateStats, IndexError> {
+        self.update_with_registry(roots, None, progress)
+    }
+
+    /// The registry hash recorded in the last commit, if any.
+    pub fn indexed_registry_hash(&self) -> Result<Option<String>, IndexError> {
+        let searcher = self.reader.searcher();
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.key, REGISTRY_META),
+            IndexRecordOption::Basic,
+        );
+        let addrs = searcher
+            .search(&q, &DocSetCollector)
+            .map_err(|e| tantivy_err(&self.dir, e))?;
+        match addrs.into_iter().next() {
+            Some(a) => {
+                let d: TantivyDocument = searcher.doc(a).map_err(|e| tantivy_err(&self.dir, e))?;
+                Ok(d.get_first(self.fields.hash)
+                    .and_then(|v| v.as_str())
+                    .map(String::from))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// [`SearchIndex::update`], and the registry's instruments re-indexed when its content
+    /// hash differs from the one recorded (one commit for both).
+    pub fn update_with_registry(
+        &self,
+        roots: &[PathBuf],
+        registry: Option<&Registry>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<UpdateStats, IndexError> {
         let mut writer = self.writer()?;
         // Read the state after taking the lock: no other writer can change it now.
         self.reload()?;
         let indexed = self.indexed_files()?;
         let (files, errors) = crate::source::expand(roots);
         let mut stats = UpdateStats::default();
+        let mut dirty = false;
+        if let Some(reg) = registry {
+            let hash = registry_hash(reg);
+            if self.indexed_registry_hash()?.as_deref() != Some(hash.as_str()) {
+                stats.instruments = Some(writer.replace_registry(reg, &hash)?);
+                dirty = true;
+            }
+        }
         for e in errors {
             // A root that is gone is not an error when its files are in the index: they are
             // removed below.
@@ -241,7 +417,6 @@ impl SearchIndex {
         }
         let mut present: BTreeSet<String> = BTreeSet::new();
         let total = files.len();
-        let mut dirty = false;
         for (i, file) in files.iter().enumerate() {
             let path = file.display().to_string();
             present.insert(path.clone());
@@ -297,6 +472,47 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn check_sections(text: &str, expected: &[(&str, &str)]) {
+        let got = sections(text);
+        let paths: Vec<(&str, &str)> = got
+            .iter()
+            .map(|s| (s.path.as_str(), &text[s.start..s.end]))
+            .collect();
+        assert_eq!(paths, expected, "sections({text:?})");
+        // The sections partition the text.
+        assert_eq!(got.first().map(|s| s.start), Some(0));
+        assert_eq!(got.last().map(|s| s.end), Some(text.len()));
+        for w in got.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+    }
+
+    #[test]
+    fn sections_table() {
+        check_sections("", &[("", "")]);
+        check_sections("no headings\n", &[("", "no headings\n")]);
+        check_sections(
+            "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Mục đích\nx\n2. Yêu cầu\n2024. Tập trung\nII. NHIỆM VỤ\n1. Một\na) Điểm\n",
+            &[
+                ("", "KẾ HOẠCH\n"),
+                ("I", "I. MỤC ĐÍCH\n"),
+                ("I.1", "1. Mục đích\nx\n"),
+                ("I.2", "2. Yêu cầu\n2024. Tập trung\n"),
+                ("II", "II. NHIỆM VỤ\n"),
+                ("II.1", "1. Một\n"),
+                ("II.1.a", "a) Điểm\n"),
+            ],
+        );
+        // A blank preamble joins the first section; a wrapped "5." is not a heading.
+        check_sections(
+            "\n**I. GIẢI PHÁP**\n1. Một\nnăm\n5. cái\n",
+            &[
+                ("I", "\n**I. GIẢI PHÁP**\n"),
+                ("I.1", "1. Một\nnăm\n5. cái\n"),
+            ],
+        );
+    }
 
     #[test]
     fn content_hash_table() {
