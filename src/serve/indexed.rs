@@ -180,6 +180,17 @@ impl Backend for IndexBackend {
         let hits: Vec<Hit> = hits
             .into_iter()
             .map(|h| {
+                // Registry instruments are indexed beside the plans: they link to their page.
+                if h.doc_type == "instrument" {
+                    let id = h.instrument.clone().unwrap_or_else(|| h.path.clone());
+                    return Hit {
+                        title: h.label.clone().unwrap_or_else(|| id.clone()),
+                        section: None,
+                        snippet: fragments(&h.snippet, &h.highlights),
+                        score: h.score,
+                        target: Target::Instrument { id },
+                    };
+                }
                 let id = self.document_id(&h.path);
                 Hit {
                     title: h
@@ -206,18 +217,10 @@ impl Backend for IndexBackend {
     fn documents(&self) -> Result<Vec<DocumentSummary>, BackendError> {
         self.scan.documents()
     }
+    /// The index's sections are the outline's (`index::update::sections`), so every hit's
+    /// `#s-PATH` link lands on an anchor the document page already has.
     fn document(&self, id: &str) -> Result<Option<DocumentView>, BackendError> {
-        let Some(mut d) = self.scan.document(id)? else {
-            return Ok(None);
-        };
-        // The index cuts sections its own way: anchors for its paths the outline lacks, so
-        // every hit's link lands on its section.
-        for s in crate::index::sections::split(&d.text) {
-            if !s.path.is_empty() && !d.sections.iter().any(|o| o.path == s.path) {
-                d.anchors.push((s.path, s.start));
-            }
-        }
-        Ok(Some(d))
+        self.scan.document(id)
     }
     fn instrument(&self, id: &str) -> Result<Option<InstrumentView>, BackendError> {
         self.scan.instrument(id)
