@@ -230,10 +230,6 @@ pub struct DocumentView {
     pub citations: Vec<CitedView>,
     pub findings: Vec<Finding>,
     pub sections: Vec<SectionView>,
-    /// More section anchors (outline path, byte offset) than the outline's own: where a
-    /// search index cut the text its own way, so its hits' links land.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub anchors: Vec<(String, usize)>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -225,9 +225,6 @@ fn pieces(d: &DocumentView) -> Vec<Piece<'_>> {
     for (i, s) in d.sections.iter().enumerate() {
         marks.push((s.start, s.start, 0, i));
     }
-    for (i, (_, start)) in d.anchors.iter().enumerate() {
-        marks.push((*start, *start, 2, i));
-    }
     for (i, c) in d.citations.iter().enumerate() {
         marks.push((c.start, c.end, 1, i));
     }
@@ -247,7 +244,6 @@ fn pieces(d: &DocumentView) -> Vec<Piece<'_>> {
         }
         match order {
             0 => out.push(Piece::Anchor(&d.sections[i].path)),
-            2 => out.push(Piece::Anchor(&d.anchors[i].0)),
             _ => out.push(Piece::Cite(&d.citations[i], &text[start..end])),
         }
         pos = end;

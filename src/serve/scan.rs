@@ -487,7 +487,6 @@ impl Snapshot {
             citations,
             findings,
             sections,
-            anchors: Vec::new(),
         }
     }
 
