@@ -21,37 +21,7 @@ pub struct RegistryArgs {
     pub registry: Vec<PathBuf>,
 }
 
-/// The user data dir: $CANCU_DATA, else $XDG_DATA_HOME/cancu, else ~/.local/share/cancu.
-pub fn data_dir() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("CANCU_DATA") {
-        return Some(PathBuf::from(p));
-    }
-    if let Some(p) = std::env::var_os("XDG_DATA_HOME") {
-        return Some(PathBuf::from(p).join("cancu"));
-    }
-    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share/cancu"))
-}
-
-/// The imported registry files of the user data dir, sorted.
-pub fn imported_files() -> Vec<PathBuf> {
-    let Some(dir) = data_dir().map(|d| d.join("registry").join("imported")) else {
-        return vec![];
-    };
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    matches!(
-                        p.extension().and_then(|x| x.to_str()),
-                        Some("toml") | Some("json")
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
-}
+pub use crate::registry::files::{data_dir, imported_files};
 
 impl RegistryArgs {
     /// Built-in registry, then imported files, then `--registry` files.

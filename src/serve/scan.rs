@@ -43,19 +43,9 @@ impl ScanBackend {
             .into_iter()
             .filter(|p| p.file_name().is_none_or(|n| n != "README.md"))
             .collect();
-        let mut reg: Vec<PathBuf> = std::fs::read_dir(self.root.join("registry"))
-            .map(|rd| {
-                rd.filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| {
-                        matches!(
-                            p.extension().and_then(|x| x.to_str()),
-                            Some("toml") | Some("json")
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        reg.sort();
+        // The corpus's registry files, then the user's imported ones (cancu registry import).
+        let mut reg = crate::registry::files::registry_files_in(&self.root.join("registry"));
+        reg.extend(crate::registry::files::imported_files());
         (plans, reg)
     }
 
@@ -215,11 +205,12 @@ fn first_lines(text: &str) -> Option<String> {
     Some(t)
 }
 
-/// The registry of a corpus: its files holding instruments, else the built-in one.
+/// The registry of a corpus: its files holding instruments, else the built-in one; then the
+/// user's imported files (loaded after, so the corpus wins on duplicate ids).
 fn load_registry(files: &[PathBuf]) -> Result<Registry, BackendError> {
-    let mut reg = Registry::new();
-    let mut any = false;
-    for p in files {
+    let imported_dir = crate::registry::files::data_dir().map(|d| d.join("registry/imported"));
+    let is_imported = |p: &Path| imported_dir.as_deref().is_some_and(|d| p.starts_with(d));
+    let read = |p: &PathBuf| -> Result<Option<(String, String)>, BackendError> {
         let path = p.display().to_string();
         let text = std::fs::read_to_string(p).map_err(|e| BackendError::Read {
             path: path.clone(),
@@ -227,24 +218,39 @@ fn load_registry(files: &[PathBuf]) -> Result<Registry, BackendError> {
         })?;
         let is_json = p.extension().is_some_and(|x| x == "json");
         // laws.toml, issuers.toml ... hold other tables: not instrument files.
-        if !is_json && !text.contains("[[instrument]]") {
-            continue;
-        }
+        Ok((is_json || text.contains("[[instrument]]")).then_some((path, text)))
+    };
+    let add = |reg: &mut Registry, (path, text): (String, String)| {
         reg.add_text(&path, &text)
+            .map(|_| ())
             .map_err(|e| BackendError::Registry {
-                path: path.clone(),
+                path,
                 message: e.to_string(),
-            })?;
-        any = true;
+            })
+    };
+    let mut corpus = Vec::new();
+    let mut imported = Vec::new();
+    for p in files {
+        if let Some(f) = read(p)? {
+            if is_imported(p) {
+                imported.push(f);
+            } else {
+                corpus.push(f);
+            }
+        }
     }
-    if any {
-        Ok(reg)
-    } else {
+    let mut reg = if corpus.is_empty() {
         Registry::builtin().map_err(|e| BackendError::Registry {
             path: crate::registry::BUILTIN_ORIGIN.into(),
             message: e.to_string(),
-        })
+        })?
+    } else {
+        Registry::new()
+    };
+    for f in corpus.into_iter().chain(imported) {
+        add(&mut reg, f)?;
     }
+    Ok(reg)
 }
 
 impl Snapshot {
