@@ -315,9 +315,31 @@ impl Graph {
                 .iter()
                 .any(|p| s.path == *p || s.path.starts_with(&format!("{p}.")))
         };
+        let list = self.backings(doc, reg, within);
+        (paths, list)
+    }
+
+    /// The plan's general legal basis: the instruments cited before its first section (the
+    /// "Căn cứ ..." preamble). A task whose own section cites nothing rests on these.
+    pub fn preamble_basis(&self, doc: &DocNode, reg: &Registry) -> Vec<Backing> {
+        self.backings(doc, reg, |c| {
+            c.section
+                .as_ref()
+                .is_none_or(|s| s.path.is_empty() || s.path == "(preamble)")
+        })
+    }
+
+    /// The instruments of the citations `keep` selects, in order of first citation, with
+    /// their status at the document's date.
+    fn backings(
+        &self,
+        doc: &DocNode,
+        reg: &Registry,
+        keep: impl Fn(&Citation) -> bool,
+    ) -> Vec<Backing> {
         let mut map: BTreeMap<String, Backing> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
-        for c in doc.citations.iter().filter(|c| within(c)) {
+        for c in doc.citations.iter().filter(|c| keep(c)) {
             let (key, resolved) = match resolved_id(c) {
                 Some(id) => (id.to_string(), true),
                 None => (
@@ -357,8 +379,7 @@ impl Graph {
             }
             b.lines.push(c.line);
         }
-        let list = order.into_iter().filter_map(|k| map.remove(&k)).collect();
-        (paths, list)
+        order.into_iter().filter_map(|k| map.remove(&k)).collect()
     }
 }
 

@@ -149,6 +149,32 @@ fn basis_by_section_and_task() {
         &["basis", "corpus/plans/seed.txt", "--section", "IX.9"],
     );
     assert_eq!(code, 2);
+    // "quản lý đất quốc phòng" is task II.7, which cites nothing itself: it rests on the
+    // plan's preamble ("Căn cứ Luật quốc phòng 2018/ Nghị định số 168 NĐ-CP ...").
+    let (code, out) = run(
+        dir.path(),
+        &[
+            "basis",
+            "corpus/plans/seed.txt",
+            "--task",
+            "quản lý đất quốc phòng",
+            "--json",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["sections"][0], "II.7", "{v}");
+    assert_eq!(v["instruments"].as_array().map(Vec::len), Some(0), "{v}");
+    let inherited: Vec<&str> = v["inherited_from_preamble"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        inherited.contains(&"22/2018/QH14") && inherited.contains(&"168/2018/NĐ-CP"),
+        "{inherited:?}"
+    );
 }
 
 #[test]
