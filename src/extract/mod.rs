@@ -991,6 +991,82 @@ impl<'t> Extractor<'t> {
         Some((name, offs[last - 1].1))
     }
 
+    /// The issuing body from the header block ("ỦY BAN NHÂN DÂN / XÃ TÂN HÒA" → "UBND xã Tân
+    /// Hòa"): the upper-case lines of the left column before the national motto (or the
+    /// "Số:" line), a place line ("TỈNH BẮC NINH") joined to the body above it, the lowest
+    /// body being the issuer (the one above it is its parent).
+    fn header_issuer(&self, ctx: &Ctx, body_start: usize) -> Option<String> {
+        let head = ctx.text.get(..ctx.f.orig(body_start.min(ctx.fb.len())))?;
+        const PLACE: &[&str] = &[
+            "tinh",
+            "huyen",
+            "xa",
+            "thanh pho",
+            "quan",
+            "phuong",
+            "thi xa",
+            "thi tran",
+        ];
+        let lines: Vec<&str> = head.lines().take(200).collect();
+        // The national motto (or the Party's name) anchors the header block; web-page chrome
+        // above it is not the issuer.
+        let motto = lines.iter().position(|l| {
+            let k = fold_key(&l.replace(['*', '|', '#', '_'], " "));
+            k.contains("cong hoa xa hoi")
+                || k.contains("cong hoa xa")
+                || k.contains("dang cong san viet nam")
+        })?;
+        let mut bodies: Vec<String> = Vec::new();
+        let last = (motto + 2).min(lines.len().saturating_sub(1));
+        for raw in &lines[motto.saturating_sub(6)..=last] {
+            // The left column of a two-column header, without Markdown.
+            let line = raw.replace(['*', '|', '#', '_'], " ");
+            let left = line.trim().split("   ").next().unwrap_or("").trim();
+            let key = fold_key(left);
+            if key.starts_with("so") && key[2..].trim_start().starts_with(':') {
+                break;
+            }
+            if key.starts_with("cong hoa")
+                || key.starts_with("chu nghia")
+                || key.starts_with("hoi chu nghia")
+                || key.starts_with("nghia viet nam")
+                || key.starts_with("doc lap")
+                || key.starts_with("dang cong san")
+            {
+                continue;
+            }
+            let letters: Vec<char> = left.chars().filter(|c| c.is_alphabetic()).collect();
+            if letters.len() < 2
+                || letters.iter().any(|c| c.is_lowercase())
+                || self.t.type_word(&key).is_some()
+            {
+                continue;
+            }
+            let clean_line = clean(left);
+            // A name broken over two lines ("HỘI ĐỒNG NHÂN" / "DÂN THÀNH PHỐ HUẾ", "BỘ KHOA
+            // HỌC VÀ" / "CÔNG NGHỆ") or a place under its body ("TỈNH BẮC NINH") continues
+            // the body above; any other line is a new body (the lowest is the issuer).
+            let continues = |prev: &str| {
+                let pk = fold_key(prev);
+                PLACE.iter().any(|p| key.starts_with(p))
+                    || key.starts_with("dan ")
+                    || key.starts_with("va ")
+                    || ["nhan", "va", "dong", "ban"]
+                        .iter()
+                        .any(|w| pk.ends_with(&format!(" {w}")))
+            };
+            match bodies.last_mut() {
+                Some(prev) if continues(prev) => {
+                    prev.push(' ');
+                    prev.push_str(&clean_line);
+                }
+                _ => bodies.push(clean_line),
+            }
+        }
+        let body = bodies.pop()?;
+        Some(issuer_spelling(self.t, &body))
+    }
+
     /// The document's own identity, and the folded range of its own number.
     fn header(&self, ctx: &Ctx, body_start: usize) -> (Header, Option<(usize, usize)>) {
         let fb = ctx.fb;
@@ -1102,6 +1178,7 @@ impl<'t> Extractor<'t> {
                 break;
             }
         }
+        h.issuer = self.header_issuer(ctx, body_start);
         // Date line: ", ngày 28 tháng 12 năm 2018" (the first "ngày" that reads as a date:
         // web-page tables before it say "Ngày ban hành:").
         let head_end = body_start.min(fb.len());
@@ -1139,6 +1216,58 @@ struct Ctx<'a> {
     text: &'a str,
     f: &'a Folded,
     fb: &'a [u8],
+}
+
+/// An upper-case body name in its normal spelling: a known issuer from the table, else
+/// "UBND"/"HĐND" for the councils and committees, level words in lower case and the place
+/// name in title case ("ỦY BAN NHÂN DÂN XÃ TÂN HÒA" → "UBND xã Tân Hòa").
+fn issuer_spelling(t: &Tables, upper: &str) -> String {
+    let key = tables::word_key(upper);
+    if let Some((canon, klen, _)) = t.issuer_prefix(&key) {
+        if klen == key.len() {
+            return canon.to_string();
+        }
+    }
+    let mut words: Vec<String> = upper.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let mut out: Vec<String> = Vec::new();
+    let lower_key: Vec<String> = words.iter().map(|w| fold_key(w)).collect();
+    let mut i = 0;
+    let starts = |i: usize, seq: &[&str]| {
+        seq.iter()
+            .enumerate()
+            .all(|(k, w)| lower_key.get(i + k).map(|x| x.as_str()) == Some(*w))
+    };
+    if starts(0, &["uy", "ban", "nhan", "dan"]) {
+        out.push("UBND".into());
+        i = 4;
+    } else if starts(0, &["hoi", "dong", "nhan", "dan"]) {
+        out.push("HĐND".into());
+        i = 4;
+    }
+    // Level words right after the body: "tỉnh", "xã", "thành phố", "thị xã" ...
+    const LEVEL: &[&str] = &["tinh", "huyen", "xa", "quan", "phuong"];
+    const LEVEL2: &[(&str, &str)] = &[("thanh", "pho"), ("thi", "xa"), ("thi", "tran")];
+    let mut in_level = true;
+    let mut take_next = false;
+    for (k, w) in words.drain(..).enumerate().skip(i) {
+        let wk = lower_key[k].as_str();
+        let pair_start = lower_key
+            .get(k + 1)
+            .is_some_and(|n| LEVEL2.contains(&(wk, n.as_str())));
+        if in_level && (take_next || LEVEL.contains(&wk) || pair_start) {
+            take_next = pair_start;
+            out.push(w);
+            continue;
+        }
+        in_level = false;
+        let mut c = w.chars();
+        let cap: String = c
+            .next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default();
+        out.push(cap);
+    }
+    out.join(" ")
 }
 
 /// The start of the first anchor after folded offset `p` (anchors are sorted).
@@ -2065,5 +2194,54 @@ mod header_regressions {
         );
         assert_eq!(e.header.year, Some(2024));
         assert_eq!(e.citations.len(), 2);
+    }
+}
+
+#[cfg(test)]
+mod issuer_spelling_tests {
+    use super::*;
+
+    #[test]
+    fn header_bodies_in_their_normal_spelling() {
+        let t = Tables::builtin();
+        let rows = [
+            ("ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "UBND tỉnh Thanh Hóa"),
+            ("ỦY BAN NHÂN DÂN XÃ TÂN HÒA", "UBND xã Tân Hòa"),
+            (
+                "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI",
+                "HĐND thành phố Hà Nội",
+            ),
+            ("ỦY BAN NHÂN DÂN THỊ XÃ SƠN TÂY", "UBND thị xã Sơn Tây"),
+            ("CỤC THUẾ", "Cục Thuế"),
+            ("BỘ QUỐC PHÒNG", "Bộ Quốc phòng"),
+        ];
+        for (upper, want) in rows {
+            assert_eq!(issuer_spelling(t, upper), want, "{upper}");
+        }
+    }
+
+    #[test]
+    fn header_issuer_table() {
+        let rows = [
+            // Two columns in plain text, the parent body above the issuer.
+            (
+                "UBND HUYỆN LẠNG GIANG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nỦY BAN NHÂN DÂN XÃ TÂN HÒA        Độc lập - Tự do - Hạnh phúc\n\nSố: 18/KH-UBND\n\nKẾ HOẠCH\nHuấn luyện\n\nCăn cứ Luật Dân quân tự vệ;",
+                Some("UBND xã Tân Hòa"),
+            ),
+            // Markdown: the body over two lines, web-page chrome above it ignored.
+            (
+                "CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI\n|\n**UỶ BAN NHÂN DÂN**\nTỈNH BẮC NINH\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n|\nSố: 141/KH-UBND\n\nCăn cứ Luật Đất đai;",
+                Some("UBND tỉnh Bắc Ninh"),
+            ),
+            (
+                "**HỘI ĐỒNG NHÂN\nDÂN THÀNH PHỐ HUẾ**\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nSố: 12/2025/NQ-HĐND\n\nCăn cứ Luật Tổ chức chính quyền địa phương;",
+                Some("HĐND thành phố Huế"),
+            ),
+            // No header block (the seed plan): no issuer, nothing guessed.
+            (" KẾ HOẠCH \nThực hiện nhiệm vụ quốc phòng địa phương năm 2024\n\n Căn cứ Luật quốc phòng 2018;", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(extract(text).header.issuer.as_deref(), want, "{text}");
+        }
     }
 }
