@@ -8,15 +8,9 @@
 use super::rules;
 use super::{diag, name_of, year_in_number, Ctx, InstrumentFacts, Resolution, Standing};
 use crate::diag::Diagnostic;
+use crate::extract::Tables;
 use crate::model::{Citation, Date};
 use crate::normalize::fold_key;
-
-/// The day the district level of administration ended (Resolution 203/2025/QH15).
-pub const DISTRICTS_ENDED: Date = Date {
-    year: 2025,
-    month: 7,
-    day: 1,
-};
 
 /// The per-citation time rules.
 pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
@@ -282,39 +276,32 @@ pub fn stale_annual(cx: &Ctx, i: usize, c: &Citation) -> Option<Diagnostic> {
     Some(d)
 }
 
-/// Is this a district body's instrument (UBND/HĐND huyện, Huyện ủy, symbol code HU)?
-fn district_body(c: &Citation) -> Option<String> {
+/// The body that issued this citation's instrument, when `corpus/registry/issuers.toml`
+/// records that it ceased (district bodies: UBND/HĐND huyện, Huyện ủy, symbol code HU,
+/// ceased 01/7/2025): (how to name it, the table's entry).
+fn ceased_body(c: &Citation) -> Option<(String, &'static crate::extract::tables::Ceased)> {
+    let t = Tables::builtin();
     if let Some(i) = &c.issuer {
-        let f = fold_key(i);
-        for p in [
-            "ubnd huyen",
-            "uy ban nhan dan huyen",
-            "hdnd huyen",
-            "hoi dong nhan dan huyen",
-            "huyen uy",
-        ] {
-            if f.starts_with(p) {
-                return Some(i.clone());
-            }
+        if let Some(x) = t.ceased_issuer(i) {
+            return Some((i.clone(), x));
         }
     }
     let sym = c.symbol.as_deref()?;
-    sym.rsplit(['-', '/'])
-        .next()
-        .filter(|code| *code == "HU")
-        .map(|_| "a district Party committee (Huyện ủy, HU)".to_string())
+    let code = sym.rsplit(['-', '/']).next()?;
+    t.ceased_code(code)
+        .map(|x| (format!("{} ({code})", x.name), x))
 }
 
-/// C0307: a district body cited as of a date after the district level ended.
+/// C0307: a body cited as of a date after it ceased (district bodies after 01/7/2025).
 pub fn issuer_abolished(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
-    let body = district_body(c)?;
-    let issued_after = c.date.is_some_and(|d| d >= DISTRICTS_ENDED);
+    let (body, ceased) = ceased_body(c)?;
+    let issued_after = c.date.is_some_and(|d| d >= ceased.date);
     let as_of = cx.as_of?;
-    if as_of < DISTRICTS_ENDED && !issued_after {
+    if as_of < ceased.date && !issued_after {
         return None;
     }
     let (s, e) = span(c);
-    let ended = DISTRICTS_ENDED.vietnamese();
+    let ended = ceased.date.vietnamese();
     let mut d = if issued_after {
         diag(
             &rules::ISSUER_ABOLISHED,
@@ -335,6 +322,9 @@ pub fn issuer_abolished(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
             vec![cx.label(s, e, "issuer no longer exists", true)],
         )
     };
-    d.notes.push(format!("the district level of administration ended on {ended} (Resolution 203/2025/QH15); whether its documents still apply is to be checked case by case"));
+    d.notes.push(format!(
+        "{} ceased on {ended} (the reform of the two-tier local government; sources in corpus/registry/issuers.toml); whether its documents still apply is to be checked case by case",
+        ceased.name
+    ));
     Some(d)
 }

@@ -92,6 +92,22 @@ struct IssuerRow {
     aliases: Vec<String>,
     #[serde(default)]
     level: Option<String>,
+    #[serde(default)]
+    codes: Vec<String>,
+    #[serde(default)]
+    ceased: Option<crate::model::Date>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+/// A body that stopped issuing documents on a date ("UBND huyện" after 01/7/2025).
+#[derive(Debug, Clone)]
+pub struct Ceased {
+    /// Its name as in the table ("UBND huyện", "Huyện ủy").
+    pub name: String,
+    pub date: crate::model::Date,
+    /// Where the fact comes from.
+    pub source: Option<String>,
 }
 
 /// A symbol code as it should be spelled, with what it tells.
@@ -134,6 +150,10 @@ pub struct Tables {
     /// Issuers: (word key, canonical name, local body that takes a place name), longest
     /// key first.
     pub issuers: Vec<(String, String, bool)>,
+    /// Bodies that ceased: by word key of each name and alias (longest first), and by the
+    /// Party symbol code they issue under ("HU").
+    pub ceased: Vec<(String, Ceased)>,
+    pub ceased_codes: HashMap<String, Ceased>,
     pub examples: Vec<ExampleRow>,
 }
 
@@ -250,7 +270,27 @@ impl Tables {
         }
 
         let mut issuers = Vec::new();
+        let mut ceased = Vec::new();
+        let mut ceased_codes = HashMap::new();
         for row in &i.issuer {
+            if let Some(date) = row.ceased {
+                let c = Ceased {
+                    name: row.name.clone(),
+                    date,
+                    source: row.source.clone(),
+                };
+                for n in std::iter::once(&row.name).chain(row.aliases.iter()) {
+                    ceased.push((word_key(n), c.clone()));
+                }
+                for code in &row.codes {
+                    // Bare Party codes only ("HU", "QU"): "KH-UBND" names no level.
+                    if !code.contains(['-', '/']) && code != "UBND" && code != "HĐND" {
+                        ceased_codes
+                            .entry(code.clone())
+                            .or_insert_with(|| c.clone());
+                    }
+                }
+            }
             let local = !matches!(
                 row.level.as_deref(),
                 Some("central") | Some("party-central") | None
@@ -260,6 +300,7 @@ impl Tables {
             }
         }
         issuers.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        ceased.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
 
         Ok(Tables {
             type_words,
@@ -269,6 +310,8 @@ impl Tables {
             laws,
             laws_by_first,
             issuers,
+            ceased,
+            ceased_codes,
             examples: p.example,
         })
     }
@@ -282,6 +325,25 @@ impl Tables {
             .into_iter()
             .flatten()
             .map(move |&i| &self.laws[i])
+    }
+
+    /// The body an issuer phrase names, when the table records that it ceased ("UBND
+    /// huyện Yên Thế" → UBND huyện, 2025-07-01).
+    pub fn ceased_issuer(&self, issuer: &str) -> Option<&Ceased> {
+        let key = word_key(issuer);
+        self.ceased
+            .iter()
+            .find(|(k, _)| {
+                !k.is_empty()
+                    && key.starts_with(k.as_str())
+                    && key[k.len()..].chars().next().is_none_or(|c| c == ' ')
+            })
+            .map(|(_, c)| c)
+    }
+
+    /// The ceased body issuing under a Party symbol code ("HU").
+    pub fn ceased_code(&self, code: &str) -> Option<&Ceased> {
+        self.ceased_codes.get(code)
     }
 
     /// Look up a symbol group as written (cleaned): exact first, then folded.
