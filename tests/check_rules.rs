@@ -108,6 +108,18 @@ fn time_rules() {
         &[("Chỉ thị số 26-CT/HU ngày 29/01/2024", &["C0307"])],
         Date::new(2026, 1, 1),
     );
+    // Regression: "BCH" is the code of the district's military command AND of the
+    // province's; the province's guidance of 2025 is not from a body that ceased.
+    check(
+        &[
+            (
+                "Căn cứ Hướng dẫn số 1520/HD-BCH ngày 06/10/2025 của Bộ Chỉ huy quân sự tỉnh;",
+                &[],
+            ),
+            ("Căn cứ Hướng dẫn số 1520/HD-BCH;", &[]),
+        ],
+        Date::new(2026, 1, 1),
+    );
 }
 
 #[test]

@@ -281,14 +281,17 @@ pub fn stale_annual(cx: &Ctx, i: usize, c: &Citation) -> Option<Diagnostic> {
 /// ceased 01/7/2025): (how to name it, the table's entry).
 fn ceased_body(c: &Citation) -> Option<(String, &'static crate::extract::tables::Ceased)> {
     let t = Tables::builtin();
+    // The issuer written beside the citation decides when there is one.
     if let Some(i) = &c.issuer {
-        if let Some(x) = t.ceased_issuer(i) {
-            return Some((i.clone(), x));
-        }
+        return t.ceased_issuer(i).map(|x| (i.clone(), x));
     }
+    // Else a Party symbol's issuer code ("26-CT/HU": a Huyện ủy); state codes like "BCH"
+    // are shared by bodies of several levels and tell nothing.
     let sym = c.symbol.as_deref()?;
-    let code = sym.rsplit(['-', '/']).next()?;
-    t.ceased_code(code)
+    let (_, code) = sym.rsplit_once('/')?;
+    t.code(code)
+        .filter(|k| k.party_issuer)
+        .and(t.ceased_code(code))
         .map(|x| (format!("{} ({code})", x.name), x))
 }
 
