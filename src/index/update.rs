@@ -39,6 +39,47 @@ impl Writer {
         Ok(n)
     }
 
+    /// Add the documents of many files, pipelined: the calling thread runs `files` (reading,
+    /// hashing, decoding: whatever the iterator does), a second thread builds each file's
+    /// documents ([`documents`]: extraction, outline) and hands them to tantivy, whose own
+    /// threads index them. At most [`PIPELINE_DEPTH`] files wait between the two, so memory
+    /// stays bounded. The caller removes older versions first ([`Writer::remove`] takes
+    /// `&self`, so the iterator may call it). Returns the number of documents added; the
+    /// first error stops the run.
+    pub fn add_files<I>(&self, files: I) -> Result<usize, IndexError>
+    where
+        I: IntoIterator<Item = FileText>,
+    {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<FileText>(PIPELINE_DEPTH);
+        std::thread::scope(|scope| {
+            let builder = scope.spawn(move || -> Result<usize, IndexError> {
+                let mut n = 0;
+                for file in rx {
+                    for d in documents(&self.f, &file.path, &file.text, &file.hash) {
+                        self.w
+                            .add_document(d)
+                            .map_err(|e| tantivy_err(&self.dir, e))?;
+                        n += 1;
+                    }
+                }
+                Ok(n)
+            });
+            for file in files {
+                // A closed channel means the builder stopped on an error: join reports it.
+                if tx.send(file).is_err() {
+                    break;
+                }
+            }
+            drop(tx);
+            builder.join().unwrap_or_else(|_| {
+                Err(IndexError::Io {
+                    dir: self.dir.clone(),
+                    err: std::io::Error::other("the document builder thread panicked"),
+                })
+            })
+        })
+    }
+
     /// Add one document with only a body (the benchmark's "raw tantivy" baseline).
     pub fn add_raw(&mut self, path: &str, text: &str) -> Result<(), IndexError> {
         let f = &self.f;
@@ -80,7 +121,7 @@ impl Writer {
     }
 
     /// Remove every document of a file.
-    pub fn remove(&mut self, path: &str) {
+    pub fn remove(&self, path: &str) {
         self.w.delete_term(Term::from_field_text(self.f.path, path));
     }
 
@@ -99,6 +140,17 @@ impl Writer {
             .map_err(|e| tantivy_err(&dir, e))
     }
 }
+
+/// One file for [`Writer::add_files`]: its path as indexed, its text and content hash.
+#[derive(Debug, Clone)]
+pub struct FileText {
+    pub path: String,
+    pub text: String,
+    pub hash: String,
+}
+
+/// Files waiting between the producer and the document builder of [`Writer::add_files`].
+pub const PIPELINE_DEPTH: usize = 8;
 
 /// Key (and path) of the meta document holding the registry's content hash.
 pub const REGISTRY_META: &str = "meta:registry";
@@ -457,42 +509,54 @@ impl SearchIndex {
         }
         let mut present: BTreeSet<String> = BTreeSet::new();
         let total = files.len();
-        for (i, file) in files.iter().enumerate() {
+        // Read, hash and decode here; documents are built on the pipeline's second thread.
+        let queue = files.iter().enumerate().filter_map(|(i, file)| {
             let path = file.display().to_string();
             present.insert(path.clone());
-            let bytes = match std::fs::read(file) {
-                Ok(b) => b,
+            let item = match std::fs::read(file) {
                 Err(err) => {
                     stats.errors.push(format!("{path}: cannot read: {err}"));
-                    continue;
+                    None
+                }
+                Ok(bytes) => {
+                    let hash = content_hash(&bytes);
+                    let old = indexed.get(&path);
+                    if old == Some(&hash) {
+                        stats.unchanged += 1;
+                        None
+                    } else {
+                        match crate::source::from_bytes(&path, bytes) {
+                            Ok(src) => {
+                                if old.is_some() {
+                                    writer.remove(&path);
+                                    stats.replaced += 1;
+                                } else {
+                                    stats.added += 1;
+                                }
+                                stats.bytes += src.text.len() as u64;
+                                Some(FileText {
+                                    path: path.clone(),
+                                    text: src.text,
+                                    hash,
+                                })
+                            }
+                            Err(e) => {
+                                stats.errors.push(e.to_string());
+                                None
+                            }
+                        }
+                    }
                 }
             };
-            let hash = content_hash(&bytes);
-            let old = indexed.get(&path);
-            if old == Some(&hash) {
-                stats.unchanged += 1;
-            } else {
-                match crate::source::from_bytes(&path, bytes) {
-                    Ok(src) => {
-                        if old.is_some() {
-                            writer.remove(&path);
-                            stats.replaced += 1;
-                        } else {
-                            stats.added += 1;
-                        }
-                        stats.bytes += src.text.len() as u64;
-                        writer.add_file(&path, &src.text, &hash)?;
-                        dirty = true;
-                    }
-                    Err(e) => stats.errors.push(e.to_string()),
-                }
-            }
             progress(Progress {
                 done: i + 1,
                 total,
                 path: &path,
             });
-        }
+            item
+        });
+        writer.add_files(queue)?;
+        dirty |= stats.added + stats.replaced > 0;
         for path in indexed.keys() {
             let in_scope = roots.iter().any(|r| Path::new(path).starts_with(r));
             if in_scope && !present.contains(path) && !Path::new(path).exists() {
@@ -552,6 +616,34 @@ mod tests {
                 ("I.1", "1. Một\nnăm\n5. cái\n"),
             ],
         );
+    }
+
+    /// `add_files` adds exactly the documents `add_file` would, for every file queued.
+    #[test]
+    fn add_files_adds_every_document() {
+        let rows: [(&[&str], usize, usize); 3] = [
+            (&[], 0, 0),
+            (&["no headings"], 1, 1),
+            (&["I. MỤC ĐÍCH\n1. Một\n", "a\n", "II. NHIỆM VỤ\n"], 3, 4),
+        ];
+        for (texts, plans, sections) in rows {
+            let index = SearchIndex::in_ram().expect("index");
+            let w = index.writer().expect("writer");
+            let files = texts.iter().enumerate().map(|(i, t)| FileText {
+                path: format!("{i}.txt"),
+                text: t.to_string(),
+                hash: content_hash(str::as_bytes(t)),
+            });
+            let n = w.add_files(files).expect("add_files");
+            w.finish().expect("finish");
+            index.reload().expect("reload");
+            let got = (
+                n,
+                index.count("plan").expect("count"),
+                index.count("section").expect("count"),
+            );
+            assert_eq!(got, (plans + sections, plans, sections), "{texts:?}");
+        }
     }
 
     #[test]
