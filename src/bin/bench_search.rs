@@ -515,7 +515,17 @@ fn throughput(
         "\nindexing {reps} copies of the documents ({total:.0} MB), writer memory {} MB:",
         cancu::index::WRITER_MEMORY >> 20
     );
-    let run = |name: &str, raw: bool| -> Result<f64> {
+    // `Raw`: one document per file. `RawSections`: one per outline section, with the same
+    // text fields and no extraction (how much of the overhead is the section split and the
+    // per-document cost, not extraction).
+    #[derive(PartialEq)]
+    enum Mode {
+        Cancu,
+        Raw,
+        RawSections,
+    }
+    let run = |name: &str, mode: Mode| -> Result<f64> {
+        let raw = mode != Mode::Cancu;
         let dir = tmp.join(name);
         let index = SearchIndex::open_or_create(&dir)?;
         let t = Instant::now();
@@ -523,9 +533,15 @@ fn throughput(
         let mut w = index.writer()?;
         let copies =
             (0..reps).flat_map(|r| docs.iter().map(move |d| (format!("{r}/{}", d.path), d)));
-        if raw {
+        if mode == Mode::Raw {
             for (path, d) in copies {
                 w.add_raw(&path, &d.text)?;
+            }
+        } else if mode == Mode::RawSections {
+            for (path, d) in copies {
+                for s in update::sections(&d.text) {
+                    w.add_raw(&format!("{path}#{}", s.path), &d.text[s.start..s.end])?;
+                }
             }
         } else {
             // What `cancu index` does: hash on this thread (it reads files there), build the
@@ -551,7 +567,7 @@ fn throughput(
             .map(|m| m.len())
             .sum();
         println!(
-            "  {name:<5} {:.1} MB/s ({s:.1} s, {cpu:.1} CPU s), index {:.0} MB, VmHWM {:.0} MB",
+            "  {name:<12} {:.1} MB/s ({s:.1} s, {cpu:.1} CPU s), index {:.0} MB, VmHWM {:.0} MB",
             total / s,
             size as f64 / 1e6,
             vm_hwm_mb()
@@ -559,8 +575,9 @@ fn throughput(
         std::fs::remove_dir_all(&dir)?;
         Ok(total / s)
     };
-    let ours = run("cancu", false)?;
-    let raw = run("raw", true)?;
+    let ours = run("cancu", Mode::Cancu)?;
+    let raw = run("raw", Mode::Raw)?;
+    run("raw-sections", Mode::RawSections)?;
     println!(
         "  overhead of cancu over raw tantivy: {:.0}%",
         (raw / ours - 1.0) * 100.0
