@@ -4,8 +4,9 @@
 //!
 //! ```text
 //! cargo run --release --features bench --bin bench_search -- \
-//!     --docs ../shared/data/admin-docs-2025/docs [--mb 500] [--seed 7]
+//!     --docs ../shared/data/admin-docs-2025/docs [--mb 500] [--seed 7] [--only indexing]
 //! ```
+//! `--only indexing` runs only the parts timing document building and indexing throughput.
 //! Real documents stay in ../shared; nothing derived from them is written outside a
 //! temporary directory, which is removed at the end.
 
@@ -21,6 +22,8 @@ struct Args {
     mb: usize,
     seed: u64,
     phrases: usize,
+    /// Run only the indexing-throughput part (`--only indexing`).
+    only_indexing: bool,
 }
 
 fn args() -> Result<Args> {
@@ -29,6 +32,7 @@ fn args() -> Result<Args> {
         mb: 64,
         seed: 7,
         phrases: 50,
+        only_indexing: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -38,10 +42,23 @@ fn args() -> Result<Args> {
             "--mb" => a.mb = v.parse()?,
             "--seed" => a.seed = v.parse()?,
             "--phrases" => a.phrases = v.parse()?,
-            _ => anyhow::bail!("unknown flag {k} (--docs DIR, --mb N, --seed N, --phrases N)"),
+            "--only" if v == "indexing" => a.only_indexing = true,
+            _ => anyhow::bail!(
+                "unknown flag {k} (--docs DIR, --mb N, --seed N, --phrases N, --only indexing)"
+            ),
         }
     }
     Ok(a)
+}
+
+/// A file for `Writer::add_files`: the text copied (as `cancu index` owns the text it read)
+/// and hashed.
+fn file_text(path: String, text: &str) -> update::FileText {
+    update::FileText {
+        path,
+        text: text.to_string(),
+        hash: update::content_hash(text.as_bytes()),
+    }
 }
 
 /// splitmix64: a small seeded generator, so the phrases are the same on every run.
@@ -167,6 +184,21 @@ fn latency(queries: &[String], mut run: impl FnMut(&str)) -> (f64, f64) {
     (percentile(&t, 0.5), percentile(&t, 0.99))
 }
 
+/// CPU seconds (user + system, all threads) used by this process so far, from
+/// /proc/self/stat (clock ticks of 1/100 s).
+fn cpu_s() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // Fields after the ")" closing the command name: utime and stime are 14 and 15.
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let t = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(t / 100.0)
+        })
+        .unwrap_or(f64::NAN)
+}
+
 fn vm_hwm_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -290,6 +322,33 @@ fn bench(a: &Args, tmp: &Path) -> Result<()> {
         bytes as f64 / 1e6 / e,
         bytes as f64 / 1e6 / s
     );
+    // The content hash, and the byte-by-byte FNV-1a 128 it replaced.
+    let fnv1a_128 = |bytes: &[u8]| {
+        let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;
+        for &b in bytes {
+            h ^= b as u128;
+            h = h.wrapping_mul(0x0000000001000000000000000000013B);
+        }
+        format!("{h:032x}")
+    };
+    let t = Instant::now();
+    let hashes: usize = docs
+        .iter()
+        .map(|d| update::content_hash(d.text.as_bytes()).len())
+        .sum();
+    let h = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let old: usize = docs
+        .iter()
+        .map(|d| fnv1a_128(d.text.as_bytes()).len())
+        .sum();
+    let o = t.elapsed().as_secs_f64();
+    println!(
+        "content hash alone: {:.0} MB/s (byte-wise FNV-1a 128 before: {:.0} MB/s; {} files)",
+        bytes as f64 / 1e6 / h,
+        bytes as f64 / 1e6 / o,
+        (hashes + old) / 64
+    );
     let (_, f) = cancu::index::schema();
     let t = Instant::now();
     let n: usize = docs
@@ -308,13 +367,14 @@ fn bench(a: &Args, tmp: &Path) -> Result<()> {
         "documents built (hash, extraction, sections, no tantivy): {:.1} MB/s ({n} tantivy documents)",
         bytes as f64 / 1e6 / t.elapsed().as_secs_f64()
     );
+    if a.only_indexing {
+        return throughput(a, &docs, bytes, tmp, &[]);
+    }
     // The index of the real documents, on disk, with the cancu pipeline.
     let t = Instant::now();
     let index = SearchIndex::open_or_create(&tmp.join("real"))?;
-    let mut w = index.writer()?;
-    for d in &docs {
-        w.add_file(&d.path, &d.text, &update::content_hash(d.text.as_bytes()))?;
-    }
+    let w = index.writer()?;
+    w.add_files(docs.iter().map(|d| file_text(d.path.clone(), &d.text)))?;
     w.finish()?;
     index.reload()?;
     println!("cancu index of them: {:.2} s", t.elapsed().as_secs_f64());
@@ -449,34 +509,79 @@ fn bench(a: &Args, tmp: &Path) -> Result<()> {
     drop(index);
     println!("peak memory so far (VmHWM): {:.0} MB", vm_hwm_mb());
 
-    // 4. Indexing throughput on the texts repeated to --mb MB: cancu vs raw tantivy.
+    let sets: Vec<(&str, Vec<String>)> = sets
+        .iter()
+        .map(|(name, q, _, _)| (*name, (*q).clone()))
+        .collect();
+    throughput(a, &docs, bytes, tmp, &sets)
+}
+
+/// Indexing throughput on the texts repeated to --mb MB: cancu vs raw tantivy, then the
+/// query latency of `sets` on the large index.
+///
+/// Fairness: both runs open their writer with `SearchIndex::writer`, so they have the same
+/// memory budget (`WRITER_MEMORY`) and the same number of tantivy indexing threads (tantivy's
+/// default for the machine), the same schema and analyzers, and both commit once and wait for
+/// merges. The raw run adds one document per file holding the text in `text`, `body` and
+/// `body_folded` (what a section holds) and nothing else: no hash, extraction or outline.
+fn throughput(
+    a: &Args,
+    docs: &[Doc],
+    bytes: usize,
+    tmp: &Path,
+    sets: &[(&str, Vec<String>)],
+) -> Result<()> {
+    let req = |q: &str, limit| SearchRequest {
+        query: q.to_string(),
+        limit,
+        ..Default::default()
+    };
     let reps = (a.mb * 1_000_000).div_ceil(bytes.max(1));
     let total = (reps * bytes) as f64 / 1e6;
     println!(
         "\nindexing {reps} copies of the documents ({total:.0} MB), writer memory {} MB:",
         cancu::index::WRITER_MEMORY >> 20
     );
-    let run = |name: &str, raw: bool| -> Result<f64> {
+    // `Raw`: one document per file. `RawSections`: one per outline section, with the same
+    // text fields and no extraction (how much of the overhead is the section split and the
+    // per-document cost, not extraction).
+    #[derive(PartialEq)]
+    enum Mode {
+        Cancu,
+        Raw,
+        RawSections,
+    }
+    let run = |name: &str, mode: Mode| -> Result<f64> {
+        let raw = mode != Mode::Cancu;
         let dir = tmp.join(name);
         let index = SearchIndex::open_or_create(&dir)?;
         let t = Instant::now();
+        let cpu = cpu_s();
         let mut w = index.writer()?;
-        for r in 0..reps {
-            for d in &docs {
-                let path = format!("{r}/{}", d.path);
-                if raw {
-                    w.add_raw(&path, &d.text)?;
-                } else {
-                    w.add_file(&path, &d.text, &update::content_hash(d.text.as_bytes()))?;
+        let copies =
+            (0..reps).flat_map(|r| docs.iter().map(move |d| (format!("{r}/{}", d.path), d)));
+        if mode == Mode::Raw {
+            for (path, d) in copies {
+                w.add_raw(&path, &d.text)?;
+            }
+        } else if mode == Mode::RawSections {
+            for (path, d) in copies {
+                for s in update::sections(&d.text) {
+                    w.add_raw(&format!("{path}#{}", s.path), &d.text[s.start..s.end])?;
                 }
             }
+        } else {
+            // What `cancu index` does: hash on this thread (it reads files there), build the
+            // documents on the pipeline's thread (`Writer::add_files`).
+            w.add_files(copies.map(|(path, d)| file_text(path, &d.text)))?;
         }
         w.finish()?;
         let s = t.elapsed().as_secs_f64();
+        let cpu = cpu_s() - cpu;
         if !raw {
             index.reload()?;
             println!("  query latency on this index (p50 / p99 ms):");
-            for (name, queries, _, _) in &sets {
+            for (name, queries) in sets {
                 let (p50, p99) = latency(queries, |q| {
                     let _ = index.search(&req(q, 10));
                 });
@@ -489,7 +594,7 @@ fn bench(a: &Args, tmp: &Path) -> Result<()> {
             .map(|m| m.len())
             .sum();
         println!(
-            "  {name:<5} {:.1} MB/s ({s:.1} s), index {:.0} MB, VmHWM {:.0} MB",
+            "  {name:<12} {:.1} MB/s ({s:.1} s, {cpu:.1} CPU s), index {:.0} MB, VmHWM {:.0} MB",
             total / s,
             size as f64 / 1e6,
             vm_hwm_mb()
@@ -497,8 +602,9 @@ fn bench(a: &Args, tmp: &Path) -> Result<()> {
         std::fs::remove_dir_all(&dir)?;
         Ok(total / s)
     };
-    let ours = run("cancu", false)?;
-    let raw = run("raw", true)?;
+    let ours = run("cancu", Mode::Cancu)?;
+    let raw = run("raw", Mode::Raw)?;
+    run("raw-sections", Mode::RawSections)?;
     println!(
         "  overhead of cancu over raw tantivy: {:.0}%",
         (raw / ours - 1.0) * 100.0
