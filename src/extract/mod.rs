@@ -1007,15 +1007,13 @@ impl<'t> Extractor<'t> {
             "thi xa",
             "thi tran",
         ];
-        let lines: Vec<&str> = head.lines().take(200).collect();
         // The national motto (or the Party's name) anchors the header block; web-page chrome
-        // above it is not the issuer.
-        let motto = lines.iter().position(|l| {
-            let k = fold_key(&l.replace(['*', '|', '#', '_'], " "));
-            k.contains("cong hoa xa hoi")
-                || k.contains("cong hoa xa")
-                || k.contains("dang cong san viet nam")
-        })?;
+        // above it is not the issuer. Found on the folded view (no allocation per line).
+        let head_f = &ctx.fb[..body_start.min(ctx.fb.len())];
+        let at = find_ci(head_f, b"cong hoa xa").or_else(|| find_ci(head_f, b"dang cong san"))?;
+        let motto_orig = ctx.f.orig(at);
+        let motto = head[..motto_orig.min(head.len())].matches('\n').count();
+        let lines: Vec<&str> = head.lines().take(motto + 3).collect();
         let mut bodies: Vec<String> = Vec::new();
         let last = (motto + 2).min(lines.len().saturating_sub(1));
         for raw in &lines[motto.saturating_sub(6)..=last] {
