@@ -576,17 +576,7 @@ impl SearchIndex {
             (Occur::Must, term(f.doc_type, "plan")),
             (Occur::Must, term(f.cites_folded, &fold_key(cite))),
         ]);
-        let searcher = self.reader.searcher();
-        let err = |e| tantivy_err(&self.dir, e);
-        let mut out = Vec::new();
-        for a in searcher.search(&q, &DocSetCollector).map_err(err)? {
-            let d: TantivyDocument = searcher.doc(a).map_err(err)?;
-            if let Some(p) = d.get_first(f.path).and_then(|v| v.as_str()) {
-                out.push(p.to_string());
-            }
-        }
-        out.sort();
-        Ok(out)
+        self.plan_paths(&q)
     }
 }
 
@@ -609,10 +599,16 @@ impl SearchIndex {
                 Box::new(BooleanQuery::new(any)) as Box<dyn Query>,
             ),
         ]);
+        self.plan_paths(&q)
+    }
+
+    /// The paths of the plan documents a query matches, sorted and without repeats.
+    fn plan_paths(&self, q: &dyn Query) -> Result<Vec<String>, IndexError> {
+        let f = self.fields;
         let searcher = self.reader.searcher();
         let err = |e| tantivy_err(&self.dir, e);
         let mut out = Vec::new();
-        for a in searcher.search(&q, &DocSetCollector).map_err(err)? {
+        for a in searcher.search(q, &DocSetCollector).map_err(err)? {
             let d: TantivyDocument = searcher.doc(a).map_err(err)?;
             if let Some(p) = d.get_first(f.path).and_then(|v| v.as_str()) {
                 out.push(p.to_string());
