@@ -11,6 +11,7 @@
 use crate::model::{Citation, SectionRef};
 use crate::normalize::clean;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One heading of the outline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -76,14 +77,31 @@ fn point_letter(v: u32) -> char {
 }
 
 /// The line with Markdown emphasis, heading marks, quote/table marks and escapes removed.
-fn strip_line(line: &str) -> String {
+/// Borrowed when the line has no emphasis or escape to remove (most lines).
+fn strip_line(line: &str) -> Cow<'_, str> {
+    let lead = |c: char| c.is_whitespace() || matches!(c, '#' | '>' | '|');
+    if !line.contains(['*', '_', '\\']) {
+        return Cow::Borrowed(line.trim_start_matches(lead).trim_end());
+    }
     let s: String = line
         .chars()
         .filter(|c| !matches!(c, '*' | '_' | '\\'))
         .collect();
-    s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '>' | '|'))
-        .trim_end()
-        .to_string()
+    Cow::Owned(s.trim_start_matches(lead).trim_end().to_string())
+}
+
+/// Can the line start with a marker: is the first character [`strip_line`] would keep a
+/// digit, a roman numeral's letter, or a point letter followed by ")"? Lets most lines skip
+/// the stripping.
+fn may_open_marker(line: &str) -> bool {
+    let skipped = |c: char| matches!(c, '*' | '_' | '\\');
+    let mut kept = line.chars().filter(|&c| !skipped(c));
+    let first = kept.find(|&c| !(c.is_whitespace() || matches!(c, '#' | '>' | '|')));
+    match first {
+        Some(c) if c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L') => true,
+        Some(c) => point_value(c).is_some() && kept.next() == Some(')'),
+        None => false,
+    }
 }
 
 /// Read a marker at the start of a stripped line; returns it and the rest of the line.
@@ -162,6 +180,9 @@ pub fn outline(text: &str) -> Outline {
         v
     };
     for (ln, &(off, raw)) in lines.iter().enumerate() {
+        if !may_open_marker(raw) {
+            continue;
+        }
         let s = strip_line(raw);
         let Some((m, rest)) = marker(&s) else {
             continue;
@@ -366,6 +387,58 @@ mod tests {
         );
         check("", &[]);
         check("III) ?\n\u{0}\n1)", &[]);
+    }
+
+    /// The prefilter never skips a line that opens a marker (regression guard for the
+    /// fast path that skips stripping): every line of this table that `marker` reads as a
+    /// marker passes `may_open_marker`, and each expectation holds.
+    #[test]
+    fn may_open_marker_table() {
+        let rows = [
+            ("I. MỤC ĐÍCH", true),
+            ("  **II.** NHIỆM VỤ", true),
+            ("## III. NỘI DUNG", true),
+            ("> | 1. Một", true),
+            ("1\\. Một", true),
+            ("**1**. **Mục đích**", true),
+            ("_a)_ điểm", true),
+            ("đ) điểm đ", true),
+            ("- bullet", false),
+            ("Căn cứ Luật", false),
+            ("   ", false),
+            ("", false),
+            ("*** ", false),
+            ("b) x", true),
+            ("f) not a point letter", false),
+        ];
+        for (line, expected) in rows {
+            let opens = marker(&strip_line(line)).is_some();
+            assert_eq!(may_open_marker(line), expected, "{line:?}");
+            assert!(!opens || may_open_marker(line), "{line:?} opens a marker");
+        }
+    }
+
+    /// Random lines over the characters that matter: the prefilter is never stricter than
+    /// the stripping it lets lines skip.
+    #[test]
+    fn may_open_marker_never_hides_a_marker() {
+        let alphabet: Vec<char> = "IVXL19ađfM *_\\#>|.) \t".chars().collect();
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut markers = 0;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for k in 0..(x % 9) {
+                line.push(alphabet[((x >> (k * 5)) % alphabet.len() as u64) as usize]);
+            }
+            if marker(&strip_line(&line)).is_some() {
+                markers += 1;
+                assert!(may_open_marker(&line), "{line:?}");
+            }
+        }
+        assert!(markers > 100, "only {markers} random lines were markers");
     }
 
     #[test]
