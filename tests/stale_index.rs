@@ -182,4 +182,21 @@ fn search_marks_hits_from_changed_files_stale() {
         "{stdout}"
     );
     assert!(text(&out.stderr).contains("run `cancu index`"));
+    let out = cancu(
+        dir.path(),
+        &["search", "cites:168/2018/NĐ-CP", "--index", "idx"],
+    );
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("[plan] plans/c.txt") && l.ends_with("[stale: file gone]")),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("[plan] plans/a.txt") && !l.contains("[stale")),
+        "{stdout}"
+    );
 }

@@ -66,16 +66,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }),
     };
     let hits = index.search_with(&req, &opts)?;
-    let stale: Vec<bool> = hits.iter().map(|h| is_stale(&index, h)).collect();
+    let stale: Vec<Option<&str>> = hits.iter().map(|h| staleness(&index, h)).collect();
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
     let mut w = std::io::BufWriter::new(stdout.lock());
     if args.json {
         let mut values = Vec::with_capacity(hits.len());
-        for (h, &st) in hits.iter().zip(&stale) {
+        for (h, st) in hits.iter().zip(&stale) {
             let mut v = serde_json::to_value(h)?;
             if let Some(o) = v.as_object_mut() {
-                o.insert("stale".into(), st.into());
+                o.insert("stale".into(), st.is_some().into());
             }
             values.push(v);
         }
@@ -90,33 +90,34 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     w.flush()?;
-    let n = stale.iter().filter(|&&s| s).count();
+    let n = stale.iter().filter(|s| s.is_some()).count();
     if n > 0 {
         eprintln!(
-            "note: {n} of these files changed since they were indexed (marked [stale]); \
+            "note: {n} of these files changed or are gone since they were indexed (marked [stale]); \
              run `cancu index` to update the index"
         );
     }
     Ok(Outcome::Clean)
 }
 
-/// A plan hit whose file on disk no longer has the content hash the index holds (changed,
-/// gone or unreadable). Instruments are never stale here (the registry is checked when
-/// indexing).
-fn is_stale(index: &SearchIndex, h: &Hit) -> bool {
+/// Why a plan hit is stale, None when it is not: its file on disk no longer has the
+/// content hash the index holds ("changed since indexing"), or cannot be read from here
+/// ("file gone"). Instruments are never stale here (the registry is checked when indexing).
+fn staleness(index: &SearchIndex, h: &Hit) -> Option<&'static str> {
+    const CHANGED: &str = "changed since indexing";
     if h.doc_type == "instrument" {
-        return false;
+        return None;
     }
     let Ok(Some(indexed)) = index.indexed_hash(&h.path) else {
-        return true;
+        return Some(CHANGED);
     };
     match std::fs::read(&h.path) {
-        Ok(bytes) => crate::index::update::content_hash(&bytes) != indexed,
-        Err(_) => true,
+        Ok(bytes) => (crate::index::update::content_hash(&bytes) != indexed).then_some(CHANGED),
+        Err(_) => Some("file gone"),
     }
 }
 
-fn write_hit(w: &mut impl Write, h: &Hit, stale: bool, tty: bool) -> std::io::Result<()> {
+fn write_hit(w: &mut impl Write, h: &Hit, stale: Option<&str>, tty: bool) -> std::io::Result<()> {
     if h.doc_type == "instrument" {
         let status = h.status.as_deref().unwrap_or("unknown");
         writeln!(
@@ -138,11 +139,9 @@ fn write_hit(w: &mut impl Write, h: &Hit, stale: bool, tty: bool) -> std::io::Re
     } else {
         format!(" § {}", h.section)
     };
-    let mark = if stale {
-        "  [stale: changed since indexing]"
-    } else {
-        ""
-    };
+    let mark = stale
+        .map(|why| format!("  [stale: {why}]"))
+        .unwrap_or_default();
     writeln!(
         w,
         "[plan] {}{section}  (score {:.2}){mark}",
