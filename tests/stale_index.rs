@@ -93,7 +93,7 @@ fn cites_on_a_stale_index_answers_as_a_scan_and_warns() {
             assert!(
                 warn.contains(
                     "index idx is out of date: 1 file changed since indexing (plans/b.txt), \
-                     1 new file (plans/e.txt), 1 indexed file gone (plans/c.txt)"
+                     1 file not in the index (plans/e.txt), 1 indexed file gone (plans/c.txt)"
                 ),
                 "{q}: {warn}"
             );

@@ -24,7 +24,8 @@ pub struct Args {
     #[arg(long)]
     pub json: bool,
     /// Use the search index in DIR (built by `cancu index`) to pick the files to read;
-    /// without it, or when DIR does not exist, PATHS are scanned.
+    /// files changed or added since indexing are read anyway, with a warning. Without it,
+    /// or when DIR does not exist, PATHS are scanned.
     #[arg(long = "index", value_name = "DIR")]
     pub index: Option<PathBuf>,
     #[command(flatten)]
@@ -115,7 +116,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 
 /// The documents a scan of `paths` would read that may cite the target, chosen with the
 /// index in `dir`: indexed files whose content is unchanged are read only when the index
-/// lists them as citing one of `keys`; changed and new files are always read. Warns on
+/// lists them as citing one of `keys`; changed and unindexed files are always read. Warns on
 /// stderr when the index is out of date.
 fn read_with_index(
     dir: &Path,
@@ -258,7 +259,11 @@ impl Triage {
                 "file changed since indexing",
                 "files changed since indexing",
             ),
-            part(&self.added, "new file", "new files"),
+            part(
+                &self.added,
+                "file not in the index",
+                "files not in the index",
+            ),
             part(&self.removed, "indexed file gone", "indexed files gone"),
         ]
         .into_iter()
@@ -268,8 +273,8 @@ impl Triage {
             return None;
         }
         Some(format!(
-            "warning: index {} is out of date: {}; changed and new files were read directly, so \
-             the answer is complete; run `cancu index` to update the index",
+            "warning: index {} is out of date: {}; changed and unindexed files were read \
+             directly, so the answer is complete; run `cancu index` to update the index",
             dir.display(),
             parts.join(", ")
         ))
@@ -364,8 +369,8 @@ mod tests {
             t.warning(Path::new("idx")).as_deref(),
             Some(
                 "warning: index idx is out of date: 3 files changed since indexing (a, b, ...), \
-                 1 new file (n); changed and new files were read directly, so the answer is \
-                 complete; run `cancu index` to update the index"
+                 1 file not in the index (n); changed and unindexed files were read directly, \
+                 so the answer is complete; run `cancu index` to update the index"
             )
         );
         assert_eq!(Triage::default().warning(Path::new("idx")), None);
