@@ -2,13 +2,17 @@
 //! instrument, however the query and the text write it. With an index, the index picks the
 //! files that may cite it (a term lookup on the citation keys) and only those are read and
 //! analysed; the answer is the same as scanning, since the same graph analysis decides.
+//! A stale index does not change the answer: every file under PATHS is hashed and compared
+//! with the hash the index holds; files changed or added since indexing are read directly
+//! (and named in a warning), indexed files that are gone are left out.
 
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::graph::{parse_query, Graph, Target};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,7 +24,8 @@ pub struct Args {
     #[arg(long)]
     pub json: bool,
     /// Use the search index in DIR (built by `cancu index`) to pick the files to read;
-    /// without it, or when DIR does not exist, PATHS are scanned.
+    /// files changed or added since indexing are read anyway, with a warning. Without it,
+    /// or when DIR does not exist, PATHS are scanned.
     #[arg(long = "index", value_name = "DIR")]
     pub index: Option<PathBuf>,
     #[command(flatten)]
@@ -44,20 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         .as_deref()
         .filter(|d| d.join("meta.json").is_file())
     {
-        Some(dir) => {
-            let index = crate::index::SearchIndex::open(dir)?;
-            let mut files = index.plans_with_citation_keys(&target.citation_keys(&reg))?;
-            // PATHS given: only the indexed files under them.
-            if !args.paths.is_empty() {
-                files.retain(|f| args.paths.iter().any(|r| Path::new(f).starts_with(r)));
-            }
-            let files: Vec<PathBuf> = files.into_iter().map(PathBuf::from).collect();
-            if files.is_empty() {
-                (Vec::new(), 0)
-            } else {
-                read_docs(&files)
-            }
-        }
+        Some(dir) => read_with_index(dir, &args.paths, &target.citation_keys(&reg))?,
         None => read_docs(&args.paths),
     };
     let g = Graph::build(&docs, &reg);
@@ -120,4 +112,267 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// The documents a scan of `paths` would read that may cite the target, chosen with the
+/// index in `dir`: indexed files whose content is unchanged are read only when the index
+/// lists them as citing one of `keys`; changed and unindexed files are always read. Warns on
+/// stderr when the index is out of date.
+fn read_with_index(
+    dir: &Path,
+    paths: &[PathBuf],
+    keys: &[String],
+) -> anyhow::Result<(Vec<(String, String)>, usize)> {
+    let index = crate::index::SearchIndex::open(dir)?;
+    let roots: Vec<PathBuf> = if paths.is_empty() {
+        vec![PathBuf::from("corpus/plans")]
+    } else {
+        paths.to_vec()
+    };
+    // Standard input is not in the index: read as it is.
+    let (stdin, roots): (Vec<PathBuf>, Vec<PathBuf>) =
+        roots.into_iter().partition(|p| p.as_os_str() == "-");
+    let (files, errs) = crate::source::expand(&roots);
+    let mut errors = 0;
+    for e in errs {
+        eprintln!("error: {e}");
+        errors += 1;
+    }
+    let on_disk: Vec<(String, Option<String>)> = files
+        .iter()
+        .map(|f| {
+            let hash = std::fs::read(f)
+                .ok()
+                .map(|b| crate::index::update::content_hash(&b));
+            (f.display().to_string(), hash)
+        })
+        .collect();
+    let indexed: BTreeMap<String, String> = index
+        .indexed_files()?
+        .into_iter()
+        .map(|(p, h)| (lexical(&p), h))
+        .collect();
+    let candidates: BTreeSet<String> = index
+        .plans_with_citation_keys(keys)?
+        .iter()
+        .map(|p| lexical(p))
+        .collect();
+    let roots: Vec<String> = roots
+        .iter()
+        .map(|r| lexical(&r.display().to_string()))
+        .collect();
+    let t = triage(&on_disk, &indexed, &candidates, &roots);
+    if let Some(w) = t.warning(dir) {
+        eprintln!("{w}");
+    }
+    let mut to_read: Vec<PathBuf> = stdin;
+    to_read.extend(t.read.iter().map(|&i| files[i].clone()));
+    if to_read.is_empty() {
+        return Ok((Vec::new(), errors));
+    }
+    let (docs, more) = read_docs(&to_read);
+    Ok((docs, errors + more))
+}
+
+/// A path written without "." components ("./corpus/plans/a.txt" → "corpus/plans/a.txt"),
+/// so that paths given as the index was built and as the question is asked compare equal.
+fn lexical(p: &str) -> String {
+    let clean: PathBuf = Path::new(p)
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect();
+    clean.display().to_string()
+}
+
+/// How the files on disk compare with the index ("chỉ mục cũ"), and which to read.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Triage {
+    /// Indices into the files on disk to read: candidates of the index, changed, new, unreadable.
+    read: Vec<usize>,
+    /// Indexed files whose content changed since indexing.
+    changed: Vec<String>,
+    /// Files not in the index.
+    added: Vec<String>,
+    /// Indexed files under the roots that are gone.
+    removed: Vec<String>,
+}
+
+/// Sort the files on disk (path, content hash; None when unreadable) against the index
+/// (lexical path → hash), its candidate files (lexical paths) and the roots (lexical).
+fn triage(
+    on_disk: &[(String, Option<String>)],
+    indexed: &BTreeMap<String, String>,
+    candidates: &BTreeSet<String>,
+    roots: &[String],
+) -> Triage {
+    let mut t = Triage::default();
+    let mut seen = BTreeSet::new();
+    for (i, (path, hash)) in on_disk.iter().enumerate() {
+        let key = lexical(path);
+        match (indexed.get(&key), hash) {
+            (Some(old), Some(new)) if old == new => {
+                if candidates.contains(&key) {
+                    t.read.push(i);
+                }
+            }
+            (Some(_), Some(_)) => {
+                t.changed.push(path.clone());
+                t.read.push(i);
+            }
+            (None, Some(_)) => {
+                t.added.push(path.clone());
+                t.read.push(i);
+            }
+            // Unreadable: reading it again reports the error as a scan does.
+            (_, None) => t.read.push(i),
+        }
+        seen.insert(key);
+    }
+    t.removed = indexed
+        .keys()
+        .filter(|p| !seen.contains(*p))
+        .filter(|p| roots.iter().any(|r| Path::new(p).starts_with(r)))
+        .cloned()
+        .collect();
+    t
+}
+
+impl Triage {
+    /// "warning: index idx is out of date: ..." when it is; None when it is not.
+    fn warning(&self, dir: &Path) -> Option<String> {
+        let part = |paths: &[String], one: &str, many: &str| -> Option<String> {
+            if paths.is_empty() {
+                return None;
+            }
+            let named: Vec<&str> = paths.iter().take(2).map(String::as_str).collect();
+            let more = if paths.len() > 2 { ", ..." } else { "" };
+            let what = if paths.len() == 1 { one } else { many };
+            Some(format!(
+                "{} {what} ({}{more})",
+                paths.len(),
+                named.join(", ")
+            ))
+        };
+        let parts: Vec<String> = [
+            part(
+                &self.changed,
+                "file changed since indexing",
+                "files changed since indexing",
+            ),
+            part(
+                &self.added,
+                "file not in the index",
+                "files not in the index",
+            ),
+            part(&self.removed, "indexed file gone", "indexed files gone"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if parts.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "warning: index {} is out of date: {}; changed and unindexed files were read \
+             directly, so the answer is complete; run `cancu index` to update the index",
+            dir.display(),
+            parts.join(", ")
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(
+        on_disk: &[(&str, Option<&str>)],
+        indexed: &[(&str, &str)],
+        candidates: &[&str],
+        expected: (&[usize], &[&str], &[&str], &[&str]),
+    ) {
+        let disk: Vec<(String, Option<String>)> = on_disk
+            .iter()
+            .map(|(p, h)| (p.to_string(), h.map(String::from)))
+            .collect();
+        let indexed: BTreeMap<String, String> = indexed
+            .iter()
+            .map(|(p, h)| (p.to_string(), h.to_string()))
+            .collect();
+        let candidates: BTreeSet<String> = candidates.iter().map(|p| p.to_string()).collect();
+        let t = triage(&disk, &indexed, &candidates, &["plans".to_string()]);
+        let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let want = Triage {
+            read: expected.0.to_vec(),
+            changed: strings(expected.1),
+            added: strings(expected.2),
+            removed: strings(expected.3),
+        };
+        assert_eq!(t, want, "{on_disk:?} against {indexed:?}");
+    }
+
+    #[test]
+    fn triage_table() {
+        // (on disk, indexed, candidates) → (read, changed, added, removed)
+        // Fresh: only the candidates are read.
+        check(
+            &[("plans/a.txt", Some("1")), ("plans/b.txt", Some("2"))],
+            &[("plans/a.txt", "1"), ("plans/b.txt", "2")],
+            &["plans/b.txt"],
+            (&[1], &[], &[], &[]),
+        );
+        // Changed (not a candidate), new, gone; "./" written differently.
+        check(
+            &[
+                ("./plans/a.txt", Some("9")),
+                ("plans/b.txt", Some("2")),
+                ("plans/c.txt", Some("3")),
+            ],
+            &[
+                ("plans/a.txt", "1"),
+                ("plans/b.txt", "2"),
+                ("plans/d.txt", "4"),
+            ],
+            &["plans/d.txt"],
+            (
+                &[0, 2],
+                &["./plans/a.txt"],
+                &["plans/c.txt"],
+                &["plans/d.txt"],
+            ),
+        );
+        // Unreadable: read (the scan reports the error), not counted as changed.
+        check(
+            &[("plans/a.txt", None)],
+            &[("plans/a.txt", "1")],
+            &[],
+            (&[0], &[], &[], &[]),
+        );
+        // Indexed files outside the roots are not "gone".
+        check(
+            &[],
+            &[("other/x.txt", "1")],
+            &["other/x.txt"],
+            (&[], &[], &[], &[]),
+        );
+    }
+
+    #[test]
+    fn warning_names_counts_and_two_paths() {
+        let t = Triage {
+            read: vec![],
+            changed: vec!["a".into(), "b".into(), "c".into()],
+            added: vec!["n".into()],
+            removed: vec![],
+        };
+        assert_eq!(
+            t.warning(Path::new("idx")).as_deref(),
+            Some(
+                "warning: index idx is out of date: 3 files changed since indexing (a, b, ...), \
+                 1 file not in the index (n); changed and unindexed files were read directly, \
+                 so the answer is complete; run `cancu index` to update the index"
+            )
+        );
+        assert_eq!(Triage::default().warning(Path::new("idx")), None);
+    }
 }

@@ -1,4 +1,6 @@
-//! `cancu search`: hits as a readable list (matches highlighted) or JSON.
+//! `cancu search`: hits as a readable list (matches highlighted) or JSON. A hit whose file
+//! changed (or is gone) since it was indexed is marked stale: its content hash on disk is
+//! compared with the one the index holds (one read per hit file, at most `--limit`).
 
 use crate::cli::Outcome;
 use crate::index::query::STATUSES;
@@ -64,25 +66,58 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }),
     };
     let hits = index.search_with(&req, &opts)?;
+    let stale: Vec<Option<&str>> = hits.iter().map(|h| staleness(&index, h)).collect();
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
     let mut w = std::io::BufWriter::new(stdout.lock());
     if args.json {
-        serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "hits": hits }))?;
+        let mut values = Vec::with_capacity(hits.len());
+        for (h, st) in hits.iter().zip(&stale) {
+            let mut v = serde_json::to_value(h)?;
+            if let Some(o) = v.as_object_mut() {
+                o.insert("stale".into(), st.is_some().into());
+            }
+            values.push(v);
+        }
+        serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "hits": values }))?;
         writeln!(w)?;
     } else {
-        for h in &hits {
-            write_hit(&mut w, h, tty)?;
+        for (h, &st) in hits.iter().zip(&stale) {
+            write_hit(&mut w, h, st, tty)?;
         }
         if hits.is_empty() {
             writeln!(w, "no hits")?;
         }
     }
     w.flush()?;
+    let n = stale.iter().filter(|s| s.is_some()).count();
+    if n > 0 {
+        eprintln!(
+            "note: {n} of these files changed or are gone since they were indexed (marked [stale]); \
+             run `cancu index` to update the index"
+        );
+    }
     Ok(Outcome::Clean)
 }
 
-fn write_hit(w: &mut impl Write, h: &Hit, tty: bool) -> std::io::Result<()> {
+/// Why a plan hit is stale, None when it is not: its file on disk no longer has the
+/// content hash the index holds ("changed since indexing"), or cannot be read from here
+/// ("file gone"). Instruments are never stale here (the registry is checked when indexing).
+fn staleness(index: &SearchIndex, h: &Hit) -> Option<&'static str> {
+    const CHANGED: &str = "changed since indexing";
+    if h.doc_type == "instrument" {
+        return None;
+    }
+    let Ok(Some(indexed)) = index.indexed_hash(&h.path) else {
+        return Some(CHANGED);
+    };
+    match std::fs::read(&h.path) {
+        Ok(bytes) => (crate::index::update::content_hash(&bytes) != indexed).then_some(CHANGED),
+        Err(_) => Some("file gone"),
+    }
+}
+
+fn write_hit(w: &mut impl Write, h: &Hit, stale: Option<&str>, tty: bool) -> std::io::Result<()> {
     if h.doc_type == "instrument" {
         let status = h.status.as_deref().unwrap_or("unknown");
         writeln!(
@@ -104,7 +139,14 @@ fn write_hit(w: &mut impl Write, h: &Hit, tty: bool) -> std::io::Result<()> {
     } else {
         format!(" § {}", h.section)
     };
-    writeln!(w, "[plan] {}{section}  (score {:.2})", h.path, h.score)?;
+    let mark = stale
+        .map(|why| format!("  [stale: {why}]"))
+        .unwrap_or_default();
+    writeln!(
+        w,
+        "[plan] {}{section}  (score {:.2}){mark}",
+        h.path, h.score
+    )?;
     if let Some(t) = &h.title {
         writeln!(w, "  {t}")?;
     }

@@ -231,6 +231,31 @@ impl SearchIndex {
         self.reader.reload().map_err(|e| tantivy_err(&self.dir, e))
     }
 
+    /// The content hash recorded for an indexed file (its `plan` document, whose key is the
+    /// path), or None when the file is not in the last commit seen. One term lookup.
+    pub fn indexed_hash(&self, path: &str) -> Result<Option<String>, IndexError> {
+        let q = tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(self.fields.key, path),
+            IndexRecordOption::Basic,
+        );
+        let searcher = self.reader.searcher();
+        let top = searcher
+            .search(
+                &q,
+                &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+            )
+            .map_err(|e| tantivy_err(&self.dir, e))?;
+        let Some((_, addr)) = top.into_iter().next() else {
+            return Ok(None);
+        };
+        let d: tantivy::TantivyDocument =
+            searcher.doc(addr).map_err(|e| tantivy_err(&self.dir, e))?;
+        use tantivy::schema::Value as _;
+        Ok(d.get_first(self.fields.hash)
+            .and_then(|v| v.as_str())
+            .map(String::from))
+    }
+
     /// Number of documents of a type in the last commit seen.
     pub fn count(&self, doc_type: &str) -> Result<usize, IndexError> {
         let q = tantivy::query::TermQuery::new(

@@ -405,6 +405,9 @@ impl SearchIndex {
         req: &SearchRequest,
         opts: &SearchOptions,
     ) -> Result<Vec<Hit>, IndexError> {
+        if opts.doc_type.is_none() {
+            return self.search_interleaved(req, opts);
+        }
         let f = self.fields;
         let mut qb = QueryBuilder::new(f);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, qb.build(req)?)];
@@ -617,6 +620,66 @@ impl SearchIndex {
         out.sort();
         out.dedup();
         Ok(out)
+    }
+}
+
+/// One hit in this many may be a registry instrument (the first may be one): instruments
+/// are short (label, title, aliases), so BM25 ranks them above plan sections for the same
+/// words, and would otherwise fill the first screen.
+pub const INSTRUMENT_EVERY: usize = 3;
+
+/// Plan sections and instruments in one list of at most `limit` hits, each list already in
+/// rank order: at every position the better-scored of the next section and the next
+/// instrument, except that the first k hits hold at most ⌈k / INSTRUMENT_EVERY⌉
+/// instruments while sections remain; once they run out, instruments fill the rest.
+pub fn interleave(sections: Vec<Hit>, instruments: Vec<Hit>, limit: usize) -> Vec<Hit> {
+    let mut out = Vec::with_capacity(limit);
+    let mut s = sections.into_iter().peekable();
+    let mut i = instruments.into_iter().peekable();
+    let mut taken = 0;
+    while out.len() < limit {
+        let quota = (out.len() + 1).div_ceil(INSTRUMENT_EVERY);
+        let take_instrument = match (s.peek(), i.peek()) {
+            (None, None) => break,
+            (None, Some(_)) => true,
+            (Some(_), None) => false,
+            (Some(a), Some(b)) => taken < quota && b.score > a.score,
+        };
+        if take_instrument {
+            out.extend(i.next());
+            taken += 1;
+        } else {
+            out.extend(s.next());
+        }
+    }
+    out
+}
+
+impl SearchIndex {
+    /// A search of both plan sections and instruments: each searched alone, then
+    /// [`interleave`]d. Instruments are fetched only as many as can be shown.
+    fn search_interleaved(
+        &self,
+        req: &SearchRequest,
+        opts: &SearchOptions,
+    ) -> Result<Vec<Hit>, IndexError> {
+        let only = |t: &str| SearchOptions {
+            doc_type: Some(t.to_string()),
+            ..opts.clone()
+        };
+        let sections = self.search_with(req, &only("section"))?;
+        let room = req
+            .limit
+            .div_ceil(INSTRUMENT_EVERY)
+            .max(req.limit.saturating_sub(sections.len()));
+        let instruments = self.search_with(
+            &SearchRequest {
+                limit: room,
+                ..req.clone()
+            },
+            &only("instrument"),
+        )?;
+        Ok(interleave(sections, instruments, req.limit))
     }
 }
 
