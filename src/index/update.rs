@@ -80,6 +80,15 @@ impl Writer {
         })
     }
 
+    /// Add one prepared document (the benchmark's baselines; `cancu index` uses
+    /// [`Writer::add_files`]).
+    pub fn add_document(&self, d: TantivyDocument) -> Result<(), IndexError> {
+        self.w
+            .add_document(d)
+            .map_err(|e| tantivy_err(&self.dir, e))?;
+        Ok(())
+    }
+
     /// Add one document with only a body (the benchmark's "raw tantivy" baseline).
     pub fn add_raw(&mut self, path: &str, text: &str) -> Result<(), IndexError> {
         let f = &self.f;
@@ -214,10 +223,37 @@ pub fn registry_hash(reg: &Registry) -> String {
 pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyDocument> {
     let mut ex = crate::extract(text);
     ex.citations.sort_by_key(|c| c.start);
-    let kind = ex.header.kind.map(|k| k.slug());
-    let year = ex.header.year.or(ex.header.date.map(|d| d.year));
-    let issuer = ex.header.issuer.as_deref().map(clean);
-    let title = ex.header.title.as_deref().map(clean);
+    build(f, path, text, hash, Some(&ex))
+}
+
+/// The documents [`documents`] makes with extraction left out: the same plan and section
+/// documents (paths, outline, original text, exact and folded bodies) without the header
+/// fields or citations. What the benchmark's "raw Tantivy, same schema, no extraction"
+/// baseline indexes, so the two differ by extraction and nothing else.
+pub fn documents_without_extraction(
+    f: &Fields,
+    path: &str,
+    text: &str,
+    hash: &str,
+) -> Vec<TantivyDocument> {
+    build(f, path, text, hash, None)
+}
+
+/// The documents of one file, with what extraction found (`ex`, citations in text order)
+/// when given.
+fn build(
+    f: &Fields,
+    path: &str,
+    text: &str,
+    hash: &str,
+    ex: Option<&crate::Extraction>,
+) -> Vec<TantivyDocument> {
+    let header = ex.map(|e| &e.header);
+    let citations = ex.map_or(&[][..], |e| &e.citations[..]);
+    let kind = header.and_then(|h| h.kind).map(|k| k.slug());
+    let year = header.and_then(|h| h.year.or(h.date.map(|d| d.year)));
+    let issuer = header.and_then(|h| h.issuer.as_deref()).map(clean);
+    let title = header.and_then(|h| h.title.as_deref()).map(clean);
     let meta = |d: &mut TantivyDocument| {
         d.add_text(f.path, path);
         if let Some(k) = kind {
@@ -233,8 +269,7 @@ pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyD
     };
     // Each citation's values (canonical number-symbol, law name) cleaned and folded once:
     // the plan document and the section holding it both use them.
-    let cite_values: Vec<Vec<(String, String)>> = ex
-        .citations
+    let cite_values: Vec<Vec<(String, String)>> = citations
         .iter()
         .map(|c| {
             [c.canonical.as_deref(), c.law.as_deref()]
@@ -260,8 +295,7 @@ pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyD
         }
     };
     // What resolution matches on (see `Fields::cite_keys`).
-    let keys: BTreeSet<String> = ex
-        .citations
+    let keys: BTreeSet<String> = citations
         .iter()
         .filter_map(|c| match (&c.number, &c.law) {
             (Some(n), _) => Some(format!("n:{}", number_key(n))),
@@ -310,8 +344,8 @@ pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyD
         }
         meta(&mut d);
         // Citations are in text order: those starting in this section are a slice.
-        let from = ex.citations.partition_point(|c| c.start < s.start);
-        let to = ex.citations.partition_point(|c| c.start < s.end).max(from);
+        let from = citations.partition_point(|c| c.start < s.start);
+        let to = citations.partition_point(|c| c.start < s.end).max(from);
         add_cites(&mut d, &cite_values[from..to]);
         out.push(d);
     }
@@ -644,6 +678,40 @@ mod tests {
             );
             assert_eq!(got, (plans + sections, plans, sections), "{texts:?}");
         }
+    }
+
+    /// The baseline's documents are cancu's minus what extraction adds: the same keys, in
+    /// the same order, with the same bodies, and no citation or header field.
+    #[test]
+    fn documents_without_extraction_differ_only_by_extraction() {
+        let (_, f) = crate::index::schema();
+        let text = "UBND XÃ TÂN HÒA\nSố: 12/KH-UBND\nKẾ HOẠCH\nI. MỤC ĐÍCH\nCăn cứ Nghị định số 168/2018/NĐ-CP;\n1. Một\nLuật Dân quân tự vệ năm 2019\n";
+        let first = |d: &TantivyDocument, field| {
+            d.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(String::from)
+        };
+        let with = documents(&f, "a.txt", text, "h");
+        let without = documents_without_extraction(&f, "a.txt", text, "h");
+        assert_eq!(with.len(), 4, "plan + preamble + I + I.1");
+        assert_eq!(with.len(), without.len());
+        for (a, b) in with.iter().zip(&without) {
+            for field in [f.key, f.doc_type, f.path, f.section, f.text] {
+                assert_eq!(first(a, field), first(b, field));
+            }
+            for field in [f.cites, f.cites_folded, f.cite_keys, f.kind, f.title] {
+                assert_eq!(first(b, field), None);
+            }
+        }
+        let cited: Vec<String> = with
+            .iter()
+            .flat_map(|d| {
+                d.get_all(f.cites)
+                    .filter_map(|v| v.as_str())
+                    .map(String::from)
+            })
+            .collect();
+        assert!(cited.contains(&"168/2018/NĐ-CP".to_string()), "{cited:?}");
     }
 
     #[test]
