@@ -1385,7 +1385,7 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// Up to `max` words (runs of ASCII letters/digits/&) from p, with their folded ranges.
 /// Stops at a newline followed by a blank line only when the next line opens a list
 /// item; otherwise line breaks are spaces (PDF text breaks lines anywhere).
-fn words_after(fb: &[u8], p: usize, max: usize) -> (Vec<String>, Vec<(usize, usize)>) {
+fn words_after(fb: &[u8], p: usize, max: usize) -> (Vec<&str>, Vec<(usize, usize)>) {
     let mut words = Vec::new();
     let mut offs = Vec::new();
     let mut i = p;
@@ -1407,7 +1407,8 @@ fn words_after(fb: &[u8], p: usize, max: usize) -> (Vec<String>, Vec<(usize, usi
             i += 1;
         }
         if i > s {
-            words.push(String::from_utf8_lossy(&fb[s..i]).into_owned());
+            // Word bytes are ASCII letters: always valid UTF-8.
+            words.push(std::str::from_utf8(&fb[s..i]).unwrap_or(""));
             offs.push((s, i));
         }
     }
