@@ -150,6 +150,11 @@ pub fn parse(query: &str) -> ParsedQuery {
 pub struct FreeText {
     pub matching: Box<dyn Query>,
     pub scoring: Vec<Box<dyn Query>>,
+    /// One word, no abbreviation, no citation: `matching` is the folded term and `scoring`
+    /// at most its exact term. Every section holding the exact term holds the folded one,
+    /// so "folded or exact" finds what "folded, and exact if there" finds, with the same
+    /// scores; as a union of terms it is pruned (block-WAND) instead of scored throughout.
+    pub one_term: bool,
 }
 
 /// Builds tantivy queries with the index's analyzers.
@@ -205,9 +210,15 @@ impl QueryBuilder {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             must.into_iter().map(|q| (Occur::Must, q)).collect();
         match free {
-            Some(FreeText { matching, scoring }) => {
-                // With a phrase or a citation required, the words only rank.
-                let occur = if searching {
+            Some(FreeText {
+                matching,
+                scoring,
+                one_term,
+            }) => {
+                // With a phrase or a citation required, the words only rank. One word alone
+                // is a union of its folded and exact terms (see `FreeText::one_term`).
+                let alone = clauses.is_empty() && one_term;
+                let occur = if searching || alone {
                     Occur::Should
                 } else {
                     Occur::Must
@@ -275,12 +286,17 @@ impl QueryBuilder {
                 phrase(self.f.body_folded, &fo, NEAR_SLOP).map(|q| boosted(q, FOLDED_NEAR)),
             );
         }
+        let one_term = fo.len() == 1 && matching.len() == 1;
         let matching = if matching.len() == 1 {
             matching.pop().map(|(_, q)| q)?
         } else {
             Box::new(BooleanQuery::new(matching))
         };
-        Some(FreeText { matching, scoring })
+        Some(FreeText {
+            matching,
+            scoring,
+            one_term,
+        })
     }
 
     /// A phrase on the exact body when it has diacritics, else on the folded body.
