@@ -31,6 +31,8 @@ struct Args {
     keep: Option<PathBuf>,
     /// With `--only latency`: timed passes over each query set (the median is reported).
     repeat: usize,
+    /// With `--only latency`: the query sets to time ("term,folded"; all when empty).
+    sets: Vec<String>,
 }
 
 fn args() -> Result<Args> {
@@ -43,6 +45,7 @@ fn args() -> Result<Args> {
         only_latency: false,
         keep: None,
         repeat: 3,
+        sets: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -56,9 +59,10 @@ fn args() -> Result<Args> {
             "--only" if v == "latency" => a.only_latency = true,
             "--keep" => a.keep = Some(v.into()),
             "--repeat" => a.repeat = v.parse()?,
+            "--sets" => a.sets = v.split(',').map(str::to_string).collect(),
             _ => anyhow::bail!(
                 "unknown flag {k} (--docs DIR, --mb N, --seed N, --phrases N, \
-                 --only indexing|latency, --keep DIR, --repeat N)"
+                 --only indexing|latency, --keep DIR, --repeat N, --sets a,b)"
             ),
         }
     }
@@ -618,6 +622,9 @@ fn large_latency(a: &Args, docs: &[Doc], bytes: usize, tmp: &Path, qs: &QuerySet
         ("cites", &qs.cites_syntax),
     ];
     for (name, queries) in sets {
+        if !a.sets.is_empty() && !a.sets.iter().any(|s| s == name) {
+            continue;
+        }
         let mut p50s = Vec::new();
         let mut p99s = Vec::new();
         let mut passes = Vec::new();
