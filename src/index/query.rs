@@ -23,8 +23,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQu
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer};
 use tantivy::postings::Postings;
-use tantivy::query::{Bm25StatisticsProvider, Bm25Weight, EnableScoring, Explanation, Scorer, Weight};
-use tantivy::{DocId, DocSet, SegmentReader, TERMINATED};
+use tantivy::DocSet;
 use tantivy::{DocAddress, TantivyDocument, Term};
 
 /// Boosts: exact forms above folded ones, phrases above bags of words.
@@ -151,9 +150,6 @@ pub fn parse(query: &str) -> ParsedQuery {
 pub struct FreeText {
     pub matching: Box<dyn Query>,
     pub scoring: Vec<Box<dyn Query>>,
-    /// What bounds the score of each of `scoring`: BM25 weights (terms scored together,
-    /// boost) whose sum no score of the clause exceeds.
-    pub bounds: Vec<Bound>,
     /// One word, no abbreviation, no citation: `matching` is the folded term and `scoring`
     /// at most its exact term. Every section holding the exact term holds the folded one,
     /// so "folded or exact" finds what "folded, and exact if there" finds, with the same
@@ -217,14 +213,8 @@ impl QueryBuilder {
             Some(FreeText {
                 matching,
                 scoring,
-                bounds,
                 one_term,
             }) => {
-                if clauses.is_empty() && !one_term && !scoring.is_empty() {
-                    // The words alone: the ranking clauses are scored only where they
-                    // could lift a section into the top (see `Pruned`).
-                    return Ok(Box::new(Pruned::new(matching, scoring, bounds)));
-                }
                 // With a phrase or a citation required, the words only rank. One word alone
                 // is a union of its folded and exact terms (see `FreeText::one_term`).
                 let alone = clauses.is_empty() && one_term;
@@ -283,34 +273,17 @@ impl QueryBuilder {
             }
         }
         let mut scoring: Vec<Box<dyn Query>> = Vec::new();
-        let mut bounds: Vec<Bound> = Vec::new();
-        let mut rank = |q: Option<Box<dyn Query>>, bound: Bound| {
-            if let Some(q) = q {
-                scoring.push(q);
-                bounds.push(bound);
-            }
-        };
         if ex != fo {
             // The query has diacritics: exact forms rank first.
-            rank(
-                bag(self.f.body, &ex).map(|q| boosted(q, EXACT_BAG)),
-                Bound::of(self.f.body, &ex, false, EXACT_BAG),
-            );
+            scoring.extend(bag(self.f.body, &ex).map(|q| boosted(q, EXACT_BAG)));
             if ex.len() > 1 {
-                rank(
-                    phrase(self.f.body, &ex, 0).map(|q| boosted(q, EXACT_PHRASE)),
-                    Bound::of(self.f.body, &ex, true, EXACT_PHRASE),
-                );
+                scoring.extend(phrase(self.f.body, &ex, 0).map(|q| boosted(q, EXACT_PHRASE)));
             }
         }
         if fo.len() > 1 {
-            rank(
-                phrase(self.f.body_folded, &fo, 0).map(|q| boosted(q, FOLDED_PHRASE)),
-                Bound::of(self.f.body_folded, &fo, true, FOLDED_PHRASE),
-            );
-            rank(
+            scoring.extend(phrase(self.f.body_folded, &fo, 0).map(|q| boosted(q, FOLDED_PHRASE)));
+            scoring.extend(
                 phrase(self.f.body_folded, &fo, NEAR_SLOP).map(|q| boosted(q, FOLDED_NEAR)),
-                Bound::of(self.f.body_folded, &fo, true, FOLDED_NEAR),
             );
         }
         let one_term = fo.len() == 1 && matching.len() == 1;
@@ -322,7 +295,6 @@ impl QueryBuilder {
         Some(FreeText {
             matching,
             scoring,
-            bounds,
             one_term,
         })
     }
@@ -336,190 +308,6 @@ impl QueryBuilder {
         } else {
             phrase(self.f.body_folded, &fo, slop)
         }
-    }
-}
-
-/// What bounds the BM25 score of a ranking clause: groups of terms scored together (one
-/// term of a bag, all the terms of a phrase) with the clause's boost. A BM25 score is its
-/// weight (idf × (1 + k1) × boost) times a term-frequency factor below 1, so the sum of the
-/// groups' weights bounds the clause's score.
-#[derive(Debug, Clone)]
-pub struct Bound(Vec<(Vec<Term>, f32)>);
-
-impl Bound {
-    /// The bound of `bag` (`phrase` false) or `phrase` (true) of these terms with a boost.
-    fn of(field: Field, terms: &[String], phrase: bool, boost: f32) -> Bound {
-        let terms: Vec<Term> = terms
-            .iter()
-            .map(|t| Term::from_field_text(field, t))
-            .collect();
-        if phrase && terms.len() > 1 {
-            Bound(vec![(terms, boost)])
-        } else {
-            Bound(terms.into_iter().map(|t| (vec![t], boost)).collect())
-        }
-    }
-
-    fn max_score(&self, stats: &dyn Bm25StatisticsProvider) -> tantivy::Result<f32> {
-        let mut sum = 0.0f32;
-        for (terms, boost) in &self.0 {
-            // Field length 0 and a huge frequency: the factor rounds to 1, the weight.
-            sum += Bm25Weight::for_terms(stats, terms)?
-                .boost_by(*boost)
-                .score(0, u32::MAX);
-        }
-        Ok(sum)
-    }
-}
-
-/// "Every word, ranked by phrases and exact forms" with the ranking clauses scored only
-/// where they matter: the same hits, order and scores as
-/// `BooleanQuery[Must(required), Should(optional...)]`, which scores every optional clause
-/// (phrase matching, the costliest part) on every section holding the words.
-///
-/// When collecting the top documents, a section whose required score plus the bound of
-/// all optional clauses cannot pass the collector's threshold is skipped unscored, as the
-/// plain query's collector would drop it; any other section gets exactly the plain
-/// query's score: `(0 + required) + ((0 + s1) + s2 ...)` over the optional clauses that
-/// match, in clause order (tantivy's `RequiredOptionalScorer` over a `BufferedUnionScorer`
-/// with `SumCombiner`). Everything else (counting, explaining, snippets' terms) is the
-/// plain query's.
-#[derive(Debug)]
-struct Pruned {
-    full: BooleanQuery,
-    required: Box<dyn Query>,
-    optional: Vec<Box<dyn Query>>,
-    bounds: Vec<Bound>,
-}
-
-impl Pruned {
-    fn new(required: Box<dyn Query>, optional: Vec<Box<dyn Query>>, bounds: Vec<Bound>) -> Pruned {
-        let mut clauses = vec![(Occur::Must, required.box_clone())];
-        clauses.extend(optional.iter().map(|q| (Occur::Should, q.box_clone())));
-        Pruned {
-            full: BooleanQuery::new(clauses),
-            required,
-            optional,
-            bounds,
-        }
-    }
-}
-
-impl Clone for Pruned {
-    fn clone(&self) -> Pruned {
-        Pruned {
-            full: self.full.clone(),
-            required: self.required.box_clone(),
-            optional: self.optional.iter().map(|q| q.box_clone()).collect(),
-            bounds: self.bounds.clone(),
-        }
-    }
-}
-
-impl Query for Pruned {
-    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let full = self.full.weight(scoring)?;
-        let EnableScoring::Enabled {
-            statistics_provider,
-            ..
-        } = scoring
-        else {
-            return Ok(full);
-        };
-        let mut bound = 0.0f32;
-        for b in &self.bounds {
-            bound += b.max_score(statistics_provider)?;
-        }
-        Ok(Box::new(PrunedWeight {
-            full,
-            required: self.required.weight(scoring)?,
-            optional: self
-                .optional
-                .iter()
-                .map(|q| q.weight(scoring))
-                .collect::<tantivy::Result<_>>()?,
-            // A margin for rounding in the sums.
-            bound: bound * 1.001 + 1e-6,
-        }))
-    }
-
-    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        self.full.query_terms(visitor)
-    }
-}
-
-struct PrunedWeight {
-    full: Box<dyn Weight>,
-    required: Box<dyn Weight>,
-    optional: Vec<Box<dyn Weight>>,
-    bound: f32,
-}
-
-impl Weight for PrunedWeight {
-    fn scorer(&self, reader: &SegmentReader, boost: f32) -> tantivy::Result<Box<dyn Scorer>> {
-        self.full.scorer(reader, boost)
-    }
-
-    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        self.full.explain(reader, doc)
-    }
-
-    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
-        self.full.count(reader)
-    }
-
-    fn for_each(
-        &self,
-        reader: &SegmentReader,
-        callback: &mut dyn FnMut(DocId, f32),
-    ) -> tantivy::Result<()> {
-        self.full.for_each(reader, callback)
-    }
-
-    fn for_each_no_score(
-        &self,
-        reader: &SegmentReader,
-        callback: &mut dyn FnMut(&[DocId]),
-    ) -> tantivy::Result<()> {
-        self.full.for_each_no_score(reader, callback)
-    }
-
-    fn for_each_pruning(
-        &self,
-        mut threshold: f32,
-        reader: &SegmentReader,
-        callback: &mut dyn FnMut(DocId, f32) -> f32,
-    ) -> tantivy::Result<()> {
-        let mut required = self.required.scorer(reader, 1.0)?;
-        let mut optional = self
-            .optional
-            .iter()
-            .map(|w| w.scorer(reader, 1.0))
-            .collect::<tantivy::Result<Vec<_>>>()?;
-        let mut doc = required.doc();
-        while doc != TERMINATED {
-            let r = 0.0 + required.score();
-            if r + self.bound > threshold {
-                let mut opt: Option<f32> = None;
-                for o in optional.iter_mut() {
-                    if o.doc() < doc {
-                        o.seek(doc);
-                    }
-                    if o.doc() == doc {
-                        opt = Some(opt.unwrap_or(0.0) + o.score());
-                    }
-                }
-                let score = match opt {
-                    Some(o) => r + o,
-                    None => r,
-                };
-                if score > threshold {
-                    threshold = callback(doc, score);
-                }
-            }
-            doc = required.advance();
-        }
-        Ok(())
     }
 }
 
@@ -995,73 +783,6 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `Pruned` collects exactly what the plain boolean query collects (the same documents,
-    /// order and bit-identical scores) for any number of top documents, however much the
-    /// bound lets it skip.
-    #[test]
-    fn pruned_query_collects_what_the_plain_query_collects() {
-        let index = SearchIndex::in_ram().expect("index");
-        let mut w: tantivy::IndexWriter = index
-            .index
-            .writer_with_num_threads(1, 30_000_000)
-            .expect("writer");
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/plans");
-        let mut n = 0;
-        for e in std::fs::read_dir(dir).expect("corpus/plans").flatten() {
-            let text = std::fs::read_to_string(e.path()).expect("read");
-            for copy in 0..3 {
-                let path = format!("{copy}/{}", e.file_name().to_string_lossy());
-                for d in crate::index::update::documents(&index.fields, &path, &text, "h") {
-                    w.add_document(d).expect("add");
-                }
-                n += 1;
-                if n % 4 == 0 {
-                    // Several segments.
-                    w.commit().expect("commit");
-                }
-            }
-        }
-        w.commit().expect("commit");
-        index.reload().expect("reload");
-        let searcher = index.reader.searcher();
-        let mut qb = QueryBuilder::new(index.fields);
-        let queries = [
-            "dân quân tự vệ",
-            "dan quan tu ve",
-            "huấn luyện dân quân",
-            "ke hoach phong thu dan su",
-            "lực lượng vũ trang",
-            "quoc phong dia phuong",
-            "Ban Chỉ huy quân sự xã",
-            "tổ chức thực hiện",
-            "QPĐP năm 2024",
-            "168/2018/NĐ-CP kế hoạch",
-        ];
-        for q in queries {
-            let FreeText {
-                matching,
-                scoring,
-                bounds,
-                ..
-            } = qb.free_text(q).expect("words");
-            let pruned = Pruned::new(matching, scoring, bounds);
-            for k in [1, 3, 10, 40, 1000] {
-                let top = |query: &dyn Query| {
-                    searcher
-                        .search(query, &TopDocs::with_limit(k).order_by_score())
-                        .expect("search")
-                        .into_iter()
-                        .map(|(s, a)| (s.to_bits(), a.segment_ord, a.doc_id))
-                        .collect::<Vec<_>>()
-                };
-                let want = top(&pruned.full);
-                assert!(!want.is_empty(), "{q}");
-                assert_eq!(top(&pruned), want, "{q}, top {k}");
-            }
-        }
-        assert!(searcher.segment_readers().len() > 1);
-    }
 
     /// Snippets split words as the analyzers do, dropping the words they do not index.
     #[test]
