@@ -7,6 +7,9 @@
 //!     --docs ../shared/data/admin-docs-2025/docs [--mb 500] [--seed 7] [--only indexing]
 //! ```
 //! `--only indexing` runs only the parts timing document building and indexing throughput.
+//! `--only latency` builds only the large index and times only cancu's query sets (the
+//! median of `--repeat N` passes; `--sets term,folded` picks sets); with `--keep DIR` that
+//! index is kept in DIR and reused by the next run (delete DIR afterwards).
 //! Real documents stay in ../shared; nothing derived from them is written outside a
 //! temporary directory, which is removed at the end.
 

@@ -19,10 +19,10 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::StrColumn;
+use tantivy::postings::Postings;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer};
-use tantivy::postings::Postings;
 use tantivy::DocSet;
 use tantivy::{DocAddress, TantivyDocument, Term};
 
@@ -318,6 +318,9 @@ const SNIPPET_CHARS: usize = 200;
 /// limit (pinned by `snippet_token_limit_is_the_analyzers`).
 const MAX_TOKEN_BYTES: usize = 64;
 
+/// A snippet: a fragment of the original text and the byte ranges of the matches in it.
+type Fragment = (String, Vec<(usize, usize)>);
+
 /// Snippets as tantivy's `SnippetGenerator` makes them (the same fragment, the same
 /// highlights), without running the analyzer over the text: which words match is read from
 /// the postings' positions of the query's terms in the hit, so the text is only split into
@@ -387,7 +390,7 @@ impl Snippets {
         searcher: &tantivy::Searcher,
         addr: DocAddress,
         text: &str,
-    ) -> tantivy::Result<Option<(String, Vec<(usize, usize)>)>> {
+    ) -> tantivy::Result<Option<Fragment>> {
         let segment = searcher.segment_reader(addr.segment_ord);
         let mut positions = Vec::new();
         let mut matched: Vec<(u32, f32)> = Vec::new();
@@ -415,7 +418,7 @@ impl Snippets {
     }
 
     /// The best fragment of `text` given the scored positions of the matching words.
-    fn fragment(&self, text: &str, matched: &[(u32, f32)]) -> (String, Vec<(usize, usize)>) {
+    fn fragment(&self, text: &str, matched: &[(u32, f32)]) -> Fragment {
         #[derive(Default)]
         struct Candidate {
             score: f32,
