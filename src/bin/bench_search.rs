@@ -7,6 +7,9 @@
 //!     --docs ../shared/data/admin-docs-2025/docs [--mb 500] [--seed 7] [--only indexing]
 //! ```
 //! `--only indexing` runs only the parts timing document building and indexing throughput.
+//! `--only latency` builds only the large index and times only cancu's query sets (the
+//! median of `--repeat N` passes; `--sets term,folded` picks sets); with `--keep DIR` that
+//! index is kept in DIR and reused by the next run (delete DIR afterwards).
 //! Real documents stay in ../shared; nothing derived from them is written outside a
 //! temporary directory, which is removed at the end.
 
@@ -24,6 +27,15 @@ struct Args {
     phrases: usize,
     /// Run only the indexing-throughput part (`--only indexing`).
     only_indexing: bool,
+    /// Build only the large index and time only cancu's query sets (`--only latency`).
+    only_latency: bool,
+    /// With `--only latency`: keep the large index in this directory and reuse it on the
+    /// next run (iterating on query code without re-indexing; delete it afterwards).
+    keep: Option<PathBuf>,
+    /// With `--only latency`: timed passes over each query set (the median is reported).
+    repeat: usize,
+    /// With `--only latency`: the query sets to time ("term,folded"; all when empty).
+    sets: Vec<String>,
 }
 
 fn args() -> Result<Args> {
@@ -33,6 +45,10 @@ fn args() -> Result<Args> {
         seed: 7,
         phrases: 50,
         only_indexing: false,
+        only_latency: false,
+        keep: None,
+        repeat: 3,
+        sets: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -43,8 +59,13 @@ fn args() -> Result<Args> {
             "--seed" => a.seed = v.parse()?,
             "--phrases" => a.phrases = v.parse()?,
             "--only" if v == "indexing" => a.only_indexing = true,
+            "--only" if v == "latency" => a.only_latency = true,
+            "--keep" => a.keep = Some(v.into()),
+            "--repeat" => a.repeat = v.parse()?,
+            "--sets" => a.sets = v.split(',').map(str::to_string).collect(),
             _ => anyhow::bail!(
-                "unknown flag {k} (--docs DIR, --mb N, --seed N, --phrases N, --only indexing)"
+                "unknown flag {k} (--docs DIR, --mb N, --seed N, --phrases N, \
+                 --only indexing|latency, --keep DIR, --repeat N, --sets a,b)"
             ),
         }
     }
@@ -286,6 +307,59 @@ fn rr(ranked: &[String], want: &str) -> f64 {
     0.0
 }
 
+/// The query sets timed: single words, three-word spans quoted as phrases, the unaccented
+/// MRR phrases, and `cites:` lookups of canonical citations (raw forms kept for FTS5).
+struct QuerySets {
+    term: Vec<String>,
+    phrase: Vec<String>,
+    quoted: Vec<String>,
+    folded: Vec<String>,
+    cites: Vec<String>,
+    cites_syntax: Vec<String>,
+}
+
+fn query_sets(docs: &[Doc], phrases: &[Phrase], seed: u64) -> QuerySets {
+    let mut term = Vec::new();
+    let mut phrase = Vec::new();
+    let mut cites = Vec::new();
+    let mut rng = Rng(seed ^ 0xABCD);
+    while term.len() < 200 {
+        let d = &docs[rng.below(docs.len())];
+        if d.tokens.len() < 4 {
+            continue;
+        }
+        let i = rng.below(d.tokens.len() - 3);
+        let word = &d.text[d.tokens[i].1..d.tokens[i].2];
+        if word.chars().count() >= 3 && word.chars().all(char::is_alphabetic) {
+            term.push(word.to_string());
+            let span = &d.text[d.tokens[i].1..d.tokens[i + 2].2];
+            if !span.contains('\n') {
+                phrase.push(span.to_string());
+            }
+        }
+    }
+    for d in docs {
+        for c in cancu::extract(&d.text).citations {
+            if let Some(x) = c.canonical {
+                if cites.len() < 200 && !cites.contains(&x) {
+                    cites.push(x);
+                }
+            }
+        }
+    }
+    let folded_q: Vec<String> = phrases.iter().map(|p| p.query.clone()).collect();
+    let quoted: Vec<String> = phrase.iter().map(|p| format!("\"{p}\"")).collect();
+    let cites_syntax: Vec<String> = cites.iter().map(|c| format!("cites:{c}")).collect();
+    QuerySets {
+        term,
+        phrase,
+        quoted,
+        folded: folded_q,
+        cites,
+        cites_syntax,
+    }
+}
+
 fn main() -> Result<()> {
     let a = args()?;
     let tmp = std::env::temp_dir().join(format!("cancu-bench-{}", std::process::id()));
@@ -366,6 +440,11 @@ fn bench(a: &Args, tmp: &Path) -> Result<()> {
         bytes as f64 / 1e6 / o,
         (hashes + old) / 64
     );
+    if a.only_latency {
+        let phrases = pick_phrases(&docs, a.phrases, &mut Rng(a.seed));
+        let qs = query_sets(&docs, &phrases, a.seed);
+        return large_latency(a, &docs, bytes, tmp, &qs);
+    }
     let (_, f) = cancu::index::schema();
     let t = Instant::now();
     let n: usize = docs
@@ -468,43 +547,16 @@ fn bench(a: &Args, tmp: &Path) -> Result<()> {
     println!("  mean   {:.2} | {:.2}", sum_o / k, sum_f / k);
 
     // 3. Query latency on this index.
-    let mut term_q = Vec::new();
-    let mut phrase_q = Vec::new();
-    let mut cites_q = Vec::new();
-    let mut rng = Rng(a.seed ^ 0xABCD);
-    while term_q.len() < 200 {
-        let d = &docs[rng.below(docs.len())];
-        if d.tokens.len() < 4 {
-            continue;
-        }
-        let i = rng.below(d.tokens.len() - 3);
-        let word = &d.text[d.tokens[i].1..d.tokens[i].2];
-        if word.chars().count() >= 3 && word.chars().all(char::is_alphabetic) {
-            term_q.push(word.to_string());
-            let span = &d.text[d.tokens[i].1..d.tokens[i + 2].2];
-            if !span.contains('\n') {
-                phrase_q.push(span.to_string());
-            }
-        }
-    }
-    for d in &docs {
-        for c in cancu::extract(&d.text).citations {
-            if let Some(x) = c.canonical {
-                if cites_q.len() < 200 && !cites_q.contains(&x) {
-                    cites_q.push(x);
-                }
-            }
-        }
-    }
-    let folded_q: Vec<String> = phrases.iter().map(|p| p.query.clone()).collect();
-    let quoted: Vec<String> = phrase_q.iter().map(|p| format!("\"{p}\"")).collect();
-    let cites_syntax: Vec<String> = cites_q.iter().map(|c| format!("cites:{c}")).collect();
+    let qs = query_sets(&docs, &phrases, a.seed);
+    let (term_q, phrase_q, folded_q, cites_q) = (&qs.term, &qs.phrase, &qs.folded, &qs.cites);
+    let quoted = &qs.quoted;
+    let cites_syntax = &qs.cites_syntax;
     println!("\nquery latency, in process, 10 hits with snippets (p50 / p99 ms): cancu | FTS5");
     let sets: [(&str, &Vec<String>, &Vec<String>, bool); 4] = [
-        ("term", &term_q, &term_q, true),
-        ("phrase", &quoted, &phrase_q, true),
-        ("folded", &folded_q, &folded_q, false),
-        ("cites", &cites_syntax, &cites_q, true),
+        ("term", term_q, term_q, true),
+        ("phrase", quoted, phrase_q, true),
+        ("folded", folded_q, folded_q, false),
+        ("cites", cites_syntax, cites_q, true),
     ];
     for (name, ours_q, fts_q, fts_phrase) in sets {
         let (p50, p99) = latency(ours_q, |q| {
@@ -518,7 +570,7 @@ fn bench(a: &Args, tmp: &Path) -> Result<()> {
             ours_q.len()
         );
     }
-    let (p50, p99) = latency(&cites_q, |q| {
+    let (p50, p99) = latency(cites_q, |q| {
         let _ = index.plans_citing(q);
     });
     println!("  plans_citing (term lookup) {p50:.3} / {p99:.3}");
@@ -531,6 +583,77 @@ fn bench(a: &Args, tmp: &Path) -> Result<()> {
         .map(|(name, q, _, _)| (*name, (*q).clone()))
         .collect();
     throughput(a, &docs, bytes, tmp, &sets)
+}
+
+/// `--only latency`: cancu's query sets on the texts repeated to --mb MB, `--repeat` timed
+/// passes each (p50 / p99 of every pass, and their medians). With `--keep DIR` the index is
+/// built there once and reused.
+fn large_latency(a: &Args, docs: &[Doc], bytes: usize, tmp: &Path, qs: &QuerySets) -> Result<()> {
+    let reps = (a.mb * 1_000_000).div_ceil(bytes.max(1));
+    let dir = a.keep.clone().unwrap_or_else(|| tmp.join("cancu"));
+    let reuse = dir.join("meta.json").is_file();
+    let index = SearchIndex::open_or_create(&dir)?;
+    if !reuse {
+        let t = Instant::now();
+        let w = index.writer()?;
+        let copies =
+            (0..reps).flat_map(|r| docs.iter().map(move |d| (format!("{r}/{}", d.path), d)));
+        w.add_files(copies.map(|(path, d)| file_text(path, &d.text)))?;
+        w.finish()?;
+        index.reload()?;
+        println!(
+            "indexed {reps} copies ({:.0} MB) in {:.1} s",
+            (reps * bytes) as f64 / 1e6,
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let size: u64 = std::fs::read_dir(&dir)?
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "index {} ({:.0} MB on disk, {} sections); query latency, 10 hits with snippets (p50 / p99 ms):",
+        dir.display(),
+        size as f64 / 1e6,
+        index.count("section")?
+    );
+    let sets = [
+        ("term", &qs.term),
+        ("phrase", &qs.quoted),
+        ("folded", &qs.folded),
+        ("cites", &qs.cites_syntax),
+    ];
+    for (name, queries) in sets {
+        if !a.sets.is_empty() && !a.sets.iter().any(|s| s == name) {
+            continue;
+        }
+        let mut p50s = Vec::new();
+        let mut p99s = Vec::new();
+        let mut passes = Vec::new();
+        for _ in 0..a.repeat.max(1) {
+            let (p50, p99) = latency(queries, |q| {
+                let _ = index.search(&SearchRequest {
+                    query: q.to_string(),
+                    limit: 10,
+                    ..Default::default()
+                });
+            });
+            passes.push(format!("{p50:.2}/{p99:.2}"));
+            p50s.push(p50);
+            p99s.push(p99);
+        }
+        p50s.sort_by(|a, b| a.total_cmp(b));
+        p99s.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "  {name:<7} ({} queries) median {:.3} / {:.3}   passes {}",
+            queries.len(),
+            percentile(&p50s, 0.5),
+            percentile(&p99s, 0.5),
+            passes.join(" ")
+        );
+    }
+    Ok(())
 }
 
 /// Indexing throughput on the texts repeated to --mb MB: cancu vs raw tantivy, then the

@@ -19,10 +19,11 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::StrColumn;
+use tantivy::postings::Postings;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer};
+use tantivy::DocSet;
 use tantivy::{DocAddress, TantivyDocument, Term};
 
 /// Boosts: exact forms above folded ones, phrases above bags of words.
@@ -149,6 +150,11 @@ pub fn parse(query: &str) -> ParsedQuery {
 pub struct FreeText {
     pub matching: Box<dyn Query>,
     pub scoring: Vec<Box<dyn Query>>,
+    /// One word, no abbreviation, no citation: `matching` is the folded term and `scoring`
+    /// at most its exact term. Every section holding the exact term holds the folded one,
+    /// so "folded or exact" finds what "folded, and exact if there" finds, with the same
+    /// scores; as a union of terms it is pruned (block-WAND) instead of scored throughout.
+    pub one_term: bool,
 }
 
 /// Builds tantivy queries with the index's analyzers.
@@ -204,9 +210,15 @@ impl QueryBuilder {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             must.into_iter().map(|q| (Occur::Must, q)).collect();
         match free {
-            Some(FreeText { matching, scoring }) => {
-                // With a phrase or a citation required, the words only rank.
-                let occur = if searching {
+            Some(FreeText {
+                matching,
+                scoring,
+                one_term,
+            }) => {
+                // With a phrase or a citation required, the words only rank. One word alone
+                // is a union of its folded and exact terms (see `FreeText::one_term`).
+                let alone = clauses.is_empty() && one_term;
+                let occur = if searching || alone {
                     Occur::Should
                 } else {
                     Occur::Must
@@ -274,12 +286,17 @@ impl QueryBuilder {
                 phrase(self.f.body_folded, &fo, NEAR_SLOP).map(|q| boosted(q, FOLDED_NEAR)),
             );
         }
+        let one_term = fo.len() == 1 && matching.len() == 1;
         let matching = if matching.len() == 1 {
             matching.pop().map(|(_, q)| q)?
         } else {
             Box::new(BooleanQuery::new(matching))
         };
-        Some(FreeText { matching, scoring })
+        Some(FreeText {
+            matching,
+            scoring,
+            one_term,
+        })
     }
 
     /// A phrase on the exact body when it has diacritics, else on the folded body.
@@ -290,6 +307,173 @@ impl QueryBuilder {
             phrase(self.f.body, &ex, slop)
         } else {
             phrase(self.f.body_folded, &fo, slop)
+        }
+    }
+}
+
+/// Characters (bytes) a snippet holds at most, as tantivy's `SnippetGenerator` counts them.
+const SNIPPET_CHARS: usize = 200;
+
+/// Words longer than this (in bytes) are not indexed: the analyzers' `RemoveLongFilter`
+/// limit (pinned by `snippet_token_limit_is_the_analyzers`).
+const MAX_TOKEN_BYTES: usize = 64;
+
+/// A snippet: a fragment of the original text and the byte ranges of the matches in it.
+type Fragment = (String, Vec<(usize, usize)>);
+
+/// Snippets as tantivy's `SnippetGenerator` makes them (the same fragment, the same
+/// highlights), without running the analyzer over the text: which words match is read from
+/// the postings' positions of the query's terms in the hit, so the text is only split into
+/// words (to find the fragments' bounds) up to the fragment of the last match.
+///
+/// The generator's algorithm: split the text into words; cut it greedily into fragments of
+/// at most `SNIPPET_CHARS` bytes (a fragment starts at a word and ends at the last word
+/// whose end fits); score a fragment by the sum of `1 / (1 + doc_freq)` of the query terms
+/// at its words; the best fragment is the first of the highest score. A word's position in
+/// the index is its ordinal among the words of the text, dropped long words included (the
+/// word tokenizer numbers them before `RemoveLongFilter` drops them), and the section's
+/// `body` and `body_folded` are its stored `text`, so the positions map back to the words.
+struct Snippets {
+    /// Per field, in the order tried: the query's terms in it found in the index, with
+    /// their snippet scores. Fields without such terms are left out (no highlight).
+    fields: Vec<(Field, Vec<(Term, f32)>)>,
+    /// The word tokenizer without the filters that rewrite words.
+    words: TextAnalyzer,
+}
+
+impl Snippets {
+    fn new(
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        fields: &[Field],
+    ) -> tantivy::Result<Snippets> {
+        let mut out = Vec::new();
+        for &field in fields {
+            let mut terms: std::collections::BTreeSet<&Term> = std::collections::BTreeSet::new();
+            query.query_terms(&mut |t, _| {
+                if t.field() == field {
+                    terms.insert(t);
+                }
+            });
+            let mut scored = Vec::new();
+            for t in terms {
+                if t.value().as_str().is_none() {
+                    continue;
+                }
+                let df = searcher.doc_freq(t)?;
+                if df > 0 {
+                    scored.push((t.clone(), 1.0 / (1.0 + df as f32)));
+                }
+            }
+            if !scored.is_empty() {
+                out.push((field, scored));
+            }
+        }
+        Ok(Snippets {
+            fields: out,
+            words: Self::word_splitter(),
+        })
+    }
+
+    /// The analyzers' word tokenizer and long-word filter, without the filters that only
+    /// rewrite words.
+    fn word_splitter() -> TextAnalyzer {
+        TextAnalyzer::builder(analyzer::WordTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .build()
+    }
+
+    /// The snippet of the first field with a match in this document: the fragment and the
+    /// highlights' byte ranges in it. None when no term of the query is in the document.
+    fn best(
+        &self,
+        searcher: &tantivy::Searcher,
+        addr: DocAddress,
+        text: &str,
+    ) -> tantivy::Result<Option<Fragment>> {
+        let segment = searcher.segment_reader(addr.segment_ord);
+        let mut positions = Vec::new();
+        let mut matched: Vec<(u32, f32)> = Vec::new();
+        for (field, terms) in &self.fields {
+            let inverted = segment.inverted_index(*field)?;
+            matched.clear();
+            for (t, score) in terms {
+                let Some(mut p) =
+                    inverted.read_postings(t, IndexRecordOption::WithFreqsAndPositions)?
+                else {
+                    continue;
+                };
+                if p.seek(addr.doc_id) == addr.doc_id {
+                    p.positions(&mut positions);
+                    matched.extend(positions.iter().map(|&pos| (pos, *score)));
+                }
+            }
+            if matched.is_empty() {
+                continue;
+            }
+            matched.sort_by_key(|m| m.0);
+            return Ok(Some(self.fragment(text, &matched)));
+        }
+        Ok(None)
+    }
+
+    /// The best fragment of `text` given the scored positions of the matching words.
+    fn fragment(&self, text: &str, matched: &[(u32, f32)]) -> Fragment {
+        #[derive(Default)]
+        struct Candidate {
+            score: f32,
+            start: usize,
+            stop: usize,
+            highlighted: Vec<(usize, usize)>,
+        }
+        let last = matched.last().map_or(0, |m| m.0);
+        let mut words = self.words.clone();
+        let mut stream = words.token_stream(text);
+        let mut best: Option<Candidate> = None;
+        let mut fragment = Candidate::default();
+        let mut next = matched.iter().peekable();
+        let keep = |c: Candidate, best: &mut Option<Candidate>| {
+            if c.score > 0.0 && best.as_ref().is_none_or(|b| c.score > b.score) {
+                *best = Some(c);
+            }
+        };
+        while let Some(tok) = stream.next() {
+            if tok.offset_to - fragment.start > SNIPPET_CHARS {
+                let done = std::mem::replace(
+                    &mut fragment,
+                    Candidate {
+                        start: tok.offset_from,
+                        stop: tok.offset_from,
+                        ..Candidate::default()
+                    },
+                );
+                keep(done, &mut best);
+                if tok.position as u64 > last as u64 {
+                    break;
+                }
+            }
+            fragment.stop = tok.offset_to;
+            let pos = tok.position as u64;
+            while next.peek().is_some_and(|m| (m.0 as u64) < pos) {
+                next.next();
+            }
+            if let Some(&&(p, score)) = next.peek() {
+                if p as u64 == pos {
+                    fragment.score += score;
+                    fragment.highlighted.push((tok.offset_from, tok.offset_to));
+                }
+            }
+        }
+        keep(fragment, &mut best);
+        match best {
+            Some(c) => (
+                text[c.start..c.stop].to_string(),
+                c.highlighted
+                    .iter()
+                    .map(|&(a, b)| (a - c.start, b - c.start))
+                    .collect(),
+            ),
+            None => (String::new(), Vec::new()),
         }
     }
 }
@@ -463,17 +647,7 @@ impl SearchIndex {
             .search(query, &TopDocs::with_limit(candidates).order_by_score())
             .map_err(err)?;
         // Snippets from the exact body when the query has exact terms, else the folded one.
-        let mut has_exact = false;
-        query.query_terms(&mut |t, _| has_exact |= t.field() == f.body);
-        let mut gens = Vec::new();
-        for field in [f.body, f.body_folded] {
-            if field == f.body && !has_exact {
-                continue;
-            }
-            let mut g = SnippetGenerator::create(&searcher, query, field).map_err(err)?;
-            g.set_max_num_chars(200);
-            gens.push(g);
-        }
+        let snippets = Snippets::new(&searcher, query, &[f.body, f.body_folded]).map_err(err)?;
         // Group by file with the fast fields; stored documents are read for the hits only.
         let mut columns: BTreeMap<u32, (Option<StrColumn>, Option<StrColumn>)> = BTreeMap::new();
         let mut fast = |addr: DocAddress| -> (String, String) {
@@ -514,19 +688,8 @@ impl SearchIndex {
                     .map(String::from)
             };
             let text = s(f.text).unwrap_or_default();
-            let mut snip = None;
-            for g in &gens {
-                let sn = g.snippet(&text);
-                if !sn.highlighted().is_empty() {
-                    snip = Some(sn);
-                    break;
-                }
-            }
-            let (snippet, highlights) = match snip {
-                Some(sn) => {
-                    let h = sn.highlighted().iter().map(|r| (r.start, r.end)).collect();
-                    (sn.fragment().to_string(), h)
-                }
+            let (snippet, highlights) = match snippets.best(&searcher, addr, &text).map_err(err)? {
+                Some(sn) => sn,
                 None => fallback_snippet(&text, cites),
             };
             by_path.insert(path.clone(), hits.len());
@@ -686,6 +849,26 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Snippets split words as the analyzers do, dropping the words they do not index.
+    #[test]
+    fn snippet_token_limit_is_the_analyzers() {
+        let kept = "a".repeat(MAX_TOKEN_BYTES - 1);
+        let dropped = "b".repeat(MAX_TOKEN_BYTES);
+        let text = format!("{kept} {dropped} c");
+        for mut an in [analyzer::exact(), analyzer::folded()] {
+            assert_eq!(analyzer::terms(&mut an, &text), [kept.as_str(), "c"]);
+        }
+        let sn = Snippets {
+            fields: Vec::new(),
+            words: Snippets::word_splitter(),
+        };
+        let mut words = sn.words.clone();
+        let toks = analyzer::tokens(&mut words, &text);
+        let got: Vec<(&str, usize)> = toks.iter().map(|t| (t.text.as_str(), t.position)).collect();
+        // Positions count the dropped word, as the index's do.
+        assert_eq!(got, [(kept.as_str(), 0), ("c", 2)]);
+    }
 
     #[test]
     fn parse_table() {

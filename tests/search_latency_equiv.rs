@@ -1,0 +1,218 @@
+//! Search results pinned on a small fixture index: the hits (file, section, score, other
+//! sections), their order, snippets and highlights for a table of queries, as they were
+//! before the latency work of issue #4 (snippets from postings, one-word queries as a pure
+//! disjunction, reused analyzers). A faster path that changes what is found, how it ranks or
+//! what a snippet shows fails here.
+//!
+//! The fixture is the bundled plans (corpus/plans) plus a copy of one (ties in score are
+//! broken by document order) and a few made-up texts for edge cases (NFD text, a token too
+//! long to index, a long section whose best fragment is not the first). The index is one
+//! segment written by one thread, so document order is the same on every run.
+
+mod common;
+
+use cancu::index::{update, SearchIndex, SearchRequest};
+use tantivy::IndexWriter;
+
+fn fixture() -> SearchIndex {
+    let mut files: Vec<(String, String)> = Vec::new();
+    let dir = common::root().join("corpus").join("plans");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus/plans")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    for n in &names {
+        files.push((n.clone(), common::read(&dir.join(n))));
+    }
+    files.push(("copy/".to_string() + &names[0], files[0].1.clone()));
+    let long_token = "x".repeat(70);
+    let filler = "Các cơ quan, ban, ngành phối hợp thực hiện đúng tiến độ đề ra. ".repeat(6);
+    let extra = [
+        (
+            "nfd.txt",
+            "I. MỤC ĐÍCH\nHuấn luyện dân quân tự vệ và đường giao thông nông thôn."
+                .chars()
+                .collect::<String>()
+                .replace('ệ', "e\u{323}\u{302}")
+                .replace('ư', "u\u{31b}"),
+        ),
+        (
+            "long-token.txt",
+            format!("I. NỘI DUNG\nKiểm tra {long_token} dân quân {long_token} đường tuần tra."),
+        ),
+        (
+            "long-token-end.txt",
+            format!("I. KIỂM TRA\nKiểm tra dân quân và đường {long_token}"),
+        ),
+        (
+            "best-later.txt",
+            format!(
+                "I. YÊU CẦU\n{filler}dân quân tại chỗ. {filler}Lực lượng dân quân tự vệ, dân quân \
+                 cơ động, dân quân thường trực huấn luyện. {filler}Đường tuần tra biên giới."
+            ),
+        ),
+    ];
+    for (p, t) in extra {
+        files.push((p.to_string(), t));
+    }
+    let index = SearchIndex::in_ram().expect("index");
+    let mut w: IndexWriter = index
+        .index
+        .writer_with_num_threads(1, 30_000_000)
+        .expect("writer");
+    for (p, t) in &files {
+        for d in update::documents(&index.fields, p, t, &update::content_hash(t.as_bytes())) {
+            w.add_document(d).expect("add");
+        }
+    }
+    w.commit().expect("commit");
+    index.reload().expect("reload");
+    assert_eq!(index.reader.searcher().segment_readers().len(), 1);
+    index
+}
+
+/// The hits of a query, one line each: file, section, score, other sections, and the
+/// snippet with its highlights in [brackets].
+fn render(index: &SearchIndex, query: &str) -> String {
+    let hits = index
+        .search(&SearchRequest {
+            query: query.into(),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap_or_else(|e| panic!("{query}: {e}"));
+    let mut out = String::new();
+    for h in hits {
+        let mut snip = String::new();
+        let mut at = 0;
+        for &(a, b) in &h.highlights {
+            snip.push_str(&h.snippet[at..a]);
+            snip.push('[');
+            snip.push_str(&h.snippet[a..b]);
+            snip.push(']');
+            at = b;
+        }
+        snip.push_str(&h.snippet[at..]);
+        out.push_str(&format!(
+            "{} {} {:.4} {:?} {:?}\n",
+            h.path, h.section, h.score, h.other_sections, snip
+        ));
+    }
+    out
+}
+
+fn check(index: &SearchIndex, query: &str, expected: &str) {
+    let got = render(index, query);
+    assert_eq!(got, expected, "query {query:?}:\n{got}");
+}
+
+#[test]
+fn results_are_pinned() {
+    let index = fixture();
+    for (q, want) in ROWS {
+        check(&index, q, want);
+    }
+}
+
+/// (query, expected hits as [`render`] prints them).
+const ROWS: &[(&str, &str)] = &[
+    (
+        "đường",
+        "long-token-end.txt I 17.2098 [] \"I. KIỂM TRA\\nKiểm tra dân quân và [đường]\"\nlong-token.txt I 17.0655 [] \"I. NỘI DUNG\\nKiểm tra xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx dân quân xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx [đường] tuần tra\"\nnfd.txt I 16.3787 [] \"I. MỤC ĐÍCH\\nHuấn luye\\u{323}\\u{302}n dân quân tự ve\\u{323}\\u{302} và [đu\\u{31b}ờng] giao thông nông thôn\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.2.b 14.5102 [\"II.3\"] \"b) Xây dựng kế hoạch sơ tán, phân tán Nhân dân trong tình huống khẩn cấp; xác định\\nđịa điểm sơ tán, tuyến [đường], phương tiện và lực lượng bảo đảm\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt IV.5 10.7531 [\"III.2\", \"III.7\", \"IV.1\"] \"         5. Văn hoá Thông tin, Đài Truyền thanh  \\n\\nTổ chức tuyền truyền, giáo dục về QP&AN cho nhân dân về [đường] lối \\n\\ncủa Đảng, chính sách, pháp luật của\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt II.2.a 9.5429 [] \"a) Giáo dục chính trị, pháp luật (08 giờ)\\n- Quan điểm, [đường] lối của Đảng, chính sách, pháp luật của Nhà nước về quốc phòng,\\nan ninh; âm mưu, thủ đoạn\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt II.2.a 9.5429 [] \"a) Giáo dục chính trị, pháp luật (08 giờ)\\n- Quan điểm, [đường] lối của Đảng, chính sách, pháp luật của Nhà nước về quốc phòng,\\nan ninh; âm mưu, thủ đoạn\"\nbest-later.txt I 5.2280 [] \"quan, ban, ngành phối hợp thực hiện đúng tiến độ đề ra. [Đường] tuần tra biên giới\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt IV.5 3.0229 [\"II.1\", \"IV.7\", \"III.4\", \"II.1.a\", \"IV.1\", \"II.1.b\", \"III.1\", \"II.1.c\", \"IV.2\", \"II.4\", \"I.2\", \"IV.9\"] \"5. Phòng Nội vụ\\n- Phối hợp với Ban Chỉ huy quân sự huyện rà soát, lập danh sách đối tượng bồi\\n[dưỡng]; đưa kết quả bồi [dưỡng] kiến thức quốc phòng và\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt III.1 1.7105 [] \"xuất ngũ theo Nghị định số 27/2016/NĐ-CP\\ncủa Chính phủ; biểu [dương] gia đình có con em nhập ngũ, quân nhân hoàn thành tốt\\nnghĩa vụ trở về địa phương.\\n- Hình\"\n",
+    ),
+    (
+        "xã",
+        "ke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt IV.5 4.8384 [\"IV.8\", \"II.1\", \"II.5\", \"IV.7\", \"IV.1\", \"\", \"IV.3\", \"II.3\", \"IV.6\", \"IV.4\"] \"5. Phòng Văn hóa - [Xã] hội [xã]\\n- Chủ trì công tác tuyên truyền; phối hợp cứu trợ, bảo đảm an sinh [xã] hội cho người\\ndân bị ảnh hưởng\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt IV.1 4.7003 [\"IV.5\", \"IV.8\", \"III.3\", \"IV.7\", \"II.3\", \"III.4\", \"IV.4\", \"IV.3\", \"IV.6\"] \"1. Hội đồng nghĩa vụ quân sự [xã]\\n- Giúp UBND [xã] tổ chức thực hiện Kế hoạch; phân công thành viên phụ trách từng\\nthôn; định kỳ họp, đánh giá tiến độ\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt III.8 4.6967 [\"III.2\", \"III.5\", \"II.2.c\", \"II.3\", \"II.1.b\", \"III.6\", \"III.1\", \"II.4.c\"] \"Ban CHQS [xã], Công an [xã];\\n- Các ngành, đoàn thể [xã];\\n- Trưởng các thôn;\\n- Lưu: VT, QS.                                           Hoàng Văn Thắng\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt III.8 4.6967 [\"III.2\", \"III.5\", \"II.2.c\", \"II.3\", \"II.1.b\", \"III.6\", \"III.1\"] \"Ban CHQS [xã], Công an [xã];\\n- Các ngành, đoàn thể [xã];\\n- Trưởng các thôn;\\n- Lưu: VT, QS.                                           Hoàng Văn Thắng\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt IV.2 4.1349 [\"IV.3\"] \"2. Công an [xã]  \\n\\n         Chủ trì tham mưu cho Đảng ủy, HĐND, UBND [xã] tổ chức quán triệt, triển \\n\\nkhai thực hiện Chỉ thị số 46-CT/TW ngày 22/6/2015 của Bộ Chính\"\n",
+    ),
+    (
+        "huan",
+        "ke-hoach-dqtv-2025-xa-tan-hoa.txt I.2 2.1507 [\"II.2\", \"II.3\", \"II\", \"III.8\", \"III.6\", \"II.4.c\", \"II.2.b\", \"II.1.a\", \"II.4.b\", \"III.7\", \"III.5\", \"\", \"II.2.c\", \"II.4.a\", \"II.1.c\", \"III.2\"] \"số tham gia [huấn]\\nluyện đạt từ 95% trở lên, kết quả kiểm tra đạt khá trở lên, không có nội dung\\nkhông đạt yêu cầu.\\n- Gắn [huấn] luyện với giáo dục chính\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt I.2 2.1507 [\"II.2\", \"II.3\", \"II\", \"III.8\", \"III.6\", \"II.4.c\", \"II.2.b\", \"II.1.a\", \"II.4.b\", \"III.7\", \"III.5\", \"\", \"II.2.c\", \"II.4.a\", \"II.1.c\", \"III.2\"] \"số tham gia [huấn]\\nluyện đạt từ 95% trở lên, kết quả kiểm tra đạt khá trở lên, không có nội dung\\nkhông đạt yêu cầu.\\n- Gắn [huấn] luyện với giáo dục chính\"\nnfd.txt I 1.9573 [] \"I. MỤC ĐÍCH\\n[Huấn] luye\\u{323}\\u{302}n dân quân tự ve\\u{323}\\u{302} và đu\\u{31b}ờng giao thông nông thôn\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt III.7 1.8335 [\"IV.1\", \"III.4\"] \"Luật ngân sách Nhà nước, ưu tiên bảo đảm ngân sách cho \\n\\nnhiệm vụ sẵn sàng chiến đấu, bồi dưỡng, tập [huấn] cán bộ, [huấn] luyện, hội \\n\\nthi, hội thao\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt III 1.3721 [] \"Luật Phòng thủ dân sự và\\nNghị định số 200/2025/NĐ-CP.\\n- Ưu tiên kinh phí cho [huấn] luyện, diễn tập, mua sắm trang thiết bị thiết yếu phục\\nvụ cứu hộ, cứu\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt II.1.c 1.3418 [] \"60 học viên, trong quý III/2024.\\n- Tập [huấn] cho chỉ huy trưởng, chính trị viên Ban Chỉ huy quân sự các xã, thị trấn\\nvề công tác GDQPAN theo quy định tại Nghị\"\n",
+    ),
+    (
+        "duong",
+        "ke-hoach-gdqp-an-2024-huyen-lang-giang.txt IV.5 3.0229 [\"II.1\", \"IV.7\", \"III.4\", \"II.1.a\", \"IV.1\", \"II.1.b\", \"III.1\", \"II.1.c\", \"IV.2\", \"II.4\", \"I.2\", \"IV.9\"] \"5. Phòng Nội vụ\\n- Phối hợp với Ban Chỉ huy quân sự huyện rà soát, lập danh sách đối tượng bồi\\n[dưỡng]; đưa kết quả bồi [dưỡng] kiến thức quốc phòng và\"\nlong-token-end.txt I 2.9691 [] \"I. KIỂM TRA\\nKiểm tra dân quân và [đường]\"\nlong-token.txt I 2.9442 [] \"I. NỘI DUNG\\nKiểm tra xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx dân quân xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx [đường] tuần tra\"\nnfd.txt I 2.8257 [] \"I. MỤC ĐÍCH\\nHuấn luye\\u{323}\\u{302}n dân quân tự ve\\u{323}\\u{302} và [đu\\u{31b}ờng] giao thông nông thôn\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.2.b 2.5033 [\"II.3\"] \"b) Xây dựng kế hoạch sơ tán, phân tán Nhân dân trong tình huống khẩn cấp; xác định\\nđịa điểm sơ tán, tuyến [đường], phương tiện và lực lượng bảo đảm\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt III.2 2.1855 [\"III.7\", \"IV.5\", \"IV.1\"] \"động của các thành viên Hội đồng. Nắm chắc \\n\\nsố lượng các đối tượng trong diện bồi [dưỡng] kiến thức QP&AN, lập kế hoạch tổ \\n\\nchức bồi [dưỡng] kiến\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt III.1 1.7105 [] \"xuất ngũ theo Nghị định số 27/2016/NĐ-CP\\ncủa Chính phủ; biểu [dương] gia đình có con em nhập ngũ, quân nhân hoàn thành tốt\\nnghĩa vụ trở về địa phương.\\n- Hình\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt II.2.a 1.6464 [] \"a) Giáo dục chính trị, pháp luật (08 giờ)\\n- Quan điểm, [đường] lối của Đảng, chính sách, pháp luật của Nhà nước về quốc phòng,\\nan ninh; âm mưu, thủ đoạn\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt II.2.a 1.6464 [] \"a) Giáo dục chính trị, pháp luật (08 giờ)\\n- Quan điểm, [đường] lối của Đảng, chính sách, pháp luật của Nhà nước về quốc phòng,\\nan ninh; âm mưu, thủ đoạn\"\nbest-later.txt I 0.9019 [] \"quan, ban, ngành phối hợp thực hiện đúng tiến độ đề ra. [Đường] tuần tra biên giới\"\n",
+    ),
+    (
+        "dân quân",
+        "ke-hoach-dqtv-2025-xa-tan-hoa.txt II.1.b 37.5487 [\"III.7\", \"II.1.c\", \"III.5\", \"\", \"II.3\", \"III.8\", \"III.4\", \"II.2.b\", \"III.6\", \"II.2.a\", \"II.4.b\", \"II.2.d\", \"I.1\", \"II.4.a\", \"III.2\"] \"b) Trung đội [dân] [quân] cơ động xã (29 đồng chí), Tiểu đội [dân] [quân] thường trực\\n(09 đồng chí), các tổ [dân] [quân] tại chỗ ở 12 thôn (96 đồng chí\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt II.1.b 37.5487 [\"III.7\", \"II.1.c\", \"III.5\", \"\", \"II.3\", \"III.8\", \"III.4\", \"II.2.b\", \"III.6\", \"II.2.a\", \"II.4.b\", \"II.2.d\", \"I.1\", \"II.4.a\", \"III.2\"] \"b) Trung đội [dân] [quân] cơ động xã (29 đồng chí), Tiểu đội [dân] [quân] thường trực\\n(09 đồng chí), các tổ [dân] [quân] tại chỗ ở 12 thôn (96 đồng chí\"\nlong-token-end.txt I 32.7409 [] \"I. KIỂM TRA\\nKiểm tra [dân] [quân] và đường\"\nlong-token.txt I 32.4663 [] \"I. NỘI DUNG\\nKiểm tra xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx [dân] [quân] xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx đường tuần tra\"\nnfd.txt I 31.1598 [] \"I. MỤC ĐÍCH\\nHuấn luye\\u{323}\\u{302}n [dân] [quân] tự ve\\u{323}\\u{302} và đu\\u{31b}ờng giao thông nông thôn\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.3 29.0728 [] \"thôn; tổ chức theo Luật [Dân] [quân] tự vệ năm 2019 và Luật\\nPhòng thủ [dân] sự.\\n- Huấn luyện, bồi dưỡng kiến thức, kỹ năng phòng thủ [dân] sự cho lực lượng\"\nbest-later.txt I 24.5260 [] \"phối hợp thực hiện đúng tiến độ đề ra. Lực lượng [dân] [quân] tự vệ, [dân] [quân] cơ động, [dân] [quân] thường trực huấn luyện. Các cơ quan, ban, ngành phối\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt III.1 20.3909 [] \"1. Tuyên truyền, giáo dục\\n- Tuyên truyền Luật Nghĩa vụ [quân] sự, Luật [Dân] [quân] tự vệ, các chế độ, chính sách đối\\nvới hạ sĩ quan, binh sĩ tại ngũ và sau khi\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt III.4 19.3938 [\"IV.6\"] \"triển khai \\n\\nthực hiện tốt công tác tuyển sinh [quân] sự và đăng ký công [dân] SS nhập ngũ \\n\\nthực hiện tuyển chọn gọi công [dân] nhập ngũ đúng luật hoàn thành\"\n",
+    ),
+    (
+        "quân sự",
+        "ke-hoach-dqtv-2025-xa-tan-hoa.txt II.1.a 37.9980 [\"II.3\", \"III.1\", \"II.4.a\", \"II.2.d\", \"III.2\", \"\", \"II.2.b\", \"II.2.a\"] \"a) Cán bộ Ban Chỉ huy [quân] [sự] xã: Chỉ huy trưởng, Chính trị viên, Chính trị viên\\nphó, Phó Chỉ huy trưởng; tham gia tập huấn tại huyện theo triệu tập của Ban\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt II.1.a 37.9980 [\"II.3\", \"III.1\", \"II.4.a\", \"II.2.d\", \"III.2\", \"\", \"II.2.b\", \"II.2.a\"] \"a) Cán bộ Ban Chỉ huy [quân] [sự] xã: Chỉ huy trưởng, Chính trị viên, Chính trị viên\\nphó, Phó Chỉ huy trưởng; tham gia tập huấn tại huyện theo triệu tập của Ban\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt IV.2 35.5560 [\"III.4\", \"II.2.b\", \"I.2\", \"IV.1\", \"IV.7\", \"III.1\", \"III.3\"] \"2. Ban Chỉ huy [quân] [sự] xã (cơ quan thường trực của Hội đồng)\\n- Tham mưu tổ chức đăng ký, quản lý công dân; lập danh sách, hồ sơ công dân nhập\\nngũ theo Thông\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.6 31.9523 [\"IV.1\", \"IV.8\", \"I.2\", \"\"] \"xếp;\\ncập nhật theo Kế hoạch số 87/KH-UBND ngày 12/8/2025 của UBND huyện Thanh Sơn về bàn\\ngiao hồ sơ [quân] [sự], quốc phòng cho chính quyền cấp xã mới.\\n- Thực\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt II.3 29.7881 [\"III.6\", \"II.4\"] \"tuyển \\n\\n[quân] và triển khai thực hiện tốt công tác tuyển sinh [quân] [sự]\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt IV.5 29.7688 [\"II.1.a\", \"IV.1\", \"IV.4\", \"II.1.c\", \"IV.2\"] \"5. Phòng Nội vụ\\n- Phối hợp với Ban Chỉ huy [quân] [sự] huyện rà soát, lập danh sách đối tượng bồi\\ndưỡng; đưa kết quả bồi dưỡng kiến thức quốc phòng và\"\n",
+    ),
+    (
+        "huấn luyện dân quân",
+        "nfd.txt I 95.3479 [] \"I. MỤC ĐÍCH\\n[Huấn] [luye\\u{323}\\u{302}n] [dân] [quân] tự ve\\u{323}\\u{302} và đu\\u{31b}ờng giao thông nông thôn\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt III.5 76.3335 [\"\", \"II.3\", \"III.8\", \"III.7\", \"I.2\", \"II.2.b\", \"III.6\", \"II.4.b\", \"II.1.c\", \"II.4.a\", \"III.2\", \"III.1\"] \"5. Văn hóa - Xã hội\\n- Tuyên truyền trên hệ thống truyền thanh xã về mục đích, ý nghĩa của công tác\\n[huấn] [luyện] [dân] [quân]; phối hợp giải quyết chế độ\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt III.5 76.3335 [\"\", \"II.3\", \"III.8\", \"III.7\", \"I.2\", \"II.2.b\", \"III.6\", \"II.4.b\", \"II.1.c\", \"II.4.a\", \"III.2\", \"III.1\"] \"5. Văn hóa - Xã hội\\n- Tuyên truyền trên hệ thống truyền thanh xã về mục đích, ý nghĩa của công tác\\n[huấn] [luyện] [dân] [quân]; phối hợp giải quyết chế độ\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt III.4 21.7001 [\"IV.6\", \"IV.1\", \"III.3\"] \"100% chỉ \\n\\ntiêu tuyển [quân]. \\n\\nTổ chức đăng ký, quản lý, xây dựng, [huấn] [luyện] lực lượng DQ theo Luật \\n\\nDQTV, Đè án số 12/ĐA-UBND ngày 08/02/2021 về nâng cao\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.3 18.7659 [\"IV.1\"] \"thôn; tổ chức theo Luật [Dân] [quân] tự vệ năm 2019 và Luật\\nPhòng thủ [dân] sự.\\n- [Huấn] [luyện], bồi dưỡng kiến thức, kỹ năng phòng thủ [dân] sự cho lực lượng\"\nbest-later.txt I 11.7412 [] \"phối hợp thực hiện đúng tiến độ đề ra. Lực lượng [dân] [quân] tự vệ, [dân] [quân] cơ động, [dân] [quân] thường trực [huấn] [luyện]. Các cơ quan, ban, ngành phối\"\n",
+    ),
+    (
+        "dan quan",
+        "ke-hoach-dqtv-2025-xa-tan-hoa.txt II.1.b 14.7764 [\"III.7\", \"II.1.c\", \"III.5\", \"\", \"II.3\", \"III.8\", \"III.4\", \"II.2.b\", \"III.6\", \"II.2.a\", \"II.4.b\", \"II.2.d\", \"I.1\", \"II.4.a\", \"III.2\"] \"b) Trung đội [dân] [quân] cơ động xã (29 đồng chí), Tiểu đội [dân] [quân] thường trực\\n(09 đồng chí), các tổ [dân] [quân] tại chỗ ở 12 thôn (96 đồng chí\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt II.1.b 14.7764 [\"III.7\", \"II.1.c\", \"III.5\", \"\", \"II.3\", \"III.8\", \"III.4\", \"II.2.b\", \"III.6\", \"II.2.a\", \"II.4.b\", \"II.2.d\", \"I.1\", \"II.4.a\", \"III.2\"] \"b) Trung đội [dân] [quân] cơ động xã (29 đồng chí), Tiểu đội [dân] [quân] thường trực\\n(09 đồng chí), các tổ [dân] [quân] tại chỗ ở 12 thôn (96 đồng chí\"\nlong-token-end.txt I 12.8844 [] \"I. KIỂM TRA\\nKiểm tra [dân] [quân] và đường\"\nlong-token.txt I 12.7764 [] \"I. NỘI DUNG\\nKiểm tra xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx [dân] [quân] xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx đường tuần tra\"\nnfd.txt I 12.2622 [] \"I. MỤC ĐÍCH\\nHuấn luye\\u{323}\\u{302}n [dân] [quân] tự ve\\u{323}\\u{302} và đu\\u{31b}ờng giao thông nông thôn\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.3 11.1827 [] \"thôn; tổ chức theo Luật [Dân] [quân] tự vệ năm 2019 và Luật\\nPhòng thủ [dân] sự.\\n- Huấn luyện, bồi dưỡng kiến thức, kỹ năng phòng thủ [dân] sự cho lực lượng\"\nbest-later.txt I 9.8824 [] \"phối hợp thực hiện đúng tiến độ đề ra. Lực lượng [dân] [quân] tự vệ, [dân] [quân] cơ động, [dân] [quân] thường trực huấn luyện. Các cơ [quan], ban, ngành phối\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt III.1 7.7935 [] \"1. Tuyên truyền, giáo dục\\n- Tuyên truyền Luật Nghĩa vụ [quân] sự, Luật [Dân] [quân] tự vệ, các chế độ, chính sách đối\\nvới hạ sĩ [quan], binh sĩ tại ngũ và sau khi\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt III.4 7.1943 [\"IV.6\"] \"triển khai \\n\\nthực hiện tốt công tác tuyển sinh [quân] sự và đăng ký công [dân] SS nhập ngũ \\n\\nthực hiện tuyển chọn gọi công [dân] nhập ngũ đúng luật hoàn thành\"\n",
+    ),
+    (
+        "tu ve",
+        "nfd.txt I 21.8578 [] \"I. MỤC ĐÍCH\\nHuấn luye\\u{323}\\u{302}n dân quân [tự] [ve\\u{323}\\u{302}] và đu\\u{31b}ờng giao thông nông thôn\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt  18.3652 [\"II.2.d\", \"II.4.a\", \"II.1.c\", \"III.2\", \"I.2\", \"II.2.c\", \"II.2.b\"] \"định chi tiết một số điều của Luật Dân quân [tự] [vệ] [về] tổ chức xây dựng lực lượng\\nvà chế độ, chính sách đối với Dân quân [tự] [vệ]; Nghị định số\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt  18.3652 [\"II.2.d\", \"II.4.a\", \"II.1.c\", \"III.2\", \"I.2\", \"II.2.c\", \"II.2.b\"] \"định chi tiết một số điều của Luật Dân quân [tự] [vệ] [về] tổ chức xây dựng lực lượng\\nvà chế độ, chính sách đối với Dân quân [tự] [vệ]; Nghị định số\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.3 13.7682 [\"IV.2\", \"II.6\", \"II.5\", \"\", \"I.1\"] \"thôn; tổ chức theo Luật Dân quân [tự] [vệ] năm 2019 và Luật\\nPhòng thủ dân sự.\\n- Huấn luyện, bồi dưỡng kiến thức, kỹ năng phòng thủ dân sự cho lực lượng\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt III.1 13.5790 [\"IV.2\", \"\", \"III.3\", \"IV.8\"] \"1. Tuyên truyền, giáo dục\\n- Tuyên truyền Luật Nghĩa vụ quân sự, Luật Dân quân [tự] [vệ], các chế độ, chính sách đối\\nvới hạ sĩ quan, binh sĩ tại ngũ và sau khi\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt IV.2 12.1634 [\"IV.1\", \"II.1\", \"III.1\", \"IV.6\", \"III.3\", \"III.4\"] \"2020 /NĐ-CP của Chính phủ \\n\\nquy định việc phối hợp của Dân quân [tự] [vệ] (DQTV) với các lực lượng \\n trong hoạt động bảo [vệ] biên giới, biển, đảo; bảo [vệ]\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt II.3 10.8872 [\"IV.2\", \"\"] \"trật [tự] trong tình hình mới và\\nNghị định só 06/2014/NĐ-CP ngày 21/01/2014 của Chính phủ [về] biện pháp vận động\\nquần chúng bảo [vệ] an ninh quốc gia, giữ gìn\"\nbest-later.txt I 6.9769 [] \"phối hợp thực hiện đúng tiến độ đề ra. Lực lượng dân quân [tự] [vệ], dân quân cơ động, dân quân thường trực huấn luyện. Các cơ quan, ban, ngành phối\"\n",
+    ),
+    (
+        "phong thu dan su",
+        "ke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.1 47.8917 [\"II.3\", \"II.2\", \"\", \"II.5\", \"IV.7\", \"II.2.c\", \"I.1\", \"III\", \"IV.1\", \"IV.8\", \"II.6\"] \"1. Kiện toàn tổ chức chỉ huy [phòng] [thủ] [dân] [sự] cấp xã\\n- Kiện toàn Ban Chỉ huy [phòng] [thủ] [dân] [sự] xã theo quy định của Luật [Phòng] [thủ] [dân]\\n[sự] và Nghị định\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt II.1 14.8089 [\"II.2\", \"II.4\", \"III.1\", \"III.3\"] \"hình mới; Nghị định số 21/2019 NĐ-CP  ngày 22/2/2019 về ku vực \\n\\n[phòng] [thủ], Nghị định số 02/2019/NĐ-CP về [phòng] [thủ] [dân] [sự], Nghị Định \\n\\nsố01/2019/NĐ/CP ngày\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt II.2.a 4.8301 [\"III.1\"] \"[phòng]\\nnăm 2018 và các văn bản hướng [dẫn] thi hành.\\n- Chức năng, nhiệm vụ, quyền hạn của [dân] quân; chế độ, chính sách đối với [dân]\\nquân theo Nghị định số\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt II.2.a 4.8301 [\"III.1\"] \"[phòng]\\nnăm 2018 và các văn bản hướng [dẫn] thi hành.\\n- Chức năng, nhiệm vụ, quyền hạn của [dân] quân; chế độ, chính sách đối với [dân]\\nquân theo Nghị định số\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt I.1 3.6908 [] \"chính quyền, cán bộ, đảng viên và\\nNhân [dân] về nhiệm vụ xây dựng nền quốc [phòng] toàn [dân], an ninh nhân [dân]; góp phần\\nxây dựng khu vực [phòng] [thủ] huyện vững\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt  3.2952 [] \"2016 của Chính phủ quy định trình tự,\\n[thủ] tục đăng ký và chế độ, chính sách của công [dân] trong thời gian đăng ký, khám,\\nkiểm tra sức khỏe nghĩa vụ quân\"\n",
+    ),
+    (
+        "quoc phong dia phuong",
+        "ke-hoach-qpdp-2024-xa-xuan-luong.txt  54.9897 [\"I.1\", \"III.7\", \"III.1\", \"I.2\", \"III.6\", \"II.1\", \"III.3\", \"II.5\", \"IV.4\", \"II.4\", \"IV.1\", \"IV.7\", \"III.4\"] \"vụ [Quốc] [phòng] [địa] [phương] ([QPĐP]) năm 2024; \\n\\nThực hiện kế hoạch số 34/KH-UBND ngày 31/01/2024 của UBND \\n\\nhuyện, Yên Thế về lãnh đạo, thực hiện nhiệm vụ\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt  25.8105 [] \"2025 của Ban Thường vụ Huyện ủy Lạng\\nGiang về lãnh đạo thực hiện nhiệm vụ quân sự, [quốc] [phòng] [địa] [phương] năm 2025;\\nKế hoạch số 09/KH-UBND ngày 20/01/2025\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt  25.8105 [] \"2025 của Ban Thường vụ Huyện ủy Lạng\\nGiang về lãnh đạo thực hiện nhiệm vụ quân sự, [quốc] [phòng] [địa] [phương] năm 2025;\\nKế hoạch số 09/KH-UBND ngày 20/01/2025\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt  23.6655 [\"III.1\", \"IV.9\"] \"ngành Trung ương, [địa] [phương];\\nThực hiện Kế hoạch số 27/KH-UBND ngày 31/02/2024 của UBND tỉnh Bắc Giang về công\\ntác giáo dục [quốc] [phòng] và an ninh năm 2024; Chỉ\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.6 12.9315 [\"I.1\", \"\"] \"hiện Chỉ thị số 08-CT/TU ngày 18/8/2025 của Ban Thường vụ Tỉnh ủy Phú Thọ về\\ntăng cường lãnh đạo công tác [quốc] [phòng], quân sự [địa] [phương] sau sắp xếp\"\n",
+    ),
+    (
+        "\"dân quân tự vệ\"",
+        "nfd.txt I 7.0176 [] \"I. MỤC ĐÍCH\\nHuấn luye\\u{323}\\u{302}n [dân] [quân] [tự] [ve\\u{323}\\u{302}] và đu\\u{31b}ờng giao thông nông thôn\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt  5.7560 [\"II.2.d\", \"II.4.a\", \"II.1.c\"] \"định chi tiết một số điều của Luật [Dân] [quân] [tự] [vệ] về tổ chức xây dựng lực lượng\\nvà chế độ, chính sách đối với [Dân] [quân] [tự] [vệ]; Nghị định số\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt  5.7560 [\"II.2.d\", \"II.4.a\", \"II.1.c\"] \"định chi tiết một số điều của Luật [Dân] [quân] [tự] [vệ] về tổ chức xây dựng lực lượng\\nvà chế độ, chính sách đối với [Dân] [quân] [tự] [vệ]; Nghị định số\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.3 4.4204 [] \"thôn; tổ chức theo Luật [Dân] [quân] [tự] [vệ] năm 2019 và Luật\\nPhòng thủ [dân] sự.\\n- Huấn luyện, bồi dưỡng kiến thức, kỹ năng phòng thủ [dân] sự cho lực lượng\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt III.1 4.2481 [] \"1. Tuyên truyền, giáo dục\\n- Tuyên truyền Luật Nghĩa vụ [quân] sự, Luật [Dân] [quân] [tự] [vệ], các chế độ, chính sách đối\\nvới hạ sĩ quan, binh sĩ tại ngũ và sau khi\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt IV.2 3.3375 [\"IV.1\"] \"2020 /NĐ-CP của Chính phủ \\n\\nquy định việc phối hợp của [Dân] [quân] [tự] [vệ] (DQTV) với các lực lượng \\n trong hoạt động bảo [vệ] biên giới, biển, đảo; bảo [vệ]\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt II.3 2.9733 [] \"3. Phổ biến kiến thức quốc phòng và an ninh cho toàn [dân]\\n- Tuyên truyền sâu rộng Luật Quốc phòng số 22/2018/QH14, Luật Nghĩa vụ [quân] sự,\\nLuật [Dân] [quân] [tự] [vệ]\"\nbest-later.txt I 2.2400 [] \"phối hợp thực hiện đúng tiến độ đề ra. Lực lượng [dân] [quân] [tự] [vệ], [dân] [quân] cơ động, [dân] [quân] thường trực huấn luyện. Các cơ quan, ban, ngành phối\"\n",
+    ),
+    (
+        "\"ke hoach\"",
+        "ke-hoach-gdqp-an-2024-huyen-lang-giang.txt IV.6 5.1675 [\"IV.9\", \"IV.1\", \"\", \"II.5\", \"I.2\"] \"6. Phòng Tài chính - [Kế] [hoạch]\\n- Tham mưu bố trí kinh phí thực hiện [Kế] [hoạch]; hướng dẫn các cơ quan, đơn vị thanh\\nquyết toán theo quy định\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.2 4.7762 [\"IV.1\", \"II.2.b\", \"IV.6\", \"\", \"II.2.c\", \"II.6\", \"III\"] \"2. Xây dựng [kế] [hoạch], phương án phòng thủ dân sự\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt  4.3364 [\"III.7\", \"III.2\", \"II.1\", \"IV.1\"] \" [KẾ] [HOẠCH] \\nThực hiện nhiệm vụ quốc phòng địa phương năm 2024 \\n\\n \\n\\n Căn cứ Luật quốc phòng 2018/ Nghị định số 168 NĐ-CP ngày 28/12/2018 \\n\\ncủa Chính phủ về\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt III.3 4.2781 [\"II.2.d\", \"III.1\", \"II.1.c\", \"\", \"III.8\"] \"3. Văn phòng - Thống [kê]\\n- Theo dõi, đôn đốc việc thực hiện [Kế] [hoạch]; tổng hợp kết quả, báo cáo UBND huyện\\ntheo quy định\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt III.3 4.2781 [\"II.2.d\", \"III.1\", \"II.1.c\", \"\", \"III.8\"] \"3. Văn phòng - Thống [kê]\\n- Theo dõi, đôn đốc việc thực hiện [Kế] [hoạch]; tổng hợp kết quả, báo cáo UBND huyện\\ntheo quy định\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt IV.1 3.9004 [\"\", \"IV.8\"] \"1. Hội đồng nghĩa vụ quân sự xã\\n- Giúp UBND xã tổ chức thực hiện [Kế] [hoạch]; phân công thành viên phụ trách từng\\nthôn; định kỳ họp, đánh giá tiến độ\"\n",
+    ),
+    (
+        "\"kế hoạch\" tuyển quân",
+        "ke-hoach-qpdp-2024-xa-xuan-luong.txt III.7 44.8985 [\"IV.1\", \"\", \"II.1\", \"III.2\"] \"[tuyển] [quân], công tác GDQP&AN và thực hiện các nội dung \\n\\ncủa [kế] [hoạch]\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt II.2.d 16.1097 [\"II.1.c\", \"\", \"III.1\", \"III.8\", \"III.3\"] \"[tuyển] chọn vận\\nđộng viên tham gia hội thao dân [quân] tự vệ huyện theo [kế] [hoạch] của Ban Chỉ huy\\n[quân] sự huyện\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt II.2.d 16.1097 [\"II.1.c\", \"\", \"III.1\", \"III.8\", \"III.3\"] \"[tuyển] chọn vận\\nđộng viên tham gia hội thao dân [quân] tự vệ huyện theo [kế] [hoạch] của Ban Chỉ huy\\n[quân] sự huyện\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt  14.3187 [\"IV.8\", \"IV.1\"] \"UBND ngày 20/10/2025 của UBND tỉnh Tây Ninh về giao chỉ tiêu [tuyển] chọn và\\ngọi công dân nhập ngũ năm 2026,\\nỦy ban nhân dân xã An Bình xây dựng [Kế] [hoạch] [tuyển]\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt IV.1 7.2225 [\"II.6\", \"\", \"II.2\", \"II.2.b\", \"IV.6\", \"II.2.c\", \"III\"] \"[hoạch]; tham mưu thực hiện Quyết\\nđịnh số 1899/QĐ-TTg của Thủ tướng Chính phủ và [Kế] [hoạch] số 215/KH-UBND của UBND\\ntỉnh.\\n- Tham mưu xây dựng [kế] [hoạch] diễn\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt IV.1 6.0640 [\"IV.6\", \"IV.9\", \"\", \"I.2\", \"II.5\"] \"hợp kết quả, báo cáo UBND huyện, Hội đồng GDQPAN tỉnh và Bộ Chỉ huy [quân]\\nsự tỉnh theo [Kế] [hoạch] số 27/KH-UBND của UBND tỉnh\"\n",
+    ),
+    (
+        "cites:168/2018/NĐ-CP",
+        "ke-hoach-gdqp-an-2024-huyen-lang-giang.txt II.5 2.5066 [\"\"] \"tế - xã hội với\\ntăng cường tiềm lực quốc phòng, an ninh theo [Nghị định số 168/2018/NĐ-CP].\\n- Tiếp tục thực hiện Kế hoạch số 38/KH-UBND ngày 10/3/2023\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt  2.1430 [\"III.1\"] \"phòng địa phương năm 2024 \\n\\n \\n\\n Căn cứ Luật quốc phòng 2018/ [Nghị định số 168 NĐ-CP ngày 28/12/2018 \\n\\ncủa Chính phủ] về công tác quốc phòng Bộ, ngành Trung ương,  địa phương;  \\n\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt I.1 1.6658 [] \"thủ tỉnh, kết hợp quốc\\nphòng với kinh tế - xã hội theo các [Nghị định số 168/2018/NĐ-CP], 21/2019/NĐ-CP\\nvà 164/2018/NĐ-CP của Chính phủ, đã được sửa\"\n",
+    ),
+    (
+        "cites:\"Luật Dân quân tự vệ\"",
+        "ke-hoach-dqtv-2025-xa-tan-hoa.txt I.2 2.5092 [\"III.2\", \"II.4.a\", \"II.1.c\", \"\"] \"đủ nội dung, chương trình, thời gian theo quy định\\ncủa [Luật DQTV] và hướng dẫn của cơ quan quân sự cấp trên; quân số tham gia\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt IV.4 2.5092 [\"II.4\", \"III.4\", \"II.1\"] \"đảm chế \\n\\nđộ, chính sách đối với lực lượng DQ theo đúng [Luật DQTV].  \\n\\n\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt I.2 2.5092 [\"III.2\", \"II.4.a\", \"II.1.c\", \"\"] \"đủ nội dung, chương trình, thời gian theo quy định\\ncủa [Luật DQTV] và hướng dẫn của cơ quan quân sự cấp trên; quân số tham gia\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt IV.4 1.9911 [\"II.3\"] \"tuyên truyền về quốc phòng, an ninh; tuyên truyền Luật NVQS,\\n[Luật DQTV], các quy định về bảo vệ công trình quốc phòng và khu quân\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.3 1.9911 [] \"thập đỏ và lực\\nlượng xung kích tại các thôn; tổ chức theo [Luật Dân quân tự vệ năm 2019] và Luật\\nPhòng thủ dân sự.\\n- Huấn luyện, bồi dưỡng kiến\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt III.1 1.6540 [] \"Tuyên truyền, giáo dục\\n- Tuyên truyền Luật Nghĩa vụ quân sự, [Luật Dân quân tự vệ], các chế độ, chính sách đối\\nvới hạ sĩ quan, binh sĩ tại\"\n",
+    ),
+    (
+        "cites:21/2019/NĐ-CP kế hoạch",
+        "ke-hoach-gdqp-an-2024-huyen-lang-giang.txt II.5 45.7596 [] \"Tiếp tục thực hiện [Kế] [hoạch] số 38/KH-UBND ngày 10/3/2023 của UBND tỉnh về công\\ntác giáo dục quốc phòng và an ninh năm 2023 đối với các nội dung còn dở dang\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt II.1 21.2793 [\"II.2\"] \"01/01/2019 quy định tổ chưc và xây dựng [kế] [hoạch] và \\n\\nbiện pháp thực hiện động viên Quốc phòng, Nghị định só 74/2015/NĐ-CP ngày \\n\\n19/6/2015 về công tác Phòng\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt I.1 2.7292 [] \"góp phần xây dựng khu vực phòng thủ huyện vững chắc theo\\n[Nghị định số 21/2019/NĐ-CP ngày 22/02/2019 của Chính phủ] về khu vực phòng thủ.\\n\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt I.1 2.7292 [] \"góp phần xây dựng khu vực phòng thủ huyện vững chắc theo\\n[Nghị định số 21/2019/NĐ-CP ngày 22/02/2019 của Chính phủ] về khu vực phòng thủ.\\n\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt I.1 1.5060 [] \"với kinh tế - xã hội theo các Nghị định số 168/2018/NĐ-CP, [21/2019/NĐ-CP]\\nvà 164/2018/NĐ-CP của Chính phủ, đã được sửa đổi, bổ sung\"\n",
+    ),
+    (
+        "QPĐP",
+        "ke-hoach-qpdp-2024-xa-xuan-luong.txt  23.4570 [\"I.1\", \"III.7\", \"II.5\", \"IV.4\", \"I.2\", \"III.1\", \"IV.7\", \"III.6\", \"III.4\", \"IV.1\"] \"vụ Quốc phòng địa phương ([QPĐP]) năm 2024; \\n\\nThực hiện kế hoạch số 34/KH-UBND ngày 31/01/2024 của UBND \\n\\nhuyện, Yên Thế về lãnh đạo, thực hiện nhiệm vụ\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt  5.5308 [] \"2025 của Ban Thường vụ Huyện ủy Lạng\\nGiang về lãnh đạo thực hiện nhiệm vụ quân sự, [quốc] [phòng] [địa] [phương] năm 2025;\\nKế hoạch số 09/KH-UBND ngày 20/01/2025\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt  5.5308 [] \"2025 của Ban Thường vụ Huyện ủy Lạng\\nGiang về lãnh đạo thực hiện nhiệm vụ quân sự, [quốc] [phòng] [địa] [phương] năm 2025;\\nKế hoạch số 09/KH-UBND ngày 20/01/2025\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt  4.2962 [] \"ngành Trung ương, [địa] [phương];\\nThực hiện Kế hoạch số 27/KH-UBND ngày 31/02/2024 của UBND tỉnh Bắc Giang về công\\ntác giáo dục [quốc] [phòng] và an ninh năm 2024; Chỉ\"\n",
+    ),
+    (
+        "DQTV",
+        "nfd.txt I 7.3114 [] \"I. MỤC ĐÍCH\\nHuấn luye\\u{323}\\u{302}n [dân] [quân] [tự] [ve\\u{323}\\u{302}] và đu\\u{31b}ờng giao thông nông thôn\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt  5.9970 [\"II.2.d\", \"II.4.a\", \"II.1.c\", \"III.2\", \"I.2\"] \"định chi tiết một số điều của Luật [Dân] [quân] [tự] [vệ] [về] tổ chức xây dựng lực lượng\\nvà chế độ, chính sách đối với [Dân] [quân] [tự] [vệ]; Nghị định số\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt  5.9970 [\"II.2.d\", \"II.4.a\", \"II.1.c\", \"III.2\", \"I.2\"] \"định chi tiết một số điều của Luật [Dân] [quân] [tự] [vệ] [về] tổ chức xây dựng lực lượng\\nvà chế độ, chính sách đối với [Dân] [quân] [tự] [vệ]; Nghị định số\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt IV.2 5.3528 [\"IV.1\", \"IV.4\", \"IV.6\", \"II.4\", \"III.4\", \"II.1\"] \"2020 /NĐ-CP của Chính phủ \\n\\nquy định việc phối hợp của [Dân] [quân] [tự] [vệ] ([DQTV]) với các lực lượng \\n trong hoạt động bảo [vệ] biên giới, biển, đảo; bảo [vệ]\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.3 4.6055 [] \"thôn; tổ chức theo Luật [Dân] [quân] [tự] [vệ] năm 2019 và Luật\\nPhòng thủ [dân] sự.\\n- Huấn luyện, bồi dưỡng kiến thức, kỹ năng phòng thủ [dân] sự cho lực lượng\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt III.1 4.4260 [] \"1. Tuyên truyền, giáo dục\\n- Tuyên truyền Luật Nghĩa vụ [quân] sự, Luật [Dân] [quân] [tự] [vệ], các chế độ, chính sách đối\\nvới hạ sĩ [quan], binh sĩ tại ngũ và sau khi\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt IV.4 3.1161 [\"II.3\"] \"Luật [DQTV], các quy định [về] bảo [vệ] công trình quốc phòng và khu [quân] sự\"\nbest-later.txt I 2.3338 [] \"phối hợp thực hiện đúng tiến độ đề ra. Lực lượng [dân] [quân] [tự] [vệ], [dân] [quân] cơ động, [dân] [quân] thường trực huấn luyện. Các cơ [quan], ban, ngành phối\"\n",
+    ),
+    (
+        "Luật DQTV",
+        "ke-hoach-qpdp-2024-xa-xuan-luong.txt IV.4 83.0544 [\"II.4\", \"III.4\", \"II.1\", \"IV.2\", \"IV.1\"] \"[DQTV]\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt IV.4 76.4805 [\"II.3\"] \"[Luật] [DQTV], các quy định về bảo vệ công trình quốc phòng và khu quân sự\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt III.2 63.3270 [\"I.2\", \"II.4.a\", \"\", \"II.1.c\", \"II.2.d\"] \"theo quy định của [Luật] [DQTV]\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt III.2 63.3270 [\"I.2\", \"II.4.a\", \"\", \"II.1.c\", \"II.2.d\"] \"theo quy định của [Luật] [DQTV]\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt II.3 9.7930 [] \"thôn; tổ chức theo [Luật] Dân quân tự vệ năm 2019 và [Luật]\\nPhòng thủ dân sự.\\n- Huấn luyện, bồi dưỡng kiến thức, kỹ năng phòng thủ dân sự cho lực lượng\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt III.1 9.4700 [] \"1. Tuyên truyền, giáo dục\\n- Tuyên truyền [Luật] Nghĩa vụ quân sự, [Luật] Dân quân tự vệ, các chế độ, chính sách đối\\nvới hạ sĩ quan, binh sĩ tại ngũ và sau khi\"\nnfd.txt I 7.3114 [] \"I. MỤC ĐÍCH\\nHuấn luye\\u{323}\\u{302}n [dân] [quân] [tự] [ve\\u{323}\\u{302}] và đu\\u{31b}ờng giao thông nông thôn\"\nbest-later.txt I 2.3338 [] \"phối hợp thực hiện đúng tiến độ đề ra. Lực lượng [dân] [quân] [tự] [vệ], [dân] [quân] cơ động, [dân] [quân] thường trực huấn luyện. Các cơ [quan], ban, ngành phối\"\n",
+    ),
+    (
+        "168/2018/NĐ-CP",
+        "ke-hoach-gdqp-an-2024-huyen-lang-giang.txt II.5 161.3797 [\"\", \"\"] \"ngày 22/2/[2018] của Chính phủ; kết hợp chặt chẽ phát triển kinh tế - xã hội với\\ntăng cường tiềm lực quốc phòng, an ninh theo Nghị định số [168]/[2018]/[NĐ]-[CP]\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt I.1 127.7914 [\"\"] \"xã hội theo các Nghị định số [168]/[2018]/[NĐ]-[CP], 21/2019/[NĐ]-[CP]\\nvà 164/[2018]/[NĐ]-[CP] của Chính phủ, đã được sửa đổi, bổ sung bởi Nghị định số\\n220/2025/[NĐ]-[CP] ngày 07\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt III.1 106.5423 [\"\", \"\"] \"mới; Kết luận số 41-KL/TW của Ban Bí thư Trung ương; Chỉ thị số 12-\\n\\nCT/TW ngày 03/5/2007 của Bộ Chính trị; Nghị định số [168]/[2018]/[NĐ]-[CP] của \\n\\nChính phủ và\"\n",
+    ),
+    (
+        "lực lượng dân quân thường trực",
+        "ke-hoach-qpdp-2024-xa-xuan-luong.txt II.4 92.8736 [] \"truyền thống, các \\n\\nsự kiện trọng đại của đất nước, của địa phương. Tham mưu xây dựng Đề án tổ \\n\\nchức [lực] [lượng] [dân] [quân] [thường] [trực] và xây\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt IV.1 32.7387 [] \"1. Ban Chỉ huy [quân] sự xã\\n- Là cơ quan [thường] [trực] của Ban Chỉ huy phòng thủ [dân] sự xã; chủ trì, phối hợp với\\ncác đơn vị tham mưu cho UBND xã triển khai Kế\"\nbest-later.txt I 20.6272 [] \"phối hợp thực hiện đúng tiến độ đề ra. [Lực] [lượng] [dân] [quân] tự vệ, [dân] [quân] cơ động, [dân] [quân] [thường] [trực] huấn luyện. Các cơ quan, ban, ngành phối\"\n",
+    ),
+    (
+        "đường tuần tra",
+        "long-token.txt I 211.1545 [] \"I. NỘI DUNG\\nKiểm [tra] xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx dân quân xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx [đường] [tuần] [tra]\"\nbest-later.txt I 63.9460 [] \"quan, ban, ngành phối hợp thực hiện đúng tiến độ đề ra. [Đường] [tuần] [tra] biên giới\"\n",
+    ),
+    (
+        "kiem tra",
+        "long-token-end.txt I 55.2895 [] \"I. [KIỂM] [TRA]\\n[Kiểm] [tra] dân quân và đường\"\nlong-token.txt I 47.4487 [] \"I. NỘI DUNG\\n[Kiểm] [tra] xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx dân quân xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx đường tuần [tra]\"\nke-hoach-gdqp-an-2024-huyen-lang-giang.txt III.4 39.8728 [\"IV.1\"] \"4. Thường xuyên [kiểm] [tra], đôn đốc, sơ kết, tổng kết, kịp thời biểu dương, khen\\nthưởng tập thể, cá nhân có thành tích; chấn chỉnh những hạn chế, thiếu\"\nke-hoach-qpdp-2024-xa-xuan-luong.txt II.5 29.5487 [\"IV.6\", \"III.6\", \"IV.1\"] \"thực \\n\\ntế của từng ngành, từng cơ quan, đơn vị. Đồng thời tăng cường công tác [kiểm] \\n\\n[tra], giám sát việc tổ chức thực hiện, kịp thời khắc phục những\"\nke-hoach-dqtv-2025-xa-tan-hoa.txt I.2 24.3929 [\"II.3\"] \"số tham gia huấn\\nluyện đạt từ 95% trở lên, kết quả [kiểm] [tra] đạt khá trở lên, không có nội dung\\nkhông đạt yêu cầu.\\n- Gắn huấn luyện với giáo dục chính\"\ncopy/ke-hoach-dqtv-2025-xa-tan-hoa.txt I.2 24.3929 [\"II.3\"] \"số tham gia huấn\\nluyện đạt từ 95% trở lên, kết quả [kiểm] [tra] đạt khá trở lên, không có nội dung\\nkhông đạt yêu cầu.\\n- Gắn huấn luyện với giáo dục chính\"\nke-hoach-tuyen-quan-2026-xa-an-binh.txt  13.2748 [] \"2016 của Chính phủ quy định trình tự,\\nthủ tục đăng ký và chế độ, chính sách của công dân trong thời gian đăng ký, khám,\\n[kiểm] [tra] sức khỏe nghĩa vụ quân\"\n",
+    ),
+];
