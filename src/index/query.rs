@@ -9,8 +9,11 @@
 //!
 //! Syntax: `"..."` a phrase that must occur; `cites:168/2018/NĐ-CP` a cited instrument that
 //! must be cited (a keyword lookup, diacritics and case ignored). Hits are sections, grouped
-//! by file (the best section of each file, the others listed). Snippets are cut from the
-//! ORIGINAL text. Knows nothing of output formats.
+//! by file (the best section of each file, the others listed). Without a document type,
+//! sections and registry instruments are searched apart and [`interleave`]d (short
+//! instrument texts would otherwise fill the first screen). Snippets are cut from the
+//! ORIGINAL text, located from the postings' positions (no re-analysis of the text). Knows
+//! nothing of output formats.
 
 use crate::index::analyzer;
 use crate::index::{abbrev, tantivy_err, Fields, IndexError, SearchIndex};
@@ -403,7 +406,9 @@ impl Snippets {
                 else {
                     continue;
                 };
-                if p.seek(addr.doc_id) == addr.doc_id {
+                // Fresh postings stand on their first document; one after this document
+                // means the term is not in it (and `seek` must never go backwards).
+                if p.doc() <= addr.doc_id && p.seek(addr.doc_id) == addr.doc_id {
                     p.positions(&mut positions);
                     matched.extend(positions.iter().map(|&pos| (pos, *score)));
                 }
