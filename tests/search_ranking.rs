@@ -148,3 +148,78 @@ fn plans_are_not_pushed_off_the_first_screen_by_instruments() {
         5
     );
 }
+
+/// A mixed search ranks sections and instruments in one pass and splits them; it must give
+/// the hits that searching each type alone and interleaving gives (the slower path it
+/// replaced, still taken when the candidates run short): the same files, types, sections
+/// and scores, in the same order. Queries of one word (a pruned union), several words,
+/// citations, and limits small enough that instruments crowd the candidates.
+#[test]
+fn one_pass_mixed_search_equals_searching_each_type() {
+    use cancu::index::{SearchIndex, SearchOptions, SearchRequest};
+    let index = SearchIndex::in_ram().expect("index");
+    let reg = cancu::registry::Registry::builtin().expect("registry");
+    let plans = common::root().join("corpus/plans");
+    index
+        .update_with_registry(&[plans], Some(&reg), &mut |_| {})
+        .expect("update");
+    let key = |h: &Hit| {
+        (
+            h.doc_type.clone(),
+            h.path.clone(),
+            h.section.clone(),
+            format!("{:.4}", h.score),
+        )
+    };
+    let queries = [
+        "quoc phong dia phuong",
+        "dân quân",
+        "nghị",
+        "luat",
+        "nghi dinh 168",
+        "168/2018/NĐ-CP",
+        "cites:168/2018/NĐ-CP",
+        "đường",
+        "phòng thủ dân sự",
+    ];
+    let mut compared = 0;
+    for q in queries {
+        for limit in [1, 3, 10, 25] {
+            let req = SearchRequest {
+                query: q.into(),
+                limit,
+                ..Default::default()
+            };
+            let only = |t: &str| SearchOptions {
+                doc_type: Some(t.into()),
+                ..Default::default()
+            };
+            let sections = index.search_with(&req, &only("section")).expect("sections");
+            let room = limit
+                .div_ceil(INSTRUMENT_EVERY)
+                .max(limit.saturating_sub(sections.len()));
+            let instruments = index
+                .search_with(
+                    &SearchRequest {
+                        limit: room,
+                        ..req.clone()
+                    },
+                    &only("instrument"),
+                )
+                .expect("instruments");
+            let want: Vec<_> = interleave(sections, instruments, limit)
+                .iter()
+                .map(key)
+                .collect();
+            let got: Vec<_> = index
+                .search(&req)
+                .expect("search")
+                .iter()
+                .map(key)
+                .collect();
+            assert_eq!(got, want, "{q:?} limit {limit}");
+            compared += got.len();
+        }
+    }
+    assert!(compared > 100, "only {compared} hits compared");
+}

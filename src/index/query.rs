@@ -19,7 +19,7 @@ use crate::index::analyzer;
 use crate::index::{abbrev, tantivy_err, Fields, IndexError, SearchIndex};
 use crate::normalize::fold_key;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::StrColumn;
 use tantivy::postings::Postings;
@@ -597,6 +597,16 @@ impl SearchIndex {
         if opts.doc_type.is_none() {
             return self.search_interleaved(req, opts);
         }
+        let query = self.request_query(req, opts)?;
+        self.run(&*query, req.limit, &parse(&req.query).cites)
+    }
+
+    /// The whole tantivy query of a request and its options.
+    fn request_query(
+        &self,
+        req: &SearchRequest,
+        opts: &SearchOptions,
+    ) -> Result<Box<dyn Query>, IndexError> {
         let f = self.fields;
         let mut qb = QueryBuilder::new(f);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, qb.build(req)?)];
@@ -625,15 +635,14 @@ impl SearchIndex {
             ]));
             clauses.push((Occur::Must, filter(keep)));
         }
-        let query: Box<dyn Query> = if clauses.len() == 1 {
+        if clauses.len() == 1 {
             clauses
                 .pop()
                 .map(|(_, q)| q)
-                .ok_or_else(|| IndexError::Query(String::new()))?
+                .ok_or_else(|| IndexError::Query(String::new()))
         } else {
-            Box::new(BooleanQuery::new(clauses))
-        };
-        self.run(&*query, req.limit, &parse(&req.query).cites)
+            Ok(Box::new(BooleanQuery::new(clauses)))
+        }
     }
 
     /// Run a built query (the benchmark times this). `cites` are the instruments the query
@@ -644,48 +653,89 @@ impl SearchIndex {
         limit: usize,
         cites: &[String],
     ) -> Result<Vec<Hit>, IndexError> {
-        let f = self.fields;
         let searcher = self.reader.searcher();
+        let (found, _) = self.candidates(&searcher, query, candidates_for(limit))?;
+        self.hits(&searcher, query, &found, limit, cites)
+    }
+
+    /// The best `n` documents for a query, best first, each with its path, section and
+    /// type read from the fast fields (no stored document is read). The flag is true when
+    /// fewer than `n` documents matched: every match is in the list.
+    fn candidates(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        n: usize,
+    ) -> Result<(Vec<Candidate>, bool), IndexError> {
         let err = |e| tantivy_err(&self.dir, e);
-        let candidates = limit.saturating_mul(4).max(limit + 16);
         let top = searcher
-            .search(query, &TopDocs::with_limit(candidates).order_by_score())
+            .search(query, &TopDocs::with_limit(n).order_by_score())
             .map_err(err)?;
-        // Snippets from the exact body when the query has exact terms, else the folded one.
-        let snippets = Snippets::new(&searcher, query, &[f.body, f.body_folded]).map_err(err)?;
-        // Group by file with the fast fields; stored documents are read for the hits only.
-        let mut columns: BTreeMap<u32, (Option<StrColumn>, Option<StrColumn>)> = BTreeMap::new();
-        let mut fast = |addr: DocAddress| -> (String, String) {
-            let (p, s) = columns.entry(addr.segment_ord).or_insert_with(|| {
+        let all = top.len() < n;
+        type Columns = (Option<StrColumn>, Option<StrColumn>, Option<StrColumn>);
+        let mut columns: BTreeMap<u32, Columns> = BTreeMap::new();
+        let mut out = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let (p, s, st) = columns.entry(addr.segment_ord).or_insert_with(|| {
                 let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
                 (
                     ff.str("path").ok().flatten(),
                     ff.str("section").ok().flatten(),
+                    ff.str("status").ok().flatten(),
                 )
             });
             let get = |c: &Option<StrColumn>| {
+                let c = c.as_ref()?;
+                let ord = c.ords().first(addr.doc_id)?;
                 let mut out = String::new();
-                if let Some(c) = c {
-                    if let Some(ord) = c.ords().first(addr.doc_id) {
-                        let _ = c.ord_to_str(ord, &mut out);
-                    }
-                }
-                out
+                c.ord_to_str(ord, &mut out).ok()?;
+                Some(out)
             };
-            (get(p), get(s))
-        };
+            // Only instruments have a status; only sections have an outline path ("" for
+            // the preamble); plan documents have neither.
+            let section = get(s);
+            let kind = match (get(st), &section) {
+                (Some(_), _) => Found::Instrument,
+                (None, Some(_)) => Found::Section,
+                (None, None) => Found::Plan,
+            };
+            out.push(Candidate {
+                score,
+                addr,
+                path: get(p).unwrap_or_default(),
+                section: section.unwrap_or_default(),
+                kind,
+            });
+        }
+        Ok((out, all))
+    }
 
+    /// Hits of ranked candidates: grouped by file (the best section of each, the others
+    /// listed), at most `limit`, with stored fields and snippets read for those only.
+    fn hits(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        found: &[Candidate],
+        limit: usize,
+        cites: &[String],
+    ) -> Result<Vec<Hit>, IndexError> {
+        let f = self.fields;
+        let err = |e| tantivy_err(&self.dir, e);
+        // Snippets from the exact body when the query has exact terms, else the folded one.
+        let snippets = Snippets::new(searcher, query, &[f.body, f.body_folded]).map_err(err)?;
         let mut hits: Vec<Hit> = Vec::new();
-        let mut by_path: BTreeMap<String, usize> = BTreeMap::new();
-        for (score, addr) in top {
-            let (path, section) = fast(addr);
-            if let Some(&i) = by_path.get(&path) {
-                hits[i].other_sections.push(section);
+        let mut by_path: BTreeMap<&str, usize> = BTreeMap::new();
+        for c in found {
+            if let Some(&i) = by_path.get(c.path.as_str()) {
+                let h: &mut Hit = &mut hits[i];
+                h.other_sections.push(c.section.clone());
                 continue;
             }
             if hits.len() >= limit {
                 continue;
             }
+            let (score, addr, path, section) = (c.score, c.addr, c.path.clone(), c.section.clone());
             let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
             let s = |field: Field| {
                 d.get_first(field)
@@ -693,11 +743,11 @@ impl SearchIndex {
                     .map(String::from)
             };
             let text = s(f.text).unwrap_or_default();
-            let (snippet, highlights) = match snippets.best(&searcher, addr, &text).map_err(err)? {
+            let (snippet, highlights) = match snippets.best(searcher, addr, &text).map_err(err)? {
                 Some(sn) => sn,
                 None => fallback_snippet(&text, cites),
             };
-            by_path.insert(path.clone(), hits.len());
+            by_path.insert(c.path.as_str(), hits.len());
             let doc_type = s(f.doc_type).unwrap_or_default();
             let is_instrument = doc_type == "instrument";
             hits.push(Hit {
@@ -823,23 +873,77 @@ pub fn interleave(sections: Vec<Hit>, instruments: Vec<Hit>, limit: usize) -> Ve
     out
 }
 
+/// Candidates fetched for `limit` hits: files have several matching sections, so more
+/// than `limit` documents are needed to fill `limit` files.
+fn candidates_for(limit: usize) -> usize {
+    limit.saturating_mul(4).max(limit + 16)
+}
+
+/// What a candidate document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    Section,
+    Instrument,
+    /// A plan document: citations as keywords, no text. Never a hit of a mixed search.
+    Plan,
+}
+
+/// A ranked document, known from the fast fields.
+struct Candidate {
+    score: f32,
+    addr: DocAddress,
+    path: String,
+    section: String,
+    kind: Found,
+}
+
 impl SearchIndex {
-    /// A search of both plan sections and instruments: each searched alone, then
-    /// [`interleave`]d. Instruments are fetched only as many as can be shown.
+    /// A search of both plan sections and instruments, [`interleave`]d. One search ranks
+    /// both (a one-word query stays a pure union that tantivy prunes); the candidates are
+    /// split by type. Only when they hold too few sections or instruments to fill the
+    /// page, and more exist, is each type searched alone. Either way the hits are the
+    /// best-scored of each type (a type filter adds nothing to a score).
     fn search_interleaved(
         &self,
         req: &SearchRequest,
         opts: &SearchOptions,
     ) -> Result<Vec<Hit>, IndexError> {
+        let limit = req.limit;
+        let cites = parse(&req.query).cites;
+        let query = self.request_query(req, opts)?;
+        let searcher = self.reader.searcher();
+        let n = candidates_for(limit) + limit;
+        let (found, all) = self.candidates(&searcher, &*query, n)?;
+        let of = |k: Found| -> Vec<Candidate> {
+            found
+                .iter()
+                .filter(|c| c.kind == k)
+                .map(|c| Candidate {
+                    path: c.path.clone(),
+                    section: c.section.clone(),
+                    ..*c
+                })
+                .collect()
+        };
+        let sections = of(Found::Section);
+        let files: BTreeSet<&str> = sections.iter().map(|c| c.path.as_str()).collect();
+        let room = limit
+            .div_ceil(INSTRUMENT_EVERY)
+            .max(limit.saturating_sub(files.len().min(limit)));
+        let instruments = of(Found::Instrument);
+        if all || (files.len() >= limit && instruments.len() >= room) {
+            let s = self.hits(&searcher, &*query, &sections, limit, &cites)?;
+            let i = self.hits(&searcher, &*query, &instruments, room, &cites)?;
+            return Ok(interleave(s, i, limit));
+        }
         let only = |t: &str| SearchOptions {
             doc_type: Some(t.to_string()),
             ..opts.clone()
         };
         let sections = self.search_with(req, &only("section"))?;
-        let room = req
-            .limit
+        let room = limit
             .div_ceil(INSTRUMENT_EVERY)
-            .max(req.limit.saturating_sub(sections.len()));
+            .max(limit.saturating_sub(sections.len()));
         let instruments = self.search_with(
             &SearchRequest {
                 limit: room,
@@ -847,7 +951,7 @@ impl SearchIndex {
             },
             &only("instrument"),
         )?;
-        Ok(interleave(sections, instruments, req.limit))
+        Ok(interleave(sections, instruments, limit))
     }
 }
 
