@@ -900,8 +900,8 @@ struct Candidate {
 impl SearchIndex {
     /// A search of both plan sections and instruments, [`interleave`]d. One search ranks
     /// both (a one-word query stays a pure union that tantivy prunes); the candidates are
-    /// split by type. Only when they hold too few sections or instruments to fill the
-    /// page, and more exist, is each type searched alone. Either way the hits are the
+    /// split by type. Only when they hold sections of fewer than `limit` files, and more
+    /// documents match, is each type searched alone. Either way the hits are the
     /// best-scored of each type (a type filter adds nothing to a score).
     fn search_interleaved(
         &self,
@@ -931,7 +931,9 @@ impl SearchIndex {
             .div_ceil(INSTRUMENT_EVERY)
             .max(limit.saturating_sub(files.len().min(limit)));
         let instruments = of(Found::Instrument);
-        if all || (files.len() >= limit && instruments.len() >= room) {
+        // With `limit` files among the candidates, an instrument ranked below them all can
+        // never be shown (it takes a place only by outscoring the next section).
+        if all || files.len() >= limit {
             let s = self.hits(&searcher, &*query, &sections, limit, &cites)?;
             let i = self.hits(&searcher, &*query, &instruments, room, &cites)?;
             return Ok(interleave(s, i, limit));
