@@ -9,7 +9,8 @@
 //! `--only indexing` runs only the parts timing document building and indexing throughput.
 //! `--only latency` builds only the large index and times only cancu's query sets (the
 //! median of `--repeat N` passes; `--sets term,folded` picks sets); with `--keep DIR` that
-//! index is kept in DIR and reused by the next run (delete DIR afterwards).
+//! index is kept in DIR and reused by the next run (delete DIR afterwards). `--rounds N`
+//! repeats the indexing runs N times in rotating order and reports medians.
 //! Real documents stay in ../shared; nothing derived from them is written outside a
 //! temporary directory, which is removed at the end.
 
@@ -36,6 +37,8 @@ struct Args {
     repeat: usize,
     /// With `--only latency`: the query sets to time ("term,folded"; all when empty).
     sets: Vec<String>,
+    /// Indexing rounds (each mode once per round, in rotating order; medians reported).
+    rounds: usize,
 }
 
 fn args() -> Result<Args> {
@@ -49,6 +52,7 @@ fn args() -> Result<Args> {
         keep: None,
         repeat: 3,
         sets: Vec::new(),
+        rounds: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -62,10 +66,11 @@ fn args() -> Result<Args> {
             "--only" if v == "latency" => a.only_latency = true,
             "--keep" => a.keep = Some(v.into()),
             "--repeat" => a.repeat = v.parse()?,
+            "--rounds" => a.rounds = v.parse()?,
             "--sets" => a.sets = v.split(',').map(str::to_string).collect(),
             _ => anyhow::bail!(
                 "unknown flag {k} (--docs DIR, --mb N, --seed N, --phrases N, \
-                 --only indexing|latency, --keep DIR, --repeat N, --sets a,b)"
+                 --only indexing|latency, --keep DIR, --repeat N, --sets a,b, --rounds N)"
             ),
         }
     }
@@ -686,14 +691,15 @@ fn throughput(
     // and text fields: `update::documents_without_extraction`), no extraction, built on the
     // calling thread as a plain tantivy program would: the bar's baseline. `Raw`: one
     // document per file with the body fields only (no outline either), for reference.
-    #[derive(PartialEq)]
+    #[derive(PartialEq, Clone, Copy)]
     enum Mode {
         Cancu,
         SameDocs,
         Raw,
     }
-    let run = |name: &str, mode: Mode| -> Result<f64> {
-        let raw = mode != Mode::Cancu;
+    let mut timed_queries = false;
+    let mut run = |name: &str, mode: Mode| -> Result<(f64, f64)> {
+        let raw = mode != Mode::Cancu || timed_queries;
         let dir = tmp.join(name);
         let index = SearchIndex::open_or_create(&dir)?;
         let t = Instant::now();
@@ -726,6 +732,7 @@ fn throughput(
         let s = t.elapsed().as_secs_f64();
         let cpu = cpu_s() - cpu;
         if !raw {
+            timed_queries = true;
             index.reload()?;
             println!("  query latency on this index (p50 / p99 ms):");
             for (name, queries) in sets {
@@ -747,18 +754,46 @@ fn throughput(
             vm_hwm_mb()
         );
         std::fs::remove_dir_all(&dir)?;
-        Ok(total / s)
+        Ok((total / s, cpu))
     };
-    let ours = run("cancu", Mode::Cancu)?;
-    let same = run("same-docs", Mode::SameDocs)?;
-    let raw = run("raw-1-doc", Mode::Raw)?;
+    // Rounds in rotating order (the machine's load drifts; no mode always runs first),
+    // medians reported.
+    let modes = [
+        ("cancu", Mode::Cancu),
+        ("same-docs", Mode::SameDocs),
+        ("raw-1-doc", Mode::Raw),
+    ];
+    let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new(); modes.len()];
+    for round in 0..a.rounds.max(1) {
+        for k in 0..modes.len() {
+            let m = (k + round) % modes.len();
+            runs[m].push(run(modes[m].0, modes[m].1)?);
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let mut med = Vec::new();
+    for (m, (name, _)) in modes.iter().enumerate() {
+        let mbs = median(&mut runs[m].iter().map(|r| r.0).collect());
+        let cpu = median(&mut runs[m].iter().map(|r| r.1).collect());
+        println!(
+            "  median of {} round(s): {name:<12} {mbs:.1} MB/s, {cpu:.1} CPU s",
+            runs[m].len()
+        );
+        med.push((mbs, cpu));
+    }
+    let (ours, same, raw) = (med[0].0, med[1].0, med[2].0);
     println!(
-        "  overhead of cancu over raw tantivy with the same documents, no extraction: {:.0}%",
-        (same / ours - 1.0) * 100.0
+        "  overhead of cancu over raw tantivy with the same documents, no extraction: {:.0}% (CPU {:.0}%)",
+        (same / ours - 1.0) * 100.0,
+        (med[0].1 / med[1].1 - 1.0) * 100.0
     );
     println!(
-        "  (over raw tantivy with one document per file and no outline: {:.0}%)",
-        (raw / ours - 1.0) * 100.0
+        "  (over raw tantivy with one document per file and no outline: {:.0}%, CPU {:.0}%)",
+        (raw / ours - 1.0) * 100.0,
+        (med[0].1 / med[2].1 - 1.0) * 100.0
     );
     Ok(())
 }
