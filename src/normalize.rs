@@ -207,7 +207,27 @@ pub fn clean(s: &str) -> String {
         space = false;
         collapsed.push(c);
     }
+    // The common case, NFC with no old-style tone placement, keeps the string as it is.
+    if collapsed.is_ascii() || !old_style_possible(&collapsed) {
+        return collapsed;
+    }
     modern_tones(&collapsed)
+}
+
+/// False when `modern_tones` cannot change `s`: it is NFC (quick check) and no "o"/"u" is
+/// followed by a toned "a"/"e"/"y". Reads without allocating.
+fn old_style_possible(s: &str) -> bool {
+    if unicode_normalization::is_nfc_quick(s.chars()) != unicode_normalization::IsNormalized::Yes {
+        return true;
+    }
+    let mut prev = ' ';
+    for c in s.chars() {
+        if matches!(prev, 'o' | 'O' | 'u' | 'U') && old_style_pair(prev, c).is_some() {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
 
 /// NFC with tone marks placed the modern way on "oa", "oe", "uy" at the end of a syllable
@@ -475,6 +495,27 @@ mod tests {
             rewritten += usize::from(fast != w);
         }
         assert!(rewritten > 500, "only {rewritten} strings were rewritten");
+    }
+
+    /// `clean`'s shortcut (no tone work when none is possible) changes nothing: on random
+    /// strings it equals collapsing and then `modern_tones`.
+    #[test]
+    fn clean_shortcut_matches_modern_tones() {
+        let alphabet: Vec<char> = "oOuUqaeyàáảạèéỳýỹÀÉỲâấêếôơưhn .\u{301}\u{323}"
+            .chars()
+            .collect();
+        let mut x: u64 = 0x1234_5678_9ABC_DEF1;
+        for _ in 0..50_000 {
+            let mut w = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for k in 0..(x % 7) {
+                w.push(alphabet[((x >> (k * 6 + 3)) % alphabet.len() as u64) as usize]);
+            }
+            let collapsed: String = w.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(clean(&w), modern_tones(&collapsed), "{w:?}");
+        }
     }
 
     #[test]
