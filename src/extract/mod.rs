@@ -234,6 +234,17 @@ impl<'t> Extractor<'t> {
         anchors: &[(usize, usize)],
     ) -> Vec<(Citation, Option<(usize, usize)>)> {
         let fb = ctx.fb;
+        // Most type words start no citation ("theo quy định", "Kế hoạch này"): only a number,
+        // "số" before one, or a law's name can follow. Rejected before any allocation.
+        if !kind.is_named_law() {
+            let p0 = skip_ws(fb, b);
+            if !fb
+                .get(p0)
+                .is_some_and(|c| c.is_ascii_digit() || matches!(c, b's' | b'S'))
+            {
+                return Vec::new();
+            }
+        }
         let mut res = Vec::new();
         let tw_orig = ctx.f.span(a, b);
         let tw_piece = piece(ctx.text, tw_orig);
@@ -274,8 +285,8 @@ impl<'t> Extractor<'t> {
             ..Parts::default()
         };
 
-        let provision = self.provision_before(ctx, a);
-
+        // The provision before the type word ("khoản 2 Điều 5 ..."), read only once a
+        // citation is found (most type words start none).
         if let Some(ns) = parse_numsym(fb, p, false) {
             // A bare number with a type word but no symbol needs "số" ("Quyết định số 12").
             if !(ns.groups.is_empty() && so_piece.is_none() && ns.year.is_none()) {
@@ -293,7 +304,7 @@ impl<'t> Extractor<'t> {
                     r,
                     Some(next_anchor),
                 );
-                c.provision = provision.clone();
+                c.provision = self.provision_before(ctx, a);
                 if kind.is_named_law() {
                     // "Luật ... số 41/2024/QH15" handled below; "Luật số 80/2015/QH13" here.
                     c.law = None;
@@ -319,7 +330,7 @@ impl<'t> Extractor<'t> {
         if kind.is_named_law() {
             if let Some(mut c) = self.named_law(ctx, a, b, kind, next_anchor, anchors) {
                 c.defects.extend(defects.iter().copied());
-                c.provision = provision;
+                c.provision = self.provision_before(ctx, a);
                 res.push((c, None));
             }
         }
