@@ -14,7 +14,7 @@
 pub mod tables;
 
 use crate::model::{Citation, Date, Defect, Header, Kind, Parts, Piece};
-use crate::normalize::{clean, fold_key, Folded, LineIndex};
+use crate::normalize::{clean, fold_key, Folded};
 use regex::bytes::Regex;
 use std::sync::OnceLock;
 pub use tables::Tables;
@@ -112,7 +112,6 @@ impl<'t> Extractor<'t> {
         let f = Folded::new(text);
         let fb = f.text.as_bytes();
         let re = regexes(self.t);
-        let lines = LineIndex::new(text);
         let ctx = Ctx { text, f: &f, fb };
 
         let body_start = body_start(fb);
@@ -211,7 +210,7 @@ impl<'t> Extractor<'t> {
         }
 
         out.sort_by_key(|c| (c.start, c.end));
-        assign_lines(&mut out, text, &lines);
+        assign_lines(&mut out, text);
         drop_own_number(&mut out, &header);
         complete_truncated(&mut out);
         Extraction {
@@ -1818,25 +1817,30 @@ fn body_start(fb: &[u8]) -> usize {
     }
 }
 
-/// Fill 1-based line and column (in characters) of citations sorted by start, in one pass:
-/// columns are counted from the previous citation on the same line, so a 10 MB line with
-/// thousands of citations stays linear.
-fn assign_lines(out: &mut [Citation], text: &str, lines: &LineIndex) {
-    let mut prev: Option<(usize, usize, usize)> = None; // (offset, line, column)
-    for c in out.iter_mut() {
-        let line = lines.line_of(c.start);
-        let column = match prev {
-            Some((off, l, col)) if l == line && off <= c.start => {
-                col + text
-                    .get(off..c.start)
-                    .map(|s| s.chars().count())
-                    .unwrap_or(0)
+/// Fill 1-based line and column (in characters) of citations, in one pass in text order:
+/// newlines are counted between consecutive citations and columns from the previous
+/// citation on the same line, so a 10 MB line with thousands of citations stays linear.
+fn assign_lines(out: &mut [Citation], text: &str) {
+    // One walk through the text in citation order: newlines counted between consecutive
+    // citations (no index of every line), columns in characters from the last line start.
+    let bytes = text.as_bytes();
+    let chars = |b: &[u8]| b.iter().filter(|&&x| (x as i8) >= -0x40).count();
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].start);
+    let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
+    for i in order {
+        let s = out[i].start.min(bytes.len());
+        let gap = &bytes[at..s];
+        match gap.iter().rposition(|&b| b == b'\n') {
+            Some(k) => {
+                line += gap.iter().filter(|&&b| b == b'\n').count();
+                column = 1 + chars(&gap[k + 1..]);
             }
-            _ => lines.line_col(text, c.start).1,
-        };
-        c.line = line;
-        c.column = column;
-        prev = Some((c.start, line, column));
+            None => column += chars(gap),
+        }
+        at = s;
+        out[i].line = line;
+        out[i].column = column;
     }
 }
 
@@ -2072,6 +2076,7 @@ mod tests {
 #[cfg(test)]
 mod properties {
     use super::*;
+    use crate::normalize::LineIndex;
 
     /// A small deterministic generator (xorshift), so the test needs no dependency and
     /// every failure is reproducible from its seed.
