@@ -472,6 +472,20 @@ mod tests {
         assert_eq!(clean(&nfd), "Huyện ủy");
     }
 
+    /// `n` strings of 0–6 characters drawn from `alphabet` by a xorshift from `seed`
+    /// (deterministic, so a failure names its input).
+    fn random_words(alphabet: &[char], seed: u64, n: usize) -> impl Iterator<Item = String> + '_ {
+        let mut x = seed;
+        (0..n).map(move |_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (0..x % 7)
+                .map(|k| alphabet[((x >> (k * 6 + 3)) % alphabet.len() as u64) as usize])
+                .collect()
+        })
+    }
+
     /// The NFC fast path of `modern_tones` gives what the decomposing reference gives, on
     /// random NFC strings over the letters that matter (o/u/q, toned and bare a/e/y, marks
     /// that block the rewrite, separators).
@@ -480,16 +494,8 @@ mod tests {
         let alphabet: Vec<char> = "oOuUqQaeyàáảãạèéẻẽẹỳýỷỹỵÀÉỲâấậêếôốơớăằưhn .-\n"
             .chars()
             .collect();
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         let mut rewritten = 0;
-        for _ in 0..50_000 {
-            let mut w = String::new();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            for k in 0..(x % 7) {
-                w.push(alphabet[((x >> (k * 6 + 3)) % alphabet.len() as u64) as usize]);
-            }
+        for w in random_words(&alphabet, 0x2545_F491_4F6C_DD1D, 50_000) {
             let fast = modern_tones_nfc(&w);
             assert_eq!(fast, modern_tones_nfd(&w), "{w:?}");
             rewritten += usize::from(fast != w);
@@ -504,15 +510,7 @@ mod tests {
         let alphabet: Vec<char> = "oOuUqaeyàáảạèéỳýỹÀÉỲâấêếôơưhn .\u{301}\u{323}"
             .chars()
             .collect();
-        let mut x: u64 = 0x1234_5678_9ABC_DEF1;
-        for _ in 0..50_000 {
-            let mut w = String::new();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            for k in 0..(x % 7) {
-                w.push(alphabet[((x >> (k * 6 + 3)) % alphabet.len() as u64) as usize]);
-            }
+        for w in random_words(&alphabet, 0x1234_5678_9ABC_DEF1, 50_000) {
             let collapsed: String = w.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(clean(&w), modern_tones(&collapsed), "{w:?}");
         }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use cancu::index::query::{interleave, INSTRUMENT_EVERY};
+use cancu::index::query::{instrument_room, interleave, INSTRUMENT_EVERY};
 use cancu::index::Hit;
 use std::path::Path;
 use std::process::Command;
@@ -195,9 +195,7 @@ fn one_pass_mixed_search_equals_searching_each_type() {
                 ..Default::default()
             };
             let sections = index.search_with(&req, &only("section")).expect("sections");
-            let room = limit
-                .div_ceil(INSTRUMENT_EVERY)
-                .max(limit.saturating_sub(sections.len()));
+            let room = instrument_room(limit, sections.len());
             let instruments = index
                 .search_with(
                     &SearchRequest {

@@ -655,7 +655,20 @@ impl SearchIndex {
     ) -> Result<Vec<Hit>, IndexError> {
         let searcher = self.reader.searcher();
         let (found, _) = self.candidates(&searcher, query, candidates_for(limit))?;
-        self.hits(&searcher, query, &found, limit, cites)
+        let snippets = self.snippets(&searcher, query)?;
+        self.hits(&searcher, &snippets, &found, limit, cites)
+    }
+
+    /// The snippet maker of a query: from the exact body when the query has exact terms,
+    /// else the folded one.
+    fn snippets(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+    ) -> Result<Snippets, IndexError> {
+        let f = self.fields;
+        Snippets::new(searcher, query, &[f.body, f.body_folded])
+            .map_err(|e| tantivy_err(&self.dir, e))
     }
 
     /// The best `n` documents for a query, best first, each with its path, section and
@@ -715,15 +728,13 @@ impl SearchIndex {
     fn hits(
         &self,
         searcher: &tantivy::Searcher,
-        query: &dyn Query,
+        snippets: &Snippets,
         found: &[Candidate],
         limit: usize,
         cites: &[String],
     ) -> Result<Vec<Hit>, IndexError> {
         let f = self.fields;
         let err = |e| tantivy_err(&self.dir, e);
-        // Snippets from the exact body when the query has exact terms, else the folded one.
-        let snippets = Snippets::new(searcher, query, &[f.body, f.body_folded]).map_err(err)?;
         let mut hits: Vec<Hit> = Vec::new();
         let mut by_path: BTreeMap<&str, usize> = BTreeMap::new();
         for c in found {
@@ -846,6 +857,15 @@ impl SearchIndex {
 /// words, and would otherwise fill the first screen.
 pub const INSTRUMENT_EVERY: usize = 3;
 
+/// How many instruments a page of `limit` hits can show when `section_files` files have
+/// matching sections: their share under [`INSTRUMENT_EVERY`], or every place the sections
+/// leave empty.
+pub fn instrument_room(limit: usize, section_files: usize) -> usize {
+    limit
+        .div_ceil(INSTRUMENT_EVERY)
+        .max(limit.saturating_sub(section_files.min(limit)))
+}
+
 /// Plan sections and instruments in one list of at most `limit` hits, each list already in
 /// rank order: at every position the better-scored of the next section and the next
 /// instrument, except that the first k hits hold at most ⌈k / INSTRUMENT_EVERY⌉
@@ -889,6 +909,7 @@ enum Found {
 }
 
 /// A ranked document, known from the fast fields.
+#[derive(Clone)]
 struct Candidate {
     score: f32,
     addr: DocAddress,
@@ -915,27 +936,17 @@ impl SearchIndex {
         let n = candidates_for(limit) + limit;
         let (found, all) = self.candidates(&searcher, &*query, n)?;
         let of = |k: Found| -> Vec<Candidate> {
-            found
-                .iter()
-                .filter(|c| c.kind == k)
-                .map(|c| Candidate {
-                    path: c.path.clone(),
-                    section: c.section.clone(),
-                    ..*c
-                })
-                .collect()
+            found.iter().filter(|c| c.kind == k).cloned().collect()
         };
         let sections = of(Found::Section);
         let files: BTreeSet<&str> = sections.iter().map(|c| c.path.as_str()).collect();
-        let room = limit
-            .div_ceil(INSTRUMENT_EVERY)
-            .max(limit.saturating_sub(files.len().min(limit)));
-        let instruments = of(Found::Instrument);
         // With `limit` files among the candidates, an instrument ranked below them all can
         // never be shown (it takes a place only by outscoring the next section).
         if all || files.len() >= limit {
-            let s = self.hits(&searcher, &*query, &sections, limit, &cites)?;
-            let i = self.hits(&searcher, &*query, &instruments, room, &cites)?;
+            let room = instrument_room(limit, files.len());
+            let snippets = self.snippets(&searcher, &*query)?;
+            let s = self.hits(&searcher, &snippets, &sections, limit, &cites)?;
+            let i = self.hits(&searcher, &snippets, &of(Found::Instrument), room, &cites)?;
             return Ok(interleave(s, i, limit));
         }
         let only = |t: &str| SearchOptions {
@@ -943,12 +954,9 @@ impl SearchIndex {
             ..opts.clone()
         };
         let sections = self.search_with(req, &only("section"))?;
-        let room = limit
-            .div_ceil(INSTRUMENT_EVERY)
-            .max(limit.saturating_sub(sections.len()));
         let instruments = self.search_with(
             &SearchRequest {
-                limit: room,
+                limit: instrument_room(limit, sections.len()),
                 ..req.clone()
             },
             &only("instrument"),
