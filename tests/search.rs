@@ -138,6 +138,86 @@ fn unaccented_words_in_order_rank_first() {
     assert_eq!(hits, ["long", "short"]);
 }
 
+/// Hits with their tier, in rank order.
+fn tiers(index: &SearchIndex, query: &str) -> Vec<(String, &'static str)> {
+    let req = SearchRequest {
+        query: query.into(),
+        limit: 50,
+        ..Default::default()
+    };
+    index
+        .search(&req)
+        .unwrap_or_else(|e| panic!("search {query:?}: {e}"))
+        .into_iter()
+        .map(|h| (h.path, h.matched.as_str()))
+        .collect()
+}
+
+#[test]
+fn tiers_rank_in_order_whatever_the_scores() {
+    let index = ram_index(&[
+        // The words many times but never in order: a higher bag-of-words score.
+        ("scattered", &"Đường về. Tra cứu. Tuần lễ. ".repeat(8)),
+        (
+            "exact-phrase",
+            "Tu sửa đường tuần tra biên giới, dài 12 km trên địa bàn xã.",
+        ),
+        ("folded-phrase", "Dương tuần tra."),
+        ("folded-scattered", "Tra lại; dương lịch; tuần sau."),
+        ("pairs-apart", "Kiểm tra lại; tra dân số."),
+        ("in-order", "Kiểm tra dân quân."),
+        (
+            "abbreviated",
+            "Triển khai kế hoạch quốc phòng địa phương năm 2024.",
+        ),
+    ]);
+    let rows: &[(&str, &[(&str, &str)])] = &[
+        (
+            "đường tuần tra",
+            &[
+                ("exact-phrase", "exact-phrase"),
+                ("folded-phrase", "phrase"),
+                ("scattered", "exact-words"),
+                ("folded-scattered", "words"),
+            ],
+        ),
+        (
+            "duong tuan tra",
+            &[
+                ("exact-phrase", "phrase"),
+                ("folded-phrase", "phrase"),
+                ("scattered", "words"),
+                ("folded-scattered", "words"),
+            ],
+        ),
+        // Unquoted, "in order" is read from word pairs: both have "kiểm tra" and "tra dân".
+        (
+            "kiem tra dan",
+            &[("in-order", "phrase"), ("pairs-apart", "phrase")],
+        ),
+        // Quoted, the phrase is checked word for word.
+        ("\"kiểm tra dân\"", &[("in-order", "required")]),
+        ("\"kiem tra dan\"", &[("in-order", "required")]),
+        // An abbreviation inside the query, written out.
+        ("ke hoach qpdp", &[("abbreviated", "phrase")]),
+        ("kế hoạch QPĐP", &[("abbreviated", "phrase")]),
+    ];
+    for (q, expected) in rows {
+        let got = tiers(&index, q);
+        let got: Vec<(&str, &str)> = got.iter().map(|(p, m)| (p.as_str(), *m)).collect();
+        // Within a tier, ties may come in either order: compare tiers, then the sets.
+        fn tiers_of(v: &[(&str, &str)]) -> Vec<String> {
+            v.iter().map(|x| x.1.to_string()).collect()
+        }
+        assert_eq!(tiers_of(&got), tiers_of(expected), "{q}: {got:?}");
+        let mut a = got.clone();
+        let mut b = expected.to_vec();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "{q}");
+    }
+}
+
 #[test]
 fn citations_are_keywords() {
     let index = ram_index(&[
@@ -470,4 +550,46 @@ fn instruments_are_indexed_and_filtered_by_status() {
     ));
     assert!(third.contains("instruments indexed"), "{third}");
     assert_eq!(cli_hits(tmp.path(), &["zyxwv"]), [ins("99/2030/NĐ-CP")]);
+}
+
+/// An index left by another cancu version (another schema): searching it says to rebuild,
+/// `cancu index` rebuilds it in place, and nothing else in the directory is touched.
+#[test]
+fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("idx");
+    std::fs::create_dir_all(&dir).unwrap();
+    {
+        let mut b = tantivy::schema::Schema::builder();
+        let body = b.add_text_field("body", tantivy::schema::TEXT);
+        let old = tantivy::Index::create_in_dir(&dir, b.build()).unwrap();
+        let mut w: tantivy::IndexWriter = old.writer(15_000_000).unwrap();
+        w.add_document(tantivy::doc!(body => "quốc phòng")).unwrap();
+        w.commit().unwrap();
+    }
+    std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+    let plans = common::root().join("corpus/plans");
+    let plans = plans.to_str().unwrap();
+    let search = |cwd: &Path| cancu(&["search", "quoc phong", "--index", "idx"], cwd);
+    let before = search(tmp.path());
+    assert!(!before.status.success());
+    assert!(
+        stderr(&before).contains("another schema") && stderr(&before).contains("cancu index"),
+        "{}",
+        stderr(&before)
+    );
+    let out = cancu(&["index", plans, "--index", "idx"], tmp.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("rebuilding"), "{}", stderr(&out));
+    let after = search(tmp.path());
+    assert!(after.status.success(), "{}", stderr(&after));
+    assert!(String::from_utf8_lossy(&after.stdout).contains("ke-hoach-qpdp-2024"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    // Run again: nothing to rebuild.
+    let again = cancu(&["index", plans, "--index", "idx"], tmp.path());
+    assert!(again.status.success());
+    assert!(!stderr(&again).contains("rebuilding"), "{}", stderr(&again));
 }

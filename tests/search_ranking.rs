@@ -5,7 +5,7 @@
 
 mod common;
 
-use cancu::index::query::{instrument_room, interleave, INSTRUMENT_EVERY};
+use cancu::index::query::{instrument_room, interleave, Match, INSTRUMENT_EVERY};
 use cancu::index::Hit;
 use std::path::Path;
 use std::process::Command;
@@ -20,6 +20,7 @@ fn hit(doc_type: &str, score: f32) -> Hit {
         kind: None,
         year: None,
         issuer: None,
+        matched: Match::Phrase,
         score,
         snippet: String::new(),
         highlights: Vec::new(),
@@ -79,6 +80,31 @@ fn interleave_table() {
     check(&[5.0; 20], &[50.0; 20], 3, "ISS");
 }
 
+/// A better tier ranks first whatever the scores: a section with the words in order
+/// comes before an instrument with them scattered, and the reverse.
+#[test]
+fn interleave_compares_tiers_before_scores() {
+    let with = |doc_type: &str, matched: Match, score: f32| Hit {
+        matched,
+        ..hit(doc_type, score)
+    };
+    let rows: &[(Match, f32, Match, f32, &str)] = &[
+        (Match::Phrase, 1.0, Match::Words, 50.0, "SI"),
+        (Match::Words, 50.0, Match::Phrase, 1.0, "IS"),
+        (Match::ExactPhrase, 1.0, Match::Phrase, 50.0, "SI"),
+        (Match::Phrase, 1.0, Match::Phrase, 50.0, "IS"),
+        (Match::Required, 9.0, Match::ExactWords, 1.0, "IS"),
+    ];
+    for &(sm, ss, im, is, expected) in rows {
+        let got = interleave(
+            vec![with("section", sm, ss)],
+            vec![with("instrument", im, is)],
+            2,
+        );
+        assert_eq!(types(&got), expected, "{sm:?} {ss} / {im:?} {is}");
+    }
+}
+
 /// Doc types ("S"/"I") of the top 10 hits of a CLI search on the bundled corpus.
 fn cli_types(dir: &Path, args: &[&str]) -> String {
     let mut all = vec!["search", "--index", "idx", "--json", "--limit", "10"];
@@ -124,9 +150,9 @@ fn plans_are_not_pushed_off_the_first_screen_by_instruments() {
     // (query, doc types of the top 10). Before interleaving, in score order:
     // "dan quan tu ve" was IIIIISIISS and "giao duc quoc phong" IISIIISS.
     let rows: &[(&str, &str)] = &[
-        ("quoc phong dia phuong", "SISISSIII"),
+        ("quoc phong dia phuong", "ISSISSIII"),
         ("dan quan tu ve", "ISSISSISII"),
-        ("phong thu dan su", "ISSISSISI"),
+        ("phong thu dan su", "SISISSISI"),
         ("nghi dinh 168", "ISSIS"),
         ("giao duc quoc phong", "ISSISIII"),
     ];

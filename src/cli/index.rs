@@ -28,7 +28,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     let started = std::time::Instant::now();
     let reg = args.registry.load()?;
-    let index = SearchIndex::open_or_create(&args.index)?;
+    let (index, rebuilt) = SearchIndex::open_or_rebuild(&args.index)?;
+    if rebuilt {
+        eprintln!(
+            "note: {} was built by another cancu version (another schema); rebuilding it",
+            args.index.display()
+        );
+    }
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(0);
         b.set_style(

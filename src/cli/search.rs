@@ -122,8 +122,9 @@ fn write_hit(w: &mut impl Write, h: &Hit, stale: Option<&str>, tty: bool) -> std
         let status = h.status.as_deref().unwrap_or("unknown");
         writeln!(
             w,
-            "[instrument] {}  ({status}; score {:.2})",
+            "[instrument] {}  ({status}; {}, score {:.2})",
             h.label.as_deref().unwrap_or(&h.path),
+            h.matched.as_str(),
             h.score
         )?;
         if h.label.as_deref() != Some(h.path.as_str()) {
@@ -144,8 +145,10 @@ fn write_hit(w: &mut impl Write, h: &Hit, stale: Option<&str>, tty: bool) -> std
         .unwrap_or_default();
     writeln!(
         w,
-        "[plan] {}{section}  (score {:.2}){mark}",
-        h.path, h.score
+        "[plan] {}{section}  ({}, score {:.2}){mark}",
+        h.path,
+        h.matched.as_str(),
+        h.score
     )?;
     if let Some(t) = &h.title {
         writeln!(w, "  {t}")?;

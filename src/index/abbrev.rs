@@ -4,7 +4,7 @@
 //!
 //! Matching is on folded terms (the `vi_folded` analyzer), so case, diacritics and NFD do
 //! not matter. It knows nothing of tantivy queries or the schema: it only says which other
-//! texts a query stands for.
+//! forms a query stands for ([`variants`], as folded terms).
 
 use crate::index::analyzer;
 use serde::Deserialize;
@@ -69,43 +69,80 @@ pub fn parse(toml_text: &str) -> Result<Vec<Abbreviation>, toml::de::Error> {
         .collect())
 }
 
-/// The other texts a query stands for: for every abbreviation whose short form appears in
-/// the query, its long form, and for every long form that appears (folded), its short form.
-/// Short forms of fewer than [`MIN_FOLDED_SHORT`] letters count only when written as in the
-/// table (case and diacritics: "TV", not "tv" or "tư"), and are not added for their long
-/// form. Each text is returned once, in table order.
-pub fn expansions(table: &[Abbreviation], query: &str) -> Vec<String> {
+/// The other forms of a query, as folded terms: the query with every abbreviation in it
+/// written out ("ke hoach qpdp" → "ke hoach quoc phong dia phuong"), and with every long
+/// form in it abbreviated ("dan quan tu ve" → "dqtv"); each given when it differs from the
+/// query. Where two entries match at one place the longer match wins. Short forms of fewer
+/// than [`MIN_FOLDED_SHORT`] letters count only when written as in the table (case and
+/// diacritics: "TV", not "tv" or "tư"), and are not put in for their long form.
+pub fn variants(table: &[Abbreviation], query: &str) -> Vec<Vec<String>> {
     let mut ex = analyzer::exact();
     let folded = analyzer::terms(&mut analyzer::folded(), query);
     let cased: Vec<String> = analyzer::tokens(&mut ex, query)
         .iter()
         .map(|t| crate::normalize::clean(&query[t.offset_from..t.offset_to]))
         .collect();
-    let mut out: Vec<String> = Vec::new();
-    let mut push = |s: &str| {
-        if !out.iter().any(|o| o == s) {
-            out.push(s.to_string());
-        }
-    };
-    for a in table {
-        let long_enough = a.short_terms.iter().map(String::len).sum::<usize>() >= MIN_FOLDED_SHORT;
-        let short_found = if long_enough {
-            contains(&folded, &a.short_terms)
+    let long_enough =
+        |a: &Abbreviation| a.short_terms.iter().map(String::len).sum::<usize>() >= MIN_FOLDED_SHORT;
+    // Both analyzers split words alike; if they ever disagree, no short form is matched
+    // by its case.
+    let cased_ok = cased.len() == folded.len();
+    let expanded = rewrite(&folded, table, |a, i| {
+        let (hay, needle) = if long_enough(a) {
+            (&folded, &a.short_terms)
+        } else if cased_ok {
+            (&cased, &a.short_cased)
         } else {
-            contains(&cased, &a.short_cased)
+            return None;
         };
-        if short_found {
-            push(&a.long);
-        }
-        if long_enough && contains(&folded, &a.long_terms) {
-            push(&a.short);
+        starts_with(&hay[i..], needle).then_some((needle.len(), &a.long_terms))
+    });
+    let contracted = rewrite(&folded, table, |a, i| {
+        (long_enough(a) && starts_with(&folded[i..], &a.long_terms))
+            .then_some((a.long_terms.len(), &a.short_terms))
+    });
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for v in [expanded, contracted].into_iter().flatten() {
+        if v != folded && !out.contains(&v) {
+            out.push(v);
         }
     }
     out
 }
 
-fn contains(hay: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+/// `terms` with, at each place, the longest match of `at(entry, place)` (the number of terms
+/// it covers and what replaces them) put in. None when nothing matched.
+fn rewrite<'t>(
+    terms: &[String],
+    table: &'t [Abbreviation],
+    at: impl Fn(&'t Abbreviation, usize) -> Option<(usize, &'t Vec<String>)>,
+) -> Option<Vec<String>> {
+    let mut out = Vec::with_capacity(terms.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < terms.len() {
+        let best = table
+            .iter()
+            .filter_map(|a| at(a, i))
+            .filter(|(len, _)| *len > 0)
+            .max_by_key(|(len, _)| *len);
+        match best {
+            Some((len, with)) => {
+                out.extend(with.iter().cloned());
+                i += len;
+                changed = true;
+            }
+            None => {
+                out.push(terms[i].clone());
+                i += 1;
+            }
+        }
+    }
+    changed.then_some(out)
+}
+
+fn starts_with(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.len() >= needle.len() && hay[..needle.len()] == *needle
 }
 
 #[cfg(test)]
@@ -113,11 +150,11 @@ mod tests {
     use super::*;
 
     fn check(query: &str, expected: &[&str]) {
-        assert_eq!(
-            expansions(table(), query),
-            expected,
-            "expansions({query:?})"
-        );
+        let got: Vec<String> = variants(table(), query)
+            .iter()
+            .map(|v| v.join(" "))
+            .collect();
+        assert_eq!(got, expected, "variants({query:?})");
     }
 
     #[test]
@@ -129,15 +166,25 @@ mod tests {
     }
 
     #[test]
-    fn expansion_table() {
-        check("kế hoạch QPĐP 2024", &["quốc phòng địa phương"]);
-        check("qpdp", &["quốc phòng địa phương"]);
-        check("quoc phong dia phuong", &["QPĐP"]);
-        check("Dân quân tự vệ", &["DQTV"]);
-        check("nghia vu quan su", &["NVQS"]);
+    fn variants_table() {
+        check(
+            "kế hoạch QPĐP 2024",
+            &["ke hoach quoc phong dia phuong 2024"],
+        );
+        check("qpdp", &["quoc phong dia phuong"]);
+        check("quoc phong dia phuong", &["qpdp"]);
+        check("Dân quân tự vệ", &["dqtv"]);
+        check("luc luong dan quan tu ve", &["luc luong dqtv"]);
+        check("nghia vu quan su", &["nvqs"]);
         check("hoa binh", &[]);
-        check("DQ, TV", &["dân quân", "tự vệ"]);
+        check("DQ, TV", &["dan quan tu ve"]);
         check("tv", &[]);
         check("tu ve", &[]);
+        check("", &[]);
+        // Both ways in one query: each variant rewrites one way.
+        check(
+            "DQTV va quoc phong dia phuong",
+            &["dan quan tu ve va quoc phong dia phuong", "dqtv va qpdp"],
+        );
     }
 }

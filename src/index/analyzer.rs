@@ -7,13 +7,18 @@
 //! - [`FOLDED`] (`vi_folded`): the same, then diacritics removed and `đ`→`d`:
 //!   "đường", "dương" and "duong" are one term.
 //!
+//! - [`PAIRS`] (`vi_pairs`): the folded terms of each two consecutive words, joined by a
+//!   space ("quoc phong", "phong dia", ...): the adjacency of two words as one term, so a
+//!   phrase becomes an intersection of terms that tantivy can prune (no positions read).
+//!
 //! Words are runs of letters, digits and combining marks, so NFD text ("Nghi\u{323}") is one
 //! word, not two; NFC is the first filter. A Vietnamese syllable is one token; a word such as
 //! "quốc phòng" is two consecutive positions, so phrase queries work across syllables.
 //!
 //! Invariant: offsets are set by the tokenizer on the ORIGINAL text and no filter touches
 //! them (every filter here is a [`TextMap`], which can only rewrite `token.text`), so
-//! highlights point at the original bytes. This module knows nothing of the schema,
+//! highlights point at the original bytes. The one exception is [`PairFilter`], whose
+//! token spans both words; its field is indexed without positions and never highlighted. This module knows nothing of the schema,
 //! documents or queries.
 
 use tantivy::tokenizer::{
@@ -27,6 +32,9 @@ pub const EXACT: &str = "vi_exact";
 /// Name of the folded analyzer (no diacritics, `đ` → `d`).
 pub const FOLDED: &str = "vi_folded";
 
+/// Name of the word-pairs analyzer (folded terms of two consecutive words).
+pub const PAIRS: &str = "vi_pairs";
+
 /// Tokens longer than this (in bytes) are dropped: they are not words (base64, runs of dots).
 const MAX_TOKEN_BYTES: usize = 64;
 
@@ -35,6 +43,7 @@ const MAX_TOKEN_BYTES: usize = 64;
 pub fn register(manager: &TokenizerManager) {
     manager.register(EXACT, exact());
     manager.register(FOLDED, folded());
+    manager.register(PAIRS, pairs());
 }
 
 /// The exact analyzer.
@@ -58,6 +67,33 @@ pub fn folded() -> TextAnalyzer {
         .filter(AsciiFoldingFilter)
         .filter(STRIP_MARKS)
         .build()
+}
+
+/// The word-pairs analyzer: [`folded`], then [`PairFilter`].
+pub fn pairs() -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(NFC)
+        .filter(ETH_TO_D_STROKE)
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(STRIP_MARKS)
+        .filter(PairFilter)
+        .build()
+}
+
+/// The pair terms of a sequence of terms, as [`PairFilter`] makes them from consecutive
+/// words (for queries).
+pub fn pair_terms(terms: &[String]) -> Vec<String> {
+    terms.windows(2).map(|w| pair(&w[0], &w[1])).collect()
+}
+
+fn pair(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + 1 + b.len());
+    s.push_str(a);
+    s.push(' ');
+    s.push_str(b);
+    s
 }
 
 /// The terms an analyzer makes of `text`, in order (for queries and tests).
@@ -286,6 +322,90 @@ impl<S: TokenStream> TokenStream for TextMapStream<'_, S> {
     }
 }
 
+/// Replaces a stream of words by the pairs of consecutive words: "a b c" → "a b", "b c".
+/// Two words are consecutive when their positions are (a word dropped between them, such as
+/// one too long, breaks the pair, as it breaks a phrase). A pair's offsets span both words
+/// and its position is the first word's; a text of one word has no pair.
+#[derive(Clone, Copy)]
+pub struct PairFilter;
+
+impl TokenFilter for PairFilter {
+    type Tokenizer<T: Tokenizer> = PairTokenizer<T>;
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> PairTokenizer<T> {
+        PairTokenizer {
+            inner: tokenizer,
+            token: Token::default(),
+            prev: String::new(),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct PairTokenizer<T> {
+    inner: T,
+    token: Token,
+    prev: String,
+}
+
+impl<T: Tokenizer> Tokenizer for PairTokenizer<T> {
+    type TokenStream<'a> = PairStream<'a, T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        self.token.reset();
+        self.prev.clear();
+        PairStream {
+            tail: self.inner.token_stream(text),
+            prev: &mut self.prev,
+            prev_at: None,
+            token: &mut self.token,
+        }
+    }
+}
+
+pub struct PairStream<'a, S> {
+    tail: S,
+    /// The previous word's text, and its start offset and position (None before the first).
+    prev: &'a mut String,
+    prev_at: Option<(usize, usize)>,
+    token: &'a mut Token,
+}
+
+impl<S: TokenStream> TokenStream for PairStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        while self.tail.advance() {
+            let cur = self.tail.token();
+            let paired = match self.prev_at {
+                Some((from, pos)) if cur.position == pos.wrapping_add(1) => {
+                    self.token.text.clear();
+                    self.token.text.push_str(self.prev);
+                    self.token.text.push(' ');
+                    self.token.text.push_str(&cur.text);
+                    self.token.offset_from = from;
+                    self.token.offset_to = cur.offset_to;
+                    self.token.position = pos;
+                    self.token.position_length = 1;
+                    true
+                }
+                _ => false,
+            };
+            self.prev.clear();
+            self.prev.push_str(&cur.text);
+            self.prev_at = Some((cur.offset_from, cur.position));
+            if paired {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,6 +466,38 @@ mod tests {
             let nfd: String = input.nfd().collect();
             check(&mut ex, &nfd, e);
             check(&mut fo, &nfd, f);
+        }
+    }
+
+    #[test]
+    fn pairs_table() {
+        let long = "x".repeat(MAX_TOKEN_BYTES);
+        let broken = format!("dân {long} quân tự");
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "Quốc phòng địa phương",
+                &["quoc phong", "phong dia", "dia phuong"],
+            ),
+            ("quốc", &[]),
+            ("", &[]),
+            (
+                "Nghị định 168/2018/NĐ-CP",
+                &["nghi dinh", "dinh 168", "168 2018", "2018 nd", "nd cp"],
+            ),
+            // Punctuation is not a word: it does not break a pair (as it does not a phrase).
+            ("phòng. Địa", &["phong dia"]),
+            // A word too long to index breaks the pair around it.
+            (&broken, &["quan tu"]),
+        ];
+        let mut p = pairs();
+        for (input, expected) in rows {
+            check(&mut p, input, expected);
+            let nfd: String = input.nfd().collect();
+            check(&mut p, &nfd, expected);
+            let words = terms(&mut folded(), input);
+            if !input.contains(&long) {
+                assert_eq!(pair_terms(&words), *expected, "pair_terms of {input:?}");
+            }
         }
     }
 

@@ -48,7 +48,7 @@ pub enum IndexError {
     #[error("no index at {dir}; run `cancu index` first")]
     Missing { dir: PathBuf },
     #[error(
-        "index {dir} was built with another schema (another cancu version); delete it and run `cancu index` again"
+        "index {dir} was built with another schema (another cancu version); run `cancu index` to rebuild it"
     )]
     SchemaMismatch { dir: PathBuf },
     #[error("index {dir}: {err}")]
@@ -85,6 +85,9 @@ pub struct Fields {
     pub body: Field,
     /// Body terms folded (`vi_folded`).
     pub body_folded: Field,
+    /// Folded terms of each two consecutive words of the body (`vi_pairs`), with
+    /// frequencies and no positions: phrases as intersections of terms tantivy can prune.
+    pub body_pairs: Field,
     /// Cited instruments: canonical number-symbol or law name, as written properly.
     pub cites: Field,
     /// The same, folded ([`crate::normalize::fold_key`]): what queries look up.
@@ -130,6 +133,14 @@ pub fn schema() -> (Schema, Fields) {
         text: b.add_text_field("text", STORED),
         body: b.add_text_field("body", text_with(analyzer::EXACT)),
         body_folded: b.add_text_field("body_folded", text_with(analyzer::FOLDED)),
+        body_pairs: b.add_text_field(
+            "body_pairs",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(analyzer::PAIRS)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        ),
         cites: b.add_text_field("cites", STRING | STORED),
         cites_folded: b.add_text_field("cites_folded", STRING),
         kind: b.add_text_field("kind", STRING | STORED | FAST),
@@ -175,6 +186,51 @@ impl SearchIndex {
             }
         };
         Self::wrap(dir, index)
+    }
+
+    /// [`SearchIndex::open_or_create`], but an index built with another schema (by another
+    /// cancu version) is emptied and created anew, under its writer lock (another writer is
+    /// [`IndexError::Busy`]): the index is a cache of the texts, and `cancu index` is what
+    /// rebuilds it. True when it was rebuilt. Only the files the index's own bookkeeping
+    /// lists (`.managed.json`, `meta.json`) are removed; nothing else in `dir` is touched.
+    pub fn open_or_rebuild(dir: &Path) -> Result<(SearchIndex, bool), IndexError> {
+        match Self::open_or_create(dir) {
+            Err(IndexError::SchemaMismatch { .. }) => {}
+            other => return other.map(|i| (i, false)),
+        }
+        let old = Index::open_in_dir(dir).map_err(|e| tantivy_err(dir, e))?;
+        let lock = old
+            .writer::<tantivy::TantivyDocument>(WRITER_MEMORY)
+            .map_err(|e| tantivy_err(dir, e))?;
+        let io = |err| IndexError::Io {
+            dir: dir.to_path_buf(),
+            err,
+        };
+        let managed: Vec<PathBuf> = match std::fs::read(dir.join(".managed.json")) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| IndexError::Io {
+                dir: dir.to_path_buf(),
+                err: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(io(e)),
+        };
+        for f in managed
+            .iter()
+            .map(PathBuf::as_path)
+            .chain([Path::new("meta.json"), Path::new(".managed.json")])
+        {
+            // Only plain names: the bookkeeping never lists paths outside the directory.
+            if f.components().count() != 1 || f.is_absolute() {
+                continue;
+            }
+            match std::fs::remove_file(dir.join(f)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io(e)),
+            }
+        }
+        drop(lock);
+        Ok((Self::open_or_create(dir)?, true))
     }
 
     /// Open an existing index for reading.

@@ -1,44 +1,45 @@
 //! Searching the index: a user's query (typed with or without diacritics, without quotes)
-//! becomes one tantivy query that ranks
-//! 0. every word must be there (folded), or an abbreviation's other form, or the citation;
-//! 1. the words in order (a phrase) above the words anywhere (bag of words): proximity counts
-//!    for unaccented queries too, through the folded field;
-//! 2. exact forms above folded ones when the query has diacritics: "đường" ranks sections
-//!    with "đường" above those with only "dương"; "duong" finds both alike;
-//! 3. abbreviations expanded both ways ([`crate::index::abbrev`]).
+//! becomes a [`Plan`]: tiers of term queries, tried best first ([`Match`]):
+//! 0. the words in order, with their diacritics as typed (when the query has diacritics:
+//!    "đường tuần tra" ranks sections with it above those with "dương tuần tra");
+//! 1. the words in order, diacritics ignored, so proximity counts for unaccented queries;
+//!    also the query with an abbreviation written the other way ([`crate::index::abbrev`]),
+//!    and a cited instrument the query names by number-symbol;
+//! 2. every word as typed, anywhere in the section; 3. every word, folded;
+//! 4. (with `"..."` or `cites:`) only what the query requires.
 //!
-//! Syntax: `"..."` a phrase that must occur; `cites:168/2018/NĐ-CP` a cited instrument that
-//! must be cited (a keyword lookup, diacritics and case ignored). Hits are sections, grouped
-//! by file (the best section of each file, the others listed). Without a document type,
-//! sections and registry instruments are searched apart and [`interleave`]d (short
-//! instrument texts would otherwise fill the first screen). Snippets are cut from the
-//! ORIGINAL text, located from the postings' positions (no re-analysis of the text). Knows
-//! nothing of output formats.
+//! "In order" is an intersection of word-pair terms (`body_pairs`), not a phrase query: it
+//! reads no positions and tantivy prunes it (block-max WAND) to the top documents, which is
+//! what keeps a query on a 500 MB index near a millisecond. Every hit of a tier ranks above
+//! the next tier's; within a tier, by BM25.
+//!
+//! Syntax: `"..."` a phrase that must occur (found by its pairs, then checked word for word
+//! on the positions); `cites:168/2018/NĐ-CP` a cited instrument that must be cited (a
+//! keyword lookup, diacritics and case ignored). Hits are sections, grouped by file (the best
+//! section of each file, the others listed). Without a document type, sections and registry
+//! instruments are ranked in one pass and [`interleave`]d (short instrument texts would
+//! otherwise fill the first screen). Snippets are cut from the ORIGINAL text, located from
+//! the postings' positions (no re-analysis of the text). Knows nothing of output formats.
 
 use crate::index::analyzer;
 use crate::index::{abbrev, tantivy_err, Fields, IndexError, SearchIndex};
 use crate::normalize::fold_key;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::StrColumn;
 use tantivy::postings::Postings;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, EnableScoring, Occur, PhraseQuery, Query, TermQuery, Weight,
+};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer};
 use tantivy::DocSet;
 use tantivy::{DocAddress, TantivyDocument, Term};
 
-/// Boosts: exact forms above folded ones, phrases above bags of words.
-pub const EXACT_BAG: f32 = 3.0;
-pub const EXACT_PHRASE: f32 = 6.0;
-pub const FOLDED_BAG: f32 = 1.0;
-pub const FOLDED_PHRASE: f32 = 4.0;
-pub const FOLDED_NEAR: f32 = 2.0;
-pub const ABBREVIATION: f32 = 1.5;
+/// Boost of a section citing an instrument the query names by number-symbol, against the
+/// query's words in order (both are alternatives of the [`Match::Phrase`] tier).
 pub const CITATION: f32 = 10.0;
-/// Words allowed between the query's words in the "near" phrase.
-pub const NEAR_SLOP: u32 = 3;
 
 /// A search: the query text and its filters.
 #[derive(Debug, Clone, Default)]
@@ -87,6 +88,9 @@ pub struct Hit {
     pub kind: Option<String>,
     pub year: Option<u64>,
     pub issuer: Option<String>,
+    /// How it matched the query's words (its tier: hits of a better tier come first).
+    pub matched: Match,
+    /// The BM25 score within its tier.
     pub score: f32,
     /// A fragment of the original text around the matches.
     pub snippet: String,
@@ -149,18 +153,61 @@ pub fn parse(query: &str) -> ParsedQuery {
     out
 }
 
-/// The query for a query's free words: what must match and what only ranks.
-pub struct FreeText {
-    pub matching: Box<dyn Query>,
-    pub scoring: Vec<Box<dyn Query>>,
-    /// One word, no abbreviation, no citation: `matching` is the folded term and `scoring`
-    /// at most its exact term. Every section holding the exact term holds the folded one,
-    /// so "folded or exact" finds what "folded, and exact if there" finds, with the same
-    /// scores; as a union of terms it is pruned (block-WAND) instead of scored throughout.
-    pub one_term: bool,
+/// How a hit matched the query's free words: the tiers of a search, best first. Every hit
+/// of a tier ranks above every hit of the next one; within a tier, hits rank by score.
+///
+/// "In order" is read from word pairs: every two consecutive words of the query stand next
+/// to each other somewhere in the section ("a b c" matches a section with "a b" in one
+/// place and "b c" in another). For quoted phrases, which must occur, each candidate is
+/// then checked word for word against the positions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Match {
+    /// The words in order, with the diacritics as typed ("đúng cụm từ, đúng dấu"); for one
+    /// word, that word as typed.
+    ExactPhrase,
+    /// The words in order, diacritics ignored; or the query with an abbreviation written
+    /// the other way ("QPĐP" ↔ "quốc phòng địa phương"); or an instrument the query
+    /// names by its number-symbol, cited in the section.
+    Phrase,
+    /// Every word with the diacritics as typed, anywhere in the section.
+    ExactWords,
+    /// Every word, diacritics ignored, anywhere in the section.
+    Words,
+    /// None of the free words: only what the query requires (a quoted phrase, `cites:`).
+    Required,
 }
 
-/// Builds tantivy queries with the index's analyzers.
+impl Match {
+    /// The name in JSON output ("exact-phrase", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Match::ExactPhrase => "exact-phrase",
+            Match::Phrase => "phrase",
+            Match::ExactWords => "exact-words",
+            Match::Words => "words",
+            Match::Required => "required",
+        }
+    }
+}
+
+/// A built search: tiers of alternative queries, the quoted phrases every hit must hold,
+/// and the words to highlight.
+///
+/// Each alternative is a plain conjunction of terms (word pairs for a phrase, words for a
+/// bag of words) so that tantivy prunes it (block-max WAND keeps only what can still enter
+/// the top `k`), instead of scoring every section that holds the words: that is what keeps
+/// a query on a large index within a millisecond or so.
+pub struct Plan {
+    pub tiers: Vec<(Match, Vec<Box<dyn Query>>)>,
+    /// Quoted phrases, word for word (positions): the tiers find sections by the phrases'
+    /// word pairs, and each candidate is checked against these.
+    pub verify: Vec<Box<dyn Query>>,
+    /// The query's words in the exact and folded bodies: what snippets highlight.
+    pub highlight: Box<dyn Query>,
+}
+
+/// Builds search plans with the index's analyzers.
 pub struct QueryBuilder {
     f: Fields,
     exact: TextAnalyzer,
@@ -176,142 +223,194 @@ impl QueryBuilder {
         }
     }
 
-    /// The whole query for a request: the query text, restricted to sections and filters.
-    pub fn build(&mut self, req: &SearchRequest) -> Result<Box<dyn Query>, IndexError> {
+    /// The plan of a request: the tiers of its free words, each alternative restricted by
+    /// what the query requires (quoted phrases, `cites:`) and by the filters.
+    pub fn plan(&mut self, req: &SearchRequest) -> Result<Plan, IndexError> {
+        self.plan_with(req, Vec::new())
+    }
+
+    /// [`QueryBuilder::plan`] with further clauses every hit must match (`filters`).
+    fn plan_with(
+        &mut self,
+        req: &SearchRequest,
+        mut filters: Vec<Box<dyn Query>>,
+    ) -> Result<Plan, IndexError> {
+        let f = self.f;
         let parsed = parse(&req.query);
-        // Plan documents have no body: only a citation lookup needs them kept out.
-        let mut must: Vec<Box<dyn Query>> = Vec::new();
+        let mut highlight: Vec<Term> = Vec::new();
+        // What every hit must hold, as clauses of every alternative.
+        let mut required: Vec<Box<dyn Query>> = Vec::new();
+        let mut verify: Vec<Box<dyn Query>> = Vec::new();
         if !parsed.cites.is_empty() {
-            must.push(term(self.f.doc_type, "section"));
+            // Plan documents hold citations too, but have no text to show.
+            required.push(term(f.doc_type, "section"));
         }
         for c in &parsed.cites {
-            must.push(term(self.f.cites_folded, &fold_key(c)));
+            required.push(term(f.cites_folded, &fold_key(c)));
         }
         for p in &parsed.phrases {
-            let q = self
-                .phrase_any(p, 0)
-                .ok_or_else(|| IndexError::Query(format!("no words in \"{p}\"")))?;
-            must.push(q);
+            let ex = analyzer::terms(&mut self.exact, p);
+            let fo = analyzer::terms(&mut self.folded, p);
+            if fo.is_empty() {
+                return Err(IndexError::Query(format!("no words in \"{p}\"")));
+            }
+            let accented = ex != fo;
+            required.extend(self.adjacent(&fo));
+            if accented {
+                required.extend(ex.iter().map(|t| term(f.body, t)));
+            }
+            if fo.len() > 1 {
+                let (field, words) = if accented {
+                    (f.body, &ex)
+                } else {
+                    (f.body_folded, &fo)
+                };
+                verify.extend(phrase(field, words, 0));
+            }
+            highlight.extend(ex.iter().map(|t| Term::from_field_text(f.body, t)));
+            highlight.extend(fo.iter().map(|t| Term::from_field_text(f.body_folded, t)));
         }
-        let free = self.free_text(&parsed.free);
         if let Some(k) = &req.kind {
-            must.push(term(self.f.kind, k));
+            filters.push(term(f.kind, k));
         }
         if let Some(y) = req.year {
-            must.push(Box::new(TermQuery::new(
-                Term::from_field_u64(self.f.year, y),
+            filters.push(Box::new(TermQuery::new(
+                Term::from_field_u64(f.year, y),
                 IndexRecordOption::Basic,
             )));
         }
         if let Some(i) = &req.issuer {
             let terms = analyzer::terms(&mut self.folded, i);
-            let q = phrase(self.f.issuer_folded, &terms, 0)
+            let q = phrase(f.issuer_folded, &terms, 0)
                 .ok_or_else(|| IndexError::Query(format!("no words in issuer \"{i}\"")))?;
-            must.push(q);
+            filters.push(filter(q));
         }
-        let searching = !parsed.cites.is_empty() || !parsed.phrases.is_empty();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-            must.into_iter().map(|q| (Occur::Must, q)).collect();
-        match free {
-            Some(FreeText {
-                matching,
-                scoring,
-                one_term,
-            }) => {
-                // With a phrase or a citation required, the words only rank. One word alone
-                // is a union of its folded and exact terms (see `FreeText::one_term`).
-                let alone = clauses.is_empty() && one_term;
-                let occur = if searching || alone {
-                    Occur::Should
-                } else {
-                    Occur::Must
-                };
-                clauses.push((occur, matching));
-                clauses.extend(scoring.into_iter().map(|q| (Occur::Should, q)));
-            }
-            None if !searching => {
-                return Err(IndexError::Query(format!(
-                    "nothing to search for in {:?}",
-                    req.query
-                )))
-            }
-            None => {}
+        let mut tiers = self.free_tiers(&parsed.free, &mut highlight);
+        if tiers.is_empty() && required.is_empty() {
+            return Err(IndexError::Query(format!(
+                "nothing to search for in {:?}",
+                req.query
+            )));
         }
-        Ok(Box::new(BooleanQuery::new(clauses)))
-    }
-
-    /// The query for free words: what must match (every word, folded; or an abbreviation's
-    /// other form; or a citation keyword), and what only scores (exact forms, phrases).
-    /// Matching every word keeps the scored set small, so phrases cost little even on large
-    /// indexes. None when there are no words.
-    pub fn free_text(&mut self, text: &str) -> Option<FreeText> {
-        let ex = analyzer::terms(&mut self.exact, text);
-        let fo = analyzer::terms(&mut self.folded, text);
-        if fo.is_empty() {
-            return None;
+        if !required.is_empty() {
+            // With a phrase or a citation required, the free words only rank: sections
+            // without them come last.
+            tiers.push((Match::Required, vec![Vec::new()]));
         }
-        let boosted = |q: Box<dyn Query>, boost: f32| -> Box<dyn Query> {
-            Box::new(BoostQuery::new(q, boost))
-        };
-        let mut matching: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let all_words: Box<dyn Query> = match fo.as_slice() {
-            [t] => term(self.f.body_folded, t),
-            _ => Box::new(BooleanQuery::new(
-                fo.iter()
-                    .map(|t| (Occur::Must, term(self.f.body_folded, t)))
-                    .collect(),
-            )),
-        };
-        matching.push((Occur::Should, boosted(all_words, FOLDED_BAG)));
-        for alt in abbrev::expansions(abbrev::table(), text) {
-            let terms = analyzer::terms(&mut self.folded, &alt);
-            if let Some(q) = phrase(self.f.body_folded, &terms, 0) {
-                matching.push((Occur::Should, boosted(q, ABBREVIATION)));
-            }
-        }
-        for w in text.split_whitespace() {
-            if looks_like_citation(w) {
-                let q = term(self.f.cites_folded, &fold_key(w));
-                matching.push((Occur::Should, boosted(q, CITATION)));
-            }
-        }
-        let mut scoring: Vec<Box<dyn Query>> = Vec::new();
-        if ex != fo {
-            // The query has diacritics: exact forms rank first.
-            scoring.extend(bag(self.f.body, &ex).map(|q| boosted(q, EXACT_BAG)));
-            if ex.len() > 1 {
-                scoring.extend(phrase(self.f.body, &ex, 0).map(|q| boosted(q, EXACT_PHRASE)));
-            }
-        }
-        if fo.len() > 1 {
-            scoring.extend(phrase(self.f.body_folded, &fo, 0).map(|q| boosted(q, FOLDED_PHRASE)));
-            scoring.extend(
-                phrase(self.f.body_folded, &fo, NEAR_SLOP).map(|q| boosted(q, FOLDED_NEAR)),
-            );
-        }
-        let one_term = fo.len() == 1 && matching.len() == 1;
-        let matching = if matching.len() == 1 {
-            matching.pop().map(|(_, q)| q)?
-        } else {
-            Box::new(BooleanQuery::new(matching))
-        };
-        Some(FreeText {
-            matching,
-            scoring,
-            one_term,
+        let tiers = tiers
+            .into_iter()
+            .map(|(m, alternatives)| {
+                let alternatives = alternatives
+                    .into_iter()
+                    .map(|mut clauses| {
+                        clauses.extend(required.iter().map(|q| q.box_clone()));
+                        clauses.extend(filters.iter().map(|q| q.box_clone()));
+                        conjunction(clauses)
+                    })
+                    .collect();
+                (m, alternatives)
+            })
+            .collect();
+        let highlight = Box::new(BooleanQuery::new(
+            highlight
+                .into_iter()
+                .map(|t| {
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>,
+                    )
+                })
+                .collect(),
+        ));
+        Ok(Plan {
+            tiers,
+            verify,
+            highlight,
         })
     }
 
-    /// A phrase on the exact body when it has diacritics, else on the folded body.
-    fn phrase_any(&mut self, text: &str, slop: u32) -> Option<Box<dyn Query>> {
+    /// The tiers of the free words, each a list of alternatives, each a list of clauses
+    /// (none when there are no words). A query with diacritics has the exact tiers too.
+    fn free_tiers(&mut self, text: &str, highlight: &mut Vec<Term>) -> Vec<(Match, Vec<Clauses>)> {
+        let f = self.f;
         let ex = analyzer::terms(&mut self.exact, text);
         let fo = analyzer::terms(&mut self.folded, text);
-        if ex != fo {
-            phrase(self.f.body, &ex, slop)
-        } else {
-            phrase(self.f.body_folded, &fo, slop)
+        if fo.is_empty() {
+            return Vec::new();
+        }
+        let accented = ex != fo;
+        let variants = abbrev::variants(abbrev::table(), text);
+        let words = |field: Field, terms: &[String]| -> Vec<Box<dyn Query>> {
+            terms.iter().map(|t| term(field, t)).collect()
+        };
+        let mut phrase_alts: Vec<Clauses> = vec![self.adjacent(&fo)];
+        phrase_alts.extend(variants.iter().map(|v| self.adjacent(v)));
+        for w in text.split_whitespace() {
+            if looks_like_citation(w) {
+                let q = term(f.cites_folded, &fold_key(w));
+                phrase_alts.push(vec![Box::new(BoostQuery::new(q, CITATION))]);
+            }
+        }
+        let mut tiers = Vec::new();
+        if accented {
+            let mut exact_phrase = self.adjacent(&fo);
+            if fo.len() > 1 {
+                exact_phrase.extend(words(f.body, &ex));
+            } else {
+                exact_phrase = words(f.body, &ex);
+            }
+            tiers.push((Match::ExactPhrase, vec![exact_phrase]));
+        }
+        tiers.push((Match::Phrase, phrase_alts));
+        if fo.len() > 1 {
+            if accented {
+                tiers.push((Match::ExactWords, vec![words(f.body, &ex)]));
+            }
+            let mut bags = vec![words(f.body_folded, &fo)];
+            bags.extend(
+                variants
+                    .iter()
+                    .filter(|v| v.len() > 1)
+                    .map(|v| words(f.body_folded, v)),
+            );
+            tiers.push((Match::Words, bags));
+        }
+        if accented {
+            highlight.extend(ex.iter().map(|t| Term::from_field_text(f.body, t)));
+        }
+        for v in std::iter::once(&fo).chain(&variants) {
+            highlight.extend(v.iter().map(|t| Term::from_field_text(f.body_folded, t)));
+        }
+        tiers
+    }
+
+    /// Clauses matching `terms` next to each other: their word pairs, or the one word.
+    fn adjacent(&self, terms: &[String]) -> Vec<Box<dyn Query>> {
+        match terms {
+            [t] => vec![term(self.f.body_folded, t)],
+            _ => analyzer::pair_terms(terms)
+                .iter()
+                .map(|p| term(self.f.body_pairs, p))
+                .collect(),
         }
     }
+}
+
+/// Clauses that must all match: one alternative of a tier, before it becomes a query.
+type Clauses = Vec<Box<dyn Query>>;
+
+/// One query of clauses that must all match. A single term is wrapped as a union of one
+/// (and several terms stay a flat conjunction), the shapes tantivy prunes with block-max
+/// WAND when collecting the top documents.
+fn conjunction(mut clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if clauses.len() == 1 {
+        if let Some(q) = clauses.pop() {
+            return Box::new(BooleanQuery::new(vec![(Occur::Should, q)]));
+        }
+    }
+    Box::new(BooleanQuery::new(
+        clauses.into_iter().map(|q| (Occur::Must, q)).collect(),
+    ))
 }
 
 /// Characters (bytes) a snippet holds at most, as tantivy's `SnippetGenerator` counts them.
@@ -597,24 +696,17 @@ impl SearchIndex {
         if opts.doc_type.is_none() {
             return self.search_interleaved(req, opts);
         }
-        let query = self.request_query(req, opts)?;
-        self.run(&*query, req.limit, &parse(&req.query).cites)
+        let plan = self.request_plan(req, opts)?;
+        self.run(&plan, req.limit, &parse(&req.query).cites)
     }
 
-    /// The whole tantivy query of a request and its options.
-    fn request_query(
-        &self,
-        req: &SearchRequest,
-        opts: &SearchOptions,
-    ) -> Result<Box<dyn Query>, IndexError> {
+    /// The search plan of a request and its options.
+    fn request_plan(&self, req: &SearchRequest, opts: &SearchOptions) -> Result<Plan, IndexError> {
         let f = self.fields;
-        let mut qb = QueryBuilder::new(f);
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, qb.build(req)?)];
+        let mut filters: Vec<Box<dyn Query>> = Vec::new();
         match opts.doc_type.as_deref() {
             None => {}
-            Some(t @ ("section" | "instrument")) => {
-                clauses.push((Occur::Must, filter(term(f.doc_type, t))))
-            }
+            Some(t @ ("section" | "instrument")) => filters.push(filter(term(f.doc_type, t))),
             Some(t) => {
                 return Err(IndexError::Query(format!(
                     "unknown document type {t:?} (section or instrument)"
@@ -633,62 +725,74 @@ impl SearchIndex {
                 (Occur::Should, term(f.doc_type, "section")),
                 (Occur::Should, term(f.status, st)),
             ]));
-            clauses.push((Occur::Must, filter(keep)));
+            filters.push(filter(keep));
         }
-        if clauses.len() == 1 {
-            clauses
-                .pop()
-                .map(|(_, q)| q)
-                .ok_or_else(|| IndexError::Query(String::new()))
-        } else {
-            Ok(Box::new(BooleanQuery::new(clauses)))
-        }
+        QueryBuilder::new(f).plan_with(req, filters)
     }
 
-    /// Run a built query (the benchmark times this). `cites` are the instruments the query
-    /// looks up, shown in snippets when no word matched.
-    pub fn run(
-        &self,
-        query: &dyn Query,
-        limit: usize,
-        cites: &[String],
-    ) -> Result<Vec<Hit>, IndexError> {
+    /// Run a search plan. `cites` are the instruments the query looks up, shown in snippets
+    /// when no word matched.
+    fn run(&self, plan: &Plan, limit: usize, cites: &[String]) -> Result<Vec<Hit>, IndexError> {
         let searcher = self.reader.searcher();
-        let (found, _) = self.candidates(&searcher, query, candidates_for(limit))?;
-        let snippets = self.snippets(&searcher, query)?;
+        let (found, _) = self.candidates(&searcher, plan, candidates_for(limit))?;
+        let snippets = self.snippets(&searcher, plan)?;
         self.hits(&searcher, &snippets, &found, limit, cites)
     }
 
-    /// The snippet maker of a query: from the exact body when the query has exact terms,
+    /// The snippet maker of a plan: from the exact body when the query has exact terms,
     /// else the folded one.
-    fn snippets(
-        &self,
-        searcher: &tantivy::Searcher,
-        query: &dyn Query,
-    ) -> Result<Snippets, IndexError> {
+    fn snippets(&self, searcher: &tantivy::Searcher, plan: &Plan) -> Result<Snippets, IndexError> {
         let f = self.fields;
-        Snippets::new(searcher, query, &[f.body, f.body_folded])
+        Snippets::new(searcher, &*plan.highlight, &[f.body, f.body_folded])
             .map_err(|e| tantivy_err(&self.dir, e))
     }
 
-    /// The best `n` documents for a query, best first, each with its path, section and
-    /// type read from the fast fields (no stored document is read). The flag is true when
-    /// fewer than `n` documents matched: every match is in the list.
+    /// The best `n` documents of a plan, best first (tier by tier, by score within a tier),
+    /// each with its path, section and type read from the fast fields (no stored document
+    /// is read). The flag is true when fewer than `n` documents matched: every match is in
+    /// the list.
     fn candidates(
         &self,
         searcher: &tantivy::Searcher,
-        query: &dyn Query,
+        plan: &Plan,
         n: usize,
     ) -> Result<(Vec<Candidate>, bool), IndexError> {
         let err = |e| tantivy_err(&self.dir, e);
-        let top = searcher
-            .search(query, &TopDocs::with_limit(n).order_by_score())
+        let verify: Vec<Box<dyn Weight>> = plan
+            .verify
+            .iter()
+            .map(|q| q.weight(EnableScoring::disabled_from_searcher(searcher)))
+            .collect::<tantivy::Result<_>>()
             .map_err(err)?;
-        let all = top.len() < n;
+        let mut ranked: Vec<(Match, f32, DocAddress)> = Vec::new();
+        let mut seen: HashSet<DocAddress> = HashSet::new();
+        for (matched, alternatives) in &plan.tiers {
+            if ranked.len() >= n {
+                break;
+            }
+            // Documents of the tiers above can come again: ask for enough to fill `n`
+            // with new ones.
+            let k = n - ranked.len() + seen.len();
+            let mut tier: Vec<(f32, DocAddress)> = Vec::new();
+            for q in alternatives {
+                tier.extend(top_verified(searcher, &**q, k, &verify).map_err(err)?);
+            }
+            tier.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (score, addr) in tier {
+                if ranked.len() >= n {
+                    break;
+                }
+                if seen.insert(addr) {
+                    ranked.push((*matched, score, addr));
+                }
+            }
+        }
+        // Fewer than `n`: every alternative gave fewer than it was asked for, so all.
+        let all = ranked.len() < n;
         type Columns = (Option<StrColumn>, Option<StrColumn>, Option<StrColumn>);
         let mut columns: BTreeMap<u32, Columns> = BTreeMap::new();
-        let mut out = Vec::with_capacity(top.len());
-        for (score, addr) in top {
+        let mut out = Vec::with_capacity(ranked.len());
+        for (matched, score, addr) in ranked {
             let (p, s, st) = columns.entry(addr.segment_ord).or_insert_with(|| {
                 let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
                 (
@@ -713,6 +817,7 @@ impl SearchIndex {
                 (None, None) => Found::Plan,
             };
             out.push(Candidate {
+                matched,
                 score,
                 addr,
                 path: get(p).unwrap_or_default(),
@@ -747,6 +852,7 @@ impl SearchIndex {
                 continue;
             }
             let (score, addr, path, section) = (c.score, c.addr, c.path.clone(), c.section.clone());
+            let matched = c.matched;
             let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
             let s = |field: Field| {
                 d.get_first(field)
@@ -773,6 +879,7 @@ impl SearchIndex {
                 kind: s(f.kind),
                 year: d.get_first(f.year).and_then(|v| v.as_u64()),
                 issuer: s(f.issuer),
+                matched,
                 score,
                 snippet,
                 highlights,
@@ -785,15 +892,13 @@ impl SearchIndex {
     /// The stored text of the best `n` sections for a request, best first, not grouped by
     /// file (for measuring what ranks first).
     pub fn top_texts(&self, req: &SearchRequest, n: usize) -> Result<Vec<String>, IndexError> {
-        let query = QueryBuilder::new(self.fields).build(req)?;
+        let plan = QueryBuilder::new(self.fields).plan(req)?;
         let searcher = self.reader.searcher();
         let err = |e| tantivy_err(&self.dir, e);
-        let top = searcher
-            .search(&*query, &TopDocs::with_limit(n).order_by_score())
-            .map_err(err)?;
+        let (found, _) = self.candidates(&searcher, &plan, n)?;
         let mut out = Vec::new();
-        for (_, addr) in top {
-            let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
+        for c in found {
+            let d: TantivyDocument = searcher.doc(c.addr).map_err(err)?;
             let t = d.get_first(self.fields.text).and_then(|v| v.as_str());
             out.push(t.unwrap_or("").to_string());
         }
@@ -881,7 +986,7 @@ pub fn interleave(sections: Vec<Hit>, instruments: Vec<Hit>, limit: usize) -> Ve
             (None, None) => break,
             (None, Some(_)) => true,
             (Some(_), None) => false,
-            (Some(a), Some(b)) => taken < quota && b.score > a.score,
+            (Some(a), Some(b)) => taken < quota && ranks_above(b, a),
         };
         if take_instrument {
             out.extend(i.next());
@@ -891,6 +996,70 @@ pub fn interleave(sections: Vec<Hit>, instruments: Vec<Hit>, limit: usize) -> Ve
         }
     }
     out
+}
+
+/// Does `a` rank above `b`: a better tier, or the same tier and a higher score.
+pub fn ranks_above(a: &Hit, b: &Hit) -> bool {
+    a.matched < b.matched || (a.matched == b.matched && a.score > b.score)
+}
+
+/// The best `k` documents of `q` (score, address) that every `verify` weight matches: a
+/// larger top is fetched until `k` of them hold or none is left.
+fn top_verified(
+    searcher: &tantivy::Searcher,
+    q: &dyn Query,
+    k: usize,
+    verify: &[Box<dyn Weight>],
+) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+    let mut want = k.max(1);
+    loop {
+        let top = searcher.search(q, &TopDocs::with_limit(want).order_by_score())?;
+        if verify.is_empty() {
+            return Ok(top);
+        }
+        let exhausted = top.len() < want;
+        let mut kept = holding(searcher, top, verify)?;
+        if kept.len() >= k || exhausted {
+            kept.truncate(k);
+            return Ok(kept);
+        }
+        want = want.saturating_mul(4);
+    }
+}
+
+/// The documents of `top` that every weight matches, in the same order: one scorer per
+/// segment and weight, sought in ascending document order.
+fn holding(
+    searcher: &tantivy::Searcher,
+    top: Vec<(f32, DocAddress)>,
+    verify: &[Box<dyn Weight>],
+) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+    let mut order: Vec<usize> = (0..top.len()).collect();
+    order.sort_by_key(|&i| top[i].1);
+    let mut ok = vec![false; top.len()];
+    let mut i = 0;
+    while i < order.len() {
+        let segment = top[order[i]].1.segment_ord;
+        let reader = searcher.segment_reader(segment);
+        let mut scorers = verify
+            .iter()
+            .map(|w| w.scorer(reader, 1.0))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        while i < order.len() && top[order[i]].1.segment_ord == segment {
+            let doc = top[order[i]].1.doc_id;
+            // A scorer stands on its first match when made, and never seeks backwards.
+            ok[order[i]] = scorers
+                .iter_mut()
+                .all(|s| s.doc() == doc || (s.doc() < doc && s.seek(doc) == doc));
+            i += 1;
+        }
+    }
+    Ok(top
+        .into_iter()
+        .zip(ok)
+        .filter(|(_, keep)| *keep)
+        .map(|(t, _)| t)
+        .collect())
 }
 
 /// Candidates fetched for `limit` hits: files have several matching sections, so more
@@ -911,6 +1080,7 @@ enum Found {
 /// A ranked document, known from the fast fields.
 #[derive(Clone)]
 struct Candidate {
+    matched: Match,
     score: f32,
     addr: DocAddress,
     path: String,
@@ -931,10 +1101,10 @@ impl SearchIndex {
     ) -> Result<Vec<Hit>, IndexError> {
         let limit = req.limit;
         let cites = parse(&req.query).cites;
-        let query = self.request_query(req, opts)?;
+        let plan = self.request_plan(req, opts)?;
         let searcher = self.reader.searcher();
         let n = candidates_for(limit) + limit;
-        let (found, all) = self.candidates(&searcher, &*query, n)?;
+        let (found, all) = self.candidates(&searcher, &plan, n)?;
         let of = |k: Found| -> Vec<Candidate> {
             found.iter().filter(|c| c.kind == k).cloned().collect()
         };
@@ -944,7 +1114,7 @@ impl SearchIndex {
         // never be shown (it takes a place only by outscoring the next section).
         if all || files.len() >= limit {
             let room = instrument_room(limit, files.len());
-            let snippets = self.snippets(&searcher, &*query)?;
+            let snippets = self.snippets(&searcher, &plan)?;
             let s = self.hits(&searcher, &snippets, &sections, limit, &cites)?;
             let i = self.hits(&searcher, &snippets, &of(Found::Instrument), room, &cites)?;
             return Ok(interleave(s, i, limit));
