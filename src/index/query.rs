@@ -255,8 +255,10 @@ impl QueryBuilder {
                 return Err(IndexError::Query(format!("no words in \"{p}\"")));
             }
             let accented = ex != fo;
+            // Found by its folded pairs; the exact words are left to the check on the
+            // positions (an intersection with common words only slows the search).
             required.extend(self.adjacent(&fo));
-            if accented {
+            if accented && fo.len() == 1 {
                 required.extend(ex.iter().map(|t| term(f.body, t)));
             }
             if fo.len() > 1 {
@@ -801,6 +803,11 @@ impl SearchIndex {
                     ff.str("status").ok().flatten(),
                 )
             });
+            // Only instruments have a status (its value is not needed here).
+            let has = |c: &Option<StrColumn>| {
+                c.as_ref()
+                    .is_some_and(|c| c.ords().first(addr.doc_id).is_some())
+            };
             let get = |c: &Option<StrColumn>| {
                 let c = c.as_ref()?;
                 let ord = c.ords().first(addr.doc_id)?;
@@ -811,10 +818,10 @@ impl SearchIndex {
             // Only instruments have a status; only sections have an outline path ("" for
             // the preamble); plan documents have neither.
             let section = get(s);
-            let kind = match (get(st), &section) {
-                (Some(_), _) => Found::Instrument,
-                (None, Some(_)) => Found::Section,
-                (None, None) => Found::Plan,
+            let kind = match (has(st), &section) {
+                (true, _) => Found::Instrument,
+                (false, Some(_)) => Found::Section,
+                (false, None) => Found::Plan,
             };
             out.push(Candidate {
                 matched,
