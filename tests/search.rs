@@ -593,3 +593,98 @@ fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
     assert!(again.status.success());
     assert!(!stderr(&again).contains("rebuilding"), "{}", stderr(&again));
 }
+
+/// Any query gives hits or a clear "bad query" error, never a panic: hostile rows, then
+/// seeded random mixes of words, quotes, `cites:`, abbreviations and punctuation, with and
+/// without filters.
+#[test]
+fn any_query_gives_hits_or_a_query_error() {
+    use cancu::index::{IndexError, SearchOptions};
+    let index = SearchIndex::in_ram().expect("index");
+    let plans = common::root().join("corpus/plans");
+    index
+        .update_with_registry(&[plans], None, &mut |_| {})
+        .expect("update");
+    let long = "quốc phòng ".repeat(300);
+    let mut queries: Vec<String> = [
+        "",
+        " ",
+        "\"",
+        "\"\"",
+        "\" \"",
+        "“”",
+        "cites:",
+        "cites:\"\"",
+        "cites:\"",
+        "!!!",
+        "a\"b",
+        "\"quốc phòng",
+        "quốc\"phòng\"",
+        "QPĐP QPĐP QPĐP",
+        "dqtv dan quan tu ve dqtv",
+        "168/2018/NĐ-CP/",
+        "//--",
+        "\u{301}\u{301}",
+        "🙂 quốc",
+        "x\u{0}y",
+        "a b a b a b a b",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    queries.push(long);
+    let pieces = [
+        "quốc",
+        "phòng",
+        "dan",
+        "quân",
+        "\"",
+        "cites:",
+        "168/2018/NĐ-CP",
+        "QPĐP",
+        "DQTV",
+        "Luật",
+        "-",
+        "/",
+        "“",
+        "”",
+        "Nghi\u{323}",
+        "đường",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize % n
+    };
+    for _ in 0..300 {
+        let words = 1 + next(8);
+        let q: Vec<&str> = (0..words).map(|_| pieces[next(pieces.len())]).collect();
+        let sep = if next(2) == 0 { " " } else { "" };
+        queries.push(q.join(sep));
+    }
+    for (i, q) in queries.iter().enumerate() {
+        let req = SearchRequest {
+            query: q.clone(),
+            limit: 1 + i % 12,
+            year: (i % 5 == 0).then_some(2024),
+            kind: (i % 7 == 0).then(|| "ke-hoach".to_string()),
+            issuer: (i % 11 == 0).then(|| "xã".to_string()),
+        };
+        let opts = SearchOptions {
+            status: (i % 3 == 0).then(|| "in-force".to_string()),
+            doc_type: match i % 4 {
+                0 => Some("section".to_string()),
+                1 => Some("instrument".to_string()),
+                _ => None,
+            },
+        };
+        match index.search_with(&req, &opts) {
+            Ok(hits) => assert!(hits.len() <= req.limit, "{q:?}"),
+            Err(IndexError::Query(_)) => {}
+            Err(e) => panic!("{q:?}: {e}"),
+        }
+    }
+}

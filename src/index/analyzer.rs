@@ -22,8 +22,8 @@
 //! documents or queries.
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, Token, TokenFilter,
-    TokenStream, Tokenizer, TokenizerManager,
+    AsciiFoldingFilter, RemoveLongFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    TokenizerManager,
 };
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -53,7 +53,7 @@ pub fn exact() -> TextAnalyzer {
         .filter(NFC)
         .filter(ETH_TO_D_STROKE)
         .filter(MODERN_TONES)
-        .filter(LowerCaser)
+        .filter(LOWERCASE)
         .build()
 }
 
@@ -63,7 +63,7 @@ pub fn folded() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(NFC)
         .filter(ETH_TO_D_STROKE)
-        .filter(LowerCaser)
+        .filter(LOWERCASE)
         .filter(AsciiFoldingFilter)
         .filter(STRIP_MARKS)
         .build()
@@ -75,7 +75,7 @@ pub fn pairs() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(NFC)
         .filter(ETH_TO_D_STROKE)
-        .filter(LowerCaser)
+        .filter(LOWERCASE)
         .filter(AsciiFoldingFilter)
         .filter(STRIP_MARKS)
         .filter(PairFilter)
@@ -205,15 +205,73 @@ pub const NFC: TextMap = TextMap::new(nfc);
 pub const ETH_TO_D_STROKE: TextMap = TextMap::new(eth_to_d_stroke);
 /// Old tone placement made modern: "hoà" → "hòa", "uỷ" → "ủy" (one syllable per token).
 pub const MODERN_TONES: TextMap = TextMap::new(modern_tones);
+/// Lowercase: what tantivy's `LowerCaser` makes (`char::to_lowercase` of every char), but a
+/// word with nothing to lowercase (most words of running text) is left as it is instead of
+/// being rebuilt char by char.
+pub const LOWERCASE: TextMap = TextMap::new(lowercase);
 /// Combining marks left after folding (letters with no precomposed form) dropped.
 pub const STRIP_MARKS: TextMap = TextMap::new(strip_marks);
 
 fn nfc(text: &str, out: &mut String) -> bool {
-    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if text.is_ascii()
+        || text.chars().all(always_nfc)
+        || is_nfc_quick(text.chars()) == IsNormalized::Yes
+    {
         return false;
     }
     out.extend(text.nfc());
     true
+}
+
+/// Chars below the combining marks (U+0300) and the precomposed Latin letters
+/// (U+1E00..U+1EFF, Vietnamese among them): NFC whatever comes before or after them (NFC
+/// quick check "yes", combining class 0), without the Unicode table look-ups.
+fn always_nfc(c: char) -> bool {
+    let cp = c as u32;
+    cp < 0x300 || (0x1E00..=0x1EFF).contains(&cp)
+}
+
+fn lowercase(text: &str, out: &mut String) -> bool {
+    if text.is_ascii() {
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return false;
+        }
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return true;
+    }
+    if !text.chars().any(changes_in_lowercase) {
+        return false;
+    }
+    out.extend(text.chars().flat_map(char::to_lowercase));
+    true
+}
+
+/// Does `char::to_lowercase` change `c`: looked up in a table for the Latin letters
+/// (Vietnamese among them), computed from `char::to_lowercase` itself.
+fn changes_in_lowercase(c: char) -> bool {
+    const RANGES: [(u32, u32); 2] = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)];
+    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    let changes = |c: char| {
+        let mut l = c.to_lowercase();
+        !(l.next() == Some(c) && l.next().is_none())
+    };
+    let cp = c as u32;
+    let index = if (RANGES[0].0..=RANGES[0].1).contains(&cp) {
+        (cp - RANGES[0].0) as usize
+    } else if (RANGES[1].0..=RANGES[1].1).contains(&cp) {
+        (RANGES[0].1 - RANGES[0].0 + 1 + cp - RANGES[1].0) as usize
+    } else {
+        return changes(c);
+    };
+    let table = TABLE.get_or_init(|| {
+        RANGES
+            .iter()
+            .flat_map(|&(lo, hi)| lo..=hi)
+            .map(|cp| char::from_u32(cp).is_some_and(changes))
+            .collect()
+    });
+    table.get(index).copied().unwrap_or(false)
 }
 
 fn eth_to_d_stroke(text: &str, out: &mut String) -> bool {
@@ -466,6 +524,64 @@ mod tests {
             let nfd: String = input.nfd().collect();
             check(&mut ex, &nfd, e);
             check(&mut fo, &nfd, f);
+        }
+    }
+
+    /// `LOWERCASE` gives what tantivy's `LowerCaser` gives, for every char up to U+3000 (alone,
+    /// after an ASCII letter, in a word with a lowercase letter) and for mixed words.
+    #[test]
+    fn lowercase_equals_tantivys_lower_caser() {
+        let run = |an: &mut TextAnalyzer, s: &str| terms(an, s);
+        let mut ours = TextAnalyzer::builder(WordTokenizer::default())
+            .filter(LOWERCASE)
+            .build();
+        let mut theirs = TextAnalyzer::builder(WordTokenizer::default())
+            .filter(tantivy::tokenizer::LowerCaser)
+            .build();
+        let mut words: Vec<String> = (0..0x3000u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| {
+                [
+                    format!("{c}"),
+                    format!("A{c}"),
+                    format!("ư{c}ờ"),
+                    format!("{c}Đ"),
+                ]
+            })
+            .collect();
+        words.extend(
+            [
+                "ĐƯỜNG",
+                "Quốc Phòng",
+                "NGHỊ ĐỊNH",
+                "İstanbul",
+                "ǅemal",
+                "QÐ",
+                "ΣΑΣ",
+                "hòa",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(run(&mut ours, w), run(&mut theirs, w), "{w:?}");
+        }
+    }
+
+    /// What `always_nfc` skips is NFC: quick check "yes" and combining class 0 for each char.
+    #[test]
+    fn always_nfc_chars_are_nfc() {
+        for c in (0..0x2000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| always_nfc(c))
+        {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "{c:?}"
+            );
+            let s: String = std::iter::once(c).nfc().collect();
+            assert_eq!(s, c.to_string(), "{c:?}");
         }
     }
 
