@@ -8,9 +8,11 @@
 //! - `section`: one per outline section ([`update::sections`], from [`crate::outline`]: paths
 //!   "II.1", "IV.2.a" as `cancu cites` prints them); the sections partition the
 //!   text, so every byte is indexed once. Each holds the original text (stored, for snippets),
-//!   the exact and folded bodies, the citations inside it and the plan's filter fields.
+//!   the exact and folded bodies and the folded word pairs, the citations inside it and the
+//!   plan's filter fields.
 //! - `instrument`: one per registry instrument (path and `instrument` = its id; the label,
-//!   number-symbol, title, law name, aliases and issuer as the exact and folded body; kind,
+//!   number-symbol, title, law name, aliases and issuer as the exact and folded body and word
+//!   pairs; kind,
 //!   year, issuer and `status` as filter fields). Replaced as a whole when the registry's
 //!   content hash (kept in the `meta` document "meta:registry") changes.
 //! - `meta`: bookkeeping (the registry hash).
