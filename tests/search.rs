@@ -553,21 +553,46 @@ fn instruments_are_indexed_and_filtered_by_status() {
 }
 
 /// An index left by another cancu version (another schema): searching it says to rebuild,
-/// `cancu index` rebuilds it in place, and nothing else in the directory is touched.
+/// `cancu index` rebuilds it in place (the old segment files collected, nothing else in the
+/// directory touched), and another application's tantivy index is left alone.
 #[test]
 fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("idx");
     std::fs::create_dir_all(&dir).unwrap();
     {
+        // An older cancu's schema: its own fields, no word pairs.
+        use tantivy::schema::{STRING, TEXT};
         let mut b = tantivy::schema::Schema::builder();
-        let body = b.add_text_field("body", tantivy::schema::TEXT);
+        let key = b.add_text_field("key", STRING);
+        let path = b.add_text_field("path", STRING);
+        let doc_type = b.add_text_field("doc_type", STRING);
+        let body = b.add_text_field("body_folded", TEXT);
+        b.add_text_field("cites_folded", STRING);
         let old = tantivy::Index::create_in_dir(&dir, b.build()).unwrap();
         let mut w: tantivy::IndexWriter = old.writer(15_000_000).unwrap();
-        w.add_document(tantivy::doc!(body => "quốc phòng")).unwrap();
+        w.add_document(
+            tantivy::doc!(key => "a", path => "a", doc_type => "section", body => "quoc phong"),
+        )
+        .unwrap();
         w.commit().unwrap();
     }
     std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+    let files = |dir: &Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    // The old index's segment files: gone once the rebuilt index commits.
+    let old_segments: Vec<String> = files(&dir)
+        .into_iter()
+        .filter(|f| !f.starts_with('.') && f != "meta.json" && f != "notes.txt")
+        .collect();
+    assert!(!old_segments.is_empty());
     let plans = common::root().join("corpus/plans");
     let plans = plans.to_str().unwrap();
     let search = |cwd: &Path| cancu(&["search", "quoc phong", "--index", "idx"], cwd);
@@ -588,6 +613,26 @@ fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
         std::fs::read_to_string(dir.join("notes.txt")).unwrap(),
         "mine"
     );
+    let now = files(&dir);
+    for f in &old_segments {
+        assert!(!now.contains(f), "old segment file {f} left: {now:?}");
+    }
+    // Another application's tantivy index is never rebuilt (nor touched).
+    let foreign = tmp.path().join("foreign");
+    std::fs::create_dir_all(&foreign).unwrap();
+    {
+        let mut b = tantivy::schema::Schema::builder();
+        let title = b.add_text_field("title", tantivy::schema::TEXT);
+        let other = tantivy::Index::create_in_dir(&foreign, b.build()).unwrap();
+        let mut w: tantivy::IndexWriter = other.writer(15_000_000).unwrap();
+        w.add_document(tantivy::doc!(title => "x")).unwrap();
+        w.commit().unwrap();
+    }
+    let before = files(&foreign);
+    let out = cancu(&["index", plans, "--index", "foreign"], tmp.path());
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("not cancu's"), "{}", stderr(&out));
+    assert_eq!(files(&foreign), before);
     // Run again: nothing to rebuild.
     let again = cancu(&["index", plans, "--index", "idx"], tmp.path());
     assert!(again.status.success());
@@ -686,5 +731,84 @@ fn any_query_gives_hits_or_a_query_error() {
             Err(IndexError::Query(_)) => {}
             Err(e) => panic!("{q:?}: {e}"),
         }
+    }
+}
+
+/// A quoted phrase whose word pairs many sections hold, but only one holds word for word:
+/// the candidates that fail the check are replaced by the search with the phrase as a filter
+/// (`top_verified`), so the one section is found whatever the number of near misses.
+#[test]
+fn a_quoted_phrase_is_found_among_many_near_misses() {
+    let near: Vec<String> = (0..120).map(|i| format!("near-{i:03}")).collect();
+    let mut files: Vec<(&str, &str)> = near
+        .iter()
+        .map(|p| (p.as_str(), "Kiểm tra lại; tra dân số."))
+        .collect();
+    files.push(("exact", "Kiểm tra dân quân."));
+    let index = ram_index(&files);
+    for q in [
+        "\"kiểm tra dân\"",
+        "\"kiem tra dan\"",
+        "quân \"kiểm tra dân\"",
+    ] {
+        assert_eq!(search(&index, q), ["exact"], "{q}");
+        // A small limit: the first candidates are mostly near misses.
+        for limit in [1, 2, 5] {
+            let req = SearchRequest {
+                query: q.into(),
+                limit,
+                ..Default::default()
+            };
+            let hits = index.search(&req).expect("search");
+            let paths: Vec<&str> = hits.iter().map(|h| h.path.as_str()).collect();
+            assert_eq!(paths, ["exact"], "{q} limit {limit}");
+        }
+    }
+    // Unquoted, every near miss holds the pairs too: all in the phrase tier.
+    let hits = tiers(&index, "kiem tra dan");
+    assert_eq!(hits.len(), 50, "limit 50");
+    assert!(hits.iter().all(|(_, m)| *m == "phrase"));
+}
+
+/// A word too long to index keeps its place: pairs are not made across it (the index has
+/// none), and a quoted phrase around it is checked with the gap.
+#[test]
+fn a_word_too_long_to_index_keeps_its_place_in_a_phrase() {
+    let long = "x".repeat(70);
+    let gap = format!("Kiểm {long} tra dân quân.");
+    let joined = "Kiểm tra dân quân.".to_string();
+    let index = ram_index(&[("gap", &gap), ("joined", &joined)]);
+    let mut hits = search(&index, &format!("\"kiểm {long} tra\""));
+    hits.sort();
+    // The phrase query puts one word between "kiểm" and "tra": only the text with the gap.
+    assert_eq!(hits, ["gap"]);
+    // Unquoted, "tra dân" is the only pair: both texts hold it.
+    let got = tiers(&index, &format!("kiem {long} tra dan"));
+    let mut paths: Vec<&str> = got.iter().map(|(p, _)| p.as_str()).collect();
+    paths.sort();
+    assert_eq!(paths, ["gap", "joined"]);
+    assert!(got.iter().all(|(_, m)| *m == "phrase"), "{got:?}");
+}
+
+/// A limit far beyond any index is taken as `MAX_LIMIT` (it used to overflow).
+#[test]
+fn a_huge_limit_is_clamped() {
+    let index = ram_index(&[("a", "Kiểm tra dân quân.")]);
+    for limit in [
+        usize::MAX,
+        usize::MAX / 4,
+        cancu::index::query::MAX_LIMIT + 1,
+    ] {
+        let req = SearchRequest {
+            query: "kiem tra".into(),
+            limit,
+            ..Default::default()
+        };
+        assert_eq!(index.search(&req).expect("search").len(), 1);
+        let opts = cancu::index::SearchOptions {
+            doc_type: Some("section".into()),
+            ..Default::default()
+        };
+        assert_eq!(index.search_with(&req, &opts).expect("search").len(), 1);
     }
 }

@@ -88,7 +88,8 @@ pub fn pair_terms(terms: &[String]) -> Vec<String> {
     terms.windows(2).map(|w| pair(&w[0], &w[1])).collect()
 }
 
-fn pair(a: &str, b: &str) -> String {
+/// The pair term of two consecutive words ("quoc", "phong" → "quoc phong").
+pub fn pair(a: &str, b: &str) -> String {
     let mut s = String::with_capacity(a.len() + 1 + b.len());
     s.push_str(a);
     s.push(' ');

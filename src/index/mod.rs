@@ -53,6 +53,10 @@ pub enum IndexError {
         "index {dir} was built with another schema (another cancu version); run `cancu index` to rebuild it"
     )]
     SchemaMismatch { dir: PathBuf },
+    #[error(
+        "{dir} holds a search index that is not cancu's (other fields); choose another --index directory"
+    )]
+    NotOurs { dir: PathBuf },
     #[error("index {dir}: {err}")]
     Io { dir: PathBuf, err: std::io::Error },
     #[error("index {dir}: {err}")]
@@ -124,10 +128,19 @@ pub fn schema() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
     };
+    // A keyword (one term, as written) with its frequency recorded: a term query on it keeps
+    // a conjunction of terms one that tantivy prunes (block-max WAND needs frequencies).
+    let keyword = || {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(IndexRecordOption::WithFreqs),
+        )
+    };
     let fields = Fields {
         key: b.add_text_field("key", STRING | STORED),
         path: b.add_text_field("path", STRING | STORED | FAST),
-        doc_type: b.add_text_field("doc_type", STRING | STORED),
+        doc_type: b.add_text_field("doc_type", keyword() | STORED),
         hash: b.add_text_field("hash", STORED),
         section: b.add_text_field("section", STRING | STORED | FAST),
         heading: b.add_text_field("heading", STORED),
@@ -144,8 +157,8 @@ pub fn schema() -> (Schema, Fields) {
             ),
         ),
         cites: b.add_text_field("cites", STRING | STORED),
-        cites_folded: b.add_text_field("cites_folded", STRING),
-        kind: b.add_text_field("kind", STRING | STORED | FAST),
+        cites_folded: b.add_text_field("cites_folded", keyword()),
+        kind: b.add_text_field("kind", keyword() | STORED | FAST),
         year: b.add_u64_field("year", INDEXED | STORED | FAST),
         issuer: b.add_text_field("issuer", STRING | STORED | FAST),
         issuer_folded: b.add_text_field("issuer_folded", text_with(analyzer::FOLDED)),
@@ -190,46 +203,41 @@ impl SearchIndex {
         Self::wrap(dir, index)
     }
 
-    /// [`SearchIndex::open_or_create`], but an index built with another schema (by another
-    /// cancu version) is emptied and created anew, under its writer lock (another writer is
-    /// [`IndexError::Busy`]): the index is a cache of the texts, and `cancu index` is what
-    /// rebuilds it. True when it was rebuilt. Only the files the index's own bookkeeping
-    /// lists (`.managed.json`, `meta.json`) are removed; nothing else in `dir` is touched.
+    /// [`SearchIndex::open_or_create`], but a cancu index built with another schema (by
+    /// another cancu version) is emptied and created anew: the index is a cache of the
+    /// texts, and `cancu index` is what rebuilds it. True when it was rebuilt.
+    ///
+    /// Safety: only an index whose schema has cancu's own fields is touched (any other
+    /// tantivy index stays [`IndexError::SchemaMismatch`]); the schema is checked again under
+    /// the old index's writer lock (another writer is [`IndexError::Busy`]); only `meta.json`
+    /// is removed, and the old segment files, still listed in tantivy's `.managed.json`, are
+    /// garbage-collected by tantivy at the new index's first commit. Nothing else in `dir` is
+    /// touched.
     pub fn open_or_rebuild(dir: &Path) -> Result<(SearchIndex, bool), IndexError> {
         match Self::open_or_create(dir) {
             Err(IndexError::SchemaMismatch { .. }) => {}
             other => return other.map(|i| (i, false)),
         }
         let old = Index::open_in_dir(dir).map_err(|e| tantivy_err(dir, e))?;
+        let ours = ["key", "path", "doc_type", "body_folded", "cites_folded"]
+            .iter()
+            .all(|name| old.schema().get_field(name).is_ok());
+        if !ours {
+            return Err(IndexError::NotOurs {
+                dir: dir.to_path_buf(),
+            });
+        }
         let lock = old
             .writer::<tantivy::TantivyDocument>(WRITER_MEMORY)
             .map_err(|e| tantivy_err(dir, e))?;
-        let io = |err| IndexError::Io {
-            dir: dir.to_path_buf(),
-            err,
-        };
-        let managed: Vec<PathBuf> = match std::fs::read(dir.join(".managed.json")) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| IndexError::Io {
+        // Another process may have rebuilt it while we waited for the lock.
+        let current = Index::open_in_dir(dir).map_err(|e| tantivy_err(dir, e))?;
+        let (schema, _) = self::schema();
+        if serde_json::to_string(&current.schema()).ok() != serde_json::to_string(&schema).ok() {
+            std::fs::remove_file(dir.join("meta.json")).map_err(|err| IndexError::Io {
                 dir: dir.to_path_buf(),
-                err: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => return Err(io(e)),
-        };
-        for f in managed
-            .iter()
-            .map(PathBuf::as_path)
-            .chain([Path::new("meta.json"), Path::new(".managed.json")])
-        {
-            // Only plain names: the bookkeeping never lists paths outside the directory.
-            if f.components().count() != 1 || f.is_absolute() {
-                continue;
-            }
-            match std::fs::remove_file(dir.join(f)) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(io(e)),
-            }
+                err,
+            })?;
         }
         drop(lock);
         Ok((Self::open_or_create(dir)?, true))

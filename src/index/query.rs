@@ -250,30 +250,32 @@ impl QueryBuilder {
         }
         for p in &parsed.phrases {
             let ex = analyzer::terms(&mut self.exact, p);
-            let fo = analyzer::terms(&mut self.folded, p);
+            let (fo, at) = words_at(&mut self.folded, p);
             if fo.is_empty() {
                 return Err(IndexError::Query(format!("no words in \"{p}\"")));
             }
             let accented = ex != fo;
             // Found by its folded pairs; the exact words are left to the check on the
             // positions (an intersection with common words only slows the search).
-            required.extend(self.adjacent(&fo));
+            let pairs = self.adjacent(&fo, &at);
+            if pairs.is_empty() {
+                required.extend(fo.iter().map(|t| term(f.body_folded, t)));
+            } else {
+                required.extend(pairs);
+            }
             if accented && fo.len() == 1 {
                 required.extend(ex.iter().map(|t| term(f.body, t)));
             }
             if fo.len() > 1 {
-                let (field, words) = if accented {
-                    (f.body, &ex)
-                } else {
-                    (f.body_folded, &fo)
-                };
-                verify.extend(phrase(field, words, 0));
+                let field = if accented { f.body } else { f.body_folded };
+                let words = if accented { &ex } else { &fo };
+                verify.extend(phrase_at(field, words, &at));
             }
             highlight.extend(ex.iter().map(|t| Term::from_field_text(f.body, t)));
             highlight.extend(fo.iter().map(|t| Term::from_field_text(f.body_folded, t)));
         }
         if let Some(k) = &req.kind {
-            filters.push(term(f.kind, k));
+            filters.push(keyword_filter(f.kind, k));
         }
         if let Some(y) = req.year {
             filters.push(Box::new(TermQuery::new(
@@ -336,7 +338,7 @@ impl QueryBuilder {
     fn free_tiers(&mut self, text: &str, highlight: &mut Vec<Term>) -> Vec<(Match, Vec<Clauses>)> {
         let f = self.f;
         let ex = analyzer::terms(&mut self.exact, text);
-        let fo = analyzer::terms(&mut self.folded, text);
+        let (fo, at) = words_at(&mut self.folded, text);
         if fo.is_empty() {
             return Vec::new();
         }
@@ -345,8 +347,15 @@ impl QueryBuilder {
         let words = |field: Field, terms: &[String]| -> Vec<Box<dyn Query>> {
             terms.iter().map(|t| term(field, t)).collect()
         };
-        let mut phrase_alts: Vec<Clauses> = vec![self.adjacent(&fo)];
-        phrase_alts.extend(variants.iter().map(|v| self.adjacent(v)));
+        let in_order = self.adjacent(&fo, &at);
+        let mut phrase_alts: Vec<Clauses> = vec![self.adjacent(&fo, &at)];
+        phrase_alts.extend(
+            variants
+                .iter()
+                .map(|v| self.adjacent(v, &(0..v.len()).collect::<Vec<_>>())),
+        );
+        // No two words consecutive (a word too long to index between each): no phrase.
+        phrase_alts.retain(|a| !a.is_empty());
         for w in text.split_whitespace() {
             if looks_like_citation(w) {
                 let q = term(f.cites_folded, &fold_key(w));
@@ -354,13 +363,9 @@ impl QueryBuilder {
             }
         }
         let mut tiers = Vec::new();
-        if accented {
-            let mut exact_phrase = self.adjacent(&fo);
-            if fo.len() > 1 {
-                exact_phrase.extend(words(f.body, &ex));
-            } else {
-                exact_phrase = words(f.body, &ex);
-            }
+        if accented && (fo.len() == 1 || !in_order.is_empty()) {
+            let mut exact_phrase = if fo.len() > 1 { in_order } else { Vec::new() };
+            exact_phrase.extend(words(f.body, &ex));
             tiers.push((Match::ExactPhrase, vec![exact_phrase]));
         }
         tiers.push((Match::Phrase, phrase_alts));
@@ -386,28 +391,58 @@ impl QueryBuilder {
         tiers
     }
 
-    /// Clauses matching `terms` next to each other: their word pairs, or the one word.
-    fn adjacent(&self, terms: &[String]) -> Vec<Box<dyn Query>> {
-        match terms {
-            [t] => vec![term(self.f.body_folded, t)],
-            _ => analyzer::pair_terms(terms)
-                .iter()
-                .map(|p| term(self.f.body_pairs, p))
-                .collect(),
+    /// Clauses matching `terms` next to each other: the pairs of consecutive words, or the
+    /// one word. `at` are the words' positions: a word the analyzer dropped between two
+    /// (one too long to index) breaks their pair, as it does in the index. Empty when no
+    /// two words are consecutive.
+    fn adjacent(&self, terms: &[String], at: &[usize]) -> Vec<Box<dyn Query>> {
+        if let [t] = terms {
+            return vec![term(self.f.body_folded, t)];
         }
+        terms
+            .windows(2)
+            .zip(at.windows(2))
+            .filter(|(_, p)| p[1] == p[0] + 1)
+            .map(|(w, _)| term(self.f.body_pairs, &analyzer::pair(&w[0], &w[1])))
+            .collect()
     }
+}
+
+/// The terms an analyzer makes of `text` and their positions.
+fn words_at(an: &mut TextAnalyzer, text: &str) -> (Vec<String>, Vec<usize>) {
+    analyzer::tokens(an, text)
+        .into_iter()
+        .map(|t| (t.text, t.position))
+        .unzip()
+}
+
+/// A phrase of `terms` at positions `at` (relative to the first), so a word the analyzer
+/// dropped keeps its place. None when there are no terms.
+fn phrase_at(field: Field, terms: &[String], at: &[usize]) -> Option<Box<dyn Query>> {
+    let first = *at.first()?;
+    if terms.len() < 2 || terms.len() != at.len() {
+        return phrase(field, terms, 0);
+    }
+    Some(Box::new(PhraseQuery::new_with_offset(
+        terms
+            .iter()
+            .zip(at)
+            .map(|(t, &p)| (p.saturating_sub(first), Term::from_field_text(field, t)))
+            .collect(),
+    )))
 }
 
 /// Clauses that must all match: one alternative of a tier, before it becomes a query.
 type Clauses = Vec<Box<dyn Query>>;
 
-/// One query of clauses that must all match. A single term is wrapped as a union of one
-/// (and several terms stay a flat conjunction), the shapes tantivy prunes with block-max
-/// WAND when collecting the top documents.
+/// One query of clauses that must all match: a single clause as it is (a term query is
+/// pruned by tantivy's single-term block-max WAND; wrapped in a boolean query it would be
+/// scored throughout), several as a flat conjunction (pruned when all are term queries
+/// with frequencies).
 fn conjunction(mut clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     if clauses.len() == 1 {
         if let Some(q) = clauses.pop() {
-            return Box::new(BooleanQuery::new(vec![(Occur::Should, q)]));
+            return q;
         }
     }
     Box::new(BooleanQuery::new(
@@ -640,6 +675,13 @@ fn looks_like_citation(w: &str) -> bool {
         && w.chars().any(char::is_alphabetic)
 }
 
+/// A keyword that only filters: a term query boosted by zero, so it adds nothing to the
+/// score yet stays a term query (the field keeps frequencies), and a conjunction holding it
+/// is still pruned by tantivy, where [`filter`] would make tantivy score every match.
+fn keyword_filter(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(term(field, text), 0.0))
+}
+
 /// A clause that only filters: it adds nothing to the score.
 fn filter(q: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(tantivy::query::ConstScoreQuery::new(q, 0.0))
@@ -689,12 +731,23 @@ impl SearchIndex {
         self.search_with(req, &SearchOptions::default())
     }
 
-    /// [`SearchIndex::search`] restricted by instrument status and document type.
+    /// [`SearchIndex::search`] restricted by instrument status and document type. A limit
+    /// above [`MAX_LIMIT`] is taken as [`MAX_LIMIT`].
     pub fn search_with(
         &self,
         req: &SearchRequest,
         opts: &SearchOptions,
     ) -> Result<Vec<Hit>, IndexError> {
+        let clamped;
+        let req = if req.limit > MAX_LIMIT {
+            clamped = SearchRequest {
+                limit: MAX_LIMIT,
+                ..req.clone()
+            };
+            &clamped
+        } else {
+            req
+        };
         if opts.doc_type.is_none() {
             return self.search_interleaved(req, opts);
         }
@@ -708,7 +761,7 @@ impl SearchIndex {
         let mut filters: Vec<Box<dyn Query>> = Vec::new();
         match opts.doc_type.as_deref() {
             None => {}
-            Some(t @ ("section" | "instrument")) => filters.push(filter(term(f.doc_type, t))),
+            Some(t @ ("section" | "instrument")) => filters.push(keyword_filter(f.doc_type, t)),
             Some(t) => {
                 return Err(IndexError::Query(format!(
                     "unknown document type {t:?} (section or instrument)"
@@ -777,7 +830,7 @@ impl SearchIndex {
             let k = n - ranked.len() + seen.len();
             let mut tier: Vec<(f32, DocAddress)> = Vec::new();
             for q in alternatives {
-                tier.extend(top_verified(searcher, &**q, k, &verify).map_err(err)?);
+                tier.extend(top_verified(searcher, &**q, k, &plan.verify, &verify).map_err(err)?);
             }
             tier.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             for (score, addr) in tier {
@@ -899,6 +952,7 @@ impl SearchIndex {
     /// The stored text of the best `n` sections for a request, best first, not grouped by
     /// file (for measuring what ranks first).
     pub fn top_texts(&self, req: &SearchRequest, n: usize) -> Result<Vec<String>, IndexError> {
+        let n = n.min(MAX_LIMIT);
         let plan = QueryBuilder::new(self.fields).plan(req)?;
         let searcher = self.reader.searcher();
         let err = |e| tantivy_err(&self.dir, e);
@@ -1010,37 +1064,45 @@ pub fn ranks_above(a: &Hit, b: &Hit) -> bool {
     a.matched < b.matched || (a.matched == b.matched && a.score > b.score)
 }
 
-/// The best `k` documents of `q` (score, address) that every `verify` weight matches: a
-/// larger top is fetched until `k` of them hold or none is left.
+/// The best `k` documents of `q` (score, address) that every `verify` phrase holds. The top
+/// `k` is fetched and each candidate checked; when some fail and more documents match, one
+/// search of `q` with the phrases as filters gives the answer (exact, not pruned) instead of
+/// fetching ever larger tops.
 fn top_verified(
     searcher: &tantivy::Searcher,
     q: &dyn Query,
     k: usize,
-    verify: &[Box<dyn Weight>],
+    verify: &[Box<dyn Query>],
+    weights: &[Box<dyn Weight>],
 ) -> tantivy::Result<Vec<(f32, DocAddress)>> {
-    let mut want = k.max(1);
-    loop {
-        let top = searcher.search(q, &TopDocs::with_limit(want).order_by_score())?;
-        if verify.is_empty() {
-            return Ok(top);
-        }
-        let exhausted = top.len() < want;
-        let mut kept = holding(searcher, top, verify)?;
-        if kept.len() >= k || exhausted {
-            kept.truncate(k);
-            return Ok(kept);
-        }
-        want = want.saturating_mul(4);
+    let k = k.max(1);
+    let top = searcher.search(q, &TopDocs::with_limit(k).order_by_score())?;
+    if verify.is_empty() {
+        return Ok(top);
     }
+    let exhausted = top.len() < k;
+    let kept = holding(searcher, top, weights)?;
+    if kept.len() >= k || exhausted {
+        return Ok(kept);
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, q.box_clone())];
+    clauses.extend(verify.iter().map(|v| (Occur::Must, filter(v.box_clone()))));
+    searcher.search(
+        &BooleanQuery::new(clauses),
+        &TopDocs::with_limit(k).order_by_score(),
+    )
 }
 
-/// The documents of `top` that every weight matches, in the same order: one scorer per
-/// segment and weight, sought in ascending document order.
+/// The documents of `top` that every weight matches, in the same order: per segment, one
+/// scorer per weight, asked about each document in ascending order with `seek_danger`
+/// (which checks that document without looking for the next match).
 fn holding(
     searcher: &tantivy::Searcher,
     top: Vec<(f32, DocAddress)>,
-    verify: &[Box<dyn Weight>],
+    weights: &[Box<dyn Weight>],
 ) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+    use tantivy::query::Scorer;
+    use tantivy::SeekDangerResult::Found;
     let mut order: Vec<usize> = (0..top.len()).collect();
     order.sort_by_key(|&i| top[i].1);
     let mut ok = vec![false; top.len()];
@@ -1048,16 +1110,21 @@ fn holding(
     while i < order.len() {
         let segment = top[order[i]].1.segment_ord;
         let reader = searcher.segment_reader(segment);
-        let mut scorers = verify
-            .iter()
-            .map(|w| w.scorer(reader, 1.0))
-            .collect::<tantivy::Result<Vec<_>>>()?;
+        let first = top[order[i]].1.doc_id;
+        let mut scorers: Vec<Box<dyn Scorer>> = Vec::with_capacity(weights.len());
+        let mut all = true;
+        for w in weights {
+            let (found, scorer) = w.scorer_danger(reader, first, 1.0)?;
+            all &= found == Found;
+            scorers.push(scorer);
+        }
+        ok[order[i]] = all;
+        i += 1;
         while i < order.len() && top[order[i]].1.segment_ord == segment {
             let doc = top[order[i]].1.doc_id;
-            // A scorer stands on its first match when made, and never seeks backwards.
-            ok[order[i]] = scorers
-                .iter_mut()
-                .all(|s| s.doc() == doc || (s.doc() < doc && s.seek(doc) == doc));
+            // Each scorer sees strictly increasing targets (documents are unique); one that
+            // is skipped for a document (`all` stops early) just sees a larger target next.
+            ok[order[i]] = scorers.iter_mut().all(|s| s.seek_danger(doc) == Found);
             i += 1;
         }
     }
@@ -1072,8 +1139,11 @@ fn holding(
 /// Candidates fetched for `limit` hits: files have several matching sections, so more
 /// than `limit` documents are needed to fill `limit` files.
 fn candidates_for(limit: usize) -> usize {
-    limit.saturating_mul(4).max(limit + 16)
+    limit.saturating_mul(4).max(limit.saturating_add(16))
 }
+
+/// The most hits one search returns.
+pub const MAX_LIMIT: usize = 10_000;
 
 /// What a candidate document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1097,8 +1167,8 @@ struct Candidate {
 
 impl SearchIndex {
     /// A search of both plan sections and instruments, [`interleave`]d. One search ranks
-    /// both (a one-word query stays a pure union that tantivy prunes); the candidates are
-    /// split by type. Only when they hold sections of fewer than `limit` files, and more
+    /// both (each alternative stays a term query or a conjunction that tantivy prunes); the
+    /// candidates are split by type. Only when they hold sections of fewer than `limit` files, and more
     /// documents match, is each type searched alone. Either way the hits are the
     /// best-scored of each type (a type filter adds nothing to a score).
     fn search_interleaved(
@@ -1110,7 +1180,7 @@ impl SearchIndex {
         let cites = parse(&req.query).cites;
         let plan = self.request_plan(req, opts)?;
         let searcher = self.reader.searcher();
-        let n = candidates_for(limit) + limit;
+        let n = candidates_for(limit).saturating_add(limit);
         let (found, all) = self.candidates(&searcher, &plan, n)?;
         let of = |k: Found| -> Vec<Candidate> {
             found.iter().filter(|c| c.kind == k).cloned().collect()
