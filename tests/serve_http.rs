@@ -672,6 +672,15 @@ fn index_backed_search() {
     assert_eq!(v["engine"], "index");
     let hits = v["hits"].as_array().unwrap();
     assert!(hits.iter().any(|h| h["target"]["id"] == SEED), "{v}");
+    // Each hit says how the index matched it; "dan quan tu ve" is in order in every plan.
+    assert_eq!(hits[0]["matched"], "phrase", "{v}");
+    assert!(
+        hits.iter().all(
+            |h| ["exact-phrase", "phrase", "exact-words", "words", "required"]
+                .contains(&h["matched"].as_str().unwrap_or(""))
+        ),
+        "{v}"
+    );
     let mut anchored = 0;
     for h in hits {
         let url = h["url"].as_str().unwrap();

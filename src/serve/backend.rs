@@ -122,6 +122,11 @@ pub struct Hit {
     pub section: Option<SectionRef>,
     pub snippet: Vec<Fragment>,
     pub score: f32,
+    /// How the index matched the query's words ("exact-phrase", "phrase", "exact-words",
+    /// "words", "required"; [`crate::index::query::Match`]); absent when the corpus was
+    /// scanned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -188,6 +188,7 @@ impl Backend for IndexBackend {
                         section: None,
                         snippet: fragments(&h.snippet, &h.highlights),
                         score: h.score,
+                        matched: Some(h.matched.as_str()),
                         target: Target::Instrument { id },
                     };
                 }
@@ -204,6 +205,7 @@ impl Backend for IndexBackend {
                     }),
                     snippet: fragments(&h.snippet, &h.highlights),
                     score: h.score,
+                    matched: Some(h.matched.as_str()),
                     target: Target::Document { id },
                 }
             })

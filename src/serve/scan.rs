@@ -656,6 +656,7 @@ impl Snapshot {
                     section: None,
                     snippet: Vec::new(),
                     score: 0.0,
+                    matched: None,
                 });
                 continue;
             }
@@ -671,6 +672,7 @@ impl Snapshot {
                         }),
                         snippet,
                         score,
+                        matched: None,
                     });
                 }
             }
@@ -703,6 +705,7 @@ impl Snapshot {
                     section: None,
                     snippet,
                     score: score + 0.5,
+                    matched: None,
                 });
             }
         }
