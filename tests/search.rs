@@ -812,3 +812,119 @@ fn a_huge_limit_is_clamped() {
         assert_eq!(index.search_with(&req, &opts).expect("search").len(), 1);
     }
 }
+
+/// `--kind`, `--year` and `--issuer` keep only sections of plans with that header, alone and
+/// with a quoted phrase or a `cites:` lookup, on the bundled plans.
+#[test]
+fn kind_year_and_issuer_filter_sections() {
+    use cancu::index::SearchOptions;
+    let index = SearchIndex::in_ram().expect("index");
+    let plans = common::root().join("corpus/plans");
+    index
+        .update_with_registry(&[plans], None, &mut |_| {})
+        .expect("update");
+    let sections = SearchOptions {
+        doc_type: Some("section".into()),
+        ..Default::default()
+    };
+    let fold = cancu::normalize::fold_key;
+    // (query, kind, year, issuer, the files expected, all of them)
+    type Row<'a> = (
+        &'a str,
+        Option<&'a str>,
+        Option<u64>,
+        Option<&'a str>,
+        &'a [&'a str],
+    );
+    let rows: &[Row] = &[
+        (
+            "dan quan",
+            None,
+            Some(2025),
+            None,
+            // The 2026 recruitment plan is dated 03/11/2025: its year is 2025.
+            &[
+                "ke-hoach-dqtv-2025-xa-tan-hoa.txt",
+                "ke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt",
+                "ke-hoach-tuyen-quan-2026-xa-an-binh.txt",
+            ],
+        ),
+        (
+            "dan quan",
+            None,
+            None,
+            Some("Tân Hòa"),
+            &["ke-hoach-dqtv-2025-xa-tan-hoa.txt"],
+        ),
+        (
+            "dan quan",
+            None,
+            None,
+            Some("tan hoa"),
+            &["ke-hoach-dqtv-2025-xa-tan-hoa.txt"],
+        ),
+        ("dan quan", None, Some(2024), Some("Tân Hòa"), &[]),
+        ("dan quan", None, None, Some("Hòa Tân"), &[]),
+        (
+            "\"dân quân tự vệ\"",
+            None,
+            Some(2024),
+            None,
+            &[
+                "ke-hoach-gdqp-an-2024-huyen-lang-giang.txt",
+                "ke-hoach-qpdp-2024-xa-xuan-luong.txt",
+            ],
+        ),
+        (
+            "cites:168/2018/NĐ-CP",
+            None,
+            Some(2025),
+            None,
+            &["ke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt"],
+        ),
+        ("dan quan", Some("quyet-dinh"), None, None, &[]),
+    ];
+    for (q, kind, year, issuer, expected) in rows {
+        let req = SearchRequest {
+            query: q.to_string(),
+            limit: 50,
+            kind: kind.map(String::from),
+            year: *year,
+            issuer: issuer.map(String::from),
+        };
+        let hits = index.search_with(&req, &sections).expect("search");
+        for h in &hits {
+            if let Some(y) = year {
+                assert_eq!(h.year, Some(*y), "{q}: {}", h.path);
+            }
+            if let Some(k) = kind {
+                assert_eq!(h.kind.as_deref(), Some(*k), "{q}: {}", h.path);
+            }
+            if let Some(i) = issuer {
+                let have = fold(h.issuer.as_deref().unwrap_or(""));
+                assert!(have.contains(&fold(i)), "{q}: {} has {have}", h.path);
+            }
+        }
+        let mut files: Vec<&str> = hits
+            .iter()
+            .map(|h| h.path.rsplit('/').next().unwrap_or(""))
+            .collect();
+        files.sort();
+        assert_eq!(files, *expected, "{q} {kind:?} {year:?} {issuer:?}");
+    }
+    // Every plan is a "Kế hoạch": the kind filter keeps them all.
+    let all = SearchRequest {
+        query: "dan quan".into(),
+        limit: 50,
+        ..Default::default()
+    };
+    let n = index.search_with(&all, &sections).expect("search").len();
+    let kept = SearchRequest {
+        kind: Some("ke-hoach".into()),
+        ..all
+    };
+    assert_eq!(
+        index.search_with(&kept, &sections).expect("search").len(),
+        n
+    );
+}
