@@ -190,10 +190,10 @@ fn tiers_rank_in_order_whatever_the_scores() {
                 ("folded-scattered", "words"),
             ],
         ),
-        // Unquoted, "in order" is read from word pairs: both have "kiểm tra" and "tra dân".
+        // Both have "kiểm tra" and "tra dân", but only one has them in order.
         (
             "kiem tra dan",
-            &[("in-order", "phrase"), ("pairs-apart", "phrase")],
+            &[("in-order", "phrase"), ("pairs-apart", "words")],
         ),
         // Quoted, the phrase is checked word for word.
         ("\"kiểm tra dân\"", &[("in-order", "required")]),
@@ -764,10 +764,11 @@ fn a_quoted_phrase_is_found_among_many_near_misses() {
             assert_eq!(paths, ["exact"], "{q} limit {limit}");
         }
     }
-    // Unquoted, every near miss holds the pairs too: all in the phrase tier.
+    // Unquoted: the one section in order first, the near misses after it (every word).
     let hits = tiers(&index, "kiem tra dan");
     assert_eq!(hits.len(), 50, "limit 50");
-    assert!(hits.iter().all(|(_, m)| *m == "phrase"));
+    assert_eq!(hits[0], ("exact".to_string(), "phrase"));
+    assert!(hits[1..].iter().all(|(_, m)| *m == "words"), "{hits:?}");
 }
 
 /// A word too long to index keeps its place: pairs are not made across it (the index has
@@ -782,12 +783,11 @@ fn a_word_too_long_to_index_keeps_its_place_in_a_phrase() {
     hits.sort();
     // The phrase query puts one word between "kiểm" and "tra": only the text with the gap.
     assert_eq!(hits, ["gap"]);
-    // Unquoted, "tra dân" is the only pair: both texts hold it.
+    // Unquoted, "tra dân" is the only pair and both texts hold it; in order (the long word
+    // keeping its place) is only the text with the gap, the other has every word.
     let got = tiers(&index, &format!("kiem {long} tra dan"));
-    let mut paths: Vec<&str> = got.iter().map(|(p, _)| p.as_str()).collect();
-    paths.sort();
-    assert_eq!(paths, ["gap", "joined"]);
-    assert!(got.iter().all(|(_, m)| *m == "phrase"), "{got:?}");
+    let got: Vec<(&str, &str)> = got.iter().map(|(p, m)| (p.as_str(), *m)).collect();
+    assert_eq!(got, [("gap", "phrase"), ("joined", "words")]);
 }
 
 /// A limit far beyond any index is taken as `MAX_LIMIT` (it used to overflow).

@@ -8,7 +8,7 @@
 //! searches rank by tier ([`cancu::index::query::Match`]: exact phrase, phrase, exact
 //! words, words, required only) with BM25 within a tier, instead of one sum of boosted
 //! phrase and bag-of-words scores, so scores are lower and a section with the words in
-//! order always comes before one with the words scattered.
+//! order (checked word for word) always comes before one with the words scattered.
 //!
 //! The fixture is the bundled plans (corpus/plans) plus a copy of one (ties in score are
 //! broken by document order) and a few made-up texts for edge cases (NFD text, a token too
@@ -216,7 +216,7 @@ const ROWS: &[(&str, &str)] = &[
     ),
     (
         "lực lượng dân quân thường trực",
-        "ke-hoach-qpdp-2024-xa-xuan-luong.txt II.4 exact-phrase 14.0655 [] \"truyền thống, các \\n\\nsự kiện trọng đại của đất nước, của địa phương. Tham mưu xây dựng Đề án tổ \\n\\nchức [lực] [lượng] [dân] [quân] [thường] [trực] và xây\"\nbest-later.txt I exact-phrase 11.5939 [] \"phối hợp thực hiện đúng tiến độ đề ra. [Lực] [lượng] [dân] [quân] tự vệ, [dân] [quân] cơ động, [dân] [quân] [thường] [trực] huấn luyện. Các cơ quan, ban, ngành phối\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt IV.1 exact-words 8.2340 [] \"1. Ban Chỉ huy [quân] sự xã\\n- Là cơ quan [thường] [trực] của Ban Chỉ huy phòng thủ [dân] sự xã; chủ trì, phối hợp với\\ncác đơn vị tham mưu cho UBND xã triển khai Kế\"\n",
+        "ke-hoach-qpdp-2024-xa-xuan-luong.txt II.4 exact-phrase 14.0655 [] \"truyền thống, các \\n\\nsự kiện trọng đại của đất nước, của địa phương. Tham mưu xây dựng Đề án tổ \\n\\nchức [lực] [lượng] [dân] [quân] [thường] [trực] và xây\"\nke-hoach-phong-thu-dan-su-2025-xa-dong-son.txt IV.1 exact-words 8.2340 [] \"1. Ban Chỉ huy [quân] sự xã\\n- Là cơ quan [thường] [trực] của Ban Chỉ huy phòng thủ [dân] sự xã; chủ trì, phối hợp với\\ncác đơn vị tham mưu cho UBND xã triển khai Kế\"\nbest-later.txt I exact-words 5.1672 [] \"phối hợp thực hiện đúng tiến độ đề ra. [Lực] [lượng] [dân] [quân] tự vệ, [dân] [quân] cơ động, [dân] [quân] [thường] [trực] huấn luyện. Các cơ quan, ban, ngành phối\"\n",
     ),
     (
         "đường tuần tra",

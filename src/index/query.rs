@@ -8,10 +8,11 @@
 //! 2. every word as typed, anywhere in the section; 3. every word, folded;
 //! 4. (with `"..."` or `cites:`) only what the query requires.
 //!
-//! "In order" is an intersection of word-pair terms (`body_pairs`), not a phrase query: it
-//! reads no positions and tantivy prunes it (block-max WAND) to the top documents, which is
-//! what keeps a query on a 500 MB index near a millisecond. Every hit of a tier ranks above
-//! the next tier's; within a tier, by BM25.
+//! "In order" is found by an intersection of word-pair terms (`body_pairs`), which reads no
+//! positions and which tantivy prunes (block-max WAND) to the top documents, then checked
+//! word for word on the positions of those candidates only: that is what keeps a query on
+//! a 500 MB index near a millisecond. Every hit of a tier ranks above the next tier's;
+//! within a tier, by BM25.
 //!
 //! Syntax: `"..."` a phrase that must occur (found by its pairs, then checked word for word
 //! on the positions); `cites:168/2018/NĐ-CP` a cited instrument that must be cited (a
@@ -156,10 +157,10 @@ pub fn parse(query: &str) -> ParsedQuery {
 /// How a hit matched the query's free words: the tiers of a search, best first. Every hit
 /// of a tier ranks above every hit of the next one; within a tier, hits rank by score.
 ///
-/// "In order" is read from word pairs: every two consecutive words of the query stand next
-/// to each other somewhere in the section ("a b c" matches a section with "a b" in one
-/// place and "b c" in another). For quoted phrases, which must occur, each candidate is
-/// then checked word for word against the positions.
+/// "In order" means word for word: the sections are found by the query's word pairs (every
+/// two consecutive words next to each other somewhere), and each candidate is then checked
+/// against the positions, so a section with "a b" in one place and "b c" in another is not
+/// a phrase match for "a b c" (it is one of every word).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Match {
@@ -199,12 +200,18 @@ impl Match {
 /// the top `k`), instead of scoring every section that holds the words: that is what keeps
 /// a query on a large index within a millisecond or so.
 pub struct Plan {
-    pub tiers: Vec<(Match, Vec<Box<dyn Query>>)>,
-    /// Quoted phrases, word for word (positions): the tiers find sections by the phrases'
-    /// word pairs, and each candidate is checked against these.
-    pub verify: Vec<Box<dyn Query>>,
+    pub tiers: Vec<(Match, Vec<Alternative>)>,
     /// The query's words in the exact and folded bodies: what snippets highlight.
     pub highlight: Box<dyn Query>,
+}
+
+/// One alternative of a tier: a conjunction of terms that finds the candidates, and the
+/// phrases each candidate must hold word for word (positions): the query's words in order
+/// for the phrase tiers, and every quoted phrase. The terms find sections by the phrases'
+/// word pairs; the check keeps those where the words really stand in order.
+pub struct Alternative {
+    pub query: Box<dyn Query>,
+    pub verify: Vec<Box<dyn Query>>,
 }
 
 /// Builds search plans with the index's analyzers.
@@ -299,17 +306,23 @@ impl QueryBuilder {
         if !required.is_empty() {
             // With a phrase or a citation required, the free words only rank: sections
             // without them come last.
-            tiers.push((Match::Required, vec![Vec::new()]));
+            tiers.push((Match::Required, vec![(Vec::new(), None)]));
         }
         let tiers = tiers
             .into_iter()
             .map(|(m, alternatives)| {
                 let alternatives = alternatives
                     .into_iter()
-                    .map(|mut clauses| {
+                    .map(|(mut clauses, own)| {
                         clauses.extend(required.iter().map(|q| q.box_clone()));
                         clauses.extend(filters.iter().map(|q| q.box_clone()));
-                        conjunction(clauses)
+                        let mut checks: Vec<Box<dyn Query>> =
+                            verify.iter().map(|q| q.box_clone()).collect();
+                        checks.extend(own);
+                        Alternative {
+                            query: conjunction(clauses),
+                            verify: checks,
+                        }
                     })
                     .collect();
                 (m, alternatives)
@@ -326,16 +339,12 @@ impl QueryBuilder {
                 })
                 .collect(),
         ));
-        Ok(Plan {
-            tiers,
-            verify,
-            highlight,
-        })
+        Ok(Plan { tiers, highlight })
     }
 
     /// The tiers of the free words, each a list of alternatives, each a list of clauses
     /// (none when there are no words). A query with diacritics has the exact tiers too.
-    fn free_tiers(&mut self, text: &str, highlight: &mut Vec<Term>) -> Vec<(Match, Vec<Clauses>)> {
+    fn free_tiers(&mut self, text: &str, highlight: &mut Vec<Term>) -> Vec<(Match, Vec<Draft>)> {
         let f = self.f;
         let ex = analyzer::terms(&mut self.exact, text);
         let (fo, at) = words_at(&mut self.folded, text);
@@ -347,38 +356,52 @@ impl QueryBuilder {
         let words = |field: Field, terms: &[String]| -> Vec<Box<dyn Query>> {
             terms.iter().map(|t| term(field, t)).collect()
         };
-        let in_order = self.adjacent(&fo, &at);
-        let mut phrase_alts: Vec<Clauses> = vec![self.adjacent(&fo, &at)];
-        phrase_alts.extend(
-            variants
-                .iter()
-                .map(|v| self.adjacent(v, &(0..v.len()).collect::<Vec<_>>())),
-        );
+        // The words in order: found by their pairs, checked on the positions.
+        let in_order = |qb: &Self, field: Field, terms: &[String], at: &[usize]| {
+            let pairs = qb.adjacent(terms, at);
+            let check = if terms.len() > 1 {
+                phrase_at(field, terms, at)
+            } else {
+                None
+            };
+            (pairs, check)
+        };
+        let (fo_pairs, fo_check) = in_order(self, f.body_folded, &fo, &at);
+        let mut phrase_alts = vec![(fo_pairs.iter().map(|q| q.box_clone()).collect(), fo_check)];
+        for v in &variants {
+            let at: Vec<usize> = (0..v.len()).collect();
+            phrase_alts.push(in_order(self, f.body_folded, v, &at));
+        }
         // No two words consecutive (a word too long to index between each): no phrase.
-        phrase_alts.retain(|a| !a.is_empty());
+        phrase_alts.retain(|(a, _): &(Clauses, _)| !a.is_empty());
         for w in text.split_whitespace() {
             if looks_like_citation(w) {
                 let q = term(f.cites_folded, &fold_key(w));
-                phrase_alts.push(vec![Box::new(BoostQuery::new(q, CITATION))]);
+                phrase_alts.push((vec![Box::new(BoostQuery::new(q, CITATION))], None));
             }
         }
         let mut tiers = Vec::new();
-        if accented && (fo.len() == 1 || !in_order.is_empty()) {
-            let mut exact_phrase = if fo.len() > 1 { in_order } else { Vec::new() };
+        if accented && (fo.len() == 1 || !fo_pairs.is_empty()) {
+            let mut exact_phrase = if fo.len() > 1 { fo_pairs } else { Vec::new() };
             exact_phrase.extend(words(f.body, &ex));
-            tiers.push((Match::ExactPhrase, vec![exact_phrase]));
+            let check = if fo.len() > 1 && ex.len() == at.len() {
+                phrase_at(f.body, &ex, &at)
+            } else {
+                None
+            };
+            tiers.push((Match::ExactPhrase, vec![(exact_phrase, check)]));
         }
         tiers.push((Match::Phrase, phrase_alts));
         if fo.len() > 1 {
             if accented {
-                tiers.push((Match::ExactWords, vec![words(f.body, &ex)]));
+                tiers.push((Match::ExactWords, vec![(words(f.body, &ex), None)]));
             }
-            let mut bags = vec![words(f.body_folded, &fo)];
+            let mut bags = vec![(words(f.body_folded, &fo), None)];
             bags.extend(
                 variants
                     .iter()
                     .filter(|v| v.len() > 1)
-                    .map(|v| words(f.body_folded, v)),
+                    .map(|v| (words(f.body_folded, v), None)),
             );
             tiers.push((Match::Words, bags));
         }
@@ -434,6 +457,10 @@ fn phrase_at(field: Field, terms: &[String], at: &[usize]) -> Option<Box<dyn Que
 
 /// Clauses that must all match: one alternative of a tier, before it becomes a query.
 type Clauses = Vec<Box<dyn Query>>;
+
+/// An alternative before the query's requirements and filters join it: its clauses, and the
+/// phrase its candidates must hold word for word, if any.
+type Draft = (Clauses, Option<Box<dyn Query>>);
 
 /// One query of clauses that must all match: a single clause as it is (a term query is
 /// pruned by tantivy's single-term block-max WAND; wrapped in a boolean query it would be
@@ -813,12 +840,6 @@ impl SearchIndex {
         n: usize,
     ) -> Result<(Vec<Candidate>, bool), IndexError> {
         let err = |e| tantivy_err(&self.dir, e);
-        let verify: Vec<Box<dyn Weight>> = plan
-            .verify
-            .iter()
-            .map(|q| q.weight(EnableScoring::disabled_from_searcher(searcher)))
-            .collect::<tantivy::Result<_>>()
-            .map_err(err)?;
         let mut ranked: Vec<(Match, f32, DocAddress)> = Vec::new();
         let mut seen: HashSet<DocAddress> = HashSet::new();
         for (matched, alternatives) in &plan.tiers {
@@ -829,8 +850,15 @@ impl SearchIndex {
             // with new ones.
             let k = n - ranked.len() + seen.len();
             let mut tier: Vec<(f32, DocAddress)> = Vec::new();
-            for q in alternatives {
-                tier.extend(top_verified(searcher, &**q, k, &plan.verify, &verify).map_err(err)?);
+            for alt in alternatives {
+                let weights: Vec<Box<dyn Weight>> = alt
+                    .verify
+                    .iter()
+                    .map(|q| q.weight(EnableScoring::disabled_from_searcher(searcher)))
+                    .collect::<tantivy::Result<_>>()
+                    .map_err(err)?;
+                let top = top_verified(searcher, &*alt.query, k, &alt.verify, &weights);
+                tier.extend(top.map_err(err)?);
             }
             tier.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             for (score, addr) in tier {
