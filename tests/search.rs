@@ -21,8 +21,8 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Files of hits for a query, in rank order.
-fn search(index: &SearchIndex, query: &str) -> Vec<String> {
+/// Hits for a query (at most 50), in rank order.
+fn hits(index: &SearchIndex, query: &str) -> Vec<cancu::index::Hit> {
     let req = SearchRequest {
         query: query.into(),
         limit: 50,
@@ -31,9 +31,11 @@ fn search(index: &SearchIndex, query: &str) -> Vec<String> {
     index
         .search(&req)
         .unwrap_or_else(|e| panic!("search {query:?}: {e}"))
-        .into_iter()
-        .map(|h| h.path)
-        .collect()
+}
+
+/// Files of hits for a query, in rank order.
+fn search(index: &SearchIndex, query: &str) -> Vec<String> {
+    hits(index, query).into_iter().map(|h| h.path).collect()
 }
 
 /// An index in memory with the given (path, text) files.
@@ -140,14 +142,7 @@ fn unaccented_words_in_order_rank_first() {
 
 /// Hits with their tier, in rank order.
 fn tiers(index: &SearchIndex, query: &str) -> Vec<(String, &'static str)> {
-    let req = SearchRequest {
-        query: query.into(),
-        limit: 50,
-        ..Default::default()
-    };
-    index
-        .search(&req)
-        .unwrap_or_else(|e| panic!("search {query:?}: {e}"))
+    hits(index, query)
         .into_iter()
         .map(|h| (h.path, h.matched.as_str()))
         .collect()

@@ -87,6 +87,15 @@ fn file_text(path: String, text: &str) -> update::FileText {
     }
 }
 
+/// Bytes of the files directly in `dir` (an index directory).
+fn dir_size(dir: &Path) -> Result<u64> {
+    Ok(std::fs::read_dir(dir)?
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum())
+}
+
 /// splitmix64: a small seeded generator, so the phrases are the same on every run.
 struct Rng(u64);
 impl Rng {
@@ -612,11 +621,7 @@ fn large_latency(a: &Args, docs: &[Doc], bytes: usize, tmp: &Path, qs: &QuerySet
             t.elapsed().as_secs_f64()
         );
     }
-    let size: u64 = std::fs::read_dir(&dir)?
-        .flatten()
-        .filter_map(|e| e.metadata().ok())
-        .map(|m| m.len())
-        .sum();
+    let size = dir_size(&dir)?;
     println!(
         "index {} ({:.0} MB on disk, {} sections); query latency, 10 hits with snippets (p50 / p99 ms):",
         dir.display(),
@@ -743,11 +748,7 @@ fn throughput(
                 println!("    {name:<7} {p50:.3} / {p99:.3}");
             }
         }
-        let size: u64 = std::fs::read_dir(&dir)?
-            .flatten()
-            .filter_map(|e| e.metadata().ok())
-            .map(|m| m.len())
-            .sum();
+        let size = dir_size(&dir)?;
         println!(
             "  {name:<12} {:.1} MB/s ({s:.1} s, {cpu:.1} CPU s), index {:.0} MB, VmHWM {:.0} MB",
             total / s,

@@ -22,8 +22,8 @@
 //! documents or queries.
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, RemoveLongFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
-    TokenizerManager,
+    AsciiFoldingFilter, RemoveLongFilter, TextAnalyzer, TextAnalyzerBuilder, Token, TokenFilter,
+    TokenStream, Tokenizer, TokenizerManager,
 };
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -59,18 +59,17 @@ pub fn exact() -> TextAnalyzer {
 
 /// The folded analyzer.
 pub fn folded() -> TextAnalyzer {
-    TextAnalyzer::builder(WordTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(NFC)
-        .filter(ETH_TO_D_STROKE)
-        .filter(LOWERCASE)
-        .filter(AsciiFoldingFilter)
-        .filter(STRIP_MARKS)
-        .build()
+    folded_chain().build()
 }
 
-/// The word-pairs analyzer: [`folded`], then [`PairFilter`].
+/// The word-pairs analyzer: [`folded`], then [`PairFilter`] (one chain, so a pair is
+/// always made of the folded terms).
 pub fn pairs() -> TextAnalyzer {
+    folded_chain().filter(PairFilter).build()
+}
+
+/// The folded analyzer's tokenizer and filters, before it is built.
+fn folded_chain() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(NFC)
@@ -78,8 +77,6 @@ pub fn pairs() -> TextAnalyzer {
         .filter(LOWERCASE)
         .filter(AsciiFoldingFilter)
         .filter(STRIP_MARKS)
-        .filter(PairFilter)
-        .build()
 }
 
 /// The pair terms of a sequence of terms, as [`PairFilter`] makes them from consecutive
