@@ -1,5 +1,6 @@
-//! The `cancu` binary: parse arguments, run, map the outcome to an exit code
-//! (0 clean, 1 findings, 2 errors). Everything else is in the library.
+//! The `cancu` binary: parse arguments, run, map the outcome to an exit code (see
+//! `cancu::cli::output`: 0 clean or found, 1 findings or nothing found, 2 errors). Everything
+//! else is in the library.
 
 use clap::Parser;
 
@@ -7,16 +8,11 @@ fn main() {
     let cli = cancu::cli::Cli::parse();
     let code = match cancu::cli::run(cli) {
         Ok(outcome) => outcome.code(),
+        // A closed pipe (`cancu extract … | head -1`) ends quietly, as ripgrep does.
+        Err(e) if cancu::cli::output::is_broken_pipe(&e) => 0,
         Err(e) => {
-            // A closed pipe (`cancu extract | head`) is not an error worth a message.
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            {
-                0
-            } else {
-                eprintln!("error: {e:#}");
-                2
-            }
+            eprintln!("error: {e:#}");
+            2
         }
     };
     std::process::exit(code);

@@ -1,6 +1,7 @@
 //! `cancu report`, the main job, run as a user would: in a fresh folder holding the bundled
-//! corpus, with no index yet. It builds the index, reports every plan, and a second run
-//! reuses the index without re-indexing anything.
+//! corpus, with no index yet. It builds the index (in the user data dir, not in the folder),
+//! reports every plan, exits 1 for the findings at or above `--deny` (warning by default),
+//! and a second run reuses the index without re-indexing anything.
 
 mod common;
 
@@ -25,6 +26,7 @@ fn report(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .arg("report")
         .args(args)
         .current_dir(dir)
+        .env("CANCU_DATA", dir.join("data"))
         .output()
         .unwrap();
     (
@@ -40,10 +42,10 @@ fn report_on_the_bundled_corpus_builds_the_index_once() {
     copy_dir(&common::root().join("corpus"), &dir.path().join("corpus"));
 
     let (code, out, err) = report(dir.path(), &[]);
-    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(code, 1, "{out}{err}");
     assert!(
-        dir.path().join("index").is_dir(),
-        "the index is built: {err}"
+        dir.path().join("data/index").is_dir() && !dir.path().join("index").exists(),
+        "the index is built in the data dir, not in the current folder: {err}"
     );
     assert!(err.contains("5 added"), "{err}");
     // Every plan, its resolution rate, and what a reviewer must look at.
@@ -65,7 +67,7 @@ fn report_on_the_bundled_corpus_builds_the_index_once() {
 
     // Second run: nothing re-indexed, same report.
     let (code2, out2, err2) = report(dir.path(), &[]);
-    assert_eq!(code2, 0);
+    assert_eq!(code2, 1);
     assert!(
         err2.contains("0 added, 0 replaced, 0 removed, 5 unchanged"),
         "{err2}"

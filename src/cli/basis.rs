@@ -10,7 +10,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The plan: a file path, or the name of a plan of the bundled corpus (corpus/plans).
+    /// The plan: a file path, or the name of a plan of the bundled corpus (corpus/plans),
+    /// with or without its extension.
     pub document: PathBuf,
     /// An outline path ("II.1", "IV.2.a").
     #[arg(long, conflicts_with = "task")]
@@ -18,8 +19,8 @@ pub struct Args {
     /// Words of a task ("quản lý đất quốc phòng"); diacritics optional.
     #[arg(long)]
     pub task: Option<String>,
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub format: crate::cli::output::FormatArgs,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }
@@ -28,15 +29,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut s_out = String::new();
     let reg = args.registry.load()?;
     // A plan named without its folder: look in the corpus.
-    let document = if !args.document.exists()
-        && args.document.components().count() == 1
-        && std::path::Path::new("corpus/plans")
-            .join(&args.document)
-            .is_file()
-    {
-        std::path::Path::new("corpus/plans").join(&args.document)
-    } else {
+    let document = if args.document.exists() {
         args.document.clone()
+    } else {
+        crate::cli::places::bundled_plan(&args.document).unwrap_or_else(|| args.document.clone())
     };
     let (docs, errors) = crate::cli::cites::read_docs(std::slice::from_ref(&document));
     if docs.is_empty() {
@@ -67,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         Vec::new()
     };
-    if args.json {
+    if args.format.get() == crate::cli::output::Format::Json {
         let v = serde_json::json!({
             "document": doc.path,
             "date": doc.date,
@@ -99,11 +95,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         print_backings(&mut s_out, &inherited);
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
-    Ok(if errors > 0 {
-        Outcome::Errors
-    } else {
-        Outcome::Clean
-    })
+    Ok(crate::cli::output::lookup(
+        !list.is_empty() || !inherited.is_empty(),
+        errors,
+    ))
 }
 
 /// One line per instrument: label, status at the plan's date, sections, lines.

@@ -9,12 +9,12 @@ use crate::cli::Outcome;
 use crate::diag::{self, Diagnostic, FileReport, RichOptions, Severity};
 use crate::model::Date;
 use anyhow::{bail, Context};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or directories (walked for .txt and .md); `-` reads stdin. Default: corpus/plans.
+    #[arg(help = crate::cli::places::paths_help("Plans to check"))]
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Rich)]
@@ -155,23 +155,25 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     let know = knowledge(&args.registry);
     if !know.available() {
-        eprintln!("note: no instrument registry: the registry-driven rules (C0206-C0208, C0302-C0305, C04xx) are skipped");
+        crate::cli::output::note("note: no instrument registry: the registry-driven rules (C0206-C0208, C0302-C0305, C04xx) are skipped");
     }
     let (docs, mut errors) = read_inputs(&args.paths);
     let mut checked: Vec<Checked> = Vec::new();
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
+    let bar = crate::cli::output::progress(docs.len() as u64, "files checked");
     for d in docs {
+        bar.inc(1);
         let diags = run_one(&d.text, know.as_ref(), &opts);
         if opts.as_of.is_none() {
             if let Some((date, check::AsOfSource::LatestCited)) =
                 check::as_of_for(&crate::extract(&d.text))
             {
-                eprintln!(
+                crate::cli::output::note(format_args!(
                     "note: {}: no date or year in its header; judged as of {}, the latest date it cites (use --as-of to choose)",
                     d.path,
                     date.vietnamese()
-                );
+                ));
             }
         }
         if !args.fix {
@@ -241,6 +243,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             diags,
         });
     }
+    bar.finish_and_clear();
     if !args.dry_run {
         render(&mut w, args.format, &checked)?;
     }
@@ -268,8 +271,7 @@ fn render(w: &mut impl Write, format: Format, checked: &[Checked]) -> anyhow::Re
         .collect();
     match format {
         Format::Rich => {
-            let color = std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let color = crate::cli::output::color_stdout();
             for c in checked {
                 write!(
                     w,

@@ -19,10 +19,10 @@ pub struct Args {
     /// The instrument: "Nghị định 168/2018/NĐ-CP", "NĐ 168", "nghi dinh 168 2018",
     /// "Luật DQTV", "28-NQ/TW 2008", or a registry id.
     pub instrument: String,
-    /// Files or directories (default: corpus/plans).
+    #[arg(help = crate::cli::places::paths_help("Where to look for citing documents"))]
     pub paths: Vec<PathBuf>,
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub format: crate::cli::output::ListFormatArgs,
     /// Use the search index in DIR (built by `cancu index`) to pick the files to read;
     /// files changed or added since indexing are read anyway, with a warning. Without it,
     /// or when DIR does not exist, PATHS are scanned.
@@ -56,7 +56,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let hits = g.cites(&target);
     let mut docs_hit: Vec<&str> = hits.iter().map(|h| h.path).collect();
     docs_hit.dedup();
-    if args.json {
+    let format = args.format.get();
+    if format == crate::cli::output::ListFormat::Ndjson {
+        for h in &hits {
+            let _ = writeln!(s_out, "{}", serde_json::to_string(h)?);
+        }
+    } else if format == crate::cli::output::ListFormat::Json {
         let v = serde_json::json!({
             "query": args.instrument,
             "target": target,
@@ -107,11 +112,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
-    Ok(if errors > 0 {
-        Outcome::Errors
-    } else {
-        Outcome::Clean
-    })
+    Ok(crate::cli::output::lookup(!hits.is_empty(), errors))
 }
 
 /// The documents a scan of `paths` would read that may cite the target, chosen with the
@@ -124,11 +125,7 @@ fn read_with_index(
     keys: &[String],
 ) -> anyhow::Result<(Vec<(String, String)>, usize)> {
     let index = crate::index::SearchIndex::open(dir)?;
-    let roots: Vec<PathBuf> = if paths.is_empty() {
-        vec![PathBuf::from("corpus/plans")]
-    } else {
-        paths.to_vec()
-    };
+    let roots: Vec<PathBuf> = crate::cli::places::inputs_or_default(paths)?;
     // Standard input is not in the index: read as it is.
     let (stdin, roots): (Vec<PathBuf>, Vec<PathBuf>) =
         roots.into_iter().partition(|p| p.as_os_str() == "-");

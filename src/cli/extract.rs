@@ -8,8 +8,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or directories (walked for .txt, .md, .docx, .pdf, .html, .json); `-` reads
-    /// stdin. Default: corpus/plans.
+    #[arg(help = crate::cli::places::paths_help("Plans to read"))]
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -90,10 +89,12 @@ pub fn read_inputs(paths: &[PathBuf]) -> (Vec<SourceFile>, usize) {
 pub fn read_inputs_with(paths: &[PathBuf], opts: &source::Options) -> (Vec<SourceFile>, usize) {
     let mut docs = Vec::new();
     let mut errors = 0;
-    let paths: Vec<PathBuf> = if paths.is_empty() {
-        vec![PathBuf::from("corpus/plans")]
-    } else {
-        paths.to_vec()
+    let paths: Vec<PathBuf> = match crate::cli::places::inputs_or_default(paths) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return (docs, 1);
+        }
     };
     let (stdin, rest): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p.as_os_str() == "-");
@@ -121,7 +122,10 @@ pub fn read_inputs_with(paths: &[PathBuf], opts: &source::Options) -> (Vec<Sourc
         eprintln!("error: {e}");
         errors += 1;
     }
+    let bar = crate::cli::output::progress(files.len() as u64, "files read");
     for f in files {
+        bar.set_message(f.display().to_string());
+        bar.inc(1);
         match source::read_file_with(&f, opts) {
             Ok(d) => {
                 warn(&d);
@@ -133,6 +137,7 @@ pub fn read_inputs_with(paths: &[PathBuf], opts: &source::Options) -> (Vec<Sourc
             }
         }
     }
+    bar.finish_and_clear();
     (docs, errors)
 }
 
@@ -146,13 +151,13 @@ fn warn(d: &SourceFile) {
         .as_ref()
         .filter(|e| e.encoding != source::Encoding::Utf8 || e.confidence < 0.6)
     {
-        eprintln!(
+        crate::cli::output::note(format_args!(
             "note: {}: read as {} (confidence {:.0}%: {})",
             d.path,
             e.encoding,
             e.confidence * 100.0,
             e.how
-        );
+        ));
     }
 }
 
@@ -160,9 +165,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let (docs, errors) = read_inputs_with(&args.paths, &args.read.options());
     let reg = args.registry.load()?;
     let know = crate::registry::knowledge::RegistryKnowledge::new(&reg);
+    let bar = crate::cli::output::progress(docs.len() as u64, "files analysed");
     let out: Vec<DocumentOut> = docs
         .iter()
         .map(|d| {
+            bar.set_message(d.path.clone());
+            bar.inc(1);
             let mut e = crate::analyze(&d.text, &reg);
             // Findings are computed on the decoded text, then every span is taken back to
             // the original file's bytes.
@@ -191,6 +199,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
         })
         .collect();
+    bar.finish_and_clear();
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     match args.format {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or directories (default: corpus/plans).
+    #[arg(help = crate::cli::places::paths_help("Plans to graph"))]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,

@@ -6,47 +6,41 @@
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::index::SearchIndex;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or directories (walked for .txt and .md). Default: corpus/plans.
+    #[arg(help = crate::cli::places::paths_help("Plans to index"))]
     pub paths: Vec<PathBuf>,
-    /// Index directory (created when missing).
-    #[arg(long = "index", value_name = "DIR", default_value = crate::index::DEFAULT_DIR)]
-    pub index: PathBuf,
+    /// Index directory (created when missing). Default: index/ inside the cancu repository,
+    /// else under the user data dir ($CANCU_DATA, else ~/.local/share/cancu), where paths are
+    /// kept absolute; never the current folder unasked.
+    #[arg(long = "index", value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// Output format of the summary: text on stderr, or JSON on stdout.
+    #[command(flatten)]
+    pub format: crate::cli::output::FormatArgs,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let roots = if args.paths.is_empty() {
-        vec![PathBuf::from("corpus/plans")]
-    } else {
-        args.paths
-    };
+    let mut roots = crate::cli::places::inputs_or_default(&args.paths)?;
+    let dir = crate::cli::places::index_dir(args.index.as_deref())?;
+    if args.index.is_none() && !crate::cli::places::in_repository() {
+        // One index in the user data dir serves every folder: its paths are absolute.
+        roots = crate::cli::places::absolute_roots(&roots);
+    }
     let started = std::time::Instant::now();
     let reg = args.registry.load()?;
-    let (index, rebuilt) = SearchIndex::open_or_rebuild(&args.index)?;
+    let (index, rebuilt) = SearchIndex::open_or_rebuild(&dir)?;
     if rebuilt {
-        eprintln!(
+        crate::cli::output::note(format_args!(
             "note: {} was built by another cancu version (another schema); rebuilding it",
-            args.index.display()
-        );
+            dir.display()
+        ));
     }
-    let bar = if std::io::stderr().is_terminal() {
-        let b = indicatif::ProgressBar::new(0);
-        b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} files  {elapsed}  {wide_msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        b
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let bar = crate::cli::output::progress(1, "files");
     let stats = index.update_with_registry(&roots, Some(&reg), &mut |p| {
         bar.set_length(p.total as u64);
         bar.set_position(p.done as u64);
@@ -60,16 +54,30 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Some(n) => format!("registry: {n} instruments indexed"),
         None => "registry unchanged".to_string(),
     };
-    eprintln!(
+    if args.format.get() == crate::cli::output::Format::Json {
+        let v = serde_json::json!({
+            "index": dir.display().to_string(),
+            "added": stats.added,
+            "replaced": stats.replaced,
+            "removed": stats.removed,
+            "unchanged": stats.unchanged,
+            "bytes": stats.bytes,
+            "instruments": stats.instruments,
+            "errors": stats.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
+        });
+        let mut w = std::io::stdout().lock();
+        std::io::Write::write_all(&mut w, format!("{v:#}\n").as_bytes())?;
+    }
+    crate::cli::output::note(format_args!(
         "{}: {} added, {} replaced, {} removed, {} unchanged ({:.1} MB indexed in {:.2} s); {registry}",
-        args.index.display(),
+        dir.display(),
         stats.added,
         stats.replaced,
         stats.removed,
         stats.unchanged,
         stats.bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
-    );
+    ));
     Ok(if stats.errors.is_empty() {
         Outcome::Clean
     } else {

@@ -9,17 +9,22 @@ pub mod cites;
 pub mod extract;
 pub mod graph;
 pub mod index;
+pub mod output;
+pub mod places;
 pub mod registry;
 pub mod report;
 pub mod search;
 pub mod serve;
 pub mod show;
 
-/// Exit codes: 0 clean, 1 findings, 2 errors.
+/// Exit codes: 0 clean (or found), 1 findings at or above `--deny` (judges) or nothing
+/// found (lookups), 2 errors. The rules are in [`output::lookup`] and [`output::judge`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     Clean,
     Findings,
+    /// A lookup (`search`, `cites`, `basis`, `show`) found nothing.
+    NotFound,
     Errors,
 }
 
@@ -27,7 +32,7 @@ impl Outcome {
     pub fn code(self) -> i32 {
         match self {
             Outcome::Clean => 0,
-            Outcome::Findings => 1,
+            Outcome::Findings | Outcome::NotFound => 1,
             Outcome::Errors => 2,
         }
     }
@@ -40,6 +45,8 @@ impl Outcome {
 pub struct Cli {
     #[command(flatten)]
     pub walk: WalkArgs,
+    #[command(flatten)]
+    pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -56,6 +63,21 @@ pub struct WalkArgs {
     /// Follow symbolic links when walking folders (not followed by default)
     #[arg(long, short = 'L', global = true)]
     pub follow: bool,
+}
+
+/// Output settings shared by every command (see [`output`]).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct GlobalArgs {
+    /// No progress bars, notes or summaries on stderr (errors and warnings are still printed)
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = output::ColorChoice::Auto)]
+    pub color: output::ColorChoice,
+    /// The most worker threads to use: the search index writer's threads (`index`, `report`);
+    /// the cap for any parallel work. Default: the tool decides (at most 8)
+    #[arg(long, short = 'j', value_name = "N", global = true, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -83,6 +105,16 @@ pub enum Command {
     Index(index::Args),
     /// Search the index (diacritics optional, abbreviations expanded).
     Search(search::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; `cancu man | man -l -`), or a subcommand's.
+    Man {
+        /// A subcommand ("check", "registry import") instead of the whole tool.
+        subcommand: Vec<String>,
+    },
 }
 
 /// Run a parsed command line.
@@ -93,6 +125,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         follow: cli.walk.follow,
     }
     .set_for_process();
+    output::Settings {
+        quiet: cli.global.quiet,
+        color: cli.global.color,
+        threads: cli.global.threads.map(usize::from),
+    }
+    .set_for_process();
+    if let Some(n) = cli.global.threads {
+        crate::index::set_writer_threads(usize::from(n));
+    }
     match cli.command {
         Command::Report(a) => report::run(a),
         Command::Extract(a) => extract::run(a),
@@ -105,5 +146,35 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Graph(a) => graph::run(a),
         Command::Index(a) => index::run(a),
         Command::Search(a) => search::run(a),
+        Command::Completions { shell } => completions(shell),
+        Command::Man { subcommand } => man(&subcommand),
     }
+}
+
+/// `cancu completions SHELL`: the script, generated from the clap definitions.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<Outcome> {
+    use clap::CommandFactory;
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "cancu", &mut buf);
+    std::io::Write::write_all(&mut std::io::stdout().lock(), &buf)?;
+    Ok(Outcome::Clean)
+}
+
+/// `cancu man [SUBCOMMAND …]`: the manual page, generated from the clap definitions.
+fn man(path: &[String]) -> anyhow::Result<Outcome> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    cmd.build();
+    let mut name = String::from("cancu");
+    for part in path {
+        let Some(sub) = cmd.find_subcommand(part).cloned() else {
+            anyhow::bail!("no subcommand {part:?} in `{name}` (`{name} --help` lists them)");
+        };
+        name = format!("{name}-{part}");
+        cmd = sub.version(env!("CARGO_PKG_VERSION"));
+    }
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(cmd).title(name).render(&mut buf)?;
+    std::io::Write::write_all(&mut std::io::stdout().lock(), &buf)?;
+    Ok(Outcome::Clean)
 }

@@ -46,9 +46,8 @@ pub enum Sub {
     /// ways, dates in order. Without FILES: the built-in registry and the imported files.
     Check {
         files: Vec<PathBuf>,
-        /// Report as JSON.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        format: crate::cli::output::FormatArgs,
     },
     /// Import a source into a registry file.
     Import {
@@ -66,6 +65,9 @@ pub enum ImportSource {
         /// Where to write (.json or .toml). Never inside corpus/.
         #[arg(long)]
         out: PathBuf,
+        /// The counts of the import: text on stderr, or JSON on stdout.
+        #[command(flatten)]
+        format: crate::cli::output::FormatArgs,
     },
     /// A CSV register with a column mapping.
     Csv {
@@ -79,19 +81,27 @@ pub enum ImportSource {
         /// Where to write (.json or .toml). Never inside corpus/.
         #[arg(long)]
         out: PathBuf,
+        /// The counts of the import: text on stderr, or JSON on stdout.
+        #[command(flatten)]
+        format: crate::cli::output::FormatArgs,
     },
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     match args.command {
-        Sub::Check { files, json } => check(files, json),
+        Sub::Check { files, format } => {
+            check(files, format.get() == crate::cli::output::Format::Json)
+        }
         Sub::Import { source } => match source {
-            ImportSource::PhapDien { input, out } => import_phap_dien(&input, &out),
+            ImportSource::PhapDien { input, out, format } => {
+                import_phap_dien(&input, &out, format.get())
+            }
             ImportSource::Csv {
                 input,
                 map,
                 issuer,
                 out,
+                format,
             } => {
                 let map = parse_map(&map).map_err(anyhow::Error::msg)?;
                 let text = std::fs::read_to_string(&input)
@@ -104,7 +114,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 )
                 .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;
                 write_out(&file, &out)?;
-                eprintln!(
+                if format.get() == crate::cli::output::Format::Json {
+                    print_json(&serde_json::json!({
+                        "out": out.display().to_string(),
+                        "rows": stats.rows,
+                        "instruments": stats.instruments,
+                        "duplicates": stats.duplicates,
+                        "unread": stats.unread,
+                    }))?;
+                }
+                crate::cli::output::note(format_args!(
                     "{}: {} rows, {} instruments, {} duplicate rows, {} unread{}",
                     out.display(),
                     stats.rows,
@@ -125,7 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                                 .join(", ")
                         )
                     }
-                );
+                ));
                 Ok(Outcome::Clean)
             }
         },
@@ -203,7 +222,6 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
         );
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
-    std::io::stdout().lock().write_all(s_out.as_bytes())?;
     Ok(if errors > 0 {
         Outcome::Findings
     } else {
@@ -234,8 +252,21 @@ fn write_out(file: &RegistryFile, out: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn import_phap_dien(input: &Path, out: &Path) -> anyhow::Result<Outcome> {
+/// One JSON document on stdout (`--format json`).
+fn print_json(v: &serde_json::Value) -> anyhow::Result<()> {
+    std::io::stdout()
+        .lock()
+        .write_all(format!("{v:#}\n").as_bytes())?;
+    Ok(())
+}
+
+fn import_phap_dien(
+    input: &Path,
+    out: &Path,
+    format: crate::cli::output::Format,
+) -> anyhow::Result<Outcome> {
     let mut p = PhapDien::new();
+    let bar = crate::cli::output::progress(0, "pages read");
     let read_tar = |path: &Path, p: &mut PhapDien| -> anyhow::Result<()> {
         let f = std::fs::File::open(path).with_context(|| path.display().to_string())?;
         let mut ar = tar::Archive::new(flate2::read::GzDecoder::new(f));
@@ -247,6 +278,7 @@ fn import_phap_dien(input: &Path, out: &Path) -> anyhow::Result<Outcome> {
             }
             let mut buf = Vec::new();
             entry.read_to_end(&mut buf)?;
+            bar.inc(1);
             p.add_html(&String::from_utf8_lossy(&buf));
         }
         Ok(())
@@ -266,6 +298,7 @@ fn import_phap_dien(input: &Path, out: &Path) -> anyhow::Result<Outcome> {
         if tars.is_empty() {
             for h in htmls {
                 let bytes = std::fs::read(&h).with_context(|| h.display().to_string())?;
+                bar.inc(1);
                 p.add_html(&String::from_utf8_lossy(&bytes));
             }
         } else {
@@ -277,9 +310,21 @@ fn import_phap_dien(input: &Path, out: &Path) -> anyhow::Result<Outcome> {
     } else {
         read_tar(input, &mut p)?;
     }
+    bar.finish_and_clear();
     let (file, stats) = p.finish();
     write_out(&file, out)?;
-    eprintln!(
+    if format == crate::cli::output::Format::Json {
+        print_json(&serde_json::json!({
+            "out": out.display().to_string(),
+            "pages": stats.pages,
+            "notes": stats.notes,
+            "unread": stats.unread,
+            "instruments": stats.instruments,
+            "stubs": stats.stubs,
+            "relations": stats.relations,
+        }))?;
+    }
+    crate::cli::output::note(format_args!(
         "{}: {} pages, {} source notes ({} unread), {} instruments ({} known only as amenders), {} relations",
         out.display(),
         stats.pages,
@@ -288,6 +333,6 @@ fn import_phap_dien(input: &Path, out: &Path) -> anyhow::Result<Outcome> {
         stats.instruments,
         stats.stubs,
         stats.relations
-    );
+    ));
     Ok(Outcome::Clean)
 }

@@ -16,15 +16,17 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or directories to report on. Default: corpus/plans.
+    #[arg(help = crate::cli::places::paths_help("Plans to report on"))]
     pub paths: Vec<PathBuf>,
     /// Judge validity as of this date (2025-07-01, 01/07/2025 or `today`). Default: each
     /// document's own date.
     #[arg(long, value_name = "DATE|today")]
     pub as_of: Option<String>,
-    /// Print the report as JSON.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub format: crate::cli::output::FormatArgs,
+    /// Exit with 1 when there are findings at or above this level (as `cancu check`).
+    #[arg(long, value_enum, default_value_t = crate::cli::check::Deny::Warning)]
+    pub deny: crate::cli::check::Deny,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
@@ -37,8 +39,10 @@ pub struct Args {
 #[derive(Debug, clap::Args)]
 pub struct IndexArgs {
     /// The search index directory (built or updated incrementally before the report).
-    #[arg(long, value_name = "DIR", default_value = "index")]
-    pub index: PathBuf,
+    /// Default: index/ inside the cancu repository, else under the user data dir
+    /// ($CANCU_DATA, else ~/.local/share/cancu); never the current folder unasked.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
     /// Do not build or update the search index.
     #[arg(long)]
     pub no_index: bool,
@@ -80,14 +84,29 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let know = RegistryKnowledge::new(&reg);
     let (docs, errors) = read_inputs_with(&args.paths, &args.read.options());
 
+    let mut errors = errors;
     if !args.index.no_index {
-        crate::cli::report::update_index(&args.index.index, &args.paths)?;
+        // The index is a by-product: when it cannot be updated the report still comes, and
+        // only an index the user named makes that an error.
+        if let Err(e) = crate::cli::report::update_index(args.index.index.as_deref(), &args.paths) {
+            if args.index.index.is_some() {
+                eprintln!("error: search index not updated: {e:#}");
+                errors += 1;
+            } else {
+                eprintln!("warning: search index not updated: {e:#} (--no-index skips it, --index DIR puts it elsewhere)");
+            }
+        }
     }
 
     let mut reports = Vec::new();
+    let mut worst: Option<Severity> = None;
+    let bar = crate::cli::output::progress(docs.len() as u64, "plans checked");
     for d in &docs {
+        bar.set_message(d.path.clone());
+        bar.inc(1);
         let ex = crate::analyze(&d.text, &reg);
         let diags = check::check(&d.text, &ex, &know, &opts);
+        worst = worst.max(diags.iter().map(|x| x.severity).max());
         let line_of = |dg: &Diagnostic| dg.primary().map(|l| l.line).unwrap_or(0);
         reports.push(PlanReport {
             path: d.path.clone(),
@@ -123,20 +142,21 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         });
     }
 
+    bar.finish_and_clear();
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    if args.json {
+    if args.format.get() == crate::cli::output::Format::Json {
         serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "plans": reports }))?;
         writeln!(w)?;
     } else {
         write_text(&mut w, &reports)?;
     }
     w.flush()?;
-    Ok(if errors > 0 {
-        Outcome::Errors
-    } else {
-        Outcome::Clean
-    })
+    Ok(crate::cli::output::judge(
+        errors,
+        worst,
+        crate::cli::output::deny_severity(args.deny),
+    ))
 }
 
 fn write_text(w: &mut impl Write, reports: &[PlanReport]) -> std::io::Result<()> {
@@ -204,11 +224,14 @@ fn pct(a: usize, b: usize) -> f64 {
 /// Build or update the search index over the same inputs, exactly as `cancu index` does
 /// (incremental: unchanged files are skipped), so that `cancu search` and `cancu serve
 /// --index` see what the report saw.
-pub fn update_index(dir: &std::path::Path, paths: &[PathBuf]) -> anyhow::Result<()> {
+/// `dir` None: the default index ([`crate::cli::places::default_index`]).
+pub fn update_index(dir: Option<&std::path::Path>, paths: &[PathBuf]) -> anyhow::Result<()> {
     use clap::Parser;
     let mut argv: Vec<std::ffi::OsString> = vec!["cancu".into(), "index".into()];
-    argv.push("--index".into());
-    argv.push(dir.as_os_str().to_owned());
+    if let Some(dir) = dir {
+        argv.push("--index".into());
+        argv.push(dir.as_os_str().to_owned());
+    }
     argv.extend(paths.iter().map(|p| p.as_os_str().to_owned()));
     let cli = crate::cli::Cli::try_parse_from(argv)?;
     if crate::cli::run(cli)? == Outcome::Errors {

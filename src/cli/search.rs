@@ -5,7 +5,7 @@
 use crate::cli::Outcome;
 use crate::index::query::STATUSES;
 use crate::index::{Hit, SearchIndex, SearchOptions, SearchRequest};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -14,9 +14,10 @@ pub struct Args {
     /// `cites:168/2018/NĐ-CP` for plans citing an instrument.
     #[arg(required = true)]
     pub query: Vec<String>,
-    /// Index directory.
-    #[arg(long = "index", value_name = "DIR", default_value = crate::index::DEFAULT_DIR)]
-    pub index: PathBuf,
+    /// Index directory. Default: index/ inside the cancu repository, else under the user
+    /// data dir ($CANCU_DATA, else ~/.local/share/cancu), where `cancu index` puts it.
+    #[arg(long = "index", value_name = "DIR")]
+    pub index: Option<PathBuf>,
     /// Number of files shown.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
@@ -35,9 +36,9 @@ pub struct Args {
     /// Only plan sections or only registry instruments.
     #[arg(long = "type", value_parser = ["plan", "instrument"])]
     pub doc_type: Option<String>,
-    /// JSON output: {"hits": [...]}.
-    #[arg(long)]
-    pub json: bool,
+    /// Output format: text, JSON ({"hits": [...]}) or one hit per line.
+    #[command(flatten)]
+    pub format: crate::cli::output::ListFormatArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -47,7 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             anyhow::bail!("unknown kind {k:?}; one of: {}", slugs.join(", "));
         }
     }
-    let index = SearchIndex::open(&args.index)?;
+    let index = SearchIndex::open(&crate::cli::places::index_dir(args.index.as_deref())?)?;
     let req = SearchRequest {
         query: args.query.join(" "),
         limit: args.limit.max(1),
@@ -68,9 +69,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let hits = index.search_with(&req, &opts)?;
     let stale: Vec<Option<&str>> = hits.iter().map(|h| staleness(&index, h)).collect();
     let stdout = std::io::stdout();
-    let tty = stdout.is_terminal();
+    let tty = crate::cli::output::color_stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    if args.json {
+    let format = args.format.get();
+    if format != crate::cli::output::ListFormat::Text {
         let mut values = Vec::with_capacity(hits.len());
         for (h, st) in hits.iter().zip(&stale) {
             let mut v = serde_json::to_value(h)?;
@@ -79,25 +81,32 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
             values.push(v);
         }
-        serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "hits": values }))?;
-        writeln!(w)?;
+        if format == crate::cli::output::ListFormat::Ndjson {
+            for v in &values {
+                serde_json::to_writer(&mut w, v)?;
+                writeln!(w)?;
+            }
+        } else {
+            serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "hits": values }))?;
+            writeln!(w)?;
+        }
     } else {
         for (h, &st) in hits.iter().zip(&stale) {
             write_hit(&mut w, h, st, tty)?;
         }
         if hits.is_empty() {
-            writeln!(w, "no hits")?;
+            crate::cli::output::note("no hits");
         }
     }
     w.flush()?;
     let n = stale.iter().filter(|s| s.is_some()).count();
     if n > 0 {
-        eprintln!(
+        crate::cli::output::note(format_args!(
             "note: {n} of these files changed or are gone since they were indexed (marked [stale]); \
              run `cancu index` to update the index"
-        );
+        ));
     }
-    Ok(Outcome::Clean)
+    Ok(crate::cli::output::lookup(!hits.is_empty(), 0))
 }
 
 /// Why a plan hit is stale, None when it is not: its file on disk no longer has the

@@ -25,6 +25,9 @@ pub struct Args {
     /// Worker threads answering requests.
     #[arg(long, default_value_t = serve::WORKERS)]
     pub workers: usize,
+    /// The first line of stdout: "listening on http://ADDR", or {"listening": "http://ADDR"}.
+    #[command(flatten)]
+    pub format: crate::cli::output::FormatArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -33,7 +36,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     let config = Config {
         addr: args.addr,
-        corpus: args.corpus,
+        corpus: crate::cli::places::corpus_dir(args.corpus),
         index: args.index,
         workers: args.workers.clamp(1, 64),
     };
@@ -43,9 +46,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     let handle = serve::start(&config, backend)?;
     // The first line of stdout is the address, for scripts and tests (port 0).
-    println!("listening on http://{}", handle.addr());
     use std::io::Write;
-    std::io::stdout().flush()?;
+    let mut stdout = std::io::stdout().lock();
+    if args.format.get() == crate::cli::output::Format::Json {
+        let url = format!("http://{}", handle.addr());
+        writeln!(stdout, "{}", serde_json::json!({ "listening": url }))?;
+    } else {
+        writeln!(stdout, "listening on http://{}", handle.addr())?;
+    }
+    stdout.flush()?;
+    drop(stdout);
     handle.wait();
     Ok(Outcome::Clean)
 }

@@ -12,10 +12,10 @@ use std::path::PathBuf;
 pub struct Args {
     /// The instrument, written any way `cancu cites` reads.
     pub instrument: String,
-    /// Where to look for citing documents (default: corpus/plans).
+    #[arg(help = crate::cli::places::paths_help("Where to look for citing documents"))]
     pub paths: Vec<PathBuf>,
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub format: crate::cli::output::FormatArgs,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }
@@ -32,14 +32,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 ids.join(", ")
             )
         }
-        _ => anyhow::bail!("{:?}: not in the registry", args.instrument),
+        _ => {
+            // Nothing found is not an error: exit 1, as grep does.
+            eprintln!("{:?}: not in the registry", args.instrument);
+            return Ok(Outcome::NotFound);
+        }
     };
     let ins = reg.get(&id).expect("id from the registry");
     let (docs, errors) = crate::cli::cites::read_docs(&args.paths);
     let g = Graph::build(&docs, &reg);
     let hits = g.cites(&Target::Instrument { id: id.clone() });
     let rels = reg.relations_both_ways(&id);
-    if args.json {
+    if args.format.get() == crate::cli::output::Format::Json {
         let v = serde_json::json!({
             "instrument": ins,
             "origin": reg.origin(&id),

@@ -42,6 +42,13 @@ pub const DEFAULT_DIR: &str = "index";
 /// Memory given to the index writer (split among its threads).
 pub const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 
+static WRITER_THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+
+/// Cap this process's index writer threads (`cancu -j N`); set once, later calls ignored.
+pub fn set_writer_threads(n: usize) {
+    let _ = WRITER_THREADS.set(n.max(1));
+}
+
 /// Failures of the index (not problems in documents).
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
@@ -283,12 +290,18 @@ impl SearchIndex {
         })
     }
 
-    /// Take the writer lock. Another process holding it is [`IndexError::Busy`].
+    /// Take the writer lock. Another process holding it is [`IndexError::Busy`]. Indexing
+    /// threads: as [`set_writer_threads`] said, else tantivy's choice (CPUs, at most 8).
     pub fn writer(&self) -> Result<Writer, IndexError> {
-        let w = self
-            .index
-            .writer(WRITER_MEMORY)
-            .map_err(|e| tantivy_err(&self.dir, e))?;
+        let w = match WRITER_THREADS.get() {
+            // tantivy needs at least 15 MB a thread and uses at most 8 threads.
+            Some(&n) => self.index.writer_with_num_threads(
+                n.clamp(1, 8),
+                WRITER_MEMORY.max(n.clamp(1, 8) * 16 * 1024 * 1024),
+            ),
+            None => self.index.writer(WRITER_MEMORY),
+        }
+        .map_err(|e| tantivy_err(&self.dir, e))?;
         Ok(Writer::new(w, self.fields, self.dir.clone()))
     }
 

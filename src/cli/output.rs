@@ -1,0 +1,298 @@
+//! Output plumbing shared by every command, so that each behaves the same way: the global
+//! `--quiet`, `--color` and `-j/--threads` settings (set once per process, at the command
+//! line's edge), the data formats of commands that had only `--json`, progress bars on
+//! stderr (only on a terminal, never with `--quiet`), notes and summaries on stderr (none
+//! with `--quiet`), and the exit-code rules: lookups exit 0 when something was found and 1
+//! when nothing was; judges exit 1 on findings at or above `--deny`; every command exits 2 on
+//! an error.
+
+use crate::cli::Outcome;
+use crate::diag::Severity;
+use std::io::IsTerminal;
+use std::sync::OnceLock;
+
+/// When to colour what is printed (`--color`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless the environment sets NO_COLOR.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// The data formats of the commands that print one document of data (`report`, `basis`,
+/// `show`, `registry`, `index`, `serve`); `--json` stays as a hidden alias of `--format json`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Readable text.
+    #[default]
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// The formats of commands that print a list (`search`, `cites`): one item per line with
+/// `ndjson`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// Readable text.
+    #[default]
+    Text,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+}
+
+/// `--format text|json` with the hidden `--json` alias; flattened into a command's arguments.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct FormatArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Same as --format json.
+    #[arg(long, hide = true)]
+    pub json: bool,
+}
+
+impl FormatArgs {
+    /// The format asked for (`--json` wins, being the older spelling of `--format json`).
+    pub fn get(&self) -> Format {
+        if self.json {
+            Format::Json
+        } else {
+            self.format
+        }
+    }
+}
+
+/// `--format text|json|ndjson` with the hidden `--json` alias.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct ListFormatArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// Same as --format json.
+    #[arg(long, hide = true)]
+    pub json: bool,
+}
+
+impl ListFormatArgs {
+    pub fn get(&self) -> ListFormat {
+        if self.json {
+            ListFormat::Json
+        } else {
+            self.format
+        }
+    }
+}
+
+/// The global output settings of this process.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub quiet: bool,
+    pub color: ColorChoice,
+    /// `-j/--threads`: the cap on worker threads (None: the tool decides).
+    pub threads: Option<usize>,
+}
+
+static SETTINGS: OnceLock<Settings> = OnceLock::new();
+
+impl Settings {
+    /// Set this process's settings once, before any command runs; later calls are ignored.
+    pub fn set_for_process(self) {
+        let _ = SETTINGS.set(self);
+    }
+
+    /// The settings set for this process, else the defaults.
+    pub fn current() -> Settings {
+        SETTINGS.get().copied().unwrap_or_default()
+    }
+}
+
+/// `--quiet`: no progress bars, no notes or summaries on stderr.
+pub fn quiet() -> bool {
+    Settings::current().quiet
+}
+
+/// `-j/--threads N`, when given.
+pub fn threads() -> Option<usize> {
+    Settings::current().threads
+}
+
+/// Is colour wanted on a stream that is (or is not) a terminal? `--color always|never`
+/// decide; `auto` colours a terminal unless NO_COLOR is set to something non-empty.
+pub fn color_for(choice: ColorChoice, is_terminal: bool, no_color: Option<&str>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal && no_color.is_none_or(str::is_empty),
+    }
+}
+
+/// Colour on stdout?
+pub fn color_stdout() -> bool {
+    let no_color = std::env::var("NO_COLOR").ok();
+    color_for(
+        Settings::current().color,
+        std::io::stdout().is_terminal(),
+        no_color.as_deref(),
+    )
+}
+
+/// A note or summary on stderr ("note: ...", "N files indexed ..."), unless `--quiet`.
+/// Errors and warnings are not notes: they are always printed.
+pub fn note(msg: impl std::fmt::Display) {
+    if !quiet() {
+        eprintln!("{msg}");
+    }
+}
+
+/// A progress bar on stderr for `len` items of `what` ("files", "pages"), drawn only when
+/// stderr is a terminal and `--quiet` is not given; hidden (every call a no-op) otherwise.
+/// `len` 0: a spinner counting items of unknown number.
+pub fn progress(len: u64, what: &str) -> indicatif::ProgressBar {
+    if quiet() || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let (bar, template) = if len == 0 {
+        (
+            indicatif::ProgressBar::new_spinner(),
+            format!("{{spinner}} {{pos}} {what}  {{elapsed}}  {{wide_msg}}"),
+        )
+    } else {
+        (
+            indicatif::ProgressBar::new(len),
+            format!("{{bar:40}} {{pos}}/{{len}} {what}  {{elapsed}}  {{wide_msg}}"),
+        )
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(&template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// The exit rule of lookups (`search`, `cites`, `basis`, `show`), as grep's: 2 when there
+/// was an error, else 0 when something was found and 1 when nothing was.
+pub fn lookup(found: bool, errors: usize) -> Outcome {
+    if errors > 0 {
+        Outcome::Errors
+    } else if found {
+        Outcome::Clean
+    } else {
+        Outcome::NotFound
+    }
+}
+
+/// The exit rule of judges (`check`, `report`): 2 when there was an error, else 1 when a
+/// finding is at or above `deny`, else 0.
+pub fn judge(errors: usize, worst: Option<Severity>, deny: Severity) -> Outcome {
+    if errors > 0 {
+        Outcome::Errors
+    } else if worst.is_some_and(|w| w >= deny) {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    }
+}
+
+/// The severity `--deny LEVEL` names.
+pub fn deny_severity(d: crate::cli::check::Deny) -> Severity {
+    use crate::cli::check::Deny;
+    match d {
+        Deny::Error => Severity::Error,
+        Deny::Warning => Severity::Warning,
+        Deny::Note => Severity::Note,
+    }
+}
+
+/// Is this error (or what caused it) a closed pipe? Then the command ends quietly.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            // serde_json wraps the io error of a writer without naming it as the source.
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn color_rules() {
+        // (choice, terminal, NO_COLOR) → colour
+        let rows = [
+            (ColorChoice::Auto, true, None, true),
+            (ColorChoice::Auto, false, None, false),
+            (ColorChoice::Auto, true, Some("1"), false),
+            (ColorChoice::Auto, true, Some(""), true),
+            (ColorChoice::Always, false, Some("1"), true),
+            (ColorChoice::Never, true, None, false),
+        ];
+        for (choice, tty, no_color, want) in rows {
+            assert_eq!(
+                color_for(choice, tty, no_color),
+                want,
+                "{choice:?} {tty} {no_color:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn exit_rules() {
+        use Severity::*;
+        // lookups: (found, errors) → code
+        for (found, errors, code) in [(true, 0, 0), (false, 0, 1), (true, 1, 2), (false, 3, 2)] {
+            assert_eq!(lookup(found, errors).code(), code, "{found} {errors}");
+        }
+        // judges: (errors, worst, deny) → code
+        let rows = [
+            (0, None, Warning, 0),
+            (0, Some(Note), Warning, 0),
+            (0, Some(Warning), Warning, 1),
+            (0, Some(Error), Warning, 1),
+            (0, Some(Warning), Error, 0),
+            (0, Some(Note), Note, 1),
+            (1, None, Warning, 2),
+            (1, Some(Error), Error, 2),
+        ];
+        for (errors, worst, deny, code) in rows {
+            assert_eq!(
+                judge(errors, worst, deny).code(),
+                code,
+                "{errors} {worst:?} {deny:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn broken_pipe_is_found_under_context() {
+        use anyhow::Context;
+        let e: anyhow::Result<()> =
+            Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe)).context("writing stdout");
+        assert!(is_broken_pipe(&e.unwrap_err()));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("other")));
+        // serde_json writing into a closed pipe.
+        let mut closed = Closed;
+        let e = serde_json::to_writer(&mut closed, &[1, 2]).unwrap_err();
+        assert!(is_broken_pipe(&anyhow::Error::from(e)));
+    }
+
+    /// A writer whose reader has gone.
+    struct Closed;
+
+    impl std::io::Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+}

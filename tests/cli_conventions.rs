@@ -1,0 +1,530 @@
+//! The command line as ripgrep and fd users expect it, run as a binary in temporary folders
+//! outside the repository (as ripgrep's own harness does): nothing written into the current
+//! folder unasked, walking that skips `.git/`, hidden and `.gitignore`d files, one exit-code
+//! rule per kind of command, a closed pipe ending quietly, `--format json` and `--quiet` on
+//! every command, `--color`, completions and the man page, and help texts naming the file
+//! types read.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// A fresh folder outside the repository to stand in, and a user data dir beside it.
+struct Sandbox {
+    _tmp: tempfile::TempDir,
+    cwd: PathBuf,
+    data: PathBuf,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let tmp = tempfile::tempdir().unwrap();
+        let cwd = tmp.path().join("cwd");
+        let data = tmp.path().join("data");
+        std::fs::create_dir_all(&cwd).unwrap();
+        Sandbox {
+            _tmp: tmp,
+            cwd,
+            data,
+        }
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(common::cancu());
+        c.args(args)
+            .current_dir(&self.cwd)
+            .env("CANCU_DATA", &self.data)
+            .env_remove("NO_COLOR")
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run cancu")
+    }
+
+    /// A folder of plans (absolute path), beside the current folder.
+    fn plans(&self, name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = self.cwd.parent().unwrap().join(name);
+        for (path, text) in files {
+            let p = dir.join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        dir
+    }
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+fn seed() -> String {
+    common::read(&common::fixture("ke-hoach-qpdp-2024-xa-xuan-luong.txt"))
+}
+
+/// A plan whose one citation is written correctly and is in force.
+const CLEAN: &str = "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 12/KH-UBND\nAn Bình, ngày 10 tháng 3 năm 2024\n\nKẾ HOẠCH\nHuấn luyện dân quân năm 2024\n\nCăn cứ Luật Dân quân tự vệ số 48/2019/QH14 ngày 22 tháng 11 năm 2019;\n\nI. MỤC ĐÍCH\n1. Huấn luyện dân quân.\n";
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn report_from_a_fresh_folder_writes_nothing_there() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed())]);
+    let o = s.run(&["report", plans.to_str().unwrap()]);
+    assert!(code(&o) <= 1, "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("1 plans, 49 citations"),
+        "{}",
+        text(&o.stdout)
+    );
+    assert_eq!(entries(&s.cwd), Vec::<String>::new(), "{}", text(&o.stderr));
+    // The index went to the user data dir, its paths absolute (one index for every folder).
+    assert!(
+        s.data.join("index/meta.json").is_file(),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = s.run(&[
+        "search",
+        "dan quan tu ve",
+        "--format",
+        "json",
+        "--type",
+        "plan",
+    ]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let path = v["hits"][0]["path"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(Path::new(&path).is_absolute(), "{v}");
+    assert_eq!(entries(&s.cwd), Vec::<String>::new());
+}
+
+#[test]
+fn an_unusable_data_dir_does_not_break_report() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed())]);
+    // The data dir is a file: the index cannot be made there; the report still comes.
+    std::fs::write(&s.data, "not a folder").unwrap();
+    let o = s.run(&["report", plans.to_str().unwrap(), "--deny", "error"]);
+    assert!(
+        text(&o.stderr).contains("warning: search index not updated"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(text(&o.stdout).contains("1 plans, 49 citations"));
+    assert_ne!(code(&o), 2, "{}", text(&o.stderr));
+    assert_eq!(entries(&s.cwd), Vec::<String>::new());
+}
+
+#[test]
+fn walking_skips_git_hidden_and_gitignored() {
+    let s = Sandbox::new();
+    let cite = "Căn cứ Nghị định số 168/2018/NĐ-CP ngày 28/12/2018 của Chính phủ;\n";
+    let dir = s.plans(
+        "walk",
+        &[
+            ("seen.txt", cite),
+            ("sub/seen.md", cite),
+            (".git/config.txt", cite),
+            (".hidden/plan.txt", cite),
+            (".dot.txt", cite),
+            ("ignored.txt", cite),
+            ("build/out.txt", cite),
+            (".gitignore", "ignored.txt\nbuild/\n"),
+        ],
+    );
+    let d = dir.to_str().unwrap();
+    // (flags, files read, relative to the folder)
+    let rows: &[(&[&str], &[&str])] = &[
+        (&[], &["seen.txt", "sub/seen.md"]),
+        (
+            &["--no-ignore"],
+            &["build/out.txt", "ignored.txt", "seen.txt", "sub/seen.md"],
+        ),
+    ];
+    for (flags, want) in rows {
+        let mut args = vec!["extract", d, "--format", "json"];
+        args.extend_from_slice(flags);
+        let o = s.run(&args);
+        assert_eq!(code(&o), 0, "{flags:?}: {}", text(&o.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let mut got: Vec<String> = v["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                Path::new(d["path"].as_str().unwrap())
+                    .strip_prefix(&dir)
+                    .unwrap()
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, *want, "{flags:?}");
+    }
+    // --hidden reads hidden files and folders too.
+    let o = s.run(&["extract", d, "--format", "json", "--hidden"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paths: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.iter().any(|p| p.ends_with(".hidden/plan.txt"))
+            && paths.iter().any(|p| p.ends_with(".dot.txt")),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn lookups_exit_1_when_nothing_is_found() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed())]);
+    let p = plans.to_str().unwrap();
+    let o = s.run(&["index", p, "--index", "../idx"]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    // (args, exit code)
+    let rows: &[(&[&str], i32)] = &[
+        (&["search", "dan quan tu ve", "--index", "../idx"], 0),
+        (&["search", "zzqqxxyy", "--index", "../idx"], 1),
+        (&["search", "zzqqxxyy", "--index", "../no-such-index"], 2),
+        (&["cites", "Luật DQTV", p], 0),
+        (&["cites", "Quyết định 999/2099/QĐ-UBND", p], 1),
+        (&["cites", "Luật DQTV", p, "../missing.txt"], 2),
+        (&["show", "Luật DQTV", p], 0),
+        (&["show", "Nghị định 999/2099/NĐ-CP", p], 1),
+        (&["basis", &format!("{p}/seed.txt"), "--section", "II.1"], 0),
+        (
+            &["basis", &format!("{p}/seed.txt"), "--task", "zzqqxxyy wwvv"],
+            1,
+        ),
+        (&["basis", &format!("{p}/seed.txt"), "--section", "IX.9"], 2),
+        // A plan of the bundled corpus by its name, without ".txt".
+        (
+            &[
+                "basis",
+                "ke-hoach-qpdp-2024-xa-xuan-luong",
+                "--section",
+                "II.1",
+            ],
+            0,
+        ),
+    ];
+    for (args, want) in rows {
+        let o = s.run(args);
+        assert_eq!(code(&o), *want, "{args:?}: {}", text(&o.stderr));
+    }
+}
+
+#[test]
+fn judges_exit_1_on_findings_at_or_above_deny() {
+    let s = Sandbox::new();
+    let seed = s.plans("seed", &[("seed.txt", &seed())]);
+    let clean = s.plans("clean", &[("clean.txt", CLEAN)]);
+    let (seed, clean) = (seed.to_str().unwrap(), clean.to_str().unwrap());
+    // (args, exit code): the seed has warnings and no errors.
+    let rows: &[(&[&str], i32)] = &[
+        (&["check", clean], 0),
+        (&["check", seed], 1),
+        (&["check", seed, "--deny", "error"], 0),
+        (&["check", seed, "../missing.txt"], 2),
+        (&["report", clean, "--no-index"], 0),
+        (&["report", seed, "--no-index"], 1),
+        (&["report", seed, "--no-index", "--deny", "error"], 0),
+        (&["report", seed, "--no-index", "--deny", "note"], 1),
+        (&["report", "../missing.txt", "--no-index"], 2),
+    ];
+    for (args, want) in rows {
+        let o = s.run(args);
+        assert_eq!(
+            code(&o),
+            *want,
+            "{args:?}: {}{}",
+            text(&o.stdout),
+            text(&o.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let s = Sandbox::new();
+    // Far more output than a pipe holds, so that the reader goes away mid-run.
+    let big = seed().repeat(30);
+    let plans = s.plans("big", &[("a.txt", &big), ("b.txt", &big)]);
+    let p = plans.to_str().unwrap();
+    let rows: &[&[&str]] = &[
+        &["extract", p, "--format", "ndjson"],
+        &["extract", p, "--format", "json"],
+        &["extract", p],
+        &["check", p, "--format", "short"],
+        &["check", p, "--format", "json"],
+        &["report", p, "--no-index"],
+    ];
+    for args in rows {
+        let mut child = s
+            .command(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty(), "{args:?}");
+        // The reader is gone (like `| head -1`).
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(text(&o.stderr), "", "{args:?}");
+        assert!(code(&o) <= 1, "{args:?}: {:?}", o.status);
+    }
+    // And through a shell, exactly as a user types it.
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' extract '{p}' --format ndjson | head -1",
+            common::cancu().display()
+        ))
+        .current_dir(&s.cwd)
+        .env("CANCU_DATA", &s.data)
+        .output()
+        .unwrap();
+    assert_eq!(text(&o.stderr), "");
+    assert_eq!(text(&o.stdout).lines().count(), 1);
+    assert!(o.status.success());
+}
+
+#[test]
+fn completions_and_man_page() {
+    let s = Sandbox::new();
+    // (shell, a line its script must hold)
+    let rows = [
+        ("bash", "complete -F _cancu"),
+        ("zsh", "#compdef cancu"),
+        ("fish", "complete -c cancu"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ];
+    for (shell, want) in rows {
+        let o = s.run(&["completions", shell]);
+        assert_eq!(code(&o), 0, "{shell}: {}", text(&o.stderr));
+        let script = text(&o.stdout);
+        assert!(script.contains(want), "{shell}: {script}");
+        // Every subcommand is completed.
+        for sub in ["report", "extract", "check", "search", "completions", "man"] {
+            assert!(script.contains(sub), "{shell}: no {sub}");
+        }
+    }
+    let o = s.run(&["man"]);
+    assert_eq!(code(&o), 0);
+    let page = text(&o.stdout);
+    assert!(
+        page.contains(".TH cancu 1") && page.contains("\\-\\-quiet"),
+        "{page}"
+    );
+    let o = s.run(&["man", "registry", "import"]);
+    assert!(text(&o.stdout).contains(".TH cancu-registry-import 1"));
+    assert_eq!(code(&s.run(&["man", "no-such-command"])), 2);
+    assert_eq!(entries(&s.cwd), Vec::<String>::new());
+}
+
+/// Every command that prints data, with `--format json --quiet`: valid JSON on stdout and
+/// nothing on stderr.
+#[test]
+fn every_command_accepts_format_json_and_quiet() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed())]);
+    let p = plans.to_str().unwrap();
+    let seed_txt = format!("{p}/seed.txt");
+    let csv = s.cwd.parent().unwrap().join("reg.csv");
+    std::fs::write(
+        &csv,
+        "so_ky_hieu,ngay_ban_hanh,trich_yeu\n1707/QĐ-UBND,15/07/2022,công bố thủ tục hành chính\n",
+    )
+    .unwrap();
+    let out = s.cwd.parent().unwrap().join("imported.json");
+    let rows: &[&[&str]] = &[
+        &["index", p],
+        &["report", p],
+        &["extract", p],
+        &["check", p],
+        &["cites", "Luật DQTV", p],
+        &["basis", &seed_txt, "--section", "II.1"],
+        &["show", "Luật DQTV", p],
+        &["graph", p],
+        &["search", "dan quan"],
+        &["registry", "check"],
+        &[
+            "registry",
+            "import",
+            "csv",
+            csv.to_str().unwrap(),
+            "--map",
+            "so_ky_hieu=number_symbol,ngay_ban_hanh=issued,trich_yeu=title",
+            "--issuer",
+            "UBND tỉnh Bình Dương",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ];
+    for args in rows {
+        for flags in [
+            ["--format", "json", "--quiet"],
+            ["--quiet", "--format", "json"],
+        ] {
+            let mut a = args.to_vec();
+            a.extend_from_slice(&flags);
+            let o = s.run(&a);
+            assert!(code(&o) <= 1, "{a:?}: {}", text(&o.stderr));
+            assert_eq!(text(&o.stderr), "", "{a:?}: stderr not quiet");
+            let v: Result<serde_json::Value, _> = serde_json::from_slice(&o.stdout);
+            assert!(v.is_ok(), "{a:?}: not JSON: {}", text(&o.stdout));
+        }
+    }
+    // `--json`, the older spelling, still works where it existed.
+    for args in [
+        &["report", p, "--no-index", "--json"][..],
+        &["cites", "Luật DQTV", p, "--json"],
+        &["search", "dan quan", "--json"],
+        &["registry", "check", "--json"],
+    ] {
+        let o = s.run(args);
+        assert!(
+            serde_json::from_slice::<serde_json::Value>(&o.stdout).is_ok(),
+            "{args:?}"
+        );
+    }
+    // serve: its first line, as JSON.
+    let mut child = s
+        .command(&["serve", "--addr", "127.0.0.1:0", "--format", "json", "-q"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert!(
+        v["listening"]
+            .as_str()
+            .unwrap()
+            .starts_with("http://127.0.0.1:"),
+        "{v}"
+    );
+}
+
+#[test]
+fn ndjson_is_one_object_a_line() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed())]);
+    let p = plans.to_str().unwrap();
+    assert_eq!(code(&s.run(&["index", p, "-q"])), 0);
+    // (args, at least this many lines)
+    let rows: &[(&[&str], usize)] = &[
+        (&["extract", p, "--format", "ndjson"], 49),
+        (&["cites", "Luật DQTV", p, "--format", "ndjson"], 4),
+        (&["search", "dan quan tu ve", "--format", "ndjson"], 1),
+    ];
+    for (args, n) in rows {
+        let o = s.run(args);
+        let out = text(&o.stdout);
+        assert!(out.lines().count() >= *n, "{args:?}: {out}");
+        for line in out.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert!(v.is_object(), "{args:?}: {line}");
+        }
+    }
+}
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed())]);
+    let p = plans.to_str().unwrap();
+    // (flags, NO_COLOR, coloured): stdout is a pipe here, so `auto` does not colour.
+    let rows: &[(&[&str], Option<&str>, bool)] = &[
+        (&[], None, false),
+        (&["--color", "always"], None, true),
+        (&["--color", "always"], Some("1"), true),
+        (&["--color", "never"], None, false),
+        (&["--color", "auto"], Some("1"), false),
+    ];
+    for (flags, no_color, want) in rows {
+        let mut args = vec!["check", p];
+        args.extend_from_slice(flags);
+        let mut c = s.command(&args);
+        if let Some(v) = no_color {
+            c.env("NO_COLOR", v);
+        }
+        let o = c.output().unwrap();
+        assert_eq!(
+            text(&o.stdout).contains('\x1b'),
+            *want,
+            "{flags:?} NO_COLOR={no_color:?}"
+        );
+    }
+}
+
+#[test]
+fn threads_and_quiet_are_global() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed())]);
+    let p = plans.to_str().unwrap();
+    // -j before or after the subcommand; the index is built with that many writer threads.
+    for args in [
+        &["-j", "1", "index", p][..],
+        &["index", p, "--threads", "2"],
+    ] {
+        let o = s.run(args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", text(&o.stderr));
+        assert!(
+            text(&o.stderr).contains("added"),
+            "{args:?}: a summary without -q"
+        );
+    }
+    assert_eq!(code(&s.run(&["-j", "0", "index", p])), 2);
+    let o = s.run(&["-q", "index", p]);
+    assert_eq!(text(&o.stderr), "");
+}
+
+#[test]
+fn help_names_every_file_type_read() {
+    let s = Sandbox::new();
+    for cmd in [
+        "report", "extract", "check", "cites", "show", "graph", "index",
+    ] {
+        let o = s.run(&[cmd, "--help"]);
+        let help = text(&o.stdout);
+        for ext in cancu::source::TEXT_EXTENSIONS {
+            assert!(
+                help.contains(&format!(".{ext}")),
+                "{cmd}: no .{ext} in {help}"
+            );
+        }
+        assert!(!help.contains(".txt and .md"), "{cmd}");
+    }
+}
