@@ -126,13 +126,14 @@ pub fn read_inputs_with(paths: &[PathBuf], opts: &source::Options) -> (Vec<Sourc
     for f in files {
         bar.set_message(f.display().to_string());
         bar.inc(1);
+        // Messages are printed above the progress bar, not through it.
         match source::read_file_with(&f, opts) {
             Ok(d) => {
-                warn(&d);
+                bar.suspend(|| warn(&d));
                 docs.push(d)
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                bar.suspend(|| eprintln!("error: {e}"));
                 errors += 1;
             }
         }

@@ -235,7 +235,7 @@ pub fn update_index(dir: Option<&std::path::Path>, paths: &[PathBuf]) -> anyhow:
     argv.extend(paths.iter().map(|p| p.as_os_str().to_owned()));
     let cli = crate::cli::Cli::try_parse_from(argv)?;
     if crate::cli::run(cli)? == Outcome::Errors {
-        eprintln!("note: some files could not be indexed (see above)");
+        crate::cli::output::note("note: some files could not be indexed (see above)");
     }
     Ok(())
 }

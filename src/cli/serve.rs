@@ -42,7 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     let (backend, note) = serve::backend_with_note(&config);
     if let Some(note) = note {
-        eprintln!("note: --index: {note}");
+        crate::cli::output::note(format_args!("note: --index: {note}"));
     }
     let handle = serve::start(&config, backend)?;
     // The first line of stdout is the address, for scripts and tests (port 0).

@@ -34,7 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
         _ => {
             // Nothing found is not an error: exit 1, as grep does.
-            eprintln!("{:?}: not in the registry", args.instrument);
+            crate::cli::output::note(format_args!("{:?}: not in the registry", args.instrument));
             return Ok(Outcome::NotFound);
         }
     };
