@@ -38,9 +38,15 @@ pub fn read(path: &str, bytes: &[u8]) -> Result<SourceFile, SourceError> {
         Ok::<String, SourceError>(s)
     };
     let xml = part(&mut zip, "word/document.xml")?;
-    let (text, paras) =
-        paragraphs(&xml).map_err(|e| corrupt(path, format!("word/document.xml: {e}")))?;
+    let w = walk(&xml).map_err(|e| corrupt(path, format!("word/document.xml: {e}")))?;
     let mut warnings = Vec::new();
+    if w.insertions + w.deletions > 0 {
+        warnings.push(format!(
+            "tracked changes read as accepted ({} insertion(s) kept, {} deletion(s) skipped); accept or reject them in Word",
+            w.insertions, w.deletions
+        ));
+    }
+    let (text, paras) = (w.text, w.starts);
     let mut names: Vec<String> = zip
         .file_names()
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
@@ -96,42 +102,133 @@ fn starts(text: &str, n: usize) -> Vec<(usize, Location)> {
 
 /// The text of the paragraphs of a WordprocessingML part, one per line, and their count.
 fn paragraphs(xml: &str) -> Result<(String, Vec<usize>), quick_xml::Error> {
+    walk(xml).map(|w| (w.text, w.starts))
+}
+
+/// A run (`w:r`) of a part: where it is in the XML and what text it gave.
+#[derive(Debug, Clone, Default)]
+struct Run {
+    /// `<w:r` .. `</w:r>` in the XML.
+    xml: (usize, usize),
+    /// Its `<w:rPr>...</w:rPr>`, if any.
+    rpr: Option<(usize, usize)>,
+    /// Its text in the part's text.
+    text: (usize, usize),
+    /// Only properties and `w:t` inside (no tab, break, field, drawing ...).
+    simple: bool,
+    /// Inside a revision already (`w:ins`, `w:del`, moves) or a deleted/field context.
+    in_revision: bool,
+}
+
+/// What reading a part gives: text, paragraph starts, runs, and tracked changes met.
+#[derive(Debug, Default)]
+struct Walked {
+    text: String,
+    starts: Vec<usize>,
+    runs: Vec<Run>,
+    insertions: usize,
+    deletions: usize,
+}
+
+/// Read a WordprocessingML part: tracked changes are read as accepted (`w:ins` kept,
+/// `w:del`/`w:moveFrom` skipped), field codes skipped.
+fn walk(xml: &str) -> Result<Walked, quick_xml::Error> {
     let mut r = quick_xml::Reader::from_str(xml);
-    let mut text = String::with_capacity(xml.len() / 4);
-    let mut starts = Vec::new();
+    let mut w = Walked {
+        text: String::with_capacity(xml.len() / 4),
+        ..Walked::default()
+    };
+    let text = &mut w.text;
     let mut in_text = false;
-    let mut skip = 0usize; // inside w:del / w:instrText
+    let mut skip = 0usize; // inside w:del / w:instrText / w:moveFrom
+    let mut revision = 0usize; // inside w:ins / w:moveTo
     let mut para_open = false;
+    let mut run: Option<Run> = None;
+    let mut rpr_start: Option<usize> = None;
+    let mut pos = 0usize;
     loop {
-        match r.read_event()? {
+        let ev = r.read_event()?;
+        let before = pos;
+        pos = r.buffer_position() as usize;
+        match ev {
             Event::Start(e) => match e.name().as_ref() {
                 "w:p" => {
                     if para_open {
                         text.push('\n');
                     }
                     para_open = true;
-                    starts.push(text.len());
+                    w.starts.push(text.len());
                 }
+                "w:r" => {
+                    run = Some(Run {
+                        xml: (before, before),
+                        text: (text.len(), text.len()),
+                        simple: true,
+                        in_revision: skip > 0 || revision > 0,
+                        ..Run::default()
+                    })
+                }
+                "w:rPr" if run.is_some() => rpr_start = Some(before),
                 "w:t" => in_text = true,
-                "w:del" | "w:instrText" | "w:delText" => skip += 1,
-                _ => {}
-            },
-            Event::Empty(e) => match e.name().as_ref() {
-                "w:tab" => text.push('\t'),
-                "w:br" | "w:cr" => text.push(' '),
-                "w:p" => {
-                    if para_open {
-                        text.push('\n');
-                    }
-                    para_open = true;
-                    starts.push(text.len());
+                "w:del" | "w:moveFrom" => {
+                    w.deletions += 1;
+                    skip += 1
                 }
-                _ => {}
+                "w:instrText" | "w:delText" => skip += 1,
+                "w:ins" | "w:moveTo" => {
+                    w.insertions += 1;
+                    revision += 1
+                }
+                _ => {
+                    if rpr_start.is_none() {
+                        if let Some(run) = run.as_mut() {
+                            run.simple = false;
+                        }
+                    }
+                }
             },
+            Event::Empty(e) => {
+                match e.name().as_ref() {
+                    "w:tab" => text.push('\t'),
+                    "w:br" | "w:cr" => text.push(' '),
+                    "w:p" => {
+                        if para_open {
+                            text.push('\n');
+                        }
+                        para_open = true;
+                        w.starts.push(text.len());
+                    }
+                    _ => {}
+                }
+                let harmless = matches!(
+                    e.name().as_ref(),
+                    "w:t" | "w:rPr" | "w:lastRenderedPageBreak"
+                );
+                if rpr_start.is_none() && !harmless {
+                    if let Some(run) = run.as_mut() {
+                        run.simple = false;
+                    }
+                }
+            }
             Event::End(e) => match e.name().as_ref() {
                 "w:t" => in_text = false,
-                "w:del" | "w:instrText" | "w:delText" => skip = skip.saturating_sub(1),
+                "w:del" | "w:instrText" | "w:delText" | "w:moveFrom" => {
+                    skip = skip.saturating_sub(1)
+                }
+                "w:ins" | "w:moveTo" => revision = revision.saturating_sub(1),
                 "w:tc" => text.push('\t'),
+                "w:rPr" => {
+                    if let (Some(s), Some(run)) = (rpr_start.take(), run.as_mut()) {
+                        run.rpr = Some((s, pos));
+                    }
+                }
+                "w:r" => {
+                    if let Some(mut done) = run.take() {
+                        done.xml.1 = pos;
+                        done.text.1 = text.len();
+                        w.runs.push(done);
+                    }
+                }
                 _ => {}
             },
             Event::Text(t) if in_text && skip == 0 => {
@@ -155,7 +252,206 @@ fn paragraphs(xml: &str) -> Result<(String, Vec<usize>), quick_xml::Error> {
             _ => {}
         }
     }
-    Ok((text, starts))
+    Ok(w)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Write `edits` (text offsets of the document's body text, sorted, not overlapping) into
+/// the DOCX `bytes` as tracked changes: in `word/document.xml` each replaced piece becomes a
+/// `w:del` (its text as `w:delText`) followed by a `w:ins` of the new text, author "cancu",
+/// dated `date`, each run keeping its `w:rPr`; a fix may span several runs. Every other
+/// member of the package is copied raw, byte for byte. An edit is refused (with the reason)
+/// when it touches a run holding more than text (a tab, a field, a drawing) or one inside a
+/// revision already, or crosses a paragraph.
+pub fn revise(
+    bytes: &[u8],
+    text: &str,
+    edits: &[super::writeback::Edit],
+    date: &str,
+) -> Result<super::writeback::Written, String> {
+    use super::writeback::Written;
+    use std::io::Write;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let xml = {
+        let f = zip
+            .by_name("word/document.xml")
+            .map_err(|e| format!("word/document.xml: {e}"))?;
+        let mut s = String::new();
+        f.take(MAX_PART)
+            .read_to_string(&mut s)
+            .map_err(|e| format!("word/document.xml: {e}"))?;
+        s
+    };
+    let w = walk(&xml).map_err(|e| format!("word/document.xml: {e}"))?;
+    if w.text != text {
+        return Err("the body text is not in composed Unicode (NFC): its places cannot be found again".into());
+    }
+    let mut out = Written::default();
+    // Each edit trimmed to what changes, with the runs it touches.
+    let mut taken: Vec<(usize, usize, usize, String)> = Vec::new(); // (edit, start, end, new)
+    let mut floor = 0;
+    for (i, e) in edits.iter().enumerate() {
+        let Some(old) = text.get(e.start..e.end) else {
+            out.refused.push((i, "its span is outside the text".into()));
+            continue;
+        };
+        let pre: usize = old
+            .chars()
+            .zip(e.replacement.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        let suf: usize = old[pre..]
+            .chars()
+            .rev()
+            .zip(e.replacement[pre..].chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        let (s, en) = (e.start + pre, e.end - suf);
+        let new = e.replacement[pre..e.replacement.len() - suf].to_string();
+        if s < floor {
+            out.refused.push((i, "it overlaps another fix".into()));
+            continue;
+        }
+        if text[s..en].contains('\n') {
+            out.refused.push((i, "it crosses a paragraph".into()));
+            continue;
+        }
+        let touched: Vec<&Run> = w
+            .runs
+            .iter()
+            .filter(|r| {
+                (r.text.0 < en && r.text.1 > s) || (s == en && r.text.0 < s && r.text.1 >= s)
+            })
+            .collect();
+        let covered: usize = touched
+            .iter()
+            .map(|r| r.text.1.min(en).saturating_sub(r.text.0.max(s)))
+            .sum();
+        let why = if touched.is_empty() {
+            Some("no run of text holds it")
+        } else if touched.iter().any(|r| r.in_revision) {
+            Some("it is inside a tracked change already")
+        } else if touched.iter().any(|r| !r.simple) {
+            Some("a run it touches holds more than text (a tab, break, field or drawing)")
+        } else if covered != en - s {
+            Some("part of it is not in a run of text")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            out.refused.push((i, why.into()));
+            continue;
+        }
+        floor = en;
+        taken.push((i, s, en, new));
+    }
+    // Revision ids after the largest one in the part.
+    let id_re = regex::Regex::new(r#"w:id="(\d+)""#).map_err(|e| e.to_string())?;
+    let mut next_id = id_re
+        .captures_iter(&xml)
+        .filter_map(|c| c[1].parse::<u64>().ok())
+        .max()
+        .map_or(1, |m| m + 1);
+    let attrs = |id: &mut u64| {
+        let a = format!(" w:id=\"{id}\" w:author=\"cancu\" w:date=\"{date}\"");
+        *id += 1;
+        a
+    };
+    let mut new_xml = String::with_capacity(xml.len() + taken.len() * 400);
+    let mut at = 0;
+    for r in &w.runs {
+        let mine: Vec<&(usize, usize, usize, String)> = taken
+            .iter()
+            .filter(|(_, s, e, _)| {
+                (r.text.0 < *e && r.text.1 > *s)
+                    || (*s == *e && r.text.0 < *s && r.text.1 >= *s)
+            })
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let rpr = r.rpr.map_or("", |(a, b)| &xml[a..b]);
+        let keep = |t: &str| {
+            if t.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                    escape(t)
+                )
+            }
+        };
+        let mut piece = String::new();
+        let mut cur = r.text.0;
+        for (_, s, e, new) in mine {
+            let (ds, de) = ((*s).max(r.text.0), (*e).min(r.text.1));
+            piece.push_str(&keep(&text[cur..ds]));
+            if de > ds {
+                piece.push_str(&format!(
+                    "<w:del{}><w:r>{rpr}<w:delText xml:space=\"preserve\">{}</w:delText></w:r></w:del>",
+                    attrs(&mut next_id),
+                    escape(&text[ds..de])
+                ));
+            }
+            // The new text goes after the first run's deleted part.
+            if *s >= r.text.0 && (*s < r.text.1 || *s == *e) && !new.is_empty() {
+                piece.push_str(&format!(
+                    "<w:ins{}><w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r></w:ins>",
+                    attrs(&mut next_id),
+                    escape(new)
+                ));
+            }
+            cur = de.max(cur);
+        }
+        piece.push_str(&keep(&text[cur..r.text.1]));
+        new_xml.push_str(&xml[at..r.xml.0]);
+        new_xml.push_str(&piece);
+        at = r.xml.1;
+    }
+    new_xml.push_str(&xml[at..]);
+    // The package: every member copied raw but the document part.
+    let mut buf = std::io::Cursor::new(Vec::with_capacity(bytes.len() + 4096));
+    {
+        let mut zw = zip::ZipWriter::new(&mut buf);
+        for i in 0..zip.len() {
+            let f = zip.by_index_raw(i).map_err(|e| e.to_string())?;
+            if f.name().is_ok_and(|n| n == "word/document.xml") {
+                let mut o = zip::write::SimpleFileOptions::default()
+                    .compression_method(zip::CompressionMethod::Deflated);
+                if let Some(t) = f.last_modified() {
+                    o = o.last_modified_time(t);
+                }
+                drop(f);
+                zw.start_file("word/document.xml", o)
+                    .map_err(|e| e.to_string())?;
+                zw.write_all(new_xml.as_bytes())
+                    .map_err(|e| e.to_string())?;
+            } else {
+                zw.raw_copy_file(f).map_err(|e| e.to_string())?;
+            }
+        }
+        zw.finish().map_err(|e| e.to_string())?;
+    }
+    out.bytes = buf.into_inner();
+    out.applied = taken.iter().map(|t| t.0).collect();
+    out.refused.sort();
+    // Read back: accepting the changes must give the fixed text.
+    let back = read("", &out.bytes).map_err(|e| format!("the revised document does not read back: {e}"))?;
+    let mut want = text.to_string();
+    for (_, s, e, new) in taken.iter().rev() {
+        want.replace_range(*s..*e, new);
+    }
+    if back.text != want {
+        return Err("the revised document does not read back as the fixed text".into());
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
