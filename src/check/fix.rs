@@ -391,6 +391,10 @@ pub fn vet(text: &str, diags: &mut [Diagnostic]) {
         };
         match refusal(text, d.code, s) {
             Some(why) => {
+                // The label no longer promises the replacement.
+                for l in d.labels.iter_mut().filter(|l| l.message == s.message) {
+                    l.message.clear();
+                }
                 d.notes.push(format!("no fix offered: {why}"));
                 d.suggestion = None;
             }
