@@ -288,10 +288,7 @@ fn fix_writes_files_with_a_backup() {
     );
     assert_eq!(common::read(&p), fix::apply(&text, &diags).text);
     assert_eq!(common::read(Path::new(&backup)), seed_text());
-    assert_eq!(
-        common::read(Path::new(&format!("{backup}.1"))),
-        safe.text
-    );
+    assert_eq!(common::read(Path::new(&format!("{backup}.1"))), safe.text);
     std::fs::remove_file(format!("{backup}.1")).unwrap();
     // A second run finds nothing to fix and writes no new backup.
     std::fs::remove_file(&backup).unwrap();

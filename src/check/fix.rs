@@ -321,7 +321,9 @@ pub fn refusal(text: &str, code: &str, s: &Suggestion) -> Option<String> {
     let mut it = rd.iter();
     if code.starts_with("C01") || code == "C0206" {
         if let Some(g) = wd.iter().find(|g| !it.any(|x| x == *g)) {
-            return Some(format!("the replacement would drop \"{g}\" written in the number"));
+            return Some(format!(
+                "the replacement would drop \"{g}\" written in the number"
+            ));
         }
         let added: Vec<&&str> = rd.iter().filter(|g| !wd.contains(g)).collect();
         for g in added {

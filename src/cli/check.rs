@@ -212,7 +212,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             eprintln!("error: --fix cannot write to <stdin> (use --fix --dry-run)");
             errors += 1;
         } else if let Some(why) = writeback::refuses(d.format) {
-            eprintln!("error: {}: --fix does not write {} files: {why}; the file is left as it was", d.path, d.format.name());
+            eprintln!(
+                "error: {}: --fix does not write {} files: {why}; the file is left as it was",
+                d.path,
+                d.format.name()
+            );
             errors += 1;
         } else if !fixed.applied.is_empty() {
             match fix_file(&d, &fixed.applied, know.as_ref(), &opts) {
@@ -305,8 +309,9 @@ fn fix_file(
             replacement: s.replacement.clone(),
         })
         .collect();
-    let written = writeback::write_back(&original, d, &edits, &now_iso())
-        .map_err(|why| anyhow::anyhow!("{}: not fixed: {why}; the file is left as it was", d.path))?;
+    let written = writeback::write_back(&original, d, &edits, &now_iso()).map_err(|why| {
+        anyhow::anyhow!("{}: not fixed: {why}; the file is left as it was", d.path)
+    })?;
     let loc = diag::Locator::new(&d.text);
     for (i, why) in &written.refused {
         let s = &applied[*i];
@@ -394,8 +399,8 @@ pub fn replace_atomically(path: &Path, original: &[u8], new: &[u8]) -> anyhow::R
             let _ = std::fs::remove_file(&backup);
         }
     };
-    if let Err(e) = write_synced(&tmp, new)
-        .and_then(|_| std::fs::set_permissions(&tmp, meta.permissions()))
+    if let Err(e) =
+        write_synced(&tmp, new).and_then(|_| std::fs::set_permissions(&tmp, meta.permissions()))
     {
         cleanup(false);
         return Err(e).with_context(|| format!("{name}: cannot write the fixed file"));

@@ -289,7 +289,10 @@ pub fn revise(
     };
     let w = walk(&xml).map_err(|e| format!("word/document.xml: {e}"))?;
     if w.text != text {
-        return Err("the body text is not in composed Unicode (NFC): its places cannot be found again".into());
+        return Err(
+            "the body text is not in composed Unicode (NFC): its places cannot be found again"
+                .into(),
+        );
     }
     let mut out = Written::default();
     // Each edit trimmed to what changes, with the runs it touches.
@@ -370,8 +373,7 @@ pub fn revise(
         let mine: Vec<&(usize, usize, usize, String)> = taken
             .iter()
             .filter(|(_, s, e, _)| {
-                (r.text.0 < *e && r.text.1 > *s)
-                    || (*s == *e && r.text.0 < *s && r.text.1 >= *s)
+                (r.text.0 < *e && r.text.1 > *s) || (*s == *e && r.text.0 < *s && r.text.1 >= *s)
             })
             .collect();
         if mine.is_empty() {
@@ -443,7 +445,8 @@ pub fn revise(
     out.applied = taken.iter().map(|t| t.0).collect();
     out.refused.sort();
     // Read back: accepting the changes must give the fixed text.
-    let back = read("", &out.bytes).map_err(|e| format!("the revised document does not read back: {e}"))?;
+    let back = read("", &out.bytes)
+        .map_err(|e| format!("the revised document does not read back: {e}"))?;
     let mut want = text.to_string();
     for (_, s, e, new) in taken.iter().rev() {
         want.replace_range(*s..*e, new);

@@ -481,7 +481,11 @@ fn nfc(text: String, map: &mut OffsetMap) -> String {
 /// marks apart, as its letters need. The error is the first character `enc` cannot hold.
 pub fn encode(s: &str, enc: Encoding, nfd: bool) -> Result<Vec<u8>, char> {
     let e = legacy::encoders();
-    let text: String = if nfd { s.nfd().collect() } else { s.nfc().collect() };
+    let text: String = if nfd {
+        s.nfd().collect()
+    } else {
+        s.nfc().collect()
+    };
     let mut out = Vec::with_capacity(text.len() * 2);
     match enc {
         Encoding::Utf8 => out.extend_from_slice(text.as_bytes()),
@@ -497,24 +501,26 @@ pub fn encode(s: &str, enc: Encoding, nfd: bool) -> Result<Vec<u8>, char> {
                     out.push(b);
                     continue;
                 }
-                // The longest composed head the code page holds, then the marks one by one.
+                // The letter with its vowel marks composed, then its tone mark apart.
+                let tone = |m: &char| {
+                    matches!(m, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+                };
                 let d: Vec<char> = std::iter::once(c).nfd().collect();
+                let base: String = d
+                    .iter()
+                    .filter(|m| !tone(m))
+                    .collect::<String>()
+                    .nfc()
+                    .collect();
                 let mut done = false;
-                for k in (1..d.len()).rev() {
-                    let head: String = d[..k].iter().collect::<String>().nfc().collect();
-                    let mut hc = head.chars();
-                    if let (Some(h), None) = (hc.next(), hc.next()) {
-                        if let Some(&b) = e.cp1258.get(&h) {
-                            let marks: Option<Vec<u8>> =
-                                d[k..].iter().map(|m| e.cp1258.get(m).copied()).collect();
-                            if let Some(m) = marks {
-                                out.push(b);
-                                out.extend(m);
-                                done = true;
-                                break;
-                            }
-                        }
-                    }
+                let bytes: Option<Vec<u8>> = base
+                    .chars()
+                    .chain(d.iter().copied().filter(tone))
+                    .map(|m| e.cp1258.get(&m).copied())
+                    .collect();
+                if let Some(b) = bytes {
+                    out.extend(b);
+                    done = true;
                 }
                 if !done {
                     return Err(c);

@@ -60,7 +60,10 @@ fn plain(original: &[u8], doc: &SourceFile, edits: &[Edit]) -> Result<Written, S
         .as_ref()
         .map(|d| d.encoding)
         .ok_or("the encoding read is unknown")?;
-    let map = doc.map.as_ref().ok_or("no offset map to the original bytes")?;
+    let map = doc
+        .map
+        .as_ref()
+        .ok_or("no offset map to the original bytes")?;
     let again = encoding::decode(original, Some(enc)).map_err(|e| format!("{e:?}"))?;
     if again.text != doc.text {
         return Err(format!("the file does not read back the same as {enc}"));
@@ -193,7 +196,8 @@ mod tests {
                 };
                 let w = fix(&bytes, enc, "168 NĐ-CP", "168/2018/NĐ-CP");
                 assert_eq!(w.applied, vec![0], "{enc} {nfd}: {:?}", w.refused);
-                let back = encoding::decode(&w.bytes, Some(enc)).unwrap_or_else(|e| panic!("{e:?}"));
+                let back =
+                    encoding::decode(&w.bytes, Some(enc)).unwrap_or_else(|e| panic!("{e:?}"));
                 assert_eq!(back.text, want, "{enc}");
                 // The bytes before the span are the original's.
                 let cut = encoding::encode("Căn cứ Nghị định số ", enc, nfd).unwrap_or_default();
@@ -211,7 +215,11 @@ mod tests {
         let bytes = encoding::encode("Số 12 NĐ-CP; x", Encoding::Tcvn3, false).unwrap_or_default();
         let w = fix(&bytes, Encoding::Tcvn3, "x", "Ấ");
         assert!(w.applied.is_empty());
-        assert!(w.refused[0].1.contains("cannot be written in tcvn3"), "{:?}", w.refused);
+        assert!(
+            w.refused[0].1.contains("cannot be written in tcvn3"),
+            "{:?}",
+            w.refused
+        );
         assert_eq!(w.bytes, bytes);
     }
 
