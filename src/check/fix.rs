@@ -312,8 +312,7 @@ pub fn refusal(text: &str, code: &str, s: &Suggestion) -> Option<String> {
     // A Party document's number ("14612-CV/VPTW", "28-NQ/TW") is left in its own form.
     if code.starts_with("C01") && party_form(written.trim()) && !party_form(r.trim()) {
         return Some(
-            "Party documents are numbered \"N-CODE/ISSUER\" (\"14612-CV/VPTW\"): left as written"
-                .into(),
+            "numbers written \"N-CODE/ISSUER\" (Party documents such as \"14612-CV/VPTW\", and documents of before 2009 such as \"89-TC/TCT\") are left as written".into(),
         );
     }
     // Digits: every group written stays, in order (a year is never dropped).
