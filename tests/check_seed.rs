@@ -267,6 +267,7 @@ fn fix_writes_files_with_a_backup() {
     // date beside or the registry, a completed symbol, the date of 74/2015/NĐ-CP) wait for
     // --unsafe-fixes.
     assert!(err.contains("fixed 16 in"), "{err}");
+    assert!(out.contains("[C0101]") && !out.contains("[C0102]"), "{out}");
     assert_eq!(code, 1, "the inferred fixes and the stale directive remain");
     let backup = format!("{ps}.cancu-bak");
     assert_eq!(common::read(Path::new(&backup)), seed_text());
