@@ -452,3 +452,52 @@ fn dry_run_diff_of_the_seed_is_the_snapshot() {
     );
     let _ = Format::Text;
 }
+
+#[test]
+fn docx_comments_mark_each_finding_without_a_safe_fix() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let p = dir.path().join("plan.docx");
+    let original = seed_docx();
+    std::fs::write(&p, &original).unwrap_or_else(|e| panic!("{e}"));
+    let ps = p.to_str().unwrap_or_default();
+    let before = source::read_file(&p).unwrap_or_else(|e| panic!("{e}"));
+    let ex = cancu::extract(&before.text);
+    let reg = cancu::registry::Registry::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let know = cancu::registry::knowledge::RegistryKnowledge::new(&reg);
+    let diags = check::check(&before.text, &ex, &know, &Options::default());
+    let want = diags
+        .iter()
+        .filter(|d| {
+            d.suggestion
+                .as_ref()
+                .is_none_or(|s| s.applicability == Applicability::Unsafe)
+        })
+        .count();
+    assert!(want > 0);
+    let (_, _, err) = cancu(&["check", "--fix", "--comments", ps]);
+    assert!(
+        err.contains(&format!(", {want} comment(s) added")),
+        "{want}: {err}"
+    );
+    let fixed = std::fs::read(&p).unwrap_or_default();
+    let comments = member(&fixed, "word/comments.xml");
+    assert_eq!(comments.matches("<w:comment ").count(), want);
+    assert!(comments.contains("w:author=\"cancu\"") && comments.contains("C0101 warning:"));
+    let xml = member(&fixed, "word/document.xml");
+    assert_eq!(xml.matches("<w:commentRangeStart ").count(), want);
+    assert_eq!(xml.matches("<w:commentReference ").count(), want);
+    assert!(member(&fixed, "[Content_Types].xml").contains("/word/comments.xml"));
+    assert!(member(&fixed, "word/_rels/document.xml.rels").contains("comments.xml"));
+    // Parts comments do not need are unchanged, byte for byte.
+    let b = raw_members(&fixed);
+    for x in raw_members(&original) {
+        if !matches!(x.0.as_str(), "word/document.xml" | "[Content_Types].xml") {
+            assert!(b.contains(&x), "{} changed", x.0);
+        }
+    }
+    // The text read is the fixed text: comments add none.
+    let (_, fixed_text) = safe_fix(&before.text);
+    let after = source::read_file(&p).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(after.text, fixed_text);
+    libreoffice_opens(&p, &fixed_text);
+}

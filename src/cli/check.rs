@@ -46,6 +46,10 @@ pub struct Args {
     /// With --fix: print the changes as a unified diff, write nothing.
     #[arg(long, requires = "fix")]
     pub dry_run: bool,
+    /// With --fix, for .docx: add a Word comment (the message and its notes) at each
+    /// finding that has no fix applied.
+    #[arg(long, requires = "fix")]
+    pub comments: bool,
     #[command(flatten)]
     pub registry: crate::cli::registry::RegistryArgs,
 }
@@ -218,8 +222,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 d.format.name()
             );
             errors += 1;
-        } else if !fixed.applied.is_empty() {
-            match fix_file(&d, &fixed.applied, know.as_ref(), &opts) {
+        } else if !fixed.applied.is_empty() || (args.comments && d.format == source::Format::Docx) {
+            let notes = if args.comments {
+                comments_for(&diags, &fixed.applied)
+            } else {
+                Vec::new()
+            };
+            match fix_file(&d, &fixed.applied, &notes, know.as_ref(), &opts) {
                 Ok(Some(done)) => {
                     checked.push(done);
                     continue;
@@ -254,6 +263,36 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     })
 }
 
+/// A Word comment for each finding with no fix applied: at its primary span, the code,
+/// severity and message, its notes, and the unapplied fix if any.
+fn comments_for(diags: &[Diagnostic], applied: &[diag::Suggestion]) -> Vec<writeback::Edit> {
+    let mut out: Vec<writeback::Edit> = diags
+        .iter()
+        .filter(|d| d.suggestion.as_ref().is_none_or(|s| !applied.contains(s)))
+        .filter_map(|d| {
+            let l = d.primary()?;
+            let mut text = format!("{} {}: {}", d.code, d.severity.as_str(), d.message);
+            for n in &d.notes {
+                text.push_str(&format!("\nnote: {n}"));
+            }
+            if let Some(s) = &d.suggestion {
+                text.push_str(&format!(
+                    "\n{} fix (not applied): {}",
+                    s.applicability.as_str(),
+                    s.message
+                ));
+            }
+            Some(writeback::Edit {
+                start: l.start,
+                end: l.end,
+                replacement: text,
+            })
+        })
+        .collect();
+    out.sort_by_key(|c| (c.start, c.end));
+    out
+}
+
 /// The current time as a revision date (`2026-12-06T22:00:00Z`).
 fn now_iso() -> String {
     let secs = std::time::SystemTime::now()
@@ -280,6 +319,7 @@ fn now_iso() -> String {
 fn fix_file(
     d: &SourceFile,
     applied: &[diag::Suggestion],
+    comments: &[writeback::Edit],
     know: &dyn Knowledge,
     opts: &Options,
 ) -> anyhow::Result<Option<Checked>> {
@@ -309,7 +349,8 @@ fn fix_file(
             replacement: s.replacement.clone(),
         })
         .collect();
-    let written = writeback::write_back(&original, d, &edits, &now_iso()).map_err(|why| {
+    let written = writeback::write_back_with_comments(&original, d, &edits, comments, &now_iso())
+        .map_err(|why| {
         anyhow::anyhow!("{}: not fixed: {why}; the file is left as it was", d.path)
     })?;
     let loc = diag::Locator::new(&d.text);
@@ -324,14 +365,22 @@ fn fix_file(
             crate::normalize::clean(&s.replacement)
         );
     }
-    if written.applied.is_empty() {
+    for (i, why) in &written.refused_comments {
+        eprintln!("warning: {}: comment {} not added: {why}", d.path, i + 1);
+    }
+    if written.applied.is_empty() && written.commented.is_empty() {
         return Ok(None);
     }
     let backup = replace_atomically(path, &original, &written.bytes)?;
     eprintln!(
-        "fixed {} in {} (backup {})",
+        "fixed {} in {}{} (backup {})",
         written.applied.len(),
         d.path,
+        if written.commented.is_empty() {
+            String::new()
+        } else {
+            format!(", {} comment(s) added", written.commented.len())
+        },
         backup.display()
     );
     let new = source::from_bytes_as(

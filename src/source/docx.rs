@@ -268,10 +268,15 @@ fn escape(s: &str) -> String {
 /// member of the package is copied raw, byte for byte. An edit is refused (with the reason)
 /// when it touches a run holding more than text (a tab, a field, a drawing) or one inside a
 /// revision already, or crosses a paragraph.
+///
+/// Each of `comments` becomes a Word comment (author "cancu") anchored on the runs holding
+/// its span: `word/comments.xml` is created or extended, and the relationship and content
+/// type it needs are added; those parts change only when there are comments.
 pub fn revise(
     bytes: &[u8],
     text: &str,
     edits: &[super::writeback::Edit],
+    comments: &[super::writeback::Edit],
     date: &str,
 ) -> Result<super::writeback::Written, String> {
     use super::writeback::Written;
@@ -355,13 +360,70 @@ pub fn revise(
         floor = en;
         taken.push((i, s, en, new));
     }
-    // Revision ids after the largest one in the part.
+    let mut read_part = |name: &str| -> Option<String> {
+        let f = zip.by_name(name).ok()?;
+        let mut s = String::new();
+        f.take(MAX_PART).read_to_string(&mut s).ok()?;
+        Some(s)
+    };
+    let old_comments = read_part("word/comments.xml");
+    let rels = read_part("word/_rels/document.xml.rels");
+    let types = read_part("[Content_Types].xml");
+    // Revision and comment ids after the largest one in the parts.
     let id_re = regex::Regex::new(r#"w:id="(\d+)""#).map_err(|e| e.to_string())?;
     let mut next_id = id_re
         .captures_iter(&xml)
+        .chain(id_re.captures_iter(old_comments.as_deref().unwrap_or("")))
         .filter_map(|c| c[1].parse::<u64>().ok())
         .max()
         .map_or(1, |m| m + 1);
+    // Comment anchors: (XML position, rank, markup); ends before starts at one position.
+    let mut marks: Vec<(usize, u8, String)> = Vec::new();
+    let mut bodies = String::new();
+    for (i, c) in comments.iter().enumerate() {
+        let first = w
+            .runs
+            .iter()
+            .find(|r| r.text.1 > c.start && r.text.0 < c.end.max(c.start + 1));
+        let last = w
+            .runs
+            .iter()
+            .rev()
+            .find(|r| r.text.0 < c.end.max(c.start + 1) && r.text.1 > c.start);
+        let (Some(first), Some(last)) = (first, last) else {
+            out.refused_comments
+                .push((i, "no run of text holds it".into()));
+            continue;
+        };
+        let id = next_id;
+        next_id += 1;
+        marks.push((
+            first.xml.0,
+            1,
+            format!("<w:commentRangeStart w:id=\"{id}\"/>"),
+        ));
+        marks.push((
+            last.xml.1,
+            0,
+            format!(
+                "<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r>"
+            ),
+        ));
+        let paras: String = c
+            .replacement
+            .lines()
+            .map(|l| {
+                format!(
+                    "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                    escape(l)
+                )
+            })
+            .collect();
+        bodies.push_str(&format!(
+            "<w:comment w:id=\"{id}\" w:author=\"cancu\" w:date=\"{date}\" w:initials=\"CC\">{paras}</w:comment>"
+        ));
+        out.commented.push(i);
+    }
     let attrs = |id: &mut u64| {
         let a = format!(" w:id=\"{id}\" w:author=\"cancu\" w:date=\"{date}\"");
         *id += 1;
@@ -369,6 +431,7 @@ pub fn revise(
     };
     let mut new_xml = String::with_capacity(xml.len() + taken.len() * 400);
     let mut at = 0;
+    let mut replaced: Vec<(usize, usize)> = Vec::new();
     for r in &w.runs {
         let mine: Vec<&(usize, usize, usize, String)> = taken
             .iter()
@@ -413,31 +476,71 @@ pub fn revise(
             cur = de.max(cur);
         }
         piece.push_str(&keep(&text[cur..r.text.1]));
-        new_xml.push_str(&xml[at..r.xml.0]);
-        new_xml.push_str(&piece);
-        at = r.xml.1;
+        marks.push((r.xml.0, 2, piece));
+        replaced.push(r.xml);
+    }
+    marks.sort_by_key(|m| (m.0, m.1));
+    for (pos, rank, markup) in marks {
+        new_xml.push_str(&xml[at..pos]);
+        new_xml.push_str(&markup);
+        at = pos;
+        if rank == 2 {
+            // A run rewritten: skip its old markup.
+            at = replaced.iter().find(|r| r.0 == pos).map_or(pos, |r| r.1);
+        }
     }
     new_xml.push_str(&xml[at..]);
-    // The package: every member copied raw but the document part.
+    // The parts comments need, changed only when there are comments.
+    let mut changed: Vec<(&str, String)> = vec![("word/document.xml", new_xml)];
+    if !out.commented.is_empty() {
+        const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        let comments_xml = match &old_comments {
+            Some(c) if c.contains("</w:comments>") => c.replacen("</w:comments>", &format!("{bodies}</w:comments>"), 1),
+            _ => format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"{W}\">{bodies}</w:comments>"),
+        };
+        changed.push(("word/comments.xml", comments_xml));
+        const REL: &str =
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+        let rel = format!(
+            "<Relationship Id=\"rIdCancuComments\" Type=\"{REL}\" Target=\"comments.xml\"/>"
+        );
+        match &rels {
+            Some(r) if r.contains(REL) => {}
+            Some(r) => changed.push(("word/_rels/document.xml.rels", r.replacen("</Relationships>", &format!("{rel}</Relationships>"), 1))),
+            None => changed.push(("word/_rels/document.xml.rels", format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{rel}</Relationships>"))),
+        }
+        if let Some(t) = &types {
+            if !t.contains("/word/comments.xml") {
+                changed.push(("[Content_Types].xml", t.replacen("</Types>", "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/></Types>", 1)));
+            }
+        }
+    }
+    // The package: every member copied raw but the parts changed; new parts at the end.
     let mut buf = std::io::Cursor::new(Vec::with_capacity(bytes.len() + 4096));
     {
         let mut zw = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let mut written: Vec<&str> = Vec::new();
         for i in 0..zip.len() {
             let f = zip.by_index_raw(i).map_err(|e| e.to_string())?;
-            if f.name().is_ok_and(|n| n == "word/document.xml") {
-                let mut o = zip::write::SimpleFileOptions::default()
-                    .compression_method(zip::CompressionMethod::Deflated);
+            let name = f.name().map(|n| n.to_string()).unwrap_or_default();
+            if let Some((n, data)) = changed.iter().find(|(n, _)| *n == name) {
+                let mut o = opts;
                 if let Some(t) = f.last_modified() {
                     o = o.last_modified_time(t);
                 }
                 drop(f);
-                zw.start_file("word/document.xml", o)
-                    .map_err(|e| e.to_string())?;
-                zw.write_all(new_xml.as_bytes())
-                    .map_err(|e| e.to_string())?;
+                zw.start_file(*n, o).map_err(|e| e.to_string())?;
+                zw.write_all(data.as_bytes()).map_err(|e| e.to_string())?;
+                written.push(n);
             } else {
                 zw.raw_copy_file(f).map_err(|e| e.to_string())?;
             }
+        }
+        for (n, data) in changed.iter().filter(|(n, _)| !written.contains(n)) {
+            zw.start_file(*n, opts).map_err(|e| e.to_string())?;
+            zw.write_all(data.as_bytes()).map_err(|e| e.to_string())?;
         }
         zw.finish().map_err(|e| e.to_string())?;
     }

@@ -24,6 +24,10 @@ pub struct Written {
     pub bytes: Vec<u8>,
     pub applied: Vec<usize>,
     pub refused: Vec<(usize, String)>,
+    /// DOCX: the comments written (indices into the comments given) and those that could
+    /// not be anchored, with the reason.
+    pub commented: Vec<usize>,
+    pub refused_comments: Vec<(usize, String)>,
 }
 
 /// Why a whole file cannot be fixed in place (names no file: the caller does).
@@ -44,11 +48,23 @@ pub fn write_back(
     edits: &[Edit],
     date: &str,
 ) -> Result<Written, String> {
+    write_back_with_comments(original, doc, edits, &[], date)
+}
+
+/// [`write_back`], and for DOCX a Word comment on each span of `comments` (its
+/// `replacement` is the comment's text); other formats take no comments.
+pub fn write_back_with_comments(
+    original: &[u8],
+    doc: &SourceFile,
+    edits: &[Edit],
+    comments: &[Edit],
+    date: &str,
+) -> Result<Written, String> {
     if let Some(why) = refuses(doc.format) {
         return Err(why.into());
     }
     if doc.format == Format::Docx {
-        return super::docx::revise(original, &doc.text, edits, date);
+        return super::docx::revise(original, &doc.text, edits, comments, date);
     }
     plain(original, doc, edits)
 }
