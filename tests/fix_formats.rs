@@ -206,6 +206,17 @@ fn a_file_changed_on_disk_since_it_was_read_is_not_written() {
             .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
             .unwrap_or_default();
         assert_eq!(left.len(), 2, "no temporary file left: {left:?}");
+        // Through a symbolic link: the file it points to is replaced, the link stays.
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&p, &link).unwrap_or_else(|e| panic!("{e}"));
+        cancu::cli::check::replace_atomically(&link, b"new", b"newer")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(std::fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
+        assert_eq!(std::fs::read(&p).unwrap_or_default(), b"newer");
+        assert_eq!(
+            std::fs::read(dir.path().join("link.txt.cancu-bak")).unwrap_or_default(),
+            b"new"
+        );
     }
 }
 

@@ -203,6 +203,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             Applicability::Safe
         };
         let fixed = fix::apply_up_to(&d.text, &diags, max);
+        let waiting = diags
+            .iter()
+            .filter_map(|d| d.suggestion.as_ref())
+            .filter(|s| s.applicability > max)
+            .count();
+        if waiting > 0 {
+            eprintln!(
+                "note: {}: {waiting} unsafe fix(es) not applied (inferred: check them, then use --unsafe-fixes)",
+                d.path
+            );
+        }
         if args.dry_run {
             write!(w, "{}", fix::unified_diff(&d.path, &d.text, &fixed.text))?;
             checked.push(Checked {
@@ -407,11 +418,13 @@ fn fix_file(
 /// is no longer `original` (then nothing is left written). Returns the backup's path.
 pub fn replace_atomically(path: &Path, original: &[u8], new: &[u8]) -> anyhow::Result<PathBuf> {
     let name = path.display();
-    let unchanged = || std::fs::read(path).is_ok_and(|b| b == original);
+    // A symbolic link stays one: the file it points to is replaced.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let unchanged = || std::fs::read(&target).is_ok_and(|b| b == original);
     if !unchanged() {
         bail!("{name}: changed on disk since it was read; nothing written");
     }
-    let meta = std::fs::metadata(path).with_context(|| format!("{name}: cannot read"))?;
+    let meta = std::fs::metadata(&target).with_context(|| format!("{name}: cannot read"))?;
     // The backup: a free name, or one already holding these very bytes.
     let mut backup = PathBuf::from(format!("{}.cancu-bak", path.display()));
     let mut n = 1;
@@ -433,11 +446,11 @@ pub fn replace_atomically(path: &Path, original: &[u8], new: &[u8]) -> anyhow::R
         write_synced(&backup, original)
             .with_context(|| format!("{}: cannot write the backup", backup.display()))?;
     }
-    let dir = path
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let file_name = path
+    let file_name = target
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -458,7 +471,7 @@ pub fn replace_atomically(path: &Path, original: &[u8], new: &[u8]) -> anyhow::R
         cleanup(true);
         bail!("{name}: changed on disk since it was read; nothing written");
     }
-    if let Err(e) = std::fs::rename(&tmp, path) {
+    if let Err(e) = std::fs::rename(&tmp, &target) {
         cleanup(false);
         return Err(e).with_context(|| format!("{name}: cannot replace it with the fixed file"));
     }
