@@ -126,6 +126,11 @@ fn seed_in_every_encoding_is_fixed_in_its_own_encoding() {
         let (lines, want) = safe_fix(&before.text);
         let (_, _, err) = cancu(&["check", "--fix", ps]);
         assert!(err.contains("fixed "), "{name}: {err}");
+        eprintln!(
+            "{name}: {} ({} refused)",
+            err.lines().find(|l| l.starts_with("fixed ")).unwrap_or(""),
+            err.matches("not applied:").count()
+        );
         // The backup is the original bytes.
         let backup = std::fs::read(format!("{ps}.cancu-bak")).unwrap_or_else(|e| panic!("{e}"));
         assert!(backup == original, "{name}: the backup is not the original");
@@ -168,6 +173,26 @@ fn seed_in_every_encoding_is_fixed_in_its_own_encoding() {
         assert!(bytes.starts_with(bom), "{name}: BOM");
         assert_eq!(encoding::writes_nfd(&bytes, *enc), *nfd, "{name}: form");
         no_safe_fix_left(ps);
+        // Then the inferred fixes: still the file's encoding and lines; the first backup
+        // is still the original.
+        let (_, _, err) = cancu(&["check", "--fix", "--unsafe-fixes", ps]);
+        assert!(err.contains("fixed "), "{name}: {err}");
+        let last = source::read_file(&p).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            last.encoding.as_ref().map(|d| d.encoding),
+            Some(*enc),
+            "{name}"
+        );
+        assert_eq!(
+            last.text.matches('\n').count(),
+            before.text.matches('\n').count(),
+            "{name}: lines after --unsafe-fixes"
+        );
+        assert!(
+            last.text.contains("62/2011/QĐ-TTg"),
+            "{name}: a registry year"
+        );
+        assert!(std::fs::read(format!("{ps}.cancu-bak")).unwrap_or_default() == original);
     }
 }
 
