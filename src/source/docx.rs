@@ -145,6 +145,7 @@ fn walk(xml: &str) -> Result<Walked, quick_xml::Error> {
     let mut para_open = false;
     let mut run: Option<Run> = None;
     let mut rpr_start: Option<usize> = None;
+    let mut rpr_depth = 0usize;
     let mut pos = 0usize;
     loop {
         let ev = r.read_event()?;
@@ -168,7 +169,18 @@ fn walk(xml: &str) -> Result<Walked, quick_xml::Error> {
                         ..Run::default()
                     })
                 }
-                "w:rPr" if run.is_some() => rpr_start = Some(before),
+                "w:rPr" if run.is_some() => {
+                    rpr_depth += 1;
+                    if rpr_depth == 1 {
+                        rpr_start = Some(before);
+                    }
+                }
+                // A formatting revision: the run is left alone.
+                "w:rPrChange" => {
+                    if let Some(run) = run.as_mut() {
+                        run.in_revision = true;
+                    }
+                }
                 "w:t" => in_text = true,
                 "w:del" | "w:moveFrom" => {
                     w.deletions += 1;
@@ -217,12 +229,17 @@ fn walk(xml: &str) -> Result<Walked, quick_xml::Error> {
                 }
                 "w:ins" | "w:moveTo" => revision = revision.saturating_sub(1),
                 "w:tc" => text.push('\t'),
-                "w:rPr" => {
-                    if let (Some(s), Some(run)) = (rpr_start.take(), run.as_mut()) {
-                        run.rpr = Some((s, pos));
+                "w:rPr" if run.is_some() => {
+                    rpr_depth = rpr_depth.saturating_sub(1);
+                    if rpr_depth == 0 {
+                        if let (Some(s), Some(run)) = (rpr_start.take(), run.as_mut()) {
+                            run.rpr = Some((s, pos));
+                        }
                     }
                 }
                 "w:r" => {
+                    rpr_depth = 0;
+                    rpr_start = None;
                     if let Some(mut done) = run.take() {
                         done.xml.1 = pos;
                         done.text.1 = text.len();
@@ -577,6 +594,100 @@ mod tests {
             t,
             "Căn cứ Nghị định số 12/2024/NĐ-CP;\nSố\t\n34/KH-UBND & x\t\nHết"
         );
+    }
+
+    fn package(body: &str) -> Vec<u8> {
+        use std::io::Write;
+        let doc = format!("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>");
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default();
+        for (n, d) in [
+            ("[Content_Types].xml", "<Types/>"),
+            ("word/document.xml", &doc),
+        ] {
+            let _ = z.start_file(n, o);
+            let _ = z.write_all(d.as_bytes());
+        }
+        let _ = z.finish();
+        buf.into_inner()
+    }
+
+    fn document_xml(bytes: &[u8]) -> String {
+        let mut z =
+            zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
+        let mut s = String::new();
+        let _ = z
+            .by_name("word/document.xml")
+            .map(|mut f| f.read_to_string(&mut s));
+        s
+    }
+
+    #[test]
+    fn revisions_keep_run_formatting_and_span_runs() {
+        use crate::source::writeback::Edit;
+        // (body, find, replacement, applied, markup expected)
+        let rows: &[(&str, &str, &str, bool, &[&str])] = &[
+            (
+                "<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>số 28/NQ/</w:t></w:r><w:r><w:t>TW &amp; x</w:t></w:r></w:p>",
+                "28/NQ/TW",
+                "28-NQ/TW",
+                true,
+                &["<w:del w:id=\"1\" w:author=\"cancu\" w:date=\"D\"><w:r><w:rPr><w:i/></w:rPr><w:delText xml:space=\"preserve\">/</w:delText>",
+                  "<w:ins w:id=\"2\" w:author=\"cancu\" w:date=\"D\"><w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">-</w:t>",
+                  "&amp; x"],
+            ),
+            (
+                // Across runs: the old text deleted in both, the new inserted once.
+                "<w:p><w:r><w:t>Nghi đ</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ịnh số 5</w:t></w:r></w:p>",
+                "Nghi định",
+                "NGHỊ ĐỊNH",
+                true,
+                &["<w:delText xml:space=\"preserve\">ghi đ</w:delText>",
+                  "<w:delText xml:space=\"preserve\">ịnh</w:delText>",
+                  "<w:t xml:space=\"preserve\">GHỊ ĐỊNH</w:t>"],
+            ),
+            (
+                "<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id=\"9\" w:author=\"x\"><w:rPr/></w:rPrChange></w:rPr><w:t>số 28 NQ/TW</w:t></w:r></w:p>",
+                "28 NQ/TW",
+                "28-NQ/TW",
+                false,
+                &[],
+            ),
+            (
+                "<w:p><w:r><w:t>số 28</w:t><w:tab/><w:t>NQ/TW</w:t></w:r></w:p>",
+                "28\tNQ/TW",
+                "28-NQ/TW",
+                false,
+                &[],
+            ),
+        ];
+        for (body, find, repl, applied, want) in rows {
+            let bytes = package(body);
+            let doc = read("x.docx", &bytes).unwrap_or_else(|e| panic!("{e}"));
+            let start = doc
+                .text
+                .find(find)
+                .unwrap_or_else(|| panic!("{find} in {:?}", doc.text));
+            let edits = [Edit {
+                start,
+                end: start + find.len(),
+                replacement: (*repl).into(),
+            }];
+            let w = revise(&bytes, &doc.text, &edits, &[], "D").unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(!w.applied.is_empty(), *applied, "{find}: {:?}", w.refused);
+            let xml = document_xml(&w.bytes);
+            for m in *want {
+                assert!(xml.contains(m), "{find}: {m} not in {xml}");
+            }
+            if *applied {
+                let back = read("x.docx", &w.bytes).unwrap_or_else(|e| panic!("{e}"));
+                assert_eq!(back.text, doc.text.replace(find, repl));
+                assert!(back.warnings[0].contains("tracked changes read as accepted"));
+            } else {
+                assert!(w.bytes.is_empty() || xml == document_xml(&bytes));
+            }
+        }
     }
 
     #[test]
