@@ -100,6 +100,28 @@ pub struct Suggestion {
     pub end: usize,
     pub replacement: String,
     pub message: String,
+    /// Whether `--fix` applies it alone (`safe`) or only with `--unsafe-fixes`.
+    pub applicability: Applicability,
+}
+
+/// How sure a fix is, as ruff and rustc say it: `safe` is a purely typographic repair with
+/// one reading (spacing, separators, look-alike letters, "só", "số01"); `unsafe` is
+/// anything inferred (a completed symbol, a year or a date from the registry or from
+/// elsewhere in the document).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    Safe,
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
 }
 
 /// One finding in one document.
@@ -489,6 +511,7 @@ pub fn render_sarif(tool_version: &str, rules: &[RuleDoc], files: &[FileReport])
                     );
                 r["fixes"] = json!([{
                     "description": {"text": s.message},
+                    "properties": {"applicability": s.applicability.as_str()},
                     "artifactChanges": [{
                         "artifactLocation": {"uri": uri(f.path), "index": fi},
                         "replacements": [{
@@ -570,6 +593,7 @@ mod tests {
                 end: e,
                 replacement: fix.into(),
                 message: format!("write \"{fix}\""),
+                applicability: Applicability::Safe,
             }),
         }
     }

@@ -263,23 +263,34 @@ fn fix_writes_files_with_a_backup() {
     std::fs::copy(common::fixture(SEED), &p).unwrap();
     let ps = p.to_str().unwrap();
     let (code, out, err) = cancu(&["check", "--fix", "--format", "short", ps]);
-    // 18 shape fixes and 4 registry ones ("62/QĐ-TTg" → "62/2011/QĐ-TTg", the date of
-    // 74/2015/NĐ-CP).
-    assert!(err.contains("fixed 22 in"), "{err}");
+    // --fix applies the 16 safe (typographic) fixes; the 6 inferred ones (years from the
+    // date beside or the registry, a completed symbol, the date of 74/2015/NĐ-CP) wait for
+    // --unsafe-fixes.
+    assert!(err.contains("fixed 16 in"), "{err}");
+    assert!(out.contains("[C0101]") && !out.contains("[C0102]"), "{out}");
+    assert_eq!(code, 1, "the inferred fixes and the stale directive remain");
+    let backup = format!("{ps}.cancu-bak");
+    assert_eq!(common::read(Path::new(&backup)), seed_text());
+    // The file written is the library's safe fix of the seed.
+    let text = seed_text();
+    let ex = cancu::extract(&text);
+    let reg = cancu::registry::Registry::builtin().unwrap();
+    let know = cancu::registry::knowledge::RegistryKnowledge::new(&reg);
+    let diags = check::check(&text, &ex, &know, &Options::default());
+    let safe = fix::apply_up_to(&text, &diags, cancu::diag::Applicability::Safe);
+    assert_eq!(common::read(&p), safe.text);
+    // Then the unsafe ones: the whole library fix, and the first backup is kept.
+    let (code, out, err) = cancu(&["check", "--fix", "--unsafe-fixes", "--format", "short", ps]);
+    assert!(err.contains("fixed 6 in"), "{err}");
     assert!(!out.contains("[C01"), "{out}");
     assert_eq!(
         code, 1,
         "the stale directive and the UBND resolution remain"
     );
-    let backup = format!("{ps}.cancu-bak");
+    assert_eq!(common::read(&p), fix::apply(&text, &diags).text);
     assert_eq!(common::read(Path::new(&backup)), seed_text());
-    // The file written is the library's fix of the seed.
-    let text = seed_text();
-    let ex = cancu::extract(&text);
-    let reg = cancu::registry::Registry::builtin().unwrap();
-    let know = cancu::registry::knowledge::RegistryKnowledge::new(&reg);
-    let want = fix::apply(&text, &check::check(&text, &ex, &know, &Options::default()));
-    assert_eq!(common::read(&p), want.text);
+    assert_eq!(common::read(Path::new(&format!("{backup}.1"))), safe.text);
+    std::fs::remove_file(format!("{backup}.1")).unwrap();
     // A second run finds nothing to fix and writes no new backup.
     std::fs::remove_file(&backup).unwrap();
     let (_, out, _) = cancu(&["check", "--format", "short", ps]);

@@ -3,9 +3,13 @@
 //!
 //! Invariants: a replacement keeps every line break of the text it replaces (a line break
 //! inside a citation is not a defect), and applying fixes changes no byte outside their spans.
+//! Every suggestion is vetted before it is offered ([`vet`]): the text it produces is read
+//! again and must be one well-formed citation with the same number, in Latin letters, and a
+//! suggestion is `safe` only when it changes nothing but typography ([`applicability`]).
 //! No I/O.
 
-use crate::diag::{Diagnostic, Suggestion};
+use crate::diag::{Applicability, Diagnostic, Suggestion};
+use crate::model::Citation;
 use crate::normalize::fold_key;
 
 /// The replacement of a written piece by `proper`, keeping the piece's line breaks: each
@@ -155,6 +159,254 @@ pub fn match_case(written: &str, proper: &str) -> Option<String> {
     Some(out)
 }
 
+/// Rules whose fix is inferred whatever it looks like: a year from a date or the registry,
+/// a completed symbol, a date from the registry.
+const INFERRED: &[&str] = &[
+    super::rules::MISSING_YEAR.code,
+    super::rules::TRUNCATED_SYMBOL.code,
+    super::rules::REGISTRY_MISSING_YEAR.code,
+    super::rules::REGISTRY_DATE_MISMATCH.code,
+];
+
+/// The letters and digits of `s` with case, tone and vowel marks, "đ" and look-alike
+/// letters of other scripts folded away: two spellings with the same skeleton differ only
+/// in typography ("28 NQ/TW" and "28-NQ/TW", "só" and "số", "NĐ-СР" and "NĐ-CP").
+fn skeleton(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.chars()
+        .map(lookalike)
+        .collect::<String>()
+        .nfd()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// The Latin letter a Cyrillic or Greek capital or small letter looks like ('С' → 'C').
+fn lookalike(c: char) -> char {
+    match c {
+        'А' | 'Α' => 'A',
+        'В' | 'Β' => 'B',
+        'С' | 'Ϲ' => 'C',
+        'Е' | 'Ε' => 'E',
+        'Н' | 'Η' => 'H',
+        'І' | 'Ι' => 'I',
+        'К' | 'Κ' => 'K',
+        'М' | 'Μ' => 'M',
+        'О' | 'Ο' => 'O',
+        'Р' | 'Ρ' => 'P',
+        'Т' | 'Τ' => 'T',
+        'Х' | 'Χ' => 'X',
+        'У' => 'Y',
+        'а' => 'a',
+        'с' => 'c',
+        'е' => 'e',
+        'о' | 'ο' => 'o',
+        'р' => 'p',
+        'х' => 'x',
+        'у' => 'y',
+        'Ð' => 'Đ',
+        _ => c,
+    }
+}
+
+/// Is `c` a letter of a script other than Latin (Cyrillic, Greek, ...)?
+pub fn foreign_letter(c: char) -> bool {
+    c.is_alphabetic()
+        && !c.is_ascii()
+        && !matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF | 0x00AA | 0x00BA)
+}
+
+/// `safe` when the replacement changes only typography (the same letters and digits up to
+/// case, marks and look-alikes) and the rule infers nothing; else `unsafe`.
+pub fn applicability(code: &str, written: &str, replacement: &str) -> Applicability {
+    if !INFERRED.contains(&code) && skeleton(written) == skeleton(replacement) {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    }
+}
+
+/// Runs of ASCII digits in `s`, in order.
+fn digit_groups(s: &str) -> Vec<&str> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect()
+}
+
+/// The leading number of a canonical number-symbol ("168/2018/NĐ-CP" → "168").
+fn lead_number(c: &Citation) -> Option<&str> {
+    let k = c.canonical.as_deref()?;
+    let n = k.split(|ch: char| !ch.is_ascii_digit()).next()?;
+    (!n.is_empty()).then_some(n)
+}
+
+/// A window of `text` around `[start, end)`: up to about 160 bytes each side, cut at white
+/// space and char boundaries.
+fn window(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut a = start.saturating_sub(160);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    if a > 0 {
+        if let Some(i) = text[a..start].find(char::is_whitespace) {
+            a += i;
+        }
+    }
+    let mut b = (end + 160).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    if b < text.len() {
+        if let Some(i) = text[end..b].rfind(char::is_whitespace) {
+            b = end + i;
+        }
+    }
+    (a, b)
+}
+
+/// The citations of `text` overlapping `[start, end)` (at least touching an empty span).
+fn overlapping(text: &str, start: usize, end: usize) -> Vec<Citation> {
+    crate::extract(text)
+        .citations
+        .into_iter()
+        .filter(|c| c.start < end.max(start + 1) && c.end > start)
+        .collect()
+}
+
+/// "14612-CV/VPTW", "28-NQ/TW", "64-KL/TW": the numbering of Party documents.
+fn party_form(s: &str) -> bool {
+    static R: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    R.get_or_init(|| regex::Regex::new(r"^\d+-\p{Lu}+(?:/\p{Lu}+)+$").ok())
+        .as_ref()
+        .is_some_and(|r| r.is_match(s))
+}
+
+/// Why the suggestion `s` of a `code` finding must not be offered, if it must not: the text
+/// it produces, read again, must be one well-formed citation with the same number (and
+/// year), no new defect, no letters of another script and nothing glued to its neighbours;
+/// a year is never added to a number of its era (before 2009 normative documents, and
+/// Party documents always, were numbered without one).
+pub fn refusal(text: &str, code: &str, s: &Suggestion) -> Option<String> {
+    let written = text.get(s.start..s.end)?;
+    let r = &s.replacement;
+    if let Some(c) = r.chars().find(|&c| foreign_letter(c)) {
+        return Some(format!(
+            "the replacement would hold '{c}' (U+{:04X}), a letter of another script",
+            c as u32
+        ));
+    }
+    let glued = |a: Option<char>, b: Option<char>| {
+        a.zip(b)
+            .is_some_and(|(a, b)| a.is_alphanumeric() && b.is_alphanumeric())
+    };
+    let next = text[s.end..].chars().next();
+    let prev = text[..s.start].chars().next_back();
+    // Only a new join counts ("số01" was glued before; its number is fixed apart).
+    if (glued(r.chars().next_back(), next) && !glued(written.chars().next_back(), next))
+        || (glued(prev, r.chars().next()) && !glued(prev, written.chars().next()))
+    {
+        return Some("the replacement would be glued to the letters beside it".into());
+    }
+    // A Party document's number ("14612-CV/VPTW", "28-NQ/TW") is left in its own form.
+    if code.starts_with("C01") && party_form(written.trim()) && !party_form(r.trim()) {
+        return Some(
+            "numbers written \"N-CODE/ISSUER\" (Party documents such as \"14612-CV/VPTW\", and documents of before 2009 such as \"89-TC/TCT\") are left as written".into(),
+        );
+    }
+    // Digits: every group written stays, in order (a year is never dropped).
+    let (wd, rd) = (digit_groups(written), digit_groups(r));
+    let mut it = rd.iter();
+    if code.starts_with("C01") || code == "C0206" {
+        if let Some(g) = wd.iter().find(|g| !it.any(|x| x == *g)) {
+            return Some(format!(
+                "the replacement would drop \"{g}\" written in the number"
+            ));
+        }
+        let added: Vec<&&str> = rd.iter().filter(|g| !wd.contains(g)).collect();
+        for g in added {
+            let party = written
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with('-');
+            if g.len() == 4 && party {
+                return Some(
+                    "Party documents are numbered without a year (\"14612-CV/VPTW\")".into(),
+                );
+            }
+            if code == "C0101" && g.len() == 4 && g.parse::<i32>().is_ok_and(|y| y < 2009) {
+                return Some(format!(
+                    "before 2009 normative documents were numbered without a year: {g} is not added"
+                ));
+            }
+        }
+    }
+    // Read the result again.
+    let (a, b) = window(text, s.start, s.end);
+    let mut fixed = String::with_capacity(b - a + r.len());
+    fixed.push_str(&text[a..s.start]);
+    fixed.push_str(r);
+    fixed.push_str(&text[s.end..b]);
+    let (ns, ne) = (s.start - a, s.start - a + r.len());
+    let old = overlapping(&text[a..b], s.start - a, s.end - a);
+    let new = overlapping(&fixed, ns, ne);
+    let [n] = new.as_slice() else {
+        return Some(if new.is_empty() {
+            "the fixed text would not read as a citation".into()
+        } else {
+            format!("the fixed text would read as {} citations", new.len())
+        });
+    };
+    let Some(o) = old.first() else {
+        return None; // nothing was read before: the fix can only help
+    };
+    if let (Some(x), y) = (lead_number(o), lead_number(n)) {
+        if y != Some(x) {
+            return Some(format!(
+                "the fixed text would read as number {}, not {x}",
+                y.unwrap_or("none")
+            ));
+        }
+    }
+    if let Some(y) = o.canonical.as_deref().and_then(super::year_in_number) {
+        if n.canonical.as_deref().and_then(super::year_in_number) != Some(y) {
+            return Some(format!("the fixed text would lose the year {y}"));
+        }
+    }
+    if let Some(d) = n.defects.iter().find(|d| !o.defects.contains(d)) {
+        return Some(format!("the fixed text would have a new defect ({d:?})"));
+    }
+    if n.canonical.is_none() && o.canonical.is_some() {
+        return Some("the fixed text would have no number-symbol".into());
+    }
+    None
+}
+
+/// Vet every suggestion of `diags` on `text`: set its applicability, or take it away with a
+/// note saying why no fix is offered (the finding stays).
+pub fn vet(text: &str, diags: &mut [Diagnostic]) {
+    for d in diags {
+        let Some(s) = d.suggestion.as_mut() else {
+            continue;
+        };
+        match refusal(text, d.code, s) {
+            Some(why) => {
+                // The label no longer promises the replacement.
+                for l in d.labels.iter_mut().filter(|l| l.message == s.message) {
+                    l.message.clear();
+                }
+                d.notes.push(format!("no fix offered: {why}"));
+                d.suggestion = None;
+            }
+            None => {
+                let written = text.get(s.start..s.end).unwrap_or("");
+                s.applicability = applicability(d.code, written, &s.replacement);
+            }
+        }
+    }
+}
+
 /// The result of applying fixes to one text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fixed {
@@ -168,7 +420,17 @@ pub struct Fixed {
 /// Apply the diagnostics' suggestions to `text`, from the end backwards, skipping any that
 /// overlap one already taken, fall outside the text or off char boundaries, or change nothing.
 pub fn apply(text: &str, diags: &[Diagnostic]) -> Fixed {
-    let mut sugg: Vec<&Suggestion> = diags.iter().filter_map(|d| d.suggestion.as_ref()).collect();
+    apply_up_to(text, diags, Applicability::Unsafe)
+}
+
+/// [`apply`] with only the suggestions at most as unsure as `max` (`Safe`: what `--fix`
+/// applies; `Unsafe`: what `--fix --unsafe-fixes` applies).
+pub fn apply_up_to(text: &str, diags: &[Diagnostic], max: Applicability) -> Fixed {
+    let mut sugg: Vec<&Suggestion> = diags
+        .iter()
+        .filter_map(|d| d.suggestion.as_ref())
+        .filter(|s| s.applicability <= max)
+        .collect();
     sugg.sort_by(|a, b| b.start.cmp(&a.start).then(b.end.cmp(&a.end)));
     let mut out = text.to_string();
     let mut applied: Vec<Suggestion> = Vec::new();
@@ -341,6 +603,7 @@ mod tests {
                 end,
                 replacement: r.into(),
                 message: String::new(),
+                applicability: Applicability::Safe,
             }),
         }
     }

@@ -16,7 +16,7 @@ pub mod shape;
 pub mod time;
 pub mod unknown;
 
-use crate::diag::{Diagnostic, Label, Locator, Suggestion};
+use crate::diag::{Applicability, Diagnostic, Label, Locator, Suggestion};
 use crate::extract::{Extraction, Tables};
 use crate::model::{Citation, Date, Kind};
 pub use knowledge::{
@@ -125,6 +125,7 @@ pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) 
     time::check_document(&cx, &mut out);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup();
+    fix::vet(text, &mut out);
     out
 }
 
@@ -169,6 +170,7 @@ pub(crate) fn suggest(
         end,
         replacement,
         message,
+        applicability: Applicability::Unsafe,
     }
 }
 

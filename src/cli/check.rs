@@ -1,16 +1,22 @@
 //! `cancu check`: citations that are written wrong, do not hang together, or rest on
 //! instruments no longer in force, as compiler-style diagnostics (rich, short, JSON, SARIF);
-//! `--fix` writes the suggested replacements (keeping `FILE.cancu-bak`), `--fix --dry-run`
-//! prints them as a unified diff; `--explain CODE` prints a rule's explanation.
+//! `--fix` writes the safe replacements (`--unsafe-fixes` also the inferred ones) into each
+//! file in its own format and encoding (see `source::writeback`): the original bytes are kept
+//! first as `FILE.cancu-bak`, then the fixed file replaces the original atomically (a
+//! temporary file in the same folder, fsync, rename, same permissions), and nothing is
+//! written when the file changed on disk since it was read. `--fix --dry-run` prints the
+//! changes as a unified diff of the decoded text; `--explain CODE` prints a rule's
+//! explanation.
 
 use crate::check::{self, fix, rules, Knowledge, NoKnowledge, Options};
 use crate::cli::extract::read_inputs;
 use crate::cli::Outcome;
-use crate::diag::{self, Diagnostic, FileReport, RichOptions, Severity};
+use crate::diag::{self, Applicability, Diagnostic, FileReport, RichOptions, Severity};
 use crate::model::Date;
+use crate::source::{self, writeback, SourceFile};
 use anyhow::{bail, Context};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,12 +35,21 @@ pub struct Args {
     /// Print the explanation of a rule (C0101 ...; `list` lists them) and exit.
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
-    /// Write the suggested replacements into the files (backup: FILE.cancu-bak).
+    /// Write the safe replacements into the files, in their own format and encoding
+    /// (backup: FILE.cancu-bak; .docx: as tracked changes; PDF, HTML, JSON: refused).
     #[arg(long)]
     pub fix: bool,
+    /// With --fix: also apply the unsafe (inferred) replacements: completed symbols, years
+    /// and dates from the registry or from elsewhere in the document.
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
     /// With --fix: print the changes as a unified diff, write nothing.
     #[arg(long, requires = "fix")]
     pub dry_run: bool,
+    /// With --fix, for .docx: add a Word comment (the message and its notes) at each
+    /// finding that has no fix applied.
+    #[arg(long, requires = "fix")]
+    pub comments: bool,
     #[command(flatten)]
     pub registry: crate::cli::registry::RegistryArgs,
 }
@@ -184,7 +199,23 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             });
             continue;
         }
-        let fixed = fix::apply(&d.text, &diags);
+        let max = if args.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        let fixed = fix::apply_up_to(&d.text, &diags, max);
+        let waiting = diags
+            .iter()
+            .filter_map(|d| d.suggestion.as_ref())
+            .filter(|s| s.applicability > max)
+            .count();
+        if waiting > 0 {
+            eprintln!(
+                "note: {}: {waiting} unsafe fix(es) not applied (inferred: check them, then use --unsafe-fixes)",
+                d.path
+            );
+        }
         if args.dry_run {
             write!(w, "{}", fix::unified_diff(&d.path, &d.text, &fixed.text))?;
             checked.push(Checked {
@@ -197,49 +228,34 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         if d.path == "<stdin>" {
             eprintln!("error: --fix cannot write to <stdin> (use --fix --dry-run)");
             errors += 1;
-            checked.push(Checked {
-                path: d.path,
-                text: d.text,
-                diags,
-            });
-            continue;
-        }
-        if !fixed.applied.is_empty() {
-            let backup = format!("{}.cancu-bak", d.path);
-            let res = std::fs::write(&backup, &d.text)
-                .with_context(|| format!("{backup}: cannot write the backup"))
-                .and_then(|_| {
-                    std::fs::write(&d.path, &fixed.text)
-                        .with_context(|| format!("{}: cannot write the fixed file", d.path))
-                });
-            match res {
-                Ok(()) => eprintln!(
-                    "fixed {} in {} (backup {backup}){}",
-                    fixed.applied.len(),
-                    d.path,
-                    if fixed.skipped > 0 {
-                        format!("; {} overlapping fixes skipped", fixed.skipped)
-                    } else {
-                        String::new()
-                    }
-                ),
+        } else if let Some(why) = writeback::refuses(d.format) {
+            eprintln!(
+                "error: {}: --fix does not write {} files: {why}; the file is left as it was",
+                d.path,
+                d.format.name()
+            );
+            errors += 1;
+        } else if !fixed.applied.is_empty() || (args.comments && d.format == source::Format::Docx) {
+            let notes = if args.comments {
+                comments_for(&diags, &fixed.applied)
+            } else {
+                Vec::new()
+            };
+            match fix_file(&d, &fixed.applied, &notes, know.as_ref(), &opts) {
+                Ok(Some(done)) => {
+                    checked.push(done);
+                    continue;
+                }
+                Ok(None) => {}
                 Err(e) => {
                     eprintln!("error: {e:#}");
                     errors += 1;
-                    checked.push(Checked {
-                        path: d.path,
-                        text: d.text,
-                        diags,
-                    });
-                    continue;
                 }
             }
         }
-        // Report what is left.
-        let diags = run_one(&fixed.text, know.as_ref(), &opts);
         checked.push(Checked {
             path: d.path,
-            text: fixed.text,
+            text: d.text,
             diags,
         });
     }
@@ -259,6 +275,214 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// A Word comment for each finding with no fix applied: at its primary span, the code,
+/// severity and message, its notes, and the unapplied fix if any.
+fn comments_for(diags: &[Diagnostic], applied: &[diag::Suggestion]) -> Vec<writeback::Edit> {
+    let mut out: Vec<writeback::Edit> = diags
+        .iter()
+        .filter(|d| d.suggestion.as_ref().is_none_or(|s| !applied.contains(s)))
+        .filter_map(|d| {
+            let l = d.primary()?;
+            let mut text = format!("{} {}: {}", d.code, d.severity.as_str(), d.message);
+            for n in &d.notes {
+                text.push_str(&format!("\nnote: {n}"));
+            }
+            if let Some(s) = &d.suggestion {
+                text.push_str(&format!(
+                    "\n{} fix (not applied): {}",
+                    s.applicability.as_str(),
+                    s.message
+                ));
+            }
+            Some(writeback::Edit {
+                start: l.start,
+                end: l.end,
+                replacement: text,
+            })
+        })
+        .collect();
+    out.sort_by_key(|c| (c.start, c.end));
+    out
+}
+
+/// The current time as a revision date (`2026-12-06T22:00:00Z`).
+fn now_iso() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let day = secs % 86_400;
+    match today() {
+        Some(d) => format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            d.year,
+            d.month,
+            d.day,
+            day / 3600,
+            day % 3600 / 60,
+            day % 60
+        ),
+        None => "1970-01-01T00:00:00Z".into(),
+    }
+}
+
+/// Write the suggestions `applied` into the file `d` was read from, keeping its format and
+/// encoding; say on stderr what went in and what was refused. Returns the file as written,
+/// checked again (None when nothing was written).
+fn fix_file(
+    d: &SourceFile,
+    applied: &[diag::Suggestion],
+    comments: &[writeback::Edit],
+    know: &dyn Knowledge,
+    opts: &Options,
+) -> anyhow::Result<Option<Checked>> {
+    let path = Path::new(&d.path);
+    let original = std::fs::read(path).with_context(|| format!("{}: cannot read", d.path))?;
+    let again = source::from_bytes_as(
+        &d.path,
+        original.clone(),
+        Some(d.format),
+        &source::Options {
+            encoding: d.encoding.as_ref().map(|e| e.encoding),
+            max_bytes: u64::MAX,
+        },
+    )
+    .ok();
+    if again.as_ref().map(|a| &a.text) != Some(&d.text) {
+        bail!(
+            "{}: changed on disk since it was read; nothing written",
+            d.path
+        );
+    }
+    let edits: Vec<writeback::Edit> = applied
+        .iter()
+        .map(|s| writeback::Edit {
+            start: s.start,
+            end: s.end,
+            replacement: s.replacement.clone(),
+        })
+        .collect();
+    let written = writeback::write_back_with_comments(&original, d, &edits, comments, &now_iso())
+        .map_err(|why| {
+        anyhow::anyhow!("{}: not fixed: {why}; the file is left as it was", d.path)
+    })?;
+    let loc = diag::Locator::new(&d.text);
+    for (i, why) in &written.refused {
+        let s = &applied[*i];
+        let l = loc.label(s.start, s.end, "", true);
+        eprintln!(
+            "warning: {}:{}:{}: fix \"{}\" not applied: {why}",
+            d.path,
+            l.line,
+            l.column,
+            crate::normalize::clean(&s.replacement)
+        );
+    }
+    for (i, why) in &written.refused_comments {
+        eprintln!("warning: {}: comment {} not added: {why}", d.path, i + 1);
+    }
+    if written.applied.is_empty() && written.commented.is_empty() {
+        return Ok(None);
+    }
+    let backup = replace_atomically(path, &original, &written.bytes)?;
+    eprintln!(
+        "fixed {} in {}{} (backup {})",
+        written.applied.len(),
+        d.path,
+        if written.commented.is_empty() {
+            String::new()
+        } else {
+            format!(", {} comment(s) added", written.commented.len())
+        },
+        backup.display()
+    );
+    let new = source::from_bytes_as(
+        &d.path,
+        written.bytes,
+        Some(d.format),
+        &source::Options {
+            encoding: d.encoding.as_ref().map(|e| e.encoding),
+            max_bytes: u64::MAX,
+        },
+    )
+    .with_context(|| format!("{}: the fixed file does not read back", d.path))?;
+    let diags = run_one(&new.text, know, opts);
+    Ok(Some(Checked {
+        path: d.path.clone(),
+        text: new.text,
+        diags,
+    }))
+}
+
+/// Keep `original` as the backup (`FILE.cancu-bak`, or `.cancu-bak.N` when an older backup
+/// differs), then replace `path` by `new` atomically: a temporary file in the same folder
+/// with the same permissions, synced, renamed over the original, unless the file on disk
+/// is no longer `original` (then nothing is left written). Returns the backup's path.
+pub fn replace_atomically(path: &Path, original: &[u8], new: &[u8]) -> anyhow::Result<PathBuf> {
+    let name = path.display();
+    // A symbolic link stays one: the file it points to is replaced.
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let unchanged = || std::fs::read(&target).is_ok_and(|b| b == original);
+    if !unchanged() {
+        bail!("{name}: changed on disk since it was read; nothing written");
+    }
+    let meta = std::fs::metadata(&target).with_context(|| format!("{name}: cannot read"))?;
+    // The backup: a free name, or one already holding these very bytes.
+    let mut backup = PathBuf::from(format!("{}.cancu-bak", path.display()));
+    let mut n = 1;
+    let mut existed = false;
+    while backup.exists() {
+        if std::fs::read(&backup).is_ok_and(|b| b == original) {
+            existed = true;
+            break;
+        }
+        backup = PathBuf::from(format!("{}.cancu-bak.{n}", path.display()));
+        n += 1;
+    }
+    let write_synced = |p: &Path, bytes: &[u8]| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(p)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    };
+    if !existed {
+        write_synced(&backup, original)
+            .with_context(|| format!("{}: cannot write the backup", backup.display()))?;
+    }
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = target
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{file_name}.cancu-tmp-{}", std::process::id()));
+    let cleanup = |also_backup: bool| {
+        let _ = std::fs::remove_file(&tmp);
+        if also_backup && !existed {
+            let _ = std::fs::remove_file(&backup);
+        }
+    };
+    if let Err(e) =
+        write_synced(&tmp, new).and_then(|_| std::fs::set_permissions(&tmp, meta.permissions()))
+    {
+        cleanup(false);
+        return Err(e).with_context(|| format!("{name}: cannot write the fixed file"));
+    }
+    if !unchanged() {
+        cleanup(true);
+        bail!("{name}: changed on disk since it was read; nothing written");
+    }
+    if let Err(e) = std::fs::rename(&tmp, &target) {
+        cleanup(false);
+        return Err(e).with_context(|| format!("{name}: cannot replace it with the fixed file"));
+    }
+    // The rename itself is made durable by syncing the folder (where the system allows).
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(backup)
 }
 
 fn render(w: &mut impl Write, format: Format, checked: &[Checked]) -> anyhow::Result<()> {

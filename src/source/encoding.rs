@@ -476,6 +476,112 @@ fn nfc(text: String, map: &mut OffsetMap) -> String {
     t
 }
 
+/// Spell `s` in `enc`, the way a fix is written back into a file of that encoding: composed
+/// (NFC) unless `nfd` (a file that writes its marks apart); Windows-1258 always writes tone
+/// marks apart, as its letters need. The error is the first character `enc` cannot hold.
+pub fn encode(s: &str, enc: Encoding, nfd: bool) -> Result<Vec<u8>, char> {
+    let e = legacy::encoders();
+    let text: String = if nfd {
+        s.nfd().collect()
+    } else {
+        s.nfc().collect()
+    };
+    let mut out = Vec::with_capacity(text.len() * 2);
+    match enc {
+        Encoding::Utf8 => out.extend_from_slice(text.as_bytes()),
+        Encoding::Utf16Le => text
+            .encode_utf16()
+            .for_each(|u| out.extend(u.to_le_bytes())),
+        Encoding::Utf16Be => text
+            .encode_utf16()
+            .for_each(|u| out.extend(u.to_be_bytes())),
+        Encoding::Windows1258 => {
+            for c in s.nfc() {
+                if let Some(&b) = e.cp1258.get(&c) {
+                    out.push(b);
+                    continue;
+                }
+                // The letter with its vowel marks composed, then its tone mark apart.
+                let tone = |m: &char| {
+                    matches!(m, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+                };
+                let d: Vec<char> = std::iter::once(c).nfd().collect();
+                let base: String = d
+                    .iter()
+                    .filter(|m| !tone(m))
+                    .collect::<String>()
+                    .nfc()
+                    .collect();
+                let mut done = false;
+                let bytes: Option<Vec<u8>> = base
+                    .chars()
+                    .chain(d.iter().copied().filter(tone))
+                    .map(|m| e.cp1258.get(&m).copied())
+                    .collect();
+                if let Some(b) = bytes {
+                    out.extend(b);
+                    done = true;
+                }
+                if !done {
+                    return Err(c);
+                }
+            }
+        }
+        Encoding::Tcvn3 | Encoding::Tcvn3InUtf8 => {
+            let bytes: Vec<u8> = s
+                .nfc()
+                .map(|c| e.tcvn3.get(&c).copied().ok_or(c))
+                .collect::<Result<_, _>>()?;
+            latin_or_raw(enc == Encoding::Tcvn3InUtf8, &bytes, &mut out);
+        }
+        Encoding::Vni | Encoding::VniInUtf8 => {
+            let mut bytes = Vec::new();
+            for c in s.nfc() {
+                if c.is_ascii() {
+                    bytes.push(c as u8);
+                } else {
+                    bytes.extend(e.vni.get(&c).ok_or(c)?);
+                }
+            }
+            latin_or_raw(enc == Encoding::VniInUtf8, &bytes, &mut out);
+        }
+    }
+    Ok(out)
+}
+
+/// Form (b) writes each legacy byte as its Windows-1252 character in UTF-8; form (a) raw.
+fn latin_or_raw(latin: bool, bytes: &[u8], out: &mut Vec<u8>) {
+    if latin {
+        let t = tables();
+        let s: String = bytes.iter().map(|&b| t.cp1252[b as usize]).collect();
+        out.extend_from_slice(s.as_bytes());
+    } else {
+        out.extend_from_slice(bytes);
+    }
+}
+
+/// Does a Unicode file (UTF-8/16) write its marks apart (NFD), so that a fix must too?
+pub fn writes_nfd(bytes: &[u8], enc: Encoding) -> bool {
+    let text = match enc {
+        Encoding::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let le = enc == Encoding::Utf16Le;
+            let units = bytes.chunks_exact(2).map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            });
+            char::decode_utf16(units)
+                .map(|r| r.unwrap_or('\u{FFFD}'))
+                .collect()
+        }
+        _ => return false,
+    };
+    !unicode_normalization::is_nfc(&text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

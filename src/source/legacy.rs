@@ -103,6 +103,55 @@ pub fn tables() -> &'static Tables {
     })
 }
 
+/// The tables turned round, for writing a fix back in a file's own encoding: a character
+/// to the bytes that spell it.
+pub struct Encoders {
+    /// TCVN3: a character to its byte (bytes outside the C0/C1 control ranges preferred).
+    pub tcvn3: HashMap<char, u8>,
+    /// VNI: a Vietnamese letter to its one or two bytes.
+    pub vni: HashMap<char, Vec<u8>>,
+    /// Windows-1258: a character to its byte.
+    pub cp1258: HashMap<char, u8>,
+}
+
+pub fn encoders() -> &'static Encoders {
+    static E: OnceLock<Encoders> = OnceLock::new();
+    E.get_or_init(|| {
+        let t = tables();
+        let control = |b: usize| b < 0x20 || (0x80..0xA0).contains(&b);
+        let mut tcvn3 = HashMap::new();
+        // Ordinary bytes first, so they win over the control-range capitals.
+        for pass in [false, true] {
+            for (b, &c) in t.tcvn3.iter().enumerate() {
+                if control(b) == pass && c != '\u{FFFD}' {
+                    tcvn3.entry(c).or_insert(b as u8);
+                }
+            }
+        }
+        for b in [b'\t', b'\n', b'\r'] {
+            tcvn3.insert(b as char, b);
+        }
+        let mut vni: HashMap<char, Vec<u8>> = HashMap::new();
+        for (&a, &l) in &t.vni_single {
+            if let Some(&x) = t.cp1252_back.get(&a) {
+                vni.insert(l, vec![x]);
+            }
+        }
+        for (&(a, b), &l) in &t.vni_pairs {
+            if let (Some(&x), Some(&y)) = (t.cp1252_back.get(&a), t.cp1252_back.get(&b)) {
+                vni.entry(l).or_insert_with(|| vec![x, y]);
+            }
+        }
+        let mut cp1258 = HashMap::new();
+        for (b, &c) in t.cp1258.iter().enumerate() {
+            if c != '\u{FFFD}' {
+                cp1258.entry(c).or_insert(b as u8);
+            }
+        }
+        Encoders { tcvn3, vni, cp1258 }
+    })
+}
+
 /// The Vietnamese letters with their vowel marks but no tone (a ă â e ê i o ô ơ u ư y đ).
 fn strip_tone(c: char) -> (char, bool) {
     let mut base = String::new();

@@ -15,6 +15,7 @@ pub mod json;
 pub mod legacy;
 pub mod offsets;
 pub mod pdf;
+pub mod writeback;
 
 pub use encoding::{Detected, Encoding};
 pub use offsets::OffsetMap;
