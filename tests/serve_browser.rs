@@ -127,9 +127,9 @@ fn anchor_with<'a>(dom: &'a str, marker: &str) -> Option<&'a str> {
 #[test]
 fn browse_search_document_instrument_in_chromium() {
     if !Path::new(CHROMIUM).exists() {
-        eprintln!(
-            "SKIP browse_search_document_instrument_in_chromium: {CHROMIUM} not found \
-             (apt-get install chromium; .ci/install does it in CI)"
+        common::skip(
+            "browse_search_document_instrument_in_chromium",
+            &format!("{CHROMIUM} not found (apt-get install chromium; .ci/install does it in CI)"),
         );
         return;
     }

@@ -184,16 +184,74 @@ fn directory_loop_via_symlinks() {
     std::fs::create_dir_all(dir.join("sub")).unwrap_or_else(|e| panic!("{e}"));
     write(&dir, "a.txt", "Căn cứ Luật Quốc phòng 2018".as_bytes());
     std::os::unix::fs::symlink(&dir, dir.join("sub/loop")).unwrap_or_else(|e| panic!("{e}"));
-    check(
-        "loop",
-        &[&dir],
-        &[],
-        2,
-        &["sub/loop: cannot read: File system loop found".to_string()],
-    );
+    // Links are not followed by default (as ripgrep): the loop is never entered.
+    check("loop, not followed", &[&dir], &[], 0, &[]);
     let (files, errors) = source::expand(std::slice::from_ref(&dir));
-    assert_eq!(files.len(), 1, "{files:?}");
-    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!((files.len(), errors.len()), (1, 0), "{files:?} {errors:?}");
+    // With --follow the loop is reported, named, and not followed forever.
+    check(
+        "loop, followed",
+        &[&dir],
+        &["--follow"],
+        2,
+        &["sub/loop".to_string(), "loop".to_string()],
+    );
+    let opts = source::WalkOptions {
+        follow: true,
+        ..Default::default()
+    };
+    let (files, errors) = source::expand_with(std::slice::from_ref(&dir), opts);
+    assert_eq!((files.len(), errors.len()), (1, 1), "{files:?} {errors:?}");
+}
+
+/// Walking as ripgrep does: hidden folders, `.git/`, `.gitignore`d files and a search index
+/// folder inside the walked folder are not read; `--hidden`/`--no-ignore` widen the walk.
+#[test]
+fn walking_skips_hidden_ignored_and_index_folders() {
+    let d = tmp();
+    let dir = d.path().join("plans");
+    for sub in [".git", ".hidden", "node_modules", "idx", "ok"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let text = "Căn cứ Luật Quốc phòng 2018".as_bytes();
+    write(&dir, "ok/a.txt", text);
+    write(&dir, ".git/b.txt", text);
+    write(&dir, ".hidden/c.txt", text);
+    write(&dir, "node_modules/d.txt", text);
+    write(&dir, "ignored.txt", text);
+    write(&dir, ".gitignore", b"ignored.txt\nnode_modules/\n");
+    write(&dir, "idx/meta.json", b"{}");
+    write(&dir, "idx/.managed.json", b"[]");
+    let names = |opts: source::WalkOptions| {
+        let (files, errors) = source::expand_with(std::slice::from_ref(&dir), opts);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut v: Vec<String> = files
+            .iter()
+            .map(|f| f.strip_prefix(&dir).unwrap_or(f).display().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let rows: &[(source::WalkOptions, &[&str])] = &[
+        (source::WalkOptions::default(), &["ok/a.txt"]),
+        (
+            source::WalkOptions {
+                no_ignore: true,
+                ..Default::default()
+            },
+            &["ignored.txt", "node_modules/d.txt", "ok/a.txt"],
+        ),
+        (
+            source::WalkOptions {
+                hidden: true,
+                ..Default::default()
+            },
+            &[".git/b.txt", ".hidden/c.txt", "ok/a.txt"],
+        ),
+    ];
+    for (opts, want) in rows {
+        assert_eq!(names(*opts), want.to_vec(), "{opts:?}");
+    }
 }
 
 #[cfg(unix)]

@@ -39,8 +39,24 @@ impl Outcome {
 #[derive(Debug, Parser)]
 #[command(name = "cancu", version, about, long_about = None)]
 pub struct Cli {
+    #[command(flatten)]
+    pub walk: WalkArgs,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How folders given as input are walked (every command that reads folders).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct WalkArgs {
+    /// Also read hidden files and folders (skipped by default, as ripgrep does)
+    #[arg(long, global = true)]
+    pub hidden: bool,
+    /// Do not honour .gitignore and .ignore files
+    #[arg(long, global = true)]
+    pub no_ignore: bool,
+    /// Follow symbolic links when walking folders (not followed by default)
+    #[arg(long, short = 'L', global = true)]
+    pub follow: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,6 +90,12 @@ pub enum Command {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    crate::source::WalkOptions {
+        hidden: cli.walk.hidden,
+        no_ignore: cli.walk.no_ignore,
+        follow: cli.walk.follow,
+    }
+    .set_for_process();
     match cli.command {
         Command::Report(a) => report::run(a),
         Command::Extract(a) => extract::run(a),

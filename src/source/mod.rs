@@ -343,19 +343,82 @@ pub fn from_bytes_as(
     Ok(doc)
 }
 
-/// Expand paths: files as given, directories walked for readable files (symlink loops are
-/// reported, not followed forever). Errors are returned beside the paths found.
+/// How directories are walked, as ripgrep walks them: hidden files and folders skipped,
+/// `.gitignore`/`.ignore` honoured (also outside a git repository), symbolic links not
+/// followed, and a search index folder (tantivy's `.managed.json` beside `meta.json`) never
+/// read as documents. Files named on the command line are always read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WalkOptions {
+    /// Also walk hidden files and folders (`--hidden`).
+    pub hidden: bool,
+    /// Do not honour `.gitignore`/`.ignore` files (`--no-ignore`).
+    pub no_ignore: bool,
+    /// Follow symbolic links (`--follow`); loops are reported, not followed forever.
+    pub follow: bool,
+}
+
+static WALK: std::sync::OnceLock<WalkOptions> = std::sync::OnceLock::new();
+
+impl WalkOptions {
+    /// Set the options of this process's walks once, at the command line's edge (the CLI
+    /// calls it before any command runs); later calls are ignored.
+    pub fn set_for_process(self) {
+        let _ = WALK.set(self);
+    }
+
+    /// The options set for this process, else the defaults.
+    pub fn current() -> WalkOptions {
+        WALK.get().copied().unwrap_or_default()
+    }
+}
+
+/// Is `dir` a search index (tantivy keeps `.managed.json` beside `meta.json`)?
+fn is_index_dir(dir: &Path) -> bool {
+    dir.join(".managed.json").is_file() || dir.join(".tantivy-meta.lock").exists()
+}
+
+/// The path a walking error is about, however deeply it is wrapped.
+fn error_path(err: &ignore::Error) -> Option<String> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.display().to_string()),
+        ignore::Error::Loop { child, .. } => Some(child.display().to_string()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Partial(errs) => errs.iter().find_map(error_path),
+        _ => None,
+    }
+}
+
+/// Expand paths with this process's walk options ([`WalkOptions::current`]).
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
+    expand_with(paths, WalkOptions::current())
+}
+
+/// Expand paths: files as given, directories walked for readable files
+/// ([`TEXT_EXTENSIONS`]) in file-name order. Errors are returned beside the paths found.
+pub fn expand_with(paths: &[PathBuf], opts: WalkOptions) -> (Vec<PathBuf>, Vec<SourceError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
         if p.is_dir() {
-            for entry in walkdir::WalkDir::new(p)
-                .follow_links(true)
-                .sort_by_file_name()
-            {
+            let walker = ignore::WalkBuilder::new(p)
+                .hidden(!opts.hidden)
+                .ignore(!opts.no_ignore)
+                .git_ignore(!opts.no_ignore)
+                .git_global(!opts.no_ignore)
+                .git_exclude(!opts.no_ignore)
+                .parents(!opts.no_ignore)
+                .require_git(false)
+                .follow_links(opts.follow)
+                .sort_by_file_name(|a, b| a.cmp(b))
+                .filter_entry(|e| {
+                    !(e.file_type().is_some_and(|t| t.is_dir()) && is_index_dir(e.path()))
+                })
+                .build();
+            for entry in walker {
                 match entry {
-                    Ok(e) if e.file_type().is_file() => {
+                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                         let ext = e.path().extension().and_then(|x| x.to_str()).unwrap_or("");
                         if TEXT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) {
                             files.push(e.path().to_path_buf());
@@ -363,10 +426,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
                     }
                     Ok(_) => {}
                     Err(err) => {
-                        let path = err
-                            .path()
-                            .map(|x| x.display().to_string())
-                            .unwrap_or_else(|| p.display().to_string());
+                        let path = error_path(&err).unwrap_or_else(|| p.display().to_string());
                         errors.push(SourceError::Io {
                             path,
                             err: std::io::Error::other(err.to_string()),
