@@ -3,10 +3,13 @@
 //! Vietnamese analyzer as `search` ([`crate::index::analyzer::folded`]: words, so
 //! punctuation and word order do not matter; folded, so diacritics are optional).
 //!
-//! Score of an item = 2 × BM25(heading) + BM25(own text) + ½ × BM25(word pairs of the own
-//! text): a heading match weighs more, words in the query's order a little more. An item's
-//! own text runs from its heading to the next heading of any level, so a parent does not
-//! collect its children's words (they rank on their own).
+//! Score of an item = BM25(heading) + BM25(text) + ½ × BM25(word pairs of the text): the
+//! heading's words count twice (they are in the text too), words in the query's order a
+//! little more. An item's text is its whole subtree (a task written as points a), b), c)
+//! under "1. Sở Tài chính" is found at the item); a part ("II. NHIỆM VỤ") counts only its
+//! own text, or it would hold every task under it; a point's heading is its first sentence,
+//! so it gets no heading bonus. Abbreviations are expanded both ways as `search` does
+//! ([`crate::index::abbrev::variants`]).
 //!
 //! Done in-process over the outline rather than with an in-memory tantivy index: a plan has
 //! tens to a few hundred items, counting their terms is instant, and the field weights are
@@ -27,9 +30,14 @@ pub struct Ranked {
 }
 
 const K1: f32 = 1.2;
-const B: f32 = 0.75;
-const HEADING_WEIGHT: f32 = 2.0;
+/// Length normalisation: lower than the usual 0.75, so an item is not pushed below its own
+/// points because its text holds theirs.
+const B: f32 = 0.5;
+const HEADING_WEIGHT: f32 = 1.0;
 const PAIR_WEIGHT: f32 = 0.5;
+/// Outline levels ([`crate::outline::Section::level`]).
+const PART: u8 = 1;
+const POINT: u8 = 5;
 
 /// One field of every item: term counts and lengths.
 struct Field {
@@ -90,9 +98,16 @@ impl Field {
 pub fn rank(outline: &Outline, text: &str, query: &str) -> Vec<Ranked> {
     let mut analyzer = folded();
     let mut q = terms(&mut analyzer, query);
-    let q_pairs = pair_terms(&q);
+    let mut q_pairs = pair_terms(&q);
+    // Abbreviations both ways, as `search` expands them ("DQTV" ~ "dân quân tự vệ").
+    for v in crate::index::abbrev::variants(crate::index::abbrev::table(), query) {
+        q_pairs.extend(pair_terms(&v));
+        q.extend(v);
+    }
     q.sort();
     q.dedup();
+    q_pairs.sort();
+    q_pairs.dedup();
     if q.is_empty() || outline.sections.is_empty() {
         return Vec::new();
     }
@@ -100,13 +115,25 @@ pub fn rank(outline: &Outline, text: &str, query: &str) -> Vec<Ranked> {
     let mut bodies = Vec::new();
     let mut pairs = Vec::new();
     for s in &outline.sections {
-        headings.push(terms(&mut analyzer, &s.heading));
-        let own = text.get(s.start..s.end.min(text.len())).unwrap_or("");
-        let t = terms(&mut analyzer, own);
+        // A point's heading is its own first sentence, already in its text: not counted
+        // twice.
+        headings.push(if s.level >= POINT {
+            Vec::new()
+        } else {
+            terms(&mut analyzer, &s.heading)
+        });
+        let end = if s.level == PART {
+            s.end
+        } else {
+            outline.range(&s.path, text.len()).map_or(s.end, |r| r.1)
+        };
+        let t = terms(&mut analyzer, text.get(s.start..end).unwrap_or(""));
         pairs.push(pair_terms(&t));
         bodies.push(t);
     }
-    let (headings, bodies, pairs) = (Field::new(headings), Field::new(bodies), Field::new(pairs));
+    let headings = Field::new(headings);
+    let bodies = Field::new(bodies);
+    let pairs = Field::new(pairs);
     let mut out: Vec<Ranked> = outline
         .sections
         .iter()
@@ -143,7 +170,7 @@ mod tests {
             ("quan ly dat quoc phong", Some("II.2")),
             ("tuyên truyền dân số", Some("II.3")),
             ("nâng cao nhận thức", Some("I.1")),
-            ("xyz không có", None),
+            ("xyz qwerty", None),
             ("", None),
         ];
         for (q, want) in rows {
