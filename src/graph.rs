@@ -313,7 +313,12 @@ impl Graph {
     ) -> (Vec<String>, Vec<Backing>) {
         let paths: Vec<String> = match (section, task) {
             (Some(p), _) => vec![p.trim().trim_end_matches('.').to_string()],
-            (None, Some(t)) => doc.rank_task(t).into_iter().take(1).map(|r| r.path).collect(),
+            (None, Some(t)) => doc
+                .rank_task(t)
+                .into_iter()
+                .take(1)
+                .map(|r| r.path)
+                .collect(),
             (None, None) => return (vec![], self.backings(doc, reg, |_| Some(None))),
         };
         let list = self.backings(doc, reg, |c| doc.backs(c, &paths));

@@ -16,9 +16,9 @@
 //! (the emphasis closes, or ":" / "." / ";").
 //!
 //! The body ends at the signature block ("TM. …", "KT. …"), "Nơi nhận" or the footnote
-//! list ([`Outline::body_end`]): the last item does not swallow them. Footnotes ("[1] …",
+//! list ([`Outline::body_end`]): the last item does not swallow them. Footnotes ("\[1\] …",
 //! "[^1]: …", superscripts, or "1 …" lines in sequence after the signature) are read as
-//! such ([`Footnote`]) with the places in the body that call them ("[1]", "¹", or a bare
+//! such ([`Footnote`]) with the places in the body that call them ("\[1\]", "¹", or a bare
 //! digit glued to a word when the footnote list has that number). The opening basis ("Căn
 //! cứ …", "Thực hiện …" paragraphs before the first item) is [`Outline::basis`].
 //!
@@ -59,7 +59,7 @@ pub struct Footnote {
     pub end: usize,
     /// 1-based line of the label.
     pub line: usize,
-    /// Byte offsets of the calls ("[1]", "¹", "tỉnh1") in the original.
+    /// Byte offsets of the calls ("\[1\]", "¹", "tỉnh1") in the original.
     pub calls: Vec<usize>,
 }
 
@@ -192,8 +192,7 @@ fn marker(s: &str) -> Option<(Marker, &str)> {
     if let Some((n, after)) = small_number(s) {
         let opens = |r: &str| r.is_empty() || r.starts_with(char::is_whitespace);
         if let Some(r) = after.strip_prefix(')') {
-            return (opens(r) && !r.trim().is_empty())
-                .then(|| (Marker::Item(n), r.trim_start()));
+            return (opens(r) && !r.trim().is_empty()).then(|| (Marker::Item(n), r.trim_start()));
         }
         let r = after.strip_prefix('.')?;
         if opens(r) {
@@ -305,7 +304,7 @@ fn ends_body(raw: &str) -> bool {
             }
         }
     }
-    footnote_label(&s).is_some_and(|(n, bracketed, _)| bracketed && n == 1)
+    footnote_label(s).is_some_and(|(n, bracketed, _)| bracketed && n == 1)
 }
 
 /// A footnote label at the start of a stripped line: (number, written in brackets or as a
@@ -533,9 +532,7 @@ impl Emphasis {
 /// of the paragraph; cut where a run-in heading ends.
 fn heading_at(lines: &[(usize, &str)], ln: usize, rest: &str) -> String {
     let raw = lines[ln].1;
-    let lead_emphasis = raw
-        .trim_start_matches(is_lead)
-        .starts_with(['*', '_']);
+    let lead_emphasis = raw.trim_start_matches(is_lead).starts_with(['*', '_']);
     // The paragraph's raw text after the marker, emphasis delimiters kept.
     let mut para = String::new();
     let after_marker = {
@@ -613,7 +610,9 @@ fn heading_at(lines: &[(usize, &str)], ln: usize, rest: &str) -> String {
             break;
         }
     }
-    let h = out[..cut].trim().trim_end_matches([',', '.', ':', ';', ' ']);
+    let h = out[..cut]
+        .trim()
+        .trim_end_matches([',', '.', ':', ';', ' ']);
     // Very long run-on paragraphs: keep a readable heading.
     if h.chars().count() > 200 {
         let mut s: String = h.chars().take(200).collect();
@@ -625,7 +624,7 @@ fn heading_at(lines: &[(usize, &str)], ln: usize, rest: &str) -> String {
     h.to_string()
 }
 
-/// The text without footnote calls ("[1]", "[^2]", superscript digits).
+/// The text without footnote calls (`[1]`, `[^2]`, superscript digits).
 fn drop_calls(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -752,9 +751,12 @@ fn footnote_list(lines: &[(usize, &str)], from: usize, text_len: usize) -> Vec<F
             continue;
         };
         let expected = out.last().map_or(1, |f| {
-            f.label.parse::<u32>().map_or(u32::MAX, |x| x.saturating_add(1))
+            f.label
+                .parse::<u32>()
+                .map_or(u32::MAX, |x| x.saturating_add(1))
         });
-        if !(bracketed || n == expected) || (bracketed && out.iter().any(|f| f.label == n.to_string()))
+        if !(bracketed || n == expected)
+            || (bracketed && out.iter().any(|f| f.label == n.to_string()))
         {
             continue;
         }

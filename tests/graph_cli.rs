@@ -138,11 +138,10 @@ fn basis_by_section_and_task() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     // Ranked best first, with scores; the CHQS item is among the first three.
     let ranked = v["sections"].as_array().unwrap();
-    assert!(
-        ranked.iter().take(3).any(|s| s["path"] == "IV.1"),
-        "{v}"
-    );
-    assert!(ranked.windows(2).all(|w| w[0]["score"].as_f64() >= w[1]["score"].as_f64()));
+    assert!(ranked.iter().take(3).any(|s| s["path"] == "IV.1"), "{v}");
+    assert!(ranked
+        .windows(2)
+        .all(|w| w[0]["score"].as_f64() >= w[1]["score"].as_f64()));
     let (code, _) = run(
         dir.path(),
         &["basis", "corpus/plans/seed.txt", "--section", "IX.9"],

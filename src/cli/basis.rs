@@ -39,10 +39,14 @@ pub fn plan_path(document: &Path) -> PathBuf {
     let plans = Path::new("corpus/plans");
     let mut with_txt = document.as_os_str().to_owned();
     with_txt.push(".txt");
-    [plans.join(document), plans.join(&with_txt), PathBuf::from(&with_txt)]
-        .into_iter()
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| document.to_path_buf())
+    [
+        plans.join(document),
+        plans.join(&with_txt),
+        PathBuf::from(&with_txt),
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
+    .unwrap_or_else(|| document.to_path_buf())
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -131,7 +135,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
             for r in ranked.iter().take(SHOWN) {
                 let h = heading(&r.path).map(|h| h.1).unwrap_or_default();
-                let _ = writeln!(s_out, "{:>7.3}  {}  {h}  (line {})", r.score, r.path, r.line);
+                let _ = writeln!(
+                    s_out,
+                    "{:>7.3}  {}  {h}  (line {})",
+                    r.score, r.path, r.line
+                );
             }
         }
         for p in &paths {

@@ -89,7 +89,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let _ = writeln!(s_out, "{}", serde_json::to_string_pretty(&v)?);
     } else {
         if doc.outline.sections.is_empty() {
-            let _ = writeln!(s_out, "{}: không tìm thấy mục nào (no outline found)", doc.path);
+            let _ = writeln!(
+                s_out,
+                "{}: không tìm thấy mục nào (no outline found)",
+                doc.path
+            );
         }
         for (s, list) in doc.outline.sections.iter().zip(&per_section) {
             let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)).min(4));

@@ -67,10 +67,17 @@ fn outline_table() {
     check("III) ?\n\u{0}\n1)", &[]);
 }
 
-/// Each layout of the issue, as a row: (what, text, expected paths and headings).
+/// A row: what it shows, the text, the expected (path, heading) pairs.
+type Row = (
+    &'static str,
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+);
+
+/// Each layout of the issue, as a row.
 #[test]
 fn real_layouts_table() {
-    let rows: Vec<(&str, &str, Vec<(&str, &str)>)> = vec![
+    let rows: Vec<Row> = vec![
         (
             "number alone on its line, heading on the next (bold open across lines)",
             "**I. MỤC ĐÍCH, YÊU CẦU**\n\n**1.\nMục đích: **Xác định số lượng tài sản.\n\n**2.\nYêu cầu**\n\na)\nXác định cụ thể các nội dung.\n\nb)\nPhát huy tối đa.\n\n**II. PHẠM VI**\n\n**1.\nPhạm vi: **Tổng kiểm kê.\n",
@@ -193,7 +200,10 @@ fn body_end_and_footnotes() {
     let basis: Vec<&str> = o.basis.iter().map(|&(a, b)| t[a..b].trim()).collect();
     assert_eq!(
         basis,
-        ["Căn cứ Luật Dân quân tự vệ;", "Thực hiện Kế hoạch số 5/KH-UBND;"]
+        [
+            "Căn cứ Luật Dân quân tự vệ;",
+            "Thực hiện Kế hoạch số 5/KH-UBND;"
+        ]
     );
 }
 
