@@ -723,6 +723,40 @@ impl Export {
 mod tests {
     use super::*;
 
+    /// `basis --section` holds the section's own instruments, its sub-items', and those of
+    /// the footnotes it calls (marked `via_footnote`); `plan_basis` holds the opening basis
+    /// only. Rows: (section, ids expected, ids not expected).
+    #[test]
+    fn basis_with_footnotes_table() {
+        let text = "KẾ HOẠCH\nCăn cứ Luật Dân quân tự vệ năm 2019;\nI. NHIỆM VỤ\n1. Huấn luyện[1]\na) Theo Nghị định số 72/2020/NĐ-CP.\n2. Kinh phí\nTheo Nghị định số 21/2019/NĐ-CP.\n\nNơi nhận:\n- Lưu.\n\n[1] Thông tư số 77/2020/TT-BQP.\n";
+        let reg = Registry::builtin().unwrap();
+        let g = Graph::build(&[("p.txt".into(), text.into())], &reg);
+        let doc = &g.documents[0];
+        let has = |list: &[Backing], id: &str| list.iter().any(|b| b.id.contains(id));
+        let rows: [(&str, &[&str], &[&str]); 3] = [
+            ("I.1", &["72/2020", "77/2020"], &["21/2019", "48/2019"]),
+            ("I", &["72/2020", "77/2020", "21/2019"], &["48/2019"]),
+            ("I.2", &["21/2019"], &["72/2020", "77/2020"]),
+        ];
+        for (path, yes, no) in rows {
+            let (_, list) = g.basis(doc, Some(path), None, &reg);
+            for id in yes {
+                assert!(has(&list, id), "{path}: {id} not in {list:?}");
+            }
+            for id in no {
+                assert!(!has(&list, id), "{path}: {id} in {list:?}");
+            }
+        }
+        let (_, list) = g.basis(doc, Some("I.1"), None, &reg);
+        let note = list.iter().find(|b| b.id.contains("77/2020")).unwrap();
+        assert!(note.via_footnote && note.footnotes == ["1"], "{note:?}");
+        let own = list.iter().find(|b| b.id.contains("72/2020")).unwrap();
+        assert!(!own.via_footnote, "{own:?}");
+        let plan = g.plan_basis(doc, &reg);
+        assert!(has(&plan, "48/2019"), "{plan:?}");
+        assert!(!has(&plan, "77/2020") && !has(&plan, "21/2019"), "{plan:?}");
+    }
+
     #[test]
     fn queries_table() {
         let reg = Registry::builtin().unwrap();

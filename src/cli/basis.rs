@@ -188,12 +188,16 @@ pub fn print_backings(s_out: &mut String, list: &[Backing]) {
         } else {
             format!("  chú thích {}", b.footnotes.join(", "))
         };
+        let sections = if b.sections.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", b.sections.join(", "))
+        };
         let _ = writeln!(
             s_out,
-            "  {:<40} {}  [{}]  lines {}{notes}",
+            "  {:<40} {}{sections}  lines {}{notes}",
             b.label,
             st,
-            b.sections.join(", "),
             b.lines
                 .iter()
                 .map(|l| l.to_string())
