@@ -6,10 +6,12 @@
 //! [`Graph::build`] takes texts already read (`(path, text)` pairs) so a search index can
 //! reuse it; this module does no I/O and knows nothing of the command line.
 
+pub mod rank;
+
 use crate::extract::tables::Tables;
 use crate::model::{Citation, Header, Kind};
 use crate::normalize::fold_key;
-use crate::outline::{outline, Outline};
+use crate::outline::{is_within, outline, Outline};
 use crate::registry::{number_key, symbol_key, Registry, StatusAt};
 use crate::resolve::{self, resolved_id, Context, Resolution, Summary};
 use serde::Serialize;
@@ -26,8 +28,9 @@ pub struct DocNode {
     /// Citations with `instrument` and `section` filled.
     pub citations: Vec<Citation>,
     pub summary: Summary,
+    /// The text, for ranking items by a task's words.
     #[serde(skip)]
-    text_folded: String,
+    text: String,
 }
 
 /// The graph over a set of documents.
@@ -109,6 +112,12 @@ pub struct Backing {
     pub title: Option<String>,
     pub sections: Vec<String>,
     pub lines: Vec<usize>,
+    /// Reached only through footnotes the section calls (none of its citations is in the
+    /// section's own text).
+    pub via_footnote: bool,
+    /// The footnotes it is cited in ("1", "2"), when any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<String>,
 }
 
 fn year_token(q: &str) -> Option<i32> {
@@ -218,7 +227,7 @@ impl Graph {
                     outline: o,
                     citations: e.citations,
                     summary,
-                    text_folded: fold_key(text),
+                    text: text.clone(),
                 }
             })
             .collect();
@@ -291,9 +300,10 @@ impl Graph {
         self.documents.iter().find(|d| d.path == path)
     }
 
-    /// The instruments backing a section (with its sub-sections), or the sections whose
-    /// heading or text holds the task's words (folded, diacritics optional); the whole
-    /// document when neither is given.
+    /// The instruments backing a section (with its sub-sections and the footnotes they
+    /// call), or the best item for a task's words ([`DocNode::rank_task`]); every citation
+    /// of the document when neither is given. Returns the paths it looked at (empty when the
+    /// task matches nothing) and the instruments.
     pub fn basis(
         &self,
         doc: &DocNode,
@@ -302,44 +312,77 @@ impl Graph {
         reg: &Registry,
     ) -> (Vec<String>, Vec<Backing>) {
         let paths: Vec<String> = match (section, task) {
-            (Some(p), _) => vec![p.trim_end_matches('.').to_string()],
-            (None, Some(t)) => doc.task_sections(t),
-            (None, None) => vec![],
+            (Some(p), _) => vec![p.trim().trim_end_matches('.').to_string()],
+            (None, Some(t)) => doc
+                .rank_task(t)
+                .into_iter()
+                .take(1)
+                .map(|r| r.path)
+                .collect(),
+            (None, None) => return (vec![], self.backings(doc, reg, |_| Some(None))),
         };
-        let within = |c: &Citation| -> bool {
-            if section.is_none() && task.is_none() {
-                return true;
-            }
-            let Some(s) = &c.section else { return false };
-            paths
-                .iter()
-                .any(|p| s.path == *p || s.path.starts_with(&format!("{p}.")))
-        };
-        let list = self.backings(doc, reg, within);
+        let list = self.backings(doc, reg, |c| doc.backs(c, &paths));
         (paths, list)
     }
 
-    /// The plan's general legal basis: the instruments cited before its first section (the
-    /// "Căn cứ ..." preamble). A task whose own section cites nothing rests on these.
-    pub fn preamble_basis(&self, doc: &DocNode, reg: &Registry) -> Vec<Backing> {
+    /// The plan's own basis: the instruments of its opening "Căn cứ … / Thực hiện …"
+    /// paragraphs (and of the footnotes they call); without such paragraphs, those cited
+    /// before the first section.
+    pub fn plan_basis(&self, doc: &DocNode, reg: &Registry) -> Vec<Backing> {
+        let o = &doc.outline;
+        let first = o.sections.first().map_or(o.body_end, |s| s.start);
+        let called_from_basis = |label: &str| {
+            o.footnotes
+                .iter()
+                .find(|f| f.label == label)
+                .is_some_and(|f| f.calls.iter().any(|&x| o.in_basis(x)))
+        };
         self.backings(doc, reg, |c| {
-            c.section
-                .as_ref()
-                .is_none_or(|s| s.path.is_empty() || s.path == "(preamble)")
+            if o.basis.is_empty() {
+                return (c.start < first).then_some(None);
+            }
+            if o.in_basis(c.start) {
+                return Some(None);
+            }
+            let f = o.footnote_at(c.start)?;
+            called_from_basis(&f.label).then(|| Some(f.label.clone()))
         })
     }
 
-    /// The instruments of the citations `keep` selects, in order of first citation, with
-    /// their status at the document's date.
+    /// The instruments each section cites in its own text (not its sub-items') or through
+    /// the footnotes it calls, in outline order.
+    pub fn section_instruments(&self, doc: &DocNode, reg: &Registry) -> Vec<Vec<Backing>> {
+        doc.outline
+            .sections
+            .iter()
+            .map(|s| {
+                let path = s.path.as_str();
+                self.backings(doc, reg, |c| {
+                    if c.section.as_ref().is_some_and(|x| x.path == path) {
+                        return Some(None);
+                    }
+                    let f = doc.outline.footnote_at(c.start)?;
+                    doc.outline
+                        .callers(f)
+                        .contains(&path)
+                        .then(|| Some(f.label.clone()))
+                })
+            })
+            .collect()
+    }
+
+    /// The instruments of the citations `keep` selects (`Some(None)`: in the text itself,
+    /// `Some(Some(label))`: in that footnote), in order of first citation, with their status
+    /// at the document's date.
     fn backings(
         &self,
         doc: &DocNode,
         reg: &Registry,
-        keep: impl Fn(&Citation) -> bool,
+        keep: impl Fn(&Citation) -> Option<Option<String>>,
     ) -> Vec<Backing> {
         let mut map: BTreeMap<String, Backing> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
-        for c in doc.citations.iter().filter(|c| keep(c)) {
+        for (c, via) in doc.citations.iter().filter_map(|c| keep(c).map(|v| (c, v))) {
             let (key, resolved) = match resolved_id(c) {
                 Some(id) => (id.to_string(), true),
                 None => (
@@ -370,8 +413,18 @@ impl Graph {
                         .or_else(|| c.title.clone()),
                     sections: vec![],
                     lines: vec![],
+                    via_footnote: true,
+                    footnotes: vec![],
                 }
             });
+            match via {
+                None => b.via_footnote = false,
+                Some(label) => {
+                    if !b.footnotes.contains(&label) {
+                        b.footnotes.push(label);
+                    }
+                }
+            }
             if let Some(s) = &c.section {
                 if !b.sections.contains(&s.path) {
                     b.sections.push(s.path.clone());
@@ -384,58 +437,25 @@ impl Graph {
 }
 
 impl DocNode {
-    /// Sections whose heading holds all the task's words, else whose text does (innermost
-    /// first); folded, so diacritics are optional.
-    pub fn task_sections(&self, task: &str) -> Vec<String> {
-        let words: Vec<String> = fold_key(task)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        if words.is_empty() {
-            return vec![];
+    /// The plan's items ranked for a task's words, best first (see [`rank`]); empty when no
+    /// word matches.
+    pub fn rank_task(&self, task: &str) -> Vec<rank::Ranked> {
+        rank::rank(&self.outline, &self.text, task)
+    }
+
+    /// Does a citation back one of `paths` (with their sub-items): `Some(None)` when it is
+    /// in their text, `Some(Some(label))` when it is in a footnote they call.
+    fn backs(&self, c: &Citation, paths: &[String]) -> Option<Option<String>> {
+        let within = |p: &str| paths.iter().any(|x| is_within(p, x));
+        if c.section.as_ref().is_some_and(|s| within(&s.path)) {
+            return Some(None);
         }
-        let phrase = words.join(" ");
-        let has_all = |s: &str| {
-            let f = fold_key(s);
-            f.contains(&phrase) || words.iter().all(|w| f.split_whitespace().any(|x| x == w))
-        };
-        let by_heading: Vec<String> = self
-            .outline
-            .sections
+        let f = self.outline.footnote_at(c.start)?;
+        self.outline
+            .callers(f)
             .iter()
-            .filter(|s| has_all(&s.heading))
-            .map(|s| s.path.clone())
-            .collect();
-        if !by_heading.is_empty() {
-            return by_heading;
-        }
-        // The text of each leaf section (folded offsets differ from the original's; use the
-        // folded text between consecutive headings found again in it).
-        let mut out = Vec::new();
-        let n = self.outline.sections.len();
-        let folded = &self.text_folded;
-        let heads: Vec<Option<usize>> = self
-            .outline
-            .sections
-            .iter()
-            .map(|s| {
-                let h = fold_key(&s.heading);
-                (!h.is_empty()).then(|| folded.find(&h)).flatten()
-            })
-            .collect();
-        for i in 0..n {
-            let Some(a) = heads[i] else { continue };
-            let b = heads[i + 1..]
-                .iter()
-                .flatten()
-                .copied()
-                .find(|&x| x > a)
-                .unwrap_or(folded.len());
-            if folded.get(a..b).is_some_and(|t| t.contains(&phrase)) {
-                out.push(self.outline.sections[i].path.clone());
-            }
-        }
-        out
+            .any(|p| within(p))
+            .then(|| Some(f.label.clone()))
     }
 }
 
@@ -702,6 +722,40 @@ impl Export {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `basis --section` holds the section's own instruments, its sub-items', and those of
+    /// the footnotes it calls (marked `via_footnote`); `plan_basis` holds the opening basis
+    /// only. Rows: (section, ids expected, ids not expected).
+    #[test]
+    fn basis_with_footnotes_table() {
+        let text = "KẾ HOẠCH\nCăn cứ Luật Dân quân tự vệ năm 2019;\nI. NHIỆM VỤ\n1. Huấn luyện[1]\na) Theo Nghị định số 72/2020/NĐ-CP.\n2. Kinh phí\nTheo Nghị định số 21/2019/NĐ-CP.\n\nNơi nhận:\n- Lưu.\n\n[1] Thông tư số 77/2020/TT-BQP.\n";
+        let reg = Registry::builtin().unwrap();
+        let g = Graph::build(&[("p.txt".into(), text.into())], &reg);
+        let doc = &g.documents[0];
+        let has = |list: &[Backing], id: &str| list.iter().any(|b| b.id.contains(id));
+        let rows: [(&str, &[&str], &[&str]); 3] = [
+            ("I.1", &["72/2020", "77/2020"], &["21/2019", "48/2019"]),
+            ("I", &["72/2020", "77/2020", "21/2019"], &["48/2019"]),
+            ("I.2", &["21/2019"], &["72/2020", "77/2020"]),
+        ];
+        for (path, yes, no) in rows {
+            let (_, list) = g.basis(doc, Some(path), None, &reg);
+            for id in yes {
+                assert!(has(&list, id), "{path}: {id} not in {list:?}");
+            }
+            for id in no {
+                assert!(!has(&list, id), "{path}: {id} in {list:?}");
+            }
+        }
+        let (_, list) = g.basis(doc, Some("I.1"), None, &reg);
+        let note = list.iter().find(|b| b.id.contains("77/2020")).unwrap();
+        assert!(note.via_footnote && note.footnotes == ["1"], "{note:?}");
+        let own = list.iter().find(|b| b.id.contains("72/2020")).unwrap();
+        assert!(!own.via_footnote, "{own:?}");
+        let plan = g.plan_basis(doc, &reg);
+        assert!(has(&plan, "48/2019"), "{plan:?}");
+        assert!(!has(&plan, "77/2020") && !has(&plan, "21/2019"), "{plan:?}");
+    }
 
     #[test]
     fn queries_table() {

@@ -1,44 +1,88 @@
-//! A plan's outline ("bố cục"): parts "I.", "II." (roman), items "1.", "2.", sub-items
-//! "1.1.", points "a)", "b)". Bullets ("-", "+", "•") are not numbered and belong to their
-//! parent. Tolerates leading spaces, Markdown bold and headings (`**I. MỤC ĐÍCH**`,
-//! `**1**. **Mục đích**`), escaped dots (`1\.`) and blank lines between every line. A number
-//! only opens an item when it follows the previous one at its level (or restarts at 1 under
-//! a new parent), so a wrapped line that happens to start with "3." is not a heading.
+//! A plan's outline ("bố cục"): parts "I.", "II." (roman), items "1.", sub-items "1.1.",
+//! "1.1.1.", points "a)", "a.", "đ)". Bullets ("-", "+", "•") are not numbered and belong to
+//! their parent. Tolerates leading spaces, Markdown bold/italic and headings around the
+//! number (`**I. MỤC ĐÍCH**`, `**1**. **Mục đích**`, `*1.1.`), escaped dots (`1\.`), blank
+//! lines between every line, and the number alone on its line with the heading on the next
+//! ("**1.\nMục đích: **..."). A number only opens an item when it follows the previous one
+//! at its level (or restarts at 1 under a new parent, or continues the numbering of the
+//! previous part), so a wrapped line that happens to start with "3." is not a heading.
 //!
-//! Pure: no I/O; knows lines and markers, nothing about citations beyond giving each one its
-//! [`SectionRef`].
+//! Real layouts: an outline may start at "II."; a plan inside a decision's annex
+//! ("KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)") is outlined from the annex title on,
+//! the decision's own "Điều 1.", "1.", "2." are not items; numbered cells of tables (a cell
+//! opened by a `|` line, or a `| 1. | … |` row) are not items; a repeated part numeral
+//! ("IV." twice) keeps both parts, the second with the path suffix `#2` ("IV#2",
+//! "IV#2.1"). Headings are joined across line breaks and cut where a run-in heading ends
+//! (the emphasis closes, or ":" / "." / ";").
+//!
+//! The body ends at the signature block ("TM. …", "KT. …"), "Nơi nhận" or the footnote
+//! list ([`Outline::body_end`]): the last item does not swallow them. Footnotes ("\[1\] …",
+//! "[^1]: …", superscripts, or "1 …" lines in sequence after the signature) are read as
+//! such ([`Footnote`]) with the places in the body that call them ("\[1\]", "¹", or a bare
+//! digit glued to a word when the footnote list has that number). The opening basis ("Căn
+//! cứ …", "Thực hiện …" paragraphs before the first item) is [`Outline::basis`].
+//!
+//! Pure: no I/O, never panics; knows lines and markers, nothing about citations beyond
+//! giving each one its [`SectionRef`].
 
 use crate::model::{Citation, SectionRef};
-use crate::normalize::clean;
+use crate::normalize::{clean, fold_key};
 use serde::Serialize;
 use std::borrow::Cow;
 
 /// One heading of the outline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
-    /// "II", "II.1", "IV.2.a".
+    /// "II", "II.1", "IV.2.a", "IV#2.1" (the second part numbered "IV.").
     pub path: String,
-    /// The item's own first line, marker and emphasis removed ("Mục đích").
+    /// The item's heading, marker and emphasis removed, joined across line breaks and cut
+    /// where a run-in heading ends ("Mục đích").
     pub heading: String,
-    /// 1 part, 2 item, 3 sub-item, 4 point.
+    /// 1 part, 2 item, 3 sub-item, 4 sub-sub-item, 5 point.
     pub level: u8,
     /// Byte offset of the heading's line in the original.
     pub start: usize,
+    /// Byte offset where the item's own text ends: the next heading of any level, or the
+    /// end of the body.
+    pub end: usize,
     /// 1-based line.
     pub line: usize,
 }
 
-/// The outline of a document: its sections in text order.
+/// A footnote of the plan: its text and where the body calls it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Footnote {
+    /// "1", "2".
+    pub label: String,
+    /// Byte range of the footnote's text (label included) in the original.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line of the label.
+    pub line: usize,
+    /// Byte offsets of the calls ("\[1\]", "¹", "tỉnh1") in the original.
+    pub calls: Vec<usize>,
+}
+
+/// The outline of a document: its sections in text order, where its body ends, its
+/// footnotes and its opening basis.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Outline {
     pub sections: Vec<Section>,
+    /// Byte offset where the plan's body ends (signature block, "Nơi nhận", footnote
+    /// list); the text length when none is found. Text after it is in no section.
+    pub body_end: usize,
+    /// Byte ranges of the opening basis: the "Căn cứ …" / "Thực hiện …" paragraphs before
+    /// the first section.
+    pub basis: Vec<(usize, usize)>,
+    pub footnotes: Vec<Footnote>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Marker {
     Roman(u32),
     Item(u32),
     Sub(u32, u32),
+    SubSub(u32, u32, u32),
     Point(u32),
 }
 
@@ -73,41 +117,60 @@ fn point_value(c: char) -> Option<u32> {
 }
 
 fn point_letter(v: u32) -> char {
-    POINT_LETTERS.chars().nth(v as usize - 1).unwrap_or('?')
+    POINT_LETTERS
+        .chars()
+        .nth((v as usize).saturating_sub(1))
+        .unwrap_or('?')
+}
+
+/// Characters of Markdown emphasis and escapes, dropped when reading markers.
+fn is_emphasis(c: char) -> bool {
+    matches!(c, '*' | '_' | '\\')
+}
+
+/// Leading characters that are not part of a line's text: indentation, heading, quote and
+/// table marks.
+fn is_lead(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '#' | '>' | '|')
 }
 
 /// The line with Markdown emphasis, heading marks, quote/table marks and escapes removed.
 /// Borrowed when the line has no emphasis or escape to remove (most lines).
 fn strip_line(line: &str) -> Cow<'_, str> {
-    let lead = |c: char| c.is_whitespace() || matches!(c, '#' | '>' | '|');
-    if !line.contains(['*', '_', '\\']) {
-        return Cow::Borrowed(line.trim_start_matches(lead).trim_end());
+    if !line.contains(is_emphasis) {
+        return Cow::Borrowed(line.trim_start_matches(is_lead).trim_end());
     }
-    let s: String = line
-        .chars()
-        .filter(|c| !matches!(c, '*' | '_' | '\\'))
-        .collect();
-    Cow::Owned(s.trim_start_matches(lead).trim_end().to_string())
+    let s: String = line.chars().filter(|&c| !is_emphasis(c)).collect();
+    Cow::Owned(s.trim_start_matches(is_lead).trim_end().to_string())
 }
 
 /// Can the line start with a marker: is the first character [`strip_line`] would keep a
-/// digit, a roman numeral's letter, or a point letter followed by ")"? Lets most lines skip
-/// the stripping.
+/// digit, a roman numeral's letter, or a point letter followed by ")" or "."? Lets most
+/// lines skip the stripping.
 fn may_open_marker(line: &str) -> bool {
-    let skipped = |c: char| matches!(c, '*' | '_' | '\\');
-    let mut kept = line.chars().filter(|&c| !skipped(c));
-    let first = kept.find(|&c| !(c.is_whitespace() || matches!(c, '#' | '>' | '|')));
+    let mut kept = line.chars().filter(|&c| !is_emphasis(c));
+    let first = kept.find(|&c| !is_lead(c));
     match first {
         Some(c) if c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L') => true,
-        Some(c) => point_value(c).is_some() && kept.next() == Some(')'),
+        Some(c) => point_value(c).is_some() && matches!(kept.next(), Some(')' | '.')),
         None => false,
     }
 }
 
-/// Read a marker at the start of a stripped line; returns it and the rest of the line.
+/// Read up to two digits at the start of `s`.
+fn small_number(s: &str) -> Option<(u32, &str)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&n) {
+        return None;
+    }
+    Some((s[..n].parse().ok()?, &s[n..]))
+}
+
+/// Read a marker at the start of a stripped line; returns it and the rest of the line
+/// (empty when the number stands alone on its line).
 fn marker(s: &str) -> Option<(Marker, &str)> {
     let b = s.as_bytes();
-    // Roman numeral followed by "." or ")".
+    // Roman numeral followed by "." or ")" (or "/", "-" with text after).
     let rl = b
         .iter()
         .take_while(|c| matches!(c, b'I' | b'V' | b'X' | b'L'))
@@ -115,162 +178,288 @@ fn marker(s: &str) -> Option<(Marker, &str)> {
     if rl > 0 && rl <= 6 {
         if let (Some(&sep), Some(v)) = (b.get(rl), roman_value(&s[..rl])) {
             if matches!(sep, b'.' | b')' | b'/' | b'-') {
-                let rest = s[rl + 1..].trim_start();
-                if !rest.is_empty() || sep == b'.' {
-                    return Some((Marker::Roman(v), rest));
-                }
-            }
-        }
-    }
-    // Arabic "1." / "1)" / "1.2." followed by a space or text.
-    let dl = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    if (1..=2).contains(&dl) {
-        let n: u32 = s[..dl].parse().ok()?;
-        match b.get(dl) {
-            Some(b'.') => {
-                // Sub-item "1.2." or "1.2 ".
-                let rest = &s[dl + 1..];
-                let d2 = rest.bytes().take_while(|c| c.is_ascii_digit()).count();
-                if (1..=2).contains(&d2) {
-                    let m: u32 = rest[..d2].parse().ok()?;
-                    let after = &rest[d2..];
-                    let after = after.strip_prefix('.').unwrap_or(after);
-                    if after.starts_with(' ') || after.is_empty() {
-                        return Some((Marker::Sub(n, m), after.trim_start()));
+                let rest = &s[rl + 1..];
+                if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+                    let rest = rest.trim_start();
+                    if !rest.is_empty() || sep == b'.' {
+                        return Some((Marker::Roman(v), rest));
                     }
-                    return None; // "25.10.2013", "1.000"
                 }
-                if rest.starts_with(char::is_whitespace) && !rest.trim().is_empty() {
-                    return Some((Marker::Item(n), rest.trim_start()));
-                }
-                None
             }
-            Some(b')') if s.len() > dl + 1 => Some((Marker::Item(n), s[dl + 1..].trim_start())),
-            _ => None,
         }
-    } else {
-        // Point "a)".
-        let mut it = s.chars();
-        let c = it.next()?;
-        let v = point_value(c)?;
-        let rest = it.as_str();
-        let rest = rest.strip_prefix(')')?;
-        if rest.starts_with(char::is_whitespace) {
-            return Some((Marker::Point(v), rest.trim_start()));
-        }
-        None
+        return None;
     }
+    if let Some((n, after)) = small_number(s) {
+        let opens = |r: &str| r.is_empty() || r.starts_with(char::is_whitespace);
+        if let Some(r) = after.strip_prefix(')') {
+            return (opens(r) && !r.trim().is_empty()).then(|| (Marker::Item(n), r.trim_start()));
+        }
+        let r = after.strip_prefix('.')?;
+        if opens(r) {
+            return Some((Marker::Item(n), r.trim_start()));
+        }
+        // "1.2." / "1.2" / "1.2.3." followed by a space or the end; not "25.10.2013".
+        let (k, r) = small_number(r)?;
+        if opens(r) {
+            return Some((Marker::Sub(n, k), r.trim_start()));
+        }
+        let r = r.strip_prefix('.')?;
+        if opens(r) {
+            return Some((Marker::Sub(n, k), r.trim_start()));
+        }
+        let (j, r) = small_number(r)?;
+        let r = r.strip_prefix('.').unwrap_or(r);
+        return opens(r).then(|| (Marker::SubSub(n, k, j), r.trim_start()));
+    }
+    // Point "a)" / "a." / "đ)".
+    let mut it = s.chars();
+    let v = point_value(it.next()?)?;
+    let rest = it.as_str();
+    let rest = rest.strip_prefix([')', '.'])?;
+    if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+        return Some((Marker::Point(v), rest.trim_start()));
+    }
+    None
 }
 
-/// Build the outline of a text.
-pub fn outline(text: &str) -> Outline {
-    let mut sections = Vec::new();
-    let mut part: Option<(u32, String)> = None; // (value, roman text)
-    let mut item: Option<u32> = None;
-    let mut sub: Option<u32> = None;
-    let mut point: Option<u32> = None;
-    let mut roman_text = String::new();
-    let lines: Vec<(usize, &str)> = {
-        let mut v = Vec::new();
-        let mut off = 0;
-        for l in text.split_inclusive('\n') {
-            v.push((off, l.trim_end_matches(['\n', '\r'])));
-            off += l.len();
-        }
-        v
-    };
-    for (ln, &(off, raw)) in lines.iter().enumerate() {
-        if !may_open_marker(raw) {
-            continue;
-        }
+/// The lines of a text: (byte offset, line without its end).
+fn split_lines(text: &str) -> Vec<(usize, &str)> {
+    let mut v = Vec::new();
+    let mut off = 0;
+    for l in text.split_inclusive('\n') {
+        v.push((off, l.trim_end_matches(['\n', '\r'])));
+        off += l.len();
+    }
+    v
+}
+
+fn is_blank(raw: &str) -> bool {
+    raw.chars().all(|c| c.is_whitespace() || is_emphasis(c))
+}
+
+/// A table row written on one line ("| 1. | Nội dung |").
+fn is_table_row(raw: &str) -> bool {
+    let t = raw.trim();
+    t.starts_with('|') && t[1..].contains('|')
+}
+
+/// Is the line a cell of a table written one cell per line (the previous non-blank line is
+/// a lone "|") or a one-line table row?
+fn in_table(lines: &[(usize, &str)], ln: usize) -> bool {
+    if is_table_row(lines[ln].1) {
+        return true;
+    }
+    lines[..ln]
+        .iter()
+        .rev()
+        .find(|(_, l)| !is_blank(l))
+        .is_some_and(|(_, l)| l.trim() == "|")
+}
+
+/// The first line index of a plan inside a decision's annex: the line after its
+/// "(Ban hành kèm theo Quyết định số …)" note, when an upper-case title stands just
+/// before it. 0 for a plain plan.
+fn annex_start(lines: &[(usize, &str)]) -> usize {
+    for (ln, &(_, raw)) in lines.iter().enumerate() {
         let s = strip_line(raw);
-        let Some((m, rest)) = marker(&s) else {
+        if !s.starts_with('(') {
             continue;
-        };
-        let accept = match m {
-            Marker::Roman(v) => match &part {
-                None => v == 1 || (v == 2 && item.is_none()),
-                Some((p, _)) => v == p + 1 || v == p + 2,
+        }
+        let f = fold_key(&s);
+        if !(f.contains("kem theo quyet dinh") || f.contains("kem theo qd")) {
+            continue;
+        }
+        let titled = lines[ln.saturating_sub(8)..ln].iter().any(|(_, l)| {
+            let t = strip_line(l);
+            t.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !t.chars().any(char::is_lowercase)
+        });
+        if titled {
+            // The note may wrap: skip to its closing parenthesis.
+            let mut end = ln;
+            while end < lines.len() && end < ln + 4 && !lines[end].1.contains(')') {
+                end += 1;
+            }
+            return end + 1;
+        }
+    }
+    0
+}
+
+/// Does the line close the body: the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ
+/// TỊCH"), "Nơi nhận", or the first footnote ("[1] …")?
+fn ends_body(raw: &str) -> bool {
+    let s = strip_line(raw);
+    let s = s.trim_start_matches(['|', ' ']);
+    if fold_key(s.get(..s.len().min(12)).unwrap_or(s)).starts_with("noi nhan") {
+        return true;
+    }
+    for p in ["TM.", "KT.", "TL.", "TUQ.", "Q."] {
+        if let Some(r) = s.strip_prefix(p) {
+            let r = r.trim_start();
+            if r.chars().next().is_some_and(char::is_uppercase)
+                && !r.chars().any(char::is_lowercase)
+            {
+                return true;
+            }
+        }
+    }
+    footnote_label(s).is_some_and(|(n, bracketed, _)| bracketed && n == 1)
+}
+
+/// A footnote label at the start of a stripped line: (number, written in brackets or as a
+/// superscript, rest of the line). Bare "1 Text" counts too (not bracketed).
+fn footnote_label(s: &str) -> Option<(u32, bool, &str)> {
+    if let Some(r) = s.strip_prefix('[') {
+        let r = r.strip_prefix('^').unwrap_or(r);
+        let (n, r) = small_number_any(r)?;
+        let r = r.strip_prefix(']')?;
+        let r = r.strip_prefix(':').unwrap_or(r);
+        return Some((n, true, r.trim_start()));
+    }
+    let sup: String = s.chars().map_while(superscript_digit).collect();
+    if !sup.is_empty() {
+        let n = sup.parse().ok()?;
+        let r = s.trim_start_matches(|c| superscript_digit(c).is_some());
+        return Some((n, true, r.trim_start()));
+    }
+    let (n, r) = small_number_any(s)?;
+    let r2 = r.strip_prefix([' ', '\t'])?;
+    r2.chars()
+        .next()
+        .is_some_and(char::is_alphabetic)
+        .then_some((n, false, r2))
+}
+
+/// Up to three digits.
+fn small_number_any(s: &str) -> Option<(u32, &str)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&n) {
+        return None;
+    }
+    Some((s[..n].parse().ok()?, &s[n..]))
+}
+
+fn superscript_digit(c: char) -> Option<char> {
+    Some(match c {
+        '⁰' => '0',
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '⁴' => '4',
+        '⁵' => '5',
+        '⁶' => '6',
+        '⁷' => '7',
+        '⁸' => '8',
+        '⁹' => '9',
+        _ => return None,
+    })
+}
+
+/// Where the numbering stands while reading the outline.
+#[derive(Default)]
+struct State {
+    /// (value, path label: "IV" or "IV#2").
+    part: Option<(u32, String)>,
+    /// How many times each part numeral was seen (for the "#2" suffix).
+    part_seen: Vec<(u32, u32)>,
+    item: Option<u32>,
+    /// The last item number of any part (numbering that continues across parts).
+    last_item: Option<u32>,
+    sub: Option<u32>,
+    subsub: Option<u32>,
+    point: Option<u32>,
+}
+
+impl State {
+    fn accepts(&self, m: Marker, heading_like: bool) -> bool {
+        let next = |cur: Option<u32>, v: u32| cur.map_or(v == 1, |c| v == c + 1);
+        match m {
+            Marker::Roman(v) => match &self.part {
+                None => v == 1 || (v == 2 && self.item.is_none()),
+                Some((p, _)) => v == p + 1 || v == p + 2 || (v == *p && heading_like),
             },
-            Marker::Item(n) => match item {
-                None => n == 1 || n == 2,
+            Marker::Item(n) => match self.item {
+                None => n == 1 || n == 2 || self.last_item.is_some_and(|l| n == l + 1),
                 Some(i) => n == i + 1 || n == i + 2,
             },
-            Marker::Sub(n, k) => item == Some(n) && (sub.map_or(k == 1, |x| k == x + 1)),
+            Marker::Sub(n, k) => self.item == Some(n) && next(self.sub, k),
+            Marker::SubSub(n, k, j) => {
+                self.item == Some(n) && self.sub == Some(k) && next(self.subsub, j)
+            }
             Marker::Point(v) => {
-                (item.is_some() || part.is_some()) && point.map_or(v == 1, |p| v == p + 1)
-            }
-        };
-        if !accept {
-            continue;
-        }
-        // Heading text: the rest of the line; a bold run left open continues on the next
-        // lines ("**I. MỤC ĐÍCH,\nYÊU CẦU**").
-        let mut heading = rest.to_string();
-        if raw.matches("**").count() % 2 == 1 {
-            for &(_, next) in lines.iter().skip(ln + 1).take(3) {
-                heading.push(' ');
-                heading.push_str(&strip_line(next));
-                if next.contains("**") {
-                    break;
-                }
+                (self.item.is_some() || self.part.is_some())
+                    && self.point.map_or(v == 1, |p| v == p + 1 || v == p + 2)
             }
         }
-        let heading = clean(&heading);
-        let (path, level) = match m {
+    }
+
+    /// Take the marker; its path and level.
+    fn take(&mut self, m: Marker) -> (String, u8) {
+        let part = |s: &State| s.part.as_ref().map(|(_, l)| l.clone());
+        match m {
             Marker::Roman(v) => {
-                roman_text = to_roman(v);
-                part = Some((v, roman_text.clone()));
-                item = None;
-                sub = None;
-                point = None;
-                (roman_text.clone(), 1)
+                let seen = match self.part_seen.iter_mut().find(|(x, _)| *x == v) {
+                    Some((_, n)) => {
+                        *n += 1;
+                        *n
+                    }
+                    None => {
+                        self.part_seen.push((v, 1));
+                        1
+                    }
+                };
+                let label = if seen > 1 {
+                    format!("{}#{seen}", to_roman(v))
+                } else {
+                    to_roman(v)
+                };
+                self.part = Some((v, label.clone()));
+                if self.item.is_some() {
+                    self.last_item = self.item;
+                }
+                self.item = None;
+                self.sub = None;
+                self.subsub = None;
+                self.point = None;
+                (label, 1)
             }
             Marker::Item(n) => {
-                item = Some(n);
-                sub = None;
-                point = None;
-                (join(&[prefix(&part), n.to_string()]), 2)
+                self.item = Some(n);
+                self.last_item = Some(n);
+                self.sub = None;
+                self.subsub = None;
+                self.point = None;
+                (join(part(self), &[n.to_string()]), 2)
             }
             Marker::Sub(n, k) => {
-                sub = Some(k);
-                point = None;
-                (join(&[prefix(&part), n.to_string(), k.to_string()]), 3)
+                self.sub = Some(k);
+                self.subsub = None;
+                self.point = None;
+                (join(part(self), &[n.to_string(), k.to_string()]), 3)
+            }
+            Marker::SubSub(n, k, j) => {
+                self.subsub = Some(j);
+                self.point = None;
+                let p = [n.to_string(), k.to_string(), j.to_string()];
+                (join(part(self), &p), 4)
             }
             Marker::Point(v) => {
-                point = Some(v);
-                let mut p = vec![prefix(&part)];
-                if let Some(i) = item {
-                    p.push(i.to_string());
-                }
-                if let Some(k) = sub {
-                    p.push(k.to_string());
-                }
+                self.point = Some(v);
+                let mut p = Vec::new();
+                p.extend(self.item.map(|i| i.to_string()));
+                p.extend(self.sub.map(|i| i.to_string()));
+                p.extend(self.subsub.map(|i| i.to_string()));
                 p.push(point_letter(v).to_string());
-                (join(&p), 4)
+                (join(part(self), &p), 5)
             }
-        };
-        let _ = &roman_text;
-        sections.push(Section {
-            path,
-            heading,
-            level,
-            start: off,
-            line: ln + 1,
-        });
+        }
     }
-    Outline { sections }
 }
 
-fn prefix(part: &Option<(u32, String)>) -> String {
-    part.as_ref().map(|(_, r)| r.clone()).unwrap_or_default()
-}
-
-fn join(parts: &[String]) -> String {
-    parts
-        .iter()
-        .filter(|p| !p.is_empty())
-        .cloned()
+fn join(part: Option<String>, rest: &[String]) -> String {
+    part.into_iter()
+        .chain(rest.iter().cloned())
         .collect::<Vec<_>>()
         .join(".")
 }
@@ -294,28 +483,432 @@ fn to_roman(mut v: u32) -> String {
     s
 }
 
+/// Does the (stripped) line open an item the state would accept? Used to stop a heading.
+fn opens_item(raw: &str) -> bool {
+    may_open_marker(raw) && marker(&strip_line(raw)).is_some()
+}
+
+fn is_bullet(s: &str) -> bool {
+    let t = s.trim_start();
+    matches!(t.chars().next(), Some('-' | '+' | '•' | '–'))
+}
+
+/// Which Markdown emphasis is open after some text: runs of "*" (or "_") of one character
+/// toggle italic, of two bold, of three both.
+#[derive(Default)]
+struct Emphasis {
+    bold: bool,
+    italic: bool,
+}
+
+impl Emphasis {
+    fn feed(&mut self, t: &str) {
+        let mut run = 0;
+        for c in t.chars().chain(std::iter::once(' ')) {
+            if matches!(c, '*' | '_') {
+                run += 1;
+                continue;
+            }
+            match run {
+                0 => {}
+                1 => self.italic = !self.italic,
+                2 => self.bold = !self.bold,
+                _ => {
+                    self.bold = !self.bold;
+                    self.italic = !self.italic;
+                }
+            }
+            run = 0;
+        }
+    }
+
+    fn open(&self) -> bool {
+        self.bold || self.italic
+    }
+}
+
+/// The heading of the item whose marker is on line `ln`: the marker line's rest and, when
+/// it is empty, inside an open emphasis or continued by a lower-case line, the next lines
+/// of the paragraph; cut where a run-in heading ends.
+fn heading_at(lines: &[(usize, &str)], ln: usize, rest: &str) -> String {
+    let raw = lines[ln].1;
+    let lead_emphasis = raw.trim_start_matches(is_lead).starts_with(['*', '_']);
+    // The paragraph's raw text after the marker, emphasis delimiters kept.
+    let mut para = String::new();
+    let after_marker = {
+        // Drop the raw text up to where the stripped rest begins.
+        let kept: String = raw.chars().filter(|&c| !is_emphasis(c)).collect();
+        let lead = kept.len() - kept.trim_start_matches(is_lead).len();
+        let marker_len = strip_line(raw).len() - rest.len();
+        let skip = lead + marker_len;
+        // Walk the raw line, counting kept characters, to find the raw offset.
+        let mut count = 0;
+        let mut at = raw.len();
+        for (i, c) in raw.char_indices() {
+            if count >= skip {
+                at = i;
+                break;
+            }
+            if !is_emphasis(c) {
+                count += c.len_utf8();
+            }
+        }
+        &raw[at.min(raw.len())..]
+    };
+    para.push_str(after_marker);
+    // An emphasis left open (bold "**" or italic "*" / "_") goes on to the next lines.
+    let mut emph = Emphasis::default();
+    emph.feed(raw);
+    let mut open = emph.open();
+    let mut k = ln + 1;
+    while k < lines.len() && k <= ln + 6 {
+        let next = lines[k].1;
+        if is_blank(next) || next.trim() == "|" || opens_item(next) || is_bullet(next) {
+            break;
+        }
+        let empty_so_far = para.chars().all(|c| c.is_whitespace() || is_emphasis(c));
+        let lower = strip_line(next)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        let ends_sentence = para.trim_end().ends_with(['.', ':', ';']);
+        if !(empty_so_far || open || (lower && !ends_sentence)) {
+            break;
+        }
+        para.push(' ');
+        para.push_str(next);
+        emph.feed(next);
+        open = emph.open();
+        k += 1;
+    }
+    // Cut at the first emphasis delimiter after some text (a run-in heading in bold or
+    // italic), when the line opened with emphasis; then at ":" / ". " / ";".
+    let mut out = String::new();
+    let mut prev_emph = false;
+    for c in para.chars() {
+        if is_emphasis(c) {
+            if lead_emphasis && !out.trim().is_empty() && !prev_emph {
+                break;
+            }
+            prev_emph = true;
+            continue;
+        }
+        prev_emph = false;
+        out.push(c);
+    }
+    let out = clean(&drop_calls(&out));
+    let mut cut = out.len();
+    for (i, c) in out.char_indices() {
+        let next = out[i + c.len_utf8()..].chars().next();
+        let stop = match c {
+            ':' | ';' => true,
+            '.' => next.is_none_or(char::is_whitespace) && i > 0,
+            _ => false,
+        };
+        if stop {
+            cut = i;
+            break;
+        }
+    }
+    let h = out[..cut]
+        .trim()
+        .trim_end_matches([',', '.', ':', ';', ' ']);
+    // Very long run-on paragraphs: keep a readable heading.
+    if h.chars().count() > 200 {
+        let mut s: String = h.chars().take(200).collect();
+        if let Some(i) = s.rfind(' ') {
+            s.truncate(i);
+        }
+        return s;
+    }
+    h.to_string()
+}
+
+/// The text without footnote calls (`[1]`, `[^2]`, superscript digits).
+fn drop_calls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('[') {
+        out.push_str(&rest[..i]);
+        let r = &rest[i + 1..];
+        let r2 = r.strip_prefix('^').unwrap_or(r);
+        let n = r2.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=3).contains(&n) && r2[n..].starts_with(']') {
+            rest = &r2[n + 1..];
+        } else {
+            out.push('[');
+            rest = r;
+        }
+    }
+    out.push_str(rest);
+    out.retain(|c| superscript_digit(c).is_none());
+    out
+}
+
+/// Does a stripped heading read as a part heading: upper case, or empty (on the next line)?
+fn upper_heading(h: &str) -> bool {
+    !h.chars().any(char::is_lowercase)
+}
+
+/// Build the outline of a text.
+pub fn outline(text: &str) -> Outline {
+    let lines = split_lines(text);
+    let begin = annex_start(&lines);
+    let mut st = State::default();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut body_end = text.len();
+    let mut body_end_line = lines.len();
+    for ln in begin..lines.len() {
+        let (off, raw) = lines[ln];
+        if !sections.is_empty() && ends_body(raw) {
+            body_end = off;
+            body_end_line = ln;
+            break;
+        }
+        if !may_open_marker(raw) {
+            continue;
+        }
+        let s = strip_line(raw);
+        let Some((m, rest)) = marker(&s) else {
+            continue;
+        };
+        if in_table(&lines, ln) {
+            continue;
+        }
+        let heading_like = matches!(m, Marker::Roman(_)) && {
+            let h = heading_at(&lines, ln, rest);
+            upper_heading(&h) && !h.is_empty()
+        };
+        if !st.accepts(m, heading_like) {
+            continue;
+        }
+        let heading = heading_at(&lines, ln, rest);
+        let (path, level) = st.take(m);
+        sections.push(Section {
+            path,
+            heading,
+            level,
+            start: off,
+            end: body_end,
+            line: ln + 1,
+        });
+    }
+    for i in 0..sections.len() {
+        sections[i].end = sections.get(i + 1).map_or(body_end, |n| n.start);
+    }
+    let first = sections.first().map_or(body_end, |s| s.start);
+    let basis = basis_ranges(&lines, first);
+    let mut footnotes = footnote_list(&lines, body_end_line, text.len());
+    find_calls(text, body_end, &mut footnotes);
+    Outline {
+        sections,
+        body_end,
+        basis,
+        footnotes,
+    }
+}
+
+/// The "Căn cứ …" / "Thực hiện …" paragraphs before `first` (the first section's start):
+/// each from its first line to the line ending with ";" / "." / ":" or a blank line.
+fn basis_ranges(lines: &[(usize, &str)], first: usize) -> Vec<(usize, usize)> {
+    const OPENERS: [&str; 5] = ["can cu", "thuc hien", "trien khai", "thi hanh", "theo "];
+    let mut out = Vec::new();
+    let mut ln = 0;
+    while ln < lines.len() && lines[ln].0 < first {
+        let s = strip_line(lines[ln].1);
+        let f = fold_key(s.get(..s.len().min(24)).unwrap_or(&s));
+        if !OPENERS.iter().any(|o| f.starts_with(o)) || f.starts_with("theo de nghi") {
+            ln += 1;
+            continue;
+        }
+        let start = lines[ln].0;
+        let mut k = ln;
+        loop {
+            let t = strip_line(lines[k].1);
+            k += 1;
+            let done = t.ends_with([';', '.', ':'])
+                || k >= lines.len()
+                || lines[k].0 >= first
+                || is_blank(lines[k].1);
+            if done {
+                break;
+            }
+        }
+        let end = lines.get(k).map_or(first, |l| l.0).min(first);
+        out.push((start, end));
+        ln = k;
+    }
+    out
+}
+
+/// The footnotes written after the body: bracketed or superscript labels anywhere in
+/// order, bare "1 Text" lines only in sequence from 1.
+fn footnote_list(lines: &[(usize, &str)], from: usize, text_len: usize) -> Vec<Footnote> {
+    let mut out: Vec<Footnote> = Vec::new();
+    for (ln, &(off, raw)) in lines.iter().enumerate().skip(from) {
+        let s = strip_line(raw);
+        let Some((n, bracketed, _)) = footnote_label(&s) else {
+            continue;
+        };
+        let expected = out.last().map_or(1, |f| {
+            f.label
+                .parse::<u32>()
+                .map_or(u32::MAX, |x| x.saturating_add(1))
+        });
+        if !(bracketed || n == expected)
+            || (bracketed && out.iter().any(|f| f.label == n.to_string()))
+        {
+            continue;
+        }
+        if let Some(prev) = out.last_mut() {
+            prev.end = off;
+        }
+        out.push(Footnote {
+            label: n.to_string(),
+            start: off,
+            end: text_len,
+            line: ln + 1,
+            calls: Vec::new(),
+        });
+    }
+    // A bare list needs at least two notes, or one note that the body calls in brackets;
+    // kept for the call search to confirm (notes nobody calls are dropped there).
+    out
+}
+
+/// Find the calls of each footnote in the body (before `body_end`): "[n]", "[^n]",
+/// superscript digits, or digits glued to the end of a word ("tỉnh1,"). Notes never
+/// called are kept (their text is still not part of the last item).
+fn find_calls(text: &str, body_end: usize, notes: &mut [Footnote]) {
+    if notes.is_empty() {
+        return;
+    }
+    let body = &text[..body_end.min(text.len())];
+    let label_index = |n: &str| notes.iter().position(|f| f.label == n);
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < body.len() {
+        let c = bytes[i];
+        if c == b'[' {
+            let r = &body[i + 1..];
+            let r2 = r.strip_prefix('^').unwrap_or(r);
+            let n = r2.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=3).contains(&n) && r2[n..].starts_with(']') {
+                if let Some(k) = label_index(&r2[..n]) {
+                    found.push((k, i));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() && i > 0 {
+            let n = body[i..].bytes().take_while(u8::is_ascii_digit).count();
+            let prev = body[..i].chars().next_back();
+            let after = body[i + n..].chars().next();
+            let word: String = body[..i]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            // Glued to a lower-case word (not a unit such as "m2", "km2", not a code such
+            // as "H5N1"), or to a closing bracket or quote.
+            let glued = match prev {
+                Some(')' | '"' | '”') => true,
+                Some(p) if p.is_lowercase() => {
+                    word.chars().count() >= 2
+                        && !word.chars().any(char::is_uppercase)
+                        && !(word.is_ascii() && word.len() <= 2)
+                }
+                _ => false,
+            };
+            let ends = after.is_none_or(|a| !a.is_alphanumeric());
+            if n <= 3 && glued && ends {
+                if let Some(k) = label_index(&body[i..i + n]) {
+                    found.push((k, i));
+                }
+            }
+            i += n;
+            continue;
+        }
+        if c >= 0x80 {
+            let ch = body[i..].chars().next().unwrap_or(' ');
+            if superscript_digit(ch).is_some() {
+                let digits: String = body[i..].chars().map_while(superscript_digit).collect();
+                if let Some(k) = label_index(&digits) {
+                    found.push((k, i));
+                }
+                let len: usize = body[i..]
+                    .chars()
+                    .take_while(|c| superscript_digit(*c).is_some())
+                    .map(char::len_utf8)
+                    .sum();
+                i += len.max(1);
+                continue;
+            }
+            i += ch.len_utf8();
+            continue;
+        }
+        i += 1;
+    }
+    for (k, at) in found {
+        notes[k].calls.push(at);
+    }
+}
+
 impl Outline {
-    /// The innermost section holding a byte offset (None before the first heading).
+    /// The innermost section holding a byte offset (None before the first heading and
+    /// after the body's end).
     pub fn section_at(&self, offset: usize) -> Option<&Section> {
+        if offset >= self.body_end {
+            return None;
+        }
         let i = self.sections.partition_point(|s| s.start <= offset);
         i.checked_sub(1).map(|i| &self.sections[i])
     }
 
-    /// The section with this path.
+    /// The section with this path (a trailing "." ignored).
     pub fn find(&self, path: &str) -> Option<&Section> {
+        let path = path.trim().trim_end_matches('.');
         self.sections.iter().find(|s| s.path == path)
     }
 
-    /// The byte range a section covers: to the next section that is not inside it.
-    pub fn range(&self, path: &str, text_len: usize) -> Option<(usize, usize)> {
+    /// The byte range a section covers with its sub-items: to the next section that is not
+    /// inside it, or the body's end.
+    pub fn range(&self, path: &str, _text_len: usize) -> Option<(usize, usize)> {
         let i = self.sections.iter().position(|s| s.path == path)?;
         let s = &self.sections[i];
         let end = self.sections[i + 1..]
             .iter()
-            .find(|x| !x.path.starts_with(&format!("{path}.")))
+            .find(|x| !is_within(&x.path, path))
             .map(|x| x.start)
-            .unwrap_or(text_len);
+            .unwrap_or(self.body_end);
         Some((s.start, end))
+    }
+
+    /// The footnote whose text holds a byte offset.
+    pub fn footnote_at(&self, offset: usize) -> Option<&Footnote> {
+        self.footnotes
+            .iter()
+            .find(|f| f.start <= offset && offset < f.end)
+    }
+
+    /// The paths of the sections calling a footnote.
+    pub fn callers(&self, note: &Footnote) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for &c in &note.calls {
+            if let Some(s) = self.section_at(c) {
+                if !out.contains(&s.path.as_str()) {
+                    out.push(&s.path);
+                }
+            }
+        }
+        out
+    }
+
+    /// Is the byte offset in the opening basis ("Căn cứ …" paragraphs)?
+    pub fn in_basis(&self, offset: usize) -> bool {
+        self.basis.iter().any(|&(a, b)| a <= offset && offset < b)
     }
 
     /// Give every citation its section.
@@ -329,127 +922,13 @@ impl Outline {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn check(text: &str, expected: &[(&str, &str)]) {
-        let o = outline(text);
-        let got: Vec<(&str, &str)> = o
-            .sections
-            .iter()
-            .map(|s| (s.path.as_str(), s.heading.as_str()))
-            .collect();
-        assert_eq!(got, expected, "{text:?}");
-    }
-
-    #[test]
-    fn outline_table() {
-        check(
-            "I. MỤC ĐÍCH\n\n1. Mục đích\n\n- bullet\n\n2. Yêu cầu\n\nII. NHIỆM VỤ\n 1. Tiếp tục\na) điểm a\nb) điểm b\n2. Hai\n",
-            &[
-                ("I", "MỤC ĐÍCH"),
-                ("I.1", "Mục đích"),
-                ("I.2", "Yêu cầu"),
-                ("II", "NHIỆM VỤ"),
-                ("II.1", "Tiếp tục"),
-                ("II.1.a", "điểm a"),
-                ("II.1.b", "điểm b"),
-                ("II.2", "Hai"),
-            ],
-        );
-        // Markdown bold, split bold heading, escaped dot.
-        check(
-            "**I. MỤC ĐÍCH,\nYÊU CẦU**\n\n**1**. **Mục đích**\n\n**2. **Yêu cầu\n\n## II. NỘI DUNG\n\n1\\. Một\n",
-            &[
-                ("I", "MỤC ĐÍCH, YÊU CẦU"),
-                ("I.1", "Mục đích"),
-                ("I.2", "Yêu cầu"),
-                ("II", "NỘI DUNG"),
-                ("II.1", "Một"),
-            ],
-        );
-        // A wrapped line starting with a number, dates and amounts are not headings.
-        check(
-            "I. A\n1. Một\nvăn bản số\n5. cái\n25.10.2013 ngày\n2. Hai\n",
-            &[("I", "A"), ("I.1", "Một"), ("I.2", "Hai")],
-        );
-        // Sub-items.
-        check(
-            "II. B\n1. Một\n1.1. Một một\n1.2. Một hai\na) x\n",
-            &[
-                ("II", "B"),
-                ("II.1", "Một"),
-                ("II.1.1", "Một một"),
-                ("II.1.2", "Một hai"),
-                ("II.1.2.a", "x"),
-            ],
-        );
-        check("", &[]);
-        check("III) ?\n\u{0}\n1)", &[]);
-    }
-
-    /// The prefilter never skips a line that opens a marker (regression guard for the
-    /// fast path that skips stripping): every line of this table that `marker` reads as a
-    /// marker passes `may_open_marker`, and each expectation holds.
-    #[test]
-    fn may_open_marker_table() {
-        let rows = [
-            ("I. MỤC ĐÍCH", true),
-            ("  **II.** NHIỆM VỤ", true),
-            ("## III. NỘI DUNG", true),
-            ("> | 1. Một", true),
-            ("1\\. Một", true),
-            ("**1**. **Mục đích**", true),
-            ("_a)_ điểm", true),
-            ("đ) điểm đ", true),
-            ("- bullet", false),
-            ("Căn cứ Luật", false),
-            ("   ", false),
-            ("", false),
-            ("*** ", false),
-            ("b) x", true),
-            ("f) not a point letter", false),
-        ];
-        for (line, expected) in rows {
-            let opens = marker(&strip_line(line)).is_some();
-            assert_eq!(may_open_marker(line), expected, "{line:?}");
-            assert!(!opens || may_open_marker(line), "{line:?} opens a marker");
-        }
-    }
-
-    /// Random lines over the characters that matter: the prefilter is never stricter than
-    /// the stripping it lets lines skip.
-    #[test]
-    fn may_open_marker_never_hides_a_marker() {
-        let alphabet: Vec<char> = "IVXL19ađfM *_\\#>|.) \t".chars().collect();
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut markers = 0;
-        for _ in 0..20_000 {
-            let mut line = String::new();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            for k in 0..(x % 9) {
-                line.push(alphabet[((x >> (k * 5)) % alphabet.len() as u64) as usize]);
-            }
-            if marker(&strip_line(&line)).is_some() {
-                markers += 1;
-                assert!(may_open_marker(&line), "{line:?}");
-            }
-        }
-        assert!(markers > 100, "only {markers} random lines were markers");
-    }
-
-    #[test]
-    fn section_at_offsets() {
-        let t = "Căn cứ\nI. A\n1. Một\ntext\n";
-        let o = outline(t);
-        assert!(o.section_at(0).is_none());
-        assert_eq!(o.section_at(t.find("text").unwrap()).unwrap().path, "I.1");
-        assert_eq!(
-            o.range("I", t.len()),
-            Some((t.find("I.").unwrap(), t.len()))
-        );
-    }
+/// Is `path` the section `parent` or inside it ("II.1.a" is within "II.1", "II.10" is not)?
+pub fn is_within(path: &str, parent: &str) -> bool {
+    path == parent
+        || path
+            .strip_prefix(parent)
+            .is_some_and(|r| r.starts_with('.'))
 }
+
+#[cfg(test)]
+mod tests;

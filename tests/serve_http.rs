@@ -791,10 +791,16 @@ fn serves_while_cancu_index_runs() {
     let plan = plans.join(SEED);
     let original = std::fs::read_to_string(&plan).unwrap();
     for i in 0..4 {
-        // A phrase added to a plan, and a new plan: both found after the indexer's commit.
+        // A phrase added to a plan (a new part before the signature block: text after
+        // "Nơi nhận" is in no section), and a new plan: both found after the indexer's commit.
+        assert!(original.contains("Nơi nhận"));
         std::fs::write(
             &plan,
-            format!("{original}\nV. BỔ SUNG\n1. Tổ chức diễn tập zqxwv{i} tại thôn Đồng\n"),
+            original.replacen(
+                "Nơi nhận",
+                &format!("V. BỔ SUNG\n1. Tổ chức diễn tập zqxwv{i} tại thôn Đồng\n\nNơi nhận"),
+                1,
+            ),
         )
         .unwrap();
         std::fs::write(

@@ -1,22 +1,27 @@
 //! `cancu basis DOCUMENT [--section II.1 | --task WORDS]`: the instruments backing a section
-//! or task of a plan, with their status.
+//! or task of a plan, with their status, and always, apart, the plan's own basis (the
+//! instruments of its opening "Căn cứ … / Thực hiện …" paragraphs).
 
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
-use crate::graph::Graph;
+use crate::graph::{Backing, Graph};
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// How many ranked items `--task` prints.
+const SHOWN: usize = 5;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The plan: a file path, or the name of a plan of the bundled corpus (corpus/plans),
     /// with or without its extension.
     pub document: PathBuf,
-    /// An outline path ("II.1", "IV.2.a").
+    /// An outline path ("II.1", "IV.2.a", "IV#2.1"), as `cancu outline` prints them.
     #[arg(long, conflicts_with = "task")]
     pub section: Option<String>,
-    /// Words of a task ("quản lý đất quốc phòng"); diacritics optional.
+    /// Words of a task ("quản lý đất quốc phòng"): diacritics optional, punctuation and
+    /// word order free; the plan's items are ranked and the best one's basis is shown.
     #[arg(long)]
     pub task: Option<String>,
     #[command(flatten)]
@@ -25,15 +30,19 @@ pub struct Args {
     pub registry: RegistryArgs,
 }
 
+/// A plan given by path, or by name in the bundled corpus ("ke-hoach-qpdp-2024-xa-xuan-luong",
+/// with or without ".txt").
+pub fn plan_path(document: &Path) -> PathBuf {
+    if document.exists() {
+        return document.to_path_buf();
+    }
+    crate::cli::places::bundled_plan(document).unwrap_or_else(|| document.to_path_buf())
+}
+
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut s_out = String::new();
     let reg = args.registry.load()?;
-    // A plan named without its folder: look in the corpus.
-    let document = if args.document.exists() {
-        args.document.clone()
-    } else {
-        crate::cli::places::bundled_plan(&args.document).unwrap_or_else(|| args.document.clone())
-    };
+    let document = plan_path(&args.document);
     let (docs, errors) = crate::cli::cites::read_docs(std::slice::from_ref(&document));
     if docs.is_empty() {
         anyhow::bail!("{}: nothing read", args.document.display());
@@ -41,7 +50,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let g = Graph::build(&docs[..1], &reg);
     let doc = &g.documents[0];
     if let Some(s) = &args.section {
-        if doc.outline.find(s.trim_end_matches('.')).is_none() {
+        if doc.outline.find(s).is_none() {
             let known: Vec<&str> = doc
                 .outline
                 .sections
@@ -49,60 +58,110 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 .map(|s| s.path.as_str())
                 .collect();
             anyhow::bail!(
-                "{}: no section {s:?} (sections: {})",
+                "{}: không có mục {s:?} (no section {s:?}; sections: {})",
                 doc.path,
                 known.join(", ")
             );
         }
     }
-    let (paths, list) = g.basis(doc, args.section.as_deref(), args.task.as_deref(), &reg);
-    // A part of the plan that cites nothing itself rests on the plan's general basis: the
-    // instruments of its "Căn cứ ..." preamble, shown as inherited.
-    let inherited = if list.is_empty() && !paths.is_empty() {
-        g.preamble_basis(doc, &reg)
-    } else {
-        Vec::new()
+    let ranked = args
+        .task
+        .as_deref()
+        .map(|t| doc.rank_task(t))
+        .unwrap_or_default();
+    let (paths, list) = match (&args.section, &args.task) {
+        (Some(s), _) => g.basis(doc, Some(s), None, &reg),
+        (None, Some(_)) => match ranked.first() {
+            Some(best) => g.basis(doc, Some(&best.path), None, &reg),
+            None => (vec![], vec![]),
+        },
+        (None, None) => g.basis(doc, None, None, &reg),
     };
+    let plan_basis = g.plan_basis(doc, &reg);
+    let heading = |p: &str| doc.outline.find(p).map(|s| (s.line, s.heading.clone()));
     if args.format.get() == crate::cli::output::Format::Json {
+        let sections: Vec<serde_json::Value> = if args.task.is_some() {
+            ranked
+                .iter()
+                .take(SHOWN)
+                .map(|r| {
+                    serde_json::json!({
+                        "path": r.path,
+                        "line": r.line,
+                        "score": (r.score * 1000.0).round() / 1000.0,
+                        "heading": heading(&r.path).map(|h| h.1),
+                    })
+                })
+                .collect()
+        } else {
+            paths
+                .iter()
+                .map(|p| {
+                    let h = heading(p);
+                    serde_json::json!({
+                        "path": p,
+                        "line": h.as_ref().map(|h| h.0),
+                        "heading": h.map(|h| h.1),
+                    })
+                })
+                .collect()
+        };
         let v = serde_json::json!({
             "document": doc.path,
             "date": doc.date,
-            "sections": paths,
+            "sections": sections,
             "instruments": list,
-            "inherited_from_preamble": inherited,
+            "plan_basis": plan_basis,
         });
         let _ = writeln!(s_out, "{}", serde_json::to_string_pretty(&v)?);
     } else {
-        let heading = |p: &str| {
-            doc.outline
-                .find(p)
-                .map(|s| format!("{p} {}", s.heading))
-                .unwrap_or_else(|| p.to_string())
-        };
-        if args.task.is_some() && paths.is_empty() {
-            let _ = writeln!(s_out, "{}: no section matches the task", doc.path);
+        if args.task.is_some() {
+            if ranked.is_empty() {
+                let _ = writeln!(
+                    s_out,
+                    "{}: không mục nào khớp với nhiệm vụ (no section matches the task)",
+                    doc.path
+                );
+            }
+            for r in ranked.iter().take(SHOWN) {
+                let h = heading(&r.path).map(|h| h.1).unwrap_or_default();
+                let _ = writeln!(
+                    s_out,
+                    "{:>7.3}  {}  {h}  (line {})",
+                    r.score, r.path, r.line
+                );
+            }
         }
         for p in &paths {
-            let _ = writeln!(s_out, "{}", heading(p));
-        }
-        if list.is_empty() && !paths.is_empty() {
-            let _ = writeln!(
-                s_out,
-                "  (no instrument cited there; the plan's general basis, from its preamble:)"
-            );
+            let h = heading(p).map(|h| h.1).unwrap_or_default();
+            let _ = writeln!(s_out, "Căn cứ của mục {p} {h}:");
+            if list.is_empty() {
+                let _ = writeln!(
+                    s_out,
+                    "  (mục này không trích dẫn văn bản nào; xem căn cứ chung của kế hoạch)"
+                );
+            }
         }
         print_backings(&mut s_out, &list);
-        print_backings(&mut s_out, &inherited);
+        let _ = writeln!(s_out, "Căn cứ chung của kế hoạch (plan basis):");
+        if plan_basis.is_empty() {
+            let _ = writeln!(s_out, "  (không có)");
+        }
+        print_backings(&mut s_out, &plan_basis);
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
-    Ok(crate::cli::output::lookup(
-        !list.is_empty() || !inherited.is_empty(),
-        errors,
-    ))
+    // Found: the item asked for (by path or by task words) exists; for the whole plan,
+    // something backs it.
+    let found = if args.section.is_some() || args.task.is_some() {
+        !paths.is_empty()
+    } else {
+        !list.is_empty() || !plan_basis.is_empty()
+    };
+    Ok(crate::cli::output::lookup(found, errors))
 }
 
-/// One line per instrument: label, status at the plan's date, sections, lines.
-fn print_backings(s_out: &mut String, list: &[crate::graph::Backing]) {
+/// One line per instrument: label, status at the plan's date, sections, lines, footnotes.
+pub fn print_backings(s_out: &mut String, list: &[Backing]) {
     for b in list {
         let st = match (&b.status_at_document_date, &b.status) {
             (Some(s), _) => {
@@ -117,12 +176,21 @@ fn print_backings(s_out: &mut String, list: &[crate::graph::Backing]) {
             (None, Some(s)) => s.clone(),
             (None, None) => "not in the registry".into(),
         };
+        let notes = if b.footnotes.is_empty() {
+            String::new()
+        } else {
+            format!("  chú thích {}", b.footnotes.join(", "))
+        };
+        let sections = if b.sections.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", b.sections.join(", "))
+        };
         let _ = writeln!(
             s_out,
-            "  {:<40} {}  [{}]  lines {}",
+            "  {:<40} {}{sections}  lines {}{notes}",
             b.label,
             st,
-            b.sections.join(", "),
             b.lines
                 .iter()
                 .map(|l| l.to_string())

@@ -9,6 +9,7 @@ pub mod cites;
 pub mod extract;
 pub mod graph;
 pub mod index;
+pub mod outline;
 pub mod output;
 pub mod places;
 pub mod registry;
@@ -97,6 +98,8 @@ pub enum Command {
     Cites(cites::Args),
     /// The instruments backing a section or task of a plan.
     Basis(basis::Args),
+    /// A plan's outline: every item's path, heading, line and the instruments it cites.
+    Outline(outline::Args),
     /// A registry entry, its relations and who cites it.
     Show(show::Args),
     /// The citation graph as JSON, DOT or GraphML.
@@ -142,6 +145,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Registry(a) => registry::run(a),
         Command::Cites(a) => cites::run(a),
         Command::Basis(a) => basis::run(a),
+        Command::Outline(a) => outline::run(a),
         Command::Show(a) => show::run(a),
         Command::Graph(a) => graph::run(a),
         Command::Index(a) => index::run(a),

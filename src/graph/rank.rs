@@ -1,0 +1,181 @@
+//! Which items of a plan a task typed by a user is about ("kiện toàn tổ chức bộ máy làm
+//! công tác dân số"): BM25 over each item's heading and own text, tokenized with the same
+//! Vietnamese analyzer as `search` ([`crate::index::analyzer::folded`]: words, so
+//! punctuation and word order do not matter; folded, so diacritics are optional).
+//!
+//! Score of an item = BM25(heading) + BM25(text) + ½ × BM25(word pairs of the text): the
+//! heading's words count twice (they are in the text too), words in the query's order a
+//! little more. An item's text is its whole subtree (a task written as points a), b), c)
+//! under "1. Sở Tài chính" is found at the item); a part ("II. NHIỆM VỤ") counts only its
+//! own text, or it would hold every task under it; a point's heading is its first sentence,
+//! so it gets no heading bonus. Abbreviations are expanded both ways as `search` does
+//! ([`crate::index::abbrev::variants`]).
+//!
+//! Done in-process over the outline rather than with an in-memory tantivy index: a plan has
+//! tens to a few hundred items, counting their terms is instant, and the field weights are
+//! one line here where tantivy would need a schema, a writer, a reader and a boosted
+//! query per field for the same BM25. Pure, no I/O.
+
+use crate::index::analyzer::{folded, pair_terms, terms};
+use crate::outline::Outline;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One item ranked for a task.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranked {
+    pub path: String,
+    pub line: usize,
+    pub score: f32,
+}
+
+const K1: f32 = 1.2;
+/// Length normalisation: lower than the usual 0.75, so an item is not pushed below its own
+/// points because its text holds theirs.
+const B: f32 = 0.5;
+const HEADING_WEIGHT: f32 = 1.0;
+const PAIR_WEIGHT: f32 = 0.5;
+/// Outline levels ([`crate::outline::Section::level`]).
+const PART: u8 = 1;
+const POINT: u8 = 5;
+
+/// One field of every item: term counts and lengths.
+struct Field {
+    counts: Vec<HashMap<String, u32>>,
+    lens: Vec<f32>,
+    avg: f32,
+    df: HashMap<String, u32>,
+}
+
+impl Field {
+    fn new(docs: Vec<Vec<String>>) -> Field {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut counts = Vec::with_capacity(docs.len());
+        let mut lens = Vec::with_capacity(docs.len());
+        for d in docs {
+            let mut c: HashMap<String, u32> = HashMap::new();
+            lens.push(d.len() as f32);
+            for t in d {
+                *c.entry(t).or_default() += 1;
+            }
+            for t in c.keys() {
+                *df.entry(t.clone()).or_default() += 1;
+            }
+            counts.push(c);
+        }
+        let avg = if lens.is_empty() {
+            1.0
+        } else {
+            (lens.iter().sum::<f32>() / lens.len() as f32).max(1.0)
+        };
+        Field {
+            counts,
+            lens,
+            avg,
+            df,
+        }
+    }
+
+    fn score(&self, i: usize, query: &[String]) -> f32 {
+        let n = self.counts.len() as f32;
+        let mut s = 0.0;
+        for t in query {
+            let Some(&tf) = self.counts[i].get(t) else {
+                continue;
+            };
+            let df = self.df.get(t).copied().unwrap_or(0) as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let tf = tf as f32;
+            let norm = K1 * (1.0 - B + B * self.lens[i] / self.avg);
+            s += idf * tf * (K1 + 1.0) / (tf + norm);
+        }
+        s
+    }
+}
+
+/// The plan's items ranked for `query`, best first; items no word of the query matches are
+/// left out (an empty list is "no match"). Ties keep the text's order.
+pub fn rank(outline: &Outline, text: &str, query: &str) -> Vec<Ranked> {
+    let mut analyzer = folded();
+    let mut q = terms(&mut analyzer, query);
+    let mut q_pairs = pair_terms(&q);
+    // Abbreviations both ways, as `search` expands them ("DQTV" ~ "dân quân tự vệ").
+    for v in crate::index::abbrev::variants(crate::index::abbrev::table(), query) {
+        q_pairs.extend(pair_terms(&v));
+        q.extend(v);
+    }
+    q.sort();
+    q.dedup();
+    q_pairs.sort();
+    q_pairs.dedup();
+    if q.is_empty() || outline.sections.is_empty() {
+        return Vec::new();
+    }
+    let mut headings = Vec::new();
+    let mut bodies = Vec::new();
+    let mut pairs = Vec::new();
+    for s in &outline.sections {
+        // A point's heading is its own first sentence, already in its text: not counted
+        // twice.
+        headings.push(if s.level >= POINT {
+            Vec::new()
+        } else {
+            terms(&mut analyzer, &s.heading)
+        });
+        let end = if s.level == PART {
+            s.end
+        } else {
+            outline.range(&s.path, text.len()).map_or(s.end, |r| r.1)
+        };
+        let t = terms(&mut analyzer, text.get(s.start..end).unwrap_or(""));
+        pairs.push(pair_terms(&t));
+        bodies.push(t);
+    }
+    let headings = Field::new(headings);
+    let bodies = Field::new(bodies);
+    let pairs = Field::new(pairs);
+    let mut out: Vec<Ranked> = outline
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Ranked {
+            path: s.path.clone(),
+            line: s.line,
+            score: HEADING_WEIGHT * headings.score(i, &q)
+                + bodies.score(i, &q)
+                + PAIR_WEIGHT * pairs.score(i, &q_pairs),
+        })
+        .filter(|r| r.score > 0.0)
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::outline;
+
+    const PLAN: &str = "I. MỤC ĐÍCH\n1. Mục đích\nNâng cao nhận thức.\nII. NHIỆM VỤ\n1. Củng cố, kiện toàn tổ chức bộ máy làm công tác dân số\nRà soát, sắp xếp đội ngũ.\n2. Quản lý đất quốc phòng\nPhối hợp quản lý chặt chẽ.\n3. Truyền thông\nTuyên truyền về dân số và phát triển.\n";
+
+    /// (query, expected best path); None: no match.
+    #[test]
+    fn rank_table() {
+        let o = outline(PLAN);
+        let rows = [
+            ("kiện toàn tổ chức bộ máy làm công tác dân số", Some("II.1")),
+            ("Củng cố, kiện toàn", Some("II.1")),
+            ("kien toan bo may", Some("II.1")),
+            ("bộ máy tổ chức kiện toàn", Some("II.1")),
+            ("quan ly dat quoc phong", Some("II.2")),
+            ("tuyên truyền dân số", Some("II.3")),
+            ("nâng cao nhận thức", Some("I.1")),
+            ("xyz qwerty", None),
+            ("", None),
+        ];
+        for (q, want) in rows {
+            let r = rank(&o, PLAN, q);
+            assert_eq!(r.first().map(|x| x.path.as_str()), want, "{q}: {r:?}");
+        }
+    }
+}

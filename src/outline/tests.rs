@@ -1,0 +1,294 @@
+//! Outline tables: one row per layout of real plans (made-up snippets).
+
+use super::*;
+
+fn paths(text: &str) -> Vec<(String, String)> {
+    outline(text)
+        .sections
+        .iter()
+        .map(|s| (s.path.clone(), s.heading.clone()))
+        .collect()
+}
+
+fn check(text: &str, expected: &[(&str, &str)]) {
+    let got = paths(text);
+    let want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(p, h)| (p.to_string(), h.to_string()))
+        .collect();
+    assert_eq!(got, want, "{text:?}");
+}
+
+#[test]
+fn outline_table() {
+    check(
+        "I. MỤC ĐÍCH\n\n1. Mục đích\n\n- bullet\n\n2. Yêu cầu\n\nII. NHIỆM VỤ\n 1. Tiếp tục\na) điểm a\nb) điểm b\n2. Hai\n",
+        &[
+            ("I", "MỤC ĐÍCH"),
+            ("I.1", "Mục đích"),
+            ("I.2", "Yêu cầu"),
+            ("II", "NHIỆM VỤ"),
+            ("II.1", "Tiếp tục"),
+            ("II.1.a", "điểm a"),
+            ("II.1.b", "điểm b"),
+            ("II.2", "Hai"),
+        ],
+    );
+    // Markdown bold, split bold heading, escaped dot.
+    check(
+        "**I. MỤC ĐÍCH,\nYÊU CẦU**\n\n**1**. **Mục đích**\n\n**2. **Yêu cầu\n\n## II. NỘI DUNG\n\n1\\. Một\n",
+        &[
+            ("I", "MỤC ĐÍCH, YÊU CẦU"),
+            ("I.1", "Mục đích"),
+            ("I.2", "Yêu cầu"),
+            ("II", "NỘI DUNG"),
+            ("II.1", "Một"),
+        ],
+    );
+    // A wrapped line starting with a number, dates and amounts are not headings.
+    check(
+        "I. A\n1. Một\nvăn bản số\n5. cái\n25.10.2013 ngày\n2. Hai\n",
+        &[("I", "A"), ("I.1", "Một văn bản số"), ("I.2", "Hai")],
+    );
+    // Sub-items and sub-sub-items.
+    check(
+        "II. B\n1. Một\n1.1. Một một\n1.1.1. Ba cấp\n1.1.2. Ba cấp hai\n1.2. Một hai\na) x\n",
+        &[
+            ("II", "B"),
+            ("II.1", "Một"),
+            ("II.1.1", "Một một"),
+            ("II.1.1.1", "Ba cấp"),
+            ("II.1.1.2", "Ba cấp hai"),
+            ("II.1.2", "Một hai"),
+            ("II.1.2.a", "x"),
+        ],
+    );
+    check("", &[]);
+    check("III) ?\n\u{0}\n1)", &[]);
+}
+
+/// A row: what it shows, the text, the expected (path, heading) pairs.
+type Row = (
+    &'static str,
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+);
+
+/// Each layout of the issue, as a row.
+#[test]
+fn real_layouts_table() {
+    let rows: Vec<Row> = vec![
+        (
+            "number alone on its line, heading on the next (bold open across lines)",
+            "**I. MỤC ĐÍCH, YÊU CẦU**\n\n**1.\nMục đích: **Xác định số lượng tài sản.\n\n**2.\nYêu cầu**\n\na)\nXác định cụ thể các nội dung.\n\nb)\nPhát huy tối đa.\n\n**II. PHẠM VI**\n\n**1.\nPhạm vi: **Tổng kiểm kê.\n",
+            vec![
+                ("I", "MỤC ĐÍCH, YÊU CẦU"),
+                ("I.1", "Mục đích"),
+                ("I.2", "Yêu cầu"),
+                ("I.2.a", "Xác định cụ thể các nội dung"),
+                ("I.2.b", "Phát huy tối đa"),
+                ("II", "PHẠM VI"),
+                ("II.1", "Phạm vi"),
+            ],
+        ),
+        (
+            "roman numeral alone, heading on the next line, italic sub-items",
+            "I. A\n\n**III.\nNHIỆM VỤ VÀ GIẢI PHÁP ***(chi tiết Phụ lục)*\n\n**1.** Tổng hợp, báo cáo kết quả.\n\n*1.1.\nTrưởng Ban Chỉ đạo*\n\n- Phụ trách chung.\n\n*1.2. Phó Trưởng Ban*\n",
+            vec![
+                ("I", "A"),
+                ("III", "NHIỆM VỤ VÀ GIẢI PHÁP"),
+                ("III.1", "Tổng hợp, báo cáo kết quả"),
+                ("III.1.1", "Trưởng Ban Chỉ đạo"),
+                ("III.1.2", "Phó Trưởng Ban"),
+            ],
+        ),
+        (
+            "heading wrapped across lines (lower-case continuation)",
+            "I. NỘI DUNG\n\n1. Công tác lập, thẩm định, phê duyệt chương trình,\nkế hoạch khắc phục hậu quả\n\n2. Hai\n",
+            vec![
+                ("I", "NỘI DUNG"),
+                ("I.1", "Công tác lập, thẩm định, phê duyệt chương trình, kế hoạch khắc phục hậu quả"),
+                ("I.2", "Hai"),
+            ],
+        ),
+        (
+            "points a. and đ), run-in heading cut at the colon",
+            "I. A\n1. Mục tiêu cụ thể: đến năm 2030 đạt 100%.\na. Một\nb. Hai\nc) Ba\nd) Bốn\nđ) Năm\ne) Sáu\n",
+            vec![
+                ("I", "A"),
+                ("I.1", "Mục tiêu cụ thể"),
+                ("I.1.a", "Một"),
+                ("I.1.b", "Hai"),
+                ("I.1.c", "Ba"),
+                ("I.1.d", "Bốn"),
+                ("I.1.đ", "Năm"),
+                ("I.1.e", "Sáu"),
+            ],
+        ),
+        (
+            "an outline that starts at II.",
+            "Căn cứ Luật X;\n\nII. NHIỆM VỤ\n1. Một\nIII. TỔ CHỨC\n1. Hai\n",
+            vec![("II", "NHIỆM VỤ"), ("II.1", "Một"), ("III", "TỔ CHỨC"), ("III.1", "Hai")],
+        ),
+        (
+            "numbering that continues across parts",
+            "I. A\n1. Một\n2. Hai\nII. B\n3. Ba\n4. Bốn\n",
+            vec![("I", "A"), ("I.1", "Một"), ("I.2", "Hai"), ("II", "B"), ("II.3", "Ba"), ("II.4", "Bốn")],
+        ),
+        (
+            "a plan in a decision's annex: the decision's articles and items are not items",
+            "QUYẾT ĐỊNH\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n1. Một của quyết định\n2. Hai của quyết định\n\nNơi nhận:\n- Như Điều 3;\n\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN\n*(Ban hành kèm theo Quyết định số 12/QĐ-UBND\nngày 01/01/2025 của UBND tỉnh)*\n\nI. MỤC ĐÍCH\n1. Mục đích\n",
+            vec![("I", "MỤC ĐÍCH"), ("I.1", "Mục đích")],
+        ),
+        (
+            "numbered rows of tables are not items",
+            "I. A\n1. Một\n|\n2.\n|\nCell text\n|\n| 3. | Ba | x |\n2. Hai\n",
+            vec![("I", "A"), ("I.1", "Một"), ("I.2", "Hai")],
+        ),
+        (
+            "a repeated part numeral keeps both parts",
+            "I. A\n1. Một\nII. HAI\nIII. BA\n1. Một\nIII. BA NỮA\n1. Một nữa\nIV. BỐN\n",
+            vec![
+                ("I", "A"),
+                ("I.1", "Một"),
+                ("II", "HAI"),
+                ("III", "BA"),
+                ("III.1", "Một"),
+                ("III#2", "BA NỮA"),
+                ("III#2.1", "Một nữa"),
+                ("IV", "BỐN"),
+            ],
+        ),
+        (
+            "bullets are not items",
+            "I. A\n- 1. không phải\n+ 2. không phải\n1. Một\n",
+            vec![("I", "A"), ("I.1", "Một")],
+        ),
+        (
+            "the signature block, Nơi nhận and footnotes end the body",
+            "I. A\n1. Một[1]\nUBND xã./.\n\nNơi nhận:\n- 1. Sở\n|\n**TM. ỦY BAN NHÂN DÂN**\n\n[1] Nghị định số 1/2020/NĐ-CP.\n",
+            vec![("I", "A"), ("I.1", "Một")],
+        ),
+    ];
+    for (what, text, expected) in rows {
+        let got = paths(text);
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(p, h)| (p.to_string(), h.to_string()))
+            .collect();
+        assert_eq!(got, want, "{what}");
+    }
+}
+
+/// The body ends before the signature and footnotes; the last item's text stops there.
+#[test]
+fn body_end_and_footnotes() {
+    let t = "Căn cứ Luật Dân quân tự vệ;\nThực hiện Kế hoạch số 5/KH-UBND;\nUBND xã xây dựng kế hoạch.\nI. A\n1. Một tỉnh1 và[2] và³\nII. B\nHết./.\n\nNơi nhận:\n- Như trên;\n|\nKT. CHỦ TỊCH\n\n1 Xã A, xã B.\n2 Nghị định 2.\n3 Ghi chú ba\n";
+    let o = outline(t);
+    let nr = t.find("Nơi nhận").unwrap();
+    assert_eq!(o.body_end, nr);
+    assert_eq!(o.sections.last().unwrap().end, nr);
+    assert!(o.section_at(nr + 3).is_none());
+    let labels: Vec<&str> = o.footnotes.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels, ["1", "2", "3"]);
+    for f in &o.footnotes {
+        assert_eq!(o.callers(f), ["I.1"], "note {}", f.label);
+    }
+    let n2 = t.find("2 Nghị").unwrap();
+    assert_eq!(o.footnote_at(n2 + 3).map(|f| f.label.as_str()), Some("2"));
+    // The opening basis: two paragraphs, not the sentence after them.
+    let basis: Vec<&str> = o.basis.iter().map(|&(a, b)| t[a..b].trim()).collect();
+    assert_eq!(
+        basis,
+        [
+            "Căn cứ Luật Dân quân tự vệ;",
+            "Thực hiện Kế hoạch số 5/KH-UBND;"
+        ]
+    );
+}
+
+/// A digit glued to a word is a call only when the footnote list has that number, and
+/// never in units ("m2") or codes ("H5N1").
+#[test]
+fn glued_calls_table() {
+    let rows = [
+        ("I. A\n1. Một tỉnh1 x\nKT. CHỦ TỊCH\n1 Ghi chú\n", 1),
+        ("I. A\n1. Diện tích 20 m2 x\nKT. CHỦ TỊCH\n2 Ghi chú\n", 0),
+        ("I. A\n1. Cúm H5N1 x\nKT. CHỦ TỊCH\n1 Ghi chú\n", 0),
+        ("I. A\n1. Một tỉnh7 x\nKT. CHỦ TỊCH\n1 Ghi chú\n", 0),
+    ];
+    for (t, calls) in rows {
+        let o = outline(t);
+        let n: usize = o.footnotes.iter().map(|f| f.calls.len()).sum();
+        assert_eq!(n, calls, "{t:?}");
+    }
+}
+
+/// The prefilter never skips a line that opens a marker (regression guard for the
+/// fast path that skips stripping): every line of this table that `marker` reads as a
+/// marker passes `may_open_marker`, and each expectation holds.
+#[test]
+fn may_open_marker_table() {
+    let rows = [
+        ("I. MỤC ĐÍCH", true),
+        ("  **II.** NHIỆM VỤ", true),
+        ("## III. NỘI DUNG", true),
+        ("> | 1. Một", true),
+        ("1\\. Một", true),
+        ("**1**. **Mục đích**", true),
+        ("_a)_ điểm", true),
+        ("đ) điểm đ", true),
+        ("a. điểm", true),
+        ("- bullet", false),
+        ("Căn cứ Luật", false),
+        ("   ", false),
+        ("", false),
+        ("*** ", false),
+        ("b) x", true),
+        ("f) not a point letter", false),
+    ];
+    for (line, expected) in rows {
+        let opens = marker(&strip_line(line)).is_some();
+        assert_eq!(may_open_marker(line), expected, "{line:?}");
+        assert!(!opens || may_open_marker(line), "{line:?} opens a marker");
+    }
+}
+
+/// Random lines over the characters that matter: the prefilter is never stricter than
+/// the stripping it lets lines skip, and nothing panics.
+#[test]
+fn may_open_marker_never_hides_a_marker() {
+    let alphabet: Vec<char> = "IVXL19ađfM *_\\#>|.) \t[]¹\n".chars().collect();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut markers = 0;
+    for _ in 0..20_000 {
+        let mut line = String::new();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        for k in 0..(x % 9) {
+            line.push(alphabet[((x >> (k * 5)) % alphabet.len() as u64) as usize]);
+        }
+        let _ = outline(&line);
+        if marker(&strip_line(&line)).is_some() {
+            markers += 1;
+            assert!(may_open_marker(&line), "{line:?}");
+        }
+    }
+    assert!(markers > 100, "only {markers} random lines were markers");
+}
+
+#[test]
+fn section_at_offsets() {
+    let t = "Căn cứ\nI. A\n1. Một\ntext\n";
+    let o = outline(t);
+    assert!(o.section_at(0).is_none());
+    assert_eq!(o.section_at(t.find("text").unwrap()).unwrap().path, "I.1");
+    assert_eq!(
+        o.range("I", t.len()),
+        Some((t.find("I.").unwrap(), t.len()))
+    );
+    assert!(is_within("IV.1.a", "IV.1"));
+    assert!(!is_within("IV.10", "IV.1"));
+    assert!(!is_within("IV#2.1", "IV"));
+}
