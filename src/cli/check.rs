@@ -1,12 +1,17 @@
 //! `cancu check`: citations that are written wrong, do not hang together, or rest on
 //! instruments no longer in force, as compiler-style diagnostics (rich, short, JSON, SARIF);
 //! `--fix` writes the suggested replacements (keeping `FILE.cancu-bak`), `--fix --dry-run`
-//! prints them as a unified diff; `--explain CODE` prints a rule's explanation.
+//! prints them as a unified diff; `--explain CODE` prints a rule's explanation. Rules are
+//! chosen with `--select`/`--ignore` or a `cancu.toml`; unresolved citations are one line
+//! per document unless `--show-notes`; `--baseline FILE` compares the findings with a
+//! committed baseline. Vietnamese by default, `--lang en` (or LANG=en*) for English.
 
 use crate::check::{self, fix, rules, Knowledge, NoKnowledge, Options};
+use crate::cli::check_config;
 use crate::cli::extract::read_inputs;
 use crate::cli::Outcome;
 use crate::diag::{self, Diagnostic, FileReport, RichOptions, Severity};
+use crate::messages::{self, Lang};
 use crate::model::Date;
 use anyhow::{bail, Context};
 use std::io::{IsTerminal, Write};
@@ -35,6 +40,26 @@ pub struct Args {
     /// With --fix: print the changes as a unified diff, write nothing.
     #[arg(long, requires = "fix")]
     pub dry_run: bool,
+    /// Run only these rules: codes (C0205), prefixes (C02), groups (shape, consistency,
+    /// time, unknown) or names, comma-separated. Default: `[check] select` of cancu.toml, else all.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Do not run these rules (added to `[check] ignore` of cancu.toml).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// List every unresolved citation (C0401) instead of one line per document.
+    #[arg(long)]
+    pub show_notes: bool,
+    /// Language of messages: vi (default) or en. Default: from LANG.
+    #[arg(long, value_name = "vi|en")]
+    pub lang: Option<String>,
+    /// Compare the findings with this baseline (file, line, code, cited text) and print what
+    /// the change adds (+) and removes (-); exit 1 when they differ.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// With --baseline: write the findings as the new baseline.
+    #[arg(long, requires = "baseline")]
+    pub update_baseline: bool,
     #[command(flatten)]
     pub registry: crate::cli::registry::RegistryArgs,
 }
@@ -109,28 +134,31 @@ pub fn parse_as_of(s: &str) -> anyhow::Result<Date> {
     })
 }
 
-fn explain(code: &str) -> anyhow::Result<Outcome> {
+fn explain(code: &str, lang: Lang) -> anyhow::Result<Outcome> {
     let mut w = std::io::stdout().lock();
     if code.eq_ignore_ascii_case("list") {
         for r in rules::ALL {
             writeln!(
                 w,
-                "{}  {:<12} {:<7}  {:<22} {}",
+                "{}  {:<12} {:<9}  {:<26} {}",
                 r.code,
                 r.category.as_str(),
-                r.severity.as_str(),
+                messages::severity(lang, r.severity),
                 r.name,
-                r.summary
+                rules::summary(r, lang)
             )?;
         }
         return Ok(Outcome::Clean);
     }
     match rules::by_code(code) {
         Some(r) => {
-            write!(w, "{}", rules::explain(r))?;
+            write!(w, "{}", rules::explain(r, lang))?;
             Ok(Outcome::Clean)
         }
-        None => bail!("no rule {code:?} (`cancu check --explain list` lists them)"),
+        None => bail!(
+            "{}",
+            messages::tr(lang, &messages::X_NO_RULE, &[&format!("{code:?}")])
+        ),
     }
 }
 
@@ -141,36 +169,70 @@ struct Checked {
     diags: Vec<Diagnostic>,
 }
 
-fn run_one(text: &str, know: &dyn Knowledge, opts: &Options) -> Vec<Diagnostic> {
+/// What to report: the rules selected, and whether unresolved citations are listed.
+struct Shown {
+    selection: rules::Selection,
+    show_notes: bool,
+}
+
+fn run_one(text: &str, know: &dyn Knowledge, opts: &Options, shown: &Shown) -> Vec<Diagnostic> {
     let ex = crate::extract(text);
-    check::check(text, &ex, know, opts)
+    let diags: Vec<Diagnostic> = check::check(text, &ex, know, opts)
+        .into_iter()
+        .filter(|d| shown.selection.allows(d.code))
+        .collect();
+    if shown.show_notes {
+        diags
+    } else {
+        check::summarize_unresolved(diags, opts.lang)
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let lang = check_config::lang(args.lang.as_deref())?;
     if let Some(code) = &args.explain {
-        return explain(code);
+        return explain(code, lang);
     }
+    let config = check_config::find_config(&args.paths)?;
+    let cfg = config.as_ref().map(|(_, c)| c);
+    let as_of = args
+        .as_of
+        .as_deref()
+        .or(cfg.and_then(|c| c.as_of.as_deref()));
     let opts = Options {
-        as_of: args.as_of.as_deref().map(parse_as_of).transpose()?,
+        as_of: as_of.map(parse_as_of).transpose()?,
+        lang,
+    };
+    let shown = Shown {
+        selection: check_config::selection(&args.select, &args.ignore, cfg)?,
+        show_notes: args.show_notes || args.deny == Deny::Note,
     };
     let know = knowledge(&args.registry);
     if !know.available() {
-        eprintln!("note: no instrument registry: the registry-driven rules (C0206-C0208, C0302-C0305, C04xx) are skipped");
+        eprintln!(
+            "{}: {}",
+            messages::NOTE_WORD.get(lang),
+            messages::s(lang, &messages::NO_REGISTRY)
+        );
     }
     let (docs, mut errors) = read_inputs(&args.paths);
     let mut checked: Vec<Checked> = Vec::new();
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     for d in docs {
-        let diags = run_one(&d.text, know.as_ref(), &opts);
+        let diags = run_one(&d.text, know.as_ref(), &opts, &shown);
         if opts.as_of.is_none() {
             if let Some((date, check::AsOfSource::LatestCited)) =
                 check::as_of_for(&crate::extract(&d.text))
             {
                 eprintln!(
-                    "note: {}: no date or year in its header; judged as of {}, the latest date it cites (use --as-of to choose)",
-                    d.path,
-                    date.vietnamese()
+                    "{}: {}",
+                    messages::NOTE_WORD.get(lang),
+                    messages::tr(
+                        lang,
+                        &messages::AS_OF_LATEST,
+                        &[&d.path, &date.vietnamese()]
+                    )
                 );
             }
         }
@@ -234,15 +296,19 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
         }
         // Report what is left.
-        let diags = run_one(&fixed.text, know.as_ref(), &opts);
+        let diags = run_one(&fixed.text, know.as_ref(), &opts, &shown);
         checked.push(Checked {
             path: d.path,
             text: fixed.text,
             diags,
         });
     }
+    if let Some(b) = &args.baseline {
+        w.flush()?;
+        return baseline(b, args.update_baseline, &checked, errors);
+    }
     if !args.dry_run {
-        render(&mut w, args.format, &checked)?;
+        render(&mut w, args.format, &checked, lang)?;
     }
     w.flush()?;
     let deny = args.deny.severity();
@@ -258,7 +324,82 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     })
 }
 
-fn render(w: &mut impl Write, format: Format, checked: &[Checked]) -> anyhow::Result<()> {
+/// The ecosystem check: compare (or, with `update`, write) the baseline of the findings.
+fn baseline(
+    path: &std::path::Path,
+    update: bool,
+    checked: &[Checked],
+    errors: usize,
+) -> anyhow::Result<Outcome> {
+    let rows: Vec<String> = checked
+        .iter()
+        .flat_map(|c| check_config::baseline_rows(&c.path, &c.text, &c.diags))
+        .collect();
+    if update {
+        let mut text =
+            String::from("# cancu check baseline: file, line, code, cited text (tab-separated)\n");
+        for r in &rows {
+            text.push_str(r);
+            text.push('\n');
+        }
+        std::fs::write(path, text)
+            .with_context(|| format!("{}: cannot write the baseline", path.display()))?;
+        eprintln!("{}: {} findings", path.display(), rows.len());
+        return Ok(if errors > 0 {
+            Outcome::Errors
+        } else {
+            Outcome::Clean
+        });
+    }
+    let old = check_config::read_baseline(path)?;
+    let (added, removed) = check_config::compare(&old, &rows);
+    let mut w = std::io::stdout().lock();
+    for r in &added {
+        writeln!(w, "+ {r}")?;
+    }
+    for r in &removed {
+        writeln!(w, "- {r}")?;
+    }
+    let mut by_code: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for r in &added {
+        by_code
+            .entry(r.split('\t').nth(2).unwrap_or(""))
+            .or_default()
+            .0 += 1;
+    }
+    for r in &removed {
+        by_code
+            .entry(r.split('\t').nth(2).unwrap_or(""))
+            .or_default()
+            .1 += 1;
+    }
+    let per: Vec<String> = by_code
+        .iter()
+        .map(|(c, (a, r))| format!("{c} +{a} -{r}"))
+        .collect();
+    eprintln!(
+        "{} added, {} removed, {} unchanged{}{}",
+        added.len(),
+        removed.len(),
+        rows.len() - added.len(),
+        if per.is_empty() { "" } else { ": " },
+        per.join(", ")
+    );
+    Ok(if errors > 0 {
+        Outcome::Errors
+    } else if added.is_empty() && removed.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
+}
+
+fn render(
+    w: &mut impl Write,
+    format: Format,
+    checked: &[Checked],
+    lang: Lang,
+) -> anyhow::Result<()> {
     let reports: Vec<FileReport> = checked
         .iter()
         .map(|c| FileReport {
@@ -274,7 +415,7 @@ fn render(w: &mut impl Write, format: Format, checked: &[Checked]) -> anyhow::Re
                 write!(
                     w,
                     "{}",
-                    diag::render_rich(&c.path, &c.text, &c.diags, RichOptions { color })
+                    diag::render_rich(&c.path, &c.text, &c.diags, RichOptions { color, lang })
                 )?;
             }
             let count = |s: Severity| {
@@ -284,27 +425,32 @@ fn render(w: &mut impl Write, format: Format, checked: &[Checked]) -> anyhow::Re
                     .filter(|d| d.severity == s)
                     .count()
             };
-            let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
             writeln!(
                 w,
-                "{}, {}, {}, {} in {}",
-                plural(count(Severity::Error), "error"),
-                plural(count(Severity::Warning), "warning"),
-                plural(count(Severity::Note), "note"),
-                plural(count(Severity::Help), "help"),
-                plural(checked.len(), "file")
+                "{}",
+                messages::tr(
+                    lang,
+                    &messages::SUMMARY,
+                    &[
+                        &count(Severity::Error),
+                        &count(Severity::Warning),
+                        &count(Severity::Note),
+                        &count(Severity::Help),
+                        &checked.len()
+                    ]
+                )
             )?;
         }
         Format::Short => {
             for c in checked {
-                write!(w, "{}", diag::render_short(&c.path, &c.diags))?;
+                write!(w, "{}", diag::render_short(&c.path, &c.diags, lang))?;
             }
         }
         Format::Json => write!(w, "{}", diag::render_json(&reports))?,
         Format::Sarif => write!(
             w,
             "{}",
-            diag::render_sarif(env!("CARGO_PKG_VERSION"), rules::ALL, &reports)
+            diag::render_sarif(env!("CARGO_PKG_VERSION"), &rules::docs(lang), &reports)
         )?,
     }
     Ok(())

@@ -75,6 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .as_deref()
             .map(crate::cli::check::parse_as_of)
             .transpose()?,
+        lang: crate::cli::check_config::lang(None)?,
     };
     let reg = args.registry.load()?;
     let know = RegistryKnowledge::new(&reg);
