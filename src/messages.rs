@@ -202,6 +202,7 @@ messages! {
     L_SUPERSEDED = "đã có văn bản mới thay thế", "superseded";
     ON_DATE = " từ ngày {0}", " on {0}";
     OF_DATE = "{0} ngày {1}", "{0} of {1}";
+    DATE_SUFFIX = " ngày {0}", " of {0}";
     N_REPLACED_BY = "bị thay thế bởi {0}", "replaced by {0}";
     N_SUPERSEDED_BY = "được thay bằng {0}", "superseded by {0}";
     N_PARTLY_BY = "hết hiệu lực một phần do {0}", "partly ended by {0}";
@@ -230,6 +231,15 @@ messages! {
     M_AMBIGUOUS = "{0} khớp với {1} văn bản", "{0} matches {1} instruments";
     L_WHICH = "văn bản nào?", "which one?";
     N_CANDIDATES = "các văn bản có thể: {0}", "candidates: {0}";
+
+    // ---- Report. ----
+    R_PLAN = "  {0} trích dẫn, tra được {1} ({2}%); phát hiện: {3} thể thức, {4} thống nhất, {5} hiệu lực ({6} lỗi, {7} cảnh báo, {8} lưu ý)",
+        "  {0} citations, {1} resolved ({2}%); findings: {3} shape, {4} consistency, {5} time ({6} errors, {7} warnings, {8} notes)";
+    R_UNRESOLVED = "    chưa tra được {0}", "    unresolved {0}";
+    R_TOTAL = "{0} kế hoạch, {1} trích dẫn, tra được {2} ({3}%); {4} thể thức, {5} thống nhất, {6} hiệu lực.",
+        "{0} plans, {1} citations, {2} resolved ({3}%); {4} shape, {5} consistency, {6} time findings.";
+    R_HINT = "Chi tiết và cách sửa: cancu check ĐƯỜNG_DẪN; văn bản nào viện dẫn: cancu cites \"Luật DQTV\"; tìm kiếm: cancu search \"dan quan tu ve\".",
+        "Details with fixes: cancu check PATH; who cites what: cancu cites \"Luật DQTV\"; search: cancu search \"dan quan tu ve\".";
 
     // ---- Explain pages. ----
     X_DEFAULT = "mặc định: {0}, nhóm {1}", "{0} by default, {1}";

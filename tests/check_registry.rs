@@ -202,18 +202,26 @@ fn findings(
     as_of: Option<Date>,
 ) -> Vec<(usize, &'static str, String)> {
     let ex = cancu::extract(text);
-    check::check(text, &ex, k, &Options { as_of })
-        .into_iter()
-        .filter(|d| d.code >= "C0206")
-        .map(|d| {
-            let line = d.primary().map_or(0, |l| l.line);
-            (
-                line,
-                d.code,
-                format!("{} | {}", d.message, d.notes.join(" | ")),
-            )
-        })
-        .collect()
+    check::check(
+        text,
+        &ex,
+        k,
+        &Options {
+            as_of,
+            lang: cancu::messages::Lang::En,
+        },
+    )
+    .into_iter()
+    .filter(|d| d.code >= "C0206")
+    .map(|d| {
+        let line = d.primary().map_or(0, |l| l.line);
+        (
+            line,
+            d.code,
+            format!("{} | {}", d.message, d.notes.join(" | ")),
+        )
+    })
+    .collect()
 }
 
 fn seed() -> String {

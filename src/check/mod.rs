@@ -51,8 +51,8 @@ pub struct Ctx<'a> {
     /// The resolution of each citation (same order as `ex.citations`); all `Unknown`
     /// without a registry.
     pub resolved: Vec<Resolution>,
-    /// The date the time rules judge at: the --as-of date, else the document's own date;
-    /// None when neither is certain (then the time rules are silent).
+    /// The certain date of the document: the --as-of date, else its own date; None when
+    /// neither is given (then "not yet in force" is never said; `as_of` is a lower bound).
     pub time_as_of: Option<Date>,
     pub lang: Lang,
     /// Byte ranges of quoted text (“...”) and of English passages.

@@ -3,8 +3,11 @@
 //! force), not yet in force, an earlier year's annual instrument, an issuer that no longer
 //! exists.
 //!
-//! Time rules stand on solid ground only: the date judged at is the document's own (or the
-//! --as-of date), never one inferred from its year; an instrument's standing is judged only
+//! Time rules stand on solid ground only. "Not yet in force" needs a certain date (the
+//! document's own, or --as-of); expiry, replacement, supersession, a stale annual
+//! instrument and an abolished issuer only need a lower bound of the document's date (its
+//! year, raised to the latest date of that year it cites: what has ended by then stays
+//! ended). An instrument's standing is judged only
 //! when the citation identifies it with evidence (its number or its date); quoted text and
 //! English passages (another document's words) are left out; "cited before issued" only
 //! when both dates are written.
@@ -112,9 +115,13 @@ pub fn cited_before_issued(cx: &Ctx, _i: usize, c: &Citation) -> Option<Diagnost
 
 /// C0302–C0305: where the resolved instrument stands as of the date checked.
 pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
-    let as_of = cx.time_as_of?;
+    let as_of = cx.as_of?;
     let f = cx.know.instrument(id)?;
     let st = f.standing(as_of);
+    // A lower bound of the document's date cannot tell that something was not yet in force.
+    if matches!(st, Standing::NotYetInForce(_)) && cx.time_as_of.is_none() {
+        return None;
+    }
     let (s, e) = span(c);
     let name = label_name(cx.lang, &f);
     let when = |d: Option<Date>| {
@@ -218,7 +225,7 @@ pub fn stale_annual(cx: &Ctx, i: usize, c: &Citation) -> Option<Diagnostic> {
     if cx.genre.quoted(c.start) || cx.genre.english(c.start) {
         return None;
     }
-    let year_now = cx.time_as_of.map(|d| d.year)?;
+    let year_now = cx.as_of.map(|d| d.year)?;
     let y = c.year?;
     if y >= year_now {
         return None;
@@ -242,7 +249,7 @@ pub fn stale_annual(cx: &Ctx, i: usize, c: &Citation) -> Option<Diagnostic> {
             let an = name_of(a);
             let when = a
                 .date
-                .map(|d| cx.m(&m::ON_DATE, &[&d.vietnamese()]))
+                .map(|d| cx.m(&m::DATE_SUFFIX, &[&d.vietnamese()]))
                 .unwrap_or_else(|| cx.m(&m::OF_YEAR_SUFFIX, &[&year_now]));
             let mut d = diag(
                 &rules::STALE_ANNUAL,
@@ -312,7 +319,7 @@ fn ceased_body(c: &Citation) -> Option<(String, &'static crate::extract::tables:
 pub fn issuer_abolished(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let (body, ceased) = ceased_body(c)?;
     let issued_after = c.date.is_some_and(|d| d >= ceased.date);
-    let as_of = cx.time_as_of?;
+    let as_of = cx.as_of?;
     if as_of < ceased.date && !issued_after {
         return None;
     }
