@@ -262,6 +262,11 @@ fn malformed_and_impossible_dates() {
                 "Căn cứ Nghị định số 18/2020/NĐ-CP ngày 29 tháng 02 năm 2020;",
                 &[],
             ),
+            // A gazette's footnote mark glued to the year by PDF text: 2023, footnote 7.
+            (
+                "của Luật Nhà ở số 27/2023/QH15 ngày 27 tháng 11 năm 20237 thì đánh dấu\n7 Khoản này được sửa đổi.",
+                &[],
+            ),
             // Not a date: "năm 2020" alone, a sum of money.
             (
                 "Kinh phí năm 2020 là 20225 đồng; dự kiến năm 12 năm 2020.",

@@ -16,6 +16,14 @@ pub struct Facts {
     pub assembly_term: Vec<AssemblyTerm>,
     pub numbering: Numbering,
     pub english: English,
+    pub time: TimeWords,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct TimeWords {
+    pub passing: Vec<String>,
+    pub consolidated_heading: String,
+    pub consolidated_formula: String,
 }
 
 /// One National Assembly term and the years it sits (both ends included).
@@ -82,6 +90,54 @@ pub struct Genre {
     quoted: Vec<(usize, usize)>,
     /// Byte ranges of English lines.
     english: Vec<(usize, usize)>,
+    /// A consolidated text ("văn bản hợp nhất").
+    pub consolidated: bool,
+}
+
+/// Words only, one space between them.
+fn words_only(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How far around a citation a passing phrase is looked for (bytes, within its sentence).
+const PASSING_WINDOW: usize = 240;
+
+/// Whether the citation at `[start, end)` is a passing mention: a phrase of
+/// `[time] passing` in its sentence (cut at '.', ';' or a blank line), within
+/// [`PASSING_WINDOW`] bytes.
+pub fn passing_mention(text: &str, start: usize, end: usize) -> bool {
+    let mut a = start.saturating_sub(PASSING_WINDOW);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (end + PASSING_WINDOW).min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    let (Some(before), Some(after)) = (text.get(a..start), text.get(end..b)) else {
+        return false;
+    };
+    let cut = |s: &str| s.rfind(['.', ';']).map_or(0, |i| i + 1);
+    let before = &before[cut(before)..];
+    let after = &after[..after.find(['.', ';']).unwrap_or(after.len())];
+    let words = format!(
+        " {} ",
+        words_only(&format!(
+            "{} {}",
+            crate::normalize::fold_key(before),
+            crate::normalize::fold_key(after)
+        ))
+    );
+    facts()
+        .time
+        .passing
+        .iter()
+        .any(|p| words.contains(&format!(" {p} ")))
 }
 
 /// The longest quotation looked for (an amending document quotes whole articles).
@@ -89,9 +145,21 @@ const MAX_QUOTE: usize = 20_000;
 
 impl Genre {
     pub fn of(text: &str) -> Genre {
+        let mut top = text.len().min(3000);
+        while !text.is_char_boundary(top) {
+            top -= 1;
+        }
+        let t = &facts().time;
+        let heading = text[..top].lines().any(|l| {
+            let f = crate::normalize::fold_key(l);
+            f.trim().starts_with(t.consolidated_heading.as_str()) && l.contains("HỢP NHẤT")
+        });
+        let formula = words_only(&crate::normalize::fold_key(&text[..top]))
+            .contains(t.consolidated_formula.as_str());
         Genre {
             quoted: quoted_ranges(text),
             english: english_lines(text),
+            consolidated: heading || formula,
         }
     }
 
@@ -189,6 +257,39 @@ mod tests {
         assert_eq!(term_years(14).as_deref(), Some("2016–2021"));
         assert_eq!(term_years(16).as_deref(), Some("2026–"));
         assert!(old_numbering(1985) && !old_numbering(2009));
+    }
+
+    #[test]
+    fn passing_mentions() {
+        // (text, needle, passing)
+        let rows = [
+            (
+                "Bộ luật Lao động số 10/2012/QH13 hết hiệu lực kể từ ngày Bộ luật này có hiệu lực.",
+                "10/2012/QH13",
+                true,
+            ),
+            (
+                "Căn cứ Bộ luật Lao động số 10/2012/QH13; Nghị định này bãi bỏ Nghị định 05/2015/NĐ-CP.",
+                "10/2012/QH13",
+                false,
+            ),
+            (
+                "Người lao động đã tham gia bảo hiểm theo Luật số 58/2014/QH13 trước ngày Luật này có hiệu lực",
+                "58/2014/QH13",
+                true,
+            ),
+            ("Căn cứ Luật Bảo hiểm xã hội số 58/2014/QH13;", "58/2014/QH13", false),
+        ];
+        for (text, needle, want) in rows {
+            let s = text.find(needle).unwrap();
+            assert_eq!(passing_mention(text, s, s + needle.len()), want, "{text}");
+        }
+        assert!(Genre::of("BỘ LAO ĐỘNG\nVĂN BẢN HỢP NHẤT -\nNghị định ...").consolidated);
+        assert!(!Genre::of("Căn cứ văn bản hợp nhất số 12/VBHN-BTC;").consolidated);
+        assert!(
+            Genre::of("NGHỊ ĐỊNH\nNghị định số 51/2016/NĐ-CP, có hiệu lực từ ngày 01/8/2016, được sửa đổi, bổ sung bởi:\n")
+                .consolidated
+        );
     }
 
     #[test]

@@ -94,6 +94,11 @@ pub fn malformed_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         let (Some(all), Some(y)) = (c.get(0), c.get(1)) else {
             continue;
         };
+        // "năm 20237" in a gazette text is the year 2023 and the footnote mark 7 (PDF text
+        // loses the superscript) when a line opens with that footnote's number.
+        if footnote_mark(cx.text, &y.as_str()[4..]) {
+            continue;
+        }
         out.push(diag(
             &rules::MALFORMED_DATE,
             cx.m(&m::M_MALFORMED_DATE, &[&all.as_str()]),
@@ -105,6 +110,17 @@ pub fn malformed_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
             )],
         ));
     }
+}
+
+/// Whether some line opens with `mark` and then a capitalised word (a footnote's text).
+fn footnote_mark(text: &str, mark: &str) -> bool {
+    text.lines().any(|l| {
+        l.trim_start()
+            .strip_prefix(mark)
+            .and_then(|rest| rest.strip_prefix([' ', '\t']))
+            .and_then(|rest| rest.trim_start().chars().next())
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 /// C0202 for dates the extractor did not attach to a citation.

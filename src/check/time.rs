@@ -15,7 +15,7 @@
 //! Must NOT decide what a citation resolves to (that is the registry's, via `Knowledge`).
 
 use super::rules;
-use super::{diag, name_of, Ctx, InstrumentFacts, Resolution, Standing};
+use super::{diag, genre, name_of, Ctx, InstrumentFacts, Resolution, Standing};
 use crate::diag::Diagnostic;
 use crate::extract::Tables;
 use crate::messages::{self as m, Lang};
@@ -24,12 +24,16 @@ use crate::normalize::fold_key;
 
 /// The per-citation time rules.
 pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
-    if cx.genre.quoted(c.start) || cx.genre.english(c.start) {
+    if cx.genre.quoted(c.start) || cx.genre.english(c.start) || cx.genre.consolidated {
         return;
     }
     out.extend(cited_before_issued(cx, i, c));
     if let Some(Resolution::Found(id)) = cx.resolved.get(i) {
-        if c.canonical.is_some() || c.date.is_some() {
+        // Identified with evidence (its number or date), the document resting on it: not a
+        // passing mention, not one provision referred to ("khoản 3 Điều 122 của Luật ...",
+        // deliberate in transitional provisions).
+        let evidence = c.canonical.is_some() || c.date.is_some();
+        if evidence && c.provision.is_none() && !genre::passing_mention(cx.text, c.start, c.end) {
             out.extend(standing(cx, c, id));
         }
     }
@@ -222,7 +226,7 @@ fn annual_of(title: Option<&str>, year: i32) -> bool {
 /// C0306: an earlier year's annual instrument cited where the year's own exists — in this
 /// document (same kind, symbol and issuer) or in the registry's series.
 pub fn stale_annual(cx: &Ctx, i: usize, c: &Citation) -> Option<Diagnostic> {
-    if cx.genre.quoted(c.start) || cx.genre.english(c.start) {
+    if cx.genre.quoted(c.start) || cx.genre.english(c.start) || cx.genre.consolidated {
         return None;
     }
     let year_now = cx.as_of.map(|d| d.year)?;
