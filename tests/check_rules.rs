@@ -99,6 +99,18 @@ fn time_rules() {
         format!("{HEADER_2025}Căn cứ Kế hoạch số 34/KH-UBND ngày 31/01/2024 của UBND xã;\n");
     let stale = "Thực hiện Chỉ thị số 26-CT/HU ngày 29/01/2024 của Huyện ủy Yên Thế về lãnh đạo nhiệm vụ quốc phòng năm 2024; Chỉ thị số 14-CT/HU ngày 06/01/2022 của Huyện ủy Yên Thế về lãnh đạo nhiệm vụ quốc phòng năm 2022.";
     let not_annual = "Chỉ thị số 46-CT/TW ngày 22/6/2015 của Bộ Chính trị; Chỉ thị số 12-CT/TW ngày 03/5/2007 của Bộ Chính trị.";
+    // An annex citing the document it belongs to with another date than the header's.
+    let annex = format!(
+        "{HEADER_2025}Căn cứ Luật Dân quân tự vệ;\nPHỤ LỤC\n(Ban hành kèm theo Kế hoạch số 15/KH-UBND ngày 10/02/2025 của UBND xã)\n"
+    );
+    let ex = cancu::extract(&annex);
+    let d = check::check(&annex, &ex, &NoKnowledge, &Options::default());
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["C0301"]);
+    assert!(d[0].message.contains("10/01/2025"), "{}", d[0].message);
+    assert_eq!(
+        check::fix::apply(&annex, &d).text,
+        annex.replace("10/02/2025", "10/01/2025")
+    );
     check(
         &[
             (later.as_str(), &["C0301"]),
@@ -179,6 +191,8 @@ fn era_and_genre() {
             ),
             // A separator missing is a defect in every era.
             ("Căn cứ Chỉ thị số 12 CT/TW ngày 03/5/2007;", &["C0102"]),
+            // The Council of State's own symbol (1983), undated.
+            ("Căn cứ Lệnh số 10-LCT/HĐNN7 công bố Luật;", &[]),
             // The same missing year after 2009 is a defect.
             ("Căn cứ Nghị định số 168 NĐ-CP ngày 28/12/2018;", &["C0101"]),
             // English translations write "ND-CP".
@@ -330,13 +344,14 @@ fn conflicting_dates_flag_the_odd_one_out() {
     let text = "Căn cứ Thông tư số 02/2025/TT-BLĐTBXH ngày 10/01/2024; Thông tư số 02/2025/TT-BLĐTBXH ngày 10/01/2025; theo Thông tư số 02/2025/TT-BLĐTBXH ngày 10/01/2025; Thông tư số 02/2025/TT-BLĐTBXH ngày 10/01/2025.";
     let ex = cancu::extract(text);
     let diags = check::check(text, &ex, &NoKnowledge, &Options::default());
-    // One diagnostic, on the odd date (the year's mismatch merged into it as a note).
+    // One diagnostic on the odd mention: the year's mismatch, with the conflict merged into
+    // it as a note and the date the document gives elsewhere as its fix.
     let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
-    assert_eq!(codes, ["C0205"], "{diags:#?}");
+    assert_eq!(codes, ["C0201"], "{diags:#?}");
     let d = &diags[0];
     let at = d.primary().map_or(0, |l| l.start);
     assert!(at < text.find(';').unwrap(), "{d:#?}");
-    assert!(d.notes.iter().any(|n| n.contains("C0201")), "{:?}", d.notes);
+    assert!(d.notes.iter().any(|n| n.contains("C0205")), "{:?}", d.notes);
     let out = check::fix::apply(text, &diags).text;
     assert!(
         !out.contains("10/01/2024") && out.matches("10/01/2025").count() == 4,

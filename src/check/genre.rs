@@ -40,6 +40,8 @@ pub struct AssemblyTerm {
 pub struct Numbering {
     /// The first year of today's numbering rules.
     pub modern_from: i32,
+    /// Issuer codes of bodies that existed only before it ("HĐNN7", "HĐBT").
+    pub old_issuers: Vec<String>,
     #[allow(dead_code)]
     pub verified: bool,
 }
@@ -81,6 +83,18 @@ pub fn term_years(term: u32) -> Option<String> {
 /// Whether an instrument of `year` predates today's numbering rules.
 pub fn old_numbering(year: i32) -> bool {
     year < facts().numbering.modern_from
+}
+
+/// Whether a symbol names a body that existed only before today's numbering
+/// ("LCT/HĐNN7": the Council of State of the 7th term).
+pub fn old_issuer(symbol: &str) -> bool {
+    symbol.split(['-', '/']).skip(1).any(|code| {
+        facts()
+            .numbering
+            .old_issuers
+            .iter()
+            .any(|o| code.starts_with(o.as_str()))
+    })
 }
 
 /// The genre of every part of one text.
@@ -257,6 +271,8 @@ mod tests {
         assert_eq!(term_years(14).as_deref(), Some("2016–2021"));
         assert_eq!(term_years(16).as_deref(), Some("2026–"));
         assert!(old_numbering(1985) && !old_numbering(2009));
+        assert!(old_issuer("LCT/HĐNN7") && old_issuer("CT-HĐBT"));
+        assert!(!old_issuer("NĐ-CP") && !old_issuer("HĐNN7"));
     }
 
     #[test]

@@ -153,8 +153,8 @@ pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) 
 const DATE_FAMILY: &[&str] = &["C0201", "C0202", "C0205", "C0209", "C0211", "C0301"];
 
 /// One defect, one diagnostic: the date findings on one citation become one diagnostic
-/// (the first of [`DATE_FAMILY`]'s order that has a fix, else the first), the others its
-/// notes.
+/// (the first in [`DATE_FAMILY`]'s order, with the first fix any of them offers), the
+/// others its notes.
 fn merge_related(cx: &Ctx, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let owner = |d: &Diagnostic| -> Option<usize> {
         if !DATE_FAMILY.contains(&d.code) {
@@ -175,13 +175,8 @@ fn merge_related(cx: &Ctx, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         }
     }
     for (_, mut g) in groups {
-        let rank = |d: &Diagnostic| {
-            (
-                d.suggestion.is_none(),
-                DATE_FAMILY.iter().position(|c| *c == d.code),
-            )
-        };
-        g.sort_by_key(rank);
+        g.sort_by_key(|d| DATE_FAMILY.iter().position(|c| *c == d.code));
+        let fix = g.iter().find_map(|d| d.suggestion.clone());
         let mut it = g.into_iter();
         let Some(mut first) = it.next() else { continue };
         for other in it {
@@ -195,6 +190,9 @@ fn merge_related(cx: &Ctx, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
                 &[&other.message, &other.code],
             ));
             first.notes.extend(other.notes);
+        }
+        if first.suggestion.is_none() {
+            first.suggestion = fix;
         }
         out.push(first);
     }

@@ -90,7 +90,8 @@ fn party_numbering(written: &str) -> bool {
 
 /// The defects that apply to this citation's era and genre.
 fn defects_that_apply(cx: &Ctx, c: &Citation) -> Vec<Defect> {
-    let old = cited_year(c).is_some_and(genre::old_numbering);
+    let old = cited_year(c).is_some_and(genre::old_numbering)
+        || c.symbol.as_deref().is_some_and(genre::old_issuer);
     let written = c
         .parts
         .number_symbol

@@ -64,19 +64,32 @@ fn label_name(lang: Lang, f: &InstrumentFacts) -> String {
 }
 
 /// C0301: the date written with the citation is later than the document's own date (both
-/// written, so both certain). A document citing its own number with another date than its
-/// header's is told so, with the header's date as the fix.
+/// written, so both certain). A document citing itself (its number, or "kèm theo" in an
+/// annex) with a later date than its header's is told so; with the header's number cited,
+/// the header's date is the fix.
 pub fn cited_before_issued(cx: &Ctx, _i: usize, c: &Citation) -> Option<Diagnostic> {
     let doc = cx.doc_date?;
     let d = c.date?;
-    let own = c.canonical.is_some() && c.canonical == cx.ex.header.number;
-    if own {
-        if d == doc {
-            return None;
-        }
-    } else if d <= doc {
+    // Only a cited date after the document's: the header's date may be a gazette's issue
+    // date, later than the document's own, so an earlier self-citation proves nothing.
+    if d <= doc {
         return None;
     }
+    // The document's own number, or an annex's "(Ban hành) kèm theo Quyết định số ...": the
+    // instrument the annex belongs to, this document. The header's date is offered as the
+    // fix only when the header's number is the one cited.
+    let before = {
+        let mut a = c.start.saturating_sub(40);
+        while !cx.text.is_char_boundary(a) {
+            a += 1;
+        }
+        crate::normalize::fold_key(cx.slice(a, c.start))
+    };
+    let h = &cx.ex.header;
+    let by_number = c.canonical.is_some()
+        && (c.canonical == h.number
+            || (c.number.is_some() && c.number == h.number && c.symbol == h.symbol));
+    let own = by_number || before.trim_end().ends_with("kem theo");
     let (s, e) = c
         .parts
         .date
@@ -99,7 +112,7 @@ pub fn cited_before_issued(cx: &Ctx, _i: usize, c: &Citation) -> Option<Diagnost
         message,
         vec![cx.label(s, e, m::s(cx.lang, &m::L_AFTER_DOC), true)],
     );
-    if own {
+    if by_number {
         if let Some(p) = &c.parts.date {
             let piece = cx.slice(p.start, p.end);
             if let Some(at) = piece.find(|ch: char| ch.is_ascii_digit()) {
