@@ -152,21 +152,28 @@ pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) 
 /// Codes that speak of a citation's date: on one citation they are one defect.
 const DATE_FAMILY: &[&str] = &["C0201", "C0202", "C0205", "C0209", "C0211", "C0301"];
 
-/// One defect, one diagnostic: the date findings on one citation become one diagnostic
-/// (the first in [`DATE_FAMILY`]'s order, with the first fix any of them offers), the
-/// others its notes.
+/// Codes that speak of a citation's standing: on one citation they are one defect (the
+/// 2022 directive beside the 2024 one, C0306, is also superseded by it, C0303).
+const STANDING_FAMILY: &[&str] = &["C0306", "C0302", "C0303", "C0304"];
+
+/// The families merged on one citation, each in the order of the code kept.
+const FAMILIES: &[&[&str]] = &[DATE_FAMILY, STANDING_FAMILY];
+
+/// One defect, one diagnostic: the findings of one family ([`FAMILIES`]) on one citation
+/// become one diagnostic (the first in the family's order, with the first fix any of them
+/// offers), the others its notes.
 fn merge_related(cx: &Ctx, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let owner = |d: &Diagnostic| -> Option<usize> {
-        if !DATE_FAMILY.contains(&d.code) {
-            return None;
-        }
+    let owner = |d: &Diagnostic| -> Option<(usize, usize)> {
+        let f = FAMILIES.iter().position(|f| f.contains(&d.code))?;
         let p = d.primary()?;
         cx.ex
             .citations
             .iter()
             .position(|c| p.start >= c.start && p.start < c.end.max(c.start + 1))
+            .map(|i| (i, f))
     };
-    let mut groups: std::collections::BTreeMap<usize, Vec<Diagnostic>> = Default::default();
+    let mut groups: std::collections::BTreeMap<(usize, usize), Vec<Diagnostic>> =
+        Default::default();
     let mut out = Vec::with_capacity(diags.len());
     for d in diags {
         match owner(&d) {
@@ -174,8 +181,8 @@ fn merge_related(cx: &Ctx, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             None => out.push(d),
         }
     }
-    for (_, mut g) in groups {
-        g.sort_by_key(|d| DATE_FAMILY.iter().position(|c| *c == d.code));
+    for ((_, f), mut g) in groups {
+        g.sort_by_key(|d| FAMILIES[f].iter().position(|c| *c == d.code));
         let fix = g.iter().find_map(|d| d.suggestion.clone());
         let mut it = g.into_iter();
         let Some(mut first) = it.next() else { continue };
