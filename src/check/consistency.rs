@@ -268,6 +268,10 @@ pub fn kind_issuer_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     Some(d)
 }
 
+/// What C0205 compares: kind, number-symbol, and the year of the date for numbers that carry
+/// none.
+type GroupKey<'a> = (Kind, &'a str, Option<i32>);
+
 /// C0205: the same instrument cited with different dates in one document. Only the odd
 /// one out is flagged: the dates of one number are counted, and a date is the document's
 /// when it is written more often than every other (ties broken by the year in the number);
@@ -277,7 +281,7 @@ pub fn kind_issuer_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
 pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
     let cs = &cx.ex.citations;
     // Groups: (kind, canonical, year of the date for numbers without a year).
-    let mut groups: Vec<((Kind, &str, Option<i32>), Vec<usize>)> = Vec::new();
+    let mut groups: Vec<(GroupKey, Vec<usize>)> = Vec::new();
     for (i, c) in cs.iter().enumerate() {
         let (Some(k), Some(d)) = (c.canonical.as_deref(), c.date) else {
             continue;

@@ -223,7 +223,7 @@ fn english_lines(text: &str) -> Vec<(usize, usize)> {
             if w.is_empty() {
                 continue;
             }
-            if w.chars().any(|c| !c.is_ascii()) {
+            if !w.is_ascii() {
                 vi += 1;
             } else if f.english.words.iter().any(|x| x.eq_ignore_ascii_case(w)) {
                 en += 1;

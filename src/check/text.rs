@@ -166,7 +166,7 @@ pub fn truncated_years(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         let t = crate::extract::Tables::builtin();
         let ty = sym.as_str().split('-').next().unwrap_or("");
-        if !t.code(ty).is_some_and(|k| k.kind.is_some()) {
+        if t.code(ty).is_none_or(|k| k.kind.is_none()) {
             continue;
         }
         let mut d = diag(
