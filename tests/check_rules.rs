@@ -61,6 +61,10 @@ fn consistency_rules() {
         &[
             ("Nghị định số 168/2018/NĐ-CP ngày 28/12/2019", &["C0201"]),
             ("Nghị định số 21/2019/NĐ-CP ngày 31/02/2019", &["C0202"]),
+            // A law cited by name and number: the date right after the number.
+            ("Căn cứ Luật Dân quân tự vệ số 30/2018/QH14 ngày 22/11/2019;", &["C0201"]),
+            ("Căn cứ Luật Quốc phòng số 22/2018/QH14 ngày 08 tháng 6 năm 2018;", &[]),
+            ("Căn cứ Luật Quốc phòng số 22/2018/QH14 có hiệu lực từ ngày 01/01/2019;", &[]),
             ("Nghị định số 62/2011/QĐ-TTg", &["C0203"]),
             // Regression: the National Assembly's resolutions carry QHnn like its laws.
             ("Nghị quyết số 203/2025/QH15 của Quốc hội", &[]),

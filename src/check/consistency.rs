@@ -94,17 +94,25 @@ fn main_span(c: &Citation) -> (usize, usize) {
         .unwrap_or((c.start, c.end))
 }
 
-/// C0201: "168/2018/NĐ-CP ngày 28/12/2019".
+/// C0201: "168/2018/NĐ-CP ngày 28/12/2019"; for a law cited by name and number, the date
+/// written right after the number ("Luật Dân quân tự vệ số 30/2018/QH14 ngày 22/11/2019").
 pub fn year_date_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let y = year_in_number(c.canonical.as_deref()?)?;
-    let date = c.date?;
+    let (date, date_span) = match c.date {
+        Some(d) => (d, c.parts.date.as_ref().map(|p| (p.start, p.end))),
+        None if c.law.is_some() => {
+            let (d, s, e) = super::text::date_right_after_at(cx.text, c.end)?;
+            (d, Some((s, e)))
+        }
+        None => return None,
+    };
     if date.year == y {
         return None;
     }
     let (s, e) = main_span(c);
     let mut labels = vec![cx.label(s, e, cx.m(&m::L_NUMBER_SAYS, &[&y]), true)];
-    if let Some(p) = &c.parts.date {
-        labels.push(cx.label(p.start, p.end, cx.m(&m::L_DATE_SAYS, &[&date.year]), false));
+    if let Some((ps, pe)) = date_span {
+        labels.push(cx.label(ps, pe, cx.m(&m::L_DATE_SAYS, &[&date.year]), false));
     }
     Some(diag(
         &rules::YEAR_DATE_MISMATCH,

@@ -10,7 +10,7 @@ use super::rules;
 use super::{diag, suggest, Ctx};
 use crate::diag::Diagnostic;
 use crate::messages as m;
-use crate::model::days_in_month;
+use crate::model::{days_in_month, Date};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -61,6 +61,27 @@ fn date_after() -> &'static Regex {
         &R,
         r"(?i)^[^;\n]{0,60}?\bngày[ \t]+\d{1,2}(?:[ \t]+tháng[ \t]+|/|-)\d{1,2}(?:[ \t]+năm[ \t]+|/|-)(\d{4})\b",
     )
+}
+
+/// "ngày 22/11/2019" or "ngày 08 tháng 6 năm 2018" right after a citation.
+fn date_right_after() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)^[ \t]*(?:\r?\n[ \t]*)?ngày[ \t]+(\d{1,2})(?:[ \t]+tháng[ \t]+|/|-)(\d{1,2})(?:[ \t]+năm[ \t]+|/|-)(\d{4})\b",
+    )
+}
+
+/// The date written right after byte `end` ("Luật Quốc phòng số 22/2018/QH14 ngày 08 tháng
+/// 6 năm 2018", where the extractor ends a law cited by name at its number), with its span.
+pub fn date_right_after_at(text: &str, end: usize) -> Option<(Date, usize, usize)> {
+    let after = text.get(end..)?;
+    let c = date_right_after().captures(after)?;
+    let all = c.get(0)?;
+    let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
+    let d = Date::new(num(3)? as i32, num(2)? as u8, num(1)? as u8)?;
+    let lead = all.as_str().len() - all.as_str().trim_start().len();
+    Some((d, end + lead, end + all.end()))
 }
 
 /// All text rules of one document.
