@@ -115,8 +115,12 @@ fn time_rules() {
         check::fix::apply(&annex, &d).text,
         annex.replace("10/02/2025", "10/01/2025")
     );
+    // Regression: a text without a header took its first cited date for its own, and every
+    // later citation was "cited before issued".
+    let no_header = "Theo Thông tư 04/2016/TT-BGDĐT ngày 14/3/2016 về tiêu chuẩn.\nThực hiện Quyết định số 1982/QĐ-TTg ngày 18/10/2016 của Thủ tướng Chính phủ.";
     check(
         &[
+            (no_header, &[]),
             (later.as_str(), &["C0301"]),
             (earlier.as_str(), &[]),
             (stale, &["C0306"]),

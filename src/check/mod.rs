@@ -42,7 +42,8 @@ pub struct Ctx<'a> {
     pub loc: Locator<'a>,
     pub ex: &'a Extraction,
     pub know: &'a dyn Knowledge,
-    /// The citing document's own date, when its header gives one.
+    /// The citing document's own date, when its header gives one with certainty (see
+    /// [`certain_date`]).
     pub doc_date: Option<Date>,
     /// The citing document's year (from its number, date or title).
     pub doc_year: Option<i32>,
@@ -125,11 +126,11 @@ pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) 
         loc: Locator::new(text),
         ex,
         know,
-        doc_date: ex.header.date,
+        doc_date: certain_date(ex),
         doc_year: ex.header.year.or(ex.header.date.map(|d| d.year)),
         as_of: opts.as_of.or_else(|| as_of_for(ex).map(|(d, _)| d)),
         resolved,
-        time_as_of: opts.as_of.or(ex.header.date),
+        time_as_of: opts.as_of.or(certain_date(ex)),
         lang: opts.lang,
         genre: genre::Genre::of(text),
     };
@@ -147,6 +148,20 @@ pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) 
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup();
     out
+}
+
+/// The header's date when it is the document's own for certain: the header names the
+/// document (its type or number), and the date is not merely one it cites (a text without a
+/// header takes its first date, a citation's, for its own).
+pub fn certain_date(ex: &Extraction) -> Option<Date> {
+    let h = &ex.header;
+    let d = h.date?;
+    if h.kind.is_none() && h.number.is_none() {
+        return None;
+    }
+    let own = |c: &Citation| c.number.is_some() && c.number == h.number && c.symbol == h.symbol;
+    let cited = ex.citations.iter().any(|c| c.date == Some(d) && !own(c));
+    (!cited).then_some(d)
 }
 
 /// Codes that speak of a citation's date: on one citation they are one defect.
