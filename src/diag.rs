@@ -9,6 +9,7 @@
 //! This module knows nothing of citations, rules or registries; it does no I/O (renderers
 //! return strings) and never panics on spans that fall outside the text (they are clamped).
 
+use crate::messages::{self, Lang};
 use crate::normalize::LineIndex;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -217,6 +218,8 @@ impl<'a> Locator<'a> {
 pub struct RichOptions {
     /// ANSI colours.
     pub color: bool,
+    /// The language of severities and of "note"/"help" (messages come translated).
+    pub lang: Lang,
 }
 
 struct Paint {
@@ -274,15 +277,16 @@ pub fn render_rich(path: &str, text: &str, diags: &[Diagnostic], opts: RichOptio
     let loc = Locator::new(text);
     let mut out = String::new();
     for d in diags {
+        let sev = messages::severity(opts.lang, d.severity);
         let _ = writeln!(
             out,
             "{}{}",
-            p.sev(d.severity, &format!("{}[{}]", d.severity.as_str(), d.code)),
+            p.sev(d.severity, &format!("{sev}[{}]", d.code)),
             p.bold(&format!(": {}", d.message))
         );
         let Some(primary) = d.primary() else {
             let _ = writeln!(out, "  {} {path}", p.blue("-->"));
-            notes(&mut out, &p, d, 1);
+            notes(&mut out, &p, d, 1, opts.lang);
             out.push('\n');
             continue;
         };
@@ -364,31 +368,33 @@ pub fn render_rich(path: &str, text: &str, diags: &[Diagnostic], opts: RichOptio
             }
         }
         let _ = writeln!(out, "{pad} {}", p.blue("|"));
-        notes(&mut out, &p, d, gutter);
+        notes(&mut out, &p, d, gutter, opts.lang);
         out.push('\n');
     }
     out
 }
 
-fn notes(out: &mut String, p: &Paint, d: &Diagnostic, gutter: usize) {
+fn notes(out: &mut String, p: &Paint, d: &Diagnostic, gutter: usize, lang: Lang) {
     let pad = " ".repeat(gutter);
+    let note = messages::NOTE_WORD.get(lang);
     for n in &d.notes {
-        let _ = writeln!(out, "{pad} {} {}: {n}", p.blue("="), p.bold("note"));
+        let _ = writeln!(out, "{pad} {} {}: {n}", p.blue("="), p.bold(note));
     }
     if let Some(s) = &d.suggestion {
-        let _ = writeln!(out, "{}: {}", p.sev(Severity::Help, "help"), s.message);
+        let help = messages::severity(lang, Severity::Help);
+        let _ = writeln!(out, "{}: {}", p.sev(Severity::Help, help), s.message);
     }
 }
 
 /// One line per diagnostic: `path:line:col: severity[CODE]: message`.
-pub fn render_short(path: &str, diags: &[Diagnostic]) -> String {
+pub fn render_short(path: &str, diags: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
     for d in diags {
         let (line, col) = d.primary().map_or((1, 1), |l| (l.line, l.column));
         let _ = writeln!(
             out,
             "{path}:{line}:{col}: {}[{}]: {}",
-            d.severity.as_str(),
+            messages::severity(lang, d.severity),
             d.code,
             d.message
         );
@@ -640,13 +646,20 @@ mod tests {
             "a.txt",
             text,
             std::slice::from_ref(&d),
-            RichOptions::default(),
+            RichOptions {
+                color: false,
+                lang: Lang::En,
+            },
         );
         let want = "warning[C0101]: number written without its year\n --> a.txt:2:14\n  |\n2 | Nghị định số 168 NĐ-CP ngày 28/12/2018\n  |              ^^^^^^^^^ write \"168/2018/NĐ-CP\"\n  |\nhelp: write \"168/2018/NĐ-CP\"\n\n";
         assert_eq!(rich, want);
         assert_eq!(
-            render_short("a.txt", &[d]),
+            render_short("a.txt", std::slice::from_ref(&d), Lang::En),
             "a.txt:2:14: warning[C0101]: number written without its year\n"
+        );
+        assert_eq!(
+            render_short("a.txt", &[d], Lang::Vi),
+            "a.txt:2:14: cảnh báo[C0101]: number written without its year\n"
         );
     }
 

@@ -12,6 +12,7 @@ pub mod eval;
 pub mod extract;
 pub mod graph;
 pub mod index;
+pub mod messages;
 pub mod model;
 pub mod normalize;
 pub mod outline;

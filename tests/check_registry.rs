@@ -202,18 +202,26 @@ fn findings(
     as_of: Option<Date>,
 ) -> Vec<(usize, &'static str, String)> {
     let ex = cancu::extract(text);
-    check::check(text, &ex, k, &Options { as_of })
-        .into_iter()
-        .filter(|d| d.code >= "C0206")
-        .map(|d| {
-            let line = d.primary().map_or(0, |l| l.line);
-            (
-                line,
-                d.code,
-                format!("{} | {}", d.message, d.notes.join(" | ")),
-            )
-        })
-        .collect()
+    check::check(
+        text,
+        &ex,
+        k,
+        &Options {
+            as_of,
+            lang: cancu::messages::Lang::En,
+        },
+    )
+    .into_iter()
+    .filter(|d| d.code >= "C0206")
+    .map(|d| {
+        let line = d.primary().map_or(0, |l| l.line);
+        (
+            line,
+            d.code,
+            format!("{} | {}", d.message, d.notes.join(" | ")),
+        )
+    })
+    .collect()
 }
 
 fn seed() -> String {
@@ -259,6 +267,13 @@ fn seed_registry_findings() {
         .map(|r| format!("{r:?}"))
         .collect();
     assert!(missing.is_empty(), "missing {missing:#?}\nin {got:#?}");
+    // One defect, one diagnostic: one time finding on the 2022 directive (with the built-in
+    // registry it is also superseded, C0303, merged as a note: see the snapshots).
+    let at91: Vec<_> = got
+        .iter()
+        .filter(|(l, c, _)| *l == 91 && c.starts_with("C03"))
+        .collect();
+    assert_eq!(at91.len(), 1, "{at91:#?}");
     // The 2008 resolution (line 54, and line 68 by its subject) is not outdated, and
     // 168/2018/NĐ-CP's subject matches.
     let wrong: Vec<_> = got

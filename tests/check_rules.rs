@@ -6,10 +6,18 @@ use cancu::Date;
 /// The codes found in `text`, in order, with an optional as-of date.
 fn codes(text: &str, as_of: Option<Date>) -> Vec<&'static str> {
     let ex = cancu::extract(text);
-    check::check(text, &ex, &NoKnowledge, &Options { as_of })
-        .iter()
-        .map(|d| d.code)
-        .collect()
+    check::check(
+        text,
+        &ex,
+        &NoKnowledge,
+        &Options {
+            as_of,
+            lang: cancu::messages::Lang::En,
+        },
+    )
+    .iter()
+    .map(|d| d.code)
+    .collect()
 }
 
 fn check(rows: &[(&str, &[&str])], as_of: Option<Date>) {
@@ -53,6 +61,10 @@ fn consistency_rules() {
         &[
             ("Nghị định số 168/2018/NĐ-CP ngày 28/12/2019", &["C0201"]),
             ("Nghị định số 21/2019/NĐ-CP ngày 31/02/2019", &["C0202"]),
+            // A law cited by name and number: the date right after the number.
+            ("Căn cứ Luật Dân quân tự vệ số 30/2018/QH14 ngày 22/11/2019;", &["C0201"]),
+            ("Căn cứ Luật Quốc phòng số 22/2018/QH14 ngày 08 tháng 6 năm 2018;", &[]),
+            ("Căn cứ Luật Quốc phòng số 22/2018/QH14 có hiệu lực từ ngày 01/01/2019;", &[]),
             ("Nghị định số 62/2011/QĐ-TTg", &["C0203"]),
             // Regression: the National Assembly's resolutions carry QHnn like its laws.
             ("Nghị quyết số 203/2025/QH15 của Quốc hội", &[]),
@@ -91,8 +103,24 @@ fn time_rules() {
         format!("{HEADER_2025}Căn cứ Kế hoạch số 34/KH-UBND ngày 31/01/2024 của UBND xã;\n");
     let stale = "Thực hiện Chỉ thị số 26-CT/HU ngày 29/01/2024 của Huyện ủy Yên Thế về lãnh đạo nhiệm vụ quốc phòng năm 2024; Chỉ thị số 14-CT/HU ngày 06/01/2022 của Huyện ủy Yên Thế về lãnh đạo nhiệm vụ quốc phòng năm 2022.";
     let not_annual = "Chỉ thị số 46-CT/TW ngày 22/6/2015 của Bộ Chính trị; Chỉ thị số 12-CT/TW ngày 03/5/2007 của Bộ Chính trị.";
+    // An annex citing the document it belongs to with another date than the header's.
+    let annex = format!(
+        "{HEADER_2025}Căn cứ Luật Dân quân tự vệ;\nPHỤ LỤC\n(Ban hành kèm theo Kế hoạch số 15/KH-UBND ngày 10/02/2025 của UBND xã)\n"
+    );
+    let ex = cancu::extract(&annex);
+    let d = check::check(&annex, &ex, &NoKnowledge, &Options::default());
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["C0301"]);
+    assert!(d[0].message.contains("10/01/2025"), "{}", d[0].message);
+    assert_eq!(
+        check::fix::apply(&annex, &d).text,
+        annex.replace("10/02/2025", "10/01/2025")
+    );
+    // Regression: a text without a header took its first cited date for its own, and every
+    // later citation was "cited before issued".
+    let no_header = "Theo Thông tư 04/2016/TT-BGDĐT ngày 14/3/2016 về tiêu chuẩn.\nThực hiện Quyết định số 1982/QĐ-TTg ngày 18/10/2016 của Thủ tướng Chính phủ.";
     check(
         &[
+            (no_header, &[]),
             (later.as_str(), &["C0301"]),
             (earlier.as_str(), &[]),
             (stale, &["C0306"]),
@@ -147,4 +175,235 @@ fn never_panics_on_odd_input() {
         let _ = check::fix::apply(text, &diags);
         let _ = cancu::diag::render_rich("x", text, &diags, Default::default());
     }
+}
+
+#[test]
+fn era_and_genre() {
+    check(
+        &[
+            // Party numbering: number-TYPE/ISSUER is right for the Party.
+            (
+                "Căn cứ Công văn số 14612-CV/VPTW ngày 5/6/2019 của Văn phòng Trung ương;",
+                &[],
+            ),
+            ("Căn cứ Nghị quyết số 28-NQ/TW ngày 25/10/2013;", &[]),
+            // ... but a state symbol written the Party's way is still wrong.
+            (
+                "Căn cứ Nghị định số 01/2019/NĐ/CP ngày 05/01/2019;",
+                &["C0103"],
+            ),
+            // Before 2009: no year, "87-CT" (1985) is how it was written.
+            (
+                "Căn cứ Chỉ thị số 87-CT ngày 12/3/1985 của Chủ tịch Hội đồng Bộ trưởng;",
+                &[],
+            ),
+            // A separator missing is a defect in every era.
+            ("Căn cứ Chỉ thị số 12 CT/TW ngày 03/5/2007;", &["C0102"]),
+            // The Council of State's own symbol (1983), undated.
+            ("Căn cứ Lệnh số 10-LCT/HĐNN7 công bố Luật;", &[]),
+            // The same missing year after 2009 is a defect.
+            ("Căn cứ Nghị định số 168 NĐ-CP ngày 28/12/2018;", &["C0101"]),
+            // English translations write "ND-CP".
+            (
+                "Pursuant to Decree No. 15/2020/ND-CP dated February 3, 2020 of the Government;",
+                &[],
+            ),
+            (
+                "Căn cứ Nghị định số 15/2020/ND-CP ngày 03/02/2020;",
+                &["C0107"],
+            ),
+        ],
+        None,
+    );
+}
+
+#[test]
+fn new_shape_rules() {
+    check(
+        &[
+            // C0112: a hyphen missing between two known codes.
+            ("Căn cứ Chỉ thị số 15/CTTg ngày 22/4/2021;", &["C0112"]),
+            (
+                "Căn cứ Nghị định số 79/2025/NĐCP ngày 01/4/2025;",
+                &["C0112"],
+            ),
+            ("Căn cứ Chỉ thị số 15/CT-TTg ngày 22/4/2021;", &[]),
+            // An issuer-first symbol is not two glued codes.
+            ("Căn cứ Công văn số 4240/UBND ngày 22/4/2021;", &[]),
+            // C0111: a truncated National Assembly term; C0210: a term against the year.
+            ("Căn cứ Luật Ngân sách nhà nước số 83/2015/QH1;", &["C0111"]),
+            ("Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13;", &[]),
+            ("Căn cứ Luật số 30/2018/QH12;", &["C0210"]),
+            ("Căn cứ Luật số 30/2016/QH13;", &[]),
+            ("Căn cứ Luật số 30/2016/QH14;", &[]),
+            ("Căn cứ Nghị quyết số 203/2025/QH15;", &[]),
+            // C0108: letters of other scripts.
+            (
+                "Căn cứ Nghị định số 15/2020/NĐ-\u{421}\u{420} ngày 03/02/2020;",
+                &["C0108"],
+            ),
+            ("Căn cứ Luật số 22/2018/OH14 ngày 08/6/2018;", &["C0108"]),
+            ("Căn cứ Quyết định số 12/QÐ-UBND;", &["C0108"]),
+            // C0113: a truncated year.
+            (
+                "Căn cứ Quyết định số 15/202 /QĐ-UBND ngày 03/4/2023 của UBND tỉnh;",
+                &["C0113"],
+            ),
+            (
+                "Căn cứ Quyết định số 15/2023/QĐ-UBND ngày 03/4/2023 của UBND tỉnh;",
+                &[],
+            ),
+            // "20/KH" is a number, not a truncated year.
+            ("Căn cứ Kế hoạch số 15/20/KH ngày 03/4/2023;", &[]),
+        ],
+        None,
+    );
+}
+
+#[test]
+fn malformed_and_impossible_dates() {
+    check(
+        &[
+            (
+                "Căn cứ Nghị định số 16/2020/NĐ-CP ngày 31 năm 12 năm 2020 của Chính phủ;",
+                &["C0211"],
+            ),
+            (
+                "Căn cứ Nghị định số 17/2020/NĐ-CP ngày 15 tháng 3 năm 20225 của Chính phủ;",
+                &["C0211"],
+            ),
+            (
+                "Căn cứ Nghị định số 17/2020/NĐ-CP ngày 15 tháng 3 năm 2020 của Chính phủ;",
+                &[],
+            ),
+            (
+                "Căn cứ Nghị định số 18/2020/NĐ-CP ngày 31 tháng 02 năm 2020;",
+                &["C0202"],
+            ),
+            (
+                "Căn cứ Nghị định số 18/2020/NĐ-CP ngày 29 tháng 02 năm 2020;",
+                &[],
+            ),
+            // A gazette's footnote mark glued to the year by PDF text: 2023, footnote 7.
+            (
+                "của Luật Nhà ở số 27/2023/QH15 ngày 27 tháng 11 năm 20237 thì đánh dấu\n7 Khoản này được sửa đổi.",
+                &[],
+            ),
+            // Not a date: "năm 2020" alone, a sum of money.
+            (
+                "Kinh phí năm 2020 là 20225 đồng; dự kiến năm 12 năm 2020.",
+                &[],
+            ),
+        ],
+        None,
+    );
+}
+
+/// The fixes of a text's diagnostics applied, for rules with one reading.
+fn fixed(text: &str) -> String {
+    let ex = cancu::extract(text);
+    let diags = check::check(text, &ex, &NoKnowledge, &Options::default());
+    check::fix::apply(text, &diags).text
+}
+
+#[test]
+fn fixes_where_one_reading_exists() {
+    let rows = [
+        (
+            "Căn cứ Chỉ thị số 15/CTTg ngày 22/4/2021;",
+            "Căn cứ Chỉ thị số 15/CT-TTg ngày 22/4/2021;",
+        ),
+        (
+            "Căn cứ Luật số 83/2015/QH1;",
+            "Căn cứ Luật số 83/2015/QH13;",
+        ),
+        // 2016 has two terms: no fix.
+        ("Căn cứ Luật số 83/2016/QH1;", "Căn cứ Luật số 83/2016/QH1;"),
+        (
+            "Căn cứ Luật số 22/2018/OH14 ngày 08/6/2018;",
+            "Căn cứ Luật số 22/2018/QH14 ngày 08/6/2018;",
+        ),
+        (
+            "Căn cứ Nghị định số 15/2020/NĐ-\u{421}\u{420} ngày 03/02/2020;",
+            "Căn cứ Nghị định số 15/2020/NĐ-CP ngày 03/02/2020;",
+        ),
+        (
+            "Căn cứ Quyết định số 15/202 /QĐ-UBND ngày 03/4/2023;",
+            "Căn cứ Quyết định số 15/2023/QĐ-UBND ngày 03/4/2023;",
+        ),
+        // The date's year does not continue the digits: no fix.
+        (
+            "Căn cứ Quyết định số 15/201 /QĐ-UBND ngày 03/4/2023;",
+            "Căn cứ Quyết định số 15/201 /QĐ-UBND ngày 03/4/2023;",
+        ),
+        (
+            "Căn cứ Nghị định số 16/2020/NĐ-CP ngày 31 năm 12 năm 2020;",
+            "Căn cứ Nghị định số 16/2020/NĐ-CP ngày 31 tháng 12 năm 2020;",
+        ),
+    ];
+    for (text, want) in rows {
+        assert_eq!(fixed(text), want, "{text}");
+    }
+}
+
+#[test]
+fn conflicting_dates_flag_the_odd_one_out() {
+    // (text, codes, fix applied)
+    let text = "Căn cứ Thông tư số 02/2025/TT-BLĐTBXH ngày 10/01/2024; Thông tư số 02/2025/TT-BLĐTBXH ngày 10/01/2025; theo Thông tư số 02/2025/TT-BLĐTBXH ngày 10/01/2025; Thông tư số 02/2025/TT-BLĐTBXH ngày 10/01/2025.";
+    let ex = cancu::extract(text);
+    let diags = check::check(text, &ex, &NoKnowledge, &Options::default());
+    // One diagnostic on the odd mention: the year's mismatch, with the conflict merged into
+    // it as a note and the date the document gives elsewhere as its fix.
+    let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["C0201"], "{diags:#?}");
+    let d = &diags[0];
+    let at = d.primary().map_or(0, |l| l.start);
+    assert!(at < text.find(';').unwrap(), "{d:#?}");
+    assert!(d.notes.iter().any(|n| n.contains("C0205")), "{:?}", d.notes);
+    let out = check::fix::apply(text, &diags).text;
+    assert!(
+        !out.contains("10/01/2024") && out.matches("10/01/2025").count() == 4,
+        "{out}"
+    );
+    // One against one, no year in the number to tell: the later one, without a fix.
+    let two = "Căn cứ Chỉ thị số 12-CT/TW ngày 03/5/2007; Chỉ thị số 12-CT/TW ngày 05/3/2007.";
+    let ex = cancu::extract(two);
+    let diags = check::check(two, &ex, &NoKnowledge, &Options::default());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let at = diags[0].primary().map_or(0, |l| l.start);
+    assert!(at > two.find(';').unwrap(), "{diags:#?}");
+    assert!(diags[0].suggestion.is_none());
+    // Quoted text (another document's words) is not compared.
+    let quoted = "Căn cứ Nghị định số 21/2019/NĐ-CP ngày 22/02/2019; sửa đổi như sau: “theo Nghị định số 21/2019/NĐ-CP ngày 22/3/2019”.";
+    assert!(codes_of(quoted).is_empty(), "{:?}", codes_of(quoted));
+}
+
+fn codes_of(text: &str) -> Vec<&'static str> {
+    codes(text, None)
+}
+
+#[test]
+fn vietnamese_by_default_english_on_request() {
+    let text = "Căn cứ Nghị định số 168 NĐ-CP ngày 28/12/2018;";
+    let ex = cancu::extract(text);
+    let vi = check::check(text, &ex, &NoKnowledge, &Options::default());
+    assert!(
+        vi[0].message.contains("số hiệu thiếu năm ban hành"),
+        "{}",
+        vi[0].message
+    );
+    let en = check::check(
+        text,
+        &ex,
+        &NoKnowledge,
+        &Options {
+            as_of: None,
+            lang: cancu::messages::Lang::En,
+        },
+    );
+    assert!(
+        en[0].message.contains("without its year"),
+        "{}",
+        en[0].message
+    );
 }

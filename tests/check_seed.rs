@@ -161,6 +161,8 @@ fn cancu(args: &[&str]) -> (i32, String, String) {
         .args(args)
         .current_dir(common::root())
         .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
         .output()
         .expect("run cancu");
     (

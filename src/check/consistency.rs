@@ -8,10 +8,11 @@
 use super::fix::keep_line_breaks;
 use super::rules;
 use super::{
-    diag, kind_of_symbol, name_of, subject_overlap, suggest, year_in_number, Ctx, Resolution,
+    diag, genre, kind_of_symbol, name_of, subject_overlap, suggest, year_in_number, Ctx, Resolution,
 };
 use crate::diag::Diagnostic;
-use crate::model::{Citation, Kind};
+use crate::messages as m;
+use crate::model::{Citation, Date, Kind};
 use crate::normalize::fold_key;
 
 /// Subjects sharing less than this (see [`super::subject_overlap`]) do not match.
@@ -23,6 +24,7 @@ pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
     out.extend(impossible_date(cx, c));
     out.extend(kind_symbol_mismatch(cx, c));
     out.extend(kind_issuer_mismatch(cx, c));
+    out.extend(assembly_term(cx, c));
     if let Some(r) = cx.resolved.get(i) {
         out.extend(registry_missing_year(cx, c, r));
         out.extend(subject_mismatch(cx, c, r));
@@ -48,16 +50,14 @@ pub fn registry_date_mismatch(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<
     let p = c.parts.date.as_ref()?;
     let mut d = diag(
         &rules::REGISTRY_DATE_MISMATCH,
-        format!(
-            "{} is dated {} here; the registry has {}",
-            name_of(c),
-            written.vietnamese(),
-            issued.vietnamese()
+        cx.m(
+            &m::M_REG_DATE,
+            &[&name_of(c), &written.vietnamese(), &issued.vietnamese()],
         ),
         vec![cx.label(
             p.start,
             p.end,
-            format!("the registry: {}", issued.vietnamese()),
+            cx.m(&m::L_REGISTRY_SAYS, &[&issued.vietnamese()]),
             true,
         )],
     );
@@ -75,7 +75,7 @@ pub fn registry_date_mismatch(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<
             p.start + digits_at,
             p.end,
             issued.vietnamese(),
-            format!("write \"{}\"", issued.vietnamese()),
+            cx.m(&m::WRITE, &[&issued.vietnamese()]),
         ));
     }
     Some(d)
@@ -94,30 +94,29 @@ fn main_span(c: &Citation) -> (usize, usize) {
         .unwrap_or((c.start, c.end))
 }
 
-/// C0201: "168/2018/NĐ-CP ngày 28/12/2019".
+/// C0201: "168/2018/NĐ-CP ngày 28/12/2019"; for a law cited by name and number, the date
+/// written right after the number ("Luật Dân quân tự vệ số 30/2018/QH14 ngày 22/11/2019").
 pub fn year_date_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let y = year_in_number(c.canonical.as_deref()?)?;
-    let date = c.date?;
+    let (date, date_span) = match c.date {
+        Some(d) => (d, c.parts.date.as_ref().map(|p| (p.start, p.end))),
+        None if c.law.is_some() => {
+            let (d, s, e) = super::text::date_right_after_at(cx.text, c.end)?;
+            (d, Some((s, e)))
+        }
+        None => return None,
+    };
     if date.year == y {
         return None;
     }
     let (s, e) = main_span(c);
-    let mut labels = vec![cx.label(s, e, format!("the number says {y}"), true)];
-    if let Some(p) = &c.parts.date {
-        labels.push(cx.label(
-            p.start,
-            p.end,
-            format!("the date says {}", date.year),
-            false,
-        ));
+    let mut labels = vec![cx.label(s, e, cx.m(&m::L_NUMBER_SAYS, &[&y]), true)];
+    if let Some((ps, pe)) = date_span {
+        labels.push(cx.label(ps, pe, cx.m(&m::L_DATE_SAYS, &[&date.year]), false));
     }
     Some(diag(
         &rules::YEAR_DATE_MISMATCH,
-        format!(
-            "{} is dated {}, in another year",
-            name_of(c),
-            date.vietnamese()
-        ),
+        cx.m(&m::M_YEAR_DATE, &[&name_of(c), &date.vietnamese()]),
         labels,
     ))
 }
@@ -133,8 +132,15 @@ pub fn impossible_date(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
         .unwrap_or((c.start, c.end));
     Some(diag(
         &rules::IMPOSSIBLE_DATE,
-        format!("the date \"{written}\" does not exist"),
-        vec![cx.label(s, e, "no such day", true)],
+        cx.m(
+            &m::M_IMPOSSIBLE,
+            &[&c.parts
+                .date
+                .as_ref()
+                .map(|p| crate::normalize::clean(cx.slice(p.start, p.end)))
+                .unwrap_or_else(|| written.to_string())],
+        ),
+        vec![cx.label(s, e, m::s(cx.lang, &m::L_NO_SUCH_DAY), true)],
     ))
 }
 
@@ -175,12 +181,9 @@ pub fn kind_symbol_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let code = sym.split(['-', '/']).next().unwrap_or(sym);
     Some(diag(
         &rules::KIND_SYMBOL_MISMATCH,
-        format!(
-            "cited as a {} (\"{}\") but the symbol {sym} is that of a {} (\"{}\")",
-            c.kind.slug(),
-            c.kind.vietnamese(),
-            k.slug(),
-            k.vietnamese()
+        cx.m(
+            &m::M_KIND_SYMBOL,
+            &[&c.kind.vietnamese(), &sym, &k.vietnamese()],
         ),
         vec![
             cx.label(
@@ -189,7 +192,7 @@ pub fn kind_symbol_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
                 format!("\"{}\"", c.kind.vietnamese()),
                 true,
             ),
-            cx.label(s, e, format!("{code} is \"{}\"", k.vietnamese()), false),
+            cx.label(s, e, cx.m(&m::L_CODE_IS, &[&code, &k.vietnamese()]), false),
         ],
     ))
 }
@@ -242,15 +245,9 @@ pub fn kind_issuer_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
         }
     }
     let why = match (c.kind, body) {
-        (Kind::Resolution, Body::PeoplesCommittee) => {
-            "people's committees (UBND) issue decisions, not resolutions; resolutions come from the people's council (HĐND)"
-        }
-        (Kind::Decree, Body::PrimeMinister) => {
-            "decrees are issued by the Government (Chính phủ), not the Prime Minister, who issues decisions"
-        }
-        (Kind::Decree, Body::PeoplesCommittee | Body::PeoplesCouncil) => {
-            "decrees are issued by the Government (Chính phủ) only"
-        }
+        (Kind::Resolution, Body::PeoplesCommittee) => m::N_UBND_RESOLUTION,
+        (Kind::Decree, Body::PrimeMinister) => m::N_TTG_DECREE,
+        (Kind::Decree, Body::PeoplesCommittee | Body::PeoplesCouncil) => m::N_LOCAL_DECREE,
         _ => return None,
     };
     let anchor = c
@@ -259,68 +256,189 @@ pub fn kind_issuer_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
         .as_ref()
         .map(|p| (p.start, p.end))
         .unwrap_or(main_span(c));
-    let mut labels = vec![cx.label(anchor.0, anchor.1, format!("a {}", c.kind.slug()), true)];
+    let mut labels = vec![cx.label(anchor.0, anchor.1, c.kind.vietnamese(), true)];
     let issuer_name = c
         .issuer
         .clone()
         .unwrap_or_else(|| c.symbol.clone().unwrap_or_default());
     if let Some(p) = &c.parts.issuer {
-        labels.push(cx.label(p.start, p.end, "issued by", false));
+        labels.push(cx.label(p.start, p.end, m::s(cx.lang, &m::L_ISSUED_BY), false));
     } else {
         let (s, e) = main_span(c);
-        labels.push(cx.label(s, e, "issuer code", false));
+        labels.push(cx.label(s, e, m::s(cx.lang, &m::L_ISSUER_CODE), false));
     }
     let mut d = diag(
         &rules::KIND_ISSUER_MISMATCH,
-        format!("a \"{}\" of {issuer_name}", c.kind.vietnamese()),
+        cx.m(&m::M_KIND_ISSUER, &[&c.kind.vietnamese(), &issuer_name]),
         labels,
     );
-    d.notes.push(why.to_string());
+    d.notes.push(m::s(cx.lang, &why));
     Some(d)
 }
 
-/// C0205: the same instrument cited with different dates in one document.
+/// What C0205 compares: kind, number-symbol, and the year of the date for numbers that carry
+/// none.
+type GroupKey<'a> = (Kind, &'a str, Option<i32>);
+
+/// C0205: the same instrument cited with different dates in one document. Only the odd
+/// one out is flagged: the dates of one number are counted, and a date is the document's
+/// when it is written more often than every other (ties broken by the year in the number);
+/// each citation with another date gets one diagnostic, with the document's date as the
+/// fix. Without a date the document agrees on (one against one, no year to tell), the later
+/// mention is flagged, without a fix. Quoted text is left out.
 pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
     let cs = &cx.ex.citations;
-    for (j, b) in cs.iter().enumerate() {
-        let (Some(kb), Some(db)) = (b.canonical.as_deref(), b.date) else {
+    // Groups: (kind, canonical, year of the date for numbers without a year).
+    let mut groups: Vec<(GroupKey, Vec<usize>)> = Vec::new();
+    for (i, c) in cs.iter().enumerate() {
+        let (Some(k), Some(d)) = (c.canonical.as_deref(), c.date) else {
             continue;
         };
-        let with_year = year_in_number(kb).is_some();
-        let first = cs[..j].iter().find(|a| {
-            a.kind == b.kind
-                && a.canonical.as_deref() == Some(kb)
-                && a.date
-                    .is_some_and(|da| da != db && (with_year || da.year == db.year))
-        });
-        let Some(a) = first else { continue };
-        let da = a.date.unwrap_or(db);
-        let pb = b
-            .parts
-            .date
-            .as_ref()
-            .map(|p| (p.start, p.end))
-            .unwrap_or((b.start, b.end));
-        let pa = a
-            .parts
-            .date
-            .as_ref()
-            .map(|p| (p.start, p.end))
-            .unwrap_or((a.start, a.end));
-        out.push(diag(
-            &rules::CONFLICTING_DATES,
-            format!(
-                "{kb} is dated {} here but {} on line {}",
-                db.vietnamese(),
-                da.vietnamese(),
-                a.line
-            ),
-            vec![
-                cx.label(pb.0, pb.1, db.vietnamese(), true),
-                cx.label(pa.0, pa.1, format!("{} here", da.vietnamese()), false),
-            ],
-        ));
+        if cx.genre.quoted(c.start) || cx.genre.english(c.start) {
+            continue;
+        }
+        let key = (
+            c.kind,
+            k,
+            if year_in_number(k).is_some() {
+                None
+            } else {
+                Some(d.year)
+            },
+        );
+        match groups.iter_mut().find(|(g, _)| *g == key) {
+            Some((_, v)) => v.push(i),
+            None => groups.push((key, vec![i])),
+        }
     }
+    for ((_, k, _), idx) in groups {
+        let mut counts: Vec<(Date, usize)> = Vec::new();
+        for &i in &idx {
+            let Some(d) = cs[i].date else { continue };
+            match counts.iter_mut().find(|(x, _)| *x == d) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((d, 1)),
+            }
+        }
+        if counts.len() < 2 {
+            continue;
+        }
+        let year = year_in_number(k);
+        // The document's date: the most written; among equals, the one of the number's year.
+        let score = |(d, n): &(Date, usize)| (*n, year.is_some_and(|y| d.year == y));
+        let best = counts.iter().map(score).max().unwrap_or((0, false));
+        let winners: Vec<Date> = counts
+            .iter()
+            .filter(|x| score(x) == best)
+            .map(|x| x.0)
+            .collect();
+        let agreed = (winners.len() == 1).then(|| winners[0]);
+        let first_of = |d: Date| idx.iter().copied().find(|&i| cs[i].date == Some(d));
+        for &i in &idx {
+            let b = &cs[i];
+            let Some(db) = b.date else { continue };
+            let (other, fix) = match agreed {
+                Some(a) if a == db => continue,
+                Some(a) => (a, true),
+                None => {
+                    // No date agreed on: flag every mention after the first date's first.
+                    let first = cs[idx[0]].date.unwrap_or(db);
+                    if first == db {
+                        continue;
+                    }
+                    (first, false)
+                }
+            };
+            let n_other = counts.iter().find(|(d, _)| *d == other).map_or(0, |x| x.1);
+            let Some(ai) = first_of(other) else { continue };
+            let a = &cs[ai];
+            let pb = b
+                .parts
+                .date
+                .as_ref()
+                .map(|p| (p.start, p.end))
+                .unwrap_or((b.start, b.end));
+            let pa = a
+                .parts
+                .date
+                .as_ref()
+                .map(|p| (p.start, p.end))
+                .unwrap_or((a.start, a.end));
+            let message = if n_other > 1 {
+                cx.m(
+                    &m::M_CONFLICT,
+                    &[&k, &db.vietnamese(), &other.vietnamese(), &n_other, &a.line],
+                )
+            } else {
+                cx.m(
+                    &m::M_CONFLICT_TWO,
+                    &[&k, &db.vietnamese(), &other.vietnamese(), &a.line],
+                )
+            };
+            let mut d = diag(
+                &rules::CONFLICTING_DATES,
+                message,
+                vec![
+                    cx.label(pb.0, pb.1, db.vietnamese(), true),
+                    cx.label(pa.0, pa.1, cx.m(&m::L_HERE, &[&other.vietnamese()]), false),
+                ],
+            );
+            if let Some(y) = year.filter(|y| other.year == *y && db.year != *y) {
+                d.notes
+                    .push(cx.m(&m::N_CONFLICT_YEAR, &[&y, &other.vietnamese()]));
+            }
+            if fix {
+                if let Some(p) = &b.parts.date {
+                    let piece = cx.slice(p.start, p.end);
+                    if let Some(at) = piece.find(|ch: char| ch.is_ascii_digit()) {
+                        let digits = &piece[at..];
+                        if digits.contains('/') && !digits.contains('\n') {
+                            d.suggestion = Some(suggest(
+                                p.start + at,
+                                p.end,
+                                other.vietnamese(),
+                                cx.m(&m::WRITE, &[&other.vietnamese()]),
+                            ));
+                        }
+                    }
+                }
+            }
+            out.push(d);
+        }
+    }
+}
+
+/// C0210: "số 30/2018/QH12": a National Assembly term that does not sit in the number's
+/// year (or, without a year in the number, the date's).
+pub fn assembly_term(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
+    let sym = c.symbol.as_deref()?;
+    let digits = sym
+        .strip_prefix("UBTVQH")
+        .or_else(|| sym.strip_prefix("QH"))?;
+    if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let term: u32 = digits.parse().ok()?;
+    let years = genre::term_years(term)?;
+    let year = c
+        .canonical
+        .as_deref()
+        .and_then(year_in_number)
+        .or(c.date.map(|d| d.year))?;
+    let terms = genre::terms_of_year(year);
+    if terms.is_empty() || terms.contains(&term) {
+        return None;
+    }
+    let (s, e) = main_span(c);
+    let mut d = diag(
+        &rules::ASSEMBLY_TERM,
+        cx.m(&m::M_ASSEMBLY_TERM, &[&name_of(c), &term, &years, &year]),
+        vec![cx.label(s, e, String::new(), true)],
+    );
+    for t in terms {
+        d.notes.push(cx.m(&m::N_TERM_OF_YEAR, &[&year, &t]));
+    }
+    Some(d)
 }
 
 /// C0206: "62/QĐ-TTg" where the registry's instrument is "62/2011/QĐ-TTg".
@@ -339,8 +457,8 @@ pub fn registry_missing_year(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<D
     let written = cx.slice(piece.start, piece.end);
     let mut d = diag(
         &rules::REGISTRY_MISSING_YEAR,
-        format!("\"{cited}\" is the normative {known}: its number carries the year"),
-        vec![cx.label(piece.start, piece.end, format!("write \"{known}\""), true)],
+        cx.m(&m::M_REG_MISSING_YEAR, &[&cited, &known]),
+        vec![cx.label(piece.start, piece.end, cx.m(&m::WRITE, &[&known]), true)],
     );
     if let Some(t) = &facts.title {
         d.notes.push(format!("{known}: {t}"));
@@ -349,7 +467,7 @@ pub fn registry_missing_year(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<D
         piece.start,
         piece.end,
         keep_line_breaks(written, known),
-        format!("write \"{known}\""),
+        cx.m(&m::WRITE, &[&known]),
     ));
     Some(d)
 }
@@ -372,14 +490,13 @@ pub fn subject_mismatch(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diagno
     let (s, e) = main_span(c);
     let mut d = diag(
         &rules::SUBJECT_MISMATCH,
-        format!("the subject cited does not match {name}"),
+        cx.m(&m::M_SUBJECT, &[&name]),
         vec![
-            cx.label(p.0, p.1, "this subject", true),
-            cx.label(s, e, format!("{name} is about {title}"), false),
+            cx.label(p.0, p.1, m::s(cx.lang, &m::L_THIS_SUBJECT), true),
+            cx.label(s, e, cx.m(&m::L_IS_ABOUT, &[&name, &title]), false),
         ],
     );
-    d.notes
-        .push(format!("the registry's title of {name}: \"{title}\""));
+    d.notes.push(cx.m(&m::N_REG_TITLE, &[&name, &title]));
     others_on_subject(cx, c, cited, id, &mut d);
     Some(d)
 }
@@ -393,8 +510,8 @@ pub fn no_such_instrument(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diag
     let name = name_of(c);
     let mut d = diag(
         &rules::NO_SUCH_INSTRUMENT,
-        format!("no {} numbered {name} is known", c.kind.vietnamese()),
-        vec![cx.label(s, e, "not in the registry", true)],
+        cx.m(&m::M_NO_SUCH, &[&c.kind.vietnamese(), &name]),
+        vec![cx.label(s, e, m::s(cx.lang, &m::L_NOT_IN_REGISTRY), true)],
     );
     if !reason.is_empty() {
         d.notes.push(reason.clone());
@@ -411,6 +528,11 @@ pub fn no_such_instrument(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diag
 pub fn subject(cx: &Ctx, c: &Citation) -> Option<(String, (usize, usize))> {
     if let (Some(t), Some(p)) = (&c.title, &c.parts.title) {
         return Some((t.clone(), (p.start, p.end)));
+    }
+    // A law cited by its name carries its subject in the name: the words after it are the
+    // citing sentence's ("Luật Quản lý thuế hướng dẫn thu hồi hoàn thuế").
+    if c.law.is_some() {
+        return None;
     }
     let next = cx
         .ex
@@ -454,9 +576,6 @@ fn others_on_subject(cx: &Ctx, c: &Citation, subject: &str, except: &str, d: &mu
         })
         .collect();
     if !found.is_empty() {
-        d.notes.push(format!(
-            "the registry's instrument on this subject: {}",
-            found.join("; ")
-        ));
+        d.notes.push(cx.m(&m::N_ON_SUBJECT, &[&found.join("; ")]));
     }
 }

@@ -315,11 +315,16 @@ pub fn refusal(text: &str, code: &str, s: &Suggestion) -> Option<String> {
             "numbers written \"N-CODE/ISSUER\" (Party documents such as \"14612-CV/VPTW\", and documents of before 2009 such as \"89-TC/TCT\") are left as written".into(),
         );
     }
-    // Digits: every group written stays, in order (a year is never dropped).
+    // Digits: every group written stays, in order (a year is never dropped); the rules that
+    // complete a group cut short ("QH1" → "QH13", "202 " → "2023") may only extend it.
     let (wd, rd) = (digit_groups(written), digit_groups(r));
+    let completes = matches!(code, "C0111" | "C0113");
     let mut it = rd.iter();
     if code.starts_with("C01") || code == "C0206" {
-        if let Some(g) = wd.iter().find(|g| !it.any(|x| x == *g)) {
+        if let Some(g) = wd
+            .iter()
+            .find(|g| !it.any(|x| x == *g || (completes && x.starts_with(**g))))
+        {
             return Some(format!(
                 "the replacement would drop \"{g}\" written in the number"
             ));

@@ -10,14 +10,17 @@
 
 pub mod consistency;
 pub mod fix;
+pub mod genre;
 pub mod knowledge;
 pub mod rules;
 pub mod shape;
+pub mod text;
 pub mod time;
 pub mod unknown;
 
-use crate::diag::{Applicability, Diagnostic, Label, Locator, Suggestion};
+use crate::diag::{Applicability, Diagnostic, Label, Locator, Severity, Suggestion};
 use crate::extract::{Extraction, Tables};
+use crate::messages::{self, Lang, Msg};
 use crate::model::{Citation, Date, Kind};
 pub use knowledge::{
     Event, EventKind, InstrumentFacts, InstrumentId, Knowledge, NoKnowledge, Resolution, Standing,
@@ -29,6 +32,8 @@ pub struct Options {
     /// The date at which status is judged ("is this plan still sound on ..."). Default: the
     /// document's own date, else inferred from its year (see [`as_of_for`]).
     pub as_of: Option<Date>,
+    /// The language of messages, labels and notes (Vietnamese by default).
+    pub lang: Lang,
 }
 
 /// Everything the rules of one document share.
@@ -37,7 +42,8 @@ pub struct Ctx<'a> {
     pub loc: Locator<'a>,
     pub ex: &'a Extraction,
     pub know: &'a dyn Knowledge,
-    /// The citing document's own date, when its header gives one.
+    /// The citing document's own date, when its header gives one with certainty (see
+    /// [`certain_date`]).
     pub doc_date: Option<Date>,
     /// The citing document's year (from its number, date or title).
     pub doc_year: Option<i32>,
@@ -46,12 +52,23 @@ pub struct Ctx<'a> {
     /// The resolution of each citation (same order as `ex.citations`); all `Unknown`
     /// without a registry.
     pub resolved: Vec<Resolution>,
+    /// The certain date of the document: the --as-of date, else its own date; None when
+    /// neither is given (then "not yet in force" is never said; `as_of` is a lower bound).
+    pub time_as_of: Option<Date>,
+    pub lang: Lang,
+    /// Byte ranges of quoted text (“...”) and of English passages.
+    pub genre: genre::Genre,
 }
 
 impl<'a> Ctx<'a> {
     /// A label on a span of the original.
     pub fn label(&self, start: usize, end: usize, msg: impl Into<String>, primary: bool) -> Label {
         self.loc.label(start, end, msg, primary)
+    }
+
+    /// A catalogue message in this check's language.
+    pub fn m(&self, msg: &Msg, args: &[&dyn std::fmt::Display]) -> String {
+        messages::tr(self.lang, msg, args)
     }
 
     /// The original text of a span (empty when out of range).
@@ -109,10 +126,13 @@ pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) 
         loc: Locator::new(text),
         ex,
         know,
-        doc_date: ex.header.date,
+        doc_date: certain_date(ex),
         doc_year: ex.header.year.or(ex.header.date.map(|d| d.year)),
         as_of: opts.as_of.or_else(|| as_of_for(ex).map(|(d, _)| d)),
         resolved,
+        time_as_of: opts.as_of.or(certain_date(ex)),
+        lang: opts.lang,
+        genre: genre::Genre::of(text),
     };
     let mut out = Vec::new();
     for (i, c) in ex.citations.iter().enumerate() {
@@ -123,10 +143,124 @@ pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) 
     }
     consistency::check_document(&cx, &mut out);
     time::check_document(&cx, &mut out);
+    text::check(&cx, &mut out);
+    let mut out = merge_related(&cx, out);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup();
     fix::vet(text, &mut out);
     out
+}
+
+/// The header's date when it is the document's own for certain: the header names the
+/// document (its type or number), and the date is not merely one it cites (a text without a
+/// header takes its first date, a citation's, for its own).
+pub fn certain_date(ex: &Extraction) -> Option<Date> {
+    let h = &ex.header;
+    let d = h.date?;
+    if h.kind.is_none() && h.number.is_none() {
+        return None;
+    }
+    let own = |c: &Citation| c.number.is_some() && c.number == h.number && c.symbol == h.symbol;
+    let cited = ex.citations.iter().any(|c| c.date == Some(d) && !own(c));
+    (!cited).then_some(d)
+}
+
+/// Codes that speak of a citation's date: on one citation they are one defect.
+const DATE_FAMILY: &[&str] = &["C0201", "C0202", "C0205", "C0209", "C0211", "C0301"];
+
+/// Codes that speak of a citation's standing: on one citation they are one defect (the
+/// 2022 directive beside the 2024 one, C0306, is also superseded by it, C0303).
+const STANDING_FAMILY: &[&str] = &["C0306", "C0302", "C0303", "C0304"];
+
+/// The families merged on one citation, each in the order of the code kept.
+const FAMILIES: &[&[&str]] = &[DATE_FAMILY, STANDING_FAMILY];
+
+/// One defect, one diagnostic: the findings of one family ([`FAMILIES`]) on one citation
+/// become one diagnostic (the first in the family's order, with the first fix any of them
+/// offers), the others its notes.
+fn merge_related(cx: &Ctx, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let owner = |d: &Diagnostic| -> Option<(usize, usize)> {
+        let f = FAMILIES.iter().position(|f| f.contains(&d.code))?;
+        let p = d.primary()?;
+        cx.ex
+            .citations
+            .iter()
+            .position(|c| p.start >= c.start && p.start < c.end.max(c.start + 1))
+            .map(|i| (i, f))
+    };
+    let mut groups: std::collections::BTreeMap<(usize, usize), Vec<Diagnostic>> =
+        Default::default();
+    let mut out = Vec::with_capacity(diags.len());
+    for d in diags {
+        match owner(&d) {
+            Some(i) => groups.entry(i).or_default().push(d),
+            None => out.push(d),
+        }
+    }
+    for ((_, f), mut g) in groups {
+        g.sort_by_key(|d| FAMILIES[f].iter().position(|c| *c == d.code));
+        let fix = g.iter().find_map(|d| d.suggestion.clone());
+        let mut it = g.into_iter();
+        let Some(mut first) = it.next() else { continue };
+        for other in it {
+            if other.message == first.message {
+                continue;
+            }
+            first.severity = first.severity.max(other.severity);
+            first.notes.push(messages::tr(
+                cx.lang,
+                &messages::ALSO,
+                &[&other.message, &other.code],
+            ));
+            first.notes.extend(other.notes);
+        }
+        if first.suggestion.is_none() {
+            first.suggestion = fix;
+        }
+        out.push(first);
+    }
+    out
+}
+
+/// The unresolved-citation notes (C0401) of one document folded into ONE note, placed at
+/// the first of them and naming them all (as clippy keeps allow-by-default lints out of
+/// sight); every other diagnostic is kept as is.
+pub fn summarize_unresolved(diags: Vec<Diagnostic>, lang: Lang) -> Vec<Diagnostic> {
+    let (unres, mut rest): (Vec<Diagnostic>, Vec<Diagnostic>) = diags
+        .into_iter()
+        .partition(|d| d.code == rules::UNRESOLVED.code);
+    let Some(first) = unres.first() else {
+        return rest;
+    };
+    let mut names: Vec<String> = Vec::new();
+    for d in &unres {
+        let n = d
+            .labels
+            .first()
+            .map(|l| format!("{}:{}", l.line, l.column))
+            .unwrap_or_default();
+        names.push(n);
+    }
+    let mut labels = first.labels.clone();
+    labels.truncate(1);
+    for l in &mut labels {
+        l.message = messages::s(lang, &messages::L_UNRESOLVED);
+    }
+    rest.push(Diagnostic {
+        code: rules::UNRESOLVED.code,
+        category: rules::UNRESOLVED.category,
+        severity: Severity::Note,
+        message: messages::tr(
+            lang,
+            &messages::UNRESOLVED_SUMMARY,
+            &[&unres.len(), &names.join(", ")],
+        ),
+        labels,
+        notes: Vec::new(),
+        suggestion: None,
+    });
+    rest.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    rest
 }
 
 /// Fill each citation's `findings` with the diagnostics whose primary span lies within it

@@ -3,20 +3,39 @@
 //! force), not yet in force, an earlier year's annual instrument, an issuer that no longer
 //! exists.
 //!
+//! Time rules stand on solid ground only. "Not yet in force" needs a certain date (the
+//! document's own, or --as-of); expiry, replacement, supersession, a stale annual
+//! instrument and an abolished issuer only need a lower bound of the document's date (its
+//! year, raised to the latest date of that year it cites: what has ended by then stays
+//! ended). An instrument's standing is judged only
+//! when the citation identifies it with evidence (its number or its date); quoted text and
+//! English passages (another document's words) are left out; "cited before issued" only
+//! when both dates are written.
+//!
 //! Must NOT decide what a citation resolves to (that is the registry's, via `Knowledge`).
 
 use super::rules;
-use super::{diag, name_of, year_in_number, Ctx, InstrumentFacts, Resolution, Standing};
+use super::{diag, genre, name_of, Ctx, InstrumentFacts, Resolution, Standing};
 use crate::diag::Diagnostic;
 use crate::extract::Tables;
+use crate::messages::{self as m, Lang};
 use crate::model::{Citation, Date};
 use crate::normalize::fold_key;
 
 /// The per-citation time rules.
 pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
+    if cx.genre.quoted(c.start) || cx.genre.english(c.start) || cx.genre.consolidated {
+        return;
+    }
     out.extend(cited_before_issued(cx, i, c));
     if let Some(Resolution::Found(id)) = cx.resolved.get(i) {
-        out.extend(standing(cx, c, id));
+        // Identified with evidence (its number or date), the document resting on it: not a
+        // passing mention, not one provision referred to ("khoản 3 Điều 122 của Luật ...",
+        // deliberate in transitional provisions).
+        let evidence = c.canonical.is_some() || c.date.is_some();
+        if evidence && c.provision.is_none() && !genre::passing_mention(cx.text, c.start, c.end) {
+            out.extend(standing(cx, c, id));
+        }
     }
     out.extend(issuer_abolished(cx, c));
 }
@@ -36,49 +55,79 @@ fn span(c: &Citation) -> (usize, usize) {
         .unwrap_or((c.start, c.end))
 }
 
-fn label_name(f: &InstrumentFacts) -> String {
+fn label_name(lang: Lang, f: &InstrumentFacts) -> String {
     let n = f.canonical.clone().unwrap_or_else(|| f.id.clone());
     match f.issued {
-        Some(d) => format!("{n} of {}", d.vietnamese()),
+        Some(d) => m::tr(lang, &m::OF_DATE, &[&n, &d.vietnamese()]),
         None => n,
     }
 }
 
-/// C0301: the cited date (or year) is later than the citing document's.
-pub fn cited_before_issued(cx: &Ctx, i: usize, c: &Citation) -> Option<Diagnostic> {
-    let issued = c.date.or_else(|| match cx.resolved.get(i) {
-        Some(Resolution::Found(id)) => cx.know.instrument(id).and_then(|f| f.issued),
-        _ => None,
-    });
-    let later = match (cx.doc_date, issued) {
-        (Some(doc), Some(d)) => (d > doc).then(|| (d.vietnamese(), doc.vietnamese())),
-        _ => {
-            let y = c
-                .canonical
-                .as_deref()
-                .and_then(year_in_number)
-                .or(issued.map(|d| d.year))
-                .or(c.year)?;
-            let doc = cx.doc_year?;
-            (y > doc).then(|| (y.to_string(), doc.to_string()))
+/// C0301: the date written with the citation is later than the document's own date (both
+/// written, so both certain). A document citing itself (its number, or "kèm theo" in an
+/// annex) with a later date than its header's is told so; with the header's number cited,
+/// the header's date is the fix.
+pub fn cited_before_issued(cx: &Ctx, _i: usize, c: &Citation) -> Option<Diagnostic> {
+    let doc = cx.doc_date?;
+    let d = c.date?;
+    // Only a cited date after the document's: the header's date may be a gazette's issue
+    // date, later than the document's own, so an earlier self-citation proves nothing.
+    if d <= doc {
+        return None;
+    }
+    // The document's own number, or an annex's "(Ban hành) kèm theo Quyết định số ...": the
+    // instrument the annex belongs to, this document. The header's date is offered as the
+    // fix only when the header's number is the one cited.
+    let before = {
+        let mut a = c.start.saturating_sub(40);
+        while !cx.text.is_char_boundary(a) {
+            a += 1;
         }
-    }?;
+        crate::normalize::fold_key(cx.slice(a, c.start))
+    };
+    let h = &cx.ex.header;
+    let by_number = c.canonical.is_some()
+        && (c.canonical == h.number
+            || (c.number.is_some() && c.number == h.number && c.symbol == h.symbol));
+    let own = by_number || before.trim_end().ends_with("kem theo");
     let (s, e) = c
         .parts
         .date
         .as_ref()
         .map(|p| (p.start, p.end))
         .unwrap_or(span(c));
-    Some(diag(
+    let message = if own {
+        cx.m(
+            &m::M_OWN_DATE,
+            &[&name_of(c), &d.vietnamese(), &doc.vietnamese()],
+        )
+    } else {
+        cx.m(
+            &m::M_CITED_BEFORE,
+            &[&name_of(c), &d.vietnamese(), &doc.vietnamese()],
+        )
+    };
+    let mut diag = diag(
         &rules::CITED_BEFORE_ISSUED,
-        format!(
-            "{} ({}) is later than this document ({})",
-            name_of(c),
-            later.0,
-            later.1
-        ),
-        vec![cx.label(s, e, "after this document's date", true)],
-    ))
+        message,
+        vec![cx.label(s, e, m::s(cx.lang, &m::L_AFTER_DOC), true)],
+    );
+    if by_number {
+        if let Some(p) = &c.parts.date {
+            let piece = cx.slice(p.start, p.end);
+            if let Some(at) = piece.find(|ch: char| ch.is_ascii_digit()) {
+                if piece[at..].contains('/') && !piece[at..].contains('\n') {
+                    diag.suggestion = Some(super::suggest(
+                        p.start + at,
+                        p.end,
+                        doc.vietnamese(),
+                        cx.m(&m::WRITE, &[&doc.vietnamese()]),
+                    ));
+                }
+            }
+        }
+    }
+    Some(diag)
 }
 
 /// C0302–C0305: where the resolved instrument stands as of the date checked.
@@ -86,49 +135,43 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
     let as_of = cx.as_of?;
     let f = cx.know.instrument(id)?;
     let st = f.standing(as_of);
+    // A lower bound of the document's date cannot tell that something was not yet in force.
+    if matches!(st, Standing::NotYetInForce(_)) && cx.time_as_of.is_none() {
+        return None;
+    }
     let (s, e) = span(c);
-    let name = label_name(&f);
+    let name = label_name(cx.lang, &f);
     let when = |d: Option<Date>| {
-        d.map(|d| format!(" on {}", d.vietnamese()))
+        d.map(|d| cx.m(&m::ON_DATE, &[&d.vietnamese()]))
             .unwrap_or_default()
     };
+    let asof = as_of.vietnamese();
     let mut d = match &st {
         Standing::InForce => return None,
         Standing::NotYetInForce(eff) => diag(
             &rules::NOT_YET_IN_FORCE,
-            format!(
-                "{name} takes effect on {}, after {}",
-                eff.vietnamese(),
-                as_of.vietnamese()
-            ),
-            vec![cx.label(s, e, "not yet in force", true)],
+            cx.m(&m::M_NOT_YET, &[&name, &eff.vietnamese(), &asof]),
+            vec![cx.label(s, e, m::s(cx.lang, &m::L_NOT_YET), true)],
         ),
         Standing::PartlyExpired(ev) => diag(
             &rules::PARTLY_EXPIRED,
-            format!(
-                "{name} is partly expired{} (as of {})",
-                when(ev.date),
-                as_of.vietnamese()
-            ),
-            vec![cx.label(s, e, "partly expired", true)],
+            cx.m(&m::M_PARTLY, &[&name, &when(ev.date), &asof]),
+            vec![cx.label(s, e, m::s(cx.lang, &m::L_PARTLY), true)],
         ),
-        Standing::Expired(ev) | Standing::Replaced(ev) => diag(
+        Standing::Expired(ev) => diag(
             &rules::NO_LONGER_IN_FORCE,
-            format!(
-                "{name} is no longer in force{} (as of {})",
-                when(ev.date),
-                as_of.vietnamese()
-            ),
-            vec![cx.label(s, e, "no longer in force", true)],
+            cx.m(&m::M_EXPIRED, &[&name, &when(ev.date), &asof]),
+            vec![cx.label(s, e, m::s(cx.lang, &m::L_EXPIRED), true)],
+        ),
+        Standing::Replaced(ev) => diag(
+            &rules::NO_LONGER_IN_FORCE,
+            cx.m(&m::M_REPLACED, &[&name, &when(ev.date), &asof]),
+            vec![cx.label(s, e, m::s(cx.lang, &m::L_REPLACED), true)],
         ),
         Standing::Superseded(ev) => diag(
             &rules::SUPERSEDED,
-            format!(
-                "{name} has been superseded{} (as of {})",
-                when(ev.date),
-                as_of.vietnamese()
-            ),
-            vec![cx.label(s, e, "superseded", true)],
+            cx.m(&m::M_SUPERSEDED, &[&name, &when(ev.date), &asof]),
+            vec![cx.label(s, e, m::s(cx.lang, &m::L_SUPERSEDED), true)],
         ),
     };
     let ev = match &st {
@@ -143,19 +186,18 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
             let byname = cx
                 .know
                 .instrument(by)
-                .map(|f| label_name(&f))
+                .map(|f| label_name(cx.lang, &f))
                 .unwrap_or(by.clone());
             let verb = match st {
-                Standing::Replaced(_) => "replaced by",
-                Standing::Superseded(_) => "superseded by",
-                Standing::PartlyExpired(_) => "partly ended by",
-                _ => "ended by",
+                Standing::Replaced(_) => m::N_REPLACED_BY,
+                Standing::Superseded(_) => m::N_SUPERSEDED_BY,
+                Standing::PartlyExpired(_) => m::N_PARTLY_BY,
+                _ => m::N_ENDED_BY,
             };
-            d.notes.push(format!("{verb} {byname}"));
+            d.notes.push(cx.m(&verb, &[&byname]));
         }
         if !ev.verified {
-            d.notes
-                .push("the registry's source for this is not verified".into());
+            d.notes.push(m::s(cx.lang, &m::N_UNVERIFIED));
         }
     }
     if matches!(
@@ -164,32 +206,25 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
     ) {
         let chain = cx.know.successors(id, as_of);
         if let Some(last) = chain.last() {
-            let path: Vec<String> = chain.iter().map(label_name).collect();
+            let path: Vec<String> = chain.iter().map(|f| label_name(cx.lang, f)).collect();
             if chain.len() > 1 {
-                d.notes.push(format!(
-                    "chain of replacements: {name} → {}",
-                    path.join(" → ")
-                ));
+                d.notes.push(cx.m(&m::N_CHAIN, &[&name, &path.join(" → ")]));
             }
             let in_force = matches!(
                 last.standing(as_of),
                 Standing::InForce | Standing::PartlyExpired(_)
             );
-            let cite = label_name(last);
+            let cite = label_name(cx.lang, last);
             let title = last
                 .title
                 .as_deref()
                 .map(|t| format!(" ({t})"))
                 .unwrap_or_default();
             if in_force {
-                d.notes.push(format!(
-                    "in force as of {}: {cite}{title}; cite it instead",
-                    as_of.vietnamese()
-                ));
+                d.notes
+                    .push(cx.m(&m::N_CITE_INSTEAD, &[&asof, &cite, &title]));
             } else {
-                d.notes.push(format!(
-                    "{cite} is not in force either; the chain ends there"
-                ));
+                d.notes.push(cx.m(&m::N_CHAIN_ENDS, &[&cite]));
             }
         }
     }
@@ -204,7 +239,10 @@ fn annual_of(title: Option<&str>, year: i32) -> bool {
 /// C0306: an earlier year's annual instrument cited where the year's own exists — in this
 /// document (same kind, symbol and issuer) or in the registry's series.
 pub fn stale_annual(cx: &Ctx, i: usize, c: &Citation) -> Option<Diagnostic> {
-    let year_now = cx.as_of.map(|d| d.year).or(cx.doc_year)?;
+    if cx.genre.quoted(c.start) || cx.genre.english(c.start) || cx.genre.consolidated {
+        return None;
+    }
+    let year_now = cx.as_of.map(|d| d.year)?;
     let y = c.year?;
     if y >= year_now {
         return None;
@@ -228,23 +266,26 @@ pub fn stale_annual(cx: &Ctx, i: usize, c: &Citation) -> Option<Diagnostic> {
             let an = name_of(a);
             let when = a
                 .date
-                .map(|d| format!(" of {}", d.vietnamese()))
-                .unwrap_or_else(|| format!(" of {year_now}"));
+                .map(|d| cx.m(&m::DATE_SUFFIX, &[&d.vietnamese()]))
+                .unwrap_or_else(|| cx.m(&m::OF_YEAR_SUFFIX, &[&year_now]));
             let mut d = diag(
                 &rules::STALE_ANNUAL,
-                format!(
-                    "{} is the {y} {}; this document also cites {an}{when}",
-                    name_of(c),
-                    c.kind.vietnamese().to_lowercase()
+                cx.m(
+                    &m::M_STALE_DOC,
+                    &[
+                        &name_of(c),
+                        &c.kind.vietnamese().to_lowercase(),
+                        &y,
+                        &an,
+                        &when,
+                    ],
                 ),
                 vec![
-                    cx.label(s, e, format!("of {y}"), true),
-                    cx.label(sa, ea, format!("of {year_now}"), false),
+                    cx.label(s, e, cx.m(&m::L_OF_YEAR, &[&y]), true),
+                    cx.label(sa, ea, cx.m(&m::L_OF_YEAR, &[&year_now]), false),
                 ],
             );
-            d.notes.push(format!(
-                "cite {an}{when} instead, unless the {y} one is meant"
-            ));
+            d.notes.push(cx.m(&m::N_CITE_NEWER, &[&an, &when, &y]));
             return Some(d);
         }
     }
@@ -261,18 +302,14 @@ pub fn stale_annual(cx: &Ctx, i: usize, c: &Citation) -> Option<Diagnostic> {
     let newer = cx
         .know
         .instrument(nid)
-        .map(|n| label_name(&n))
+        .map(|n| label_name(cx.lang, &n))
         .unwrap_or(nid.clone());
     let mut d = diag(
         &rules::STALE_ANNUAL,
-        format!(
-            "{} is the {y} instrument of a yearly series; {newer} is of {ny}",
-            name_of(c)
-        ),
-        vec![cx.label(s, e, format!("of {y}"), true)],
+        cx.m(&m::M_STALE_SERIES, &[&name_of(c), &y, &newer, &ny]),
+        vec![cx.label(s, e, cx.m(&m::L_OF_YEAR, &[&y]), true)],
     );
-    d.notes
-        .push(format!("cite {newer} instead, unless the {y} one is meant"));
+    d.notes.push(cx.m(&m::N_CITE_NEWER_SERIES, &[&newer, &y]));
     Some(d)
 }
 
@@ -308,26 +345,19 @@ pub fn issuer_abolished(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let mut d = if issued_after {
         diag(
             &rules::ISSUER_ABOLISHED,
-            format!(
-                "{} is dated after {ended}, when {body} no longer existed",
-                name_of(c)
-            ),
-            vec![cx.label(s, e, "issuer no longer existed", true)],
+            cx.m(&m::M_ISSUER_AFTER, &[&name_of(c), &ended, &body]),
+            vec![cx.label(s, e, m::s(cx.lang, &m::L_ISSUER_GONE_THEN), true)],
         )
     } else {
         diag(
             &rules::ISSUER_ABOLISHED,
-            format!(
-                "{body}, the issuer of {}, no longer exists as of {}",
-                name_of(c),
-                as_of.vietnamese()
+            cx.m(
+                &m::M_ISSUER_GONE,
+                &[&body, &name_of(c), &as_of.vietnamese()],
             ),
-            vec![cx.label(s, e, "issuer no longer exists", true)],
+            vec![cx.label(s, e, m::s(cx.lang, &m::L_ISSUER_GONE), true)],
         )
     };
-    d.notes.push(format!(
-        "{} ceased on {ended} (the reform of the two-tier local government; sources in corpus/registry/issuers.toml); whether its documents still apply is to be checked case by case",
-        ceased.name
-    ));
+    d.notes.push(cx.m(&m::N_CEASED, &[&ceased.name, &ended]));
     Some(d)
 }

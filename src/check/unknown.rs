@@ -6,6 +6,7 @@
 use super::rules;
 use super::{diag, name_of, Ctx, Resolution};
 use crate::diag::Diagnostic;
+use crate::messages as m;
 use crate::model::Citation;
 
 /// C0401 / C0402.
@@ -23,8 +24,8 @@ pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
         Some(Resolution::Unknown) => {
             let mut d = diag(
                 &rules::UNRESOLVED,
-                format!("{} is not in the registry", name_of(c)),
-                vec![cx.label(s, e, "unresolved", true)],
+                cx.m(&m::M_UNRESOLVED, &[&name_of(c)]),
+                vec![cx.label(s, e, m::s(cx.lang, &m::L_UNRESOLVED), true)],
             );
             // What the registry holds on the subject written beside it: a pointer for the
             // reviewer, never a fix ("02/2020/NĐ-CP ... phối hợp của Dân quân tự vệ" →
@@ -45,10 +46,7 @@ pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
                     })
                     .collect();
                 if !found.is_empty() {
-                    d.notes.push(format!(
-                        "the registry has on this subject: {}; check the original",
-                        found.join("; ")
-                    ));
+                    d.notes.push(cx.m(&m::N_REGISTRY_HAS, &[&found.join("; ")]));
                 }
             }
             out.push(d);
@@ -62,7 +60,7 @@ pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
                         .map(|f| {
                             let n = f.canonical.clone().unwrap_or(id.clone());
                             match f.issued {
-                                Some(d) => format!("{n} of {}", d.vietnamese()),
+                                Some(d) => cx.m(&m::OF_DATE, &[&n, &d.vietnamese()]),
                                 None => n,
                             }
                         })
@@ -71,10 +69,10 @@ pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
                 .collect();
             let mut d = diag(
                 &rules::AMBIGUOUS,
-                format!("{} matches {} instruments", name_of(c), ids.len()),
-                vec![cx.label(s, e, "which one?", true)],
+                cx.m(&m::M_AMBIGUOUS, &[&name_of(c), &ids.len()]),
+                vec![cx.label(s, e, m::s(cx.lang, &m::L_WHICH), true)],
             );
-            d.notes.push(format!("candidates: {}", names.join("; ")));
+            d.notes.push(cx.m(&m::N_CANDIDATES, &[&names.join("; ")]));
             out.push(d);
         }
         _ => {}

@@ -7,11 +7,16 @@
 //! written when the file changed on disk since it was read. `--fix --dry-run` prints the
 //! changes as a unified diff of the decoded text; `--explain CODE` prints a rule's
 //! explanation.
+//! Rules are chosen with `--select`/`--ignore` or a `cancu.toml`; unresolved citations are
+//! one line per document unless `--show-notes`; `--baseline FILE` compares the findings with
+//! a committed baseline. Vietnamese by default, `--lang en` (or LANG=en*) for English.
 
 use crate::check::{self, fix, rules, Knowledge, NoKnowledge, Options};
+use crate::cli::check_config;
 use crate::cli::extract::read_inputs;
 use crate::cli::Outcome;
 use crate::diag::{self, Applicability, Diagnostic, FileReport, RichOptions, Severity};
+use crate::messages::{self, Lang};
 use crate::model::Date;
 use crate::source::{self, writeback, SourceFile};
 use anyhow::{bail, Context};
@@ -50,6 +55,26 @@ pub struct Args {
     /// finding that has no fix applied.
     #[arg(long, requires = "fix")]
     pub comments: bool,
+    /// Run only these rules: codes (C0205), prefixes (C02), groups (shape, consistency,
+    /// time, unknown) or names, comma-separated. Default: `[check] select` of cancu.toml, else all.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Do not run these rules (added to `[check] ignore` of cancu.toml).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// List every unresolved citation (C0401) instead of one line per document.
+    #[arg(long)]
+    pub show_notes: bool,
+    /// Language of messages: vi (default) or en. Default: from LANG.
+    #[arg(long, value_name = "vi|en")]
+    pub lang: Option<String>,
+    /// Compare the findings with this baseline (file, line, code, cited text) and print what
+    /// the change adds (+) and removes (-); exit 1 when they differ.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// With --baseline: write the findings as the new baseline.
+    #[arg(long, requires = "baseline")]
+    pub update_baseline: bool,
     #[command(flatten)]
     pub registry: crate::cli::registry::RegistryArgs,
 }
@@ -124,28 +149,31 @@ pub fn parse_as_of(s: &str) -> anyhow::Result<Date> {
     })
 }
 
-fn explain(code: &str) -> anyhow::Result<Outcome> {
+fn explain(code: &str, lang: Lang) -> anyhow::Result<Outcome> {
     let mut w = std::io::stdout().lock();
     if code.eq_ignore_ascii_case("list") {
         for r in rules::ALL {
             writeln!(
                 w,
-                "{}  {:<12} {:<7}  {:<22} {}",
+                "{}  {:<12} {:<9}  {:<26} {}",
                 r.code,
                 r.category.as_str(),
-                r.severity.as_str(),
+                messages::severity(lang, r.severity),
                 r.name,
-                r.summary
+                rules::summary(r, lang)
             )?;
         }
         return Ok(Outcome::Clean);
     }
     match rules::by_code(code) {
         Some(r) => {
-            write!(w, "{}", rules::explain(r))?;
+            write!(w, "{}", rules::explain(r, lang))?;
             Ok(Outcome::Clean)
         }
-        None => bail!("no rule {code:?} (`cancu check --explain list` lists them)"),
+        None => bail!(
+            "{}",
+            messages::tr(lang, &messages::X_NO_RULE, &[&format!("{code:?}")])
+        ),
     }
 }
 
@@ -156,21 +184,51 @@ struct Checked {
     diags: Vec<Diagnostic>,
 }
 
-fn run_one(text: &str, know: &dyn Knowledge, opts: &Options) -> Vec<Diagnostic> {
+/// What to report: the rules selected, and whether unresolved citations are listed.
+struct Shown {
+    selection: rules::Selection,
+    show_notes: bool,
+}
+
+fn run_one(text: &str, know: &dyn Knowledge, opts: &Options, shown: &Shown) -> Vec<Diagnostic> {
     let ex = crate::extract(text);
-    check::check(text, &ex, know, opts)
+    let diags: Vec<Diagnostic> = check::check(text, &ex, know, opts)
+        .into_iter()
+        .filter(|d| shown.selection.allows(d.code))
+        .collect();
+    if shown.show_notes {
+        diags
+    } else {
+        check::summarize_unresolved(diags, opts.lang)
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let lang = check_config::lang(args.lang.as_deref())?;
     if let Some(code) = &args.explain {
-        return explain(code);
+        return explain(code, lang);
     }
+    let config = check_config::find_config(&args.paths)?;
+    let cfg = config.as_ref().map(|(_, c)| c);
+    let as_of = args
+        .as_of
+        .as_deref()
+        .or(cfg.and_then(|c| c.as_of.as_deref()));
     let opts = Options {
-        as_of: args.as_of.as_deref().map(parse_as_of).transpose()?,
+        as_of: as_of.map(parse_as_of).transpose()?,
+        lang,
+    };
+    let shown = Shown {
+        selection: check_config::selection(&args.select, &args.ignore, cfg)?,
+        show_notes: args.show_notes || args.deny == Deny::Note,
     };
     let know = knowledge(&args.registry);
     if !know.available() {
-        crate::cli::output::note("note: no instrument registry: the registry-driven rules (C0206-C0208, C0302-C0305, C04xx) are skipped");
+        crate::cli::output::note(format_args!(
+            "{}: {}",
+            messages::NOTE_WORD.get(lang),
+            messages::s(lang, &messages::NO_REGISTRY)
+        ));
     }
     let (docs, mut errors) = read_inputs(&args.paths);
     let mut checked: Vec<Checked> = Vec::new();
@@ -179,15 +237,19 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let bar = crate::cli::output::progress(docs.len() as u64, "files checked");
     for d in docs {
         bar.inc(1);
-        let diags = run_one(&d.text, know.as_ref(), &opts);
+        let diags = run_one(&d.text, know.as_ref(), &opts, &shown);
         if opts.as_of.is_none() {
             if let Some((date, check::AsOfSource::LatestCited)) =
                 check::as_of_for(&crate::extract(&d.text))
             {
                 crate::cli::output::note(format_args!(
-                    "note: {}: no date or year in its header; judged as of {}, the latest date it cites (use --as-of to choose)",
-                    d.path,
-                    date.vietnamese()
+                    "{}: {}",
+                    messages::NOTE_WORD.get(lang),
+                    messages::tr(
+                        lang,
+                        &messages::AS_OF_LATEST,
+                        &[&d.path, &date.vietnamese()]
+                    )
                 ));
             }
         }
@@ -241,7 +303,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             } else {
                 Vec::new()
             };
-            match fix_file(&d, &fixed.applied, &notes, know.as_ref(), &opts) {
+            match fix_file(&d, &fixed.applied, &notes, know.as_ref(), &opts, &shown) {
                 Ok(Some(done)) => {
                     checked.push(done);
                     continue;
@@ -260,8 +322,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         });
     }
     bar.finish_and_clear();
+    if let Some(b) = &args.baseline {
+        w.flush()?;
+        return baseline(b, args.update_baseline, &checked, errors);
+    }
     if !args.dry_run {
-        render(&mut w, args.format, &checked)?;
+        render(&mut w, args.format, &checked, lang)?;
     }
     w.flush()?;
     let deny = args.deny.severity();
@@ -336,6 +402,7 @@ fn fix_file(
     comments: &[writeback::Edit],
     know: &dyn Knowledge,
     opts: &Options,
+    shown: &Shown,
 ) -> anyhow::Result<Option<Checked>> {
     let path = Path::new(&d.path);
     let original = std::fs::read(path).with_context(|| format!("{}: cannot read", d.path))?;
@@ -407,7 +474,7 @@ fn fix_file(
         },
     )
     .with_context(|| format!("{}: the fixed file does not read back", d.path))?;
-    let diags = run_one(&new.text, know, opts);
+    let diags = run_one(&new.text, know, opts, shown);
     Ok(Some(Checked {
         path: d.path.clone(),
         text: new.text,
@@ -485,7 +552,82 @@ pub fn replace_atomically(path: &Path, original: &[u8], new: &[u8]) -> anyhow::R
     Ok(backup)
 }
 
-fn render(w: &mut impl Write, format: Format, checked: &[Checked]) -> anyhow::Result<()> {
+/// The ecosystem check: compare (or, with `update`, write) the baseline of the findings.
+fn baseline(
+    path: &std::path::Path,
+    update: bool,
+    checked: &[Checked],
+    errors: usize,
+) -> anyhow::Result<Outcome> {
+    let rows: Vec<String> = checked
+        .iter()
+        .flat_map(|c| check_config::baseline_rows(&c.path, &c.text, &c.diags))
+        .collect();
+    if update {
+        let mut text =
+            String::from("# cancu check baseline: file, line, code, cited text (tab-separated)\n");
+        for r in &rows {
+            text.push_str(r);
+            text.push('\n');
+        }
+        std::fs::write(path, text)
+            .with_context(|| format!("{}: cannot write the baseline", path.display()))?;
+        eprintln!("{}: {} findings", path.display(), rows.len());
+        return Ok(if errors > 0 {
+            Outcome::Errors
+        } else {
+            Outcome::Clean
+        });
+    }
+    let old = check_config::read_baseline(path)?;
+    let (added, removed) = check_config::compare(&old, &rows);
+    let mut w = std::io::stdout().lock();
+    for r in &added {
+        writeln!(w, "+ {r}")?;
+    }
+    for r in &removed {
+        writeln!(w, "- {r}")?;
+    }
+    let mut by_code: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for r in &added {
+        by_code
+            .entry(r.split('\t').nth(2).unwrap_or(""))
+            .or_default()
+            .0 += 1;
+    }
+    for r in &removed {
+        by_code
+            .entry(r.split('\t').nth(2).unwrap_or(""))
+            .or_default()
+            .1 += 1;
+    }
+    let per: Vec<String> = by_code
+        .iter()
+        .map(|(c, (a, r))| format!("{c} +{a} -{r}"))
+        .collect();
+    eprintln!(
+        "{} added, {} removed, {} unchanged{}{}",
+        added.len(),
+        removed.len(),
+        rows.len() - added.len(),
+        if per.is_empty() { "" } else { ": " },
+        per.join(", ")
+    );
+    Ok(if errors > 0 {
+        Outcome::Errors
+    } else if added.is_empty() && removed.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
+}
+
+fn render(
+    w: &mut impl Write,
+    format: Format,
+    checked: &[Checked],
+    lang: Lang,
+) -> anyhow::Result<()> {
     let reports: Vec<FileReport> = checked
         .iter()
         .map(|c| FileReport {
@@ -500,7 +642,7 @@ fn render(w: &mut impl Write, format: Format, checked: &[Checked]) -> anyhow::Re
                 write!(
                     w,
                     "{}",
-                    diag::render_rich(&c.path, &c.text, &c.diags, RichOptions { color })
+                    diag::render_rich(&c.path, &c.text, &c.diags, RichOptions { color, lang })
                 )?;
             }
             let count = |s: Severity| {
@@ -510,27 +652,32 @@ fn render(w: &mut impl Write, format: Format, checked: &[Checked]) -> anyhow::Re
                     .filter(|d| d.severity == s)
                     .count()
             };
-            let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
             writeln!(
                 w,
-                "{}, {}, {}, {} in {}",
-                plural(count(Severity::Error), "error"),
-                plural(count(Severity::Warning), "warning"),
-                plural(count(Severity::Note), "note"),
-                plural(count(Severity::Help), "help"),
-                plural(checked.len(), "file")
+                "{}",
+                messages::tr(
+                    lang,
+                    &messages::SUMMARY,
+                    &[
+                        &count(Severity::Error),
+                        &count(Severity::Warning),
+                        &count(Severity::Note),
+                        &count(Severity::Help),
+                        &checked.len()
+                    ]
+                )
             )?;
         }
         Format::Short => {
             for c in checked {
-                write!(w, "{}", diag::render_short(&c.path, &c.diags))?;
+                write!(w, "{}", diag::render_short(&c.path, &c.diags, lang))?;
             }
         }
         Format::Json => write!(w, "{}", diag::render_json(&reports))?,
         Format::Sarif => write!(
             w,
             "{}",
-            diag::render_sarif(env!("CARGO_PKG_VERSION"), rules::ALL, &reports)
+            diag::render_sarif(env!("CARGO_PKG_VERSION"), &rules::docs(lang), &reports)
         )?,
     }
     Ok(())

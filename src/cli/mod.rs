@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 
 pub mod basis;
 pub mod check;
+pub mod check_config;
 pub mod cites;
 pub mod extract;
 pub mod graph;

@@ -8,6 +8,7 @@ use crate::cli::extract::{read_inputs_with, ReadArgs};
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::diag::{Category, Diagnostic, Severity};
+use crate::messages::{self, tr, Lang};
 use crate::registry::knowledge::RegistryKnowledge;
 use crate::resolve::resolved_id;
 use serde::Serialize;
@@ -27,6 +28,9 @@ pub struct Args {
     /// Exit with 1 when there are findings at or above this level (as `cancu check`).
     #[arg(long, value_enum, default_value_t = crate::cli::check::Deny::Warning)]
     pub deny: crate::cli::check::Deny,
+    /// Language of the report: vi (default) or en. Default: from LANG.
+    #[arg(long, value_name = "vi|en")]
+    pub lang: Option<String>,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
@@ -79,6 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .as_deref()
             .map(crate::cli::check::parse_as_of)
             .transpose()?,
+        lang: crate::cli::check_config::lang(args.lang.as_deref())?,
     };
     let reg = args.registry.load()?;
     let know = RegistryKnowledge::new(&reg);
@@ -149,7 +154,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "plans": reports }))?;
         writeln!(w)?;
     } else {
-        write_text(&mut w, &reports)?;
+        write_text(&mut w, &reports, opts.lang)?;
     }
     w.flush()?;
     Ok(crate::cli::output::judge(
@@ -159,7 +164,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     ))
 }
 
-fn write_text(w: &mut impl Write, reports: &[PlanReport]) -> std::io::Result<()> {
+fn write_text(w: &mut impl Write, reports: &[PlanReport], lang: Lang) -> std::io::Result<()> {
     let (mut c, mut r, mut sh, mut co, mut ti) = (0, 0, 0, 0, 0);
     for p in reports {
         c += p.citations;
@@ -180,37 +185,45 @@ fn write_text(w: &mut impl Write, reports: &[PlanReport]) -> std::io::Result<()>
                 writeln!(w, "  {t} ({id})")?;
             }
         }
+        let rate = format!("{:.0}", pct(p.resolved, p.citations));
         writeln!(
             w,
-            "  {} citations, {} resolved ({:.0}%); findings: {} shape, {} consistency, {} time ({} errors, {} warnings, {} notes)",
-            p.citations,
-            p.resolved,
-            pct(p.resolved, p.citations),
-            p.shape,
-            p.consistency,
-            p.time,
-            p.errors,
-            p.warnings,
-            p.notes
+            "{}",
+            tr(
+                lang,
+                &messages::R_PLAN,
+                &[
+                    &p.citations,
+                    &p.resolved,
+                    &rate,
+                    &p.shape,
+                    &p.consistency,
+                    &p.time,
+                    &p.errors,
+                    &p.warnings,
+                    &p.notes
+                ]
+            )
         )?;
         for o in &p.outdated {
             writeln!(w, "    {o}")?;
         }
         for u in &p.unresolved {
-            writeln!(w, "    unresolved {u}")?;
+            writeln!(w, "{}", tr(lang, &messages::R_UNRESOLVED, &[u]))?;
         }
         writeln!(w)?;
     }
+    let rate = format!("{:.1}", pct(r, c));
     writeln!(
         w,
-        "{} plans, {c} citations, {r} resolved ({:.1}%); {sh} shape, {co} consistency, {ti} time findings.",
-        reports.len(),
-        pct(r, c)
+        "{}",
+        tr(
+            lang,
+            &messages::R_TOTAL,
+            &[&reports.len(), &c, &r, &rate, &sh, &co, &ti]
+        )
     )?;
-    writeln!(
-        w,
-        "Details with fixes: cancu check PATH; who cites what: cancu cites \"Luật DQTV\"; search: cancu search \"dan quan tu ve\"."
-    )
+    writeln!(w, "{}", messages::s(lang, &messages::R_HINT))
 }
 
 fn pct(a: usize, b: usize) -> f64 {

@@ -1,0 +1,350 @@
+//! What kind of text a citation sits in, so rules know the era and the genre: quoted text
+//! (“...”, another document's words: its dates are not this document's), English passages
+//! (translations, where "ND-CP" is normal), and the numbering era of an instrument
+//! (before 2009 numbers often carry no year). The facts (English words, National Assembly
+//! terms, the era's first year) are data in `corpus/check.toml`.
+//!
+//! No I/O; never panics.
+
+use std::sync::OnceLock;
+
+const CHECK_TOML: &str = include_str!("../../corpus/check.toml");
+
+/// The facts of `corpus/check.toml`.
+#[derive(Debug, serde::Deserialize)]
+pub struct Facts {
+    pub assembly_term: Vec<AssemblyTerm>,
+    pub numbering: Numbering,
+    pub english: English,
+    pub time: TimeWords,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct TimeWords {
+    pub passing: Vec<String>,
+    pub consolidated_heading: String,
+    pub consolidated_formula: String,
+}
+
+/// One National Assembly term and the years it sits (both ends included).
+#[derive(Debug, serde::Deserialize)]
+pub struct AssemblyTerm {
+    pub term: u32,
+    pub from: i32,
+    pub to: i32,
+    #[allow(dead_code)]
+    pub verified: bool,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct Numbering {
+    /// The first year of today's numbering rules.
+    pub modern_from: i32,
+    /// Issuer codes of bodies that existed only before it ("HĐNN7", "HĐBT").
+    pub old_issuers: Vec<String>,
+    #[allow(dead_code)]
+    pub verified: bool,
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct English {
+    pub words: Vec<String>,
+    pub min_words: usize,
+}
+
+/// The compiled-in facts.
+pub fn facts() -> &'static Facts {
+    static F: OnceLock<Facts> = OnceLock::new();
+    F.get_or_init(|| {
+        toml::from_str(CHECK_TOML).expect("corpus/check.toml parses (checked by tests)")
+    })
+}
+
+/// The terms whose years include `year` (one, or two in a boundary year).
+pub fn terms_of_year(year: i32) -> Vec<u32> {
+    facts()
+        .assembly_term
+        .iter()
+        .filter(|t| t.from <= year && year <= t.to)
+        .map(|t| t.term)
+        .collect()
+}
+
+/// The years of a term, "2016–2021" ("2026–" for the sitting one).
+pub fn term_years(term: u32) -> Option<String> {
+    let t = facts().assembly_term.iter().find(|t| t.term == term)?;
+    Some(if t.to >= 9999 {
+        format!("{}–", t.from)
+    } else {
+        format!("{}–{}", t.from, t.to)
+    })
+}
+
+/// Whether an instrument of `year` predates today's numbering rules.
+pub fn old_numbering(year: i32) -> bool {
+    year < facts().numbering.modern_from
+}
+
+/// Whether a symbol names a body that existed only before today's numbering
+/// ("LCT/HĐNN7": the Council of State of the 7th term).
+pub fn old_issuer(symbol: &str) -> bool {
+    symbol.split(['-', '/']).skip(1).any(|code| {
+        facts()
+            .numbering
+            .old_issuers
+            .iter()
+            .any(|o| code.starts_with(o.as_str()))
+    })
+}
+
+/// The genre of every part of one text.
+#[derive(Debug, Default, Clone)]
+pub struct Genre {
+    /// Byte ranges inside curly quotes “...”.
+    quoted: Vec<(usize, usize)>,
+    /// Byte ranges of English lines.
+    english: Vec<(usize, usize)>,
+    /// A consolidated text ("văn bản hợp nhất").
+    pub consolidated: bool,
+}
+
+/// Words only, one space between them.
+fn words_only(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How far around a citation a passing phrase is looked for (bytes, within its sentence).
+const PASSING_WINDOW: usize = 240;
+
+/// Whether the citation at `[start, end)` is a passing mention: a phrase of
+/// `[time] passing` in its sentence (cut at '.', ';' or a blank line), within
+/// [`PASSING_WINDOW`] bytes.
+pub fn passing_mention(text: &str, start: usize, end: usize) -> bool {
+    let mut a = start.saturating_sub(PASSING_WINDOW);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (end + PASSING_WINDOW).min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    let (Some(before), Some(after)) = (text.get(a..start), text.get(end..b)) else {
+        return false;
+    };
+    let cut = |s: &str| s.rfind(['.', ';']).map_or(0, |i| i + 1);
+    let before = &before[cut(before)..];
+    let after = &after[..after.find(['.', ';']).unwrap_or(after.len())];
+    let words = format!(
+        " {} ",
+        words_only(&format!(
+            "{} {}",
+            crate::normalize::fold_key(before),
+            crate::normalize::fold_key(after)
+        ))
+    );
+    facts()
+        .time
+        .passing
+        .iter()
+        .any(|p| words.contains(&format!(" {p} ")))
+}
+
+/// The longest quotation looked for (an amending document quotes whole articles).
+const MAX_QUOTE: usize = 20_000;
+
+impl Genre {
+    pub fn of(text: &str) -> Genre {
+        let mut top = text.len().min(3000);
+        while !text.is_char_boundary(top) {
+            top -= 1;
+        }
+        let t = &facts().time;
+        let heading = text[..top].lines().any(|l| {
+            let f = crate::normalize::fold_key(l);
+            f.trim().starts_with(t.consolidated_heading.as_str()) && l.contains("HỢP NHẤT")
+        });
+        let formula = words_only(&crate::normalize::fold_key(&text[..top]))
+            .contains(t.consolidated_formula.as_str());
+        Genre {
+            quoted: quoted_ranges(text),
+            english: english_lines(text),
+            consolidated: heading || formula,
+        }
+    }
+
+    /// Whether `pos` lies in quoted text.
+    pub fn quoted(&self, pos: usize) -> bool {
+        self.quoted.iter().any(|&(s, e)| s <= pos && pos < e)
+    }
+
+    /// Whether `pos` lies in an English passage.
+    pub fn english(&self, pos: usize) -> bool {
+        self.english.iter().any(|&(s, e)| s <= pos && pos < e)
+    }
+}
+
+fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find('“') {
+        let open = from + i;
+        let body = open + '“'.len_utf8();
+        let limit = (body + MAX_QUOTE).min(text.len());
+        let mut lim = limit;
+        while !text.is_char_boundary(lim) {
+            lim -= 1;
+        }
+        match text[body..lim].find('”') {
+            Some(j) => {
+                let close = body + j + '”'.len_utf8();
+                out.push((open, close));
+                from = close;
+            }
+            None => from = body,
+        }
+    }
+    out
+}
+
+/// Lines judged English, each with its neighbours as context (PDF text wraps short lines).
+fn english_lines(text: &str) -> Vec<(usize, usize)> {
+    let f = facts();
+    let mut lines: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start, end, en, vi)
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let (mut en, mut vi) = (0, 0);
+        for w in line.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            if !w.is_ascii() {
+                vi += 1;
+            } else if f.english.words.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+                en += 1;
+            }
+        }
+        lines.push((start, end, en, vi));
+        start = end;
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, &(s, e, en, vi)) in lines.iter().enumerate() {
+        if en == 0 {
+            continue;
+        }
+        let lo = i.saturating_sub(1);
+        let hi = (i + 2).min(lines.len());
+        let (en_w, vi_w) = lines[lo..hi]
+            .iter()
+            .fold((0, 0), |(a, b), l| (a + l.2, b + l.3));
+        let alone = en >= f.english.min_words && en > vi;
+        let with_neighbours = en_w >= f.english.min_words && en_w > vi_w && en >= vi;
+        if alone || with_neighbours {
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_and_eras() {
+        let rows = [
+            (2018, vec![14]),
+            (2016, vec![13, 14]),
+            (2002, vec![10, 11]),
+            (2024, vec![15]),
+            (2027, vec![16]),
+            (1990, vec![]),
+        ];
+        for (y, want) in rows {
+            assert_eq!(terms_of_year(y), want, "{y}");
+        }
+        assert_eq!(term_years(14).as_deref(), Some("2016–2021"));
+        assert_eq!(term_years(16).as_deref(), Some("2026–"));
+        assert!(old_numbering(1985) && !old_numbering(2009));
+        assert!(old_issuer("LCT/HĐNN7") && old_issuer("CT-HĐBT"));
+        assert!(!old_issuer("NĐ-CP") && !old_issuer("HĐNN7"));
+    }
+
+    #[test]
+    fn passing_mentions() {
+        // (text, needle, passing)
+        let rows = [
+            (
+                "Bộ luật Lao động số 10/2012/QH13 hết hiệu lực kể từ ngày Bộ luật này có hiệu lực.",
+                "10/2012/QH13",
+                true,
+            ),
+            (
+                "Căn cứ Bộ luật Lao động số 10/2012/QH13; Nghị định này bãi bỏ Nghị định 05/2015/NĐ-CP.",
+                "10/2012/QH13",
+                false,
+            ),
+            (
+                "Người lao động đã tham gia bảo hiểm theo Luật số 58/2014/QH13 trước ngày Luật này có hiệu lực",
+                "58/2014/QH13",
+                true,
+            ),
+            ("Căn cứ Luật Bảo hiểm xã hội số 58/2014/QH13;", "58/2014/QH13", false),
+        ];
+        for (text, needle, want) in rows {
+            let s = text.find(needle).unwrap();
+            assert_eq!(passing_mention(text, s, s + needle.len()), want, "{text}");
+        }
+        assert!(Genre::of("BỘ LAO ĐỘNG\nVĂN BẢN HỢP NHẤT -\nNghị định ...").consolidated);
+        assert!(!Genre::of("Căn cứ văn bản hợp nhất số 12/VBHN-BTC;").consolidated);
+        assert!(
+            Genre::of("NGHỊ ĐỊNH\nNghị định số 51/2016/NĐ-CP, có hiệu lực từ ngày 01/8/2016, được sửa đổi, bổ sung bởi:\n")
+                .consolidated
+        );
+    }
+
+    #[test]
+    fn quoted_and_english_passages() {
+        // (text, needle, quoted, english)
+        let rows = [
+            (
+                "Sửa đổi khoản 2 như sau: “căn cứ Nghị định 15/2020/NĐ-CP ngày 03/02/2020”.",
+                "15/2020",
+                true,
+                false,
+            ),
+            (
+                "Căn cứ Nghị định 15/2020/NĐ-CP ngày 03/02/2020;",
+                "15/2020",
+                false,
+                false,
+            ),
+            (
+                "Pursuant to Decree No. 15/2020/ND-CP dated February 3, 2020 of the Government;",
+                "15/2020",
+                false,
+                true,
+            ),
+            // One English word in a Vietnamese line is not an English passage.
+            (
+                "Căn cứ Nghị định số 15/2020/ND-CP của Chính phủ về the thao;",
+                "15/2020",
+                false,
+                false,
+            ),
+            // An unclosed quote quotes nothing.
+            ("“Căn cứ Nghị định 15/2020/NĐ-CP", "15/2020", false, false),
+        ];
+        for (text, needle, q, en) in rows {
+            let g = Genre::of(text);
+            let at = text.find(needle).unwrap();
+            assert_eq!(g.quoted(at), q, "{text}");
+            assert_eq!(g.english(at), en, "{text}");
+        }
+    }
+}

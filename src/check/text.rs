@@ -1,0 +1,218 @@
+//! Rules on the written text around citations, for defects the extractor cannot read as a
+//! citation or a date: malformed dates ("ngày 31 năm 12 năm 2020", "năm 20225", C0211),
+//! impossible dates written in words ("ngày 31 tháng 02 năm 2020", C0202) and a truncated
+//! year in a number ("15/202 /QĐ-UBND", C0113). Each fix touches only the miswritten piece
+//! and is offered only where one reading exists.
+//!
+//! No I/O; never panics (every span comes from a regex match on the original text).
+
+use super::rules;
+use super::{diag, suggest, Ctx};
+use crate::diag::Diagnostic;
+use crate::messages as m;
+use crate::model::{days_in_month, Date};
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("the text rules' patterns compile"))
+}
+
+/// "ngày 31 năm 12 năm 2020": "năm" where the month goes.
+fn month_as_year() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)\bngày[ \t]+(\d{1,2})[ \t]+(năm)[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})\b",
+    )
+}
+
+/// A year of five or more digits after a month: "tháng 3 năm 20225", "15/3/20225".
+fn long_year() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?:\btháng[ \t]+\d{1,2}[ \t]+năm[ \t]+|\bngày[ \t]+\d{1,2}/\d{1,2}/)(\d{5,6})\b",
+    )
+}
+
+/// A date in words or digits after "ngày", to test that it exists.
+fn worded_date() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)\bngày[ \t]+(\d{1,2})(?:[ \t]+tháng[ \t]+|/)(\d{1,2})(?:[ \t]+năm[ \t]+|/)(\d{4})\b",
+    )
+}
+
+/// "15/202 /QĐ-UBND": a number whose year has lost digits, then a state symbol.
+fn short_year() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"\b(\d{1,5})/((?:19|20)\d?)[ \t]*/[ \t]*([A-ZĐ]{1,6}-[A-ZĐa-z]{1,10})\b",
+    )
+}
+
+/// A date or year right after a number ("ngày 03/4/2023", "ngày 3 tháng 4 năm 2023").
+fn date_after() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)^[^;\n]{0,60}?\bngày[ \t]+\d{1,2}(?:[ \t]+tháng[ \t]+|/|-)\d{1,2}(?:[ \t]+năm[ \t]+|/|-)(\d{4})\b",
+    )
+}
+
+/// "ngày 22/11/2019" or "ngày 08 tháng 6 năm 2018" right after a citation.
+fn date_right_after() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)^[ \t]*(?:\r?\n[ \t]*)?ngày[ \t]+(\d{1,2})(?:[ \t]+tháng[ \t]+|/|-)(\d{1,2})(?:[ \t]+năm[ \t]+|/|-)(\d{4})\b",
+    )
+}
+
+/// The date written right after byte `end` ("Luật Quốc phòng số 22/2018/QH14 ngày 08 tháng
+/// 6 năm 2018", where the extractor ends a law cited by name at its number), with its span.
+pub fn date_right_after_at(text: &str, end: usize) -> Option<(Date, usize, usize)> {
+    let after = text.get(end..)?;
+    let c = date_right_after().captures(after)?;
+    let all = c.get(0)?;
+    let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
+    let d = Date::new(num(3)? as i32, num(2)? as u8, num(1)? as u8)?;
+    let lead = all.as_str().len() - all.as_str().trim_start().len();
+    Some((d, end + lead, end + all.end()))
+}
+
+/// All text rules of one document.
+pub fn check(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    malformed_dates(cx, out);
+    impossible_dates(cx, out);
+    truncated_years(cx, out);
+}
+
+/// C0211.
+pub fn malformed_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for c in month_as_year().captures_iter(cx.text) {
+        let (Some(all), Some(word)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        let tháng = m::s(cx.lang, &m::L_MONTH_WORD);
+        let mut d = diag(
+            &rules::MALFORMED_DATE,
+            cx.m(&m::M_MALFORMED_DATE, &[&all.as_str()]),
+            vec![cx.label(word.start(), word.end(), tháng.clone(), true)],
+        );
+        let proper = if word.as_str().starts_with('N') {
+            "Tháng"
+        } else {
+            "tháng"
+        };
+        d.suggestion = Some(suggest(word.start(), word.end(), proper.to_string(), tháng));
+        out.push(d);
+    }
+    for c in long_year().captures_iter(cx.text) {
+        let (Some(all), Some(y)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        // "năm 20237" in a gazette text is the year 2023 and the footnote mark 7 (PDF text
+        // loses the superscript) when a line opens with that footnote's number.
+        if footnote_mark(cx.text, &y.as_str()[4..]) {
+            continue;
+        }
+        out.push(diag(
+            &rules::MALFORMED_DATE,
+            cx.m(&m::M_MALFORMED_DATE, &[&all.as_str()]),
+            vec![cx.label(
+                y.start(),
+                y.end(),
+                cx.m(&m::L_YEAR_DIGITS, &[&y.as_str().len()]),
+                true,
+            )],
+        ));
+    }
+}
+
+/// Whether some line opens with `mark` and then a capitalised word (a footnote's text).
+fn footnote_mark(text: &str, mark: &str) -> bool {
+    text.lines().any(|l| {
+        l.trim_start()
+            .strip_prefix(mark)
+            .and_then(|rest| rest.strip_prefix([' ', '\t']))
+            .and_then(|rest| rest.trim_start().chars().next())
+            .is_some_and(char::is_uppercase)
+    })
+}
+
+/// C0202 for dates the extractor did not attach to a citation.
+pub fn impossible_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for c in worded_date().captures_iter(cx.text) {
+        let Some(all) = c.get(0) else { continue };
+        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<i32>().ok());
+        let (Some(day), Some(month), Some(year)) = (num(1), num(2), num(3)) else {
+            continue;
+        };
+        let exists = (1..=12).contains(&month)
+            && day >= 1
+            && day <= i32::from(days_in_month(year, month as u8));
+        if exists {
+            continue;
+        }
+        // Already reported on the citation it belongs to.
+        let on_citation = cx.ex.citations.iter().any(|x| {
+            x.invalid_date.is_some() && x.start <= all.start() && all.start() < x.end.max(1)
+        });
+        if on_citation {
+            continue;
+        }
+        out.push(diag(
+            &rules::IMPOSSIBLE_DATE,
+            cx.m(&m::M_IMPOSSIBLE, &[&all.as_str()]),
+            vec![cx.label(
+                all.start(),
+                all.end(),
+                m::s(cx.lang, &m::L_NO_SUCH_DAY),
+                true,
+            )],
+        ));
+    }
+}
+
+/// C0113: "15/202 /QĐ-UBND ngày 03/4/2023" → "15/2023/QĐ-UBND".
+pub fn truncated_years(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for c in short_year().captures_iter(cx.text) {
+        let (Some(all), Some(num), Some(y), Some(sym)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        let t = crate::extract::Tables::builtin();
+        let ty = sym.as_str().split('-').next().unwrap_or("");
+        if t.code(ty).is_none_or(|k| k.kind.is_none()) {
+            continue;
+        }
+        let mut d = diag(
+            &rules::TRUNCATED_YEAR,
+            cx.m(&m::M_TRUNCATED_YEAR, &[&all.as_str()]),
+            vec![cx.label(all.start(), all.end(), String::new(), true)],
+        );
+        let after = cx.text.get(all.end()..).unwrap_or("");
+        let year = date_after()
+            .captures(after)
+            .and_then(|x| x.get(1))
+            .map(|x| x.as_str().to_string());
+        if let Some(full) = year.filter(|full| full.starts_with(y.as_str())) {
+            let fixed = format!("{}/{full}/{}", num.as_str(), sym.as_str());
+            d.notes.push(cx.m(&m::N_YEAR_FROM_DATE, &[&full]));
+            if let Some(l) = d.labels.first_mut() {
+                l.message = cx.m(&m::WRITE, &[&fixed]);
+            }
+            d.suggestion = Some(suggest(
+                all.start(),
+                all.end(),
+                fixed.clone(),
+                cx.m(&m::WRITE, &[&fixed]),
+            ));
+        }
+        out.push(d);
+    }
+}

@@ -1,0 +1,554 @@
+//! The message catalogue: every user-facing text of `check` and `report` (diagnostic
+//! messages, labels, notes, rule summaries and `--explain` pages, severities, summaries),
+//! in Vietnamese (the default) and English, in ONE place that the CLI and the web both use.
+//!
+//! A message is a [`Msg`]: a Vietnamese and an English template with numbered holes
+//! (`{0}`, `{1}` ...) filled by [`tr`]. Rules' texts are [`RuleText`]s, looked up by code
+//! with [`rule_text`]. Tests check that every message and every rule has both languages,
+//! with the same holes. No I/O; [`Lang::from_env`] only reads a value it is given.
+
+use std::fmt::Display;
+
+/// The language of user-facing text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Vietnamese, the default: the users are Vietnamese officers.
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// "vi", "en", "en_US.UTF-8", "vi-VN" ...; None for anything else.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s.starts_with("vi") {
+            Some(Lang::Vi)
+        } else if s.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// From the value of `LANG` (or `LC_ALL`): English only when it says English,
+    /// Vietnamese otherwise ("C", "POSIX" and unset included).
+    pub fn from_env(value: Option<&str>) -> Lang {
+        match value.and_then(Lang::parse) {
+            Some(Lang::En) => Lang::En,
+            _ => Lang::Vi,
+        }
+    }
+}
+
+/// One message in both languages, with holes `{0}`, `{1}` ...
+#[derive(Debug, Clone, Copy)]
+pub struct Msg {
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+impl Msg {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// The message in `lang` with its holes filled (a hole without an argument stays as is).
+pub fn tr(lang: Lang, m: &Msg, args: &[&dyn Display]) -> String {
+    let t = m.get(lang);
+    let mut out = String::with_capacity(t.len() + 16);
+    let mut rest = t;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let close = after.find('}');
+        let n = close.and_then(|c| after[..c].parse::<usize>().ok());
+        match (n, close) {
+            (Some(n), Some(c)) if n < args.len() => {
+                out.push_str(&args[n].to_string());
+                rest = &after[c + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A message without holes, in `lang`.
+pub fn s(lang: Lang, m: &Msg) -> String {
+    m.get(lang).to_string()
+}
+
+macro_rules! messages {
+    ($($id:ident = $vi:literal, $en:literal;)*) => {
+        $(pub const $id: Msg = Msg { vi: $vi, en: $en };)*
+        /// Every message, by name (for the completeness test).
+        pub const ALL: &[(&str, Msg)] = &[$((stringify!($id), $id)),*];
+    };
+}
+
+messages! {
+    // ---- Severities and summaries. ----
+    SEV_ERROR = "lỗi", "error";
+    SEV_WARNING = "cảnh báo", "warning";
+    SEV_NOTE = "lưu ý", "note";
+    SEV_HELP = "gợi ý", "help";
+    NOTE_WORD = "lưu ý", "note";
+    SUMMARY = "{0} lỗi, {1} cảnh báo, {2} lưu ý, {3} gợi ý trong {4} tệp",
+        "{0} errors, {1} warnings, {2} notes, {3} helps in {4} files";
+    UNRESOLVED_SUMMARY = "{0} trích dẫn chưa tra được trong cơ sở dữ liệu văn bản (--show-notes để liệt kê): {1}",
+        "{0} citations not found in the registry (--show-notes lists them): {1}";
+    NO_REGISTRY = "không có cơ sở dữ liệu văn bản: bỏ qua các quy tắc dựa vào nó (C0206-C0209, C0302-C0305, C04xx)",
+        "no instrument registry: the registry-driven rules (C0206-C0209, C0302-C0305, C04xx) are skipped";
+    AS_OF_LATEST = "{0}: phần đầu văn bản không ghi ngày hay năm; xét tại ngày {1}, ngày muộn nhất được viện dẫn (chọn ngày khác bằng --as-of)",
+        "{0}: no date or year in its header; judged as of {1}, the latest date it cites (use --as-of to choose)";
+    ALSO = "cùng chỗ này: {0} ({1})", "also {0} ({1})";
+    WRITE = "viết \"{0}\"", "write \"{0}\"";
+
+    // ---- Shape. ----
+    M_MISSING_YEAR = "số hiệu thiếu năm ban hành: \"{0}\"", "number written without its year: \"{0}\"";
+    M_TRUNCATED = "ký hiệu bị thiếu phần cuối: \"{0}\"", "the symbol stops short: \"{0}\"";
+    M_MISSING_SEP = "thiếu dấu phân cách trong số, ký hiệu: \"{0}\"", "separator missing in the number-symbol: \"{0}\"";
+    M_WRONG_SEP = "sai dấu phân cách trong số, ký hiệu: \"{0}\"", "wrong separator in the number-symbol: \"{0}\"";
+    M_STRAY_SPACE = "có khoảng trắng thừa trong số, ký hiệu: \"{0}\"", "space inside the number-symbol: \"{0}\"";
+    M_ASCII = "viết chữ \"D\" thay cho \"Đ\" trong ký hiệu: \"{0}\"", "ASCII 'D' written for 'Đ' in the symbol: \"{0}\"";
+    M_LOOKALIKE = "ký hiệu có chữ trông giống nhưng là chữ khác: \"{0}\"", "a lookalike letter in the symbol: \"{0}\"";
+    D_TRUNCATED = "ký hiệu bị thiếu phần cuối", "the symbol stops short";
+    D_MISSING_YEAR = "số hiệu thiếu năm ban hành", "the year is missing from the number";
+    D_WRONG_SEP = "sai dấu phân cách", "a separator is wrong";
+    D_MISSING_SEP = "thiếu dấu phân cách", "a separator is missing";
+    D_STRAY_SPACE = "có khoảng trắng thừa", "there are spaces inside it";
+    D_ASCII = "viết \"D\" thay cho \"Đ\"", "ASCII 'D' is written for 'Đ'";
+    D_LOOKALIKE = "chữ \"Ð\" (U+00D0) thay cho \"Đ\" (U+0110)", "'Ð' (U+00D0) is written for 'Đ' (U+0110)";
+    N_YEAR_UNKNOWN = "không ghi năm và không có ngày ban hành kèm theo để biết năm; cần tra cứu",
+        "the year is not written and no date beside the citation gives it; look it up";
+    N_INFERRED = "phần bị thiếu được suy ra (từ lần viện dẫn khác trong văn bản này hoặc từ cơ quan ban hành): cần kiểm tra lại",
+        "the missing part is inferred (from another citation of it in this document, or from its issuer): check it";
+    M_TYPE_TYPO = "sai chính tả tên loại văn bản: \"{0}\" thay cho \"{1}\"", "misspelled type of instrument: \"{0}\" for \"{1}\"";
+    M_SO_TYPO = "viết \"{0}\" thay cho \"số\"", "\"{0}\" written for \"số\"";
+    M_GLUED = "thiếu khoảng trắng sau \"số\": \"{0}\"", "no space after \"số\": \"{0}\"";
+    N_GLUED_TOO = "và thiếu khoảng trắng sau đó ({0})", "also no space after it ({0})";
+    M_LOOKALIKE_SCRIPT = "ký hiệu \"{0}\" có chữ của bảng chữ cái khác ({1}): viết \"{2}\"",
+        "the symbol \"{0}\" has letters of another script ({1}): write \"{2}\"";
+    M_O_FOR_Q = "ký hiệu Quốc hội viết chữ \"O\" thay cho \"Q\": \"{0}\"", "Latin 'O' written for 'Q' in the National Assembly symbol: \"{0}\"";
+    M_ASSEMBLY_TRUNCATED = "ký hiệu Quốc hội bị cắt cụt: \"{0}\" (khóa Quốc hội có hai chữ số)",
+        "truncated National Assembly symbol: \"{0}\" (the term has two digits)";
+    N_TERM_OF_YEAR = "năm {0} thuộc Quốc hội khóa {1}", "{0} falls in the term of the {1}th National Assembly";
+    M_MISSING_HYPHEN = "thiếu dấu gạch nối trong ký hiệu: \"{0}\"", "hyphen missing inside the symbol: \"{0}\"";
+    M_TRUNCATED_YEAR = "năm trong số hiệu bị thiếu chữ số: \"{0}\"", "truncated year in the number: \"{0}\"";
+    N_YEAR_FROM_DATE = "năm lấy từ ngày ban hành ghi kèm ({0})", "the year comes from the date written beside it ({0})";
+
+    // ---- Consistency. ----
+    M_YEAR_DATE = "{0} ghi ngày {1}, khác năm trong số hiệu", "{0} is dated {1}, in another year";
+    L_NUMBER_SAYS = "số hiệu ghi năm {0}", "the number says {0}";
+    L_DATE_SAYS = "ngày ghi năm {0}", "the date says {0}";
+    M_IMPOSSIBLE = "ngày \"{0}\" không tồn tại", "the date \"{0}\" does not exist";
+    L_NO_SUCH_DAY = "không có ngày này", "no such day";
+    M_MALFORMED_DATE = "ngày tháng viết sai: \"{0}\"", "malformed date: \"{0}\"";
+    L_MONTH_WORD = "viết \"tháng\"", "write \"tháng\"";
+    L_YEAR_DIGITS = "năm có {0} chữ số", "a year of {0} digits";
+    M_KIND_SYMBOL = "viện dẫn là \"{0}\" nhưng ký hiệu {1} là của \"{2}\"",
+        "cited as a \"{0}\" but the symbol {1} is that of a \"{2}\"";
+    L_CODE_IS = "{0} là \"{1}\"", "{0} is \"{1}\"";
+    M_KIND_ISSUER = "\"{0}\" của {1}", "a \"{0}\" of {1}";
+    L_ISSUED_BY = "cơ quan ban hành", "issued by";
+    L_ISSUER_CODE = "mã cơ quan ban hành", "issuer code";
+    N_UBND_RESOLUTION = "Ủy ban nhân dân ban hành quyết định, không ban hành nghị quyết; nghị quyết do Hội đồng nhân dân ban hành",
+        "people's committees (UBND) issue decisions, not resolutions; resolutions come from the people's council (HĐND)";
+    N_TTG_DECREE = "nghị định do Chính phủ ban hành, không phải Thủ tướng Chính phủ (Thủ tướng ban hành quyết định)",
+        "decrees are issued by the Government (Chính phủ), not the Prime Minister, who issues decisions";
+    N_LOCAL_DECREE = "nghị định chỉ do Chính phủ ban hành", "decrees are issued by the Government (Chính phủ) only";
+    M_CONFLICT = "{0} ghi ngày {1} ở đây nhưng ghi ngày {2} ở {3} chỗ khác trong văn bản (dòng {4})",
+        "{0} is dated {1} here but {2} in {3} other places of this document (line {4})";
+    M_CONFLICT_TWO = "{0} ghi ngày {1} ở đây nhưng ngày {2} ở dòng {3}", "{0} is dated {1} here but {2} on line {3}";
+    L_HERE = "{0} ở đây", "{0} here";
+    N_CONFLICT_YEAR = "số hiệu mang năm {0}: ngày {1} mới khớp", "the number carries {0}: only {1} agrees with it";
+    M_REG_MISSING_YEAR = "\"{0}\" là văn bản quy phạm {1}: số hiệu có năm ban hành", "\"{0}\" is the normative {1}: its number carries the year";
+    M_SUBJECT = "trích yếu không khớp với {0}", "the subject cited does not match {0}";
+    L_THIS_SUBJECT = "trích yếu này", "this subject";
+    L_IS_ABOUT = "{0} là văn bản về {1}", "{0} is about {1}";
+    N_REG_TITLE = "tên văn bản {0} trong cơ sở dữ liệu: \"{1}\"", "the registry's title of {0}: \"{1}\"";
+    N_ON_SUBJECT = "văn bản trong cơ sở dữ liệu về nội dung này: {0}", "the registry's instrument on this subject: {0}";
+    M_NO_SUCH = "không có {0} nào số {1}", "no {0} numbered {1} is known";
+    L_NOT_IN_REGISTRY = "không có trong cơ sở dữ liệu", "not in the registry";
+    M_REG_DATE = "{0} ghi ngày {1} ở đây; cơ sở dữ liệu ghi ngày {2}", "{0} is dated {1} here; the registry has {2}";
+    L_REGISTRY_SAYS = "theo cơ sở dữ liệu: {0}", "the registry: {0}";
+    M_ASSEMBLY_TERM = "{0}: Quốc hội khóa {1} ({2}) không thể ban hành văn bản năm {3}",
+        "{0}: the {1}th National Assembly ({2}) cannot have issued it in {3}";
+
+    // ---- Time. ----
+    M_CITED_BEFORE = "{0} ({1}) có ngày sau ngày của văn bản này ({2})", "{0} ({1}) is later than this document ({2})";
+    L_AFTER_DOC = "sau ngày của văn bản này", "after this document's date";
+    M_OWN_DATE = "văn bản tự dẫn số hiệu của mình ({0}) với ngày {1}, nhưng phần đầu văn bản ghi ngày {2}",
+        "this document cites its own number ({0}) dated {1}, but its header says {2}";
+    M_NOT_YET = "{0} có hiệu lực từ ngày {1}, sau ngày {2}: văn bản chưa có hiệu lực", "{0} takes effect on {1}, after {2}: not yet in force";
+    L_NOT_YET = "chưa có hiệu lực", "not yet in force";
+    M_PARTLY = "{0} đã hết hiệu lực một phần{1} (tại ngày {2})", "{0} is partly expired{1} (as of {2})";
+    L_PARTLY = "hết hiệu lực một phần", "partly expired";
+    M_EXPIRED = "{0} đã hết hiệu lực{1} (tại ngày {2})", "{0} is no longer in force{1} (as of {2})";
+    M_REPLACED = "{0} đã bị thay thế{1} (tại ngày {2})", "{0} has been replaced{1} (as of {2})";
+    L_EXPIRED = "hết hiệu lực", "no longer in force";
+    L_REPLACED = "đã bị thay thế", "replaced";
+    M_SUPERSEDED = "{0} đã bị thay thế bởi văn bản mới cùng nội dung{1} (tại ngày {2})", "{0} has been superseded{1} (as of {2})";
+    L_SUPERSEDED = "đã có văn bản mới thay thế", "superseded";
+    ON_DATE = " từ ngày {0}", " on {0}";
+    OF_DATE = "{0} ngày {1}", "{0} of {1}";
+    DATE_SUFFIX = " ngày {0}", " of {0}";
+    N_REPLACED_BY = "bị thay thế bởi {0}", "replaced by {0}";
+    N_SUPERSEDED_BY = "được thay bằng {0}", "superseded by {0}";
+    N_PARTLY_BY = "hết hiệu lực một phần do {0}", "partly ended by {0}";
+    N_ENDED_BY = "hết hiệu lực do {0}", "ended by {0}";
+    N_UNVERIFIED = "nguồn của thông tin này trong cơ sở dữ liệu chưa được kiểm chứng", "the registry's source for this is not verified";
+    N_CHAIN = "chuỗi thay thế: {0} → {1}", "chain of replacements: {0} → {1}";
+    N_CITE_INSTEAD = "văn bản còn hiệu lực tại ngày {0}: {1}{2}; nên viện dẫn văn bản này", "in force as of {0}: {1}{2}; cite it instead";
+    N_CHAIN_ENDS = "{0} cũng không còn hiệu lực; chuỗi thay thế dừng ở đây", "{0} is not in force either; the chain ends there";
+    M_STALE_DOC = "{0} là {1} năm {2}; văn bản này cũng viện dẫn {3}{4}", "{0} is the {2} {1}; this document also cites {3}{4}";
+    L_OF_YEAR = "năm {0}", "of {0}";
+    OF_YEAR_SUFFIX = " năm {0}", " of {0}";
+    N_CITE_NEWER = "nên viện dẫn {0}{1}, trừ khi văn bản năm {2} là đúng ý", "cite {0}{1} instead, unless the {2} one is meant";
+    M_STALE_SERIES = "{0} là văn bản năm {1} của một loạt văn bản hằng năm; đã có {2} năm {3}", "{0} is the {1} instrument of a yearly series; {2} is of {3}";
+    N_CITE_NEWER_SERIES = "nên viện dẫn {0}, trừ khi văn bản năm {1} là đúng ý", "cite {0} instead, unless the {1} one is meant";
+    M_ISSUER_AFTER = "{0} có ngày sau {1}, khi {2} không còn tồn tại", "{0} is dated after {1}, when {2} no longer existed";
+    L_ISSUER_GONE_THEN = "cơ quan ban hành đã không còn", "issuer no longer existed";
+    M_ISSUER_GONE = "{0}, cơ quan ban hành {1}, không còn tồn tại tại ngày {2}", "{0}, the issuer of {1}, no longer exists as of {2}";
+    L_ISSUER_GONE = "cơ quan ban hành không còn", "issuer no longer exists";
+    N_CEASED = "{0} chấm dứt hoạt động từ ngày {1} (tổ chức chính quyền địa phương hai cấp; nguồn trong corpus/registry/issuers.toml); hiệu lực của văn bản do cơ quan này ban hành cần xem xét từng trường hợp",
+        "{0} ceased on {1} (the reform of the two-tier local government; sources in corpus/registry/issuers.toml); whether its documents still apply is to be checked case by case";
+
+    // ---- Unknown. ----
+    M_UNRESOLVED = "chưa tra được {0} trong cơ sở dữ liệu", "{0} is not in the registry";
+    L_UNRESOLVED = "chưa tra được", "unresolved";
+    N_REGISTRY_HAS = "cơ sở dữ liệu có về nội dung này: {0}; cần đối chiếu bản gốc", "the registry has on this subject: {0}; check the original";
+    M_AMBIGUOUS = "{0} khớp với {1} văn bản", "{0} matches {1} instruments";
+    L_WHICH = "văn bản nào?", "which one?";
+    N_CANDIDATES = "các văn bản có thể: {0}", "candidates: {0}";
+
+    // ---- Report. ----
+    R_PLAN = "  {0} trích dẫn, tra được {1} ({2}%); phát hiện: {3} thể thức, {4} thống nhất, {5} hiệu lực ({6} lỗi, {7} cảnh báo, {8} lưu ý)",
+        "  {0} citations, {1} resolved ({2}%); findings: {3} shape, {4} consistency, {5} time ({6} errors, {7} warnings, {8} notes)";
+    R_UNRESOLVED = "    chưa tra được {0}", "    unresolved {0}";
+    R_TOTAL = "{0} kế hoạch, {1} trích dẫn, tra được {2} ({3}%); {4} thể thức, {5} thống nhất, {6} hiệu lực.",
+        "{0} plans, {1} citations, {2} resolved ({3}%); {4} shape, {5} consistency, {6} time findings.";
+    R_HINT = "Chi tiết và cách sửa: cancu check ĐƯỜNG_DẪN; văn bản nào viện dẫn: cancu cites \"Luật DQTV\"; tìm kiếm: cancu search \"dan quan tu ve\".",
+        "Details with fixes: cancu check PATH; who cites what: cancu cites \"Luật DQTV\"; search: cancu search \"dan quan tu ve\".";
+
+    // ---- Explain pages. ----
+    X_DEFAULT = "mặc định: {0}, nhóm {1}", "{0} by default, {1}";
+    X_FIX = "Sửa tự động: {0}", "Fix: {0}";
+    X_NO_RULE = "không có quy tắc {0} (`cancu check --explain list` liệt kê các quy tắc)", "no rule {0} (`cancu check --explain list` lists them)";
+}
+
+/// How safe a rule's fix is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixSafety {
+    /// No fix is offered.
+    None,
+    /// One reading exists: the fix only rewrites what is written.
+    Safe,
+    /// The fix writes an inferred or looked-up value: review it.
+    Review,
+}
+
+impl FixSafety {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let m = match self {
+            FixSafety::None => Msg {
+                vi: "không có (cần tra cứu bản gốc)",
+                en: "none (look the original up)",
+            },
+            FixSafety::Safe => Msg {
+                vi: "an toàn: chỉ viết lại đúng phần viết sai, chỉ có một cách đọc",
+                en: "safe: rewrites only the miswritten piece, which has one reading",
+            },
+            FixSafety::Review => Msg {
+                vi: "cần kiểm tra: giá trị được suy ra hoặc lấy từ cơ sở dữ liệu",
+                en: "review it: the value is inferred or taken from the registry",
+            },
+        };
+        m.get(lang)
+    }
+}
+
+/// A rule's texts: summary, explanation (what, why, example) and fix safety.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleText {
+    pub code: &'static str,
+    pub summary: Msg,
+    pub explanation: Msg,
+    pub fix: FixSafety,
+}
+
+macro_rules! rule_texts {
+    ($($code:literal, $fix:ident, $svi:literal, $sen:literal, $xvi:literal, $xen:literal;)*) => {
+        /// Every rule's texts.
+        pub const RULE_TEXTS: &[RuleText] = &[$(RuleText {
+            code: $code,
+            summary: Msg { vi: $svi, en: $sen },
+            explanation: Msg { vi: $xvi, en: $xen },
+            fix: FixSafety::$fix,
+        }),*];
+    };
+}
+
+rule_texts! {
+    "C0101", Review,
+    "số hiệu thiếu năm ban hành",
+    "normative instrument's number written without its year",
+    "Văn bản quy phạm pháp luật (nghị định, thông tư, quyết định của Thủ tướng, nghị quyết của Hội đồng nhân dân ...) được đánh số theo dạng số/năm/ký hiệu (Luật 80/2015/QH13, Điều 10): \"168/2018/NĐ-CP\", không viết \"168 NĐ-CP\" hay \"168/NĐ-CP\". Văn bản trước năm 2009, văn bản của Đảng và văn bản hành chính không mang năm trong số hiệu và không bị báo. Khi ngày ban hành ghi kèm cho biết năm, bản sửa viết năm vào số hiệu; nếu không thì cần tra cứu.",
+    "A legal normative document (nghị định, thông tư, quyết định of the Prime Minister, nghị quyết of a people's council ...) is numbered number/YEAR/symbol (Law 80/2015/QH13 Art. 10): \"168/2018/NĐ-CP\", not \"168 NĐ-CP\" or \"168/NĐ-CP\". Documents before 2009, Party documents and administrative documents carry no year and are not flagged. When the date written beside the citation gives the year, the fix writes it into the number; otherwise the year has to be looked up.";
+    "C0102", Safe,
+    "thiếu dấu phân cách trong số, ký hiệu",
+    "separator missing in the number-symbol",
+    "Các phần của số, ký hiệu được nối bằng dấu phân cách: \"/\" giữa số, năm và ký hiệu trong văn bản nhà nước (\"21/2019/NĐ-CP\", \"34/KH-UBND\"), \"-\" giữa số và loại văn bản trong văn bản của Đảng (\"28-NQ/TW\"). \"21/2019 NĐ-CP\" hay \"28 NQ/TW\" thiếu một dấu. Bản sửa viết lại số, ký hiệu đúng thể thức.",
+    "The parts of a number-symbol (số, ký hiệu) are joined by separators: '/' between number, year and symbol in state documents (\"21/2019/NĐ-CP\", \"34/KH-UBND\"), '-' between number and type in Party documents (\"28-NQ/TW\"). \"21/2019 NĐ-CP\" or \"28 NQ/TW\" leaves one out. The fix writes the number-symbol as it should be.";
+    "C0103", Safe,
+    "sai dấu phân cách trong số, ký hiệu",
+    "wrong separator in the number-symbol",
+    "Ký hiệu văn bản nhà nước nối mã loại văn bản và mã cơ quan bằng \"-\" (\"NĐ-CP\", không viết \"NĐ/CP\"); văn bản của Đảng (Hướng dẫn 36-HD/VPTW) viết số-LOẠI/CƠ QUAN (\"28-NQ/TW\", \"14612-CV/VPTW\"), không viết \"28/NQ/TW\". Cách đánh số cũ (\"87-CT\" năm 1985) đúng với thời của nó và không bị báo. Bản sửa viết dạng thông dụng.",
+    "State symbols join the type and issuer codes with '-' (\"NĐ-CP\", not \"NĐ/CP\"); Party documents (Guide 36-HD/VPTW) are written number-TYPE/ISSUER (\"28-NQ/TW\", \"14612-CV/VPTW\"), not \"28/NQ/TW\". Older numbering (\"87-CT\" of 1985) is right for its era and is not flagged. The fix writes the usual form.";
+    "C0104", Safe,
+    "có khoảng trắng thừa trong số, ký hiệu",
+    "space inside the number-symbol",
+    "Số, ký hiệu viết liền, không có khoảng trắng: \"12-CT/TW\", không viết \"12- CT/TW\"; \"02/2020/NĐ-CP\", không viết \"02/2020 /NĐ-CP\". Khoảng trắng làm hỏng việc tìm kiếm và sao chép. Xuống dòng giữa trích dẫn (thường gặp trong văn bản lấy từ PDF) không phải lỗi và được giữ nguyên.",
+    "A number-symbol is written without spaces: \"12-CT/TW\", not \"12- CT/TW\"; \"02/2020/NĐ-CP\", not \"02/2020 /NĐ-CP\". Spaces break search and copy-paste. A line break inside a citation (common in text taken from PDF) is not a defect and is kept by the fix.";
+    "C0105", Safe,
+    "thiếu khoảng trắng sau \"số\"",
+    "no space after \"số\"",
+    "\"số\" là một từ riêng: \"Nghị định số 01/2019/NĐ-CP\", không viết \"số01/2019\". Bản sửa chỉ thêm khoảng trắng.",
+    "\"số\" (number) is a word of its own: \"Nghị định số 01/2019/NĐ-CP\", not \"số01/2019\". The fix inserts the space and changes nothing else.";
+    "C0106", Review,
+    "ký hiệu bị thiếu phần cuối",
+    "the symbol stops short",
+    "Ký hiệu kết thúc bằng dấu phân cách (\"12 ĐA-\"): thiếu mã cơ quan ban hành. Khi cùng văn bản được viện dẫn đầy đủ ở chỗ khác, hoặc cơ quan ban hành được ghi kèm (\"của UBND huyện\" cho \"ĐA-UBND\"), bản sửa bổ sung phần thiếu; cần kiểm tra vì đây là suy luận.",
+    "The symbol ends with a dangling separator (\"12 ĐA-\"): the issuer code is missing. When the same instrument is cited in full elsewhere in the document, or the issuer is written beside it (\"của UBND huyện\" gives \"ĐA-UBND\"), the fix completes it; check the completion, it is inferred.";
+    "C0107", Safe,
+    "viết chữ \"D\" thay cho \"Đ\" trong ký hiệu",
+    "ASCII 'D' written for 'Đ' in the symbol",
+    "Ký hiệu là chữ viết tắt tiếng Việt: NĐ (nghị định), QĐ (quyết định), HĐND (hội đồng nhân dân). \"ND-CP\" hay \"QD-TTg\" (kiểu tên tệp) không phải cách viết trong văn bản tiếng Việt. Đoạn văn tiếng Anh (bản dịch) viết \"ND-CP\" là bình thường và không bị báo. Bản sửa viết lại \"Đ\".",
+    "Symbols are Vietnamese abbreviations: NĐ (nghị định), QĐ (quyết định), HĐND (hội đồng nhân dân). \"ND-CP\" or \"QD-TTg\" (file-name style) is not how they are written in a Vietnamese document. English passages (translations) write \"ND-CP\" normally and are not flagged. The fix restores 'Đ'.";
+    "C0108", Safe,
+    "ký hiệu có chữ trông giống nhưng là chữ khác",
+    "a lookalike letter in the symbol",
+    "Chữ \"Ð\" (U+00D0, chữ eth) trông giống \"Đ\" (U+0110) nhưng là chữ khác; chữ Kirin \"С\", \"Р\", \"О\" trông giống chữ Latinh \"C\", \"P\", \"O\"; \"OH14\" viết chữ \"O\" thay cho \"Q\" của \"QH14\". Tìm \"QĐ-UBND\" sẽ không thấy \"QÐ-UBND\". Bản sửa viết đúng chữ.",
+    "'Ð' (U+00D0, Latin capital eth) looks like 'Đ' (U+0110) but is another letter; Cyrillic \"С\", \"Р\", \"О\" look like Latin \"C\", \"P\", \"O\"; \"OH14\" writes 'O' for the 'Q' of \"QH14\". A search for \"QĐ-UBND\" does not find \"QÐ-UBND\". The fix writes the right letter.";
+    "C0109", Safe,
+    "sai chính tả tên loại văn bản",
+    "misspelled type of instrument",
+    "Tên loại văn bản viết sai chính tả: \"Nghi định\" thay cho \"Nghị định\", \"Kết luân\" thay cho \"Kết luận\", \"Đè án\" thay cho \"Đề án\". Bản sửa viết đúng chính tả và giữ cách viết hoa của bản gốc (\"Quyết Định\" viết hoa, không sai chính tả).",
+    "The type of instrument (loại văn bản) is misspelled: \"Nghi định\" for \"Nghị định\", \"Kết luân\" for \"Kết luận\", \"Đè án\" for \"Đề án\". The fix writes the proper spelling and keeps the original's capitals (\"Quyết Định\" is capitalised, not misspelled).";
+    "C0110", Safe,
+    "viết sai chữ \"số\"",
+    "misspelled \"số\"",
+    "Viết \"só\" thay cho \"số\" trước số của văn bản (\"Nghị định só 74/2015/NĐ-CP\"). Bản sửa viết \"số\", giữ cách viết hoa.",
+    "\"só\" is written for \"số\" (number) before the number of the instrument (\"Nghị định só 74/2015/NĐ-CP\"). The fix writes \"số\", keeping the original's capitals.";
+    "C0111", Review,
+    "ký hiệu Quốc hội bị cắt cụt",
+    "truncated National Assembly symbol",
+    "Luật và nghị quyết của Quốc hội mang ký hiệu QH và khóa Quốc hội có hai chữ số (\"83/2015/QH13\"). \"QH1\" là ký hiệu bị cắt. Khi năm trong số hiệu chỉ thuộc một khóa (QH11 2002–2007, QH12 2007–2011, QH13 2011–2016, QH14 2016–2021, QH15 2021–2026, QH16 từ 2026), bản sửa viết khóa đó; năm chuyển khóa thì cần tra cứu.",
+    "Laws and resolutions of the National Assembly carry the symbol QH with a two-digit term (\"83/2015/QH13\"). \"QH1\" is cut short. When the year in the number falls in one term only (QH11 2002–2007, QH12 2007–2011, QH13 2011–2016, QH14 2016–2021, QH15 2021–2026, QH16 from 2026), the fix writes that term; a year of two terms has to be looked up.";
+    "C0112", Safe,
+    "thiếu dấu gạch nối trong ký hiệu",
+    "hyphen missing inside the symbol",
+    "Mã loại văn bản và mã cơ quan ban hành được nối bằng \"-\": \"15/CT-TTg\", không viết \"15/CTTg\"; \"12/QĐ-UBND\", không viết \"12/QĐUBND\". Bản sửa chỉ thêm dấu gạch nối giữa hai mã đã biết.",
+    "The type code and the issuer code are joined by '-': \"15/CT-TTg\", not \"15/CTTg\"; \"12/QĐ-UBND\", not \"12/QĐUBND\". The fix only inserts the hyphen between the two known codes.";
+    "C0113", Review,
+    "năm trong số hiệu bị thiếu chữ số",
+    "truncated year in the number",
+    "Năm trong số hiệu có bốn chữ số: \"15/2023/QĐ-UBND\", không viết \"15/202 /QĐ-UBND\". Khi ngày ban hành ghi kèm cho biết năm và năm đó bắt đầu bằng các chữ số đã viết, bản sửa viết năm đầy đủ.",
+    "The year in a number has four digits: \"15/2023/QĐ-UBND\", not \"15/202 /QĐ-UBND\". When the date written beside it gives a year that begins with the digits written, the fix writes the full year.";
+    "C0201", None,
+    "năm trong số hiệu khác năm của ngày ban hành ghi kèm",
+    "the year in the number differs from the year of the date beside it",
+    "Số hiệu văn bản quy phạm mang năm ban hành (\"168/2018/NĐ-CP\" ban hành năm 2018), nên ngày ghi kèm (\"ngày 28/12/2018\") phải thuộc năm đó. Một trong hai bị viết sai; khi văn bản ghi cùng văn bản đó với ngày khác ở chỗ khác, ngày đó được nêu.",
+    "A normative document's number carries the year it was issued (\"168/2018/NĐ-CP\" was issued in 2018), so the date written beside it (\"ngày 28/12/2018\") must fall in that year. One of the two is wrong; when the document gives another date for it elsewhere, that date is named.";
+    "C0202", None,
+    "ngày tháng không tồn tại",
+    "the date does not exist",
+    "Ngày ghi không có trong lịch (\"ngày 31/02/2019\", \"29/02/2023\"). Cần tra cứu ngày ban hành thật của văn bản.",
+    "The date does not exist in the calendar (\"ngày 31/02/2019\", \"29/02/2023\"). The instrument's real issue date (ngày ban hành) must be looked up.";
+    "C0203", None,
+    "tên loại văn bản không khớp với ký hiệu",
+    "the type word does not match the symbol",
+    "Tên loại văn bản viết trước số và mã loại trong ký hiệu phải khớp nhau (Nghị định 30/2020/NĐ-CP, Phụ lục III): \"Nghị định\" đi với NĐ, \"Quyết định\" với QĐ, \"Nghị quyết\" với NQ, \"Chỉ thị\" với CT, \"Kế hoạch\" với KH. \"Nghị định ... QĐ-TTg\" viện dẫn một quyết định như một nghị định: một trong hai bị sai.",
+    "The type of instrument written before the number and the type code in the symbol must agree (Decree 30/2020/NĐ-CP, Appendix III): \"Nghị định\" goes with NĐ, \"Quyết định\" with QĐ, \"Nghị quyết\" with NQ, \"Chỉ thị\" with CT, \"Kế hoạch\" with KH. \"Nghị định ... QĐ-TTg\" cites a decision as a decree: one of them is wrong.";
+    "C0204", None,
+    "cơ quan này không ban hành loại văn bản này",
+    "this issuer does not issue this type of instrument",
+    "Mỗi cơ quan ban hành loại văn bản của mình (Luật 80/2015/QH13, Điều 4): Chính phủ ban hành nghị định; Thủ tướng Chính phủ ban hành quyết định, chỉ thị; Hội đồng nhân dân ban hành nghị quyết; Ủy ban nhân dân ban hành quyết định, kế hoạch, chỉ thị, không ban hành nghị quyết. \"Nghị quyết ... của UBND\" hay \"Nghị định ... của Thủ tướng\" ghi sai loại hoặc sai cơ quan.",
+    "Each authority issues its own types (Law 80/2015/QH13 Art. 4): the Government issues decrees (nghị định); the Prime Minister issues decisions and directives, not decrees; people's councils (HĐND) issue resolutions; people's committees (UBND) issue decisions, plans and directives, not resolutions. A \"Nghị quyết ... của UBND\" or \"Nghị định ... của Thủ tướng\" names the wrong type or the wrong issuer.";
+    "C0205", Review,
+    "cùng một văn bản được ghi với ngày ban hành khác nhau",
+    "the same instrument is cited with different dates",
+    "Văn bản viện dẫn cùng một số, ký hiệu với hai ngày ban hành khác nhau. Chỉ chỗ ghi khác với các chỗ còn lại bị báo, với ngày mà văn bản ghi ở chỗ khác làm bản sửa (khi số hiệu mang năm, ngày khớp với năm đó được chọn). Số của văn bản Đảng và văn bản hành chính lặp lại qua các năm, các khóa (28-NQ/TW năm 2008 và năm 2013 là hai nghị quyết khác nhau), nên chỉ so các ngày trong cùng một năm. Trích dẫn trong ngoặc kép (lời văn bản khác) không được so.",
+    "The document cites the same number-symbol with two different issue dates. Only the odd one out is flagged, with the date the document gives elsewhere as the fix (when the number carries a year, the date of that year wins). Party and administrative numbers repeat across years and terms (28-NQ/TW of 2008 and of 2013 are different resolutions), so for them only dates within the same year are compared. Quoted text (another document's words) is not compared.";
+    "C0206", Review,
+    "cơ sở dữ liệu ghi số hiệu văn bản này có năm ban hành",
+    "the registry knows this instrument's number with its year",
+    "Trích dẫn đúng thể thức văn bản hành chính (\"62/QĐ-TTg\") nhưng văn bản được tra ra là văn bản quy phạm có năm trong số hiệu (\"62/2011/QĐ-TTg\"). Bản sửa viết số hiệu theo cơ sở dữ liệu.",
+    "The citation is well formed as an administrative number (\"62/QĐ-TTg\"), but the instrument it resolves to is a normative document numbered with its year (\"62/2011/QĐ-TTg\"). The fix writes the registry's number.";
+    "C0207", None,
+    "trích yếu không khớp với tên văn bản có số hiệu này",
+    "the subject cited does not match the registry's title for this number",
+    "Trích yếu ghi kèm trích dẫn (\"về ...\") gần như không trùng với tên văn bản có số hiệu đó trong cơ sở dữ liệu: số hiệu hoặc trích yếu bị sai (ví dụ \"Nghị định 01/2019/NĐ-CP ... động viên quốc phòng\": 01/2019/NĐ-CP là nghị định về Kiểm lâm). Luật được viện dẫn bằng tên thì tên chính là nội dung, không so. Văn bản cùng nội dung trong cơ sở dữ liệu được nêu trong lưu ý; không tự thay thế.",
+    "The subject written with the citation (\"về ...\", trích yếu) shares almost nothing with the registry's title for the instrument with that number: the number, or the subject, is wrong (e.g. \"Nghị định 01/2019/NĐ-CP ... động viên quốc phòng\": 01/2019/NĐ-CP is the decree on forest rangers). A law cited by its name has its subject in the name and is not compared. When the registry knows an instrument on the cited subject it is named in a note; nothing is replaced automatically.";
+    "C0208", None,
+    "không có văn bản nào mang số hiệu này",
+    "the registry knows no instrument with this number",
+    "Cơ sở dữ liệu có đủ loạt văn bản chứa số này nhưng không có văn bản mang số đó (\"Nghị định 02/2020/NĐ-CP ... phối hợp của Dân quân tự vệ\": nghị định về phối hợp của Dân quân tự vệ là 133/2015/NĐ-CP). Cần đối chiếu với bản gốc.",
+    "The registry holds the series this number belongs to and has no instrument with it (\"Nghị định 02/2020/NĐ-CP ... phối hợp của Dân quân tự vệ\": the decree on militia coordination is 133/2015/NĐ-CP). The citation must be checked against the original document.";
+    "C0209", Review,
+    "ngày ban hành ghi khác với ngày trong cơ sở dữ liệu",
+    "the date written differs from the registry's issue date",
+    "Ngày ghi kèm trích dẫn phải là ngày ban hành của văn bản. Khi cơ sở dữ liệu biết văn bản theo số hiệu và ghi ngày ban hành khác (\"Nghị định số 74/2015/NĐ-CP ngày 19/6/2015\": nghị định về phòng không nhân dân ban hành ngày 09/9/2015), ngày hoặc số hiệu bị sai. Bản sửa viết ngày theo cơ sở dữ liệu; cần đối chiếu bản gốc khi nguồn chưa được kiểm chứng.",
+    "The date written beside a citation should be the instrument's issue date. When the registry knows the instrument by its number and holds another issue date (\"Nghị định số 74/2015/NĐ-CP ngày 19/6/2015\": the decree on phòng không nhân dân was issued on 09/9/2015), either the date or the number is wrong. The fix writes the registry's date; check the original before accepting it when the registry's source is not verified.";
+    "C0210", None,
+    "khóa Quốc hội trong ký hiệu không khớp với năm",
+    "the National Assembly term in the symbol cannot match the year",
+    "Mỗi khóa Quốc hội họp trong một nhiệm kỳ: QH11 2002–2007, QH12 2007–2011, QH13 2011–2016, QH14 2016–2021, QH15 2021–2026, QH16 từ 2026. \"số 30/2018/QH12\" không thể đúng: năm 2018 thuộc Quốc hội khóa XIV. Năm hoặc khóa bị viết sai; cần tra cứu.",
+    "Each National Assembly sits for one term: QH11 2002–2007, QH12 2007–2011, QH13 2011–2016, QH14 2016–2021, QH15 2021–2026, QH16 from 2026. \"số 30/2018/QH12\" cannot be right: 2018 falls in the 14th term. The year or the term is miswritten; look it up.";
+    "C0211", Safe,
+    "ngày tháng viết sai",
+    "malformed date",
+    "Ngày tháng viết sai thể thức: \"ngày 31 năm 12 năm 2020\" (viết \"năm\" thay cho \"tháng\"), năm có năm chữ số (\"năm 20225\"). Khi chỉ có một cách đọc (\"năm\" ở vị trí của tháng), bản sửa viết \"tháng\"; năm có năm chữ số thì cần tra cứu.",
+    "The date is malformed: \"ngày 31 năm 12 năm 2020\" (\"năm\" written for \"tháng\"), a year of five digits (\"năm 20225\"). When there is one reading (\"năm\" where the month goes), the fix writes \"tháng\"; a five-digit year has to be looked up.";
+    "C0301", None,
+    "văn bản được viện dẫn có ngày sau ngày của văn bản này",
+    "cited instrument is dated after the citing document",
+    "Văn bản chỉ có thể căn cứ vào văn bản ban hành trước nó. Quy tắc chỉ báo khi cả hai ngày đều chắc chắn: ngày của văn bản này ở phần đầu và ngày viết kèm trích dẫn. Một trong hai ngày bị sai; khi văn bản tự dẫn số hiệu của mình với ngày khác ngày ở phần đầu, ngày ở phần đầu được nêu.",
+    "A document can only rest on (căn cứ) instruments issued before it. The rule speaks only when both dates are certain: this document's own date in its header and the date written with the citation. One of the dates is wrong; when a document cites its own number with another date than its header's, the header's date is named.";
+    "C0302", None,
+    "văn bản được viện dẫn đã hết hiệu lực hoặc đã bị thay thế",
+    "cited instrument has expired or been replaced",
+    "Tại ngày xét (ngày của văn bản này, trừ khi có --as-of), văn bản được viện dẫn đã hết hiệu lực hoặc đã bị thay thế. Chuỗi thay thế được lần theo đến văn bản còn hiệu lực, là văn bản nên viện dẫn. Chỉ xét khi văn bản có ngày và trích dẫn được xác định bằng số hiệu hoặc ngày.",
+    "As of the date checked (the document's own date unless --as-of is given), the instrument is no longer in force (hết hiệu lực) or has been replaced (bị thay thế). The chain of replacements is followed to the instrument in force, which should be cited instead. Only judged when the document has a date and the citation is identified by its number or date.";
+    "C0303", None,
+    "văn bản được viện dẫn đã bị thay thế bởi văn bản mới cùng nội dung",
+    "cited instrument has been superseded by a newer one on the same subject",
+    "Một văn bản mới cùng nội dung đã thay chỗ văn bản được viện dẫn (với văn bản của Đảng: nghị quyết của khóa sau, ví dụ Nghị quyết 44-NQ/TW ngày 24/11/2023 về Chiến lược bảo vệ Tổ quốc thay Nghị quyết 28-NQ/TW ngày 25/10/2013), dù không có điều khoản thay thế. Nên viện dẫn văn bản mới, hoặc cả hai nếu vẫn dùng văn bản cũ.",
+    "A newer instrument on the same subject has taken the cited one's place (for Party documents, a new resolution of a later term, e.g. Nghị quyết 44-NQ/TW of 24/11/2023 on the strategy to defend the Fatherland after 28-NQ/TW of 25/10/2013), even where no formal replacement clause is known. Cite the newer one, or both if the older is still meant.";
+    "C0304", None,
+    "văn bản được viện dẫn đã hết hiệu lực một phần",
+    "cited instrument is partly expired",
+    "Một phần văn bản đã hết hiệu lực tại ngày xét; cần kiểm tra các quy định được dựa vào còn hiệu lực không và viện dẫn cả văn bản sửa đổi.",
+    "Part of the instrument has expired (hết hiệu lực một phần) as of the date checked; check that the provisions relied on are still in force and cite the amending instrument too.";
+    "C0305", None,
+    "văn bản được viện dẫn chưa có hiệu lực tại ngày xét",
+    "cited instrument was not yet in force at the date checked",
+    "Ngày có hiệu lực của văn bản sau ngày xét. Một văn bản có thể chuẩn bị thi hành luật đã được thông qua nhưng chưa có hiệu lực (việc này thường gặp và đúng), nên đây chỉ là lưu ý.",
+    "The instrument's effective date (ngày có hiệu lực) is after the date checked. A document may prepare for a law passed but not yet in force (common and proper), so this is a note only.";
+    "C0306", None,
+    "viện dẫn văn bản của năm trước trong khi đã có văn bản của năm nay",
+    "an earlier year's instrument is cited where this year's exists",
+    "Văn bản hằng năm (chỉ thị, kế hoạch năm của cấp ủy, ủy ban \"... năm 2022\") được thay bằng văn bản năm sau. Văn bản này viện dẫn văn bản của năm trước trong khi văn bản cùng loại, cùng cơ quan của năm nay đã có (ví dụ mẫu viện dẫn 14-CT/HU năm 2022 bên cạnh 26-CT/HU năm 2024).",
+    "Recurring instruments (the annual directive or plan of a Party committee or people's committee, \"... năm 2022\") are replaced each year by the next. The document cites an earlier year's one while the same issuer's instrument for the document's year exists (the seed cites the district's 14-CT/HU of 2022 beside its 26-CT/HU of 2024).";
+    "C0307", None,
+    "cơ quan ban hành không còn tồn tại tại ngày xét",
+    "the issuer no longer exists at the date checked",
+    "Từ ngày 01/7/2025 không còn cấp huyện (Nghị quyết 203/2025/QH15): Ủy ban nhân dân, Hội đồng nhân dân huyện và Huyện ủy (mã HU) không còn ban hành văn bản; hiệu lực của văn bản do các cơ quan này ban hành cần xem xét từng trường hợp. Văn bản có ngày sau thời điểm đó không thể do các cơ quan này ban hành.",
+    "From 01/7/2025 the district level of administration ended (Resolution 203/2025/QH15): the district people's committee (UBND huyện), council (HĐND huyện) and Party committee (Huyện ủy, symbol code HU) no longer issue documents, and the legal status of their documents still cited must be checked case by case. A document dated after that day cannot have been issued by them.";
+    "C0401", None,
+    "chưa tra được văn bản này trong cơ sở dữ liệu",
+    "the registry cannot resolve this citation",
+    "Không có văn bản nào trong cơ sở dữ liệu khớp với trích dẫn, nên không kiểm tra được hiệu lực hay nội dung. Mặc định các trích dẫn này được tóm tắt thành một dòng cho mỗi văn bản (--show-notes hoặc --deny note để liệt kê); không đoán gì. Thêm văn bản vào cơ sở dữ liệu (corpus/) kèm nguồn để được kiểm tra.",
+    "No instrument in the registry matches this citation, so nothing could be checked about its status or subject. By default they are summarised in one line per document (--show-notes or --deny note lists them); nothing is guessed. Add the instrument to the registry (corpus/) with its source to have it checked.";
+    "C0402", None,
+    "nhiều văn bản khớp với trích dẫn này",
+    "several instruments match this citation",
+    "Số của văn bản Đảng và văn bản hành chính lặp lại qua các năm, các khóa và các cơ quan; không có ngày, cơ quan hay trích yếu để phân biệt thì trích dẫn khớp với nhiều văn bản. Ghi ngày ban hành (\"ngày 25/10/2013\") để rõ văn bản nào.",
+    "Party and administrative numbers repeat across years, terms and issuers; without a date, issuer or subject that tells them apart the citation matches several instruments. Write the date (\"ngày 25/10/2013\") to make it unambiguous.";
+}
+
+/// A rule's texts by code.
+pub fn rule_text(code: &str) -> Option<&'static RuleText> {
+    RULE_TEXTS.iter().find(|r| r.code == code)
+}
+
+/// A severity's name in `lang`.
+pub fn severity(lang: Lang, sev: crate::diag::Severity) -> &'static str {
+    use crate::diag::Severity::*;
+    match sev {
+        Error => SEV_ERROR.get(lang),
+        Warning => SEV_WARNING.get(lang),
+        Note => SEV_NOTE.get(lang),
+        Help => SEV_HELP.get(lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn holes(s: &str) -> Vec<String> {
+        let mut h: Vec<String> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+            .filter(|n| n.parse::<usize>().is_ok())
+            .collect();
+        h.sort();
+        h.dedup();
+        h
+    }
+
+    #[test]
+    fn every_message_has_both_languages_with_the_same_holes() {
+        for (name, m) in ALL {
+            assert!(!m.vi.trim().is_empty() && !m.en.trim().is_empty(), "{name}");
+            assert_eq!(holes(m.vi), holes(m.en), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_rule_has_both_languages() {
+        for r in crate::check::rules::ALL {
+            let t = rule_text(r.code).unwrap_or_else(|| panic!("{} has no texts", r.code));
+            for m in [t.summary, t.explanation] {
+                assert!(!m.vi.is_empty() && !m.en.is_empty(), "{}", r.code);
+                assert_ne!(m.vi, m.en, "{} is not translated", r.code);
+            }
+            assert!(t.explanation.vi.len() > 80, "{}", r.code);
+        }
+        for t in RULE_TEXTS {
+            assert!(crate::check::rules::by_code(t.code).is_some(), "{}", t.code);
+        }
+    }
+
+    #[test]
+    fn filling_holes() {
+        let rows = [
+            (
+                Lang::Vi,
+                M_UNRESOLVED,
+                "chưa tra được 28-NQ/TW trong cơ sở dữ liệu",
+            ),
+            (Lang::En, M_UNRESOLVED, "28-NQ/TW is not in the registry"),
+        ];
+        for (l, m, want) in rows {
+            assert_eq!(tr(l, &m, &[&"28-NQ/TW"]), want);
+        }
+        // A hole without an argument stays; braces that are not holes stay.
+        let m = Msg {
+            vi: "{0} {1} {x}",
+            en: "",
+        };
+        assert_eq!(tr(Lang::Vi, &m, &[&1]), "1 {1} {x}");
+        let rows = [
+            (Some("en_US.UTF-8"), Lang::En),
+            (Some("vi_VN.UTF-8"), Lang::Vi),
+            (Some("C"), Lang::Vi),
+            (None, Lang::Vi),
+        ];
+        for (v, want) in rows {
+            assert_eq!(Lang::from_env(v), want, "{v:?}");
+        }
+    }
+}
