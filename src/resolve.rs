@@ -31,19 +31,12 @@ pub struct Context {
     pub date: Option<Date>,
 }
 
-/// The date used for "in force at the citing document's date": the header's date, else the
-/// latest date written beside any of its citations (a document is no older than what it
-/// cites), else none.
+/// The citing document's own date — the one function every stage uses for "the document's
+/// date" (resolution, checks, the graph, the web): the date the document states in its
+/// header's date line, signature block or gazette header (read by the extractor), never a
+/// date from its title or from a cited instrument; `None` when it states none.
 pub fn document_date(e: &Extraction) -> Option<Date> {
-    let cited = || e.citations.iter().filter_map(|c| c.date);
-    e.header.date.or_else(|| match e.header.year {
-        // A plan "năm 2024" with no date: the latest date of that year it cites, else 1/1.
-        Some(y) => cited()
-            .filter(|d| d.year == y)
-            .max()
-            .or_else(|| Date::new(y, 1, 1)),
-        None => cited().max(),
-    })
+    e.header.date
 }
 
 /// Resolve one citation.

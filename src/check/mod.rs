@@ -76,7 +76,7 @@ pub enum AsOfSource {
 /// year, the latest of 1 January of that year and every date of that year it cites; else the
 /// latest date it cites; else none.
 pub fn as_of_for(ex: &Extraction) -> Option<(Date, AsOfSource)> {
-    if let Some(d) = ex.header.date {
+    if let Some(d) = crate::resolve::document_date(ex) {
         return Some((d, AsOfSource::DocumentDate));
     }
     let dates = ex.citations.iter().filter_map(|c| c.date);
@@ -93,9 +93,9 @@ pub fn as_of_for(ex: &Extraction) -> Option<(Date, AsOfSource)> {
 /// Check one document: every rule over every citation, sorted by position then code.
 pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) -> Vec<Diagnostic> {
     // Resolution uses the citing document's date ("Luật Ngân sách nhà nước" in a 2024 plan
-    // is the 2015 law): its header date, else the date inferred from its year or from what
-    // it cites — never the --as-of date, which only says when validity is judged.
-    let doc_date_for_resolution = ex.header.date.or_else(|| as_of_for(ex).map(|(d, _)| d));
+    // is the 2015 law): the document's own date, or none — never a date inferred from what it
+    // cites, nor the --as-of date, which only says when validity is judged.
+    let doc_date_for_resolution = crate::resolve::document_date(ex);
     let resolved = if know.available() {
         ex.citations
             .iter()
@@ -109,7 +109,7 @@ pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) 
         loc: Locator::new(text),
         ex,
         know,
-        doc_date: ex.header.date,
+        doc_date: crate::resolve::document_date(ex),
         doc_year: ex.header.year.or(ex.header.date.map(|d| d.year)),
         as_of: opts.as_of.or_else(|| as_of_for(ex).map(|(d, _)| d)),
         resolved,
