@@ -138,7 +138,7 @@ pub fn parse_query(q: &str, reg: &Registry) -> Option<Target> {
         return Some(match resolve::resolve(&c, reg, &Context::default()) {
             Resolution::Resolved(id) => Target::Instrument { id },
             Resolution::Ambiguous(ids) => Target::Ambiguous { ids },
-            Resolution::Unknown => match (&c.number, &c.law) {
+            Resolution::Observed(_) | Resolution::Unknown => match (&c.number, &c.law) {
                 (Some(n), _) => Target::Loose {
                     kind: Some(c.kind),
                     number: n.clone(),
@@ -210,7 +210,7 @@ impl Graph {
                 let o = outline(text);
                 o.assign(&mut e.citations);
                 let date = resolve::document_date(&e);
-                let summary = resolve::resolve_all(&mut e, reg);
+                let summary = resolve::resolve_all(text, &mut e, reg);
                 DocNode {
                     path: path.clone(),
                     header: e.header,

@@ -95,12 +95,8 @@ pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) 
     // Resolution uses the citing document's date ("Luật Ngân sách nhà nước" in a 2024 plan
     // is the 2015 law): the document's own date, or none — never a date inferred from what it
     // cites, nor the --as-of date, which only says when validity is judged.
-    let doc_date_for_resolution = crate::resolve::document_date(ex);
     let resolved = if know.available() {
-        ex.citations
-            .iter()
-            .map(|c| know.resolve(c, doc_date_for_resolution))
-            .collect()
+        know.resolve_document(text, ex)
     } else {
         vec![Resolution::Unknown; ex.citations.len()]
     };

@@ -68,7 +68,10 @@ fn date_line_at(fb: &[u8], i: usize) -> Option<(Date, bool)> {
             || prev.eq_ignore_ascii_case(b"cua");
         return (rest_blank && !cited).then_some((d, false));
     }
-    if seg.iter().any(|c| c.is_ascii_digit() || *c == b':' || *c == b'/') {
+    if seg
+        .iter()
+        .any(|c| c.is_ascii_digit() || *c == b':' || *c == b'/')
+    {
         return None;
     }
     // "Hà Nội, ngày …"; also "Hà Nội ngày …" without the comma, when the words before are a
@@ -84,7 +87,15 @@ fn date_line_at(fb: &[u8], i: usize) -> Option<(Date, bool)> {
 
 /// Words that show the text before "ngày" is a citation, not a place.
 const NOT_PLACES: &[&str] = &[
-    "can cu", "luat", "hien phap", "nghi", "quyet", "thong tu", "chi thi", "ke hoach", "so ",
+    "can cu",
+    "luat",
+    "hien phap",
+    "nghi",
+    "quyet",
+    "thong tu",
+    "chi thi",
+    "ke hoach",
+    "so ",
 ];
 
 /// Every "ngay" position in `fb[from..to]`.
@@ -125,7 +136,9 @@ fn date_after_phrase(
         let stop = (q + gap).min(fb.len());
         while q < stop
             && (to_ngay || !fb[q].is_ascii_digit())
-            && !fb.get(q..q + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"ngay"))
+            && !fb
+                .get(q..q + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"ngay"))
         {
             q += 1;
         }

@@ -123,7 +123,10 @@ impl Work {
         if self.complete_until.is_none_or(|c| d > c) {
             return None;
         }
-        self.versions.iter().filter(|v| v.effective <= d).max_by_key(|v| v.effective)
+        self.versions
+            .iter()
+            .filter(|v| v.effective <= d)
+            .max_by_key(|v| v.effective)
     }
 
     /// The version with this id.
