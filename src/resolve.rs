@@ -299,7 +299,7 @@ struct DocLaws {
 }
 
 /// The folded key of a law name's work: the canonical name when the law table knows it.
-fn work_key(name: &str) -> String {
+pub fn work_key(name: &str) -> String {
     match Tables::builtin().work(name) {
         Some(w) => fold_key(&w.name),
         None => fold_key(name),

@@ -297,12 +297,13 @@ fn build(
         }
     };
     // What resolution matches on (see `Fields::cite_keys`).
+    // A law cited with its number carries both keys ("Luật Đấu thầu số 22/2023/QH15").
     let keys: BTreeSet<String> = citations
         .iter()
-        .filter_map(|c| match (&c.number, &c.law) {
-            (Some(n), _) => Some(format!("n:{}", number_key(n))),
-            (None, Some(l)) => Some(format!("l:{}", fold_key(l))),
-            _ => None,
+        .flat_map(|c| {
+            let n = c.number.as_deref().map(|n| format!("n:{}", number_key(n)));
+            let l = c.law.as_deref().map(|l| format!("l:{}", fold_key(l)));
+            n.into_iter().chain(l)
         })
         .collect();
 

@@ -17,12 +17,29 @@ pub fn shared(test: &str) -> Option<PathBuf> {
     if p.join("data").is_dir() {
         Some(p)
     } else {
-        eprintln!(
-            "SKIP {test}: {} not found (set CANCU_SHARED to the shared data folder to run it)",
-            p.display()
+        skip(
+            test,
+            &format!(
+                "{} not found (set CANCU_SHARED to the shared data folder to run it)",
+                p.display()
+            ),
         );
         None
     }
+}
+
+/// Is a skip a failure here? CI sets `CANCU_REQUIRE_SHARED=1`, so that a test which would
+/// skip for lack of `../shared`, a browser or LibreOffice fails instead of passing silently.
+pub fn skips_fail() -> bool {
+    std::env::var("CANCU_REQUIRE_SHARED").is_ok_and(|v| v == "1")
+}
+
+/// Say that `test` is skipped and why; under `CANCU_REQUIRE_SHARED=1` fail instead.
+pub fn skip(test: &str, why: &str) {
+    if skips_fail() {
+        panic!("{test} cannot run: {why} (CANCU_REQUIRE_SHARED=1 forbids skipping)");
+    }
+    eprintln!("SKIP {test}: {why}");
 }
 
 /// The `cancu` binary built for this test run.
