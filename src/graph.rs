@@ -903,14 +903,66 @@ mod tests {
     fn queries_table() {
         let reg = Registry::builtin().unwrap();
         let id = |s: &str| Some(Target::Instrument { id: s.into() });
+        let loose = |k: Kind, n: &str, s: Option<&str>, y: Option<i32>| {
+            Some(Target::Loose {
+                kind: Some(k),
+                number: n.into(),
+                symbol: s.map(str::to_string),
+                year: y,
+            })
+        };
+        let work = |n: &str, y: Option<i32>| {
+            Some(Target::Work {
+                name: n.into(),
+                year: y,
+            })
+        };
         let rows: Vec<(&str, Option<Target>)> = vec![
             ("Nghị định 168/2018/NĐ-CP", id("168/2018/NĐ-CP")),
             ("168/2018/ND-CP", id("168/2018/NĐ-CP")),
-            ("NĐ 168", id("168/2018/NĐ-CP")),
-            ("nghi dinh 168 2018", id("168/2018/NĐ-CP")),
-            ("Luật DQTV", id("48/2019/QH14")),
             ("28-NQ/TW 2008", id("28-NQ/TW:bo-chinh-tri:2008-09-22")),
             ("168/2018/NĐ-CP", id("168/2018/NĐ-CP")),
+            // Loose forms: matched on the citations as written (any registry).
+            ("NĐ 168", loose(Kind::Decree, "168", None, None)),
+            (
+                "nghi dinh 168 2018",
+                loose(Kind::Decree, "168", None, Some(2018)),
+            ),
+            ("NĐ 63/2010", loose(Kind::Decree, "63", None, Some(2010))),
+            (
+                "Nghị định 63/2010",
+                loose(Kind::Decree, "63", None, Some(2010)),
+            ),
+            (
+                "nghị định số 63/2010",
+                loose(Kind::Decree, "63", None, Some(2010)),
+            ),
+            ("TT 02/2017", loose(Kind::Circular, "02", None, Some(2017))),
+            ("NQ57", loose(Kind::Resolution, "57", None, None)),
+            (
+                "20/2023/QH15",
+                Some(Target::Loose {
+                    kind: None,
+                    number: "20".into(),
+                    symbol: Some("QH15".into()),
+                    year: Some(2023),
+                }),
+            ),
+            // A law name means the work; a year, its version of that year.
+            ("Luật DQTV", work("Luật Dân quân tự vệ", None)),
+            ("Luật NSNN", work("Luật Ngân sách nhà nước", None)),
+            (
+                "luat ngan sach nha nuoc",
+                work("Luật Ngân sách nhà nước", None),
+            ),
+            (
+                "Luật Ngân sách nhà nước 2015",
+                work("Luật Ngân sách nhà nước", Some(2015)),
+            ),
+            (
+                "Luật Ngân sách nhà nước năm 2015",
+                work("Luật Ngân sách nhà nước", Some(2015)),
+            ),
             ("xyz", None),
         ];
         for (q, t) in rows {

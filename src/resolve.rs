@@ -177,8 +177,10 @@ fn numbered(c: &Citation, n: &str, s: &str, reg: &Registry, ctx: &Context) -> Re
     }
     // Positive evidence: the year agrees (written, or in the number), or the date does.
     let year_agrees = c.year.is_some() || c.date.is_some();
-    if !year_agrees && !party_symbol(s) && cands.len() == 1 {
-        // A series numbered anew each year ("21/CT-TTg"): the subject must say which.
+    if !year_agrees && !party_symbol(s) && cands.len() == 1 && !year_in_number(cands[0]) {
+        // A series numbered anew each year ("21/CT-TTg"): the subject must say which. (An
+        // entry whose number carries the year, "62/2011/QĐ-TTg", cited as "62/QĐ-TTg" is the
+        // same number-symbol written without its year: the checker says so.)
         let subject = c
             .title
             .as_deref()

@@ -15,13 +15,25 @@ fn decoration(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'*' | b'_' | b'#' | b'>' | b'\r')
 }
 
-/// The start of the line or table cell holding byte `i`.
+/// The start of the line or table cell holding byte `i`: after a newline, a table bar, or
+/// a gap of two spaces or a tab (plain-text headers set the number and the date line side
+/// by side: "Số: 126/KH-UBND      Đông Sơn, ngày 20 tháng 10 năm 2025").
 fn cell_start(fb: &[u8], i: usize) -> usize {
-    fb[..i]
-        .iter()
-        .rposition(|&b| b == b'\n' || b == b'|')
-        .map(|p| p + 1)
-        .unwrap_or(0)
+    let mut p = i;
+    while p > 0 {
+        let b = fb[p - 1];
+        if b == b'\n' || b == b'|' || b == b'\t' {
+            return p;
+        }
+        if b == b' ' && p >= 2 && fb[p - 2] == b' ' {
+            // The gap ends where the text before it ends; the cell starts after it.
+            if fb[p..i].iter().any(|c| !c.is_ascii_whitespace()) {
+                return p;
+            }
+        }
+        p -= 1;
+    }
+    0
 }
 
 /// The last word of the previous non-blank line before `ls` (folded bytes).
@@ -168,7 +180,17 @@ pub(crate) fn own_date(fb: &[u8], body_start: usize) -> Option<Date> {
     {
         return Some(d);
     }
-    // The signature block: the last 5,000 bytes after the body's start.
+    // The signature block: the last 5,000 bytes after the body's start, before a web
+    // page's trailing chrome ("Thưa Quý khách, … THƯ VIỆN PHÁP LUẬT").
+    let len = [
+        b"thua quy khach".as_slice(),
+        b"thu vien phap luat",
+        b"ma so thue:",
+    ]
+    .iter()
+    .filter_map(|m| find_ci(&fb[head_end.min(len)..], m).map(|i| head_end + i))
+    .min()
+    .unwrap_or(len);
     let sig_from = len.saturating_sub(5000).max(head_end.min(len));
     if let Some(d) = date_after_phrase(fb, sig_from, len, b"thong qua", 12, false) {
         return Some(d);
@@ -182,7 +204,7 @@ pub(crate) fn own_date(fb: &[u8], body_start: usize) -> Option<Date> {
     }
     // The gazette header ("CÔNG BÁO/Số 1163 + 1164/Ngày 29-12-2014") or the web page's
     // own record of the document ("Ngày ban hành: 28/11/2025").
-    let top = len.min(6000);
+    let top = fb.len().min(6000);
     date_after_phrase(fb, 0, top, b"cong bao/so", 30, true)
         .or_else(|| date_after_phrase(fb, 0, top, b"ngay ban hanh", 20, false))
 }
@@ -237,6 +259,15 @@ mod tests {
             ),
             (
                 "KẾ HOẠCH\nCăn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;\nI. MỤC ĐÍCH\n",
+                None,
+            ),
+            (
+                "ỦY BAN NHÂN DÂN\nSố: 126/KH-UBND                           Đông Sơn, ngày 20 tháng 10 năm 2025\nKẾ HOẠCH\nCăn cứ Luật số 72/2025/QH15 ngày 16 tháng 6 năm 2025;\n",
+                d("2025-10-20"),
+            ),
+            // A web page's trailing notice is not the signature block.
+            (
+                "Số: 1/CT-TTg\nCHỈ THỊ\nCăn cứ Nghị định số 1/2020/NĐ-CP ngày 02/01/2020;\nI. NỘI DUNG\nNơi nhận: ...\n**Mã số thuế:**\n|\n0315459414\n|\nTP. HCM, ngày 31/05/2021\nThưa Quý khách,\n",
                 None,
             ),
             // Only cited dates: unknown, never the latest cited date.
