@@ -353,6 +353,41 @@ fn written_match(
         && year.is_none_or(|y| c.year.is_none_or(|cy| cy == y))
 }
 
+/// The registry entries a target names: the entry, the candidates, the entries a loose
+/// query fits, or the versions of a work the registry holds (oldest first).
+pub fn registry_entries(target: &Target, reg: &Registry) -> Vec<String> {
+    let mut v: Vec<&crate::registry::Instrument> = match target {
+        Target::Instrument { id } => reg.get(id).into_iter().collect(),
+        Target::Ambiguous { ids } => ids.iter().filter_map(|i| reg.get(i)).collect(),
+        Target::Loose {
+            kind,
+            number,
+            symbol,
+            year,
+        } => reg
+            .instruments()
+            .iter()
+            .filter(|i| {
+                i.number.as_deref().map(number_key) == Some(number_key(number))
+                    && symbol
+                        .as_deref()
+                        .is_none_or(|s| i.symbol.as_deref().map(symbol_key) == Some(symbol_key(s)))
+                    && (symbol.is_some() || kind.is_none_or(|k| k == i.kind))
+                    && year.is_none_or(|y| i.year() == Some(y))
+            })
+            .collect(),
+        Target::Work { name, year } => reg
+            .by_name(name)
+            .into_iter()
+            .filter(|i| year.is_none_or(|y| i.year() == Some(y)))
+            .collect(),
+        Target::LawName { name, .. } => reg.by_name(name),
+    };
+    v.sort_by_key(|i| (i.start(), i.id.clone()));
+    v.dedup_by(|a, b| a.id == b.id);
+    v.into_iter().map(|i| i.id.clone()).collect()
+}
+
 impl Graph {
     /// Extract, outline and resolve every document.
     pub fn build(docs: &[(String, String)], reg: &Registry) -> Graph {

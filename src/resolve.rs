@@ -390,6 +390,21 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
     if let Some((_, _, id)) = before.or_else(|| mine.min_by_key(|(p, _, _)| *p)) {
         return version_answer(id, reg);
     }
+    // An amending law ("Luật sửa đổi, bổ sung một số điều của …") is one instrument, never
+    // re-enacted: its one registry entry, unless passed after the document.
+    if law_key.starts_with("luat sua doi") {
+        let entries = reg.by_name(name);
+        if let [one] = entries.as_slice() {
+            let after = match (ctx.date, one.issued) {
+                (Some(d), Some(i)) => i > d,
+                _ => ctx.year.zip(one.year()).is_some_and(|(y, iy)| iy > y),
+            };
+            if !after {
+                return Resolution::Resolved(one.id.clone());
+            }
+        }
+        return Resolution::Unknown;
+    }
     // 4. The version in force on the document's date, when the work's list is complete.
     let Some(w) = work else {
         return Resolution::Unknown;
@@ -765,6 +780,51 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
         ];
         for (t, d, e) in rows {
             check(t, d, e);
+        }
+    }
+
+    /// Resolution of laws by name reading the whole document: (document, the mention to
+    /// look at (the last citation), expected).
+    #[test]
+    fn whole_document_table() {
+        let reg = Registry::from_text("t", REG).unwrap();
+        let rows: Vec<(&str, Resolution)> = vec![
+            // The preamble's full citation decides, whatever the date says.
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 43/2009/QH12;\nI. NỘI DUNG\nthực hiện Luật Dân quân tự vệ",
+                r("43/2009/QH12"),
+            ),
+            // A version the registry lacks, named by the document: observed.
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Đấu thầu số 22/2023/QH15 ngày 23 tháng 6 năm 2023;\nI. NỘI DUNG\ntheo Luật Đấu thầu",
+                Resolution::Observed("22/2023/QH15".into()),
+            ),
+            // A "(sau đây gọi là …)" definition.
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 43/2009/QH12 (sau đây gọi là Luật DQTV);\nI. NỘI DUNG\ntheo Luật DQTV",
+                r("43/2009/QH12"),
+            ),
+            // A year beside the name wins over the preamble.
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 48/2019/QH14;\nI. NỘI DUNG\nLuật Dân quân tự vệ năm 2009",
+                r("43/2009/QH12"),
+            ),
+            // Nothing in the document: the version in force on its date (effective date).
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2020\nI. NỘI DUNG\ntheo Luật Dân quân tự vệ",
+                r("43/2009/QH12"),
+            ),
+            (
+                "Hà Nội, ngày 05 tháng 7 năm 2020\nI. NỘI DUNG\ntheo Luật Dân quân tự vệ",
+                r("48/2019/QH14"),
+            ),
+            // No date: the work, version unknown.
+            ("I. NỘI DUNG\ntheo Luật Dân quân tự vệ", Resolution::Unknown),
+        ];
+        for (text, want) in rows {
+            let e = crate::extract(text);
+            let got = resolve_document(text, &e, &reg);
+            assert_eq!(got.last(), Some(&want), "{text:?}");
         }
     }
 }

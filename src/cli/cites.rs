@@ -60,6 +60,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let v = serde_json::json!({
             "query": args.instrument,
             "target": target,
+            "registry_entries": crate::graph::registry_entries(&target, &reg),
             "documents": docs_hit.len(),
             "citations": hits.len(),
             "hits": hits,
