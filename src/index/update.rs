@@ -297,7 +297,7 @@ fn build(
         }
     };
     // What resolution matches on (see `Fields::cite_keys`).
-    let keys = cite_keys(&citations);
+    let keys = cite_keys(citations);
 
     let parts = sections(text);
     let mut out = Vec::with_capacity(parts.len() + 1);
