@@ -13,7 +13,7 @@ use crate::model::{Citation, Header, Kind};
 use crate::normalize::fold_key;
 use crate::outline::{is_within, outline, Outline};
 use crate::registry::{number_key, symbol_key, Registry, StatusAt};
-use crate::resolve::{self, resolved_id, Context, Resolution, Summary};
+use crate::resolve::{self, resolved_id, Summary};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -54,8 +54,11 @@ pub enum Target {
         symbol: Option<String>,
         year: Option<i32>,
     },
-    /// A law name not in the registry.
+    /// A law name the law table does not know (matched on the name as written).
     LawName { name: String, year: Option<i32> },
+    /// A law, code or ordinance as a work ("Luật Ngân sách nhà nước"): every version, or
+    /// the version of `year` ("Luật Ngân sách nhà nước 2015"); hits are grouped by version.
+    Work { name: String, year: Option<i32> },
 }
 
 impl Target {
@@ -78,11 +81,44 @@ impl Target {
         match self {
             Target::Instrument { id } => instrument(id),
             Target::Ambiguous { ids } => ids.iter().for_each(|id| instrument(id)),
-            Target::Loose { number, .. } => {
+            Target::Loose { number, year, .. } => {
                 out.insert(format!("n:{}", number_key(number)));
+                // Laws cited by name that resolve to a version of this number.
+                let nk = number_key(number);
+                let fits = |id: &str| {
+                    id_parts(id).is_some_and(|(n, y, _)| {
+                        number_key(&n) == nk && year.is_none_or(|q| y == Some(q))
+                    })
+                };
+                for w in Tables::builtin().works.values() {
+                    if w.versions.iter().any(|v| fits(&v.id)) {
+                        out.insert(format!("l:{}", fold_key(&w.name)));
+                    }
+                }
+                for i in reg.instruments() {
+                    if let Some(name) = i.law_name.as_deref().filter(|_| fits(&i.id)) {
+                        out.insert(format!("l:{}", fold_key(name)));
+                    }
+                }
             }
             Target::LawName { name, .. } => {
                 out.insert(format!("l:{}", fold_key(name)));
+            }
+            Target::Work { name, .. } => {
+                // The work's name (citations carry the canonical name), every version's
+                // number, and every registry entry of that name.
+                let mut extra = vec![format!("l:{}", fold_key(name))];
+                if let Some(w) = Tables::builtin().work(name) {
+                    for v in &w.versions {
+                        if let Some((n, _, _)) = id_parts(&v.id) {
+                            extra.push(format!("n:{}", number_key(&n)));
+                        }
+                    }
+                }
+                for id in reg.by_name(name).iter().map(|i| i.id.clone()) {
+                    instrument(&id);
+                }
+                out.extend(extra);
             }
         }
         out.into_iter().collect()
@@ -98,6 +134,10 @@ pub struct Hit<'g> {
     pub text: &'g str,
     /// The citation resolved to several entries, one of them the target.
     pub ambiguous: bool,
+    /// The version or instrument the citation means, for answers grouped by it
+    /// ("83/2015/QH13", "phiên bản chưa rõ (version unknown)").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// An instrument backing a section, with its status at the document's date.
@@ -128,85 +168,233 @@ fn year_token(q: &str) -> Option<i32> {
         .find(|y| (1945..=2100).contains(y))
 }
 
-/// Read a query ("Nghị định 168/2018/NĐ-CP", "NĐ 168", "nghi dinh 168 2018", "Luật DQTV",
-/// "28-NQ/TW 2008", or a registry id) as a target.
+/// The parts of a registry id or canonical number-symbol: ("168", Some(2018), "NĐ-CP") for
+/// "168/2018/NĐ-CP", ("28", None, "NQ/TW") for "28-NQ/TW:bo-chinh-tri:2008-09-22".
+pub fn id_parts(id: &str) -> Option<(String, Option<i32>, String)> {
+    let head = id.split(':').next()?;
+    let mut it = head.splitn(3, '/');
+    let first = it.next()?;
+    if let Some((n, rest)) = first.split_once('-') {
+        if n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty() {
+            let sym = head[n.len() + 1..].to_string();
+            let _ = rest;
+            return Some((n.to_string(), None, sym));
+        }
+    }
+    if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let second = it.next()?;
+    match second.parse::<i32>() {
+        Ok(y) if second.len() == 4 => Some((first.to_string(), Some(y), it.next()?.to_string())),
+        _ => Some((first.to_string(), None, head[first.len() + 1..].to_string())),
+    }
+}
+
+/// A law, code or ordinance named in a query, without a number: the work, and the year
+/// when one is written ("Luật Ngân sách nhà nước 2015", "luat ngan sach nha nuoc", "Luật NSNN").
+fn work_query(q: &str, year: Option<i32>) -> Option<Target> {
+    let f = fold_key(q);
+    let words: Vec<&str> = f
+        .split_whitespace()
+        .filter(|w| *w != "so" && *w != "nam" && !w.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    if words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let name = words.join(" ");
+    let w = Tables::builtin().work(&name)?;
+    Some(Target::Work {
+        name: w.name.clone(),
+        year,
+    })
+}
+
+/// Read a query as people type it ("Nghị định 168/2018/NĐ-CP", "NĐ 63/2010", "TT 02/2017",
+/// "NQ57", "nghi dinh 168 2018", "Luật NSNN", "luat ngan sach nha nuoc", "Luật Ngân sách nhà
+/// nước 2015", "20/2023/QH15", "Nghị quyết 57-NQ/TW 2024", "28-NQ/TW 2008", a registry id),
+/// with or without diacritics and "số". A law name without a year or number means the work.
 pub fn parse_query(q: &str, reg: &Registry) -> Option<Target> {
     let q = q.trim();
+    if q.is_empty() {
+        return None;
+    }
     if reg.get(q).is_some() {
         return Some(Target::Instrument { id: q.to_string() });
     }
     let year = year_token(q);
+    if let Some(t) = work_query(q, year) {
+        return Some(t);
+    }
     let e = crate::extract(q);
     if let Some(mut c) = e.citations.into_iter().next() {
-        if c.year.is_none() && c.law.is_none() {
+        if c.year.is_none() {
             c.year = year;
         }
-        if c.law.is_some() && c.year.is_none() {
-            c.year = year;
-        }
-        return Some(match resolve::resolve(&c, reg, &Context::default()) {
-            Resolution::Resolved(id) => Target::Instrument { id },
-            Resolution::Ambiguous(ids) => Target::Ambiguous { ids },
-            Resolution::Unknown => match (&c.number, &c.law) {
-                (Some(n), _) => Target::Loose {
-                    kind: Some(c.kind),
-                    number: n.clone(),
-                    symbol: c.symbol.clone(),
+        if let (Some(n), Some(mut s)) = (c.number.clone(), c.symbol.clone()) {
+            // A bare number-symbol ("20/2023/QH15") keeps the symbol as typed.
+            if c.parts.type_word.is_none() {
+                if let Some(Target::Loose {
+                    symbol: Some(typed),
+                    ..
+                }) = loose_query(q, year)
+                {
+                    s = typed;
+                }
+            }
+            let mut cands = reg.by_number_symbol(&n, &s);
+            cands.retain(|i| c.year.is_none_or(|y| i.year() == Some(y)));
+            if c.parts.type_word.is_some() && cands.iter().any(|i| i.kind == c.kind) {
+                cands.retain(|i| i.kind == c.kind);
+            }
+            return Some(match cands.len() {
+                0 => Target::Loose {
+                    kind: c.parts.type_word.is_some().then_some(c.kind),
+                    number: n,
+                    symbol: Some(s),
                     year: c.year,
                 },
-                (None, Some(name)) => Target::LawName {
+                1 => Target::Instrument {
+                    id: cands[0].id.clone(),
+                },
+                _ => Target::Ambiguous {
+                    ids: cands.iter().map(|i| i.id.clone()).collect(),
+                },
+            });
+        }
+        if let (None, Some(name)) = (&c.number, &c.law) {
+            return Some(match Tables::builtin().work(name) {
+                Some(w) => Target::Work {
+                    name: w.name.clone(),
+                    year: c.year,
+                },
+                None => Target::LawName {
                     name: name.clone(),
                     year: c.year,
                 },
-                _ => return None,
-            },
-        });
+            });
+        }
     }
-    loose_query(q, year, reg)
+    loose_query(q, year)
 }
 
-/// "NĐ 168", "nghi dinh 168 2018", "Quyết định 62": a type word or symbol code, a number,
-/// maybe a year.
-fn loose_query(q: &str, year: Option<i32>, reg: &Registry) -> Option<Target> {
+/// "NĐ 63/2010", "TT 02/2017", "NQ57", "nghi dinh 168 2018", "Quyết định 62": a type word or
+/// symbol code, a number (maybe "/year"), maybe a year and a symbol. Matched on the
+/// citations as written (and as resolved), so it finds them whatever the registry holds.
+fn loose_query(q: &str, year: Option<i32>) -> Option<Target> {
     let t = Tables::builtin();
-    let f = fold_key(q);
-    let words: Vec<&str> = f.split_whitespace().collect();
+    // "NQ57" → "NQ 57".
+    let mut spaced = String::with_capacity(q.len() + 4);
+    // Only a word of letters alone is split ("NQ57"), not a symbol ("20/2023/QH15").
+    let mut letters_only = false;
+    for ch in q.chars() {
+        if ch.is_whitespace() {
+            letters_only = false;
+        } else if ch.is_ascii_digit() && letters_only {
+            spaced.push(' ');
+            letters_only = false;
+        } else if spaced.is_empty() || spaced.ends_with(char::is_whitespace) {
+            letters_only = ch.is_alphabetic();
+        } else if !ch.is_alphabetic() {
+            letters_only = false;
+        }
+        spaced.push(ch);
+    }
+    let words: Vec<&str> = spaced.split_whitespace().collect();
     let num_pos = words
         .iter()
-        .position(|w| w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 5)?;
-    let number = words[num_pos].to_string();
-    let head = words[..num_pos]
-        .iter()
-        .filter(|w| **w != "so")
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let kind = t.type_word(&head).map(|(k, _)| k).or_else(|| {
-        let orig_head: String = q
-            .split_whitespace()
-            .take_while(|w| !w.bytes().all(|b| b.is_ascii_digit()))
-            .collect::<Vec<_>>()
-            .join(" ");
-        t.code(&orig_head).and_then(|c| c.kind)
-    })?;
-    let mut cands = reg.by_kind_number(kind, &number);
-    if let Some(y) = year {
-        cands.retain(|i| i.year() == Some(y));
+        .position(|w| w.bytes().next().is_some_and(|b| b.is_ascii_digit()))?;
+    let num_word = words[num_pos];
+    let mut parts = num_word.split(['/', '-']);
+    let number = parts.next()?.to_string();
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) || number.len() > 5 {
+        return None;
     }
-    Some(match cands.len() {
-        0 => Target::Loose {
-            kind: Some(kind),
-            number,
-            symbol: None,
-            year,
-        },
-        1 => Target::Instrument {
-            id: cands[0].id.clone(),
-        },
-        _ => Target::Ambiguous {
-            ids: cands.iter().map(|i| i.id.clone()).collect(),
-        },
+    let mut year = year;
+    let mut symbol: Option<String> = None;
+    let rest: Vec<&str> = parts.collect();
+    for r in &rest {
+        match r.parse::<i32>() {
+            Ok(y) if r.len() == 4 => year = Some(y),
+            _ if !r.is_empty() && symbol.is_none() => {
+                symbol = Some(num_word[num_word.find(r).unwrap_or(0)..].to_string())
+            }
+            _ => {}
+        }
+    }
+    let head: Vec<&str> = words[..num_pos]
+        .iter()
+        .copied()
+        .filter(|w| !matches!(fold_key(w).as_str(), "so"))
+        .collect();
+    let kind = if head.is_empty() {
+        None
+    } else {
+        let folded = fold_key(&head.join(" "));
+        t.type_word(&folded)
+            .map(|(k, _)| k)
+            .or_else(|| t.code(&head.join(" ")).and_then(|c| c.kind))
+            .or_else(|| t.code(&head.join(" ").to_uppercase()).and_then(|c| c.kind))
+    };
+    if kind.is_none() && symbol.is_none() {
+        return None;
+    }
+    Some(Target::Loose {
+        kind,
+        number,
+        symbol,
+        year,
     })
+}
+
+/// The citation says this number (and symbol, kind, year when given). A citation without
+/// a year matches any year; a query without a symbol matches on the kind.
+fn written_match(
+    c: &Citation,
+    number: &str,
+    symbol: Option<&str>,
+    kind: Option<Kind>,
+    year: Option<i32>,
+) -> bool {
+    c.number.as_deref().map(number_key) == Some(number_key(number))
+        && symbol.is_none_or(|s| c.symbol.as_deref().map(symbol_key) == Some(symbol_key(s)))
+        && (symbol.is_some() || kind.is_none_or(|k| k == c.kind))
+        && year.is_none_or(|y| c.year.is_none_or(|cy| cy == y))
+}
+
+/// The registry entries a target names: the entry, the candidates, the entries a loose
+/// query fits, or the versions of a work the registry holds (oldest first).
+pub fn registry_entries(target: &Target, reg: &Registry) -> Vec<String> {
+    let mut v: Vec<&crate::registry::Instrument> = match target {
+        Target::Instrument { id } => reg.get(id).into_iter().collect(),
+        Target::Ambiguous { ids } => ids.iter().filter_map(|i| reg.get(i)).collect(),
+        Target::Loose {
+            kind,
+            number,
+            symbol,
+            year,
+        } => reg
+            .instruments()
+            .iter()
+            .filter(|i| {
+                i.number.as_deref().map(number_key) == Some(number_key(number))
+                    && symbol
+                        .as_deref()
+                        .is_none_or(|s| i.symbol.as_deref().map(symbol_key) == Some(symbol_key(s)))
+                    && (symbol.is_some() || kind.is_none_or(|k| k == i.kind))
+                    && year.is_none_or(|y| i.year() == Some(y))
+            })
+            .collect(),
+        Target::Work { name, year } => reg
+            .by_name(name)
+            .into_iter()
+            .filter(|i| year.is_none_or(|y| i.year() == Some(y)))
+            .collect(),
+        Target::LawName { name, .. } => reg.by_name(name),
+    };
+    v.sort_by_key(|i| (i.start(), i.id.clone()));
+    v.dedup_by(|a, b| a.id == b.id);
+    v.into_iter().map(|i| i.id.clone()).collect()
 }
 
 impl Graph {
@@ -219,7 +407,7 @@ impl Graph {
                 let o = outline(text);
                 o.assign(&mut e.citations);
                 let date = resolve::document_date(&e);
-                let summary = resolve::resolve_all(&mut e, reg);
+                let summary = resolve::resolve_all(text, &mut e, reg);
                 DocNode {
                     path: path.clone(),
                     header: e.header,
@@ -234,8 +422,21 @@ impl Graph {
         Graph { documents }
     }
 
-    /// Every citation of the target, in document order.
+    /// Every citation of the target, in document order. A citation matches on what it says
+    /// (number, symbol, year, kind, law name as written) as well as on what it resolved to,
+    /// so a larger registry never loses one; hits of a work are grouped by version.
     pub fn cites(&self, target: &Target) -> Vec<Hit<'_>> {
+        let want_parts = match target {
+            Target::Instrument { id } if !id.contains(':') => id_parts(id),
+            _ => None,
+        };
+        let work_versions: Vec<String> = match target {
+            Target::Work { name, .. } => Tables::builtin()
+                .work(name)
+                .map(|w| w.versions.iter().map(|v| v.id.clone()).collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
         let mut out = Vec::new();
         for d in &self.documents {
             for c in &d.citations {
@@ -246,40 +447,69 @@ impl Graph {
                     .and_then(|v| v.as_array())
                     .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
                     .unwrap_or_default();
-                let (hit, amb) = match target {
+                let rid = resolved_id(c);
+                let written =
+                    |number: &str, symbol: Option<&str>, kind: Option<Kind>, year: Option<i32>| {
+                        written_match(c, number, symbol, kind, year)
+                    };
+                let (hit, amb, group) = match target {
                     Target::Instrument { id } => {
-                        if resolved_id(c) == Some(id.as_str()) {
-                            (true, false)
+                        if rid == Some(id.as_str()) {
+                            (true, false, None)
+                        } else if ambiguous_ids.contains(&id.as_str()) {
+                            (true, true, None)
                         } else {
-                            (ambiguous_ids.contains(&id.as_str()), true)
+                            let w = rid.is_none()
+                                && want_parts.as_ref().is_some_and(|(n, y, s)| {
+                                    written(n, Some(s), None, *y) && y.is_some()
+                                });
+                            (w, false, None)
                         }
                     }
                     Target::Ambiguous { ids } => {
-                        let r = resolved_id(c).is_some_and(|x| ids.iter().any(|i| i == x));
+                        let r = rid.is_some_and(|x| ids.iter().any(|i| i == x));
                         let a = ambiguous_ids.iter().any(|x| ids.iter().any(|i| i == x));
-                        (r || a, !r && a)
+                        (r || a, !r && a, rid.map(str::to_string))
                     }
                     Target::Loose {
                         kind,
                         number,
                         symbol,
                         year,
-                    } => (
-                        c.instrument.is_none()
-                            && c.number.as_deref().map(number_key) == Some(number_key(number))
-                            && symbol.as_ref().is_none_or(|s| {
-                                c.symbol.as_deref().map(symbol_key) == Some(symbol_key(s))
-                            })
-                            && (symbol.is_some() || kind.is_none_or(|k| k == c.kind))
-                            && year.is_none_or(|y| c.year.is_none_or(|cy| cy == y)),
-                        false,
-                    ),
+                    } => {
+                        let by_text = written(number, symbol.as_deref(), *kind, *year);
+                        // A citation by name resolved to a version with this number.
+                        let by_resolution = c.number.is_none()
+                            && rid.and_then(id_parts).is_some_and(|(n, y, s)| {
+                                number_key(&n) == number_key(number)
+                                    && symbol
+                                        .as_deref()
+                                        .is_none_or(|q| symbol_key(q) == symbol_key(&s))
+                                    && year.is_none_or(|q| y == Some(q))
+                                    && (symbol.is_some() || kind.is_none_or(|k| k == c.kind))
+                            });
+                        let group = rid.map(str::to_string).or_else(|| c.canonical.clone());
+                        (by_text || by_resolution, false, group)
+                    }
                     Target::LawName { name, year } => (
-                        c.instrument.is_none()
-                            && c.law.as_deref().map(fold_key) == Some(fold_key(name))
+                        c.law.as_deref().map(fold_key) == Some(fold_key(name))
                             && year.is_none_or(|y| c.year.is_none_or(|cy| cy == y)),
                         false,
+                        rid.map(str::to_string),
                     ),
+                    Target::Work { name, year } => {
+                        let wk = resolve::work_key(name);
+                        let by_name = c.law.as_deref().map(resolve::work_key) == Some(wk);
+                        let by_version = rid.is_some_and(|r| work_versions.iter().any(|v| v == r));
+                        let version_year = rid.and_then(id_parts).and_then(|p| p.1).or(c.year);
+                        let hit =
+                            (by_name || by_version) && year.is_none_or(|y| version_year == Some(y));
+                        let group = match rid {
+                            Some(r) => r.to_string(),
+                            None => "phiên bản chưa rõ (version unknown)".to_string(),
+                        };
+                        (hit, false, Some(group))
+                    }
                 };
                 if hit {
                     out.push(Hit {
@@ -288,6 +518,7 @@ impl Graph {
                         line: c.line,
                         text: &c.text,
                         ambiguous: amb,
+                        group,
                     });
                 }
             }
@@ -761,14 +992,66 @@ mod tests {
     fn queries_table() {
         let reg = Registry::builtin().unwrap();
         let id = |s: &str| Some(Target::Instrument { id: s.into() });
+        let loose = |k: Kind, n: &str, s: Option<&str>, y: Option<i32>| {
+            Some(Target::Loose {
+                kind: Some(k),
+                number: n.into(),
+                symbol: s.map(str::to_string),
+                year: y,
+            })
+        };
+        let work = |n: &str, y: Option<i32>| {
+            Some(Target::Work {
+                name: n.into(),
+                year: y,
+            })
+        };
         let rows: Vec<(&str, Option<Target>)> = vec![
             ("Nghị định 168/2018/NĐ-CP", id("168/2018/NĐ-CP")),
             ("168/2018/ND-CP", id("168/2018/NĐ-CP")),
-            ("NĐ 168", id("168/2018/NĐ-CP")),
-            ("nghi dinh 168 2018", id("168/2018/NĐ-CP")),
-            ("Luật DQTV", id("48/2019/QH14")),
             ("28-NQ/TW 2008", id("28-NQ/TW:bo-chinh-tri:2008-09-22")),
             ("168/2018/NĐ-CP", id("168/2018/NĐ-CP")),
+            // Loose forms: matched on the citations as written (any registry).
+            ("NĐ 168", loose(Kind::Decree, "168", None, None)),
+            (
+                "nghi dinh 168 2018",
+                loose(Kind::Decree, "168", None, Some(2018)),
+            ),
+            ("NĐ 63/2010", loose(Kind::Decree, "63", None, Some(2010))),
+            (
+                "Nghị định 63/2010",
+                loose(Kind::Decree, "63", None, Some(2010)),
+            ),
+            (
+                "nghị định số 63/2010",
+                loose(Kind::Decree, "63", None, Some(2010)),
+            ),
+            ("TT 02/2017", loose(Kind::Circular, "02", None, Some(2017))),
+            ("NQ57", loose(Kind::Resolution, "57", None, None)),
+            (
+                "20/2023/QH15",
+                Some(Target::Loose {
+                    kind: None,
+                    number: "20".into(),
+                    symbol: Some("QH15".into()),
+                    year: Some(2023),
+                }),
+            ),
+            // A law name means the work; a year, its version of that year.
+            ("Luật DQTV", work("Luật Dân quân tự vệ", None)),
+            ("Luật NSNN", work("Luật Ngân sách nhà nước", None)),
+            (
+                "luat ngan sach nha nuoc",
+                work("Luật Ngân sách nhà nước", None),
+            ),
+            (
+                "Luật Ngân sách nhà nước 2015",
+                work("Luật Ngân sách nhà nước", Some(2015)),
+            ),
+            (
+                "Luật Ngân sách nhà nước năm 2015",
+                work("Luật Ngân sách nhà nước", Some(2015)),
+            ),
             ("xyz", None),
         ];
         for (q, t) in rows {

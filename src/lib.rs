@@ -28,7 +28,7 @@ pub use extract::{extract, Extraction};
 pub fn analyze(text: &str, reg: &registry::Registry) -> Extraction {
     let mut e = extract(text);
     outline::outline(text).assign(&mut e.citations);
-    resolve::resolve_all(&mut e, reg);
+    resolve::resolve_all(text, &mut e, reg);
     e
 }
 pub use model::{Citation, Date, Defect, Header, Kind, Span};

@@ -1,17 +1,31 @@
 //! Resolution: each citation to the registry entry it names, or "ambiguous" with the
 //! candidates, or "unknown" — never a guess.
 //!
-//! Numbered citations match on number (leading zeros equal) + symbol (folded) + year, kind
-//! preferred but not required (a wrong type word with a known symbol still resolves).
-//! Colliding numbers ("28-NQ/TW" of 2008 and of 2013) are told apart by the date written
-//! beside the citation, then the issuer, then the subject words, then the citing document's
-//! own date (the latest candidate issued before it). Laws cited by name resolve to the law
-//! of that name in force at the citing document's date, or of the year written.
+//! **Evidence before resolution.** A numbered citation resolves to an entry only with
+//! positive evidence: number, symbol and year agree; or number and symbol agree and nothing
+//! contradicts (kind, year, date, issuer, subject, a date after the citing document). A
+//! candidate that conflicts is not taken, even when it is the only one ("Nghị quyết số
+//! 93/2015/QH13" is not Luật 93/2015/QH13). A number without a year in a series that
+//! restarts every year ("Chỉ thị 21/CT-TTg") needs a date, a year or the subject to be told
+//! apart. Colliding numbers ("28-NQ/TW" of 2008 and of 2013) are told apart by the date
+//! written beside the citation, the issuer, the subject words, then the citing document's
+//! date (the latest candidate issued before it); several left are `Ambiguous`.
 //!
-//! Pure: no I/O; knows the registry and the citation model, not documents or outlines.
+//! **Laws cited by name** are works with versions (`corpus/registry/laws.toml`). A mention
+//! resolves, in this order, to: the version whose year, date or number is written beside the
+//! name; the version a "(sau đây gọi là …)" definition gave that name; the version the
+//! document itself cites in full ("Căn cứ Luật Đấu thầu số 22/2023/QH15", the nearest
+//! earlier full mention, else the first); the version in force (by effective date) on the
+//! document's own date, only when the work's version list is complete up to that date.
+//! Otherwise the work, version unknown — never an older version by default, never one
+//! passed after the document. A version the document names but the registry lacks is
+//! `Observed` (its canonical number).
+//!
+//! Pure: no I/O; knows the registry, the law table and the citation model.
 
+use crate::extract::tables::{Tables, Work};
 use crate::extract::Extraction;
-use crate::model::{Citation, Date};
+use crate::model::{Citation, Date, Kind};
 use crate::normalize::fold_key;
 use crate::registry::{Instrument, Registry};
 use std::collections::HashSet;
@@ -21,37 +35,47 @@ use std::collections::HashSet;
 pub enum Resolution {
     Resolved(String),
     Ambiguous(Vec<String>),
+    /// A version of a law the document itself names ("22/2023/QH15") that the registry
+    /// does not hold.
+    Observed(String),
     Unknown,
 }
 
 /// What is known of the citing document.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context {
-    /// The document's date (or the earliest date it can have).
+    /// The document's own date.
     pub date: Option<Date>,
+    /// Its year, when only the year is known ("Kế hoạch … năm 2024").
+    pub year: Option<i32>,
 }
 
-/// The date used for "in force at the citing document's date": the header's date, else the
-/// latest date written beside any of its citations (a document is no older than what it
-/// cites), else none.
+impl Context {
+    /// The context of an extracted document: its own date and year.
+    pub fn of(e: &Extraction) -> Context {
+        let date = document_date(e);
+        Context {
+            date,
+            year: date.map(|d| d.year).or(e.header.year),
+        }
+    }
+}
+
+/// The citing document's own date — the one function every stage uses for "the document's
+/// date" (resolution, checks, the graph, the web): the date the document states in its
+/// header's date line, signature block or gazette header (read by the extractor), never a
+/// date from its title or from a cited instrument; `None` when it states none.
 pub fn document_date(e: &Extraction) -> Option<Date> {
-    let cited = || e.citations.iter().filter_map(|c| c.date);
-    e.header.date.or_else(|| match e.header.year {
-        // A plan "năm 2024" with no date: the latest date of that year it cites, else 1/1.
-        Some(y) => cited()
-            .filter(|d| d.year == y)
-            .max()
-            .or_else(|| Date::new(y, 1, 1)),
-        None => cited().max(),
-    })
+    e.header.date
 }
 
-/// Resolve one citation.
+/// Resolve one citation on its own (a law by name without the rest of the document: only
+/// what is written beside it and the document's date count).
 pub fn resolve(c: &Citation, reg: &Registry, ctx: &Context) -> Resolution {
     match (&c.number, &c.symbol) {
         (Some(n), Some(s)) => numbered(c, n, s, reg, ctx),
         _ => match &c.law {
-            Some(name) if c.number.is_none() => named(name, c.year, reg, ctx),
+            Some(name) if c.number.is_none() => named(c, name, reg, ctx, &DocLaws::default()),
             _ => Resolution::Unknown,
         },
     }
@@ -61,15 +85,113 @@ fn ids(v: &[&Instrument]) -> Vec<String> {
     v.iter().map(|i| i.id.clone()).collect()
 }
 
+/// The symbol fixes the kind ("NĐ-CP" is a decree; "QH13" may be a law or a resolution).
+fn symbol_kind(s: &str) -> Option<Kind> {
+    let t = Tables::builtin();
+    let last = s.rsplit(['-', '/']).next().unwrap_or(s);
+    let first = s.split(['-', '/']).next().unwrap_or(s);
+    if first.len() < s.len() {
+        if let Some(k) = t.code(first).and_then(|c| c.kind) {
+            return Some(k);
+        }
+    }
+    if last.starts_with("QH") || last.starts_with("UBTVQH") {
+        return None;
+    }
+    t.code(s).and_then(|c| c.kind)
+}
+
+/// Party symbols ("NQ/TW", "CT/TU"): numbered by term, not by year.
+fn party_symbol(s: &str) -> bool {
+    let t = Tables::builtin();
+    s.rsplit(['-', '/'])
+        .next()
+        .and_then(|last| t.code(last))
+        .is_some_and(|c| c.party_issuer)
+}
+
+/// The year is part of the entry's number ("168/2018/NĐ-CP", "93/2015/QH13").
+fn year_in_number(i: &Instrument) -> bool {
+    i.year().is_some_and(|y| {
+        i.id.split(':')
+            .next()
+            .unwrap_or("")
+            .contains(&format!("/{y}/"))
+    })
+}
+
+/// The candidate cannot be the instrument cited. Kind and year always count; when the year
+/// is part of the number, number + symbol + year are the evidence and a different date or a
+/// date after the citing document is a finding for the checker, not a reason to drop it.
+/// Otherwise the date written, the citing document's date and the subject count too.
+fn conflicts(c: &Citation, i: &Instrument, ctx: &Context) -> bool {
+    // Kind: a type word the symbol does not explain ("Nghị quyết số 93/2015/QH13" is no law).
+    let sym_kind = c.symbol.as_deref().and_then(symbol_kind);
+    if c.kind != i.kind && sym_kind != Some(i.kind) && c.parts.type_word.is_some() {
+        return true;
+    }
+    if let (Some(y), Some(iy)) = (c.year, i.year()) {
+        if y != iy {
+            return true;
+        }
+    }
+    if year_in_number(i) {
+        return false;
+    }
+    if let (Some(d), Some(id)) = (c.date, i.issued) {
+        if d != id {
+            return true;
+        }
+    }
+    // Cited before it was issued.
+    if let (Some(d), Some(id)) = (ctx.date, i.issued) {
+        if id > d {
+            return true;
+        }
+    }
+    if let (None, Some(y), Some(iy)) = (ctx.date, ctx.year, i.year()) {
+        if iy > y {
+            return true;
+        }
+    }
+    // The subject written shares nothing with the entry's title and subject.
+    if let Some(t) = &c.title {
+        let mut text = i.title.clone().unwrap_or_default();
+        for s in &i.subject {
+            text.push(' ');
+            text.push_str(s);
+        }
+        let q = bigrams(t);
+        if q.len() >= 3 && !text.is_empty() && bigrams(&text).intersection(&q).count() == 0 {
+            return true;
+        }
+    }
+    false
+}
+
 fn numbered(c: &Citation, n: &str, s: &str, reg: &Registry, ctx: &Context) -> Resolution {
     let all = reg.by_number_symbol(n, s);
-    if all.is_empty() {
+    let cands: Vec<&Instrument> = all.into_iter().filter(|i| !conflicts(c, i, ctx)).collect();
+    if cands.is_empty() {
         return Resolution::Unknown;
     }
-    let same_kind: Vec<&Instrument> = all.iter().copied().filter(|i| i.kind == c.kind).collect();
-    let mut cands = if same_kind.is_empty() { all } else { same_kind };
-    if let Some(y) = c.year {
-        cands.retain(|i| i.year() == Some(y));
+    // Positive evidence: the year agrees (written, or in the number), or the date does.
+    let year_agrees = c.year.is_some() || c.date.is_some();
+    if !year_agrees && !party_symbol(s) && cands.len() == 1 && !year_in_number(cands[0]) {
+        // A series numbered anew each year ("21/CT-TTg"): the subject must say which. (An
+        // entry whose number carries the year, "62/2011/QĐ-TTg", cited as "62/QĐ-TTg" is the
+        // same number-symbol written without its year: the checker says so.)
+        let subject = c
+            .title
+            .as_deref()
+            .is_some_and(|t| best_by_title(&cands, t).is_some());
+        let issuer_year = ctx
+            .year
+            .zip(cands[0].year())
+            .is_some_and(|(y, iy)| y == iy || y == iy + 1);
+        if !subject && !issuer_year {
+            return Resolution::Unknown;
+        }
     }
     disambiguate(cands, c, ctx)
 }
@@ -167,50 +289,251 @@ fn best_by_title<'a>(cands: &[&'a Instrument], title: &str) -> Option<&'a Instru
     (best.0 >= 2 && best.0 >= 2 * second.max(1) && best.0 > second).then_some(best.1)
 }
 
-fn named(name: &str, year: Option<i32>, reg: &Registry, ctx: &Context) -> Resolution {
-    let mut cands = reg.by_name(name);
-    if cands.is_empty() {
-        return Resolution::Unknown;
+/// What the document itself says about the laws it cites by name: its full mentions
+/// ("Luật Đấu thầu số 22/2023/QH15", "Luật Bảo hiểm xã hội ngày 29/6/2024") and its
+/// "(sau đây gọi là …)" definitions, each with the version it names.
+#[derive(Debug, Default)]
+struct DocLaws {
+    /// (byte position, folded work name, version id)
+    full: Vec<(usize, String, String)>,
+    /// (byte position, folded defined name, version id)
+    defined: Vec<(usize, String, String)>,
+}
+
+/// The folded key of a law name's work: the canonical name when the law table knows it.
+pub fn work_key(name: &str) -> String {
+    match Tables::builtin().work(name) {
+        Some(w) => fold_key(&w.name),
+        None => fold_key(name),
     }
-    cands.sort_by_key(|i| (i.start(), i.id.clone()));
-    cands.dedup_by(|a, b| a.id == b.id);
-    if let Some(y) = year {
-        let v: Vec<&Instrument> = cands.into_iter().filter(|i| i.year() == Some(y)).collect();
-        return one_or(v.clone()).unwrap_or(Resolution::Ambiguous(ids(&v)));
+}
+
+/// The resolution of a version id: the registry entry, else the observed number.
+fn version_answer(id: &str, reg: &Registry) -> Resolution {
+    if reg.get(id).is_some() {
+        Resolution::Resolved(id.to_string())
+    } else {
+        Resolution::Observed(id.to_string())
     }
-    if cands.len() == 1 {
-        return Resolution::Resolved(cands[0].id.clone());
+}
+
+/// Versions of a work the table and the registry know: (id, passed, effective).
+fn known_versions(name: &str, work: Option<&Work>, reg: &Registry) -> Vec<(String, Option<Date>)> {
+    let mut out: Vec<(String, Option<Date>)> = Vec::new();
+    if let Some(w) = work {
+        for v in &w.versions {
+            out.push((v.id.clone(), Some(v.passed)));
+        }
     }
-    match ctx.date {
-        Some(d) => {
-            // The latest version that applied by then.
-            let applied: Vec<&Instrument> = cands
+    let mut regs = reg.by_name(name);
+    if let Some(w) = work {
+        regs.extend(reg.by_name(&w.name));
+    }
+    for i in regs {
+        if matches!(i.kind, Kind::Law | Kind::Code) && !out.iter().any(|(id, _)| *id == i.id) {
+            out.push((i.id.clone(), i.issued));
+        }
+    }
+    out
+}
+
+/// The year of a version id ("22/2023/QH15" → 2023).
+fn id_year(id: &str) -> Option<i32> {
+    id.split('/').nth(1).and_then(|y| y.parse().ok())
+}
+
+/// A law cited by name (see the module doc for the order of the evidence).
+fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws) -> Resolution {
+    let work = Tables::builtin().work(name);
+    let wkey = work_key(name);
+    let versions = known_versions(name, work, reg);
+    // 1. A date or year written beside the name.
+    if let Some(d) = c.date {
+        if let Some((id, _)) = versions.iter().find(|(_, p)| *p == Some(d)) {
+            return version_answer(id, reg);
+        }
+    }
+    if let Some(y) = c.year {
+        let of_year: Vec<&String> = versions
+            .iter()
+            .filter(|(id, p)| p.map(|p| p.year).or(id_year(id)) == Some(y))
+            .map(|(id, _)| id)
+            .collect();
+        return match of_year.len() {
+            1 => version_answer(of_year[0], reg),
+            0 => doc
+                .full
                 .iter()
-                .copied()
-                .filter(|i| i.start().is_some_and(|s| s <= d))
-                .collect();
-            match applied.last() {
-                Some(last) => {
-                    let same: Vec<&Instrument> = applied
-                        .iter()
-                        .copied()
-                        .filter(|i| i.start() == last.start())
-                        .collect();
-                    one_or(same.clone()).unwrap_or(Resolution::Ambiguous(ids(&same)))
-                }
-                None => Resolution::Ambiguous(ids(&cands)),
+                .find(|(_, k, id)| *k == wkey && id_year(id) == Some(y))
+                .map(|(_, _, id)| version_answer(id, reg))
+                .unwrap_or(Resolution::Unknown),
+            _ => Resolution::Ambiguous(of_year.into_iter().cloned().collect()),
+        };
+    }
+    // 2. A "(sau đây gọi là …)" definition of this name, the nearest before it.
+    let written = fold_key(c.text.trim());
+    let law_key = fold_key(name);
+    if let Some((_, _, id)) = doc
+        .defined
+        .iter()
+        .filter(|(p, k, _)| *p < c.start && (*k == written || *k == law_key))
+        .max_by_key(|(p, _, _)| *p)
+    {
+        return version_answer(id, reg);
+    }
+    // 3. The document's own full citation of the work: the nearest earlier, else the first.
+    let mine = doc.full.iter().filter(|(_, k, _)| *k == wkey);
+    let before = mine
+        .clone()
+        .filter(|(p, _, _)| *p <= c.start)
+        .max_by_key(|(p, _, _)| *p);
+    if let Some((_, _, id)) = before.or_else(|| mine.min_by_key(|(p, _, _)| *p)) {
+        return version_answer(id, reg);
+    }
+    // An amending law ("Luật sửa đổi, bổ sung một số điều của …") is one instrument, never
+    // re-enacted: its one registry entry, unless passed after the document.
+    if law_key.starts_with("luat sua doi") {
+        let entries = reg.by_name(name);
+        if let [one] = entries.as_slice() {
+            let after = match (ctx.date, one.issued) {
+                (Some(d), Some(i)) => i > d,
+                _ => ctx.year.zip(one.year()).is_some_and(|(y, iy)| iy > y),
+            };
+            if !after {
+                return Resolution::Resolved(one.id.clone());
             }
         }
-        None => {
-            // No date: the one version not ended.
-            let current: Vec<&Instrument> = cands
-                .iter()
-                .copied()
-                .filter(|i| !i.status.is_gone() && !i.relations.iter().any(|r| r.kind.ends_force()))
-                .collect();
-            one_or(current).unwrap_or(Resolution::Ambiguous(ids(&cands)))
-        }
+        return Resolution::Unknown;
     }
+    // 4. The version in force on the document's date, when the work's list is complete.
+    let Some(w) = work else {
+        return Resolution::Unknown;
+    };
+    let in_force = match (ctx.date, ctx.year) {
+        (Some(d), _) => w.in_force_on(d),
+        (None, Some(y)) => {
+            let a = Date::new(y, 1, 1).and_then(|d| w.in_force_on(d));
+            let b = Date::new(y, 12, 31).and_then(|d| w.in_force_on(d));
+            a.filter(|a| b.is_some_and(|b| b.id == a.id))
+        }
+        (None, None) => None,
+    };
+    match in_force {
+        Some(v) => version_answer(&v.id, reg),
+        None => Resolution::Unknown,
+    }
+}
+
+/// The name a "(sau đây gọi là …)" / "(sau đây viết tắt là …)" phrase right after a
+/// citation defines, folded; `after` is the text from the citation's end to the next one.
+fn definition(after: &str) -> Option<String> {
+    let head: String = after.chars().take(300).collect();
+    let f = fold_key(&head);
+    const PHRASES: &[&str] = &[
+        "sau day goi tat la",
+        "sau day goi la",
+        "sau day viet tat la",
+        "sau day duoc goi la",
+        "goi tat la",
+    ];
+    let (at, len) = PHRASES
+        .iter()
+        .filter_map(|p| f.find(p).map(|i| (i, p.len())))
+        .min_by_key(|x| x.0)?;
+    // The phrase opens right after the citation (its own parenthesis), not a later clause.
+    let before = &f[..at];
+    if before.len() > 160 || !before.contains('(') {
+        return None;
+    }
+    let rest = &f[at + len..];
+    let name: String = rest
+        .chars()
+        .take_while(|c| !matches!(c, ')' | ';' | '\n'))
+        .collect();
+    let name = name
+        .trim()
+        .trim_matches(|c: char| c == '"' || c == '\'' || c == ':' || c.is_whitespace())
+        .to_string();
+    (!name.is_empty() && name.len() <= 120).then_some(name)
+}
+
+/// Resolve every citation of a document, reading the whole document for the laws it cites
+/// by name (`text` is the original the citations' spans point into).
+pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resolution> {
+    let ctx = Context::of(e);
+    let cits = &e.citations;
+    let mut doc = DocLaws::default();
+    let mut out: Vec<Option<Resolution>> = vec![None; cits.len()];
+    // Pass 1: numbered citations, and laws with a year or date beside their name.
+    for (i, c) in cits.iter().enumerate() {
+        let r = match (&c.number, &c.symbol, &c.law) {
+            (Some(n), Some(s), _) => numbered(c, n, s, reg, &ctx),
+            (None, _, Some(name)) if c.year.is_some() || c.date.is_some() => {
+                named(c, name, reg, &ctx, &doc)
+            }
+            _ => continue,
+        };
+        if let Some(name) = &c.law {
+            let wkey = work_key(name);
+            let work = Tables::builtin().work(name);
+            let id = match &r {
+                // The registry entry, when it is of this work.
+                Resolution::Resolved(id) | Resolution::Observed(id) => {
+                    let same_work = match reg.get(id) {
+                        Some(i) => i.law_name.as_deref().map(work_key) == Some(wkey.clone()),
+                        None => true,
+                    };
+                    same_work.then(|| id.clone())
+                }
+                // Not in the registry: the number as written, unless the work's complete
+                // list says it is not one of its versions.
+                Resolution::Unknown if c.number.is_some() => {
+                    c.canonical.clone().filter(|id| match work {
+                        Some(w) => {
+                            w.version(id).is_some()
+                                || w.complete_until
+                                    .is_none_or(|u| id_year(id).is_none_or(|y| y > u.year))
+                        }
+                        None => true,
+                    })
+                }
+                _ => None,
+            };
+            if let Some(id) = id {
+                let id = match reg.get(&id) {
+                    Some(_) => id,
+                    None => c.canonical.clone().unwrap_or(id),
+                };
+                doc.full.push((c.start, wkey, id.clone()));
+                if let Some(d) = definition(text.get(c.end..).unwrap_or("")) {
+                    doc.defined.push((c.start, d, id));
+                }
+                if c.number.is_some() && out[i].is_none() {
+                    // A law by number resolves as numbered; an unknown one is observed.
+                    if matches!(r, Resolution::Unknown) {
+                        out[i] = Some(Resolution::Observed(
+                            c.canonical.clone().unwrap_or_default(),
+                        ));
+                        continue;
+                    }
+                }
+            }
+        }
+        out[i] = Some(r);
+    }
+    // Pass 2: laws by bare name.
+    for (i, c) in cits.iter().enumerate() {
+        if out[i].is_some() {
+            continue;
+        }
+        out[i] = Some(match &c.law {
+            Some(name) if c.number.is_none() => named(c, name, reg, &ctx, &doc),
+            _ => resolve(c, reg, &ctx),
+        });
+    }
+    out.into_iter()
+        .map(|r| r.unwrap_or(Resolution::Unknown))
+        .collect()
 }
 
 /// Counts of a document's resolution.
@@ -232,27 +555,43 @@ impl Summary {
     }
 }
 
-/// Resolve every citation of an extraction and fill `citation.instrument`: the entry's
-/// summary, `{"ambiguous": [ids]}`, or null.
-pub fn resolve_all(e: &mut Extraction, reg: &Registry) -> Summary {
-    let ctx = Context {
-        date: document_date(e),
-    };
+/// Resolve every citation of a document (see [`resolve_document`]) and fill
+/// `citation.instrument`: the entry's summary; for a version the registry lacks, what the
+/// document says of it (`"observed": true`); `{"ambiguous": [ids]}`; or null.
+pub fn resolve_all(text: &str, e: &mut Extraction, reg: &Registry) -> Summary {
+    let rs = resolve_document(text, e, reg);
     let mut s = Summary::default();
-    for c in &mut e.citations {
-        let r = resolve(c, reg, &ctx);
+    for (c, r) in e.citations.iter_mut().zip(rs) {
         c.instrument = match &r {
             Resolution::Resolved(id) => reg.get(id).map(|i| i.summary_json()),
+            Resolution::Observed(id) => Some(observed_json(id, c)),
             Resolution::Ambiguous(v) => Some(serde_json::json!({ "ambiguous": v })),
             Resolution::Unknown => None,
         };
         match r {
-            Resolution::Resolved(_) => s.resolved += 1,
+            Resolution::Resolved(_) | Resolution::Observed(_) => s.resolved += 1,
             Resolution::Ambiguous(_) => s.ambiguous += 1,
             Resolution::Unknown => s.unknown += 1,
         }
     }
     s
+}
+
+/// The summary of a law version the registry lacks, from its canonical number
+/// ("22/2023/QH15") and the citation's law name.
+fn observed_json(id: &str, c: &Citation) -> serde_json::Value {
+    let mut parts = id.split('/');
+    serde_json::json!({
+        "id": id,
+        "kind": Kind::Law,
+        "number": parts.next(),
+        "year": id_year(id),
+        "symbol": id.rsplit('/').next(),
+        "date": null,
+        "title": c.law,
+        "status": "unknown",
+        "observed": true,
+    })
 }
 
 /// The id a resolved citation points to.
@@ -319,6 +658,23 @@ effective = "2020-07-01"
 law_name = "Luật Dân quân tự vệ"
 aliases = ["Luật DQTV"]
 status = "in-force"
+
+[[instrument]]
+id = "93/2015/QH13"
+kind = "luat"
+number = "93"
+year = 2015
+symbol = "QH13"
+issued = "2015-11-25"
+law_name = "Luật Tố tụng hành chính"
+
+[[instrument]]
+id = "21/CT-TTg:2007"
+kind = "chi-thi"
+number = "21"
+symbol = "CT-TTg"
+issued = "2007-08-03"
+title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối với học sinh, sinh viên"
 "#;
 
     fn check(text: &str, doc_date: Option<&str>, expected: Resolution) {
@@ -328,8 +684,10 @@ status = "in-force"
             .citations
             .first()
             .unwrap_or_else(|| panic!("no citation in {text:?}"));
+        let date = doc_date.and_then(Date::parse_iso);
         let ctx = Context {
-            date: doc_date.and_then(Date::parse_iso),
+            date,
+            year: date.map(|d| d.year),
         };
         assert_eq!(resolve(c, &reg, &ctx), expected, "{text:?}");
     }
@@ -392,11 +750,81 @@ status = "in-force"
                 Some("2024-01-01"),
                 r("43/2009/QH12"),
             ),
-            ("theo Luật Dân quân tự vệ", None, r("48/2019/QH14")),
+            // No date, no year: the work, version unknown (never the newest by default).
+            ("theo Luật Dân quân tự vệ", None, Resolution::Unknown),
+            // Never a version passed after the document.
+            (
+                "theo Luật Dân quân tự vệ",
+                Some("2009-12-01"),
+                Resolution::Unknown,
+            ),
+            // Evidence before resolution: a resolution is not the law of the same number.
+            ("Nghị quyết số 93/2015/QH13", None, Resolution::Unknown),
+            ("Luật số 93/2015/QH13", None, r("93/2015/QH13")),
+            // A directive numbered anew each year: a 2025 text does not mean the 2007 one.
+            ("Chỉ thị 21/CT-TTg", Some("2025-05-01"), Resolution::Unknown),
+            (
+                "Chỉ thị 21/CT-TTg ngày 03/8/2007",
+                Some("2025-05-01"),
+                r("21/CT-TTg:2007"),
+            ),
+            ("Chỉ thị 21/CT-TTg", Some("2007-10-01"), r("21/CT-TTg:2007")),
+            // A date written that is not the entry's.
+            // The year is in the number: a different date is the checker's finding.
+            (
+                "Nghị định số 168/2018/NĐ-CP ngày 01/01/2018",
+                None,
+                r("168/2018/NĐ-CP"),
+            ),
             ("Nghị định số 99/2018/NĐ-CP", None, Resolution::Unknown),
         ];
         for (t, d, e) in rows {
             check(t, d, e);
+        }
+    }
+
+    /// Resolution of laws by name reading the whole document: (document, the mention to
+    /// look at (the last citation), expected).
+    #[test]
+    fn whole_document_table() {
+        let reg = Registry::from_text("t", REG).unwrap();
+        let rows: Vec<(&str, Resolution)> = vec![
+            // The preamble's full citation decides, whatever the date says.
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 43/2009/QH12;\nI. NỘI DUNG\nthực hiện Luật Dân quân tự vệ",
+                r("43/2009/QH12"),
+            ),
+            // A version the registry lacks, named by the document: observed.
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Đấu thầu số 22/2023/QH15 ngày 23 tháng 6 năm 2023;\nI. NỘI DUNG\ntheo Luật Đấu thầu",
+                Resolution::Observed("22/2023/QH15".into()),
+            ),
+            // A "(sau đây gọi là …)" definition.
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 43/2009/QH12 (sau đây gọi là Luật DQTV);\nI. NỘI DUNG\ntheo Luật DQTV",
+                r("43/2009/QH12"),
+            ),
+            // A year beside the name wins over the preamble.
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 48/2019/QH14;\nI. NỘI DUNG\nLuật Dân quân tự vệ năm 2009",
+                r("43/2009/QH12"),
+            ),
+            // Nothing in the document: the version in force on its date (effective date).
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2020\nI. NỘI DUNG\ntheo Luật Dân quân tự vệ",
+                r("43/2009/QH12"),
+            ),
+            (
+                "Hà Nội, ngày 05 tháng 7 năm 2020\nI. NỘI DUNG\ntheo Luật Dân quân tự vệ",
+                r("48/2019/QH14"),
+            ),
+            // No date: the work, version unknown.
+            ("I. NỘI DUNG\ntheo Luật Dân quân tự vệ", Resolution::Unknown),
+        ];
+        for (text, want) in rows {
+            let e = crate::extract(text);
+            let got = resolve_document(text, &e, &reg);
+            assert_eq!(got.last(), Some(&want), "{text:?}");
         }
     }
 }

@@ -125,6 +125,12 @@ pub trait Knowledge {
     /// Resolve one citation; `doc_date` is the citing document's date, to choose between
     /// colliding numbers.
     fn resolve(&self, c: &Citation, doc_date: Option<Date>) -> Resolution;
+    /// Resolve every citation of a document, reading the whole of it (a law cited by name
+    /// means the version the document's preamble names). By default, one by one.
+    fn resolve_document(&self, _text: &str, ex: &crate::extract::Extraction) -> Vec<Resolution> {
+        let d = crate::resolve::document_date(ex);
+        ex.citations.iter().map(|c| self.resolve(c, d)).collect()
+    }
     /// The facts about one instrument.
     fn instrument(&self, id: &str) -> Option<InstrumentFacts>;
     /// Instruments whose subject matches `subject` (most likely first), for "did you mean".

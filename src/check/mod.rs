@@ -93,7 +93,7 @@ pub enum AsOfSource {
 /// year, the latest of 1 January of that year and every date of that year it cites; else the
 /// latest date it cites; else none.
 pub fn as_of_for(ex: &Extraction) -> Option<(Date, AsOfSource)> {
-    if let Some(d) = ex.header.date {
+    if let Some(d) = crate::resolve::document_date(ex) {
         return Some((d, AsOfSource::DocumentDate));
     }
     let dates = ex.citations.iter().filter_map(|c| c.date);
@@ -110,14 +110,10 @@ pub fn as_of_for(ex: &Extraction) -> Option<(Date, AsOfSource)> {
 /// Check one document: every rule over every citation, sorted by position then code.
 pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) -> Vec<Diagnostic> {
     // Resolution uses the citing document's date ("Luật Ngân sách nhà nước" in a 2024 plan
-    // is the 2015 law): its header date, else the date inferred from its year or from what
-    // it cites — never the --as-of date, which only says when validity is judged.
-    let doc_date_for_resolution = ex.header.date.or_else(|| as_of_for(ex).map(|(d, _)| d));
+    // is the 2015 law): the document's own date, or none — never a date inferred from what it
+    // cites, nor the --as-of date, which only says when validity is judged.
     let resolved = if know.available() {
-        ex.citations
-            .iter()
-            .map(|c| know.resolve(c, doc_date_for_resolution))
-            .collect()
+        know.resolve_document(text, ex)
     } else {
         vec![Resolution::Unknown; ex.citations.len()]
     };
@@ -151,12 +147,11 @@ pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) 
     out
 }
 
-/// The header's date when it is the document's own for certain: the header names the
-/// document (its type or number), and the date is not merely one it cites (a text without a
-/// header takes its first date, a citation's, for its own).
+/// The document's own date ([`crate::resolve::document_date`]) when it is certain: the
+/// header names the document (its type or number), and the date is not merely one it cites.
 pub fn certain_date(ex: &Extraction) -> Option<Date> {
     let h = &ex.header;
-    let d = h.date?;
+    let d = crate::resolve::document_date(ex)?;
     if h.kind.is_none() && h.number.is_none() {
         return None;
     }

@@ -65,6 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let v = serde_json::json!({
             "query": args.instrument,
             "target": target,
+            "registry_entries": crate::graph::registry_entries(&target, &reg),
             "documents": docs_hit.len(),
             "citations": hits.len(),
             "hits": hits,
@@ -83,14 +84,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 year,
                 ..
             } => format!(
-                "{number}{} {} (not in the registry)",
+                "{number}{} {} (as written in the documents)",
                 symbol
                     .as_deref()
                     .map(|s| format!("/{s}"))
                     .unwrap_or_default(),
                 year.map(|y| y.to_string()).unwrap_or_default()
             ),
-            Target::LawName { name, .. } => format!("{name} (not in the registry)"),
+            Target::LawName { name, .. } => format!("{name} (not in the law table)"),
+            Target::Work { name, year } => match year {
+                Some(y) => format!("{name}, the version of {y}"),
+                None => format!("{name}, every version"),
+            },
         };
         let _ = writeln!(
             s_out,
@@ -98,17 +103,45 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             hits.len(),
             docs_hit.len()
         );
-        for h in &hits {
-            let sec = h
-                .section
-                .map(|s| format!("{} {}", s.path, s.heading))
-                .unwrap_or_else(|| "(preamble)".into());
-            let amb = if h.ambiguous {
-                "  [ambiguous citation]"
-            } else {
-                ""
-            };
-            let _ = writeln!(s_out, "  {}:{}  [{}]  {}{amb}", h.path, h.line, sec, h.text);
+        // Grouped by version (a work) or by instrument (a loose query matching several).
+        let mut groups: Vec<Option<&str>> = hits.iter().map(|h| h.group.as_deref()).collect();
+        groups.sort();
+        groups.dedup();
+        let grouped = matches!(target, Target::Work { .. }) || groups.len() > 1;
+        if grouped && groups.len() > 1 {
+            let _ = writeln!(s_out, "  (several instruments or versions: grouped)");
+        }
+        for g in &groups {
+            let mine: Vec<_> = hits
+                .iter()
+                .filter(|h| !grouped || h.group.as_deref() == *g)
+                .collect();
+            if grouped {
+                let mut docs: Vec<&str> = mine.iter().map(|h| h.path).collect();
+                docs.dedup();
+                let _ = writeln!(
+                    s_out,
+                    "{}: {} citations in {} documents",
+                    g.unwrap_or("-"),
+                    mine.len(),
+                    docs.len()
+                );
+            }
+            for h in mine {
+                let sec = h
+                    .section
+                    .map(|s| format!("{} {}", s.path, s.heading))
+                    .unwrap_or_else(|| "(preamble)".into());
+                let amb = if h.ambiguous {
+                    "  [ambiguous citation]"
+                } else {
+                    ""
+                };
+                let _ = writeln!(s_out, "  {}:{}  [{}]  {}{amb}", h.path, h.line, sec, h.text);
+            }
+            if !grouped {
+                break;
+            }
         }
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;

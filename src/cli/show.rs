@@ -23,20 +23,31 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut s_out = String::new();
     let reg = args.registry.load()?;
-    let id = match parse_query(&args.instrument, &reg) {
-        Some(Target::Instrument { id }) => id,
-        Some(Target::Ambiguous { ids }) => {
-            anyhow::bail!(
-                "{:?} fits several entries: {}",
-                args.instrument,
-                ids.join(", ")
-            )
-        }
-        _ => {
+    let Some(target) = parse_query(&args.instrument, &reg) else {
+        anyhow::bail!("{:?}: not read as an instrument", args.instrument);
+    };
+    let entries = crate::graph::registry_entries(&target, &reg);
+    let id = match (&target, entries.as_slice()) {
+        (_, []) => {
             // Nothing found is not an error: exit 1, as grep does.
             crate::cli::output::note(format_args!("{:?}: not in the registry", args.instrument));
             return Ok(Outcome::NotFound);
         }
+        (_, [one]) => one.clone(),
+        // A work: its latest version the registry holds (the others are listed by `cites`).
+        (Target::Work { .. }, [.., last]) => {
+            eprintln!(
+                "{:?}: versions in the registry: {}; showing the latest",
+                args.instrument,
+                entries.join(", ")
+            );
+            last.clone()
+        }
+        (_, many) => anyhow::bail!(
+            "{:?} fits several entries: {}",
+            args.instrument,
+            many.join(", ")
+        ),
     };
     let ins = reg.get(&id).expect("id from the registry");
     let (docs, errors) = crate::cli::cites::read_docs(&args.paths);

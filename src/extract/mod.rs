@@ -11,6 +11,7 @@
 //! No I/O, no panics on any input, linear time: each anchor's parser looks at a bounded
 //! window of text after it.
 
+mod date;
 pub mod tables;
 
 use crate::model::{Citation, Date, Defect, Header, Kind, Parts, Piece};
@@ -1187,19 +1188,12 @@ impl<'t> Extractor<'t> {
             }
         }
         h.issuer = self.header_issuer(ctx, body_start);
-        // Date line: ", ngày 28 tháng 12 năm 2018" (the first "ngày" that reads as a date:
-        // web-page tables before it say "Ngày ban hành:").
-        let head_end = body_start.min(fb.len());
-        let mut from = 0;
-        while let Some(i) = find_ci(&fb[from..head_end], b"ngay") {
-            if let Some((Ok(d), _, _)) = parse_date_after(fb, from + i) {
-                h.date = Some(d);
-                if h.year.is_none() {
-                    h.year = Some(d.year);
-                }
-                break;
+        // The document's own date: its date line, signature block or gazette header.
+        h.date = date::own_date(fb, body_start);
+        if let Some(d) = h.date {
+            if h.year.is_none() {
+                h.year = Some(d.year);
             }
-            from += i + 4;
         }
         if h.year.is_none() {
             if let Some(t) = &h.title {

@@ -77,6 +77,62 @@ struct LawRow {
     kind: Option<Kind>,
     #[serde(default)]
     aliases: Vec<String>,
+    /// Every version of the work, oldest first (see [`Work`]).
+    #[serde(default)]
+    versions: Vec<Version>,
+    #[serde(default)]
+    complete_until: Option<crate::model::Date>,
+    #[serde(default)]
+    versions_source: Option<String>,
+    #[serde(default)]
+    versions_verified: bool,
+}
+
+/// One version of a work: a law passed under the work's name ("83/2015/QH13").
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Version {
+    /// The registry id ("83/2015/QH13").
+    pub id: String,
+    /// Passing date — "ngày thông qua".
+    pub passed: crate::model::Date,
+    /// Effective date — "ngày có hiệu lực".
+    pub effective: crate::model::Date,
+    /// Laws that amended this version ("59/2020/QH14"), where known.
+    #[serde(default)]
+    pub amended_by: Vec<String>,
+}
+
+/// A law, code or ordinance as a work: one name ("Luật Ngân sách nhà nước") and its
+/// versions, each a separate law (01/2002/QH11, 83/2015/QH13, 89/2025/QH15). `versions`
+/// holds every version passed up to `complete_until` (the date the list was checked against
+/// its source); after that date a newer version may exist that the table does not know.
+#[derive(Debug, Clone)]
+pub struct Work {
+    pub name: String,
+    pub kind: Kind,
+    pub versions: Vec<Version>,
+    pub complete_until: Option<crate::model::Date>,
+    pub source: Option<String>,
+    pub verified: bool,
+}
+
+impl Work {
+    /// The version in force on `d` by effective date, when the list is known complete up to
+    /// `d`; `None` when no version was in force yet or the list may miss one.
+    pub fn in_force_on(&self, d: crate::model::Date) -> Option<&Version> {
+        if self.complete_until.is_none_or(|c| d > c) {
+            return None;
+        }
+        self.versions
+            .iter()
+            .filter(|v| v.effective <= d)
+            .max_by_key(|v| v.effective)
+    }
+
+    /// The version with this id.
+    pub fn version(&self, id: &str) -> Option<&Version> {
+        self.versions.iter().find(|v| v.id == id)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -147,6 +203,8 @@ pub struct Tables {
     pub laws: Vec<LawName>,
     /// Indices into `laws` by the tail's first word, longest first.
     pub laws_by_first: HashMap<String, Vec<usize>>,
+    /// Works by the fold of their canonical name and of each alias.
+    pub works: HashMap<String, std::sync::Arc<Work>>,
     /// Issuers: (word key, canonical name, local body that takes a place name), longest
     /// key first.
     pub issuers: Vec<(String, String, bool)>,
@@ -240,6 +298,22 @@ impl Tables {
         }
 
         let mut laws = Vec::new();
+        let mut works: HashMap<String, std::sync::Arc<Work>> = HashMap::new();
+        for row in &l.law {
+            let mut versions = row.versions.clone();
+            versions.sort_by_key(|v| v.effective);
+            let w = std::sync::Arc::new(Work {
+                name: row.name.clone(),
+                kind: row.kind.unwrap_or(Kind::Law),
+                versions,
+                complete_until: row.complete_until,
+                source: row.versions_source.clone(),
+                verified: row.versions_verified,
+            });
+            for n in std::iter::once(&row.name).chain(row.aliases.iter()) {
+                works.entry(fold_key(n)).or_insert_with(|| w.clone());
+            }
+        }
         for row in &l.law {
             let kind = row.kind.unwrap_or(Kind::Law);
             for name in std::iter::once(&row.name).chain(row.aliases.iter()) {
@@ -309,11 +383,17 @@ impl Tables {
             codes_folded,
             laws,
             laws_by_first,
+            works,
             issuers,
             ceased,
             ceased_codes,
             examples: p.example,
         })
+    }
+
+    /// The work a law name (canonical or alias, any spelling) names.
+    pub fn work(&self, name: &str) -> Option<&Work> {
+        self.works.get(&fold_key(name)).map(|w| w.as_ref())
     }
 
     /// Law names whose tail starts with the first word of `joined` (folded, lower case),

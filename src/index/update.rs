@@ -297,14 +297,7 @@ fn build(
         }
     };
     // What resolution matches on (see `Fields::cite_keys`).
-    let keys: BTreeSet<String> = citations
-        .iter()
-        .filter_map(|c| match (&c.number, &c.law) {
-            (Some(n), _) => Some(format!("n:{}", number_key(n))),
-            (None, Some(l)) => Some(format!("l:{}", fold_key(l))),
-            _ => None,
-        })
-        .collect();
+    let keys = cite_keys(citations);
 
     let parts = sections(text);
     let mut out = Vec::with_capacity(parts.len() + 1);
@@ -608,6 +601,20 @@ impl SearchIndex {
         }
         Ok(stats)
     }
+}
+
+/// What resolution matches citations on, as stored in the index (`Fields::cite_keys`):
+/// "n:<number key>" for a numbered citation, "l:<folded law name>" for a law cited by name,
+/// both for a law cited with its number ("Luật Đấu thầu số 22/2023/QH15").
+pub fn cite_keys(citations: &[crate::model::Citation]) -> BTreeSet<String> {
+    citations
+        .iter()
+        .flat_map(|c| {
+            let n = c.number.as_deref().map(|n| format!("n:{}", number_key(n)));
+            let l = c.law.as_deref().map(|l| format!("l:{}", fold_key(l)));
+            n.into_iter().chain(l)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -103,13 +103,29 @@ fn words(s: &str) -> HashSet<String> {
         .collect()
 }
 
+/// The checker's view of a resolution: a version the registry lacks is not found there.
+fn checked(r: resolve::Resolution) -> Resolution {
+    match r {
+        resolve::Resolution::Resolved(id) => Resolution::Found(id),
+        resolve::Resolution::Ambiguous(ids) => Resolution::Ambiguous(ids),
+        resolve::Resolution::Observed(_) | resolve::Resolution::Unknown => Resolution::Unknown,
+    }
+}
+
 impl<R: Borrow<Registry>> Knowledge for RegistryKnowledge<R> {
     fn resolve(&self, c: &Citation, doc_date: Option<Date>) -> Resolution {
-        match resolve::resolve(c, self.reg(), &resolve::Context { date: doc_date }) {
-            resolve::Resolution::Resolved(id) => Resolution::Found(id),
-            resolve::Resolution::Ambiguous(ids) => Resolution::Ambiguous(ids),
-            resolve::Resolution::Unknown => Resolution::Unknown,
-        }
+        let ctx = resolve::Context {
+            date: doc_date,
+            year: doc_date.map(|d| d.year),
+        };
+        checked(resolve::resolve(c, self.reg(), &ctx))
+    }
+
+    fn resolve_document(&self, text: &str, ex: &crate::extract::Extraction) -> Vec<Resolution> {
+        resolve::resolve_document(text, ex, self.reg())
+            .into_iter()
+            .map(checked)
+            .collect()
     }
 
     fn instrument(&self, id: &str) -> Option<InstrumentFacts> {

@@ -276,12 +276,7 @@ impl Snapshot {
             let outline = crate::outline::outline(&src.text);
             outline.assign(&mut ex.citations);
             let as_of = resolve::document_date(&ex);
-            let ctx = resolve::Context { date: as_of };
-            let resolved = ex
-                .citations
-                .iter()
-                .map(|c| resolve::resolve(c, &reg, &ctx))
-                .collect();
+            let resolved = resolve::resolve_document(&src.text, &ex, &reg);
             let diags = check::check(
                 &src.text,
                 &ex,
@@ -436,7 +431,7 @@ impl Snapshot {
                         .map(reference)
                         .collect(),
                 ),
-                Res::Unknown => (None, Vec::new()),
+                Res::Observed(_) | Res::Unknown => (None, Vec::new()),
             };
             citations.push(CitedView {
                 index: ci,

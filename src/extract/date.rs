@@ -1,0 +1,284 @@
+//! The document's own date ("ngày ban hành" of the citing document), read from where a
+//! document states it and nowhere else: the header's date line ("Bắc Ninh, ngày 28 tháng 11
+//! năm 2025"), else the signature block (a law's "thông qua ngày …", a closing date line),
+//! else the gazette or web-page header ("CÔNG BÁO/Số 1163 + 1164/Ngày 29-12-2014", "Ngày ban
+//! hành: 28/11/2025"). Never a date inside the title ("sửa đổi Nghị định … ngày 30 tháng 6
+//! năm 2020") nor one written beside a cited instrument: when none is found it is unknown.
+//!
+//! Works on the folded bytes of the extractor (case kept, mostly ASCII). Pure, no panics.
+
+use super::{find_ci, parse_date_after};
+use crate::model::Date;
+
+/// Bytes that decorate a line without being text (Markdown, table bars).
+fn decoration(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'*' | b'_' | b'#' | b'>' | b'\r')
+}
+
+/// The start of the line or table cell holding byte `i`: after a newline, a table bar, or
+/// a gap of two spaces or a tab (plain-text headers set the number and the date line side
+/// by side: "Số: 126/KH-UBND      Đông Sơn, ngày 20 tháng 10 năm 2025").
+fn cell_start(fb: &[u8], i: usize) -> usize {
+    let mut p = i;
+    while p > 0 {
+        let b = fb[p - 1];
+        if b == b'\n' || b == b'|' || b == b'\t' {
+            return p;
+        }
+        if b == b' ' && p >= 2 && fb[p - 2] == b' ' {
+            // The gap ends where the text before it ends; the cell starts after it.
+            if fb[p..i].iter().any(|c| !c.is_ascii_whitespace()) {
+                return p;
+            }
+        }
+        p -= 1;
+    }
+    0
+}
+
+/// The last word of the previous non-blank line before `ls` (folded bytes).
+fn previous_line_last_word(fb: &[u8], ls: usize) -> &[u8] {
+    let mut end = ls;
+    while end > 0 && (decoration(fb[end - 1]) || fb[end - 1] == b'\n' || fb[end - 1] == b'|') {
+        end -= 1;
+    }
+    let start = fb[..end]
+        .iter()
+        .rposition(|&b| b.is_ascii_whitespace() || b == b'|')
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    &fb[start..end]
+}
+
+/// A date line at `i` (which holds "ngay"): the date stands at the start of its line or cell,
+/// or after a place name and a comma ("Hà Nội, ngày …"), and is not the continuation of a
+/// citation broken over two lines. Returns the date and whether a place preceded it.
+fn date_line_at(fb: &[u8], i: usize) -> Option<(Date, bool)> {
+    let (Ok(d), end, _) = parse_date_after(fb, i)? else {
+        return None;
+    };
+    let ls = cell_start(fb, i);
+    let mut a = ls;
+    while a < i && decoration(fb[a]) {
+        a += 1;
+    }
+    let mut b = i;
+    while b > a && decoration(fb[b - 1]) {
+        b -= 1;
+    }
+    let seg = &fb[a..b];
+    if seg.is_empty() {
+        // "ngày 28 tháng 11 năm 2025" alone on its line, after a line that does not end in a
+        // number ("… Nghị định số 46/2020/NĐ-CP\nngày 30 tháng 6 năm 2020" is a citation).
+        let rest_blank = fb[end..]
+            .iter()
+            .take_while(|&&c| c != b'\n' && c != b'|')
+            .all(|&c| decoration(c) || matches!(c, b'.' | b')' | b'('));
+        let prev = previous_line_last_word(fb, ls);
+        let cited = prev.iter().any(|c| c.is_ascii_digit())
+            || prev.eq_ignore_ascii_case(b"so")
+            || prev.eq_ignore_ascii_case(b"cua");
+        return (rest_blank && !cited).then_some((d, false));
+    }
+    if seg
+        .iter()
+        .any(|c| c.is_ascii_digit() || *c == b':' || *c == b'/')
+    {
+        return None;
+    }
+    // "Hà Nội, ngày …"; also "Hà Nội ngày …" without the comma, when the words before are a
+    // short capitalised place and not a cited name ("Căn cứ Luật … ngày …").
+    let comma = seg.len() <= 60 && seg.last() == Some(&b',');
+    let bare_place = seg.len() <= 20
+        && seg[0].is_ascii_uppercase()
+        && !NOT_PLACES
+            .iter()
+            .any(|w| find_ci(seg, w.as_bytes()).is_some());
+    (comma || bare_place).then_some((d, true))
+}
+
+/// Words that show the text before "ngày" is a citation, not a place.
+const NOT_PLACES: &[&str] = &[
+    "can cu",
+    "luat",
+    "hien phap",
+    "nghi",
+    "quyet",
+    "thong tu",
+    "chi thi",
+    "ke hoach",
+    "so ",
+];
+
+/// Every "ngay" position in `fb[from..to]`.
+fn ngay_positions(fb: &[u8], from: usize, to: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut p = from;
+    while p < to {
+        match find_ci(&fb[p..to], b"ngay") {
+            Some(i) => {
+                let at = p + i;
+                // A word start: "ngay" not inside "Ngaynay".
+                if at == 0 || !fb[at - 1].is_ascii_alphanumeric() {
+                    out.push(at);
+                }
+                p = at + 4;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// The date after a phrase ("thong qua ngay", "ngay ban hanh") within `fb[from..to]`: the
+/// first occurrence whose date reads.
+/// With `to_ngay`, digits before the word "ngay" are skipped ("Số 1163 + 1164/Ngày …").
+fn date_after_phrase(
+    fb: &[u8],
+    from: usize,
+    to: usize,
+    phrase: &[u8],
+    gap: usize,
+    to_ngay: bool,
+) -> Option<Date> {
+    let mut p = from;
+    while p < to {
+        let i = p + find_ci(&fb[p..to], phrase)?;
+        let mut q = i + phrase.len();
+        let stop = (q + gap).min(fb.len());
+        while q < stop
+            && (to_ngay || !fb[q].is_ascii_digit())
+            && !fb
+                .get(q..q + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"ngay"))
+        {
+            q += 1;
+        }
+        if let Some((Ok(d), _, _)) = parse_date_after(fb, q) {
+            return Some(d);
+        }
+        p = i + phrase.len();
+    }
+    None
+}
+
+/// The document's own date, or `None` when it states none (see the module doc).
+/// `body_start` is where the extractor found the body to begin (0 or the length when it
+/// found none).
+pub(crate) fn own_date(fb: &[u8], body_start: usize) -> Option<Date> {
+    let len = fb.len();
+    // The header: up to the body, or the first 6,000 bytes when no body was found.
+    let head_end = if body_start == 0 || body_start >= len {
+        len.min(6000)
+    } else {
+        body_start
+    };
+    // Stay on a char boundary is not needed: the folded bytes are searched as bytes.
+    if let Some(d) = ngay_positions(fb, 0, head_end)
+        .into_iter()
+        .find_map(|i| date_line_at(fb, i).map(|x| x.0))
+    {
+        return Some(d);
+    }
+    // The signature block: the last 5,000 bytes after the body's start, before a web
+    // page's trailing chrome ("Thưa Quý khách, … THƯ VIỆN PHÁP LUẬT").
+    let len = [
+        b"thua quy khach".as_slice(),
+        b"thu vien phap luat",
+        b"ma so thue:",
+    ]
+    .iter()
+    .filter_map(|m| find_ci(&fb[head_end.min(len)..], m).map(|i| head_end + i))
+    .min()
+    .unwrap_or(len);
+    let sig_from = len.saturating_sub(5000).max(head_end.min(len));
+    if let Some(d) = date_after_phrase(fb, sig_from, len, b"thong qua", 12, false) {
+        return Some(d);
+    }
+    if let Some(d) = ngay_positions(fb, sig_from, len)
+        .into_iter()
+        .rev()
+        .find_map(|i| date_line_at(fb, i).filter(|x| x.1).map(|x| x.0))
+    {
+        return Some(d);
+    }
+    // The gazette header ("CÔNG BÁO/Số 1163 + 1164/Ngày 29-12-2014") or the web page's
+    // own record of the document ("Ngày ban hành: 28/11/2025").
+    let top = fb.len().min(6000);
+    date_after_phrase(fb, 0, top, b"cong bao/so", 30, true)
+        .or_else(|| date_after_phrase(fb, 0, top, b"ngay ban hanh", 20, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Date;
+
+    fn date_of(text: &str) -> Option<Date> {
+        crate::extract(text).header.date
+    }
+
+    #[test]
+    fn document_date_table() {
+        let d = |s| Date::parse_iso(s);
+        let rows: Vec<(&str, Option<Date>)> = vec![
+            (
+                "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 471/QĐ-UBND\nBắc Ninh, ngày 28 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc ...\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n",
+                d("2025-11-28"),
+            ),
+            (
+                "| Số: 12/KH-UBND | *Hà Nội, ngày 12 tháng 3 năm 2025* |\nKẾ HOẠCH\nCăn cứ Nghị định số 1/2020/NĐ-CP ngày 02/01/2020;\n",
+                d("2025-03-12"),
+            ),
+            // Nghị định 16/2025: the date in its title is not its date.
+            (
+                "CHÍNH PHỦ\nSố: 16/2025/NĐ-CP\nNGHỊ ĐỊNH\nSửa đổi, bổ sung một số điều của Nghị định số 46/2020/NĐ-CP\nngày 30 tháng 6 năm 2020 của Chính phủ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n",
+                None,
+            ),
+            (
+                "CHÍNH PHỦ\nSố: 16/2025/NĐ-CP\nHà Nội, ngày 04 tháng 02 năm 2025\nNGHỊ ĐỊNH\nSửa đổi Nghị định số 46/2020/NĐ-CP\nngày 30 tháng 6 năm 2020 của Chính phủ\nCăn cứ Luật ngày 18 tháng 02 năm 2025;\n",
+                d("2025-02-04"),
+            ),
+            // A law: the signature block's "thông qua ngày".
+            (
+                "QUỐC HỘI\nLuật số: 58/2014/QH13\nLUẬT\nBẢO HIỂM XÃ HỘI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nĐiều 1. ...\nLuật này đã được Quốc hội khóa XIII, kỳ họp thứ 8 thông qua ngày 20 tháng 11 năm 2014.\n",
+                d("2014-11-20"),
+            ),
+            // The gazette header when nothing else says it.
+            (
+                "CÔNG BÁO/Số 1163 + 1164/Ngày 29-12-2014\nTHÔNG TƯ\nCăn cứ Nghị định số 1/2014/NĐ-CP ngày 02/01/2014;\n",
+                d("2014-12-29"),
+            ),
+            // The closing date line of the signature block.
+            (
+                "KẾ HOẠCH\nCăn cứ Nghị định số 1/2020/NĐ-CP ngày 02/01/2020;\nI. MỤC ĐÍCH\n...\nXuân Lương, ngày 05 tháng 01 năm 2024\nCHỦ TỊCH\n",
+                d("2024-01-05"),
+            ),
+            (
+                "Số: 388/NQ-CP\n*Hà Nội ngày 01\ntháng 12 năm 2025*\nNGHỊ QUYẾT\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n",
+                d("2025-12-01"),
+            ),
+            (
+                "KẾ HOẠCH\nCăn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;\nI. MỤC ĐÍCH\n",
+                None,
+            ),
+            (
+                "ỦY BAN NHÂN DÂN\nSố: 126/KH-UBND                           Đông Sơn, ngày 20 tháng 10 năm 2025\nKẾ HOẠCH\nCăn cứ Luật số 72/2025/QH15 ngày 16 tháng 6 năm 2025;\n",
+                d("2025-10-20"),
+            ),
+            // A web page's trailing notice is not the signature block.
+            (
+                "Số: 1/CT-TTg\nCHỈ THỊ\nCăn cứ Nghị định số 1/2020/NĐ-CP ngày 02/01/2020;\nI. NỘI DUNG\nNơi nhận: ...\n**Mã số thuế:**\n|\n0315459414\n|\nTP. HCM, ngày 31/05/2021\nThưa Quý khách,\n",
+                None,
+            ),
+            // Only cited dates: unknown, never the latest cited date.
+            (
+                "KẾ HOẠCH\nCăn cứ Nghị định số 1/2020/NĐ-CP ngày 02/01/2020;\nI. MỤC ĐÍCH\n",
+                None,
+            ),
+            ("", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(date_of(text), want, "{text:?}");
+        }
+    }
+}
