@@ -88,7 +88,7 @@ fn report_from_a_fresh_folder_writes_nothing_there() {
     let o = s.run(&["report", plans.to_str().unwrap()]);
     assert!(code(&o) <= 1, "{}", text(&o.stderr));
     assert!(
-        text(&o.stdout).contains("1 plans, 49 citations"),
+        text(&o.stdout).contains("1 kế hoạch, 49 trích dẫn"),
         "{}",
         text(&o.stdout)
     );
@@ -129,7 +129,7 @@ fn an_unusable_data_dir_does_not_break_report() {
         "{}",
         text(&o.stderr)
     );
-    assert!(text(&o.stdout).contains("1 plans, 49 citations"));
+    assert!(text(&o.stdout).contains("1 kế hoạch, 49 trích dẫn"));
     assert_ne!(code(&o), 2, "{}", text(&o.stderr));
     assert_eq!(entries(&s.cwd), Vec::<String>::new());
 }

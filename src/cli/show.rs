@@ -36,11 +36,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         (_, [one]) => one.clone(),
         // A work: its latest version the registry holds (the others are listed by `cites`).
         (Target::Work { .. }, [.., last]) => {
-            eprintln!(
+            crate::cli::output::note(format_args!(
                 "{:?}: versions in the registry: {}; showing the latest",
                 args.instrument,
                 entries.join(", ")
-            );
+            ));
             last.clone()
         }
         (_, many) => anyhow::bail!(
