@@ -182,6 +182,29 @@ struct Checked {
     path: String,
     text: String,
     diags: Vec<Diagnostic>,
+    /// Decoded-text offsets back to the ORIGINAL file's bytes (text formats).
+    map: Option<source::offsets::OffsetMap>,
+}
+
+impl Checked {
+    /// The diagnostics with every span (labels, suggestion) in ORIGINAL-file byte offsets,
+    /// as JSON and SARIF give them: the checker works on the decoded text, which differs
+    /// from the file's bytes for UTF-16, legacy encodings, NFD or a byte-order mark.
+    fn original_spans(&self) -> Vec<Diagnostic> {
+        let Some(map) = self.map.as_ref().filter(|m| !m.is_identity()) else {
+            return self.diags.clone();
+        };
+        let mut out = self.diags.clone();
+        for d in &mut out {
+            for l in &mut d.labels {
+                (l.start, l.end) = (map.original(l.start), map.original(l.end));
+            }
+            if let Some(s) = &mut d.suggestion {
+                (s.start, s.end) = (map.original(s.start), map.original(s.end));
+            }
+        }
+        out
+    }
 }
 
 /// What to report: the rules selected, and whether unresolved citations are listed.
@@ -258,6 +281,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 path: d.path,
                 text: d.text,
                 diags,
+                map: d.map,
             });
             continue;
         }
@@ -284,6 +308,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 path: d.path,
                 text: d.text,
                 diags,
+                map: d.map,
             });
             continue;
         }
@@ -319,6 +344,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             path: d.path,
             text: d.text,
             diags,
+            map: d.map,
         });
     }
     bar.finish_and_clear();
@@ -479,6 +505,7 @@ fn fix_file(
         path: d.path.clone(),
         text: new.text,
         diags,
+        map: new.map,
     }))
 }
 
@@ -628,11 +655,15 @@ fn render(
     checked: &[Checked],
     lang: Lang,
 ) -> anyhow::Result<()> {
+    // JSON and SARIF give spans in the original file's bytes; rich and short show the
+    // decoded text, whose lines and columns they were computed on.
+    let original: Vec<Vec<Diagnostic>> = checked.iter().map(Checked::original_spans).collect();
     let reports: Vec<FileReport> = checked
         .iter()
-        .map(|c| FileReport {
+        .zip(&original)
+        .map(|(c, diags)| FileReport {
             path: &c.path,
-            diagnostics: &c.diags,
+            diagnostics: diags,
         })
         .collect();
     match format {
