@@ -93,7 +93,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if !args.index.no_index {
         // The index is a by-product: when it cannot be updated the report still comes, and
         // only an index the user named makes that an error.
-        if let Err(e) = crate::cli::report::update_index(args.index.index.as_deref(), &args.paths) {
+        if let Err(e) = crate::cli::report::update_index(
+            args.index.index.as_deref(),
+            &args.paths,
+            &args.registry,
+        ) {
             if args.index.index.is_some() {
                 eprintln!("error: search index not updated: {e:#}");
                 errors += 1;
@@ -238,16 +242,19 @@ fn pct(a: usize, b: usize) -> f64 {
 /// (incremental: unchanged files are skipped), so that `cancu search` and `cancu serve
 /// --index` see what the report saw.
 /// `dir` None: the default index ([`crate::cli::places::default_index`]).
-pub fn update_index(dir: Option<&std::path::Path>, paths: &[PathBuf]) -> anyhow::Result<()> {
-    use clap::Parser;
-    let mut argv: Vec<std::ffi::OsString> = vec!["cancu".into(), "index".into()];
-    if let Some(dir) = dir {
-        argv.push("--index".into());
-        argv.push(dir.as_os_str().to_owned());
-    }
-    argv.extend(paths.iter().map(|p| p.as_os_str().to_owned()));
-    let cli = crate::cli::Cli::try_parse_from(argv)?;
-    if crate::cli::run(cli)? == Outcome::Errors {
+pub fn update_index(
+    dir: Option<&std::path::Path>,
+    paths: &[PathBuf],
+    registry: &RegistryArgs,
+) -> anyhow::Result<()> {
+    // The indexing code itself, called directly with this report's registry files.
+    let args = crate::cli::index::Args {
+        paths: paths.to_vec(),
+        index: dir.map(std::path::Path::to_path_buf),
+        format: crate::cli::output::FormatArgs::default(),
+        registry: registry.clone(),
+    };
+    if crate::cli::index::run(args)? == Outcome::Errors {
         crate::cli::output::note("note: some files could not be indexed (see above)");
     }
     Ok(())
