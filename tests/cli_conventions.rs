@@ -528,3 +528,20 @@ fn help_names_every_file_type_read() {
         assert!(!help.contains(".txt and .md"), "{cmd}");
     }
 }
+
+/// Regression: `cancu index D --index D/idx` walked into its own index and read `meta.json`
+/// as a document. An index folder inside the walked folder is never read.
+#[test]
+fn index_inside_the_indexed_folder_is_not_read() {
+    let sb = Sandbox::new();
+    let dir = sb.plans("plans", &[("a.txt", CLEAN)]);
+    let idx = dir.join("idx");
+    let (d, i) = (dir.to_str().unwrap(), idx.to_str().unwrap());
+    for (round, want) in [(1, "1 added"), (2, "1 unchanged")] {
+        let o = sb.run(&["index", d, "--index", i]);
+        let err = text(&o.stderr);
+        assert_eq!(code(&o), 0, "round {round}: {err}");
+        assert!(err.contains(want), "round {round}: {err}");
+        assert!(!err.contains("meta.json"), "round {round}: {err}");
+    }
+}
