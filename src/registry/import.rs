@@ -320,7 +320,10 @@ impl PhapDien {
                     target: to.to_string(),
                     date,
                     verified: false,
-                    source: Some(src.to_string()),
+                    source: Some(src.into()),
+                    scope: None,
+                    provisions: None,
+                    confidence: None,
                 });
                 self.stats.relations += 1;
             }

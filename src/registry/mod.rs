@@ -12,6 +12,7 @@ pub mod check;
 pub mod files;
 pub mod import;
 pub mod knowledge;
+pub mod learn;
 
 use crate::model::{Date, Kind};
 use crate::normalize::fold_key;
@@ -101,6 +102,22 @@ pub enum RelationType {
     GuidedBy,
     /// Issued on the basis of — "căn cứ". One-directional.
     BasedOn,
+    /// Repeals (the whole or provisions) — "bãi bỏ".
+    Repeals,
+    /// Repealed by — "bị bãi bỏ bởi".
+    RepealedBy,
+    /// Declares the other expired from a date — "… hết hiệu lực kể từ ngày …".
+    Expires,
+    /// Declared expired by — "hết hiệu lực theo".
+    ExpiredBy,
+    /// Corrects — "đính chính".
+    Corrects,
+    /// Corrected by — "được đính chính bởi".
+    CorrectedBy,
+    /// Suspends — "ngưng hiệu lực".
+    Suspends,
+    /// Suspended by — "bị ngưng hiệu lực bởi".
+    SuspendedBy,
 }
 
 impl RelationType {
@@ -115,6 +132,14 @@ impl RelationType {
             RelationType::Guides => "guides",
             RelationType::GuidedBy => "guided-by",
             RelationType::BasedOn => "based-on",
+            RelationType::Repeals => "repeals",
+            RelationType::RepealedBy => "repealed-by",
+            RelationType::Expires => "expires",
+            RelationType::ExpiredBy => "expired-by",
+            RelationType::Corrects => "corrects",
+            RelationType::CorrectedBy => "corrected-by",
+            RelationType::Suspends => "suspends",
+            RelationType::SuspendedBy => "suspended-by",
         }
     }
 
@@ -129,6 +154,14 @@ impl RelationType {
             RelationType::Supersedes => RelationType::SupersededBy,
             RelationType::Guides => RelationType::GuidedBy,
             RelationType::GuidedBy => RelationType::Guides,
+            RelationType::Repeals => RelationType::RepealedBy,
+            RelationType::RepealedBy => RelationType::Repeals,
+            RelationType::Expires => RelationType::ExpiredBy,
+            RelationType::ExpiredBy => RelationType::Expires,
+            RelationType::Corrects => RelationType::CorrectedBy,
+            RelationType::CorrectedBy => RelationType::Corrects,
+            RelationType::Suspends => RelationType::SuspendedBy,
+            RelationType::SuspendedBy => RelationType::Suspends,
             RelationType::BasedOn => return None,
         })
     }
@@ -137,11 +170,86 @@ impl RelationType {
     pub fn ends_force(self) -> bool {
         matches!(self, RelationType::ReplacedBy | RelationType::SupersededBy)
     }
+
+    /// An effect of the source on the target ("this text replaces, repeals, amends, declares
+    /// expired, corrects, suspends that one"), as learned from the source's own text.
+    pub fn is_effect(self) -> bool {
+        matches!(
+            self,
+            RelationType::Replaces
+                | RelationType::Repeals
+                | RelationType::Amends
+                | RelationType::Expires
+                | RelationType::Corrects
+                | RelationType::Suspends
+        )
+    }
 }
 
 impl fmt::Display for RelationType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.slug())
+    }
+}
+
+/// How much of the target an effect touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// The whole instrument.
+    Whole,
+    /// Some provisions ("khoản 4 Điều 8"), written in `provisions`.
+    Provisions,
+}
+
+/// Where a relation comes from: a note ("Bộ pháp điển điện tử: note …"), or the clause of
+/// the affecting text that states it (`{path, line, text}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RelationSource {
+    Clause {
+        path: String,
+        /// 1-based line of the clause.
+        line: usize,
+        text: String,
+    },
+    Note(String),
+}
+
+impl std::ops::Deref for RelationSource {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            RelationSource::Note(s) => s,
+            RelationSource::Clause { text, .. } => text,
+        }
+    }
+}
+
+impl fmt::Display for RelationSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RelationSource::Note(s) => f.write_str(s),
+            RelationSource::Clause { path, line, text } => write!(f, "{path}:{line}: {text}"),
+        }
+    }
+}
+
+impl From<&str> for RelationSource {
+    fn from(s: &str) -> RelationSource {
+        RelationSource::Note(s.to_string())
+    }
+}
+
+impl From<String> for RelationSource {
+    fn from(s: String) -> RelationSource {
+        RelationSource::Note(s)
+    }
+}
+
+impl From<RelationSource> for String {
+    fn from(s: RelationSource) -> String {
+        s.to_string()
     }
 }
 
@@ -158,7 +266,16 @@ pub struct Relation {
     #[serde(default)]
     pub verified: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<RelationSource>,
+    /// For effects: the whole target or provisions of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// The provisions affected, as written ("khoản 4 Điều 8").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provisions: Option<String>,
+    /// How sure the reader of the clause is (learned effects), 0–1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }
 
 /// Where a fact comes from.
