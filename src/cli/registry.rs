@@ -5,6 +5,7 @@
 use crate::cli::Outcome;
 use crate::registry::check::{check_registry, check_text, Severity};
 use crate::registry::import::{import_csv, parse_map, PhapDien};
+use crate::registry::learn::{learn, number_from_slug};
 use crate::registry::{Registry, RegistryFile, BUILTIN, BUILTIN_ORIGIN};
 use anyhow::{bail, Context as _};
 use std::fmt::Write as _;
@@ -67,6 +68,17 @@ pub enum ImportSource {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Instrument texts (gazette JSON with `full_text`, .txt, .md, .docx, .pdf, .html;
+    /// folders walked): one entry per text, with its identity from its header, its
+    /// effective date and its effects on other instruments (replaces, repeals, amends,
+    /// expires, corrects, suspends), each with the clause that states it. Unverified.
+    Texts {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write (.json or .toml). Never inside corpus/.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// A CSV register with a column mapping.
     Csv {
         input: PathBuf,
@@ -87,6 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Sub::Check { files, json } => check(files, json),
         Sub::Import { source } => match source {
             ImportSource::PhapDien { input, out } => import_phap_dien(&input, &out),
+            ImportSource::Texts { paths, out } => import_texts(&paths, &out),
             ImportSource::Csv {
                 input,
                 map,
@@ -290,4 +303,82 @@ fn import_phap_dien(input: &Path, out: &Path) -> anyhow::Result<Outcome> {
         stats.relations
     );
     Ok(Outcome::Clean)
+}
+
+/// The gazette file's own number (`so_hieu`, a slug such as "thong-bao-so-02-2023-tb-lpqt-39022"),
+/// for texts whose header was not extracted.
+fn gazette_slug(path: &Path) -> Option<String> {
+    if path.extension().and_then(|x| x.to_str()) != Some("json") {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    v.get("so_hieu")
+        .or_else(|| v.get("slug"))
+        .and_then(|x| x.as_str())
+        .map(str::to_string)
+}
+
+fn import_texts(paths: &[PathBuf], out: &Path) -> anyhow::Result<Outcome> {
+    let (files, errors) = crate::source::expand(paths);
+    let mut entries: Vec<crate::registry::Instrument> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let (mut read, mut unnamed, mut effects, mut failed) = (0, Vec::new(), 0, errors.len());
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    for f in &files {
+        let doc = match crate::source::read_file(f) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        read += 1;
+        let mut l = learn(&doc.text);
+        if l.citation.is_none() {
+            if let Some((kind, c)) = gazette_slug(f).as_deref().and_then(number_from_slug) {
+                l.kind = Some(kind);
+                l.number = c.canonical.clone();
+                l.citation = Some(c);
+            }
+        }
+        let path = f.display().to_string();
+        match l.to_instrument(&path) {
+            Some(ins) if seen.insert(ins.id.clone()) => {
+                effects += ins.relations.len();
+                entries.push(ins);
+            }
+            Some(ins) => eprintln!("{path}: {} already read from another file; skipped", ins.id),
+            None => unnamed.push(path),
+        }
+    }
+    let file = RegistryFile {
+        instruments: entries,
+    };
+    write_out(&file, out)?;
+    eprintln!(
+        "{}: {} texts read, {} instruments, {} effects, {} without a number of their own{}, {} unreadable",
+        out.display(),
+        read,
+        file.instruments.len(),
+        effects,
+        unnamed.len(),
+        if unnamed.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({})",
+                unnamed.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+            )
+        },
+        failed
+    );
+    Ok(if failed > 0 {
+        Outcome::Errors
+    } else {
+        Outcome::Clean
+    })
 }

@@ -224,6 +224,33 @@ fn lower(s: &str) -> String {
     out
 }
 
+/// `s` lower-cased ([`lower`]) with each run of white space as one space, and for each
+/// byte of the result the byte of `s` it comes from (one more entry: the end).
+fn squash_lower(s: &str) -> (String, Vec<usize>) {
+    let low = lower(s);
+    let mut out = String::with_capacity(low.len());
+    let mut map = Vec::with_capacity(low.len() + 1);
+    let mut prev_space = false;
+    for (i, c) in low.char_indices() {
+        if c.is_whitespace() {
+            if prev_space {
+                continue;
+            }
+            prev_space = true;
+            out.push(' ');
+            map.push(i);
+            continue;
+        }
+        prev_space = false;
+        out.push(c);
+        for k in 0..c.len_utf8() {
+            map.push(i + k);
+        }
+    }
+    map.push(s.len());
+    (out, map)
+}
+
 /// A date from `d`, `m`, `y` groups.
 fn date_of(c: &regex::Captures) -> Option<Date> {
     Date::new(
@@ -308,13 +335,17 @@ fn clauses(text: &str, p: &Patterns) -> Vec<Clause> {
             _ => Marker::None,
         };
         let opens_quote = t.starts_with(['“', '"']);
+        // New wording quoted over several lines ("“Điều 1. Phạm vi …").
+        let unbalanced = t.matches('“').count() > t.matches('”').count();
+        let starts_quote = opens_quote && (prev_end_sentence || unbalanced);
         let first_upper = t.chars().next().is_some_and(|c| c.is_uppercase());
         let new = marker != Marker::None
-            || (prev_end_sentence && (first_upper || opens_quote))
+            || (prev_end_sentence && first_upper)
+            || starts_quote
             || out.is_empty();
         let end = start + line.len();
-        let quoted = in_quote || (opens_quote && prev_end_sentence);
-        if opens_quote && prev_end_sentence {
+        let quoted = in_quote || starts_quote;
+        if starts_quote {
             in_quote = true;
         }
         let closes = t
@@ -449,6 +480,30 @@ impl Doc<'_> {
     }
 }
 
+/// The number of a gazette file's slug ("thong-bao-so-02-2023-tb-lpqt-39022" → Thông báo
+/// 02/2023/TB-LPQT), for texts whose header holds none.
+pub fn number_from_slug(slug: &str) -> Option<(Kind, Citation)> {
+    let (kind_slug, rest) = slug.split_once("-so-")?;
+    let kind = Kind::from_slug(kind_slug)?;
+    let mut parts: Vec<&str> = rest.split('-').collect();
+    // The crawler's trailing item id.
+    if parts.len() > 3
+        && parts
+            .last()
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        parts.pop();
+    }
+    let (n, y) = (parts.first()?, parts.get(1)?);
+    if !n.bytes().all(|b| b.is_ascii_digit()) || y.len() != 4 || parts.len() < 3 {
+        return None;
+    }
+    let symbol = parts[2..].join("-").to_uppercase();
+    let c =
+        super::import::read_number_symbol(Some(kind.vietnamese()), &format!("{n}/{y}/{symbol}"))?;
+    Some((kind, c))
+}
+
 /// Read an instrument's text.
 pub fn learn(text: &str) -> Learned {
     learn_with(text, Patterns::builtin())
@@ -466,11 +521,19 @@ pub fn learn_with(text: &str, p: &Patterns) -> Learned {
     };
     if let (Some(n), Some(s)) = (&h.number, &h.symbol) {
         let tw = h.kind.map(|k| k.vietnamese());
-        let ns = match h.year {
+        // The number as written ("175/NQ-CP" has no year), else rebuilt from its parts.
+        let written = h
+            .number_span
+            .and_then(|sp| text.get(sp.start..sp.end))
+            .map(str::to_string);
+        let rebuilt = match h.year {
             Some(y) if !s.contains(&y.to_string()) => format!("{n}/{y}/{s}"),
             _ => format!("{n}/{s}"),
         };
-        if let Some(c) = super::import::read_number_symbol(tw, &ns) {
+        let c = written
+            .and_then(|w| super::import::read_number_symbol(tw, &w))
+            .or_else(|| super::import::read_number_symbol(tw, &rebuilt));
+        if let Some(c) = c {
             out.number = c.canonical.clone();
             out.citation = Some(c);
         }
@@ -505,7 +568,7 @@ pub fn learn_with(text: &str, p: &Patterns) -> Learned {
     });
     // The effective date.
     for c in &cl[body_from.min(cl.len())..] {
-        let l = lower(&flat(text, c.start, c.end));
+        let (l, _) = squash_lower(&flat(text, c.start, c.end));
         let Some(m) = p.own_effective.find(&l) else {
             continue;
         };
@@ -575,7 +638,11 @@ pub fn learn_with(text: &str, p: &Patterns) -> Learned {
         title_amending,
         own: out.number.clone(),
     };
-    out.effects = effects(&doc, &cl[body_from.min(cl.len())..]);
+    // A consolidated text ("văn bản hợp nhất") restates the effects of the texts it
+    // consolidates: facts about those, never effects of its own.
+    if out.kind != Some(Kind::Consolidated) {
+        out.effects = effects(&doc, &cl[body_from.min(cl.len())..]);
+    }
     out
 }
 
@@ -601,9 +668,10 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
             continue;
         }
         let text = flat(doc.text, c.start, c.end);
-        let l = lower(&text);
-        let body_at = c.body - c.start;
-        let body_l = l[body_at.min(l.len())..].trim_start();
+        let (l, map) = squash_lower(&text);
+        let o = |i: usize| c.start + map[i.min(map.len() - 1)];
+        let body_at = map.partition_point(|&m| m < c.body - c.start).min(l.len());
+        let body_l = l[body_at..].trim_start();
         let body_at = l.len() - body_l.len();
         match c.marker {
             Marker::Article => {
@@ -691,10 +759,8 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         kind = EffectType::Amends;
                     }
                 }
-                let after_cites: Vec<&&(usize, usize, String)> = cites
-                    .iter()
-                    .filter(|x| x.0 >= c.start + at + trig.len())
-                    .collect();
+                let after_cites: Vec<&&(usize, usize, String)> =
+                    cites.iter().filter(|x| x.0 >= o(at + trig.len())).collect();
                 if kind == EffectType::Amends {
                     // Only in an amending context, and only when the clause starts with it.
                     if !starts {
@@ -725,9 +791,9 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         };
                     let provisions = after_cites
                         .first()
-                        .and_then(|t| doc.provisions(c.start + pstart, t.0))
+                        .and_then(|t| doc.provisions(o(pstart), t.0))
                         .or_else(|| {
-                            let s = squash(&text[pstart..]);
+                            let s = squash(&text[map[pstart]..]);
                             let s = s.split(':').next().unwrap_or("");
                             let s = s.trim_end_matches(['.', ' ']);
                             let s = s.strip_suffix(" như sau").unwrap_or(s);
@@ -766,7 +832,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         continue;
                     }
                     let before_cites: Vec<&&(usize, usize, String)> =
-                        cites.iter().filter(|x| x.1 <= c.start + at).collect();
+                        cites.iter().filter(|x| x.1 <= o(at)).collect();
                     if before_cites.is_empty() {
                         if l.trim_end().ends_with(':') {
                             lead = Some(LeadIn {
@@ -781,7 +847,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         continue;
                     }
                     // The subject opens the clause (after "Kể từ ngày …,"), or provisions do.
-                    let head_at = c.start + at - head.len();
+                    let head_at = o(at - head.len());
                     let opens = before_cites.first().is_some_and(|x| {
                         doc.text[head_at.min(x.0)..x.0].trim().is_empty()
                             || doc.provisions(head_at, x.0).is_some()
@@ -790,7 +856,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         continue;
                     }
                     let first = before_cites[0];
-                    let provisions = doc.provisions(c.start + body_at, first.0);
+                    let provisions = doc.provisions(o(body_at), first.0);
                     let date = doc.effect_date(&l, at);
                     out.push(Effect {
                         kind,
@@ -839,7 +905,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                     continue;
                 }
                 let t = after_cites[0];
-                let provisions = doc.provisions(c.start + at + trig.len(), t.0);
+                let provisions = doc.provisions(o(at + trig.len()), t.0);
                 let date = doc.effect_date(&l, at);
                 out.push(Effect {
                     kind,
