@@ -334,9 +334,9 @@ fn clauses(text: &str, p: &Patterns) -> Vec<Clause> {
             Some(c) if c.name("dash").is_some() => Marker::Dash,
             _ => Marker::None,
         };
-        let opens_quote = t.starts_with(['“', '"']);
+        let opens_quote = t.starts_with(['“', '"', '‟']);
         // New wording quoted over several lines ("“Điều 1. Phạm vi …").
-        let unbalanced = t.matches('“').count() > t.matches('”').count();
+        let unbalanced = t.matches(['“', '‟']).count() > t.matches('”').count();
         let starts_quote = opens_quote && (prev_end_sentence || unbalanced);
         let first_upper = t.chars().next().is_some_and(|c| c.is_uppercase());
         let new = marker != Marker::None
@@ -754,7 +754,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         .starts_with("kể từ ngày");
                 let mut kind = *kind;
                 if kind == EffectType::Replaces {
-                    let next = l[at + trig.len()..].trim_start();
+                    let next = l[at + trig.len()..].trim_start_matches([':', ' ']);
                     if p.amend_objects.iter().any(|w| next.starts_with(w.as_str())) {
                         kind = EffectType::Amends;
                     }
@@ -871,17 +871,18 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                     for x in before_cites.iter().skip(1) {
                         let pre = lower(&text[..x.0 - c.start]);
                         let pre = pre.trim_end();
-                        if pre.ends_with(" và") || pre.ends_with(',') || pre.ends_with(';') {
-                            out.push(Effect {
-                                kind,
-                                target: x.2.clone(),
-                                provisions: None,
-                                date,
-                                line: c.line,
-                                clause: clause.clone(),
-                                confidence: *conf - 0.1,
-                            });
+                        if !(pre.ends_with(" và") || pre.ends_with(',') || pre.ends_with(';')) {
+                            break;
                         }
+                        out.push(Effect {
+                            kind,
+                            target: x.2.clone(),
+                            provisions: None,
+                            date,
+                            line: c.line,
+                            clause: clause.clone(),
+                            confidence: *conf - 0.1,
+                        });
                     }
                     found_here = true;
                     continue;
