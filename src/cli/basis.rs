@@ -26,7 +26,9 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut s_out = String::new();
-    let reg = args.registry.load()?;
+    let reg = args
+        .registry
+        .load_for(std::slice::from_ref(&args.document))?;
     // A plan named without its folder: look in the corpus.
     let document = if !args.document.exists()
         && args.document.components().count() == 1

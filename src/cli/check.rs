@@ -71,8 +71,11 @@ impl Deny {
 /// The knowledge the registry rules use: the built-in registry, the user's imported files
 /// and `--registry` files. When they cannot be loaded, the error is said and the registry
 /// rules are skipped (and said to be).
-pub fn knowledge(args: &crate::cli::registry::RegistryArgs) -> Box<dyn Knowledge> {
-    match args.load() {
+pub fn knowledge(
+    args: &crate::cli::registry::RegistryArgs,
+    paths: &[std::path::PathBuf],
+) -> Box<dyn Knowledge> {
+    match args.load_for(paths) {
         Ok(reg) => Box::new(crate::registry::knowledge::RegistryKnowledge::new(reg)),
         Err(e) => {
             eprintln!("error: registry: {e:#}");
@@ -153,7 +156,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let opts = Options {
         as_of: args.as_of.as_deref().map(parse_as_of).transpose()?,
     };
-    let know = knowledge(&args.registry);
+    let know = knowledge(&args.registry, &args.paths);
     if !know.available() {
         eprintln!("note: no instrument registry: the registry-driven rules (C0206-C0208, C0302-C0305, C04xx) are skipped");
     }

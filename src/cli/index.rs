@@ -27,7 +27,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         args.paths
     };
     let started = std::time::Instant::now();
-    let reg = args.registry.load()?;
+    let reg = args.registry.load_for(&roots)?;
     let (index, rebuilt) = SearchIndex::open_or_rebuild(&args.index)?;
     if rebuilt {
         eprintln!(

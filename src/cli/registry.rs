@@ -27,7 +27,24 @@ pub use crate::registry::files::{data_dir, imported_files};
 impl RegistryArgs {
     /// Built-in registry, then imported files, then `--registry` files.
     pub fn load(&self) -> anyhow::Result<Registry> {
-        let mut r = Registry::builtin()?;
+        self.load_for(&[])
+    }
+
+    /// As [`RegistryArgs::load`], with the fictional layer of the bundled plans when a
+    /// document read is one of them (`corpus/plans`; no paths means that folder).
+    pub fn load_for(&self, paths: &[PathBuf]) -> anyhow::Result<Registry> {
+        let bundled = if paths.is_empty() {
+            crate::registry::files::is_bundled_corpus(Path::new("corpus/plans"))
+        } else {
+            paths
+                .iter()
+                .any(|p| crate::registry::files::is_bundled_corpus(p))
+        };
+        let mut r = if bundled {
+            Registry::bundled()?
+        } else {
+            Registry::builtin()?
+        };
         for p in imported_files().iter().chain(self.registry.iter()) {
             r.load_file(p)?;
         }

@@ -76,7 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .map(crate::cli::check::parse_as_of)
             .transpose()?,
     };
-    let reg = args.registry.load()?;
+    let reg = args.registry.load_for(&args.paths)?;
     let know = RegistryKnowledge::new(&reg);
     let (docs, errors) = read_inputs_with(&args.paths, &args.read.options());
 

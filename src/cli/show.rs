@@ -22,7 +22,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut s_out = String::new();
-    let reg = args.registry.load()?;
+    let reg = args.registry.load_for(&args.paths)?;
     let id = match parse_query(&args.instrument, &reg) {
         Some(Target::Instrument { id }) => id,
         Some(Target::Ambiguous { ids }) => {

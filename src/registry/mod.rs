@@ -25,6 +25,11 @@ use std::path::Path;
 pub const BUILTIN: &str = include_str!("../../corpus/registry/instruments.toml");
 /// The name reported for the compiled-in registry.
 pub const BUILTIN_ORIGIN: &str = "corpus/registry/instruments.toml (built in)";
+/// The invented local documents of the bundled fictional plans: a layer loaded only for the
+/// bundled corpus and the tests ([`Registry::bundled`]), never for a user's documents.
+pub const FICTIONAL: &str = include_str!("../../corpus/registry/fictional.toml");
+/// The name reported for the fictional layer.
+pub const FICTIONAL_ORIGIN: &str = "corpus/registry/fictional.toml (bundled plans only)";
 
 /// Legal status of an instrument ("tình trạng hiệu lực").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -499,6 +504,14 @@ impl Registry {
         Ok(r)
     }
 
+    /// The compiled-in registry with the fictional layer of the bundled plans: for documents
+    /// of corpus/plans and the tests only.
+    pub fn bundled() -> Result<Registry, RegistryError> {
+        let mut r = Registry::builtin()?;
+        r.add_text(FICTIONAL_ORIGIN, FICTIONAL)?;
+        Ok(r)
+    }
+
     /// A registry from one text (TOML or JSON).
     pub fn from_text(origin: &str, text: &str) -> Result<Registry, RegistryError> {
         let mut r = Registry::new();
@@ -808,6 +821,30 @@ target = "43/2009/QH12"
     fn builtin_loads() {
         let r = Registry::builtin().unwrap();
         assert!(!r.is_empty());
+    }
+
+    #[test]
+    fn fictional_documents_only_in_the_bundled_layer() {
+        let real = Registry::builtin().unwrap();
+        assert!(
+            real.instruments().iter().all(|i| !i
+                .note
+                .as_deref()
+                .unwrap_or("")
+                .contains("FICTIONAL")),
+            "the built-in registry holds real instruments only"
+        );
+        // A real province's 17/2023/NQ-HĐND never resolves to the made-up Bắc Giang one.
+        assert!(real.by_number_symbol("17", "NQ-HĐND").is_empty());
+        let bundled = Registry::bundled().unwrap();
+        assert_eq!(bundled.len(), real.len() + 13);
+        let hits = bundled.by_number_symbol("17", "NQ-HĐND");
+        assert_eq!(hits.len(), 1);
+        assert!(
+            hits[0].id.contains(":hdnd-tinh-bac-giang:"),
+            "{}",
+            hits[0].id
+        );
     }
 
     #[test]
