@@ -1038,6 +1038,42 @@ impl Learned {
     }
 }
 
+/// An entry for an instrument known only as the target of effects learned from other texts
+/// (`by`: the affecting instrument's id, `path`: its text), so that citations of it resolve
+/// and its status follows from those effects. None when its number carries no year (the id
+/// would need an issuer and a date the clause does not give).
+pub fn target_stub(target: &str, by: &str, path: &str) -> Option<Instrument> {
+    let c = super::import::read_number_symbol(None, target)?;
+    let id = make_id(&c, None, None)?;
+    Some(Instrument {
+        id,
+        kind: c.kind,
+        number: c.number.clone(),
+        year: c.year,
+        symbol: c.symbol.clone(),
+        issuer: None,
+        issued: None,
+        effective: None,
+        title: None,
+        law_name: None,
+        status: Status::Unknown,
+        status_date: None,
+        annual: false,
+        subject: vec![],
+        aliases: vec![],
+        note: Some(format!(
+            "Known only as the target of effects stated in the text of {by}; its status follows from them. UNVERIFIED."
+        )),
+        verified: false,
+        relations: vec![],
+        sources: vec![Source {
+            reference: format!("the text of {by}: {path}"),
+            supports: vec!["number".into()],
+            verified: false,
+        }],
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
