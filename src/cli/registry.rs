@@ -391,6 +391,7 @@ fn import_texts(paths: &[PathBuf], out: &Path) -> anyhow::Result<Outcome> {
     let texts = entries.len();
     let n_stubs = stubs.len();
     entries.extend(stubs);
+    crate::registry::learn::settle_statuses(&mut entries);
     let file = RegistryFile {
         instruments: entries,
     };

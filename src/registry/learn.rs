@@ -1038,6 +1038,48 @@ impl Learned {
     }
 }
 
+/// Set each entry's recorded status from what the texts read say (legislation.gov.uk style):
+/// expired from the date of a whole replacement, repeal or expiry stated by another text,
+/// partly expired from a partial one, else in force from its own effective date (or, known
+/// only as a target, from the date it was amended). `status_at` still decides each date.
+pub fn settle_statuses(entries: &mut [Instrument]) {
+    let reg = {
+        let mut r = super::Registry::new();
+        r.add("learned", entries.to_vec());
+        r
+    };
+    for ins in entries.iter_mut() {
+        let effects = reg.effects_on(&ins.id);
+        let first = |whole: bool, kinds: &[RelationType]| {
+            effects
+                .iter()
+                .filter(|e| e.whole == whole && kinds.contains(&e.kind))
+                .filter_map(|e| e.date)
+                .min()
+        };
+        let ending = [
+            RelationType::Replaces,
+            RelationType::Repeals,
+            RelationType::Expires,
+        ];
+        let (status, date) = if let Some(d) = first(true, &ending) {
+            (Status::Expired, Some(d))
+        } else if let Some(d) = first(false, &ending[1..]) {
+            (Status::PartlyExpired, Some(d))
+        } else if ins.effective.is_some() {
+            (Status::InForce, ins.effective)
+        } else if let Some(d) =
+            first(true, &[RelationType::Amends]).or(first(false, &[RelationType::Amends]))
+        {
+            (Status::InForce, Some(d))
+        } else {
+            continue;
+        };
+        ins.status = status;
+        ins.status_date = date;
+    }
+}
+
 /// An entry for an instrument known only as the target of effects learned from other texts
 /// (`by`: the affecting instrument's id, `path`: its text), so that citations of it resolve
 /// and its status follows from those effects. None when its number carries no year (the id
@@ -1217,6 +1259,27 @@ mod tests {
             )));
             assert!(l.effects.is_empty(), "{body}: {:?}", l.effects);
         }
+    }
+
+    #[test]
+    fn statuses_settled_from_the_texts_read() {
+        // 81/2025 replaces 43/2016 and repeals a provision of 57/2019; 06/2024 amends 26/2016.
+        let a = learn(&doc(
+            "Điều 2. Hiệu lực\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026 và thay thế Thông tư số 43/2016/TT-BCA.\n2. Bãi bỏ khoản 4 Điều 2 Thông tư số 57/2019/TT-BCA.",
+        ));
+        let mut entries = vec![a.to_instrument("a.json").unwrap()];
+        for r in entries[0].relations.clone() {
+            entries.push(target_stub(&r.target, "50/2026/TT-BTC", "a.json").unwrap());
+        }
+        settle_statuses(&mut entries);
+        let st = |id: &str| {
+            let e = entries.iter().find(|e| e.id == id).unwrap();
+            (e.status, e.status_date)
+        };
+        let d = Date::new(2026, 7, 1);
+        assert_eq!(st("50/2026/TT-BTC"), (Status::InForce, d));
+        assert_eq!(st("43/2016/TT-BCA"), (Status::Expired, d));
+        assert_eq!(st("57/2019/TT-BCA"), (Status::PartlyExpired, d));
     }
 
     #[test]
