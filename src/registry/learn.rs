@@ -650,7 +650,6 @@ pub fn learn_with(text: &str, p: &Patterns) -> Learned {
 #[derive(Clone)]
 struct LeadIn {
     kind: EffectType,
-    subject_before: bool,
     confidence: f32,
     date: Option<Date>,
     /// Set by an article heading (items of any level) or by a numbered item (lettered items).
@@ -678,10 +677,8 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                 lead = None;
                 article_amends = None;
             }
-            Marker::Number => {
-                if lead.as_ref().is_some_and(|x| x.level != Marker::Article) {
-                    lead = None;
-                }
+            Marker::Number if lead.as_ref().is_some_and(|x| x.level != Marker::Article) => {
+                lead = None;
             }
             _ => {}
         }
@@ -697,7 +694,6 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
             .filter(|x| Some(&x.2) != doc.own.as_ref())
             .collect();
         let clause = squash(&text);
-        let mut found_here = false;
         // Items under a lead-in.
         if let Some(li) = &lead {
             if matches!(c.marker, Marker::Letter | Marker::Dash)
@@ -714,7 +710,6 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         clause: format!("{} {}", li.text, clause),
                         confidence: li.confidence - 0.1,
                     });
-                    let _ = li.subject_before;
                     continue;
                 }
             }
@@ -815,7 +810,6 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                             clause: clause.clone(),
                             confidence: conf,
                         });
-                        found_here = true;
                     }
                     break;
                 }
@@ -837,7 +831,6 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         if l.trim_end().ends_with(':') {
                             lead = Some(LeadIn {
                                 kind,
-                                subject_before: true,
                                 confidence: *conf,
                                 date: doc.effect_date(&l, at),
                                 level: c.marker,
@@ -884,7 +877,6 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                             confidence: *conf - 0.1,
                         });
                     }
-                    found_here = true;
                     continue;
                 }
                 // Subject after the trigger: this text acts ("Bãi bỏ …", "Nghị định này …
@@ -896,7 +888,6 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                     if l.trim_end().ends_with(':') {
                         lead = Some(LeadIn {
                             kind,
-                            subject_before: false,
                             confidence: *conf,
                             date: doc.effect_date(&l, at),
                             level: c.marker,
@@ -942,14 +933,11 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                     });
                     last_end = x.1;
                 }
-                found_here = true;
                 if c.marker == Marker::Article && kind == EffectType::Repeals {
                     lead = None;
                 }
             }
         }
-        // An article heading that repeals ("Điều 2. Bãi bỏ một số quy định …") leads its items.
-        let _ = found_here;
     }
     out
 }
