@@ -162,10 +162,22 @@ pub fn issuer_name(s: &str) -> Option<String> {
             return Some(name.to_string());
         }
     }
+    // Joint issuers are long ("Bộ Tư pháp, Bộ Tài chính, … và Ngân hàng Nhà nước Việt Nam");
+    // words of a title are not a name.
+    let lt = format!(" {} ", t.to_lowercase());
     let ok = !t.is_empty()
-        && t.chars().count() <= 80
+        && t.chars().count() <= 200
         && !t.chars().any(|c| c.is_ascii_digit())
-        && !t.contains(" ngày ");
+        && ![
+            " ngày ",
+            " quy định ",
+            " hướng dẫn ",
+            " phê duyệt ",
+            " về ",
+            " ban hành ",
+        ]
+        .iter()
+        .any(|w| lt.contains(w));
     ok.then_some(t)
 }
 
@@ -683,6 +695,14 @@ mod tests {
         let get = |id: &str| f.instruments.iter().find(|i| i.id == id);
         let ids: Vec<&str> = f.instruments.iter().map(|i| i.id.as_str()).collect();
         assert!(ids.iter().all(|i| !i.contains('\'')), "{ids:?}");
+        assert_eq!(
+            issuer_name("Bộ Tư pháp, Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội và Ngân hàng Nhà nước Việt Nam").as_deref(),
+            Some("Bộ Tư pháp, Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội và Ngân hàng Nhà nước Việt Nam")
+        );
+        assert_eq!(
+            issuer_name("Chính phủ quy định chi tiết thi hành Luật thuế sử dụng đất nông nghiệp"),
+            None
+        );
         let rows = [
             ("101/2020/NĐ-CP", Date::new(2020, 8, 28), Some("Chính phủ")),
             (
