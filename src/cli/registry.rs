@@ -30,9 +30,29 @@ impl RegistryArgs {
         self.load_for(&[])
     }
 
+    /// As [`RegistryArgs::load_for`], with what the documents read teach about themselves
+    /// (those that are instruments: identity, effective date, effects) as a layer after the
+    /// built-in registry and before imported and `--registry` files: verified built-in facts
+    /// first, then the instrument's own text, then the imports.
+    pub fn load_with_learned(
+        &self,
+        paths: &[PathBuf],
+        learned: Vec<crate::registry::Instrument>,
+    ) -> anyhow::Result<Registry> {
+        self.load_layers(paths, learned)
+    }
+
     /// As [`RegistryArgs::load`], with the fictional layer of the bundled plans when a
     /// document read is one of them (`corpus/plans`; no paths means that folder).
     pub fn load_for(&self, paths: &[PathBuf]) -> anyhow::Result<Registry> {
+        self.load_layers(paths, Vec::new())
+    }
+
+    fn load_layers(
+        &self,
+        paths: &[PathBuf],
+        learned: Vec<crate::registry::Instrument>,
+    ) -> anyhow::Result<Registry> {
         let bundled = if paths.is_empty() {
             crate::registry::files::is_bundled_corpus(Path::new("corpus/plans"))
         } else {
@@ -45,6 +65,9 @@ impl RegistryArgs {
         } else {
             Registry::builtin()?
         };
+        if !learned.is_empty() {
+            r.add("the documents read (their own texts)", learned);
+        }
         for p in imported_files().iter().chain(self.registry.iter()) {
             r.load_file(p)?;
         }

@@ -76,9 +76,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .map(crate::cli::check::parse_as_of)
             .transpose()?,
     };
-    let reg = args.registry.load_for(&args.paths)?;
-    let know = RegistryKnowledge::new(&reg);
     let (docs, errors) = read_inputs_with(&args.paths, &args.read.options());
+    // Documents that are themselves instruments teach the registry their identity, dates
+    // and effects, so a folder of decrees and the plans citing them answers "outdated".
+    let pairs: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d.path.as_str(), d.text.as_str()))
+        .collect();
+    let learned = crate::registry::learn::learn_documents(&pairs);
+    let reg = args.registry.load_with_learned(&args.paths, learned)?;
+    let know = RegistryKnowledge::new(&reg);
 
     if !args.index.no_index {
         crate::cli::report::update_index(&args.index.index, &args.paths)?;

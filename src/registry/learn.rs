@@ -1026,6 +1026,44 @@ impl Learned {
     }
 }
 
+/// The registry entries a set of texts teaches about themselves: one per text that is an
+/// instrument with effects or an effective date of its own (plans and letters, which state
+/// neither, are left to the registry), the instruments known only as targets of their
+/// effects, statuses settled. `(path, text)` pairs; no I/O.
+pub fn learn_documents(docs: &[(&str, &str)]) -> Vec<Instrument> {
+    let mut out: Vec<Instrument> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (path, text) in docs {
+        let l = learn(text);
+        if l.effects.is_empty() && l.effective.is_none() {
+            continue;
+        }
+        if let Some(ins) = l.to_instrument(path) {
+            if seen.insert(ins.id.clone()) {
+                out.push(ins);
+            }
+        }
+    }
+    let mut stubs = Vec::new();
+    for ins in &out {
+        let path = ins
+            .sources
+            .first()
+            .map(|s| s.reference.trim_start_matches("its own text: ").to_string())
+            .unwrap_or_default();
+        for r in &ins.relations {
+            if let Some(st) = target_stub(&r.target, &ins.id, &path) {
+                if seen.insert(st.id.clone()) {
+                    stubs.push(st);
+                }
+            }
+        }
+    }
+    out.extend(stubs);
+    settle_statuses(&mut out);
+    out
+}
+
 /// Set each entry's recorded status from what the texts read say (legislation.gov.uk style):
 /// expired from the date of a whole replacement, repeal or expiry stated by another text,
 /// partly expired from a partial one, else in force from its own effective date (or, known
@@ -1268,6 +1306,23 @@ mod tests {
         assert_eq!(st("50/2026/TT-BTC"), (Status::InForce, d));
         assert_eq!(st("43/2016/TT-BCA"), (Status::Expired, d));
         assert_eq!(st("57/2019/TT-BCA"), (Status::PartlyExpired, d));
+    }
+
+    #[test]
+    fn documents_that_are_instruments_teach_the_registry() {
+        let decree = doc(
+            "Điều 2. Hiệu lực\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026 và thay thế Thông tư số 43/2016/TT-BCA.",
+        );
+        let plan = "UBND XÃ AN BÌNH\nSố: 12/KH-UBND\nAn Bình, ngày 02 tháng 01 năm 2026\nKẾ HOẠCH\nThực hiện Thông tư số 43/2016/TT-BCA.\n";
+        let got = learn_documents(&[("tt.json", decree.as_str()), ("plan.txt", plan)]);
+        let ids: Vec<(&str, Status)> = got.iter().map(|i| (i.id.as_str(), i.status)).collect();
+        assert_eq!(
+            ids,
+            vec![
+                ("50/2026/TT-BTC", Status::InForce),
+                ("43/2016/TT-BCA", Status::Expired)
+            ]
+        );
     }
 
     #[test]
