@@ -256,7 +256,6 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
         );
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
-    std::io::stdout().lock().write_all(s_out.as_bytes())?;
     Ok(if errors > 0 {
         Outcome::Findings
     } else {

@@ -754,8 +754,16 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         kind = EffectType::Amends;
                     }
                 }
-                let after_cites: Vec<&&(usize, usize, String)> =
-                    cites.iter().filter(|x| x.0 >= o(at + trig.len())).collect();
+                // The instruction ends where the new wording starts ("… như sau:", ": “").
+                let instr_end = ["như sau", ": “", ":“", ": ‟", ":‟", ": \""]
+                    .iter()
+                    .filter_map(|w| l[at..].find(w).map(|i| at + i))
+                    .min()
+                    .unwrap_or(l.len());
+                let after_cites: Vec<&&(usize, usize, String)> = cites
+                    .iter()
+                    .filter(|x| x.0 >= o(at + trig.len()) && x.0 < o(instr_end))
+                    .collect();
                 if kind == EffectType::Amends {
                     // Only in an amending context, and only when the clause starts with it.
                     if !starts {
@@ -1236,6 +1244,14 @@ mod tests {
                 vec![
                     (EffectType::Amends, "26/2016/TT-BLĐTBXH", Some("một số điều")),
                     (EffectType::Amends, "26/2016/TT-BLĐTBXH", Some("khoản 3 Điều 8")),
+                ],
+            ),
+            // The new wording quoted after "như sau:" names other instruments: not targets.
+            (
+                "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 26/2016/TT-BLĐTBXH như sau:\nb) Sửa đổi, bổ sung khoản 2 như sau: “2. Thời gian nghỉ hè theo quy định tại Nghị định số 84/2020/NĐ-CP.”\n“Điều 5. Thông tư số 09/2019/TT-BKHĐT hết hiệu lực kể từ ngày Thông tư này có hiệu lực.”",
+                vec![
+                    (EffectType::Amends, "26/2016/TT-BLĐTBXH", Some("một số điều")),
+                    (EffectType::Amends, "26/2016/TT-BLĐTBXH", Some("khoản 2")),
                 ],
             ),
             (
