@@ -132,6 +132,8 @@ struct ClausePatterns {
     not_effect_contains: Vec<String>,
     not_before_trigger: Vec<String>,
     self_word: String,
+    self_subjects: Vec<String>,
+    self_reach: usize,
     amend_objects: Vec<String>,
     provision_words: Vec<String>,
 }
@@ -159,6 +161,9 @@ pub struct Patterns {
     not_contains: Vec<String>,
     not_before: Vec<String>,
     self_word: String,
+    /// "nghị định này", "thông tư này", …
+    self_names: Vec<String>,
+    self_reach: usize,
     amend_objects: Vec<String>,
     provision_words: Vec<String>,
     /// (type, trigger, subject before?, confidence), longest trigger first.
@@ -202,6 +207,13 @@ impl Patterns {
             not_starts: p.clause.not_effect_starts,
             not_contains: p.clause.not_effect_contains,
             not_before: p.clause.not_before_trigger,
+            self_names: p
+                .clause
+                .self_subjects
+                .iter()
+                .map(|k| format!("{k} {}", p.clause.self_word))
+                .collect(),
+            self_reach: p.clause.self_reach,
             self_word: p.clause.self_word,
             amend_objects: p.clause.amend_objects,
             provision_words: p.clause.provision_words,
@@ -715,7 +727,16 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
             }
         }
         // Triggers in this clause.
-        let self_before = |at: usize| l[..at].contains(&format!("{} ", p.self_word));
+        // "Nghị định này … thay thế …": the text names itself shortly before the act, in the
+        // same sentence.
+        let self_before = |at: usize| {
+            p.self_names.iter().any(|n| {
+                l[..at].rfind(n.as_str()).is_some_and(|i| {
+                    let between = &l[i + n.len()..at];
+                    at - i <= p.self_reach && !between.contains(['.', ';', ':'])
+                })
+            })
+        };
         let mut claimed: Vec<(usize, usize)> = Vec::new();
         for (kind, trig, before, conf) in &p.triggers {
             let mut from = 0;
@@ -889,7 +910,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                 }
                 // Subject after the trigger: this text acts ("Bãi bỏ …", "Nghị định này …
                 // thay thế …", "Kể từ ngày …, bãi bỏ …").
-                if !(starts || self_before(at) || c.marker == Marker::Article) {
+                if !(starts || self_before(at)) {
                     continue;
                 }
                 if after_cites.is_empty() {
@@ -1294,6 +1315,10 @@ mod tests {
             "Rà soát, đề xuất sửa đổi Thông tư số 01/2022/TT-BLĐTBXH.",
             // Not about an instrument.
             "4. Bãi bỏ thủ tục kê khai trực tiếp tại trụ sở.",
+            // A web page's legend of colours (admin documents copied from law portals).
+            "X ** CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN ** Các nội dung của VB này được VB khác thay đổi, hướng dẫn sẽ được làm nổi bật bằng các màu sắc: : Sửa đổi, thêm mới, thay thế, bãi bỏ theo Luật số 72/2025/QH15 và Nghị định số 136/2025/NĐ-CP",
+            // The self-reference is in another sentence.
+            "3. Thông tư này quy định về hồ sơ. Các đơn vị thay thế Thông tư số 18/2026/TT-BTC trong hồ sơ của mình.",
         ];
         for body in rows {
             let l = learn(&doc(&format!(
