@@ -99,6 +99,9 @@ pub struct Learned {
     pub effective_line: Option<usize>,
     pub title: Option<String>,
     pub effects: Vec<Effect>,
+    /// The issuing body's line of the header as written ("ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH"),
+    /// for the ids of local documents when the header's issuer was not read.
+    pub issuer_line: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -552,6 +555,21 @@ pub fn learn_with(text: &str, p: &Patterns) -> Learned {
     }
     // The issue date: the place-and-date line of the header.
     let lines: Vec<&str> = text.split('\n').collect();
+    out.issuer_line = lines
+        .iter()
+        .take(p.header_lines)
+        .map(|l| l.trim().trim_matches(['*', '|', '#', ' ']))
+        .take_while(|l| !lower(l).starts_with("số"))
+        .find(|l| {
+            let ll = lower(l);
+            l.split_whitespace().count() >= 2
+                && l.chars().any(|c| c.is_alphabetic())
+                && !l.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
+                && !["cộng hòa", "cộng hoà", "độc lập", "công báo", "văn bản"]
+                    .iter()
+                    .any(|w| ll.starts_with(w))
+        })
+        .map(str::to_string);
     for line in lines.iter().take(p.header_lines) {
         if let Some(c) = p.issued.captures(&lower(line)) {
             if let Some(d) = date_of(&c) {
@@ -990,7 +1008,13 @@ impl Learned {
     /// number-symbol of its own.
     pub fn to_instrument(&self, path: &str) -> Option<Instrument> {
         let c = self.citation.as_ref()?;
-        let id = make_id(c, self.issuer.as_deref(), self.issued)?;
+        let id = if is_local(c) {
+            // The same number repeats in every province: the id carries issuer and date.
+            let slug = super::issuer_slug(self.issuer.as_deref().or(self.issuer_line.as_deref())?);
+            format!("{}:{slug}:{}", c.canonical.as_deref()?, self.issued?)
+        } else {
+            make_id(c, self.issuer.as_deref(), self.issued)?
+        };
         let relations = self
             .effects
             .iter()
@@ -1093,6 +1117,13 @@ pub fn learn_documents(docs: &[(&str, &str)]) -> Vec<Instrument> {
     out
 }
 
+/// A document of a provincial or local body (people's committee, people's council), whose
+/// number repeats in every province.
+fn is_local(c: &Citation) -> bool {
+    let k = super::symbol_key(c.symbol.as_deref().unwrap_or(""));
+    k.contains("UBND") || k.contains("HDND")
+}
+
 /// Set each entry's recorded status from what the texts read say (legislation.gov.uk style):
 /// expired from the date of a whole replacement, repeal or expiry stated by another text,
 /// partly expired from a partial one, else in force from its own effective date (or, known
@@ -1141,6 +1172,11 @@ pub fn settle_statuses(entries: &mut [Instrument]) {
 /// would need an issuer and a date the clause does not give).
 pub fn target_stub(target: &str, by: &str, path: &str) -> Option<Instrument> {
     let c = super::import::read_number_symbol(None, target)?;
+    // A provincial or local number names no province: no entry that every province's
+    // "27/2009/QĐ-UBND" would resolve to.
+    if is_local(&c) {
+        return None;
+    }
     let id = make_id(&c, None, None)?;
     Some(Instrument {
         id,
@@ -1364,6 +1400,19 @@ mod tests {
                 ("43/2016/TT-BCA", Status::Expired)
             ]
         );
+    }
+
+    /// Regression: a province's decision replacing "27/2009/QĐ-UBND" must not make every
+    /// province's 27/2009/QĐ-UBND expired; its own id carries its issuer and date.
+    #[test]
+    fn local_documents_carry_their_issuer() {
+        let text = "ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH\nSố: 100/2025/QĐ-UBND\nHòa Bình, ngày 10 tháng 11 năm 2025\nQUYẾT ĐỊNH\nBan hành quy định\nĐiều 1. Hiệu lực\n1. Quyết định này có hiệu lực thi hành kể từ ngày 20 tháng 11 năm 2025.\n2. Quyết định này thay thế Quyết định số 27/2009/QĐ-UBND ngày 26 tháng 8 năm 2009 của Ủy ban nhân dân tỉnh.\n";
+        let got = learn_documents(&[("qd.md", text)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].id.starts_with("100/2025/QĐ-UBND:"), "{}", got[0].id);
+        assert!(got[0].id.ends_with(":2025-11-10"), "{}", got[0].id);
+        assert_eq!(got[0].relations[0].target, "27/2009/QĐ-UBND");
+        assert!(target_stub("27/2009/QĐ-UBND", "x", "y").is_none());
     }
 
     #[test]
