@@ -150,3 +150,90 @@ fn imports_shared_sources() {
         .unwrap()
         .contains("id = \"35/2012/TT-BGTVT\""));
 }
+
+/// `registry import texts`: one entry per instrument text, its effects with the clause that
+/// states them, targets known only as targets, the result checks clean; a file that is not an
+/// instrument is counted, not invented; writing into corpus/ is refused.
+#[test]
+fn import_texts_learns_identity_dates_and_effects() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(
+        docs.join("tt.txt"),
+        "BỘ CÔNG AN\nSố: 81/2025/TT-BCA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 29 tháng 8 năm 2025\nTHÔNG TƯ\nQuy định biện pháp thực hiện bảo hiểm y tế\nCăn cứ Nghị định số 02/2025/NĐ-CP được sửa đổi, bổ sung bởi Nghị định số 11/2025/NĐ-CP;\nĐiều 1. Phạm vi điều chỉnh\nThông tư này quy định biện pháp thực hiện.\nĐiều 2. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 13 tháng 10 năm 2025 và thay\nthế Thông tư số 43/2016/TT-BCA ngày 25 tháng 10 năm 2016 của Bộ trưởng Bộ Công an.\n2. Bãi bỏ khoản 4 Điều 2 Thông tư số 57/2019/TT-BCA.\n",
+    )
+    .unwrap();
+    std::fs::write(docs.join("note.txt"), "Ghi chú không có số hiệu.\n").unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "registry",
+            "import",
+            "texts",
+            "docs",
+            "--out",
+            "out/learned.json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            "2 texts read, 1 instruments (2 known only as targets), 2 effects, 1 without a number"
+        ),
+        "{err}"
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&common::read(&dir.path().join("out/learned.json"))).unwrap();
+    let ins = v["instrument"].as_array().unwrap();
+    let own = &ins[0];
+    assert_eq!(own["id"], "81/2025/TT-BCA");
+    assert_eq!(own["issued"], "2025-08-29");
+    assert_eq!(own["effective"], "2025-10-13");
+    let rels = own["relation"].as_array().unwrap();
+    let rows = [
+        ("replaces", "43/2016/TT-BCA", "whole", None, 11),
+        (
+            "repeals",
+            "57/2019/TT-BCA",
+            "provisions",
+            Some("khoản 4 Điều 2"),
+            13,
+        ),
+    ];
+    assert_eq!(rels.len(), rows.len(), "{rels:?}");
+    for (r, (kind, target, scope, provisions, line)) in rels.iter().zip(rows) {
+        assert_eq!(r["type"], kind);
+        assert_eq!(r["target"], target);
+        assert_eq!(r["scope"], scope);
+        assert_eq!(r["provisions"].as_str(), provisions);
+        assert_eq!(r["date"], "2025-10-13");
+        assert_eq!(r["verified"], false);
+        assert_eq!(r["source"]["line"], line);
+        assert!(r["source"]["path"].as_str().unwrap().ends_with("tt.txt"));
+    }
+    let status = |id: &str| {
+        ins.iter()
+            .find(|i| i["id"] == id)
+            .map(|i| i["status"].as_str().unwrap_or("").to_string())
+    };
+    assert_eq!(status("43/2016/TT-BCA").as_deref(), Some("expired"));
+    assert_eq!(status("57/2019/TT-BCA").as_deref(), Some("partly-expired"));
+    let (code, out, _) = run(dir.path(), &["registry", "check", "out/learned.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(" 0 errors"), "{out}");
+    // Never into the curated data.
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "registry",
+            "import",
+            "texts",
+            "docs",
+            "--out",
+            "corpus/x.json",
+        ],
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("corpus/"), "{err}");
+}

@@ -5,7 +5,8 @@ mod common;
 
 #[test]
 fn bundled_corpus_resolves() {
-    let reg = cancu::registry::Registry::builtin().expect("built-in registry");
+    let reg = cancu::registry::Registry::bundled()
+        .expect("built-in registry and the bundled plans' layer");
     let dir = common::root().join("corpus/plans");
     let mut total = 0;
     let mut resolved = 0;

@@ -184,7 +184,7 @@ fn plans_are_not_pushed_off_the_first_screen_by_instruments() {
 fn one_pass_mixed_search_equals_searching_each_type() {
     use cancu::index::{SearchIndex, SearchOptions, SearchRequest};
     let index = SearchIndex::in_ram().expect("index");
-    let reg = cancu::registry::Registry::builtin().expect("registry");
+    let reg = cancu::registry::Registry::bundled().expect("registry");
     let plans = common::root().join("corpus/plans");
     index
         .update_with_registry(&[plans], Some(&reg), &mut |_| {})

@@ -547,7 +547,11 @@ fn serves_while_the_corpus_is_rewritten() {
         )
         .unwrap();
         // A half-written registry keeps the last good snapshot.
-        std::fs::write(&registry, &original[..original.len() / 2]).unwrap();
+        let half = (0..=original.len() / 2)
+            .rev()
+            .find(|&i| original.is_char_boundary(i))
+            .unwrap_or(0);
+        std::fs::write(&registry, &original[..half]).unwrap();
         std::thread::sleep(Duration::from_millis(5));
         std::fs::write(&registry, &original).unwrap();
     }

@@ -18,6 +18,9 @@ fn synthetic(n: usize) -> RegistryFile {
                 date: Date::new(year, 1, 1),
                 verified: false,
                 source: Some("synthetic".into()),
+                scope: None,
+                provisions: None,
+                confidence: None,
             });
         }
         v.push(Instrument {

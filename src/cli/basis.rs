@@ -41,8 +41,8 @@ pub fn plan_path(document: &Path) -> PathBuf {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut s_out = String::new();
-    let reg = args.registry.load()?;
     let document = plan_path(&args.document);
+    let reg = args.registry.load_for(std::slice::from_ref(&document))?;
     let (docs, errors) = crate::cli::cites::read_docs(std::slice::from_ref(&document));
     if docs.is_empty() {
         anyhow::bail!("{}: nothing read", args.document.display());

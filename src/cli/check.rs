@@ -111,8 +111,11 @@ impl Deny {
 /// The knowledge the registry rules use: the built-in registry, the user's imported files
 /// and `--registry` files. When they cannot be loaded, the error is said and the registry
 /// rules are skipped (and said to be).
-pub fn knowledge(args: &crate::cli::registry::RegistryArgs) -> Box<dyn Knowledge> {
-    match args.load() {
+pub fn knowledge(
+    args: &crate::cli::registry::RegistryArgs,
+    paths: &[std::path::PathBuf],
+) -> Box<dyn Knowledge> {
+    match args.load_for(paths) {
         Ok(reg) => Box::new(crate::registry::knowledge::RegistryKnowledge::new(reg)),
         Err(e) => {
             eprintln!("error: registry: {e:#}");
@@ -245,7 +248,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         selection: check_config::selection(&args.select, &args.ignore, cfg)?,
         show_notes: args.show_notes || args.deny == Deny::Note,
     };
-    let know = knowledge(&args.registry);
+    let know = knowledge(&args.registry, &args.paths);
     if !know.available() {
         crate::cli::output::note(format_args!(
             "{}: {}",

@@ -40,7 +40,7 @@ pub fn read_docs(paths: &[PathBuf]) -> (Vec<(String, String)>, usize) {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut s_out = String::new();
-    let reg = args.registry.load()?;
+    let reg = args.registry.load_for(&args.paths)?;
     let Some(target) = parse_query(&args.instrument, &reg) else {
         anyhow::bail!("{:?}: not read as an instrument (try \"Nghị định 168/2018/NĐ-CP\", \"NĐ 168\", \"Luật DQTV\")", args.instrument);
     };

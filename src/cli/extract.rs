@@ -164,7 +164,7 @@ fn warn(d: &SourceFile) {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let (docs, errors) = read_inputs_with(&args.paths, &args.read.options());
-    let reg = args.registry.load()?;
+    let reg = args.registry.load_for(&args.paths)?;
     let know = crate::registry::knowledge::RegistryKnowledge::new(&reg);
     let bar = crate::cli::output::progress(docs.len() as u64, "files analysed");
     let out: Vec<DocumentOut> = docs

@@ -25,7 +25,7 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let reg = args.registry.load()?;
+    let reg = args.registry.load_for(&args.paths)?;
     let (docs, errors) = crate::cli::cites::read_docs(&args.paths);
     let g = Graph::build(&docs, &reg);
     let ex = g.export(&reg);

@@ -32,7 +32,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         roots = crate::cli::places::absolute_roots(&roots);
     }
     let started = std::time::Instant::now();
-    let reg = args.registry.load()?;
+    let reg = args.registry.load_for(&roots)?;
     let (index, rebuilt) = SearchIndex::open_or_rebuild(&dir)?;
     if rebuilt {
         crate::cli::output::note(format_args!(

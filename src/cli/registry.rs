@@ -5,6 +5,7 @@
 use crate::cli::Outcome;
 use crate::registry::check::{check_registry, check_text, Severity};
 use crate::registry::import::{import_csv, parse_map, PhapDien};
+use crate::registry::learn::{learn, number_from_slug, target_stub};
 use crate::registry::{Registry, RegistryFile, BUILTIN, BUILTIN_ORIGIN};
 use anyhow::{bail, Context as _};
 use std::fmt::Write as _;
@@ -26,7 +27,47 @@ pub use crate::registry::files::{data_dir, imported_files};
 impl RegistryArgs {
     /// Built-in registry, then imported files, then `--registry` files.
     pub fn load(&self) -> anyhow::Result<Registry> {
-        let mut r = Registry::builtin()?;
+        self.load_for(&[])
+    }
+
+    /// As [`RegistryArgs::load_for`], with what the documents read teach about themselves
+    /// (those that are instruments: identity, effective date, effects) as a layer after the
+    /// built-in registry and before imported and `--registry` files: verified built-in facts
+    /// first, then the instrument's own text, then the imports.
+    pub fn load_with_learned(
+        &self,
+        paths: &[PathBuf],
+        learned: Vec<crate::registry::Instrument>,
+    ) -> anyhow::Result<Registry> {
+        self.load_layers(paths, learned)
+    }
+
+    /// As [`RegistryArgs::load`], with the fictional layer of the bundled plans when a
+    /// document read is one of them (`corpus/plans`; no paths means that folder).
+    pub fn load_for(&self, paths: &[PathBuf]) -> anyhow::Result<Registry> {
+        self.load_layers(paths, Vec::new())
+    }
+
+    fn load_layers(
+        &self,
+        paths: &[PathBuf],
+        learned: Vec<crate::registry::Instrument>,
+    ) -> anyhow::Result<Registry> {
+        let bundled = if paths.is_empty() {
+            crate::registry::files::is_bundled_corpus(Path::new("corpus/plans"))
+        } else {
+            paths
+                .iter()
+                .any(|p| crate::registry::files::is_bundled_corpus(p))
+        };
+        let mut r = if bundled {
+            Registry::bundled()?
+        } else {
+            Registry::builtin()?
+        };
+        if !learned.is_empty() {
+            r.add("the documents read (their own texts)", learned);
+        }
         for p in imported_files().iter().chain(self.registry.iter()) {
             r.load_file(p)?;
         }
@@ -69,6 +110,20 @@ pub enum ImportSource {
         #[command(flatten)]
         format: crate::cli::output::FormatArgs,
     },
+    /// Instrument texts (gazette JSON with `full_text`, .txt, .md, .docx, .pdf, .html;
+    /// folders walked): one entry per text, with its identity from its header, its
+    /// effective date and its effects on other instruments (replaces, repeals, amends,
+    /// expires, corrects, suspends), each with the clause that states it. Unverified.
+    Texts {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write (.json or .toml). Never inside corpus/.
+        #[arg(long)]
+        out: PathBuf,
+        /// The counts of the import: text on stderr, or JSON on stdout.
+        #[command(flatten)]
+        format: crate::cli::output::FormatArgs,
+    },
     /// A CSV register with a column mapping.
     Csv {
         input: PathBuf,
@@ -96,6 +151,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             ImportSource::PhapDien { input, out, format } => {
                 import_phap_dien(&input, &out, format.get())
             }
+            ImportSource::Texts { paths, out, format } => import_texts(&paths, &out, format.get()),
             ImportSource::Csv {
                 input,
                 map,
@@ -335,4 +391,125 @@ fn import_phap_dien(
         stats.relations
     ));
     Ok(Outcome::Clean)
+}
+
+/// The gazette file's own number (`so_hieu`, a slug such as "thong-bao-so-02-2023-tb-lpqt-39022"),
+/// for texts whose header was not extracted.
+fn gazette_slug(path: &Path) -> Option<String> {
+    if path.extension().and_then(|x| x.to_str()) != Some("json") {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    v.get("so_hieu")
+        .or_else(|| v.get("slug"))
+        .and_then(|x| x.as_str())
+        .map(str::to_string)
+}
+
+fn import_texts(
+    paths: &[PathBuf],
+    out: &Path,
+    format: crate::cli::output::Format,
+) -> anyhow::Result<Outcome> {
+    let (files, errors) = crate::source::expand(paths);
+    let bar = crate::cli::output::progress(files.len() as u64, "texts read");
+    let mut entries: Vec<crate::registry::Instrument> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let (mut read, mut unnamed, mut effects, mut failed) = (0, Vec::new(), 0, errors.len());
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    for f in &files {
+        bar.inc(1);
+        let doc = match crate::source::read_file(f) {
+            Ok(d) => d,
+            Err(e) => {
+                bar.suspend(|| eprintln!("error: {e}"));
+                failed += 1;
+                continue;
+            }
+        };
+        read += 1;
+        let mut l = learn(&doc.text);
+        if l.citation.is_none() {
+            if let Some((kind, c)) = gazette_slug(f).as_deref().and_then(number_from_slug) {
+                l.kind = Some(kind);
+                l.number = c.canonical.clone();
+                l.citation = Some(c);
+            }
+        }
+        let path = f.display().to_string();
+        match l.to_instrument(&path) {
+            Some(ins) if seen.insert(ins.id.clone()) => {
+                effects += ins.relations.len();
+                entries.push(ins);
+            }
+            Some(ins) => eprintln!("{path}: {} already read from another file; skipped", ins.id),
+            None => unnamed.push(path),
+        }
+    }
+    // The instruments known only as targets, after the texts (a text read wins).
+    let mut stubs = Vec::new();
+    for ins in &entries {
+        let path = ins
+            .sources
+            .first()
+            .map(|s| s.reference.trim_start_matches("its own text: ").to_string())
+            .unwrap_or_default();
+        for r in &ins.relations {
+            if let Some(st) = target_stub(&r.target, &ins.id, &path) {
+                if seen.insert(st.id.clone()) {
+                    stubs.push(st);
+                }
+            }
+        }
+    }
+    let texts = entries.len();
+    let n_stubs = stubs.len();
+    entries.extend(stubs);
+    crate::registry::learn::settle_statuses(&mut entries);
+    let file = RegistryFile {
+        instruments: entries,
+    };
+    bar.finish_and_clear();
+    write_out(&file, out)?;
+    if format == crate::cli::output::Format::Json {
+        println!(
+            "{}",
+            serde_json::json!({
+                "out": out.display().to_string(),
+                "texts_read": read,
+                "instruments": texts,
+                "targets_only": n_stubs,
+                "effects": effects,
+                "without_number": unnamed,
+                "unreadable": failed,
+            })
+        );
+    } else {
+        crate::cli::output::note(format_args!(
+        "{}: {} texts read, {} instruments ({} known only as targets), {} effects, {} without a number of their own{}, {} unreadable",
+        out.display(),
+        read,
+        texts,
+        n_stubs,
+        effects,
+        unnamed.len(),
+        if unnamed.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({})",
+                unnamed.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+            )
+        },
+        failed
+    ));
+    }
+    Ok(if failed > 0 {
+        Outcome::Errors
+    } else {
+        Outcome::Clean
+    })
 }

@@ -85,9 +85,16 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .transpose()?,
         lang: crate::cli::check_config::lang(args.lang.as_deref())?,
     };
-    let reg = args.registry.load()?;
-    let know = RegistryKnowledge::new(&reg);
     let (docs, errors) = read_inputs_with(&args.paths, &args.read.options());
+    // Documents that are themselves instruments teach the registry their identity, dates
+    // and effects, so a folder of decrees and the plans citing them answers "outdated".
+    let pairs: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d.path.as_str(), d.text.as_str()))
+        .collect();
+    let learned = crate::registry::learn::learn_documents(&pairs);
+    let reg = args.registry.load_with_learned(&args.paths, learned)?;
+    let know = RegistryKnowledge::new(&reg);
 
     let mut errors = errors;
     if !args.index.no_index {

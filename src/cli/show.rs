@@ -22,7 +22,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut s_out = String::new();
-    let reg = args.registry.load()?;
+    let reg = args.registry.load_for(&args.paths)?;
     let Some(target) = parse_query(&args.instrument, &reg) else {
         anyhow::bail!("{:?}: not read as an instrument", args.instrument);
     };
@@ -54,10 +54,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let g = Graph::build(&docs, &reg);
     let hits = g.cites(&Target::Instrument { id: id.clone() });
     let rels = reg.relations_both_ways(&id);
+    let effects = reg.effects_on(&id);
     if args.format.get() == crate::cli::output::Format::Json {
         let v = serde_json::json!({
             "instrument": ins,
             "origin": reg.origin(&id),
+            "effects_on": effects,
             "relations": rels.iter().map(|(k, t, d)| serde_json::json!({"type": k, "target": t, "date": d})).collect::<Vec<_>>(),
             "cited_by": hits,
         });
@@ -90,6 +92,24 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     .unwrap_or_default()
             )),
         );
+        // The status today, derived from its dates and the effects on it.
+        if let Some(st) = crate::cli::check::today().and_then(|d| reg.status_at(&id, d)) {
+            if st.status != ins.status {
+                opt(
+                    &mut s_out,
+                    "status now",
+                    Some(format!(
+                        "{} ({}){}",
+                        st.status,
+                        st.status.vietnamese(),
+                        st.in_force
+                            .filter(|x| *x != id)
+                            .map(|x| format!(", in its place {x}"))
+                            .unwrap_or_default()
+                    )),
+                );
+            }
+        }
         opt(&mut s_out, "verified", Some(ins.verified.to_string()));
         if !ins.aliases.is_empty() {
             opt(&mut s_out, "aliases", Some(ins.aliases.join("; ")));
@@ -113,6 +133,51 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 d.map(|d| format!(" ({})", d.vietnamese()))
                     .unwrap_or_default()
             );
+        }
+        // The timeline: in force from its effective date, then each dated effect on it with
+        // the clause that states it.
+        if ins.effective.is_some() || !effects.is_empty() {
+            let _ = writeln!(s_out, "  timeline");
+            if let Some(d) = ins.start() {
+                let _ = writeln!(
+                    s_out,
+                    "    {}  có hiệu lực (in force){}",
+                    d.vietnamese(),
+                    ins.issued
+                        .filter(|i| Some(*i) != ins.effective && ins.effective.is_some())
+                        .map(|i| format!("; passed {}, chưa có hiệu lực before", i.vietnamese()))
+                        .unwrap_or_default()
+                );
+            }
+            for e in &effects {
+                let what = match (e.kind.slug(), e.whole) {
+                    ("replaces", true) => "đã bị thay thế (replaced) by",
+                    ("repeals", true) => "bị bãi bỏ (repealed) by",
+                    ("repeals", false) => "bị bãi bỏ một phần (partly repealed) by",
+                    ("expires", true) => "hết hiệu lực (expired) by",
+                    ("expires", false) => "hết hiệu lực một phần (partly expired) by",
+                    ("amends", _) | ("replaces", false) => "được sửa đổi, bổ sung (amended) by",
+                    ("corrects", _) => "được đính chính (corrected) by",
+                    ("suspends", _) => "bị ngưng hiệu lực (suspended) by",
+                    _ => "affected by",
+                };
+                let _ = writeln!(
+                    s_out,
+                    "    {}  {what} {}{}{}",
+                    e.date
+                        .map(|d| d.vietnamese())
+                        .unwrap_or_else(|| "??/??/????".into()),
+                    e.by,
+                    e.provisions
+                        .as_deref()
+                        .map(|p| format!(" [{p}]"))
+                        .unwrap_or_default(),
+                    if e.verified { "" } else { " unverified" }
+                );
+                if let Some(src) = &e.source {
+                    let _ = writeln!(s_out, "                source: {src}");
+                }
+            }
         }
         let _ = writeln!(s_out, "  cited {} times", hits.len());
         for h in &hits {

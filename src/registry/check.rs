@@ -247,7 +247,10 @@ fn check_instrument(r: &Registry, ins: &Instrument, out: &mut Vec<Problem>) {
             ));
             continue;
         };
-        if let Some(inv) = rel.kind.inverse() {
+        // An effect learned from the affecting text's clause is kept once, on that text
+        // (as legislation.gov.uk keeps effects): the affected side reads it as incoming.
+        let learned = matches!(rel.source, Some(super::RelationSource::Clause { .. }));
+        if let Some(inv) = rel.kind.inverse().filter(|_| !learned) {
             if !t
                 .relations
                 .iter()

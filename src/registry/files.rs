@@ -40,3 +40,24 @@ pub fn registry_files_in(dir: &Path) -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// Is `path` a document of the bundled corpus (a `corpus/plans` folder beside
+/// `corpus/registry/fictional.toml`), whose invented local documents the fictional registry
+/// layer describes? A bare name that is not a file is looked up in `corpus/plans`.
+pub fn is_bundled_corpus(path: &Path) -> bool {
+    let p = if path.exists() {
+        path.to_path_buf()
+    } else {
+        Path::new("corpus/plans").join(path)
+    };
+    let Ok(abs) = std::fs::canonicalize(&p) else {
+        return false;
+    };
+    abs.ancestors().any(|a| {
+        a.file_name().is_some_and(|n| n == "plans")
+            && a.parent().is_some_and(|c| {
+                c.file_name().is_some_and(|n| n == "corpus")
+                    && c.join("registry").join("fictional.toml").is_file()
+            })
+    })
+}

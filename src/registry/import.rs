@@ -18,7 +18,13 @@ use std::sync::OnceLock;
 /// Read a number-symbol ("168/2018/NĐ-CP", "3637/UBND-VX", "QÐ" with U+00D0) with the
 /// extractor, optionally with the type word written before it.
 pub fn read_number_symbol(type_word: Option<&str>, ns: &str) -> Option<Citation> {
-    let ns = ns.trim().trim_end_matches([',', ';', '.', ')']);
+    // Stray quote marks of the source (Pháp điển's "''42/2022/TT-BCT") are not part of it.
+    const QUOTES: [char; 8] = ['\'', '"', '‘', '’', '“', '”', '`', '´'];
+    let ns = ns
+        .trim()
+        .trim_matches(QUOTES)
+        .trim_end_matches([',', ';', '.', ')'])
+        .trim_matches(QUOTES);
     let text = match type_word {
         Some(t) => format!("{t} số {ns}"),
         None => ns.to_string(),
@@ -106,12 +112,82 @@ pub fn strip_html(s: &str) -> String {
 
 const TYPE_WORDS: &str = "Bộ luật|Luật|Pháp lệnh|Nghị quyết liên tịch|Nghị quyết|Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị|Sắc lệnh|Lệnh";
 
+/// The issue date, issuer and title of a note's own instrument: the LAST "ngày D/M/Y của
+/// ISSUER" before ", có hiệu lực" (a title naming another instrument, "Sửa đổi … Nghị định số
+/// 123/2016/NĐ-CP ngày 01/9/2016 của Chính phủ …", holds earlier dates that are not its own).
+fn issued_parts(rest: &str) -> (Option<Date>, Option<String>, Option<String>) {
+    let Some(eff_at) = rest.find("có hiệu lực") else {
+        return (None, None, None);
+    };
+    let head = rest[..eff_at].trim_end().trim_end_matches(',');
+    let Some(m) = note_regexes().issued.captures_iter(head).last() else {
+        return (None, None, None);
+    };
+    let whole = m.get(0).map(|x| (x.start(), x.end())).unwrap_or((0, 0));
+    let issued = vn_date(&m[1]);
+    let issuer = issuer_name(&head[whole.1..]);
+    let t = clean(head[..whole.0].trim_matches([' ', ',', '.']));
+    let t = t.trim_end_matches('.').trim().to_string();
+    (issued, issuer, (!t.is_empty()).then_some(t))
+}
+
+/// An issuer as a body's name: titles of office dropped ("Bộ trưởng Bộ Công Thương" → "Bộ
+/// Công Thương"), the spelling of `corpus/registry/issuers.toml` when it knows the body,
+/// nothing when what is left is not a name (digits, a sentence).
+pub fn issuer_name(s: &str) -> Option<String> {
+    let mut t = clean(s.trim().trim_end_matches(['.', ',', ';', ' ']));
+    for title in [
+        "Bộ trưởng ",
+        "Chủ tịch ",
+        "Thống đốc ",
+        "Tổng Thanh tra ",
+        "Chánh án ",
+        "Viện trưởng ",
+        "Tổng Kiểm toán ",
+    ] {
+        if let Some(rest) = t.strip_prefix(title) {
+            if title == "Thống đốc " && !rest.starts_with("Ngân hàng") {
+                continue;
+            }
+            if title == "Chủ tịch " && rest == "nước" {
+                continue;
+            }
+            t = rest.to_string();
+        }
+    }
+    let tables = crate::extract::tables::Tables::builtin();
+    let key = crate::extract::tables::word_key(&t);
+    if let Some((name, len, local)) = tables.issuer_prefix(&key) {
+        if len == key.len() && !local {
+            return Some(name.to_string());
+        }
+    }
+    // Joint issuers are long ("Bộ Tư pháp, Bộ Tài chính, … và Ngân hàng Nhà nước Việt Nam");
+    // words of a title are not a name.
+    let lt = format!(" {} ", t.to_lowercase());
+    let ok = !t.is_empty()
+        && t.chars().count() <= 200
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && ![
+            " ngày ",
+            " quy định ",
+            " hướng dẫn ",
+            " phê duyệt ",
+            " về ",
+            " ban hành ",
+        ]
+        .iter()
+        .any(|w| lt.contains(w));
+    ok.then_some(t)
+}
+
 struct NoteRegexes {
     head: Regex,
     issued: Regex,
     effective: Regex,
     amender: Regex,
     item: Regex,
+    article: Regex,
 }
 
 fn note_regexes() -> &'static NoteRegexes {
@@ -121,8 +197,7 @@ fn note_regexes() -> &'static NoteRegexes {
             r"^[\s(]*(?:(?:Điều|Khoản|Điểm|Mục|Chương|Phụ lục)\s+[0-9A-Za-zđ.]+[,\s]*)*\s*(?P<type>{TYPE_WORDS})\s+(?:số\s+)?(?P<ns>[^\s,()]+)(?P<rest>.*)$"
         ))
         .expect("head regex"),
-        issued: Regex::new(r"(?:,\s*|\s)ngày\s+(\d{1,2}/\d{1,2}/\d{4})\s+của\s+(.+?)\s*,\s*có hiệu lực")
-            .expect("issued regex"),
+        issued: Regex::new(r"ngày\s+(\d{1,2}/\d{1,2}/\d{4})\s+của\s+").expect("issued regex"),
         effective: Regex::new(r"có hiệu lực(?: thi hành)? kể từ ngày\s+(\d{1,2}/\d{1,2}/\d{4})")
             .expect("effective regex"),
         amender: Regex::new(&format!(
@@ -130,6 +205,7 @@ fn note_regexes() -> &'static NoteRegexes {
         ))
         .expect("amender regex"),
         item: Regex::new(r"ItemID=(\d+)").expect("item regex"),
+        article: Regex::new(r"^[\s(]*((?:Điều|Khoản|Điểm)\s+[0-9A-Za-zđ.]+)").expect("article regex"),
     })
 }
 
@@ -201,19 +277,14 @@ impl PhapDien {
             return;
         };
         let type_word = &h["type"];
+        // The codified article the note is about ("Điều 3").
+        let article = note_regexes().article.captures(own).map(|m| clean(&m[1]));
         let Some(c) = read_number_symbol(Some(type_word), &h["ns"]) else {
             self.stats.unread += 1;
             return;
         };
         let rest = h.name("rest").map(|m| m.as_str()).unwrap_or("");
-        let issued_cap = re.issued.captures_iter(rest).last();
-        let issued = issued_cap.as_ref().and_then(|m| vn_date(&m[1]));
-        let issuer = issued_cap.as_ref().map(|m| clean(&m[2]));
-        let title = issued_cap.as_ref().and_then(|m| {
-            let t =
-                clean(rest[..m.get(0).map(|x| x.start()).unwrap_or(0)].trim_matches([' ', ',']));
-            (!t.is_empty()).then_some(t)
-        });
+        let (issued, issuer, title) = issued_parts(rest);
         let effective = re.effective.captures(rest).and_then(|m| vn_date(&m[1]));
         let Some(id) = make_id(&c, issuer.as_deref(), issued).or_else(|| {
             // A short note of an instrument whose long note was read before.
@@ -299,7 +370,19 @@ impl PhapDien {
                     "Bộ pháp điển điện tử: note \"{}\"",
                     phrase.trim_start_matches(", ").trim()
                 );
-                self.relate(&id, RelationType::AmendedBy, &tid, teff, &src);
+                // The same vocabulary as the effects learned from texts.
+                let (by, on) = if repeal && !(p.contains("sua doi") || p.contains("bo sung")) {
+                    if p.contains("ngung hieu luc") {
+                        (RelationType::SuspendedBy, RelationType::Suspends)
+                    } else {
+                        (RelationType::RepealedBy, RelationType::Repeals)
+                    }
+                } else if p.contains("dinh chinh") {
+                    (RelationType::CorrectedBy, RelationType::Corrects)
+                } else {
+                    (RelationType::AmendedBy, RelationType::Amends)
+                };
+                self.relate(&id, by, &tid, teff, &src, article.as_deref());
                 let t = self
                     .entries
                     .entry(tid.clone())
@@ -307,20 +390,32 @@ impl PhapDien {
                 if t.effective.is_none() {
                     t.effective = teff;
                 }
-                self.relate(&tid, RelationType::Amends, &id, teff, &src);
+                self.relate(&tid, on, &id, teff, &src, article.as_deref());
             }
         }
     }
 
-    fn relate(&mut self, from: &str, kind: RelationType, to: &str, date: Option<Date>, src: &str) {
+    fn relate(
+        &mut self,
+        from: &str,
+        kind: RelationType,
+        to: &str,
+        date: Option<Date>,
+        src: &str,
+        article: Option<&str>,
+    ) {
         if let Some(e) = self.entries.get_mut(from) {
             if !e.relations.iter().any(|r| r.kind == kind && r.target == to) {
+                // A note is about one codified article: the effect is on provisions.
                 e.relations.push(Relation {
                     kind,
                     target: to.to_string(),
                     date,
                     verified: false,
-                    source: Some(src.to_string()),
+                    source: Some(src.into()),
+                    scope: article.map(|_| super::Scope::Provisions),
+                    provisions: article.map(str::to_string),
+                    confidence: None,
                 });
                 self.stats.relations += 1;
             }
@@ -573,14 +668,66 @@ mod tests {
         assert_eq!(t.effective, Date::new(2021, 1, 1));
         assert_eq!(t.issuer.as_deref(), Some("Quốc hội"));
         assert_eq!(t.status, Status::PartlyExpired);
-        assert_eq!(t.relations[0].kind, RelationType::AmendedBy);
+        assert_eq!(t.relations[0].kind, RelationType::RepealedBy);
         let a = get("48/2024/QH15");
-        assert_eq!(a.relations[0].kind, RelationType::Amends);
+        assert_eq!(a.relations[0].kind, RelationType::Repeals);
         let old = get("21-LCT/HDNN8:quoc-hoi:1989-06-30");
         assert_eq!(
             old.law_name.as_deref(),
             Some("Luật Bảo vệ sức khỏe nhân dân")
         );
+    }
+
+    /// Regressions: a date taken from the title of the instrument a note names (101/2020/NĐ-CP
+    /// "issued" 2016-09-01), stray quotes in ids (`''42/2022/TT-BCT`), issuers that are titles.
+    #[test]
+    fn phap_dien_notes_do_not_invent_facts() {
+        let mut p = PhapDien::new();
+        p.add_note("(Điều 2 Nghị định số 101/2020/NĐ-CP Sửa đổi, bổ sung một số điều của Nghị định số 123/2016/NĐ-CP ngày 01/9/2016 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của bộ, cơ quan ngang bộ ngày 28/08/2020 của Chính phủ, có hiệu lực thi hành kể từ ngày 15/11/2020 )", Some("143812"));
+        p.add_note("(Điều 1 Thông tư số ''42/2022/TT-BCT Thông tư số 42/2022/TT-BCT về Kiểm tra hoạt động điện lực và sử dụng điện, giải quyết tranh chấp hợp đồng mua bán điện. ngày 30/12/2022 của Bộ Công Thương., có hiệu lực thi hành kể từ ngày 16/02/2023)", Some("158686"));
+        p.add_note(
+            "(Điều 2 Thông tư số ''42/2022/TT-BCT, có hiệu lực thi hành kể từ ngày 16/02/2023)",
+            Some("158686"),
+        );
+        p.add_note("(Điều 13 Thông tư số 49/2018/TT-BGTVT Sửa đổi, bổ sung một số điều của Thông tư số 35/2012/TT-BGTVT ngày 6 tháng 9 năm 2012 của Bộ trưởng Bộ Giao thông vận tải quy định về lắp đặt báo hiệu ngày 11/09/2018 của Bộ trưởng Bộ Giao thông vận tải, có hiệu lực thi hành kể từ ngày 01/01/2019)", None);
+        p.add_note("(Điều 3 Luật số 57/2020/QH14, có hiệu lực thi hành kể từ ngày 01/01/2021, có nội dung bị bãi bỏ bởi Điều 2 Luật số 48/2024/QH15 có hiệu lực thi hành kể từ ngày 01/07/2025)", None);
+        let (f, stats) = p.finish();
+        let get = |id: &str| f.instruments.iter().find(|i| i.id == id);
+        let ids: Vec<&str> = f.instruments.iter().map(|i| i.id.as_str()).collect();
+        assert!(ids.iter().all(|i| !i.contains('\'')), "{ids:?}");
+        assert_eq!(
+            issuer_name("Bộ Tư pháp, Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội và Ngân hàng Nhà nước Việt Nam").as_deref(),
+            Some("Bộ Tư pháp, Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội và Ngân hàng Nhà nước Việt Nam")
+        );
+        assert_eq!(
+            issuer_name("Chính phủ quy định chi tiết thi hành Luật thuế sử dụng đất nông nghiệp"),
+            None
+        );
+        let rows = [
+            ("101/2020/NĐ-CP", Date::new(2020, 8, 28), Some("Chính phủ")),
+            (
+                "42/2022/TT-BCT",
+                Date::new(2022, 12, 30),
+                Some("Bộ Công Thương"),
+            ),
+            (
+                "49/2018/TT-BGTVT",
+                Date::new(2018, 9, 11),
+                Some("Bộ Giao thông vận tải"),
+            ),
+        ];
+        for (id, issued, issuer) in rows {
+            let e = get(id).unwrap_or_else(|| panic!("{id} not in {ids:?}"));
+            assert_eq!(e.issued, issued, "{id}");
+            assert_eq!(e.issuer.as_deref(), issuer, "{id}");
+        }
+        assert_eq!(stats.unread, 0);
+        // Relations typed in the effects' vocabulary, on the codified article.
+        let r = &get("57/2020/QH14").unwrap().relations[0];
+        assert_eq!(r.kind, RelationType::RepealedBy);
+        assert_eq!(r.provisions.as_deref(), Some("Điều 3"));
+        let r = &get("48/2024/QH15").unwrap().relations[0];
+        assert_eq!(r.kind, RelationType::Repeals);
     }
 
     #[test]

@@ -28,20 +28,34 @@ impl<R: Borrow<Registry>> RegistryKnowledge<R> {
     fn facts(&self, ins: &Instrument) -> InstrumentFacts {
         let mut events = Vec::new();
         for r in &ins.relations {
-            let kind = match r.kind {
-                RelationType::ReplacedBy => EventKind::Replaced,
-                RelationType::SupersededBy => EventKind::Superseded,
-                RelationType::AmendedBy => EventKind::Amended,
-                _ => continue,
-            };
+            if r.kind != RelationType::SupersededBy {
+                continue;
+            }
             let date = r
                 .date
                 .or_else(|| self.reg().get(&r.target).and_then(|t| t.start()));
             events.push(Event {
-                kind,
+                kind: EventKind::Superseded,
                 date,
                 by: Some(r.target.clone()),
                 verified: r.verified,
+            });
+        }
+        // The dated effects on it, from its own inverse relations and from the texts that
+        // state them (replaced, repealed or declared expired as a whole or in part, amended).
+        for e in self.reg().effects_on(&ins.id) {
+            let kind = match (e.kind, e.whole) {
+                (RelationType::Replaces, true) => EventKind::Replaced,
+                (RelationType::Repeals | RelationType::Expires, true) => EventKind::Expired,
+                (RelationType::Repeals | RelationType::Expires, false) => EventKind::PartlyExpired,
+                (RelationType::Amends, _) | (RelationType::Replaces, false) => EventKind::Amended,
+                _ => continue,
+            };
+            events.push(Event {
+                kind,
+                date: e.date,
+                by: Some(e.by.clone()),
+                verified: e.verified,
             });
         }
         let has = |k: EventKind| events.iter().any(|e: &Event| e.kind == k);

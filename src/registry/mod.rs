@@ -12,6 +12,7 @@ pub mod check;
 pub mod files;
 pub mod import;
 pub mod knowledge;
+pub mod learn;
 
 use crate::model::{Date, Kind};
 use crate::normalize::fold_key;
@@ -24,6 +25,11 @@ use std::path::Path;
 pub const BUILTIN: &str = include_str!("../../corpus/registry/instruments.toml");
 /// The name reported for the compiled-in registry.
 pub const BUILTIN_ORIGIN: &str = "corpus/registry/instruments.toml (built in)";
+/// The invented local documents of the bundled fictional plans: a layer loaded only for the
+/// bundled corpus and the tests ([`Registry::bundled`]), never for a user's documents.
+pub const FICTIONAL: &str = include_str!("../../corpus/registry/fictional.toml");
+/// The name reported for the fictional layer.
+pub const FICTIONAL_ORIGIN: &str = "corpus/registry/fictional.toml (bundled plans only)";
 
 /// Legal status of an instrument ("tình trạng hiệu lực").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -101,6 +107,22 @@ pub enum RelationType {
     GuidedBy,
     /// Issued on the basis of — "căn cứ". One-directional.
     BasedOn,
+    /// Repeals (the whole or provisions) — "bãi bỏ".
+    Repeals,
+    /// Repealed by — "bị bãi bỏ bởi".
+    RepealedBy,
+    /// Declares the other expired from a date — "… hết hiệu lực kể từ ngày …".
+    Expires,
+    /// Declared expired by — "hết hiệu lực theo".
+    ExpiredBy,
+    /// Corrects — "đính chính".
+    Corrects,
+    /// Corrected by — "được đính chính bởi".
+    CorrectedBy,
+    /// Suspends — "ngưng hiệu lực".
+    Suspends,
+    /// Suspended by — "bị ngưng hiệu lực bởi".
+    SuspendedBy,
 }
 
 impl RelationType {
@@ -115,6 +137,14 @@ impl RelationType {
             RelationType::Guides => "guides",
             RelationType::GuidedBy => "guided-by",
             RelationType::BasedOn => "based-on",
+            RelationType::Repeals => "repeals",
+            RelationType::RepealedBy => "repealed-by",
+            RelationType::Expires => "expires",
+            RelationType::ExpiredBy => "expired-by",
+            RelationType::Corrects => "corrects",
+            RelationType::CorrectedBy => "corrected-by",
+            RelationType::Suspends => "suspends",
+            RelationType::SuspendedBy => "suspended-by",
         }
     }
 
@@ -129,6 +159,14 @@ impl RelationType {
             RelationType::Supersedes => RelationType::SupersededBy,
             RelationType::Guides => RelationType::GuidedBy,
             RelationType::GuidedBy => RelationType::Guides,
+            RelationType::Repeals => RelationType::RepealedBy,
+            RelationType::RepealedBy => RelationType::Repeals,
+            RelationType::Expires => RelationType::ExpiredBy,
+            RelationType::ExpiredBy => RelationType::Expires,
+            RelationType::Corrects => RelationType::CorrectedBy,
+            RelationType::CorrectedBy => RelationType::Corrects,
+            RelationType::Suspends => RelationType::SuspendedBy,
+            RelationType::SuspendedBy => RelationType::Suspends,
             RelationType::BasedOn => return None,
         })
     }
@@ -137,11 +175,86 @@ impl RelationType {
     pub fn ends_force(self) -> bool {
         matches!(self, RelationType::ReplacedBy | RelationType::SupersededBy)
     }
+
+    /// An effect of the source on the target ("this text replaces, repeals, amends, declares
+    /// expired, corrects, suspends that one"), as learned from the source's own text.
+    pub fn is_effect(self) -> bool {
+        matches!(
+            self,
+            RelationType::Replaces
+                | RelationType::Repeals
+                | RelationType::Amends
+                | RelationType::Expires
+                | RelationType::Corrects
+                | RelationType::Suspends
+        )
+    }
 }
 
 impl fmt::Display for RelationType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.slug())
+    }
+}
+
+/// How much of the target an effect touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// The whole instrument.
+    Whole,
+    /// Some provisions ("khoản 4 Điều 8"), written in `provisions`.
+    Provisions,
+}
+
+/// Where a relation comes from: a note ("Bộ pháp điển điện tử: note …"), or the clause of
+/// the affecting text that states it (`{path, line, text}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RelationSource {
+    Clause {
+        path: String,
+        /// 1-based line of the clause.
+        line: usize,
+        text: String,
+    },
+    Note(String),
+}
+
+impl std::ops::Deref for RelationSource {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            RelationSource::Note(s) => s,
+            RelationSource::Clause { text, .. } => text,
+        }
+    }
+}
+
+impl fmt::Display for RelationSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RelationSource::Note(s) => f.write_str(s),
+            RelationSource::Clause { path, line, text } => write!(f, "{path}:{line}: {text}"),
+        }
+    }
+}
+
+impl From<&str> for RelationSource {
+    fn from(s: &str) -> RelationSource {
+        RelationSource::Note(s.to_string())
+    }
+}
+
+impl From<String> for RelationSource {
+    fn from(s: String) -> RelationSource {
+        RelationSource::Note(s)
+    }
+}
+
+impl From<RelationSource> for String {
+    fn from(s: RelationSource) -> String {
+        s.to_string()
     }
 }
 
@@ -158,7 +271,16 @@ pub struct Relation {
     #[serde(default)]
     pub verified: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<RelationSource>,
+    /// For effects: the whole target or provisions of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// The provisions affected, as written ("khoản 4 Điều 8").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provisions: Option<String>,
+    /// How sure the reader of the clause is (learned effects), 0–1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }
 
 /// Where a fact comes from.
@@ -382,6 +504,14 @@ impl Registry {
         Ok(r)
     }
 
+    /// The compiled-in registry with the fictional layer of the bundled plans: for documents
+    /// of corpus/plans and the tests only.
+    pub fn bundled() -> Result<Registry, RegistryError> {
+        let mut r = Registry::builtin()?;
+        r.add_text(FICTIONAL_ORIGIN, FICTIONAL)?;
+        Ok(r)
+    }
+
     /// A registry from one text (TOML or JSON).
     pub fn from_text(origin: &str, text: &str) -> Result<Registry, RegistryError> {
         let mut r = Registry::new();
@@ -539,6 +669,48 @@ impl Registry {
         out
     }
 
+    /// The dated effects on `id` (legislation.gov.uk's "changes to legislation"), from both
+    /// ends: the effect relations of other entries pointing at it ("X replaces/repeals/amends
+    /// `id`", as learned from X's own text) and its own inverse relations ("replaced-by X"),
+    /// once each. Dates: the relation's, else the affecting instrument's effective date.
+    pub fn effects_on(&self, id: &str) -> Vec<EffectOn> {
+        let mut out: Vec<EffectOn> = Vec::new();
+        for (src, r) in self.incoming(id) {
+            if r.kind.is_effect() {
+                out.push(EffectOn {
+                    kind: r.kind,
+                    by: src.id.clone(),
+                    date: r.date.or(src.start()),
+                    whole: r.scope != Some(Scope::Provisions),
+                    provisions: r.provisions.clone(),
+                    source: r.source.clone(),
+                    verified: r.verified,
+                });
+            }
+        }
+        if let Some(ins) = self.get(id) {
+            for r in &ins.relations {
+                let Some(kind) = r.kind.inverse().filter(|k| k.is_effect()) else {
+                    continue;
+                };
+                if out.iter().any(|e| e.kind == kind && e.by == r.target) {
+                    continue;
+                }
+                out.push(EffectOn {
+                    kind,
+                    by: r.target.clone(),
+                    date: self.relation_date(r),
+                    whole: r.scope != Some(Scope::Provisions),
+                    provisions: r.provisions.clone(),
+                    source: r.source.clone(),
+                    verified: r.verified,
+                });
+            }
+        }
+        out.sort_by(|a, b| (a.date, &a.by).cmp(&(b.date, &b.by)));
+        out
+    }
+
     /// The date a force-ending relation took effect: its own date, else the successor's
     /// effective or issue date.
     fn relation_date(&self, r: &Relation) -> Option<Date> {
@@ -564,12 +736,31 @@ impl Registry {
         let mut ended_by: Option<RelationType> = None;
         seen.insert(&cur.id);
         loop {
-            let next = cur
+            // Its own replaced-by/superseded-by, and the whole replacements, repeals and
+            // expiries other entries' texts state.
+            let own = cur
                 .relations
                 .iter()
                 .filter(|r| r.kind.ends_force())
                 .filter(|r| self.relation_date(r).is_some_and(|d| d <= date))
-                .filter_map(|r| self.get(&r.target).map(|t| (r.kind, t)))
+                .filter_map(|r| self.get(&r.target).map(|t| (r.kind, Some(t))));
+            let effects = self
+                .effects_on(&cur.id)
+                .into_iter()
+                .filter(|e| e.whole && e.date.is_some_and(|d| d <= date))
+                .filter_map(|e| match e.kind {
+                    RelationType::Replaces => {
+                        self.get(&e.by).map(|t| (RelationType::ReplacedBy, Some(t)))
+                    }
+                    RelationType::Repeals | RelationType::Expires => {
+                        Some((RelationType::RepealedBy, None))
+                    }
+                    _ => None,
+                });
+            let all: Vec<(RelationType, Option<&Instrument>)> = own.chain(effects).collect();
+            let next = all
+                .iter()
+                .filter_map(|(k, t)| t.map(|t| (*k, t)))
                 .max_by_key(|(_, t)| t.start());
             match next {
                 Some((k, t)) if seen.insert(&t.id) => {
@@ -579,7 +770,20 @@ impl Registry {
                     chain.push(t.id.clone());
                     cur = t;
                 }
-                _ => break,
+                _ => {
+                    if all
+                        .iter()
+                        .any(|(k, t)| t.is_none() && *k == RelationType::RepealedBy)
+                    {
+                        // Repealed or declared expired, nothing in its place.
+                        return Some(StatusAt {
+                            status: Status::Expired,
+                            in_force: None,
+                            chain,
+                        });
+                    }
+                    break;
+                }
             }
         }
         if let Some(k) = ended_by {
@@ -594,11 +798,22 @@ impl Registry {
                 chain,
             });
         }
-        // No successor in force by then: the recorded status, when it had taken effect.
+        // No successor in force by then: the recorded status, when it had taken effect;
+        // provisions repealed or declared expired by then make it partly expired.
         let status = match (ins.status, ins.status_date) {
             (s, Some(sd)) if s.is_gone() && sd > date => Status::InForce,
             (Status::NotYetInForce, _) => Status::InForce,
             (s, _) => s,
+        };
+        let partly = self.effects_on(id).iter().any(|e| {
+            !e.whole
+                && matches!(e.kind, RelationType::Repeals | RelationType::Expires)
+                && e.date.is_some_and(|d| d <= date)
+        });
+        let status = if partly && matches!(status, Status::InForce | Status::Unknown) {
+            Status::PartlyExpired
+        } else {
+            status
         };
         Some(StatusAt {
             status,
@@ -610,6 +825,23 @@ impl Registry {
             chain,
         })
     }
+}
+
+/// One dated effect on an instrument, seen from the affected side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EffectOn {
+    /// The effect, from the affecting side ("replaces", "repeals", "amends", "expires",
+    /// "corrects", "suspends").
+    #[serde(rename = "type")]
+    pub kind: RelationType,
+    /// The affecting instrument.
+    pub by: String,
+    pub date: Option<Date>,
+    /// On the whole instrument (else on `provisions`).
+    pub whole: bool,
+    pub provisions: Option<String>,
+    pub source: Option<RelationSource>,
+    pub verified: bool,
 }
 
 /// The status of an instrument on a given date.
@@ -694,6 +926,30 @@ target = "43/2009/QH12"
     }
 
     #[test]
+    fn fictional_documents_only_in_the_bundled_layer() {
+        let real = Registry::builtin().unwrap();
+        assert!(
+            real.instruments().iter().all(|i| !i
+                .note
+                .as_deref()
+                .unwrap_or("")
+                .contains("FICTIONAL")),
+            "the built-in registry holds real instruments only"
+        );
+        // A real province's 17/2023/NQ-HĐND never resolves to the made-up Bắc Giang one.
+        assert!(real.by_number_symbol("17", "NQ-HĐND").is_empty());
+        let bundled = Registry::bundled().unwrap();
+        assert_eq!(bundled.len(), real.len() + 13);
+        let hits = bundled.by_number_symbol("17", "NQ-HĐND");
+        assert_eq!(hits.len(), 1);
+        assert!(
+            hits[0].id.contains(":hdnd-tinh-bac-giang:"),
+            "{}",
+            hits[0].id
+        );
+    }
+
+    #[test]
     fn json_round_trip() {
         let r = RegistryFile::parse("f", FIXTURE).unwrap();
         let j = r.to_json().unwrap();
@@ -733,6 +989,104 @@ target = "43/2009/QH12"
             let s = r.status_at(id, d(date)).unwrap();
             assert_eq!(s.status, st, "{id} {date}");
             assert_eq!(s.in_force.as_deref(), inf, "{id} {date}");
+        }
+    }
+
+    /// Effects learned from the affecting texts (stored on them, as `registry import texts`
+    /// writes them) decide the affected instrument's status on each date.
+    const EFFECTS: &str = r#"{"instrument": [
+      {"id": "15/2018/NĐ-CP", "kind": "nghi-dinh", "number": "15", "symbol": "NĐ-CP", "issued": "2018-02-02", "effective": "2018-02-02"},
+      {"id": "09/2021/TT-BKHĐT", "kind": "thong-tu", "number": "09", "symbol": "TT-BKHĐT", "effective": "2021-10-01", "status": "in-force"},
+      {"id": "26/2016/TT-BLĐTBXH", "kind": "thong-tu", "number": "26", "symbol": "TT-BLĐTBXH", "effective": "2016-10-15"},
+      {"id": "20/2023/TT-BLĐTBXH", "kind": "thong-tu", "number": "20", "symbol": "TT-BLĐTBXH", "effective": "2024-01-01"},
+      {"id": "46/2026/NĐ-CP", "kind": "nghi-dinh", "number": "46", "symbol": "NĐ-CP", "issued": "2026-01-26", "effective": "2026-03-01",
+       "relation": [{"type": "replaces", "target": "15/2018/NĐ-CP", "scope": "whole", "date": "2026-03-01",
+                     "source": {"path": "nd46.json", "line": 300, "text": "Nghị định này thay thế Nghị định số 15/2018/NĐ-CP"}}]},
+      {"id": "07/2024/TT-BKHĐT", "kind": "thong-tu", "number": "07", "symbol": "TT-BKHĐT", "effective": "2024-08-01",
+       "relation": [{"type": "repeals", "target": "09/2021/TT-BKHĐT", "scope": "provisions", "provisions": "khoản 4 Điều 8"}]},
+      {"id": "06/2024/TT-BLĐTBXH", "kind": "thong-tu", "number": "06", "symbol": "TT-BLĐTBXH", "effective": "2024-09-15",
+       "relation": [{"type": "amends", "target": "26/2016/TT-BLĐTBXH", "scope": "provisions", "provisions": "khoản 3 Điều 8"}]},
+      {"id": "01/2025/TT-BLĐTBXH", "kind": "thong-tu", "number": "01", "symbol": "TT-BLĐTBXH", "effective": "2025-02-28",
+       "relation": [{"type": "expires", "target": "20/2023/TT-BLĐTBXH", "scope": "whole", "date": "2025-02-28"}]}
+    ]}"#;
+
+    #[test]
+    fn status_from_effects_table() {
+        let r = Registry::from_text("effects", EFFECTS).unwrap();
+        let d = |s| Date::parse_iso(s).unwrap();
+        let rows = [
+            // Replaced as a whole from the effect's date, not before.
+            (
+                "15/2018/NĐ-CP",
+                "2026-02-28",
+                Status::Unknown,
+                Some("15/2018/NĐ-CP"),
+            ),
+            (
+                "15/2018/NĐ-CP",
+                "2026-03-01",
+                Status::Expired,
+                Some("46/2026/NĐ-CP"),
+            ),
+            // Partly repealed from the repealing text's effective date.
+            (
+                "09/2021/TT-BKHĐT",
+                "2024-07-31",
+                Status::InForce,
+                Some("09/2021/TT-BKHĐT"),
+            ),
+            (
+                "09/2021/TT-BKHĐT",
+                "2024-08-01",
+                Status::PartlyExpired,
+                Some("09/2021/TT-BKHĐT"),
+            ),
+            // Amended: listed, still what it was.
+            (
+                "26/2016/TT-BLĐTBXH",
+                "2025-01-01",
+                Status::Unknown,
+                Some("26/2016/TT-BLĐTBXH"),
+            ),
+            // Declared expired, nothing in its place.
+            ("20/2023/TT-BLĐTBXH", "2025-03-01", Status::Expired, None),
+            // Passed but not yet in force.
+            ("46/2026/NĐ-CP", "2026-02-01", Status::NotYetInForce, None),
+        ];
+        for (id, date, st, inf) in rows {
+            let s = r.status_at(id, d(date)).unwrap();
+            assert_eq!(s.status, st, "{id} {date}");
+            assert_eq!(s.in_force.as_deref(), inf, "{id} {date}");
+        }
+        let e = r.effects_on("26/2016/TT-BLĐTBXH");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].kind, RelationType::Amends);
+        assert_eq!(
+            e[0].date,
+            Date::new(2024, 9, 15),
+            "the amending text's effective date"
+        );
+        let e = r.effects_on("15/2018/NĐ-CP");
+        assert!(
+            matches!(&e[0].source, Some(RelationSource::Clause { line: 300, .. })),
+            "{e:?}"
+        );
+    }
+
+    /// The built-in facts the issue named: a law passed but not yet in force is not "in
+    /// force" before its effective date; a law superseded on its successor's effective date.
+    #[test]
+    fn builtin_statuses_follow_effective_dates() {
+        let r = Registry::builtin().unwrap();
+        let d = |s| Date::parse_iso(s).unwrap();
+        let rows = [
+            ("116/2025/QH15", "2026-01-15", Status::NotYetInForce),
+            ("116/2025/QH15", "2026-07-01", Status::InForce),
+            ("80/2015/QH13", "2025-03-01", Status::InForce),
+            ("80/2015/QH13", "2025-04-01", Status::Superseded),
+        ];
+        for (id, date, st) in rows {
+            assert_eq!(r.status_at(id, d(date)).unwrap().status, st, "{id} {date}");
         }
     }
 

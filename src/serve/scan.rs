@@ -503,7 +503,7 @@ impl Snapshot {
             other: self.reg.get(other_id).map(reference),
             date: r.date,
             verified: r.verified,
-            source: r.source.clone(),
+            source: r.source.as_ref().map(|s| s.to_string()),
         }
     }
 

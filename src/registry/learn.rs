@@ -1,0 +1,1446 @@
+//! What an instrument says about itself: its identity (kind, number, issuer, issue date,
+//! title) from its header, its effective date from its effect article, and its effects on
+//! other instruments ("thay thế", "bãi bỏ", "sửa đổi, bổ sung", "hết hiệu lực", "đính chính",
+//! "ngưng hiệu lực") with the clause that states each. The clause patterns and word lists are
+//! data (`corpus/registry/effects.toml`); citations are read with the extractor.
+//!
+//! Pure: a text in, a [`Learned`] out; no I/O, no panics. `cancu registry import texts` turns
+//! each result into a registry entry ([`Learned::to_instrument`]).
+
+use super::import::make_id;
+use super::{Instrument, Relation, RelationSource, RelationType, Scope, Source, Status};
+use crate::model::{Citation, Date, Kind};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The pattern file compiled into the binary.
+pub const EFFECTS_TOML: &str = include_str!("../../corpus/registry/effects.toml");
+
+/// An effect of one instrument on another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EffectType {
+    Replaces,
+    Repeals,
+    Amends,
+    Expires,
+    Corrects,
+    Suspends,
+}
+
+impl EffectType {
+    pub fn slug(self) -> &'static str {
+        match self {
+            EffectType::Replaces => "replaces",
+            EffectType::Repeals => "repeals",
+            EffectType::Amends => "amends",
+            EffectType::Expires => "expires",
+            EffectType::Corrects => "corrects",
+            EffectType::Suspends => "suspends",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<EffectType> {
+        Some(match s {
+            "replaces" => EffectType::Replaces,
+            "repeals" => EffectType::Repeals,
+            "amends" => EffectType::Amends,
+            "expires" => EffectType::Expires,
+            "corrects" => EffectType::Corrects,
+            "suspends" => EffectType::Suspends,
+            _ => return None,
+        })
+    }
+
+    /// The registry relation recorded on the affecting instrument.
+    pub fn relation(self) -> RelationType {
+        match self {
+            EffectType::Replaces => RelationType::Replaces,
+            EffectType::Repeals => RelationType::Repeals,
+            EffectType::Amends => RelationType::Amends,
+            EffectType::Expires => RelationType::Expires,
+            EffectType::Corrects => RelationType::Corrects,
+            EffectType::Suspends => RelationType::Suspends,
+        }
+    }
+}
+
+/// One effect read from a clause.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Effect {
+    #[serde(rename = "type")]
+    pub kind: EffectType,
+    /// The affected instrument's number-symbol, official form ("26/2016/TT-BLĐTBXH").
+    pub target: String,
+    /// Provisions as written ("khoản 4 Điều 8"); None for the whole instrument.
+    pub provisions: Option<String>,
+    /// When the effect takes hold.
+    pub date: Option<Date>,
+    /// 1-based line of the clause.
+    pub line: usize,
+    /// The clause, joined over its lines.
+    pub clause: String,
+    pub confidence: f32,
+}
+
+/// What a text says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Learned {
+    pub kind: Option<Kind>,
+    /// The header's citation of itself (number, symbol, canonical).
+    #[serde(skip)]
+    pub citation: Option<Citation>,
+    pub number: Option<String>,
+    pub issuer: Option<String>,
+    pub issued: Option<Date>,
+    pub effective: Option<Date>,
+    /// 1-based line of the clause giving the effective date.
+    pub effective_line: Option<usize>,
+    pub title: Option<String>,
+    pub effects: Vec<Effect>,
+    /// The issuing body's line of the header as written ("ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH"),
+    /// for the ids of local documents when the header's issuer was not read.
+    pub issuer_line: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PatternFile {
+    header: HeaderPatterns,
+    effective: EffectivePatterns,
+    clause: ClausePatterns,
+    effect: Vec<EffectPattern>,
+}
+
+#[derive(Debug, Deserialize)]
+struct HeaderPatterns {
+    issued: String,
+    running_head: Vec<String>,
+    lines: usize,
+}
+
+#[derive(Debug, Deserialize)]
+struct EffectivePatterns {
+    #[serde(rename = "self")]
+    own: String,
+    dates: Vec<String>,
+    on_signing: Vec<String>,
+    after_days: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ClausePatterns {
+    item: String,
+    not_effect_starts: Vec<String>,
+    not_effect_contains: Vec<String>,
+    not_before_trigger: Vec<String>,
+    self_word: String,
+    self_subjects: Vec<String>,
+    self_reach: usize,
+    amend_objects: Vec<String>,
+    provision_words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct EffectPattern {
+    #[serde(rename = "type")]
+    kind: String,
+    triggers: Vec<String>,
+    subject: String,
+    confidence: f32,
+}
+
+/// The compiled patterns.
+pub struct Patterns {
+    issued: Regex,
+    running_head: Vec<Regex>,
+    header_lines: usize,
+    own_effective: Regex,
+    dates: Vec<Regex>,
+    on_signing: Vec<Regex>,
+    after_days: Vec<Regex>,
+    item: Regex,
+    not_starts: Vec<String>,
+    not_contains: Vec<String>,
+    not_before: Vec<String>,
+    self_word: String,
+    /// "nghị định này", "thông tư này", …
+    self_names: Vec<String>,
+    self_reach: usize,
+    amend_objects: Vec<String>,
+    provision_words: Vec<String>,
+    /// (type, trigger, subject before?, confidence), longest trigger first.
+    triggers: Vec<(EffectType, String, bool, f32)>,
+}
+
+impl Patterns {
+    /// The patterns compiled into the binary.
+    pub fn builtin() -> &'static Patterns {
+        static P: OnceLock<Patterns> = OnceLock::new();
+        P.get_or_init(|| {
+            Patterns::from_toml(EFFECTS_TOML)
+                .expect("the compiled-in corpus/registry/effects.toml parses (checked by tests)")
+        })
+    }
+
+    /// Compile a pattern file.
+    pub fn from_toml(text: &str) -> Result<Patterns, String> {
+        let p: PatternFile =
+            toml::from_str(text).map_err(|e| format!("corpus/registry/effects.toml: {e}"))?;
+        let re = |s: &str| Regex::new(s).map_err(|e| format!("effects.toml: {s:?}: {e}"));
+        let res = |v: &[String]| v.iter().map(|s| re(s)).collect::<Result<Vec<_>, _>>();
+        let mut triggers = Vec::new();
+        for e in &p.effect {
+            let kind = EffectType::from_slug(&e.kind)
+                .ok_or_else(|| format!("effects.toml: unknown effect type {:?}", e.kind))?;
+            for t in &e.triggers {
+                triggers.push((kind, t.clone(), e.subject == "before", e.confidence));
+            }
+        }
+        triggers.sort_by_key(|t| std::cmp::Reverse(t.1.len()));
+        Ok(Patterns {
+            issued: re(&p.header.issued)?,
+            running_head: res(&p.header.running_head)?,
+            header_lines: p.header.lines,
+            own_effective: re(&p.effective.own)?,
+            dates: res(&p.effective.dates)?,
+            on_signing: res(&p.effective.on_signing)?,
+            after_days: res(&p.effective.after_days)?,
+            item: re(&p.clause.item)?,
+            not_starts: p.clause.not_effect_starts,
+            not_contains: p.clause.not_effect_contains,
+            not_before: p.clause.not_before_trigger,
+            self_names: p
+                .clause
+                .self_subjects
+                .iter()
+                .map(|k| format!("{k} {}", p.clause.self_word))
+                .collect(),
+            self_reach: p.clause.self_reach,
+            self_word: p.clause.self_word,
+            amend_objects: p.clause.amend_objects,
+            provision_words: p.clause.provision_words,
+            triggers,
+        })
+    }
+}
+
+/// Lower-case each character whose lower case has the same UTF-8 length, so that byte
+/// offsets into the result are offsets into the input.
+fn lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `s` lower-cased ([`lower`]) with each run of white space as one space, and for each
+/// byte of the result the byte of `s` it comes from (one more entry: the end).
+fn squash_lower(s: &str) -> (String, Vec<usize>) {
+    let low = lower(s);
+    let mut out = String::with_capacity(low.len());
+    let mut map = Vec::with_capacity(low.len() + 1);
+    let mut prev_space = false;
+    for (i, c) in low.char_indices() {
+        if c.is_whitespace() {
+            if prev_space {
+                continue;
+            }
+            prev_space = true;
+            out.push(' ');
+            map.push(i);
+            continue;
+        }
+        prev_space = false;
+        out.push(c);
+        for k in 0..c.len_utf8() {
+            map.push(i + k);
+        }
+    }
+    map.push(s.len());
+    (out, map)
+}
+
+/// A date from `d`, `m`, `y` groups.
+fn date_of(c: &regex::Captures) -> Option<Date> {
+    Date::new(
+        c.name("y")?.as_str().parse().ok()?,
+        c.name("m")?.as_str().parse().ok()?,
+        c.name("d")?.as_str().parse().ok()?,
+    )
+}
+
+/// `d` plus `n` days.
+pub fn add_days(d: Date, n: u32) -> Date {
+    let mut d = d;
+    for _ in 0..n {
+        d = if d.day < crate::model::days_in_month(d.year, d.month) {
+            Date {
+                day: d.day + 1,
+                ..d
+            }
+        } else if d.month < 12 {
+            Date {
+                month: d.month + 1,
+                day: 1,
+                ..d
+            }
+        } else {
+            Date {
+                year: d.year + 1,
+                month: 1,
+                day: 1,
+            }
+        };
+    }
+    d
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Article,
+    Number,
+    Letter,
+    Dash,
+    None,
+}
+
+/// A clause: a byte range of the text, its first line and how it starts.
+#[derive(Debug)]
+struct Clause {
+    start: usize,
+    end: usize,
+    line: usize,
+    marker: Marker,
+    /// Where the text after the marker starts.
+    body: usize,
+    /// Inside quoted text (the new wording an amendment writes in), never an effect.
+    quoted: bool,
+}
+
+/// Split the text into clauses: a new clause at each article heading or item, or after a
+/// line ending a sentence when the next starts with a capital. Running heads are skipped.
+fn clauses(text: &str, p: &Patterns) -> Vec<Clause> {
+    let mut out: Vec<Clause> = Vec::new();
+    let mut off = 0;
+    let mut prev_end_sentence = true;
+    let mut in_quote = false;
+    for (i, line) in text.split('\n').enumerate() {
+        let start = off;
+        off += line.len() + 1;
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let l = lower(line);
+        if p.running_head.iter().any(|r| r.is_match(&l)) {
+            continue;
+        }
+        let m = p.item.captures(&l);
+        let marker = match &m {
+            Some(c) if c.name("article").is_some() => Marker::Article,
+            Some(c) if c.name("num").is_some() => Marker::Number,
+            Some(c) if c.name("letter").is_some() => Marker::Letter,
+            Some(c) if c.name("dash").is_some() => Marker::Dash,
+            _ => Marker::None,
+        };
+        let opens_quote = t.starts_with(['“', '"', '‟']);
+        // New wording quoted over several lines ("“Điều 1. Phạm vi …").
+        let unbalanced = t.matches(['“', '‟']).count() > t.matches('”').count();
+        let starts_quote = opens_quote && (prev_end_sentence || unbalanced);
+        let first_upper = t.chars().next().is_some_and(|c| c.is_uppercase());
+        let new = marker != Marker::None
+            || (prev_end_sentence && first_upper)
+            || starts_quote
+            || out.is_empty();
+        let end = start + line.len();
+        let quoted = in_quote || starts_quote;
+        if starts_quote {
+            in_quote = true;
+        }
+        let closes = t
+            .trim_end_matches(['.', ';', ',', '/', ' '])
+            .ends_with(['”', '"']);
+        if in_quote && closes {
+            in_quote = false;
+        }
+        if new {
+            let body = m
+                .as_ref()
+                .and_then(|c| c.get(0))
+                .map(|g| start + g.end())
+                .unwrap_or(start + (line.len() - line.trim_start().len()));
+            out.push(Clause {
+                start,
+                end,
+                line: i + 1,
+                marker,
+                body,
+                quoted,
+            });
+        } else if let Some(c) = out.last_mut() {
+            c.end = end;
+        }
+        prev_end_sentence = t.ends_with(['.', ';', ':']);
+    }
+    out
+}
+
+/// The clause's text with line breaks as spaces (same byte offsets).
+fn flat(text: &str, a: usize, b: usize) -> String {
+    text[a..b].replace(['\n', '\r'], " ")
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The citations of a number-symbol form inside `a..b`, as (start, end, canonical).
+fn cites_in(cites: &[(usize, usize, String)], a: usize, b: usize) -> Vec<&(usize, usize, String)> {
+    cites.iter().filter(|c| c.0 >= a && c.1 <= b).collect()
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    p: &'a Patterns,
+    cites: Vec<(usize, usize, String)>,
+    effective: Option<Date>,
+    /// Targets the title amends (fallback target of an amending article).
+    title_amends: Vec<String>,
+    title_amending: bool,
+    own: Option<String>,
+}
+
+impl Doc<'_> {
+    /// Is the trigger at `at` (byte in `lower`) preceded by a word that makes it a statement
+    /// rather than an act?
+    fn negated(&self, l: &str, at: usize) -> bool {
+        let before = l[..at].trim_end();
+        self.p.not_before.iter().any(|w| {
+            before.ends_with(w.as_str())
+                && before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
+
+    /// Provisions written between `a` and `b` (a target's start), when they start with a
+    /// provision word.
+    fn provisions(&self, a: usize, b: usize) -> Option<String> {
+        if b <= a {
+            return None;
+        }
+        let s = squash(&flat(self.text, a, b));
+        let s = s
+            .trim_matches(|c: char| c == ',' || c == ':' || c.is_whitespace())
+            .to_string();
+        let mut t = s.as_str();
+        for prefix in [
+            "thi hành ",
+            "đối với ",
+            "các quy định tại ",
+            "quy định tại ",
+        ] {
+            if lower(t).starts_with(prefix) {
+                t = &t[prefix.len()..];
+            }
+        }
+        for suffix in [
+            " của",
+            " tại",
+            " trong",
+            " quy định tại",
+            " ban hành kèm theo",
+            " được quy định tại",
+        ] {
+            loop {
+                let lt = lower(t);
+                if lt.ends_with(suffix) {
+                    t = t[..t.len() - suffix.len()].trim_end_matches([',', ' ']);
+                } else {
+                    break;
+                }
+            }
+        }
+        let lt = lower(t);
+        self.p
+            .provision_words
+            .iter()
+            .any(|w| lt.starts_with(w.as_str()))
+            .then(|| t.to_string())
+            .filter(|s| !s.is_empty())
+    }
+
+    /// The date an effect stated in `a..b` takes hold: a date written after the trigger
+    /// ("kể từ ngày 01 tháng 7 năm 2026"), else this text's effective date.
+    fn effect_date(&self, l: &str, from: usize) -> Option<Date> {
+        if self.p.own_effective.is_match(l) {
+            return self.effective;
+        }
+        let tail = &l[from.min(l.len())..];
+        if tail.contains(&format!("{} có hiệu lực", self.p.self_word)) {
+            return self.effective;
+        }
+        self.p
+            .dates
+            .iter()
+            .find_map(|r| r.captures(tail).and_then(|c| date_of(&c)))
+            .or(self.effective)
+    }
+}
+
+/// The number of a gazette file's slug ("thong-bao-so-02-2023-tb-lpqt-39022" → Thông báo
+/// 02/2023/TB-LPQT), for texts whose header holds none.
+pub fn number_from_slug(slug: &str) -> Option<(Kind, Citation)> {
+    let (kind_slug, rest) = slug.split_once("-so-")?;
+    let kind = Kind::from_slug(kind_slug)?;
+    let mut parts: Vec<&str> = rest.split('-').collect();
+    // The crawler's trailing item id.
+    if parts.len() > 3
+        && parts
+            .last()
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        parts.pop();
+    }
+    let (n, y) = (parts.first()?, parts.get(1)?);
+    if !n.bytes().all(|b| b.is_ascii_digit()) || y.len() != 4 || parts.len() < 3 {
+        return None;
+    }
+    let symbol = parts[2..].join("-").to_uppercase();
+    let c =
+        super::import::read_number_symbol(Some(kind.vietnamese()), &format!("{n}/{y}/{symbol}"))?;
+    Some((kind, c))
+}
+
+/// Read an instrument's text.
+pub fn learn(text: &str) -> Learned {
+    learn_with(text, Patterns::builtin())
+}
+
+/// Read an instrument's text with the given patterns.
+pub fn learn_with(text: &str, p: &Patterns) -> Learned {
+    let e = crate::extract(text);
+    let h = &e.header;
+    let mut out = Learned {
+        kind: h.kind,
+        issuer: h.issuer.clone(),
+        title: h.title.clone(),
+        ..Learned::default()
+    };
+    if let (Some(n), Some(s)) = (&h.number, &h.symbol) {
+        let tw = h.kind.map(|k| k.vietnamese());
+        // The number as written ("175/NQ-CP" has no year), else rebuilt from its parts.
+        let written = h
+            .number_span
+            .and_then(|sp| text.get(sp.start..sp.end))
+            .map(str::to_string);
+        let rebuilt = match h.year {
+            Some(y) if !s.contains(&y.to_string()) => format!("{n}/{y}/{s}"),
+            _ => format!("{n}/{s}"),
+        };
+        let c = written
+            .and_then(|w| super::import::read_number_symbol(tw, &w))
+            .or_else(|| super::import::read_number_symbol(tw, &rebuilt));
+        if let Some(c) = c {
+            out.number = c.canonical.clone();
+            out.citation = Some(c);
+        }
+    }
+    // The issue date: the place-and-date line of the header.
+    let lines: Vec<&str> = text.split('\n').collect();
+    out.issuer_line = lines
+        .iter()
+        .take(p.header_lines)
+        .map(|l| l.trim().trim_matches(['*', '|', '#', ' ']))
+        .take_while(|l| !lower(l).starts_with("số"))
+        .find(|l| {
+            let ll = lower(l);
+            l.split_whitespace().count() >= 2
+                && l.chars().any(|c| c.is_alphabetic())
+                && !l.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
+                && !["cộng hòa", "cộng hoà", "độc lập", "công báo", "văn bản"]
+                    .iter()
+                    .any(|w| ll.starts_with(w))
+        })
+        .map(str::to_string);
+    for line in lines.iter().take(p.header_lines) {
+        if let Some(c) = p.issued.captures(&lower(line)) {
+            if let Some(d) = date_of(&c) {
+                out.issued = Some(d);
+                break;
+            }
+        }
+    }
+    let cites: Vec<(usize, usize, String)> = e
+        .citations
+        .iter()
+        .filter_map(|c| {
+            let can = c.canonical.clone()?;
+            (can.contains('/') && c.number.is_some() && c.symbol.is_some())
+                .then_some((c.start, c.end, can))
+        })
+        .collect();
+    let cl = clauses(text, p);
+    // The body: from the first article, else after the last "Căn cứ".
+    let first_article = cl.iter().position(|c| c.marker == Marker::Article);
+    let body_from = first_article.unwrap_or_else(|| {
+        cl.iter()
+            .rposition(|c| lower(&text[c.body..c.end]).starts_with("căn cứ"))
+            .map(|i| i + 1)
+            .unwrap_or(0)
+    });
+    // The effective date.
+    for c in &cl[body_from.min(cl.len())..] {
+        let (l, _) = squash_lower(&flat(text, c.start, c.end));
+        let Some(m) = p.own_effective.find(&l) else {
+            continue;
+        };
+        let tail = &l[m.start()..];
+        let date = p
+            .dates
+            .iter()
+            .filter_map(|r| {
+                r.captures(tail)
+                    .map(|c| (c.get(0).map_or(0, |g| g.start()), c))
+            })
+            .min_by_key(|(s, _)| *s)
+            .and_then(|(_, c)| date_of(&c));
+        let after = p
+            .after_days
+            .iter()
+            .find_map(|r| r.captures(tail))
+            .and_then(|c| c.name("n")?.as_str().parse::<u32>().ok());
+        let signing = p.on_signing.iter().any(|r| r.is_match(tail));
+        let eff = match (after, date, signing) {
+            (Some(n), _, _) => out.issued.map(|d| add_days(d, n)),
+            (None, Some(d), _) => Some(d),
+            (None, None, true) => out.issued,
+            _ => None,
+        };
+        if eff.is_some() {
+            out.effective = eff;
+            out.effective_line = Some(c.line);
+            break;
+        }
+    }
+    // The title's amended instruments.
+    let title_l = out.title.as_deref().map(lower).unwrap_or_default();
+    let title_amending = {
+        let t = title_l
+            .strip_prefix(&lower(h.kind.map(|k| k.vietnamese()).unwrap_or("")))
+            .unwrap_or(&title_l)
+            .trim_start();
+        t.starts_with("sửa đổi") || t.starts_with("bổ sung") || t.starts_with("quy định sửa đổi")
+    };
+    let mut title_amends = Vec::new();
+    if title_amending {
+        if let Some(t) = &out.title {
+            for c in crate::extract(t).citations {
+                if let Some(can) = c.canonical.filter(|x| x.contains('/')) {
+                    let before = lower(&t[..c.start.min(t.len())]);
+                    let last_act = ["sửa đổi", "bổ sung", "bãi bỏ", "thay thế"]
+                        .iter()
+                        .filter_map(|w| before.rfind(w).map(|i| (i, *w)))
+                        .max_by_key(|x| x.0)
+                        .map(|x| x.1);
+                    if matches!(last_act, Some("sửa đổi") | Some("bổ sung"))
+                        && !title_amends.contains(&can)
+                    {
+                        title_amends.push(can);
+                    }
+                }
+            }
+        }
+    }
+    let doc = Doc {
+        text,
+        p,
+        cites,
+        effective: out.effective,
+        title_amends,
+        title_amending,
+        own: out.number.clone(),
+    };
+    // A consolidated text ("văn bản hợp nhất") restates the effects of the texts it
+    // consolidates: facts about those, never effects of its own.
+    if out.kind != Some(Kind::Consolidated) {
+        out.effects = effects(&doc, &cl[body_from.min(cl.len())..]);
+    }
+    out
+}
+
+/// A lead-in ("bãi bỏ các quy định sau:") whose items are effects.
+#[derive(Clone)]
+struct LeadIn {
+    kind: EffectType,
+    confidence: f32,
+    date: Option<Date>,
+    /// Set by an article heading (items of any level) or by a numbered item (lettered items).
+    level: Marker,
+    text: String,
+}
+
+fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
+    let p = doc.p;
+    let mut out: Vec<Effect> = Vec::new();
+    let mut article_amends: Option<Vec<String>> = None;
+    let mut lead: Option<LeadIn> = None;
+    for c in cl {
+        if c.quoted {
+            continue;
+        }
+        let text = flat(doc.text, c.start, c.end);
+        let (l, map) = squash_lower(&text);
+        let o = |i: usize| c.start + map[i.min(map.len() - 1)];
+        let body_at = map.partition_point(|&m| m < c.body - c.start).min(l.len());
+        let body_l = l[body_at..].trim_start();
+        let body_at = l.len() - body_l.len();
+        match c.marker {
+            Marker::Article => {
+                lead = None;
+                article_amends = None;
+            }
+            Marker::Number if lead.as_ref().is_some_and(|x| x.level != Marker::Article) => {
+                lead = None;
+            }
+            _ => {}
+        }
+        if p.not_starts.iter().any(|w| body_l.starts_with(w.as_str())) {
+            continue;
+        }
+        if p.not_contains.iter().any(|w| l.contains(w.as_str())) {
+            continue;
+        }
+        let cites = cites_in(&doc.cites, c.start, c.end);
+        let cites: Vec<&(usize, usize, String)> = cites
+            .into_iter()
+            .filter(|x| Some(&x.2) != doc.own.as_ref())
+            .collect();
+        let clause = squash(&text);
+        // Items under a lead-in.
+        if let Some(li) = &lead {
+            if matches!(c.marker, Marker::Letter | Marker::Dash)
+                || (li.level == Marker::Article && c.marker == Marker::Number)
+            {
+                if let Some(t) = cites.first() {
+                    let provisions = doc.provisions(c.body, t.0);
+                    out.push(Effect {
+                        kind: li.kind,
+                        target: t.2.clone(),
+                        provisions,
+                        date: li.date,
+                        line: c.line,
+                        clause: format!("{} {}", li.text, clause),
+                        confidence: li.confidence - 0.1,
+                    });
+                    continue;
+                }
+            }
+        }
+        // Triggers in this clause.
+        // "Nghị định này … thay thế …": the text names itself shortly before the act, in the
+        // same sentence.
+        let self_before = |at: usize| {
+            p.self_names.iter().any(|n| {
+                l[..at].rfind(n.as_str()).is_some_and(|i| {
+                    let between = &l[i + n.len()..at];
+                    at - i <= p.self_reach && !between.contains(['.', ';', ':'])
+                })
+            })
+        };
+        let mut claimed: Vec<(usize, usize)> = Vec::new();
+        for (kind, trig, before, conf) in &p.triggers {
+            let mut from = 0;
+            while let Some(i) = l[from..].find(trig.as_str()) {
+                let at = from + i;
+                from = at + trig.len();
+                if claimed.iter().any(|&(a, b)| at < b && at + trig.len() > a) {
+                    continue;
+                }
+                // Whole words only.
+                if l[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|x| x.is_alphanumeric())
+                    || l[at + trig.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|x| x.is_alphanumeric())
+                {
+                    continue;
+                }
+                claimed.push((at, at + trig.len()));
+                if doc.negated(&l, at) {
+                    continue;
+                }
+                let starts = at == body_at
+                    || l[body_at..at].trim().is_empty()
+                    || l[body_at..at]
+                        .trim()
+                        .trim_end_matches(',')
+                        .starts_with("kể từ ngày");
+                let mut kind = *kind;
+                if kind == EffectType::Replaces {
+                    let next = l[at + trig.len()..].trim_start_matches([':', ' ']);
+                    if p.amend_objects.iter().any(|w| next.starts_with(w.as_str())) {
+                        kind = EffectType::Amends;
+                    }
+                }
+                // The instruction ends where the new wording starts ("… như sau:", ": “").
+                let instr_end = ["như sau", ": “", ":“", ": ‟", ":‟", ": \""]
+                    .iter()
+                    .filter_map(|w| l[at..].find(w).map(|i| at + i))
+                    .min()
+                    .unwrap_or(l.len());
+                let after_cites: Vec<&&(usize, usize, String)> = cites
+                    .iter()
+                    .filter(|x| x.0 >= o(at + trig.len()) && x.0 < o(instr_end))
+                    .collect();
+                if kind == EffectType::Amends {
+                    // Only in an amending context, and only when the clause starts with it.
+                    if !starts {
+                        continue;
+                    }
+                    let in_context = c.marker == Marker::Article
+                        || article_amends.is_some()
+                        || doc.title_amending;
+                    if !in_context {
+                        continue;
+                    }
+                    let targets: Vec<String> = match after_cites.first() {
+                        Some(t) => vec![t.2.clone()],
+                        None => article_amends
+                            .clone()
+                            .filter(|v| !v.is_empty())
+                            .unwrap_or_else(|| doc.title_amends.clone()),
+                    };
+                    if c.marker == Marker::Article {
+                        article_amends = Some(targets.clone());
+                    }
+                    // "Thay thế cụm từ …": the phrase is the provision.
+                    let pstart = at + trig.len()
+                        - if trig.ends_with("cụm từ") {
+                            "cụm từ".len()
+                        } else {
+                            0
+                        };
+                    let provisions = after_cites
+                        .first()
+                        .and_then(|t| doc.provisions(o(pstart), t.0))
+                        .or_else(|| {
+                            let s = squash(&text[map[pstart]..]);
+                            let s = s.split(':').next().unwrap_or("");
+                            let s = s.trim_end_matches(['.', ' ']);
+                            let s = s.strip_suffix(" như sau").unwrap_or(s);
+                            let s = s.strip_suffix(" thành").unwrap_or(s);
+                            doc.provisions_text(s)
+                        });
+                    let conf = if after_cites.is_empty() {
+                        conf - 0.1
+                    } else {
+                        *conf
+                    };
+                    for t in targets {
+                        out.push(Effect {
+                            kind,
+                            target: t,
+                            provisions: provisions.clone(),
+                            date: doc.effect_date(&l, at),
+                            line: c.line,
+                            clause: clause.clone(),
+                            confidence: conf,
+                        });
+                    }
+                    break;
+                }
+                if *before {
+                    // "Thông tư số … hết hiệu lực": the subject opens the clause.
+                    let head = l[body_at..at].trim_start();
+                    let head = head
+                        .strip_prefix("kể từ ngày")
+                        .and_then(|h| h.split_once(',').map(|x| x.1.trim_start()))
+                        .unwrap_or(head);
+                    let dated = l[at..].contains(&format!("{} có hiệu lực", p.self_word))
+                        || p.dates.iter().any(|r| r.is_match(&l[at..]));
+                    if !dated {
+                        continue;
+                    }
+                    let before_cites: Vec<&&(usize, usize, String)> =
+                        cites.iter().filter(|x| x.1 <= o(at)).collect();
+                    if before_cites.is_empty() {
+                        if l.trim_end().ends_with(':') {
+                            lead = Some(LeadIn {
+                                kind,
+                                confidence: *conf,
+                                date: doc.effect_date(&l, at),
+                                level: c.marker,
+                                text: clause.clone(),
+                            });
+                        }
+                        continue;
+                    }
+                    // The subject opens the clause (after "Kể từ ngày …,"), or provisions do.
+                    let head_at = o(at - head.len());
+                    let opens = before_cites.first().is_some_and(|x| {
+                        doc.text[head_at.min(x.0)..x.0].trim().is_empty()
+                            || doc.provisions(head_at, x.0).is_some()
+                    });
+                    if !opens {
+                        continue;
+                    }
+                    let first = before_cites[0];
+                    let provisions = doc.provisions(o(body_at), first.0);
+                    let date = doc.effect_date(&l, at);
+                    out.push(Effect {
+                        kind,
+                        target: first.2.clone(),
+                        provisions: provisions.clone(),
+                        date,
+                        line: c.line,
+                        clause: clause.clone(),
+                        confidence: *conf,
+                    });
+                    // "Thông tư số A … và Thông tư số B … hết hiệu lực".
+                    for x in before_cites.iter().skip(1) {
+                        let pre = lower(&text[..x.0 - c.start]);
+                        let pre = pre.trim_end();
+                        if !(pre.ends_with(" và") || pre.ends_with(',') || pre.ends_with(';')) {
+                            break;
+                        }
+                        out.push(Effect {
+                            kind,
+                            target: x.2.clone(),
+                            provisions: None,
+                            date,
+                            line: c.line,
+                            clause: clause.clone(),
+                            confidence: *conf - 0.1,
+                        });
+                    }
+                    continue;
+                }
+                // Subject after the trigger: this text acts ("Bãi bỏ …", "Nghị định này …
+                // thay thế …", "Kể từ ngày …, bãi bỏ …").
+                if !(starts || self_before(at)) {
+                    continue;
+                }
+                if after_cites.is_empty() {
+                    if l.trim_end().ends_with(':') {
+                        lead = Some(LeadIn {
+                            kind,
+                            confidence: *conf,
+                            date: doc.effect_date(&l, at),
+                            level: c.marker,
+                            text: clause.clone(),
+                        });
+                    }
+                    continue;
+                }
+                let t = after_cites[0];
+                let provisions = doc.provisions(o(at + trig.len()), t.0);
+                let date = doc.effect_date(&l, at);
+                out.push(Effect {
+                    kind,
+                    target: t.2.clone(),
+                    provisions,
+                    date,
+                    line: c.line,
+                    clause: clause.clone(),
+                    confidence: *conf,
+                });
+                // "thay thế Thông tư số A và Thông tư số B".
+                let mut last_end = t.1;
+                for x in after_cites.iter().skip(1) {
+                    let gap = lower(&doc.text[last_end..x.0]);
+                    let g = squash(&gap);
+                    let joined = g.ends_with(" và")
+                        || g == "và"
+                        || g.ends_with(',')
+                        || g.ends_with(';')
+                        || g.trim().is_empty();
+                    if !joined {
+                        break;
+                    }
+                    let provisions = None;
+                    out.push(Effect {
+                        kind,
+                        target: x.2.clone(),
+                        provisions,
+                        date,
+                        line: c.line,
+                        clause: clause.clone(),
+                        confidence: *conf - 0.1,
+                    });
+                    last_end = x.1;
+                }
+                if c.marker == Marker::Article && kind == EffectType::Repeals {
+                    lead = None;
+                }
+            }
+        }
+    }
+    out
+}
+
+impl Doc<'_> {
+    /// Provisions as written in `s` when it starts with a provision word.
+    fn provisions_text(&self, s: &str) -> Option<String> {
+        let ls = lower(s);
+        self.p
+            .provision_words
+            .iter()
+            .any(|w| ls.starts_with(w.as_str()))
+            .then(|| s.to_string())
+            .filter(|s| !s.is_empty())
+    }
+}
+
+impl Learned {
+    /// The registry entry of the text at `path`: its identity, dates and effects as
+    /// relations (unverified, each with its clause). None when the text names no
+    /// number-symbol of its own.
+    pub fn to_instrument(&self, path: &str) -> Option<Instrument> {
+        let c = self.citation.as_ref()?;
+        let id = if is_local(c) {
+            // The same number repeats in every province: the id carries issuer and date.
+            let slug = super::issuer_slug(self.issuer.as_deref().or(self.issuer_line.as_deref())?);
+            format!("{}:{slug}:{}", c.canonical.as_deref()?, self.issued?)
+        } else {
+            make_id(c, self.issuer.as_deref(), self.issued)?
+        };
+        let relations = self
+            .effects
+            .iter()
+            .map(|e| Relation {
+                kind: e.kind.relation(),
+                target: e.target.clone(),
+                date: e.date,
+                verified: false,
+                source: Some(RelationSource::Clause {
+                    path: path.to_string(),
+                    line: e.line,
+                    text: e.clause.clone(),
+                }),
+                scope: Some(if e.provisions.is_some() {
+                    Scope::Provisions
+                } else {
+                    Scope::Whole
+                }),
+                provisions: e.provisions.clone(),
+                confidence: Some(e.confidence),
+            })
+            .collect();
+        let mut supports: Vec<String> = vec!["number".into(), "kind".into()];
+        for (f, has) in [
+            ("issuer", self.issuer.is_some()),
+            ("issued", self.issued.is_some()),
+            ("effective", self.effective.is_some()),
+            ("title", self.title.is_some()),
+        ] {
+            if has {
+                supports.push(f.into());
+            }
+        }
+        Some(Instrument {
+            id,
+            kind: self.kind.unwrap_or(c.kind),
+            number: c.number.clone(),
+            year: c.year.or(self.issued.map(|d| d.year)),
+            symbol: c.symbol.clone(),
+            issuer: self.issuer.clone(),
+            issued: self.issued,
+            effective: self.effective,
+            title: self.title.clone(),
+            law_name: None,
+            status: Status::Unknown,
+            status_date: None,
+            annual: false,
+            subject: vec![],
+            aliases: vec![],
+            note: Some(
+                "Learned from its own text (header, effect article, effect clauses). UNVERIFIED."
+                    .into(),
+            ),
+            verified: false,
+            relations,
+            sources: vec![Source {
+                reference: format!("its own text: {path}"),
+                supports,
+                verified: false,
+            }],
+        })
+    }
+}
+
+/// The registry entries a set of texts teaches about themselves: one per text that is an
+/// instrument with effects or an effective date of its own (plans and letters, which state
+/// neither, are left to the registry), the instruments known only as targets of their
+/// effects, statuses settled. `(path, text)` pairs; no I/O.
+pub fn learn_documents(docs: &[(&str, &str)]) -> Vec<Instrument> {
+    let mut out: Vec<Instrument> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (path, text) in docs {
+        let l = learn(text);
+        if l.effects.is_empty() && l.effective.is_none() {
+            continue;
+        }
+        if let Some(ins) = l.to_instrument(path) {
+            if seen.insert(ins.id.clone()) {
+                out.push(ins);
+            }
+        }
+    }
+    let mut stubs = Vec::new();
+    for ins in &out {
+        let path = ins
+            .sources
+            .first()
+            .map(|s| s.reference.trim_start_matches("its own text: ").to_string())
+            .unwrap_or_default();
+        for r in &ins.relations {
+            if let Some(st) = target_stub(&r.target, &ins.id, &path) {
+                if seen.insert(st.id.clone()) {
+                    stubs.push(st);
+                }
+            }
+        }
+    }
+    out.extend(stubs);
+    settle_statuses(&mut out);
+    out
+}
+
+/// A document of a provincial or local body (people's committee, people's council), whose
+/// number repeats in every province.
+fn is_local(c: &Citation) -> bool {
+    let k = super::symbol_key(c.symbol.as_deref().unwrap_or(""));
+    k.contains("UBND") || k.contains("HDND")
+}
+
+/// Set each entry's recorded status from what the texts read say (legislation.gov.uk style):
+/// expired from the date of a whole replacement, repeal or expiry stated by another text,
+/// partly expired from a partial one, else in force from its own effective date (or, known
+/// only as a target, from the date it was amended). `status_at` still decides each date.
+pub fn settle_statuses(entries: &mut [Instrument]) {
+    let reg = {
+        let mut r = super::Registry::new();
+        r.add("learned", entries.to_vec());
+        r
+    };
+    for ins in entries.iter_mut() {
+        let effects = reg.effects_on(&ins.id);
+        let first = |whole: bool, kinds: &[RelationType]| {
+            effects
+                .iter()
+                .filter(|e| e.whole == whole && kinds.contains(&e.kind))
+                .filter_map(|e| e.date)
+                .min()
+        };
+        let ending = [
+            RelationType::Replaces,
+            RelationType::Repeals,
+            RelationType::Expires,
+        ];
+        let (status, date) = if let Some(d) = first(true, &ending) {
+            (Status::Expired, Some(d))
+        } else if let Some(d) = first(false, &ending[1..]) {
+            (Status::PartlyExpired, Some(d))
+        } else if ins.effective.is_some() {
+            (Status::InForce, ins.effective)
+        } else if let Some(d) =
+            first(true, &[RelationType::Amends]).or(first(false, &[RelationType::Amends]))
+        {
+            (Status::InForce, Some(d))
+        } else {
+            continue;
+        };
+        ins.status = status;
+        ins.status_date = date;
+    }
+}
+
+/// An entry for an instrument known only as the target of effects learned from other texts
+/// (`by`: the affecting instrument's id, `path`: its text), so that citations of it resolve
+/// and its status follows from those effects. None when its number carries no year (the id
+/// would need an issuer and a date the clause does not give).
+pub fn target_stub(target: &str, by: &str, path: &str) -> Option<Instrument> {
+    let c = super::import::read_number_symbol(None, target)?;
+    // A provincial or local number names no province: no entry that every province's
+    // "27/2009/QĐ-UBND" would resolve to.
+    if is_local(&c) {
+        return None;
+    }
+    let id = make_id(&c, None, None)?;
+    Some(Instrument {
+        id,
+        kind: c.kind,
+        number: c.number.clone(),
+        year: c.year,
+        symbol: c.symbol.clone(),
+        issuer: None,
+        issued: None,
+        effective: None,
+        title: None,
+        law_name: None,
+        status: Status::Unknown,
+        status_date: None,
+        annual: false,
+        subject: vec![],
+        aliases: vec![],
+        note: Some(format!(
+            "Known only as the target of effects stated in the text of {by}; its status follows from them. UNVERIFIED."
+        )),
+        verified: false,
+        relations: vec![],
+        sources: vec![Source {
+            reference: format!("the text of {by}: {path}"),
+            supports: vec!["number".into()],
+            verified: false,
+        }],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> String {
+        format!(
+            "BỘ TÀI CHÍNH\nSố: 50/2026/TT-BTC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 13 tháng 5 năm 2026\nTHÔNG TƯ\nQuy định về hồ sơ thuế\nCăn cứ Nghị định số 68/2026/NĐ-CP được sửa đổi, bổ sung bởi Nghị định số 141/2026/NĐ-CP;\nBộ trưởng Bộ Tài chính ban hành Thông tư.\n{body}"
+        )
+    }
+
+    fn pairs(l: &Learned) -> Vec<(EffectType, String, Option<String>)> {
+        l.effects
+            .iter()
+            .map(|e| (e.kind, e.target.clone(), e.provisions.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn patterns_parse() {
+        assert!(Patterns::from_toml(EFFECTS_TOML).is_ok());
+        assert!(Patterns::from_toml("x = 1").is_err());
+    }
+
+    #[test]
+    fn identity_from_the_header() {
+        let l = learn(&doc(
+            "Điều 1. Phạm vi\nĐiều 2. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026.",
+        ));
+        assert_eq!(l.number.as_deref(), Some("50/2026/TT-BTC"));
+        assert_eq!(l.kind, Some(Kind::Circular));
+        assert_eq!(l.issued, Date::new(2026, 5, 13));
+        assert_eq!(l.effective, Date::new(2026, 7, 1));
+        assert!(l.effects.is_empty(), "{:?}", l.effects);
+    }
+
+    #[test]
+    fn effective_dates_table() {
+        let rows = [
+            (
+                "Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 9 năm 2024.",
+                Date::new(2024, 9, 15),
+            ),
+            (
+                "Thông tư này có hiệu lực thi hành từ ngày 01/7/2026.",
+                Date::new(2026, 7, 1),
+            ),
+            (
+                "Thông tư này có hiệu lực thi hành kể từ ngày ký ban hành.",
+                Date::new(2026, 5, 13),
+            ),
+            (
+                "Thông tư này có hiệu lực thi hành sau 45 ngày kể từ ngày ký.",
+                Date::new(2026, 6, 27),
+            ),
+            ("Thông tư này có hiệu lực kể từ ngày công bố.", None),
+        ];
+        for (clause, want) in rows {
+            let l = learn(&doc(&format!("Điều 1. Hiệu lực\n{clause}")));
+            assert_eq!(l.effective, want, "{clause}");
+        }
+    }
+
+    #[test]
+    fn effect_clauses_table() {
+        type Row<'a> = (&'a str, Vec<(EffectType, &'a str, Option<&'a str>)>);
+        let rows: Vec<Row> = vec![
+            (
+                "1. Thông tư này có hiệu lực thi hành kể từ ngày 13 tháng 10 năm 2025 và thay thế Thông tư số 43/2016/TT-BCA ngày 25 tháng 10 năm 2016 của Bộ trưởng Bộ Công an.",
+                vec![(EffectType::Replaces, "43/2016/TT-BCA", None)],
+            ),
+            (
+                "2. Bãi bỏ khoản 4 Điều 2 Thông tư số 57/2019/TT-BCA ngày 11 tháng 11 năm 2019 của Bộ trưởng Bộ Công an.",
+                vec![(EffectType::Repeals, "57/2019/TT-BCA", Some("khoản 4 Điều 2"))],
+            ),
+            (
+                "2. Thông tư số 20/2023/TT-BLĐTBXH ngày 29 tháng 12 năm 2023 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.",
+                vec![(EffectType::Expires, "20/2023/TT-BLĐTBXH", None)],
+            ),
+            (
+                "2. Nghị định số 06/2024/NĐ-CP sửa đổi, bổ sung một số điều của Nghị định số 08/2021/NĐ-CP hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.",
+                vec![(EffectType::Expires, "06/2024/NĐ-CP", None)],
+            ),
+            (
+                "1. Kể từ ngày Thông tư này có hiệu lực thi hành, bãi bỏ các quy định sau:\na) Khoản 3 Điều 3 Thông tư số 26/2016/TT-BLĐTBXH;\nb) Thông tư số 31/2016/TT-BLĐTBXH.",
+                vec![
+                    (EffectType::Repeals, "26/2016/TT-BLĐTBXH", Some("Khoản 3 Điều 3")),
+                    (EffectType::Repeals, "31/2016/TT-BLĐTBXH", None),
+                ],
+            ),
+            (
+                "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 26/2016/TT-BLĐTBXH như sau:\n1. Sửa đổi khoản 3 Điều 8 như sau:\n“3. Nội dung mới.”",
+                vec![
+                    (EffectType::Amends, "26/2016/TT-BLĐTBXH", Some("một số điều")),
+                    (EffectType::Amends, "26/2016/TT-BLĐTBXH", Some("khoản 3 Điều 8")),
+                ],
+            ),
+            // The new wording quoted after "như sau:" names other instruments: not targets.
+            (
+                "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 26/2016/TT-BLĐTBXH như sau:\nb) Sửa đổi, bổ sung khoản 2 như sau: “2. Thời gian nghỉ hè theo quy định tại Nghị định số 84/2020/NĐ-CP.”\n“Điều 5. Thông tư số 09/2019/TT-BKHĐT hết hiệu lực kể từ ngày Thông tư này có hiệu lực.”",
+                vec![
+                    (EffectType::Amends, "26/2016/TT-BLĐTBXH", Some("một số điều")),
+                    (EffectType::Amends, "26/2016/TT-BLĐTBXH", Some("khoản 2")),
+                ],
+            ),
+            (
+                "Điều 1. Thay thế cụm từ “người quản lý” tại Thông tư số 27/2016/TT-BLĐTBXH bằng cụm từ “Kiểm soát viên”.",
+                vec![(EffectType::Amends, "27/2016/TT-BLĐTBXH", Some("cụm từ “người quản lý”"))],
+            ),
+            (
+                "1. Đính chính khoản 2 Điều 5 Nghị định số 12/2026/NĐ-CP như sau:",
+                vec![(EffectType::Corrects, "12/2026/NĐ-CP", Some("khoản 2 Điều 5"))],
+            ),
+            (
+                "1. Ngưng hiệu lực thi hành khoản 1 Điều 3 Thông tư số 09/2021/TT-BKHĐT kể từ ngày 01 tháng 8 năm 2026.",
+                vec![(EffectType::Suspends, "09/2021/TT-BKHĐT", Some("khoản 1 Điều 3"))],
+            ),
+        ];
+        for (body, want) in rows {
+            let l = learn(&doc(&format!("Điều 9. Điều khoản\n{body}")));
+            let want: Vec<(EffectType, String, Option<String>)> = want
+                .into_iter()
+                .map(|(k, t, p)| (k, t.to_string(), p.map(str::to_string)))
+                .collect();
+            assert_eq!(pairs(&l), want, "{body}");
+        }
+    }
+
+    #[test]
+    fn hard_negatives_table() {
+        let rows = [
+            // Preamble: relations between other instruments.
+            "Căn cứ Luật Giáo dục số 43/2019/QH14 được sửa đổi, bổ sung bởi Luật số 123/2025/QH15;",
+            // Dynamic reference.
+            "3. Trường hợp các văn bản quy phạm pháp luật được dẫn chiếu trong Nghị định này được thay thế, sửa đổi, bổ sung thì thực hiện theo văn bản đã thay thế, sửa đổi, bổ sung đó.",
+            // A reference to an amended text.
+            "b) Cán bộ quy định tại Nghị định số 159/2020/NĐ-CP đã được sửa đổi, bổ sung tại Nghị định số 69/2023/NĐ-CP.",
+            // A task to be carried out later, in a programme.
+            "b) Sửa đổi, bổ sung Nghị định số 01/2018/NĐ-CP của Chính phủ để bổ sung Trung tâm dữ liệu quốc gia.",
+            // Continues in force.
+            "2. Thông tư số 10/2020/TT-BLĐTBXH tiếp tục có hiệu lực thi hành.",
+            // A proposal.
+            "Rà soát, đề xuất sửa đổi Thông tư số 01/2022/TT-BLĐTBXH.",
+            // Not about an instrument.
+            "4. Bãi bỏ thủ tục kê khai trực tiếp tại trụ sở.",
+            // A web page's legend of colours (admin documents copied from law portals).
+            "X ** CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN ** Các nội dung của VB này được VB khác thay đổi, hướng dẫn sẽ được làm nổi bật bằng các màu sắc: : Sửa đổi, thêm mới, thay thế, bãi bỏ theo Luật số 72/2025/QH15 và Nghị định số 136/2025/NĐ-CP",
+            // The self-reference is in another sentence.
+            "3. Thông tư này quy định về hồ sơ. Các đơn vị thay thế Thông tư số 18/2026/TT-BTC trong hồ sơ của mình.",
+        ];
+        for body in rows {
+            let l = learn(&doc(&format!(
+                "Điều 1. Quy định chung\n{body}\nĐiều 2. Hiệu lực\nThông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026."
+            )));
+            assert!(l.effects.is_empty(), "{body}: {:?}", l.effects);
+        }
+    }
+
+    #[test]
+    fn statuses_settled_from_the_texts_read() {
+        // 81/2025 replaces 43/2016 and repeals a provision of 57/2019; 06/2024 amends 26/2016.
+        let a = learn(&doc(
+            "Điều 2. Hiệu lực\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026 và thay thế Thông tư số 43/2016/TT-BCA.\n2. Bãi bỏ khoản 4 Điều 2 Thông tư số 57/2019/TT-BCA.",
+        ));
+        let mut entries = vec![a.to_instrument("a.json").unwrap()];
+        for r in entries[0].relations.clone() {
+            entries.push(target_stub(&r.target, "50/2026/TT-BTC", "a.json").unwrap());
+        }
+        settle_statuses(&mut entries);
+        let st = |id: &str| {
+            let e = entries.iter().find(|e| e.id == id).unwrap();
+            (e.status, e.status_date)
+        };
+        let d = Date::new(2026, 7, 1);
+        assert_eq!(st("50/2026/TT-BTC"), (Status::InForce, d));
+        assert_eq!(st("43/2016/TT-BCA"), (Status::Expired, d));
+        assert_eq!(st("57/2019/TT-BCA"), (Status::PartlyExpired, d));
+    }
+
+    #[test]
+    fn documents_that_are_instruments_teach_the_registry() {
+        let decree = doc(
+            "Điều 2. Hiệu lực\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026 và thay thế Thông tư số 43/2016/TT-BCA.",
+        );
+        let plan = "UBND XÃ AN BÌNH\nSố: 12/KH-UBND\nAn Bình, ngày 02 tháng 01 năm 2026\nKẾ HOẠCH\nThực hiện Thông tư số 43/2016/TT-BCA.\n";
+        let got = learn_documents(&[("tt.json", decree.as_str()), ("plan.txt", plan)]);
+        let ids: Vec<(&str, Status)> = got.iter().map(|i| (i.id.as_str(), i.status)).collect();
+        assert_eq!(
+            ids,
+            vec![
+                ("50/2026/TT-BTC", Status::InForce),
+                ("43/2016/TT-BCA", Status::Expired)
+            ]
+        );
+    }
+
+    /// Regression: a province's decision replacing "27/2009/QĐ-UBND" must not make every
+    /// province's 27/2009/QĐ-UBND expired; its own id carries its issuer and date.
+    #[test]
+    fn local_documents_carry_their_issuer() {
+        let text = "ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH\nSố: 100/2025/QĐ-UBND\nHòa Bình, ngày 10 tháng 11 năm 2025\nQUYẾT ĐỊNH\nBan hành quy định\nĐiều 1. Hiệu lực\n1. Quyết định này có hiệu lực thi hành kể từ ngày 20 tháng 11 năm 2025.\n2. Quyết định này thay thế Quyết định số 27/2009/QĐ-UBND ngày 26 tháng 8 năm 2009 của Ủy ban nhân dân tỉnh.\n";
+        let got = learn_documents(&[("qd.md", text)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].id.starts_with("100/2025/QĐ-UBND:"), "{}", got[0].id);
+        assert!(got[0].id.ends_with(":2025-11-10"), "{}", got[0].id);
+        assert_eq!(got[0].relations[0].target, "27/2009/QĐ-UBND");
+        assert!(target_stub("27/2009/QĐ-UBND", "x", "y").is_none());
+    }
+
+    #[test]
+    fn add_days_table() {
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        for (a, n, b) in [
+            (d(2026, 5, 13), 45, d(2026, 6, 27)),
+            (d(2024, 12, 31), 1, d(2025, 1, 1)),
+            (d(2024, 2, 28), 1, d(2024, 2, 29)),
+        ] {
+            assert_eq!(add_days(a, n), b);
+        }
+    }
+
+    #[test]
+    fn entry_carries_effects_with_their_clause() {
+        let l = learn(&doc(
+            "Điều 2. Hiệu lực\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026 và thay thế Thông tư số 18/2026/TT-BTC.",
+        ));
+        let ins = l.to_instrument("x.json").unwrap();
+        assert_eq!(ins.id, "50/2026/TT-BTC");
+        assert_eq!(ins.relations.len(), 1);
+        let r = &ins.relations[0];
+        assert_eq!(r.kind, RelationType::Replaces);
+        assert_eq!(r.date, Date::new(2026, 7, 1));
+        assert!(
+            matches!(&r.source, Some(RelationSource::Clause { line: 11, .. })),
+            "{r:?}"
+        );
+    }
+}
