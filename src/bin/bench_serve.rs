@@ -18,7 +18,11 @@ const BUDGET: Duration = Duration::from_secs(120);
 fn get(addr: SocketAddr, path: &str) -> std::io::Result<(u16, usize)> {
     let mut s = TcpStream::connect(addr)?;
     s.set_read_timeout(Some(Duration::from_secs(30)))?;
-    write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+    write!(
+        s,
+        "GET {path} HTTP/1.0\r\nHost: localhost:{}\r\n\r\n",
+        addr.port()
+    )?;
     let mut buf = Vec::new();
     s.read_to_end(&mut buf)?;
     let status = std::str::from_utf8(&buf[..buf.len().min(16)])
@@ -80,6 +84,7 @@ fn main() {
         corpus: corpus.clone(),
         index,
         workers: serve::WORKERS,
+        allow_remote: false,
     };
     let (backend, note) = serve::backend_with_note(&config);
     if let Some(note) = &note {

@@ -19,7 +19,8 @@ pub struct Args {
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// Allow an address other machines can reach (the pages have no login).
+    /// Allow an address other machines can reach (the pages have no login), and any Host
+    /// header (without it only localhost, 127.0.0.1 and [::1] with the port are answered).
     #[arg(long)]
     pub allow_remote: bool,
     /// Worker threads answering requests.
@@ -36,6 +37,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         corpus: args.corpus,
         index: args.index,
         workers: args.workers.clamp(1, 64),
+        allow_remote: args.allow_remote,
     };
     let (backend, note) = serve::backend_with_note(&config);
     if let Some(note) = note {

@@ -14,9 +14,13 @@ use super::backend::*;
 use super::scan::ScanBackend;
 use crate::index::{IndexError, SearchIndex, SearchRequest};
 use crate::model::SectionRef;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
+
+/// Hits fetched and ranked together (see [`IndexBackend::search`]).
+const WINDOW: usize = MAX_LIMIT;
 
 /// Search from an index; everything else from the corpus folder.
 pub struct IndexBackend {
@@ -27,7 +31,11 @@ pub struct IndexBackend {
     plans_canonical: Option<PathBuf>,
     /// `meta.json` as last loaded: (size, mtime).
     seen: Mutex<Option<(u64, Option<SystemTime>)>>,
+    /// Content hashes of indexed files as last read: path → ((size, mtime), hash).
+    hashes: Mutex<HashMap<String, FileStamp>>,
 }
+
+type FileStamp = ((u64, Option<SystemTime>), String);
 
 impl IndexBackend {
     /// Open the index in `dir` over the corpus folder `corpus`.
@@ -40,6 +48,7 @@ impl IndexBackend {
             plans_canonical: plans.canonicalize().ok(),
             plans,
             seen: Mutex::new(None),
+            hashes: Mutex::new(HashMap::new()),
         };
         *b.seen.lock().unwrap_or_else(|e| e.into_inner()) = b.meta_stamp();
         Ok(b)
@@ -157,6 +166,41 @@ pub fn fragments(snippet: &str, ranges: &[(usize, usize)]) -> Vec<Fragment> {
     out
 }
 
+impl IndexBackend {
+    /// A file of the index against the disk: gone (not there any more) or stale (its
+    /// content hash is not the one indexed), as `cancu search` marks its hits. Hashes are
+    /// kept per (size, mtime) so a page of hits reads no file twice.
+    fn file_state(&self, path: &str) -> FileState {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return FileState::Gone;
+        };
+        let stamp = (meta.len(), meta.modified().ok());
+        let now = {
+            let cache = self.hashes.lock().unwrap_or_else(|e| e.into_inner());
+            cache
+                .get(path)
+                .filter(|(s, _)| *s == stamp)
+                .map(|(_, h)| h.clone())
+        };
+        let now = match now {
+            Some(h) => h,
+            None => {
+                let Ok(bytes) = std::fs::read(path) else {
+                    return FileState::Gone;
+                };
+                let h = crate::index::update::content_hash(&bytes);
+                let mut cache = self.hashes.lock().unwrap_or_else(|e| e.into_inner());
+                cache.insert(path.to_string(), (stamp, h.clone()));
+                h
+            }
+        };
+        match self.index.indexed_hash(path) {
+            Ok(Some(indexed)) if indexed != now => FileState::Stale,
+            _ => FileState::Fresh,
+        }
+    }
+}
+
 impl Backend for IndexBackend {
     fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
         // The index knows no statuses (they need the registry) and needs words.
@@ -164,54 +208,88 @@ impl Backend for IndexBackend {
             return self.scan.search(q);
         }
         self.refresh();
+        // The hits are ranked (by status too) within windows of WINDOW: every page of a
+        // window is cut from the same ranked list, so pages neither repeat nor skip a hit.
+        let end = q.offset + q.limit.clamp(1, MAX_LIMIT);
+        let want = end.div_ceil(WINDOW).max(1) * WINDOW;
         let req = SearchRequest {
             query: q.q.clone(),
-            limit: q.limit.clamp(1, MAX_LIMIT),
+            limit: want,
             kind: q.kind.map(|k| k.slug().to_string()),
             year: q.year.and_then(|y| u64::try_from(y).ok()),
             issuer: q.issuer.clone(),
         };
-        let hits = match self.index.search(&req) {
+        let found = match self.index.search(&req) {
             Ok(h) => h,
             // Nothing searchable in the words (punctuation only): no hits, not a failure.
             Err(IndexError::Query(_)) => Vec::new(),
             Err(e) => return Err(BackendError::Index(e.to_string())),
         };
-        let hits: Vec<Hit> = hits
-            .into_iter()
-            .map(|h| {
-                // Registry instruments are indexed beside the plans: they link to their page.
-                if h.doc_type == "instrument" {
-                    let id = h.instrument.clone().unwrap_or_else(|| h.path.clone());
-                    return Hit {
-                        title: h.label.clone().unwrap_or_else(|| id.clone()),
-                        section: None,
-                        snippet: fragments(&h.snippet, &h.highlights),
-                        score: h.score,
-                        matched: Some(h.matched.as_str()),
-                        target: Target::Instrument { id },
-                    };
-                }
-                let id = self.document_id(&h.path);
-                Hit {
-                    title: h
-                        .title
-                        .clone()
-                        .filter(|t| !t.is_empty())
-                        .unwrap_or_else(|| id.clone()),
-                    section: (!h.section.is_empty()).then(|| SectionRef {
-                        heading: heading_text(&h.section, &h.heading).to_string(),
-                        path: h.section.clone(),
-                    }),
+        let total = match self.index.count_hits(&req) {
+            Ok(n) => n,
+            Err(_) => found.len(),
+        };
+        let mut seen_docs = std::collections::HashSet::new();
+        let mut duplicates = 0;
+        let mut hits: Vec<Hit> = Vec::new();
+        for h in found {
+            // Registry instruments are indexed beside the plans: they link to their page.
+            if h.doc_type == "instrument" {
+                let id = h.instrument.clone().unwrap_or_else(|| h.path.clone());
+                hits.push(Hit {
+                    title: h.label.clone().unwrap_or_else(|| id.clone()),
+                    section: None,
                     snippet: fragments(&h.snippet, &h.highlights),
                     score: h.score,
+                    instrument: self.scan.instrument_ref(&id),
+                    file: FileState::Fresh,
                     matched: Some(h.matched.as_str()),
-                    target: Target::Document { id },
-                }
-            })
+                    target: Target::Instrument { id },
+                });
+                continue;
+            }
+            let id = self.document_id(&h.path);
+            // One document, one hit: the same file indexed by a relative and an absolute
+            // path (or from two folders mapping to one id) shows once.
+            if !seen_docs.insert(id.clone()) {
+                duplicates += 1;
+                continue;
+            }
+            hits.push(Hit {
+                title: h
+                    .title
+                    .as_deref()
+                    .and_then(|t| {
+                        super::scan::title_of(
+                            &crate::model::Header {
+                                title: Some(t.to_string()),
+                                ..Default::default()
+                            },
+                            "",
+                        )
+                    })
+                    .unwrap_or_else(|| id.clone()),
+                section: (!h.section.is_empty()).then(|| SectionRef {
+                    heading: heading_text(&h.section, &h.heading).to_string(),
+                    path: h.section.clone(),
+                }),
+                snippet: fragments(&h.snippet, &h.highlights),
+                score: h.score,
+                instrument: None,
+                file: self.file_state(&h.path),
+                matched: Some(h.matched.as_str()),
+                target: Target::Document { id },
+            });
+        }
+        rank_by_status(&mut hits);
+        let hits: Vec<Hit> = hits
+            .into_iter()
+            .skip(q.offset)
+            .take(q.limit.clamp(1, MAX_LIMIT))
             .collect();
         Ok(SearchResults {
-            total: hits.len(),
+            total: total.saturating_sub(duplicates).max(q.offset + hits.len()),
+            offset: q.offset,
             hits,
             engine: Engine::Index,
         })

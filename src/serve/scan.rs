@@ -85,6 +85,15 @@ impl ScanBackend {
     }
 }
 
+impl ScanBackend {
+    /// A registry instrument's short reference (status, issuer, date), for hits found
+    /// elsewhere (the index).
+    pub fn instrument_ref(&self, id: &str) -> Option<InstrumentRef> {
+        let s = self.snapshot().ok()?;
+        s.reg.get(id).map(reference)
+    }
+}
+
 impl Backend for ScanBackend {
     fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
         Ok(self.snapshot()?.search(q))
@@ -115,6 +124,8 @@ fn reference(i: &Instrument) -> InstrumentRef {
         kind: i.kind,
         status: i.status.slug().to_string(),
         title: i.title.clone(),
+        issuer: i.issuer.clone(),
+        issued: i.issued,
     }
 }
 
@@ -187,22 +198,58 @@ struct Snapshot {
     cited: HashMap<String, Vec<(usize, usize)>>,
 }
 
-/// The first two non-empty lines, as a title for a document whose header gave none.
+/// Does a candidate title hold words (three letters at least), not only markup ("| |")?
+fn has_words(t: &str) -> bool {
+    t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+}
+
+/// A title cut to 140 characters.
+fn cut(t: String) -> String {
+    if t.chars().count() > 140 {
+        t.chars().take(140).collect::<String>() + "…"
+    } else {
+        t
+    }
+}
+
+/// The first two lines with words, markup removed, as a title for a document whose
+/// header gave none.
 fn first_lines(text: &str) -> Option<String> {
-    let t: Vec<&str> = text
+    let t: Vec<String> = text
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
+        .map(super::render::inline_plain)
+        .filter(|l| has_words(l))
         .take(2)
         .collect();
-    let mut t = crate::normalize::clean(&t.join(" "));
-    if t.is_empty() {
-        return None;
+    let t = crate::normalize::clean(&t.join(" "));
+    (!t.is_empty()).then(|| cut(t))
+}
+
+/// A document's title from its header: the header's title; else its kind, number and
+/// issuer ("Công văn 5348/CT-CS — Cục Thuế"); else its first lines with words; never a
+/// fragment of markup like "| |".
+pub fn title_of(header: &crate::model::Header, text: &str) -> Option<String> {
+    if let Some(t) = header.title.as_deref().map(super::render::inline_plain) {
+        if has_words(&t) {
+            return Some(cut(t));
+        }
     }
-    if t.chars().count() > 140 {
-        t = t.chars().take(140).collect::<String>() + "…";
+    let number = match (&header.number, &header.symbol) {
+        (Some(n), Some(s)) => Some(format!("{n}/{s}")),
+        (Some(n), None) => Some(n.clone()),
+        _ => None,
+    };
+    if let (Some(k), Some(n)) = (header.kind, number) {
+        let mut t = format!("{} {n}", k.vietnamese());
+        if let Some(i) = header.issuer.as_deref().map(super::render::inline_plain) {
+            if has_words(&i) {
+                t.push_str(" — ");
+                t.push_str(&i);
+            }
+        }
+        return Some(cut(t));
     }
-    Some(t)
+    first_lines(text)
 }
 
 /// The registry of a corpus: its files holding instruments, else the built-in one; then the
@@ -288,13 +335,7 @@ impl Snapshot {
                 &RegistryKnowledge::new(&reg),
                 &check::Options::default(),
             );
-            let title = ex
-                .header
-                .title
-                .clone()
-                .filter(|t| !t.trim().is_empty())
-                .or_else(|| first_lines(&src.text))
-                .unwrap_or_else(|| id.clone());
+            let title = title_of(&ex.header, &src.text).unwrap_or_else(|| id.clone());
             let units = units(&src.text, &outline.sections);
             docs.push(Doc {
                 id,
@@ -383,6 +424,7 @@ impl Snapshot {
         let mut s = DocumentSummary {
             id: d.id.clone(),
             title: d.title.clone(),
+            file: FileState::Fresh,
             header: d.header.clone(),
             citations: d.citations.len(),
             outdated: 0,
@@ -528,23 +570,20 @@ impl Snapshot {
         if let Some(d) = inst.issued {
             timeline.push(Event {
                 date: Some(d),
-                what: "ban hành".into(),
+                what: "issued".into(),
                 other: None,
             });
         }
         if let Some(d) = inst.effective {
             timeline.push(Event {
                 date: Some(d),
-                what: "có hiệu lực".into(),
+                what: "effective".into(),
                 other: None,
             });
         }
         for r in &relations_out {
             let what = match r.kind.as_str() {
-                "replaced-by" => "được thay thế bởi",
-                "superseded-by" => "được thay bằng",
-                "amended-by" => "được sửa đổi, bổ sung bởi",
-                "guided-by" => "được hướng dẫn bởi",
+                k @ ("replaced-by" | "superseded-by" | "amended-by" | "guided-by") => k,
                 _ => continue,
             };
             let when = r
@@ -559,7 +598,7 @@ impl Snapshot {
         if inst.status != Status::InForce && inst.status != Status::Unknown {
             timeline.push(Event {
                 date: inst.status_date,
-                what: format!("tình trạng: {}", inst.status.vietnamese()),
+                what: format!("status:{}", inst.status.slug()),
                 other: None,
             });
         }
@@ -656,6 +695,8 @@ impl Snapshot {
                     section: None,
                     snippet: Vec::new(),
                     score: 0.0,
+                    instrument: None,
+                    file: FileState::Fresh,
                     matched: None,
                 });
                 continue;
@@ -672,6 +713,8 @@ impl Snapshot {
                         }),
                         snippet,
                         score,
+                        instrument: None,
+                        file: FileState::Fresh,
                         matched: None,
                     });
                 }
@@ -705,15 +748,23 @@ impl Snapshot {
                     section: None,
                     snippet,
                     score: score + 0.5,
+                    instrument: Some(reference(inst)),
+                    file: FileState::Fresh,
                     matched: None,
                 });
             }
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        rank_by_status(&mut hits);
         let total = hits.len();
-        hits.truncate(q.limit.min(MAX_LIMIT));
+        let hits = hits
+            .into_iter()
+            .skip(q.offset)
+            .take(q.limit.min(MAX_LIMIT))
+            .collect();
         SearchResults {
             total,
+            offset: q.offset,
             hits,
             engine: Engine::Scan,
         }
