@@ -294,7 +294,7 @@ impl<'a> Emitter<'a> {
             let (ls, le) = lines[k];
             let line = &text[ls..le];
             let t = line.trim();
-            if is_table_row(t) && (table_rule(t) || next_is_rule(text, &lines, k)) {
+            if is_table_row(t) {
                 // A table: this row and the rows after it.
                 let mut rows = Vec::new();
                 while k < lines.len() && is_table_row(text[lines[k].0..lines[k].1].trim()) {
@@ -346,7 +346,10 @@ impl<'a> Emitter<'a> {
     fn table(&mut self, rows: &[(usize, usize)]) {
         self.out
             .push_str("<div class=\"scroll\"><table class=\"md\">");
-        let mut header = true;
+        // The first row is a header when the rule follows it.
+        let mut header = rows
+            .get(1)
+            .is_some_and(|&(a, b)| table_rule(self.text[a..b].trim()));
         for &(ls, le) in rows {
             let t = self.text[ls..le].trim();
             if table_rule(t) {
@@ -364,32 +367,22 @@ impl<'a> Emitter<'a> {
                 self.out.push_str(&format!("</{cell}>"));
             }
             self.out.push_str("</tr>");
-            if header
-                && !rows
-                    .iter()
-                    .any(|&(s, e)| table_rule(self.text[s..e].trim()))
-            {
-                header = false;
-            }
         }
         self.out.push_str("</table></div>");
     }
 }
 
-/// "| a | b |": a table row of at least two cells.
+/// A table row: "| a | b |", or as flattened web pages write them "a | b |", "| a | b",
+/// "a | b" (the cells of a page's layout table, one row a line).
 fn is_table_row(t: &str) -> bool {
-    t.len() > 2 && t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3
+    let pipes = t.matches('|').count();
+    t.chars().any(|c| c != '|' && !c.is_whitespace())
+        && (t.contains(" | ") || (pipes >= 2 && (t.starts_with('|') || t.ends_with('|'))))
 }
 
 /// "|---|:--:|": the rule under a table's header.
 fn table_rule(t: &str) -> bool {
     is_table_row(t) && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
-}
-
-fn next_is_rule(text: &str, lines: &[(usize, usize)], k: usize) -> bool {
-    lines
-        .get(k + 1)
-        .is_some_and(|&(a, b)| table_rule(text[a..b].trim()))
 }
 
 /// Lines that are markup only: lone pipes ("|", "| |"), a lone "#", rules ("---", "***").
@@ -415,8 +408,8 @@ fn heading(line: &str, ls: usize) -> (usize, usize) {
 fn cells(text: &str, ls: usize, le: usize) -> Vec<(usize, usize)> {
     let line = &text[ls..le];
     let lead = line.len() - line.trim_start().len();
-    let inner_start = ls + lead + 1;
-    let inner_end = ls + line.trim_end().len() - 1;
+    let inner_start = ls + lead + usize::from(line.trim_start().starts_with('|'));
+    let inner_end = ls + line.trim_end().len() - usize::from(line.trim_end().ends_with('|'));
     let mut out = Vec::new();
     let mut a = inner_start;
     for (i, _) in text[inner_start..inner_end].match_indices('|') {
@@ -463,6 +456,13 @@ fn inline_marks(text: &str, a: usize, b: usize) -> Vec<(usize, usize, Mark)> {
     let space = |k: usize| k >= bytes.len() || bytes[k].is_ascii_whitespace();
     while i < tail {
         let c = bytes[i];
+        // A run of three or more ("______", "-------", "***"): a rule, hidden.
+        let run = bytes[i..tail].iter().take_while(|&&b| b == c).count();
+        if matches!(c, b'_' | b'-' | b'*' | b'=') && run >= 3 {
+            marks.push((a + i, a + i + run, Mark::Hide));
+            i += run;
+            continue;
+        }
         if (c == b'*' || c == b'_') && i + 1 < tail && bytes[i + 1] == c {
             marks.push((a + i, a + i + 2, Mark::Bold));
             i += 2;
@@ -576,7 +576,7 @@ mod tests {
     #[test]
     fn markdown_render_table() {
         // (text, citation, must be shown, must not be shown)
-        let rows: [(&str, &str, &[&str], &[&str]); 6] = [
+        let rows: [(&str, &str, &[&str], &[&str]); 8] = [
             (
                 "**Căn cứ Luật Dân quân tự vệ 2019;**\n",
                 "Luật Dân quân tự vệ 2019",
@@ -606,6 +606,20 @@ mod tests {
                 "hướng dẫn",
                 &["V/v hướng dẫn <script>"],
                 &["*"],
+            ),
+            // Rows without the leading pipe (flattened web pages).
+            (
+                "QUỐC HỘI | CỘNG HÒA XÃ HỘI |\nSố: 25/2025/NĐ-CP | Hà Nội |\n",
+                "25/2025/NĐ-CP",
+                &["QUỐC HỘI", "Số: 25/2025/NĐ-CP", "Hà Nội"],
+                &["|"],
+            ),
+            // Flattened layout rows, rules written with underscores.
+            (
+                "CHÍNH PHỦ__________ Số: 17/2025/NĐ-CP | CỘNG HÒA______\n| Sinh | Thanh Hóa | 1931\n",
+                "17/2025/NĐ-CP",
+                &["CHÍNH PHỦ", "Số: 17/2025/NĐ-CP", "CỘNG HÒA", "Thanh Hóa", "1931"],
+                &["|", "__"],
             ),
             // A citation across a bold boundary is still one marked citation.
             (
