@@ -168,9 +168,19 @@ pub fn fragments(snippet: &str, ranges: &[(usize, usize)]) -> Vec<Fragment> {
 
 impl IndexBackend {
     /// A file of the index against the disk: gone (not there any more) or stale (its
-    /// content hash is not the one indexed), as `cancu search` marks its hits. Hashes are
-    /// kept per (size, mtime) so a page of hits reads no file twice.
-    fn file_state(&self, path: &str) -> FileState {
+    /// content hash is not the one indexed), as `cancu search` marks its hits. The file is
+    /// looked for where the document's id puts it in the corpus (an index path may be
+    /// relative to wherever `cancu index` ran). Hashes are kept per (size, mtime) so a page
+    /// of hits reads no file twice.
+    fn file_state(&self, indexed_path: &str, id: &str) -> FileState {
+        let in_corpus = self.plans.join(id);
+        let file = if in_corpus.is_file() {
+            in_corpus
+        } else {
+            PathBuf::from(indexed_path)
+        };
+        let path = file.to_string_lossy();
+        let path = path.as_ref();
         let Ok(meta) = std::fs::metadata(path) else {
             return FileState::Gone;
         };
@@ -194,105 +204,145 @@ impl IndexBackend {
                 h
             }
         };
-        match self.index.indexed_hash(path) {
+        match self.index.indexed_hash(indexed_path) {
             Ok(Some(indexed)) if indexed != now => FileState::Stale,
             _ => FileState::Fresh,
         }
     }
 }
 
+/// What a search over a Tantivy index needs from around it: how index paths become document
+/// ids, documents' titles, instruments' references, files' state, and (for a status filter)
+/// which hits to keep.
+pub struct Around<'a> {
+    pub document_id: &'a dyn Fn(&str) -> String,
+    pub title: &'a dyn Fn(&str) -> Option<String>,
+    pub instrument: &'a dyn Fn(&str) -> Option<InstrumentRef>,
+    /// (indexed path, document id) → the file's state.
+    pub file_state: &'a dyn Fn(&str, &str) -> FileState,
+    /// Hits kept (a status filter), or all.
+    pub keep: Option<&'a dyn Fn(&Hit) -> bool>,
+}
+
+/// One search over a Tantivy index, for both backends (the on-disk index of `--index`, the
+/// scan's in-memory one): the ranked hits of the index, one per document id, instrument hits
+/// with their status, issuer and date, ordered by status ([`rank_by_status`]) within windows
+/// of [`WINDOW`] hits so every page is cut from one list; the true total (counted by the
+/// index; with a filter, of the hits kept among the first [`MAX_OFFSET`] + [`MAX_LIMIT`]).
+pub fn search_in(
+    index: &SearchIndex,
+    q: &SearchQuery,
+    engine: Engine,
+    around: &Around,
+) -> Result<SearchResults, BackendError> {
+    let end = q.offset + q.limit.clamp(1, MAX_LIMIT);
+    let want = match around.keep {
+        Some(_) => MAX_OFFSET + MAX_LIMIT,
+        None => end.div_ceil(WINDOW).max(1) * WINDOW,
+    };
+    let req = SearchRequest {
+        query: q.q.clone(),
+        limit: want,
+        kind: q.kind.map(|k| k.slug().to_string()),
+        year: q.year.and_then(|y| u64::try_from(y).ok()),
+        issuer: q.issuer.clone(),
+    };
+    let found = match index.search(&req) {
+        Ok(h) => h,
+        // Nothing searchable in the words (punctuation only): no hits, not a failure.
+        Err(IndexError::Query(_)) => Vec::new(),
+        Err(e) => return Err(BackendError::Index(e.to_string())),
+    };
+    let counted = match around.keep {
+        Some(_) => None,
+        None => Some(index.count_hits(&req).unwrap_or(found.len())),
+    };
+    let mut seen_docs = std::collections::HashSet::new();
+    let mut duplicates = 0;
+    let mut hits: Vec<Hit> = Vec::new();
+    for h in found {
+        // Registry instruments are indexed beside the plans: they link to their page.
+        if h.doc_type == "instrument" {
+            let id = h.instrument.clone().unwrap_or_else(|| h.path.clone());
+            hits.push(Hit {
+                title: h.label.clone().unwrap_or_else(|| id.clone()),
+                section: None,
+                snippet: fragments(&h.snippet, &h.highlights),
+                score: h.score,
+                instrument: (around.instrument)(&id),
+                file: FileState::Fresh,
+                matched: Some(h.matched.as_str()),
+                target: Target::Instrument { id },
+            });
+            continue;
+        }
+        let id = (around.document_id)(&h.path);
+        // One document, one hit: the same file indexed by a relative and an absolute path
+        // (or from two folders mapping to one id) shows once.
+        if !seen_docs.insert(id.clone()) {
+            duplicates += 1;
+            continue;
+        }
+        let title = (around.title)(&id)
+            .or_else(|| {
+                let header = crate::model::Header {
+                    title: h.title.clone(),
+                    ..Default::default()
+                };
+                super::scan::title_of(&header, "")
+            })
+            .unwrap_or_else(|| id.clone());
+        hits.push(Hit {
+            title,
+            section: (!h.section.is_empty()).then(|| SectionRef {
+                heading: heading_text(&h.section, &h.heading).to_string(),
+                path: h.section.clone(),
+            }),
+            snippet: fragments(&h.snippet, &h.highlights),
+            score: h.score,
+            instrument: None,
+            file: (around.file_state)(&h.path, &id),
+            matched: Some(h.matched.as_str()),
+            target: Target::Document { id },
+        });
+    }
+    if let Some(keep) = around.keep {
+        hits.retain(|h| keep(h));
+    }
+    rank_by_status(&mut hits);
+    let total = match counted {
+        Some(n) => n.saturating_sub(duplicates).max(hits.len().min(n)),
+        None => hits.len(),
+    };
+    let hits: Vec<Hit> = hits
+        .into_iter()
+        .skip(q.offset)
+        .take(q.limit.clamp(1, MAX_LIMIT))
+        .collect();
+    Ok(SearchResults {
+        total: total.max(q.offset + hits.len()),
+        offset: q.offset,
+        hits,
+        engine,
+    })
+}
+
 impl Backend for IndexBackend {
     fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
-        // The index knows no statuses (they need the registry) and needs words.
+        // The index knows no statuses at the plans' dates (they need the registry) and needs
+        // words: the scan answers those, with its in-memory index of the same documents.
         if q.status.is_some() || q.q.trim().is_empty() {
             return self.scan.search(q);
         }
         self.refresh();
-        // The hits are ranked (by status too) within windows of WINDOW: every page of a
-        // window is cut from the same ranked list, so pages neither repeat nor skip a hit.
-        let end = q.offset + q.limit.clamp(1, MAX_LIMIT);
-        let want = end.div_ceil(WINDOW).max(1) * WINDOW;
-        let req = SearchRequest {
-            query: q.q.clone(),
-            limit: want,
-            kind: q.kind.map(|k| k.slug().to_string()),
-            year: q.year.and_then(|y| u64::try_from(y).ok()),
-            issuer: q.issuer.clone(),
+        let around = Around {
+            document_id: &|path: &str| self.document_id(path),
+            title: &|id: &str| self.scan.document_title(id),
+            instrument: &|id: &str| self.scan.instrument_ref(id),
+            file_state: &|path: &str, id: &str| self.file_state(path, id),
+            keep: None,
         };
-        let found = match self.index.search(&req) {
-            Ok(h) => h,
-            // Nothing searchable in the words (punctuation only): no hits, not a failure.
-            Err(IndexError::Query(_)) => Vec::new(),
-            Err(e) => return Err(BackendError::Index(e.to_string())),
-        };
-        let total = match self.index.count_hits(&req) {
-            Ok(n) => n,
-            Err(_) => found.len(),
-        };
-        let mut seen_docs = std::collections::HashSet::new();
-        let mut duplicates = 0;
-        let mut hits: Vec<Hit> = Vec::new();
-        for h in found {
-            // Registry instruments are indexed beside the plans: they link to their page.
-            if h.doc_type == "instrument" {
-                let id = h.instrument.clone().unwrap_or_else(|| h.path.clone());
-                hits.push(Hit {
-                    title: h.label.clone().unwrap_or_else(|| id.clone()),
-                    section: None,
-                    snippet: fragments(&h.snippet, &h.highlights),
-                    score: h.score,
-                    instrument: self.scan.instrument_ref(&id),
-                    file: FileState::Fresh,
-                    matched: Some(h.matched.as_str()),
-                    target: Target::Instrument { id },
-                });
-                continue;
-            }
-            let id = self.document_id(&h.path);
-            // One document, one hit: the same file indexed by a relative and an absolute
-            // path (or from two folders mapping to one id) shows once.
-            if !seen_docs.insert(id.clone()) {
-                duplicates += 1;
-                continue;
-            }
-            hits.push(Hit {
-                title: h
-                    .title
-                    .as_deref()
-                    .and_then(|t| {
-                        super::scan::title_of(
-                            &crate::model::Header {
-                                title: Some(t.to_string()),
-                                ..Default::default()
-                            },
-                            "",
-                        )
-                    })
-                    .unwrap_or_else(|| id.clone()),
-                section: (!h.section.is_empty()).then(|| SectionRef {
-                    heading: heading_text(&h.section, &h.heading).to_string(),
-                    path: h.section.clone(),
-                }),
-                snippet: fragments(&h.snippet, &h.highlights),
-                score: h.score,
-                instrument: None,
-                file: self.file_state(&h.path),
-                matched: Some(h.matched.as_str()),
-                target: Target::Document { id },
-            });
-        }
-        rank_by_status(&mut hits);
-        let hits: Vec<Hit> = hits
-            .into_iter()
-            .skip(q.offset)
-            .take(q.limit.clamp(1, MAX_LIMIT))
-            .collect();
-        Ok(SearchResults {
-            total: total.saturating_sub(duplicates).max(q.offset + hits.len()),
-            offset: q.offset,
-            hits,
-            engine: Engine::Index,
-        })
+        search_in(&self.index, q, Engine::Index, &around)
     }
     fn documents(&self) -> Result<Vec<DocumentSummary>, BackendError> {
         self.scan.documents()

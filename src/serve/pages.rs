@@ -426,6 +426,7 @@ pub fn search(
                                     @if let Some(s) = &h.section {
                                         " " span.section { (w.section) " " (s.path) " — " (s.heading) }
                                     }
+                                    " " (file_state(lang, h.file))
                                 }
                             }
                             p.snippet {

@@ -1,8 +1,11 @@
 //! A [`Backend`] that reads the corpus folder directly: plan texts (`corpus/plans`) through
 //! the extractor, the outline and the checker; instruments from the registry files
 //! (`corpus/registry/*.toml` holding `[[instrument]]`, else the built-in registry); each
-//! citation resolved by [`crate::resolve`]; a folded substring search over the plans'
-//! sections and the registry.
+//! citation resolved by [`crate::resolve`]. Search goes through an in-memory Tantivy index of
+//! the same documents and the registry, built by the code `cancu index` uses and searched by
+//! the code `--index` searches with ([`super::indexed::search_in`]): ranking, filters and
+//! snippets are the same with and without an index. A search with no words lists the
+//! documents its filters keep.
 //!
 //! The corpus is re-read when any of its files changes (size or mtime, checked per request),
 //! so the server keeps answering, with the last good snapshot, while files are rewritten.
@@ -11,8 +14,8 @@
 use super::backend::*;
 use crate::check;
 use crate::diag::Diagnostic;
-use crate::model::{Citation, Date, SectionRef};
-use crate::normalize::{fold_key, Folded};
+use crate::model::{Citation, Date};
+use crate::normalize::fold_key;
 use crate::registry::knowledge::RegistryKnowledge;
 use crate::registry::{Instrument, Registry, Status};
 use crate::resolve::{self, Resolution as Res};
@@ -85,7 +88,28 @@ impl ScanBackend {
     }
 }
 
+/// The documents (by id, hash unused) and the registry in a Tantivy index in memory, built
+/// as `cancu index` builds one on disk.
+fn memory_index(docs: &[Doc], reg: &Registry) -> Result<crate::index::SearchIndex, BackendError> {
+    let err = |e: crate::index::IndexError| BackendError::Index(e.to_string());
+    let index = crate::index::SearchIndex::in_ram().map_err(err)?;
+    let mut w = index.writer().map_err(err)?;
+    for d in docs {
+        w.add_file(&d.id, &d.text, "").map_err(err)?;
+    }
+    w.replace_registry(reg, "").map_err(err)?;
+    w.finish().map_err(err)?;
+    index.reload().map_err(err)?;
+    Ok(index)
+}
+
 impl ScanBackend {
+    /// A document's title as the document list shows it.
+    pub fn document_title(&self, id: &str) -> Option<String> {
+        let s = self.snapshot().ok()?;
+        s.doc_index(id).map(|di| s.docs[di].title.clone())
+    }
+
     /// A registry instrument's short reference (status, issuer, date), for hits found
     /// elsewhere (the index).
     pub fn instrument_ref(&self, id: &str) -> Option<InstrumentRef> {
@@ -96,7 +120,7 @@ impl ScanBackend {
 
 impl Backend for ScanBackend {
     fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
-        Ok(self.snapshot()?.search(q))
+        self.snapshot()?.search(q)
     }
     fn documents(&self) -> Result<Vec<DocumentSummary>, BackendError> {
         let s = self.snapshot()?;
@@ -160,40 +184,13 @@ struct Doc {
     /// The checker's findings.
     diags: Vec<Diagnostic>,
     sections: Vec<crate::outline::Section>,
-    /// Search units: the text before the first section, then each section.
-    units: Vec<Unit>,
-}
-
-struct Unit {
-    start: usize,
-    end: usize,
-    section: Option<usize>,
-    hay: Haystack,
-}
-
-fn units(text: &str, sections: &[crate::outline::Section]) -> Vec<Unit> {
-    let mut bounds: Vec<(usize, Option<usize>)> = vec![(0, None)];
-    bounds.extend(sections.iter().enumerate().map(|(i, s)| (s.start, Some(i))));
-    let mut out = Vec::new();
-    for (k, &(start, section)) in bounds.iter().enumerate() {
-        let end = bounds.get(k + 1).map_or(text.len(), |b| b.0);
-        if end > start && text.is_char_boundary(start) && text.is_char_boundary(end) {
-            out.push(Unit {
-                start,
-                end,
-                section,
-                hay: Haystack::new(&text[start..end]),
-            });
-        }
-    }
-    out
 }
 
 struct Snapshot {
     docs: Vec<Doc>,
     reg: Registry,
-    /// Per instrument (registry order): the text searched (label, title, aliases), prepared.
-    inst_hay: Vec<(String, Haystack)>,
+    /// The documents (by id) and the registry in a Tantivy index in memory.
+    index: crate::index::SearchIndex,
     /// Instrument id → (doc, citation) pairs citing it.
     cited: HashMap<String, Vec<(usize, usize)>>,
 }
@@ -336,7 +333,6 @@ impl Snapshot {
                 &check::Options::default(),
             );
             let title = title_of(&ex.header, &src.text).unwrap_or_else(|| id.clone());
-            let units = units(&src.text, &outline.sections);
             docs.push(Doc {
                 id,
                 text: src.text,
@@ -347,31 +343,8 @@ impl Snapshot {
                 resolved,
                 diags,
                 sections: outline.sections,
-                units,
             });
         }
-        let inst_hay = reg
-            .instruments()
-            .iter()
-            .map(|inst| {
-                // The label holds the kind's name; a law's title repeats its name.
-                let mut text = inst.label();
-                if let Some(t) = inst
-                    .title
-                    .as_ref()
-                    .filter(|t| inst.law_name.as_ref() != Some(*t))
-                {
-                    text.push_str(" — ");
-                    text.push_str(t);
-                }
-                for a in &inst.aliases {
-                    text.push_str(" · ");
-                    text.push_str(a);
-                }
-                let hay = Haystack::new(&text);
-                (text, hay)
-            })
-            .collect();
         let mut cited: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (di, d) in docs.iter().enumerate() {
             for (ci, r) in d.resolved.iter().enumerate() {
@@ -380,10 +353,11 @@ impl Snapshot {
                 }
             }
         }
+        let index = memory_index(&docs, &reg)?;
         Ok(Snapshot {
             docs,
             reg,
-            inst_hay,
+            index,
             cited,
         })
     }
@@ -652,122 +626,87 @@ impl Snapshot {
 
     // ------------------------------------------------------------ search
 
-    fn search(&self, q: &SearchQuery) -> SearchResults {
-        let words: Vec<String> = fold_key(&q.q)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(32)
-            .map(str::to_string)
-            .collect();
-        let phrase = words.join(" ");
+    /// Does a document pass the search's filters (kind, year, issuer, status)?
+    fn keeps_document(&self, d: &Doc, q: &SearchQuery, issuer: Option<&str>) -> bool {
+        if q.kind.is_some_and(|k| d.header.kind != Some(k)) {
+            return false;
+        }
+        let year = d.header.year.or(d.as_of.map(|x| x.year));
+        if q.year.is_some_and(|y| year != Some(y)) {
+            return false;
+        }
+        if let Some(iss) = issuer {
+            let have = d.header.issuer.as_deref().map(fold_key).unwrap_or_default();
+            if !have.contains(iss) {
+                return false;
+            }
+        }
+        self.cites_with(d, q.status)
+    }
+
+    /// Does a document cite something with that standing (any document when None)?
+    fn cites_with(&self, d: &Doc, status: Option<Standing>) -> bool {
+        let Some(st) = status else {
+            return true;
+        };
+        (0..d.citations.len()).any(|ci| {
+            if st == Standing::Malformed {
+                Self::malformed(d, ci)
+            } else {
+                self.standing_of(d, ci) == st
+            }
+        })
+    }
+
+    fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
+        if !q.q.trim().is_empty() {
+            let keep = |h: &Hit| match &h.target {
+                Target::Document { id } => self
+                    .doc_index(id)
+                    .is_some_and(|di| self.cites_with(&self.docs[di], q.status)),
+                Target::Instrument { id } => self
+                    .reg
+                    .get(id)
+                    .is_some_and(|i| q.status.is_none_or(|st| standing_of_status(i.status) == st)),
+            };
+            let around = super::indexed::Around {
+                document_id: &|path: &str| path.to_string(),
+                title: &|id: &str| self.doc_index(id).map(|di| self.docs[di].title.clone()),
+                instrument: &|id: &str| self.reg.get(id).map(reference),
+                file_state: &|_: &str, _: &str| FileState::Fresh,
+                keep: q.status.is_some().then_some(&keep as &dyn Fn(&Hit) -> bool),
+            };
+            return super::indexed::search_in(&self.index, q, Engine::Scan, &around);
+        }
+        // No words: the documents the filters keep, as listed.
         let issuer = q.issuer.as_deref().map(fold_key).filter(|s| !s.is_empty());
-        let mut hits = Vec::new();
-        for d in &self.docs {
-            if q.kind.is_some_and(|k| d.header.kind != Some(k)) {
-                continue;
-            }
-            let year = d.header.year.or(d.as_of.map(|x| x.year));
-            if q.year.is_some_and(|y| year != Some(y)) {
-                continue;
-            }
-            if let Some(iss) = &issuer {
-                let have = d.header.issuer.as_deref().map(fold_key).unwrap_or_default();
-                if !have.contains(iss.as_str()) {
-                    continue;
-                }
-            }
-            if let Some(st) = q.status {
-                let any = (0..d.citations.len()).any(|ci| {
-                    if st == Standing::Malformed {
-                        Self::malformed(d, ci)
-                    } else {
-                        self.standing_of(d, ci) == st
-                    }
-                });
-                if !any {
-                    continue;
-                }
-            }
-            if words.is_empty() {
-                hits.push(Hit {
-                    target: Target::Document { id: d.id.clone() },
-                    title: d.title.clone(),
-                    section: None,
-                    snippet: Vec::new(),
-                    score: 0.0,
-                    instrument: None,
-                    file: FileState::Fresh,
-                    matched: None,
-                });
-                continue;
-            }
-            for u in &d.units {
-                let unit = &d.text[u.start..u.end];
-                if let Some((score, snippet)) = match_unit(unit, &u.hay, &words, &phrase) {
-                    hits.push(Hit {
-                        target: Target::Document { id: d.id.clone() },
-                        title: d.title.clone(),
-                        section: u.section.map(|i| SectionRef {
-                            path: d.sections[i].path.clone(),
-                            heading: d.sections[i].heading.clone(),
-                        }),
-                        snippet,
-                        score,
-                        instrument: None,
-                        file: FileState::Fresh,
-                        matched: None,
-                    });
-                }
-            }
-        }
-        for (ii, inst) in self.reg.instruments().iter().enumerate() {
-            if words.is_empty()
-                || q.kind.is_some_and(|k| inst.kind != k)
-                || q.year.is_some_and(|y| inst.year() != Some(y))
-            {
-                continue;
-            }
-            if let Some(iss) = &issuer {
-                let have = inst.issuer.as_deref().map(fold_key).unwrap_or_default();
-                if !have.contains(iss.as_str()) {
-                    continue;
-                }
-            }
-            if q.status
-                .is_some_and(|st| standing_of_status(inst.status) != st)
-            {
-                continue;
-            }
-            let (text, hay) = &self.inst_hay[ii];
-            if let Some((score, snippet)) = match_unit(text, hay, &words, &phrase) {
-                hits.push(Hit {
-                    target: Target::Instrument {
-                        id: inst.id.clone(),
-                    },
-                    title: inst.label(),
-                    section: None,
-                    snippet,
-                    score: score + 0.5,
-                    instrument: Some(reference(inst)),
-                    file: FileState::Fresh,
-                    matched: None,
-                });
-            }
-        }
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-        rank_by_status(&mut hits);
+        let hits: Vec<Hit> = self
+            .docs
+            .iter()
+            .filter(|d| self.keeps_document(d, q, issuer.as_deref()))
+            .map(|d| Hit {
+                target: Target::Document { id: d.id.clone() },
+                title: d.title.clone(),
+                section: None,
+                snippet: Vec::new(),
+                score: 0.0,
+                instrument: None,
+                file: FileState::Fresh,
+                matched: None,
+            })
+            .collect();
         let total = hits.len();
         let hits = hits
             .into_iter()
             .skip(q.offset)
             .take(q.limit.min(MAX_LIMIT))
             .collect();
-        SearchResults {
+        Ok(SearchResults {
             total,
             offset: q.offset,
             hits,
             engine: Engine::Scan,
-        }
+        })
     }
 
     // ------------------------------------------------------------ graph
@@ -898,217 +837,44 @@ impl Snapshot {
     }
 }
 
-/// A text prepared for folded matching: the folded view, lowercased with white space
-/// squeezed, and the map from squeezed bytes back to folded bytes. Built once per snapshot.
-struct Haystack {
-    folded: Folded,
-    squeezed: String,
-    map: Vec<usize>,
-}
-
-impl Haystack {
-    fn new(unit: &str) -> Haystack {
-        let folded = Folded::new(unit);
-        let mut low = folded.text.clone();
-        low.make_ascii_lowercase();
-        let mut squeezed = String::with_capacity(low.len());
-        let mut map = Vec::with_capacity(low.len() + 1);
-        let mut space = false;
-        for (i, ch) in low.char_indices() {
-            if ch.is_whitespace() {
-                if !space {
-                    squeezed.push(' ');
-                    map.push(i);
-                }
-                space = true;
-                continue;
-            }
-            space = false;
-            for _ in 0..ch.len_utf8() {
-                map.push(i);
-            }
-            squeezed.push(ch);
-        }
-        map.push(low.len());
-        Haystack {
-            folded,
-            squeezed,
-            map,
-        }
-    }
-}
-
-/// [`match_unit`] on a text not prepared beforehand.
-#[cfg(test)]
-fn match_text(unit: &str, words: &[String], phrase: &str) -> Option<(f32, Vec<Fragment>)> {
-    match_unit(unit, &Haystack::new(unit), words, phrase)
-}
-
-/// Match the folded query words against a unit of original text: every word must occur
-/// (on word boundaries); the whole phrase scores more. Returns the score and a snippet of
-/// the original with the matches highlighted.
-fn match_unit(
-    unit: &str,
-    hay: &Haystack,
-    words: &[String],
-    phrase: &str,
-) -> Option<(f32, Vec<Fragment>)> {
-    let (folded, squeezed, map) = (&hay.folded, &hay.squeezed, &hay.map);
-    let boundary = |s: &str, a: usize, b: usize| {
-        let before = s[..a]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = s[b..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    };
-    let find_all = |needle: &str| -> Vec<(usize, usize)> {
-        let mut v = Vec::new();
-        if needle.is_empty() {
-            return v;
-        }
-        let mut from = 0;
-        while let Some(i) = squeezed[from..].find(needle) {
-            let a = from + i;
-            let b = a + needle.len();
-            if boundary(squeezed, a, b) {
-                v.push((a, b));
-            }
-            from = a + needle.len().max(1);
-            if v.len() > 200 {
-                break;
-            }
-        }
-        v
-    };
-    let mut score = 0.0f32;
-    let mut marks: Vec<(usize, usize)> = Vec::new();
-    for w in words {
-        let found = find_all(w);
-        if found.is_empty() {
-            return None;
-        }
-        score += 1.0 + (found.len() as f32).ln_1p();
-        marks.extend(found);
-    }
-    let phrases = if words.len() > 1 {
-        find_all(phrase)
-    } else {
-        Vec::new()
-    };
-    score += 5.0 * phrases.len().min(5) as f32;
-    // Map squeezed → folded → original.
-    let to_orig = |a: usize, b: usize| folded.span(map[a], map[b]);
-    let anchor = phrases.first().or(marks.first()).copied().unwrap_or((0, 0));
-    let (oa, _) = to_orig(anchor.0, anchor.1);
-    let mut ws = oa.saturating_sub(80);
-    while !unit.is_char_boundary(ws) {
-        ws -= 1;
-    }
-    let mut we = (oa + 200).min(unit.len());
-    while !unit.is_char_boundary(we) {
-        we += 1;
-    }
-    // End the window at a word's end, start it at a word's start.
-    while we < unit.len() && !unit[we..].starts_with(char::is_whitespace) && we < oa + 240 {
-        we += unit[we..].chars().next().map_or(1, char::len_utf8);
-    }
-    while ws > 0 && ws < oa && !unit[ws..].starts_with(char::is_whitespace) {
-        ws += unit[ws..].chars().next().map_or(1, char::len_utf8);
-    }
-    let mut spans: Vec<(usize, usize)> = marks
-        .iter()
-        .map(|&(a, b)| to_orig(a, b))
-        .filter(|&(a, b)| a >= ws && b <= we && a < b)
-        .collect();
-    spans.sort();
-    // Adjacent matches separated by white space only read as one highlight.
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (a, b) in spans {
-        match merged.last_mut() {
-            Some(last) if a >= last.1 && unit[last.1..a].trim().is_empty() => {
-                last.1 = last.1.max(b)
-            }
-            Some(last) if a < last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
-        }
-    }
-    let spans = merged;
-    let mut frags = Vec::new();
-    let mut pos = ws;
-    let mut push = |text: &str, hl: bool| {
-        if !text.is_empty() && text.trim().is_empty() {
-            frags.push(Fragment {
-                text: " ".into(),
-                hl,
-            });
-            return;
-        }
-        let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let t = if text.starts_with(char::is_whitespace) && !t.is_empty() {
-            format!(" {t}")
-        } else {
-            t
-        };
-        let t = if text.ends_with(char::is_whitespace) && !t.trim().is_empty() {
-            format!("{t} ")
-        } else {
-            t
-        };
-        if !t.is_empty() {
-            frags.push(Fragment { text: t, hl });
-        }
-    };
-    if ws > 0 {
-        push("… ", false);
-    }
-    for (a, b) in spans {
-        if a < pos {
-            continue;
-        }
-        push(&unit[pos..a], false);
-        push(&unit[a..b], true);
-        pos = b;
-    }
-    push(&unit[pos..we], false);
-    if we < unit.len() {
-        push(" …", false);
-    }
-    Some((score, frags))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn check_match(unit: &str, q: &str, expected_hl: Option<&[&str]>) {
-        let words: Vec<String> = fold_key(q).split(' ').map(str::to_string).collect();
-        let got = match_text(unit, &words, &words.join(" "));
-        match expected_hl {
-            None => assert!(got.is_none(), "{unit:?} {q:?}"),
-            Some(hl) => {
-                let (_, frags) = got.unwrap_or_else(|| panic!("no match {unit:?} {q:?}"));
-                let got: Vec<&str> = frags
-                    .iter()
-                    .filter(|f| f.hl)
-                    .map(|f| f.text.as_str())
-                    .collect();
-                assert_eq!(got, hl, "{unit:?} {q:?}");
-            }
-        }
-    }
-
     #[test]
-    fn folded_match_table() {
-        check_match(
-            "Luật Dân quân tự vệ năm 2019",
-            "dan quan tu ve",
-            Some(&["Dân quân tự vệ"]),
-        );
-        check_match("Luật Dân quân\n\n tự vệ", "dân quân", Some(&["Dân quân"]));
-        check_match("đường, dương", "duong", Some(&["đường", "dương"]));
-        // Words match on boundaries only.
-        check_match("đảng viên", "dan", None);
-        check_match("abc", "xyz", None);
+    fn titles_are_never_markup() {
+        use crate::model::{Header, Kind};
+        let numbered = Header {
+            kind: Some(Kind::Decree),
+            number: Some("5".into()),
+            symbol: Some("2025/NĐ-CP".into()),
+            issuer: Some("**Chính phủ**".into()),
+            ..Header::default()
+        };
+        let titled = Header {
+            title: Some("**KẾ HOẠCH** tuyển quân".into()),
+            ..Header::default()
+        };
+        let fragment = Header {
+            title: Some("| |".into()),
+            ..Header::default()
+        };
+        let rows: [(&Header, &str, Option<&str>); 4] = [
+            (&titled, "", Some("KẾ HOẠCH tuyển quân")),
+            (&numbered, "", Some("Nghị định 5/2025/NĐ-CP — Chính phủ")),
+            (
+                &fragment,
+                "|\n| |\n**\nTHƯ VIỆN PHÁP LUẬT**\nSố hiệu: 5\n",
+                Some("THƯ VIỆN PHÁP LUẬT Số hiệu: 5"),
+            ),
+            (&fragment, "|\n| |\n", None),
+        ];
+        for (header, text, expected) in rows {
+            assert_eq!(
+                title_of(header, text).as_deref(),
+                expected,
+                "{header:?} {text:?}"
+            );
+        }
     }
 }
