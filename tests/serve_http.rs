@@ -1351,3 +1351,52 @@ fn the_same_hits_with_and_without_an_index() {
         }
     }
 }
+
+/// `cancu serve --index I` over an index of another folder: the documents served are the
+/// index's, and every hit has its page.
+#[test]
+fn an_index_of_another_folder_serves_its_own_documents() {
+    let srv = Server::start();
+    let other = srv.root.join("elsewhere");
+    std::fs::create_dir_all(&other).unwrap();
+    let name = "ke-hoach-khac.txt";
+    std::fs::copy(srv.root.join("plans").join(SEED), other.join(name)).unwrap();
+    let idx = srv.root.join("idx-elsewhere");
+    cancu_index(&other, &idx);
+    let config = Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        corpus: srv.root.clone(),
+        index: Some(idx),
+        workers: 2,
+        allow_remote: false,
+    };
+    let (backend, note) = serve::backend_with_note(&config);
+    assert_eq!(note, None);
+    let handle = serve::start(&config, backend).unwrap();
+    let addr = handle.addr();
+    let v: serde_json::Value =
+        serde_json::from_str(&request(addr, "GET", "/api/documents").body).unwrap();
+    let ids: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [name]);
+    let v: serde_json::Value =
+        serde_json::from_str(&request(addr, "GET", "/api/search?q=dan+quan+tu+ve&limit=100").body)
+            .unwrap();
+    let hits = v["hits"].as_array().unwrap();
+    assert!(hits.iter().any(|h| h["target"]["id"] == name), "{v}");
+    for h in hits {
+        let url = h["url"].as_str().unwrap();
+        let r = request(addr, "GET", url.split('#').next().unwrap());
+        assert_eq!(r.status, 200, "{url}");
+    }
+    let page = request(addr, "GET", &format!("/documents/{name}")).body;
+    assert!(
+        page.contains("class=\"cite st-in-force"),
+        "citations marked"
+    );
+    handle.shutdown();
+}

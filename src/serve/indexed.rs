@@ -33,7 +33,11 @@ pub struct IndexBackend {
     seen: Mutex<Option<(u64, Option<SystemTime>)>>,
     /// Content hashes of indexed files as last read: path → ((size, mtime), hash).
     hashes: Mutex<HashMap<String, FileStamp>>,
+    /// Documents of the index outside the corpus folder, analysed: path → (stamp, view).
+    outside: Mutex<HashMap<String, OutsideDoc>>,
 }
+
+type OutsideDoc = ((u64, Option<SystemTime>), DocumentView);
 
 type FileStamp = ((u64, Option<SystemTime>), String);
 
@@ -49,6 +53,7 @@ impl IndexBackend {
             plans,
             seen: Mutex::new(None),
             hashes: Mutex::new(HashMap::new()),
+            outside: Mutex::new(HashMap::new()),
         };
         *b.seen.lock().unwrap_or_else(|e| e.into_inner()) = b.meta_stamp();
         Ok(b)
@@ -167,6 +172,38 @@ pub fn fragments(snippet: &str, ranges: &[(usize, usize)]) -> Vec<Fragment> {
 }
 
 impl IndexBackend {
+    /// The indexed path of a document id, if the index holds it.
+    fn indexed_path(&self, id: &str) -> Result<Option<String>, BackendError> {
+        let files = self
+            .index
+            .indexed_files()
+            .map_err(|e| BackendError::Index(e.to_string()))?;
+        Ok(files.into_keys().find(|p| self.document_id(p) == id))
+    }
+
+    /// A document of the index that the corpus folder does not hold, analysed (cached per
+    /// size and mtime of its file).
+    fn outside(&self, path: &str, id: &str) -> Result<Option<DocumentView>, BackendError> {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return Ok(None);
+        };
+        let stamp = (meta.len(), meta.modified().ok());
+        {
+            let cache = self.outside.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some((s, v)) = cache.get(path) {
+                if *s == stamp {
+                    return Ok(Some(v.clone()));
+                }
+            }
+        }
+        let view = self.scan.document_at(Path::new(path), id)?;
+        if let Some(v) = &view {
+            let mut cache = self.outside.lock().unwrap_or_else(|e| e.into_inner());
+            cache.insert(path.to_string(), (stamp, v.clone()));
+        }
+        Ok(view)
+    }
+
     /// A file of the index against the disk: gone (not there any more) or stale (its
     /// content hash is not the one indexed), as `cancu search` marks its hits. The file is
     /// looked for where the document's id puts it in the corpus (an index path may be
@@ -344,13 +381,62 @@ impl Backend for IndexBackend {
         };
         search_in(&self.index, q, Engine::Index, &around)
     }
+    /// Exactly the documents the index holds (by id; a file indexed by two paths once),
+    /// each marked stale or gone as its file is now. Files of the corpus folder are listed
+    /// from its snapshot; others (an index built over another folder) are analysed once per
+    /// version of the file.
     fn documents(&self) -> Result<Vec<DocumentSummary>, BackendError> {
-        self.scan.documents()
+        self.refresh();
+        let files = self
+            .index
+            .indexed_files()
+            .map_err(|e| BackendError::Index(e.to_string()))?;
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for path in files.keys() {
+            let id = self.document_id(path);
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            let file = self.file_state(path, &id);
+            let summary = match self.scan.summary(&id)? {
+                Some(s) => Some(s),
+                None => self.outside(path, &id)?.map(|d| d.summary),
+            };
+            let mut summary = summary.unwrap_or_else(|| DocumentSummary {
+                id: id.clone(),
+                title: id.clone(),
+                file,
+                header: Default::default(),
+                citations: 0,
+                outdated: 0,
+                malformed: 0,
+                unresolved: 0,
+            });
+            summary.file = file;
+            out.push(summary);
+        }
+        Ok(out)
     }
     /// The index's sections are the outline's (`index::update::sections`), so every hit's
-    /// `#s-PATH` link lands on an anchor the document page already has.
+    /// `#s-PATH` link lands on an anchor the document page already has. A document of the
+    /// index outside the corpus folder is read where the index found it: every hit has its
+    /// page.
     fn document(&self, id: &str) -> Result<Option<DocumentView>, BackendError> {
-        self.scan.document(id)
+        let path = self.indexed_path(id)?;
+        let view = match self.scan.document(id)? {
+            Some(v) => Some(v),
+            None => match &path {
+                Some(p) => self.outside(p, id)?,
+                None => None,
+            },
+        };
+        Ok(view.map(|mut v| {
+            if let Some(p) = &path {
+                v.summary.file = self.file_state(p, id);
+            }
+            v
+        }))
     }
     fn instrument(&self, id: &str) -> Result<Option<InstrumentView>, BackendError> {
         self.scan.instrument(id)

@@ -104,6 +104,19 @@ fn memory_index(docs: &[Doc], reg: &Registry) -> Result<crate::index::SearchInde
 }
 
 impl ScanBackend {
+    /// A file outside the corpus folder (an index built over another folder) analysed
+    /// against the corpus's registry, as its page shows it; None when it cannot be read.
+    pub fn document_at(&self, path: &Path, id: &str) -> Result<Option<DocumentView>, BackendError> {
+        let s = self.snapshot()?;
+        Ok(analyse(path, id.to_string(), &s.reg).map(|d| s.document_view(&d)))
+    }
+
+    /// The listing of a document of the corpus folder, if it holds one with that id.
+    pub fn summary(&self, id: &str) -> Result<Option<DocumentSummary>, BackendError> {
+        let s = self.snapshot()?;
+        Ok(s.doc_index(id).map(|i| s.summary(&s.docs[i])))
+    }
+
     /// A document's title as the document list shows it.
     pub fn document_title(&self, id: &str) -> Option<String> {
         let s = self.snapshot().ok()?;
@@ -128,7 +141,7 @@ impl Backend for ScanBackend {
     }
     fn document(&self, id: &str) -> Result<Option<DocumentView>, BackendError> {
         let s = self.snapshot()?;
-        Ok(s.doc_index(id).map(|i| s.document_view(i)))
+        Ok(s.doc_index(id).map(|i| s.document_view(&s.docs[i])))
     }
     fn instrument(&self, id: &str) -> Result<Option<InstrumentView>, BackendError> {
         let s = self.snapshot()?;
@@ -297,6 +310,40 @@ fn load_registry(files: &[PathBuf]) -> Result<Registry, BackendError> {
     Ok(reg)
 }
 
+/// One file read and analysed (extraction, outline, resolution at its date, checks); None
+/// when it cannot be read.
+fn analyse(p: &Path, id: String, reg: &Registry) -> Option<Doc> {
+    let src = crate::source::read_file(p).ok()?;
+    let mut ex = crate::extract(&src.text);
+    let outline = crate::outline::outline(&src.text);
+    outline.assign(&mut ex.citations);
+    let as_of = resolve::document_date(&ex);
+    let ctx = resolve::Context { date: as_of };
+    let resolved = ex
+        .citations
+        .iter()
+        .map(|c| resolve::resolve(c, reg, &ctx))
+        .collect();
+    let diags = check::check(
+        &src.text,
+        &ex,
+        &RegistryKnowledge::new(reg),
+        &check::Options::default(),
+    );
+    let title = title_of(&ex.header, &src.text).unwrap_or_else(|| id.clone());
+    Some(Doc {
+        id,
+        text: src.text,
+        title,
+        header: ex.header,
+        as_of,
+        citations: ex.citations,
+        resolved,
+        diags,
+        sections: outline.sections,
+    })
+}
+
 impl Snapshot {
     fn build(
         root: &Path,
@@ -307,43 +354,13 @@ impl Snapshot {
         let plans_dir = root.join("plans");
         let mut docs = Vec::new();
         for p in plans {
-            // A file that vanished or is being rewritten is skipped, not fatal.
-            let Ok(src) = crate::source::read_file(p) else {
-                continue;
-            };
             let id = p
                 .strip_prefix(&plans_dir)
                 .unwrap_or(p)
                 .to_string_lossy()
                 .replace('\\', "/");
-            let mut ex = crate::extract(&src.text);
-            let outline = crate::outline::outline(&src.text);
-            outline.assign(&mut ex.citations);
-            let as_of = resolve::document_date(&ex);
-            let ctx = resolve::Context { date: as_of };
-            let resolved = ex
-                .citations
-                .iter()
-                .map(|c| resolve::resolve(c, &reg, &ctx))
-                .collect();
-            let diags = check::check(
-                &src.text,
-                &ex,
-                &RegistryKnowledge::new(&reg),
-                &check::Options::default(),
-            );
-            let title = title_of(&ex.header, &src.text).unwrap_or_else(|| id.clone());
-            docs.push(Doc {
-                id,
-                text: src.text,
-                title,
-                header: ex.header,
-                as_of,
-                citations: ex.citations,
-                resolved,
-                diags,
-                sections: outline.sections,
-            });
+            // A file that vanished or is being rewritten is skipped, not fatal.
+            docs.extend(analyse(p, id, &reg));
         }
         let mut cited: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (di, d) in docs.iter().enumerate() {
@@ -418,8 +435,7 @@ impl Snapshot {
         s
     }
 
-    fn document_view(&self, di: usize) -> DocumentView {
-        let d = &self.docs[di];
+    fn document_view(&self, d: &Doc) -> DocumentView {
         let mut findings: Vec<Finding> = d
             .diags
             .iter()
