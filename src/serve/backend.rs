@@ -128,8 +128,8 @@ pub struct Hit {
     #[serde(skip_serializing_if = "FileState::is_fresh")]
     pub file: FileState,
     /// How the index matched the query's words ("exact-phrase", "phrase", "exact-words",
-    /// "words", "required"; [`crate::index::query::Match`]); absent when the corpus was
-    /// scanned.
+    /// "words", "required"; [`crate::index::query::Match`]); absent when the query had no
+    /// words (a listing by filters).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<&'static str>,
 }
@@ -145,7 +145,8 @@ pub struct SearchResults {
     pub engine: Engine,
 }
 
-/// What answered a search: the search index ("chỉ mục") or a scan of the corpus folder.
+/// What answered a search: the search index on disk ("chỉ mục", `--index`), or the corpus
+/// folder read and indexed in memory by the same code (`scan`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Engine {

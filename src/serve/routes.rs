@@ -150,9 +150,10 @@ pub fn paging(req: &Req, default: usize) -> Result<(usize, usize), (u16, Problem
     Ok((offset, limit))
 }
 
-fn kind_year_issuer(
-    req: &Req,
-) -> Result<(Option<Kind>, Option<i32>, Option<String>), (u16, Problem)> {
+/// The kind, year and issuer filters of a request.
+type Filters = (Option<Kind>, Option<i32>, Option<String>);
+
+fn kind_year_issuer(req: &Req) -> Result<Filters, (u16, Problem)> {
     let kind = match req.param("kind") {
         None => None,
         Some(k) => Some(Kind::from_slug(k).ok_or((400, Problem::UnknownKind(k.into())))?),
