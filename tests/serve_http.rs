@@ -85,6 +85,7 @@ impl Server {
             index,
             workers: 4,
             allow_remote: false,
+            plans: Vec::new(),
         };
         let (backend, note) = serve::backend_with_note(&config);
         assert_eq!(note, None, "the index opens");
@@ -723,6 +724,7 @@ fn a_missing_index_falls_back_to_the_scan() {
         index: Some(dir.path().join("no-index")),
         workers: 2,
         allow_remote: false,
+        plans: Vec::new(),
     };
     let (backend, note) = serve::backend_with_note(&config);
     let note = note.expect("a note says the index is not used");
@@ -1369,6 +1371,7 @@ fn an_index_of_another_folder_serves_its_own_documents() {
         index: Some(idx),
         workers: 2,
         allow_remote: false,
+        plans: Vec::new(),
     };
     let (backend, note) = serve::backend_with_note(&config);
     assert_eq!(note, None);
@@ -1398,5 +1401,45 @@ fn an_index_of_another_folder_serves_its_own_documents() {
         page.contains("class=\"cite st-in-force"),
         "citations marked"
     );
+    handle.shutdown();
+}
+
+/// `cancu serve PATH`: without an index, the files under PATH are the documents served.
+#[test]
+fn serves_the_paths_given() {
+    let srv = Server::start();
+    let other = srv.root.join("other-plans");
+    std::fs::create_dir_all(other.join("sub")).unwrap();
+    std::fs::copy(
+        srv.root.join("plans").join(SEED),
+        other.join("sub").join("a.txt"),
+    )
+    .unwrap();
+    let config = Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        corpus: srv.root.clone(),
+        index: None,
+        workers: 2,
+        allow_remote: false,
+        plans: vec![other],
+    };
+    let (backend, _) = serve::backend_with_note(&config);
+    let handle = serve::start(&config, backend).unwrap();
+    let addr = handle.addr();
+    let v: serde_json::Value =
+        serde_json::from_str(&request(addr, "GET", "/api/documents").body).unwrap();
+    assert_eq!(v["total"], 1, "{v}");
+    assert_eq!(v["documents"][0]["id"], "sub/a.txt");
+    let v: serde_json::Value =
+        serde_json::from_str(&request(addr, "GET", "/api/search?q=dan+quan+tu+ve").body).unwrap();
+    assert!(
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["target"]["id"] == "sub/a.txt"),
+        "{v}"
+    );
+    assert_eq!(request(addr, "GET", "/documents/sub%2Fa.txt").status, 200);
     handle.shutdown();
 }

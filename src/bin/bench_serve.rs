@@ -140,6 +140,7 @@ fn main() {
         index,
         workers: serve::WORKERS,
         allow_remote: false,
+        plans: Vec::new(),
     };
     let (backend, note) = serve::backend_with_note(&config);
     if let Some(note) = &note {

@@ -8,12 +8,15 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The plans to serve (files, or folders walked for documents); default: the corpus
+    /// folder's plans/. With --index, the documents served are the index's.
+    pub paths: Vec<PathBuf>,
     /// The search index folder (built by `cancu index`): search answers from it (picking up
     /// new commits while `cancu index` runs); without it, or when it cannot be opened,
     /// search scans the corpus folder.
     #[arg(long)]
     pub index: Option<PathBuf>,
-    /// The corpus folder: plans/ and registry/.
+    /// The corpus folder: registry/, and plans/ when no PATH is given.
     #[arg(long, default_value = "corpus")]
     pub corpus: PathBuf,
     /// Address to listen on; port 0 picks a free port.
@@ -35,6 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let config = Config {
         addr: args.addr,
         corpus: args.corpus,
+        plans: args.paths,
         index: args.index,
         workers: args.workers.clamp(1, 64),
         allow_remote: args.allow_remote,

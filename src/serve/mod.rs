@@ -37,6 +37,8 @@ pub struct Config {
     pub addr: SocketAddr,
     /// The corpus folder (plans/ and registry/).
     pub corpus: PathBuf,
+    /// The plans to serve without an index (files or folders); empty: `corpus/plans`.
+    pub plans: Vec<PathBuf>,
     /// The search index folder, when one is used.
     pub index: Option<PathBuf>,
     pub workers: usize,
@@ -62,7 +64,8 @@ pub fn backend(config: &Config) -> Arc<dyn Backend> {
 /// The backend for a configuration, and a note to show once when `--index` was given but
 /// could not be used (missing, unreadable, another schema): search then scans the corpus.
 pub fn backend_with_note(config: &Config) -> (Arc<dyn Backend>, Option<String>) {
-    let scan = || Arc::new(scan::ScanBackend::new(config.corpus.clone()));
+    let scan =
+        || Arc::new(scan::ScanBackend::new(config.corpus.clone()).with_plans(config.plans.clone()));
     let Some(dir) = &config.index else {
         return (scan(), None);
     };

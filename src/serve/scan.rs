@@ -24,9 +24,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
-/// Reads `root/plans` and `root/registry` (the layout of `corpus/`).
+/// Reads `root/plans` (or the paths given) and `root/registry` (the layout of `corpus/`).
 pub struct ScanBackend {
     root: PathBuf,
+    /// The plans served: files, or folders walked for documents. A document's id is its path
+    /// under the folder given (a file's: its name).
+    plans: Vec<PathBuf>,
     cache: Mutex<Option<(Fingerprint, Arc<Snapshot>)>>,
 }
 
@@ -34,14 +37,16 @@ type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
 
 impl ScanBackend {
     pub fn new(root: impl Into<PathBuf>) -> ScanBackend {
+        let root = root.into();
         ScanBackend {
-            root: root.into(),
+            plans: vec![root.join("plans")],
+            root,
             cache: Mutex::new(None),
         }
     }
 
     fn files(&self) -> (Vec<PathBuf>, Vec<PathBuf>) {
-        let (plans, _) = crate::source::expand(&[self.root.join("plans")]);
+        let (plans, _) = crate::source::expand(&self.plans);
         let plans = plans
             .into_iter()
             .filter(|p| p.file_name().is_none_or(|n| n != "README.md"))
@@ -74,7 +79,7 @@ impl ScanBackend {
                 return Ok(snap.clone());
             }
         }
-        match Snapshot::build(&self.root, &plans, &reg) {
+        match Snapshot::build(&self.plans, &plans, &reg) {
             Ok(s) => {
                 let s = Arc::new(s);
                 *cache = Some((fp, s.clone()));
@@ -103,7 +108,33 @@ fn memory_index(docs: &[Doc], reg: &Registry) -> Result<crate::index::SearchInde
     Ok(index)
 }
 
+/// A document's id: its path under the folder given that holds it, a file given alone by
+/// its name.
+fn document_id(roots: &[PathBuf], p: &Path) -> String {
+    let under = roots
+        .iter()
+        .filter(|r| r.as_path() != p)
+        .find_map(|r| p.strip_prefix(r).ok());
+    let id = match under {
+        Some(rel) => rel.to_path_buf(),
+        None => p
+            .file_name()
+            .map(PathBuf::from)
+            .unwrap_or_else(|| p.to_path_buf()),
+    };
+    id.to_string_lossy().replace('\\', "/")
+}
+
 impl ScanBackend {
+    /// Serve the plans at `paths` (files or folders) instead of `root/plans`; the registry
+    /// is still `root/registry`.
+    pub fn with_plans(mut self, paths: Vec<PathBuf>) -> ScanBackend {
+        if !paths.is_empty() {
+            self.plans = paths;
+        }
+        self
+    }
+
     /// A file outside the corpus folder (an index built over another folder) analysed
     /// against the corpus's registry, as its page shows it; None when it cannot be read.
     pub fn document_at(&self, path: &Path, id: &str) -> Result<Option<DocumentView>, BackendError> {
@@ -346,19 +377,14 @@ fn analyse(p: &Path, id: String, reg: &Registry) -> Option<Doc> {
 
 impl Snapshot {
     fn build(
-        root: &Path,
+        roots: &[PathBuf],
         plans: &[PathBuf],
         reg_files: &[PathBuf],
     ) -> Result<Snapshot, BackendError> {
         let reg = load_registry(reg_files)?;
-        let plans_dir = root.join("plans");
         let mut docs = Vec::new();
         for p in plans {
-            let id = p
-                .strip_prefix(&plans_dir)
-                .unwrap_or(p)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let id = document_id(roots, p);
             // A file that vanished or is being rewritten is skipped, not fatal.
             docs.extend(analyse(p, id, &reg));
         }
@@ -856,6 +882,18 @@ impl Snapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn document_id_table() {
+        let roots = [PathBuf::from("corpus/plans"), PathBuf::from("/srv/a.txt")];
+        for (path, id) in [
+            ("corpus/plans/x.txt", "x.txt"),
+            ("corpus/plans/sub/y.md", "sub/y.md"),
+            ("/srv/a.txt", "a.txt"),
+        ] {
+            assert_eq!(document_id(&roots, Path::new(path)), id, "{path}");
+        }
+    }
 
     #[test]
     fn titles_are_never_markup() {
