@@ -22,11 +22,11 @@ const BUDGET: Duration = Duration::from_secs(120);
 fn get(addr: SocketAddr, path: &str) -> std::io::Result<(u16, usize)> {
     let mut s = TcpStream::connect(addr)?;
     s.set_read_timeout(Some(Duration::from_secs(30)))?;
-    write!(
-        s,
+    let req = format!(
         "GET {path} HTTP/1.0\r\nHost: localhost:{}\r\n\r\n",
         addr.port()
-    )?;
+    );
+    s.write_all(req.as_bytes())?;
     let mut buf = Vec::new();
     s.read_to_end(&mut buf)?;
     let status = std::str::from_utf8(&buf[..buf.len().min(16)])
@@ -38,21 +38,24 @@ fn get(addr: SocketAddr, path: &str) -> std::io::Result<(u16, usize)> {
 }
 
 /// Send a GET for `path` on a kept-alive connection and read its response (by its
-/// `Content-Length`); returns the status.
+/// `Content-Length`); returns the status and whether the server closes the connection.
 fn get_kept(
     w: &mut TcpStream,
     r: &mut BufReader<TcpStream>,
     addr: SocketAddr,
     path: &str,
-) -> std::io::Result<u16> {
-    write!(
-        w,
+) -> std::io::Result<(u16, bool)> {
+    // One write, as browsers send a request: a request written in pieces waits on the
+    // client's own Nagle for the server's delayed ACK.
+    let req = format!(
         "GET {path} HTTP/1.1\r\nHost: localhost:{}\r\n\r\n",
         addr.port()
-    )?;
+    );
+    w.write_all(req.as_bytes())?;
     let mut status = 0;
     let mut len = 0usize;
     let mut first = true;
+    let mut close = false;
     loop {
         let mut line = String::new();
         if r.read_line(&mut line)? == 0 {
@@ -70,18 +73,22 @@ fn get_kept(
         if let Some(v) = lower.strip_prefix("content-length:") {
             len = v.trim().parse().unwrap_or(0);
         }
+        if lower.starts_with("connection: close") {
+            close = true;
+        }
         if line == "\r\n" {
             break;
         }
     }
     let mut body = vec![0u8; len];
     r.read_exact(&mut body)?;
-    Ok(status)
+    Ok((status, close))
 }
 
 fn connect(addr: SocketAddr) -> std::io::Result<(TcpStream, BufReader<TcpStream>)> {
     let s = TcpStream::connect(addr)?;
     s.set_read_timeout(Some(Duration::from_secs(30)))?;
+    s.set_nodelay(true)?;
     let r = BufReader::new(s.try_clone()?);
     Ok((s, r))
 }
@@ -174,11 +181,11 @@ fn main() {
         let Ok((mut w, mut r)) = connect(addr) else {
             continue;
         };
-        if get_kept(&mut w, &mut r, addr, "/assets/style.css").ok() != Some(200) {
+        if get_kept(&mut w, &mut r, addr, "/assets/style.css").ok() != Some((200, false)) {
             continue;
         }
         let t = Instant::now();
-        if get_kept(&mut w, &mut r, addr, &path).ok() == Some(200) {
+        if get_kept(&mut w, &mut r, addr, &path).is_ok_and(|(s, _)| s == 200) {
             second.push(t.elapsed());
         }
     }
@@ -209,7 +216,12 @@ fn main() {
                         }
                         match conn.as_mut() {
                             Some((w, r)) => match get_kept(w, r, addr, &path) {
-                                Ok(200) => true,
+                                Ok((200, close)) => {
+                                    if close {
+                                        conn = None;
+                                    }
+                                    true
+                                }
                                 _ => {
                                     conn = None;
                                     false

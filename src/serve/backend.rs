@@ -184,41 +184,6 @@ pub fn status_rank(slug: &str) -> u8 {
     }
 }
 
-/// Status-aware order: the instrument hits, in the places they hold, sorted so that for the
-/// same kind of match (`matched`, or the same score when there is none) a version in force
-/// comes before one that is not. Nothing is removed; document hits do not move.
-pub fn rank_by_status(hits: &mut [Hit]) {
-    let places: Vec<usize> = (0..hits.len())
-        .filter(|&i| hits[i].instrument.is_some())
-        .collect();
-    let mut inst: Vec<Hit> = places.iter().map(|&i| hits[i].clone()).collect();
-    let key = |h: &Hit| {
-        let rank = h.instrument.as_ref().map_or(4, |i| status_rank(&i.status));
-        (h.matched.map(tier_rank), rank)
-    };
-    // Stable: the engine's order stays within a tier and a status. Without tiers (the scan),
-    // only hits of equal score change places.
-    if inst.iter().all(|h| h.matched.is_none()) {
-        inst.sort_by(|a, b| b.score.total_cmp(&a.score).then(key(a).1.cmp(&key(b).1)));
-    } else {
-        inst.sort_by_key(key);
-    }
-    for (slot, h) in places.into_iter().zip(inst) {
-        hits[slot] = h;
-    }
-}
-
-/// The order of the index's match tiers ([`crate::index::query::Match::as_str`]).
-fn tier_rank(m: &str) -> u8 {
-    match m {
-        "exact-phrase" => 0,
-        "phrase" => 1,
-        "exact-words" => 2,
-        "words" => 3,
-        _ => 4,
-    }
-}
-
 /// A document in a listing.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentSummary {

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
-/// Hits fetched and ranked together (see [`IndexBackend::search`]).
+/// Instrument hits fetched and put in status order together (see [`search_in`]).
 const WINDOW: usize = MAX_LIMIT;
 
 /// Search from an index; everything else from the corpus folder.
@@ -262,46 +262,65 @@ pub struct Around<'a> {
 }
 
 /// One search over a Tantivy index, for both backends (the on-disk index of `--index`, the
-/// scan's in-memory one): the ranked hits of the index, one per document id, instrument hits
-/// with their status, issuer and date, ordered by status ([`rank_by_status`]) within windows
-/// of [`WINDOW`] hits so every page is cut from one list; the true total (counted by the
-/// index; with a filter, of the hits kept among the first [`MAX_OFFSET`] + [`MAX_LIMIT`]).
+/// scan's in-memory one). The index ranks plan sections (one hit per file) and instruments
+/// apart; the instruments are put in status order — for the same kind of match
+/// ([`crate::index::query::Match`]), in force, partly expired, not yet in force, unknown, then
+/// what no longer applies, never left out — and the two lists merged as the index merges them
+/// ([`crate::index::query::interleave`]). Sections are fetched up to the end of the page
+/// (their order does not depend on how many are fetched) and instruments by windows of
+/// [`WINDOW`], so every page is cut from the same list. One hit per document id. The total is
+/// the true one (counted by the index; with a filter, the hits kept among the first
+/// [`MAX_OFFSET`] + [`MAX_LIMIT`] of each list).
 pub fn search_in(
     index: &SearchIndex,
     q: &SearchQuery,
     engine: Engine,
     around: &Around,
 ) -> Result<SearchResults, BackendError> {
+    use crate::index::query::{interleave, Hit as Found};
     let end = q.offset + q.limit.clamp(1, MAX_LIMIT);
-    let want = match around.keep {
-        Some(_) => MAX_OFFSET + MAX_LIMIT,
-        None => end.div_ceil(WINDOW).max(1) * WINDOW,
+    let deepest = MAX_OFFSET + MAX_LIMIT;
+    let (section_limit, instrument_limit) = match around.keep {
+        Some(_) => (deepest, deepest),
+        None => (end, end.div_ceil(WINDOW).max(1) * WINDOW),
     };
-    let req = SearchRequest {
+    let req = |limit: usize| SearchRequest {
         query: q.q.clone(),
-        limit: want,
+        limit,
         kind: q.kind.map(|k| k.slug().to_string()),
         year: q.year.and_then(|y| u64::try_from(y).ok()),
         issuer: q.issuer.clone(),
     };
-    let found = match index.search(&req) {
-        Ok(h) => h,
-        // Nothing searchable in the words (punctuation only): no hits, not a failure.
-        Err(IndexError::Query(_)) => Vec::new(),
-        Err(e) => return Err(BackendError::Index(e.to_string())),
+    let run = |limit: usize, doc_type: &str| -> Result<Vec<Found>, BackendError> {
+        let opts = crate::index::SearchOptions {
+            doc_type: Some(doc_type.to_string()),
+            ..Default::default()
+        };
+        match index.search_with(&req(limit), &opts) {
+            Ok(h) => Ok(h),
+            // Nothing searchable in the words (punctuation only): no hits, not a failure.
+            Err(IndexError::Query(_)) => Ok(Vec::new()),
+            Err(e) => Err(BackendError::Index(e.to_string())),
+        }
     };
-    let counted = match around.keep {
-        Some(_) => None,
-        None => Some(index.count_hits(&req).unwrap_or(found.len())),
-    };
-    let mut seen_docs = std::collections::HashSet::new();
-    let mut duplicates = 0;
-    let mut hits: Vec<Hit> = Vec::new();
-    for h in found {
-        // Registry instruments are indexed beside the plans: they link to their page.
+    let mut sections = run(section_limit, "section")?;
+    let mut instruments = run(instrument_limit, "instrument")?;
+    let all_fetched = sections.len() < section_limit && instruments.len() < instrument_limit;
+    // One document, one hit: the same file indexed by a relative and an absolute path (or
+    // from two folders mapping to one id) shows once.
+    let mut seen = std::collections::HashSet::new();
+    let before = sections.len();
+    sections.retain(|h| seen.insert((around.document_id)(&h.path)));
+    let duplicates = before - sections.len();
+    instruments.sort_by(|a, b| {
+        let rank = |h: &Found| status_rank(h.status.as_deref().unwrap_or("unknown"));
+        a.matched.cmp(&b.matched).then(rank(a).cmp(&rank(b)))
+    });
+    let view = |h: Found| -> Hit {
         if h.doc_type == "instrument" {
+            // Registry instruments are indexed beside the plans: they link to their page.
             let id = h.instrument.clone().unwrap_or_else(|| h.path.clone());
-            hits.push(Hit {
+            return Hit {
                 title: h.label.clone().unwrap_or_else(|| id.clone()),
                 section: None,
                 snippet: fragments(&h.snippet, &h.highlights),
@@ -310,16 +329,9 @@ pub fn search_in(
                 file: FileState::Fresh,
                 matched: Some(h.matched.as_str()),
                 target: Target::Instrument { id },
-            });
-            continue;
+            };
         }
         let id = (around.document_id)(&h.path);
-        // One document, one hit: the same file indexed by a relative and an absolute path
-        // (or from two folders mapping to one id) shows once.
-        if !seen_docs.insert(id.clone()) {
-            duplicates += 1;
-            continue;
-        }
         let title = (around.title)(&id)
             .or_else(|| {
                 let header = crate::model::Header {
@@ -329,7 +341,7 @@ pub fn search_in(
                 super::scan::title_of(&header, "")
             })
             .unwrap_or_else(|| id.clone());
-        hits.push(Hit {
+        Hit {
             title,
             section: (!h.section.is_empty()).then(|| SectionRef {
                 heading: heading_text(&h.section, &h.heading).to_string(),
@@ -341,25 +353,46 @@ pub fn search_in(
             file: (around.file_state)(&h.path, &id),
             matched: Some(h.matched.as_str()),
             target: Target::Document { id },
-        });
-    }
-    if let Some(keep) = around.keep {
-        hits.retain(|h| keep(h));
-    }
-    rank_by_status(&mut hits);
-    let total = match counted {
-        Some(n) => n.saturating_sub(duplicates).max(hits.len().min(n)),
-        None => hits.len(),
+        }
     };
-    let hits: Vec<Hit> = hits
-        .into_iter()
-        .skip(q.offset)
-        .take(q.limit.clamp(1, MAX_LIMIT))
-        .collect();
+    let (total, page): (usize, Vec<Hit>) = match around.keep {
+        Some(keep) => {
+            let kept = |list: Vec<Found>| -> Vec<Found> {
+                list.into_iter()
+                    .filter(|h| keep(&view(h.clone())))
+                    .collect()
+            };
+            let (s, i) = (kept(sections), kept(instruments));
+            let n = s.len() + i.len();
+            let merged = interleave(s, i, n);
+            (
+                n,
+                merged
+                    .into_iter()
+                    .skip(q.offset)
+                    .take(end - q.offset)
+                    .map(view)
+                    .collect(),
+            )
+        }
+        None => {
+            let total = if all_fetched {
+                sections.len() + instruments.len()
+            } else {
+                index
+                    .count_hits(&req(end))
+                    .unwrap_or(0)
+                    .saturating_sub(duplicates)
+            };
+            let merged = interleave(sections, instruments, end);
+            let page: Vec<Hit> = merged.into_iter().skip(q.offset).map(view).collect();
+            (total, page)
+        }
+    };
     Ok(SearchResults {
-        total: total.max(q.offset + hits.len()),
+        total: total.max(q.offset + page.len()),
         offset: q.offset,
-        hits,
+        hits: page,
         engine,
     })
 }
