@@ -405,10 +405,11 @@ impl Backend for IndexBackend {
             return self.scan.search(q);
         }
         self.refresh();
+        let lookup = self.scan.lookup()?;
         let around = Around {
             document_id: &|path: &str| self.document_id(path),
-            title: &|id: &str| self.scan.document_title(id),
-            instrument: &|id: &str| self.scan.instrument_ref(id),
+            title: &|id: &str| lookup.document_title(id),
+            instrument: &|id: &str| lookup.instrument_ref(id),
             file_state: &|path: &str, id: &str| self.file_state(path, id),
             keep: None,
         };

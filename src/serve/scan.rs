@@ -148,17 +148,25 @@ impl ScanBackend {
         Ok(s.doc_index(id).map(|i| s.summary(&s.docs[i])))
     }
 
+    /// The current snapshot's answers to the questions a page of hits from elsewhere (the
+    /// index) asks, many times per request: taken once per request.
+    pub fn lookup(&self) -> Result<Lookup, BackendError> {
+        Ok(Lookup(self.snapshot()?))
+    }
+}
+
+/// Documents' titles and instruments' references of one snapshot.
+pub struct Lookup(Arc<Snapshot>);
+
+impl Lookup {
     /// A document's title as the document list shows it.
     pub fn document_title(&self, id: &str) -> Option<String> {
-        let s = self.snapshot().ok()?;
-        s.doc_index(id).map(|di| s.docs[di].title.clone())
+        self.0.doc_index(id).map(|di| self.0.docs[di].title.clone())
     }
 
-    /// A registry instrument's short reference (status, issuer, date), for hits found
-    /// elsewhere (the index).
+    /// A registry instrument's short reference (status, issuer, date).
     pub fn instrument_ref(&self, id: &str) -> Option<InstrumentRef> {
-        let s = self.snapshot().ok()?;
-        s.reg.get(id).map(reference)
+        self.0.reg.get(id).map(reference)
     }
 }
 
