@@ -80,6 +80,10 @@ fn chromium(profile: &Path, extra: &[&str], url: &str) -> String {
         "--no-default-browser-check",
         "--hide-scrollbars",
         "--window-size=1400,1000",
+        // A Vietnamese reader's browser (headless Chromium asks for en-US by default, and
+        // the server answers in English to a browser that asks for it).
+        "--lang=vi",
+        "--accept-lang=vi-VN,vi",
     ])
     .arg(format!("--user-data-dir={}", profile.display()))
     .args(extra)
@@ -220,4 +224,151 @@ fn browse_search_document_instrument_in_chromium() {
     );
     assert!(dom.contains("data-drawn=\""), "graph not drawn: {dom}");
     assert!(dom.matches("<circle").count() >= 10, "few nodes drawn");
+}
+
+/// The page Chromium runs to measure the served pages: each is fetched, shown in a 390 px
+/// wide frame with the served stylesheet, and measured on its computed styles — the page's
+/// horizontal overflow, and the contrast of every element holding text against the
+/// background it is drawn on (WCAG 2 relative luminance). Prints one line per page.
+const HARNESS: &str = r#"<!doctype html><html><head><meta charset="utf-8"></head><body>
+<pre id="out">PENDING</pre>
+<script>
+const BASE = "__BASE__";
+const PAGES = __PAGES__;
+function rgba(s) {
+  const m = s.match(/rgba?\(([^)]+)\)/);
+  if (!m) return { r: 0, g: 0, b: 0, a: 0 };
+  const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(parseFloat);
+  return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+}
+function over(top, under) {
+  const a = top.a;
+  return { r: top.r * a + under.r * (1 - a), g: top.g * a + under.g * (1 - a), b: top.b * a + under.b * (1 - a), a: 1 };
+}
+function lum(c) {
+  const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+}
+function background(el, w) {
+  const layers = [];
+  for (let e = el; e; e = e.parentElement) {
+    const c = rgba(w.getComputedStyle(e).backgroundColor);
+    if (c.a > 0) layers.push(c);
+    if (c.a >= 1) break;
+  }
+  let bg = { r: 255, g: 255, b: 255, a: 1 };
+  for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], bg);
+  return bg;
+}
+async function check(url) {
+  const html = await (await fetch(BASE + url)).text();
+  const f = document.createElement("iframe");
+  f.style.width = "390px"; f.style.height = "800px"; f.style.border = "0";
+  const loaded = new Promise(r => f.onload = r);
+  f.srcdoc = html.replace("<head>", '<head><base href="' + BASE + '/">');
+  document.body.appendChild(f);
+  await loaded;
+  const d = f.contentDocument, w = f.contentWindow;
+  const overflow = d.documentElement.scrollWidth - d.documentElement.clientWidth;
+  const low = [];
+  let checked = 0, badges = 0;
+  for (const el of d.body.querySelectorAll("*")) {
+    if (el.closest("script,style,noscript,option,select,svg")) continue;
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const cs = w.getComputedStyle(el);
+    if (cs.display === "none" || cs.visibility === "hidden") continue;
+    const bg = background(el, w);
+    const fg = over(rgba(cs.color), bg);
+    const l1 = lum(fg), l2 = lum(bg);
+    const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    checked++;
+    if (el.classList.contains("badge")) badges++;
+    if (ratio < 4.5) low.push(el.tagName + "." + el.className + " " + JSON.stringify(el.textContent.trim().slice(0, 30)) + " " + ratio.toFixed(2) + " " + cs.color + " on " + JSON.stringify(bg));
+  }
+  f.remove();
+  return "PAGE " + url + " overflow=" + overflow + " checked=" + checked + " badges=" + badges + " low=" + low.length + (low.length ? " " + low.slice(0, 5).join(" | ") : "");
+}
+(async () => {
+  const lines = [];
+  for (const u of PAGES) {
+    try { lines.push(await check(u)); } catch (e) { lines.push("PAGE " + u + " ERROR " + e); }
+  }
+  document.getElementById("out").textContent = lines.join("\n") + "\nDONE";
+})();
+</script></body></html>"#;
+
+#[test]
+fn statuses_are_readable_and_phones_do_not_scroll_sideways() {
+    if !Path::new(CHROMIUM).exists() {
+        common::skip(
+            "statuses_are_readable_and_phones_do_not_scroll_sideways",
+            &format!("{CHROMIUM} not found (apt-get install chromium; .ci/install does it in CI)"),
+        );
+        return;
+    }
+    let profile = tempfile::tempdir().expect("profile dir");
+    let index_dir = tempfile::tempdir().expect("index dir");
+    index(index_dir.path());
+    let (_server, base) = serve(index_dir.path());
+    let pages = [
+        "/".to_string(),
+        "/search?q=dan+quan+tu+ve".into(),
+        "/documents".into(),
+        format!("/documents/{SEED}"),
+        "/instruments/43%2F2009%2FQH12".into(),
+        "/instruments/48%2F2019%2FQH14".into(),
+        "/instruments/28-NQ%2FTW%3Aban-chap-hanh-trung-uong%3A2013-10-25".into(),
+        "/nope".into(),
+    ];
+    let list = format!(
+        "[{}]",
+        pages
+            .iter()
+            .map(|p| format!("{p:?}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let harness = profile.path().join("harness.html");
+    std::fs::write(
+        &harness,
+        HARNESS
+            .replace("__BASE__", &base)
+            .replace("__PAGES__", &list),
+    )
+    .expect("write harness");
+    let dom = chromium(
+        profile.path(),
+        &[
+            "--dump-dom",
+            "--virtual-time-budget=30000",
+            "--disable-web-security",
+            "--allow-file-access-from-files",
+        ],
+        &format!("file://{}", harness.display()),
+    );
+    assert!(dom.contains("DONE"), "the harness did not finish: {dom}");
+    let lines: Vec<&str> = dom
+        .lines()
+        .filter_map(|l| l.find("PAGE /").map(|i| &l[i..]))
+        .collect();
+    assert_eq!(lines.len(), pages.len(), "{dom}");
+    for line in &lines {
+        assert!(!line.contains(" ERROR "), "{line}");
+        assert!(
+            line.contains(" overflow=0 "),
+            "horizontal overflow at 390 px: {line}"
+        );
+        assert!(line.contains(" low=0"), "text under 4.5:1 contrast: {line}");
+        let checked: usize = line
+            .split(" checked=")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        assert!(checked >= 5, "nothing measured: {line}");
+    }
+    // The expired law's page has its "hết hiệu lực" badge among the elements measured.
+    let expired = lines.iter().find(|l| l.contains("43%2F2009")).unwrap();
+    assert!(!expired.contains(" badges=0 "), "{expired}");
 }

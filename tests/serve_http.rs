@@ -84,6 +84,8 @@ impl Server {
             corpus: dir.path().to_path_buf(),
             index,
             workers: 4,
+            allow_remote: false,
+            plans: Vec::new(),
         };
         let (backend, note) = serve::backend_with_note(&config);
         assert_eq!(note, None, "the index opens");
@@ -120,7 +122,12 @@ struct Resp {
 fn request(addr: SocketAddr, method: &str, target: &str) -> Resp {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(s, "{method} {target} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    write!(
+        s,
+        "{method} {target} HTTP/1.0\r\nHost: localhost:{}\r\n\r\n",
+        addr.port()
+    )
+    .unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let raw = String::from_utf8_lossy(&raw).into_owned();
@@ -251,8 +258,8 @@ fn every_page_route() {
                 enc("28-NQ/TW:ban-chap-hanh-trung-uong:2013-10-25")
             ),
             200,
-            vec!["superseded-by", "44-NQ/TW"],
-            vec![],
+            vec!["được thay bằng", "44-NQ/TW"],
+            vec![">superseded-by<"],
         ),
         (
             "/graph".into(),
@@ -307,21 +314,22 @@ fn every_page_route() {
         (
             "/search?q=a&kind=banana".into(),
             400,
-            vec!["unknown kind"],
+            vec!["Không có loại văn bản"],
             vec![],
         ),
-        ("/search?q=a&year=abc".into(), 400, vec!["year"], vec![]),
+        ("/search?q=a&year=abc".into(), 400, vec!["Năm"], vec![]),
         (
             "/search?q=a&status=gone".into(),
             400,
-            vec!["unknown status"],
+            vec!["Không có tình trạng hiệu lực"],
             vec![],
         ),
         ("/search?q=a&limit=0".into(), 400, vec!["limit"], vec![]),
+        // limit outside 1..=100 is refused, never cut silently.
         (
             "/search?q=a&limit=100000".into(),
-            200,
-            vec!["<form"],
+            400,
+            vec!["limit", "100"],
             vec![],
         ),
         ("/%FF".into(), 400, vec!["400"], vec![]),
@@ -343,9 +351,9 @@ fn every_api_route() {
         );
         serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("{target}: {e}"))
     };
-    let v = json("/api/search?q=dan+quan+tu+ve&limit=5", 200);
+    let v = json("/api/search?q=dan+quan+tu+ve&limit=20", 200);
     let hits = v["hits"].as_array().unwrap();
-    assert!(!hits.is_empty() && hits.len() <= 5);
+    assert!(!hits.is_empty() && hits.len() <= 20);
     assert!(v["total"].as_u64().unwrap() >= hits.len() as u64);
     assert!(hits.iter().any(|h| h["target"]["id"] == SEED), "{v}");
     assert!(hits
@@ -501,7 +509,7 @@ fn long_queries_are_refused() {
     let q = enc(&raw);
     let r = srv.get(&format!("/search?q={q}"));
     assert_eq!(r.status, 400);
-    assert!(r.body.contains("at most 512"));
+    assert!(r.body.contains("512 ký tự"), "{}", r.body);
     // The server is still up.
     assert_eq!(srv.get("/").status, 200);
 }
@@ -665,7 +673,7 @@ fn index_backed_search() {
         &srv,
         &format!("/search?q={ten_kb}"),
         400,
-        &["at most 512"],
+        &["512 ký tự"],
         &[],
     );
 
@@ -719,6 +727,8 @@ fn a_missing_index_falls_back_to_the_scan() {
         corpus: dir.path().to_path_buf(),
         index: Some(dir.path().join("no-index")),
         workers: 2,
+        allow_remote: false,
+        plans: Vec::new(),
     };
     let (backend, note) = serve::backend_with_note(&config);
     let note = note.expect("a note says the index is not used");
@@ -854,4 +864,592 @@ fn serves_while_cancu_index_runs() {
     std::fs::remove_file(plans.join("ke-hoach-moi.txt")).unwrap();
     cancu_index(&plans, &srv.index_dir());
     check(&srv, "/search?q=plughy3", 200, &["Tìm thấy 0 kết quả"], &[]);
+}
+
+/// A raw exchange on one connection: send `raw`, read until the peer closes or `wait`.
+fn exchange(addr: SocketAddr, raw: &str, wait: Duration) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(wait)).unwrap();
+    s.write_all(raw.as_bytes()).unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 8192];
+    while let Ok(n) = s.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Read one response (head and `Content-Length` body) from a kept-alive connection.
+fn read_response(r: &mut std::io::BufReader<TcpStream>, head_only: bool) -> (String, String) {
+    use std::io::BufRead;
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        assert!(r.read_line(&mut line).unwrap() > 0, "connection closed");
+        head.push_str(&line);
+        if line == "\r\n" {
+            break;
+        }
+    }
+    let len: usize = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length:")
+                .map(|v| v.trim().parse().unwrap())
+        })
+        .expect("content-length");
+    let mut body = vec![0u8; if head_only { 0 } else { len }];
+    r.read_exact(&mut body).unwrap();
+    (head, String::from_utf8(body).unwrap())
+}
+
+#[test]
+fn kept_alive_connections_answer_every_request() {
+    let srv = Server::start();
+    let port = srv.addr().port();
+    let conn = TcpStream::connect(srv.addr()).unwrap();
+    conn.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut w = conn.try_clone().unwrap();
+    let mut r = std::io::BufReader::new(conn);
+    for target in [
+        "/",
+        "/assets/style.css",
+        "/api/search?q=dan+quan",
+        "/documents",
+    ] {
+        write!(w, "GET {target} HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n").unwrap();
+        let (head, body) = read_response(&mut r, false);
+        assert!(head.starts_with("HTTP/1.1 200"), "{target}: {head}");
+        assert!(
+            head.to_ascii_lowercase().contains("connection: keep-alive"),
+            "{head}"
+        );
+        assert!(!body.is_empty(), "{target}");
+    }
+    // HEAD on the same connection: GET's length, no body (the next response follows at once).
+    let (_, get_body) = {
+        write!(
+            w,
+            "GET /documents HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+        )
+        .unwrap();
+        read_response(&mut r, false)
+    };
+    write!(
+        w,
+        "HEAD /documents HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+    )
+    .unwrap();
+    let (head, _) = read_response(&mut r, true);
+    let len = format!("content-length: {}\r\n", get_body.len());
+    assert!(head.to_ascii_lowercase().contains(&len), "{head} vs {len}");
+    write!(
+        w,
+        "GET /favicon.ico HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let (head, _) = read_response(&mut r, false);
+    assert!(head.starts_with("HTTP/1.1 204"), "{head}");
+    assert!(head.to_ascii_lowercase().contains("connection: close"));
+}
+
+#[test]
+fn idle_and_slow_connections_are_closed() {
+    use cancu::serve::http::{self, Limits, Reply};
+    let limits = Limits {
+        idle: Duration::from_millis(300),
+        head: Duration::from_millis(600),
+        ..Limits::default()
+    };
+    let h = http::start("127.0.0.1:0".parse().unwrap(), 2, None, limits, |_| {
+        Reply::html(200, "ok".into())
+    })
+    .unwrap();
+    let addr = h.addr();
+    // Idle: connected, nothing sent: closed without a reply.
+    let started = std::time::Instant::now();
+    let got = exchange(addr, "", Duration::from_secs(20));
+    assert_eq!(got, "");
+    assert!(started.elapsed() < Duration::from_secs(20), "not closed");
+    // Slow: a head begun and never finished: 408, then closed.
+    let got = exchange(addr, "GET / HTTP/1.1\r\nHost: loc", Duration::from_secs(20));
+    assert!(got.starts_with("HTTP/1.1 408"), "{got}");
+    // The workers are free again.
+    let got = exchange(
+        addr,
+        &format!(
+            "GET / HTTP/1.1\r\nHost: localhost:{}\r\nConnection: close\r\n\r\n",
+            addr.port()
+        ),
+        Duration::from_secs(20),
+    );
+    assert!(got.starts_with("HTTP/1.1 200"), "{got}");
+    h.shutdown();
+}
+
+#[test]
+fn host_header_is_checked_against_the_bound_address() {
+    let srv = Server::start();
+    let port = srv.addr().port();
+    // (Host line, status, JSON under /api/)
+    let rows = [
+        (format!("Host: localhost:{port}\r\n"), 200),
+        (format!("Host: 127.0.0.1:{port}\r\n"), 200),
+        (format!("Host: [::1]:{port}\r\n"), 200),
+        (format!("Host: evil.example:{port}\r\n"), 403),
+        (format!("Host: localhost:{}\r\n", port.wrapping_add(1)), 403),
+        ("Host: localhost\r\n".to_string(), 403),
+        (String::new(), 400),
+    ];
+    for (host, status) in rows {
+        for (target, json) in [("/", false), ("/api/documents", true)] {
+            let got = exchange(
+                srv.addr(),
+                &format!("GET {target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n"),
+                Duration::from_secs(30),
+            );
+            assert!(
+                got.starts_with(&format!("HTTP/1.1 {status}")),
+                "{host:?} {target}: {}",
+                &got[..got.len().min(300)]
+            );
+            if status != 200 && json {
+                assert!(
+                    got.contains("application/json") && got.contains("\"error\""),
+                    "{got}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn errors_methods_and_limits_follow_one_rule() {
+    let srv = Server::start();
+    // 405 names what is allowed.
+    let r = request(srv.addr(), "POST", "/search");
+    assert_eq!(r.status, 405);
+    assert!(r.headers.contains("allow: get, head"), "{}", r.headers);
+    let r = request(srv.addr(), "PUT", "/api/search");
+    assert_eq!(r.status, 405);
+    assert!(r.headers.contains("application/json"));
+    // Every /api/ failure is JSON, bad UTF-8 in the path included.
+    for (target, status) in [
+        ("/api/documents/%FF%FE", 400),
+        ("/api/search?q=a&limit=0", 400),
+        ("/api/search?q=a&limit=101", 400),
+        ("/api/search?q=a&limit=x", 400),
+        ("/api/search?q=a&offset=-1", 400),
+        ("/api/documents?limit=101", 400),
+        ("/api/graph?limit=201", 400),
+        ("/api/nope", 404),
+    ] {
+        let r = srv.get(target);
+        assert_eq!(r.status, status, "{target}: {}", r.body);
+        assert!(r.headers.contains("application/json"), "{target}");
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["status"], status);
+        if target.contains("limit=") {
+            let e = v["error"].as_str().unwrap();
+            assert!(
+                e.contains("1") && (e.contains("100") || e.contains("200")),
+                "{e}"
+            );
+        }
+    }
+    let r = srv.get("/documents/%FF");
+    assert_eq!(r.status, 400);
+    assert!(r.headers.contains("text/html"));
+    for target in ["/api/search?q=a&limit=1", "/api/search?q=a&limit=100"] {
+        assert_eq!(srv.get(target).status, 200, "{target}");
+    }
+    // The query limit is in characters: 200 Vietnamese characters (over 512 bytes) pass,
+    // 513 characters do not; the box says the same.
+    let q200: String = "ệệệệ ".repeat(40);
+    assert_eq!(q200.chars().count(), 200);
+    assert!(q200.len() > 512);
+    assert_eq!(srv.get(&format!("/search?q={}", enc(&q200))).status, 200);
+    let q513: String = "đ".repeat(513);
+    let r = srv.get(&format!("/api/search?q={}", enc(&q513)));
+    assert_eq!(r.status, 400);
+    assert!(
+        r.body.contains("513") && r.body.contains("512"),
+        "{}",
+        r.body
+    );
+    assert!(srv.get("/").body.contains("maxlength=\"512\""));
+}
+
+#[test]
+fn search_says_what_it_found() {
+    for srv in [Server::start(), Server::start_indexed()] {
+        let v: serde_json::Value =
+            serde_json::from_str(&srv.get("/api/search?q=dan+quan+tu+ve&limit=100").body).unwrap();
+        let engine = v["engine"].clone();
+        let hits = v["hits"].as_array().unwrap();
+        let pos = |id: &str| {
+            hits.iter()
+                .position(|h| h["target"]["id"] == id)
+                .unwrap_or_else(|| panic!("{engine}: {id} not among the hits"))
+        };
+        // A version in force above the expired one, which is still there.
+        assert!(pos("48/2019/QH14") < pos("43/2009/QH12"), "{engine}: {v}");
+        for h in hits.iter().filter(|h| h["target"]["type"] == "instrument") {
+            let i = &h["instrument"];
+            assert!(
+                i["status"].as_str().is_some_and(|s| !s.is_empty()),
+                "{engine}: {h}"
+            );
+        }
+        let i43 = &hits[pos("43/2009/QH12")]["instrument"];
+        assert_eq!(i43["status"], "expired", "{engine}");
+        assert_eq!(i43["issuer"], "Quốc hội", "{engine}");
+        assert_eq!(i43["issued"], "2009-11-23", "{engine}");
+        // The true total, and offset pages through it: pages of 3 are the list of 100 cut.
+        let total = v["total"].as_u64().unwrap() as usize;
+        assert_eq!(total, hits.len(), "{engine}");
+        let mut paged = Vec::new();
+        for offset in (0..total).step_by(3) {
+            let p: serde_json::Value = serde_json::from_str(
+                &srv.get(&format!(
+                    "/api/search?q=dan+quan+tu+ve&limit=3&offset={offset}"
+                ))
+                .body,
+            )
+            .unwrap();
+            assert_eq!(p["total"].as_u64().unwrap() as usize, total, "{engine}");
+            assert_eq!(p["offset"].as_u64().unwrap() as usize, offset);
+            paged.extend(
+                p["hits"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|h| h["url"].clone()),
+            );
+        }
+        let all: Vec<_> = hits.iter().map(|h| h["url"].clone()).collect();
+        assert_eq!(paged, all, "{engine}");
+        // The page: status badges on instrument hits, next and previous links.
+        let page = srv.get("/search?q=dan+quan+tu+ve&limit=3&offset=3").body;
+        assert!(
+            page.contains("rel=\"next\"") && page.contains("rel=\"prev\""),
+            "{engine}"
+        );
+        assert!(
+            page.contains(&format!("Tìm thấy {total} kết quả")),
+            "{engine}"
+        );
+        let first = srv.get("/search?q=dan+quan+tu+ve").body;
+        assert!(first.contains("class=\"badge st-in-force\""), "{engine}");
+        assert!(first.contains("hết hiệu lực"), "{engine}");
+    }
+}
+
+#[test]
+fn vietnamese_unless_english_is_asked_for() {
+    let srv = Server::start();
+    let id = enc("28-NQ/TW:ban-chap-hanh-trung-uong:2013-10-25");
+    // (target, Accept-Language, must have, must not have)
+    let rows: [(String, &str, &[&str], &[&str]); 6] = [
+        (
+            format!("/instruments/{id}"),
+            "",
+            &["được thay bằng", "đã bị thay thế", "lang=\"vi\""],
+            &["superseded by", ">superseded<"],
+        ),
+        (
+            format!("/instruments/{id}?lang=en"),
+            "",
+            &["superseded by", "lang=\"en\""],
+            &["được thay bằng"],
+        ),
+        (
+            format!("/instruments/{id}"),
+            "en-US,en;q=0.9",
+            &["superseded by"],
+            &["được thay bằng"],
+        ),
+        (
+            format!("/instruments/{id}"),
+            "vi-VN,en;q=0.5",
+            &["được thay bằng"],
+            &["superseded by"],
+        ),
+        (
+            "/nope".into(),
+            "",
+            &["Không tìm thấy", "Không có trang"],
+            &["Not found", "no page"],
+        ),
+        (
+            "/nope?lang=en".into(),
+            "",
+            &["Not found"],
+            &["Không tìm thấy"],
+        ),
+    ];
+    for (target, accept, has, lacks) in rows {
+        let extra = if accept.is_empty() {
+            String::new()
+        } else {
+            format!("Accept-Language: {accept}\r\n")
+        };
+        let got = exchange(
+            srv.addr(),
+            &format!(
+                "GET {target} HTTP/1.1\r\nHost: localhost:{}\r\n{extra}Connection: close\r\n\r\n",
+                srv.addr().port()
+            ),
+            Duration::from_secs(30),
+        );
+        for h in has {
+            assert!(got.contains(h), "{target} {accept:?} lacks {h:?}");
+        }
+        for l in lacks {
+            assert!(!got.contains(l), "{target} {accept:?} has {l:?}");
+        }
+    }
+    // The seed's relation names and statuses on the page are Vietnamese.
+    let page = srv.get("/instruments/43%2F2009%2FQH12").body;
+    assert!(
+        page.contains("hết hiệu lực") && page.contains("bị thay thế bởi"),
+        "{page}"
+    );
+}
+
+#[test]
+fn documents_are_listed_by_page_filter_and_date() {
+    let srv = Server::start();
+    let get = |t: &str| -> serde_json::Value { serde_json::from_str(&srv.get(t).body).unwrap() };
+    let all = get("/api/documents?limit=100");
+    let total = all["total"].as_u64().unwrap() as usize;
+    assert!(total >= 5);
+    let docs = all["documents"].as_array().unwrap();
+    // Newest first by default.
+    let dates: Vec<&str> = docs
+        .iter()
+        .filter_map(|d| d["header"]["date"].as_str())
+        .collect();
+    assert!(dates.len() >= 3, "{all}");
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    let p = get("/api/documents?limit=2&offset=2");
+    assert_eq!(p["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(p["documents"][0]["id"], docs[2]["id"]);
+    let y = get("/api/documents?year=2024");
+    assert!(y["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["header"]["date"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("2024"))
+            || d["header"]["year"] == 2024));
+    assert!((y["total"].as_u64().unwrap() as usize) < total);
+    let page = srv.get("/documents?limit=2").body;
+    assert!(page.contains("rel=\"next\""));
+    assert_eq!(srv.get("/documents?sort=banana").status, 400);
+}
+
+#[test]
+fn one_document_one_hit_marked_stale_or_gone() {
+    let srv = Server::start_indexed();
+    // The same plans indexed again by a relative path: the index holds both forms.
+    let out = std::process::Command::new(common::cancu())
+        .current_dir(&srv.root)
+        .args(["index", "plans", "--index", "index"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hits = |srv: &Server| -> Vec<serde_json::Value> {
+        let v: serde_json::Value =
+            serde_json::from_str(&srv.get("/api/search?q=dan+quan+tu+ve&limit=100").body).unwrap();
+        assert_eq!(v["engine"], "index");
+        v["hits"].as_array().unwrap().clone()
+    };
+    let found = hits(&srv);
+    let docs: Vec<&str> = found
+        .iter()
+        .filter(|h| h["target"]["type"] == "document")
+        .map(|h| h["target"]["id"].as_str().unwrap())
+        .collect();
+    let mut unique = docs.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(docs.len(), unique.len(), "a document twice: {docs:?}");
+    assert!(docs.contains(&SEED));
+    assert!(
+        found.iter().all(|h| h.get("file").is_none()),
+        "fresh files are not marked"
+    );
+    // One plan changed, one deleted since indexing: marked as `cancu search` marks them.
+    let plans = srv.root.join("plans");
+    let changed = "ke-hoach-dqtv-2025-xa-tan-hoa.txt";
+    let mut text = std::fs::read_to_string(plans.join(changed)).unwrap();
+    text.push_str("\nThêm một dòng sau khi lập chỉ mục.\n");
+    std::fs::write(plans.join(changed), text).unwrap();
+    std::fs::remove_file(plans.join(SEED)).unwrap();
+    let found = hits(&srv);
+    let state = |id: &str| {
+        found
+            .iter()
+            .find(|h| h["target"]["id"] == id)
+            .unwrap_or_else(|| panic!("{id} not among the hits"))["file"]
+            .clone()
+    };
+    assert_eq!(state(changed), "stale");
+    assert_eq!(state(SEED), "gone");
+    let page = srv.get("/search?q=dan+quan+tu+ve&limit=100").body;
+    assert!(
+        page.contains("class=\"filestate stale\"") && page.contains("class=\"filestate gone\"")
+    );
+}
+
+/// One search engine: the same searches with and without an index name the same documents
+/// and instruments, with the same totals, and every hit's page answers.
+#[test]
+fn the_same_hits_with_and_without_an_index() {
+    let scan = Server::start();
+    let indexed = Server::start_indexed();
+    for q in [
+        "dan quan tu ve",
+        "nghị định 168",
+        "phòng thủ dân sự",
+        "quoc phong",
+        "\"dân quân tự vệ\"",
+        "tuyển quân",
+        "giáo dục quốc phòng",
+        "cites:48/2019/QH14",
+    ] {
+        let ask = |srv: &Server| -> (u64, Vec<String>, String) {
+            let v: serde_json::Value =
+                serde_json::from_str(&srv.get(&format!("/api/search?q={}&limit=100", enc(q))).body)
+                    .unwrap();
+            let mut ids: Vec<String> = v["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| format!("{}:{}", h["target"]["type"], h["target"]["id"]))
+                .collect();
+            ids.sort();
+            (v["total"].as_u64().unwrap(), ids, v["engine"].to_string())
+        };
+        let (t1, a, e1) = ask(&scan);
+        let (t2, b, e2) = ask(&indexed);
+        assert_eq!((e1.as_str(), e2.as_str()), ("\"scan\"", "\"index\""));
+        assert_eq!(a, b, "{q}");
+        assert_eq!(t1, t2, "{q}");
+        assert!(!a.is_empty(), "{q}: no hits");
+        let v: serde_json::Value = serde_json::from_str(
+            &indexed
+                .get(&format!("/api/search?q={}&limit=100", enc(q)))
+                .body,
+        )
+        .unwrap();
+        for h in v["hits"].as_array().unwrap() {
+            let url = h["url"].as_str().unwrap();
+            let page = url.split('#').next().unwrap();
+            assert_eq!(indexed.get(page).status, 200, "{q}: {url}");
+        }
+    }
+}
+
+/// `cancu serve --index I` over an index of another folder: the documents served are the
+/// index's, and every hit has its page.
+#[test]
+fn an_index_of_another_folder_serves_its_own_documents() {
+    let srv = Server::start();
+    let other = srv.root.join("elsewhere");
+    std::fs::create_dir_all(&other).unwrap();
+    let name = "ke-hoach-khac.txt";
+    std::fs::copy(srv.root.join("plans").join(SEED), other.join(name)).unwrap();
+    let idx = srv.root.join("idx-elsewhere");
+    cancu_index(&other, &idx);
+    let config = Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        corpus: srv.root.clone(),
+        index: Some(idx),
+        workers: 2,
+        allow_remote: false,
+        plans: Vec::new(),
+    };
+    let (backend, note) = serve::backend_with_note(&config);
+    assert_eq!(note, None);
+    let handle = serve::start(&config, backend).unwrap();
+    let addr = handle.addr();
+    let v: serde_json::Value =
+        serde_json::from_str(&request(addr, "GET", "/api/documents").body).unwrap();
+    let ids: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [name]);
+    let v: serde_json::Value =
+        serde_json::from_str(&request(addr, "GET", "/api/search?q=dan+quan+tu+ve&limit=100").body)
+            .unwrap();
+    let hits = v["hits"].as_array().unwrap();
+    assert!(hits.iter().any(|h| h["target"]["id"] == name), "{v}");
+    for h in hits {
+        let url = h["url"].as_str().unwrap();
+        let r = request(addr, "GET", url.split('#').next().unwrap());
+        assert_eq!(r.status, 200, "{url}");
+    }
+    let page = request(addr, "GET", &format!("/documents/{name}")).body;
+    assert!(
+        page.contains("class=\"cite st-in-force"),
+        "citations marked"
+    );
+    handle.shutdown();
+}
+
+/// `cancu serve PATH`: without an index, the files under PATH are the documents served.
+#[test]
+fn serves_the_paths_given() {
+    let srv = Server::start();
+    let other = srv.root.join("other-plans");
+    std::fs::create_dir_all(other.join("sub")).unwrap();
+    std::fs::copy(
+        srv.root.join("plans").join(SEED),
+        other.join("sub").join("a.txt"),
+    )
+    .unwrap();
+    let config = Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        corpus: srv.root.clone(),
+        index: None,
+        workers: 2,
+        allow_remote: false,
+        plans: vec![other],
+    };
+    let (backend, _) = serve::backend_with_note(&config);
+    let handle = serve::start(&config, backend).unwrap();
+    let addr = handle.addr();
+    let v: serde_json::Value =
+        serde_json::from_str(&request(addr, "GET", "/api/documents").body).unwrap();
+    assert_eq!(v["total"], 1, "{v}");
+    assert_eq!(v["documents"][0]["id"], "sub/a.txt");
+    let v: serde_json::Value =
+        serde_json::from_str(&request(addr, "GET", "/api/search?q=dan+quan+tu+ve").body).unwrap();
+    assert!(
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["target"]["id"] == "sub/a.txt"),
+        "{v}"
+    );
+    assert_eq!(request(addr, "GET", "/documents/sub%2Fa.txt").status, 200);
+    handle.shutdown();
 }

@@ -3,13 +3,17 @@
 //! page, every request timed; prints p50/p99/max latency and throughput. Stops early (and
 //! says so) past a time budget. With `--index DIR` search answers from that index (build it
 //! first: `cancu index CORPUS/plans --index DIR`); `--index build` builds one of CORPUS/plans
-//! in a temporary folder.
+//! in a temporary folder. With `--keep-alive` each client sends its requests on one HTTP/1.1
+//! connection (as browsers do) instead of one connection per request. Before the load, the
+//! time of the SECOND request on a kept-alive connection is measured (50 connections, the
+//! stylesheet then PATH): the figure a delayed ACK (Nagle) would spoil by ~40 ms.
+//! Loopback only; at most CLIENTS × ROUNDS requests and 120 s.
 //!
 //! cargo run --release --bin bench_serve -- [CORPUS] [--clients 100] [--rounds 10] [--path URL]
-//!     [--index DIR|build]
+//!     [--index DIR|build] [--keep-alive]
 
 use cancu::serve::{self, Config};
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
@@ -18,7 +22,11 @@ const BUDGET: Duration = Duration::from_secs(120);
 fn get(addr: SocketAddr, path: &str) -> std::io::Result<(u16, usize)> {
     let mut s = TcpStream::connect(addr)?;
     s.set_read_timeout(Some(Duration::from_secs(30)))?;
-    write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+    let req = format!(
+        "GET {path} HTTP/1.0\r\nHost: localhost:{}\r\n\r\n",
+        addr.port()
+    );
+    s.write_all(req.as_bytes())?;
     let mut buf = Vec::new();
     s.read_to_end(&mut buf)?;
     let status = std::str::from_utf8(&buf[..buf.len().min(16)])
@@ -27,6 +35,62 @@ fn get(addr: SocketAddr, path: &str) -> std::io::Result<(u16, usize)> {
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
     Ok((status, buf.len()))
+}
+
+/// Send a GET for `path` on a kept-alive connection and read its response (by its
+/// `Content-Length`); returns the status and whether the server closes the connection.
+fn get_kept(
+    w: &mut TcpStream,
+    r: &mut BufReader<TcpStream>,
+    addr: SocketAddr,
+    path: &str,
+) -> std::io::Result<(u16, bool)> {
+    // One write, as browsers send a request: a request written in pieces waits on the
+    // client's own Nagle for the server's delayed ACK.
+    let req = format!(
+        "GET {path} HTTP/1.1\r\nHost: localhost:{}\r\n\r\n",
+        addr.port()
+    );
+    w.write_all(req.as_bytes())?;
+    let mut status = 0;
+    let mut len = 0usize;
+    let mut first = true;
+    let mut close = false;
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line)? == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        if first {
+            status = line
+                .split_whitespace()
+                .nth(1)
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(0);
+            first = false;
+        }
+        let lower = line.to_ascii_lowercase();
+        if let Some(v) = lower.strip_prefix("content-length:") {
+            len = v.trim().parse().unwrap_or(0);
+        }
+        if lower.starts_with("connection: close") {
+            close = true;
+        }
+        if line == "\r\n" {
+            break;
+        }
+    }
+    let mut body = vec![0u8; len];
+    r.read_exact(&mut body)?;
+    Ok((status, close))
+}
+
+fn connect(addr: SocketAddr) -> std::io::Result<(TcpStream, BufReader<TcpStream>)> {
+    let s = TcpStream::connect(addr)?;
+    s.set_read_timeout(Some(Duration::from_secs(30)))?;
+    s.set_nodelay(true)?;
+    let r = BufReader::new(s.try_clone()?);
+    Ok((s, r))
 }
 
 fn pct(sorted: &[Duration], p: f64) -> Duration {
@@ -43,6 +107,7 @@ fn main() {
     let mut rounds = 10usize;
     let mut path = "/search?q=dan+quan+tu+ve".to_string();
     let mut index: Option<String> = None;
+    let mut keep_alive = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -50,6 +115,7 @@ fn main() {
             "--rounds" => rounds = args.next().and_then(|v| v.parse().ok()).unwrap_or(rounds),
             "--path" => path = args.next().unwrap_or(path),
             "--index" => index = args.next(),
+            "--keep-alive" => keep_alive = true,
             _ => corpus = a.into(),
         }
     }
@@ -80,6 +146,8 @@ fn main() {
         corpus: corpus.clone(),
         index,
         workers: serve::WORKERS,
+        allow_remote: false,
+        plans: Vec::new(),
     };
     let (backend, note) = serve::backend_with_note(&config);
     if let Some(note) = &note {
@@ -107,6 +175,28 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3,
         corpus.display()
     );
+    // The second request on a kept-alive connection.
+    let mut second = Vec::new();
+    for _ in 0..50 {
+        let Ok((mut w, mut r)) = connect(addr) else {
+            continue;
+        };
+        if get_kept(&mut w, &mut r, addr, "/assets/style.css").ok() != Some((200, false)) {
+            continue;
+        }
+        let t = Instant::now();
+        if get_kept(&mut w, &mut r, addr, &path).is_ok_and(|(s, _)| s == 200) {
+            second.push(t.elapsed());
+        }
+    }
+    second.sort();
+    println!(
+        "second request on a kept-alive connection ({path}, {} connections): p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        second.len(),
+        pct(&second, 0.50).as_secs_f64() * 1e3,
+        pct(&second, 0.99).as_secs_f64() * 1e3,
+        second.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
+    );
     let start = Instant::now();
     let threads: Vec<_> = (0..clients)
         .map(|_| {
@@ -114,14 +204,38 @@ fn main() {
             std::thread::spawn(move || {
                 let mut lat = Vec::with_capacity(rounds);
                 let mut errors = 0usize;
+                let mut conn = None;
                 for _ in 0..rounds {
                     if start.elapsed() > BUDGET {
                         break;
                     }
                     let t = Instant::now();
-                    match get(addr, &path) {
-                        Ok((200, _)) => lat.push(t.elapsed()),
-                        _ => errors += 1,
+                    let ok = if keep_alive {
+                        if conn.is_none() {
+                            conn = connect(addr).ok();
+                        }
+                        match conn.as_mut() {
+                            Some((w, r)) => match get_kept(w, r, addr, &path) {
+                                Ok((200, close)) => {
+                                    if close {
+                                        conn = None;
+                                    }
+                                    true
+                                }
+                                _ => {
+                                    conn = None;
+                                    false
+                                }
+                            },
+                            None => false,
+                        }
+                    } else {
+                        matches!(get(addr, &path), Ok((200, _)))
+                    };
+                    if ok {
+                        lat.push(t.elapsed());
+                    } else {
+                        errors += 1;
                     }
                 }
                 (lat, errors)
@@ -143,8 +257,9 @@ fn main() {
     lat.sort();
     let n = lat.len();
     println!(
-        "{clients} concurrent clients x {rounds} requests of {path} on {} workers: {n} ok, {errors} failed{}",
+        "{clients} concurrent clients x {rounds} requests of {path} on {} workers{}: {n} ok, {errors} failed{}",
         serve::WORKERS,
+        if keep_alive { ", kept-alive connections" } else { ", a connection per request" },
         if wall > BUDGET { " (time budget hit)" } else { "" }
     );
     println!(

@@ -8,18 +8,22 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The plans to serve (files, or folders walked for documents); default: the corpus
+    /// folder's plans/. With --index, the documents served are the index's.
+    pub paths: Vec<PathBuf>,
     /// The search index folder (built by `cancu index`): search answers from it (picking up
     /// new commits while `cancu index` runs); without it, or when it cannot be opened,
     /// search scans the corpus folder.
     #[arg(long)]
     pub index: Option<PathBuf>,
-    /// The corpus folder: plans/ and registry/.
+    /// The corpus folder: registry/, and plans/ when no PATH is given.
     #[arg(long, default_value = "corpus")]
     pub corpus: PathBuf,
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// Allow an address other machines can reach (the pages have no login).
+    /// Allow an address other machines can reach (the pages have no login), and any Host
+    /// header (without it only localhost, 127.0.0.1 and [::1] with the port are answered).
     #[arg(long)]
     pub allow_remote: bool,
     /// Worker threads answering requests.
@@ -37,8 +41,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let config = Config {
         addr: args.addr,
         corpus: crate::cli::places::corpus_dir(args.corpus),
+        plans: args.paths,
         index: args.index,
         workers: args.workers.clamp(1, 64),
+        allow_remote: args.allow_remote,
     };
     let (backend, note) = serve::backend_with_note(&config);
     if let Some(note) = note {

@@ -977,6 +977,22 @@ impl SearchIndex {
         Ok(hits)
     }
 
+    /// How many hits a request has in all (files with a matching section, and instruments),
+    /// counted up to [`MAX_LIMIT`] from the fast fields only (no stored document, no
+    /// snippet): the `total` a paged search reports.
+    pub fn count_hits(&self, req: &SearchRequest) -> Result<usize, IndexError> {
+        let plan = self.request_plan(req, &SearchOptions::default())?;
+        let searcher = self.reader.searcher();
+        let (found, _) = self.candidates(&searcher, &plan, MAX_LIMIT)?;
+        let files: BTreeSet<&str> = found
+            .iter()
+            .filter(|c| c.kind == Found::Section)
+            .map(|c| c.path.as_str())
+            .collect();
+        let instruments = found.iter().filter(|c| c.kind == Found::Instrument).count();
+        Ok(files.len() + instruments)
+    }
+
     /// The stored text of the best `n` sections for a request, best first, not grouped by
     /// file (for measuring what ranks first).
     pub fn top_texts(&self, req: &SearchRequest, n: usize) -> Result<Vec<String>, IndexError> {

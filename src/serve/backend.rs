@@ -9,10 +9,12 @@
 use crate::model::{Date, Header, Kind, SectionRef};
 use serde::Serialize;
 
-/// Longest accepted query, in bytes (longer is a 400).
-pub const MAX_QUERY_BYTES: usize = 512;
-/// Most hits a search returns.
+/// Longest accepted query, in characters (longer is a 400); the search box's `maxlength`.
+pub const MAX_QUERY_CHARS: usize = 512;
+/// `limit` (hits or documents per page) is a number from 1 to this; anything else is a 400.
 pub const MAX_LIMIT: usize = 100;
+/// Deepest `offset` a search pages to (past it, refine the query).
+pub const MAX_OFFSET: usize = 1000;
 /// Hits returned when no limit is given.
 pub const DEFAULT_LIMIT: usize = 20;
 /// Most nodes a graph view holds.
@@ -41,6 +43,8 @@ pub struct SearchQuery {
     pub issuer: Option<String>,
     /// A [`Standing`]: instruments with it, documents citing one with it.
     pub status: Option<Standing>,
+    /// Hits skipped (paging).
+    pub offset: usize,
     pub limit: usize,
 }
 
@@ -86,13 +90,7 @@ impl Standing {
 
     /// The Vietnamese label shown to users.
     pub fn vietnamese(self) -> &'static str {
-        match self {
-            Standing::InForce => "còn hiệu lực",
-            Standing::Outdated => "hết hiệu lực / bị thay thế",
-            Standing::Unknown => "chưa rõ hiệu lực",
-            Standing::Unresolved => "chưa xác định",
-            Standing::Malformed => "sai thể thức",
-        }
+        super::text::standing(super::text::Lang::Vi, self.slug())
     }
 }
 
@@ -122,23 +120,33 @@ pub struct Hit {
     pub section: Option<SectionRef>,
     pub snippet: Vec<Fragment>,
     pub score: f32,
+    /// For an instrument: its status, dates and issuer (two instruments with the same number
+    /// are told apart by them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instrument: Option<InstrumentRef>,
+    /// For a document: its file against the index the hit came from.
+    #[serde(skip_serializing_if = "FileState::is_fresh")]
+    pub file: FileState,
     /// How the index matched the query's words ("exact-phrase", "phrase", "exact-words",
-    /// "words", "required"; [`crate::index::query::Match`]); absent when the corpus was
-    /// scanned.
+    /// "words", "required"; [`crate::index::query::Match`]); absent when the query had no
+    /// words (a listing by filters).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SearchResults {
-    /// Hits found before the limit was applied (the index: the hits returned).
+    /// Every hit the query has (files and instruments), not only this page's.
     pub total: usize,
+    /// Hits skipped before this page.
+    pub offset: usize,
     pub hits: Vec<Hit>,
     /// What answered.
     pub engine: Engine,
 }
 
-/// What answered a search: the search index ("chỉ mục") or a scan of the corpus folder.
+/// What answered a search: the search index on disk ("chỉ mục", `--index`), or the corpus
+/// folder read and indexed in memory by the same code (`scan`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Engine {
@@ -157,6 +165,23 @@ pub struct InstrumentRef {
     /// The registry's status slug ("in-force", "superseded", ...).
     pub status: String,
     pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// Date of issue ("ngày ban hành").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued: Option<Date>,
+}
+
+/// How a registry status ranks among hits matching the same words: in force first, then
+/// partly expired, not yet in force, unknown, and last what no longer applies.
+pub fn status_rank(slug: &str) -> u8 {
+    match slug {
+        "in-force" => 0,
+        "partly-expired" => 1,
+        "not-yet-in-force" => 2,
+        "unknown" => 3,
+        _ => 4,
+    }
 }
 
 /// A document in a listing.
@@ -164,11 +189,32 @@ pub struct InstrumentRef {
 pub struct DocumentSummary {
     pub id: String,
     pub title: String,
+    /// The file as it is now against what was analysed or indexed.
+    #[serde(skip_serializing_if = "FileState::is_fresh")]
+    pub file: FileState,
     pub header: Header,
     pub citations: usize,
     pub outdated: usize,
     pub malformed: usize,
     pub unresolved: usize,
+}
+
+/// A file against the index that holds it (as `cancu search` marks hits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileState {
+    #[default]
+    Fresh,
+    /// Changed since it was indexed.
+    Stale,
+    /// Deleted or moved since it was indexed.
+    Gone,
+}
+
+impl FileState {
+    pub fn is_fresh(&self) -> bool {
+        *self == FileState::Fresh
+    }
 }
 
 /// One citation as the document page shows it.

@@ -14,9 +14,13 @@ use super::backend::*;
 use super::scan::ScanBackend;
 use crate::index::{IndexError, SearchIndex, SearchRequest};
 use crate::model::SectionRef;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
+
+/// Instrument hits fetched and put in status order together (see [`search_in`]).
+const WINDOW: usize = MAX_LIMIT;
 
 /// Search from an index; everything else from the corpus folder.
 pub struct IndexBackend {
@@ -27,7 +31,15 @@ pub struct IndexBackend {
     plans_canonical: Option<PathBuf>,
     /// `meta.json` as last loaded: (size, mtime).
     seen: Mutex<Option<(u64, Option<SystemTime>)>>,
+    /// Content hashes of indexed files as last read: path → ((size, mtime), hash).
+    hashes: Mutex<HashMap<String, FileStamp>>,
+    /// Documents of the index outside the corpus folder, analysed: path → (stamp, view).
+    outside: Mutex<HashMap<String, OutsideDoc>>,
 }
+
+type OutsideDoc = ((u64, Option<SystemTime>), DocumentView);
+
+type FileStamp = ((u64, Option<SystemTime>), String);
 
 impl IndexBackend {
     /// Open the index in `dir` over the corpus folder `corpus`.
@@ -40,6 +52,8 @@ impl IndexBackend {
             plans_canonical: plans.canonicalize().ok(),
             plans,
             seen: Mutex::new(None),
+            hashes: Mutex::new(HashMap::new()),
+            outside: Mutex::new(HashMap::new()),
         };
         *b.seen.lock().unwrap_or_else(|e| e.into_inner()) = b.meta_stamp();
         Ok(b)
@@ -157,72 +171,306 @@ pub fn fragments(snippet: &str, ranges: &[(usize, usize)]) -> Vec<Fragment> {
     out
 }
 
+impl IndexBackend {
+    /// The indexed path of a document id, if the index holds it.
+    fn indexed_path(&self, id: &str) -> Result<Option<String>, BackendError> {
+        let files = self
+            .index
+            .indexed_files()
+            .map_err(|e| BackendError::Index(e.to_string()))?;
+        Ok(files.into_keys().find(|p| self.document_id(p) == id))
+    }
+
+    /// A document of the index that the corpus folder does not hold, analysed (cached per
+    /// size and mtime of its file).
+    fn outside(&self, path: &str, id: &str) -> Result<Option<DocumentView>, BackendError> {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return Ok(None);
+        };
+        let stamp = (meta.len(), meta.modified().ok());
+        {
+            let cache = self.outside.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some((s, v)) = cache.get(path) {
+                if *s == stamp {
+                    return Ok(Some(v.clone()));
+                }
+            }
+        }
+        let view = self.scan.document_at(Path::new(path), id)?;
+        if let Some(v) = &view {
+            let mut cache = self.outside.lock().unwrap_or_else(|e| e.into_inner());
+            cache.insert(path.to_string(), (stamp, v.clone()));
+        }
+        Ok(view)
+    }
+
+    /// A file of the index against the disk: gone (not there any more) or stale (its
+    /// content hash is not the one indexed), as `cancu search` marks its hits. The file is
+    /// looked for where the document's id puts it in the corpus (an index path may be
+    /// relative to wherever `cancu index` ran). Hashes are kept per (size, mtime) so a page
+    /// of hits reads no file twice.
+    fn file_state(&self, indexed_path: &str, id: &str) -> FileState {
+        let in_corpus = self.plans.join(id);
+        let file = if in_corpus.is_file() {
+            in_corpus
+        } else {
+            PathBuf::from(indexed_path)
+        };
+        let path = file.to_string_lossy();
+        let path = path.as_ref();
+        let Ok(meta) = std::fs::metadata(path) else {
+            return FileState::Gone;
+        };
+        let stamp = (meta.len(), meta.modified().ok());
+        let now = {
+            let cache = self.hashes.lock().unwrap_or_else(|e| e.into_inner());
+            cache
+                .get(path)
+                .filter(|(s, _)| *s == stamp)
+                .map(|(_, h)| h.clone())
+        };
+        let now = match now {
+            Some(h) => h,
+            None => {
+                let Ok(bytes) = std::fs::read(path) else {
+                    return FileState::Gone;
+                };
+                let h = crate::index::update::content_hash(&bytes);
+                let mut cache = self.hashes.lock().unwrap_or_else(|e| e.into_inner());
+                cache.insert(path.to_string(), (stamp, h.clone()));
+                h
+            }
+        };
+        match self.index.indexed_hash(indexed_path) {
+            Ok(Some(indexed)) if indexed != now => FileState::Stale,
+            _ => FileState::Fresh,
+        }
+    }
+}
+
+/// What a search over a Tantivy index needs from around it: how index paths become document
+/// ids, documents' titles, instruments' references, files' state, and (for a status filter)
+/// which hits to keep.
+pub struct Around<'a> {
+    pub document_id: &'a dyn Fn(&str) -> String,
+    pub title: &'a dyn Fn(&str) -> Option<String>,
+    pub instrument: &'a dyn Fn(&str) -> Option<InstrumentRef>,
+    /// (indexed path, document id) → the file's state.
+    pub file_state: &'a dyn Fn(&str, &str) -> FileState,
+    /// Hits kept (a status filter), or all.
+    pub keep: Option<&'a dyn Fn(&Hit) -> bool>,
+}
+
+/// One search over a Tantivy index, for both backends (the on-disk index of `--index`, the
+/// scan's in-memory one). The index ranks plan sections (one hit per file) and instruments
+/// apart; the instruments are put in status order — for the same kind of match
+/// ([`crate::index::query::Match`]), in force, partly expired, not yet in force, unknown, then
+/// what no longer applies, never left out — and the two lists merged as the index merges them
+/// ([`crate::index::query::interleave`]). Sections are fetched up to the end of the page
+/// (their order does not depend on how many are fetched) and instruments by windows of
+/// [`WINDOW`], so every page is cut from the same list. One hit per document id. The total is
+/// the true one (counted by the index; with a filter, the hits kept among the first
+/// [`MAX_OFFSET`] + [`MAX_LIMIT`] of each list).
+pub fn search_in(
+    index: &SearchIndex,
+    q: &SearchQuery,
+    engine: Engine,
+    around: &Around,
+) -> Result<SearchResults, BackendError> {
+    use crate::index::query::{interleave, Hit as Found};
+    let end = q.offset + q.limit.clamp(1, MAX_LIMIT);
+    let deepest = MAX_OFFSET + MAX_LIMIT;
+    let (section_limit, instrument_limit) = match around.keep {
+        Some(_) => (deepest, deepest),
+        None => (end, end.div_ceil(WINDOW).max(1) * WINDOW),
+    };
+    let req = |limit: usize| SearchRequest {
+        query: q.q.clone(),
+        limit,
+        kind: q.kind.map(|k| k.slug().to_string()),
+        year: q.year.and_then(|y| u64::try_from(y).ok()),
+        issuer: q.issuer.clone(),
+    };
+    let run = |limit: usize, doc_type: &str| -> Result<Vec<Found>, BackendError> {
+        let opts = crate::index::SearchOptions {
+            doc_type: Some(doc_type.to_string()),
+            ..Default::default()
+        };
+        match index.search_with(&req(limit), &opts) {
+            Ok(h) => Ok(h),
+            // Nothing searchable in the words (punctuation only): no hits, not a failure.
+            Err(IndexError::Query(_)) => Ok(Vec::new()),
+            Err(e) => Err(BackendError::Index(e.to_string())),
+        }
+    };
+    let mut sections = run(section_limit, "section")?;
+    let mut instruments = run(instrument_limit, "instrument")?;
+    let all_fetched = sections.len() < section_limit && instruments.len() < instrument_limit;
+    // One document, one hit: the same file indexed by a relative and an absolute path (or
+    // from two folders mapping to one id) shows once.
+    let mut seen = std::collections::HashSet::new();
+    let before = sections.len();
+    sections.retain(|h| seen.insert((around.document_id)(&h.path)));
+    let duplicates = before - sections.len();
+    instruments.sort_by(|a, b| {
+        let rank = |h: &Found| status_rank(h.status.as_deref().unwrap_or("unknown"));
+        a.matched.cmp(&b.matched).then(rank(a).cmp(&rank(b)))
+    });
+    let view = |h: Found| -> Hit {
+        if h.doc_type == "instrument" {
+            // Registry instruments are indexed beside the plans: they link to their page.
+            let id = h.instrument.clone().unwrap_or_else(|| h.path.clone());
+            return Hit {
+                title: h.label.clone().unwrap_or_else(|| id.clone()),
+                section: None,
+                snippet: fragments(&h.snippet, &h.highlights),
+                score: h.score,
+                instrument: (around.instrument)(&id),
+                file: FileState::Fresh,
+                matched: Some(h.matched.as_str()),
+                target: Target::Instrument { id },
+            };
+        }
+        let id = (around.document_id)(&h.path);
+        let title = (around.title)(&id)
+            .or_else(|| {
+                let header = crate::model::Header {
+                    title: h.title.clone(),
+                    ..Default::default()
+                };
+                super::scan::title_of(&header, "")
+            })
+            .unwrap_or_else(|| id.clone());
+        Hit {
+            title,
+            section: (!h.section.is_empty()).then(|| SectionRef {
+                heading: heading_text(&h.section, &h.heading).to_string(),
+                path: h.section.clone(),
+            }),
+            snippet: fragments(&h.snippet, &h.highlights),
+            score: h.score,
+            instrument: None,
+            file: (around.file_state)(&h.path, &id),
+            matched: Some(h.matched.as_str()),
+            target: Target::Document { id },
+        }
+    };
+    let (total, page): (usize, Vec<Hit>) = match around.keep {
+        Some(keep) => {
+            let kept = |list: Vec<Found>| -> Vec<Found> {
+                list.into_iter()
+                    .filter(|h| keep(&view(h.clone())))
+                    .collect()
+            };
+            let (s, i) = (kept(sections), kept(instruments));
+            let n = s.len() + i.len();
+            let merged = interleave(s, i, n);
+            (
+                n,
+                merged
+                    .into_iter()
+                    .skip(q.offset)
+                    .take(end - q.offset)
+                    .map(view)
+                    .collect(),
+            )
+        }
+        None => {
+            let total = if all_fetched {
+                sections.len() + instruments.len()
+            } else {
+                index
+                    .count_hits(&req(end))
+                    .unwrap_or(0)
+                    .saturating_sub(duplicates)
+            };
+            let merged = interleave(sections, instruments, end);
+            let page: Vec<Hit> = merged.into_iter().skip(q.offset).map(view).collect();
+            (total, page)
+        }
+    };
+    Ok(SearchResults {
+        total: total.max(q.offset + page.len()),
+        offset: q.offset,
+        hits: page,
+        engine,
+    })
+}
+
 impl Backend for IndexBackend {
     fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
-        // The index knows no statuses (they need the registry) and needs words.
+        // The index knows no statuses at the plans' dates (they need the registry) and needs
+        // words: the scan answers those, with its in-memory index of the same documents.
         if q.status.is_some() || q.q.trim().is_empty() {
             return self.scan.search(q);
         }
         self.refresh();
-        let req = SearchRequest {
-            query: q.q.clone(),
-            limit: q.limit.clamp(1, MAX_LIMIT),
-            kind: q.kind.map(|k| k.slug().to_string()),
-            year: q.year.and_then(|y| u64::try_from(y).ok()),
-            issuer: q.issuer.clone(),
+        let lookup = self.scan.lookup()?;
+        let around = Around {
+            document_id: &|path: &str| self.document_id(path),
+            title: &|id: &str| lookup.document_title(id),
+            instrument: &|id: &str| lookup.instrument_ref(id),
+            file_state: &|path: &str, id: &str| self.file_state(path, id),
+            keep: None,
         };
-        let hits = match self.index.search(&req) {
-            Ok(h) => h,
-            // Nothing searchable in the words (punctuation only): no hits, not a failure.
-            Err(IndexError::Query(_)) => Vec::new(),
-            Err(e) => return Err(BackendError::Index(e.to_string())),
-        };
-        let hits: Vec<Hit> = hits
-            .into_iter()
-            .map(|h| {
-                // Registry instruments are indexed beside the plans: they link to their page.
-                if h.doc_type == "instrument" {
-                    let id = h.instrument.clone().unwrap_or_else(|| h.path.clone());
-                    return Hit {
-                        title: h.label.clone().unwrap_or_else(|| id.clone()),
-                        section: None,
-                        snippet: fragments(&h.snippet, &h.highlights),
-                        score: h.score,
-                        matched: Some(h.matched.as_str()),
-                        target: Target::Instrument { id },
-                    };
-                }
-                let id = self.document_id(&h.path);
-                Hit {
-                    title: h
-                        .title
-                        .clone()
-                        .filter(|t| !t.is_empty())
-                        .unwrap_or_else(|| id.clone()),
-                    section: (!h.section.is_empty()).then(|| SectionRef {
-                        heading: heading_text(&h.section, &h.heading).to_string(),
-                        path: h.section.clone(),
-                    }),
-                    snippet: fragments(&h.snippet, &h.highlights),
-                    score: h.score,
-                    matched: Some(h.matched.as_str()),
-                    target: Target::Document { id },
-                }
-            })
-            .collect();
-        Ok(SearchResults {
-            total: hits.len(),
-            hits,
-            engine: Engine::Index,
-        })
+        search_in(&self.index, q, Engine::Index, &around)
     }
+    /// Exactly the documents the index holds (by id; a file indexed by two paths once),
+    /// each marked stale or gone as its file is now. Files of the corpus folder are listed
+    /// from its snapshot; others (an index built over another folder) are analysed once per
+    /// version of the file.
     fn documents(&self) -> Result<Vec<DocumentSummary>, BackendError> {
-        self.scan.documents()
+        self.refresh();
+        let files = self
+            .index
+            .indexed_files()
+            .map_err(|e| BackendError::Index(e.to_string()))?;
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for path in files.keys() {
+            let id = self.document_id(path);
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            let file = self.file_state(path, &id);
+            let summary = match self.scan.summary(&id)? {
+                Some(s) => Some(s),
+                None => self.outside(path, &id)?.map(|d| d.summary),
+            };
+            let mut summary = summary.unwrap_or_else(|| DocumentSummary {
+                id: id.clone(),
+                title: id.clone(),
+                file,
+                header: Default::default(),
+                citations: 0,
+                outdated: 0,
+                malformed: 0,
+                unresolved: 0,
+            });
+            summary.file = file;
+            out.push(summary);
+        }
+        Ok(out)
     }
     /// The index's sections are the outline's (`index::update::sections`), so every hit's
-    /// `#s-PATH` link lands on an anchor the document page already has.
+    /// `#s-PATH` link lands on an anchor the document page already has. A document of the
+    /// index outside the corpus folder is read where the index found it: every hit has its
+    /// page.
     fn document(&self, id: &str) -> Result<Option<DocumentView>, BackendError> {
-        self.scan.document(id)
+        let path = self.indexed_path(id)?;
+        let view = match self.scan.document(id)? {
+            Some(v) => Some(v),
+            None => match &path {
+                Some(p) => self.outside(p, id)?,
+                None => None,
+            },
+        };
+        Ok(view.map(|mut v| {
+            if let Some(p) = &path {
+                v.summary.file = self.file_state(p, id);
+            }
+            v
+        }))
     }
     fn instrument(&self, id: &str) -> Result<Option<InstrumentView>, BackendError> {
         self.scan.instrument(id)

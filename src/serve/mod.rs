@@ -2,8 +2,10 @@
 //! citations marked by status, an instrument with its relations and citers, the citation
 //! graph — and the same answers as JSON under `/api/`.
 //!
-//! Layers: [`http`] (listener, workers, URL decoding), [`routes`] (request → [`Reply`],
-//! validation and limits), [`pages`] (HTML, auto-escaped by maud), [`backend`] (the questions
+//! Layers: [`http`] (listener, bounded workers, timeouts, Host check), [`routes`] (request →
+//! [`Reply`], validation and limits), [`pages`] (HTML, auto-escaped by maud) with [`render`]
+//! (a document's text, Markdown drawn, citations marked) and [`text`] (the web's words in
+//! Vietnamese and English), [`backend`] (the questions
 //! asked of the data) and its implementations ([`scan`], and [`indexed`]: search from the
 //! Tantivy index of `cancu index`, the rest from the scan). Pages work without JavaScript; only
 //! the graph view uses a script (served from `/assets/`, no CDN).
@@ -14,8 +16,10 @@ pub mod backend;
 pub mod http;
 pub mod indexed;
 pub mod pages;
+pub mod render;
 pub mod routes;
 pub mod scan;
+pub mod text;
 
 pub use backend::Backend;
 pub use http::{Handle, Reply, Req};
@@ -33,9 +37,14 @@ pub struct Config {
     pub addr: SocketAddr,
     /// The corpus folder (plans/ and registry/).
     pub corpus: PathBuf,
+    /// The plans to serve without an index (files or folders); empty: `corpus/plans`.
+    pub plans: Vec<PathBuf>,
     /// The search index folder, when one is used.
     pub index: Option<PathBuf>,
     pub workers: usize,
+    /// Serve other machines: any Host header is accepted (else only the loopback names
+    /// with the bound port, against DNS rebinding).
+    pub allow_remote: bool,
 }
 
 /// Why the server did not start.
@@ -55,7 +64,8 @@ pub fn backend(config: &Config) -> Arc<dyn Backend> {
 /// The backend for a configuration, and a note to show once when `--index` was given but
 /// could not be used (missing, unreadable, another schema): search then scans the corpus.
 pub fn backend_with_note(config: &Config) -> (Arc<dyn Backend>, Option<String>) {
-    let scan = || Arc::new(scan::ScanBackend::new(config.corpus.clone()));
+    let scan =
+        || Arc::new(scan::ScanBackend::new(config.corpus.clone()).with_plans(config.plans.clone()));
     let Some(dir) = &config.index else {
         return (scan(), None);
     };
@@ -73,8 +83,13 @@ pub fn backend_with_note(config: &Config) -> (Arc<dyn Backend>, Option<String>) 
 
 /// Start serving `config` with `backend`; returns at once with the running server.
 pub fn start(config: &Config, backend: Arc<dyn Backend>) -> Result<Handle, ServeError> {
-    let handle = http::start(config.addr, config.workers, move |req| {
-        routes::route(&*backend, req)
-    })?;
+    let hosts = config.allow_remote.then_some(http::HostPolicy::Any);
+    let handle = http::start(
+        config.addr,
+        config.workers,
+        hosts,
+        http::Limits::default(),
+        move |req| routes::route(&*backend, req),
+    )?;
     Ok(handle)
 }

@@ -1,8 +1,11 @@
 //! A [`Backend`] that reads the corpus folder directly: plan texts (`corpus/plans`) through
 //! the extractor, the outline and the checker; instruments from the registry files
 //! (`corpus/registry/*.toml` holding `[[instrument]]`, else the built-in registry); each
-//! citation resolved by [`crate::resolve`]; a folded substring search over the plans'
-//! sections and the registry.
+//! citation resolved by [`crate::resolve`]. Search goes through an in-memory Tantivy index of
+//! the same documents and the registry, built by the code `cancu index` uses and searched by
+//! the code `--index` searches with ([`super::indexed::search_in`]): ranking, filters and
+//! snippets are the same with and without an index. A search with no words lists the
+//! documents its filters keep.
 //!
 //! The corpus is re-read when any of its files changes (size or mtime, checked per request),
 //! so the server keeps answering, with the last good snapshot, while files are rewritten.
@@ -11,8 +14,8 @@
 use super::backend::*;
 use crate::check;
 use crate::diag::Diagnostic;
-use crate::model::{Citation, Date, SectionRef};
-use crate::normalize::{fold_key, Folded};
+use crate::model::{Citation, Date};
+use crate::normalize::fold_key;
 use crate::registry::knowledge::RegistryKnowledge;
 use crate::registry::{Instrument, Registry, Status};
 use crate::resolve::{self, Resolution as Res};
@@ -21,9 +24,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
-/// Reads `root/plans` and `root/registry` (the layout of `corpus/`).
+/// Reads `root/plans` (or the paths given) and `root/registry` (the layout of `corpus/`).
 pub struct ScanBackend {
     root: PathBuf,
+    /// The plans served: files, or folders walked for documents. A document's id is its path
+    /// under the folder given (a file's: its name).
+    plans: Vec<PathBuf>,
     cache: Mutex<Option<(Fingerprint, Arc<Snapshot>)>>,
 }
 
@@ -31,14 +37,16 @@ type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
 
 impl ScanBackend {
     pub fn new(root: impl Into<PathBuf>) -> ScanBackend {
+        let root = root.into();
         ScanBackend {
-            root: root.into(),
+            plans: vec![root.join("plans")],
+            root,
             cache: Mutex::new(None),
         }
     }
 
     fn files(&self) -> (Vec<PathBuf>, Vec<PathBuf>) {
-        let (plans, _) = crate::source::expand(&[self.root.join("plans")]);
+        let (plans, _) = crate::source::expand(&self.plans);
         let plans = plans
             .into_iter()
             .filter(|p| p.file_name().is_none_or(|n| n != "README.md"))
@@ -71,7 +79,7 @@ impl ScanBackend {
                 return Ok(snap.clone());
             }
         }
-        match Snapshot::build(&self.root, &plans, &reg) {
+        match Snapshot::build(&self.plans, &plans, &reg) {
             Ok(s) => {
                 let s = Arc::new(s);
                 *cache = Some((fp, s.clone()));
@@ -85,9 +93,86 @@ impl ScanBackend {
     }
 }
 
+/// The documents (by id, hash unused) and the registry in a Tantivy index in memory, built
+/// as `cancu index` builds one on disk.
+fn memory_index(docs: &[Doc], reg: &Registry) -> Result<crate::index::SearchIndex, BackendError> {
+    let err = |e: crate::index::IndexError| BackendError::Index(e.to_string());
+    let index = crate::index::SearchIndex::in_ram().map_err(err)?;
+    let mut w = index.writer().map_err(err)?;
+    for d in docs {
+        w.add_file(&d.id, &d.text, "").map_err(err)?;
+    }
+    w.replace_registry(reg, "").map_err(err)?;
+    w.finish().map_err(err)?;
+    index.reload().map_err(err)?;
+    Ok(index)
+}
+
+/// A document's id: its path under the folder given that holds it, a file given alone by
+/// its name.
+fn document_id(roots: &[PathBuf], p: &Path) -> String {
+    let under = roots
+        .iter()
+        .filter(|r| r.as_path() != p)
+        .find_map(|r| p.strip_prefix(r).ok());
+    let id = match under {
+        Some(rel) => rel.to_path_buf(),
+        None => p
+            .file_name()
+            .map(PathBuf::from)
+            .unwrap_or_else(|| p.to_path_buf()),
+    };
+    id.to_string_lossy().replace('\\', "/")
+}
+
+impl ScanBackend {
+    /// Serve the plans at `paths` (files or folders) instead of `root/plans`; the registry
+    /// is still `root/registry`.
+    pub fn with_plans(mut self, paths: Vec<PathBuf>) -> ScanBackend {
+        if !paths.is_empty() {
+            self.plans = paths;
+        }
+        self
+    }
+
+    /// A file outside the corpus folder (an index built over another folder) analysed
+    /// against the corpus's registry, as its page shows it; None when it cannot be read.
+    pub fn document_at(&self, path: &Path, id: &str) -> Result<Option<DocumentView>, BackendError> {
+        let s = self.snapshot()?;
+        Ok(analyse(path, id.to_string(), &s.reg).map(|d| s.document_view(&d)))
+    }
+
+    /// The listing of a document of the corpus folder, if it holds one with that id.
+    pub fn summary(&self, id: &str) -> Result<Option<DocumentSummary>, BackendError> {
+        let s = self.snapshot()?;
+        Ok(s.doc_index(id).map(|i| s.summary(&s.docs[i])))
+    }
+
+    /// The current snapshot's answers to the questions a page of hits from elsewhere (the
+    /// index) asks, many times per request: taken once per request.
+    pub fn lookup(&self) -> Result<Lookup, BackendError> {
+        Ok(Lookup(self.snapshot()?))
+    }
+}
+
+/// Documents' titles and instruments' references of one snapshot.
+pub struct Lookup(Arc<Snapshot>);
+
+impl Lookup {
+    /// A document's title as the document list shows it.
+    pub fn document_title(&self, id: &str) -> Option<String> {
+        self.0.doc_index(id).map(|di| self.0.docs[di].title.clone())
+    }
+
+    /// A registry instrument's short reference (status, issuer, date).
+    pub fn instrument_ref(&self, id: &str) -> Option<InstrumentRef> {
+        self.0.reg.get(id).map(reference)
+    }
+}
+
 impl Backend for ScanBackend {
     fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
-        Ok(self.snapshot()?.search(q))
+        self.snapshot()?.search(q)
     }
     fn documents(&self) -> Result<Vec<DocumentSummary>, BackendError> {
         let s = self.snapshot()?;
@@ -95,7 +180,7 @@ impl Backend for ScanBackend {
     }
     fn document(&self, id: &str) -> Result<Option<DocumentView>, BackendError> {
         let s = self.snapshot()?;
-        Ok(s.doc_index(id).map(|i| s.document_view(i)))
+        Ok(s.doc_index(id).map(|i| s.document_view(&s.docs[i])))
     }
     fn instrument(&self, id: &str) -> Result<Option<InstrumentView>, BackendError> {
         let s = self.snapshot()?;
@@ -115,6 +200,8 @@ fn reference(i: &Instrument) -> InstrumentRef {
         kind: i.kind,
         status: i.status.slug().to_string(),
         title: i.title.clone(),
+        issuer: i.issuer.clone(),
+        issued: i.issued,
     }
 }
 
@@ -149,60 +236,69 @@ struct Doc {
     /// The checker's findings.
     diags: Vec<Diagnostic>,
     sections: Vec<crate::outline::Section>,
-    /// Search units: the text before the first section, then each section.
-    units: Vec<Unit>,
-}
-
-struct Unit {
-    start: usize,
-    end: usize,
-    section: Option<usize>,
-    hay: Haystack,
-}
-
-fn units(text: &str, sections: &[crate::outline::Section]) -> Vec<Unit> {
-    let mut bounds: Vec<(usize, Option<usize>)> = vec![(0, None)];
-    bounds.extend(sections.iter().enumerate().map(|(i, s)| (s.start, Some(i))));
-    let mut out = Vec::new();
-    for (k, &(start, section)) in bounds.iter().enumerate() {
-        let end = bounds.get(k + 1).map_or(text.len(), |b| b.0);
-        if end > start && text.is_char_boundary(start) && text.is_char_boundary(end) {
-            out.push(Unit {
-                start,
-                end,
-                section,
-                hay: Haystack::new(&text[start..end]),
-            });
-        }
-    }
-    out
 }
 
 struct Snapshot {
     docs: Vec<Doc>,
     reg: Registry,
-    /// Per instrument (registry order): the text searched (label, title, aliases), prepared.
-    inst_hay: Vec<(String, Haystack)>,
+    /// The documents (by id) and the registry in a Tantivy index in memory.
+    index: crate::index::SearchIndex,
     /// Instrument id → (doc, citation) pairs citing it.
     cited: HashMap<String, Vec<(usize, usize)>>,
 }
 
-/// The first two non-empty lines, as a title for a document whose header gave none.
+/// Does a candidate title hold words (three letters at least), not only markup ("| |")?
+fn has_words(t: &str) -> bool {
+    t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+}
+
+/// A title cut to 140 characters.
+fn cut(t: String) -> String {
+    if t.chars().count() > 140 {
+        t.chars().take(140).collect::<String>() + "…"
+    } else {
+        t
+    }
+}
+
+/// The first two lines with words, markup removed, as a title for a document whose
+/// header gave none.
 fn first_lines(text: &str) -> Option<String> {
-    let t: Vec<&str> = text
+    let t: Vec<String> = text
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
+        .map(super::render::inline_plain)
+        .filter(|l| has_words(l))
         .take(2)
         .collect();
-    let mut t = crate::normalize::clean(&t.join(" "));
-    if t.is_empty() {
-        return None;
+    let t = crate::normalize::clean(&t.join(" "));
+    (!t.is_empty()).then(|| cut(t))
+}
+
+/// A document's title from its header: the header's title; else its kind, number and
+/// issuer ("Công văn 5348/CT-CS — Cục Thuế"); else its first lines with words; never a
+/// fragment of markup like "| |".
+pub fn title_of(header: &crate::model::Header, text: &str) -> Option<String> {
+    if let Some(t) = header.title.as_deref().map(super::render::inline_plain) {
+        if has_words(&t) {
+            return Some(cut(t));
+        }
     }
-    if t.chars().count() > 140 {
-        t = t.chars().take(140).collect::<String>() + "…";
+    let number = match (&header.number, &header.symbol) {
+        (Some(n), Some(s)) => Some(format!("{n}/{s}")),
+        (Some(n), None) => Some(n.clone()),
+        _ => None,
+    };
+    if let (Some(k), Some(n)) = (header.kind, number) {
+        let mut t = format!("{} {n}", k.vietnamese());
+        if let Some(i) = header.issuer.as_deref().map(super::render::inline_plain) {
+            if has_words(&i) {
+                t.push_str(" — ");
+                t.push_str(&i);
+            }
+        }
+        return Some(cut(t));
     }
-    Some(t)
+    first_lines(text)
 }
 
 /// The registry of a corpus: its files holding instruments, else the built-in one; then the
@@ -253,79 +349,48 @@ fn load_registry(files: &[PathBuf]) -> Result<Registry, BackendError> {
     Ok(reg)
 }
 
+/// One file read and analysed (extraction, outline, resolution at its date, checks); None
+/// when it cannot be read.
+fn analyse(p: &Path, id: String, reg: &Registry) -> Option<Doc> {
+    let src = crate::source::read_file(p).ok()?;
+    let mut ex = crate::extract(&src.text);
+    let outline = crate::outline::outline(&src.text);
+    outline.assign(&mut ex.citations);
+    let as_of = resolve::document_date(&ex);
+    let resolved = resolve::resolve_document(&src.text, &ex, reg);
+    let diags = check::check(
+        &src.text,
+        &ex,
+        &RegistryKnowledge::new(reg),
+        &check::Options::default(),
+    );
+    let title = title_of(&ex.header, &src.text).unwrap_or_else(|| id.clone());
+    Some(Doc {
+        id,
+        text: src.text,
+        title,
+        header: ex.header,
+        as_of,
+        citations: ex.citations,
+        resolved,
+        diags,
+        sections: outline.sections,
+    })
+}
+
 impl Snapshot {
     fn build(
-        root: &Path,
+        roots: &[PathBuf],
         plans: &[PathBuf],
         reg_files: &[PathBuf],
     ) -> Result<Snapshot, BackendError> {
         let reg = load_registry(reg_files)?;
-        let plans_dir = root.join("plans");
         let mut docs = Vec::new();
         for p in plans {
+            let id = document_id(roots, p);
             // A file that vanished or is being rewritten is skipped, not fatal.
-            let Ok(src) = crate::source::read_file(p) else {
-                continue;
-            };
-            let id = p
-                .strip_prefix(&plans_dir)
-                .unwrap_or(p)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let mut ex = crate::extract(&src.text);
-            let outline = crate::outline::outline(&src.text);
-            outline.assign(&mut ex.citations);
-            let as_of = resolve::document_date(&ex);
-            let resolved = resolve::resolve_document(&src.text, &ex, &reg);
-            let diags = check::check(
-                &src.text,
-                &ex,
-                &RegistryKnowledge::new(&reg),
-                &check::Options::default(),
-            );
-            let title = ex
-                .header
-                .title
-                .clone()
-                .filter(|t| !t.trim().is_empty())
-                .or_else(|| first_lines(&src.text))
-                .unwrap_or_else(|| id.clone());
-            let units = units(&src.text, &outline.sections);
-            docs.push(Doc {
-                id,
-                text: src.text,
-                title,
-                header: ex.header,
-                as_of,
-                citations: ex.citations,
-                resolved,
-                diags,
-                sections: outline.sections,
-                units,
-            });
+            docs.extend(analyse(p, id, &reg));
         }
-        let inst_hay = reg
-            .instruments()
-            .iter()
-            .map(|inst| {
-                // The label holds the kind's name; a law's title repeats its name.
-                let mut text = inst.label();
-                if let Some(t) = inst
-                    .title
-                    .as_ref()
-                    .filter(|t| inst.law_name.as_ref() != Some(*t))
-                {
-                    text.push_str(" — ");
-                    text.push_str(t);
-                }
-                for a in &inst.aliases {
-                    text.push_str(" · ");
-                    text.push_str(a);
-                }
-                let hay = Haystack::new(&text);
-                (text, hay)
-            })
-            .collect();
         let mut cited: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (di, d) in docs.iter().enumerate() {
             for (ci, r) in d.resolved.iter().enumerate() {
@@ -334,10 +399,11 @@ impl Snapshot {
                 }
             }
         }
+        let index = memory_index(&docs, &reg)?;
         Ok(Snapshot {
             docs,
             reg,
-            inst_hay,
+            index,
             cited,
         })
     }
@@ -378,6 +444,7 @@ impl Snapshot {
         let mut s = DocumentSummary {
             id: d.id.clone(),
             title: d.title.clone(),
+            file: FileState::Fresh,
             header: d.header.clone(),
             citations: d.citations.len(),
             outdated: 0,
@@ -397,8 +464,7 @@ impl Snapshot {
         s
     }
 
-    fn document_view(&self, di: usize) -> DocumentView {
-        let d = &self.docs[di];
+    fn document_view(&self, d: &Doc) -> DocumentView {
         let mut findings: Vec<Finding> = d
             .diags
             .iter()
@@ -523,23 +589,20 @@ impl Snapshot {
         if let Some(d) = inst.issued {
             timeline.push(Event {
                 date: Some(d),
-                what: "ban hành".into(),
+                what: "issued".into(),
                 other: None,
             });
         }
         if let Some(d) = inst.effective {
             timeline.push(Event {
                 date: Some(d),
-                what: "có hiệu lực".into(),
+                what: "effective".into(),
                 other: None,
             });
         }
         for r in &relations_out {
             let what = match r.kind.as_str() {
-                "replaced-by" => "được thay thế bởi",
-                "superseded-by" => "được thay bằng",
-                "amended-by" => "được sửa đổi, bổ sung bởi",
-                "guided-by" => "được hướng dẫn bởi",
+                k @ ("replaced-by" | "superseded-by" | "amended-by" | "guided-by") => k,
                 _ => continue,
             };
             let when = r
@@ -554,7 +617,7 @@ impl Snapshot {
         if inst.status != Status::InForce && inst.status != Status::Unknown {
             timeline.push(Event {
                 date: inst.status_date,
-                what: format!("tình trạng: {}", inst.status.vietnamese()),
+                what: format!("status:{}", inst.status.slug()),
                 other: None,
             });
         }
@@ -608,110 +671,87 @@ impl Snapshot {
 
     // ------------------------------------------------------------ search
 
-    fn search(&self, q: &SearchQuery) -> SearchResults {
-        let words: Vec<String> = fold_key(&q.q)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(32)
-            .map(str::to_string)
-            .collect();
-        let phrase = words.join(" ");
+    /// Does a document pass the search's filters (kind, year, issuer, status)?
+    fn keeps_document(&self, d: &Doc, q: &SearchQuery, issuer: Option<&str>) -> bool {
+        if q.kind.is_some_and(|k| d.header.kind != Some(k)) {
+            return false;
+        }
+        let year = d.header.year.or(d.as_of.map(|x| x.year));
+        if q.year.is_some_and(|y| year != Some(y)) {
+            return false;
+        }
+        if let Some(iss) = issuer {
+            let have = d.header.issuer.as_deref().map(fold_key).unwrap_or_default();
+            if !have.contains(iss) {
+                return false;
+            }
+        }
+        self.cites_with(d, q.status)
+    }
+
+    /// Does a document cite something with that standing (any document when None)?
+    fn cites_with(&self, d: &Doc, status: Option<Standing>) -> bool {
+        let Some(st) = status else {
+            return true;
+        };
+        (0..d.citations.len()).any(|ci| {
+            if st == Standing::Malformed {
+                Self::malformed(d, ci)
+            } else {
+                self.standing_of(d, ci) == st
+            }
+        })
+    }
+
+    fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
+        if !q.q.trim().is_empty() {
+            let keep = |h: &Hit| match &h.target {
+                Target::Document { id } => self
+                    .doc_index(id)
+                    .is_some_and(|di| self.cites_with(&self.docs[di], q.status)),
+                Target::Instrument { id } => self
+                    .reg
+                    .get(id)
+                    .is_some_and(|i| q.status.is_none_or(|st| standing_of_status(i.status) == st)),
+            };
+            let around = super::indexed::Around {
+                document_id: &|path: &str| path.to_string(),
+                title: &|id: &str| self.doc_index(id).map(|di| self.docs[di].title.clone()),
+                instrument: &|id: &str| self.reg.get(id).map(reference),
+                file_state: &|_: &str, _: &str| FileState::Fresh,
+                keep: q.status.is_some().then_some(&keep as &dyn Fn(&Hit) -> bool),
+            };
+            return super::indexed::search_in(&self.index, q, Engine::Scan, &around);
+        }
+        // No words: the documents the filters keep, as listed.
         let issuer = q.issuer.as_deref().map(fold_key).filter(|s| !s.is_empty());
-        let mut hits = Vec::new();
-        for d in &self.docs {
-            if q.kind.is_some_and(|k| d.header.kind != Some(k)) {
-                continue;
-            }
-            let year = d.header.year.or(d.as_of.map(|x| x.year));
-            if q.year.is_some_and(|y| year != Some(y)) {
-                continue;
-            }
-            if let Some(iss) = &issuer {
-                let have = d.header.issuer.as_deref().map(fold_key).unwrap_or_default();
-                if !have.contains(iss.as_str()) {
-                    continue;
-                }
-            }
-            if let Some(st) = q.status {
-                let any = (0..d.citations.len()).any(|ci| {
-                    if st == Standing::Malformed {
-                        Self::malformed(d, ci)
-                    } else {
-                        self.standing_of(d, ci) == st
-                    }
-                });
-                if !any {
-                    continue;
-                }
-            }
-            if words.is_empty() {
-                hits.push(Hit {
-                    target: Target::Document { id: d.id.clone() },
-                    title: d.title.clone(),
-                    section: None,
-                    snippet: Vec::new(),
-                    score: 0.0,
-                    matched: None,
-                });
-                continue;
-            }
-            for u in &d.units {
-                let unit = &d.text[u.start..u.end];
-                if let Some((score, snippet)) = match_unit(unit, &u.hay, &words, &phrase) {
-                    hits.push(Hit {
-                        target: Target::Document { id: d.id.clone() },
-                        title: d.title.clone(),
-                        section: u.section.map(|i| SectionRef {
-                            path: d.sections[i].path.clone(),
-                            heading: d.sections[i].heading.clone(),
-                        }),
-                        snippet,
-                        score,
-                        matched: None,
-                    });
-                }
-            }
-        }
-        for (ii, inst) in self.reg.instruments().iter().enumerate() {
-            if words.is_empty()
-                || q.kind.is_some_and(|k| inst.kind != k)
-                || q.year.is_some_and(|y| inst.year() != Some(y))
-            {
-                continue;
-            }
-            if let Some(iss) = &issuer {
-                let have = inst.issuer.as_deref().map(fold_key).unwrap_or_default();
-                if !have.contains(iss.as_str()) {
-                    continue;
-                }
-            }
-            if q.status
-                .is_some_and(|st| standing_of_status(inst.status) != st)
-            {
-                continue;
-            }
-            let (text, hay) = &self.inst_hay[ii];
-            if let Some((score, snippet)) = match_unit(text, hay, &words, &phrase) {
-                hits.push(Hit {
-                    target: Target::Instrument {
-                        id: inst.id.clone(),
-                    },
-                    title: inst.label(),
-                    section: None,
-                    snippet,
-                    score: score + 0.5,
-                    matched: None,
-                });
-            }
-        }
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let hits: Vec<Hit> = self
+            .docs
+            .iter()
+            .filter(|d| self.keeps_document(d, q, issuer.as_deref()))
+            .map(|d| Hit {
+                target: Target::Document { id: d.id.clone() },
+                title: d.title.clone(),
+                section: None,
+                snippet: Vec::new(),
+                score: 0.0,
+                instrument: None,
+                file: FileState::Fresh,
+                matched: None,
+            })
+            .collect();
         let total = hits.len();
-        hits.truncate(q.limit.min(MAX_LIMIT));
-        SearchResults {
+        let hits = hits
+            .into_iter()
+            .skip(q.offset)
+            .take(q.limit.min(MAX_LIMIT))
+            .collect();
+        Ok(SearchResults {
             total,
+            offset: q.offset,
             hits,
             engine: Engine::Scan,
-        }
+        })
     }
 
     // ------------------------------------------------------------ graph
@@ -842,217 +882,56 @@ impl Snapshot {
     }
 }
 
-/// A text prepared for folded matching: the folded view, lowercased with white space
-/// squeezed, and the map from squeezed bytes back to folded bytes. Built once per snapshot.
-struct Haystack {
-    folded: Folded,
-    squeezed: String,
-    map: Vec<usize>,
-}
-
-impl Haystack {
-    fn new(unit: &str) -> Haystack {
-        let folded = Folded::new(unit);
-        let mut low = folded.text.clone();
-        low.make_ascii_lowercase();
-        let mut squeezed = String::with_capacity(low.len());
-        let mut map = Vec::with_capacity(low.len() + 1);
-        let mut space = false;
-        for (i, ch) in low.char_indices() {
-            if ch.is_whitespace() {
-                if !space {
-                    squeezed.push(' ');
-                    map.push(i);
-                }
-                space = true;
-                continue;
-            }
-            space = false;
-            for _ in 0..ch.len_utf8() {
-                map.push(i);
-            }
-            squeezed.push(ch);
-        }
-        map.push(low.len());
-        Haystack {
-            folded,
-            squeezed,
-            map,
-        }
-    }
-}
-
-/// [`match_unit`] on a text not prepared beforehand.
-#[cfg(test)]
-fn match_text(unit: &str, words: &[String], phrase: &str) -> Option<(f32, Vec<Fragment>)> {
-    match_unit(unit, &Haystack::new(unit), words, phrase)
-}
-
-/// Match the folded query words against a unit of original text: every word must occur
-/// (on word boundaries); the whole phrase scores more. Returns the score and a snippet of
-/// the original with the matches highlighted.
-fn match_unit(
-    unit: &str,
-    hay: &Haystack,
-    words: &[String],
-    phrase: &str,
-) -> Option<(f32, Vec<Fragment>)> {
-    let (folded, squeezed, map) = (&hay.folded, &hay.squeezed, &hay.map);
-    let boundary = |s: &str, a: usize, b: usize| {
-        let before = s[..a]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = s[b..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    };
-    let find_all = |needle: &str| -> Vec<(usize, usize)> {
-        let mut v = Vec::new();
-        if needle.is_empty() {
-            return v;
-        }
-        let mut from = 0;
-        while let Some(i) = squeezed[from..].find(needle) {
-            let a = from + i;
-            let b = a + needle.len();
-            if boundary(squeezed, a, b) {
-                v.push((a, b));
-            }
-            from = a + needle.len().max(1);
-            if v.len() > 200 {
-                break;
-            }
-        }
-        v
-    };
-    let mut score = 0.0f32;
-    let mut marks: Vec<(usize, usize)> = Vec::new();
-    for w in words {
-        let found = find_all(w);
-        if found.is_empty() {
-            return None;
-        }
-        score += 1.0 + (found.len() as f32).ln_1p();
-        marks.extend(found);
-    }
-    let phrases = if words.len() > 1 {
-        find_all(phrase)
-    } else {
-        Vec::new()
-    };
-    score += 5.0 * phrases.len().min(5) as f32;
-    // Map squeezed → folded → original.
-    let to_orig = |a: usize, b: usize| folded.span(map[a], map[b]);
-    let anchor = phrases.first().or(marks.first()).copied().unwrap_or((0, 0));
-    let (oa, _) = to_orig(anchor.0, anchor.1);
-    let mut ws = oa.saturating_sub(80);
-    while !unit.is_char_boundary(ws) {
-        ws -= 1;
-    }
-    let mut we = (oa + 200).min(unit.len());
-    while !unit.is_char_boundary(we) {
-        we += 1;
-    }
-    // End the window at a word's end, start it at a word's start.
-    while we < unit.len() && !unit[we..].starts_with(char::is_whitespace) && we < oa + 240 {
-        we += unit[we..].chars().next().map_or(1, char::len_utf8);
-    }
-    while ws > 0 && ws < oa && !unit[ws..].starts_with(char::is_whitespace) {
-        ws += unit[ws..].chars().next().map_or(1, char::len_utf8);
-    }
-    let mut spans: Vec<(usize, usize)> = marks
-        .iter()
-        .map(|&(a, b)| to_orig(a, b))
-        .filter(|&(a, b)| a >= ws && b <= we && a < b)
-        .collect();
-    spans.sort();
-    // Adjacent matches separated by white space only read as one highlight.
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (a, b) in spans {
-        match merged.last_mut() {
-            Some(last) if a >= last.1 && unit[last.1..a].trim().is_empty() => {
-                last.1 = last.1.max(b)
-            }
-            Some(last) if a < last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
-        }
-    }
-    let spans = merged;
-    let mut frags = Vec::new();
-    let mut pos = ws;
-    let mut push = |text: &str, hl: bool| {
-        if !text.is_empty() && text.trim().is_empty() {
-            frags.push(Fragment {
-                text: " ".into(),
-                hl,
-            });
-            return;
-        }
-        let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let t = if text.starts_with(char::is_whitespace) && !t.is_empty() {
-            format!(" {t}")
-        } else {
-            t
-        };
-        let t = if text.ends_with(char::is_whitespace) && !t.trim().is_empty() {
-            format!("{t} ")
-        } else {
-            t
-        };
-        if !t.is_empty() {
-            frags.push(Fragment { text: t, hl });
-        }
-    };
-    if ws > 0 {
-        push("… ", false);
-    }
-    for (a, b) in spans {
-        if a < pos {
-            continue;
-        }
-        push(&unit[pos..a], false);
-        push(&unit[a..b], true);
-        pos = b;
-    }
-    push(&unit[pos..we], false);
-    if we < unit.len() {
-        push(" …", false);
-    }
-    Some((score, frags))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn check_match(unit: &str, q: &str, expected_hl: Option<&[&str]>) {
-        let words: Vec<String> = fold_key(q).split(' ').map(str::to_string).collect();
-        let got = match_text(unit, &words, &words.join(" "));
-        match expected_hl {
-            None => assert!(got.is_none(), "{unit:?} {q:?}"),
-            Some(hl) => {
-                let (_, frags) = got.unwrap_or_else(|| panic!("no match {unit:?} {q:?}"));
-                let got: Vec<&str> = frags
-                    .iter()
-                    .filter(|f| f.hl)
-                    .map(|f| f.text.as_str())
-                    .collect();
-                assert_eq!(got, hl, "{unit:?} {q:?}");
-            }
+    #[test]
+    fn document_id_table() {
+        let roots = [PathBuf::from("corpus/plans"), PathBuf::from("/srv/a.txt")];
+        for (path, id) in [
+            ("corpus/plans/x.txt", "x.txt"),
+            ("corpus/plans/sub/y.md", "sub/y.md"),
+            ("/srv/a.txt", "a.txt"),
+        ] {
+            assert_eq!(document_id(&roots, Path::new(path)), id, "{path}");
         }
     }
 
     #[test]
-    fn folded_match_table() {
-        check_match(
-            "Luật Dân quân tự vệ năm 2019",
-            "dan quan tu ve",
-            Some(&["Dân quân tự vệ"]),
-        );
-        check_match("Luật Dân quân\n\n tự vệ", "dân quân", Some(&["Dân quân"]));
-        check_match("đường, dương", "duong", Some(&["đường", "dương"]));
-        // Words match on boundaries only.
-        check_match("đảng viên", "dan", None);
-        check_match("abc", "xyz", None);
+    fn titles_are_never_markup() {
+        use crate::model::{Header, Kind};
+        let numbered = Header {
+            kind: Some(Kind::Decree),
+            number: Some("5".into()),
+            symbol: Some("2025/NĐ-CP".into()),
+            issuer: Some("**Chính phủ**".into()),
+            ..Header::default()
+        };
+        let titled = Header {
+            title: Some("**KẾ HOẠCH** tuyển quân".into()),
+            ..Header::default()
+        };
+        let fragment = Header {
+            title: Some("| |".into()),
+            ..Header::default()
+        };
+        let rows: [(&Header, &str, Option<&str>); 4] = [
+            (&titled, "", Some("KẾ HOẠCH tuyển quân")),
+            (&numbered, "", Some("Nghị định 5/2025/NĐ-CP — Chính phủ")),
+            (
+                &fragment,
+                "|\n| |\n**\nTHƯ VIỆN PHÁP LUẬT**\nSố hiệu: 5\n",
+                Some("THƯ VIỆN PHÁP LUẬT Số hiệu: 5"),
+            ),
+            (&fragment, "|\n| |\n", None),
+        ];
+        for (header, text, expected) in rows {
+            assert_eq!(
+                title_of(header, text).as_deref(),
+                expected,
+                "{header:?} {text:?}"
+            );
+        }
     }
 }

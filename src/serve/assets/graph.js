@@ -7,7 +7,13 @@
   var box = document.getElementById("graph");
   if (!box) return;
   var NS = "http://www.w3.org/2000/svg";
-  var COLORS = { document: "#1f5fa8", "in-force": "#1b7f3b", outdated: "#c0392b", unknown: "#7a7a7a", unresolved: "#6c3fb5" };
+  var COLORS = { document: "#1f5fa8", "in-force": "#166a31", outdated: "#a82e22", unknown: "#5f5f5f", unresolved: "#6c3fb5" };
+  // Relation names in the page's language (the words of src/serve/text.rs).
+  var VI = document.documentElement.lang !== "en";
+  var REL = VI ? { cites: "trích dẫn", replaces: "thay thế", amends: "sửa đổi, bổ sung", guides: "hướng dẫn",
+                   supersedes: "thay cho", "based-on": "căn cứ vào" }
+               : { "based-on": "based on" };
+  function rel(k) { return REL[k] || k; }
 
   function el(name, attrs) {
     var e = document.createElementNS(NS, name);
@@ -70,14 +76,14 @@
     var nodes = g.nodes, links = layout(nodes, g.edges, w, h);
     spread(nodes, "x", 30, w - 200);
     spread(nodes, "y", 30, h - 30);
-    var svg = el("svg", { viewBox: "0 0 " + w + " " + h, role: "img", "aria-label": "citation graph" });
+    var svg = el("svg", { viewBox: "0 0 " + w + " " + h, role: "img", "aria-label": VI ? "đồ thị trích dẫn" : "citation graph" });
     var root = el("g", {}), tip = document.createElement("div");
     tip.className = "tip"; tip.style.display = "none";
     svg.appendChild(root);
     var lineEls = links.map(function (l) {
       var a = nodes[l.s], b = nodes[l.t];
       var ln = el("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, "class": l.e.kind === "cites" ? "cite" : "rel" });
-      var t = el("title", {}); t.textContent = l.e.kind + (l.e.sections.length ? " (" + l.e.sections.join(", ") + ")" : "");
+      var t = el("title", {}); t.textContent = rel(l.e.kind) + (l.e.sections.length ? " (" + l.e.sections.join(", ") + ")" : "");
       ln.appendChild(t); root.appendChild(ln); return ln;
     });
     var nodeEls = nodes.map(function (d, k) {
@@ -130,5 +136,5 @@
   fetch(box.getAttribute("data-api"), { headers: { Accept: "application/json" } })
     .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
     .then(draw)
-    .catch(function (e) { var p = document.createElement("p"); p.textContent = "Không tải được đồ thị: " + e.message; box.appendChild(p); });
+    .catch(function (e) { var p = document.createElement("p"); p.textContent = (VI ? "Không tải được đồ thị: " : "Cannot load the graph: ") + e.message; box.appendChild(p); });
 })();
