@@ -4,7 +4,7 @@
 //! nobody can resolve. Ends with totals over all plans. Default input: the bundled corpus.
 
 use crate::check::{self, Options};
-use crate::cli::extract::{read_inputs_with, ReadArgs};
+use crate::cli::extract::{map_inputs as read_inputs_map, ReadArgs};
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::diag::{Category, Diagnostic, Severity};
@@ -82,9 +82,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     let reg = args.registry.load()?;
     let know = RegistryKnowledge::new(&reg);
-    let (docs, errors) = read_inputs_with(&args.paths, &args.read.options());
 
-    let mut errors = errors;
+    let mut errors = 0;
     if !args.index.no_index {
         // The index is a by-product: when it cannot be updated the report still comes, and
         // only an index the user named makes that an error.
@@ -98,58 +97,43 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
 
-    let mut reports = Vec::new();
-    let mut worst: Option<Severity> = None;
-    let bar = crate::cli::output::progress(docs.len() as u64, "plans checked");
-    for d in &docs {
-        bar.set_message(d.path.clone());
-        bar.inc(1);
-        let ex = crate::analyze(&d.text, &reg);
-        let diags = check::check(&d.text, &ex, &know, &opts);
-        worst = worst.max(diags.iter().map(|x| x.severity).max());
-        let line_of = |dg: &Diagnostic| dg.primary().map(|l| l.line).unwrap_or(0);
-        reports.push(PlanReport {
-            path: d.path.clone(),
-            title: ex.header.title.clone(),
-            number: match (&ex.header.number, &ex.header.symbol) {
-                (Some(n), Some(s)) => Some(format!("{n}/{s}")),
-                _ => None,
-            },
-            date: ex.header.date.map(|x| x.vietnamese()),
-            citations: ex.citations.len(),
-            resolved: ex
-                .citations
-                .iter()
-                .filter(|c| resolved_id(c).is_some())
-                .count(),
-            unresolved: ex
-                .citations
-                .iter()
-                .filter(|c| resolved_id(c).is_none())
-                .map(|c| format!("{}: {}", c.line, c.text))
-                .collect(),
-            errors: count(&diags, |x| x.severity == Severity::Error),
-            warnings: count(&diags, |x| x.severity == Severity::Warning),
-            notes: count(&diags, |x| x.severity == Severity::Note),
-            shape: count(&diags, |x| x.category == Category::Shape),
-            consistency: count(&diags, |x| x.category == Category::Consistency),
-            time: count(&diags, |x| x.category == Category::Time),
-            outdated: diags
-                .iter()
-                .filter(|x| matches!(x.category, Category::Time | Category::Consistency))
-                .map(|x| format!("{}: [{}] {}", line_of(x), x.code, x.message))
-                .collect(),
-        });
-    }
-
-    bar.finish_and_clear();
+    let json = args.format.get() == crate::cli::output::Format::Json;
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    if args.format.get() == crate::cli::output::Format::Json {
+    let mut reports = Vec::new();
+    let mut totals = Totals::default();
+    let mut worst: Option<Severity> = None;
+    // Plans are read and checked on all cores; each plan's report is written as soon as it
+    // and those before it are done (text), or gathered for the one JSON document.
+    let plan = |d: crate::source::SourceFile| {
+        let r = plan_report(&d, &reg, &know, &opts);
+        let mut text = Vec::new();
+        if !json {
+            let _ = write_plan(&mut text, &r.0);
+        }
+        (r, text)
+    };
+    errors += read_inputs_map(
+        &args.paths,
+        &args.read.options(),
+        "plans checked",
+        plan,
+        |((p, sev), text)| {
+            worst = worst.max(sev);
+            totals.add(&p);
+            if json {
+                reports.push(p);
+            } else {
+                w.write_all(&text)?;
+            }
+            Ok(())
+        },
+    )?;
+    if json {
         serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "plans": reports }))?;
         writeln!(w)?;
     } else {
-        write_text(&mut w, &reports)?;
+        totals.write(&mut w)?;
     }
     w.flush()?;
     Ok(crate::cli::output::judge(
@@ -159,58 +143,127 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     ))
 }
 
-fn write_text(w: &mut impl Write, reports: &[PlanReport]) -> std::io::Result<()> {
-    let (mut c, mut r, mut sh, mut co, mut ti) = (0, 0, 0, 0, 0);
-    for p in reports {
-        c += p.citations;
-        r += p.resolved;
-        sh += p.shape;
-        co += p.consistency;
-        ti += p.time;
-        writeln!(w, "{}", p.path)?;
-        if let Some(t) = &p.title {
-            let id = [p.number.clone(), p.date.clone()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
-            if id.is_empty() {
-                writeln!(w, "  {t}")?;
-            } else {
-                writeln!(w, "  {t} ({id})")?;
-            }
-        }
+/// One plan's report and its worst finding.
+fn plan_report(
+    d: &crate::source::SourceFile,
+    reg: &crate::registry::Registry,
+    know: &dyn check::Knowledge,
+    opts: &Options,
+) -> (PlanReport, Option<Severity>) {
+    let ex = crate::analyze(&d.text, reg);
+    let diags = check::check(&d.text, &ex, know, opts);
+    let worst = diags.iter().map(|x| x.severity).max();
+    let line_of = |dg: &Diagnostic| dg.primary().map(|l| l.line).unwrap_or(0);
+    let p = PlanReport {
+        path: d.path.clone(),
+        title: ex.header.title.clone(),
+        number: match (&ex.header.number, &ex.header.symbol) {
+            (Some(n), Some(s)) => Some(format!("{n}/{s}")),
+            _ => None,
+        },
+        date: ex.header.date.map(|x| x.vietnamese()),
+        citations: ex.citations.len(),
+        resolved: ex
+            .citations
+            .iter()
+            .filter(|c| resolved_id(c).is_some())
+            .count(),
+        unresolved: ex
+            .citations
+            .iter()
+            .filter(|c| resolved_id(c).is_none())
+            .map(|c| format!("{}: {}", c.line, c.text))
+            .collect(),
+        errors: count(&diags, |x| x.severity == Severity::Error),
+        warnings: count(&diags, |x| x.severity == Severity::Warning),
+        notes: count(&diags, |x| x.severity == Severity::Note),
+        shape: count(&diags, |x| x.category == Category::Shape),
+        consistency: count(&diags, |x| x.category == Category::Consistency),
+        time: count(&diags, |x| x.category == Category::Time),
+        outdated: diags
+            .iter()
+            .filter(|x| matches!(x.category, Category::Time | Category::Consistency))
+            .map(|x| format!("{}: [{}] {}", line_of(x), x.code, x.message))
+            .collect(),
+    };
+    (p, worst)
+}
+
+/// The totals over all plans, counted as their reports stream past.
+#[derive(Debug, Default)]
+struct Totals {
+    plans: usize,
+    citations: usize,
+    resolved: usize,
+    shape: usize,
+    consistency: usize,
+    time: usize,
+}
+
+impl Totals {
+    fn add(&mut self, p: &PlanReport) {
+        self.plans += 1;
+        self.citations += p.citations;
+        self.resolved += p.resolved;
+        self.shape += p.shape;
+        self.consistency += p.consistency;
+        self.time += p.time;
+    }
+
+    fn write(&self, w: &mut impl Write) -> std::io::Result<()> {
         writeln!(
             w,
-            "  {} citations, {} resolved ({:.0}%); findings: {} shape, {} consistency, {} time ({} errors, {} warnings, {} notes)",
-            p.citations,
-            p.resolved,
-            pct(p.resolved, p.citations),
-            p.shape,
-            p.consistency,
-            p.time,
-            p.errors,
-            p.warnings,
-            p.notes
+            "{} plans, {} citations, {} resolved ({:.1}%); {} shape, {} consistency, {} time findings.",
+            self.plans,
+            self.citations,
+            self.resolved,
+            pct(self.resolved, self.citations),
+            self.shape,
+            self.consistency,
+            self.time
         )?;
-        for o in &p.outdated {
-            writeln!(w, "    {o}")?;
+        writeln!(
+            w,
+            "Details with fixes: cancu check PATH; who cites what: cancu cites \"Luật DQTV\"; search: cancu search \"dan quan tu ve\"."
+        )
+    }
+}
+
+/// One plan's block of the text report.
+fn write_plan(w: &mut impl Write, p: &PlanReport) -> std::io::Result<()> {
+    writeln!(w, "{}", p.path)?;
+    if let Some(t) = &p.title {
+        let id = [p.number.clone(), p.date.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if id.is_empty() {
+            writeln!(w, "  {t}")?;
+        } else {
+            writeln!(w, "  {t} ({id})")?;
         }
-        for u in &p.unresolved {
-            writeln!(w, "    unresolved {u}")?;
-        }
-        writeln!(w)?;
     }
     writeln!(
         w,
-        "{} plans, {c} citations, {r} resolved ({:.1}%); {sh} shape, {co} consistency, {ti} time findings.",
-        reports.len(),
-        pct(r, c)
+        "  {} citations, {} resolved ({:.0}%); findings: {} shape, {} consistency, {} time ({} errors, {} warnings, {} notes)",
+        p.citations,
+        p.resolved,
+        pct(p.resolved, p.citations),
+        p.shape,
+        p.consistency,
+        p.time,
+        p.errors,
+        p.warnings,
+        p.notes
     )?;
-    writeln!(
-        w,
-        "Details with fixes: cancu check PATH; who cites what: cancu cites \"Luật DQTV\"; search: cancu search \"dan quan tu ve\"."
-    )
+    for o in &p.outdated {
+        writeln!(w, "    {o}")?;
+    }
+    for u in &p.unresolved {
+        writeln!(w, "    unresolved {u}")?;
+    }
+    writeln!(w)
 }
 
 fn pct(a: usize, b: usize) -> f64 {

@@ -1,0 +1,232 @@
+//! Reading at memory speed: the checks that let valid UTF-8 already in NFC, with no sign of
+//! a legacy encoding, pass through untouched (no copy, no offset map), and the NFC pass that
+//! rewrites only the groups that need it when it is not.
+//!
+//! ASCII bytes are skipped a run at a time; only non-ASCII characters are looked at. Knows
+//! nothing of files, formats or citations.
+
+use super::legacy::{is_ordinary_symbol, tables};
+use super::offsets::{Builder, OffsetMap};
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// The runs of non-ASCII characters of `s`, as byte ranges. ASCII bytes are skipped eight at
+/// a time.
+fn non_ascii_runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Skip ASCII, a word at a time.
+        while i + 8 <= b.len() {
+            let w = u64::from_le_bytes([
+                b[i],
+                b[i + 1],
+                b[i + 2],
+                b[i + 3],
+                b[i + 4],
+                b[i + 5],
+                b[i + 6],
+                b[i + 7],
+            ]);
+            if w & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
+        }
+        while i < b.len() && b[i] < 0x80 {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && b[i] >= 0x80 {
+            i += 1;
+        }
+        // A run of bytes >= 0x80 in valid UTF-8 starts and ends on character boundaries.
+        Some((start, i))
+    })
+}
+
+/// Is `s` certainly NFC? The Unicode quick check, run only over the non-ASCII runs (an
+/// ASCII character is a starter allowed in NFC, which resets the check's state exactly as a
+/// fresh start does). `false` means "maybe not": the caller normalizes.
+pub fn is_nfc(s: &str) -> bool {
+    non_ascii_runs(s).all(|(a, b)| is_nfc_quick(s[a..b].chars()) == IsNormalized::Yes)
+}
+
+/// Does valid UTF-8 text look like plain Unicode, with no sign of a legacy encoding read as
+/// Windows-1252 (form b of TCVN3/VNI)? Looks at `sample` (the head of the file). `Some(why)`
+/// when it certainly is plain Unicode; `None` when it may hold legacy letters and the full
+/// detection must decide. The rules are those of the full detection, taken before any
+/// scoring: no non-ASCII letter or stray symbol at all (ASCII only), or more than 1 in 100
+/// non-ASCII characters a letter beyond Windows-1252 (ă ơ ư đ ạ …), which form (b) never holds.
+pub fn plainly_unicode(sample: &str) -> Option<&'static str> {
+    let t = tables();
+    let (mut latin, mut beyond, mut odd) = (0usize, 0usize, 0usize);
+    for (a, b) in non_ascii_runs(sample) {
+        for c in sample[a..b].chars() {
+            latin += 1;
+            let alpha = c.is_alphabetic();
+            if alpha || !(c.is_whitespace() || is_ordinary_symbol(c)) {
+                odd += 1;
+            }
+            if alpha && c as u32 >= 0x100 && !t.cp1252_back.contains_key(&c) {
+                beyond += 1;
+            }
+        }
+    }
+    if odd == 0 {
+        Some("valid UTF-8, no non-ASCII letters")
+    } else if beyond * 100 > latin {
+        Some("valid UTF-8 with Vietnamese letters beyond Windows-1252 (no legacy encoding)")
+    } else {
+        None
+    }
+}
+
+/// Compose to NFC, one base character with its combining marks at a time, so each composed
+/// letter maps back to where its base started. Text that passes the quick check is returned
+/// as it is (no copy, no map); otherwise runs of single starters that are already NFC are
+/// copied whole and only the groups holding marks (or characters NFC replaces) are
+/// normalized, each output character mapped to its group's start. A group is bounded at 64
+/// bytes, so 10,000 stacked marks stay linear.
+pub fn nfc(text: String, map: &mut OffsetMap) -> String {
+    if is_nfc(&text) {
+        return text;
+    }
+    let mut b = Builder::with_capacity(text.len());
+    // Start of the text copied unchanged but not yet written.
+    let mut plain = 0;
+    let mut start = 0;
+    let mut group_len = 0; // characters in the current group
+    let flush = |b: &mut Builder, plain: &mut usize, start: usize, end: usize, n: usize| {
+        let g = &text[start..end];
+        let trivial = n == 1
+            && g.chars().next().is_some_and(|c| {
+                c.is_ascii() || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+            });
+        if trivial {
+            return;
+        }
+        if *plain < start {
+            b.push_str(&text[*plain..start], *plain);
+        }
+        for c in g.nfc() {
+            b.push(c, start);
+        }
+        *plain = end;
+    };
+    for (i, c) in text.char_indices() {
+        let starter = c.is_ascii() || canonical_combining_class(c) == 0;
+        if starter && group_len > 0 {
+            flush(&mut b, &mut plain, start, i, group_len);
+            group_len = 0;
+        }
+        if group_len == 0 {
+            start = i;
+        }
+        group_len += 1;
+        let end = i + c.len_utf8();
+        if end - start > 64 {
+            flush(&mut b, &mut plain, start, end, group_len);
+            group_len = 0;
+        }
+    }
+    if group_len > 0 {
+        flush(&mut b, &mut plain, start, text.len(), group_len);
+    }
+    if plain < text.len() {
+        b.push_str(&text[plain..], plain);
+    }
+    let (t, l) = b.finish(text.len());
+    map.push(l);
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The per-character composition this pass replaced: every group's characters pushed
+    /// one by one at the group's start.
+    fn reference(text: &str) -> (String, OffsetMap) {
+        let mut map = OffsetMap::default();
+        let mut b = Builder::with_capacity(text.len());
+        let mut start = 0;
+        let mut buf = String::new();
+        let flush = |b: &mut Builder, start: usize, s: &str| {
+            for c in s.nfc() {
+                b.push(c, start);
+            }
+        };
+        for (i, c) in text.char_indices() {
+            if canonical_combining_class(c) == 0 && !buf.is_empty() {
+                flush(&mut b, start, &buf);
+                buf.clear();
+            }
+            if buf.is_empty() {
+                start = i;
+            }
+            buf.push(c);
+            if buf.len() > 64 {
+                flush(&mut b, start, &buf);
+                buf.clear();
+            }
+        }
+        flush(&mut b, start, &buf);
+        let (t, l) = b.finish(text.len());
+        map.push(l);
+        (t, map)
+    }
+
+    #[test]
+    fn nfc_matches_the_per_character_pass() {
+        let nfd: String = "Nghị định số 12/2024/NĐ-CP".nfd().collect();
+        let marks = format!("a{}b", "\u{301}".repeat(100));
+        let rows = [
+            nfd.as_str(),
+            "Nghị định",
+            "x\u{301} y",
+            "\u{301}lead mark",
+            "Ω ohm sign \u{2126}",
+            marks.as_str(),
+            "mixed Nghi\u{323} định, Ủy ban",
+            "",
+        ];
+        for text in rows {
+            let mut map = OffsetMap::default();
+            let got = nfc(text.to_string(), &mut map);
+            let (want, want_map) = reference(text);
+            assert_eq!(got, want, "{text:?}");
+            for t in 0..=got.len() {
+                assert_eq!(map.original(t), want_map.original(t), "{text:?} at {t}");
+            }
+        }
+    }
+
+    #[test]
+    fn quick_checks() {
+        // (text, certainly NFC)
+        let nfd: String = "Ủy ban".nfd().collect();
+        for (s, want) in [
+            ("plain ASCII", true),
+            ("Ủy ban nhân dân", true),
+            (nfd.as_str(), false),
+            ("a\u{2126}", false),
+            ("", true),
+        ] {
+            assert_eq!(is_nfc(s), want, "{s:?}");
+        }
+        // (sample, plain Unicode for certain)
+        for (s, want) in [
+            ("UBND 2024", true),
+            ("Ủy ban nhân dân", true),
+            ("“quoted” – dash\u{a0}", true),
+            ("Uû ban nh©n d©n", false),
+            ("Xin chaøo caùc baïn", false),
+        ] {
+            assert_eq!(plainly_unicode(s).is_some(), want, "{s:?}");
+        }
+    }
+}
