@@ -326,7 +326,10 @@ fn path_that_does_not_exist() {
 fn docx_bomb(n: usize) -> Vec<u8> {
     use std::io::Write;
     let para = "<w:p><w:r><w:t>Nghị định số 168/2018/NĐ-CP </w:t></w:r></w:p>";
-    let doc = format!("<w:document><w:body>{}</w:body></w:document>", para.repeat(n));
+    let doc = format!(
+        "<w:document><w:body>{}</w:body></w:document>",
+        para.repeat(n)
+    );
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut z = zip::ZipWriter::new(&mut buf);

@@ -220,52 +220,46 @@ fn notes(d: &SourceFile) -> Notes {
     Notes { warnings, note }
 }
 
-/// One document's part of the output: bytes ready to write (text, ndjson), or the document
-/// for the single JSON document written at the end.
-enum Piece {
-    Bytes(Vec<u8>),
-    Doc(DocumentOut),
-}
-
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let reg = args.registry.load()?;
     let know = crate::registry::knowledge::RegistryKnowledge::new(&reg);
     let format = args.format;
-    let analyse = |d: SourceFile| -> anyhow::Result<Piece> {
+    // Each document's output is rendered where it was analysed, on any core; this thread
+    // only writes the pieces in order, as soon as each is ready (every format streams).
+    let analyse = |d: SourceFile| -> anyhow::Result<Vec<u8>> {
         let out = document_out(&d, &reg, &know);
+        drop(d);
         let mut w = Vec::new();
         match format {
-            Format::Json => return Ok(Piece::Doc(out)),
+            Format::Json => w = crate::cli::output::pretty_item(&out)?,
             Format::Ndjson => write_ndjson(&mut w, &out)?,
             Format::Text => write_text(&mut w, &out)?,
         }
-        Ok(Piece::Bytes(w))
+        Ok(w)
     };
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    let mut docs = Vec::new();
+    let mut list = crate::cli::output::PrettyList::new("documents");
     let errors = map_inputs(
         &args.paths,
         &args.read.options(),
         "files analysed",
         analyse,
-        |p| {
-            match p? {
-                Piece::Bytes(b) => {
-                    w.write_all(&b)?;
-                    // Streamed: each document's lines leave as soon as they are ready.
-                    if format == Format::Ndjson {
-                        w.flush()?;
-                    }
-                }
-                Piece::Doc(d) => docs.push(d),
+        |piece| {
+            let piece = piece?;
+            if format == Format::Json {
+                list.push(&mut w, &piece)?;
+            } else {
+                w.write_all(&piece)?;
+            }
+            if format == Format::Ndjson {
+                w.flush()?;
             }
             Ok(())
         },
     )?;
     if format == Format::Json {
-        serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "documents": docs }))?;
-        writeln!(w)?;
+        list.finish(&mut w)?;
     }
     w.flush()?;
     Ok(if errors > 0 {

@@ -220,9 +220,90 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// Writes `{"KEY": [ITEM, …]}` one item at a time, byte for byte as serde_json's pretty
+/// printer writes `json!({"KEY": items})` whole (item keys sorted, as a `json!` value holds
+/// them), so a list of documents streams instead of waiting for the last one. Items are
+/// rendered anywhere with [`pretty_item`]; `push` and `finish` write them in order.
+pub struct PrettyList {
+    key: &'static str,
+    items: usize,
+}
+
+/// One item of a [`PrettyList`], rendered (on any thread) at its depth in the list.
+pub fn pretty_item(item: &impl serde::Serialize) -> serde_json::Result<Vec<u8>> {
+    let v = serde_json::to_value(item)?;
+    let flat = serde_json::to_vec_pretty(&v)?;
+    let mut out = Vec::with_capacity(flat.len() + flat.len() / 8);
+    // JSON strings never hold a raw newline: every line break is the printer's own.
+    for line in flat.split(|&b| b == b'\n') {
+        if !out.is_empty() {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(b"    ");
+        out.extend_from_slice(line);
+    }
+    Ok(out)
+}
+
+impl PrettyList {
+    pub fn new(key: &'static str) -> PrettyList {
+        PrettyList { key, items: 0 }
+    }
+
+    /// Write one item rendered by [`pretty_item`] (the opening of the list before the first).
+    pub fn push(&mut self, w: &mut impl std::io::Write, item: &[u8]) -> std::io::Result<()> {
+        if self.items == 0 {
+            write!(w, "{{\n  \"{}\": [\n", self.key)?;
+        } else {
+            w.write_all(b",\n")?;
+        }
+        self.items += 1;
+        w.write_all(item)
+    }
+
+    /// Close the list and the document (with a final newline).
+    pub fn finish(self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        if self.items == 0 {
+            writeln!(w, "{{\n  \"{}\": []\n}}", self.key)
+        } else {
+            writeln!(w, "\n  ]\n}}")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pretty_list_writes_what_the_whole_document_would() {
+        let rows: [Vec<serde_json::Value>; 3] = [
+            vec![],
+            vec![serde_json::json!({"b": 1, "a": [], "c": {"x": "line\nbreak"}})],
+            vec![
+                serde_json::json!({"z": [1, 2], "y": {}}),
+                serde_json::json!("text"),
+                serde_json::json!([{"k": null}]),
+            ],
+        ];
+        for items in rows {
+            let mut want = serde_json::to_vec_pretty(&serde_json::json!({ "documents": items }))
+                .unwrap_or_default();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            let mut list = PrettyList::new("documents");
+            for i in &items {
+                let r = pretty_item(i).unwrap_or_default();
+                list.push(&mut got, &r).unwrap_or_default();
+            }
+            list.finish(&mut got).unwrap_or_default();
+            assert_eq!(
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(&want),
+                "{items:?}"
+            );
+        }
+    }
 
     #[test]
     fn color_rules() {

@@ -100,15 +100,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let json = args.format.get() == crate::cli::output::Format::Json;
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    let mut reports = Vec::new();
+    let mut list = crate::cli::output::PrettyList::new("plans");
     let mut totals = Totals::default();
     let mut worst: Option<Severity> = None;
     // Plans are read and checked on all cores; each plan's report is written as soon as it
-    // and those before it are done (text), or gathered for the one JSON document.
+    // and those before it are done (text and JSON alike).
     let plan = |d: crate::source::SourceFile| {
         let r = plan_report(&d, &reg, &know, &opts);
         let mut text = Vec::new();
-        if !json {
+        if json {
+            text = crate::cli::output::pretty_item(&r.0).unwrap_or_default();
+        } else {
             let _ = write_plan(&mut text, &r.0);
         }
         (r, text)
@@ -122,7 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             worst = worst.max(sev);
             totals.add(&p);
             if json {
-                reports.push(p);
+                list.push(&mut w, &text)?;
             } else {
                 w.write_all(&text)?;
             }
@@ -130,8 +132,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         },
     )?;
     if json {
-        serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "plans": reports }))?;
-        writeln!(w)?;
+        list.finish(&mut w)?;
     } else {
         totals.write(&mut w)?;
     }
