@@ -231,7 +231,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         drop(d);
         let mut w = Vec::new();
         match format {
-            Format::Json => w = crate::cli::output::pretty_item(&out)?,
+            Format::Json => {
+                let v = serde_json::to_value(&out)?;
+                drop(out);
+                w = crate::cli::output::pretty_value(v)?;
+            }
             Format::Ndjson => write_ndjson(&mut w, &out)?,
             Format::Text => write_text(&mut w, &out)?,
         }

@@ -231,18 +231,37 @@ pub struct PrettyList {
 
 /// One item of a [`PrettyList`], rendered (on any thread) at its depth in the list.
 pub fn pretty_item(item: &impl serde::Serialize) -> serde_json::Result<Vec<u8>> {
-    let v = serde_json::to_value(item)?;
-    let flat = serde_json::to_vec_pretty(&v)?;
-    let mut out = Vec::with_capacity(flat.len() + flat.len() / 8);
-    // JSON strings never hold a raw newline: every line break is the printer's own.
-    for line in flat.split(|&b| b == b'\n') {
-        if !out.is_empty() {
-            out.push(b'\n');
-        }
-        out.extend_from_slice(b"    ");
-        out.extend_from_slice(line);
-    }
+    pretty_value(serde_json::to_value(item)?)
+}
+
+/// [`pretty_item`] of a value already built (taken, so that the caller can drop what it was
+/// built from first: memory holds the value or the bytes, not the document three times).
+pub fn pretty_value(v: serde_json::Value) -> serde_json::Result<Vec<u8>> {
+    let mut out = b"    ".to_vec();
+    serde_json::to_writer_pretty(Indent(&mut out), &v)?;
     Ok(out)
+}
+
+/// Indents every line after the first by four spaces, as it is written. JSON strings never
+/// hold a raw newline: every line break is the printer's own.
+struct Indent<'a>(&'a mut Vec<u8>);
+
+impl std::io::Write for Indent<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut parts = buf.split(|&b| b == b'\n');
+        if let Some(first) = parts.next() {
+            self.0.extend_from_slice(first);
+        }
+        for p in parts {
+            self.0.extend_from_slice(b"\n    ");
+            self.0.extend_from_slice(p);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 impl PrettyList {
