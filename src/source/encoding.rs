@@ -153,26 +153,30 @@ pub fn decode_vec(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded, N
         if forced.is_none() {
             binary_check(&bytes)?;
         }
-        if let Ok(s) = std::str::from_utf8(&bytes) {
-            let why = if forced.is_some() {
-                Some("given by --encoding")
-            } else {
-                super::fast::plainly_unicode(sample(s))
-            };
-            if let Some(why) = why.filter(|_| super::fast::is_nfc(s)) {
-                let text = String::from_utf8(bytes).unwrap_or_default();
-                return Ok(Decoded {
-                    text,
-                    map: OffsetMap::default(),
-                    detected: Detected {
-                        encoding: Encoding::Utf8,
-                        confidence: 1.0,
-                        how: why.to_string(),
-                    },
-                    warnings: Vec::new(),
-                });
-            }
+        // One validation pass: the bytes become the text, or come back for the full decoding.
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => return decode(e.as_bytes(), forced),
+        };
+        let s = text.as_str();
+        let why = if forced.is_some() {
+            Some("given by --encoding")
+        } else {
+            super::fast::plainly_unicode(sample(s))
+        };
+        if let Some(why) = why.filter(|_| super::fast::is_nfc(s)) {
+            return Ok(Decoded {
+                text,
+                map: OffsetMap::default(),
+                detected: Detected {
+                    encoding: Encoding::Utf8,
+                    confidence: 1.0,
+                    how: why.to_string(),
+                },
+                warnings: Vec::new(),
+            });
         }
+        return decode(text.as_bytes(), forced);
     }
     decode(&bytes, forced)
 }

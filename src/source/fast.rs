@@ -17,17 +17,8 @@ fn non_ascii_runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         // Skip ASCII, a word at a time.
-        while i + 8 <= b.len() {
-            let w = u64::from_le_bytes([
-                b[i],
-                b[i + 1],
-                b[i + 2],
-                b[i + 3],
-                b[i + 4],
-                b[i + 5],
-                b[i + 6],
-                b[i + 7],
-            ]);
+        while let Some(w) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(w.try_into().unwrap_or([0x80; 8]));
             if w & 0x8080_8080_8080_8080 != 0 {
                 break;
             }
@@ -62,16 +53,16 @@ pub fn is_nfc(s: &str) -> bool {
 /// scoring: no non-ASCII letter or stray symbol at all (ASCII only), or more than 1 in 100
 /// non-ASCII characters a letter beyond Windows-1252 (ă ơ ư đ ạ …), which form (b) never holds.
 pub fn plainly_unicode(sample: &str) -> Option<&'static str> {
-    let t = tables();
+    let high = cp1252_high();
     let (mut latin, mut beyond, mut odd) = (0usize, 0usize, 0usize);
     for (a, b) in non_ascii_runs(sample) {
         for c in sample[a..b].chars() {
             latin += 1;
-            let alpha = c.is_alphabetic();
+            let alpha = is_letter(c);
             if alpha || !(c.is_whitespace() || is_ordinary_symbol(c)) {
                 odd += 1;
             }
-            if alpha && c as u32 >= 0x100 && !t.cp1252_back.contains_key(&c) {
+            if alpha && c as u32 >= 0x100 && high.binary_search(&c).is_err() {
                 beyond += 1;
             }
         }
@@ -83,6 +74,32 @@ pub fn plainly_unicode(sample: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// `char::is_alphabetic`, answered without a table lookup for the Latin letters Vietnamese
+/// uses (Latin-1 Supplement to Latin Extended-B but × and ÷, and Latin Extended Additional).
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// The Windows-1252 characters above U+00FF (Œ Š Ÿ ƒ ˆ – ’ € …), sorted: from the table, so
+/// the test of "beyond Windows-1252" is a binary search in about 30 characters.
+fn cp1252_high() -> &'static [char] {
+    static H: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    H.get_or_init(|| {
+        let mut v: Vec<char> = tables()
+            .cp1252_back
+            .keys()
+            .copied()
+            .filter(|&c| c as u32 >= 0x100)
+            .collect();
+        v.sort_unstable();
+        v
+    })
 }
 
 /// Compose to NFC, one base character with its combining marks at a time, so each composed
@@ -202,6 +219,13 @@ mod tests {
             for t in 0..=got.len() {
                 assert_eq!(map.original(t), want_map.original(t), "{text:?} at {t}");
             }
+        }
+    }
+
+    #[test]
+    fn letters_as_the_standard_library_says() {
+        for c in ('\u{80}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
         }
     }
 
