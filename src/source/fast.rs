@@ -43,7 +43,20 @@ fn non_ascii_runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// ASCII character is a starter allowed in NFC, which resets the check's state exactly as a
 /// fresh start does). `false` means "maybe not": the caller normalizes.
 pub fn is_nfc(s: &str) -> bool {
-    non_ascii_runs(s).all(|(a, b)| is_nfc_quick(s[a..b].chars()) == IsNormalized::Yes)
+    non_ascii_runs(s).all(|(a, b)| {
+        // Within a run, the Latin letters of the safe blocks are starters allowed in NFC
+        // too: only the pieces between them are looked up.
+        s[a..b]
+            .split(is_safe_starter)
+            .all(|piece| piece.is_empty() || is_nfc_quick(piece.chars()) == IsNormalized::Yes)
+    })
+}
+
+/// Characters that are starters (combining class 0) allowed in NFC (quick check Yes), like
+/// ASCII: Latin-1 Supplement to the Spacing Modifier Letters, and Latin Extended Additional
+/// (every precomposed Vietnamese letter). Checked for every one of them by a test.
+fn is_safe_starter(c: char) -> bool {
+    matches!(c as u32, 0xA0..=0x2FF | 0x1E00..=0x1EFF)
 }
 
 /// Does valid UTF-8 text look like plain Unicode, with no sign of a legacy encoding read as
@@ -219,6 +232,15 @@ mod tests {
             for t in 0..=got.len() {
                 assert_eq!(map.original(t), want_map.original(t), "{text:?} at {t}");
             }
+        }
+    }
+
+    #[test]
+    fn safe_starters_are_starters_allowed_in_nfc() {
+        for c in ('\u{A0}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            assert!(is_safe_starter(c));
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
         }
     }
 
