@@ -8,7 +8,10 @@
 //! the whole `cancu extract --format json` and `cancu check --format json` commands on one
 //! line of "Nghị định số 168/2018/NĐ-CP " repeated to 1 MB and 10 MB (the `cancu` binary
 //! beside this one; peak memory through `/usr/bin/time` when it is there). `--stress-only`
-//! runs only the stress parts.
+//! runs only the stress parts. `--raw-tantivy DIR INDEX` is the baseline of the
+//! whole-command `cancu index` benchmark: raw tantivy indexing the same files (.txt/.md, and
+//! the `full_text` of .json) one document per file, with a stored text field and a folded one
+//! (lowercased, ASCII-folded: "Nghị định" → "nghi dinh"), then committing.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -46,7 +49,20 @@ fn main() {
     let mut min_mb = 200.0f64;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
-        if a == "--stress-only" {
+        if a == "--raw-tantivy" {
+            let (Some(dir), Some(index)) = (args.next(), args.next()) else {
+                eprintln!("--raw-tantivy DIR INDEX");
+                std::process::exit(2);
+            };
+            match raw_tantivy(&PathBuf::from(dir), &PathBuf::from(index)) {
+                Ok(n) => println!("raw tantivy: {n} documents"),
+                Err(e) => {
+                    eprintln!("raw tantivy: {e}");
+                    std::process::exit(2);
+                }
+            }
+            return;
+        } else if a == "--stress-only" {
             stress();
             whole_command_stress();
             return;
@@ -218,4 +234,66 @@ fn whole_command_stress() {
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Raw tantivy over the files under `dir`: one document per file (path, stored text, folded
+/// text), into a new index at `index`, committed. Returns the number of documents.
+fn raw_tantivy(dir: &PathBuf, index: &PathBuf) -> Result<usize, Box<dyn std::error::Error>> {
+    use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+    use tantivy::schema::{STORED, STRING, TEXT};
+    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
+    let mut sb = Schema::builder();
+    let path = sb.add_text_field("path", STRING | STORED);
+    let text = sb.add_text_field("text", TEXT | STORED);
+    let folded = sb.add_text_field(
+        "folded",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("folded")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        ),
+    );
+    std::fs::create_dir_all(index)?;
+    let idx = tantivy::Index::create_in_dir(index, sb.build())?;
+    idx.tokenizers().register(
+        "folded",
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    );
+    let mut w: tantivy::IndexWriter = idx.writer(cancu::index::WRITER_MEMORY)?;
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    let mut n = 0;
+    for f in files {
+        let mut docs = Vec::new();
+        collect(&f, &mut docs);
+        for t in docs {
+            let mut d = tantivy::TantivyDocument::new();
+            d.add_text(path, f.display().to_string());
+            d.add_text(text, &t);
+            d.add_text(folded, &t);
+            w.add_document(d)?;
+            n += 1;
+        }
+    }
+    w.commit()?;
+    w.wait_merging_threads()?;
+    Ok(n)
+}
+
+/// Every file under `p`, sorted.
+fn walk(p: &PathBuf, out: &mut Vec<PathBuf>) {
+    if p.is_dir() {
+        let mut entries: Vec<_> = std::fs::read_dir(p)
+            .map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        entries.sort();
+        for e in entries {
+            walk(&e, out);
+        }
+    } else {
+        out.push(p.clone());
+    }
 }
