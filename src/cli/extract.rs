@@ -231,11 +231,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         drop(d);
         let mut w = Vec::new();
         match format {
-            Format::Json => {
-                let v = serde_json::to_value(&out)?;
-                drop(out);
-                w = crate::cli::output::pretty_value(v)?;
-            }
+            Format::Json => w = json_item(out)?,
             Format::Ndjson => write_ndjson(&mut w, &out)?,
             Format::Text => write_text(&mut w, &out)?,
         }
@@ -305,6 +301,29 @@ fn document_out(
         encoding: d.encoding.clone(),
         places,
     }
+}
+
+/// One document as an item of the `{"documents": [...]}` list, byte for byte as the whole
+/// document printed at once (keys sorted, as a `json!` value holds them), rendered one
+/// citation at a time: memory holds the document and its bytes, never a JSON tree of it.
+fn json_item(mut out: DocumentOut) -> anyhow::Result<Vec<u8>> {
+    let citations = std::mem::take(&mut out.citations);
+    let mut w = crate::cli::output::pretty_value(serde_json::to_value(&out)?)?;
+    drop(out);
+    // "citations" is the first key of the sorted document.
+    const EMPTY: &[u8] = b"    {\n      \"citations\": []";
+    if citations.is_empty() || !w.starts_with(EMPTY) {
+        return Ok(w);
+    }
+    let rest = w.split_off(EMPTY.len());
+    w.truncate(EMPTY.len() - 1);
+    for (i, c) in citations.into_iter().enumerate() {
+        w.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        crate::cli::output::pretty_at(&mut w, &serde_json::to_value(&c)?, 8)?;
+    }
+    w.extend_from_slice(b"\n      ]");
+    w.extend_from_slice(&rest);
+    Ok(w)
 }
 
 /// One citation per line, with its path.
@@ -389,4 +408,31 @@ fn write_text(w: &mut impl Write, d: &DocumentOut) -> anyhow::Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document rendered a citation at a time is the document rendered whole.
+    #[test]
+    fn json_item_is_the_whole_document_printed() {
+        let reg = crate::registry::Registry::default();
+        let know = crate::check::NoKnowledge;
+        let rows = [
+            "Căn cứ Nghị định số 168/2018/NĐ-CP; Luật Dân quân tự vệ năm 2019;\n",
+            "no citation at all\n",
+        ];
+        for text in rows {
+            let d = SourceFile::plain("a.txt", text.to_string());
+            let whole =
+                crate::cli::output::pretty_item(&document_out(&d, &reg, &know)).unwrap_or_default();
+            let piecewise = json_item(document_out(&d, &reg, &know)).unwrap_or_default();
+            assert_eq!(
+                String::from_utf8_lossy(&piecewise),
+                String::from_utf8_lossy(&whole),
+                "{text:?}"
+            );
+        }
+    }
 }

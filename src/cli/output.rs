@@ -237,23 +237,35 @@ pub fn pretty_item(item: &impl serde::Serialize) -> serde_json::Result<Vec<u8>> 
 /// [`pretty_item`] of a value already built (taken, so that the caller can drop what it was
 /// built from first: memory holds the value or the bytes, not the document three times).
 pub fn pretty_value(v: serde_json::Value) -> serde_json::Result<Vec<u8>> {
-    let mut out = b"    ".to_vec();
-    serde_json::to_writer_pretty(Indent(&mut out), &v)?;
+    let mut out = Vec::new();
+    pretty_at(&mut out, &v, 4)?;
     Ok(out)
 }
 
-/// Indents every line after the first by four spaces, as it is written. JSON strings never
-/// hold a raw newline: every line break is the printer's own.
-struct Indent<'a>(&'a mut Vec<u8>);
+/// Append `v` pretty-printed as it reads `depth` spaces in (the first line indented too).
+pub fn pretty_at(
+    out: &mut Vec<u8>,
+    v: &impl serde::Serialize,
+    depth: usize,
+) -> serde_json::Result<()> {
+    let pad = vec![b' '; depth];
+    out.extend_from_slice(&pad);
+    serde_json::to_writer_pretty(Indent(out, &pad), v)
+}
 
-impl std::io::Write for Indent<'_> {
+/// Indents every line after the first by a pad, as it is written. JSON strings never hold a
+/// raw newline: every line break is the printer's own.
+struct Indent<'a, 'b>(&'a mut Vec<u8>, &'b [u8]);
+
+impl std::io::Write for Indent<'_, '_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let mut parts = buf.split(|&b| b == b'\n');
         if let Some(first) = parts.next() {
             self.0.extend_from_slice(first);
         }
         for p in parts {
-            self.0.extend_from_slice(b"\n    ");
+            self.0.push(b'\n');
+            self.0.extend_from_slice(self.1);
             self.0.extend_from_slice(p);
         }
         Ok(buf.len())
