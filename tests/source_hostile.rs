@@ -320,3 +320,80 @@ fn path_that_does_not_exist() {
     let e = source::read_file(&p);
     assert!(matches!(e, Err(SourceError::Missing { .. })), "{e:?}");
 }
+
+/// A DOCX whose `word/document.xml` is `n` paragraphs of a citation: a few KB that
+/// decompress to far more.
+fn docx_bomb(n: usize) -> Vec<u8> {
+    use std::io::Write;
+    let para = "<w:p><w:r><w:t>Nghị định số 168/2018/NĐ-CP </w:t></w:r></w:p>";
+    let doc = format!(
+        "<w:document><w:body>{}</w:body></w:document>",
+        para.repeat(n)
+    );
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("word/document.xml", o)
+            .unwrap_or_else(|e| panic!("{e}"));
+        z.write_all(doc.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+        z.finish().unwrap_or_else(|e| panic!("{e}"));
+    }
+    buf.into_inner()
+}
+
+/// Regression: a small DOCX that decompresses past --max-size was read whole (1.6 GB for a
+/// 1 MB file) or silently cut; `/dev/zero` was read without end. Both are refused at the
+/// limit, named, and the other files are still read.
+#[test]
+fn decompression_bombs_and_endless_inputs_stop_at_the_limit() {
+    let d = tmp();
+    // ~33 MB of XML in a file of a few hundred KB.
+    let bomb = write(d.path(), "bomb.docx", &docx_bomb(500_000));
+    assert!(std::fs::metadata(&bomb).map(|m| m.len()).unwrap_or(0) < 1024 * 1024);
+    let mut rows: Vec<(&str, PathBuf, String)> = vec![(
+        "DOCX bomb",
+        bomb.clone(),
+        format!(
+            "{}: word/document.xml decompresses to more than 1048576 bytes (a zip bomb?), over the size limit",
+            bomb.display()
+        ),
+    )];
+    let zero = PathBuf::from("/dev/zero");
+    if zero.exists() {
+        rows.push((
+            "/dev/zero",
+            zero.clone(),
+            "/dev/zero: more than 1048576 bytes read (an endless input?), over the size limit"
+                .to_string(),
+        ));
+    }
+    for (name, path, want) in rows {
+        check(name, &[&path], &["--max-size", "1"], 2, &[want]);
+    }
+    // Under a limit it fits, the same DOCX is read whole (every paragraph, no cut).
+    let small = docx_bomb(1_000);
+    let doc = source::from_bytes_as(
+        "small.docx",
+        small,
+        None,
+        &Options {
+            max_bytes: 1024 * 1024,
+            ..Options::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(doc.locations.len(), 1_000);
+    let e = source::from_bytes_as(
+        "bomb.docx",
+        docx_bomb(50_000),
+        None,
+        &Options {
+            max_bytes: 1024 * 1024,
+            ..Options::default()
+        },
+    );
+    assert!(matches!(e, Err(SourceError::OverLimit { .. })), "{e:?}");
+}

@@ -534,12 +534,12 @@ pub fn subject(cx: &Ctx, c: &Citation) -> Option<(String, (usize, usize))> {
     if c.law.is_some() {
         return None;
     }
-    let next = cx
-        .ex
-        .citations
-        .iter()
+    // The citations are in text order: the next one's start by binary search, not by a
+    // scan per citation (that made dense documents quadratic).
+    let cs = &cx.ex.citations;
+    let next = cs
+        .get(cs.partition_point(|x| x.start < c.end))
         .map(|x| x.start)
-        .find(|&s| s >= c.end)
         .unwrap_or(cx.text.len());
     let mut end = next.min(c.end.saturating_add(400)).min(cx.text.len());
     while !cx.text.is_char_boundary(end) {

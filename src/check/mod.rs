@@ -259,17 +259,30 @@ pub fn summarize_unresolved(diags: Vec<Diagnostic>, lang: Lang) -> Vec<Diagnosti
 }
 
 /// Fill each citation's `findings` with the diagnostics whose primary span lies within it
-/// (the hook `cancu extract --format json` calls).
+/// (the hook `cancu extract --format json` calls), in the order [`check`] gives them. The
+/// diagnostics are sorted by where their primary span starts once, and each citation takes
+/// those starting inside it by binary search: linear in citations and findings, not their
+/// product.
 pub fn fill_findings(text: &str, ex: &mut Extraction, know: &dyn Knowledge, opts: &Options) {
     let diags = check(text, ex, know, opts);
+    let mut by_start: Vec<(usize, usize, usize)> = diags
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.primary().map(|l| (l.start, l.end, i)))
+        .collect();
+    by_start.sort_unstable();
     for c in ex.citations.iter_mut() {
-        c.findings = diags
+        let from = by_start.partition_point(|&(s, _, _)| s < c.start);
+        let mut hits: Vec<usize> = by_start[from..]
             .iter()
-            .filter(|d| {
-                d.primary()
-                    .is_some_and(|l| l.start >= c.start && l.end <= c.end.max(l.start))
-            })
-            .filter_map(|d| serde_json::to_value(d).ok())
+            .take_while(|&&(s, _, _)| s <= c.end)
+            .filter(|&&(s, e, _)| e <= c.end.max(s))
+            .map(|&(_, _, i)| i)
+            .collect();
+        hits.sort_unstable();
+        c.findings = hits
+            .into_iter()
+            .filter_map(|i| serde_json::to_value(&diags[i]).ok())
             .collect();
     }
 }

@@ -10,7 +10,6 @@ use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::graph::{parse_query, Graph, Target};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
@@ -38,40 +37,132 @@ pub fn read_docs(paths: &[PathBuf]) -> (Vec<(String, String)>, usize) {
     (docs.into_iter().map(|d| (d.path, d.text)).collect(), errors)
 }
 
+/// One document's hits, rendered in the worker for the format asked.
+#[derive(Default)]
+struct DocHits {
+    path: String,
+    hits: usize,
+    /// ndjson lines, JSON values or text lines (one per hit, per the format).
+    lines: Vec<String>,
+    values: Vec<serde_json::Value>,
+    /// For text: each hit's group (the version or instrument it resolved to) and path.
+    groups: Vec<(Option<String>, String)>,
+}
+
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let mut s_out = String::new();
     let reg = args.registry.load_for(&args.paths)?;
     let Some(target) = parse_query(&args.instrument, &reg) else {
         anyhow::bail!("{:?}: not read as an instrument (try \"Nghị định 168/2018/NĐ-CP\", \"NĐ 168\", \"Luật DQTV\")", args.instrument);
     };
-    let (docs, errors) = match args
+    // With an index, only the files it picks are read (none: nothing, not the default corpus).
+    let (paths, mut errors, nothing_to_read) = match args
         .index
         .as_deref()
         .filter(|d| d.join("meta.json").is_file())
     {
-        Some(dir) => read_with_index(dir, &args.paths, &target.citation_keys(&reg))?,
-        None => read_docs(&args.paths),
-    };
-    let g = Graph::build(&docs, &reg);
-    let hits = g.cites(&target);
-    let mut docs_hit: Vec<&str> = hits.iter().map(|h| h.path).collect();
-    docs_hit.dedup();
-    let format = args.format.get();
-    if format == crate::cli::output::ListFormat::Ndjson {
-        for h in &hits {
-            let _ = writeln!(s_out, "{}", serde_json::to_string(h)?);
+        Some(dir) => {
+            let (paths, errors) = pick_with_index(dir, &args.paths, &target.citation_keys(&reg))?;
+            let none = paths.is_empty();
+            (paths, errors, none)
         }
-    } else if format == crate::cli::output::ListFormat::Json {
+        None => (args.paths.clone(), 0, false),
+    };
+    let format = args.format.get();
+    use crate::cli::output::ListFormat;
+    // Each document is read and analysed on its own, on all cores: its hits do not depend
+    // on the other documents.
+    let per_doc = |d: crate::source::SourceFile| -> anyhow::Result<DocHits> {
+        let g = Graph::build(&[(d.path, d.text)], &reg);
+        let hits = g.cites(&target);
+        let mut out = DocHits {
+            path: g
+                .documents
+                .first()
+                .map(|d| d.path.clone())
+                .unwrap_or_default(),
+            hits: hits.len(),
+            ..Default::default()
+        };
+        for h in &hits {
+            match format {
+                ListFormat::Ndjson => out.lines.push(serde_json::to_string(h)?),
+                ListFormat::Json => out.values.push(serde_json::to_value(h)?),
+                ListFormat::Text => {
+                    let sec = h
+                        .section
+                        .map(|s| format!("{} {}", s.path, s.heading))
+                        .unwrap_or_else(|| "(preamble)".into());
+                    let amb = if h.ambiguous {
+                        "  [ambiguous citation]"
+                    } else {
+                        ""
+                    };
+                    out.lines.push(format!(
+                        "  {}:{}  [{}]  {}{amb}",
+                        h.path, h.line, sec, h.text
+                    ));
+                    out.groups.push((h.group.clone(), h.path.to_string()));
+                }
+            }
+        }
+        Ok(out)
+    };
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let (mut hits, mut docs_hit) = (0usize, 0usize);
+    let mut last_hit: Option<String> = None;
+    let mut lines: Vec<String> = Vec::new();
+    let mut text_hits: Vec<(Option<String>, String, String)> = Vec::new();
+    let mut values: Vec<serde_json::Value> = Vec::new();
+    if !nothing_to_read {
+        errors += crate::cli::extract::map_inputs(
+            &paths,
+            &crate::source::Options::default(),
+            "files read",
+            per_doc,
+            |d| {
+                let d = d?;
+                if d.hits > 0 {
+                    hits += d.hits;
+                    if last_hit.as_deref() != Some(d.path.as_str()) {
+                        docs_hit += 1;
+                    }
+                    last_hit = Some(d.path);
+                }
+                if format == ListFormat::Ndjson {
+                    // Streamed: each document's hits as soon as they are known.
+                    for l in &d.lines {
+                        writeln!(w, "{l}")?;
+                    }
+                    w.flush()?;
+                } else {
+                    if format == ListFormat::Text {
+                        text_hits.extend(
+                            d.groups
+                                .into_iter()
+                                .zip(d.lines)
+                                .map(|((g, p), l)| (g, p, l)),
+                        );
+                    } else {
+                        lines.extend(d.lines);
+                    }
+                    values.extend(d.values);
+                }
+                Ok(())
+            },
+        )?;
+    }
+    if format == ListFormat::Json {
         let v = serde_json::json!({
             "query": args.instrument,
             "target": target,
             "registry_entries": crate::graph::registry_entries(&target, &reg),
-            "documents": docs_hit.len(),
-            "citations": hits.len(),
-            "hits": hits,
+            "documents": docs_hit,
+            "citations": hits,
+            "hits": values,
         });
-        let _ = writeln!(s_out, "{}", serde_json::to_string_pretty(&v)?);
-    } else {
+        writeln!(w, "{}", serde_json::to_string_pretty(&v)?)?;
+    } else if format == ListFormat::Text {
         let what = match &target {
             Target::Instrument { id } => reg
                 .get(id)
@@ -97,66 +188,54 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 None => format!("{name}, every version"),
             },
         };
-        let _ = writeln!(
-            s_out,
-            "{what}: {} citations in {} documents",
-            hits.len(),
-            docs_hit.len()
-        );
+        writeln!(w, "{what}: {hits} citations in {docs_hit} documents")?;
         // Grouped by version (a work) or by instrument (a loose query matching several).
-        let mut groups: Vec<Option<&str>> = hits.iter().map(|h| h.group.as_deref()).collect();
+        let mut groups: Vec<Option<&str>> =
+            text_hits.iter().map(|(g, _, _)| g.as_deref()).collect();
         groups.sort();
         groups.dedup();
         let grouped = matches!(target, Target::Work { .. }) || groups.len() > 1;
         if grouped && groups.len() > 1 {
-            let _ = writeln!(s_out, "  (several instruments or versions: grouped)");
+            writeln!(w, "  (several instruments or versions: grouped)")?;
         }
         for g in &groups {
-            let mine: Vec<_> = hits
+            let mine: Vec<_> = text_hits
                 .iter()
-                .filter(|h| !grouped || h.group.as_deref() == *g)
+                .filter(|(x, _, _)| !grouped || x.as_deref() == *g)
                 .collect();
             if grouped {
-                let mut docs: Vec<&str> = mine.iter().map(|h| h.path).collect();
+                let mut docs: Vec<&str> = mine.iter().map(|(_, p, _)| p.as_str()).collect();
                 docs.dedup();
-                let _ = writeln!(
-                    s_out,
+                writeln!(
+                    w,
                     "{}: {} citations in {} documents",
                     g.unwrap_or("-"),
                     mine.len(),
                     docs.len()
-                );
+                )?;
             }
-            for h in mine {
-                let sec = h
-                    .section
-                    .map(|s| format!("{} {}", s.path, s.heading))
-                    .unwrap_or_else(|| "(preamble)".into());
-                let amb = if h.ambiguous {
-                    "  [ambiguous citation]"
-                } else {
-                    ""
-                };
-                let _ = writeln!(s_out, "  {}:{}  [{}]  {}{amb}", h.path, h.line, sec, h.text);
+            for (_, _, l) in mine {
+                writeln!(w, "{l}")?;
             }
             if !grouped {
                 break;
             }
         }
     }
-    std::io::stdout().lock().write_all(s_out.as_bytes())?;
-    Ok(crate::cli::output::lookup(!hits.is_empty(), errors))
+    w.flush()?;
+    Ok(crate::cli::output::lookup(hits > 0, errors))
 }
 
-/// The documents a scan of `paths` would read that may cite the target, chosen with the
+/// The files a scan of `paths` would read that may cite the target, chosen with the
 /// index in `dir`: indexed files whose content is unchanged are read only when the index
 /// lists them as citing one of `keys`; changed and unindexed files are always read. Warns on
-/// stderr when the index is out of date.
-fn read_with_index(
+/// stderr when the index is out of date. Returns the files to read (empty: none) and the
+/// number of errors met.
+fn pick_with_index(
     dir: &Path,
     paths: &[PathBuf],
     keys: &[String],
-) -> anyhow::Result<(Vec<(String, String)>, usize)> {
+) -> anyhow::Result<(Vec<PathBuf>, usize)> {
     let index = crate::index::SearchIndex::open(dir)?;
     let roots: Vec<PathBuf> = crate::cli::places::inputs_or_default(paths)?;
     // Standard input is not in the index: read as it is.
@@ -168,10 +247,11 @@ fn read_with_index(
         eprintln!("error: {e}");
         errors += 1;
     }
+    let limit = crate::source::DEFAULT_MAX_BYTES;
     let on_disk: Vec<(String, Option<String>)> = files
         .iter()
         .map(|f| {
-            let hash = std::fs::read(f)
+            let hash = crate::source::read_bytes(f, limit)
                 .ok()
                 .map(|b| crate::index::update::content_hash(&b));
             (f.display().to_string(), hash)
@@ -197,11 +277,7 @@ fn read_with_index(
     }
     let mut to_read: Vec<PathBuf> = stdin;
     to_read.extend(t.read.iter().map(|&i| files[i].clone()));
-    if to_read.is_empty() {
-        return Ok((Vec::new(), errors));
-    }
-    let (docs, more) = read_docs(&to_read);
-    Ok((docs, errors + more))
+    Ok((to_read, errors))
 }
 
 /// A path written without "." components ("./corpus/plans/a.txt" → "corpus/plans/a.txt"),

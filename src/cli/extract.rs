@@ -85,34 +85,56 @@ pub fn read_inputs(paths: &[PathBuf]) -> (Vec<SourceFile>, usize) {
     read_inputs_with(paths, &source::Options::default())
 }
 
-/// [`read_inputs`] with reading options (`--encoding`, `--max-size`).
+/// [`read_inputs`] with reading options (`--encoding`, `--max-size`). Files are read on all
+/// cores ([`map_inputs`]); the documents come in the order of the paths.
 pub fn read_inputs_with(paths: &[PathBuf], opts: &source::Options) -> (Vec<SourceFile>, usize) {
     let mut docs = Vec::new();
+    let errors = map_inputs(
+        paths,
+        opts,
+        "files read",
+        |d| d,
+        |d| {
+            docs.push(d);
+            Ok(())
+        },
+    )
+    .unwrap_or(1);
+    (docs, errors)
+}
+
+/// Read the paths given (or the default corpus) and run `f` on each document read, on all
+/// cores ([`crate::cli::parallel::ordered_map`]); `emit` gets the results in the order of
+/// the paths (standard input first), each as soon as it and all before it are done, so
+/// output streams and memory holds only the files in flight. Bad files are reported on
+/// stderr in their place. Returns the number of errors, or the first error of `emit`.
+pub fn map_inputs<R: Send>(
+    paths: &[PathBuf],
+    opts: &source::Options,
+    what: &str,
+    f: impl Fn(SourceFile) -> R + Sync,
+    mut emit: impl FnMut(R) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
     let mut errors = 0;
     let paths: Vec<PathBuf> = match crate::cli::places::inputs_or_default(paths) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: {e}");
-            return (docs, 1);
+            return Ok(1);
         }
     };
     let (stdin, rest): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p.as_os_str() == "-");
     if !stdin.is_empty() {
-        let mut buf = Vec::new();
-        match std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf) {
-            Ok(_) => match source::from_bytes_as("<stdin>", buf, None, opts) {
-                Ok(d) => {
-                    warn(&d);
-                    docs.push(d)
-                }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    errors += 1;
-                }
-            },
+        let read = source::read_limited("<stdin>", std::io::stdin().lock(), opts.max_bytes, 0)
+            .and_then(|buf| source::from_bytes_as("<stdin>", buf, None, opts));
+        match read {
+            Ok(d) => {
+                warn(&d);
+                emit(f(d))?;
+            }
             Err(e) => {
-                eprintln!("error: <stdin>: {e}");
+                eprintln!("error: {e}");
                 errors += 1;
             }
         }
@@ -122,174 +144,122 @@ pub fn read_inputs_with(paths: &[PathBuf], opts: &source::Options) -> (Vec<Sourc
         eprintln!("error: {e}");
         errors += 1;
     }
-    let bar = crate::cli::output::progress(files.len() as u64, "files read");
-    for f in files {
-        bar.set_message(f.display().to_string());
-        bar.inc(1);
-        // Messages are printed above the progress bar, not through it.
-        match source::read_file_with(&f, opts) {
-            Ok(d) => {
-                bar.suspend(|| warn(&d));
-                docs.push(d)
+    let bar = crate::cli::output::progress(files.len() as u64, what);
+    let work = |file: &PathBuf| {
+        source::read_file_with(file, opts).map(|d| {
+            let notes = notes(&d);
+            (notes, f(d))
+        })
+    };
+    let done = crate::cli::parallel::ordered_map(
+        files.iter().enumerate(),
+        |(i, file)| (i, work(file)),
+        |(i, r)| {
+            bar.set_message(files[i].display().to_string());
+            bar.inc(1);
+            // Messages are printed above the progress bar, not through it.
+            match r {
+                Ok((notes, out)) => {
+                    bar.suspend(|| notes.print());
+                    emit(out)
+                }
+                Err(e) => {
+                    bar.suspend(|| eprintln!("error: {e}"));
+                    errors += 1;
+                    Ok(())
+                }
             }
-            Err(e) => {
-                bar.suspend(|| eprintln!("error: {e}"));
-                errors += 1;
-            }
+        },
+    );
+    bar.finish_and_clear();
+    done?;
+    Ok(errors)
+}
+
+/// What reading a file noticed, to print in its place: warnings (always) and a note.
+struct Notes {
+    warnings: Vec<String>,
+    note: Option<String>,
+}
+
+impl Notes {
+    fn print(&self) {
+        for w in &self.warnings {
+            eprintln!("{w}");
+        }
+        if let Some(n) = &self.note {
+            crate::cli::output::note(n);
         }
     }
-    bar.finish_and_clear();
-    (docs, errors)
 }
 
 /// Report what reading a file noticed: a guessed encoding, lossy decoding.
 fn warn(d: &SourceFile) {
-    for w in &d.warnings {
-        eprintln!("warning: {}: {w}", d.path);
-    }
-    if let Some(e) = d
+    notes(d).print();
+}
+
+fn notes(d: &SourceFile) -> Notes {
+    let warnings = d
+        .warnings
+        .iter()
+        .map(|w| format!("warning: {}: {w}", d.path))
+        .collect();
+    let note = d
         .encoding
         .as_ref()
         .filter(|e| e.encoding != source::Encoding::Utf8 || e.confidence < 0.6)
-    {
-        crate::cli::output::note(format_args!(
-            "note: {}: read as {} (confidence {:.0}%: {})",
-            d.path,
-            e.encoding,
-            e.confidence * 100.0,
-            e.how
-        ));
-    }
+        .map(|e| {
+            format!(
+                "note: {}: read as {} (confidence {:.0}%: {})",
+                d.path,
+                e.encoding,
+                e.confidence * 100.0,
+                e.how
+            )
+        });
+    Notes { warnings, note }
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let (docs, errors) = read_inputs_with(&args.paths, &args.read.options());
     let reg = args.registry.load_for(&args.paths)?;
     let know = crate::registry::knowledge::RegistryKnowledge::new(&reg);
-    let bar = crate::cli::output::progress(docs.len() as u64, "files analysed");
-    let out: Vec<DocumentOut> = docs
-        .iter()
-        .map(|d| {
-            bar.set_message(d.path.clone());
-            bar.inc(1);
-            let mut e = crate::analyze(&d.text, &reg);
-            // Findings are computed on the decoded text, then every span is taken back to
-            // the original file's bytes.
-            crate::check::fill_findings(&d.text, &mut e, &know, &Default::default());
-            for c in &mut e.citations {
-                d.to_original(c);
-            }
-            let places = if d.locations.is_empty() {
-                Vec::new()
-            } else {
-                e.citations
-                    .iter()
-                    .map(|c| Place {
-                        location: d.locate(c.start),
-                        context: d.context(c.start, c.end, 60),
-                    })
-                    .collect()
-            };
-            DocumentOut {
-                path: d.path.clone(),
-                header: e.header,
-                citations: e.citations,
-                format: d.format,
-                encoding: d.encoding.clone(),
-                places,
-            }
-        })
-        .collect();
-    bar.finish_and_clear();
+    let format = args.format;
+    // Each document's output is rendered where it was analysed, on any core; this thread
+    // only writes the pieces in order, as soon as each is ready (every format streams).
+    let analyse = |d: SourceFile| -> anyhow::Result<Vec<u8>> {
+        let out = document_out(&d, &reg, &know);
+        drop(d);
+        let mut w = Vec::new();
+        match format {
+            Format::Json => w = json_item(out)?,
+            Format::Ndjson => write_ndjson(&mut w, &out)?,
+            Format::Text => write_text(&mut w, &out)?,
+        }
+        Ok(w)
+    };
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "documents": out }))?;
-            writeln!(w)?;
-        }
-        Format::Ndjson => {
-            for d in &out {
-                for c in &d.citations {
-                    let mut v = serde_json::to_value(c)?;
-                    if let Some(o) = v.as_object_mut() {
-                        o.insert("path".into(), d.path.clone().into());
-                    }
-                    serde_json::to_writer(&mut w, &v)?;
-                    writeln!(w)?;
-                }
+    let mut list = crate::cli::output::PrettyList::new("documents");
+    let errors = map_inputs(
+        &args.paths,
+        &args.read.options(),
+        "files analysed",
+        analyse,
+        |piece| {
+            let piece = piece?;
+            if format == Format::Json {
+                list.push(&mut w, &piece)?;
+            } else {
+                w.write_all(&piece)?;
             }
-        }
-        Format::Text => {
-            for d in &out {
-                writeln!(w, "{} ({} citations)", d.path, d.citations.len())?;
-                for (i, c) in d.citations.iter().enumerate() {
-                    let place = d
-                        .places
-                        .get(i)
-                        .and_then(|p| p.location)
-                        .map(|l| format!("{l}: "))
-                        .unwrap_or_default();
-                    let what = c
-                        .canonical
-                        .clone()
-                        .or_else(|| c.law.clone())
-                        .unwrap_or_default();
-                    let year = c
-                        .law
-                        .as_ref()
-                        .and(c.year)
-                        .map(|y| format!(" {y}"))
-                        .unwrap_or_default();
-                    let date = c
-                        .date
-                        .map(|d| format!(" ngày {}", d.vietnamese()))
-                        .unwrap_or_default();
-                    let issuer = c
-                        .issuer
-                        .as_ref()
-                        .map(|i| format!(" của {i}"))
-                        .unwrap_or_default();
-                    let defects = if c.defects.is_empty() {
-                        String::new()
-                    } else {
-                        let names: Vec<String> = c
-                            .defects
-                            .iter()
-                            .map(|d| {
-                                serde_json::to_string(d)
-                                    .unwrap_or_default()
-                                    .trim_matches('"')
-                                    .to_string()
-                            })
-                            .collect();
-                        format!("  [{}]", names.join(", "))
-                    };
-                    // What it resolved to, when that says more than the citation itself.
-                    // Ids of numbers that repeat carry issuer and date: "28-NQ/TW:...:2008-09-22".
-                    let resolved = match crate::resolve::resolved_id(c) {
-                        Some(id) if id.contains(':') => {
-                            let head = id.split(':').next().unwrap_or(id);
-                            match id.rsplit(':').next().and_then(crate::Date::parse_iso) {
-                                Some(d) => format!("  → {head} of {}", d.vietnamese()),
-                                None => format!("  → {head}"),
-                            }
-                        }
-                        Some(id) if Some(id) != c.canonical.as_deref() => format!("  → {id}"),
-                        Some(_) => String::new(),
-                        None if c.instrument.is_some() => "  → ambiguous".to_string(),
-                        None => "  → unresolved".to_string(),
-                    };
-                    writeln!(
-                        w,
-                        "  {:>4}:{:<3} {:<18} {place}{what}{year}{date}{issuer}{defects}{resolved}",
-                        c.line,
-                        c.column,
-                        c.kind.slug()
-                    )?;
-                }
+            if format == Format::Ndjson {
+                w.flush()?;
             }
-        }
+            Ok(())
+        },
+    )?;
+    if format == Format::Json {
+        list.finish(&mut w)?;
     }
     w.flush()?;
     Ok(if errors > 0 {
@@ -297,4 +267,172 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// One document's citations, spans in the original file, places for DOCX/PDF.
+fn document_out(
+    d: &SourceFile,
+    reg: &crate::registry::Registry,
+    know: &dyn crate::check::Knowledge,
+) -> DocumentOut {
+    let mut e = crate::analyze(&d.text, reg);
+    // Findings are computed on the decoded text, then every span is taken back to
+    // the original file's bytes.
+    crate::check::fill_findings(&d.text, &mut e, know, &Default::default());
+    for c in &mut e.citations {
+        d.to_original(c);
+    }
+    let places = if d.locations.is_empty() {
+        Vec::new()
+    } else {
+        e.citations
+            .iter()
+            .map(|c| Place {
+                location: d.locate(c.start),
+                context: d.context(c.start, c.end, 60),
+            })
+            .collect()
+    };
+    DocumentOut {
+        path: d.path.clone(),
+        header: e.header,
+        citations: e.citations,
+        format: d.format,
+        encoding: d.encoding.clone(),
+        places,
+    }
+}
+
+/// One document as an item of the `{"documents": [...]}` list, byte for byte as the whole
+/// document printed at once (keys sorted, as a `json!` value holds them), rendered one
+/// citation at a time: memory holds the document and its bytes, never a JSON tree of it.
+fn json_item(mut out: DocumentOut) -> anyhow::Result<Vec<u8>> {
+    let citations = std::mem::take(&mut out.citations);
+    let mut w = crate::cli::output::pretty_value(serde_json::to_value(&out)?)?;
+    drop(out);
+    // "citations" is the first key of the sorted document.
+    const EMPTY: &[u8] = b"    {\n      \"citations\": []";
+    if citations.is_empty() || !w.starts_with(EMPTY) {
+        return Ok(w);
+    }
+    let rest = w.split_off(EMPTY.len());
+    w.truncate(EMPTY.len() - 1);
+    for (i, c) in citations.into_iter().enumerate() {
+        w.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        crate::cli::output::pretty_at(&mut w, &serde_json::to_value(&c)?, 8)?;
+    }
+    w.extend_from_slice(b"\n      ]");
+    w.extend_from_slice(&rest);
+    Ok(w)
+}
+
+/// One citation per line, with its path.
+fn write_ndjson(w: &mut impl Write, d: &DocumentOut) -> anyhow::Result<()> {
+    for c in &d.citations {
+        let mut v = serde_json::to_value(c)?;
+        if let Some(o) = v.as_object_mut() {
+            o.insert("path".into(), d.path.clone().into());
+        }
+        serde_json::to_writer(&mut *w, &v)?;
+        writeln!(w)?;
+    }
+    Ok(())
+}
+
+/// The readable table of one document.
+fn write_text(w: &mut impl Write, d: &DocumentOut) -> anyhow::Result<()> {
+    writeln!(w, "{} ({} citations)", d.path, d.citations.len())?;
+    for (i, c) in d.citations.iter().enumerate() {
+        let place = d
+            .places
+            .get(i)
+            .and_then(|p| p.location)
+            .map(|l| format!("{l}: "))
+            .unwrap_or_default();
+        let what = c
+            .canonical
+            .clone()
+            .or_else(|| c.law.clone())
+            .unwrap_or_default();
+        let year = c
+            .law
+            .as_ref()
+            .and(c.year)
+            .map(|y| format!(" {y}"))
+            .unwrap_or_default();
+        let date = c
+            .date
+            .map(|d| format!(" ngày {}", d.vietnamese()))
+            .unwrap_or_default();
+        let issuer = c
+            .issuer
+            .as_ref()
+            .map(|i| format!(" của {i}"))
+            .unwrap_or_default();
+        let defects = if c.defects.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = c
+                .defects
+                .iter()
+                .map(|d| {
+                    serde_json::to_string(d)
+                        .unwrap_or_default()
+                        .trim_matches('"')
+                        .to_string()
+                })
+                .collect();
+            format!("  [{}]", names.join(", "))
+        };
+        // What it resolved to, when that says more than the citation itself.
+        // Ids of numbers that repeat carry issuer and date: "28-NQ/TW:...:2008-09-22".
+        let resolved = match crate::resolve::resolved_id(c) {
+            Some(id) if id.contains(':') => {
+                let head = id.split(':').next().unwrap_or(id);
+                match id.rsplit(':').next().and_then(crate::Date::parse_iso) {
+                    Some(d) => format!("  → {head} of {}", d.vietnamese()),
+                    None => format!("  → {head}"),
+                }
+            }
+            Some(id) if Some(id) != c.canonical.as_deref() => format!("  → {id}"),
+            Some(_) => String::new(),
+            None if c.instrument.is_some() => "  → ambiguous".to_string(),
+            None => "  → unresolved".to_string(),
+        };
+        writeln!(
+            w,
+            "  {:>4}:{:<3} {:<18} {place}{what}{year}{date}{issuer}{defects}{resolved}",
+            c.line,
+            c.column,
+            c.kind.slug()
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document rendered a citation at a time is the document rendered whole.
+    #[test]
+    fn json_item_is_the_whole_document_printed() {
+        let reg = crate::registry::Registry::default();
+        let know = crate::check::NoKnowledge;
+        let rows = [
+            "Căn cứ Nghị định số 168/2018/NĐ-CP; Luật Dân quân tự vệ năm 2019;\n",
+            "no citation at all\n",
+        ];
+        for text in rows {
+            let d = SourceFile::plain("a.txt", text.to_string());
+            let whole =
+                crate::cli::output::pretty_item(&document_out(&d, &reg, &know)).unwrap_or_default();
+            let piecewise = json_item(document_out(&d, &reg, &know)).unwrap_or_default();
+            assert_eq!(
+                String::from_utf8_lossy(&piecewise),
+                String::from_utf8_lossy(&whole),
+                "{text:?}"
+            );
+        }
+    }
 }

@@ -12,6 +12,7 @@ pub mod graph;
 pub mod index;
 pub mod outline;
 pub mod output;
+pub mod parallel;
 pub mod places;
 pub mod registry;
 pub mod report;
@@ -77,7 +78,7 @@ pub struct GlobalArgs {
     #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = output::ColorChoice::Auto)]
     pub color: output::ColorChoice,
     /// The most worker threads to use: the search index writer's threads (`index`, `report`);
-    /// the cap for any parallel work. Default: the tool decides (at most 8)
+    /// the documents read and analysed at once (every command). Default: every core, at most 8
     #[arg(long, short = 'j', value_name = "N", global = true, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
 }
@@ -138,6 +139,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     if let Some(n) = cli.global.threads {
         crate::index::set_writer_threads(usize::from(n));
     }
+    parallel::init_pool(cli.global.threads.map(usize::from));
     match cli.command {
         Command::Report(a) => report::run(a),
         Command::Extract(a) => extract::run(a),

@@ -220,9 +220,121 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// Writes `{"KEY": [ITEM, …]}` one item at a time, byte for byte as serde_json's pretty
+/// printer writes `json!({"KEY": items})` whole (item keys sorted, as a `json!` value holds
+/// them), so a list of documents streams instead of waiting for the last one. Items are
+/// rendered anywhere with [`pretty_item`]; `push` and `finish` write them in order.
+pub struct PrettyList {
+    key: &'static str,
+    items: usize,
+}
+
+/// One item of a [`PrettyList`], rendered (on any thread) at its depth in the list.
+pub fn pretty_item(item: &impl serde::Serialize) -> serde_json::Result<Vec<u8>> {
+    pretty_value(serde_json::to_value(item)?)
+}
+
+/// [`pretty_item`] of a value already built (taken, so that the caller can drop what it was
+/// built from first: memory holds the value or the bytes, not the document three times).
+pub fn pretty_value(v: serde_json::Value) -> serde_json::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    pretty_at(&mut out, &v, 4)?;
+    Ok(out)
+}
+
+/// Append `v` pretty-printed as it reads `depth` spaces in (the first line indented too).
+pub fn pretty_at(
+    out: &mut Vec<u8>,
+    v: &impl serde::Serialize,
+    depth: usize,
+) -> serde_json::Result<()> {
+    let pad = vec![b' '; depth];
+    out.extend_from_slice(&pad);
+    serde_json::to_writer_pretty(Indent(out, &pad), v)
+}
+
+/// Indents every line after the first by a pad, as it is written. JSON strings never hold a
+/// raw newline: every line break is the printer's own.
+struct Indent<'a, 'b>(&'a mut Vec<u8>, &'b [u8]);
+
+impl std::io::Write for Indent<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut parts = buf.split(|&b| b == b'\n');
+        if let Some(first) = parts.next() {
+            self.0.extend_from_slice(first);
+        }
+        for p in parts {
+            self.0.push(b'\n');
+            self.0.extend_from_slice(self.1);
+            self.0.extend_from_slice(p);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl PrettyList {
+    pub fn new(key: &'static str) -> PrettyList {
+        PrettyList { key, items: 0 }
+    }
+
+    /// Write one item rendered by [`pretty_item`] (the opening of the list before the first).
+    pub fn push(&mut self, w: &mut impl std::io::Write, item: &[u8]) -> std::io::Result<()> {
+        if self.items == 0 {
+            write!(w, "{{\n  \"{}\": [\n", self.key)?;
+        } else {
+            w.write_all(b",\n")?;
+        }
+        self.items += 1;
+        w.write_all(item)
+    }
+
+    /// Close the list and the document (with a final newline).
+    pub fn finish(self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        if self.items == 0 {
+            writeln!(w, "{{\n  \"{}\": []\n}}", self.key)
+        } else {
+            writeln!(w, "\n  ]\n}}")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pretty_list_writes_what_the_whole_document_would() {
+        let rows: [Vec<serde_json::Value>; 3] = [
+            vec![],
+            vec![serde_json::json!({"b": 1, "a": [], "c": {"x": "line\nbreak"}})],
+            vec![
+                serde_json::json!({"z": [1, 2], "y": {}}),
+                serde_json::json!("text"),
+                serde_json::json!([{"k": null}]),
+            ],
+        ];
+        for items in rows {
+            let mut want = serde_json::to_vec_pretty(&serde_json::json!({ "documents": items }))
+                .unwrap_or_default();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            let mut list = PrettyList::new("documents");
+            for i in &items {
+                let r = pretty_item(i).unwrap_or_default();
+                list.push(&mut got, &r).unwrap_or_default();
+            }
+            list.finish(&mut got).unwrap_or_default();
+            assert_eq!(
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(&want),
+                "{items:?}"
+            );
+        }
+    }
 
     #[test]
     fn color_rules() {

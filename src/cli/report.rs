@@ -4,7 +4,7 @@
 //! nobody can resolve. Ends with totals over all plans. Default input: the bundled corpus.
 
 use crate::check::{self, Options};
-use crate::cli::extract::{read_inputs_with, ReadArgs};
+use crate::cli::extract::{map_inputs as read_inputs_map, ReadArgs};
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::diag::{Category, Diagnostic, Severity};
@@ -85,18 +85,27 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .transpose()?,
         lang: crate::cli::check_config::lang(args.lang.as_deref())?,
     };
-    let (docs, errors) = read_inputs_with(&args.paths, &args.read.options());
     // Documents that are themselves instruments teach the registry their identity, dates
-    // and effects, so a folder of decrees and the plans citing them answers "outdated".
-    let pairs: Vec<(&str, &str)> = docs
-        .iter()
-        .map(|d| (d.path.as_str(), d.text.as_str()))
-        .collect();
-    let learned = crate::registry::learn::learn_documents(&pairs);
+    // and effects, so a folder of decrees and the plans citing them answers "outdated". A
+    // first pass on all cores keeps only what they teach (small), not the documents.
+    let mut learned: Vec<crate::registry::Instrument> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let learn_errors = read_inputs_map(
+        &args.paths,
+        &args.read.options(),
+        "plans read",
+        |d: crate::source::SourceFile| {
+            crate::registry::learn::learn_documents(&[(d.path.as_str(), d.text.as_str())])
+        },
+        |found| {
+            learned.extend(found.into_iter().filter(|i| seen.insert(i.id.clone())));
+            Ok(())
+        },
+    )?;
     let reg = args.registry.load_with_learned(&args.paths, learned)?;
     let know = RegistryKnowledge::new(&reg);
 
-    let mut errors = errors;
+    let mut errors = learn_errors;
     if !args.index.no_index {
         // The index is a by-product: when it cannot be updated the report still comes, and
         // only an index the user named makes that an error.
@@ -114,58 +123,44 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
 
-    let mut reports = Vec::new();
-    let mut worst: Option<Severity> = None;
-    let bar = crate::cli::output::progress(docs.len() as u64, "plans checked");
-    for d in &docs {
-        bar.set_message(d.path.clone());
-        bar.inc(1);
-        let ex = crate::analyze(&d.text, &reg);
-        let diags = check::check(&d.text, &ex, &know, &opts);
-        worst = worst.max(diags.iter().map(|x| x.severity).max());
-        let line_of = |dg: &Diagnostic| dg.primary().map(|l| l.line).unwrap_or(0);
-        reports.push(PlanReport {
-            path: d.path.clone(),
-            title: ex.header.title.clone(),
-            number: match (&ex.header.number, &ex.header.symbol) {
-                (Some(n), Some(s)) => Some(format!("{n}/{s}")),
-                _ => None,
-            },
-            date: ex.header.date.map(|x| x.vietnamese()),
-            citations: ex.citations.len(),
-            resolved: ex
-                .citations
-                .iter()
-                .filter(|c| resolved_id(c).is_some())
-                .count(),
-            unresolved: ex
-                .citations
-                .iter()
-                .filter(|c| resolved_id(c).is_none())
-                .map(|c| format!("{}: {}", c.line, c.text))
-                .collect(),
-            errors: count(&diags, |x| x.severity == Severity::Error),
-            warnings: count(&diags, |x| x.severity == Severity::Warning),
-            notes: count(&diags, |x| x.severity == Severity::Note),
-            shape: count(&diags, |x| x.category == Category::Shape),
-            consistency: count(&diags, |x| x.category == Category::Consistency),
-            time: count(&diags, |x| x.category == Category::Time),
-            outdated: diags
-                .iter()
-                .filter(|x| matches!(x.category, Category::Time | Category::Consistency))
-                .map(|x| format!("{}: [{}] {}", line_of(x), x.code, x.message))
-                .collect(),
-        });
-    }
-
-    bar.finish_and_clear();
+    let json = args.format.get() == crate::cli::output::Format::Json;
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    if args.format.get() == crate::cli::output::Format::Json {
-        serde_json::to_writer_pretty(&mut w, &serde_json::json!({ "plans": reports }))?;
-        writeln!(w)?;
+    let mut list = crate::cli::output::PrettyList::new("plans");
+    let mut totals = Totals::default();
+    let mut worst: Option<Severity> = None;
+    // Plans are read and checked on all cores; each plan's report is written as soon as it
+    // and those before it are done (text and JSON alike).
+    let plan = |d: crate::source::SourceFile| {
+        let r = plan_report(&d, &reg, &know, &opts);
+        let mut text = Vec::new();
+        if json {
+            text = crate::cli::output::pretty_item(&r.0).unwrap_or_default();
+        } else {
+            let _ = write_plan(&mut text, &r.0, opts.lang);
+        }
+        (r, text)
+    };
+    errors += read_inputs_map(
+        &args.paths,
+        &args.read.options(),
+        "plans checked",
+        plan,
+        |((p, sev), text)| {
+            worst = worst.max(sev);
+            totals.add(&p);
+            if json {
+                list.push(&mut w, &text)?;
+            } else {
+                w.write_all(&text)?;
+            }
+            Ok(())
+        },
+    )?;
+    if json {
+        list.finish(&mut w)?;
     } else {
-        write_text(&mut w, &reports, opts.lang)?;
+        totals.write(&mut w, opts.lang)?;
     }
     w.flush()?;
     Ok(crate::cli::output::judge(
@@ -175,66 +170,138 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     ))
 }
 
-fn write_text(w: &mut impl Write, reports: &[PlanReport], lang: Lang) -> std::io::Result<()> {
-    let (mut c, mut r, mut sh, mut co, mut ti) = (0, 0, 0, 0, 0);
-    for p in reports {
-        c += p.citations;
-        r += p.resolved;
-        sh += p.shape;
-        co += p.consistency;
-        ti += p.time;
-        writeln!(w, "{}", p.path)?;
-        if let Some(t) = &p.title {
-            let id = [p.number.clone(), p.date.clone()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
-            if id.is_empty() {
-                writeln!(w, "  {t}")?;
-            } else {
-                writeln!(w, "  {t} ({id})")?;
-            }
-        }
-        let rate = format!("{:.0}", pct(p.resolved, p.citations));
+/// One plan's report and its worst finding.
+fn plan_report(
+    d: &crate::source::SourceFile,
+    reg: &crate::registry::Registry,
+    know: &dyn check::Knowledge,
+    opts: &Options,
+) -> (PlanReport, Option<Severity>) {
+    let ex = crate::analyze(&d.text, reg);
+    let diags = check::check(&d.text, &ex, know, opts);
+    let worst = diags.iter().map(|x| x.severity).max();
+    let line_of = |dg: &Diagnostic| dg.primary().map(|l| l.line).unwrap_or(0);
+    let p = PlanReport {
+        path: d.path.clone(),
+        title: ex.header.title.clone(),
+        number: match (&ex.header.number, &ex.header.symbol) {
+            (Some(n), Some(s)) => Some(format!("{n}/{s}")),
+            _ => None,
+        },
+        date: ex.header.date.map(|x| x.vietnamese()),
+        citations: ex.citations.len(),
+        resolved: ex
+            .citations
+            .iter()
+            .filter(|c| resolved_id(c).is_some())
+            .count(),
+        unresolved: ex
+            .citations
+            .iter()
+            .filter(|c| resolved_id(c).is_none())
+            .map(|c| format!("{}: {}", c.line, c.text))
+            .collect(),
+        errors: count(&diags, |x| x.severity == Severity::Error),
+        warnings: count(&diags, |x| x.severity == Severity::Warning),
+        notes: count(&diags, |x| x.severity == Severity::Note),
+        shape: count(&diags, |x| x.category == Category::Shape),
+        consistency: count(&diags, |x| x.category == Category::Consistency),
+        time: count(&diags, |x| x.category == Category::Time),
+        outdated: diags
+            .iter()
+            .filter(|x| matches!(x.category, Category::Time | Category::Consistency))
+            .map(|x| format!("{}: [{}] {}", line_of(x), x.code, x.message))
+            .collect(),
+    };
+    (p, worst)
+}
+
+/// The totals over all plans, counted as their reports stream past.
+#[derive(Debug, Default)]
+struct Totals {
+    plans: usize,
+    citations: usize,
+    resolved: usize,
+    shape: usize,
+    consistency: usize,
+    time: usize,
+}
+
+impl Totals {
+    fn add(&mut self, p: &PlanReport) {
+        self.plans += 1;
+        self.citations += p.citations;
+        self.resolved += p.resolved;
+        self.shape += p.shape;
+        self.consistency += p.consistency;
+        self.time += p.time;
+    }
+
+    fn write(&self, w: &mut impl Write, lang: Lang) -> std::io::Result<()> {
+        let rate = format!("{:.1}", pct(self.resolved, self.citations));
         writeln!(
             w,
             "{}",
             tr(
                 lang,
-                &messages::R_PLAN,
+                &messages::R_TOTAL,
                 &[
-                    &p.citations,
-                    &p.resolved,
+                    &self.plans,
+                    &self.citations,
+                    &self.resolved,
                     &rate,
-                    &p.shape,
-                    &p.consistency,
-                    &p.time,
-                    &p.errors,
-                    &p.warnings,
-                    &p.notes
+                    &self.shape,
+                    &self.consistency,
+                    &self.time
                 ]
             )
         )?;
-        for o in &p.outdated {
-            writeln!(w, "    {o}")?;
-        }
-        for u in &p.unresolved {
-            writeln!(w, "{}", tr(lang, &messages::R_UNRESOLVED, &[u]))?;
-        }
-        writeln!(w)?;
+        writeln!(w, "{}", messages::s(lang, &messages::R_HINT))
     }
-    let rate = format!("{:.1}", pct(r, c));
+}
+
+/// One plan's block of the text report, in the catalogue's language.
+fn write_plan(w: &mut impl Write, p: &PlanReport, lang: Lang) -> std::io::Result<()> {
+    writeln!(w, "{}", p.path)?;
+    if let Some(t) = &p.title {
+        let id = [p.number.clone(), p.date.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if id.is_empty() {
+            writeln!(w, "  {t}")?;
+        } else {
+            writeln!(w, "  {t} ({id})")?;
+        }
+    }
+    let rate = format!("{:.0}", pct(p.resolved, p.citations));
     writeln!(
         w,
         "{}",
         tr(
             lang,
-            &messages::R_TOTAL,
-            &[&reports.len(), &c, &r, &rate, &sh, &co, &ti]
+            &messages::R_PLAN,
+            &[
+                &p.citations,
+                &p.resolved,
+                &rate,
+                &p.shape,
+                &p.consistency,
+                &p.time,
+                &p.errors,
+                &p.warnings,
+                &p.notes
+            ]
         )
     )?;
-    writeln!(w, "{}", messages::s(lang, &messages::R_HINT))
+    for o in &p.outdated {
+        writeln!(w, "    {o}")?;
+    }
+    for u in &p.unresolved {
+        writeln!(w, "{}", tr(lang, &messages::R_UNRESOLVED, &[u]))?;
+    }
+    writeln!(w)
 }
 
 fn pct(a: usize, b: usize) -> f64 {

@@ -1,7 +1,8 @@
 //! Writing the index: the documents made of one file, and the incremental update of a set of
 //! paths (a changed file replaced, a deleted one removed, an unchanged one skipped by content
-//! hash). One commit at the end of a run: a crash leaves the previous commit, and the next
-//! run redoes what was not committed. Progress is reported through a callback; this module
+//! hash). Documents are built on all cores (rayon) while tantivy's threads index them. A
+//! commit every [`COMMIT_EVERY`] bytes and one at the end of a run: a crash leaves the last
+//! commit, and the next run redoes only what was not committed. Progress is reported through a callback; this module
 //! knows nothing of terminals.
 
 use crate::index::{tantivy_err, Fields, IndexError, SearchIndex};
@@ -157,6 +158,43 @@ pub struct FileText {
     pub path: String,
     pub text: String,
     pub hash: String,
+}
+
+/// A long run commits after this many bytes of text indexed (and at its end), so that a run
+/// stopped part way keeps what it did: the next run skips the files committed.
+pub const COMMIT_EVERY: u64 = 256 * 1024 * 1024;
+
+/// What one file of an update gives.
+enum Built {
+    /// Its content hash is the one indexed.
+    Unchanged,
+    /// Unreadable: the message names it.
+    Error(String),
+    /// Its documents, and the bytes of its text.
+    Docs {
+        docs: Vec<TantivyDocument>,
+        bytes: u64,
+    },
+}
+
+/// Read `file` (bounded by the default size limit), compare its hash with the one indexed,
+/// decode it and build its documents. Runs on any thread.
+fn build_file(f: &Fields, file: &Path, path: &str, old: Option<&String>) -> Built {
+    let bytes = match crate::source::read_bytes(file, crate::source::DEFAULT_MAX_BYTES) {
+        Ok(b) => b,
+        Err(e) => return Built::Error(e.to_string()),
+    };
+    let hash = content_hash(&bytes);
+    if old == Some(&hash) {
+        return Built::Unchanged;
+    }
+    match crate::source::from_bytes(path, bytes) {
+        Ok(src) => Built::Docs {
+            bytes: src.text.len() as u64,
+            docs: documents(f, path, &src.text, &hash),
+        },
+        Err(e) => Built::Error(e.to_string()),
+    }
 }
 
 /// Files waiting between the producer and the document builder of [`Writer::add_files`].
@@ -476,7 +514,8 @@ impl SearchIndex {
 
     /// Bring the index up to date with the files under `roots` (files or directories walked
     /// for .txt/.md): new files added, changed ones replaced, unchanged ones skipped, and
-    /// indexed files under a root that no longer exist removed. Commits once at the end.
+    /// indexed files under a root that no longer exist removed. Commits every
+    /// [`COMMIT_EVERY`] bytes and at the end.
     pub fn update(
         &self,
         roots: &[PathBuf],
@@ -539,53 +578,54 @@ impl SearchIndex {
         }
         let mut present: BTreeSet<String> = BTreeSet::new();
         let total = files.len();
-        // Read, hash and decode here; documents are built on the pipeline's second thread.
-        let queue = files.iter().enumerate().filter_map(|(i, file)| {
-            let path = file.display().to_string();
-            present.insert(path.clone());
-            let item = match std::fs::read(file) {
-                Err(err) => {
-                    stats.errors.push(format!("{path}: cannot read: {err}"));
-                    None
-                }
-                Ok(bytes) => {
-                    let hash = content_hash(&bytes);
-                    let old = indexed.get(&path);
-                    if old == Some(&hash) {
-                        stats.unchanged += 1;
-                        None
-                    } else {
-                        match crate::source::from_bytes(&path, bytes) {
-                            Ok(src) => {
-                                if old.is_some() {
-                                    writer.remove(&path);
-                                    stats.replaced += 1;
-                                } else {
-                                    stats.added += 1;
-                                }
-                                stats.bytes += src.text.len() as u64;
-                                Some(FileText {
-                                    path: path.clone(),
-                                    text: src.text,
-                                    hash,
-                                })
-                            }
-                            Err(e) => {
-                                stats.errors.push(e.to_string());
-                                None
-                            }
+        // Files are read, hashed, decoded and turned into documents on all cores, a batch at
+        // a time (memory: one batch of files); tantivy's own threads index what this thread
+        // hands it, in file order. A commit every COMMIT_EVERY bytes keeps a long first run's
+        // work if it is stopped.
+        let batch = rayon::current_num_threads().max(1) * 4;
+        let mut since_commit = 0u64;
+        let mut done = 0;
+        for chunk in files.chunks(batch) {
+            use rayon::prelude::*;
+            let built: Vec<(String, Built)> = chunk
+                .par_iter()
+                .map(|file| {
+                    let path = file.display().to_string();
+                    let b = build_file(&self.fields, file, &path, indexed.get(&path));
+                    (path, b)
+                })
+                .collect();
+            for (path, b) in built {
+                present.insert(path.clone());
+                match b {
+                    Built::Unchanged => stats.unchanged += 1,
+                    Built::Error(e) => stats.errors.push(e),
+                    Built::Docs { docs, bytes } => {
+                        if indexed.contains_key(&path) {
+                            writer.remove(&path);
+                            stats.replaced += 1;
+                        } else {
+                            stats.added += 1;
+                        }
+                        stats.bytes += bytes;
+                        since_commit += bytes;
+                        for d in docs {
+                            writer.add_document(d)?;
                         }
                     }
                 }
-            };
-            progress(Progress {
-                done: i + 1,
-                total,
-                path: &path,
-            });
-            item
-        });
-        writer.add_files(queue)?;
+                done += 1;
+                progress(Progress {
+                    done,
+                    total,
+                    path: &path,
+                });
+            }
+            if since_commit >= COMMIT_EVERY {
+                writer.commit()?;
+                since_commit = 0;
+            }
+        }
         dirty |= stats.added + stats.replaced > 0;
         for path in indexed.keys() {
             let in_scope = roots.iter().any(|r| Path::new(path).starts_with(r));

@@ -25,17 +25,31 @@ fn corrupt(path: &str, why: impl std::fmt::Display) -> SourceError {
 
 /// Read a DOCX held in `bytes`.
 pub fn read(path: &str, bytes: &[u8]) -> Result<SourceFile, SourceError> {
+    read_limited(path, bytes, MAX_PART)
+}
+
+/// Read a DOCX held in `bytes`, refusing it when a part decompresses to more than `limit`
+/// bytes (a zip bomb): an error naming the part, never a silently cut text.
+pub fn read_limited(path: &str, bytes: &[u8], limit: u64) -> Result<SourceFile, SourceError> {
+    let limit = limit.min(MAX_PART);
     let mut zip =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| corrupt(path, e))?;
     let part = |zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str| {
         let f = zip
             .by_name(name)
             .map_err(|e| corrupt(path, format!("{name}: {e}")))?;
-        let mut s = String::new();
-        f.take(MAX_PART)
-            .read_to_string(&mut s)
+        let mut s = Vec::new();
+        f.take(limit.saturating_add(1))
+            .read_to_end(&mut s)
             .map_err(|e| corrupt(path, format!("{name}: {e}")))?;
-        Ok::<String, SourceError>(s)
+        if s.len() as u64 > limit {
+            return Err(SourceError::OverLimit {
+                path: path.into(),
+                what: format!("{name} decompresses to more than {limit} bytes (a zip bomb?)"),
+                limit,
+            });
+        }
+        String::from_utf8(s).map_err(|e| corrupt(path, format!("{name}: {e}")))
     };
     let xml = part(&mut zip, "word/document.xml")?;
     let w = walk(&xml).map_err(|e| corrupt(path, format!("word/document.xml: {e}")))?;

@@ -8,7 +8,7 @@
 
 use super::legacy::{self, tables};
 use super::offsets::{Builder, Layer, OffsetMap};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::UnicodeNormalization;
 
 /// A character encoding ("bảng mã").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -142,6 +142,46 @@ pub fn binary_check(bytes: &[u8]) -> Result<(), NotText> {
     Ok(())
 }
 
+/// [`decode`] taking the bytes: valid UTF-8 (no byte-order mark) that is plainly Unicode
+/// and already NFC becomes the text as it is, with no copy and no offset map, after one
+/// validation pass and a quick NFC check ([`super::fast`]).
+pub fn decode_vec(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded, NotText> {
+    let may_be_plain = matches!(forced, None | Some(Encoding::Utf8))
+        && !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        && (forced.is_some()
+            || !(bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])));
+    if may_be_plain && (forced.is_some() || utf16_guess(&bytes).is_none()) {
+        if forced.is_none() {
+            binary_check(&bytes)?;
+        }
+        // One validation pass: the bytes become the text, or come back for the full decoding.
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => return decode(e.as_bytes(), forced),
+        };
+        let s = text.as_str();
+        let why = if forced.is_some() {
+            Some("given by --encoding")
+        } else {
+            super::fast::plainly_unicode(sample(s))
+        };
+        if let Some(why) = why.filter(|_| super::fast::is_nfc(s)) {
+            return Ok(Decoded {
+                text,
+                map: OffsetMap::default(),
+                detected: Detected {
+                    encoding: Encoding::Utf8,
+                    confidence: 1.0,
+                    how: why.to_string(),
+                },
+                warnings: Vec::new(),
+            });
+        }
+        return decode(text.as_bytes(), forced);
+    }
+    decode(&bytes, forced)
+}
+
 /// Decode `bytes`, detecting the encoding unless `forced` is given.
 pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, NotText> {
     let (enc, bom, confidence, how) = if let Some(e) = forced {
@@ -247,6 +287,10 @@ fn detect_utf8(body: &[u8], bom: usize) -> (Encoding, usize, f32, String) {
     };
     let s = sample(s);
     let how_bom = if bom > 0 { "byte-order mark; " } else { "" };
+    // Plain Unicode for certain: no syllable scoring.
+    if let Some(why) = super::fast::plainly_unicode(s) {
+        return (Encoding::Utf8, bom, 1.0, format!("{how_bom}{why}"));
+    }
     let Some(plain) = legacy::score(s) else {
         return (Encoding::Utf8, bom, 1.0, format!("{how_bom}ASCII only"));
     };
@@ -441,39 +485,9 @@ fn vni_letters(text: &str, b: &mut Builder) {
     }
 }
 
-/// Compose to NFC, one base character with its combining marks at a time, so each composed
-/// letter maps back to where its base started.
+/// Compose to NFC (see [`super::fast::nfc`]: only the groups that need it).
 fn nfc(text: String, map: &mut OffsetMap) -> String {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        return text;
-    }
-    let mut b = Builder::with_capacity(text.len());
-    let mut start = 0;
-    let mut buf = String::new();
-    let flush = |b: &mut Builder, start: usize, s: &str| {
-        for c in s.nfc() {
-            b.push(c, start);
-        }
-    };
-    for (i, c) in text.char_indices() {
-        if unicode_normalization::char::canonical_combining_class(c) == 0 && !buf.is_empty() {
-            flush(&mut b, start, &buf);
-            buf.clear();
-        }
-        if buf.is_empty() {
-            start = i;
-        }
-        buf.push(c);
-        // Bound the group: 10,000 stacked marks stay linear.
-        if buf.len() > 64 {
-            flush(&mut b, start, &buf);
-            buf.clear();
-        }
-    }
-    flush(&mut b, start, &buf);
-    let (t, l) = b.finish(text.len());
-    map.push(l);
-    t
+    super::fast::nfc(text, map)
 }
 
 /// Spell `s` in `enc`, the way a fix is written back into a file of that encoding: composed
@@ -585,6 +599,7 @@ pub fn writes_nfd(bytes: &[u8], enc: Encoding) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     fn check(rows: &[(&[u8], Encoding, &str)]) {
         for (bytes, enc, want) in rows {

@@ -210,7 +210,7 @@ fn is_vietnamese_letter(c: char) -> bool {
 }
 
 /// Non-ASCII characters that are ordinary in Vietnamese documents but are not letters.
-fn is_ordinary_symbol(c: char) -> bool {
+pub(crate) fn is_ordinary_symbol(c: char) -> bool {
     matches!(
         c,
         '\u{a0}'

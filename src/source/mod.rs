@@ -10,6 +10,7 @@
 
 pub mod docx;
 pub mod encoding;
+pub mod fast;
 pub mod html;
 pub mod json;
 pub mod legacy;
@@ -176,6 +177,14 @@ pub enum SourceError {
         "{path}: {size} bytes, over the size limit of {limit} bytes (raise it with --max-size)"
     )]
     TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: {what}, over the size limit of {limit} bytes: refused, not truncated (raise it with --max-size)")]
+    OverLimit {
+        path: String,
+        /// What went over ("more than N bytes read: an endless input?", "word/document.xml
+        /// decompresses to more than N bytes").
+        what: String,
+        limit: u64,
+    },
     #[error("{path}: not a readable {format} file: {why}")]
     Corrupt {
         path: String,
@@ -245,13 +254,56 @@ pub fn read_file_with(path: &Path, opts: &Options) -> Result<SourceFile, SourceE
             limit: opts.max_bytes,
         });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = read_bytes(path, opts.max_bytes)?;
     let ext = path
         .extension()
         .and_then(|x| x.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
     from_bytes_as(&p, bytes, Format::from_extension(&ext), opts)
+}
+
+/// The bytes of a file, read to at most `limit` bytes: a file that turns out longer (one
+/// growing while read, a device such as `/dev/zero`, a pipe) is refused at the limit with
+/// [`SourceError::OverLimit`], never read on without end nor silently cut.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, SourceError> {
+    let p = || path.display().to_string();
+    let io = |err: std::io::Error| {
+        if err.kind() == std::io::ErrorKind::NotFound {
+            SourceError::Missing { path: p() }
+        } else {
+            SourceError::Io { path: p(), err }
+        }
+    };
+    let f = std::fs::File::open(path).map_err(io)?;
+    let hint = f.metadata().map(|m| m.len()).unwrap_or(0).min(limit);
+    read_limited(&p(), f, limit, hint as usize)
+}
+
+/// Read `r` to its end, refusing it once more than `limit` bytes came (`path` names it in
+/// the error). `hint`: the expected size, allocated up front.
+pub fn read_limited(
+    path: &str,
+    r: impl std::io::Read,
+    limit: u64,
+    hint: usize,
+) -> Result<Vec<u8>, SourceError> {
+    use std::io::Read as _;
+    let mut bytes = Vec::with_capacity(hint.saturating_add(1));
+    r.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|err| SourceError::Io {
+            path: path.into(),
+            err,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(SourceError::OverLimit {
+            path: path.into(),
+            what: format!("more than {limit} bytes read (an endless input?)"),
+            limit,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Decode bytes read from `path`, the format guessed from its name and content.
@@ -302,17 +354,17 @@ pub fn from_bytes_as(
         (None, None) => Format::Text,
     };
     let doc = match format {
-        Format::Docx => docx::read(path, &bytes)?,
+        Format::Docx => docx::read_limited(path, &bytes, opts.max_bytes)?,
         Format::Pdf => pdf::read(path, &bytes)?,
         Format::Text | Format::Markdown | Format::Html | Format::Json => {
-            let d = encoding::decode(&bytes, opts.encoding).map_err(|e| SourceError::Binary {
-                path: path.into(),
-                why: match e {
-                    encoding::NotText::Nul(i) => format!("NUL byte at offset {i}"),
-                    encoding::NotText::Controls(p) => format!("{p}% control characters"),
-                },
-            })?;
-            drop(bytes);
+            let d =
+                encoding::decode_vec(bytes, opts.encoding).map_err(|e| SourceError::Binary {
+                    path: path.into(),
+                    why: match e {
+                        encoding::NotText::Nul(i) => format!("NUL byte at offset {i}"),
+                        encoding::NotText::Controls(p) => format!("{p}% control characters"),
+                    },
+                })?;
             let mut map = d.map;
             let text = match format {
                 Format::Html => {
@@ -340,6 +392,15 @@ pub fn from_bytes_as(
     };
     if doc.text.trim().is_empty() {
         return Err(SourceError::Empty { path: path.into() });
+    }
+    // Containers decompress: their text is held to the limit as a file is (text formats
+    // are bounded by their size, HTML and JSON never growing when decoded).
+    if matches!(doc.format, Format::Docx | Format::Pdf) && doc.text.len() as u64 > opts.max_bytes {
+        return Err(SourceError::OverLimit {
+            path: path.into(),
+            what: format!("{} bytes of text once decompressed", doc.text.len()),
+            limit: opts.max_bytes,
+        });
     }
     Ok(doc)
 }

@@ -1,0 +1,143 @@
+//! All cores, output in order: [`ordered_map`] runs a function over items on a rayon pool
+//! sized by the global `-j/--threads` ([`init_pool`]) and hands each result, in input order,
+//! to a consumer as soon as it and every result before it are done. At most a small window
+//! of items is in flight, so memory is bounded by the files being worked on, not the corpus.
+//!
+//! Shared by every command that reads many documents (`extract`, `report`, `cites`, and the
+//! reading behind the others); `check` can adopt it the same way. Knows nothing of files or
+//! formats.
+
+use std::collections::BTreeMap;
+use std::panic::AssertUnwindSafe;
+
+/// The default number of worker threads when `-j` is not given: every core, at most 8.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism()
+        .map(usize::from)
+        .unwrap_or(1)
+        .min(8)
+}
+
+/// Build the process's rayon pool with `threads` workers (None: [`default_threads`]). Called
+/// once at the command line's edge; later calls (a command running another in-process) keep
+/// the first pool.
+pub fn init_pool(threads: Option<usize>) {
+    let n = threads.unwrap_or_else(default_threads).max(1);
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .thread_name(|i| format!("cancu-worker-{i}"))
+        .build_global();
+}
+
+/// Items in flight per worker thread: enough to keep every core busy while one slow file is
+/// worked on, few enough to bound memory.
+const WINDOW_PER_THREAD: usize = 4;
+
+/// Run `f` over `items` on the global pool and pass each result to `emit` in the order of
+/// `items`, as soon as it and all before it are done. `emit` runs on the calling thread;
+/// its first error stops the run (items in flight are finished and dropped) and is returned.
+/// A panic in `f` is carried to the calling thread.
+pub fn ordered_map<T, R, E>(
+    items: impl IntoIterator<Item = T>,
+    f: impl Fn(T) -> R + Sync,
+    mut emit: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Send,
+    R: Send,
+{
+    let window = rayon::current_num_threads().max(1) * WINDOW_PER_THREAD;
+    type Done<R> = (usize, std::thread::Result<R>);
+    let (tx, rx) = std::sync::mpsc::channel::<Done<R>>();
+    let f = &f;
+    rayon::in_place_scope(|scope| {
+        let mut items = items.into_iter();
+        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
+        let (mut sent, mut next) = (0usize, 0usize);
+        let mut result = Ok(());
+        loop {
+            while result.is_ok() && sent - next < window {
+                let Some(item) = items.next() else { break };
+                let tx = tx.clone();
+                let i = sent;
+                scope.spawn(move |_| {
+                    let r = std::panic::catch_unwind(AssertUnwindSafe(|| f(item)));
+                    let _ = tx.send((i, r));
+                });
+                sent += 1;
+            }
+            if next == sent {
+                break;
+            }
+            let Ok((i, r)) = rx.recv() else { break };
+            match r {
+                Ok(r) => {
+                    waiting.insert(i, r);
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            while let Some(r) = waiting.remove(&next) {
+                next += 1;
+                if result.is_ok() {
+                    result = emit(r);
+                }
+            }
+            if result.is_err() {
+                // Stop: what is in flight finishes (the scope waits for it) unseen.
+                break;
+            }
+        }
+        result
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_input_order() {
+        // (items, results emitted)
+        let rows: [(Vec<u64>, Vec<u64>); 3] = [
+            (vec![], vec![]),
+            (vec![3], vec![9]),
+            ((0..200).collect(), (0..200).map(|x| x * x).collect()),
+        ];
+        for (items, want) in rows {
+            let mut got = Vec::new();
+            let r: Result<(), ()> = ordered_map(
+                items.clone(),
+                |x| {
+                    // Later items finish first.
+                    std::thread::sleep(std::time::Duration::from_micros(200 - x.min(200)));
+                    x * x
+                },
+                |r| {
+                    got.push(r);
+                    Ok(())
+                },
+            );
+            assert_eq!(r, Ok(()));
+            assert_eq!(got, want, "{items:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_error_of_emit_stops_the_run() {
+        let mut seen = Vec::new();
+        let r = ordered_map(
+            0..1000u32,
+            |x| x,
+            |x| {
+                seen.push(x);
+                if x == 5 {
+                    Err(x)
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(r, Err(5));
+        assert_eq!(seen, vec![0, 1, 2, 3, 4, 5]);
+    }
+}

@@ -1,0 +1,278 @@
+//! Reading at memory speed: the checks that let valid UTF-8 already in NFC, with no sign of
+//! a legacy encoding, pass through untouched (no copy, no offset map), and the NFC pass that
+//! rewrites only the groups that need it when it is not.
+//!
+//! ASCII bytes are skipped a run at a time; only non-ASCII characters are looked at. Knows
+//! nothing of files, formats or citations.
+
+use super::legacy::{is_ordinary_symbol, tables};
+use super::offsets::{Builder, OffsetMap};
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// The runs of non-ASCII characters of `s`, as byte ranges. ASCII bytes are skipped eight at
+/// a time.
+fn non_ascii_runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Skip ASCII, a word at a time.
+        while let Some(w) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(w.try_into().unwrap_or([0x80; 8]));
+            if w & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
+        }
+        while i < b.len() && b[i] < 0x80 {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && b[i] >= 0x80 {
+            i += 1;
+        }
+        // A run of bytes >= 0x80 in valid UTF-8 starts and ends on character boundaries.
+        Some((start, i))
+    })
+}
+
+/// Is `s` certainly NFC? The Unicode quick check, run only over the non-ASCII runs (an
+/// ASCII character is a starter allowed in NFC, which resets the check's state exactly as a
+/// fresh start does). `false` means "maybe not": the caller normalizes.
+pub fn is_nfc(s: &str) -> bool {
+    non_ascii_runs(s).all(|(a, b)| {
+        // Within a run, the Latin letters of the safe blocks are starters allowed in NFC
+        // too: only the pieces between them are looked up.
+        s[a..b]
+            .split(is_safe_starter)
+            .all(|piece| piece.is_empty() || is_nfc_quick(piece.chars()) == IsNormalized::Yes)
+    })
+}
+
+/// Characters that are starters (combining class 0) allowed in NFC (quick check Yes), like
+/// ASCII: Latin-1 Supplement to the Spacing Modifier Letters, and Latin Extended Additional
+/// (every precomposed Vietnamese letter). Checked for every one of them by a test.
+fn is_safe_starter(c: char) -> bool {
+    matches!(c as u32, 0xA0..=0x2FF | 0x1E00..=0x1EFF)
+}
+
+/// Does valid UTF-8 text look like plain Unicode, with no sign of a legacy encoding read as
+/// Windows-1252 (form b of TCVN3/VNI)? Looks at `sample` (the head of the file). `Some(why)`
+/// when it certainly is plain Unicode; `None` when it may hold legacy letters and the full
+/// detection must decide. The rules are those of the full detection, taken before any
+/// scoring: no non-ASCII letter or stray symbol at all (ASCII only), or more than 1 in 100
+/// non-ASCII characters a letter beyond Windows-1252 (ă ơ ư đ ạ …), which form (b) never holds.
+pub fn plainly_unicode(sample: &str) -> Option<&'static str> {
+    let high = cp1252_high();
+    let (mut latin, mut beyond, mut odd) = (0usize, 0usize, 0usize);
+    for (a, b) in non_ascii_runs(sample) {
+        for c in sample[a..b].chars() {
+            latin += 1;
+            let alpha = is_letter(c);
+            if alpha || !(c.is_whitespace() || is_ordinary_symbol(c)) {
+                odd += 1;
+            }
+            if alpha && c as u32 >= 0x100 && high.binary_search(&c).is_err() {
+                beyond += 1;
+            }
+        }
+    }
+    if odd == 0 {
+        Some("valid UTF-8, no non-ASCII letters")
+    } else if beyond * 100 > latin {
+        Some("valid UTF-8 with Vietnamese letters beyond Windows-1252 (no legacy encoding)")
+    } else {
+        None
+    }
+}
+
+/// `char::is_alphabetic`, answered without a table lookup for the Latin letters Vietnamese
+/// uses (Latin-1 Supplement to Latin Extended-B but × and ÷, and Latin Extended Additional).
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// The Windows-1252 characters above U+00FF (Œ Š Ÿ ƒ ˆ – ’ € …), sorted: from the table, so
+/// the test of "beyond Windows-1252" is a binary search in about 30 characters.
+fn cp1252_high() -> &'static [char] {
+    static H: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    H.get_or_init(|| {
+        let mut v: Vec<char> = tables()
+            .cp1252_back
+            .keys()
+            .copied()
+            .filter(|&c| c as u32 >= 0x100)
+            .collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// Compose to NFC, one base character with its combining marks at a time, so each composed
+/// letter maps back to where its base started. Text that passes the quick check is returned
+/// as it is (no copy, no map); otherwise runs of single starters that are already NFC are
+/// copied whole and only the groups holding marks (or characters NFC replaces) are
+/// normalized, each output character mapped to its group's start. A group is bounded at 64
+/// bytes, so 10,000 stacked marks stay linear.
+pub fn nfc(text: String, map: &mut OffsetMap) -> String {
+    if is_nfc(&text) {
+        return text;
+    }
+    let mut b = Builder::with_capacity(text.len());
+    // Start of the text copied unchanged but not yet written.
+    let mut plain = 0;
+    let mut start = 0;
+    let mut group_len = 0; // characters in the current group
+    let flush = |b: &mut Builder, plain: &mut usize, start: usize, end: usize, n: usize| {
+        let g = &text[start..end];
+        let trivial = n == 1
+            && g.chars().next().is_some_and(|c| {
+                c.is_ascii() || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+            });
+        if trivial {
+            return;
+        }
+        if *plain < start {
+            b.push_str(&text[*plain..start], *plain);
+        }
+        for c in g.nfc() {
+            b.push(c, start);
+        }
+        *plain = end;
+    };
+    for (i, c) in text.char_indices() {
+        let starter = c.is_ascii() || canonical_combining_class(c) == 0;
+        if starter && group_len > 0 {
+            flush(&mut b, &mut plain, start, i, group_len);
+            group_len = 0;
+        }
+        if group_len == 0 {
+            start = i;
+        }
+        group_len += 1;
+        let end = i + c.len_utf8();
+        if end - start > 64 {
+            flush(&mut b, &mut plain, start, end, group_len);
+            group_len = 0;
+        }
+    }
+    if group_len > 0 {
+        flush(&mut b, &mut plain, start, text.len(), group_len);
+    }
+    if plain < text.len() {
+        b.push_str(&text[plain..], plain);
+    }
+    let (t, l) = b.finish(text.len());
+    map.push(l);
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The per-character composition this pass replaced: every group's characters pushed
+    /// one by one at the group's start.
+    fn reference(text: &str) -> (String, OffsetMap) {
+        let mut map = OffsetMap::default();
+        let mut b = Builder::with_capacity(text.len());
+        let mut start = 0;
+        let mut buf = String::new();
+        let flush = |b: &mut Builder, start: usize, s: &str| {
+            for c in s.nfc() {
+                b.push(c, start);
+            }
+        };
+        for (i, c) in text.char_indices() {
+            if canonical_combining_class(c) == 0 && !buf.is_empty() {
+                flush(&mut b, start, &buf);
+                buf.clear();
+            }
+            if buf.is_empty() {
+                start = i;
+            }
+            buf.push(c);
+            if buf.len() > 64 {
+                flush(&mut b, start, &buf);
+                buf.clear();
+            }
+        }
+        flush(&mut b, start, &buf);
+        let (t, l) = b.finish(text.len());
+        map.push(l);
+        (t, map)
+    }
+
+    #[test]
+    fn nfc_matches_the_per_character_pass() {
+        let nfd: String = "Nghị định số 12/2024/NĐ-CP".nfd().collect();
+        let marks = format!("a{}b", "\u{301}".repeat(100));
+        let rows = [
+            nfd.as_str(),
+            "Nghị định",
+            "x\u{301} y",
+            "\u{301}lead mark",
+            "Ω ohm sign \u{2126}",
+            marks.as_str(),
+            "mixed Nghi\u{323} định, Ủy ban",
+            "",
+        ];
+        for text in rows {
+            let mut map = OffsetMap::default();
+            let got = nfc(text.to_string(), &mut map);
+            let (want, want_map) = reference(text);
+            assert_eq!(got, want, "{text:?}");
+            for t in 0..=got.len() {
+                assert_eq!(map.original(t), want_map.original(t), "{text:?} at {t}");
+            }
+        }
+    }
+
+    #[test]
+    fn safe_starters_are_starters_allowed_in_nfc() {
+        for c in ('\u{A0}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            assert!(is_safe_starter(c));
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn letters_as_the_standard_library_says() {
+        for c in ('\u{80}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn quick_checks() {
+        // (text, certainly NFC)
+        let nfd: String = "Ủy ban".nfd().collect();
+        for (s, want) in [
+            ("plain ASCII", true),
+            ("Ủy ban nhân dân", true),
+            (nfd.as_str(), false),
+            ("a\u{2126}", false),
+            ("", true),
+        ] {
+            assert_eq!(is_nfc(s), want, "{s:?}");
+        }
+        // (sample, plain Unicode for certain)
+        for (s, want) in [
+            ("UBND 2024", true),
+            ("Ủy ban nhân dân", true),
+            ("“quoted” – dash\u{a0}", true),
+            ("Uû ban nh©n d©n", false),
+            ("Xin chaøo caùc baïn", false),
+        ] {
+            assert_eq!(plainly_unicode(s).is_some(), want, "{s:?}");
+        }
+    }
+}
