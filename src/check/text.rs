@@ -23,7 +23,7 @@ fn month_as_year() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\bngày[ \t]+(\d{1,2})[ \t]+(năm)[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})\b",
+        r"(?i)(?-u:\b)ngày[ \t]+(\d{1,2})[ \t]+(năm)[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})(?-u:\b)",
     )
 }
 
@@ -32,7 +32,7 @@ fn long_year() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?:\btháng[ \t]+\d{1,2}[ \t]+năm[ \t]+|\bngày[ \t]+\d{1,2}/\d{1,2}/)(\d{5,6})\b",
+        r"(?i)(?:(?-u:\b)tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+|(?-u:\b)ngày[ \t]+\d{1,2}/\d{1,2}/)(\d{5,6})(?-u:\b)",
     )
 }
 
@@ -41,7 +41,7 @@ fn worded_date() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\bngày[ \t]+(\d{1,2})(?:[ \t]+tháng[ \t]+|/)(\d{1,2})(?:[ \t]+năm[ \t]+|/)(\d{4})\b",
+        r"(?i)(?-u:\b)ngày[ \t]+(\d{1,2})(?:[ \t]+tháng[ \t]+|/)(\d{1,2})(?:[ \t]+năm[ \t]+|/)(\d{4})(?-u:\b)",
     )
 }
 
@@ -50,7 +50,9 @@ fn short_year() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"\b(\d{1,5})/((?:19|20)\d?)[ \t]*/[ \t]*([A-ZĐ]{1,6}-[A-ZĐa-z]{1,10})\b",
+        // ASCII word boundaries only (a Unicode `\b` makes every search of a Vietnamese text
+        // take the slow path); the symbol's end is checked in code.
+        r"(?-u:\b)(\d{1,5})/((?:19|20)\d?)[ \t]*/[ \t]*([A-ZĐ]{1,6}-[A-ZĐa-z]{1,10})",
     )
 }
 
@@ -59,7 +61,7 @@ fn date_after() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)^[^;\n]{0,60}?\bngày[ \t]+\d{1,2}(?:[ \t]+tháng[ \t]+|/|-)\d{1,2}(?:[ \t]+năm[ \t]+|/|-)(\d{4})\b",
+        r"(?i)^[^;\n]{0,60}?(?-u:\b)ngày[ \t]+\d{1,2}(?:[ \t]+tháng[ \t]+|/|-)\d{1,2}(?:[ \t]+năm[ \t]+|/|-)(\d{4})(?-u:\b)",
     )
 }
 
@@ -68,7 +70,7 @@ fn date_right_after() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)^[ \t]*(?:\r?\n[ \t]*)?ngày[ \t]+(\d{1,2})(?:[ \t]+tháng[ \t]+|/|-)(\d{1,2})(?:[ \t]+năm[ \t]+|/|-)(\d{4})\b",
+        r"(?i)^[ \t]*(?:\r?\n[ \t]*)?ngày[ \t]+(\d{1,2})(?:[ \t]+tháng[ \t]+|/|-)(\d{1,2})(?:[ \t]+năm[ \t]+|/|-)(\d{4})(?-u:\b)",
     )
 }
 
@@ -185,6 +187,14 @@ pub fn truncated_years(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
+        // The symbol ends at the end of a word (what a trailing `\b` would say).
+        if cx.text[all.end()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
         let t = crate::extract::Tables::builtin();
         let ty = sym.as_str().split('-').next().unwrap_or("");
         if t.code(ty).is_none_or(|k| k.kind.is_none()) {
