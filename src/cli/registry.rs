@@ -5,7 +5,7 @@
 use crate::cli::Outcome;
 use crate::registry::check::{check_registry, check_text, Severity};
 use crate::registry::import::{import_csv, parse_map, PhapDien};
-use crate::registry::learn::{learn, number_from_slug, target_stub};
+use crate::registry::learn::{learn, number_from_slug};
 use crate::registry::{Registry, RegistryFile, BUILTIN, BUILTIN_ORIGIN};
 use anyhow::{bail, Context as _};
 use std::fmt::Write as _;
@@ -450,21 +450,7 @@ fn import_texts(
         }
     }
     // The instruments known only as targets, after the texts (a text read wins).
-    let mut stubs = Vec::new();
-    for ins in &entries {
-        let path = ins
-            .sources
-            .first()
-            .map(|s| s.reference.trim_start_matches("its own text: ").to_string())
-            .unwrap_or_default();
-        for r in &ins.relations {
-            if let Some(st) = target_stub(&r.target, &ins.id, &path) {
-                if seen.insert(st.id.clone()) {
-                    stubs.push(st);
-                }
-            }
-        }
-    }
+    let stubs = crate::registry::learn::target_stubs(&entries, &mut seen);
     let texts = entries.len();
     let n_stubs = stubs.len();
     entries.extend(stubs);

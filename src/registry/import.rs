@@ -62,7 +62,8 @@ pub fn make_id(c: &Citation, issuer: Option<&str>, issued: Option<Date>) -> Opti
     Some(format!("{canonical}:{slug}:{date}"))
 }
 
-fn instrument_from(c: &Citation, id: String) -> Instrument {
+/// A bare entry for the instrument `c` cites, every fact unknown and unverified.
+pub(super) fn instrument_from(c: &Citation, id: String) -> Instrument {
     Instrument {
         id,
         kind: c.kind,

@@ -1097,8 +1097,20 @@ pub fn learn_documents(docs: &[(&str, &str)]) -> Vec<Instrument> {
             }
         }
     }
+    let stubs = target_stubs(&out, &mut seen);
+    out.extend(stubs);
+    settle_statuses(&mut out);
+    out
+}
+
+/// The instruments known only as targets of the effects `entries` state, one per id not yet
+/// in `seen` (a text read wins over a target stub).
+pub fn target_stubs(
+    entries: &[Instrument],
+    seen: &mut std::collections::HashSet<String>,
+) -> Vec<Instrument> {
     let mut stubs = Vec::new();
-    for ins in &out {
+    for ins in entries {
         let path = ins
             .sources
             .first()
@@ -1112,9 +1124,7 @@ pub fn learn_documents(docs: &[(&str, &str)]) -> Vec<Instrument> {
             }
         }
     }
-    out.extend(stubs);
-    settle_statuses(&mut out);
-    out
+    stubs
 }
 
 /// A document of a provincial or local body (people's committee, people's council), whose
@@ -1178,33 +1188,16 @@ pub fn target_stub(target: &str, by: &str, path: &str) -> Option<Instrument> {
         return None;
     }
     let id = make_id(&c, None, None)?;
-    Some(Instrument {
-        id,
-        kind: c.kind,
-        number: c.number.clone(),
-        year: c.year,
-        symbol: c.symbol.clone(),
-        issuer: None,
-        issued: None,
-        effective: None,
-        title: None,
-        law_name: None,
-        status: Status::Unknown,
-        status_date: None,
-        annual: false,
-        subject: vec![],
-        aliases: vec![],
-        note: Some(format!(
-            "Known only as the target of effects stated in the text of {by}; its status follows from them. UNVERIFIED."
-        )),
+    let mut ins = super::import::instrument_from(&c, id);
+    ins.note = Some(format!(
+        "Known only as the target of effects stated in the text of {by}; its status follows from them. UNVERIFIED."
+    ));
+    ins.sources = vec![Source {
+        reference: format!("the text of {by}: {path}"),
+        supports: vec!["number".into()],
         verified: false,
-        relations: vec![],
-        sources: vec![Source {
-            reference: format!("the text of {by}: {path}"),
-            supports: vec!["number".into()],
-            verified: false,
-        }],
-    })
+    }];
+    Some(ins)
 }
 
 #[cfg(test)]
