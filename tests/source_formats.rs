@@ -240,27 +240,7 @@ fn para(s: &str) -> String {
 /// The seed as a DOCX: lines 20–60 in a two-column table (row by row), a header and a
 /// footer holding a citation that must not reach the body.
 fn seed_docx() -> Vec<u8> {
-    let s = seed();
-    let lines: Vec<&str> = s.lines().collect();
-    let mut body = String::new();
-    let mut i = 0;
-    while i < lines.len() {
-        if (20..60).contains(&i) {
-            body.push_str("<w:tbl>");
-            while i < 60 && i < lines.len() {
-                body.push_str("<w:tr>");
-                for line in &lines[i..(i + 2).min(lines.len())] {
-                    body.push_str(&format!("<w:tc>{}</w:tc>", para(line)));
-                }
-                body.push_str("</w:tr>");
-                i += 2;
-            }
-            body.push_str("</w:tbl>");
-        } else {
-            body.push_str(&para(lines[i]));
-            i += 1;
-        }
-    }
+    let body = common::docx_body_with_table(&seed(), para);
     let doc = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}<w:sectPr/></w:body></w:document>"
     );

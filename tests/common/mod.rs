@@ -54,3 +54,29 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn read(p: &Path) -> String {
     std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
+
+/// A DOCX body for `text`: each line a paragraph made by `para`, lines 20–60 in a
+/// two-column table (row by row), as the seed-as-DOCX tests lay it out.
+pub fn docx_body_with_table(text: &str, para: impl Fn(&str) -> String) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut body = String::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if (20..60).contains(&i) {
+            body.push_str("<w:tbl>");
+            while i < 60 && i < lines.len() {
+                body.push_str("<w:tr>");
+                for line in &lines[i..(i + 2).min(lines.len())] {
+                    body.push_str(&format!("<w:tc>{}</w:tc>", para(line)));
+                }
+                body.push_str("</w:tr>");
+                i += 2;
+            }
+            body.push_str("</w:tbl>");
+        } else {
+            body.push_str(&para(lines[i]));
+            i += 1;
+        }
+    }
+    body
+}
