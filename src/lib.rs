@@ -6,11 +6,14 @@
 //! output formats live at the edges (`source`, the binary).
 
 pub mod check;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod diag;
 pub mod eval;
 pub mod extract;
+#[cfg(feature = "index")]
 pub mod graph;
+#[cfg(feature = "index")]
 pub mod index;
 pub mod messages;
 pub mod model;
@@ -18,6 +21,7 @@ pub mod normalize;
 pub mod outline;
 pub mod registry;
 pub mod resolve;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod source;
 

@@ -1,6 +1,6 @@
 //! Fuzzing `source::from_bytes` + `cancu::extract` with proptest: arbitrary bytes under
 //! every file name a user may give, and the seed plan with random byte mutations. The case
-//! counts keep `cargo test` short; `cargo run --release --bin source_stress -- SECONDS` runs
+//! counts keep `cargo test` short; `cargo bench --bench source_stress -- SECONDS` runs
 //! the same checks for longer.
 
 mod common;

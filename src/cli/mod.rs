@@ -17,6 +17,7 @@ pub mod places;
 pub mod registry;
 pub mod report;
 pub mod search;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod show;
 
@@ -91,6 +92,7 @@ pub enum Command {
     /// Extract every cited instrument from plan texts.
     Extract(extract::Args),
     /// Serve the web interface: search, documents, instruments, graph, JSON API.
+    #[cfg(feature = "serve")]
     Serve(serve::Args),
     /// Check citations: malformed, inconsistent and outdated ones, with fixes.
     Check(check::Args),
@@ -143,6 +145,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Report(a) => report::run(a),
         Command::Extract(a) => extract::run(a),
+        #[cfg(feature = "serve")]
         Command::Serve(a) => serve::run(a),
         Command::Check(a) => check::run(a),
         Command::Registry(a) => registry::run(a),

@@ -1,5 +1,5 @@
 //! Benchmark: load a registry of 5,000 synthetic entries (TOML and JSON) and time parsing +
-//! indexing. Run: `cargo run --release --bin bench_registry [N]`.
+//! indexing. Run: `cargo bench --bench bench_registry -- [N | FILE.json]`.
 
 use cancu::model::{Date, Kind};
 use cancu::registry::{Instrument, Registry, RegistryFile, Relation, RelationType, Source, Status};
@@ -66,10 +66,15 @@ fn time<F: FnMut() -> usize>(label: &str, bytes: usize, mut f: F) {
     );
 }
 
+/// The program's arguments without the `--bench` that `cargo bench` appends.
+fn cli_args() -> impl Iterator<Item = String> {
+    std::env::args().filter(|a| a != "--bench")
+}
+
 fn main() {
     // `bench_registry FILE.json`: time the built-in registry plus a real imported file
     // (e.g. the Bộ pháp điển import written by `cancu registry import phap-dien`).
-    if let Some(path) = std::env::args()
+    if let Some(path) = cli_args()
         .nth(1)
         .filter(|a| a.ends_with(".json") || a.ends_with(".toml"))
     {
@@ -81,7 +86,7 @@ fn main() {
         });
         return;
     }
-    let n: usize = std::env::args()
+    let n: usize = cli_args()
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(5000);

@@ -1,6 +1,6 @@
 //! Benchmark: extraction throughput (normalization included) on one core.
 //!
-//! `cargo run --release --bin bench_extract -- [PATHS ...] [--min-mb N]`
+//! `cargo bench --bench bench_extract -- [PATHS ...] [--min-mb N]`
 //! Reads .txt/.md files and the `full_text` of .json files under PATHS (default: the bundled
 //! corpus), repeats them until at least N MB (default 200) have been processed, and prints
 //! MB/s for cancu's extractor beside a naive citation regex over the same text (the
@@ -44,10 +44,15 @@ fn collect(p: &PathBuf, out: &mut Vec<String>) {
     }
 }
 
+/// The program's arguments without the `--bench` that `cargo bench` appends.
+fn cli_args() -> impl Iterator<Item = String> {
+    std::env::args().filter(|a| a != "--bench")
+}
+
 fn main() {
     let mut paths = Vec::new();
     let mut min_mb = 200.0f64;
-    let mut args = std::env::args().skip(1);
+    let mut args = cli_args().skip(1);
     while let Some(a) = args.next() {
         if a == "--raw-tantivy" {
             let (Some(dir), Some(index)) = (args.next(), args.next()) else {
@@ -141,7 +146,7 @@ fn main() {
 
 /// Adversarial inputs at 1 MB and 10 MB: the time per MB must stay flat (linear time).
 fn stress() {
-    let seed = include_str!("../../tests/fixtures/ke-hoach-qpdp-2024-xa-xuan-luong.txt");
+    let seed = include_str!("../tests/fixtures/ke-hoach-qpdp-2024-xa-xuan-luong.txt");
     let one_line: String = seed.replace('\n', " ");
     let cases: [(&str, String); 6] = [
         ("seed text on one line (no newline)", one_line),
@@ -178,12 +183,12 @@ fn stress() {
 /// `cancu extract --format json` and `cancu check --format json` as a user runs them (linear
 /// time means the 10 MB run takes about 10 times the 1 MB one).
 fn whole_command_stress() {
-    let Some(cancu) = std::env::current_exe()
-        .ok()
-        .and_then(|e| e.parent().map(|d| d.join("cancu")))
+    // Cargo builds the package's binary for its benches and says where.
+    let Some(cancu) = option_env!("CARGO_BIN_EXE_cancu")
+        .map(std::path::PathBuf::from)
         .filter(|p| p.is_file())
     else {
-        println!("whole command: no cancu binary beside this one (cargo build --release)");
+        println!("whole command: no cancu binary (run through `cargo bench --bench bench_extract`)");
         return;
     };
     let dir = std::env::temp_dir().join(format!("cancu-stress-{}", std::process::id()));

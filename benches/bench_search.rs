@@ -3,7 +3,7 @@
 //! (`unicode61 remove_diacritics 2`) or raw tantivy measured in the same run.
 //!
 //! ```text
-//! cargo run --release --features bench --bin bench_search -- \
+//! cargo bench --features bench --bench bench_search -- \
 //!     --docs ../shared/data/admin-docs-2025/docs [--mb 500] [--seed 7] [--only indexing]
 //! ```
 //! `--only indexing` runs only the parts timing document building and indexing throughput.
@@ -54,7 +54,7 @@ fn args() -> Result<Args> {
         sets: Vec::new(),
         rounds: 1,
     };
-    let mut it = std::env::args().skip(1);
+    let mut it = cli_args().skip(1);
     while let Some(k) = it.next() {
         let v = it.next().with_context(|| format!("{k} needs a value"))?;
         match k.as_str() {
@@ -372,6 +372,11 @@ fn query_sets(docs: &[Doc], phrases: &[Phrase], seed: u64) -> QuerySets {
         cites,
         cites_syntax,
     }
+}
+
+/// The program's arguments without the `--bench` that `cargo bench` appends.
+fn cli_args() -> impl Iterator<Item = String> {
+    std::env::args().filter(|a| a != "--bench")
 }
 
 fn main() -> Result<()> {

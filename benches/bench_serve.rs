@@ -9,7 +9,7 @@
 //! stylesheet then PATH): the figure a delayed ACK (Nagle) would spoil by ~40 ms.
 //! Loopback only; at most CLIENTS × ROUNDS requests and 120 s.
 //!
-//! cargo run --release --bin bench_serve -- [CORPUS] [--clients 100] [--rounds 10] [--path URL]
+//! cargo bench --bench bench_serve -- [CORPUS] [--clients 100] [--rounds 10] [--path URL]
 //!     [--index DIR|build] [--keep-alive]
 
 use cancu::serve::{self, Config};
@@ -101,6 +101,11 @@ fn pct(sorted: &[Duration], p: f64) -> Duration {
     sorted[i.min(sorted.len() - 1)]
 }
 
+/// The program's arguments without the `--bench` that `cargo bench` appends.
+fn cli_args() -> impl Iterator<Item = String> {
+    std::env::args().filter(|a| a != "--bench")
+}
+
 fn main() {
     let mut corpus = std::path::PathBuf::from("corpus");
     let mut clients = 100usize;
@@ -108,7 +113,7 @@ fn main() {
     let mut path = "/search?q=dan+quan+tu+ve".to_string();
     let mut index: Option<String> = None;
     let mut keep_alive = false;
-    let mut args = std::env::args().skip(1);
+    let mut args = cli_args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--clients" => clients = args.next().and_then(|v| v.parse().ok()).unwrap_or(clients),
