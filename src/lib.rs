@@ -15,6 +15,7 @@ pub mod extract;
 pub mod graph;
 #[cfg(feature = "index")]
 pub mod index;
+pub mod knowledge;
 pub mod messages;
 pub mod model;
 pub mod normalize;

@@ -277,7 +277,7 @@ fn fix_writes_files_with_a_backup() {
     let text = seed_text();
     let ex = cancu::extract(&text);
     let reg = cancu::registry::Registry::builtin().unwrap();
-    let know = cancu::registry::knowledge::RegistryKnowledge::new(&reg);
+    let know = cancu::knowledge::RegistryKnowledge::new(&reg);
     let diags = check::check(&text, &ex, &know, &Options::default());
     let safe = fix::apply_up_to(&text, &diags, cancu::diag::Applicability::Safe);
     assert_eq!(common::read(&p), safe.text);

@@ -51,7 +51,7 @@ fn spellable(s: &str, enc: Encoding) -> String {
 fn safe_fix(text: &str) -> (Vec<usize>, String) {
     let ex = cancu::extract(text);
     let reg = cancu::registry::Registry::builtin().unwrap_or_else(|e| panic!("{e}"));
-    let know = cancu::registry::knowledge::RegistryKnowledge::new(&reg);
+    let know = cancu::knowledge::RegistryKnowledge::new(&reg);
     let diags = check::check(text, &ex, &know, &Options::default());
     let f = fix::apply_up_to(text, &diags, Applicability::Safe);
     let mut lines = Vec::new();

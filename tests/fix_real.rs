@@ -22,7 +22,7 @@ fn no_fix_on_real_documents_makes_a_citation_worse() {
     files.sort();
     assert!(!files.is_empty(), "{}: no documents", dir.display());
     let reg = cancu::registry::Registry::builtin().unwrap_or_else(|e| panic!("{e}"));
-    let know = cancu::registry::knowledge::RegistryKnowledge::new(&reg);
+    let know = cancu::knowledge::RegistryKnowledge::new(&reg);
     let (mut offered, mut safe, mut refused, mut docs) = (0, 0, 0, 0);
     let mut bad = Vec::new();
     for f in &files {

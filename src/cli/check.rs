@@ -116,7 +116,7 @@ pub fn knowledge(
     paths: &[std::path::PathBuf],
 ) -> Box<dyn Knowledge> {
     match args.load_for(paths) {
-        Ok(reg) => Box::new(crate::registry::knowledge::RegistryKnowledge::new(reg)),
+        Ok(reg) => Box::new(crate::knowledge::RegistryKnowledge::new(reg)),
         Err(e) => {
             eprintln!("error: registry: {e:#}");
             Box::new(NoKnowledge)

@@ -222,7 +222,7 @@ fn notes(d: &SourceFile) -> Notes {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let reg = args.registry.load_for(&args.paths)?;
-    let know = crate::registry::knowledge::RegistryKnowledge::new(&reg);
+    let know = crate::knowledge::RegistryKnowledge::new(&reg);
     let format = args.format;
     // Each document's output is rendered where it was analysed, on any core; this thread
     // only writes the pieces in order, as soon as each is ready (every format streams).

@@ -9,7 +9,7 @@ use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::diag::{Category, Diagnostic, Severity};
 use crate::messages::{self, tr, Lang};
-use crate::registry::knowledge::RegistryKnowledge;
+use crate::knowledge::RegistryKnowledge;
 use crate::resolve::resolved_id;
 use serde::Serialize;
 use std::io::Write;

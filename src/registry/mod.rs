@@ -11,7 +11,6 @@
 pub mod check;
 pub mod files;
 pub mod import;
-pub mod knowledge;
 pub mod learn;
 
 use crate::model::{Date, Kind};

@@ -16,7 +16,7 @@ use crate::check;
 use crate::diag::Diagnostic;
 use crate::model::{Citation, Date};
 use crate::normalize::fold_key;
-use crate::registry::knowledge::RegistryKnowledge;
+use crate::knowledge::RegistryKnowledge;
 use crate::registry::{Instrument, Registry, Status};
 use crate::resolve::{self, Resolution as Res};
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};

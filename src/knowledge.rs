@@ -2,6 +2,10 @@
 //! facts with dated events from the registry's relations and statuses, subject search and
 //! yearly series. The checker sees only the trait; this adapter is the one place that
 //! knows both sides.
+//!
+//! It sits above `registry`, `resolve` and `check` so that none of them depends on another
+//! the wrong way: `resolve` reads the `registry`; `registry` knows neither `resolve` nor
+//! `check`; `check` knows only its own trait (and `resolve::document_date`).
 
 use crate::check::{Event, EventKind, InstrumentFacts, InstrumentId, Knowledge, Resolution};
 use crate::model::{Citation, Date, Kind};
