@@ -357,8 +357,6 @@ pub enum Defect {
     SoTypo,
     /// "ngày 31/02/2019": a date that does not exist.
     InvalidDate,
-    /// "BTN&MT": an old issuer code spelling that is accepted but not current.
-    OldIssuerCode,
 }
 
 /// Where the citation stands in the plan's outline ("II.1"), filled by `outline`.

@@ -27,7 +27,7 @@ pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
     if cx.genre.quoted(c.start) || cx.genre.english(c.start) || cx.genre.consolidated {
         return;
     }
-    out.extend(cited_before_issued(cx, i, c));
+    out.extend(cited_before_issued(cx, c));
     if let Some(Resolution::Found(id)) = cx.resolved.get(i) {
         // Identified with evidence (its number or date), the document resting on it: not a
         // passing mention, not one provision referred to ("khoản 3 Điều 122 của Luật ...",
@@ -67,7 +67,7 @@ fn label_name(lang: Lang, f: &InstrumentFacts) -> String {
 /// written, so both certain). A document citing itself (its number, or "kèm theo" in an
 /// annex) with a later date than its header's is told so; with the header's number cited,
 /// the header's date is the fix.
-pub fn cited_before_issued(cx: &Ctx, _i: usize, c: &Citation) -> Option<Diagnostic> {
+pub fn cited_before_issued(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let doc = cx.doc_date?;
     let d = c.date?;
     // Only a cited date after the document's: the header's date may be a gazette's issue
