@@ -188,7 +188,9 @@ fn whole_command_stress() {
         .map(std::path::PathBuf::from)
         .filter(|p| p.is_file())
     else {
-        println!("whole command: no cancu binary (run through `cargo bench --bench bench_extract`)");
+        println!(
+            "whole command: no cancu binary (run through `cargo bench --bench bench_extract`)"
+        );
         return;
     };
     let dir = std::env::temp_dir().join(format!("cancu-stress-{}", std::process::id()));

@@ -86,10 +86,7 @@ fn cli_args() -> impl Iterator<Item = String> {
 }
 
 fn main() {
-    let secs: u64 = cli_args()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(60);
+    let secs: u64 = cli_args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(60);
     let seed = std::fs::read_to_string("tests/fixtures/ke-hoach-qpdp-2024-xa-xuan-luong.txt")
         .unwrap_or_else(|_| "Căn cứ Nghị định số 12/2024/NĐ-CP ngày 01/02/2024\n".repeat(100));
     if cli_args().nth(2).as_deref() != Some("--no-large") {

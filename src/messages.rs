@@ -178,8 +178,6 @@ messages! {
     L_IS_ABOUT = "{0} là văn bản về {1}", "{0} is about {1}";
     N_REG_TITLE = "tên văn bản {0} trong cơ sở dữ liệu: \"{1}\"", "the registry's title of {0}: \"{1}\"";
     N_ON_SUBJECT = "văn bản trong cơ sở dữ liệu về nội dung này: {0}", "the registry's instrument on this subject: {0}";
-    M_NO_SUCH = "không có {0} nào số {1}", "no {0} numbered {1} is known";
-    L_NOT_IN_REGISTRY = "không có trong cơ sở dữ liệu", "not in the registry";
     M_REG_DATE = "{0} ghi ngày {1} ở đây; cơ sở dữ liệu ghi ngày {2}", "{0} is dated {1} here; the registry has {2}";
     L_REGISTRY_SAYS = "theo cơ sở dữ liệu: {0}", "the registry: {0}";
     M_ASSEMBLY_TERM = "{0}: Quốc hội khóa {1} ({2}) không thể ban hành văn bản năm {3}",
@@ -400,11 +398,6 @@ rule_texts! {
     "the subject cited does not match the registry's title for this number",
     "Trích yếu ghi kèm trích dẫn (\"về ...\") gần như không trùng với tên văn bản có số hiệu đó trong cơ sở dữ liệu: số hiệu hoặc trích yếu bị sai (ví dụ \"Nghị định 01/2019/NĐ-CP ... động viên quốc phòng\": 01/2019/NĐ-CP là nghị định về Kiểm lâm). Luật được viện dẫn bằng tên thì tên chính là nội dung, không so. Văn bản cùng nội dung trong cơ sở dữ liệu được nêu trong lưu ý; không tự thay thế.",
     "The subject written with the citation (\"về ...\", trích yếu) shares almost nothing with the registry's title for the instrument with that number: the number, or the subject, is wrong (e.g. \"Nghị định 01/2019/NĐ-CP ... động viên quốc phòng\": 01/2019/NĐ-CP is the decree on forest rangers). A law cited by its name has its subject in the name and is not compared. When the registry knows an instrument on the cited subject it is named in a note; nothing is replaced automatically.";
-    "C0208", None,
-    "không có văn bản nào mang số hiệu này",
-    "the registry knows no instrument with this number",
-    "Cơ sở dữ liệu có đủ loạt văn bản chứa số này nhưng không có văn bản mang số đó (\"Nghị định 02/2020/NĐ-CP ... phối hợp của Dân quân tự vệ\": nghị định về phối hợp của Dân quân tự vệ là 133/2015/NĐ-CP). Cần đối chiếu với bản gốc.",
-    "The registry holds the series this number belongs to and has no instrument with it (\"Nghị định 02/2020/NĐ-CP ... phối hợp của Dân quân tự vệ\": the decree on militia coordination is 133/2015/NĐ-CP). The citation must be checked against the original document.";
     "C0209", Review,
     "ngày ban hành ghi khác với ngày trong cơ sở dữ liệu",
     "the date written differs from the registry's issue date",

@@ -28,7 +28,6 @@ pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
     if let Some(r) = cx.resolved.get(i) {
         out.extend(registry_missing_year(cx, c, r));
         out.extend(subject_mismatch(cx, c, r));
-        out.extend(no_such_instrument(cx, c, r));
         out.extend(registry_date_mismatch(cx, c, r));
     }
 }
@@ -498,27 +497,6 @@ pub fn subject_mismatch(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diagno
     );
     d.notes.push(cx.m(&m::N_REG_TITLE, &[&name, &title]));
     others_on_subject(cx, c, cited, id, &mut d);
-    Some(d)
-}
-
-/// C0208: the registry knows no instrument with this number.
-pub fn no_such_instrument(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<Diagnostic> {
-    let Resolution::Absent { reason } = r else {
-        return None;
-    };
-    let (s, e) = main_span(c);
-    let name = name_of(c);
-    let mut d = diag(
-        &rules::NO_SUCH_INSTRUMENT,
-        cx.m(&m::M_NO_SUCH, &[&c.kind.vietnamese(), &name]),
-        vec![cx.label(s, e, m::s(cx.lang, &m::L_NOT_IN_REGISTRY), true)],
-    );
-    if !reason.is_empty() {
-        d.notes.push(reason.clone());
-    }
-    if let Some((t, _)) = subject(cx, c) {
-        others_on_subject(cx, c, &t, "", &mut d);
-    }
     Some(d)
 }
 

@@ -17,9 +17,6 @@ pub enum Resolution {
     Found(InstrumentId),
     /// Several instruments fit (colliding numbers, no date or subject to tell them apart).
     Ambiguous(Vec<InstrumentId>),
-    /// The registry positively knows there is no such instrument (it holds the complete
-    /// series, or lists the number as not existing). `reason` says how it knows.
-    Absent { reason: String },
     /// The registry cannot tell.
     Unknown,
 }

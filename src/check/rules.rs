@@ -108,13 +108,8 @@ rule!(
     Consistency,
     Warning
 );
-rule!(
-    NO_SUCH_INSTRUMENT,
-    "C0208",
-    "no-such-instrument",
-    Consistency,
-    Warning
-);
+// C0208 ("no-such-instrument") is retired and never reused: no registry source states that
+// it holds a series completely, so the rule could only fire through a test's fake.
 rule!(
     REGISTRY_DATE_MISMATCH,
     "C0209",
@@ -180,7 +175,6 @@ pub const ALL: &[Rule] = &[
     CONFLICTING_DATES,
     REGISTRY_MISSING_YEAR,
     SUBJECT_MISMATCH,
-    NO_SUCH_INSTRUMENT,
     REGISTRY_DATE_MISMATCH,
     ASSEMBLY_TERM,
     MALFORMED_DATE,

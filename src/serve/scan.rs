@@ -14,9 +14,9 @@
 use super::backend::*;
 use crate::check;
 use crate::diag::Diagnostic;
+use crate::knowledge::RegistryKnowledge;
 use crate::model::{Citation, Date};
 use crate::normalize::fold_key;
-use crate::knowledge::RegistryKnowledge;
 use crate::registry::{Instrument, Registry, Status};
 use crate::resolve::{self, Resolution as Res};
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
