@@ -5,6 +5,13 @@
 //!
 //! [`Graph::build`] takes texts already read (`(path, text)` pairs) so a search index can
 //! reuse it; this module does no I/O and knows nothing of the command line.
+//!
+//! [`parse_query`] reads what people type ("NĐ 63/2010", "NQ57", "luat ngan sach nha nuoc",
+//! "20/2023/QH15") into a [`Target`]; a law name without number is a work (every version, hits
+//! grouped by version). [`Graph::cites`] matches a citation on what it says (number, symbol,
+//! kind, year, law name) as well as on what it resolved to, so a larger registry never loses a
+//! document; [`Target::citation_keys`] are a superset of the index keys of every matching
+//! citation, so `cancu cites --index` reads only candidate files and answers as a scan does.
 
 pub mod rank;
 

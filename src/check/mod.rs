@@ -7,6 +7,20 @@
 //!
 //! The registry is reached only through the [`Knowledge`] trait; this module does not know
 //! how instruments are stored, does no I/O and never panics on any input.
+//!
+//! Rules are one function each in `shape`, `consistency`, `time`, `unknown` and `text`; their
+//! codes (C01 shape, C02 consistency, C03 time, C04 unknown), names and default severities are
+//! in [`rules`], selected as in ruff (codes, prefixes, groups, names). Shape rules read the
+//! extractor's `defects` and `parts` and never re-parse; `text` scans for what the extractor
+//! cannot read as a citation. [`genre`] tells the era and genre (English passages, quoted and
+//! consolidated texts, numbering before 2009, Party numbering) from `corpus/check.toml`. Time
+//! rules stand on solid ground: "not yet in force" needs the document's own date or `--as-of`;
+//! expiry and supersession may use its lower bound; "cited before issued" needs both dates
+//! written. One defect, one diagnostic: the date findings and the standing findings on one
+//! citation are merged into the first of their family, the others becoming notes;
+//! [`summarize_unresolved`] folds a document's C0401 notes into one. Every fix is vetted
+//! ([`fix::vet`]) and marked safe (typography only) or unsafe (inferred). Every user-facing
+//! word is in [`crate::messages`].
 
 pub mod consistency;
 pub mod fix;

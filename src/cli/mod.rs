@@ -1,5 +1,10 @@
 //! The command line: clap definitions (each flag defined once, its help text written once)
 //! and the dispatch to one module per subcommand. Only this module knows clap.
+//!
+//! Shared plumbing: [`output`] (the global `--quiet`, `--color`, `-j` settings, formats,
+//! progress bars on a terminal only, the exit-code rules), [`places`] (default input and
+//! index, never the current folder unasked), [`parallel`] (all cores, output in input order,
+//! bounded memory). `main.rs` only maps the outcome to an exit code.
 
 use clap::{Parser, Subcommand};
 

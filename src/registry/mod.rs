@@ -7,6 +7,22 @@
 //! read a status "as of a date" by following replacement chains. It does no I/O except in
 //! [`Registry::load_file`] (reading a path the caller names); it knows nothing about
 //! citations, documents or the command line.
+//!
+//! Ids are the official number-symbol when the number carries the year ("168/2018/NĐ-CP"),
+//! else `<number-symbol>:<issuer slug>:<issue date>` ("28-NQ/TW:bo-chinh-tri:2008-09-22"),
+//! since Party and administrative numbers repeat. Files load in layers: the built-in
+//! instruments, then (for documents under `corpus/plans` and in tests only) the invented
+//! local documents of the bundled plans ([`FICTIONAL`]), then instruments learned from the
+//! documents read, then imports; on a duplicate id the earlier wins and the later is recorded
+//! as shadowed. Relations are typed in one vocabulary (replaces, repeals, amends, expires,
+//! corrects, suspends and their inverses, superseded-by, guides, based-on), each an effect with
+//! its scope (`whole` | provisions as written), date, confidence and source. Status follows
+//! from dated effects, as legislation.gov.uk derives it ([`Registry::effects_on`],
+//! [`Registry::status_at`]): not yet in force before the effective date, replaced or expired
+//! after a whole replacement or repeal, partly expired after a partial one, amended and still
+//! in force. Children: `check` (schema and consistency), `learn` (an instrument's own text),
+//! `import` (Bộ pháp điển, CSV), `files` (where registry files live). The checker sees the
+//! registry only through [`crate::knowledge::RegistryKnowledge`], which sits above this module.
 
 pub mod check;
 pub mod files;

@@ -7,6 +7,14 @@
 //! offset in it maps back to a byte offset in the ORIGINAL file ([`SourceFile::original`]);
 //! for DOCX and PDF it maps to a place a user can find: the paragraph or the page
 //! ([`SourceFile::locate`]). It must NOT know citations, the registry or output formats.
+//!
+//! Size is checked before reading and every read is bounded by the limit ([`read_bytes`]:
+//! a device or pipe is refused at the limit; DOCX parts and PDF text held to it, refused, never
+//! cut). Reading runs at memory speed ([`fast`]): valid UTF-8 that is plainly Unicode and
+//! already NFC becomes the text without a copy or an offset map; only the suspicious rest is
+//! scored for legacy encodings, and text holding a Vietnamese letter beyond Windows-1252 is
+//! never re-decoded; `--encoding` overrides detection. The TCVN3 and VNI tables are data in
+//! `corpus/encodings/`. [`writeback`] writes fixes back in the file's own encoding and form.
 
 pub mod docx;
 pub mod encoding;
