@@ -24,6 +24,7 @@ pub struct TimeWords {
     pub passing: Vec<String>,
     pub consolidated_heading: String,
     pub consolidated_formula: String,
+    pub consolidated_symbol: String,
 }
 
 /// One National Assembly term and the years it sits (both ends included).
@@ -109,6 +110,23 @@ pub struct Genre {
 }
 
 /// Words only, one space between them.
+/// Words joined by single spaces, with each colon kept as a word of its own.
+fn words_and_colons(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == ':' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .replace(':', " : ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn words_only(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
@@ -168,12 +186,20 @@ impl Genre {
             let f = crate::normalize::fold_key(l);
             f.trim().starts_with(t.consolidated_heading.as_str()) && l.contains("HỢP NHẤT")
         });
-        let formula = words_only(&crate::normalize::fold_key(&text[..top]))
-            .contains(t.consolidated_formula.as_str());
+        let folded = crate::normalize::fold_key(&text[..top]);
+        // The formula introduces the list of amending texts, so a colon follows it; a
+        // preamble's "Căn cứ Luật …, được sửa đổi, bổ sung bởi Luật số …" has none.
+        let formula = words_and_colons(&folded).contains(&format!("{} :", t.consolidated_formula));
+        // A consolidated text's own number carries the symbol VBHN ("Số: 12/VBHN-BTC").
+        let own_number = text[..top].lines().any(|l| {
+            let l = crate::normalize::fold_key(l);
+            let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
+            l.starts_with("so") && l.contains(t.consolidated_symbol.as_str())
+        });
         Genre {
             quoted: quoted_ranges(text),
             english: english_lines(text),
-            consolidated: heading || formula,
+            consolidated: heading || formula || own_number,
         }
     }
 
@@ -300,12 +326,31 @@ mod tests {
             let s = text.find(needle).unwrap();
             assert_eq!(passing_mention(text, s, s + needle.len()), want, "{text}");
         }
-        assert!(Genre::of("BỘ LAO ĐỘNG\nVĂN BẢN HỢP NHẤT -\nNghị định ...").consolidated);
-        assert!(!Genre::of("Căn cứ văn bản hợp nhất số 12/VBHN-BTC;").consolidated);
-        assert!(
-            Genre::of("NGHỊ ĐỊNH\nNghị định số 51/2016/NĐ-CP, có hiệu lực từ ngày 01/8/2016, được sửa đổi, bổ sung bởi:\n")
-                .consolidated
-        );
+    }
+
+    /// Regression: a preamble's "Căn cứ Luật …, được sửa đổi, bổ sung bởi Luật số …" took 110
+    /// of 528 real documents for consolidated texts, and no time rule ran on them.
+    #[test]
+    fn consolidated_texts_and_preambles_that_name_amendments() {
+        // (text, consolidated)
+        let rows = [
+            ("BỘ LAO ĐỘNG\nVĂN BẢN HỢP NHẤT -\nNghị định ...", true),
+            ("Căn cứ văn bản hợp nhất số 12/VBHN-BTC;", false),
+            (
+                "NGHỊ ĐỊNH\nNghị định số 51/2016/NĐ-CP, có hiệu lực từ ngày 01/8/2016, được sửa đổi, bổ sung bởi:\n",
+                true,
+            ),
+            ("BỘ TÀI CHÍNH\nSố: 12/VBHN-BTC\nThông tư số 01/2020/TT-BTC được sửa đổi, bổ sung bởi Thông tư số 69/2023/TT-BTC", true),
+            (
+                "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015 được sửa đổi, bổ sung bởi Luật số 47/2019/QH14;",
+                false,
+            ),
+            ("Căn cứ Luật Đầu tư công số 39/2019/QH14, được sửa đổi, bổ sung bởi\nLuật số 64/2020/QH14;", false),
+            ("UBND TỈNH\nSố: 12/KH-UBND\nCăn cứ Luật Đất đai được sửa đổi, bổ sung bởi Luật số 43/2024/QH15;", false),
+        ];
+        for (text, want) in rows {
+            assert_eq!(Genre::of(text).consolidated, want, "{text}");
+        }
     }
 
     #[test]
