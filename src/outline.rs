@@ -19,8 +19,10 @@
 //! list ([`Outline::body_end`]): the last item does not swallow them. Footnotes ("\[1\] …",
 //! "[^1]: …", superscripts, or "1 …" lines in sequence after the signature) are read as
 //! such ([`Footnote`]) with the places in the body that call them ("\[1\]", "¹", or a bare
-//! digit glued to a word when the footnote list has that number). The opening basis ("Căn
-//! cứ …", "Thực hiện …" paragraphs before the first item) is [`Outline::basis`].
+//! digit glued to a word when the footnote list has that number). The opening basis (what
+//! the plan cites before its first item: title, "Căn cứ …", "Thực hiện …", introduction;
+//! not the proposer's "Theo đề nghị …" / "Xét Tờ trình …", a decision's ruling and "Nơi
+//! nhận", nor the annex note naming the plan's own decision) is [`Outline::basis`].
 //!
 //! Pure: no I/O, never panics; knows lines and markers, nothing about citations beyond
 //! giving each one its [`SectionRef`].
@@ -71,8 +73,8 @@ pub struct Outline {
     /// Byte offset where the plan's body ends (signature block, "Nơi nhận", footnote
     /// list); the text length when none is found. Text after it is in no section.
     pub body_end: usize,
-    /// Byte ranges of the opening basis: the "Căn cứ …" / "Thực hiện …" paragraphs before
-    /// the first section.
+    /// Byte ranges of the opening basis: the text before the first section that names what
+    /// the plan implements (see `basis_ranges`).
     pub basis: Vec<(usize, usize)>,
     pub footnotes: Vec<Footnote>,
 }
@@ -256,10 +258,10 @@ fn in_table(lines: &[(usize, &str)], ln: usize) -> bool {
         .is_some_and(|(_, l)| l.trim() == "|")
 }
 
-/// The first line index of a plan inside a decision's annex: the line after its
-/// "(Ban hành kèm theo Quyết định số …)" note, when an upper-case title stands just
-/// before it. 0 for a plain plan.
-fn annex_start(lines: &[(usize, &str)]) -> usize {
+/// A plan inside a decision's annex: (the line of its "(Ban hành kèm theo Quyết định số
+/// …)" note, the first line after the note), when an upper-case title stands just before
+/// the note. None for a plain plan.
+fn annex_note(lines: &[(usize, &str)]) -> Option<(usize, usize)> {
     for (ln, &(_, raw)) in lines.iter().enumerate() {
         let s = strip_line(raw);
         if !s.starts_with('(') {
@@ -280,10 +282,10 @@ fn annex_start(lines: &[(usize, &str)]) -> usize {
             while end < lines.len() && end < ln + 4 && !lines[end].1.contains(')') {
                 end += 1;
             }
-            return end + 1;
+            return Some((ln, end + 1));
         }
     }
-    0
+    None
 }
 
 /// Does the line close the body: the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ
@@ -653,7 +655,8 @@ fn upper_heading(h: &str) -> bool {
 /// Build the outline of a text.
 pub fn outline(text: &str) -> Outline {
     let lines = split_lines(text);
-    let begin = annex_start(&lines);
+    let annex = annex_note(&lines);
+    let begin = annex.map_or(0, |(_, b)| b);
     let mut st = State::default();
     let mut sections: Vec<Section> = Vec::new();
     let mut body_end = text.len();
@@ -697,7 +700,7 @@ pub fn outline(text: &str) -> Outline {
         sections[i].end = sections.get(i + 1).map_or(body_end, |n| n.start);
     }
     let first = sections.first().map_or(body_end, |s| s.start);
-    let basis = basis_ranges(&lines, first);
+    let basis = basis_ranges(&lines, first, annex.map(|(note, _)| note));
     let mut footnotes = footnote_list(&lines, body_end_line, text.len());
     find_calls(text, body_end, &mut footnotes);
     Outline {
@@ -708,18 +711,113 @@ pub fn outline(text: &str) -> Outline {
     }
 }
 
-/// The "Căn cứ …" / "Thực hiện …" paragraphs before `first` (the first section's start):
-/// each from its first line to the line ending with ";" / "." / ":" or a blank line.
-fn basis_ranges(lines: &[(usize, &str)], first: usize) -> Vec<(usize, usize)> {
-    const OPENERS: [&str; 5] = ["can cu", "thuc hien", "trien khai", "thi hanh", "theo "];
-    let mut out = Vec::new();
+/// Is a line mostly upper case (a title, "THỰC HIỆN QUYẾT ĐỊNH 553/QĐ-TTg")?
+fn mostly_upper(s: &str) -> bool {
+    let (mut up, mut low) = (0, 0);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            up += 1;
+        } else if c.is_lowercase() {
+            low += 1;
+        }
+    }
+    up > 2 * low
+}
+
+/// How a paragraph before the first item counts for the opening basis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// Basis: "Căn cứ …", "Thực hiện …", the title, an introduction naming what the plan
+    /// implements.
+    Basis,
+    /// The proposer's submission: "Theo đề nghị của … tại Tờ trình số …", "Xét Tờ trình
+    /// …, Báo cáo thẩm tra …".
+    Proposal,
+    /// A decision's ruling ("QUYẾT ĐỊNH:", "Điều 1. …") or its "Nơi nhận" list: what the
+    /// decision itself decides, replaces and sends; everything after it up to the annexed
+    /// plan's title is not the plan's basis.
+    Ruling,
+}
+
+/// Classify a paragraph by its first words (folded, the first two lines joined so that
+/// "Căn\ncứ" reads).
+fn opening(head: &str) -> Opening {
+    let t = head.trim_start_matches(|c: char| is_lead(c) || is_emphasis(c) || c == '-');
+    let f = fold_key(t.get(..t.len().min(48)).unwrap_or(t));
+    let words: Vec<&str> = f.split_whitespace().take(3).collect();
+    let starts = |p: &[&str]| words.len() >= p.len() && words[..p.len()] == *p;
+    if starts(&["xet"]) || starts(&["theo", "de", "nghi"]) || starts(&["theo", "to", "trinh"]) {
+        return Opening::Proposal;
+    }
+    let dieu_1 = words.first() == Some(&"dieu")
+        && words
+            .get(1)
+            .is_some_and(|w| w.trim_end_matches(['.', ':']) == "1");
+    let ruling = {
+        let u = t.trim_end_matches(|c: char| c.is_whitespace() || is_emphasis(c));
+        let word = u.trim_end_matches(':');
+        u.ends_with(':')
+            && !word.chars().any(char::is_lowercase)
+            && matches!(
+                fold_key(word).as_str(),
+                "quyet dinh" | "quyet nghi" | "chi thi" | "nghi quyet"
+            )
+    };
+    if dieu_1 || ruling || starts(&["noi", "nhan"]) {
+        return Opening::Ruling;
+    }
+    Opening::Basis
+}
+
+/// The opening basis: the paragraphs before `first` (the first section's start) that name
+/// what the plan implements. That is everything cited before the first item (the title,
+/// "Căn cứ …", "Thực hiện …", an introduction) except the proposer's submission, the
+/// decision's ruling and "Nơi nhận" when the plan is annexed to (or written inside) a
+/// decision, and the annex note naming the decision itself (`annex_note`, the plan's own
+/// identity). An annexed plan's title, between the decision's signature and the note, is
+/// basis again. A paragraph runs from its first line to a line ending with ";" / "." / ":"
+/// or a blank line.
+fn basis_ranges(
+    lines: &[(usize, &str)],
+    first: usize,
+    annex_note: Option<usize>,
+) -> Vec<(usize, usize)> {
+    // The annexed plan's title: the upper-case lines just before the note.
+    let title = annex_note.map(|note| {
+        let mut t = note;
+        while t > 0 {
+            let l = lines[t - 1].1;
+            if l.trim() == "|" || (!is_blank(l) && !mostly_upper(&strip_line(l))) {
+                break;
+            }
+            t -= 1;
+        }
+        t
+    });
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut ruling = false;
     let mut ln = 0;
     while ln < lines.len() && lines[ln].0 < first {
-        let s = strip_line(lines[ln].1);
-        let f = fold_key(s.get(..s.len().min(24)).unwrap_or(&s));
-        if !OPENERS.iter().any(|o| f.starts_with(o)) || f.starts_with("theo de nghi") {
+        if Some(ln) == annex_note {
+            break;
+        }
+        if Some(ln) == title {
+            ruling = false;
+        }
+        if is_blank(lines[ln].1) || lines[ln].1.trim() == "|" {
             ln += 1;
             continue;
+        }
+        let mut head = strip_line(lines[ln].1).into_owned();
+        if let Some((_, next)) = lines.get(ln + 1) {
+            if !is_blank(next) {
+                head.push(' ');
+                head.push_str(&strip_line(next));
+            }
+        }
+        let kind = opening(&head);
+        if kind == Opening::Ruling {
+            ruling = true;
         }
         let start = lines[ln].0;
         let mut k = ln;
@@ -729,13 +827,20 @@ fn basis_ranges(lines: &[(usize, &str)], first: usize) -> Vec<(usize, usize)> {
             let done = t.ends_with([';', '.', ':'])
                 || k >= lines.len()
                 || lines[k].0 >= first
+                || Some(k) == title
+                || Some(k) == annex_note
                 || is_blank(lines[k].1);
             if done {
                 break;
             }
         }
         let end = lines.get(k).map_or(first, |l| l.0).min(first);
-        out.push((start, end));
+        if kind == Opening::Basis && !ruling {
+            match out.last_mut() {
+                Some(last) if last.1 == start => last.1 = end,
+                _ => out.push((start, end)),
+            }
+        }
         ln = k;
     }
     out
@@ -906,7 +1011,8 @@ impl Outline {
         out
     }
 
-    /// Is the byte offset in the opening basis ("Căn cứ …" paragraphs)?
+    /// Is the byte offset in the opening basis (before the first item, not a proposal, a
+    /// ruling or the annex note)?
     pub fn in_basis(&self, offset: usize) -> bool {
         self.basis.iter().any(|&(a, b)| a <= offset && offset < b)
     }
