@@ -146,6 +146,21 @@ fn strip_line(line: &str) -> Cow<'_, str> {
     Cow::Owned(s.trim_start_matches(is_lead).trim_end().to_string())
 }
 
+/// At most the first `n` bytes of `s`, cut at a character boundary.
+fn prefix(s: &str, n: usize) -> &str {
+    let mut e = n.min(s.len());
+    while !s.is_char_boundary(e) {
+        e -= 1;
+    }
+    &s[..e]
+}
+
+/// The first character [`strip_line`] would keep (not indentation, a heading, quote or
+/// table mark, nor emphasis): lets most lines skip the stripping.
+fn first_kept(line: &str) -> Option<char> {
+    line.chars().find(|&c| !is_lead(c) && !is_emphasis(c))
+}
+
 /// Can the line start with a marker: is the first character [`strip_line`] would keep a
 /// digit, a roman numeral's letter, or a point letter followed by ")" or "."? Lets most
 /// lines skip the stripping.
@@ -263,10 +278,10 @@ fn in_table(lines: &[(usize, &str)], ln: usize) -> bool {
 /// the note. None for a plain plan.
 fn annex_note(lines: &[(usize, &str)]) -> Option<(usize, usize)> {
     for (ln, &(_, raw)) in lines.iter().enumerate() {
-        let s = strip_line(raw);
-        if !s.starts_with('(') {
+        if first_kept(raw) != Some('(') {
             continue;
         }
+        let s = strip_line(raw);
         let f = fold_key(&s);
         if !(f.contains("kem theo quyet dinh") || f.contains("kem theo qd")) {
             continue;
@@ -291,6 +306,23 @@ fn annex_note(lines: &[(usize, &str)]) -> Option<(usize, usize)> {
 /// Does the line close the body: the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ
 /// TỊCH"), "Nơi nhận", or the first footnote ("[1] …")?
 fn ends_body(raw: &str) -> bool {
+    // "Nơi nhận", "TM." / "KT." / "TL." / "TUQ." / "Q.", "[1]" or "¹": most lines start
+    // otherwise and skip the stripping.
+    let mut kept = raw
+        .chars()
+        .filter(|&c| !is_emphasis(c))
+        .skip_while(|&c| is_lead(c));
+    let may = match (kept.next(), kept.next()) {
+        (Some('N' | 'n'), Some('ơ' | 'Ơ' | 'o' | 'O')) => true,
+        (Some('T'), Some('M' | 'L' | 'U')) | (Some('K'), Some('T')) | (Some('Q'), Some('.')) => {
+            true
+        }
+        (Some(c), _) => c == '[' || superscript_digit(c).is_some(),
+        _ => false,
+    };
+    if !may {
+        return false;
+    }
     let s = strip_line(raw);
     let s = s.trim_start_matches(['|', ' ']);
     if fold_key(s.get(..s.len().min(12)).unwrap_or(s)).starts_with("noi nhan") {
@@ -532,16 +564,20 @@ impl Emphasis {
 /// The heading of the item whose marker is on line `ln`: the marker line's rest and, when
 /// it is empty, inside an open emphasis or continued by a lower-case line, the next lines
 /// of the paragraph; cut where a run-in heading ends.
-fn heading_at(lines: &[(usize, &str)], ln: usize, rest: &str) -> String {
+fn heading_at(lines: &[(usize, &str)], ln: usize, marker_len: usize, rest: &str) -> String {
     let raw = lines[ln].1;
     let lead_emphasis = raw.trim_start_matches(is_lead).starts_with(['*', '_']);
     // The paragraph's raw text after the marker, emphasis delimiters kept.
     let mut para = String::new();
     let after_marker = {
-        // Drop the raw text up to where the stripped rest begins.
-        let kept: String = raw.chars().filter(|&c| !is_emphasis(c)).collect();
-        let lead = kept.len() - kept.trim_start_matches(is_lead).len();
-        let marker_len = strip_line(raw).len() - rest.len();
+        // Drop the raw text up to where the stripped rest begins: the leading marks
+        // (indentation, "#", "|"; emphasis not counted) and the marker.
+        let lead: usize = raw
+            .chars()
+            .filter(|&c| !is_emphasis(c))
+            .take_while(|&c| is_lead(c))
+            .map(char::len_utf8)
+            .sum();
         let skip = lead + marker_len;
         // Walk the raw line, counting kept characters, to find the raw offset.
         let mut count = 0;
@@ -598,7 +634,17 @@ fn heading_at(lines: &[(usize, &str)], ln: usize, rest: &str) -> String {
         prev_emph = false;
         out.push(c);
     }
-    let out = clean(&drop_calls(&out));
+    // Only the text up to the first stop (kept) can be the heading: clean no more.
+    let t = out.trim_start();
+    let pre = t
+        .char_indices()
+        .find(|&(i, c)| match c {
+            ':' | ';' => true,
+            '.' => i > 0 && t[i + 1..].chars().next().is_none_or(char::is_whitespace),
+            _ => false,
+        })
+        .map_or(t, |(i, _)| &t[..i + 1]);
+    let out = clean(&drop_calls(pre));
     let mut cut = out.len();
     for (i, c) in out.char_indices() {
         let next = out[i + c.len_utf8()..].chars().next();
@@ -678,14 +724,16 @@ pub fn outline(text: &str) -> Outline {
         if in_table(&lines, ln) {
             continue;
         }
+        let marker_len = s.len() - rest.len();
+        let mut heading = None;
         let heading_like = matches!(m, Marker::Roman(_)) && {
-            let h = heading_at(&lines, ln, rest);
-            upper_heading(&h) && !h.is_empty()
+            let h = heading.insert(heading_at(&lines, ln, marker_len, rest));
+            upper_heading(h) && !h.is_empty()
         };
         if !st.accepts(m, heading_like) {
             continue;
         }
-        let heading = heading_at(&lines, ln, rest);
+        let heading = heading.unwrap_or_else(|| heading_at(&lines, ln, marker_len, rest));
         let (path, level) = st.take(m);
         sections.push(Section {
             path,
@@ -743,7 +791,16 @@ enum Opening {
 /// "Căn\ncứ" reads).
 fn opening(head: &str) -> Opening {
     let t = head.trim_start_matches(|c: char| is_lead(c) || is_emphasis(c) || c == '-');
-    let f = fold_key(t.get(..t.len().min(48)).unwrap_or(t));
+    // Every opening below starts with one of these letters ("Xét", "Theo", "Điều",
+    // "QUYẾT", "CHỈ", "NGHỊ", "Nơi"): the rest is basis without folding.
+    let first = t.chars().next().map(|c| c.to_ascii_lowercase());
+    if !matches!(
+        first,
+        Some('x' | 't' | 'đ' | 'Đ' | 'Ð' | 'd' | 'q' | 'c' | 'n')
+    ) {
+        return Opening::Basis;
+    }
+    let f = fold_key(prefix(t, 48));
     let words: Vec<&str> = f.split_whitespace().take(3).collect();
     let starts = |p: &[&str]| words.len() >= p.len() && words[..p.len()] == *p;
     if starts(&["xet"]) || starts(&["theo", "de", "nghi"]) || starts(&["theo", "to", "trinh"]) {
@@ -808,11 +865,12 @@ fn basis_ranges(
             ln += 1;
             continue;
         }
-        let mut head = strip_line(lines[ln].1).into_owned();
+        // The first words are enough to classify the paragraph.
+        let mut head = strip_line(prefix(lines[ln].1, 96)).into_owned();
         if let Some((_, next)) = lines.get(ln + 1) {
-            if !is_blank(next) {
+            if !is_blank(next) && head.len() < 48 {
                 head.push(' ');
-                head.push_str(&strip_line(next));
+                head.push_str(&strip_line(prefix(next, 96)));
             }
         }
         let kind = opening(&head);
@@ -822,9 +880,13 @@ fn basis_ranges(
         let start = lines[ln].0;
         let mut k = ln;
         loop {
-            let t = strip_line(lines[k].1);
+            let last = lines[k]
+                .1
+                .chars()
+                .rev()
+                .find(|&c| !c.is_whitespace() && !is_emphasis(c));
             k += 1;
-            let done = t.ends_with([';', '.', ':'])
+            let done = matches!(last, Some(';' | '.' | ':'))
                 || k >= lines.len()
                 || lines[k].0 >= first
                 || Some(k) == title
@@ -851,6 +913,12 @@ fn basis_ranges(
 fn footnote_list(lines: &[(usize, &str)], from: usize, text_len: usize) -> Vec<Footnote> {
     let mut out: Vec<Footnote> = Vec::new();
     for (ln, &(off, raw)) in lines.iter().enumerate().skip(from) {
+        // A label starts with "[", a digit or a superscript digit.
+        let may = first_kept(raw)
+            .is_some_and(|c| c == '[' || c.is_ascii_digit() || superscript_digit(c).is_some());
+        if !may {
+            continue;
+        }
         let s = strip_line(raw);
         let Some((n, bracketed, _)) = footnote_label(&s) else {
             continue;
@@ -909,27 +977,37 @@ fn find_calls(text: &str, body_end: usize, notes: &mut [Footnote]) {
         }
         if c.is_ascii_digit() && i > 0 {
             let n = body[i..].bytes().take_while(u8::is_ascii_digit).count();
-            let prev = body[..i].chars().next_back();
-            let after = body[i + n..].chars().next();
-            let word: String = body[..i]
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            // Glued to a lower-case word (not a unit such as "m2", "km2", not a code such
-            // as "H5N1"), or to a closing bracket or quote.
-            let glued = match prev {
-                Some(')' | '"' | '”') => true,
-                Some(p) if p.is_lowercase() => {
-                    word.chars().count() >= 2
-                        && !word.chars().any(char::is_uppercase)
-                        && !(word.is_ascii() && word.len() <= 2)
-                }
-                _ => false,
+            let label = if n <= 3 {
+                label_index(&body[i..i + n])
+            } else {
+                None
             };
-            let ends = after.is_none_or(|a| !a.is_alphanumeric());
-            if n <= 3 && glued && ends {
-                if let Some(k) = label_index(&body[i..i + n]) {
+            if let Some(k) = label {
+                let prev = body[..i].chars().next_back();
+                let after = body[i + n..].chars().next();
+                // Glued to a lower-case word (not a unit such as "m2", "km2", not a code
+                // such as "H5N1"), or to a closing bracket or quote.
+                let glued = match prev {
+                    Some(')' | '"' | '”') => true,
+                    Some(p) if p.is_lowercase() => {
+                        let (mut chars, mut upper) = (0, false);
+                        for c in body[..i].chars().rev().take_while(|c| c.is_alphabetic()) {
+                            chars += 1;
+                            upper |= c.is_uppercase();
+                        }
+                        let word_bytes: usize = body[..i]
+                            .chars()
+                            .rev()
+                            .take(chars)
+                            .map(char::len_utf8)
+                            .sum();
+                        let ascii = body[i - word_bytes..i].is_ascii();
+                        chars >= 2 && !upper && !(ascii && word_bytes <= 2)
+                    }
+                    _ => false,
+                };
+                let ends = after.is_none_or(|a| !a.is_alphanumeric());
+                if glued && ends {
                     found.push((k, i));
                 }
             }
