@@ -169,7 +169,7 @@ fn may_open_marker(line: &str) -> bool {
     let first = kept.find(|&c| !is_lead(c));
     match first {
         Some(c) if c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L') => true,
-        Some(c) => point_value(c).is_some() && matches!(kept.next(), Some(')' | '.')),
+        Some(c) => matches!(kept.next(), Some(')' | '.')) && point_value(c).is_some(),
         None => false,
     }
 }
