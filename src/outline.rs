@@ -563,8 +563,9 @@ impl Emphasis {
 
 /// The heading of the item whose marker is on line `ln`: the marker line's rest and, when
 /// it is empty, inside an open emphasis or continued by a lower-case line, the next lines
-/// of the paragraph; cut where a run-in heading ends.
-fn heading_at(lines: &[(usize, &str)], ln: usize, marker_len: usize, rest: &str) -> String {
+/// of the paragraph; cut where a run-in heading ends. `marker_len`: the marker's length in
+/// the stripped line.
+fn heading_at(lines: &[(usize, &str)], ln: usize, marker_len: usize) -> String {
     let raw = lines[ln].1;
     let lead_emphasis = raw.trim_start_matches(is_lead).starts_with(['*', '_']);
     // The paragraph's raw text after the marker, emphasis delimiters kept.
@@ -727,13 +728,13 @@ pub fn outline(text: &str) -> Outline {
         let marker_len = s.len() - rest.len();
         let mut heading = None;
         let heading_like = matches!(m, Marker::Roman(_)) && {
-            let h = heading.insert(heading_at(&lines, ln, marker_len, rest));
+            let h = heading.insert(heading_at(&lines, ln, marker_len));
             upper_heading(h) && !h.is_empty()
         };
         if !st.accepts(m, heading_like) {
             continue;
         }
-        let heading = heading.unwrap_or_else(|| heading_at(&lines, ln, marker_len, rest));
+        let heading = heading.unwrap_or_else(|| heading_at(&lines, ln, marker_len));
         let (path, level) = st.take(m);
         sections.push(Section {
             path,

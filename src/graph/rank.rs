@@ -219,7 +219,8 @@ mod tests {
     fn items_before_points_table() {
         let plan = "I. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\na) Thẩm định dự toán.\nb) Bố trí vốn.\n2. Sở Y tế\na) Cấp thuốc.\n";
         let o = outline(plan);
-        let rows: [(&[(&str, f32)], &[&str]); 4] = [
+        type Row<'a> = (&'a [(&'a str, f32)], &'a [&'a str]);
+        let rows: [Row; 4] = [
             (
                 &[("I.1.a", 10.0), ("I.2", 9.5), ("I.1", 9.4)],
                 &["I.1", "I.1.a", "I.2"],
