@@ -342,3 +342,31 @@ fn section_at_offsets() {
     assert!(!is_within("IV.10", "IV.1"));
     assert!(!is_within("IV#2.1", "IV"));
 }
+
+/// The lines that end the body, as the cheap first-character filter must still let
+/// through (emphasis, table marks, upper case, NFD), and lines that do not.
+#[test]
+fn ends_body_table() {
+    let rows = [
+        ("Nơi nhận:", true),
+        ("**Nơi nhận:**", true),
+        ("| *Nơi nhận:*", true),
+        ("NƠI NHẬN:", true),
+        ("No\u{31b}i nhận:", true),
+        ("TM. ỦY BAN NHÂN DÂN", true),
+        ("**KT. CHỦ TỊCH**", true),
+        ("TL. CHỦ TỊCH", true),
+        ("TUQ. CHỦ TỊCH", true),
+        ("Q. CHỦ TỊCH", true),
+        ("[1] Nghị định số 1/2020/NĐ-CP", true),
+        ("¹ Ghi chú", true),
+        ("Nội dung", false),
+        ("Thực hiện Kế hoạch", false),
+        ("KT. Chủ tịch ký", false),
+        ("[2] Ghi chú hai", false),
+        ("Quản lý", false),
+    ];
+    for (line, want) in rows {
+        assert_eq!(ends_body(line), want, "{line:?}");
+    }
+}
