@@ -19,8 +19,10 @@
 //! list ([`Outline::body_end`]): the last item does not swallow them. Footnotes ("\[1\] …",
 //! "[^1]: …", superscripts, or "1 …" lines in sequence after the signature) are read as
 //! such ([`Footnote`]) with the places in the body that call them ("\[1\]", "¹", or a bare
-//! digit glued to a word when the footnote list has that number). The opening basis ("Căn
-//! cứ …", "Thực hiện …" paragraphs before the first item) is [`Outline::basis`].
+//! digit glued to a word when the footnote list has that number). The opening basis (what
+//! the plan cites before its first item: title, "Căn cứ …", "Thực hiện …", introduction;
+//! not the proposer's "Theo đề nghị …" / "Xét Tờ trình …", a decision's ruling and "Nơi
+//! nhận", nor the annex note naming the plan's own decision) is [`Outline::basis`].
 //!
 //! Pure: no I/O, never panics; knows lines and markers, nothing about citations beyond
 //! giving each one its [`SectionRef`].
@@ -71,8 +73,8 @@ pub struct Outline {
     /// Byte offset where the plan's body ends (signature block, "Nơi nhận", footnote
     /// list); the text length when none is found. Text after it is in no section.
     pub body_end: usize,
-    /// Byte ranges of the opening basis: the "Căn cứ …" / "Thực hiện …" paragraphs before
-    /// the first section.
+    /// Byte ranges of the opening basis: the text before the first section that names what
+    /// the plan implements (see `basis_ranges`).
     pub basis: Vec<(usize, usize)>,
     pub footnotes: Vec<Footnote>,
 }
@@ -144,6 +146,21 @@ fn strip_line(line: &str) -> Cow<'_, str> {
     Cow::Owned(s.trim_start_matches(is_lead).trim_end().to_string())
 }
 
+/// At most the first `n` bytes of `s`, cut at a character boundary.
+fn prefix(s: &str, n: usize) -> &str {
+    let mut e = n.min(s.len());
+    while !s.is_char_boundary(e) {
+        e -= 1;
+    }
+    &s[..e]
+}
+
+/// The first character [`strip_line`] would keep (not indentation, a heading, quote or
+/// table mark, nor emphasis): lets most lines skip the stripping.
+fn first_kept(line: &str) -> Option<char> {
+    line.chars().find(|&c| !is_lead(c) && !is_emphasis(c))
+}
+
 /// Can the line start with a marker: is the first character [`strip_line`] would keep a
 /// digit, a roman numeral's letter, or a point letter followed by ")" or "."? Lets most
 /// lines skip the stripping.
@@ -152,7 +169,7 @@ fn may_open_marker(line: &str) -> bool {
     let first = kept.find(|&c| !is_lead(c));
     match first {
         Some(c) if c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L') => true,
-        Some(c) => point_value(c).is_some() && matches!(kept.next(), Some(')' | '.')),
+        Some(c) => matches!(kept.next(), Some(')' | '.')) && point_value(c).is_some(),
         None => false,
     }
 }
@@ -256,15 +273,15 @@ fn in_table(lines: &[(usize, &str)], ln: usize) -> bool {
         .is_some_and(|(_, l)| l.trim() == "|")
 }
 
-/// The first line index of a plan inside a decision's annex: the line after its
-/// "(Ban hành kèm theo Quyết định số …)" note, when an upper-case title stands just
-/// before it. 0 for a plain plan.
-fn annex_start(lines: &[(usize, &str)]) -> usize {
+/// A plan inside a decision's annex: (the line of its "(Ban hành kèm theo Quyết định số
+/// …)" note, the first line after the note), when an upper-case title stands just before
+/// the note. None for a plain plan.
+fn annex_note(lines: &[(usize, &str)]) -> Option<(usize, usize)> {
     for (ln, &(_, raw)) in lines.iter().enumerate() {
-        let s = strip_line(raw);
-        if !s.starts_with('(') {
+        if first_kept(raw) != Some('(') {
             continue;
         }
+        let s = strip_line(raw);
         let f = fold_key(&s);
         if !(f.contains("kem theo quyet dinh") || f.contains("kem theo qd")) {
             continue;
@@ -280,15 +297,32 @@ fn annex_start(lines: &[(usize, &str)]) -> usize {
             while end < lines.len() && end < ln + 4 && !lines[end].1.contains(')') {
                 end += 1;
             }
-            return end + 1;
+            return Some((ln, end + 1));
         }
     }
-    0
+    None
 }
 
 /// Does the line close the body: the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ
 /// TỊCH"), "Nơi nhận", or the first footnote ("[1] …")?
 fn ends_body(raw: &str) -> bool {
+    // "Nơi nhận", "TM." / "KT." / "TL." / "TUQ." / "Q.", "[1]" or "¹": most lines start
+    // otherwise and skip the stripping.
+    let mut kept = raw
+        .chars()
+        .filter(|&c| !is_emphasis(c))
+        .skip_while(|&c| is_lead(c));
+    let may = match (kept.next(), kept.next()) {
+        (Some('N' | 'n'), Some('ơ' | 'Ơ' | 'o' | 'O')) => true,
+        (Some('T'), Some('M' | 'L' | 'U')) | (Some('K'), Some('T')) | (Some('Q'), Some('.')) => {
+            true
+        }
+        (Some(c), _) => c == '[' || superscript_digit(c).is_some(),
+        _ => false,
+    };
+    if !may {
+        return false;
+    }
     let s = strip_line(raw);
     let s = s.trim_start_matches(['|', ' ']);
     if fold_key(s.get(..s.len().min(12)).unwrap_or(s)).starts_with("noi nhan") {
@@ -529,17 +563,22 @@ impl Emphasis {
 
 /// The heading of the item whose marker is on line `ln`: the marker line's rest and, when
 /// it is empty, inside an open emphasis or continued by a lower-case line, the next lines
-/// of the paragraph; cut where a run-in heading ends.
-fn heading_at(lines: &[(usize, &str)], ln: usize, rest: &str) -> String {
+/// of the paragraph; cut where a run-in heading ends. `marker_len`: the marker's length in
+/// the stripped line.
+fn heading_at(lines: &[(usize, &str)], ln: usize, marker_len: usize) -> String {
     let raw = lines[ln].1;
     let lead_emphasis = raw.trim_start_matches(is_lead).starts_with(['*', '_']);
     // The paragraph's raw text after the marker, emphasis delimiters kept.
     let mut para = String::new();
     let after_marker = {
-        // Drop the raw text up to where the stripped rest begins.
-        let kept: String = raw.chars().filter(|&c| !is_emphasis(c)).collect();
-        let lead = kept.len() - kept.trim_start_matches(is_lead).len();
-        let marker_len = strip_line(raw).len() - rest.len();
+        // Drop the raw text up to where the stripped rest begins: the leading marks
+        // (indentation, "#", "|"; emphasis not counted) and the marker.
+        let lead: usize = raw
+            .chars()
+            .filter(|&c| !is_emphasis(c))
+            .take_while(|&c| is_lead(c))
+            .map(char::len_utf8)
+            .sum();
         let skip = lead + marker_len;
         // Walk the raw line, counting kept characters, to find the raw offset.
         let mut count = 0;
@@ -596,7 +635,17 @@ fn heading_at(lines: &[(usize, &str)], ln: usize, rest: &str) -> String {
         prev_emph = false;
         out.push(c);
     }
-    let out = clean(&drop_calls(&out));
+    // Only the text up to the first stop (kept) can be the heading: clean no more.
+    let t = out.trim_start();
+    let pre = t
+        .char_indices()
+        .find(|&(i, c)| match c {
+            ':' | ';' => true,
+            '.' => i > 0 && t[i + 1..].chars().next().is_none_or(char::is_whitespace),
+            _ => false,
+        })
+        .map_or(t, |(i, _)| &t[..i + 1]);
+    let out = clean(&drop_calls(pre));
     let mut cut = out.len();
     for (i, c) in out.char_indices() {
         let next = out[i + c.len_utf8()..].chars().next();
@@ -653,7 +702,8 @@ fn upper_heading(h: &str) -> bool {
 /// Build the outline of a text.
 pub fn outline(text: &str) -> Outline {
     let lines = split_lines(text);
-    let begin = annex_start(&lines);
+    let annex = annex_note(&lines);
+    let begin = annex.map_or(0, |(_, b)| b);
     let mut st = State::default();
     let mut sections: Vec<Section> = Vec::new();
     let mut body_end = text.len();
@@ -675,14 +725,16 @@ pub fn outline(text: &str) -> Outline {
         if in_table(&lines, ln) {
             continue;
         }
+        let marker_len = s.len() - rest.len();
+        let mut heading = None;
         let heading_like = matches!(m, Marker::Roman(_)) && {
-            let h = heading_at(&lines, ln, rest);
-            upper_heading(&h) && !h.is_empty()
+            let h = heading.insert(heading_at(&lines, ln, marker_len));
+            upper_heading(h) && !h.is_empty()
         };
         if !st.accepts(m, heading_like) {
             continue;
         }
-        let heading = heading_at(&lines, ln, rest);
+        let heading = heading.unwrap_or_else(|| heading_at(&lines, ln, marker_len));
         let (path, level) = st.take(m);
         sections.push(Section {
             path,
@@ -697,7 +749,7 @@ pub fn outline(text: &str) -> Outline {
         sections[i].end = sections.get(i + 1).map_or(body_end, |n| n.start);
     }
     let first = sections.first().map_or(body_end, |s| s.start);
-    let basis = basis_ranges(&lines, first);
+    let basis = basis_ranges(&lines, first, annex.map(|(note, _)| note));
     let mut footnotes = footnote_list(&lines, body_end_line, text.len());
     find_calls(text, body_end, &mut footnotes);
     Outline {
@@ -708,34 +760,150 @@ pub fn outline(text: &str) -> Outline {
     }
 }
 
-/// The "Căn cứ …" / "Thực hiện …" paragraphs before `first` (the first section's start):
-/// each from its first line to the line ending with ";" / "." / ":" or a blank line.
-fn basis_ranges(lines: &[(usize, &str)], first: usize) -> Vec<(usize, usize)> {
-    const OPENERS: [&str; 5] = ["can cu", "thuc hien", "trien khai", "thi hanh", "theo "];
-    let mut out = Vec::new();
+/// Is a line mostly upper case (a title, "THỰC HIỆN QUYẾT ĐỊNH 553/QĐ-TTg")?
+fn mostly_upper(s: &str) -> bool {
+    let (mut up, mut low) = (0, 0);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            up += 1;
+        } else if c.is_lowercase() {
+            low += 1;
+        }
+    }
+    up > 2 * low
+}
+
+/// How a paragraph before the first item counts for the opening basis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// Basis: "Căn cứ …", "Thực hiện …", the title, an introduction naming what the plan
+    /// implements.
+    Basis,
+    /// The proposer's submission: "Theo đề nghị của … tại Tờ trình số …", "Xét Tờ trình
+    /// …, Báo cáo thẩm tra …".
+    Proposal,
+    /// A decision's ruling ("QUYẾT ĐỊNH:", "Điều 1. …") or its "Nơi nhận" list: what the
+    /// decision itself decides, replaces and sends; everything after it up to the annexed
+    /// plan's title is not the plan's basis.
+    Ruling,
+}
+
+/// Classify a paragraph by its first words (folded, the first two lines joined so that
+/// "Căn\ncứ" reads).
+fn opening(head: &str) -> Opening {
+    let t = head.trim_start_matches(|c: char| is_lead(c) || is_emphasis(c) || c == '-');
+    // Every opening below starts with one of these letters ("Xét", "Theo", "Điều",
+    // "QUYẾT", "CHỈ", "NGHỊ", "Nơi"): the rest is basis without folding.
+    let first = t.chars().next().map(|c| c.to_ascii_lowercase());
+    if !matches!(
+        first,
+        Some('x' | 't' | 'đ' | 'Đ' | 'Ð' | 'd' | 'q' | 'c' | 'n')
+    ) {
+        return Opening::Basis;
+    }
+    let f = fold_key(prefix(t, 48));
+    let words: Vec<&str> = f.split_whitespace().take(3).collect();
+    let starts = |p: &[&str]| words.len() >= p.len() && words[..p.len()] == *p;
+    if starts(&["xet"]) || starts(&["theo", "de", "nghi"]) || starts(&["theo", "to", "trinh"]) {
+        return Opening::Proposal;
+    }
+    let dieu_1 = words.first() == Some(&"dieu")
+        && words
+            .get(1)
+            .is_some_and(|w| w.trim_end_matches(['.', ':']) == "1");
+    let ruling = {
+        let u = t.trim_end_matches(|c: char| c.is_whitespace() || is_emphasis(c));
+        let word = u.trim_end_matches(':');
+        u.ends_with(':')
+            && !word.chars().any(char::is_lowercase)
+            && matches!(
+                fold_key(word).as_str(),
+                "quyet dinh" | "quyet nghi" | "chi thi" | "nghi quyet"
+            )
+    };
+    if dieu_1 || ruling || starts(&["noi", "nhan"]) {
+        return Opening::Ruling;
+    }
+    Opening::Basis
+}
+
+/// The opening basis: the paragraphs before `first` (the first section's start) that name
+/// what the plan implements. That is everything cited before the first item (the title,
+/// "Căn cứ …", "Thực hiện …", an introduction) except the proposer's submission, the
+/// decision's ruling and "Nơi nhận" when the plan is annexed to (or written inside) a
+/// decision, and the annex note naming the decision itself (`annex_note`, the plan's own
+/// identity). An annexed plan's title, between the decision's signature and the note, is
+/// basis again. A paragraph runs from its first line to a line ending with ";" / "." / ":"
+/// or a blank line.
+fn basis_ranges(
+    lines: &[(usize, &str)],
+    first: usize,
+    annex_note: Option<usize>,
+) -> Vec<(usize, usize)> {
+    // The annexed plan's title: the upper-case lines just before the note.
+    let title = annex_note.map(|note| {
+        let mut t = note;
+        while t > 0 {
+            let l = lines[t - 1].1;
+            if l.trim() == "|" || (!is_blank(l) && !mostly_upper(&strip_line(l))) {
+                break;
+            }
+            t -= 1;
+        }
+        t
+    });
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut ruling = false;
     let mut ln = 0;
     while ln < lines.len() && lines[ln].0 < first {
-        let s = strip_line(lines[ln].1);
-        let f = fold_key(s.get(..s.len().min(24)).unwrap_or(&s));
-        if !OPENERS.iter().any(|o| f.starts_with(o)) || f.starts_with("theo de nghi") {
+        if Some(ln) == annex_note {
+            break;
+        }
+        if Some(ln) == title {
+            ruling = false;
+        }
+        if is_blank(lines[ln].1) || lines[ln].1.trim() == "|" {
             ln += 1;
             continue;
+        }
+        // The first words are enough to classify the paragraph.
+        let mut head = strip_line(prefix(lines[ln].1, 96)).into_owned();
+        if let Some((_, next)) = lines.get(ln + 1) {
+            if !is_blank(next) && head.len() < 48 {
+                head.push(' ');
+                head.push_str(&strip_line(prefix(next, 96)));
+            }
+        }
+        let kind = opening(&head);
+        if kind == Opening::Ruling {
+            ruling = true;
         }
         let start = lines[ln].0;
         let mut k = ln;
         loop {
-            let t = strip_line(lines[k].1);
+            let last = lines[k]
+                .1
+                .chars()
+                .rev()
+                .find(|&c| !c.is_whitespace() && !is_emphasis(c));
             k += 1;
-            let done = t.ends_with([';', '.', ':'])
+            let done = matches!(last, Some(';' | '.' | ':'))
                 || k >= lines.len()
                 || lines[k].0 >= first
+                || Some(k) == title
+                || Some(k) == annex_note
                 || is_blank(lines[k].1);
             if done {
                 break;
             }
         }
         let end = lines.get(k).map_or(first, |l| l.0).min(first);
-        out.push((start, end));
+        if kind == Opening::Basis && !ruling {
+            match out.last_mut() {
+                Some(last) if last.1 == start => last.1 = end,
+                _ => out.push((start, end)),
+            }
+        }
         ln = k;
     }
     out
@@ -746,6 +914,12 @@ fn basis_ranges(lines: &[(usize, &str)], first: usize) -> Vec<(usize, usize)> {
 fn footnote_list(lines: &[(usize, &str)], from: usize, text_len: usize) -> Vec<Footnote> {
     let mut out: Vec<Footnote> = Vec::new();
     for (ln, &(off, raw)) in lines.iter().enumerate().skip(from) {
+        // A label starts with "[", a digit or a superscript digit.
+        let may = first_kept(raw)
+            .is_some_and(|c| c == '[' || c.is_ascii_digit() || superscript_digit(c).is_some());
+        if !may {
+            continue;
+        }
         let s = strip_line(raw);
         let Some((n, bracketed, _)) = footnote_label(&s) else {
             continue;
@@ -804,27 +978,37 @@ fn find_calls(text: &str, body_end: usize, notes: &mut [Footnote]) {
         }
         if c.is_ascii_digit() && i > 0 {
             let n = body[i..].bytes().take_while(u8::is_ascii_digit).count();
-            let prev = body[..i].chars().next_back();
-            let after = body[i + n..].chars().next();
-            let word: String = body[..i]
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            // Glued to a lower-case word (not a unit such as "m2", "km2", not a code such
-            // as "H5N1"), or to a closing bracket or quote.
-            let glued = match prev {
-                Some(')' | '"' | '”') => true,
-                Some(p) if p.is_lowercase() => {
-                    word.chars().count() >= 2
-                        && !word.chars().any(char::is_uppercase)
-                        && !(word.is_ascii() && word.len() <= 2)
-                }
-                _ => false,
+            let label = if n <= 3 {
+                label_index(&body[i..i + n])
+            } else {
+                None
             };
-            let ends = after.is_none_or(|a| !a.is_alphanumeric());
-            if n <= 3 && glued && ends {
-                if let Some(k) = label_index(&body[i..i + n]) {
+            if let Some(k) = label {
+                let prev = body[..i].chars().next_back();
+                let after = body[i + n..].chars().next();
+                // Glued to a lower-case word (not a unit such as "m2", "km2", not a code
+                // such as "H5N1"), or to a closing bracket or quote.
+                let glued = match prev {
+                    Some(')' | '"' | '”') => true,
+                    Some(p) if p.is_lowercase() => {
+                        let (mut chars, mut upper) = (0, false);
+                        for c in body[..i].chars().rev().take_while(|c| c.is_alphabetic()) {
+                            chars += 1;
+                            upper |= c.is_uppercase();
+                        }
+                        let word_bytes: usize = body[..i]
+                            .chars()
+                            .rev()
+                            .take(chars)
+                            .map(char::len_utf8)
+                            .sum();
+                        let ascii = body[i - word_bytes..i].is_ascii();
+                        chars >= 2 && !upper && !(ascii && word_bytes <= 2)
+                    }
+                    _ => false,
+                };
+                let ends = after.is_none_or(|a| !a.is_alphanumeric());
+                if glued && ends {
                     found.push((k, i));
                 }
             }
@@ -906,7 +1090,8 @@ impl Outline {
         out
     }
 
-    /// Is the byte offset in the opening basis ("Căn cứ …" paragraphs)?
+    /// Is the byte offset in the opening basis (before the first item, not a proposal, a
+    /// ruling or the annex note)?
     pub fn in_basis(&self, offset: usize) -> bool {
         self.basis.iter().any(|&(a, b)| a <= offset && offset < b)
     }

@@ -11,6 +11,11 @@
 //! so it gets no heading bonus. Abbreviations are expanded both ways as `search` does
 //! ([`crate::index::abbrev::variants`]).
 //!
+//! Items and their points: a point ("a)") is one duty of its item ("1. Sở Tài chính"); when
+//! the item scores within a tenth of its point, the item goes just before it (a near tie is
+//! the item's task, and the item's basis holds the point's); a point that alone matches
+//! clearly better stays first.
+//!
 //! Done in-process over the outline rather than with an in-memory tantivy index: a plan has
 //! tens to a few hundred items, counting their terms is instant, and the field weights are
 //! one line here where tantivy would need a schema, a writer, a reader and a boosted
@@ -35,6 +40,8 @@ const K1: f32 = 1.2;
 const B: f32 = 0.5;
 const HEADING_WEIGHT: f32 = 1.0;
 const PAIR_WEIGHT: f32 = 0.5;
+/// How close an item's score must come to its point's for the item to go first.
+const PARENT_SHARE: f32 = 0.9;
 /// Outline levels ([`crate::outline::Section::level`]).
 const PART: u8 = 1;
 const POINT: u8 = 5;
@@ -148,7 +155,33 @@ pub fn rank(outline: &Outline, text: &str, query: &str) -> Vec<Ranked> {
         .filter(|r| r.score > 0.0)
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    parents_before_points(outline, &mut out);
     out
+}
+
+/// A point ("a)", "b)") is one duty of its item ("1. Sở Tài chính", "2. Cấp xã"): when the
+/// item's text matches the task nearly as well as the point's ([`PARENT_SHARE`] of its
+/// score), the item is the task asked about, and it goes just before its point (its basis
+/// holds the point's). A point that alone matches clearly better stays first.
+fn parents_before_points(outline: &Outline, out: &mut Vec<Ranked>) {
+    let level = |path: &str| outline.find(path).map_or(0, |s| s.level);
+    let mut i = 0;
+    while i < out.len() {
+        if level(&out[i].path) < POINT {
+            i += 1;
+            continue;
+        }
+        let parent = out[i].path.rsplit_once('.').map(|(p, _)| p.to_string());
+        let found = parent.and_then(|p| out.iter().position(|r| r.path == p));
+        match found {
+            Some(j) if j > i && out[j].score >= PARENT_SHARE * out[i].score => {
+                let item = out.remove(j);
+                out.insert(i, item);
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -176,6 +209,56 @@ mod tests {
         for (q, want) in rows {
             let r = rank(&o, PLAN, q);
             assert_eq!(r.first().map(|x| x.path.as_str()), want, "{q}: {r:?}");
+        }
+    }
+
+    /// Items and their points: an item scoring nearly as well as its point (within
+    /// [`PARENT_SHARE`]) goes just before it; a point that alone matches clearly better
+    /// stays first. Rows: (ranking by score, order after).
+    #[test]
+    fn items_before_points_table() {
+        let plan = "I. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\na) Thẩm định dự toán.\nb) Bố trí vốn.\n2. Sở Y tế\na) Cấp thuốc.\n";
+        let o = outline(plan);
+        type Row<'a> = (&'a [(&'a str, f32)], &'a [&'a str]);
+        let rows: [Row; 4] = [
+            (
+                &[("I.1.a", 10.0), ("I.2", 9.5), ("I.1", 9.4)],
+                &["I.1", "I.1.a", "I.2"],
+            ),
+            (
+                &[("I.1.a", 10.0), ("I.2", 9.5), ("I.1", 8.0)],
+                &["I.1.a", "I.2", "I.1"],
+            ),
+            (&[("I.1", 10.0), ("I.1.a", 9.9)], &["I.1", "I.1.a"]),
+            (
+                &[("I.2.a", 5.0), ("I.1.a", 4.9), ("I.2", 4.8), ("I.1", 4.7)],
+                &["I.2", "I.2.a", "I.1", "I.1.a"],
+            ),
+        ];
+        for (ranked, want) in rows {
+            let mut out: Vec<Ranked> = ranked
+                .iter()
+                .map(|&(p, score)| Ranked {
+                    path: p.to_string(),
+                    line: 0,
+                    score,
+                })
+                .collect();
+            parents_before_points(&o, &mut out);
+            let got: Vec<&str> = out.iter().map(|r| r.path.as_str()).collect();
+            assert_eq!(got, want, "{ranked:?}");
+        }
+    }
+
+    /// Abbreviations of the table are expanded ("Sở KHCN" finds "Sở Khoa học và Công
+    /// nghệ").
+    #[test]
+    fn abbreviations_table() {
+        let plan = "I. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\nBố trí kinh phí.\n2. Sở Khoa học và Công nghệ\nChủ trì, theo dõi, đôn đốc.\n3. Sở Công Thương\nHỗ trợ doanh nghiệp nhỏ và vừa.\n";
+        let o = outline(plan);
+        for (q, want) in [("nhiệm vụ Sở KHCN", "I.2"), ("ho tro DNNVV", "I.3")] {
+            let r = rank(&o, plan, q);
+            assert_eq!(r.first().map(|x| x.path.as_str()), Some(want), "{q}: {r:?}");
         }
     }
 }

@@ -196,15 +196,65 @@ fn body_end_and_footnotes() {
     }
     let n2 = t.find("2 Nghị").unwrap();
     assert_eq!(o.footnote_at(n2 + 3).map(|f| f.label.as_str()), Some("2"));
-    // The opening basis: two paragraphs, not the sentence after them.
+    // The opening basis: everything before the first item (here one range).
     let basis: Vec<&str> = o.basis.iter().map(|&(a, b)| t[a..b].trim()).collect();
     assert_eq!(
         basis,
-        [
-            "Căn cứ Luật Dân quân tự vệ;",
-            "Thực hiện Kế hoạch số 5/KH-UBND;"
-        ]
+        ["Căn cứ Luật Dân quân tự vệ;\nThực hiện Kế hoạch số 5/KH-UBND;\nUBND xã xây dựng kế hoạch."]
     );
+}
+
+/// The opening basis: what is cited before the first item, except the proposer's
+/// submission, a decision's ruling and "Nơi nhận", and the annex note (the plan's own
+/// identity). Rows: (text, snippets in the basis, snippets not in it).
+#[test]
+fn opening_basis_table() {
+    let rows: &[(&str, &[&str], &[&str])] = &[
+        // A plain plan: title, "Căn cứ", an introduction; not the proposer.
+        (
+            "KẾ HOẠCH\nThực hiện Nghị quyết 57-NQ/TW\n\n*Căn cứ Luật A;*\n\nNgày 1/4/2025, Chính phủ ban hành Nghị quyết 71/NQ-CP.\n\nTheo đề nghị của Sở X tại Tờ trình số 9/TTr-SX, UBND ban hành Kế hoạch:\n\nI. MỤC ĐÍCH\n1. Một 5/KH-UBND\n",
+            &["57-NQ/TW", "Luật A", "71/NQ-CP"],
+            &["9/TTr-SX", "5/KH-UBND"],
+        ),
+        // "Căn" and "cứ" on two lines; "Xét Tờ trình" is a proposal.
+        (
+            "*Căn\ncứ Quyết định số 213/QĐ-TTg;*\n\n*Xét Tờ trình số 4/TTr-UBND; Báo cáo thẩm tra số 5/BC-KTNS.*\n\nI. A\n1. B\n",
+            &["213/QĐ-TTg"],
+            &["4/TTr-UBND", "5/BC-KTNS"],
+        ),
+        // A plan annexed to a decision: the decision's basis counts, its articles (what it
+        // replaces), "Nơi nhận" and the annex note do not; the annex title does.
+        (
+            "QUYẾT ĐỊNH\n\n*Căn cứ Nghị định số 66/2021/NĐ-CP;*\n\n*Theo đề nghị của Sở Y tế.*\n\n**QUYẾT ĐỊNH:**\n\n**Điều 1.** Ban hành kèm theo Quyết định này Kế hoạch.\n\n**Điều 2.** Thay thế Quyết định số 3089/QĐ-UBND.\n\n|\nNơi nhận:\n- Như Điều 2;\n|\n**KT. CHỦ TỊCH**\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n|\n\n**KẾ HOẠCH**\n\nTHỰC HIỆN ĐỀ ÁN THEO QUYẾT ĐỊNH 553/QĐ-TTg\n\n*(Ban hành kèm theo Quyết định số 2853/QĐ-UBND)*\n\n**I. MỤC TIÊU**\n\n1. Chung\n",
+            &["66/2021/NĐ-CP", "553/QĐ-TTg"],
+            &["3089/QĐ-UBND", "Như Điều 2", "2853/QĐ-UBND"],
+        ),
+        // A scheme inside a decision's Điều 1: the ruling before the first item is not basis.
+        (
+            "*Căn cứ Luật Dữ liệu;*\n\n**QUYẾT ĐỊNH:**\n\n**Điều 1.** Phê duyệt Đề án (thay Quyết định 7/QĐ-TTg) sau đây:\n\n**I. QUAN ĐIỂM**\n\n1. Một\n",
+            &["Luật Dữ liệu"],
+            &["7/QĐ-TTg"],
+        ),
+    ];
+    for (text, inside, outside) in rows {
+        let o = outline(text);
+        for s in *inside {
+            let at = text.find(s).unwrap();
+            assert!(
+                o.in_basis(at),
+                "{s:?} should be in the basis of {text:?}: {:?}",
+                o.basis
+            );
+        }
+        for s in *outside {
+            let at = text.find(s).unwrap();
+            assert!(
+                !o.in_basis(at),
+                "{s:?} should not be in the basis of {text:?}: {:?}",
+                o.basis
+            );
+        }
+    }
 }
 
 /// A digit glued to a word is a call only when the footnote list has that number, and
@@ -291,4 +341,32 @@ fn section_at_offsets() {
     assert!(is_within("IV.1.a", "IV.1"));
     assert!(!is_within("IV.10", "IV.1"));
     assert!(!is_within("IV#2.1", "IV"));
+}
+
+/// The lines that end the body, as the cheap first-character filter must still let
+/// through (emphasis, table marks, upper case, NFD), and lines that do not.
+#[test]
+fn ends_body_table() {
+    let rows = [
+        ("Nơi nhận:", true),
+        ("**Nơi nhận:**", true),
+        ("| *Nơi nhận:*", true),
+        ("NƠI NHẬN:", true),
+        ("No\u{31b}i nhận:", true),
+        ("TM. ỦY BAN NHÂN DÂN", true),
+        ("**KT. CHỦ TỊCH**", true),
+        ("TL. CHỦ TỊCH", true),
+        ("TUQ. CHỦ TỊCH", true),
+        ("Q. CHỦ TỊCH", true),
+        ("[1] Nghị định số 1/2020/NĐ-CP", true),
+        ("¹ Ghi chú", true),
+        ("Nội dung", false),
+        ("Thực hiện Kế hoạch", false),
+        ("KT. Chủ tịch ký", false),
+        ("[2] Ghi chú hai", false),
+        ("Quản lý", false),
+    ];
+    for (line, want) in rows {
+        assert_eq!(ends_body(line), want, "{line:?}");
+    }
 }
