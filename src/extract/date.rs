@@ -7,7 +7,7 @@
 //!
 //! Works on the folded bytes of the extractor (case kept, mostly ASCII). Pure, no panics.
 
-use super::{find_ci, parse_date_after};
+use super::scan::{digits_at, find_ci, skip_ws, word_at_ci, year_at};
 use crate::model::Date;
 
 /// Bytes that decorate a line without being text (Markdown, table bars).
@@ -207,6 +207,62 @@ pub(crate) fn own_date(fb: &[u8], body_start: usize) -> Option<Date> {
     let top = fb.len().min(6000);
     date_after_phrase(fb, 0, top, b"cong bao/so", 30, true)
         .or_else(|| date_after_phrase(fb, 0, top, b"ngay ban hanh", 20, false))
+}
+
+/// A date after a citation: "ngày 28/12/2018", "ngày 28 tháng 12 năm 2018", "ngày 22-9-2008",
+/// or "(22/9/2008)". Returns Ok(date) or Err(year) for an impossible date, the end offset, and
+/// the date as written.
+#[allow(clippy::type_complexity)]
+pub(super) fn parse_date_after(
+    fb: &[u8],
+    p: usize,
+) -> Option<(Result<Date, Option<i32>>, usize, String)> {
+    let mut q = p;
+    let mut had_ngay = false;
+    if fb.get(q) == Some(&b'(') {
+        q += 1;
+    }
+    if word_at_ci(fb, q, b"ngay") {
+        had_ngay = true;
+        q = skip_ws(fb, q + 4);
+    }
+    let (d, e) = digits_at(fb, q, 2)?;
+    let mut r = e;
+    // dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy (spaces allowed around the separator)
+    let r1 = skip_ws(fb, r);
+    let (m, y, end) = if let Some(&sep) = fb.get(r1).filter(|c| matches!(c, b'/' | b'-' | b'.')) {
+        let (m, e2) = digits_at(fb, skip_ws(fb, r1 + 1), 2)?;
+        let r2 = skip_ws(fb, e2);
+        if fb.get(r2) != Some(&sep) {
+            return None;
+        }
+        let (y, e3) = year_at(fb, skip_ws(fb, r2 + 1))?;
+        (m, y, e3)
+    } else if had_ngay && word_at_ci(fb, r1, b"thang") {
+        r = skip_ws(fb, r1 + 5);
+        let (m, e2) = digits_at(fb, r, 2)?;
+        let mut r2 = skip_ws(fb, e2);
+        if fb.get(r2) == Some(&b',') {
+            r2 = skip_ws(fb, r2 + 1);
+        }
+        if !word_at_ci(fb, r2, b"nam") {
+            return None;
+        }
+        let (y, e3) = year_at(fb, skip_ws(fb, r2 + 3))?;
+        (m, y, e3)
+    } else {
+        return None;
+    };
+    let mut end = end;
+    if fb.get(p) == Some(&b'(') && fb.get(end) == Some(&b')') {
+        end += 1;
+    }
+    let written = String::from_utf8_lossy(&fb[q..end]).into_owned();
+    let date = Date::new(y, m as u8, d as u8).ok_or(Some(y));
+    if m > 12 || d > 31 {
+        return None;
+    }
+    Some((date, end, written))
 }
 
 #[cfg(test)]

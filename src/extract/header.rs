@@ -1,0 +1,204 @@
+//! The document's own identity from its header: its number ("Số: 141/KH-UBND"), kind,
+//! title, issuer and date, and where its body starts. The own number is identity, not a
+//! citation.
+
+use super::*;
+
+impl Extractor<'_> {
+    /// The document's own identity, and the folded range of its own number.
+    pub(super) fn header(&self, ctx: &Ctx, body_start: usize) -> (Header, Option<(usize, usize)>) {
+        let fb = ctx.fb;
+        let mut h = Header::default();
+        let mut ns_range = None;
+        let re = regexes(self.t);
+        let region = &fb[..body_start.max(fb.len().min(4000)).min(fb.len())];
+        if let Some(m) = re.header_no.find(region) {
+            if let Some(ns) = parse_numsym(fb, m.end(), false) {
+                let r = self.read(ctx, &ns);
+                h.number = Some(r.number.clone());
+                h.year = r.year;
+                h.symbol = r.symbol.clone();
+                h.kind = r.kind_from_symbol;
+                let (s, e) = ctx.f.span(ns.start, ns.end);
+                h.number_span = Some(crate::model::Span::new(s, e));
+                ns_range = Some((ns.start, ns.end));
+            }
+        }
+        // Title line: a line holding only an upper-case type word ("KẾ HOẠCH").
+        let head = &ctx.f.text[..body_start.min(ctx.f.text.len())];
+        let mut lines_iter = head
+            .char_indices()
+            .filter(|&(_, c)| c == '\n')
+            .map(|(i, _)| i + 1);
+        let mut starts = vec![0usize];
+        starts.extend(&mut lines_iter);
+        for (li, &ls) in starts.iter().enumerate() {
+            let le = starts.get(li + 1).map(|x| x - 1).unwrap_or(head.len());
+            let line = head[ls..le]
+                .trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '#' || c == '_');
+            if line.is_empty() || line.len() > 30 {
+                continue;
+            }
+            let is_upper = line.chars().all(|c| !c.is_lowercase());
+            if !is_upper {
+                continue;
+            }
+            let key = fold_key(line);
+            if let Some((k, proper)) = self.t.type_word(&key) {
+                if h.kind.is_none() || h.kind == Some(k) || h.symbol.is_none() {
+                    h.kind = Some(k);
+                }
+                // The next non-empty lines up to a blank line form the subject.
+                let mut title = String::new();
+                let mut started = false;
+                for (lj, &ls2) in starts.iter().enumerate().skip(li + 1) {
+                    let le2 = starts.get(lj + 1).map(|x| x - 1).unwrap_or(head.len());
+                    let (os, oe) = ctx.f.span(ls2, le2);
+                    let raw = clean(
+                        ctx.text[os..oe].trim_matches(|c: char| c == '|' || c.is_whitespace()),
+                    );
+                    if raw.is_empty() {
+                        if started {
+                            break;
+                        }
+                        continue;
+                    }
+                    // The title ends where the issuing body's preamble or the body begins.
+                    let k = fold_key(raw.trim_matches('*'));
+                    const ENDS: &[&str] = &[
+                        "can cu",
+                        "uy ban",
+                        "chu tich",
+                        "bo truong",
+                        "hoi dong",
+                        "thu tuong",
+                        "chinh phu",
+                        "quoc hoi",
+                        "ban chap hanh",
+                        "kinh gui",
+                    ];
+                    if raw.starts_with('-')
+                        || title.len() > 300
+                        || ENDS.iter().any(|e| k.starts_with(e))
+                    {
+                        break;
+                    }
+                    started = true;
+                    if !title.is_empty() {
+                        title.push(' ');
+                    }
+                    title.push_str(raw.trim_matches('*').trim());
+                }
+                if !title.is_empty() {
+                    let mut p = proper.to_string();
+                    if let Some(f) = p.get_mut(0..1) {
+                        f.make_ascii_uppercase();
+                    }
+                    let first_upper = proper
+                        .chars()
+                        .next()
+                        .map(|c| c.to_uppercase().collect::<String>())
+                        .unwrap_or_default();
+                    let rest: String = proper.chars().skip(1).collect();
+                    let mut t = title.clone();
+                    // Lower-case the subject's first letter after the type name (not in a
+                    // title written in capitals).
+                    let shouting = t
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(|c| c.is_uppercase());
+                    if let Some(c) = t.chars().next().filter(|_| !shouting) {
+                        let lc: String = c.to_lowercase().collect();
+                        t = format!("{lc}{}", &t[c.len_utf8()..]);
+                    }
+                    h.title = Some(format!("{first_upper}{rest} {t}"));
+                }
+                break;
+            }
+        }
+        h.issuer = self.header_issuer(ctx, body_start);
+        // The document's own date: its date line, signature block or gazette header.
+        h.date = date::own_date(fb, body_start);
+        if let Some(d) = h.date {
+            if h.year.is_none() {
+                h.year = Some(d.year);
+            }
+        }
+        if h.year.is_none() {
+            if let Some(t) = &h.title {
+                // "... năm 2024"
+                let ft = fold_key(t);
+                if let Some(i) = ft.rfind("nam ") {
+                    let y: String = ft[i + 4..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect();
+                    if y.len() == 4 {
+                        h.year = y.parse().ok();
+                    }
+                }
+            }
+        }
+        (h, ns_range)
+    }
+}
+
+/// Where the body starts: the first "Căn cứ", "Thực hiện", "Kính gửi", "I." or "Điều 1" at
+/// the start of a line, within the first 200 lines.
+pub(super) fn body_start(fb: &[u8]) -> usize {
+    let mut line_start = 0;
+    let mut n = 0;
+    while line_start < fb.len() && n < 200 {
+        let le = fb[line_start..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map(|x| line_start + x)
+            .unwrap_or(fb.len());
+        let mut s = line_start;
+        while s < le && matches!(fb[s], b' ' | b'\t' | b'|' | b'>' | b'#' | b'_') {
+            s += 1;
+        }
+        let l = &fb[s..le];
+        let starts = |w: &[u8]| l.len() >= w.len() && l[..w.len()].eq_ignore_ascii_case(w);
+        // "Thực hiện Chỉ thị số 26-CT/HU ..." opens a body, but "Thực hiện nhiệm vụ ... năm
+        // 2024" under "KẾ HOẠCH" is the title: only a line citing something counts.
+        let cites = l
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-'));
+        if starts(b"can cu")
+            || (starts(b"thuc hien") && cites)
+            || starts(b"kinh gui")
+            || starts(b"I.")
+            || starts(b"Dieu 1")
+            || starts(b"Chuong I")
+        {
+            return line_start;
+        }
+        line_start = le + 1;
+        n += 1;
+    }
+    if n >= 200 {
+        0
+    } else {
+        fb.len()
+    }
+}
+
+#[cfg(test)]
+mod header_regressions {
+    use super::*;
+
+    /// The seed's title line "Thực hiện nhiệm vụ ..." was taken as the start of the body,
+    /// so the plan had no title and no year.
+    #[test]
+    fn title_starting_with_thuc_hien_is_not_the_body() {
+        let text = " KẾ HOẠCH \nThực hiện nhiệm vụ quốc phòng địa phương năm 2024 \n\n Căn cứ Luật quốc phòng 2018;\nThực hiện Chỉ thị số 26-CT/HU ngày 29/01/2024;\n";
+        let e = extract(text);
+        assert_eq!(
+            e.header.title.as_deref(),
+            Some("Kế hoạch thực hiện nhiệm vụ quốc phòng địa phương năm 2024")
+        );
+        assert_eq!(e.header.year, Some(2024));
+        assert_eq!(e.citations.len(), 2);
+    }
+}

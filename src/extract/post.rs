@@ -1,0 +1,114 @@
+//! Post-processing of a document's citations once all are found: lines and columns, the
+//! document's own number dropped, truncated symbols completed from the same document.
+
+use super::*;
+
+/// Fill 1-based line and column (in characters) of citations, in one pass in text order:
+/// newlines are counted between consecutive citations and columns from the previous
+/// citation on the same line, so a 10 MB line with thousands of citations stays linear.
+pub(super) fn assign_lines(out: &mut [Citation], text: &str) {
+    // One walk through the text in citation order: newlines counted between consecutive
+    // citations (no index of every line), columns in characters from the last line start.
+    let bytes = text.as_bytes();
+    let chars = |b: &[u8]| b.iter().filter(|&&x| (x as i8) >= -0x40).count();
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].start);
+    let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
+    for i in order {
+        let s = out[i].start.min(bytes.len());
+        let gap = &bytes[at..s];
+        match gap.iter().rposition(|&b| b == b'\n') {
+            Some(k) => {
+                line += gap.iter().filter(|&&b| b == b'\n').count();
+                column = 1 + chars(&gap[k + 1..]);
+            }
+            None => column += chars(gap),
+        }
+        at = s;
+        out[i].line = line;
+        out[i].column = column;
+    }
+}
+
+/// Drop the document's own number wherever it is repeated (page titles and metadata tables
+/// of web pages, "ban hành kèm theo Quyết định số ..." on its own appendix): a document does
+/// not cite itself. A citation with the same number but another date is kept (another
+/// issuer's "34/KH-UBND").
+pub(super) fn drop_own_number(out: &mut Vec<Citation>, h: &Header) {
+    let (Some(num), Some(sym)) = (&h.number, &h.symbol) else {
+        return;
+    };
+    out.retain(|c| {
+        // The year only tells when it is part of the number (normative documents).
+        let year_ok = c.canonical.as_deref().is_none_or(|can| {
+            !can.contains(&format!("/{}/", c.year.unwrap_or(0))) || c.year == h.year
+        });
+        let same = c.number.as_deref().map(|n| n.trim_start_matches('0'))
+            == Some(num.trim_start_matches('0'))
+            && c.symbol.as_deref() == Some(sym.as_str())
+            && year_ok;
+        let other_date = matches!((c.date, h.date), (Some(a), Some(b)) if a != b);
+        !same || other_date
+    });
+}
+
+/// A truncated symbol ("12 ĐA-") completed from another citation of the same kind and
+/// number in the document, else from the issuer written beside it ("của UBND huyện").
+pub(super) fn complete_truncated(out: &mut [Citation]) {
+    if !out
+        .iter()
+        .any(|c| c.defects.contains(&Defect::TruncatedSymbol))
+    {
+        return;
+    }
+    // (kind, number without leading zeros) → full symbols seen in the document.
+    let mut full: std::collections::HashMap<(Kind, String), Vec<String>> =
+        std::collections::HashMap::new();
+    for c in out.iter() {
+        if c.defects.contains(&Defect::TruncatedSymbol) {
+            continue;
+        }
+        if let (Some(n), Some(s)) = (&c.number, &c.symbol) {
+            let v = full
+                .entry((c.kind, n.trim_start_matches('0').to_string()))
+                .or_default();
+            if v.len() < 8 && !v.contains(s) {
+                v.push(s.clone());
+            }
+        }
+    }
+    for c in out.iter_mut() {
+        if !c.defects.contains(&Defect::TruncatedSymbol) {
+            continue;
+        }
+        let Some(num) = c.number.clone() else {
+            continue;
+        };
+        let prefix = c.symbol.clone().unwrap_or_default();
+        let from_doc = full
+            .get(&(c.kind, num.trim_start_matches('0').to_string()))
+            .and_then(|v| v.iter().find(|s| s.starts_with(&prefix)));
+        let completed = if let Some(s) = from_doc {
+            Some(s.clone())
+        } else {
+            c.issuer.as_deref().and_then(|i| {
+                let f = fold_key(i);
+                if f.starts_with("ubnd") || f.starts_with("uy ban nhan dan") {
+                    Some(format!("{prefix}-UBND"))
+                } else if f.starts_with("hdnd") || f.starts_with("hoi dong nhan dan") {
+                    Some(format!("{prefix}-HĐND"))
+                } else {
+                    None
+                }
+            })
+        };
+        if let Some(s) = completed {
+            c.canonical = Some(match c.year {
+                Some(y) if c.kind.is_named_law() || s.contains("NĐ") => format!("{num}/{y}/{s}"),
+                _ => format!("{num}/{s}"),
+            });
+            c.symbol = Some(s);
+            c.parts.symbol_inferred = true;
+        }
+    }
+}
