@@ -10,7 +10,7 @@ impl Extractor<'_> {
         let fb = ctx.fb;
         let mut h = Header::default();
         let mut ns_range = None;
-        let re = regexes(self.t);
+        let re = &self.re;
         let region = &fb[..body_start.max(fb.len().min(4000)).min(fb.len())];
         if let Some(m) = re.header_no.find(region) {
             if let Some(ns) = parse_numsym(fb, m.end(), false) {
@@ -65,21 +65,9 @@ impl Extractor<'_> {
                     }
                     // The title ends where the issuing body's preamble or the body begins.
                     let k = fold_key(raw.trim_matches('*'));
-                    const ENDS: &[&str] = &[
-                        "can cu",
-                        "uy ban",
-                        "chu tich",
-                        "bo truong",
-                        "hoi dong",
-                        "thu tuong",
-                        "chinh phu",
-                        "quoc hoi",
-                        "ban chap hanh",
-                        "kinh gui",
-                    ];
                     if raw.starts_with('-')
                         || title.len() > 300
-                        || ENDS.iter().any(|e| k.starts_with(e))
+                        || self.t.words.title_ends.iter().any(|e| k.starts_with(e.as_str()))
                     {
                         break;
                     }
@@ -118,7 +106,7 @@ impl Extractor<'_> {
         }
         h.issuer = self.header_issuer(ctx, body_start);
         // The document's own date: its date line, signature block or gazette header.
-        h.date = date::own_date(fb, body_start);
+        h.date = date::own_date(fb, body_start, &self.t.words);
         if let Some(d) = h.date {
             if h.year.is_none() {
                 h.year = Some(d.year);
@@ -143,9 +131,10 @@ impl Extractor<'_> {
     }
 }
 
-/// Where the body starts: the first "Căn cứ", "Thực hiện", "Kính gửi", "I." or "Điều 1" at
-/// the start of a line, within the first 200 lines.
-pub(super) fn body_start(fb: &[u8]) -> usize {
+/// Where the body starts: the first line opening with a body opener ("Căn cứ", "Kính gửi",
+/// "I.", "Điều 1"; "Thực hiện" on a line citing something) within the first 200 lines
+/// (`[header]` of the pattern file).
+pub(super) fn body_start(fb: &[u8], w: &tables::Words) -> usize {
     let mut line_start = 0;
     let mut n = 0;
     while line_start < fb.len() && n < 200 {
@@ -162,15 +151,12 @@ pub(super) fn body_start(fb: &[u8]) -> usize {
         let starts = |w: &[u8]| l.len() >= w.len() && l[..w.len()].eq_ignore_ascii_case(w);
         // "Thực hiện Chỉ thị số 26-CT/HU ..." opens a body, but "Thực hiện nhiệm vụ ... năm
         // 2024" under "KẾ HOẠCH" is the title: only a line citing something counts.
-        let cites = l
-            .windows(2)
-            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-'));
-        if starts(b"can cu")
-            || (starts(b"thuc hien") && cites)
-            || starts(b"kinh gui")
-            || starts(b"I.")
-            || starts(b"Dieu 1")
-            || starts(b"Chuong I")
+        let cites = || {
+            l.windows(2)
+                .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-'))
+        };
+        if w.body_openers.iter().any(|o| starts(o.as_bytes()))
+            || (w.body_openers_citing.iter().any(|o| starts(o.as_bytes())) && cites())
         {
             return line_start;
         }

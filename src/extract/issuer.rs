@@ -14,11 +14,8 @@ impl Extractor<'_> {
         if words.is_empty() {
             return None;
         }
-        const STOP: &[&str] = &[
-            "ve", "ngay", "so", "quy", "huong", "trien", "thuc", "tai", "theo", "doi", "nham",
-            "de", "trong", "voi", "cho", "la", "da", "duoc", "nay", "cua", "khi", "den", "giai",
-            "phe", "sua", "khoa", "ban", "lan", "nam", "va", "tren", "thi", "tu",
-        ];
+        let stop = &self.t.words.issuer_stop;
+        let pairs = &self.t.words.issuer_pairs;
         let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
         let cap = |i: usize| words[i].chars().next().is_some_and(|c| c.is_uppercase());
         let mut n = 0;
@@ -32,18 +29,15 @@ impl Extractor<'_> {
                 }
                 // Words that are stop words elsewhere but belong to names after these:
                 // "Ủy ban", "Đầu tư", "Phát triển", "vận tải".
-                const PAIRS: &[(&str, &str)] = &[
-                    ("uy", "ban"),
-                    ("dau", "tu"),
-                    ("phat", "trien"),
-                    ("van", "tai"),
-                ];
-                if PAIRS.contains(&(lower[i - 1].as_str(), w.as_str())) {
+                if pairs
+                    .iter()
+                    .any(|(a, b)| *a == lower[i - 1] && b == w)
+                {
                     n = i + 1;
                     continue;
                 }
                 // Stop words stop only in lower case ("tu" is "từ", but "TƯ" is a body).
-                if STOP.contains(&w.as_str()) && !cap(i) {
+                if stop.contains(w) && !cap(i) {
                     // "và" joins two capitalised bodies ("Bộ Tài nguyên và Môi trường"),
                     // not a body and the next citation ("Quốc hội và Luật ...").
                     let next_is_type = lower.get(i + 1).is_some_and(|a| {
@@ -70,17 +64,12 @@ impl Extractor<'_> {
             return None;
         }
         // An office holder before the body: "Bộ trưởng Bộ Tài chính", "Chủ tịch UBND tỉnh".
-        let title_words = [
-            &["bo", "truong"][..],
-            &["chu", "tich"][..],
-            &["thong", "doc"][..],
-            &["tong", "kiem", "toan"][..],
-        ]
-        .iter()
-        .find(|t| {
-            lower.len() > t.len()
-                && lower[..t.len()] == t.iter().map(|x| x.to_string()).collect::<Vec<_>>()[..]
-        })
+        let title_words = self
+            .t
+            .words
+            .office_holders
+            .iter()
+            .find(|t| lower.len() > t.len() && lower[..t.len()] == t[..])
         .map(|t| t.len())
         .filter(|&k| k < n)
         .unwrap_or(0);
@@ -125,20 +114,14 @@ impl Extractor<'_> {
     /// body being the issuer (the one above it is its parent).
     pub(super) fn header_issuer(&self, ctx: &Ctx, body_start: usize) -> Option<String> {
         let head = ctx.text.get(..ctx.f.orig(body_start.min(ctx.fb.len())))?;
-        const PLACE: &[&str] = &[
-            "tinh",
-            "huyen",
-            "xa",
-            "thanh pho",
-            "quan",
-            "phuong",
-            "thi xa",
-            "thi tran",
-        ];
+        let w = &self.t.words;
         // The national motto (or the Party's name) anchors the header block; web-page chrome
         // above it is not the issuer. Found on the folded view (no allocation per line).
         let head_f = &ctx.fb[..body_start.min(ctx.fb.len())];
-        let at = find_ci(head_f, b"cong hoa xa").or_else(|| find_ci(head_f, b"dang cong san"))?;
+        let at = w
+            .motto_anchors
+            .iter()
+            .find_map(|m| find_ci(head_f, m.as_bytes()))?;
         let motto_orig = ctx.f.orig(at);
         let motto = head[..motto_orig.min(head.len())].matches('\n').count();
         let lines: Vec<&str> = head.lines().take(motto + 3).collect();
@@ -149,16 +132,13 @@ impl Extractor<'_> {
             let line = raw.replace(['*', '|', '#', '_'], " ");
             let left = line.trim().split("   ").next().unwrap_or("").trim();
             let key = fold_key(left);
-            if key.starts_with("so") && key[2..].trim_start().starts_with(':') {
+            if w.number_labels.iter().any(|l| {
+                key.strip_prefix(l.as_str())
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            }) {
                 break;
             }
-            if key.starts_with("cong hoa")
-                || key.starts_with("chu nghia")
-                || key.starts_with("hoi chu nghia")
-                || key.starts_with("nghia viet nam")
-                || key.starts_with("doc lap")
-                || key.starts_with("dang cong san")
-            {
+            if w.motto_lines.iter().any(|m| key.starts_with(m.as_str())) {
                 continue;
             }
             let letters: Vec<char> = left.chars().filter(|c| c.is_alphabetic()).collect();
@@ -174,12 +154,15 @@ impl Extractor<'_> {
             // the body above; any other line is a new body (the lowest is the issuer).
             let continues = |prev: &str| {
                 let pk = fold_key(prev);
-                PLACE.iter().any(|p| key.starts_with(p))
-                    || key.starts_with("dan ")
-                    || key.starts_with("va ")
-                    || ["nhan", "va", "dong", "ban"]
-                        .iter()
-                        .any(|w| pk.ends_with(&format!(" {w}")))
+                w.levels.iter().any(|p| key.starts_with(p.as_str()))
+                    || w.continues_with.iter().any(|c| {
+                        key.strip_prefix(c.as_str())
+                            .is_some_and(|r| r.starts_with(' '))
+                    })
+                    || w.continued_after.iter().any(|c| {
+                        pk.strip_suffix(c.as_str())
+                            .is_some_and(|r| r.ends_with(' '))
+                    })
             };
             match bodies.last_mut() {
                 Some(prev) if continues(prev) => {
@@ -213,24 +196,30 @@ pub(super) fn issuer_spelling(t: &Tables, upper: &str) -> String {
             .enumerate()
             .all(|(k, w)| lower_key.get(i + k).map(|x| x.as_str()) == Some(*w))
     };
-    if starts(0, &["uy", "ban", "nhan", "dan"]) {
-        out.push("UBND".into());
-        i = 4;
-    } else if starts(0, &["hoi", "dong", "nhan", "dan"]) {
-        out.push("HĐND".into());
-        i = 4;
+    for (long, short) in &t.words.councils {
+        let seq: Vec<&str> = long.split(' ').collect();
+        if starts(0, &seq) {
+            out.push(short.clone());
+            i = seq.len();
+            break;
+        }
     }
     // Level words right after the body: "tỉnh", "xã", "thành phố", "thị xã" ...
-    const LEVEL: &[&str] = &["tinh", "huyen", "xa", "quan", "phuong"];
-    const LEVEL2: &[(&str, &str)] = &[("thanh", "pho"), ("thi", "xa"), ("thi", "tran")];
+    let levels = &t.words.levels;
+    let level = |w: &str| levels.iter().any(|l| l == w);
+    let level2 = |a: &str, b: &str| {
+        levels
+            .iter()
+            .any(|l| l.split_once(' ') == Some((a, b)))
+    };
     let mut in_level = true;
     let mut take_next = false;
     for (k, w) in words.drain(..).enumerate().skip(i) {
         let wk = lower_key[k].as_str();
         let pair_start = lower_key
             .get(k + 1)
-            .is_some_and(|n| LEVEL2.contains(&(wk, n.as_str())));
-        if in_level && (take_next || LEVEL.contains(&wk) || pair_start) {
+            .is_some_and(|n| level2(wk, n.as_str()));
+        if in_level && (take_next || level(wk) || pair_start) {
             take_next = pair_start;
             out.push(w);
             continue;

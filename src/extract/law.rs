@@ -15,12 +15,17 @@ impl Extractor<'_> {
         kind: Kind,
         next_anchor: usize,
         anchors: &[(usize, usize)],
-    ) -> Option<Citation> {
+    ) -> Option<(Citation, Vec<Citation>)> {
         let fb = ctx.fb;
         let (oa, ob) = ctx.f.span(a, b);
         // "pháp luật", "Thư viện Pháp luật": not a law cited by name.
-        let before = &fb[a.saturating_sub(5)..a];
-        if before.eq_ignore_ascii_case(b"phap ") {
+        if self.t.words.law_not_after.iter().any(|w| {
+            let n = w.len() + 1;
+            a >= n
+                && fb[a - n..a - 1].eq_ignore_ascii_case(w.as_bytes())
+                && fb[a - 1] == b' '
+                && (a == n || !fb[a - n - 1].is_ascii_alphabetic())
+        }) {
             return None;
         }
         let tw = &ctx.text[oa..ob];
@@ -46,30 +51,16 @@ impl Extractor<'_> {
             }
             name = Some("Hiến pháp".to_string());
             // "nước Cộng hòa xã hội chủ nghĩa Việt Nam"
-            let tail = "nuoc cong hoa xa hoi chu nghia viet nam";
-            if joined.starts_with(tail) {
-                end = offs[8].1;
+            let tail = &self.t.words.constitution_tail;
+            if !tail.is_empty()
+                && joined.starts_with(tail.as_str())
+                && joined[tail.len()..].chars().next().is_none_or(|c| c == ' ')
+            {
+                end = offs[tail.split(' ').count() - 1].1;
             }
-        } else if let Some(law) = self.t.laws_starting(&joined).find(|l| {
-            l.kind == kind
-                && !l.tail.is_empty()
-                && joined.starts_with(&l.tail)
-                && joined[l.tail.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| c == ' ')
-                && (l.tail.contains(' ') || {
-                    // One-word names must match with their diacritics ("Giá" vs "gia"),
-                    // unless written as an abbreviation ("DQTV").
-                    let (ws, we) = ctx.f.span(offs[0].0, offs[0].1);
-                    let w = &ctx.text[ws..we];
-                    w.chars().all(|c| !c.is_lowercase())
-                        || crate::normalize::clean(w).to_lowercase() == l.proper_tail
-                })
-        }) {
-            let nwords = law.tail.split(' ').count();
+        } else if let Some((law, nwords)) = self.known_law(ctx, &words, &offs, Some(kind)) {
             end = offs[nwords - 1].1;
-            name = Some(law.name.clone());
+            name = Some(law);
         } else if capital {
             // Heuristic: the capitalised name up to a stop word or punctuation.
             let (n, e) = self.heuristic_law_name(ctx, start, next_anchor, anchors, 0)?;
@@ -130,9 +121,15 @@ impl Extractor<'_> {
             }
         }
         let (s, e) = (oa, ctx.f.orig(end));
+        // The laws an amending law names are cited by it too.
+        let amended = if self.is_amending(&name) {
+            self.amended_laws(ctx, b, end, anchors)
+        } else {
+            Vec::new()
+        };
         // Line and column are filled by `assign_lines` in one pass at the end.
         let (line, column) = (0, 0);
-        Some(Citation {
+        let c = Citation {
             kind,
             number,
             year,
@@ -154,7 +151,16 @@ impl Extractor<'_> {
             defects,
             instrument: None,
             findings: Vec::new(),
-        })
+        };
+        Some((c, amended))
+    }
+
+    /// Is `name` the name of an amending law ("Luật sửa đổi, bổ sung …")?
+    fn is_amending(&self, name: &str) -> bool {
+        let am = &self.t.words.amending;
+        let key = tables::word_key(name);
+        let mut it = key.split(' ').skip(1);
+        !am.is_empty() && am.iter().all(|w| it.next() == Some(w.as_str()))
     }
 
     /// "Luật Tổ chức chính quyền địa phương": words from `start` up to a stop word.
@@ -180,51 +186,52 @@ impl Extractor<'_> {
         {
             return None;
         }
-        const STOP: &[&str] = &[
-            "nam", "ngay", "so", "duoc", "da", "co", "nay", "tren", "do", "thi", "la", "voi",
-            "cho", "de", "khi", "trong", "tai", "theo", "va", "cua", "hien", "moi", "quy", "huong",
-            "nhu", "con", "phai", "gom", "cac", "nhung", "dang", "sau", "truoc", "ve", "ban", "tu",
-            "den", "nham", "bao", "dam", "thuc", "trien", "sua", "hoac", "ma", "lien", "thong",
-            "chi", "nghi", "quyet", "ke", "vi", "neu", "qua",
-        ];
-        // "sửa đổi, bổ sung một số điều của Luật X": the amending law.
+        let w = &self.t.words;
         let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-        if lower.len() >= 2 && lower[0] == "sua" && lower[1] == "doi" && depth == 0 {
-            // find "cua" then the inner law
-            if let Some(ci) = lower.iter().position(|w| w == "cua") {
-                let inner_start = skip_ws(fb, offs[ci].1);
-                let inner = anchors
-                    .binary_search_by_key(&inner_start, |x| x.0)
-                    .ok()
-                    .map(|i| anchors[i]);
+        // "sửa đổi, bổ sung một số điều của Luật X, Luật Y và Luật Z": the amending law,
+        // named after every law it amends.
+        let amending = !w.amending.is_empty()
+            && lower.len() > w.amending.len()
+            && lower[..w.amending.len()] == w.amending[..];
+        if amending && depth == 0 {
+            if let Some(ci) = lower.iter().position(|x| x == "cua") {
                 let (pre_s, _) = ctx.f.span(offs[0].0, offs[0].1);
-                if let Some((_, ib)) = inner {
-                    let after = skip_ws(fb, ib);
-                    let na = next_anchor_after(anchors, ib, fb.len());
-                    let (w2, offs2) = words_after(fb, after, 24);
-                    let j = w2.join(" ").to_ascii_lowercase();
-                    let inner_name = self
-                        .t
-                        .laws_starting(&j)
-                        .find(|l| {
-                            j.starts_with(&l.tail)
-                                && j[l.tail.len()..].chars().next().is_none_or(|c| c == ' ')
-                        })
-                        .map(|l| {
-                            let n = l.tail.split(' ').count();
-                            (l.name.clone(), offs2[n - 1].1)
-                        })
-                        .or_else(|| self.heuristic_law_name(ctx, after, na, anchors, 1));
-                    if let Some((iname, iend)) = inner_name {
-                        let (_, cua_end) = ctx.f.span(offs[ci].0, offs[ci].1);
-                        let prefix = clean(&ctx.text[pre_s..cua_end]);
-                        return Some((format!("Luật {prefix} {iname}"), iend));
+                let (_, cua_end) = ctx.f.span(offs[ci].0, offs[ci].1);
+                let mut name = format!("Luật {}", clean(&ctx.text[pre_s..cua_end]));
+                let mut end = None;
+                let mut at = skip_ws(fb, offs[ci].1);
+                let mut sep = " ";
+                while let Some((iname, iend)) = self.inner_law(ctx, at, anchors) {
+                    name.push_str(sep);
+                    name.push_str(&iname);
+                    end = Some(iend);
+                    // ", Luật Y", " và Luật Z", ", và Luật Z"
+                    let q0 = skip_ws(fb, iend);
+                    let mut q = q0;
+                    if fb.get(q) == Some(&b',') {
+                        q = skip_ws(fb, q + 1);
                     }
+                    sep = ", ";
+                    if word_at_ci(fb, q, b"va") {
+                        q = skip_ws(fb, q + 2);
+                        sep = " và ";
+                    }
+                    if q == q0 {
+                        break;
+                    }
+                    at = q;
+                }
+                if let Some(end) = end {
+                    return Some((name, end));
                 }
             }
         }
+        // A name written in capitals ("LUẬT TIÊU CHUẨN VÀ QUY CHUẨN KỸ THUẬT" in a title):
+        // its words are all upper case, none shouts over it.
+        let shouting = |x: &str| x.len() >= 2 && x.bytes().all(|c| !c.is_ascii_lowercase());
+        let caps_name = shouting(words[0]) && words.get(1).is_some_and(|x| shouting(x));
         let mut n = 0;
-        for (i, w) in lower.iter().enumerate() {
+        for (i, x) in lower.iter().enumerate() {
             if offs[i].0 >= next_anchor {
                 break;
             }
@@ -233,13 +240,16 @@ impl Extractor<'_> {
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_ascii_uppercase());
-                if STOP.contains(&w.as_str()) && !cap {
+                if !cap && w.law_stop.contains(x) {
                     break;
                 }
                 // Digits (footnote marks, numbers) and shouting words (a gazette running
-                // head "CÔNG BÁO" in the middle of a name) end the name.
-                let shout =
-                    words[i].len() >= 3 && words[i].bytes().all(|c| !c.is_ascii_lowercase());
+                // head "CÔNG BÁO" in the middle of a name) end the name; an abbreviation
+                // that belongs in names ("QPPL", "HĐND") does not.
+                let shout = !caps_name
+                    && words[i].len() >= 3
+                    && words[i].bytes().all(|c| !c.is_ascii_lowercase())
+                    && !w.law_abbreviations.iter().any(|(short, _)| short == x);
                 if shout || words[i].bytes().any(|c| c.is_ascii_digit()) {
                     break;
                 }
@@ -251,7 +261,7 @@ impl Extractor<'_> {
                     break;
                 }
                 // A capitalised type word starts another citation.
-                if cap && (w == "luat" || w == "nghi" || w == "quyet" || w == "bo") {
+                if cap && w.law_breaks.contains(x) {
                     break;
                 }
             }
@@ -270,16 +280,158 @@ impl Extractor<'_> {
             return None;
         }
         let full = format!("Luật {written}");
-        // Canonical spelling when the table knows the name.
-        let key = tables::word_key(&full);
-        let tail = key.strip_prefix("luat ").unwrap_or(&key);
+        // Canonical spelling when the table knows the name, as written or with its
+        // abbreviations spelled out.
         let name = self
-            .t
-            .laws_starting(tail)
-            .find(|l| l.tail == tail)
-            .map(|l| l.name.clone())
+            .known_law(ctx, &words[..n], &offs[..n], None)
+            .filter(|&(_, k)| k == n)
+            .map(|(l, _)| l)
             .unwrap_or(full);
         Some((name, offs[n - 1].1))
+    }
+
+    /// A law named by the table at the start of `words` (folded words after a type word):
+    /// its canonical name and how many of `words` it takes. The name as written first
+    /// (longest alias wins), then with its abbreviations spelled out ("văn bản QPPL").
+    /// With `kind`, only names of that kind.
+    pub(super) fn known_law(
+        &self,
+        ctx: &Ctx,
+        words: &[&str],
+        offs: &[(usize, usize)],
+        kind: Option<Kind>,
+    ) -> Option<(String, usize)> {
+        if words.is_empty() {
+            return None;
+        }
+        let joined = words.join(" ").to_ascii_lowercase();
+        let prefix_of = |hay: &str, tail: &str| {
+            !tail.is_empty()
+                && hay.starts_with(tail)
+                && hay[tail.len()..].chars().next().is_none_or(|c| c == ' ')
+        };
+        if let Some(law) = self.t.laws_starting(&joined).find(|l| {
+            kind.is_none_or(|k| l.kind == k)
+                && prefix_of(&joined, &l.tail)
+                && (l.tail.contains(' ') || {
+                    // One-word names must match with their diacritics ("Giá" vs "gia"),
+                    // unless written as an abbreviation ("DQTV").
+                    let (ws, we) = ctx.f.span(offs[0].0, offs[0].1);
+                    let w = &ctx.text[ws..we];
+                    w.chars().all(|c| !c.is_lowercase())
+                        || crate::normalize::clean(w).to_lowercase() == l.proper_tail
+                })
+        }) {
+            return Some((law.name.clone(), law.tail.split(' ').count()));
+        }
+        // Spelled out: each expanded word remembers the written word it came from.
+        let abbr = &self.t.words.law_abbreviations;
+        let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        if !lower.iter().any(|x| abbr.iter().any(|(s, _)| s == x)) {
+            return None;
+        }
+        let mut expanded: Vec<String> = Vec::new();
+        let mut owner: Vec<usize> = Vec::new();
+        for (i, x) in lower.iter().enumerate() {
+            match abbr.iter().find(|(s, _)| s == x) {
+                Some((_, long)) => {
+                    for part in tables::word_key(long).split(' ') {
+                        expanded.push(part.to_string());
+                        owner.push(i);
+                    }
+                }
+                None => {
+                    expanded.push(x.clone());
+                    owner.push(i);
+                }
+            }
+        }
+        let joined = expanded.join(" ");
+        self.t
+            .laws_starting(&joined)
+            .filter(|l| kind.is_none_or(|k| l.kind == k) && prefix_of(&joined, &l.tail))
+            .find_map(|l| {
+                let k = l.tail.split(' ').count();
+                // The name must end where a written word ends.
+                let whole = owner.get(k).is_none_or(|&o| o != owner[k - 1]);
+                whole.then(|| (l.name.clone(), owner[k - 1] + 1))
+            })
+    }
+
+    /// The law named by the type word "Luật" at folded offset `at` (an anchor), inside an
+    /// amending law's name: its name and folded end.
+    fn inner_law(
+        &self,
+        ctx: &Ctx,
+        at: usize,
+        anchors: &[(usize, usize)],
+    ) -> Option<(String, usize)> {
+        let fb = ctx.fb;
+        let i = anchors.binary_search_by_key(&at, |x| x.0).ok()?;
+        let (ia, ib) = anchors[i];
+        if !fb[ia..ib].eq_ignore_ascii_case(b"luat") {
+            return None;
+        }
+        let after = skip_ws(fb, ib);
+        let na = next_anchor_after(anchors, ib, fb.len());
+        let (w2, offs2) = words_after(fb, after, 24);
+        self.known_law(ctx, &w2, &offs2, Some(Kind::Law))
+            .map(|(n, k)| (n, offs2[k - 1].1))
+            .or_else(|| self.heuristic_law_name(ctx, after, na, anchors, 1))
+    }
+
+    /// The laws named inside an amending law's name ("… của Luật Đất đai, Luật Nhà ở …"),
+    /// each a citation of that law: the "Luật" anchors after "của" within folded `b..end`.
+    pub(super) fn amended_laws(
+        &self,
+        ctx: &Ctx,
+        b: usize,
+        end: usize,
+        anchors: &[(usize, usize)],
+    ) -> Vec<Citation> {
+        let fb = ctx.fb;
+        let Some(cua) = find_ci(&fb[b..end], b"cua").map(|i| b + i) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let from = anchors.partition_point(|x| x.0 < cua);
+        for &(ia, ib) in anchors[from..].iter().take_while(|x| x.0 < end) {
+            let Some((name, iend)) = self.inner_law(ctx, ia, anchors) else {
+                continue;
+            };
+            if iend > end {
+                continue;
+            }
+            let (s, e) = (ctx.f.orig(ia), ctx.f.orig(iend));
+            let (ts, te) = ctx.f.span(ia, ib);
+            out.push(Citation {
+                kind: Kind::Law,
+                number: None,
+                year: None,
+                symbol: None,
+                canonical: None,
+                date: None,
+                invalid_date: None,
+                issuer: None,
+                law: Some(name),
+                title: None,
+                provision: None,
+                text: clean(&ctx.text[s..e]),
+                start: s,
+                end: e,
+                line: 0,
+                column: 0,
+                section: None,
+                parts: Parts {
+                    type_word: Some(piece(ctx.text, (ts, te))),
+                    ..Parts::default()
+                },
+                defects: Vec::new(),
+                instrument: None,
+                findings: Vec::new(),
+            });
+        }
+        out
     }
 }
 

@@ -43,61 +43,105 @@ pub struct Extraction {
     pub citations: Vec<Citation>,
 }
 
-/// Extract with the built-in tables.
+/// Extract with the built-in tables ([`Extractor::builtin`]).
 pub fn extract(text: &str) -> Extraction {
-    Extractor::new(Tables::builtin()).extract(text)
+    Extractor::builtin().extract(text)
 }
 
-/// An extractor over a set of tables.
+/// An extractor over a set of tables, with the regexes built from them.
 pub struct Extractor<'t> {
     t: &'t Tables,
+    re: Regexes,
 }
 
+/// The literal-led regexes of an extractor, built from its tables.
 struct Regexes {
+    /// Any type word ("nghi dinh", "quyet\s+dinh"), case-insensitive, on the folded text.
     type_word: Regex,
+    /// A bare number followed by `/` or `-` and a digit or capital ("168/2018/NĐ-CP").
     bare: Regex,
+    /// The label of the document's own number ("Số:", "Số hiệu:").
     header_no: Regex,
+    /// A provision just before a type word ("khoản 2 Điều 5 của").
     provision: Regex,
 }
 
-fn regexes(t: &Tables) -> &'static Regexes {
-    static R: OnceLock<Regexes> = OnceLock::new();
-    R.get_or_init(|| {
+/// `words` as regex alternatives, each escaped.
+fn alternatives(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+impl Regexes {
+    fn new(t: &Tables) -> Result<Regexes, regex::Error> {
         let alts: Vec<String> = t
             .type_words
             .iter()
-            .map(|(f, _, _)| f.split(' ').collect::<Vec<_>>().join(r"\s+"))
+            .map(|(f, _, _)| {
+                f.split(' ')
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(r"\s+")
+            })
             .collect();
-        let type_word = format!(r"(?i-u)\b(?:{})\b", alts.join("|"));
-        Regexes {
-            type_word: Regex::new(&type_word).expect("type-word regex"),
-            bare: Regex::new(r"(?-u)[0-9]{1,5}[ \t]{0,2}[/\-][ \t]{0,2}[0-9A-Z]")
-                .expect("bare regex"),
-            header_no: Regex::new(
-                r"(?im-u)^[ \t|>#_]*(?:[A-Za-z]+[ \t]+){0,3}?(?:so|so hieu)[ \t]*:[ \t|]*(?:\r?\n[ \t|]*){0,3}",
-            )
-            .expect("header regex"),
-            provision: Regex::new(
-                r"(?i-u)((?:(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[0-9a-z]{1,4}\)?[\s,]*(?:va\s+)?)+)(?:cua|tai|theo|quy dinh tai)?\s*$",
-            )
-            .expect("provision regex"),
-        }
-    })
+        let w = &t.words;
+        Ok(Regexes {
+            type_word: Regex::new(&format!(r"(?i-u)\b(?:{})\b", alts.join("|")))?,
+            bare: Regex::new(r"(?-u)[0-9]{1,5}[ \t]{0,2}[/\-][ \t]{0,2}[0-9A-Z]")?,
+            header_no: Regex::new(&format!(
+                r"(?im-u)^[ \t|>#_]*(?:[A-Za-z]+[ \t]+){{0,3}}?(?:{})[ \t]*:[ \t|]*(?:\r?\n[ \t|]*){{0,3}}",
+                alternatives(&w.number_labels)
+            ))?,
+            provision: Regex::new(&format!(
+                r"(?i-u)((?:(?:{})\s+[0-9a-z]{{1,4}}\)?[\s,]*(?:va\s+)?)+)(?:{})?\s*$",
+                alternatives(&w.provision_words),
+                alternatives(&w.provision_joiners)
+            ))?,
+        })
+    }
 }
 
 impl<'t> Extractor<'t> {
-    pub fn new(t: &'t Tables) -> Extractor<'t> {
-        Extractor { t }
+    /// An extractor over `t`. Builds its regexes (a few milliseconds): build one and reuse
+    /// it. Fails only when the tables make an invalid regex.
+    pub fn try_new(t: &'t Tables) -> Result<Extractor<'t>, String> {
+        let re = Regexes::new(t).map_err(|e| format!("corpus/patterns.toml: {e}"))?;
+        Ok(Extractor { t, re })
     }
 
+    /// An extractor over `t` (tables whose patterns were checked: the built-in ones, or
+    /// any that [`Extractor::try_new`] accepted).
+    ///
+    /// # Panics
+    /// When the tables make an invalid regex; use [`Extractor::try_new`] for tables read
+    /// at run time.
+    pub fn new(t: &'t Tables) -> Extractor<'t> {
+        Extractor::try_new(t).expect("the pattern tables build valid regexes")
+    }
+}
+
+impl Extractor<'static> {
+    /// The extractor over the built-in tables ([`Tables::builtin`]), built once. This and
+    /// `Tables::builtin` are the only global state of the extractor: immutable, built on
+    /// first use, behind a `OnceLock` so the free function [`extract`] costs no rebuild.
+    pub fn builtin() -> &'static Extractor<'static> {
+        static BUILTIN: OnceLock<Extractor<'static>> = OnceLock::new();
+        BUILTIN.get_or_init(|| Extractor::new(Tables::builtin()))
+    }
+}
+
+impl<'t> Extractor<'t> {
     /// Extract the header and every citation of `text`.
     pub fn extract(&self, text: &str) -> Extraction {
         let f = Folded::new(text);
         let fb = f.text.as_bytes();
-        let re = regexes(self.t);
+        let re = &self.re;
         let ctx = Ctx { text, f: &f, fb };
 
-        let body_start = body_start(fb);
+        let body_start = body_start(fb, &self.t.words);
         let (header, header_ns) = self.header(&ctx, body_start);
 
         let anchors: Vec<(usize, usize)> = re
@@ -153,10 +197,13 @@ impl<'t> Extractor<'t> {
             // "Mẫu số 01/TB-ĐKT", "mẫu 05/BC": a form template, not an instrument.
             let before = &fb[p.saturating_sub(12)..p];
             let before = String::from_utf8_lossy(before).to_ascii_lowercase();
-            if before.trim_end().ends_with("mau so")
-                || before.trim_end().ends_with("mau")
-                || before.trim_end().ends_with("mau so:")
-            {
+            let before = before.trim_end();
+            let before = before.strip_suffix(':').unwrap_or(before);
+            if self.t.words.form_templates.iter().any(|w| {
+                before
+                    .strip_suffix(w.as_str())
+                    .is_some_and(|r| r.is_empty() || !r.ends_with(|c: char| c.is_ascii_alphabetic()))
+            }) {
                 continue;
             }
             let Some(ns) = parse_numsym(fb, p, true) else {
@@ -195,7 +242,7 @@ impl<'t> Extractor<'t> {
         out.sort_by_key(|c| (c.start, c.end));
         assign_lines(&mut out, text);
         drop_own_number(&mut out, &header);
-        complete_truncated(&mut out);
+        complete_truncated(&mut out, &self.t.words);
         Extraction {
             header,
             citations: out,
@@ -310,10 +357,12 @@ impl<'t> Extractor<'t> {
         }
 
         if kind.is_named_law() {
-            if let Some(mut c) = self.named_law(ctx, a, b, kind, next_anchor, anchors) {
+            if let Some((mut c, amended)) = self.named_law(ctx, a, b, kind, next_anchor, anchors)
+            {
                 c.defects.extend(defects.iter().copied());
                 c.provision = self.provision_before(ctx, a);
                 res.push((c, None));
+                res.extend(amended.into_iter().map(|c| (c, None)));
             }
         }
         res

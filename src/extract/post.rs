@@ -54,7 +54,7 @@ pub(super) fn drop_own_number(out: &mut Vec<Citation>, h: &Header) {
 
 /// A truncated symbol ("12 ĐA-") completed from another citation of the same kind and
 /// number in the document, else from the issuer written beside it ("của UBND huyện").
-pub(super) fn complete_truncated(out: &mut [Citation]) {
+pub(super) fn complete_truncated(out: &mut [Citation], w: &tables::Words) {
     if !out
         .iter()
         .any(|c| c.defects.contains(&Defect::TruncatedSymbol))
@@ -91,15 +91,15 @@ pub(super) fn complete_truncated(out: &mut [Citation]) {
         let completed = if let Some(s) = from_doc {
             Some(s.clone())
         } else {
+            // A council or committee ("của UBND huyện", "của Ủy ban nhân dân tỉnh").
             c.issuer.as_deref().and_then(|i| {
                 let f = fold_key(i);
-                if f.starts_with("ubnd") || f.starts_with("uy ban nhan dan") {
-                    Some(format!("{prefix}-UBND"))
-                } else if f.starts_with("hdnd") || f.starts_with("hoi dong nhan dan") {
-                    Some(format!("{prefix}-HĐND"))
-                } else {
-                    None
-                }
+                w.councils
+                    .iter()
+                    .find(|(long, short)| {
+                        f.starts_with(long.as_str()) || f.starts_with(&fold_key(short))
+                    })
+                    .map(|(_, short)| format!("{prefix}-{short}"))
             })
         };
         if let Some(s) = completed {

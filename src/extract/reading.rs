@@ -26,7 +26,7 @@ impl Extractor<'_> {
             .find(|&i| ctx.f.text.is_char_boundary(i))
             .unwrap_or(a);
         let window = &ctx.fb[lo..a];
-        let m = regexes(self.t).provision.captures(window)?;
+        let m = self.re.provision.captures(window)?;
         let g = m.get(1)?;
         let (s, e) = ctx.f.span(lo + g.start(), lo + g.end());
         let mut p = clean(&ctx.text[s..e]);
@@ -94,7 +94,7 @@ impl Extractor<'_> {
         }
         let first = codes.first().cloned().flatten();
         let last = codes.last().cloned().flatten();
-        let qh = qh_code(&spelled[0]);
+        let qh = qh_code(&spelled[0], &self.t.words);
         // Party form "28-NQ/TW": a type code and a Party issuer; or any issuer when written
         // in the Party way, hyphen then slash ("30-TB/TGV", "03-QĐ/BCĐ").
         let party_written = ns.num_sep == Some(b'-') && ns.group_seps.first() == Some(&b'/');
@@ -317,15 +317,13 @@ pub(super) fn choose_kind(type_kind: Kind, symbol_kind: Option<Kind>, generic: b
     }
 }
 
-/// "QH14" → Law, "UBTVQH15" → Resolution (numbered per legislature).
-pub(super) fn qh_code(s: &str) -> Option<Kind> {
+/// "QH14" → Law, "UBTVQH15" → Resolution: a code numbered per legislature
+/// (`[citation] legislature` of the pattern file).
+pub(super) fn qh_code(s: &str, w: &tables::Words) -> Option<Kind> {
     let digits = s.trim_start_matches(|c: char| c.is_ascii_uppercase());
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    match &s[..s.len() - digits.len()] {
-        "QH" => Some(Kind::Law),
-        "UBTVQH" => Some(Kind::Resolution),
-        _ => None,
-    }
+    let code = &s[..s.len() - digits.len()];
+    w.legislature.iter().find(|(c, _)| c == code).map(|(_, k)| *k)
 }
