@@ -41,7 +41,7 @@ impl Extractor<'_> {
             return None;
         }
         // Known names first (longest alias wins).
-        let (words, offs) = words_after(fb, start, 24);
+        let (words, offs) = words_after(fb, start, self.t.max_law_words.max(24));
         let joined = words.join(" ").to_ascii_lowercase();
         let mut name: Option<String> = None;
         let mut end = b;
@@ -177,15 +177,6 @@ impl Extractor<'_> {
         if words.is_empty() {
             return None;
         }
-        // The first word must be capitalised in the original.
-        let (o0, _) = ctx.f.span(offs[0].0, offs[0].1);
-        if !ctx.text[o0..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase())
-        {
-            return None;
-        }
         let w = &self.t.words;
         let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
         // "sửa đổi, bổ sung một số điều của Luật X, Luật Y và Luật Z": the amending law,
@@ -225,6 +216,15 @@ impl Extractor<'_> {
                     return Some((name, end));
                 }
             }
+        }
+        // Any other name: its first word is capitalised in the original.
+        let (o0, _) = ctx.f.span(offs[0].0, offs[0].1);
+        if !ctx.text[o0..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+        {
+            return None;
         }
         // A name written in capitals ("LUẬT TIÊU CHUẨN VÀ QUY CHUẨN KỸ THUẬT" in a title):
         // its words are all upper case, none shouts over it.
@@ -374,7 +374,7 @@ impl Extractor<'_> {
         }
         let after = skip_ws(fb, ib);
         let na = next_anchor_after(anchors, ib, fb.len());
-        let (w2, offs2) = words_after(fb, after, 24);
+        let (w2, offs2) = words_after(fb, after, self.t.max_law_words.max(24));
         self.known_law(ctx, &w2, &offs2, Some(Kind::Law))
             .map(|(n, k)| (n, offs2[k - 1].1))
             .or_else(|| self.heuristic_law_name(ctx, after, na, anchors, 1))

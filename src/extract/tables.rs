@@ -387,6 +387,8 @@ pub struct Tables {
     pub codes_folded: HashMap<String, Code>,
     /// Law names, longest tail first.
     pub laws: Vec<LawName>,
+    /// The most words a law's tail has (the window read after "Luật").
+    pub max_law_words: usize,
     /// Indices into `laws` by the tail's first word, longest first.
     pub laws_by_first: HashMap<String, Vec<usize>>,
     /// Works by the fold of their canonical name and of each alias.
@@ -574,6 +576,11 @@ impl Tables {
             generic_words,
             codes_exact,
             codes_folded,
+            max_law_words: laws
+                .iter()
+                .map(|l| l.tail.split(' ').count())
+                .max()
+                .unwrap_or(0),
             laws,
             laws_by_first,
             works,
