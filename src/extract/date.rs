@@ -175,8 +175,8 @@ pub(crate) fn own_date(fb: &[u8], body_start: usize, w: &Words) -> Option<Date> 
         .page_tail
         .iter()
         .filter_map(|m| find_ci(&fb[head_end.min(len)..], m.as_bytes()).map(|i| head_end + i))
-    .min()
-    .unwrap_or(len);
+        .min()
+        .unwrap_or(len);
     let sig_from = len.saturating_sub(5000).max(head_end.min(len));
     if let Some(d) = date_after_phrase(fb, sig_from, len, w.passed.as_bytes(), 12, false) {
         return Some(d);
@@ -253,7 +253,7 @@ pub(super) fn parse_date_after(
 
 #[cfg(test)]
 mod tests {
-use crate::model::Date;
+    use crate::model::Date;
 
     fn date_of(text: &str) -> Option<Date> {
         crate::extract(text).header.date

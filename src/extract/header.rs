@@ -12,8 +12,21 @@ impl Extractor<'_> {
         let mut ns_range = None;
         let re = &self.re;
         let region = &fb[..body_start.max(fb.len().min(4000)).min(fb.len())];
-        if let Some(m) = re.header_no.find(region) {
-            if let Some(ns) = parse_numsym(fb, m.end(), false) {
+        // "Số: 141/KH-UBND", "CHÍNH PHỦ ___ Số: 170/2025/NĐ-CP"; without the colon only
+        // at the start of a header line, before the body, with a space and a symbol ("Số
+        // 2696/QĐ-UBND"; not "Nghị định số", nor a citation's "số01/…" wrapped to a line).
+        let own = re.header_no.captures_iter(region).find_map(|m| {
+            let words = m.get(1).is_some_and(|c| !c.is_empty());
+            let colon = m.get(2).is_some_and(|c| !c.is_empty());
+            let end = m.get(0)?.end();
+            let in_header = end < body_start || body_start == 0;
+            if !colon && (words || !in_header || !fb[end - 1].is_ascii_whitespace()) {
+                return None;
+            }
+            parse_numsym(fb, end, false).filter(|ns| colon || !ns.groups.is_empty())
+        });
+        if let Some(ns) = own {
+            {
                 let r = self.read(ctx, &ns);
                 h.number = Some(r.number.clone());
                 h.year = r.year;
@@ -67,7 +80,12 @@ impl Extractor<'_> {
                     let k = fold_key(raw.trim_matches('*'));
                     if raw.starts_with('-')
                         || title.len() > 300
-                        || self.t.words.title_ends.iter().any(|e| k.starts_with(e.as_str()))
+                        || self
+                            .t
+                            .words
+                            .title_ends
+                            .iter()
+                            .any(|e| k.starts_with(e.as_str()))
                     {
                         break;
                     }

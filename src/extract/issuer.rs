@@ -29,10 +29,7 @@ impl Extractor<'_> {
                 }
                 // Words that are stop words elsewhere but belong to names after these:
                 // "Ủy ban", "Đầu tư", "Phát triển", "vận tải".
-                if pairs
-                    .iter()
-                    .any(|(a, b)| *a == lower[i - 1] && b == w)
-                {
+                if pairs.iter().any(|(a, b)| *a == lower[i - 1] && b == w) {
                     n = i + 1;
                     continue;
                 }
@@ -70,9 +67,9 @@ impl Extractor<'_> {
             .office_holders
             .iter()
             .find(|t| lower.len() > t.len() && lower[..t.len()] == t[..])
-        .map(|t| t.len())
-        .filter(|&k| k < n)
-        .unwrap_or(0);
+            .map(|t| t.len())
+            .filter(|&k| k < n)
+            .unwrap_or(0);
         let body: String = lower[title_words..n].join(" ");
         let orig = |i: usize| ctx.f.span(offs[i].0, offs[i].1);
         let prefix = if title_words > 0 {
@@ -207,18 +204,12 @@ pub(super) fn issuer_spelling(t: &Tables, upper: &str) -> String {
     // Level words right after the body: "tỉnh", "xã", "thành phố", "thị xã" ...
     let levels = &t.words.levels;
     let level = |w: &str| levels.iter().any(|l| l == w);
-    let level2 = |a: &str, b: &str| {
-        levels
-            .iter()
-            .any(|l| l.split_once(' ') == Some((a, b)))
-    };
+    let level2 = |a: &str, b: &str| levels.iter().any(|l| l.split_once(' ') == Some((a, b)));
     let mut in_level = true;
     let mut take_next = false;
     for (k, w) in words.drain(..).enumerate().skip(i) {
         let wk = lower_key[k].as_str();
-        let pair_start = lower_key
-            .get(k + 1)
-            .is_some_and(|n| level2(wk, n.as_str()));
+        let pair_start = lower_key.get(k + 1).is_some_and(|n| level2(wk, n.as_str()));
         if in_level && (take_next || level(wk) || pair_start) {
             take_next = pair_start;
             out.push(w);

@@ -92,7 +92,7 @@ impl Regexes {
             type_word: Regex::new(&format!(r"(?i-u)\b(?:{})\b", alts.join("|")))?,
             bare: Regex::new(r"(?-u)[0-9]{1,5}[ \t]{0,2}[/\-][ \t]{0,2}[0-9A-Z]")?,
             header_no: Regex::new(&format!(
-                r"(?im-u)^[ \t|>#_]*(?:[A-Za-z]+[ \t]+){{0,3}}?(?:{})[ \t]*:[ \t|]*(?:\r?\n[ \t|]*){{0,3}}",
+                r"(?im-u)^[ \t|>#_*]*((?:[A-Za-z]+[ \t_*\-]+){{0,3}}?)(?:{})[ \t*]*(:?)[ \t|*]*(?:\r?\n[ \t|]*){{0,3}}",
                 alternatives(&w.number_labels)
             ))?,
             provision: Regex::new(&format!(
@@ -200,9 +200,9 @@ impl<'t> Extractor<'t> {
             let before = before.trim_end();
             let before = before.strip_suffix(':').unwrap_or(before);
             if self.t.words.form_templates.iter().any(|w| {
-                before
-                    .strip_suffix(w.as_str())
-                    .is_some_and(|r| r.is_empty() || !r.ends_with(|c: char| c.is_ascii_alphabetic()))
+                before.strip_suffix(w.as_str()).is_some_and(|r| {
+                    r.is_empty() || !r.ends_with(|c: char| c.is_ascii_alphabetic())
+                })
             }) {
                 continue;
             }
@@ -239,6 +239,7 @@ impl<'t> Extractor<'t> {
             out.push(c);
         }
 
+        drop_chrome(&mut out, &f, &self.t.chrome);
         out.sort_by_key(|c| (c.start, c.end));
         assign_lines(&mut out, text);
         drop_own_number(&mut out, &header);
@@ -357,8 +358,7 @@ impl<'t> Extractor<'t> {
         }
 
         if kind.is_named_law() {
-            if let Some((mut c, amended)) = self.named_law(ctx, a, b, kind, next_anchor, anchors)
-            {
+            if let Some((mut c, amended)) = self.named_law(ctx, a, b, kind, next_anchor, anchors) {
                 c.defects.extend(defects.iter().copied());
                 c.provision = self.provision_before(ctx, a);
                 res.push((c, None));

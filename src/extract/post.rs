@@ -112,3 +112,58 @@ pub(super) fn complete_truncated(out: &mut [Citation], w: &tables::Words) {
         }
     }
 }
+
+/// Drop the citations inside web-page chrome (`[[chrome]]` of the pattern file): the
+/// trailing block opened by a `tail_from` line, and every line starting with a chrome
+/// `lines` entry. The site's text is not the document's.
+pub(super) fn drop_chrome(out: &mut Vec<Citation>, f: &Folded, chrome: &tables::Chrome) {
+    if out.is_empty() || (chrome.tail_from.is_empty() && chrome.lines.is_empty()) {
+        return;
+    }
+    let text = f.text.as_str();
+    let trim = |l: &str| {
+        l.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '#' | '_' | '>'))
+            .to_string()
+    };
+    // Folded ranges that are chrome.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    if !chrome.tail_from.is_empty() {
+        let longest = chrome.tail_from.iter().map(|m| m.len()).max().unwrap_or(0);
+        let mut ls = 0;
+        for line in text.split('\n') {
+            // Cheap length test first: a marker line is short.
+            if line.len() >= longest.min(8) && line.len() <= longest + 16 {
+                let l = trim(line);
+                if chrome.tail_from.iter().any(|m| *m == l) {
+                    ranges.push((ls, text.len()));
+                    break;
+                }
+            }
+            ls += line.len() + 1;
+        }
+    }
+    for m in &chrome.lines {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(m.as_str()).map(|i| from + i) {
+            let ls = text[..i].rfind('\n').map(|p| p + 1).unwrap_or(0);
+            let le = text[i..].find('\n').map(|p| i + p).unwrap_or(text.len());
+            // The entry starts the line (after Markdown marks).
+            if trim(&text[ls..i]).is_empty() {
+                ranges.push((ls, le));
+            }
+            from = le.max(i + 1);
+        }
+    }
+    if ranges.is_empty() {
+        return;
+    }
+    let ranges: Vec<(usize, usize)> = ranges
+        .into_iter()
+        .map(|(s, e)| (f.orig(s), f.orig(e)))
+        .collect();
+    out.retain(|c| {
+        !ranges
+            .iter()
+            .any(|&(s, e)| c.start >= s && c.start < e.max(s + 1))
+    });
+}

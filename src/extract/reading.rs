@@ -325,5 +325,8 @@ pub(super) fn qh_code(s: &str, w: &tables::Words) -> Option<Kind> {
         return None;
     }
     let code = &s[..s.len() - digits.len()];
-    w.legislature.iter().find(|(c, _)| c == code).map(|(_, k)| *k)
+    w.legislature
+        .iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, k)| *k)
 }

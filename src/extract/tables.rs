@@ -30,7 +30,33 @@ pub(crate) struct PatternFile {
     pub citation: CitationWords,
     pub date: DateWords,
     #[serde(default)]
+    pub chrome: Vec<ChromeRow>,
+    #[serde(default)]
     pub example: Vec<ExampleRow>,
+}
+
+/// One `[[chrome]]` recogniser of the pattern file: a web site's text around documents.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ChromeRow {
+    /// The site ("THƯ VIỆN PHÁP LUẬT (thuvienphapluat.vn)").
+    pub site: String,
+    /// How the recogniser was found.
+    pub source: String,
+    #[serde(default)]
+    pub verified: bool,
+    /// Whole lines opening the trailing chrome (to the end of the text).
+    #[serde(default)]
+    pub tail_from: Vec<String>,
+    /// Starts of lines that are chrome wherever they stand.
+    #[serde(default)]
+    pub lines: Vec<String>,
+}
+
+/// Chrome recognisers folded as the extractor's text is (case kept, diacritics dropped).
+#[derive(Debug, Clone, Default)]
+pub struct Chrome {
+    pub tail_from: Vec<String>,
+    pub lines: Vec<String>,
 }
 
 /// `[law_name]` of the pattern file, as written (see there for what each list is).
@@ -402,6 +428,8 @@ pub struct Tables {
     pub ceased_codes: HashMap<String, Ceased>,
     /// The parser's word lists.
     pub words: Words,
+    /// Web-page chrome recognisers, all sites together.
+    pub chrome: Chrome,
     pub examples: Vec<ExampleRow>,
 }
 
@@ -588,6 +616,22 @@ impl Tables {
             ceased,
             ceased_codes,
             words: Words::from_file(&p),
+            chrome: Chrome {
+                tail_from: p
+                    .chrome
+                    .iter()
+                    .flat_map(|c| &c.tail_from)
+                    .map(|m| crate::normalize::Folded::new(m).text.trim().to_string())
+                    .filter(|m| !m.is_empty())
+                    .collect(),
+                lines: p
+                    .chrome
+                    .iter()
+                    .flat_map(|c| &c.lines)
+                    .map(|m| crate::normalize::Folded::new(m).text.trim().to_string())
+                    .filter(|m| !m.is_empty())
+                    .collect(),
+            },
             examples: p.example,
         })
     }
