@@ -206,3 +206,69 @@ mod header_regressions {
         assert_eq!(e.citations.len(), 2);
     }
 }
+
+#[cfg(test)]
+mod own_number_tests {
+    use super::*;
+
+    /// The document's own number is its identity: read from its header in the forms real
+    /// documents write it, and never cited by the document (its annex headings included);
+    /// an annex heading with another date or number stays a citation (a finding to make).
+    #[test]
+    fn own_number_table() {
+        // (text, own number, canonical forms cited)
+        let rows: &[(&str, Option<&str>, &[&str])] = &[
+            // No colon after "Số" (a real 2025 provincial decision).
+            (
+                "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố 2696/QĐ-UBND\nQuảng Ngãi, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc ban hành Quy chế\nCăn cứ Luật Tổ chức chính quyền địa phương;\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\nQUY CHẾ\n*(Ban hành kèm theo Quyết định số 2696/QĐ-UBND ngày 18 tháng 11 năm 2025 của UBND tỉnh)*\n",
+                Some("2696/QĐ-UBND"),
+                &["Luật Tổ chức chính quyền địa phương"],
+            ),
+            // The body name and the number on one line, after underscores.
+            (
+                "CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 30 tháng 6 năm 2025\nNGHỊ ĐỊNH\nCăn cứ Luật Tổ chức Chính phủ;\nPhụ lục\n*(Kèm theo Nghị định số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của Chính phủ)*\n",
+                Some("170/2025/NĐ-CP"),
+                &["Luật Tổ chức Chính phủ"],
+            ),
+            // The annex heading gives another date: kept, the checker can tell.
+            (
+                "UBND TỈNH X\nSố: 2969/QĐ-UBND\nX, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\nCăn cứ Luật Đất đai;\nQUY ĐỊNH\n(Kèm theo Quyết định số 2969/QĐ-UBND ngày 21/12/2025 của Chủ tịch UBND tỉnh)\n",
+                Some("2969/QĐ-UBND"),
+                &["Luật Đất đai", "2969/QĐ-UBND"],
+            ),
+            // The annex heading gives another number: kept.
+            (
+                "UBND TỈNH X\nSố: 12/QĐ-UBND\nX, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\nCăn cứ Luật Đất đai;\n(Kèm theo Quyết định số 21/QĐ-UBND ngày 21/11/2025 của UBND tỉnh)\n",
+                Some("12/QĐ-UBND"),
+                &["Luật Đất đai", "21/QĐ-UBND"],
+            ),
+            // Regression (the seed plan, line 79): "số01/…" wrapped to the start of a body
+            // line is a citation, not the document's number.
+            (
+                " KẾ HOẠCH \nThực hiện nhiệm vụ năm 2024\n\n Căn cứ Luật Quốc phòng 2018;\nphòng thủ, Nghị Định\nsố01/2019/NĐ/CP ngày 01/01/2019 của Chính phủ;\n",
+                None,
+                &["Luật Quốc phòng", "01/2019/NĐ-CP"],
+            ),
+        ];
+        for (text, own, cited) in rows {
+            let e = crate::extract(text);
+            let got_own = e.header.number.as_ref().map(|n| {
+                match e
+                    .header
+                    .year
+                    .filter(|_| e.header.symbol.as_deref().is_some_and(|s| s.contains("NĐ")))
+                {
+                    Some(y) => format!("{n}/{y}/{}", e.header.symbol.clone().unwrap_or_default()),
+                    None => format!("{n}/{}", e.header.symbol.clone().unwrap_or_default()),
+                }
+            });
+            assert_eq!(got_own.as_deref(), *own, "{text}");
+            let got: Vec<String> = e
+                .citations
+                .iter()
+                .map(|c| c.canonical.clone().or(c.law.clone()).unwrap_or_default())
+                .collect();
+            assert_eq!(got, *cited, "{text}");
+        }
+    }
+}

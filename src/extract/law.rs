@@ -447,3 +447,66 @@ pub(super) fn law_year(fb: &[u8], p: usize) -> Option<(i32, usize)> {
     }
     Some((y, e))
 }
+
+#[cfg(test)]
+mod tests {
+    /// (text, [(law name or canonical, cited text)]) — regressions on real 2025 documents.
+    #[test]
+    fn amending_law_titles() {
+        let rows: &[(&str, &[(&str, &str)])] = &[
+            // The number after an amending law's title is the amending law's (it was given
+            // to "Luật Quảng cáo").
+            (
+                "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quảng cáo số 75/2025/QH15;",
+                &[
+                    (
+                        "75/2025/QH15",
+                        "Luật sửa đổi, bổ sung một số điều của Luật Quảng cáo số 75/2025/QH15",
+                    ),
+                    ("Luật Quảng cáo", "Luật Quảng cáo"),
+                ],
+            ),
+            // Its date too ("Luật Dược ngày 21 tháng 11 năm 2024" was read as Luật Dược's).
+            (
+                "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Dược ngày 21 tháng 11 năm 2024;",
+                &[
+                    (
+                        "Luật sửa đổi, bổ sung một số điều của Luật Dược",
+                        "Luật sửa đổi, bổ sung một số điều của Luật Dược ngày 21 tháng 11 năm 2024",
+                    ),
+                    ("Luật Dược", "Luật Dược"),
+                ],
+            ),
+            // "Luật Ban hành văn bản QPPL" was cut to "Luật Ban hành".
+            (
+                "Luật Ban hành văn bản QPPL và các văn bản hướng dẫn",
+                &[(
+                    "Luật Ban hành văn bản quy phạm pháp luật",
+                    "Luật Ban hành văn bản QPPL",
+                )],
+            ),
+            // An unknown name keeps an abbreviation that belongs in names.
+            (
+                "theo Luật Tổ chức HĐND xã năm 2003;",
+                &[("Luật Tổ chức HĐND xã", "Luật Tổ chức HĐND xã năm 2003")],
+            ),
+        ];
+        for (text, want) in rows {
+            let got: Vec<(String, String)> = crate::extract(text)
+                .citations
+                .iter()
+                .map(|c| {
+                    (
+                        c.canonical.clone().or(c.law.clone()).unwrap_or_default(),
+                        c.text.clone(),
+                    )
+                })
+                .collect();
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}

@@ -134,7 +134,7 @@ pub(super) fn drop_chrome(out: &mut Vec<Citation>, f: &Folded, chrome: &tables::
             // Cheap length test first: a marker line is short.
             if line.len() >= longest.min(8) && line.len() <= longest + 16 {
                 let l = trim(line);
-                if chrome.tail_from.iter().any(|m| *m == l) {
+                if chrome.tail_from.contains(&l) {
                     ranges.push((ls, text.len()));
                     break;
                 }
@@ -166,4 +166,24 @@ pub(super) fn drop_chrome(out: &mut Vec<Citation>, f: &Folded, chrome: &tables::
             .iter()
             .any(|&(s, e)| c.start >= s && c.start < e.max(s + 1))
     });
+}
+
+#[cfg(test)]
+mod chrome_tests {
+    /// Chrome lines count only where they open a line: the same words quoted inside a
+    /// sentence of the document are its own citation.
+    #[test]
+    fn chrome_only_where_the_site_writes_it() {
+        let rows: &[(&str, usize)] = &[
+            ("Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu cầu xác nhận sự đồng ý của thành viên khi thu thập\n", 0),
+            ("**Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu cầu xác nhận sự đồng ý của thành viên**\n", 0),
+            ("Theo Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu cầu xác nhận sự đồng ý của thành viên\n", 1),
+            // The trailing block starts only at a whole marker line.
+            ("Căn cứ Nghị định số 13/2023/NĐ-CP;\nThưa Quý khách,\nNghị định số 15/2020/NĐ-CP\n", 1),
+            ("Căn cứ Nghị định số 13/2023/NĐ-CP;\nThưa Quý khách, theo Nghị định số 15/2020/NĐ-CP\n", 2),
+        ];
+        for (text, n) in rows {
+            assert_eq!(crate::extract(text).citations.len(), *n, "{text}");
+        }
+    }
 }

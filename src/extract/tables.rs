@@ -747,3 +747,43 @@ mod tests {
         assert!(t.laws.iter().any(|l| l.tail == "dqtv"));
     }
 }
+
+#[cfg(test)]
+mod instance_tests {
+    use super::*;
+    use crate::extract::Extractor;
+
+    /// The extractor reads the tables it is given, regexes included: a type word and a
+    /// symbol code added or removed in a pattern file change what it finds.
+    #[test]
+    fn extractor_uses_the_tables_it_is_given() {
+        let patterns = PATTERNS_TOML.replace("code = \"QCPH\"", "code = \"QCXX\"")
+            + "\n[[type_word]]\nkind = \"quy-che\"\nfolded = [\"quy uoc\"]\nproper = \"quy ước\"\n";
+        let t = Tables::from_toml(&patterns, LAWS_TOML, ISSUERS_TOML).expect("tables");
+        let custom = Extractor::try_new(&t).expect("regexes");
+        let text = "theo 49/QCPH-UBND-UBMT-HCTĐ; Quy ước số 12/QUC-UBND ngày 01/02/2025";
+        let got = |e: &Extractor| -> Vec<String> {
+            e.extract(text)
+                .citations
+                .iter()
+                .map(|c| format!("{} {}", c.kind, c.text))
+                .collect()
+        };
+        assert_eq!(
+            got(&custom),
+            ["quy-che Quy ước số 12/QUC-UBND ngày 01/02/2025"]
+        );
+        assert_eq!(
+            got(Extractor::builtin()),
+            ["quy-che 49/QCPH-UBND-UBMT-HCTĐ"]
+        );
+    }
+
+    /// A pattern file without a word list is refused with the file named.
+    #[test]
+    fn missing_word_list_is_an_error() {
+        let i = PATTERNS_TOML.find("[law_name]").expect("section");
+        let err = Tables::from_toml(&PATTERNS_TOML[..i], LAWS_TOML, ISSUERS_TOML).unwrap_err();
+        assert!(err.contains("corpus/patterns.toml"), "{err}");
+    }
+}
