@@ -12,18 +12,33 @@ impl Extractor<'_> {
         let mut ns_range = None;
         let re = &self.re;
         let region = &fb[..body_start.max(fb.len().min(4000)).min(fb.len())];
-        // "Số: 141/KH-UBND", "CHÍNH PHỦ ___ Số: 170/2025/NĐ-CP"; without the colon only
-        // at the start of a header line, before the body, with a space and a symbol ("Số
-        // 2696/QĐ-UBND"; not "Nghị định số", nor a citation's "số01/…" wrapped to a line).
+        // "Số: 141/KH-UBND", "CHÍNH PHỦ ___ Số: 170/2025/NĐ-CP"; without the colon only a
+        // header line holding nothing else ("Số 2696/QĐ-UBND"; not "Nghị định số", nor a
+        // citation's "số 01/…" wrapped to the start of a line).
         let own = re.header_no.captures_iter(region).find_map(|m| {
             let words = m.get(1).is_some_and(|c| !c.is_empty());
             let colon = m.get(2).is_some_and(|c| !c.is_empty());
             let end = m.get(0)?.end();
-            let in_header = end < body_start || body_start == 0;
-            if !colon && (words || !in_header || !fb[end - 1].is_ascii_whitespace()) {
-                return None;
+            let ns = parse_numsym(fb, end, false)?;
+            if colon {
+                return Some(ns);
             }
-            parse_numsym(fb, end, false).filter(|ns| colon || !ns.groups.is_empty())
+            // Without the colon: "Số" capitalised, first on its line, a space, a symbol,
+            // nothing after on the line, before the body.
+            let label = m.get(1).map_or(end, |w| w.end());
+            let in_header = end < body_start || body_start == 0;
+            let rest_blank = fb[ns.end..]
+                .iter()
+                .take_while(|&&c| c != b'\n')
+                .all(|&c| c.is_ascii_whitespace() || matches!(c, b'|' | b'*' | b'_'));
+            let capital = fb.get(label) == Some(&b'S');
+            (!words
+                && capital
+                && in_header
+                && rest_blank
+                && fb[end - 1].is_ascii_whitespace()
+                && !ns.groups.is_empty())
+            .then_some(ns)
         });
         if let Some(ns) = own {
             {
@@ -248,6 +263,18 @@ mod own_number_tests {
                 " KẾ HOẠCH \nThực hiện nhiệm vụ năm 2024\n\n Căn cứ Luật Quốc phòng 2018;\nphòng thủ, Nghị Định\nsố01/2019/NĐ/CP ngày 01/01/2019 của Chính phủ;\n",
                 None,
                 &["Luật Quốc phòng", "01/2019/NĐ-CP"],
+            ),
+            // Regression (check::fix::vet re-reads a fixed "số 01/…" alone): a text opening
+            // with a cited number-symbol has no own number.
+            (
+                "số 01/2019/NĐ-CP ngày 01/01/2019",
+                None,
+                &["01/2019/NĐ-CP"],
+            ),
+            (
+                "Số 01/2019/NĐ-CP ngày 01/01/2019 của Chính phủ",
+                None,
+                &["01/2019/NĐ-CP"],
             ),
         ];
         for (text, own, cited) in rows {
