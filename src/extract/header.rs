@@ -224,8 +224,6 @@ mod header_regressions {
 
 #[cfg(test)]
 mod own_number_tests {
-    use super::*;
-
     /// The document's own number is its identity: read from its header in the forms real
     /// documents write it, and never cited by the document (its annex headings included);
     /// an annex heading with another date or number stays a citation (a finding to make).

@@ -10,6 +10,13 @@
 //!
 //! No I/O, no panics on any input, linear time: each anchor's parser looks at a bounded
 //! window of text after it.
+//!
+//! The parser is split by concern: `numsym` (the number-symbol as written), `reading`
+//! (what it says, and what follows it), `date`, `law` (laws by name), `issuer`,
+//! `header` (the document's own identity), `post` (once all citations are found: the own
+//! number and web-page chrome dropped), `scan` (byte helpers). Every word list is data in
+//! `corpus/patterns.toml`, read into a [`Tables`]; an [`Extractor`] builds its regexes from
+//! the tables it is given.
 
 mod date;
 mod header;
