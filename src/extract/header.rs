@@ -262,6 +262,13 @@ mod own_number_tests {
                 None,
                 &["Luật Quốc phòng", "01/2019/NĐ-CP"],
             ),
+            // A law's own title and enacting formula name the document itself; another
+            // version of the same law, by year, is a citation.
+            (
+                "QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nLuật số: 60/2024/QH15 |\n\n**LUẬT**\n\n**DỮ LIỆU**\n\n*Căn cứ **Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam**;*\n\n*Quốc hội ban hành Luật Dữ liệu.*\n\nĐiều 1. Luật Dữ liệu năm 2020 và Luật Đất đai.\n",
+                Some("60/2024/QH15"),
+                &["Hiến pháp", "Luật Dữ liệu", "Luật Đất đai"],
+            ),
             // Regression (check::fix::vet re-reads a fixed "số 01/…" alone): a text opening
             // with a cited number-symbol has no own number.
             (
@@ -281,8 +288,13 @@ mod own_number_tests {
                 match e
                     .header
                     .year
-                    .filter(|_| e.header.symbol.as_deref().is_some_and(|s| s.contains("NĐ")))
-                {
+                    // The year is part of a normative document's number.
+                    .filter(|_| {
+                        e.header
+                            .symbol
+                            .as_deref()
+                            .is_some_and(|s| s.contains("NĐ") || s.starts_with("QH"))
+                    }) {
                     Some(y) => format!("{n}/{y}/{}", e.header.symbol.clone().unwrap_or_default()),
                     None => format!("{n}/{}", e.header.symbol.clone().unwrap_or_default()),
                 }

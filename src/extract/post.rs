@@ -168,6 +168,24 @@ pub(super) fn drop_chrome(out: &mut Vec<Citation>, f: &Folded, chrome: &tables::
     });
 }
 
+/// A law's own name is its identity: in a document that is itself a law, code or
+/// ordinance (its header says so and gives its title), a mention of that same name — its
+/// title line, the enacting formula "Quốc hội ban hành Luật …" — with no other number or
+/// year is not a citation. Laws named inside its title (an amending law's) stay.
+pub(super) fn drop_own_title(out: &mut Vec<Citation>, h: &Header) {
+    let (Some(kind), Some(title)) = (h.kind.filter(|k| k.is_named_law()), &h.title) else {
+        return;
+    };
+    let own = tables::word_key(title);
+    out.retain(|c| {
+        let same_name =
+            c.kind == kind && c.law.as_deref().is_some_and(|l| tables::word_key(l) == own);
+        let same_number = c.number.is_none() || c.number == h.number;
+        let same_year = c.year.is_none() || c.year == h.year;
+        !(same_name && same_number && same_year)
+    });
+}
+
 #[cfg(test)]
 mod chrome_tests {
     /// Chrome lines count only where they open a line: the same words quoted inside a
