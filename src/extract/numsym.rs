@@ -105,7 +105,6 @@ pub(super) fn parse_numsym(fb: &[u8], p: usize, strict: bool) -> Option<NumSym> 
                 // "21/2019/" or "21/2019" then nothing: the year, no symbol.
                 None => {
                     return finish(
-                        fb,
                         p,
                         ye,
                         number,
@@ -136,7 +135,6 @@ pub(super) fn parse_numsym(fb: &[u8], p: usize, strict: bool) -> Option<NumSym> 
             _ => {
                 // A bare number ("Quyết định số 12").
                 return finish(
-                    fb,
                     p,
                     ne,
                     number,
@@ -189,13 +187,12 @@ pub(super) fn parse_numsym(fb: &[u8], p: usize, strict: bool) -> Option<NumSym> 
         }
     }
     finish(
-        fb, p, end, number, year, groups, num_sep, year_sep, seps, stray, truncated, strict,
+        p, end, number, year, groups, num_sep, year_sep, seps, stray, truncated, strict,
     )
 }
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn finish(
-    _fb: &[u8],
     start: usize,
     end: usize,
     number: String,
