@@ -240,7 +240,16 @@ impl Extractor<'_> {
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_ascii_uppercase());
-                if !cap && w.law_stop.contains(x) {
+                // "và" between two abbreviations of a name stays in it ("Luật Tổ chức HĐND
+                // và UBND"); any other lower-case stop word ends the name.
+                let abbr = |k: usize| {
+                    lower
+                        .get(k)
+                        .is_some_and(|y| w.law_abbreviations.iter().any(|(s, _)| s == y))
+                        && words[k].bytes().all(|c| !c.is_ascii_lowercase())
+                };
+                let joins_abbreviations = x == "va" && abbr(i - 1) && abbr(i + 1);
+                if !cap && w.law_stop.contains(x) && !joins_abbreviations {
                     break;
                 }
                 // Digits (footnote marks, numbers) and shouting words (a gazette running
@@ -484,6 +493,16 @@ mod tests {
                     "Luật Ban hành văn bản quy phạm pháp luật",
                     "Luật Ban hành văn bản QPPL",
                 )],
+            ),
+            (
+                "theo Luật Tổ chức HĐND và UBND năm 2003 và Luật Đất đai",
+                &[
+                    (
+                        "Luật Tổ chức HĐND và UBND",
+                        "Luật Tổ chức HĐND và UBND năm 2003",
+                    ),
+                    ("Luật Đất đai", "Luật Đất đai"),
+                ],
             ),
             // An unknown name keeps an abbreviation that belongs in names.
             (
