@@ -7,7 +7,8 @@
 //!
 //! Works on the folded bytes of the extractor (case kept, mostly ASCII). Pure, no panics.
 
-use super::{find_ci, parse_date_after};
+use super::scan::{digits_at, find_ci, skip_ws, word_at_ci, year_at};
+use super::tables::Words;
 use crate::model::Date;
 
 /// Bytes that decorate a line without being text (Markdown, table bars).
@@ -53,7 +54,7 @@ fn previous_line_last_word(fb: &[u8], ls: usize) -> &[u8] {
 /// A date line at `i` (which holds "ngay"): the date stands at the start of its line or cell,
 /// or after a place name and a comma ("Hà Nội, ngày …"), and is not the continuation of a
 /// citation broken over two lines. Returns the date and whether a place preceded it.
-fn date_line_at(fb: &[u8], i: usize) -> Option<(Date, bool)> {
+fn date_line_at(fb: &[u8], i: usize, w: &Words) -> Option<(Date, bool)> {
     let (Ok(d), end, _) = parse_date_after(fb, i)? else {
         return None;
     };
@@ -91,24 +92,12 @@ fn date_line_at(fb: &[u8], i: usize) -> Option<(Date, bool)> {
     let comma = seg.len() <= 60 && seg.last() == Some(&b',');
     let bare_place = seg.len() <= 20
         && seg[0].is_ascii_uppercase()
-        && !NOT_PLACES
+        && !w
+            .not_places
             .iter()
-            .any(|w| find_ci(seg, w.as_bytes()).is_some());
+            .any(|n| find_ci(seg, n.as_bytes()).is_some());
     (comma || bare_place).then_some((d, true))
 }
-
-/// Words that show the text before "ngày" is a citation, not a place.
-const NOT_PLACES: &[&str] = &[
-    "can cu",
-    "luat",
-    "hien phap",
-    "nghi",
-    "quyet",
-    "thong tu",
-    "chi thi",
-    "ke hoach",
-    "so ",
-];
 
 /// Every "ngay" position in `fb[from..to]`.
 fn ngay_positions(fb: &[u8], from: usize, to: usize) -> Vec<usize> {
@@ -165,7 +154,7 @@ fn date_after_phrase(
 /// The document's own date, or `None` when it states none (see the module doc).
 /// `body_start` is where the extractor found the body to begin (0 or the length when it
 /// found none).
-pub(crate) fn own_date(fb: &[u8], body_start: usize) -> Option<Date> {
+pub(crate) fn own_date(fb: &[u8], body_start: usize, w: &Words) -> Option<Date> {
     let len = fb.len();
     // The header: up to the body, or the first 6,000 bytes when no body was found.
     let head_end = if body_start == 0 || body_start >= len {
@@ -176,37 +165,90 @@ pub(crate) fn own_date(fb: &[u8], body_start: usize) -> Option<Date> {
     // Stay on a char boundary is not needed: the folded bytes are searched as bytes.
     if let Some(d) = ngay_positions(fb, 0, head_end)
         .into_iter()
-        .find_map(|i| date_line_at(fb, i).map(|x| x.0))
+        .find_map(|i| date_line_at(fb, i, w).map(|x| x.0))
     {
         return Some(d);
     }
     // The signature block: the last 5,000 bytes after the body's start, before a web
     // page's trailing chrome ("Thưa Quý khách, … THƯ VIỆN PHÁP LUẬT").
-    let len = [
-        b"thua quy khach".as_slice(),
-        b"thu vien phap luat",
-        b"ma so thue:",
-    ]
-    .iter()
-    .filter_map(|m| find_ci(&fb[head_end.min(len)..], m).map(|i| head_end + i))
-    .min()
-    .unwrap_or(len);
+    let len = w
+        .page_tail
+        .iter()
+        .filter_map(|m| find_ci(&fb[head_end.min(len)..], m.as_bytes()).map(|i| head_end + i))
+        .min()
+        .unwrap_or(len);
     let sig_from = len.saturating_sub(5000).max(head_end.min(len));
-    if let Some(d) = date_after_phrase(fb, sig_from, len, b"thong qua", 12, false) {
+    if let Some(d) = date_after_phrase(fb, sig_from, len, w.passed.as_bytes(), 12, false) {
         return Some(d);
     }
     if let Some(d) = ngay_positions(fb, sig_from, len)
         .into_iter()
         .rev()
-        .find_map(|i| date_line_at(fb, i).filter(|x| x.1).map(|x| x.0))
+        .find_map(|i| date_line_at(fb, i, w).filter(|x| x.1).map(|x| x.0))
     {
         return Some(d);
     }
     // The gazette header ("CÔNG BÁO/Số 1163 + 1164/Ngày 29-12-2014") or the web page's
     // own record of the document ("Ngày ban hành: 28/11/2025").
     let top = fb.len().min(6000);
-    date_after_phrase(fb, 0, top, b"cong bao/so", 30, true)
-        .or_else(|| date_after_phrase(fb, 0, top, b"ngay ban hanh", 20, false))
+    date_after_phrase(fb, 0, top, w.gazette.as_bytes(), 30, true)
+        .or_else(|| date_after_phrase(fb, 0, top, w.page_record.as_bytes(), 20, false))
+}
+
+/// A date after a citation: "ngày 28/12/2018", "ngày 28 tháng 12 năm 2018", "ngày 22-9-2008",
+/// or "(22/9/2008)". Returns Ok(date) or Err(year) for an impossible date, the end offset, and
+/// the date as written.
+#[allow(clippy::type_complexity)]
+pub(super) fn parse_date_after(
+    fb: &[u8],
+    p: usize,
+) -> Option<(Result<Date, Option<i32>>, usize, String)> {
+    let mut q = p;
+    let mut had_ngay = false;
+    if fb.get(q) == Some(&b'(') {
+        q += 1;
+    }
+    if word_at_ci(fb, q, b"ngay") {
+        had_ngay = true;
+        q = skip_ws(fb, q + 4);
+    }
+    let (d, e) = digits_at(fb, q, 2)?;
+    let mut r = e;
+    // dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy (spaces allowed around the separator)
+    let r1 = skip_ws(fb, r);
+    let (m, y, end) = if let Some(&sep) = fb.get(r1).filter(|c| matches!(c, b'/' | b'-' | b'.')) {
+        let (m, e2) = digits_at(fb, skip_ws(fb, r1 + 1), 2)?;
+        let r2 = skip_ws(fb, e2);
+        if fb.get(r2) != Some(&sep) {
+            return None;
+        }
+        let (y, e3) = year_at(fb, skip_ws(fb, r2 + 1))?;
+        (m, y, e3)
+    } else if had_ngay && word_at_ci(fb, r1, b"thang") {
+        r = skip_ws(fb, r1 + 5);
+        let (m, e2) = digits_at(fb, r, 2)?;
+        let mut r2 = skip_ws(fb, e2);
+        if fb.get(r2) == Some(&b',') {
+            r2 = skip_ws(fb, r2 + 1);
+        }
+        if !word_at_ci(fb, r2, b"nam") {
+            return None;
+        }
+        let (y, e3) = year_at(fb, skip_ws(fb, r2 + 3))?;
+        (m, y, e3)
+    } else {
+        return None;
+    };
+    let mut end = end;
+    if fb.get(p) == Some(&b'(') && fb.get(end) == Some(&b')') {
+        end += 1;
+    }
+    let written = String::from_utf8_lossy(&fb[q..end]).into_owned();
+    let date = Date::new(y, m as u8, d as u8).ok_or(Some(y));
+    if m > 12 || d > 31 {
+        return None;
+    }
+    Some((date, end, written))
 }
 
 #[cfg(test)]

@@ -23,8 +23,220 @@ pub(crate) struct PatternFile {
     pub symbol_code: Vec<SymbolCodeRow>,
     pub party: PartyRow,
     pub codes: CodesRow,
+    pub law_name: LawNameWords,
+    pub issuer: IssuerWords,
+    pub header: HeaderWords,
+    pub provision: ProvisionWords,
+    pub citation: CitationWords,
+    pub date: DateWords,
+    #[serde(default)]
+    pub chrome: Vec<ChromeRow>,
     #[serde(default)]
     pub example: Vec<ExampleRow>,
+}
+
+/// One `[[chrome]]` recogniser of the pattern file: a web site's text around documents.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ChromeRow {
+    /// The site ("THƯ VIỆN PHÁP LUẬT (thuvienphapluat.vn)").
+    pub site: String,
+    /// How the recogniser was found.
+    pub source: String,
+    #[serde(default)]
+    pub verified: bool,
+    /// Whole lines opening the trailing chrome (to the end of the text).
+    #[serde(default)]
+    pub tail_from: Vec<String>,
+    /// Starts of lines that are chrome wherever they stand.
+    #[serde(default)]
+    pub lines: Vec<String>,
+}
+
+/// Chrome recognisers folded as the extractor's text is (case kept, diacritics dropped).
+#[derive(Debug, Clone, Default)]
+pub struct Chrome {
+    pub tail_from: Vec<String>,
+    pub lines: Vec<String>,
+}
+
+/// `[law_name]` of the pattern file, as written (see there for what each list is).
+#[derive(Debug, Deserialize)]
+pub(crate) struct LawNameWords {
+    pub stop: Vec<String>,
+    pub breaks: Vec<String>,
+    pub abbreviations: Vec<(String, String)>,
+    pub amending: String,
+    pub not_after: Vec<String>,
+    pub constitution_tail: String,
+}
+
+/// `[issuer]` of the pattern file.
+#[derive(Debug, Deserialize)]
+pub(crate) struct IssuerWords {
+    pub stop: Vec<String>,
+    pub pairs: Vec<(String, String)>,
+    pub office_holders: Vec<String>,
+    pub levels: Vec<String>,
+    pub councils: Vec<(String, String)>,
+}
+
+/// `[header]` of the pattern file.
+#[derive(Debug, Deserialize)]
+pub(crate) struct HeaderWords {
+    pub number_labels: Vec<String>,
+    pub motto_anchors: Vec<String>,
+    pub motto_lines: Vec<String>,
+    pub continues_with: Vec<String>,
+    pub continued_after: Vec<String>,
+    pub title_ends: Vec<String>,
+    pub body_openers: Vec<String>,
+    pub body_openers_citing: Vec<String>,
+}
+
+/// `[provision]` of the pattern file.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ProvisionWords {
+    pub words: Vec<String>,
+    pub joiners: Vec<String>,
+}
+
+/// `[citation]` of the pattern file.
+#[derive(Debug, Deserialize)]
+pub(crate) struct CitationWords {
+    pub form_templates: Vec<String>,
+    pub legislature: Vec<(String, Kind)>,
+}
+
+/// `[date]` of the pattern file.
+#[derive(Debug, Deserialize)]
+pub(crate) struct DateWords {
+    pub not_places: Vec<String>,
+    pub passed: String,
+    pub gazette: String,
+    pub page_record: String,
+    pub page_tail: Vec<String>,
+}
+
+/// The parser's word lists from `corpus/patterns.toml`, folded (lower case, no
+/// diacritics) as the parser compares them.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// Lower-case words ending a law's name (heuristic).
+    pub law_stop: Vec<String>,
+    /// Capitalised first syllables of type words that start another citation.
+    pub law_breaks: Vec<String>,
+    /// Upper-case abbreviations allowed inside a law's name: (folded short, long as written).
+    pub law_abbreviations: Vec<(String, String)>,
+    /// Folded words opening an amending law's name ("sua doi").
+    pub amending: Vec<String>,
+    /// Folded words before "Luật" that make it no law ("phap").
+    pub law_not_after: Vec<String>,
+    /// Folded words of the constitution's full name after "Hiến pháp".
+    pub constitution_tail: String,
+    pub issuer_stop: Vec<String>,
+    pub issuer_pairs: Vec<(String, String)>,
+    /// Office holders, each as its folded words.
+    pub office_holders: Vec<Vec<String>>,
+    /// Administrative levels, folded ("thanh pho").
+    pub levels: Vec<String>,
+    /// (folded full name, abbreviation): "uy ban nhan dan" → "UBND".
+    pub councils: Vec<(String, String)>,
+    pub number_labels: Vec<String>,
+    pub motto_anchors: Vec<String>,
+    pub motto_lines: Vec<String>,
+    pub continues_with: Vec<String>,
+    pub continued_after: Vec<String>,
+    pub title_ends: Vec<String>,
+    pub body_openers: Vec<String>,
+    pub body_openers_citing: Vec<String>,
+    pub provision_words: Vec<String>,
+    pub provision_joiners: Vec<String>,
+    pub form_templates: Vec<String>,
+    /// Codes numbered per legislature ("QH" → law).
+    pub legislature: Vec<(String, Kind)>,
+    /// Folded words showing a citation before "ngày" (a trailing space kept: "so ").
+    pub not_places: Vec<String>,
+    /// Folded phrase before a law's passing date in its signature block ("thong qua").
+    pub passed: String,
+    /// Folded gazette running head before its date ("cong bao/so").
+    pub gazette: String,
+    /// Folded label of a web page's record of the issue date ("ngay ban hanh").
+    pub page_record: String,
+    /// Folded phrases opening a web page's trailing notice (the signature block ends there).
+    pub page_tail: Vec<String>,
+}
+
+fn folded_all(v: &[String]) -> Vec<String> {
+    v.iter().map(|w| fold_key(w)).collect()
+}
+
+impl Words {
+    fn from_file(p: &PatternFile) -> Words {
+        Words {
+            law_stop: folded_all(&p.law_name.stop),
+            law_breaks: folded_all(&p.law_name.breaks),
+            law_abbreviations: p
+                .law_name
+                .abbreviations
+                .iter()
+                .map(|(s, l)| (word_key(s).replace(' ', ""), l.clone()))
+                .collect(),
+            amending: fold_key(&p.law_name.amending)
+                .split(' ')
+                .map(str::to_string)
+                .collect(),
+            law_not_after: folded_all(&p.law_name.not_after),
+            constitution_tail: word_key(&p.law_name.constitution_tail),
+            issuer_stop: folded_all(&p.issuer.stop),
+            issuer_pairs: p
+                .issuer
+                .pairs
+                .iter()
+                .map(|(a, b)| (fold_key(a), fold_key(b)))
+                .collect(),
+            office_holders: p
+                .issuer
+                .office_holders
+                .iter()
+                .map(|o| fold_key(o).split(' ').map(str::to_string).collect())
+                .collect(),
+            levels: folded_all(&p.issuer.levels),
+            councils: p
+                .issuer
+                .councils
+                .iter()
+                .map(|(long, short)| (fold_key(long), short.clone()))
+                .collect(),
+            number_labels: folded_all(&p.header.number_labels),
+            motto_anchors: folded_all(&p.header.motto_anchors),
+            motto_lines: folded_all(&p.header.motto_lines),
+            continues_with: folded_all(&p.header.continues_with),
+            continued_after: folded_all(&p.header.continued_after),
+            title_ends: folded_all(&p.header.title_ends),
+            body_openers: folded_all(&p.header.body_openers),
+            body_openers_citing: folded_all(&p.header.body_openers_citing),
+            provision_words: folded_all(&p.provision.words),
+            provision_joiners: folded_all(&p.provision.joiners),
+            form_templates: folded_all(&p.citation.form_templates),
+            legislature: p.citation.legislature.clone(),
+            not_places: p
+                .date
+                .not_places
+                .iter()
+                .map(|w| {
+                    let mut f = fold_key(w);
+                    if w.ends_with(' ') {
+                        f.push(' ');
+                    }
+                    f
+                })
+                .collect(),
+            passed: fold_key(&p.date.passed),
+            gazette: fold_key(&p.date.gazette),
+            page_record: fold_key(&p.date.page_record),
+            page_tail: folded_all(&p.date.page_tail),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -201,6 +413,8 @@ pub struct Tables {
     pub codes_folded: HashMap<String, Code>,
     /// Law names, longest tail first.
     pub laws: Vec<LawName>,
+    /// The most words a law's tail has (the window read after "Luật").
+    pub max_law_words: usize,
     /// Indices into `laws` by the tail's first word, longest first.
     pub laws_by_first: HashMap<String, Vec<usize>>,
     /// Works by the fold of their canonical name and of each alias.
@@ -212,6 +426,10 @@ pub struct Tables {
     /// Party symbol code they issue under ("HU").
     pub ceased: Vec<(String, Ceased)>,
     pub ceased_codes: HashMap<String, Ceased>,
+    /// The parser's word lists.
+    pub words: Words,
+    /// Web-page chrome recognisers, all sites together.
+    pub chrome: Chrome,
     pub examples: Vec<ExampleRow>,
 }
 
@@ -314,11 +532,16 @@ impl Tables {
                 works.entry(fold_key(n)).or_insert_with(|| w.clone());
             }
         }
+        let named: Vec<(String, Kind)> = type_words
+            .iter()
+            .filter(|(_, k, _)| k.is_named_law())
+            .map(|(f, k, _)| (f.clone(), *k))
+            .collect();
         for row in &l.law {
             let kind = row.kind.unwrap_or(Kind::Law);
             for name in std::iter::once(&row.name).chain(row.aliases.iter()) {
                 let key = word_key(name);
-                let tail = strip_type_word(&key);
+                let tail = strip_type_word(&key, &named);
                 if let Some((tail, k)) = tail {
                     let proper_tail = crate::normalize::clean(name)
                         .to_lowercase()
@@ -381,12 +604,34 @@ impl Tables {
             generic_words,
             codes_exact,
             codes_folded,
+            max_law_words: laws
+                .iter()
+                .map(|l| l.tail.split(' ').count())
+                .max()
+                .unwrap_or(0),
             laws,
             laws_by_first,
             works,
             issuers,
             ceased,
             ceased_codes,
+            words: Words::from_file(&p),
+            chrome: Chrome {
+                tail_from: p
+                    .chrome
+                    .iter()
+                    .flat_map(|c| &c.tail_from)
+                    .map(|m| crate::normalize::Folded::new(m).text.trim().to_string())
+                    .filter(|m| !m.is_empty())
+                    .collect(),
+                lines: p
+                    .chrome
+                    .iter()
+                    .flat_map(|c| &c.lines)
+                    .map(|m| crate::normalize::Folded::new(m).text.trim().to_string())
+                    .filter(|m| !m.is_empty())
+                    .collect(),
+            },
             examples: p.example,
         })
     }
@@ -476,18 +721,13 @@ pub fn word_key(s: &str) -> String {
 
 /// Split a folded law name into its type word and tail: "luat dan quan tu ve" →
 /// ("dan quan tu ve", Law).
-fn strip_type_word(key: &str) -> Option<(String, Kind)> {
-    for (prefix, kind) in [
-        ("bo luat ", Kind::Code),
-        ("hien phap", Kind::Constitution),
-        ("phap lenh ", Kind::Ordinance),
-        ("luat ", Kind::Law),
-    ] {
-        if let Some(rest) = key.strip_prefix(prefix) {
-            return Some((rest.trim().to_string(), kind));
-        }
-    }
-    None
+/// `named` are the type words of laws cited by name (folded, longest first), from the
+/// pattern file's `[[type_word]]` rows.
+fn strip_type_word(key: &str, named: &[(String, Kind)]) -> Option<(String, Kind)> {
+    named.iter().find_map(|(prefix, kind)| {
+        let rest = key.strip_prefix(prefix.as_str())?;
+        (rest.is_empty() || rest.starts_with(' ')).then(|| (rest.trim().to_string(), *kind))
+    })
 }
 
 #[cfg(test)]
@@ -505,5 +745,45 @@ mod tests {
         assert_eq!(t.code("TƯ").unwrap().spelled, "TW");
         assert_eq!(t.code("TU").unwrap().spelled, "TU");
         assert!(t.laws.iter().any(|l| l.tail == "dqtv"));
+    }
+}
+
+#[cfg(test)]
+mod instance_tests {
+    use super::*;
+    use crate::extract::Extractor;
+
+    /// The extractor reads the tables it is given, regexes included: a type word and a
+    /// symbol code added or removed in a pattern file change what it finds.
+    #[test]
+    fn extractor_uses_the_tables_it_is_given() {
+        let patterns = PATTERNS_TOML.replace("code = \"QCPH\"", "code = \"QCXX\"")
+            + "\n[[type_word]]\nkind = \"quy-che\"\nfolded = [\"quy uoc\"]\nproper = \"quy ước\"\n";
+        let t = Tables::from_toml(&patterns, LAWS_TOML, ISSUERS_TOML).expect("tables");
+        let custom = Extractor::try_new(&t).expect("regexes");
+        let text = "theo 49/QCPH-UBND-UBMT-HCTĐ; Quy ước số 12/QUC-UBND ngày 01/02/2025";
+        let got = |e: &Extractor| -> Vec<String> {
+            e.extract(text)
+                .citations
+                .iter()
+                .map(|c| format!("{} {}", c.kind, c.text))
+                .collect()
+        };
+        assert_eq!(
+            got(&custom),
+            ["quy-che Quy ước số 12/QUC-UBND ngày 01/02/2025"]
+        );
+        assert_eq!(
+            got(Extractor::builtin()),
+            ["quy-che 49/QCPH-UBND-UBMT-HCTĐ"]
+        );
+    }
+
+    /// A pattern file without a word list is refused with the file named.
+    #[test]
+    fn missing_word_list_is_an_error() {
+        let i = PATTERNS_TOML.find("[law_name]").expect("section");
+        let err = Tables::from_toml(&PATTERNS_TOML[..i], LAWS_TOML, ISSUERS_TOML).unwrap_err();
+        assert!(err.contains("corpus/patterns.toml"), "{err}");
     }
 }

@@ -1,0 +1,531 @@
+//! Laws, codes, the constitution and ordinances cited by name ("Luật Dân quân tự vệ năm
+//! 2019", "Bộ luật Lao động", "Luật sửa đổi, bổ sung một số điều của Luật …"): known names
+//! from `corpus/registry/laws.toml` first, else the capitalised name up to a stop word
+//! (word lists in `corpus/patterns.toml`).
+
+use super::*;
+
+impl Extractor<'_> {
+    /// A law, code, constitution or ordinance cited by name.
+    pub(super) fn named_law(
+        &self,
+        ctx: &Ctx,
+        a: usize,
+        b: usize,
+        kind: Kind,
+        next_anchor: usize,
+        anchors: &[(usize, usize)],
+    ) -> Option<(Citation, Vec<Citation>)> {
+        let fb = ctx.fb;
+        let (oa, ob) = ctx.f.span(a, b);
+        // "pháp luật", "Thư viện Pháp luật": not a law cited by name.
+        if self.t.words.law_not_after.iter().any(|w| {
+            let n = w.len() + 1;
+            a >= n
+                && fb[a - n..a - 1].eq_ignore_ascii_case(w.as_bytes())
+                && fb[a - 1] == b' '
+                && (a == n || !fb[a - n - 1].is_ascii_alphabetic())
+        }) {
+            return None;
+        }
+        let tw = &ctx.text[oa..ob];
+        let all_caps = tw
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+            && tw.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        // Capitalised ("Luật"), not shouting ("LUẬT" in a title line).
+        let capital = !all_caps && tw.chars().next().is_some_and(|c| c.is_uppercase());
+        let start = skip_ws(fb, b);
+        if start == b || !fb.get(start).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        // Known names first (longest alias wins).
+        let (words, offs) = words_after(fb, start, self.t.max_law_words.max(24));
+        let joined = words.join(" ").to_ascii_lowercase();
+        let mut name: Option<String> = None;
+        let mut end = b;
+        if kind == Kind::Constitution {
+            if !capital {
+                return None;
+            }
+            name = Some("Hiến pháp".to_string());
+            // "nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+            let tail = &self.t.words.constitution_tail;
+            if !tail.is_empty()
+                && joined.starts_with(tail.as_str())
+                && joined[tail.len()..].chars().next().is_none_or(|c| c == ' ')
+            {
+                end = offs[tail.split(' ').count() - 1].1;
+            }
+        } else if let Some((law, nwords)) = self.known_law(ctx, &words, &offs, Some(kind)) {
+            end = offs[nwords - 1].1;
+            name = Some(law);
+        } else if capital {
+            // Heuristic: the capitalised name up to a stop word or punctuation.
+            let (n, e) = self.heuristic_law_name(ctx, start, next_anchor, anchors, 0)?;
+            name = Some(n);
+            end = e;
+        }
+        let name = name?;
+        let mut parts = Parts {
+            type_word: Some(piece(ctx.text, (oa, ob))),
+            ..Parts::default()
+        };
+        // Year, date, number after the name.
+        let mut year = None;
+        let mut date = None;
+        let mut invalid_date = None;
+        let mut q = skip_ws(fb, end);
+        if let Some((y, e)) = law_year(fb, q) {
+            year = Some(y);
+            end = e;
+            q = skip_ws(fb, e);
+        } else if let Some((d, e, ds)) = parse_date_after(fb, q) {
+            match d {
+                Ok(d) => {
+                    year = Some(d.year);
+                    date = Some(d);
+                }
+                Err(y) => {
+                    year = y;
+                    invalid_date = Some(ds);
+                }
+            }
+            parts.date = Some(piece(ctx.text, ctx.f.span(q, e)));
+            end = e;
+            q = skip_ws(fb, e);
+        }
+        let mut number = None;
+        let mut symbol = None;
+        let mut canonical = None;
+        let mut defects = Vec::new();
+        if word_at(fb, q, b"so") {
+            let p = skip_ws(fb, q + 2);
+            let p = if fb.get(p) == Some(&b':') {
+                skip_ws(fb, p + 1)
+            } else {
+                p
+            };
+            if let Some(ns) = parse_numsym(fb, p, false) {
+                let r = self.read(ctx, &ns);
+                if r.symbol.is_some() {
+                    number = Some(r.number.clone());
+                    year = r.year.or(year);
+                    symbol = r.symbol.clone();
+                    canonical = r.canonical.clone();
+                    defects = r.defects.clone();
+                    parts.number_symbol = Some(piece(ctx.text, ctx.f.span(ns.start, ns.end)));
+                    end = ns.end;
+                }
+            }
+        }
+        let (s, e) = (oa, ctx.f.orig(end));
+        // The laws an amending law names are cited by it too.
+        let amended = if self.is_amending(&name) {
+            self.amended_laws(ctx, b, end, anchors)
+        } else {
+            Vec::new()
+        };
+        // Line and column are filled by `assign_lines` in one pass at the end.
+        let (line, column) = (0, 0);
+        let c = Citation {
+            kind,
+            number,
+            year,
+            symbol,
+            canonical,
+            date,
+            invalid_date,
+            issuer: None,
+            law: Some(name),
+            title: None,
+            provision: None,
+            text: clean(&ctx.text[s..e]),
+            start: s,
+            end: e,
+            line,
+            column,
+            section: None,
+            parts,
+            defects,
+            instrument: None,
+            findings: Vec::new(),
+        };
+        Some((c, amended))
+    }
+
+    /// Is `name` the name of an amending law ("Luật sửa đổi, bổ sung …")?
+    fn is_amending(&self, name: &str) -> bool {
+        let am = &self.t.words.amending;
+        let key = tables::word_key(name);
+        let mut it = key.split(' ').skip(1);
+        !am.is_empty() && am.iter().all(|w| it.next() == Some(w.as_str()))
+    }
+
+    /// "Luật Tổ chức chính quyền địa phương": words from `start` up to a stop word.
+    pub(super) fn heuristic_law_name(
+        &self,
+        ctx: &Ctx,
+        start: usize,
+        next_anchor: usize,
+        anchors: &[(usize, usize)],
+        depth: u8,
+    ) -> Option<(String, usize)> {
+        let fb = ctx.fb;
+        let (words, offs) = words_after(fb, start, 16);
+        if words.is_empty() {
+            return None;
+        }
+        let w = &self.t.words;
+        let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        // "sửa đổi, bổ sung một số điều của Luật X, Luật Y và Luật Z": the amending law,
+        // named after every law it amends.
+        let amending = !w.amending.is_empty()
+            && lower.len() > w.amending.len()
+            && lower[..w.amending.len()] == w.amending[..];
+        if amending && depth == 0 {
+            if let Some(ci) = lower.iter().position(|x| x == "cua") {
+                let (pre_s, _) = ctx.f.span(offs[0].0, offs[0].1);
+                let (_, cua_end) = ctx.f.span(offs[ci].0, offs[ci].1);
+                let mut name = format!("Luật {}", clean(&ctx.text[pre_s..cua_end]));
+                let mut end = None;
+                let mut at = skip_ws(fb, offs[ci].1);
+                let mut sep = " ";
+                while let Some((iname, iend)) = self.inner_law(ctx, at, anchors) {
+                    name.push_str(sep);
+                    name.push_str(&iname);
+                    end = Some(iend);
+                    // ", Luật Y", " và Luật Z", ", và Luật Z"
+                    let q0 = skip_ws(fb, iend);
+                    let mut q = q0;
+                    if fb.get(q) == Some(&b',') {
+                        q = skip_ws(fb, q + 1);
+                    }
+                    sep = ", ";
+                    if word_at_ci(fb, q, b"va") {
+                        q = skip_ws(fb, q + 2);
+                        sep = " và ";
+                    }
+                    if q == q0 {
+                        break;
+                    }
+                    at = q;
+                }
+                if let Some(end) = end {
+                    return Some((name, end));
+                }
+            }
+        }
+        // Any other name: its first word is capitalised in the original.
+        let (o0, _) = ctx.f.span(offs[0].0, offs[0].1);
+        if !ctx.text[o0..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+        {
+            return None;
+        }
+        // A name written in capitals ("LUẬT TIÊU CHUẨN VÀ QUY CHUẨN KỸ THUẬT" in a title):
+        // its words are all upper case, none shouts over it.
+        let shouting = |x: &str| x.len() >= 2 && x.bytes().all(|c| !c.is_ascii_lowercase());
+        let caps_name = shouting(words[0]) && words.get(1).is_some_and(|x| shouting(x));
+        let mut n = 0;
+        for (i, x) in lower.iter().enumerate() {
+            if offs[i].0 >= next_anchor {
+                break;
+            }
+            if i > 0 {
+                let cap = words[i]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_uppercase());
+                // "và" between two abbreviations of a name stays in it ("Luật Tổ chức HĐND
+                // và UBND"); any other lower-case stop word ends the name.
+                let abbr = |k: usize| {
+                    lower
+                        .get(k)
+                        .is_some_and(|y| w.law_abbreviations.iter().any(|(s, _)| s == y))
+                        && words[k].bytes().all(|c| !c.is_ascii_lowercase())
+                };
+                let joins_abbreviations = x == "va" && abbr(i - 1) && abbr(i + 1);
+                if !cap && w.law_stop.contains(x) && !joins_abbreviations {
+                    break;
+                }
+                // Digits (footnote marks, numbers) and shouting words (a gazette running
+                // head "CÔNG BÁO" in the middle of a name) end the name; an abbreviation
+                // that belongs in names ("QPPL", "HĐND") does not.
+                let shout = !caps_name
+                    && words[i].len() >= 3
+                    && words[i].bytes().all(|c| !c.is_ascii_lowercase())
+                    && !w.law_abbreviations.iter().any(|(short, _)| short == x);
+                if shout || words[i].bytes().any(|c| c.is_ascii_digit()) {
+                    break;
+                }
+                // Punctuation between words ends the name, except a comma followed by a
+                // lower-case word ("Phòng, chống", "Thuế xuất khẩu, thuế nhập khẩu").
+                let gap = &fb[offs[i - 1].1..offs[i].0];
+                let punct = gap.iter().any(|c| !c.is_ascii_whitespace());
+                if punct && (cap || gap.trim_ascii() != b",") {
+                    break;
+                }
+                // A capitalised type word starts another citation.
+                if cap && w.law_breaks.contains(x) {
+                    break;
+                }
+            }
+            n = i + 1;
+            if n >= 10 {
+                break;
+            }
+        }
+        if n == 0 {
+            return None;
+        }
+        let (s, _) = ctx.f.span(offs[0].0, offs[0].1);
+        let (_, e) = ctx.f.span(offs[n - 1].0, offs[n - 1].1);
+        let written = clean(&ctx.text[s..e]);
+        if fold_key(&written) == "viet nam" {
+            return None;
+        }
+        let full = format!("Luật {written}");
+        // Canonical spelling when the table knows the name, as written or with its
+        // abbreviations spelled out.
+        let name = self
+            .known_law(ctx, &words[..n], &offs[..n], None)
+            .filter(|&(_, k)| k == n)
+            .map(|(l, _)| l)
+            .unwrap_or(full);
+        Some((name, offs[n - 1].1))
+    }
+
+    /// A law named by the table at the start of `words` (folded words after a type word):
+    /// its canonical name and how many of `words` it takes. The name as written first
+    /// (longest alias wins), then with its abbreviations spelled out ("văn bản QPPL").
+    /// With `kind`, only names of that kind.
+    pub(super) fn known_law(
+        &self,
+        ctx: &Ctx,
+        words: &[&str],
+        offs: &[(usize, usize)],
+        kind: Option<Kind>,
+    ) -> Option<(String, usize)> {
+        if words.is_empty() {
+            return None;
+        }
+        let joined = words.join(" ").to_ascii_lowercase();
+        let prefix_of = |hay: &str, tail: &str| {
+            !tail.is_empty()
+                && hay.starts_with(tail)
+                && hay[tail.len()..].chars().next().is_none_or(|c| c == ' ')
+        };
+        if let Some(law) = self.t.laws_starting(&joined).find(|l| {
+            kind.is_none_or(|k| l.kind == k)
+                && prefix_of(&joined, &l.tail)
+                && (l.tail.contains(' ') || {
+                    // One-word names must match with their diacritics ("Giá" vs "gia"),
+                    // unless written as an abbreviation ("DQTV").
+                    let (ws, we) = ctx.f.span(offs[0].0, offs[0].1);
+                    let w = &ctx.text[ws..we];
+                    w.chars().all(|c| !c.is_lowercase())
+                        || crate::normalize::clean(w).to_lowercase() == l.proper_tail
+                })
+        }) {
+            return Some((law.name.clone(), law.tail.split(' ').count()));
+        }
+        // Spelled out: each expanded word remembers the written word it came from.
+        let abbr = &self.t.words.law_abbreviations;
+        let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        if !lower.iter().any(|x| abbr.iter().any(|(s, _)| s == x)) {
+            return None;
+        }
+        let mut expanded: Vec<String> = Vec::new();
+        let mut owner: Vec<usize> = Vec::new();
+        for (i, x) in lower.iter().enumerate() {
+            match abbr.iter().find(|(s, _)| s == x) {
+                Some((_, long)) => {
+                    for part in tables::word_key(long).split(' ') {
+                        expanded.push(part.to_string());
+                        owner.push(i);
+                    }
+                }
+                None => {
+                    expanded.push(x.clone());
+                    owner.push(i);
+                }
+            }
+        }
+        let joined = expanded.join(" ");
+        self.t
+            .laws_starting(&joined)
+            .filter(|l| kind.is_none_or(|k| l.kind == k) && prefix_of(&joined, &l.tail))
+            .find_map(|l| {
+                let k = l.tail.split(' ').count();
+                // The name must end where a written word ends.
+                let whole = owner.get(k).is_none_or(|&o| o != owner[k - 1]);
+                whole.then(|| (l.name.clone(), owner[k - 1] + 1))
+            })
+    }
+
+    /// The law named by the type word "Luật" at folded offset `at` (an anchor), inside an
+    /// amending law's name: its name and folded end.
+    fn inner_law(
+        &self,
+        ctx: &Ctx,
+        at: usize,
+        anchors: &[(usize, usize)],
+    ) -> Option<(String, usize)> {
+        let fb = ctx.fb;
+        let i = anchors.binary_search_by_key(&at, |x| x.0).ok()?;
+        let (ia, ib) = anchors[i];
+        if !fb[ia..ib].eq_ignore_ascii_case(b"luat") {
+            return None;
+        }
+        let after = skip_ws(fb, ib);
+        let na = next_anchor_after(anchors, ib, fb.len());
+        let (w2, offs2) = words_after(fb, after, self.t.max_law_words.max(24));
+        self.known_law(ctx, &w2, &offs2, Some(Kind::Law))
+            .map(|(n, k)| (n, offs2[k - 1].1))
+            .or_else(|| self.heuristic_law_name(ctx, after, na, anchors, 1))
+    }
+
+    /// The laws named inside an amending law's name ("… của Luật Đất đai, Luật Nhà ở …"),
+    /// each a citation of that law: the "Luật" anchors after "của" within folded `b..end`.
+    pub(super) fn amended_laws(
+        &self,
+        ctx: &Ctx,
+        b: usize,
+        end: usize,
+        anchors: &[(usize, usize)],
+    ) -> Vec<Citation> {
+        let fb = ctx.fb;
+        let Some(cua) = find_ci(&fb[b..end], b"cua").map(|i| b + i) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let from = anchors.partition_point(|x| x.0 < cua);
+        for &(ia, ib) in anchors[from..].iter().take_while(|x| x.0 < end) {
+            let Some((name, iend)) = self.inner_law(ctx, ia, anchors) else {
+                continue;
+            };
+            if iend > end {
+                continue;
+            }
+            let (s, e) = (ctx.f.orig(ia), ctx.f.orig(iend));
+            let (ts, te) = ctx.f.span(ia, ib);
+            out.push(Citation {
+                kind: Kind::Law,
+                number: None,
+                year: None,
+                symbol: None,
+                canonical: None,
+                date: None,
+                invalid_date: None,
+                issuer: None,
+                law: Some(name),
+                title: None,
+                provision: None,
+                text: clean(&ctx.text[s..e]),
+                start: s,
+                end: e,
+                line: 0,
+                column: 0,
+                section: None,
+                parts: Parts {
+                    type_word: Some(piece(ctx.text, (ts, te))),
+                    ..Parts::default()
+                },
+                defects: Vec::new(),
+                instrument: None,
+                findings: Vec::new(),
+            });
+        }
+        out
+    }
+}
+
+/// "2018", "năm 2024" after a law's name (not "2018/..." followed by digits).
+pub(super) fn law_year(fb: &[u8], p: usize) -> Option<(i32, usize)> {
+    let mut q = p;
+    if word_at_ci(fb, q, b"nam") {
+        q = skip_ws(fb, q + 3);
+    }
+    let (y, e) = year_at(fb, q)?;
+    if fb.get(e) == Some(&b'/') && fb.get(e + 1).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((y, e))
+}
+
+#[cfg(test)]
+mod tests {
+    /// (text, [(law name or canonical, cited text)]) — regressions on real 2025 documents.
+    #[test]
+    fn amending_law_titles() {
+        let rows: &[(&str, &[(&str, &str)])] = &[
+            // The number after an amending law's title is the amending law's (it was given
+            // to "Luật Quảng cáo").
+            (
+                "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quảng cáo số 75/2025/QH15;",
+                &[
+                    (
+                        "75/2025/QH15",
+                        "Luật sửa đổi, bổ sung một số điều của Luật Quảng cáo số 75/2025/QH15",
+                    ),
+                    ("Luật Quảng cáo", "Luật Quảng cáo"),
+                ],
+            ),
+            // Its date too ("Luật Dược ngày 21 tháng 11 năm 2024" was read as Luật Dược's).
+            (
+                "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Dược ngày 21 tháng 11 năm 2024;",
+                &[
+                    (
+                        "Luật sửa đổi, bổ sung một số điều của Luật Dược",
+                        "Luật sửa đổi, bổ sung một số điều của Luật Dược ngày 21 tháng 11 năm 2024",
+                    ),
+                    ("Luật Dược", "Luật Dược"),
+                ],
+            ),
+            // "Luật Ban hành văn bản QPPL" was cut to "Luật Ban hành".
+            (
+                "Luật Ban hành văn bản QPPL và các văn bản hướng dẫn",
+                &[(
+                    "Luật Ban hành văn bản quy phạm pháp luật",
+                    "Luật Ban hành văn bản QPPL",
+                )],
+            ),
+            (
+                "theo Luật Tổ chức HĐND và UBND năm 2003 và Luật Đất đai",
+                &[
+                    (
+                        "Luật Tổ chức HĐND và UBND",
+                        "Luật Tổ chức HĐND và UBND năm 2003",
+                    ),
+                    ("Luật Đất đai", "Luật Đất đai"),
+                ],
+            ),
+            // An unknown name keeps an abbreviation that belongs in names.
+            (
+                "theo Luật Tổ chức HĐND xã năm 2003;",
+                &[("Luật Tổ chức HĐND xã", "Luật Tổ chức HĐND xã năm 2003")],
+            ),
+        ];
+        for (text, want) in rows {
+            let got: Vec<(String, String)> = crate::extract(text)
+                .citations
+                .iter()
+                .map(|c| {
+                    (
+                        c.canonical.clone().or(c.law.clone()).unwrap_or_default(),
+                        c.text.clone(),
+                    )
+                })
+                .collect();
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}

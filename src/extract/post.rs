@@ -1,0 +1,207 @@
+//! Post-processing of a document's citations once all are found: lines and columns, the
+//! document's own number dropped, truncated symbols completed from the same document.
+
+use super::*;
+
+/// Fill 1-based line and column (in characters) of citations, in one pass in text order:
+/// newlines are counted between consecutive citations and columns from the previous
+/// citation on the same line, so a 10 MB line with thousands of citations stays linear.
+pub(super) fn assign_lines(out: &mut [Citation], text: &str) {
+    // One walk through the text in citation order: newlines counted between consecutive
+    // citations (no index of every line), columns in characters from the last line start.
+    let bytes = text.as_bytes();
+    let chars = |b: &[u8]| b.iter().filter(|&&x| (x as i8) >= -0x40).count();
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].start);
+    let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
+    for i in order {
+        let s = out[i].start.min(bytes.len());
+        let gap = &bytes[at..s];
+        match gap.iter().rposition(|&b| b == b'\n') {
+            Some(k) => {
+                line += gap.iter().filter(|&&b| b == b'\n').count();
+                column = 1 + chars(&gap[k + 1..]);
+            }
+            None => column += chars(gap),
+        }
+        at = s;
+        out[i].line = line;
+        out[i].column = column;
+    }
+}
+
+/// Drop the document's own number wherever it is repeated (page titles and metadata tables
+/// of web pages, "ban hành kèm theo Quyết định số ..." on its own appendix): a document does
+/// not cite itself. A citation with the same number but another date is kept (another
+/// issuer's "34/KH-UBND").
+pub(super) fn drop_own_number(out: &mut Vec<Citation>, h: &Header) {
+    let (Some(num), Some(sym)) = (&h.number, &h.symbol) else {
+        return;
+    };
+    out.retain(|c| {
+        // The year only tells when it is part of the number (normative documents).
+        let year_ok = c.canonical.as_deref().is_none_or(|can| {
+            !can.contains(&format!("/{}/", c.year.unwrap_or(0))) || c.year == h.year
+        });
+        let same = c.number.as_deref().map(|n| n.trim_start_matches('0'))
+            == Some(num.trim_start_matches('0'))
+            && c.symbol.as_deref() == Some(sym.as_str())
+            && year_ok;
+        let other_date = matches!((c.date, h.date), (Some(a), Some(b)) if a != b);
+        !same || other_date
+    });
+}
+
+/// A truncated symbol ("12 ĐA-") completed from another citation of the same kind and
+/// number in the document, else from the issuer written beside it ("của UBND huyện").
+pub(super) fn complete_truncated(out: &mut [Citation], w: &tables::Words) {
+    if !out
+        .iter()
+        .any(|c| c.defects.contains(&Defect::TruncatedSymbol))
+    {
+        return;
+    }
+    // (kind, number without leading zeros) → full symbols seen in the document.
+    let mut full: std::collections::HashMap<(Kind, String), Vec<String>> =
+        std::collections::HashMap::new();
+    for c in out.iter() {
+        if c.defects.contains(&Defect::TruncatedSymbol) {
+            continue;
+        }
+        if let (Some(n), Some(s)) = (&c.number, &c.symbol) {
+            let v = full
+                .entry((c.kind, n.trim_start_matches('0').to_string()))
+                .or_default();
+            if v.len() < 8 && !v.contains(s) {
+                v.push(s.clone());
+            }
+        }
+    }
+    for c in out.iter_mut() {
+        if !c.defects.contains(&Defect::TruncatedSymbol) {
+            continue;
+        }
+        let Some(num) = c.number.clone() else {
+            continue;
+        };
+        let prefix = c.symbol.clone().unwrap_or_default();
+        let from_doc = full
+            .get(&(c.kind, num.trim_start_matches('0').to_string()))
+            .and_then(|v| v.iter().find(|s| s.starts_with(&prefix)));
+        let completed = if let Some(s) = from_doc {
+            Some(s.clone())
+        } else {
+            // A council or committee ("của UBND huyện", "của Ủy ban nhân dân tỉnh").
+            c.issuer.as_deref().and_then(|i| {
+                let f = fold_key(i);
+                w.councils
+                    .iter()
+                    .find(|(long, short)| {
+                        f.starts_with(long.as_str()) || f.starts_with(&fold_key(short))
+                    })
+                    .map(|(_, short)| format!("{prefix}-{short}"))
+            })
+        };
+        if let Some(s) = completed {
+            c.canonical = Some(match c.year {
+                Some(y) if c.kind.is_named_law() || s.contains("NĐ") => format!("{num}/{y}/{s}"),
+                _ => format!("{num}/{s}"),
+            });
+            c.symbol = Some(s);
+            c.parts.symbol_inferred = true;
+        }
+    }
+}
+
+/// Drop the citations inside web-page chrome (`[[chrome]]` of the pattern file): the
+/// trailing block opened by a `tail_from` line, and every line starting with a chrome
+/// `lines` entry. The site's text is not the document's.
+pub(super) fn drop_chrome(out: &mut Vec<Citation>, f: &Folded, chrome: &tables::Chrome) {
+    if out.is_empty() || (chrome.tail_from.is_empty() && chrome.lines.is_empty()) {
+        return;
+    }
+    let text = f.text.as_str();
+    let trim = |l: &str| {
+        l.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '#' | '_' | '>'))
+            .to_string()
+    };
+    // Folded ranges that are chrome.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    if !chrome.tail_from.is_empty() {
+        let longest = chrome.tail_from.iter().map(|m| m.len()).max().unwrap_or(0);
+        let mut ls = 0;
+        for line in text.split('\n') {
+            // Cheap length test first: a marker line is short.
+            if line.len() >= longest.min(8) && line.len() <= longest + 16 {
+                let l = trim(line);
+                if chrome.tail_from.contains(&l) {
+                    ranges.push((ls, text.len()));
+                    break;
+                }
+            }
+            ls += line.len() + 1;
+        }
+    }
+    for m in &chrome.lines {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(m.as_str()).map(|i| from + i) {
+            let ls = text[..i].rfind('\n').map(|p| p + 1).unwrap_or(0);
+            let le = text[i..].find('\n').map(|p| i + p).unwrap_or(text.len());
+            // The entry starts the line (after Markdown marks).
+            if trim(&text[ls..i]).is_empty() {
+                ranges.push((ls, le));
+            }
+            from = le.max(i + 1);
+        }
+    }
+    if ranges.is_empty() {
+        return;
+    }
+    let ranges: Vec<(usize, usize)> = ranges
+        .into_iter()
+        .map(|(s, e)| (f.orig(s), f.orig(e)))
+        .collect();
+    out.retain(|c| {
+        !ranges
+            .iter()
+            .any(|&(s, e)| c.start >= s && c.start < e.max(s + 1))
+    });
+}
+
+/// A law's own name is its identity: in a document that is itself a law, code or
+/// ordinance (its header says so and gives its title), a mention of that same name — its
+/// title line, the enacting formula "Quốc hội ban hành Luật …" — with no other number or
+/// year is not a citation. Laws named inside its title (an amending law's) stay.
+pub(super) fn drop_own_title(out: &mut Vec<Citation>, h: &Header) {
+    let (Some(kind), Some(title)) = (h.kind.filter(|k| k.is_named_law()), &h.title) else {
+        return;
+    };
+    let own = tables::word_key(title);
+    out.retain(|c| {
+        let same_name =
+            c.kind == kind && c.law.as_deref().is_some_and(|l| tables::word_key(l) == own);
+        let same_number = c.number.is_none() || c.number == h.number;
+        let same_year = c.year.is_none() || c.year == h.year;
+        !(same_name && same_number && same_year)
+    });
+}
+
+#[cfg(test)]
+mod chrome_tests {
+    /// Chrome lines count only where they open a line: the same words quoted inside a
+    /// sentence of the document are its own citation.
+    #[test]
+    fn chrome_only_where_the_site_writes_it() {
+        let rows: &[(&str, usize)] = &[
+            ("Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu cầu xác nhận sự đồng ý của thành viên khi thu thập\n", 0),
+            ("**Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu cầu xác nhận sự đồng ý của thành viên**\n", 0),
+            ("Theo Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu cầu xác nhận sự đồng ý của thành viên\n", 1),
+            // The trailing block starts only at a whole marker line.
+            ("Căn cứ Nghị định số 13/2023/NĐ-CP;\nThưa Quý khách,\nNghị định số 15/2020/NĐ-CP\n", 1),
+            ("Căn cứ Nghị định số 13/2023/NĐ-CP;\nThưa Quý khách, theo Nghị định số 15/2020/NĐ-CP\n", 2),
+        ];
+        for (text, n) in rows {
+            assert_eq!(crate::extract(text).citations.len(), *n, "{text}");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Byte-level scanning helpers over the folded text (ASCII words, white space, years,
+//! digits) and small range utilities shared by the parsers. Pure functions, no tables.
+
+use super::*;
+
+/// The start of the first anchor after folded offset `p` (anchors are sorted).
+pub(super) fn next_anchor_after(anchors: &[(usize, usize)], p: usize, end: usize) -> usize {
+    let i = anchors.partition_point(|x| x.0 <= p);
+    anchors.get(i).map(|x| x.0).unwrap_or(end)
+}
+
+pub(super) fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Does `r` overlap any range of `sorted` (sorted by start, not overlapping each other)?
+pub(super) fn any_overlap(sorted: &[(usize, usize)], r: (usize, usize)) -> bool {
+    let i = sorted.partition_point(|x| x.0 < r.1);
+    i > 0 && sorted[i - 1].1 > r.0
+}
+
+pub(super) fn dedup(v: &mut Vec<Defect>) {
+    let mut seen = Vec::new();
+    v.retain(|d| {
+        if seen.contains(d) {
+            false
+        } else {
+            seen.push(*d);
+            true
+        }
+    });
+}
+
+pub(super) fn piece(text: &str, (s, e): (usize, usize)) -> Piece {
+    let e = e.max(s).min(text.len());
+    let s = s.min(e);
+    Piece {
+        text: text.get(s..e).unwrap_or("").trim_end().to_string(),
+        start: s,
+        end: s + text.get(s..e).unwrap_or("").trim_end().len(),
+    }
+}
+
+pub(super) fn skip_ws(fb: &[u8], mut p: usize) -> usize {
+    while p < fb.len() && fb[p].is_ascii_whitespace() {
+        p += 1;
+    }
+    p
+}
+
+pub(super) fn skip_ws_punct(fb: &[u8], p: usize, punct: &[u8]) -> usize {
+    let mut q = skip_ws(fb, p);
+    if q < fb.len() && punct.contains(&fb[q]) {
+        q = skip_ws(fb, q + 1);
+    }
+    q
+}
+
+/// A whole word (ASCII, exact case) at p.
+pub(super) fn word_at(fb: &[u8], p: usize, w: &[u8]) -> bool {
+    fb.get(p..p + w.len()) == Some(w)
+        && (p == 0 || !fb[p - 1].is_ascii_alphabetic())
+        && fb.get(p + w.len()).is_none_or(|c| !c.is_ascii_alphabetic())
+}
+
+/// A whole word, case-insensitive, at p.
+pub(super) fn word_at_ci(fb: &[u8], p: usize, w: &[u8]) -> bool {
+    fb.get(p..p + w.len())
+        .is_some_and(|s| s.eq_ignore_ascii_case(w))
+        && fb.get(p + w.len()).is_none_or(|c| !c.is_ascii_alphabetic())
+}
+
+pub(super) fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .enumerate()
+        .find(|(i, w)| {
+            w.eq_ignore_ascii_case(needle)
+                && (*i == 0 || !hay[i - 1].is_ascii_alphabetic())
+                && hay
+                    .get(i + needle.len())
+                    .is_none_or(|c| !c.is_ascii_alphabetic())
+        })
+        .map(|(i, _)| i)
+}
+
+/// Up to `max` words (runs of ASCII letters/digits/&) from p, with their folded ranges.
+/// Stops at a newline followed by a blank line only when the next line opens a list
+/// item; otherwise line breaks are spaces (PDF text breaks lines anywhere).
+pub(super) fn words_after(fb: &[u8], p: usize, max: usize) -> (Vec<&str>, Vec<(usize, usize)>) {
+    let mut words = Vec::new();
+    let mut offs = Vec::new();
+    let mut i = p;
+    let limit = (p + 400).min(fb.len());
+    while i < limit && words.len() < max {
+        while i < limit && !is_word_byte(fb[i]) {
+            // Stop at strong punctuation.
+            if matches!(fb[i], b';' | b'.' | b':' | b'(' | b')' | b'"' | b'|' | b'/') {
+                return (words, offs);
+            }
+            if fb[i] >= 0x80 {
+                // Non-ASCII (quotes etc.) end the run.
+                return (words, offs);
+            }
+            i += 1;
+        }
+        let s = i;
+        while i < limit && is_word_byte(fb[i]) {
+            i += 1;
+        }
+        if i > s {
+            // Word bytes are ASCII letters: always valid UTF-8.
+            words.push(std::str::from_utf8(&fb[s..i]).unwrap_or(""));
+            offs.push((s, i));
+        }
+    }
+    (words, offs)
+}
+
+/// Letters and '&' ("GDQP&AN"); digits separate words (footnote marks: "xã hội1").
+pub(super) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'&'
+}
+
+pub(super) fn year_at(fb: &[u8], p: usize) -> Option<(i32, usize)> {
+    let d = fb.get(p..p + 4)?;
+    if !d.iter().all(|c| c.is_ascii_digit()) || fb.get(p + 4).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if p > 0 && fb[p - 1].is_ascii_digit() {
+        return None;
+    }
+    let y: i32 = std::str::from_utf8(d).ok()?.parse().ok()?;
+    if (1945..=2100).contains(&y) {
+        Some((y, p + 4))
+    } else {
+        None
+    }
+}
+
+pub(super) fn digits_at(fb: &[u8], p: usize, max: usize) -> Option<(u32, usize)> {
+    let mut e = p;
+    while e < fb.len() && fb[e].is_ascii_digit() && e - p < max {
+        e += 1;
+    }
+    if e == p || fb.get(e).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let v = std::str::from_utf8(&fb[p..e]).ok()?.parse().ok()?;
+    Some((v, e))
+}
