@@ -237,3 +237,69 @@ fn import_texts_learns_identity_dates_and_effects() {
     assert_ne!(code, 0);
     assert!(err.contains("corpus/"), "{err}");
 }
+
+/// `cancu index` learns from the indexed documents that are instruments, as `report` does:
+/// a folder holding a circular that replaces 43/2016/TT-BCA and a plan citing 43/2016/TT-BCA
+/// answers "replaced" through `--index` (show, check), with no import; a changed text is
+/// learned again, a deleted one forgotten.
+#[test]
+fn index_learns_from_the_instruments_it_indexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    let circular = "BỘ CÔNG AN\nSố: 81/2025/TT-BCA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 29 tháng 8 năm 2025\nTHÔNG TƯ\nQuy định biện pháp thực hiện bảo hiểm y tế\nĐiều 1. Phạm vi điều chỉnh\nThông tư này quy định biện pháp thực hiện.\nĐiều 2. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 13 tháng 10 năm 2025 và thay thế Thông tư số 43/2016/TT-BCA ngày 25 tháng 10 năm 2016 của Bộ trưởng Bộ Công an.\n";
+    std::fs::write(docs.join("tt.txt"), circular).unwrap();
+    std::fs::write(
+        docs.join("plan.txt"),
+        "UBND XÃ AN BÌNH\nSố: 12/KH-UBND\nAn Bình, ngày 02 tháng 01 năm 2026\nKẾ HOẠCH\nThực hiện bảo hiểm y tế\nCăn cứ Thông tư số 43/2016/TT-BCA ngày 25 tháng 10 năm 2016 của Bộ Công an;\n",
+    )
+    .unwrap();
+    let index = || run(dir.path(), &["index", "docs", "--index", "idx"]);
+    let show = || run(dir.path(), &["show", "43/2016/TT-BCA", "--index", "idx"]);
+    let check = |with_index: bool| {
+        let mut a = vec!["check", "docs/plan.txt", "--format", "short"];
+        if with_index {
+            a.extend(["--index", "idx"]);
+        }
+        run(dir.path(), &a)
+    };
+    // (what, expected in the output) before indexing: nothing learned.
+    let (_, out, _) = check(false);
+    assert!(!out.contains("C0302"), "{out}");
+    let (code, _, err) = index();
+    assert_eq!(code, 0, "{err}");
+    assert!(dir.path().join("idx/learned.json").is_file());
+    let (code, out, err) = show();
+    assert_eq!(code, 0, "{err}");
+    for want in ["đã bị thay thế", "81/2025/TT-BCA", "docs/tt.txt:10"] {
+        assert!(out.contains(want), "{want:?} not in {out}");
+    }
+    let (_, out, _) = check(true);
+    assert!(out.contains("plan.txt:6") && out.contains("C0302"), "{out}");
+    let (_, out, _) = check(false);
+    assert!(!out.contains("C0302"), "{out}");
+    // The circular changed (no longer replaces it): learned again.
+    std::fs::write(
+        docs.join("tt.txt"),
+        circular.replace(
+            " và thay thế Thông tư số 43/2016/TT-BCA ngày 25 tháng 10 năm 2016 của Bộ trưởng Bộ Công an",
+            "",
+        ),
+    )
+    .unwrap();
+    let (code, _, err) = index();
+    assert_eq!(code, 0, "{err}");
+    let (_, out, _) = check(true);
+    assert!(!out.contains("C0302"), "{out}");
+    // Deleted: forgotten.
+    std::fs::write(docs.join("tt.txt"), circular).unwrap();
+    index();
+    let (_, out, _) = check(true);
+    assert!(out.contains("C0302"), "{out}");
+    std::fs::remove_file(docs.join("tt.txt")).unwrap();
+    index();
+    let (_, out, _) = check(true);
+    assert!(!out.contains("C0302"), "{out}");
+    let (code, _, _) = show();
+    assert_eq!(code, 1, "43/2016/TT-BCA is no longer known");
+}

@@ -42,6 +42,20 @@ impl RegistryArgs {
         self.load_layers(paths, learned)
     }
 
+    /// As [`RegistryArgs::load_for`], with what the documents of the search index in `index`
+    /// taught about themselves (its `learned.json`, written by `cancu index`) as the layer of
+    /// the instruments' own texts. No index, or one without that file: [`RegistryArgs::load_for`].
+    pub fn load_with_index(
+        &self,
+        paths: &[PathBuf],
+        index: Option<&Path>,
+    ) -> anyhow::Result<Registry> {
+        let learned = index
+            .map(crate::registry::learned::layer_of_index)
+            .unwrap_or_default();
+        self.load_layers(paths, learned)
+    }
+
     /// As [`RegistryArgs::load`], with the fictional layer of the bundled plans when a
     /// document read is one of them (`corpus/plans`; no paths means that folder).
     pub fn load_for(&self, paths: &[PathBuf]) -> anyhow::Result<Registry> {

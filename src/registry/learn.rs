@@ -1079,28 +1079,41 @@ impl Learned {
     }
 }
 
-/// The registry entries a set of texts teaches about themselves: one per text that is an
-/// instrument with effects or an effective date of its own (plans and letters, which state
-/// neither, are left to the registry), the instruments known only as targets of their
-/// effects, statuses settled. `(path, text)` pairs; no I/O.
-pub fn learn_documents(docs: &[(&str, &str)]) -> Vec<Instrument> {
-    let mut out: Vec<Instrument> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for (path, text) in docs {
-        let l = learn(text);
-        if l.effects.is_empty() && l.effective.is_none() {
-            continue;
-        }
-        if let Some(ins) = l.to_instrument(path) {
-            if seen.insert(ins.id.clone()) {
-                out.push(ins);
-            }
-        }
+/// The registry entry one document teaches about itself: Some when it is an instrument
+/// with effects or an effective date of its own (plans and letters, which state neither,
+/// are left to the registry). What `cancu report` and `cancu index` both call on every
+/// document they read; [`layer`] makes the registry layer of what a set of documents
+/// taught. No I/O.
+pub fn learn_document(path: &str, text: &str) -> Option<Instrument> {
+    let l = learn(text);
+    if l.effects.is_empty() && l.effective.is_none() {
+        return None;
     }
+    l.to_instrument(path)
+}
+
+/// The registry layer of the entries documents taught about themselves ([`learn_document`],
+/// in reading order): one entry per id (the first text read wins), the instruments known
+/// only as targets of their effects, statuses settled.
+pub fn layer(entries: impl IntoIterator<Item = Instrument>) -> Vec<Instrument> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<Instrument> = entries
+        .into_iter()
+        .filter(|i| seen.insert(i.id.clone()))
+        .collect();
     let stubs = target_stubs(&out, &mut seen);
     out.extend(stubs);
     settle_statuses(&mut out);
     out
+}
+
+/// The registry entries a set of texts teaches about themselves: [`learn_document`] on
+/// each, then [`layer`]. `(path, text)` pairs; no I/O.
+pub fn learn_documents(docs: &[(&str, &str)]) -> Vec<Instrument> {
+    layer(
+        docs.iter()
+            .filter_map(|(path, text)| learn_document(path, text)),
+    )
 }
 
 /// The instruments known only as targets of the effects `entries` state, one per id not yet

@@ -13,6 +13,7 @@ pub mod files;
 pub mod import;
 pub mod knowledge;
 pub mod learn;
+pub mod learned;
 
 use crate::model::{Date, Kind};
 use crate::normalize::fold_key;
