@@ -303,3 +303,94 @@ fn index_learns_from_the_instruments_it_indexes() {
     let (code, _, _) = show();
     assert_eq!(code, 1, "43/2016/TT-BCA is no longer known");
 }
+
+/// `registry check` lists the conflicts between sources with both sources and the winner by
+/// precedence (own text > Pháp điển > CSV), flags a day/month swap, and compares files with
+/// the built-in registry (116/2025/QH15 takes effect on 01/07/2026).
+#[test]
+fn check_lists_conflicts_between_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let entry = |id: &str, facts: &str, source: &str| {
+        format!("[[instrument]]\nid = \"{id}\"\nkind = \"nghi-dinh\"\n{facts}\n[[instrument.source]]\nref = \"{source}\"\n")
+    };
+    std::fs::write(
+        dir.path().join("csv.toml"),
+        [
+            entry(
+                "101/2020/NĐ-CP",
+                "issued = \"2020-08-28\"",
+                "CSV register reg.csv",
+            ),
+            entry(
+                "5/2021/NĐ-CP",
+                "issued = \"2021-03-04\"",
+                "CSV register reg.csv",
+            ),
+            entry(
+                "116/2025/QH15",
+                "effective = \"2026-01-07\"",
+                "CSV register reg.csv",
+            ),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("pd.toml"),
+        [
+            entry(
+                "101/2020/NĐ-CP",
+                "issued = \"2016-09-01\"",
+                "Bộ pháp điển điện tử (phapdien.moj.gov.vn)",
+            ),
+            entry(
+                "5/2021/NĐ-CP",
+                "issued = \"2021-04-03\"",
+                "Bộ pháp điển điện tử (phapdien.moj.gov.vn)",
+            ),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let (_, out, err) = run(dir.path(), &["registry", "check", "csv.toml", "pd.toml"]);
+    // (line start, pieces the line holds)
+    let rows: [(&str, &[&str]); 3] = [
+        (
+            "pd.toml: warning[conflict] 101/2020/NĐ-CP: issued",
+            &["2020-08-28 (CSV register", "2016-09-01 (Bộ pháp điển", "wins by precedence: 2016-09-01"],
+        ),
+        (
+            "pd.toml: warning[day-month-swap] 5/2021/NĐ-CP: issued",
+            &["2021-03-04", "2021-04-03", "day/month swap"],
+        ),
+        (
+            "corpus/registry/instruments.toml (built in): warning[day-month-swap] 116/2025/QH15: effective",
+            &["2026-07-01", "2026-01-07 (CSV register", "wins by precedence: 2026-07-01"],
+        ),
+    ];
+    for (start, pieces) in rows {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no line {start:?} in {out}{err}"));
+        for p in pieces {
+            assert!(line.contains(p), "{p:?} not in {line}");
+        }
+    }
+    assert!(out.contains("3 conflicts between sources"), "{out}");
+    // JSON: both sources of each conflict and the winner.
+    let (_, json, _) = run(
+        dir.path(),
+        &[
+            "registry", "check", "csv.toml", "pd.toml", "--format", "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let c = &v["conflicts"][0];
+    assert_eq!(c["id"], "101/2020/NĐ-CP");
+    assert_eq!(c["claims"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        c["claims"][c["winner"].as_u64().unwrap() as usize]["rank"],
+        "phap-dien"
+    );
+}

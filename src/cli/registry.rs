@@ -99,6 +99,12 @@ pub struct Args {
 pub enum Sub {
     /// Check registry files: schema, duplicate ids, dangling relations, relations both
     /// ways, dates in order. Without FILES: the built-in registry and the imported files.
+    ///
+    /// Also lists the conflicts between sources (the built-in registry and the files): an
+    /// instrument given two issue dates, two effective dates or two statuses, with both
+    /// sources, the value that wins, and dates that differ by a day/month swap. Precedence:
+    /// verified built-in facts, then the instrument's own text, then unverified built-in
+    /// facts, then the Bộ pháp điển import, then CSV registers, then other files.
     Check {
         files: Vec<PathBuf>,
         #[command(flatten)]
@@ -252,6 +258,28 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
         let o = reg.origin(&p.id).unwrap_or("").to_string();
         (o, p)
     }));
+    // Conflicts between sources: the files against each other and the built-in registry.
+    let mut layers: Vec<(String, Vec<crate::registry::Instrument>)> = Vec::new();
+    if !files.iter().any(|f| f.as_os_str() == BUILTIN_ORIGIN) {
+        layers.push((
+            BUILTIN_ORIGIN.to_string(),
+            RegistryFile::parse(BUILTIN_ORIGIN, BUILTIN)?.instruments,
+        ));
+    }
+    for f in &files {
+        let origin = f.display().to_string();
+        if let Ok(file) = std::fs::read_to_string(f)
+            .map_err(anyhow::Error::from)
+            .and_then(|t| Ok(RegistryFile::parse(&origin, &t)?))
+        {
+            layers.push((origin, file.instruments));
+        }
+    }
+    let refs: Vec<(&str, &[crate::registry::Instrument])> = layers
+        .iter()
+        .map(|(o, e)| (o.as_str(), e.as_slice()))
+        .collect();
+    let conflicts = crate::registry::conflicts::conflicts(&refs);
     let errors = problems
         .iter()
         .filter(|(_, p)| p.severity == Severity::Error)
@@ -271,7 +299,7 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
             s_out,
             "{}",
             serde_json::to_string_pretty(
-                &serde_json::json!({"instruments": reg.len(), "problems": v})
+                &serde_json::json!({"instruments": reg.len(), "problems": v, "conflicts": conflicts})
             )?
         );
     } else {
@@ -283,12 +311,22 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
             };
             let _ = writeln!(s_out, "{o}: {sev}[{}] {}: {}", p.code, p.id, p.message);
         }
+        for c in &conflicts {
+            let code = if c.day_month_swap {
+                "day-month-swap"
+            } else {
+                "conflict"
+            };
+            let o = &c.claims[c.winner].origin;
+            let _ = writeln!(s_out, "{o}: warning[{code}] {}: {}", c.id, c.message());
+        }
         let _ = writeln!(
             s_out,
-            "{} instruments, {} errors, {} warnings",
+            "{} instruments, {} errors, {} warnings, {} conflicts between sources",
             reg.len(),
             errors,
-            problems.len() - errors
+            problems.len() - errors,
+            conflicts.len()
         );
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;

@@ -58,7 +58,16 @@ const INSTRUMENT_FIELDS: &[&str] = &[
     "relation",
     "source",
 ];
-const RELATION_FIELDS: &[&str] = &["type", "target", "date", "verified", "source"];
+const RELATION_FIELDS: &[&str] = &[
+    "type",
+    "target",
+    "date",
+    "verified",
+    "source",
+    "scope",
+    "provisions",
+    "confidence",
+];
 const SOURCE_FIELDS: &[&str] = &["ref", "supports", "verified"];
 
 /// Schema check of one file's text: it parses, and every key is one the schema knows.

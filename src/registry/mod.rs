@@ -9,6 +9,7 @@
 //! citations, documents or the command line.
 
 pub mod check;
+pub mod conflicts;
 pub mod files;
 pub mod import;
 pub mod knowledge;
