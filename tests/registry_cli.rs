@@ -179,7 +179,7 @@ fn import_texts_learns_identity_dates_and_effects() {
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains(
-            "2 texts read, 1 instruments (2 known only as targets), 2 effects, 1 without a number"
+            "2 texts read, 1 instruments (4 known only as targets), 2 effects, 1 facts about other instruments, 1 without a number"
         ),
         "{err}"
     );

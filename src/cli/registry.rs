@@ -467,6 +467,8 @@ fn import_texts(
     let (files, errors) = crate::source::expand(paths);
     let bar = crate::cli::output::progress(files.len() as u64, "texts read");
     let mut entries: Vec<crate::registry::Instrument> = Vec::new();
+    // What the texts state about other instruments (never their effects).
+    let mut facts: Vec<crate::registry::Instrument> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let (mut read, mut unnamed, mut effects, mut failed) = (0, Vec::new(), 0, errors.len());
     for e in &errors {
@@ -495,18 +497,19 @@ fn import_texts(
         match l.to_instrument(&path) {
             Some(ins) if seen.insert(ins.id.clone()) => {
                 effects += ins.relations.len();
+                facts.extend(l.fact_entries(&ins.id, &path));
                 entries.push(ins);
             }
             Some(ins) => eprintln!("{path}: {} already read from another file; skipped", ins.id),
             None => unnamed.push(path),
         }
     }
-    // The instruments known only as targets, after the texts (a text read wins).
-    let stubs = crate::registry::learn::target_stubs(&entries, &mut seen);
+    // The facts merged into the entries they are about, the instruments known only as
+    // targets after the texts (a text read wins), statuses settled.
     let texts = entries.len();
-    let n_stubs = stubs.len();
-    entries.extend(stubs);
-    crate::registry::learn::settle_statuses(&mut entries);
+    let n_facts: usize = facts.iter().map(|f| f.relations.len()).sum();
+    let entries = crate::registry::learn::layer(entries.into_iter().chain(facts));
+    let n_stubs = entries.len() - texts;
     let file = RegistryFile {
         instruments: entries,
     };
@@ -521,18 +524,20 @@ fn import_texts(
                 "instruments": texts,
                 "targets_only": n_stubs,
                 "effects": effects,
+                "facts_about_others": n_facts,
                 "without_number": unnamed,
                 "unreadable": failed,
             })
         );
     } else {
         crate::cli::output::note(format_args!(
-        "{}: {} texts read, {} instruments ({} known only as targets), {} effects, {} without a number of their own{}, {} unreadable",
+        "{}: {} texts read, {} instruments ({} known only as targets), {} effects, {} facts about other instruments, {} without a number of their own{}, {} unreadable",
         out.display(),
         read,
         texts,
         n_stubs,
         effects,
+        n_facts,
         unnamed.len(),
         if unnamed.is_empty() {
             String::new()

@@ -176,7 +176,7 @@ enum Built {
         docs: Vec<TantivyDocument>,
         bytes: u64,
         hash: String,
-        learned: Option<Instrument>,
+        learned: Vec<Instrument>,
     },
 }
 

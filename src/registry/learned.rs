@@ -25,9 +25,9 @@ const VERSION: u32 = 1;
 pub struct LearnedFile {
     /// The content hash the file was read at (the index's hash of it).
     pub hash: String,
-    /// Its own entry, when it is an instrument.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instrument: Option<Instrument>,
+    /// Its own entry, when it is an instrument, and the facts it states about others.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instruments: Vec<Instrument>,
 }
 
 /// Path → what the file taught.
@@ -64,12 +64,12 @@ impl LearnedStore {
     }
 
     /// Record what `path`, read at `hash`, taught.
-    pub fn set(&mut self, path: &str, hash: &str, instrument: Option<Instrument>) {
+    pub fn set(&mut self, path: &str, hash: &str, instruments: Vec<Instrument>) {
         self.files.insert(
             path.to_string(),
             LearnedFile {
                 hash: hash.to_string(),
-                instrument,
+                instruments,
             },
         );
     }
@@ -95,7 +95,7 @@ impl LearnedStore {
     /// The registry layer: every file's own entry (in path order), the instruments known
     /// only as targets, statuses settled ([`super::learn::layer`]).
     pub fn layer(&self) -> Vec<Instrument> {
-        super::learn::layer(self.files.values().filter_map(|f| f.instrument.clone()))
+        super::learn::layer(self.files.values().flat_map(|f| f.instruments.clone()))
     }
 }
 
