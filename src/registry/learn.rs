@@ -1698,6 +1698,9 @@ mod tests {
         }
     }
 
+    /// (type, target, by, provisions, date) of a fact.
+    type FactRow = (EffectType, String, String, Option<String>, Option<Date>);
+
     /// Statements about relations between OTHER instruments become facts about them, never
     /// effects of the text stating them.
     #[test]
@@ -1794,7 +1797,7 @@ mod tests {
             )));
             assert!(l.effects.is_empty(), "{body}: effects {:?}", l.effects);
             // The preamble of `doc` states one: 141/2026/NĐ-CP amends 68/2026/NĐ-CP.
-            let mut got: Vec<(EffectType, String, String, Option<String>, Option<Date>)> = l
+            let mut got: Vec<FactRow> = l
                 .facts
                 .iter()
                 .map(|f| {
@@ -1813,7 +1816,7 @@ mod tests {
                 "{body}"
             );
             got.remove(0);
-            let want: Vec<(EffectType, String, String, Option<String>, Option<Date>)> = want
+            let want: Vec<FactRow> = want
                 .into_iter()
                 .map(|(k, t, b, p, d)| (k, t.into(), b.into(), p.map(str::to_string), d))
                 .collect();
