@@ -394,3 +394,50 @@ fn check_lists_conflicts_between_sources() {
         "phap-dien"
     );
 }
+
+/// The seed's registry findings still hold with everything the registry now learns: the
+/// Party's 28-NQ/TW (2013) superseded on 24/11/2023 (C0303, lines 58 and 168) and the
+/// district directive 14-CT/HU of 2022 with the 2024 one cited beside it (C0306, line 91), as
+/// `check` gives them alone and with the learned layer of an index over the bundled plans.
+#[test]
+fn seed_findings_on_28_nq_tw_and_14_ct_hu_still_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = common::root().join("corpus/plans");
+    let seed = plans.join("ke-hoach-qpdp-2024-xa-xuan-luong.txt");
+    let seed = seed.to_str().unwrap();
+    let idx = dir.path().join("idx");
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "index",
+            plans.to_str().unwrap(),
+            "--index",
+            idx.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    // (line, code, words the finding holds)
+    let rows: [(usize, &str, &[&str]); 3] = [
+        (58, "C0303", &["28-NQ/TW", "25/10/2013", "24/11/2023"]),
+        (168, "C0303", &["28-NQ/TW", "25/10/2013", "24/11/2023"]),
+        (91, "C0306", &["14-CT/HU", "2022", "26-CT/HU"]),
+    ];
+    for with_index in [false, true] {
+        let mut args = vec!["check", seed, "--format", "short"];
+        if with_index {
+            args.extend(["--index", idx.to_str().unwrap()]);
+        }
+        let (_, out, err) = run(dir.path(), &args);
+        for (line, code, words) in rows {
+            let found = out
+                .lines()
+                .find(|l| l.contains(&format!(".txt:{line}:")) && l.contains(&format!("[{code}]")));
+            let found = found.unwrap_or_else(|| {
+                panic!("no {code} at line {line} (index: {with_index}) in {out}{err}")
+            });
+            for w in words {
+                assert!(found.contains(w), "{w:?} not in {found}");
+            }
+        }
+    }
+}
