@@ -269,6 +269,28 @@ fn index_learns_from_the_instruments_it_indexes() {
     let (code, _, err) = index();
     assert_eq!(code, 0, "{err}");
     assert!(dir.path().join("idx/learned.json").is_file());
+    // `registry check --index` compares what the index learned with the other sources.
+    std::fs::write(
+        dir.path().join("pd.toml"),
+        "[[instrument]]\nid = \"43/2016/TT-BCA\"\nkind = \"thong-tu\"\nstatus = \"in-force\"\n[[instrument.source]]\nref = \"Bộ pháp điển điện tử (phapdien.moj.gov.vn)\"\n",
+    )
+    .unwrap();
+    let (_, out, err) = run(
+        dir.path(),
+        &["registry", "check", "pd.toml", "--index", "idx"],
+    );
+    let line = out
+        .lines()
+        .find(|l| l.contains("[conflict] 43/2016/TT-BCA: status"))
+        .unwrap_or_else(|| panic!("no conflict in {out}{err}"));
+    for want in [
+        "learned by the index",
+        "expired",
+        "in-force (Bộ pháp điển",
+        "wins by precedence: expired",
+    ] {
+        assert!(line.contains(want), "{want:?} not in {line}");
+    }
     let (code, out, err) = show();
     assert_eq!(code, 0, "{err}");
     for want in ["đã bị thay thế", "81/2025/TT-BCA", "docs/tt.txt:10"] {

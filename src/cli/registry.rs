@@ -107,6 +107,10 @@ pub enum Sub {
     /// facts, then the Bộ pháp điển import, then CSV registers, then other files.
     Check {
         files: Vec<PathBuf>,
+        /// Also compare what the documents of the search index in DIR taught about themselves
+        /// (`cancu index`'s learned.json) with the other sources.
+        #[arg(long = "index", value_name = "DIR")]
+        index: Option<PathBuf>,
         #[command(flatten)]
         format: crate::cli::output::FormatArgs,
     },
@@ -164,9 +168,15 @@ pub enum ImportSource {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     match args.command {
-        Sub::Check { files, format } => {
-            check(files, format.get() == crate::cli::output::Format::Json)
-        }
+        Sub::Check {
+            files,
+            index,
+            format,
+        } => check(
+            files,
+            index.as_deref(),
+            format.get() == crate::cli::output::Format::Json,
+        ),
         Sub::Import { source } => match source {
             ImportSource::PhapDien { input, out, format } => {
                 import_phap_dien(&input, &out, format.get())
@@ -227,7 +237,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
 }
 
-fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
+fn check(files: Vec<PathBuf>, index: Option<&Path>, json: bool) -> anyhow::Result<Outcome> {
     let mut s_out = String::new();
     let mut problems = Vec::new();
     let mut reg = Registry::new();
@@ -274,6 +284,21 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
         {
             layers.push((origin, file.instruments));
         }
+    }
+    if let Some(dir) = index {
+        // The documents' own texts come right after the built-in registry, as they load.
+        let learned = crate::registry::learned::layer_of_index(dir);
+        let at = usize::from(!layers.is_empty());
+        layers.insert(
+            at,
+            (
+                format!(
+                    "{} (learned by the index)",
+                    dir.join(crate::registry::learned::FILE).display()
+                ),
+                learned,
+            ),
+        );
     }
     let refs: Vec<(&str, &[crate::registry::Instrument])> = layers
         .iter()
