@@ -18,6 +18,8 @@ struct Tally {
     own: usize,
     issued: usize,
     effective: usize,
+    /// type → (tp, fp, fn), for the per-type table of the README.
+    by_type: std::collections::BTreeMap<String, (usize, usize, usize)>,
     problems: Vec<String>,
 }
 
@@ -51,7 +53,12 @@ impl Tally {
             self.share(self.own),
             self.share(self.issued),
             self.share(self.effective),
-            self.problems.join("\n")
+            self.by_type
+                .iter()
+                .map(|(k, (tp, fp, fn_))| format!("  {k}: tp {tp} fp {fp} fn {fn_}"))
+                .chain(self.problems.iter().cloned())
+                .collect::<Vec<_>>()
+                .join("\n")
         )
     }
 }
@@ -130,6 +137,15 @@ fn score(part: &str, shared: &Path) -> Tally {
             .map(|r| (r.kind.slug().to_string(), r.target.clone()))
             .collect();
         t.tp += want.intersection(&got).count();
+        for x in want.intersection(&got) {
+            t.by_type.entry(x.0.clone()).or_default().0 += 1;
+        }
+        for x in got.difference(&want) {
+            t.by_type.entry(x.0.clone()).or_default().1 += 1;
+        }
+        for x in want.difference(&got) {
+            t.by_type.entry(x.0.clone()).or_default().2 += 1;
+        }
         for x in got.difference(&want) {
             t.fp += 1;
             t.problems.push(format!("{name}: extra {x:?}"));

@@ -75,6 +75,10 @@ pub struct Args {
     /// With --baseline: write the findings as the new baseline.
     #[arg(long, requires = "baseline")]
     pub update_baseline: bool,
+    /// Also use what the documents of the search index in DIR (built by `cancu index`)
+    /// taught about themselves: instruments among them, their dates and effects.
+    #[arg(long = "index", value_name = "DIR")]
+    pub index: Option<PathBuf>,
     #[command(flatten)]
     pub registry: crate::cli::registry::RegistryArgs,
 }
@@ -114,8 +118,9 @@ impl Deny {
 pub fn knowledge(
     args: &crate::cli::registry::RegistryArgs,
     paths: &[std::path::PathBuf],
+    index: Option<&Path>,
 ) -> Box<dyn Knowledge> {
-    match args.load_for(paths) {
+    match args.load_with_index(paths, index) {
         Ok(reg) => Box::new(crate::knowledge::RegistryKnowledge::new(reg)),
         Err(e) => {
             eprintln!("error: registry: {e:#}");
@@ -248,7 +253,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         selection: check_config::selection(&args.select, &args.ignore, cfg)?,
         show_notes: args.show_notes || args.deny == Deny::Note,
     };
-    let know = knowledge(&args.registry, &args.paths);
+    let know = knowledge(&args.registry, &args.paths, args.index.as_deref());
     if !know.available() {
         crate::cli::output::note(format_args!(
             "{}: {}",

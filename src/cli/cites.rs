@@ -50,7 +50,9 @@ struct DocHits {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let reg = args.registry.load_for(&args.paths)?;
+    let reg = args
+        .registry
+        .load_with_index(&args.paths, args.index.as_deref())?;
     let Some(target) = parse_query(&args.instrument, &reg) else {
         anyhow::bail!("{:?}: not read as an instrument (try \"Nghị định 168/2018/NĐ-CP\", \"NĐ 168\", \"Luật DQTV\")", args.instrument);
     };

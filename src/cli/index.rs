@@ -32,7 +32,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         roots = crate::cli::places::absolute_roots(&roots);
     }
     let started = std::time::Instant::now();
-    let reg = args.registry.load_for(&roots)?;
+    // The instruments the indexed documents taught (learned.json) are indexed with the
+    // registry; when this run changes what they taught, the registry is indexed again.
+    let taught = crate::registry::learned::layer_of_index(&dir);
+    let reg = args.registry.load_with_learned(&roots, taught.clone())?;
     let (index, rebuilt) = SearchIndex::open_or_rebuild(&dir)?;
     if rebuilt {
         crate::cli::output::note(format_args!(
@@ -41,11 +44,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         ));
     }
     let bar = crate::cli::output::progress(1, "files");
-    let stats = index.update_with_registry(&roots, Some(&reg), &mut |p| {
+    let mut stats = index.update_with_registry(&roots, Some(&reg), &mut |p| {
         bar.set_length(p.total as u64);
         bar.set_position(p.done as u64);
         bar.set_message(p.path.to_string());
     })?;
+    let now = crate::registry::learned::layer_of_index(&dir);
+    if now != taught {
+        let reg = args.registry.load_with_learned(&roots, now)?;
+        let again = index.update_with_registry(&[], Some(&reg), &mut |_| {})?;
+        stats.instruments = again.instruments.or(stats.instruments);
+    }
     bar.finish_and_clear();
     for e in &stats.errors {
         eprintln!("error: {e}");

@@ -42,6 +42,20 @@ impl RegistryArgs {
         self.load_layers(paths, learned)
     }
 
+    /// As [`RegistryArgs::load_for`], with what the documents of the search index in `index`
+    /// taught about themselves (its `learned.json`, written by `cancu index`) as the layer of
+    /// the instruments' own texts. No index, or one without that file: [`RegistryArgs::load_for`].
+    pub fn load_with_index(
+        &self,
+        paths: &[PathBuf],
+        index: Option<&Path>,
+    ) -> anyhow::Result<Registry> {
+        let learned = index
+            .map(crate::registry::learned::layer_of_index)
+            .unwrap_or_default();
+        self.load_layers(paths, learned)
+    }
+
     /// As [`RegistryArgs::load`], with the fictional layer of the bundled plans when a
     /// document read is one of them (`corpus/plans`; no paths means that folder).
     pub fn load_for(&self, paths: &[PathBuf]) -> anyhow::Result<Registry> {
@@ -85,8 +99,18 @@ pub struct Args {
 pub enum Sub {
     /// Check registry files: schema, duplicate ids, dangling relations, relations both
     /// ways, dates in order. Without FILES: the built-in registry and the imported files.
+    ///
+    /// Also lists the conflicts between sources (the built-in registry and the files): an
+    /// instrument given two issue dates, two effective dates or two statuses, with both
+    /// sources, the value that wins, and dates that differ by a day/month swap. Precedence:
+    /// verified built-in facts, then the instrument's own text, then unverified built-in
+    /// facts, then the Bộ pháp điển import, then CSV registers, then other files.
     Check {
         files: Vec<PathBuf>,
+        /// Also compare what the documents of the search index in DIR taught about themselves
+        /// (`cancu index`'s learned.json) with the other sources.
+        #[arg(long = "index", value_name = "DIR")]
+        index: Option<PathBuf>,
         #[command(flatten)]
         format: crate::cli::output::FormatArgs,
     },
@@ -144,9 +168,15 @@ pub enum ImportSource {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     match args.command {
-        Sub::Check { files, format } => {
-            check(files, format.get() == crate::cli::output::Format::Json)
-        }
+        Sub::Check {
+            files,
+            index,
+            format,
+        } => check(
+            files,
+            index.as_deref(),
+            format.get() == crate::cli::output::Format::Json,
+        ),
         Sub::Import { source } => match source {
             ImportSource::PhapDien { input, out, format } => {
                 import_phap_dien(&input, &out, format.get())
@@ -207,7 +237,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
 }
 
-fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
+fn check(files: Vec<PathBuf>, index: Option<&Path>, json: bool) -> anyhow::Result<Outcome> {
     let mut s_out = String::new();
     let mut problems = Vec::new();
     let mut reg = Registry::new();
@@ -238,6 +268,43 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
         let o = reg.origin(&p.id).unwrap_or("").to_string();
         (o, p)
     }));
+    // Conflicts between sources: the files against each other and the built-in registry.
+    let mut layers: Vec<(String, Vec<crate::registry::Instrument>)> = Vec::new();
+    if !files.iter().any(|f| f.as_os_str() == BUILTIN_ORIGIN) {
+        layers.push((
+            BUILTIN_ORIGIN.to_string(),
+            RegistryFile::parse(BUILTIN_ORIGIN, BUILTIN)?.instruments,
+        ));
+    }
+    for f in &files {
+        let origin = f.display().to_string();
+        if let Ok(file) = std::fs::read_to_string(f)
+            .map_err(anyhow::Error::from)
+            .and_then(|t| Ok(RegistryFile::parse(&origin, &t)?))
+        {
+            layers.push((origin, file.instruments));
+        }
+    }
+    if let Some(dir) = index {
+        // The documents' own texts come right after the built-in registry, as they load.
+        let learned = crate::registry::learned::layer_of_index(dir);
+        let at = usize::from(!layers.is_empty());
+        layers.insert(
+            at,
+            (
+                format!(
+                    "{} (learned by the index)",
+                    dir.join(crate::registry::learned::FILE).display()
+                ),
+                learned,
+            ),
+        );
+    }
+    let refs: Vec<(&str, &[crate::registry::Instrument])> = layers
+        .iter()
+        .map(|(o, e)| (o.as_str(), e.as_slice()))
+        .collect();
+    let conflicts = crate::registry::conflicts::conflicts(&refs);
     let errors = problems
         .iter()
         .filter(|(_, p)| p.severity == Severity::Error)
@@ -257,7 +324,7 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
             s_out,
             "{}",
             serde_json::to_string_pretty(
-                &serde_json::json!({"instruments": reg.len(), "problems": v})
+                &serde_json::json!({"instruments": reg.len(), "problems": v, "conflicts": conflicts})
             )?
         );
     } else {
@@ -269,12 +336,22 @@ fn check(files: Vec<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
             };
             let _ = writeln!(s_out, "{o}: {sev}[{}] {}: {}", p.code, p.id, p.message);
         }
+        for c in &conflicts {
+            let code = if c.day_month_swap {
+                "day-month-swap"
+            } else {
+                "conflict"
+            };
+            let o = &c.claims[c.winner].origin;
+            let _ = writeln!(s_out, "{o}: warning[{code}] {}: {}", c.id, c.message());
+        }
         let _ = writeln!(
             s_out,
-            "{} instruments, {} errors, {} warnings",
+            "{} instruments, {} errors, {} warnings, {} conflicts between sources",
             reg.len(),
             errors,
-            problems.len() - errors
+            problems.len() - errors,
+            conflicts.len()
         );
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
@@ -415,6 +492,8 @@ fn import_texts(
     let (files, errors) = crate::source::expand(paths);
     let bar = crate::cli::output::progress(files.len() as u64, "texts read");
     let mut entries: Vec<crate::registry::Instrument> = Vec::new();
+    // What the texts state about other instruments (never their effects).
+    let mut facts: Vec<crate::registry::Instrument> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let (mut read, mut unnamed, mut effects, mut failed) = (0, Vec::new(), 0, errors.len());
     for e in &errors {
@@ -443,18 +522,19 @@ fn import_texts(
         match l.to_instrument(&path) {
             Some(ins) if seen.insert(ins.id.clone()) => {
                 effects += ins.relations.len();
+                facts.extend(l.fact_entries(&ins.id, &path));
                 entries.push(ins);
             }
             Some(ins) => eprintln!("{path}: {} already read from another file; skipped", ins.id),
             None => unnamed.push(path),
         }
     }
-    // The instruments known only as targets, after the texts (a text read wins).
-    let stubs = crate::registry::learn::target_stubs(&entries, &mut seen);
+    // The facts merged into the entries they are about, the instruments known only as
+    // targets after the texts (a text read wins), statuses settled.
     let texts = entries.len();
-    let n_stubs = stubs.len();
-    entries.extend(stubs);
-    crate::registry::learn::settle_statuses(&mut entries);
+    let n_facts: usize = facts.iter().map(|f| f.relations.len()).sum();
+    let entries = crate::registry::learn::layer(entries.into_iter().chain(facts));
+    let n_stubs = entries.len() - texts;
     let file = RegistryFile {
         instruments: entries,
     };
@@ -469,18 +549,20 @@ fn import_texts(
                 "instruments": texts,
                 "targets_only": n_stubs,
                 "effects": effects,
+                "facts_about_others": n_facts,
                 "without_number": unnamed,
                 "unreadable": failed,
             })
         );
     } else {
         crate::cli::output::note(format_args!(
-        "{}: {} texts read, {} instruments ({} known only as targets), {} effects, {} without a number of their own{}, {} unreadable",
+        "{}: {} texts read, {} instruments ({} known only as targets), {} effects, {} facts about other instruments, {} without a number of their own{}, {} unreadable",
         out.display(),
         read,
         texts,
         n_stubs,
         effects,
+        n_facts,
         unnamed.len(),
         if unnamed.is_empty() {
             String::new()

@@ -88,20 +88,19 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // Documents that are themselves instruments teach the registry their identity, dates
     // and effects, so a folder of decrees and the plans citing them answers "outdated". A
     // first pass on all cores keeps only what they teach (small), not the documents.
+    // (The same learning as `cancu index`: `learn_document` on each, one `layer` of all.)
     let mut learned: Vec<crate::registry::Instrument> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
     let learn_errors = read_inputs_map(
         &args.paths,
         &args.read.options(),
         "plans read",
-        |d: crate::source::SourceFile| {
-            crate::registry::learn::learn_documents(&[(d.path.as_str(), d.text.as_str())])
-        },
+        |d: crate::source::SourceFile| crate::registry::learn::learn_document(&d.path, &d.text),
         |found| {
-            learned.extend(found.into_iter().filter(|i| seen.insert(i.id.clone())));
+            learned.extend(found);
             Ok(())
         },
     )?;
+    let learned = crate::registry::learn::layer(learned);
     let reg = args.registry.load_with_learned(&args.paths, learned)?;
     let know = RegistryKnowledge::new(&reg);
 

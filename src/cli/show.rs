@@ -16,13 +16,19 @@ pub struct Args {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub format: crate::cli::output::FormatArgs,
+    /// Also use what the documents of the search index in DIR (built by `cancu index`)
+    /// taught about themselves: instruments among them, their dates and effects.
+    #[arg(long = "index", value_name = "DIR")]
+    pub index: Option<PathBuf>,
     #[command(flatten)]
     pub registry: RegistryArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut s_out = String::new();
-    let reg = args.registry.load_for(&args.paths)?;
+    let reg = args
+        .registry
+        .load_with_index(&args.paths, args.index.as_deref())?;
     let Some(target) = parse_query(&args.instrument, &reg) else {
         anyhow::bail!("{:?}: not read as an instrument", args.instrument);
     };

@@ -170,10 +170,13 @@ enum Built {
     Unchanged,
     /// Unreadable: the message names it.
     Error(String),
-    /// Its documents, and the bytes of its text.
+    /// Its documents, the bytes of its text, its content hash and what it taught about
+    /// itself (the registry's learning hook).
     Docs {
         docs: Vec<TantivyDocument>,
         bytes: u64,
+        hash: String,
+        learned: Vec<Instrument>,
     },
 }
 
@@ -192,6 +195,8 @@ fn build_file(f: &Fields, file: &Path, path: &str, old: Option<&String>) -> Buil
         Ok(src) => Built::Docs {
             bytes: src.text.len() as u64,
             docs: documents(f, path, &src.text, &hash),
+            learned: crate::registry::learn::learn_document(path, &src.text),
+            hash,
         },
         Err(e) => Built::Error(e.to_string()),
     }
@@ -557,6 +562,8 @@ impl SearchIndex {
         // Read the state after taking the lock: no other writer can change it now.
         self.reload()?;
         let indexed = self.indexed_files()?;
+        // What the files taught the registry (learned.json): a file it lacks is rebuilt.
+        let mut learned = crate::registry::learned::LearnedStore::load(&self.dir);
         let (files, errors) = crate::source::expand(roots);
         let mut stats = UpdateStats::default();
         let mut dirty = false;
@@ -591,7 +598,8 @@ impl SearchIndex {
                 .par_iter()
                 .map(|file| {
                     let path = file.display().to_string();
-                    let b = build_file(&self.fields, file, &path, indexed.get(&path));
+                    let old = indexed.get(&path).filter(|h| learned.knows(&path, h));
+                    let b = build_file(&self.fields, file, &path, old);
                     (path, b)
                 })
                 .collect();
@@ -600,7 +608,13 @@ impl SearchIndex {
                 match b {
                     Built::Unchanged => stats.unchanged += 1,
                     Built::Error(e) => stats.errors.push(e),
-                    Built::Docs { docs, bytes } => {
+                    Built::Docs {
+                        docs,
+                        bytes,
+                        hash,
+                        learned: taught,
+                    } => {
+                        learned.set(&path, &hash, taught);
                         if indexed.contains_key(&path) {
                             writer.remove(&path);
                             stats.replaced += 1;
@@ -631,6 +645,7 @@ impl SearchIndex {
             let in_scope = roots.iter().any(|r| Path::new(path).starts_with(r));
             if in_scope && !present.contains(path) && !Path::new(path).exists() {
                 writer.remove(path);
+                learned.remove(path);
                 stats.removed += 1;
                 dirty = true;
             }
@@ -638,6 +653,13 @@ impl SearchIndex {
         if dirty {
             writer.finish()?;
             self.reload()?;
+        }
+        learned.retain(&indexed.into_keys().chain(present).collect());
+        if self.dir.join("meta.json").is_file() {
+            learned.save(&self.dir).map_err(|err| IndexError::Io {
+                dir: self.dir.clone(),
+                err,
+            })?;
         }
         Ok(stats)
     }

@@ -58,7 +58,16 @@ const INSTRUMENT_FIELDS: &[&str] = &[
     "relation",
     "source",
 ];
-const RELATION_FIELDS: &[&str] = &["type", "target", "date", "verified", "source"];
+const RELATION_FIELDS: &[&str] = &[
+    "type",
+    "target",
+    "date",
+    "verified",
+    "source",
+    "scope",
+    "provisions",
+    "confidence",
+];
 const SOURCE_FIELDS: &[&str] = &["ref", "supports", "verified"];
 
 /// Schema check of one file's text: it parses, and every key is one the schema knows.
@@ -351,6 +360,39 @@ target = "1/2020/NĐ-CP"
         ];
         for (text, codes) in rows {
             check(&text, &codes);
+        }
+    }
+
+    /// Every source in corpus/registry names a public reference or a file of the repository,
+    /// never a file outside it (the shared data folder, a machine's /work). laws.toml, kept
+    /// by the versions work, is checked in its own tests.
+    #[test]
+    fn no_source_names_a_local_path() {
+        let files = [
+            ("instruments.toml", super::super::BUILTIN),
+            ("fictional.toml", super::super::FICTIONAL),
+            ("effects.toml", super::super::learn::EFFECTS_TOML),
+            (
+                "issuers.toml",
+                include_str!("../../corpus/registry/issuers.toml"),
+            ),
+            (
+                "abbreviations.toml",
+                include_str!("../../corpus/registry/abbreviations.toml"),
+            ),
+        ];
+        // (a line naming …, why it is wrong)
+        let local = ["shared/", "/work", "data/", "/home/", "/tmp/"];
+        for (name, text) in files {
+            for (i, line) in text.lines().enumerate() {
+                for l in local {
+                    assert!(
+                        !line.contains(l),
+                        "corpus/registry/{name}:{}: names a local path ({l:?}): {line}",
+                        i + 1
+                    );
+                }
+            }
         }
     }
 

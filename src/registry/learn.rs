@@ -102,6 +102,28 @@ pub struct Learned {
     /// The issuing body's line of the header as written ("ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH"),
     /// for the ids of local documents when the header's issuer was not read.
     pub issuer_line: Option<String>,
+    /// What the text states about relations between OTHER instruments: never its effects.
+    pub facts: Vec<Fact>,
+}
+
+/// A statement about two other instruments: `by` has `kind` on `target` ("Nghị định số X đã
+/// được sửa đổi, bổ sung bởi Nghị định số Y": Y amends X), as the text stating it says.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    /// The effect, from the affecting side.
+    #[serde(rename = "type")]
+    pub kind: EffectType,
+    /// The affected instrument's number-symbol (X).
+    pub target: String,
+    /// The affecting instrument's number-symbol (Y).
+    pub by: String,
+    pub provisions: Option<String>,
+    /// The date stated (a list's date column), if any.
+    pub date: Option<Date>,
+    /// 1-based line of the statement.
+    pub line: usize,
+    pub text: String,
+    pub confidence: f32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,6 +132,21 @@ struct PatternFile {
     effective: EffectivePatterns,
     clause: ClausePatterns,
     effect: Vec<EffectPattern>,
+    facts: FactPatterns,
+}
+
+#[derive(Debug, Deserialize)]
+struct FactPatterns {
+    passive: String,
+    verbs: Vec<(String, String)>,
+    reach: usize,
+    row_number: String,
+    row_reach: usize,
+    row_date: String,
+    row_date_reach: usize,
+    list_gap: String,
+    x_provisions: Vec<String>,
+    confidence: f32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -171,6 +208,17 @@ pub struct Patterns {
     provision_words: Vec<String>,
     /// (type, trigger, subject before?, confidence), longest trigger first.
     triggers: Vec<(EffectType, String, bool, f32)>,
+    fact_passive: Regex,
+    /// (folded verb, effect), longest first.
+    fact_verbs: Vec<(String, EffectType)>,
+    fact_reach: usize,
+    row_number: Regex,
+    row_reach: usize,
+    row_date: Regex,
+    row_date_reach: usize,
+    list_gap: Regex,
+    x_provisions: Vec<String>,
+    fact_confidence: f32,
 }
 
 impl Patterns {
@@ -198,7 +246,24 @@ impl Patterns {
             }
         }
         triggers.sort_by_key(|t| std::cmp::Reverse(t.1.len()));
+        let mut fact_verbs = Vec::new();
+        for (w, t) in &p.facts.verbs {
+            let kind = EffectType::from_slug(t)
+                .ok_or_else(|| format!("effects.toml: unknown effect type {t:?}"))?;
+            fact_verbs.push((w.clone(), kind));
+        }
+        fact_verbs.sort_by_key(|v| std::cmp::Reverse(v.0.len()));
         Ok(Patterns {
+            fact_passive: re(&p.facts.passive)?,
+            fact_verbs,
+            fact_reach: p.facts.reach,
+            row_number: re(&p.facts.row_number)?,
+            row_reach: p.facts.row_reach,
+            row_date: re(&p.facts.row_date)?,
+            row_date_reach: p.facts.row_date_reach,
+            list_gap: re(&p.facts.list_gap)?,
+            x_provisions: p.facts.x_provisions,
+            fact_confidence: p.facts.confidence,
             issued: re(&p.header.issued)?,
             running_head: res(&p.header.running_head)?,
             header_lines: p.header.lines,
@@ -673,6 +738,167 @@ pub fn learn_with(text: &str, p: &Patterns) -> Learned {
     if out.kind != Some(Kind::Consolidated) {
         out.effects = effects(&doc, &cl[body_from.min(cl.len())..]);
     }
+    out.facts = facts(&doc);
+    out
+}
+
+/// The statements `doc` makes about relations between other instruments (see [`Fact`]):
+/// a passive phrase ("đã được sửa đổi, bổ sung bởi", "được thay thế bởi", "bị bãi bỏ tại")
+/// right before the citation of the affecting instrument Y (and the Ys listed after it),
+/// about the citation just before the phrase, or — in a table row starting with the phrase —
+/// about the row's first citation, with the row's date column.
+fn facts(doc: &Doc) -> Vec<Fact> {
+    let (p, text, cites) = (doc.p, doc.text, &doc.cites);
+    let mut out: Vec<Fact> = Vec::new();
+    let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+    let mut j = 1;
+    while j < cites.len() {
+        let (prev, y) = (&cites[j - 1], &cites[j]);
+        let Some(gap) = text.get(prev.1..y.0) else {
+            j += 1;
+            continue;
+        };
+        let Some(m) = p.fact_passive.captures(gap) else {
+            j += 1;
+            continue;
+        };
+        let whole = m.get(0).map_or(0..0, |g| g.range());
+        let at = prev.1 + whole.start;
+        let verb = squash(&crate::normalize::fold_key(&m["verb"]).to_lowercase());
+        let Some(kind) = p
+            .fact_verbs
+            .iter()
+            .find(|(w, _)| verb == *w)
+            .map(|(_, k)| *k)
+        else {
+            j += 1;
+            continue;
+        };
+        // The Ys: this citation and those listed right after it.
+        let mut ys = vec![j];
+        while let Some(next) = cites.get(ys[ys.len() - 1] + 1) {
+            let last = &cites[ys[ys.len() - 1]];
+            match text.get(last.1..next.0) {
+                Some(g) if p.list_gap.is_match(g) => ys.push(ys[ys.len() - 1] + 1),
+                _ => break,
+            }
+        }
+        // X: the row's first citation when the phrase starts a line, else the one before.
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let starts_line = text[line_start..at].trim().is_empty();
+        let row = starts_line
+            .then(|| {
+                let from = at.saturating_sub(p.row_reach);
+                let from = (from..=at)
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(at);
+                p.row_number
+                    .find_iter(&text[from..line_start])
+                    .last()
+                    .map(|r| from + r.end())
+            })
+            .flatten();
+        let x = match row {
+            Some(row_end) => cites.iter().find(|c| c.0 >= row_end && c.1 <= at),
+            None => {
+                let before = &gap[..whole.start];
+                // One sentence: no ";", no "." or ":" followed by a capital or a number.
+                let ends_sentence = before.match_indices(['.', ':']).any(|(i, _)| {
+                    before[i + 1..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                });
+                (before.len() <= p.fact_reach && !before.contains(';') && !ends_sentence)
+                    .then_some(prev)
+            }
+        };
+        let last_y = &cites[ys[ys.len() - 1]];
+        let date = row.and_then(|_| {
+            let to = (last_y.1 + p.row_date_reach).min(text.len());
+            let to = (last_y.1..=to).rev().find(|&i| text.is_char_boundary(i))?;
+            let tail = &text[last_y.1..to];
+            // Not past the next row.
+            let tail = match p.row_number.find(tail) {
+                Some(r) => &tail[..r.start()],
+                None => tail,
+            };
+            p.row_date.captures(tail).and_then(|c| date_of(&c))
+        });
+        if let Some(x) = x {
+            // A provision word with its number or letter ("Điều 5", "điểm a", "Phụ lục 4").
+            let is_provision = |s: &str| {
+                let l = lower(s.trim());
+                p.x_provisions.iter().any(|w| {
+                    l.strip_prefix(w.as_str()).is_some_and(|r| {
+                        let t = r.trim_start();
+                        let tok: String = t.chars().take_while(|c| c.is_alphanumeric()).collect();
+                        r.starts_with(char::is_whitespace)
+                            && (tok.starts_with(|c: char| c.is_ascii_digit())
+                                || tok.chars().count() == 1
+                                || tok.chars().all(|c| "ivxlc".contains(c)) && !tok.is_empty())
+                    })
+                })
+            };
+            // The provisions of X: between the verb and "bởi" ("bị bãi bỏ khoản 2 Điều 3
+            // bởi"), a line of the row holding them, or written right before X ("điểm a
+            // khoản 3 Điều 5 Nghị định số …").
+            let provisions = m
+                .name("p1")
+                .map(|g| squash(g.as_str()))
+                .filter(|s| is_provision(s))
+                .or_else(|| {
+                    row.and_then(|_| {
+                        text.get(x.1..line_start)?
+                            .lines()
+                            .find(|l| is_provision(l))
+                            .map(squash)
+                    })
+                })
+                .or_else(|| {
+                    let from = x.0.saturating_sub(120);
+                    let from = (from..=x.0).find(|&i| text.is_char_boundary(i))?;
+                    let tail = &text[from..x.0];
+                    let tail = &tail[tail.rfind([';', '.', '\n', ':']).map_or(0, |i| i + 1)..];
+                    let lt = lower(tail);
+                    let i = p
+                        .x_provisions
+                        .iter()
+                        .flat_map(|w| lt.match_indices(w.as_str()).map(|(i, _)| i))
+                        .filter(|&i| lt[..i].chars().next_back().is_none_or(char::is_whitespace))
+                        .filter(|&i| is_provision(&tail[i..]))
+                        .min()?;
+                    let s = squash(&tail[i..]);
+                    let s = s.trim_end_matches([',', ' ']);
+                    let s = s.strip_suffix(" của").unwrap_or(s);
+                    (!s.is_empty()).then(|| s.to_string())
+                });
+            let clause = squash(&text[x.0.min(at)..last_y.1]);
+            for &yi in &ys {
+                let by = &cites[yi].2;
+                let own = doc.own.as_deref();
+                if *by == x.2 || Some(by.as_str()) == own || Some(x.2.as_str()) == own {
+                    continue;
+                }
+                let f = Fact {
+                    kind,
+                    target: x.2.clone(),
+                    by: by.clone(),
+                    provisions: provisions.clone(),
+                    date,
+                    line: line_of(at),
+                    text: clause.chars().take(400).collect(),
+                    confidence: p.fact_confidence,
+                };
+                if !out
+                    .iter()
+                    .any(|o| (o.kind, &o.target, &o.by) == (f.kind, &f.target, &f.by))
+                {
+                    out.push(f);
+                }
+            }
+        }
+        j = ys[ys.len() - 1] + 1;
+    }
     out
 }
 
@@ -1071,7 +1297,7 @@ impl Learned {
             verified: false,
             relations,
             sources: vec![Source {
-                reference: format!("its own text: {path}"),
+                reference: format!("{OWN_TEXT}{path}"),
                 supports,
                 verified: false,
             }],
@@ -1079,28 +1305,137 @@ impl Learned {
     }
 }
 
-/// The registry entries a set of texts teaches about themselves: one per text that is an
-/// instrument with effects or an effective date of its own (plans and letters, which state
-/// neither, are left to the registry), the instruments known only as targets of their
-/// effects, statuses settled. `(path, text)` pairs; no I/O.
-pub fn learn_documents(docs: &[(&str, &str)]) -> Vec<Instrument> {
+/// The registry entries one document teaches: when it is an instrument with effects or an
+/// effective date of its own (plans and letters, which state neither, are left to the
+/// registry), its own entry, then the facts it states about other instruments
+/// ([`Learned::fact_entries`]). What `cancu report` and `cancu index` both call on every
+/// document they read; [`layer`] makes the registry layer of what a set of documents
+/// taught. No I/O.
+pub fn learn_document(path: &str, text: &str) -> Vec<Instrument> {
+    let l = learn(text);
+    if l.effects.is_empty() && l.effective.is_none() {
+        return Vec::new();
+    }
+    let Some(own) = l.to_instrument(path) else {
+        return Vec::new();
+    };
+    let facts = l.fact_entries(&own.id, path);
+    std::iter::once(own).chain(facts).collect()
+}
+
+/// The registry layer of the entries documents taught ([`learn_document`], in reading
+/// order): one entry per id — an instrument's own text first (the first read wins), the
+/// facts other texts state about it merged into it as relations —, the instruments known
+/// only as targets, statuses settled.
+pub fn layer(entries: impl IntoIterator<Item = Instrument>) -> Vec<Instrument> {
+    let (own, facts): (Vec<Instrument>, Vec<Instrument>) = entries
+        .into_iter()
+        .partition(|i| i.sources.iter().any(|s| s.reference.starts_with(OWN_TEXT)));
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut out: Vec<Instrument> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for (path, text) in docs {
-        let l = learn(text);
-        if l.effects.is_empty() && l.effective.is_none() {
-            continue;
-        }
-        if let Some(ins) = l.to_instrument(path) {
-            if seen.insert(ins.id.clone()) {
+    for ins in own.into_iter().chain(facts) {
+        match at.get(&ins.id) {
+            Some(&i) => {
+                let e = &mut out[i];
+                for r in ins.relations {
+                    if !e
+                        .relations
+                        .iter()
+                        .any(|x| x.kind == r.kind && x.target == r.target)
+                    {
+                        e.relations.push(r);
+                    }
+                }
+                for s in ins.sources {
+                    if !e.sources.contains(&s) {
+                        e.sources.push(s);
+                    }
+                }
+            }
+            None => {
+                at.insert(ins.id.clone(), out.len());
                 out.push(ins);
             }
         }
     }
+    let mut seen: std::collections::HashSet<String> = at.into_keys().collect();
     let stubs = target_stubs(&out, &mut seen);
     out.extend(stubs);
     settle_statuses(&mut out);
     out
+}
+
+/// The registry entries a set of texts teaches about themselves: [`learn_document`] on
+/// each, then [`layer`]. `(path, text)` pairs; no I/O.
+pub fn learn_documents(docs: &[(&str, &str)]) -> Vec<Instrument> {
+    layer(
+        docs.iter()
+            .flat_map(|(path, text)| learn_document(path, text)),
+    )
+}
+
+/// How the source of an entry learned from its own text begins.
+pub const OWN_TEXT: &str = "its own text: ";
+
+/// How the source of a fact another text states begins.
+pub const STATED_IN: &str = "stated in the text of ";
+
+impl Learned {
+    /// The facts this text (`own`, at `path`) states about other instruments, as entries of
+    /// the affected instruments: each with the inverse relation ("amended-by Y") whose source
+    /// is the statement, at the fact's lower confidence, unverified. Instruments whose number
+    /// carries no year (local documents) are left out.
+    pub fn fact_entries(&self, own: &str, path: &str) -> Vec<Instrument> {
+        let mut out: Vec<Instrument> = Vec::new();
+        for f in &self.facts {
+            let Some(by) = super::import::read_number_symbol(None, &f.by)
+                .filter(|c| !is_local(c))
+                .and_then(|c| make_id(&c, None, None))
+            else {
+                continue;
+            };
+            let Some(mut x) = target_stub(&f.target, own, path) else {
+                continue;
+            };
+            let Some(kind) = f.kind.relation().inverse() else {
+                continue;
+            };
+            let rel = Relation {
+                kind,
+                target: by,
+                date: f.date,
+                verified: false,
+                source: Some(RelationSource::Clause {
+                    path: path.to_string(),
+                    line: f.line,
+                    text: f.text.clone(),
+                }),
+                scope: Some(if f.provisions.is_some() {
+                    Scope::Provisions
+                } else {
+                    Scope::Whole
+                }),
+                provisions: f.provisions.clone(),
+                confidence: Some(f.confidence),
+            };
+            match out.iter_mut().find(|e| e.id == x.id) {
+                Some(e) => e.relations.push(rel),
+                None => {
+                    x.note = Some(format!(
+                        "Facts stated about it in the text of {own} (a list or a reference to another text), not by an effect of that text. UNVERIFIED."
+                    ));
+                    x.sources = vec![Source {
+                        reference: format!("{STATED_IN}{own}: {path}"),
+                        supports: vec!["number".into(), "relation".into()],
+                        verified: false,
+                    }];
+                    x.relations = vec![rel];
+                    out.push(x);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The instruments known only as targets of the effects `entries` state, one per id not yet
@@ -1114,7 +1449,13 @@ pub fn target_stubs(
         let path = ins
             .sources
             .first()
-            .map(|s| s.reference.trim_start_matches("its own text: ").to_string())
+            .map(|s| {
+                let r = s.reference.as_str();
+                r.strip_prefix(OWN_TEXT)
+                    .or_else(|| r.split_once(": ").map(|x| x.1))
+                    .unwrap_or(r)
+                    .to_string()
+            })
             .unwrap_or_default();
         for r in &ins.relations {
             if let Some(st) = target_stub(&r.target, &ins.id, &path) {
@@ -1357,6 +1698,172 @@ mod tests {
         }
     }
 
+    /// (type, target, by, provisions, date) of a fact.
+    type FactRow = (EffectType, String, String, Option<String>, Option<Date>);
+
+    /// Statements about relations between OTHER instruments become facts about them, never
+    /// effects of the text stating them.
+    #[test]
+    fn facts_about_other_instruments_table() {
+        type Row<'a> = (
+            &'a str,
+            Vec<(EffectType, &'a str, &'a str, Option<&'a str>, Option<Date>)>,
+        );
+        let am = EffectType::Amends;
+        let rows: Vec<Row> = vec![
+            (
+                "Căn cứ Luật Giáo dục số 43/2019/QH14 được sửa đổi, bổ sung bởi Luật số 123/2025/QH15;",
+                vec![(am, "43/2019/QH14", "123/2025/QH15", None, None)],
+            ),
+            (
+                "Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15 được sửa đổi, bổ sung bởi Luật số 73/2025/QH15, Luật số 84/2025/QH15 và Luật số 113/2025/QH15;",
+                vec![
+                    (am, "41/2024/QH15", "73/2025/QH15", None, None),
+                    (am, "41/2024/QH15", "84/2025/QH15", None, None),
+                    (am, "41/2024/QH15", "113/2025/QH15", None, None),
+                ],
+            ),
+            (
+                "b) Cán bộ quy định tại Nghị định số 159/2020/NĐ-CP đã được sửa đổi, bổ sung tại Nghị định số 69/2023/NĐ-CP.",
+                vec![(am, "159/2020/NĐ-CP", "69/2023/NĐ-CP", None, None)],
+            ),
+            // Provisions of X written before it: a part only.
+            (
+                "theo điểm a, điểm b khoản 3 Điều 5 Nghị định số 51/2016/NĐ-CP đã được sửa đổi, bổ sung tại khoản 2 Điều 1 Nghị định số 21/2024/NĐ-CP;",
+                vec![(
+                    am,
+                    "51/2016/NĐ-CP",
+                    "21/2024/NĐ-CP",
+                    Some("điểm a, điểm b khoản 3 Điều 5"),
+                    None,
+                )],
+            ),
+            (
+                "3. Khoản 2 Điều 4 Thông tư số 12/2019/TT-BTC đã bị bãi bỏ bởi Thông tư số 30/2021/TT-BTC.",
+                vec![(
+                    EffectType::Repeals,
+                    "12/2019/TT-BTC",
+                    "30/2021/TT-BTC",
+                    Some("Khoản 2 Điều 4"),
+                    None,
+                )],
+            ),
+            // A published list of expired documents: the row's first citation, its date column.
+            (
+                "STT\nVăn bản hết hiệu lực\nLý do hết hiệu lực\nNgày hết\nhiệu lực\n1\nThông tư số 36/2017/TT-BLĐTBXH ngày 29/12/2017\ncủa Bộ trưởng Bộ Lao động - Thương binh và Xã hội\nban hành Danh mục ngành, nghề học nặng nhọc\nĐược thay thế bởi Thông tư số 05/2023/TT-BLĐTBXH ngày 15/6/2023 của Bộ trưởng Bộ\nLao động - Thương binh và Xã hội ban hành Danh mục\n30/7/2023\n2\nThông tư số 44/2015/TT-BLĐTBXH ngày 22/10/2015\nhướng dẫn thực hiện một số điều của Nghị định số\n63/2015/NĐ-CP ngày 22 tháng 7 năm 2015 của Chính phủ\nĐược bãi bỏ bởi Nghị định số 97/2022/NĐ-CP\nngày 29/11/2022 quy định chính sách\n15/01/2023\n",
+                vec![
+                    (
+                        EffectType::Replaces,
+                        "36/2017/TT-BLĐTBXH",
+                        "05/2023/TT-BLĐTBXH",
+                        None,
+                        Date::new(2023, 7, 30),
+                    ),
+                    (
+                        EffectType::Repeals,
+                        "44/2015/TT-BLĐTBXH",
+                        "97/2022/NĐ-CP",
+                        None,
+                        Date::new(2023, 1, 15),
+                    ),
+                ],
+            ),
+            // Hard negatives: no statement about two instruments.
+            (
+                "3. Trường hợp các văn bản quy phạm pháp luật được dẫn chiếu trong Thông tư này được thay thế, sửa đổi, bổ sung thì thực hiện theo văn bản đã thay thế, sửa đổi, bổ sung đó.",
+                vec![],
+            ),
+            (
+                "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
+                vec![],
+            ),
+            (
+                "2. Thông tư số 10/2020/TT-BLĐTBXH tiếp tục có hiệu lực thi hành.",
+                vec![],
+            ),
+            (
+                "Nghị định số 27/2023/NĐ-CP và các văn bản sửa đổi bổ sung (nếu có).",
+                vec![],
+            ),
+            // A ";" ends the statement: the item before is not about it.
+            (
+                "Căn cứ Luật Đầu tư số 61/2020/QH14; Luật Doanh nghiệp số 59/2020/QH14 được sửa đổi bởi Luật số 03/2022/QH15;",
+                vec![(am, "59/2020/QH14", "03/2022/QH15", None, None)],
+            ),
+        ];
+        for (body, want) in rows {
+            let l = learn(&doc(&format!(
+                "Điều 1. Quy định chung\n{body}\nĐiều 2. Hiệu lực\nThông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026."
+            )));
+            assert!(l.effects.is_empty(), "{body}: effects {:?}", l.effects);
+            // The preamble of `doc` states one: 141/2026/NĐ-CP amends 68/2026/NĐ-CP.
+            let mut got: Vec<FactRow> = l
+                .facts
+                .iter()
+                .map(|f| {
+                    (
+                        f.kind,
+                        f.target.clone(),
+                        f.by.clone(),
+                        f.provisions.clone(),
+                        f.date,
+                    )
+                })
+                .collect();
+            assert_eq!(
+                got.first().map(|f| (f.1.as_str(), f.2.as_str())),
+                Some(("68/2026/NĐ-CP", "141/2026/NĐ-CP")),
+                "{body}"
+            );
+            got.remove(0);
+            let want: Vec<FactRow> = want
+                .into_iter()
+                .map(|(k, t, b, p, d)| (k, t.into(), b.into(), p.map(str::to_string), d))
+                .collect();
+            assert_eq!(got, want, "{body}");
+        }
+    }
+
+    /// The facts become entries of the instruments they are about, with the statement as
+    /// source: a list's "replaced by … 30/7/2023" makes it expired from then; an effect of
+    /// the text itself is never among them.
+    #[test]
+    fn facts_become_entries_of_the_other_instruments() {
+        let text = doc("Điều 1. Công bố danh mục\n1\nThông tư số 36/2017/TT-BLĐTBXH ngày 29/12/2017\nĐược thay thế bởi Thông tư số 05/2023/TT-BLĐTBXH ngày 15/6/2023\n30/7/2023\nĐiều 2. Hiệu lực\nThông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026.");
+        let got = learn_documents(&[("ds.json", text.as_str())]);
+        let x = got.iter().find(|i| i.id == "36/2017/TT-BLĐTBXH").unwrap();
+        assert_eq!(x.relations.len(), 1);
+        let r = &x.relations[0];
+        assert_eq!(
+            (r.kind, r.target.as_str(), r.date, r.confidence),
+            (
+                RelationType::ReplacedBy,
+                "05/2023/TT-BLĐTBXH",
+                Date::new(2023, 7, 30),
+                Some(0.6)
+            )
+        );
+        assert!(
+            x.sources[0].reference.starts_with(STATED_IN),
+            "{:?}",
+            x.sources
+        );
+        assert_eq!(
+            (x.status, x.status_date),
+            (Status::Expired, Date::new(2023, 7, 30))
+        );
+        let own = got.iter().find(|i| i.id == "50/2026/TT-BTC").unwrap();
+        assert!(own.relations.is_empty(), "{:?}", own.relations);
+        let reg = {
+            let mut r = crate::registry::Registry::new();
+            r.add("t", got.clone());
+            r
+        };
+        assert!(crate::registry::check::check_registry(&reg)
+            .iter()
+            .all(|p| p.severity != crate::registry::check::Severity::Error));
+    }
+
     #[test]
     fn statuses_settled_from_the_texts_read() {
         // 81/2025 replaces 43/2016 and repeals a provision of 57/2019; 06/2024 amends 26/2016.
@@ -1390,7 +1897,10 @@ mod tests {
             ids,
             vec![
                 ("50/2026/TT-BTC", Status::InForce),
-                ("43/2016/TT-BCA", Status::Expired)
+                // The fact its preamble states (141/2026 amends 68/2026): no status from it.
+                ("68/2026/NĐ-CP", Status::Unknown),
+                ("43/2016/TT-BCA", Status::Expired),
+                ("141/2026/NĐ-CP", Status::Unknown),
             ]
         );
     }

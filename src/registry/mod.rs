@@ -25,9 +25,11 @@
 //! registry only through [`crate::knowledge::RegistryKnowledge`], which sits above this module.
 
 pub mod check;
+pub mod conflicts;
 pub mod files;
 pub mod import;
 pub mod learn;
+pub mod learned;
 
 use crate::model::{Date, Kind};
 use crate::normalize::fold_key;
@@ -558,8 +560,19 @@ impl Registry {
         self.origins.push(origin.to_string());
         let mut added = 0;
         for ins in instruments {
-            if self.by_id.contains_key(&ins.id) {
-                self.shadowed.push((ins.id.clone(), origin.to_string()));
+            if let Some(&i) = self.by_id.get(&ins.id) {
+                // An instrument's own text adds to an entry loaded before it what that entry
+                // lacks or holds unverified (precedence: verified built-in facts, then the
+                // text itself): its dates, and the effects it states.
+                if ins
+                    .sources
+                    .iter()
+                    .any(|s| s.reference.starts_with(learn::OWN_TEXT))
+                {
+                    self.merge_own_text(i, ins);
+                } else {
+                    self.shadowed.push((ins.id.clone(), origin.to_string()));
+                }
                 continue;
             }
             let i = self.instruments.len();
@@ -569,6 +582,46 @@ impl Registry {
             added += 1;
         }
         added
+    }
+
+    /// Merge what an instrument's own text says ([`learn::OWN_TEXT`]) into entry `i`: issue
+    /// and effective dates it lacks or holds unverified, title and issuer it lacks, and the
+    /// effects the text states that it does not record.
+    fn merge_own_text(&mut self, i: usize, text: Instrument) {
+        let e = &mut self.instruments[i];
+        let verified = |e: &Instrument, field: &str| {
+            e.verified
+                || e.sources
+                    .iter()
+                    .any(|s| s.verified && s.supports.iter().any(|f| f == field))
+        };
+        if text.issued.is_some() && !verified(e, "issued") {
+            e.issued = text.issued;
+        }
+        if text.effective.is_some() && !verified(e, "effective") {
+            e.effective = text.effective;
+        }
+        if e.title.is_none() {
+            e.title = text.title;
+        }
+        if e.issuer.is_none() {
+            e.issuer = text.issuer;
+        }
+        let mut added = Vec::new();
+        for r in text.relations {
+            if !e
+                .relations
+                .iter()
+                .any(|x| x.kind == r.kind && x.target == r.target)
+            {
+                added.push((e.relations.len(), r.target.clone()));
+                e.relations.push(r);
+            }
+        }
+        e.sources.extend(text.sources);
+        for (ri, target) in added {
+            self.incoming.entry(target).or_default().push((i, ri));
+        }
     }
 
     fn index(&mut self, i: usize, ins: &Instrument) {
@@ -904,6 +957,61 @@ status = "in-force"
 type = "replaces"
 target = "43/2009/QH12"
 "#;
+
+    /// An instrument's own text, loaded after an entry of the same id, adds its effects and
+    /// its unverified dates; a verified date stays; any other later file is only shadowed.
+    #[test]
+    fn own_text_merges_into_an_earlier_entry() {
+        let earlier = r#"
+[[instrument]]
+id = "48/2019/QH14"
+kind = "luat"
+issued = "2019-11-22"
+effective = "2020-01-07"
+[[instrument.source]]
+ref = "Công báo"
+supports = ["issued"]
+verified = true
+"#;
+        let own = |reference: &str| {
+            format!(
+                "[[instrument]]\nid = \"48/2019/QH14\"\nkind = \"luat\"\nissued = \"2019-11-23\"\neffective = \"2020-07-01\"\ntitle = \"Luật Dân quân tự vệ\"\n[[instrument.relation]]\ntype = \"replaces\"\ntarget = \"43/2009/QH12\"\ndate = \"2020-07-01\"\n[[instrument.source]]\nref = \"{reference}\"\n"
+            )
+        };
+        // (later file's source, effective, issued, title, relations, shadowed)
+        let rows = [
+            (
+                "its own text: luat.json",
+                "2020-07-01",
+                "2019-11-22",
+                Some("Luật Dân quân tự vệ"),
+                1,
+                0,
+            ),
+            (
+                "Bộ pháp điển điện tử",
+                "2020-01-07",
+                "2019-11-22",
+                None,
+                0,
+                1,
+            ),
+        ];
+        for (reference, effective, issued, title, relations, shadowed) in rows {
+            let mut r = Registry::from_text("a", earlier).unwrap();
+            r.add_text("b", &own(reference)).unwrap();
+            let e = r.get("48/2019/QH14").unwrap();
+            assert_eq!(
+                e.effective.map(|d| d.to_string()).as_deref(),
+                Some(effective)
+            );
+            assert_eq!(e.issued.map(|d| d.to_string()).as_deref(), Some(issued));
+            assert_eq!(e.title.as_deref(), title);
+            assert_eq!(e.relations.len(), relations, "{reference}");
+            assert_eq!(r.shadowed().len(), shadowed, "{reference}");
+            assert_eq!(r.incoming("43/2009/QH12").len(), relations, "{reference}");
+        }
+    }
 
     #[test]
     fn keys() {
