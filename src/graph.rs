@@ -11,7 +11,7 @@ pub mod rank;
 use crate::extract::tables::Tables;
 use crate::model::{Citation, Header, Kind};
 use crate::normalize::fold_key;
-use crate::outline::{is_within, outline, Outline};
+use crate::outline::{is_within, Outline};
 use crate::registry::{number_key, symbol_key, Registry, StatusAt};
 use crate::resolve::{self, resolved_id, Summary};
 use serde::Serialize;
@@ -403,19 +403,20 @@ impl Graph {
         let documents = docs
             .iter()
             .map(|(path, text)| {
-                let mut e = crate::extract(text);
-                let o = outline(text);
-                o.assign(&mut e.citations);
-                let date = resolve::document_date(&e);
-                let summary = resolve::resolve_all(text, &mut e, reg);
+                let a = crate::analysis::analyze_text(
+                    path,
+                    text,
+                    Some(reg),
+                    &crate::analysis::Wants::citations(),
+                );
                 DocNode {
                     path: path.clone(),
-                    header: e.header,
-                    date,
-                    outline: o,
-                    citations: e.citations,
-                    summary,
-                    text: text.clone(),
+                    header: a.extraction.header,
+                    date: a.date,
+                    outline: a.outline.unwrap_or_default(),
+                    citations: a.extraction.citations,
+                    summary: a.summary,
+                    text: a.source.text,
                 }
             })
             .collect();

@@ -560,6 +560,12 @@ impl Summary {
 /// document says of it (`"observed": true`); `{"ambiguous": [ids]}`; or null.
 pub fn resolve_all(text: &str, e: &mut Extraction, reg: &Registry) -> Summary {
     let rs = resolve_document(text, e, reg);
+    fill(e, &rs, reg)
+}
+
+/// Fill `citation.instrument` from the resolutions of [`resolve_document`] (see
+/// [`resolve_all`]) and count them.
+pub fn fill(e: &mut Extraction, rs: &[Resolution], reg: &Registry) -> Summary {
     let mut s = Summary::default();
     for (c, r) in e.citations.iter_mut().zip(rs) {
         c.instrument = match &r {

@@ -16,9 +16,8 @@ use crate::check;
 use crate::diag::Diagnostic;
 use crate::model::{Citation, Date};
 use crate::normalize::fold_key;
-use crate::registry::knowledge::RegistryKnowledge;
 use crate::registry::{Instrument, Registry, Status};
-use crate::resolve::{self, Resolution as Res};
+use crate::resolve::Resolution as Res;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -349,32 +348,27 @@ fn load_registry(files: &[PathBuf]) -> Result<Registry, BackendError> {
     Ok(reg)
 }
 
-/// One file read and analysed (extraction, outline, resolution at its date, checks); None
-/// when it cannot be read.
+/// One file read and analysed ([`crate::analysis::analyze`]: extraction, outline,
+/// resolution at its date, checks); None when it cannot be read.
 fn analyse(p: &Path, id: String, reg: &Registry) -> Option<Doc> {
     let src = crate::source::read_file(p).ok()?;
-    let mut ex = crate::extract(&src.text);
-    let outline = crate::outline::outline(&src.text);
-    outline.assign(&mut ex.citations);
-    let as_of = resolve::document_date(&ex);
-    let resolved = resolve::resolve_document(&src.text, &ex, reg);
-    let diags = check::check(
-        &src.text,
-        &ex,
-        &RegistryKnowledge::new(reg),
-        &check::Options::default(),
+    let a = crate::analysis::analyze(
+        src,
+        Some(reg),
+        &crate::analysis::Wants::all(check::Options::default()),
     );
-    let title = title_of(&ex.header, &src.text).unwrap_or_else(|| id.clone());
+    let title = title_of(&a.extraction.header, a.text()).unwrap_or_else(|| id.clone());
+    let diags = a.diagnostics.unwrap_or_default();
     Some(Doc {
         id,
-        text: src.text,
+        text: a.source.text,
         title,
-        header: ex.header,
-        as_of,
-        citations: ex.citations,
-        resolved,
+        header: a.extraction.header,
+        as_of: a.date,
+        citations: a.extraction.citations,
+        resolved: a.resolutions,
         diags,
-        sections: outline.sections,
+        sections: a.outline.map(|o| o.sections).unwrap_or_default(),
     })
 }
 
