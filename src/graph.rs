@@ -444,9 +444,7 @@ impl Graph {
                 let ambiguous_ids: Vec<&str> = c
                     .instrument
                     .as_ref()
-                    .and_then(|v| v.get("ambiguous"))
-                    .and_then(|v| v.as_array())
-                    .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+                    .map(|r| r.candidates().iter().map(String::as_str).collect())
                     .unwrap_or_default();
                 let rid = resolved_id(c);
                 let written =

@@ -313,7 +313,7 @@ pub fn search_in(
     sections.retain(|h| seen.insert((around.document_id)(&h.path)));
     let duplicates = before - sections.len();
     instruments.sort_by(|a, b| {
-        let rank = |h: &Found| status_rank(h.status.as_deref().unwrap_or("unknown"));
+        let rank = |h: &Found| status_rank(status_from_slug(h.status.as_deref().unwrap_or("")));
         a.matched.cmp(&b.matched).then(rank(a).cmp(&rank(b)))
     });
     let view = |h: Found| -> Hit {

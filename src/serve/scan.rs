@@ -197,7 +197,7 @@ fn reference(i: &Instrument) -> InstrumentRef {
         id: i.id.clone(),
         label: i.label(),
         kind: i.kind,
-        status: i.status.slug().to_string(),
+        status: i.status,
         title: i.title.clone(),
         issuer: i.issuer.clone(),
         issued: i.issued,
@@ -551,14 +551,9 @@ impl Snapshot {
         }
     }
 
-    fn relation_view(
-        &self,
-        kind: &str,
-        other_id: &str,
-        r: &crate::registry::Relation,
-    ) -> RelationView {
+    fn relation_view(&self, other_id: &str, r: &crate::registry::Relation) -> RelationView {
         RelationView {
-            kind: kind.to_string(),
+            kind: r.kind,
             other_id: other_id.to_string(),
             other: self.reg.get(other_id).map(reference),
             date: r.date,
@@ -571,13 +566,13 @@ impl Snapshot {
         let relations_out: Vec<RelationView> = inst
             .relations
             .iter()
-            .map(|r| self.relation_view(r.kind.slug(), &r.target, r))
+            .map(|r| self.relation_view(&r.target, r))
             .collect();
         let relations_in: Vec<RelationView> = self
             .reg
             .incoming(&inst.id)
             .into_iter()
-            .map(|(src, r)| self.relation_view(r.kind.slug(), &src.id, r))
+            .map(|(src, r)| self.relation_view(&src.id, r))
             .collect();
         let mut timeline = Vec::new();
         if let Some(d) = inst.issued {
@@ -595,7 +590,7 @@ impl Snapshot {
             });
         }
         for r in &relations_out {
-            let what = match r.kind.as_str() {
+            let what = match r.kind.slug() {
                 k @ ("replaced-by" | "superseded-by" | "amended-by" | "guided-by") => k,
                 _ => continue,
             };
