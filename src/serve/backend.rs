@@ -232,8 +232,12 @@ pub struct CitedView {
     pub text: String,
     pub kind: Kind,
     pub canonical: Option<String>,
+    /// Byte offsets of the ORIGINAL file.
     pub start: usize,
     pub end: usize,
+    /// Byte offsets into the document's `text` (decoded, NFC): what the page marks.
+    pub text_start: usize,
+    pub text_end: usize,
     pub line: usize,
     pub column: usize,
     pub section: Option<SectionRef>,
@@ -259,8 +263,12 @@ pub struct Finding {
     /// Explanations and context ("in force in its place: 44-NQ/TW").
     pub notes: Vec<String>,
     pub suggestion: Option<String>,
+    /// Byte offsets of the ORIGINAL file.
     pub start: usize,
     pub end: usize,
+    /// Byte offsets into the document's `text` (decoded, NFC).
+    pub text_start: usize,
+    pub text_end: usize,
     pub line: usize,
     pub column: usize,
 }
@@ -271,8 +279,10 @@ pub struct SectionView {
     /// "II.1".
     pub path: String,
     pub heading: String,
-    /// Byte offset of the item's first line in the original.
+    /// Byte offset of the item's first line in the ORIGINAL file.
     pub start: usize,
+    /// Byte offset of the item's first line in the document's `text`.
+    pub text_start: usize,
     /// 1 for "I.", 2 for "1.", 3 for "a)".
     pub depth: usize,
     /// Instruments cited in this item (not its sub-items), each once.
@@ -284,7 +294,9 @@ pub struct SectionView {
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentView {
     pub summary: DocumentSummary,
-    /// The original text; spans index into it.
+    /// The text as read (decoded, NFC): `text_start`/`text_end` index into it; `start`/`end`
+    /// are byte offsets of the ORIGINAL file (they differ for UTF-16, legacy encodings, NFD or
+    /// a byte-order mark).
     pub text: String,
     pub citations: Vec<CitedView>,
     pub findings: Vec<Finding>,

@@ -235,6 +235,15 @@ struct Doc {
     /// The checker's findings.
     diags: Vec<Diagnostic>,
     sections: Vec<crate::outline::Section>,
+    /// Text offsets back to the ORIGINAL file's bytes (text formats; None: the same).
+    map: Option<crate::source::offsets::OffsetMap>,
+}
+
+impl Doc {
+    /// The byte offset in the original file of text offset `t`.
+    fn original(&self, t: usize) -> usize {
+        self.map.as_ref().map_or(t, |m| m.original(t))
+    }
 }
 
 struct Snapshot {
@@ -358,12 +367,16 @@ fn analyse(p: &Path, id: String, reg: &Registry) -> Option<Doc> {
         &crate::analysis::Wants::all(check::Options::default()),
     );
     let title = title_of(&a.extraction.header, a.text()).unwrap_or_else(|| id.clone());
+    // The header's span in original offsets, as the API gives every span.
+    let header = a.original_header();
     let diags = a.diagnostics.unwrap_or_default();
+    let map = a.source.map.filter(|m| !m.is_identity());
     Some(Doc {
+        map,
         id,
         text: a.source.text,
         title,
-        header: a.extraction.header,
+        header,
         as_of: a.date,
         citations: a.extraction.citations,
         resolved: a.resolutions,
@@ -472,8 +485,10 @@ impl Snapshot {
                     message: g.message.clone(),
                     notes: g.notes.clone(),
                     suggestion: g.suggestion.as_ref().map(|s| s.replacement.clone()),
-                    start: l.start,
-                    end: l.end,
+                    start: d.original(l.start),
+                    end: d.original(l.end),
+                    text_start: l.start,
+                    text_end: l.end,
                     line: l.line,
                     column: l.column,
                 })
@@ -498,8 +513,10 @@ impl Snapshot {
                 text: c.text.clone(),
                 kind: c.kind,
                 canonical: c.canonical.clone(),
-                start: c.start,
-                end: c.end,
+                start: d.original(c.start),
+                end: d.original(c.end),
+                text_start: c.start,
+                text_end: c.end,
                 line: c.line,
                 column: c.column,
                 section: c.section.clone(),
@@ -509,7 +526,7 @@ impl Snapshot {
                 candidates,
             });
         }
-        findings.sort_by_key(|f| (f.start, f.end));
+        findings.sort_by_key(|f| (f.text_start, f.text_end));
         let sections = d
             .sections
             .iter()
@@ -535,7 +552,8 @@ impl Snapshot {
                 SectionView {
                     path: s.path.clone(),
                     heading: s.heading.clone(),
-                    start: s.start,
+                    start: d.original(s.start),
+                    text_start: s.start,
                     depth: s.level as usize,
                     instruments,
                     unresolved,
