@@ -427,6 +427,15 @@ impl Graph {
     /// (number, symbol, year, kind, law name as written) as well as on what it resolved to,
     /// so a larger registry never loses one; hits of a work are grouped by version.
     pub fn cites(&self, target: &Target) -> Vec<Hit<'_>> {
+        self.documents
+            .iter()
+            .flat_map(|d| Graph::cites_in(target, &d.path, &d.citations))
+            .collect()
+    }
+
+    /// The hits of `target` among one document's citations (`path`: the document's): what
+    /// [`Graph::cites`] asks of every document, and the web of each document it serves.
+    pub fn cites_in<'a>(target: &Target, path: &'a str, citations: &'a [Citation]) -> Vec<Hit<'a>> {
         let want_parts = match target {
             Target::Instrument { id } if !id.contains(':') => id_parts(id),
             _ => None,
@@ -439,8 +448,8 @@ impl Graph {
             _ => Vec::new(),
         };
         let mut out = Vec::new();
-        for d in &self.documents {
-            for c in &d.citations {
+        {
+            for c in citations {
                 let ambiguous_ids: Vec<&str> = c
                     .instrument
                     .as_ref()
@@ -512,7 +521,7 @@ impl Graph {
                 };
                 if hit {
                     out.push(Hit {
-                        path: &d.path,
+                        path,
                         section: c.section.as_ref(),
                         line: c.line,
                         text: &c.text,

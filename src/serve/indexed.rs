@@ -44,11 +44,20 @@ type FileStamp = ((u64, Option<SystemTime>), String);
 impl IndexBackend {
     /// Open the index in `dir` over the corpus folder `corpus`.
     pub fn open(dir: &Path, corpus: &Path) -> Result<IndexBackend, IndexError> {
+        IndexBackend::open_with(dir, corpus, ScanBackend::new(corpus))
+    }
+
+    /// [`IndexBackend::open`] with the scan backend it wraps (its registry).
+    pub fn open_with(
+        dir: &Path,
+        corpus: &Path,
+        scan: ScanBackend,
+    ) -> Result<IndexBackend, IndexError> {
         let index = SearchIndex::open(dir)?;
         let plans = corpus.join("plans");
         let b = IndexBackend {
             index,
-            scan: ScanBackend::new(corpus),
+            scan,
             plans_canonical: plans.canonicalize().ok(),
             plans,
             seen: Mutex::new(None),

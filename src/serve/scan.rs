@@ -29,6 +29,9 @@ pub struct ScanBackend {
     /// The plans served: files, or folders walked for documents. A document's id is its path
     /// under the folder given (a file's: its name).
     plans: Vec<PathBuf>,
+    /// The registry, when the caller loaded it (`cancu serve` loads it as every command
+    /// does: built-in, imported, `--registry`); else read from `root/registry`.
+    registry: Option<Arc<Registry>>,
     cache: Mutex<Option<(Fingerprint, Arc<Snapshot>)>>,
 }
 
@@ -40,6 +43,7 @@ impl ScanBackend {
         ScanBackend {
             plans: vec![root.join("plans")],
             root,
+            registry: None,
             cache: Mutex::new(None),
         }
     }
@@ -50,6 +54,9 @@ impl ScanBackend {
             .into_iter()
             .filter(|p| p.file_name().is_none_or(|n| n != "README.md"))
             .collect();
+        if self.registry.is_some() {
+            return (plans, Vec::new());
+        }
         // The corpus's registry files, then the user's imported ones (cancu registry import).
         let mut reg = crate::registry::files::registry_files_in(&self.root.join("registry"));
         reg.extend(crate::registry::files::imported_files());
@@ -78,7 +85,7 @@ impl ScanBackend {
                 return Ok(snap.clone());
             }
         }
-        match Snapshot::build(&self.plans, &plans, &reg) {
+        match Snapshot::build(&self.plans, &plans, &reg, self.registry.as_deref()) {
             Ok(s) => {
                 let s = Arc::new(s);
                 *cache = Some((fp, s.clone()));
@@ -130,6 +137,15 @@ impl ScanBackend {
     pub fn with_plans(mut self, paths: Vec<PathBuf>) -> ScanBackend {
         if !paths.is_empty() {
             self.plans = paths;
+        }
+        self
+    }
+
+    /// Use this registry (loaded by the caller as every command loads it) instead of the
+    /// corpus folder's registry files.
+    pub fn with_registry(mut self, reg: Option<Arc<Registry>>) -> ScanBackend {
+        if reg.is_some() {
+            self.registry = reg;
         }
         self
     }
@@ -390,8 +406,12 @@ impl Snapshot {
         roots: &[PathBuf],
         plans: &[PathBuf],
         reg_files: &[PathBuf],
+        loaded: Option<&Registry>,
     ) -> Result<Snapshot, BackendError> {
-        let reg = load_registry(reg_files)?;
+        let reg = match loaded {
+            Some(r) => r.clone(),
+            None => load_registry(reg_files)?,
+        };
         let mut docs = Vec::new();
         for p in plans {
             let id = document_id(roots, p);
@@ -629,23 +649,31 @@ impl Snapshot {
             });
         }
         timeline.sort_by_key(|e| e.date.map(|d| d.ordinal()).unwrap_or(i64::MAX));
+        // Who cites it: the question `cancu cites` asks (a citation matches on what it says
+        // as well as on what it resolved to), asked of every document served.
         let mut cited_by = Vec::new();
-        for &(di, ci) in self
-            .cited
-            .get(&inst.id)
-            .map(|v| v.as_slice())
-            .unwrap_or(&[])
-        {
-            let d = &self.docs[di];
-            let c = &d.citations[ci];
-            cited_by.push(CitedBy {
-                document: d.id.clone(),
-                title: d.title.clone(),
-                citation: ci,
-                section: c.section.clone(),
-                text: c.text.clone(),
-                line: c.line,
-            });
+        let target = crate::graph::Target::Instrument {
+            id: inst.id.clone(),
+        };
+        for d in &self.docs {
+            for h in crate::graph::Graph::cites_in(&target, &d.id, &d.citations) {
+                let Some(ci) = d
+                    .citations
+                    .iter()
+                    .position(|c| std::ptr::eq(c.text.as_str(), h.text))
+                else {
+                    continue;
+                };
+                let c = &d.citations[ci];
+                cited_by.push(CitedBy {
+                    document: d.id.clone(),
+                    title: d.title.clone(),
+                    citation: ci,
+                    section: c.section.clone(),
+                    text: c.text.clone(),
+                    line: c.line,
+                });
+            }
         }
         InstrumentView {
             summary: reference(inst),
