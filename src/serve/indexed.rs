@@ -55,10 +55,35 @@ impl IndexBackend {
     ) -> Result<IndexBackend, IndexError> {
         let index = SearchIndex::open(dir)?;
         let plans = corpus.join("plans");
+        let plans_canonical = plans.canonicalize().ok();
+        // The documents served are exactly the index's: every page, status filter, citer
+        // and graph node is one of them, read from the corpus folder when it holds the file
+        // (an index path may be relative to wherever `cancu index` ran), else where the
+        // index found it.
+        let lister = SearchIndex::open(dir)?;
+        let (lp, lc) = (plans.clone(), plans_canonical.clone());
+        let listing: super::scan::Listing = std::sync::Arc::new(move || {
+            let _ = lister.reload();
+            let files = lister.indexed_files().unwrap_or_default();
+            let mut seen = std::collections::HashSet::new();
+            files
+                .into_keys()
+                .filter_map(|path| {
+                    let id = document_id(&lp, lc.as_deref(), &path);
+                    let in_corpus = lp.join(&id);
+                    let file = if in_corpus.is_file() {
+                        in_corpus
+                    } else {
+                        PathBuf::from(&path)
+                    };
+                    seen.insert(id.clone()).then_some((file, id))
+                })
+                .collect()
+        });
         let b = IndexBackend {
             index,
-            scan,
-            plans_canonical: plans.canonicalize().ok(),
+            scan: scan.with_listing(listing),
+            plans_canonical,
             plans,
             seen: Mutex::new(None),
             hashes: Mutex::new(HashMap::new()),

@@ -29,6 +29,9 @@ pub struct ScanBackend {
     /// The plans served: files, or folders walked for documents. A document's id is its path
     /// under the folder given (a file's: its name).
     plans: Vec<PathBuf>,
+    /// The documents to serve (path, id), when the caller lists them (the documents of an
+    /// index); else the files under `plans`.
+    listing: Option<Listing>,
     /// The registry, when the caller loaded it (`cancu serve` loads it as every command
     /// does: built-in, imported, `--registry`); else read from `root/registry`.
     registry: Option<Arc<Registry>>,
@@ -37,6 +40,9 @@ pub struct ScanBackend {
 
 type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
 
+/// Lists the documents a backend serves: (file to read, document id).
+pub type Listing = Arc<dyn Fn() -> Vec<(PathBuf, String)> + Send + Sync>;
+
 impl ScanBackend {
     pub fn new(root: impl Into<PathBuf>) -> ScanBackend {
         let root = root.into();
@@ -44,16 +50,27 @@ impl ScanBackend {
             plans: vec![root.join("plans")],
             root,
             registry: None,
+            listing: None,
             cache: Mutex::new(None),
         }
     }
 
-    fn files(&self) -> (Vec<PathBuf>, Vec<PathBuf>) {
-        let (plans, _) = crate::source::expand(&self.plans);
-        let plans = plans
-            .into_iter()
-            .filter(|p| p.file_name().is_none_or(|n| n != "README.md"))
-            .collect();
+    /// The documents served (path, id) and the registry files to read.
+    fn files(&self) -> (Vec<(PathBuf, String)>, Vec<PathBuf>) {
+        let plans = match &self.listing {
+            Some(list) => list(),
+            None => {
+                let (plans, _) = crate::source::expand(&self.plans);
+                plans
+                    .into_iter()
+                    .filter(|p| p.file_name().is_none_or(|n| n != "README.md"))
+                    .map(|p| {
+                        let id = document_id(&self.plans, &p);
+                        (p, id)
+                    })
+                    .collect()
+            }
+        };
         if self.registry.is_some() {
             return (plans, Vec::new());
         }
@@ -69,6 +86,7 @@ impl ScanBackend {
         let (plans, reg) = self.files();
         let fp: Fingerprint = plans
             .iter()
+            .map(|(p, _)| p)
             .chain(reg.iter())
             .map(|p| {
                 let m = std::fs::metadata(p).ok();
@@ -85,7 +103,7 @@ impl ScanBackend {
                 return Ok(snap.clone());
             }
         }
-        match Snapshot::build(&self.plans, &plans, &reg, self.registry.as_deref()) {
+        match Snapshot::build(&plans, &reg, self.registry.as_deref()) {
             Ok(s) => {
                 let s = Arc::new(s);
                 *cache = Some((fp, s.clone()));
@@ -138,6 +156,13 @@ impl ScanBackend {
         if !paths.is_empty() {
             self.plans = paths;
         }
+        self
+    }
+
+    /// Serve the documents `listing` names (asked again at every request, so a re-indexed
+    /// list is picked up) instead of the files under the plans folder.
+    pub fn with_listing(mut self, listing: Listing) -> ScanBackend {
+        self.listing = Some(listing);
         self
     }
 
@@ -403,8 +428,7 @@ fn analyse(p: &Path, id: String, reg: &Registry) -> Option<Doc> {
 
 impl Snapshot {
     fn build(
-        roots: &[PathBuf],
-        plans: &[PathBuf],
+        plans: &[(PathBuf, String)],
         reg_files: &[PathBuf],
         loaded: Option<&Registry>,
     ) -> Result<Snapshot, BackendError> {
@@ -414,9 +438,8 @@ impl Snapshot {
         };
         let mut docs = Vec::new();
         for p in plans {
-            let id = document_id(roots, p);
             // A file that vanished or is being rewritten is skipped, not fatal.
-            docs.extend(analyse(p, id, &reg));
+            docs.extend(analyse(&p.0, p.1.clone(), &reg));
         }
         let mut cited: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (di, d) in docs.iter().enumerate() {
