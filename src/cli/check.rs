@@ -216,24 +216,28 @@ struct Shown {
     show_notes: bool,
 }
 
+/// One document analysed ([`crate::analysis::analyze`]): the diagnostics shown, and where
+/// its default as-of date came from.
 fn run_one(
     text: &str,
     reg: Option<&crate::registry::Registry>,
     opts: &Options,
     shown: &Shown,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, Option<(Date, check::AsOfSource)>) {
     let a = crate::analysis::analyze_text("", text, reg, &crate::analysis::Wants::check(*opts));
+    let as_of = check::as_of_for(&a.extraction);
     let diags: Vec<Diagnostic> = a
         .diagnostics
         .unwrap_or_default()
         .into_iter()
         .filter(|d| shown.selection.allows(d.code))
         .collect();
-    if shown.show_notes {
+    let diags = if shown.show_notes {
         diags
     } else {
         check::summarize_unresolved(diags, opts.lang)
-    }
+    };
+    (diags, as_of)
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -270,11 +274,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let bar = crate::cli::output::progress(docs.len() as u64, "files checked");
     for d in docs {
         bar.inc(1);
-        let diags = run_one(&d.text, reg.as_ref(), &opts, &shown);
+        let (diags, as_of) = run_one(&d.text, reg.as_ref(), &opts, &shown);
         if opts.as_of.is_none() {
-            if let Some((date, check::AsOfSource::LatestCited)) =
-                check::as_of_for(&crate::extract(&d.text))
-            {
+            if let Some((date, check::AsOfSource::LatestCited)) = as_of {
                 crate::cli::output::note(format_args!(
                     "{}: {}",
                     messages::NOTE_WORD.get(lang),
@@ -510,7 +512,7 @@ fn fix_file(
         },
     )
     .with_context(|| format!("{}: the fixed file does not read back", d.path))?;
-    let diags = run_one(&new.text, reg, opts, shown);
+    let (diags, _) = run_one(&new.text, reg, opts, shown);
     Ok(Some(Checked {
         path: d.path.clone(),
         text: new.text,
