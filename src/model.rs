@@ -413,9 +413,9 @@ pub struct Citation {
     /// What it resolved to, filled by `resolve`: null when unresolved.
     #[serde(default)]
     pub instrument: Option<Resolved>,
-    /// Filled by `check`.
-    #[serde(default)]
-    pub findings: Vec<serde_json::Value>,
+    /// The checker's diagnostics on it (filled when asked: `extract --findings`).
+    #[serde(default, skip_deserializing)]
+    pub findings: Vec<crate::diag::Diagnostic>,
 }
 
 impl Citation {

@@ -301,10 +301,7 @@ pub fn attach_findings(citations: &mut [Citation], diags: &[Diagnostic]) {
             .map(|&(_, _, i)| i)
             .collect();
         hits.sort_unstable();
-        c.findings = hits
-            .into_iter()
-            .filter_map(|i| serde_json::to_value(&diags[i]).ok())
-            .collect();
+        c.findings = hits.into_iter().map(|i| diags[i].clone()).collect();
     }
 }
 
