@@ -18,7 +18,7 @@ pub mod rank;
 use crate::extract::tables::Tables;
 use crate::model::{Citation, Header, Kind};
 use crate::normalize::fold_key;
-use crate::outline::{is_within, outline, Outline};
+use crate::outline::{is_within, Outline};
 use crate::registry::{number_key, symbol_key, Registry, StatusAt};
 use crate::resolve::{self, resolved_id, Summary};
 use serde::Serialize;
@@ -410,19 +410,20 @@ impl Graph {
         let documents = docs
             .iter()
             .map(|(path, text)| {
-                let mut e = crate::extract(text);
-                let o = outline(text);
-                o.assign(&mut e.citations);
-                let date = resolve::document_date(&e);
-                let summary = resolve::resolve_all(text, &mut e, reg);
+                let a = crate::analysis::analyze_text(
+                    path,
+                    text,
+                    Some(reg),
+                    &crate::analysis::Wants::citations(),
+                );
                 DocNode {
                     path: path.clone(),
-                    header: e.header,
-                    date,
-                    outline: o,
-                    citations: e.citations,
-                    summary,
-                    text: text.clone(),
+                    header: a.extraction.header,
+                    date: a.date,
+                    outline: a.outline.unwrap_or_default(),
+                    citations: a.extraction.citations,
+                    summary: a.summary,
+                    text: a.source.text,
                 }
             })
             .collect();
@@ -433,6 +434,15 @@ impl Graph {
     /// (number, symbol, year, kind, law name as written) as well as on what it resolved to,
     /// so a larger registry never loses one; hits of a work are grouped by version.
     pub fn cites(&self, target: &Target) -> Vec<Hit<'_>> {
+        self.documents
+            .iter()
+            .flat_map(|d| Graph::cites_in(target, &d.path, &d.citations))
+            .collect()
+    }
+
+    /// The hits of `target` among one document's citations (`path`: the document's): what
+    /// [`Graph::cites`] asks of every document, and the web of each document it serves.
+    pub fn cites_in<'a>(target: &Target, path: &'a str, citations: &'a [Citation]) -> Vec<Hit<'a>> {
         let want_parts = match target {
             Target::Instrument { id } if !id.contains(':') => id_parts(id),
             _ => None,
@@ -445,14 +455,12 @@ impl Graph {
             _ => Vec::new(),
         };
         let mut out = Vec::new();
-        for d in &self.documents {
-            for c in &d.citations {
+        {
+            for c in citations {
                 let ambiguous_ids: Vec<&str> = c
                     .instrument
                     .as_ref()
-                    .and_then(|v| v.get("ambiguous"))
-                    .and_then(|v| v.as_array())
-                    .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+                    .map(|r| r.candidates().iter().map(String::as_str).collect())
                     .unwrap_or_default();
                 let rid = resolved_id(c);
                 let written =
@@ -520,7 +528,7 @@ impl Graph {
                 };
                 if hit {
                     out.push(Hit {
-                        path: &d.path,
+                        path,
                         section: c.section.as_ref(),
                         line: c.line,
                         text: &c.text,

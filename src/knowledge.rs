@@ -122,7 +122,7 @@ fn words(s: &str) -> HashSet<String> {
 }
 
 /// The checker's view of a resolution: a version the registry lacks is not found there.
-fn checked(r: resolve::Resolution) -> Resolution {
+pub fn checked(r: resolve::Resolution) -> Resolution {
     match r {
         resolve::Resolution::Resolved(id) => Resolution::Found(id),
         resolve::Resolution::Ambiguous(ids) => Resolution::Ambiguous(ids),

@@ -5,6 +5,7 @@
 //! resolve → check → index/search. The core stages do no I/O and never panic; I/O and
 //! output formats live at the edges (`source`, the binary).
 
+pub mod analysis;
 pub mod check;
 #[cfg(feature = "cli")]
 pub mod cli;
@@ -28,12 +29,10 @@ pub mod source;
 
 pub use extract::{extract, Extraction};
 
-/// The whole core pipeline on one text: extract, place every citation in the plan's
-/// outline (`section`), and resolve it against the registry (`instrument`). No I/O.
+/// The core pipeline on one text ([`analysis::analyze`] with [`analysis::Wants::citations`]):
+/// extract, place every citation in the plan's outline (`section`), and resolve it against
+/// the registry (`instrument`). No I/O.
 pub fn analyze(text: &str, reg: &registry::Registry) -> Extraction {
-    let mut e = extract(text);
-    outline::outline(text).assign(&mut e.citations);
-    resolve::resolve_all(text, &mut e, reg);
-    e
+    analysis::analyze_text("", text, Some(reg), &analysis::Wants::citations()).extraction
 }
 pub use model::{Citation, Date, Defect, Header, Kind, Span};

@@ -476,6 +476,27 @@ pub fn severity(lang: Lang, sev: crate::diag::Severity) -> &'static str {
     }
 }
 
+/// An instrument's status in words: the one vocabulary of statuses, used by the CLI and
+/// the web alike (the exact legal terms: "còn hiệu lực", "đã bị thay thế", "chưa có hiệu
+/// lực", "hết hiệu lực").
+pub fn status(lang: Lang, st: crate::registry::Status) -> &'static str {
+    use crate::registry::Status::*;
+    match (lang, st) {
+        (Lang::Vi, InForce) => "còn hiệu lực",
+        (Lang::Vi, PartlyExpired) => "hết hiệu lực một phần",
+        (Lang::Vi, Expired) => "hết hiệu lực",
+        (Lang::Vi, Superseded) => "đã bị thay thế",
+        (Lang::Vi, NotYetInForce) => "chưa có hiệu lực",
+        (Lang::Vi, Unknown) => "chưa rõ hiệu lực",
+        (Lang::En, InForce) => "in force",
+        (Lang::En, PartlyExpired) => "partly expired",
+        (Lang::En, Expired) => "expired",
+        (Lang::En, Superseded) => "superseded",
+        (Lang::En, NotYetInForce) => "not yet in force",
+        (Lang::En, Unknown) => "status unknown",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

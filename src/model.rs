@@ -408,17 +408,78 @@ pub struct Citation {
     pub parts: Parts,
     /// Shape problems seen by the extractor.
     pub defects: Vec<Defect>,
-    /// Filled by `resolve`.
+    /// What it resolved to, filled by `resolve`: null when unresolved.
     #[serde(default)]
-    pub instrument: Option<serde_json::Value>,
-    /// Filled by `check`.
-    #[serde(default)]
-    pub findings: Vec<serde_json::Value>,
+    pub instrument: Option<Resolved>,
+    /// The checker's diagnostics on it (filled when asked: `extract --findings`).
+    #[serde(default, skip_deserializing)]
+    pub findings: Vec<crate::diag::Diagnostic>,
 }
 
 impl Citation {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
+    }
+}
+
+/// What a citation resolved to (`citation.instrument`; unresolved is `None`, JSON null).
+/// JSON: an entry's summary (`{"id", "kind", "number", "year", "symbol", "date", "title",
+/// "status"}`, with `"observed": true` for a version the document names that the registry
+/// lacks), or `{"ambiguous": [ids]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Resolved {
+    /// Several registry entries fit; the candidates' ids.
+    Ambiguous { ambiguous: Vec<String> },
+    /// One registry entry, or an observed version.
+    Entry(Entry),
+}
+
+/// The summary of the instrument a citation resolved to. Fields in alphabetical order, as
+/// the JSON prints them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Its issue date.
+    pub date: Option<Date>,
+    /// The registry id ("168/2018/NĐ-CP", "28-NQ/TW:bo-chinh-tri:2008-09-22"); for an
+    /// observed version, its canonical number.
+    pub id: String,
+    pub kind: Kind,
+    pub number: Option<String>,
+    /// A version of a law the document names ("22/2023/QH15") that the registry does not
+    /// hold: what the document says of it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub observed: bool,
+    /// Its status as the registry records it (`unknown` for an observed version).
+    pub status: crate::registry::Status,
+    pub symbol: Option<String>,
+    pub title: Option<String>,
+    pub year: Option<i32>,
+}
+
+impl Resolved {
+    /// The id of the one instrument it resolved to (an entry or an observed version).
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Resolved::Entry(e) => Some(&e.id),
+            Resolved::Ambiguous { .. } => None,
+        }
+    }
+
+    /// The candidates of an ambiguous resolution (empty otherwise).
+    pub fn candidates(&self) -> &[String] {
+        match self {
+            Resolved::Ambiguous { ambiguous } => ambiguous,
+            Resolved::Entry(_) => &[],
+        }
+    }
+
+    /// The entry it resolved to, when one.
+    pub fn entry(&self) -> Option<&Entry> {
+        match self {
+            Resolved::Entry(e) => Some(e),
+            Resolved::Ambiguous { .. } => None,
+        }
     }
 }
 
@@ -474,6 +535,65 @@ mod tests {
             assert_eq!(Kind::from_slug(k.slug()), Some(k));
             let json = serde_json::to_string(&k).unwrap();
             assert_eq!(json, format!("\"{}\"", k.slug()));
+        }
+    }
+
+    /// `citation.instrument` keeps its JSON: (value, JSON, id, candidates).
+    #[test]
+    fn resolved_json_table() {
+        let entry = Entry {
+            date: Date::new(2018, 12, 28),
+            id: "168/2018/NĐ-CP".into(),
+            kind: Kind::Decree,
+            number: Some("168".into()),
+            observed: false,
+            status: crate::registry::Status::InForce,
+            symbol: Some("NĐ-CP".into()),
+            title: Some("về công tác quốc phòng".into()),
+            year: Some(2018),
+        };
+        let observed = Entry {
+            date: None,
+            id: "22/2023/QH15".into(),
+            kind: Kind::Law,
+            number: Some("22".into()),
+            observed: true,
+            status: crate::registry::Status::Unknown,
+            symbol: Some("QH15".into()),
+            title: Some("Luật Đấu thầu".into()),
+            year: Some(2023),
+        };
+        let rows = [
+            (
+                Resolved::Entry(entry),
+                r#"{"date":"2018-12-28","id":"168/2018/NĐ-CP","kind":"nghi-dinh","number":"168","status":"in-force","symbol":"NĐ-CP","title":"về công tác quốc phòng","year":2018}"#,
+                Some("168/2018/NĐ-CP"),
+                0,
+            ),
+            (
+                Resolved::Entry(observed),
+                r#"{"date":null,"id":"22/2023/QH15","kind":"luat","number":"22","observed":true,"status":"unknown","symbol":"QH15","title":"Luật Đấu thầu","year":2023}"#,
+                Some("22/2023/QH15"),
+                0,
+            ),
+            (
+                Resolved::Ambiguous {
+                    ambiguous: vec![
+                        "28-NQ/TW:a:2008-09-22".into(),
+                        "28-NQ/TW:b:2013-10-25".into(),
+                    ],
+                },
+                r#"{"ambiguous":["28-NQ/TW:a:2008-09-22","28-NQ/TW:b:2013-10-25"]}"#,
+                None,
+                2,
+            ),
+        ];
+        for (value, json, id, candidates) in rows {
+            assert_eq!(serde_json::to_string(&value).unwrap_or_default(), json);
+            let back: Resolved = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(back, value);
+            assert_eq!(value.id(), id);
+            assert_eq!(value.candidates().len(), candidates);
         }
     }
 

@@ -25,7 +25,7 @@
 
 use crate::extract::tables::{Tables, Work};
 use crate::extract::Extraction;
-use crate::model::{Citation, Date, Kind};
+use crate::model::{Citation, Date, Entry, Kind, Resolved};
 use crate::normalize::fold_key;
 use crate::registry::{Instrument, Registry};
 use std::collections::HashSet;
@@ -560,12 +560,20 @@ impl Summary {
 /// document says of it (`"observed": true`); `{"ambiguous": [ids]}`; or null.
 pub fn resolve_all(text: &str, e: &mut Extraction, reg: &Registry) -> Summary {
     let rs = resolve_document(text, e, reg);
+    fill(e, &rs, reg)
+}
+
+/// Fill `citation.instrument` from the resolutions of [`resolve_document`] (see
+/// [`resolve_all`]) and count them.
+pub fn fill(e: &mut Extraction, rs: &[Resolution], reg: &Registry) -> Summary {
     let mut s = Summary::default();
     for (c, r) in e.citations.iter_mut().zip(rs) {
         c.instrument = match &r {
-            Resolution::Resolved(id) => reg.get(id).map(|i| i.summary_json()),
-            Resolution::Observed(id) => Some(observed_json(id, c)),
-            Resolution::Ambiguous(v) => Some(serde_json::json!({ "ambiguous": v })),
+            Resolution::Resolved(id) => reg.get(id).map(|i| Resolved::Entry(entry(i))),
+            Resolution::Observed(id) => Some(Resolved::Entry(observed(id, c))),
+            Resolution::Ambiguous(v) => Some(Resolved::Ambiguous {
+                ambiguous: v.clone(),
+            }),
             Resolution::Unknown => None,
         };
         match r {
@@ -577,26 +585,40 @@ pub fn resolve_all(text: &str, e: &mut Extraction, reg: &Registry) -> Summary {
     s
 }
 
+/// The summary of a registry entry put on a citation resolved to it.
+pub fn entry(i: &Instrument) -> Entry {
+    Entry {
+        date: i.issued,
+        id: i.id.clone(),
+        kind: i.kind,
+        number: i.number.clone(),
+        observed: false,
+        status: i.status,
+        symbol: i.symbol.clone(),
+        title: i.title.clone(),
+        year: i.year(),
+    }
+}
+
 /// The summary of a law version the registry lacks, from its canonical number
 /// ("22/2023/QH15") and the citation's law name.
-fn observed_json(id: &str, c: &Citation) -> serde_json::Value {
-    let mut parts = id.split('/');
-    serde_json::json!({
-        "id": id,
-        "kind": Kind::Law,
-        "number": parts.next(),
-        "year": id_year(id),
-        "symbol": id.rsplit('/').next(),
-        "date": null,
-        "title": c.law,
-        "status": "unknown",
-        "observed": true,
-    })
+fn observed(id: &str, c: &Citation) -> Entry {
+    Entry {
+        date: None,
+        id: id.to_string(),
+        kind: Kind::Law,
+        number: id.split('/').next().map(str::to_string),
+        observed: true,
+        status: crate::registry::Status::Unknown,
+        symbol: id.rsplit('/').next().map(str::to_string),
+        title: c.law.clone(),
+        year: id_year(id),
+    }
 }
 
 /// The id a resolved citation points to.
 pub fn resolved_id(c: &Citation) -> Option<&str> {
-    c.instrument.as_ref()?.get("id")?.as_str()
+    c.instrument.as_ref()?.id()
 }
 
 #[cfg(test)]

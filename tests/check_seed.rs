@@ -304,7 +304,7 @@ fn fix_writes_files_with_a_backup() {
 #[test]
 fn extract_json_carries_findings() {
     let seed = format!("tests/fixtures/{SEED}");
-    let (code, out, _) = cancu(&["extract", "--format", "json", &seed]);
+    let (code, out, _) = cancu(&["extract", "--findings", "--format", "json", &seed]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let cs = v["documents"][0]["citations"].as_array().unwrap();
@@ -315,4 +315,12 @@ fn extract_json_carries_findings() {
     assert_eq!(first_decree["findings"][0]["code"], "C0101");
     let clean = cs.iter().find(|c| c["line"] == 10).unwrap();
     assert_eq!(clean["findings"].as_array().unwrap().len(), 0);
+    // Without --findings no check work is done.
+    let (code, out, _) = cancu(&["extract", "--format", "json", &seed]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let cs = v["documents"][0]["citations"].as_array().unwrap();
+    assert!(cs
+        .iter()
+        .all(|c| c["findings"].as_array().is_some_and(|f| f.is_empty())));
 }

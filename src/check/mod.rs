@@ -131,6 +131,21 @@ pub fn check(text: &str, ex: &Extraction, know: &dyn Knowledge, opts: &Options) 
     } else {
         vec![Resolution::Unknown; ex.citations.len()]
     };
+    check_resolved(text, ex, know, resolved, opts)
+}
+
+/// [`check`] with the citations already resolved (`resolved[i]` is what `ex.citations[i]`
+/// resolved to): what `crate::analysis` calls, so a document is resolved once.
+pub fn check_resolved(
+    text: &str,
+    ex: &Extraction,
+    know: &dyn Knowledge,
+    mut resolved: Vec<Resolution>,
+    opts: &Options,
+) -> Vec<Diagnostic> {
+    if !know.available() || resolved.len() != ex.citations.len() {
+        resolved = vec![Resolution::Unknown; ex.citations.len()];
+    }
     let cx = Ctx {
         text,
         loc: Locator::new(text),
@@ -279,13 +294,19 @@ pub fn summarize_unresolved(diags: Vec<Diagnostic>, lang: Lang) -> Vec<Diagnosti
 /// product.
 pub fn fill_findings(text: &str, ex: &mut Extraction, know: &dyn Knowledge, opts: &Options) {
     let diags = check(text, ex, know, opts);
+    attach_findings(&mut ex.citations, &diags);
+}
+
+/// Give each citation the diagnostics whose primary span lies within it (both in the same
+/// coordinates), as [`fill_findings`] does.
+pub fn attach_findings(citations: &mut [Citation], diags: &[Diagnostic]) {
     let mut by_start: Vec<(usize, usize, usize)> = diags
         .iter()
         .enumerate()
         .filter_map(|(i, d)| d.primary().map(|l| (l.start, l.end, i)))
         .collect();
     by_start.sort_unstable();
-    for c in ex.citations.iter_mut() {
+    for c in citations.iter_mut() {
         let from = by_start.partition_point(|&(s, _, _)| s < c.start);
         let mut hits: Vec<usize> = by_start[from..]
             .iter()
@@ -294,10 +315,7 @@ pub fn fill_findings(text: &str, ex: &mut Extraction, know: &dyn Knowledge, opts
             .map(|&(_, _, i)| i)
             .collect();
         hits.sort_unstable();
-        c.findings = hits
-            .into_iter()
-            .filter_map(|i| serde_json::to_value(&diags[i]).ok())
-            .collect();
+        c.findings = hits.into_iter().map(|i| diags[i].clone()).collect();
     }
 }
 

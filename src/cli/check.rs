@@ -11,7 +11,7 @@
 //! one line per document unless `--show-notes`; `--baseline FILE` compares the findings with
 //! a committed baseline. Vietnamese by default, `--lang en` (or LANG=en*) for English.
 
-use crate::check::{self, fix, rules, Knowledge, NoKnowledge, Options};
+use crate::check::{self, fix, rules, Options};
 use crate::cli::check_config;
 use crate::cli::extract::read_inputs;
 use crate::cli::Outcome;
@@ -112,19 +112,19 @@ impl Deny {
     }
 }
 
-/// The knowledge the registry rules use: the built-in registry, the user's imported files
+/// The registry the registry rules use: the built-in registry, the user's imported files
 /// and `--registry` files. When they cannot be loaded, the error is said and the registry
 /// rules are skipped (and said to be).
-pub fn knowledge(
+pub fn registry(
     args: &crate::cli::registry::RegistryArgs,
     paths: &[std::path::PathBuf],
     index: Option<&Path>,
-) -> Box<dyn Knowledge> {
+) -> Option<crate::registry::Registry> {
     match args.load_with_index(paths, index) {
-        Ok(reg) => Box::new(crate::knowledge::RegistryKnowledge::new(reg)),
+        Ok(reg) => Some(reg),
         Err(e) => {
             eprintln!("error: registry: {e:#}");
-            Box::new(NoKnowledge)
+            None
         }
     }
 }
@@ -221,17 +221,28 @@ struct Shown {
     show_notes: bool,
 }
 
-fn run_one(text: &str, know: &dyn Knowledge, opts: &Options, shown: &Shown) -> Vec<Diagnostic> {
-    let ex = crate::extract(text);
-    let diags: Vec<Diagnostic> = check::check(text, &ex, know, opts)
+/// One document analysed ([`crate::analysis::analyze`]): the diagnostics shown, and where
+/// its default as-of date came from.
+fn run_one(
+    text: &str,
+    reg: Option<&crate::registry::Registry>,
+    opts: &Options,
+    shown: &Shown,
+) -> (Vec<Diagnostic>, Option<(Date, check::AsOfSource)>) {
+    let a = crate::analysis::analyze_text("", text, reg, &crate::analysis::Wants::check(*opts));
+    let as_of = check::as_of_for(&a.extraction);
+    let diags: Vec<Diagnostic> = a
+        .diagnostics
+        .unwrap_or_default()
         .into_iter()
         .filter(|d| shown.selection.allows(d.code))
         .collect();
-    if shown.show_notes {
+    let diags = if shown.show_notes {
         diags
     } else {
         check::summarize_unresolved(diags, opts.lang)
-    }
+    };
+    (diags, as_of)
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -253,8 +264,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         selection: check_config::selection(&args.select, &args.ignore, cfg)?,
         show_notes: args.show_notes || args.deny == Deny::Note,
     };
-    let know = knowledge(&args.registry, &args.paths, args.index.as_deref());
-    if !know.available() {
+    let reg = registry(&args.registry, &args.paths, args.index.as_deref());
+    if reg.is_none() {
         crate::cli::output::note(format_args!(
             "{}: {}",
             messages::NOTE_WORD.get(lang),
@@ -268,11 +279,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let bar = crate::cli::output::progress(docs.len() as u64, "files checked");
     for d in docs {
         bar.inc(1);
-        let diags = run_one(&d.text, know.as_ref(), &opts, &shown);
+        let (diags, as_of) = run_one(&d.text, reg.as_ref(), &opts, &shown);
         if opts.as_of.is_none() {
-            if let Some((date, check::AsOfSource::LatestCited)) =
-                check::as_of_for(&crate::extract(&d.text))
-            {
+            if let Some((date, check::AsOfSource::LatestCited)) = as_of {
                 crate::cli::output::note(format_args!(
                     "{}: {}",
                     messages::NOTE_WORD.get(lang),
@@ -336,7 +345,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             } else {
                 Vec::new()
             };
-            match fix_file(&d, &fixed.applied, &notes, know.as_ref(), &opts, &shown) {
+            match fix_file(&d, &fixed.applied, &notes, reg.as_ref(), &opts, &shown) {
                 Ok(Some(done)) => {
                     checked.push(done);
                     continue;
@@ -434,7 +443,7 @@ fn fix_file(
     d: &SourceFile,
     applied: &[diag::Suggestion],
     comments: &[writeback::Edit],
-    know: &dyn Knowledge,
+    reg: Option<&crate::registry::Registry>,
     opts: &Options,
     shown: &Shown,
 ) -> anyhow::Result<Option<Checked>> {
@@ -508,7 +517,7 @@ fn fix_file(
         },
     )
     .with_context(|| format!("{}: the fixed file does not read back", d.path))?;
-    let diags = run_one(&new.text, know, opts, shown);
+    let (diags, _) = run_one(&new.text, reg, opts, shown);
     Ok(Some(Checked {
         path: d.path.clone(),
         text: new.text,

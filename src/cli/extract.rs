@@ -17,6 +17,10 @@ pub struct Args {
     pub read: ReadArgs,
     #[command(flatten)]
     pub registry: crate::cli::registry::RegistryArgs,
+    /// Also run the checker and give each citation its diagnostics (`findings`; JSON and
+    /// NDJSON). Without it no check work is done and `findings` is empty.
+    #[arg(long)]
+    pub findings: bool,
 }
 
 /// How input files are read; shared by every command that reads documents.
@@ -222,13 +226,16 @@ fn notes(d: &SourceFile) -> Notes {
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let reg = args.registry.load_for(&args.paths)?;
-    let know = crate::knowledge::RegistryKnowledge::new(&reg);
     let format = args.format;
+    let wants = if args.findings {
+        crate::analysis::Wants::all(Default::default())
+    } else {
+        crate::analysis::Wants::citations()
+    };
     // Each document's output is rendered where it was analysed, on any core; this thread
     // only writes the pieces in order, as soon as each is ready (every format streams).
     let analyse = |d: SourceFile| -> anyhow::Result<Vec<u8>> {
-        let out = document_out(&d, &reg, &know);
-        drop(d);
+        let out = document_out(d, &reg, &wants);
         let mut w = Vec::new();
         match format {
             Format::Json => w = json_item(out)?,
@@ -269,23 +276,20 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     })
 }
 
-/// One document's citations, spans in the original file, places for DOCX/PDF.
+/// One document's citations ([`crate::analysis::analyze`]), every span in the original
+/// file, places for DOCX/PDF.
 fn document_out(
-    d: &SourceFile,
+    d: SourceFile,
     reg: &crate::registry::Registry,
-    know: &dyn crate::check::Knowledge,
+    wants: &crate::analysis::Wants,
 ) -> DocumentOut {
-    let mut e = crate::analyze(&d.text, reg);
-    // Findings are computed on the decoded text, then every span is taken back to
-    // the original file's bytes.
-    crate::check::fill_findings(&d.text, &mut e, know, &Default::default());
-    for c in &mut e.citations {
-        d.to_original(c);
-    }
+    let a = crate::analysis::analyze(d, Some(reg), wants);
+    let d = &a.source;
     let places = if d.locations.is_empty() {
         Vec::new()
     } else {
-        e.citations
+        a.extraction
+            .citations
             .iter()
             .map(|c| Place {
                 location: d.locate(c.start),
@@ -295,8 +299,8 @@ fn document_out(
     };
     DocumentOut {
         path: d.path.clone(),
-        header: e.header,
-        citations: e.citations,
+        header: a.original_header(),
+        citations: a.original_citations_with_findings(),
         format: d.format,
         encoding: d.encoding.clone(),
         places,
@@ -418,16 +422,16 @@ mod tests {
     #[test]
     fn json_item_is_the_whole_document_printed() {
         let reg = crate::registry::Registry::default();
-        let know = crate::check::NoKnowledge;
+        let wants = crate::analysis::Wants::all(Default::default());
         let rows = [
             "Căn cứ Nghị định số 168/2018/NĐ-CP; Luật Dân quân tự vệ năm 2019;\n",
             "no citation at all\n",
         ];
         for text in rows {
             let d = SourceFile::plain("a.txt", text.to_string());
-            let whole =
-                crate::cli::output::pretty_item(&document_out(&d, &reg, &know)).unwrap_or_default();
-            let piecewise = json_item(document_out(&d, &reg, &know)).unwrap_or_default();
+            let whole = crate::cli::output::pretty_item(&document_out(d.clone(), &reg, &wants))
+                .unwrap_or_default();
+            let piecewise = json_item(document_out(d, &reg, &wants)).unwrap_or_default();
             assert_eq!(
                 String::from_utf8_lossy(&piecewise),
                 String::from_utf8_lossy(&whole),

@@ -3,7 +3,7 @@
 //! inconsistencies, instruments no longer in force with what replaced them, and citations
 //! nobody can resolve. Ends with totals over all plans. Default input: the bundled corpus.
 
-use crate::check::{self, Options};
+use crate::check::Options;
 use crate::cli::extract::{map_inputs as read_inputs_map, ReadArgs};
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
@@ -102,7 +102,6 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     )?;
     let learned = crate::registry::learn::layer(learned);
     let reg = args.registry.load_with_learned(&args.paths, learned)?;
-    let know = RegistryKnowledge::new(&reg);
 
     let mut errors = learn_errors;
     if !args.index.no_index {
@@ -131,7 +130,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // Plans are read and checked on all cores; each plan's report is written as soon as it
     // and those before it are done (text and JSON alike).
     let plan = |d: crate::source::SourceFile| {
-        let r = plan_report(&d, &reg, &know, &opts);
+        let r = plan_report(d, &reg, &opts);
         let mut text = Vec::new();
         if json {
             text = crate::cli::output::pretty_item(&r.0).unwrap_or_default();
@@ -171,13 +170,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 
 /// One plan's report and its worst finding.
 fn plan_report(
-    d: &crate::source::SourceFile,
+    d: crate::source::SourceFile,
     reg: &crate::registry::Registry,
-    know: &dyn check::Knowledge,
     opts: &Options,
 ) -> (PlanReport, Option<Severity>) {
-    let ex = crate::analyze(&d.text, reg);
-    let diags = check::check(&d.text, &ex, know, opts);
+    let a = crate::analysis::analyze(d, Some(reg), &crate::analysis::Wants::all(*opts));
+    let (d, ex) = (&a.source, &a.extraction);
+    let diags = a.diagnostics();
     let worst = diags.iter().map(|x| x.severity).max();
     let line_of = |dg: &Diagnostic| dg.primary().map(|l| l.line).unwrap_or(0);
     let p = PlanReport {
@@ -200,12 +199,12 @@ fn plan_report(
             .filter(|c| resolved_id(c).is_none())
             .map(|c| format!("{}: {}", c.line, c.text))
             .collect(),
-        errors: count(&diags, |x| x.severity == Severity::Error),
-        warnings: count(&diags, |x| x.severity == Severity::Warning),
-        notes: count(&diags, |x| x.severity == Severity::Note),
-        shape: count(&diags, |x| x.category == Category::Shape),
-        consistency: count(&diags, |x| x.category == Category::Consistency),
-        time: count(&diags, |x| x.category == Category::Time),
+        errors: count(diags, |x| x.severity == Severity::Error),
+        warnings: count(diags, |x| x.severity == Severity::Warning),
+        notes: count(diags, |x| x.severity == Severity::Note),
+        shape: count(diags, |x| x.category == Category::Shape),
+        consistency: count(diags, |x| x.category == Category::Consistency),
+        time: count(diags, |x| x.category == Category::Time),
         outdated: diags
             .iter()
             .filter(|x| matches!(x.category, Category::Time | Category::Consistency))

@@ -18,6 +18,14 @@ pub struct Args {
     /// data dir ($CANCU_DATA, else ~/.local/share/cancu), where `cancu index` puts it.
     #[arg(long = "index", value_name = "DIR")]
     pub index: Option<PathBuf>,
+    /// Search these files or folders directly instead of an index: an in-memory index of
+    /// them and of the registry, built by the code `cancu index` uses, so ranking, filters
+    /// and snippets are those of an index over the same files.
+    #[arg(long = "path", value_name = "PATH", conflicts_with = "index")]
+    pub paths: Vec<PathBuf>,
+    /// With --path: the registry's instruments searched beside the files.
+    #[command(flatten)]
+    pub registry: crate::cli::registry::RegistryArgs,
     /// Number of files shown.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
@@ -48,7 +56,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             anyhow::bail!("unknown kind {k:?}; one of: {}", slugs.join(", "));
         }
     }
-    let index = SearchIndex::open(&crate::cli::places::index_dir(args.index.as_deref())?)?;
+    let scanned = !args.paths.is_empty();
+    let index = if scanned {
+        memory_index(&args.paths, &args.registry)?
+    } else {
+        SearchIndex::open(&crate::cli::places::index_dir(args.index.as_deref())?)?
+    };
     let req = SearchRequest {
         query: args.query.join(" "),
         limit: args.limit.max(1),
@@ -67,7 +80,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }),
     };
     let hits = index.search_with(&req, &opts)?;
-    let stale: Vec<Option<&str>> = hits.iter().map(|h| staleness(&index, h)).collect();
+    // Files read just now are never stale.
+    let stale: Vec<Option<&str>> = hits
+        .iter()
+        .map(|h| if scanned { None } else { staleness(&index, h) })
+        .collect();
     let stdout = std::io::stdout();
     let tty = crate::cli::output::color_stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
@@ -107,6 +124,25 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         ));
     }
     Ok(crate::cli::output::lookup(!hits.is_empty(), 0))
+}
+
+/// The files under `paths` and the registry in an index in memory, built as `cancu index`
+/// builds one on disk (unreadable files are named on stderr and left out).
+fn memory_index(
+    paths: &[PathBuf],
+    registry: &crate::cli::registry::RegistryArgs,
+) -> anyhow::Result<SearchIndex> {
+    let reg = registry.load_for(paths)?;
+    let index = SearchIndex::in_ram()?;
+    let mut w = index.writer()?;
+    let (docs, _errors) = crate::cli::extract::read_inputs(paths);
+    for d in &docs {
+        w.add_file(&d.path, &d.text, "")?;
+    }
+    w.replace_registry(&reg, "")?;
+    w.finish()?;
+    index.reload()?;
+    Ok(index)
 }
 
 /// Why a plan hit is stale, None when it is not: its file on disk no longer has the

@@ -16,9 +16,11 @@ pub struct Args {
     /// search scans the corpus folder.
     #[arg(long)]
     pub index: Option<PathBuf>,
-    /// The corpus folder: registry/, and plans/ when no PATH is given.
+    /// The corpus folder: plans/ when no PATH is given.
     #[arg(long, default_value = "corpus")]
     pub corpus: PathBuf,
+    #[command(flatten)]
+    pub registry: crate::cli::registry::RegistryArgs,
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
@@ -46,7 +48,22 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         workers: args.workers.clamp(1, 64),
         allow_remote: args.allow_remote,
     };
-    let (backend, note) = serve::backend_with_note(&config);
+    // The registry, loaded as every command loads it: built-in, the bundled plans' layer
+    // when they are served, the user data dir's imported files, --registry files.
+    let indexed = config.index.as_deref().and_then(|dir| {
+        let files = crate::index::SearchIndex::open(dir)
+            .ok()?
+            .indexed_files()
+            .ok()?;
+        Some(files.into_keys().map(PathBuf::from).collect::<Vec<_>>())
+    });
+    let served = match indexed {
+        Some(files) => files,
+        None if config.plans.is_empty() => vec![config.corpus.join("plans")],
+        None => config.plans.clone(),
+    };
+    let reg = args.registry.load_for(&served)?;
+    let (backend, note) = serve::backend_for(&config, Some(reg));
     if let Some(note) = note {
         crate::cli::output::note(format_args!("note: --index: {note}"));
     }

@@ -92,7 +92,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             Some(format!(
                 "{} ({}){}",
                 ins.status,
-                ins.status.vietnamese(),
+                crate::messages::status(crate::messages::Lang::Vi, ins.status),
                 ins.status_date
                     .map(|d| format!(" since {}", d.vietnamese()))
                     .unwrap_or_default()
@@ -107,7 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     Some(format!(
                         "{} ({}){}",
                         st.status,
-                        st.status.vietnamese(),
+                        crate::messages::status(crate::messages::Lang::Vi, st.status),
                         st.in_force
                             .filter(|x| *x != id)
                             .map(|x| format!(", in its place {x}"))

@@ -266,9 +266,11 @@ pub fn registry_hash(reg: &Registry) -> String {
 
 /// The tantivy documents of one file: its plan document and one per section.
 pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyDocument> {
-    let mut ex = crate::extract(text);
+    let a = crate::analysis::analyze_text(path, text, None, &crate::analysis::Wants::index());
+    let mut ex = a.extraction;
     ex.citations.sort_by_key(|c| c.start);
-    build(f, path, text, hash, Some(&ex))
+    let parts = a.outline.map(|o| sections_in(text, &o));
+    build(f, path, text, hash, Some(&ex), parts)
 }
 
 /// The documents [`documents`] makes with extraction left out: the same plan and section
@@ -281,7 +283,7 @@ pub fn documents_without_extraction(
     text: &str,
     hash: &str,
 ) -> Vec<TantivyDocument> {
-    build(f, path, text, hash, None)
+    build(f, path, text, hash, None, None)
 }
 
 /// The documents of one file, with what extraction found (`ex`, citations in text order)
@@ -292,6 +294,7 @@ fn build(
     text: &str,
     hash: &str,
     ex: Option<&crate::Extraction>,
+    parts: Option<Vec<Piece>>,
 ) -> Vec<TantivyDocument> {
     let header = ex.map(|e| &e.header);
     let citations = ex.map_or(&[][..], |e| &e.citations[..]);
@@ -342,7 +345,7 @@ fn build(
     // What resolution matches on (see `Fields::cite_keys`).
     let keys = cite_keys(citations);
 
-    let parts = sections(text);
+    let parts = parts.unwrap_or_else(|| sections(text));
     let mut out = Vec::with_capacity(parts.len() + 1);
     let mut plan = TantivyDocument::new();
     plan.add_text(f.key, path);
@@ -406,7 +409,11 @@ pub struct Piece {
 /// (left out when it is only white space), and a section's piece ends where the next heading
 /// of any level starts, so paths are the ones `cancu cites` and `cancu basis` print.
 pub fn sections(text: &str) -> Vec<Piece> {
-    let o = crate::outline::outline(text);
+    sections_in(text, &crate::analysis::outline_of(text))
+}
+
+/// [`sections`] of a text whose outline is known.
+pub fn sections_in(text: &str, o: &crate::outline::Outline) -> Vec<Piece> {
     let mut out = Vec::with_capacity(o.sections.len() + 1);
     let first = o.sections.first().map_or(text.len(), |s| s.start);
     if o.sections.is_empty() || !text[..first].trim().is_empty() {

@@ -162,8 +162,8 @@ pub struct InstrumentRef {
     /// "Nghị định 168/2018/NĐ-CP", "Luật Dân quân tự vệ 2019".
     pub label: String,
     pub kind: Kind,
-    /// The registry's status slug ("in-force", "superseded", ...).
-    pub status: String,
+    /// The registry's status ("in-force", "superseded", ...).
+    pub status: crate::registry::Status,
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
@@ -172,15 +172,23 @@ pub struct InstrumentRef {
     pub issued: Option<Date>,
 }
 
+/// A registry status from its slug ("superseded"); `unknown` for anything else.
+pub fn status_from_slug(slug: &str) -> crate::registry::Status {
+    use serde::Deserialize;
+    let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(slug);
+    crate::registry::Status::deserialize(de).unwrap_or_default()
+}
+
 /// How a registry status ranks among hits matching the same words: in force first, then
 /// partly expired, not yet in force, unknown, and last what no longer applies.
-pub fn status_rank(slug: &str) -> u8 {
-    match slug {
-        "in-force" => 0,
-        "partly-expired" => 1,
-        "not-yet-in-force" => 2,
-        "unknown" => 3,
-        _ => 4,
+pub fn status_rank(st: crate::registry::Status) -> u8 {
+    use crate::registry::Status::*;
+    match st {
+        InForce => 0,
+        PartlyExpired => 1,
+        NotYetInForce => 2,
+        Unknown => 3,
+        Expired | Superseded => 4,
     }
 }
 
@@ -224,8 +232,12 @@ pub struct CitedView {
     pub text: String,
     pub kind: Kind,
     pub canonical: Option<String>,
+    /// Byte offsets of the ORIGINAL file.
     pub start: usize,
     pub end: usize,
+    /// Byte offsets into the document's `text` (decoded, NFC): what the page marks.
+    pub text_start: usize,
+    pub text_end: usize,
     pub line: usize,
     pub column: usize,
     pub section: Option<SectionRef>,
@@ -251,8 +263,12 @@ pub struct Finding {
     /// Explanations and context ("in force in its place: 44-NQ/TW").
     pub notes: Vec<String>,
     pub suggestion: Option<String>,
+    /// Byte offsets of the ORIGINAL file.
     pub start: usize,
     pub end: usize,
+    /// Byte offsets into the document's `text` (decoded, NFC).
+    pub text_start: usize,
+    pub text_end: usize,
     pub line: usize,
     pub column: usize,
 }
@@ -263,8 +279,10 @@ pub struct SectionView {
     /// "II.1".
     pub path: String,
     pub heading: String,
-    /// Byte offset of the item's first line in the original.
+    /// Byte offset of the item's first line in the ORIGINAL file.
     pub start: usize,
+    /// Byte offset of the item's first line in the document's `text`.
+    pub text_start: usize,
     /// 1 for "I.", 2 for "1.", 3 for "a)".
     pub depth: usize,
     /// Instruments cited in this item (not its sub-items), each once.
@@ -276,7 +294,9 @@ pub struct SectionView {
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentView {
     pub summary: DocumentSummary,
-    /// The original text; spans index into it.
+    /// The text as read (decoded, NFC): `text_start`/`text_end` index into it; `start`/`end`
+    /// are byte offsets of the ORIGINAL file (they differ for UTF-16, legacy encodings, NFD or
+    /// a byte-order mark).
     pub text: String,
     pub citations: Vec<CitedView>,
     pub findings: Vec<Finding>,
@@ -294,7 +314,7 @@ pub struct SourceView {
 #[derive(Debug, Clone, Serialize)]
 pub struct RelationView {
     /// "replaces", "amended-by", ... read from this instrument's side.
-    pub kind: String,
+    pub kind: crate::registry::RelationType,
     pub other_id: String,
     /// None when the other id is not in the registry (a dangling relation).
     pub other: Option<InstrumentRef>,

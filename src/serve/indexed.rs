@@ -44,12 +44,46 @@ type FileStamp = ((u64, Option<SystemTime>), String);
 impl IndexBackend {
     /// Open the index in `dir` over the corpus folder `corpus`.
     pub fn open(dir: &Path, corpus: &Path) -> Result<IndexBackend, IndexError> {
+        IndexBackend::open_with(dir, corpus, ScanBackend::new(corpus))
+    }
+
+    /// [`IndexBackend::open`] with the scan backend it wraps (its registry).
+    pub fn open_with(
+        dir: &Path,
+        corpus: &Path,
+        scan: ScanBackend,
+    ) -> Result<IndexBackend, IndexError> {
         let index = SearchIndex::open(dir)?;
         let plans = corpus.join("plans");
+        let plans_canonical = plans.canonicalize().ok();
+        // The documents served are exactly the index's: every page, status filter, citer
+        // and graph node is one of them, read from the corpus folder when it holds the file
+        // (an index path may be relative to wherever `cancu index` ran), else where the
+        // index found it.
+        let lister = SearchIndex::open(dir)?;
+        let (lp, lc) = (plans.clone(), plans_canonical.clone());
+        let listing: super::scan::Listing = std::sync::Arc::new(move || {
+            let _ = lister.reload();
+            let files = lister.indexed_files().unwrap_or_default();
+            let mut seen = std::collections::HashSet::new();
+            files
+                .into_keys()
+                .filter_map(|path| {
+                    let id = document_id(&lp, lc.as_deref(), &path);
+                    let in_corpus = lp.join(&id);
+                    let file = if in_corpus.is_file() {
+                        in_corpus
+                    } else {
+                        PathBuf::from(&path)
+                    };
+                    seen.insert(id.clone()).then_some((file, id))
+                })
+                .collect()
+        });
         let b = IndexBackend {
             index,
-            scan: ScanBackend::new(corpus),
-            plans_canonical: plans.canonicalize().ok(),
+            scan: scan.with_listing(listing),
+            plans_canonical,
             plans,
             seen: Mutex::new(None),
             hashes: Mutex::new(HashMap::new()),
@@ -313,7 +347,7 @@ pub fn search_in(
     sections.retain(|h| seen.insert((around.document_id)(&h.path)));
     let duplicates = before - sections.len();
     instruments.sort_by(|a, b| {
-        let rank = |h: &Found| status_rank(h.status.as_deref().unwrap_or("unknown"));
+        let rank = |h: &Found| status_rank(status_from_slug(h.status.as_deref().unwrap_or("")));
         a.matched.cmp(&b.matched).then(rank(a).cmp(&rank(b)))
     });
     let view = |h: Found| -> Hit {

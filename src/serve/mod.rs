@@ -64,12 +64,30 @@ pub fn backend(config: &Config) -> Arc<dyn Backend> {
 /// The backend for a configuration, and a note to show once when `--index` was given but
 /// could not be used (missing, unreadable, another schema): search then scans the corpus.
 pub fn backend_with_note(config: &Config) -> (Arc<dyn Backend>, Option<String>) {
-    let scan =
-        || Arc::new(scan::ScanBackend::new(config.corpus.clone()).with_plans(config.plans.clone()));
+    backend_for(config, None)
+}
+
+/// [`backend_with_note`] with the registry the caller loaded (`cancu serve` loads it as
+/// every command does); `None`: the corpus folder's registry files.
+pub fn backend_for(
+    config: &Config,
+    registry: Option<crate::registry::Registry>,
+) -> (Arc<dyn Backend>, Option<String>) {
+    let registry = registry.map(Arc::new);
+    let scan = || {
+        Arc::new(
+            scan::ScanBackend::new(config.corpus.clone())
+                .with_plans(config.plans.clone())
+                .with_registry(registry.clone()),
+        )
+    };
     let Some(dir) = &config.index else {
         return (scan(), None);
     };
-    match indexed::IndexBackend::open(dir, &config.corpus) {
+    // With an index the documents are the index's (those of the corpus folder read from
+    // its snapshot, the others where the index found them).
+    let wrapped = scan::ScanBackend::new(config.corpus.clone()).with_registry(registry.clone());
+    match indexed::IndexBackend::open_with(dir, &config.corpus, wrapped) {
         Ok(b) => (Arc::new(b), None),
         Err(e) => (
             scan(),

@@ -105,23 +105,19 @@ pub fn error(lang: Lang, status: u16, message: &str) -> String {
     )
 }
 
-/// The registry's status in Vietnamese ("superseded" → "đã bị thay thế").
-pub fn status_vietnamese(status: &str) -> &'static str {
-    text::status(Lang::Vi, status)
-}
-
 /// The class of a registry status: in force, not in force, or unknown.
-fn status_class(status: &str) -> Standing {
+fn status_class(status: crate::registry::Status) -> Standing {
+    use crate::registry::Status::*;
     match status {
-        "in-force" | "partly-expired" => Standing::InForce,
-        "expired" | "superseded" | "replaced" | "repealed" => Standing::Outdated,
-        _ => Standing::Unknown,
+        InForce | PartlyExpired => Standing::InForce,
+        Expired | Superseded => Standing::Outdated,
+        NotYetInForce | Unknown => Standing::Unknown,
     }
 }
 
-fn status_badge(lang: Lang, status: &str) -> Markup {
+fn status_badge(lang: Lang, status: crate::registry::Status) -> Markup {
     let st = status_class(status);
-    html! { span class=(format!("badge st-{}", st.slug())) title=(status) { (text::status(lang, status)) } }
+    html! { span class=(format!("badge st-{}", st.slug())) title=(status.slug()) { (text::status(lang, status)) } }
 }
 
 /// What tells an instrument apart from another with the same number: issuer and date.
@@ -129,7 +125,7 @@ fn instrument_facts(lang: Lang, i: &InstrumentRef) -> Markup {
     let w = lang.words();
     html! {
         span.facts {
-            (status_badge(lang, &i.status))
+            (status_badge(lang, i.status))
             @if let Some(iss) = &i.issuer { " · " (iss) }
             @if let Some(d) = i.issued { " · " (w.issued_on) " " (d.vietnamese()) }
         }
@@ -538,7 +534,7 @@ pub fn document(lang: Lang, d: &DocumentView) -> String {
                                                 @if sec.unresolved > 0 { ", " (sec.unresolved) " " (w.unresolved_n) } }
                                             ul {
                                                 @for i in &sec.instruments {
-                                                    li { a href=(instrument_url(&i.id)) { (i.label) } " " (status_badge(lang, &i.status)) }
+                                                    li { a href=(instrument_url(&i.id)) { (i.label) } " " (status_badge(lang, i.status)) }
                                                 }
                                             }
                                         }
@@ -589,7 +585,7 @@ fn relations_table(lang: Lang, rels: &[RelationView]) -> Markup {
                     tbody {
                         @for r in rels {
                             tr {
-                                td { (text::relation(lang, &r.kind)) }
+                                td { (text::relation(lang, r.kind.slug())) }
                                 td { (inst_link(lang, &r.other_id, r.other.as_ref())) }
                                 td.nowrap { (date(r.date)) }
                                 td { (r.source.as_deref().unwrap_or("")) @if !r.verified { " " span.unverified { (w.unverified) } } }
@@ -610,7 +606,11 @@ fn event_words(lang: Lang, what: &str) -> String {
         "issued" => w.ev_issued.to_string(),
         "effective" => w.ev_effective.to_string(),
         other => match other.strip_prefix("status:") {
-            Some(slug) => format!("{}: {}", w.ev_status, text::status(lang, slug)),
+            Some(slug) => format!(
+                "{}: {}",
+                w.ev_status,
+                text::status(lang, super::backend::status_from_slug(slug))
+            ),
             None => text::relation(lang, other).to_string(),
         },
     }
@@ -624,7 +624,7 @@ pub fn instrument(lang: Lang, i: &InstrumentView) -> String {
         &s.label,
         html! {
             article.instrument {
-                h1 { (s.label) " " (status_badge(lang, &s.status)) }
+                h1 { (s.label) " " (status_badge(lang, s.status)) }
                 @if let Some(t) = &s.title { p.title { (t) } }
                 p {
                     a href=(format!("/graph?instrument={}", encode_path(&s.id))) { (w.relation_graph) }
@@ -640,7 +640,7 @@ pub fn instrument(lang: Lang, i: &InstrumentView) -> String {
                         dt { (w.issuer) } dd { (i.issuer.as_deref().unwrap_or("—")) }
                         dt { (w.issued) } dd { (date(i.issued)) }
                         dt { (w.effective) } dd { (date(i.effective)) }
-                        dt { (w.standing) } dd { (text::status(lang, &s.status)) @if let Some(d) = i.status_date { " " (w.since) " " (d.vietnamese()) } }
+                        dt { (w.standing) } dd { (text::status(lang, s.status)) @if let Some(d) = i.status_date { " " (w.since) " " (d.vietnamese()) } }
                         @if let Some(n) = &i.law_name { dt { (w.law_name) } dd { (n) } }
                         @if !i.aliases.is_empty() { dt { (w.aliases) } dd { (i.aliases.join("; ")) } }
                         dt { (w.verified) } dd { @if i.verified { (w.yes) } @else { span.unverified { (w.no) } } }

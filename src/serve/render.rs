@@ -89,15 +89,15 @@ impl<'a> Emitter<'a> {
             a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)
         };
         let mut cites: Vec<usize> = (0..d.citations.len())
-            .filter(|&i| ok(d.citations[i].start, d.citations[i].end))
+            .filter(|&i| ok(d.citations[i].text_start, d.citations[i].text_end))
             .collect();
-        cites.sort_by_key(|&i| (d.citations[i].start, d.citations[i].end));
+        cites.sort_by_key(|&i| (d.citations[i].text_start, d.citations[i].text_end));
         // Overlapping spans: the first keeps its bytes.
         let mut kept: Vec<usize> = Vec::new();
         for i in cites {
             if kept
                 .last()
-                .is_none_or(|&k| d.citations[k].end <= d.citations[i].start)
+                .is_none_or(|&k| d.citations[k].text_end <= d.citations[i].text_start)
             {
                 kept.push(i);
             }
@@ -105,7 +105,7 @@ impl<'a> Emitter<'a> {
         let mut anchors: Vec<(usize, &str)> = d
             .sections
             .iter()
-            .map(|s| (s.start, s.path.as_str()))
+            .map(|s| (s.text_start, s.path.as_str()))
             .collect();
         anchors.sort_by_key(|a| a.0);
         Emitter {
@@ -139,22 +139,22 @@ impl<'a> Emitter<'a> {
     fn cite_at(&self, pos: usize) -> Option<usize> {
         let k = self
             .cites
-            .partition_point(|&i| self.d.citations[i].start <= pos);
+            .partition_point(|&i| self.d.citations[i].text_start <= pos);
         let i = *self.cites.get(k.checked_sub(1)?)?;
-        (pos < self.d.citations[i].end).then_some(i)
+        (pos < self.d.citations[i].text_end).then_some(i)
     }
 
     /// The next citation boundary after `pos` (a start or an end), or `limit`.
     fn next_boundary(&self, pos: usize, limit: usize) -> usize {
         let mut b = limit;
         if let Some(i) = self.cite_at(pos) {
-            b = b.min(self.d.citations[i].end);
+            b = b.min(self.d.citations[i].text_end);
         }
         let k = self
             .cites
-            .partition_point(|&i| self.d.citations[i].start <= pos);
+            .partition_point(|&i| self.d.citations[i].text_start <= pos);
         if let Some(&i) = self.cites.get(k) {
-            b = b.min(self.d.citations[i].start);
+            b = b.min(self.d.citations[i].text_start);
         }
         if let Some(&(start, _)) = self.anchors.get(self.next_anchor) {
             if start > pos {
@@ -521,6 +521,8 @@ mod tests {
                     canonical: None,
                     start,
                     end: start + needle.len(),
+                    text_start: start,
+                    text_end: start + needle.len(),
                     line: 1,
                     column: 1,
                     section: None,
@@ -549,6 +551,7 @@ mod tests {
                 path: "I".into(),
                 heading: "I. A".into(),
                 start: 0,
+                text_start: 0,
                 depth: 1,
                 instruments: Vec::new(),
                 unresolved: 0,

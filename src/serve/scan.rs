@@ -18,7 +18,7 @@ use crate::knowledge::RegistryKnowledge;
 use crate::model::{Citation, Date};
 use crate::normalize::fold_key;
 use crate::registry::{Instrument, Registry, Status};
-use crate::resolve::{self, Resolution as Res};
+use crate::resolve::Resolution as Res;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -30,10 +30,19 @@ pub struct ScanBackend {
     /// The plans served: files, or folders walked for documents. A document's id is its path
     /// under the folder given (a file's: its name).
     plans: Vec<PathBuf>,
+    /// The documents to serve (path, id), when the caller lists them (the documents of an
+    /// index); else the files under `plans`.
+    listing: Option<Listing>,
+    /// The registry, when the caller loaded it (`cancu serve` loads it as every command
+    /// does: built-in, imported, `--registry`); else read from `root/registry`.
+    registry: Option<Arc<Registry>>,
     cache: Mutex<Option<(Fingerprint, Arc<Snapshot>)>>,
 }
 
 type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
+
+/// Lists the documents a backend serves: (file to read, document id).
+pub type Listing = Arc<dyn Fn() -> Vec<(PathBuf, String)> + Send + Sync>;
 
 impl ScanBackend {
     pub fn new(root: impl Into<PathBuf>) -> ScanBackend {
@@ -41,16 +50,31 @@ impl ScanBackend {
         ScanBackend {
             plans: vec![root.join("plans")],
             root,
+            registry: None,
+            listing: None,
             cache: Mutex::new(None),
         }
     }
 
-    fn files(&self) -> (Vec<PathBuf>, Vec<PathBuf>) {
-        let (plans, _) = crate::source::expand(&self.plans);
-        let plans = plans
-            .into_iter()
-            .filter(|p| p.file_name().is_none_or(|n| n != "README.md"))
-            .collect();
+    /// The documents served (path, id) and the registry files to read.
+    fn files(&self) -> (Vec<(PathBuf, String)>, Vec<PathBuf>) {
+        let plans = match &self.listing {
+            Some(list) => list(),
+            None => {
+                let (plans, _) = crate::source::expand(&self.plans);
+                plans
+                    .into_iter()
+                    .filter(|p| p.file_name().is_none_or(|n| n != "README.md"))
+                    .map(|p| {
+                        let id = document_id(&self.plans, &p);
+                        (p, id)
+                    })
+                    .collect()
+            }
+        };
+        if self.registry.is_some() {
+            return (plans, Vec::new());
+        }
         // The corpus's registry files, then the user's imported ones (cancu registry import).
         let mut reg = crate::registry::files::registry_files_in(&self.root.join("registry"));
         reg.extend(crate::registry::files::imported_files());
@@ -63,6 +87,7 @@ impl ScanBackend {
         let (plans, reg) = self.files();
         let fp: Fingerprint = plans
             .iter()
+            .map(|(p, _)| p)
             .chain(reg.iter())
             .map(|p| {
                 let m = std::fs::metadata(p).ok();
@@ -79,7 +104,7 @@ impl ScanBackend {
                 return Ok(snap.clone());
             }
         }
-        match Snapshot::build(&self.plans, &plans, &reg) {
+        match Snapshot::build(&plans, &reg, self.registry.as_deref()) {
             Ok(s) => {
                 let s = Arc::new(s);
                 *cache = Some((fp, s.clone()));
@@ -131,6 +156,22 @@ impl ScanBackend {
     pub fn with_plans(mut self, paths: Vec<PathBuf>) -> ScanBackend {
         if !paths.is_empty() {
             self.plans = paths;
+        }
+        self
+    }
+
+    /// Serve the documents `listing` names (asked again at every request, so a re-indexed
+    /// list is picked up) instead of the files under the plans folder.
+    pub fn with_listing(mut self, listing: Listing) -> ScanBackend {
+        self.listing = Some(listing);
+        self
+    }
+
+    /// Use this registry (loaded by the caller as every command loads it) instead of the
+    /// corpus folder's registry files.
+    pub fn with_registry(mut self, reg: Option<Arc<Registry>>) -> ScanBackend {
+        if reg.is_some() {
+            self.registry = reg;
         }
         self
     }
@@ -198,7 +239,7 @@ fn reference(i: &Instrument) -> InstrumentRef {
         id: i.id.clone(),
         label: i.label(),
         kind: i.kind,
-        status: i.status.slug().to_string(),
+        status: i.status,
         title: i.title.clone(),
         issuer: i.issuer.clone(),
         issued: i.issued,
@@ -236,6 +277,15 @@ struct Doc {
     /// The checker's findings.
     diags: Vec<Diagnostic>,
     sections: Vec<crate::outline::Section>,
+    /// Text offsets back to the ORIGINAL file's bytes (text formats; None: the same).
+    map: Option<crate::source::offsets::OffsetMap>,
+}
+
+impl Doc {
+    /// The byte offset in the original file of text offset `t`.
+    fn original(&self, t: usize) -> usize {
+        self.map.as_ref().map_or(t, |m| m.original(t))
+    }
 }
 
 struct Snapshot {
@@ -349,47 +399,48 @@ fn load_registry(files: &[PathBuf]) -> Result<Registry, BackendError> {
     Ok(reg)
 }
 
-/// One file read and analysed (extraction, outline, resolution at its date, checks); None
-/// when it cannot be read.
+/// One file read and analysed ([`crate::analysis::analyze`]: extraction, outline,
+/// resolution at its date, checks); None when it cannot be read.
 fn analyse(p: &Path, id: String, reg: &Registry) -> Option<Doc> {
     let src = crate::source::read_file(p).ok()?;
-    let mut ex = crate::extract(&src.text);
-    let outline = crate::outline::outline(&src.text);
-    outline.assign(&mut ex.citations);
-    let as_of = resolve::document_date(&ex);
-    let resolved = resolve::resolve_document(&src.text, &ex, reg);
-    let diags = check::check(
-        &src.text,
-        &ex,
-        &RegistryKnowledge::new(reg),
-        &check::Options::default(),
+    let a = crate::analysis::analyze(
+        src,
+        Some(reg),
+        &crate::analysis::Wants::all(check::Options::default()),
     );
-    let title = title_of(&ex.header, &src.text).unwrap_or_else(|| id.clone());
+    let title = title_of(&a.extraction.header, a.text()).unwrap_or_else(|| id.clone());
+    // The header's span in original offsets, as the API gives every span.
+    let header = a.original_header();
+    let diags = a.diagnostics.unwrap_or_default();
+    let map = a.source.map.filter(|m| !m.is_identity());
     Some(Doc {
+        map,
         id,
-        text: src.text,
+        text: a.source.text,
         title,
-        header: ex.header,
-        as_of,
-        citations: ex.citations,
-        resolved,
+        header,
+        as_of: a.date,
+        citations: a.extraction.citations,
+        resolved: a.resolutions,
         diags,
-        sections: outline.sections,
+        sections: a.outline.map(|o| o.sections).unwrap_or_default(),
     })
 }
 
 impl Snapshot {
     fn build(
-        roots: &[PathBuf],
-        plans: &[PathBuf],
+        plans: &[(PathBuf, String)],
         reg_files: &[PathBuf],
+        loaded: Option<&Registry>,
     ) -> Result<Snapshot, BackendError> {
-        let reg = load_registry(reg_files)?;
+        let reg = match loaded {
+            Some(r) => r.clone(),
+            None => load_registry(reg_files)?,
+        };
         let mut docs = Vec::new();
         for p in plans {
-            let id = document_id(roots, p);
             // A file that vanished or is being rewritten is skipped, not fatal.
-            docs.extend(analyse(p, id, &reg));
+            docs.extend(analyse(&p.0, p.1.clone(), &reg));
         }
         let mut cited: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (di, d) in docs.iter().enumerate() {
@@ -478,8 +529,10 @@ impl Snapshot {
                     message: g.message.clone(),
                     notes: g.notes.clone(),
                     suggestion: g.suggestion.as_ref().map(|s| s.replacement.clone()),
-                    start: l.start,
-                    end: l.end,
+                    start: d.original(l.start),
+                    end: d.original(l.end),
+                    text_start: l.start,
+                    text_end: l.end,
                     line: l.line,
                     column: l.column,
                 })
@@ -504,8 +557,10 @@ impl Snapshot {
                 text: c.text.clone(),
                 kind: c.kind,
                 canonical: c.canonical.clone(),
-                start: c.start,
-                end: c.end,
+                start: d.original(c.start),
+                end: d.original(c.end),
+                text_start: c.start,
+                text_end: c.end,
                 line: c.line,
                 column: c.column,
                 section: c.section.clone(),
@@ -515,7 +570,7 @@ impl Snapshot {
                 candidates,
             });
         }
-        findings.sort_by_key(|f| (f.start, f.end));
+        findings.sort_by_key(|f| (f.text_start, f.text_end));
         let sections = d
             .sections
             .iter()
@@ -541,7 +596,8 @@ impl Snapshot {
                 SectionView {
                     path: s.path.clone(),
                     heading: s.heading.clone(),
-                    start: s.start,
+                    start: d.original(s.start),
+                    text_start: s.start,
                     depth: s.level as usize,
                     instruments,
                     unresolved,
@@ -557,14 +613,9 @@ impl Snapshot {
         }
     }
 
-    fn relation_view(
-        &self,
-        kind: &str,
-        other_id: &str,
-        r: &crate::registry::Relation,
-    ) -> RelationView {
+    fn relation_view(&self, other_id: &str, r: &crate::registry::Relation) -> RelationView {
         RelationView {
-            kind: kind.to_string(),
+            kind: r.kind,
             other_id: other_id.to_string(),
             other: self.reg.get(other_id).map(reference),
             date: r.date,
@@ -577,13 +628,13 @@ impl Snapshot {
         let relations_out: Vec<RelationView> = inst
             .relations
             .iter()
-            .map(|r| self.relation_view(r.kind.slug(), &r.target, r))
+            .map(|r| self.relation_view(&r.target, r))
             .collect();
         let relations_in: Vec<RelationView> = self
             .reg
             .incoming(&inst.id)
             .into_iter()
-            .map(|(src, r)| self.relation_view(r.kind.slug(), &src.id, r))
+            .map(|(src, r)| self.relation_view(&src.id, r))
             .collect();
         let mut timeline = Vec::new();
         if let Some(d) = inst.issued {
@@ -601,7 +652,7 @@ impl Snapshot {
             });
         }
         for r in &relations_out {
-            let what = match r.kind.as_str() {
+            let what = match r.kind.slug() {
                 k @ ("replaced-by" | "superseded-by" | "amended-by" | "guided-by") => k,
                 _ => continue,
             };
@@ -622,23 +673,31 @@ impl Snapshot {
             });
         }
         timeline.sort_by_key(|e| e.date.map(|d| d.ordinal()).unwrap_or(i64::MAX));
+        // Who cites it: the question `cancu cites` asks (a citation matches on what it says
+        // as well as on what it resolved to), asked of every document served.
         let mut cited_by = Vec::new();
-        for &(di, ci) in self
-            .cited
-            .get(&inst.id)
-            .map(|v| v.as_slice())
-            .unwrap_or(&[])
-        {
-            let d = &self.docs[di];
-            let c = &d.citations[ci];
-            cited_by.push(CitedBy {
-                document: d.id.clone(),
-                title: d.title.clone(),
-                citation: ci,
-                section: c.section.clone(),
-                text: c.text.clone(),
-                line: c.line,
-            });
+        let target = crate::graph::Target::Instrument {
+            id: inst.id.clone(),
+        };
+        for d in &self.docs {
+            for h in crate::graph::Graph::cites_in(&target, &d.id, &d.citations) {
+                let Some(ci) = d
+                    .citations
+                    .iter()
+                    .position(|c| std::ptr::eq(c.text.as_str(), h.text))
+                else {
+                    continue;
+                };
+                let c = &d.citations[ci];
+                cited_by.push(CitedBy {
+                    document: d.id.clone(),
+                    title: d.title.clone(),
+                    citation: ci,
+                    section: c.section.clone(),
+                    text: c.text.clone(),
+                    line: c.line,
+                });
+            }
         }
         InstrumentView {
             summary: reference(inst),

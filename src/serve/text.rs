@@ -364,22 +364,13 @@ pub static EN: Words = Words {
     unresolved_cite: "instrument not identified",
 };
 
-/// A registry status slug ("superseded") in words.
-pub fn status(lang: Lang, slug: &str) -> &'static str {
-    match (lang, slug) {
-        (Lang::Vi, "in-force") => "còn hiệu lực",
-        (Lang::Vi, "partly-expired") => "hết hiệu lực một phần",
-        (Lang::Vi, "expired") => "hết hiệu lực",
-        (Lang::Vi, "superseded") => "đã bị thay thế",
-        (Lang::Vi, "not-yet-in-force" | "not-yet") => "chưa có hiệu lực",
-        (Lang::Vi, _) => "chưa rõ hiệu lực",
-        (Lang::En, "in-force") => "in force",
-        (Lang::En, "partly-expired") => "partly expired",
-        (Lang::En, "expired") => "expired",
-        (Lang::En, "superseded") => "superseded",
-        (Lang::En, "not-yet-in-force" | "not-yet") => "not yet in force",
-        (Lang::En, _) => "status unknown",
-    }
+/// A registry status in words (the catalogue's one vocabulary, [`crate::messages::status`]).
+pub fn status(lang: Lang, st: crate::registry::Status) -> &'static str {
+    let lang = match lang {
+        Lang::Vi => crate::messages::Lang::Vi,
+        Lang::En => crate::messages::Lang::En,
+    };
+    crate::messages::status(lang, st)
 }
 
 /// A standing slug ("outdated") in words.
@@ -568,7 +559,9 @@ mod tests {
             ("not-yet-in-force", "chưa có hiệu lực"),
             ("superseded", "đã bị thay thế"),
         ] {
-            assert_eq!(status(Lang::Vi, slug), vi);
+            let st = crate::serve::backend::status_from_slug(slug);
+            assert_eq!(st.slug(), slug);
+            assert_eq!(status(Lang::Vi, st), vi);
         }
         for (slug, vi) in [
             ("replaces", "thay thế"),

@@ -80,3 +80,28 @@ pub fn docx_body_with_table(text: &str, para: impl Fn(&str) -> String) -> String
     }
     body
 }
+
+/// `GET target` from a server at `addr` (HTTP/1.0, the connection closed after the reply):
+/// the status and the body.
+pub fn http_get(addr: std::net::SocketAddr, target: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("{addr}: {e}"));
+    s.set_read_timeout(Some(std::time::Duration::from_secs(60)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    write!(
+        s,
+        "GET {target} HTTP/1.0\r\nHost: localhost:{}\r\n\r\n",
+        addr.port()
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap_or_else(|e| panic!("{e}"));
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, body.to_string())
+}

@@ -1,0 +1,401 @@
+//! One question, one answer (issue #13, "Done when"): over the bundled plans plus 40 real
+//! admin documents of `../shared` (copied into a temporary folder), `cancu search` with an
+//! index and over the files (`--path`), `/api/search` of `cancu serve PATH` and of `cancu
+//! serve --index`, name the same documents for 8 searches and for random words drawn from
+//! the documents (a property test); `cancu cites` with and without `--index` and
+//! `/api/instruments/ID` of both servers name the same documents for 6 instruments; every
+//! hit's page answers 200. Runs the `cancu` binary; without `../shared` only the bundled
+//! plans are used (and the skip is said).
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::io::BufRead;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// How many real documents join the bundled plans.
+const REAL: usize = 40;
+
+fn cancu(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(common::cancu())
+        .args(args)
+        .current_dir(dir)
+        .env("CANCU_DATA", dir.join("data"))
+        .env_remove("CANCU_SHARED")
+        .output()
+        .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+}
+
+fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let out = cancu(dir, args);
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+/// A file name from a path or document id.
+fn name(p: &str) -> String {
+    p.rsplit('/').next().unwrap_or(p).to_string()
+}
+
+/// `cancu serve …` in the folder, killed when dropped.
+struct Served {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Served {
+    fn start(dir: &Path, args: &[&str]) -> Served {
+        let mut child = Command::new(common::cancu())
+            .arg("serve")
+            .args(args)
+            .args(["--addr", "127.0.0.1:0", "--format", "json"])
+            .current_dir(dir)
+            .env("CANCU_DATA", dir.join("data"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cancu serve: {e}"));
+        let mut line = String::new();
+        if let Some(out) = child.stdout.take() {
+            std::io::BufReader::new(out)
+                .read_line(&mut line)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
+        let url = v["listening"].as_str().unwrap_or_default();
+        let addr = url
+            .trim_start_matches("http://")
+            .parse()
+            .unwrap_or_else(|e| panic!("{url}: {e}"));
+        Served { child, addr }
+    }
+
+    fn get(&self, target: &str) -> serde_json::Value {
+        let (status, body) = common::http_get(self.addr, target);
+        assert_eq!(status, 200, "{target}: {body}");
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{target}: {e}"))
+    }
+
+    /// Every page linked answers 200.
+    fn pages_answer(&self, urls: &[String]) {
+        for u in urls {
+            let page = u.split('#').next().unwrap_or(u);
+            let (status, _) = common::http_get(self.addr, page);
+            assert_eq!(status, 200, "{page}");
+        }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn enc(s: &str) -> String {
+    cancu::serve::http::encode_path(s)
+}
+
+fn query_enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The folder: plans/ (the bundled plans and, when `../shared` is there, the first 40 admin
+/// documents by name), indexed into idx/; with both servers running.
+struct World {
+    dir: tempfile::TempDir,
+    real: bool,
+    scan: Served,
+    indexed: Served,
+    /// Words of the documents (folded or not), for random queries.
+    words: Vec<String>,
+}
+
+fn world() -> World {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let plans = dir.path().join("plans");
+    std::fs::create_dir_all(&plans).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(dir.path().join("data")).unwrap_or_else(|e| panic!("{e}"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(common::root().join("corpus/plans"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    let real = match common::shared("one_answer (real documents)") {
+        Some(shared) => {
+            let docs = shared.join("data/admin-docs-2025/docs");
+            let mut real: Vec<PathBuf> = std::fs::read_dir(&docs)
+                .unwrap_or_else(|e| panic!("{}: {e}", docs.display()))
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            real.sort();
+            files.extend(real.into_iter().take(REAL));
+            true
+        }
+        None => false,
+    };
+    let mut words = BTreeSet::new();
+    for f in &files {
+        let to = plans.join(f.file_name().unwrap_or_default());
+        std::fs::copy(f, &to).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        for w in common::read(f).split(|c: char| !c.is_alphabetic()) {
+            if w.chars().count() >= 3 && w.chars().all(|c| c.is_lowercase()) {
+                words.insert(w.to_string());
+            }
+        }
+    }
+    let out = cancu(dir.path(), &["index", "plans", "--index", "idx", "-q"]);
+    assert!(
+        out.status.success(),
+        "cancu index: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let scan = Served::start(dir.path(), &["plans"]);
+    let indexed = Served::start(dir.path(), &["--index", "idx"]);
+    World {
+        dir,
+        real,
+        scan,
+        indexed,
+        words: words.into_iter().collect(),
+    }
+}
+
+/// The documents each engine names for a query: (engine, file names, page urls).
+fn searches(w: &World, q: &str, cli_scan: bool) -> Vec<(&'static str, BTreeSet<String>)> {
+    let d = w.dir.path();
+    let cli = |extra: &[&str]| -> BTreeSet<String> {
+        let mut args = vec![
+            "search", q, "--type", "plan", "--limit", "100", "--format", "json",
+        ];
+        args.extend_from_slice(extra);
+        let v = json(d, &args);
+        v["hits"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|h| h["path"].as_str())
+            .map(name)
+            .collect()
+    };
+    let web = |s: &Served| -> BTreeSet<String> {
+        let v = s.get(&format!("/api/search?limit=100&q={}", query_enc(q)));
+        let hits = v["hits"].as_array().cloned().unwrap_or_default();
+        let urls: Vec<String> = hits
+            .iter()
+            .filter_map(|h| h["url"].as_str().map(str::to_string))
+            .collect();
+        s.pages_answer(&urls);
+        hits.iter()
+            .filter(|h| h["target"]["type"] == "document")
+            .filter_map(|h| h["target"]["id"].as_str())
+            .map(name)
+            .collect()
+    };
+    let mut out = vec![
+        ("cancu search --index", cli(&["--index", "idx"])),
+        ("/api/search (serve PATH)", web(&w.scan)),
+        ("/api/search (serve --index)", web(&w.indexed)),
+    ];
+    if cli_scan {
+        out.push(("cancu search --path", cli(&["--path", "plans"])));
+    }
+    out
+}
+
+fn assert_same(what: &str, answers: &[(&str, BTreeSet<String>)]) {
+    let (first, want) = &answers[0];
+    for (engine, got) in &answers[1..] {
+        assert_eq!(got, want, "{what}: {engine} against {first}");
+    }
+}
+
+/// Searches: (query, whether the real documents must give hits beyond the plans).
+const SEARCHES: &[&str] = &[
+    "quốc phòng",
+    "dan quan tu ve",
+    "chuyển đổi số",
+    "ngân sách nhà nước",
+    "\"phòng thủ dân sự\"",
+    "tuyển quân",
+    "QPĐP",
+    "cites:168/2018/NĐ-CP",
+];
+
+/// Instruments: (what `cancu cites` is asked, the registry id, cited by a real document).
+const INSTRUMENTS: &[(&str, &str, bool)] = &[
+    ("72/2025/QH15", "72/2025/QH15", true),
+    ("64/2025/QH15", "64/2025/QH15", true),
+    ("83/2015/QH13", "83/2015/QH13", true),
+    ("Luật Dân quân tự vệ 2019", "48/2019/QH14", false),
+    ("NĐ 168/2018", "168/2018/NĐ-CP", false),
+    ("28-NQ/TW 2008", "28-NQ/TW:bo-chinh-tri:2008-09-22", false),
+];
+
+#[test]
+fn every_engine_names_the_same_documents() {
+    let w = world();
+    let d = w.dir.path();
+    for q in SEARCHES {
+        let answers = searches(&w, q, true);
+        assert!(!answers[0].1.is_empty(), "{q}: no hits");
+        assert_same(q, &answers);
+        // A status filter is answered from the same documents by both servers.
+        let filtered = |s: &Served| -> BTreeSet<String> {
+            let v = s.get(&format!(
+                "/api/search?limit=100&status=outdated&q={}",
+                query_enc(q)
+            ));
+            v["hits"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|h| h["target"]["type"] == "document")
+                .filter_map(|h| h["target"]["id"].as_str())
+                .map(name)
+                .collect()
+        };
+        let (a, b) = (filtered(&w.scan), filtered(&w.indexed));
+        assert_eq!(a, b, "{q}: status=outdated");
+        assert!(a.is_subset(&answers[0].1), "{q}: {a:?}");
+    }
+    for &(query, id, real) in INSTRUMENTS {
+        let cites = |extra: &[&str]| -> BTreeSet<String> {
+            let mut args = vec!["cites", query, "plans", "--format", "json"];
+            args.extend_from_slice(extra);
+            json(d, &args)["hits"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|h| h["path"].as_str())
+                .map(name)
+                .collect()
+        };
+        let web = |s: &Served| -> BTreeSet<String> {
+            let v = s.get(&format!("/api/instruments/{}", enc(id)));
+            let docs: Vec<String> = v["cited_by"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|c| c["document"].as_str().map(str::to_string))
+                .collect();
+            let urls: Vec<String> = docs
+                .iter()
+                .map(|d| format!("/documents/{}", enc(d)))
+                .collect();
+            s.pages_answer(&urls);
+            docs.iter().map(|d| name(d)).collect()
+        };
+        let answers = [
+            ("cancu cites", cites(&[])),
+            ("cancu cites --index", cites(&["--index", "idx"])),
+            ("/api/instruments (serve PATH)", web(&w.scan)),
+            ("/api/instruments (serve --index)", web(&w.indexed)),
+        ];
+        assert_same(query, &answers);
+        let n_real = answers[0].1.iter().filter(|f| f.ends_with(".md")).count();
+        if w.real && real {
+            assert!(n_real > 0, "{query}: no real document: {:?}", answers[0].1);
+        } else if !real {
+            assert!(!answers[0].1.is_empty(), "{query}: no document");
+        }
+    }
+}
+
+#[test]
+fn random_words_name_the_same_documents() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let w = world();
+    assert!(w.words.len() > 100, "{} words", w.words.len());
+    let mut runner = TestRunner::new(Config {
+        cases: 12,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let n = w.words.len();
+    let strategy = (0..n, 0..n, any::<bool>());
+    // Cases whose words name some document (an answer of nothing everywhere proves little).
+    let found = std::cell::Cell::new(0);
+    runner
+        .run(&strategy, |(a, b, two)| {
+            let q = if two {
+                format!("{} {}", w.words[a], w.words[b])
+            } else {
+                w.words[a].clone()
+            };
+            let answers = searches(&w, &q, false);
+            let (first, want) = &answers[0];
+            for (engine, got) in &answers[1..] {
+                prop_assert_eq!(got, want, "{}: {} against {}", q, engine, first);
+            }
+            found.set(found.get() + usize::from(!want.is_empty()));
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        found.get() >= 6,
+        "only {} of 12 queries found anything",
+        found.get()
+    );
+}
+
+/// `cancu serve` loads the registry as every command does: a `--registry` file's instrument
+/// has its page, is what a citation resolves to, and is unknown without the flag.
+#[test]
+fn serve_loads_the_registry_like_every_command() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("plans")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(d.join("data")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        d.join("plans/a.txt"),
+        "KẾ HOẠCH\nI. CĂN CỨ\n1. Căn cứ Nghị định số 9999/2024/NĐ-CP ngày 02/01/2024 của Chính phủ.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        d.join("extra.toml"),
+        "[[instrument]]\nid = \"9999/2024/NĐ-CP\"\nkind = \"nghi-dinh\"\nnumber = \"9999\"\n\
+         year = 2024\nsymbol = \"NĐ-CP\"\nissuer = \"Chính phủ\"\nissued = \"2024-01-02\"\n\
+         title = \"về một việc thử\"\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let id = enc("9999/2024/NĐ-CP");
+    let with = Served::start(d, &["plans", "--registry", "extra.toml"]);
+    let v = with.get(&format!("/api/instruments/{id}"));
+    assert_eq!(v["cited_by"][0]["document"], "a.txt", "{v}");
+    let doc = with.get("/api/documents/a.txt");
+    assert_eq!(
+        doc["citations"][0]["instrument"]["id"], "9999/2024/NĐ-CP",
+        "{doc}"
+    );
+    // The same answer as `cancu extract --registry`.
+    let ex = json(
+        d,
+        &[
+            "extract",
+            "plans",
+            "--registry",
+            "extra.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        ex["documents"][0]["citations"][0]["instrument"]["id"],
+        "9999/2024/NĐ-CP"
+    );
+    drop(with);
+    let without = Served::start(d, &["plans"]);
+    let (status, _) = common::http_get(without.addr, &format!("/api/instruments/{id}"));
+    assert_eq!(status, 404);
+}
