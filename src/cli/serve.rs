@@ -62,7 +62,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         None if config.plans.is_empty() => vec![config.corpus.join("plans")],
         None => config.plans.clone(),
     };
-    let reg = args.registry.load_for(&served)?;
+    // With --index, what the index's documents taught about themselves (learned.json) too,
+    // so every instrument a hit names has its page.
+    let reg = args
+        .registry
+        .load_with_index(&served, config.index.as_deref())?;
     let (backend, note) = serve::backend_for(&config, Some(reg));
     if let Some(note) = note {
         crate::cli::output::note(format_args!("note: --index: {note}"));
