@@ -11,6 +11,7 @@ pub mod rank;
 use crate::extract::tables::Tables;
 use crate::model::{Citation, Header, Kind};
 use crate::normalize::fold_key;
+use crate::observed::{observe, ObservedInstrument};
 use crate::outline::{is_within, outline, Outline};
 use crate::registry::{number_key, symbol_key, Registry, StatusAt};
 use crate::resolve::{self, resolved_id, Summary};
@@ -37,6 +38,10 @@ pub struct DocNode {
 #[derive(Debug, Clone, Serialize)]
 pub struct Graph {
     pub documents: Vec<DocNode>,
+    /// Instruments the registry lacks, known from their citations in these documents
+    /// (merged by canonical key, status unknown): every numbered citation has a node.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub observed: Vec<ObservedInstrument>,
 }
 
 /// What a `cites` query names.
@@ -138,6 +143,12 @@ pub struct Hit<'g> {
     /// ("83/2015/QH13", "phiên bản chưa rõ (version unknown)").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// The id of the observed instrument (not in the registry) the citation names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observed: Option<String>,
+    /// The citation itself.
+    #[serde(skip)]
+    pub citation: &'g Citation,
 }
 
 /// An instrument backing a section, with its status at the document's date.
@@ -400,7 +411,7 @@ pub fn registry_entries(target: &Target, reg: &Registry) -> Vec<String> {
 impl Graph {
     /// Extract, outline and resolve every document.
     pub fn build(docs: &[(String, String)], reg: &Registry) -> Graph {
-        let documents = docs
+        let documents: Vec<DocNode> = docs
             .iter()
             .map(|(path, text)| {
                 let mut e = crate::extract(text);
@@ -419,7 +430,41 @@ impl Graph {
                 }
             })
             .collect();
-        Graph { documents }
+        let observed = crate::observed::collect(
+            documents
+                .iter()
+                .map(|d| (d.path.as_str(), d.citations.as_slice())),
+        );
+        Graph {
+            documents,
+            observed,
+        }
+    }
+
+    /// The observed instrument (not in the registry) a citation of document `path` names.
+    pub fn observed_for(&self, c: &Citation, path: &str) -> Option<&ObservedInstrument> {
+        let key = observe(c, path)?.key;
+        self.observed_by_id(&key)
+    }
+
+    /// The observed instrument with this id (its canonical key).
+    pub fn observed_by_id(&self, id: &str) -> Option<&ObservedInstrument> {
+        self.observed
+            .binary_search_by(|o| o.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.observed[i])
+    }
+
+    /// The observed instruments cited by the citations a target finds.
+    pub fn observed_matching(&self, target: &Target) -> Vec<&ObservedInstrument> {
+        let mut ids: Vec<String> = self
+            .cites(target)
+            .into_iter()
+            .filter_map(|h| h.observed)
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids.iter().filter_map(|k| self.observed_by_id(k)).collect()
     }
 
     /// Every citation of the target, in document order. A citation matches on what it says
@@ -519,6 +564,8 @@ impl Graph {
                         text: &c.text,
                         ambiguous: amb,
                         group,
+                        observed: observe(c, &d.path).map(|o| o.key),
+                        citation: c,
                     });
                 }
             }
@@ -783,6 +830,15 @@ impl Graph {
                         i.label(),
                         Some(i.status.to_string()),
                     ),
+                    // Not in the registry: the instrument observed from its citations.
+                    None if self.observed_for(c, &d.path).is_some() => {
+                        let o = self.observed_for(c, &d.path).expect("checked");
+                        (
+                            format!("obs:{}", o.id),
+                            o.label(),
+                            Some(o.status.to_string()),
+                        )
+                    }
                     None => {
                         let k = c
                             .canonical
@@ -795,11 +851,16 @@ impl Graph {
                 if let Some(id) = resolved_id(c) {
                     cited.insert(id.to_string());
                 }
+                let kind = if iid.starts_with("obs:") {
+                    "observed"
+                } else {
+                    "instrument"
+                };
                 add(
                     &mut ex,
                     Node {
                         id: iid.clone(),
-                        kind: "instrument",
+                        kind,
                         label,
                         status,
                     },

@@ -15,6 +15,7 @@ pub mod index;
 pub mod messages;
 pub mod model;
 pub mod normalize;
+pub mod observed;
 pub mod outline;
 pub mod registry;
 pub mod resolve;
