@@ -420,7 +420,22 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
     };
     match in_force {
         Some(v) => version_answer(&v.id, reg),
-        None => Resolution::Unknown,
+        // None in force yet: a version passed but not yet in force is the only one the name
+        // can mean ("Luật Dữ liệu" in March 2025 is 60/2024/QH15, in force from July).
+        None => match ctx.date {
+            Some(d) if w.complete_until.is_some_and(|u| d <= u) => {
+                match w
+                    .versions
+                    .iter()
+                    .filter(|v| v.passed <= d)
+                    .collect::<Vec<_>>()[..]
+                {
+                    [only] => version_answer(&only.id, reg),
+                    _ => Resolution::Unknown,
+                }
+            }
+            _ => Resolution::Unknown,
+        },
     }
 }
 
@@ -469,7 +484,13 @@ fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Da
     let (at, len) = PHRASES
         .iter()
         .find_map(|p| before.rfind(p).map(|i| (i, p.len())))?;
-    let list = &before[at + len..];
+    let mut list = &before[at + len..];
+    // "sửa đổi, bổ sung Điều 6 và Phụ lục 4 … của Luật Đầu tư": the list starts after "của".
+    if let Some(k) = list.rfind(" cua") {
+        if list[k + 4..].is_empty() || list[k + 4..].starts_with(' ') {
+            list = &list[k + 4..];
+        }
+    }
     // Only names of laws and their separators lie between the phrase and this name.
     let list_ok = !list.contains([';', '.', ':', '(', ')'])
         && !list.contains("can cu")
@@ -978,8 +999,14 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
             // Never a version passed after the document.
             (
                 "theo Luật Dân quân tự vệ",
-                Some("2009-12-01"),
+                Some("2009-11-01"),
                 Resolution::Unknown,
+            ),
+            // Passed (23/11/2009), not yet in force (01/7/2010), and the only version: it.
+            (
+                "theo Luật Dân quân tự vệ",
+                Some("2009-12-01"),
+                r("43/2009/QH12"),
             ),
             // Evidence before resolution: a resolution is not the law of the same number.
             ("Nghị quyết số 93/2015/QH13", None, Resolution::Unknown),
@@ -1068,6 +1095,13 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
             // The amending law's date: the version passed last before it.
             (
                 "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Dân quân tự vệ, Luật Quốc phòng ngày 01 tháng 12 năm 2015;",
+                "Luật Dân quân tự vệ",
+                r("43/2009/QH12"),
+            ),
+            // "sửa đổi, bổ sung Điều 6 và Phụ lục … của Luật X ngày …": the date is the
+            // amending law's.
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Luật sửa đổi, bổ sung Điều 6 và Phụ lục 4 về danh mục của Luật Dân quân tự vệ ngày 22 tháng 11 năm 2016;",
                 "Luật Dân quân tự vệ",
                 r("43/2009/QH12"),
             ),
