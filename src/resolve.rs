@@ -420,22 +420,9 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
     };
     match in_force {
         Some(v) => version_answer(&v.id, reg),
-        // None in force yet: a version passed but not yet in force is the only one the name
-        // can mean ("Luật Dữ liệu" in March 2025 is 60/2024/QH15, in force from July).
-        None => match ctx.date {
-            Some(d) if w.complete_until.is_some_and(|u| d <= u) => {
-                match w
-                    .versions
-                    .iter()
-                    .filter(|v| v.passed <= d)
-                    .collect::<Vec<_>>()[..]
-                {
-                    [only] => version_answer(&only.id, reg),
-                    _ => Resolution::Unknown,
-                }
-            }
-            _ => Resolution::Unknown,
-        },
+        // None in force yet: unknown (the list need not hold the work's first version, so a
+        // version passed but not yet in force is not taken for the only one).
+        None => Resolution::Unknown,
     }
 }
 
@@ -1002,11 +989,12 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
                 Some("2009-11-01"),
                 Resolution::Unknown,
             ),
-            // Passed (23/11/2009), not yet in force (01/7/2010), and the only version: it.
+            // Passed (23/11/2009), not yet in force (01/7/2010): the list need not hold the
+            // work's first version, so unknown.
             (
                 "theo Luật Dân quân tự vệ",
                 Some("2009-12-01"),
-                r("43/2009/QH12"),
+                Resolution::Unknown,
             ),
             // Evidence before resolution: a resolution is not the law of the same number.
             ("Nghị quyết số 93/2015/QH13", None, Resolution::Unknown),
