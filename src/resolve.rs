@@ -633,6 +633,19 @@ fn named_in_title(
     if f.contains(';') || sentence_end || f.contains("can cu") || f.contains(':') {
         return None;
     }
+    // The words of an instrument's title ("về …", "quy định chi tiết …", "hướng dẫn thi
+    // hành …", "sửa đổi, bổ sung … của …"), not a clause of the citing text ("…, để triển khai").
+    const TITLE_WORDS: &[&str] = &[
+        "ve ",
+        "quy dinh",
+        "huong dan",
+        "thi hanh",
+        "sua doi",
+        "bai bo",
+    ];
+    if !TITLE_WORDS.iter().any(|w| f.contains(w)) && !f.ends_with("cua") {
+        return None;
+    }
     let issued = match out.get(j) {
         Some(Some(Resolution::Resolved(id))) => reg.get(id).and_then(|e| e.issued),
         _ => None,
@@ -1104,6 +1117,12 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
                 "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Nghị định số 03/2016/NĐ-CP ngày 05 tháng 01 năm 2016 của Chính phủ hướng dẫn Luật Quốc phòng và Luật Dân quân tự vệ;",
                 "Luật Dân quân tự vệ",
                 r("43/2009/QH12"),
+            ),
+            // Joined by a clause of the citing text, not by a title: the document's date.
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nThực hiện Nghị định số 03/2016/NĐ-CP ngày 05 tháng 01 năm 2016 của Chính phủ, để triển khai Luật Dân quân tự vệ",
+                "Luật Dân quân tự vệ",
+                r("48/2019/QH14"),
             ),
             // A sentence ends between them: the document's own date decides.
             (
