@@ -347,6 +347,41 @@ fn loose_query(q: &str, year: Option<i32>) -> Option<Target> {
             .or_else(|| t.code(&head.join(" ")).and_then(|c| c.kind))
             .or_else(|| t.code(&head.join(" ").to_uppercase()).and_then(|c| c.kind))
     };
+    // A symbol written in words, before or after the number ("NQ TW 57", "Nghị quyết 57 NQ
+    // TW", "NQ 57 TW"): kept, never dropped, when its words are symbol codes.
+    if symbol.is_none() {
+        let after: Vec<&str> = words[num_pos + 1..]
+            .iter()
+            .copied()
+            .filter(|w| !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())))
+            .collect();
+        let code_kind = |w: &str| t.code(&w.to_uppercase()).and_then(|c| c.kind);
+        let is_code = |w: &str| t.code(&w.to_uppercase()).is_some();
+        let spelled: Option<Vec<&str>> = match (head.as_slice(), after.as_slice()) {
+            // "… 57 NQ TW": the words after are the symbol.
+            (_, [first, ..]) if code_kind(first).is_some() => Some(after.clone()),
+            // "NQ 57 TW": the type code before, the rest after.
+            ([.., last], [first, ..]) if code_kind(last).is_some() && is_code(first) => Some(
+                std::iter::once(*last)
+                    .chain(after.iter().copied())
+                    .collect(),
+            ),
+            // "NQ TW 57": the symbol before the number.
+            ([first, _, ..], []) if kind.is_none() && code_kind(first).is_some() => {
+                Some(head.clone())
+            }
+            _ => None,
+        };
+        if let Some(ws) = spelled {
+            let sym = ws.join("/").to_uppercase();
+            return Some(Target::Loose {
+                kind: kind.or_else(|| code_kind(ws[0])),
+                number,
+                symbol: Some(sym),
+                year,
+            });
+        }
+    }
     if kind.is_none() && symbol.is_none() {
         return None;
     }
@@ -447,12 +482,21 @@ impl Graph {
         self.observed_by_id(&key)
     }
 
-    /// The observed instrument with this id (its canonical key).
+    /// The observed instrument with this id (its canonical key); a key without the year
+    /// ("21/CT-TTg:?") finds the one dated instrument it was merged into.
     pub fn observed_by_id(&self, id: &str) -> Option<&ObservedInstrument> {
-        self.observed
-            .binary_search_by(|o| o.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.observed[i])
+        if let Ok(i) = self.observed.binary_search_by(|o| o.id.as_str().cmp(id)) {
+            return Some(&self.observed[i]);
+        }
+        let prefix = id.strip_suffix('?')?;
+        let mut dated = self.observed.iter().filter(|o| {
+            o.id.strip_prefix(prefix)
+                .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        });
+        match (dated.next(), dated.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
     }
 
     /// The observed instruments cited by the citations a target finds.
@@ -564,7 +608,10 @@ impl Graph {
                         text: &c.text,
                         ambiguous: amb,
                         group,
-                        observed: observe(c, &d.path).map(|o| o.key),
+                        observed: self
+                            .observed_for(c, &d.path)
+                            .map(|o| o.id.clone())
+                            .or_else(|| observe(c, &d.path).map(|o| o.key)),
                         citation: c,
                     });
                 }
@@ -1089,6 +1136,19 @@ mod tests {
             ),
             ("TT 02/2017", loose(Kind::Circular, "02", None, Some(2017))),
             ("NQ57", loose(Kind::Resolution, "57", None, None)),
+            // A symbol written in words is kept, never dropped.
+            (
+                "NQ TW 57",
+                loose(Kind::Resolution, "57", Some("NQ/TW"), None),
+            ),
+            (
+                "Nghị quyết 57 NQ TW",
+                loose(Kind::Resolution, "57", Some("NQ/TW"), None),
+            ),
+            (
+                "NQ 57 TW 2024",
+                loose(Kind::Resolution, "57", Some("NQ/TW"), Some(2024)),
+            ),
             (
                 "20/2023/QH15",
                 Some(Target::Loose {

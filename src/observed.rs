@@ -11,7 +11,8 @@
 //! document (`…:doc=PATH:…`), since a plan's unnamed local documents are its own province's.
 //! A law version named by the document (`Resolution::Observed`) is keyed by its number.
 //!
-//! **The merge.** Per key: the kind, issuer and title written most often; every date written
+//! **The merge.** Citations without a year join the one dated instrument of their number
+//! (several: they stay apart). Per key: the kind, issuer and title written most often; every date written
 //! with the number of citations giving it, the majority first (ties: the earlier date), and
 //! `conflict` when they differ; the citing documents. Status is always "unknown".
 //!
@@ -187,6 +188,34 @@ pub fn merge(observations: impl IntoIterator<Item = Observation>) -> Vec<Observe
     for o in observations {
         by_key.entry(o.key.clone()).or_default().push(o);
     }
+    // A number cited without its year ("21/CT-TTg:?") joins the one dated instrument of that
+    // number ("21/CT-TTg:2025") when there is exactly one; with several it stays apart.
+    let undated: Vec<String> = by_key
+        .keys()
+        .filter(|k| k.ends_with(":?"))
+        .cloned()
+        .collect();
+    for k in undated {
+        let prefix = &k[..k.len() - 1];
+        let dated: Vec<&String> = by_key
+            .keys()
+            .filter(|d| {
+                d.strip_prefix(prefix)
+                    .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .collect();
+        if let [one] = dated.as_slice() {
+            let one = (*one).clone();
+            let moved = by_key.remove(&k).unwrap_or_default();
+            by_key
+                .entry(one.clone())
+                .or_default()
+                .extend(moved.into_iter().map(|mut o| {
+                    o.key = one.clone();
+                    o
+                }));
+        }
+    }
     by_key
         .into_iter()
         .filter_map(|(key, obs)| {
@@ -344,5 +373,35 @@ mod tests {
         let mut e = crate::extract("Nghị định số 200/2025/NĐ-CP");
         e.citations[0].instrument = Some(serde_json::json!({"id": "200/2025/NĐ-CP"}));
         assert_eq!(observe(&e.citations[0], "a.md"), None);
+    }
+
+    #[test]
+    fn a_number_without_its_year_joins_the_one_dated_instrument() {
+        // (citations as (document, text), the keys expected after the merge)
+        type Row<'a> = (Vec<(&'a str, &'a str)>, Vec<&'a str>);
+        let rows: Vec<Row> = vec![
+            (
+                vec![
+                    ("a.md", "Chỉ thị số 21/CT-TTg ngày 05/3/2025"),
+                    ("b.md", "Chỉ thị số 21/CT-TTg"),
+                ],
+                vec!["21/CT-TTg:2025"],
+            ),
+            (
+                vec![
+                    ("a.md", "Chỉ thị số 21/CT-TTg ngày 05/3/2025"),
+                    ("b.md", "Chỉ thị số 21/CT-TTg ngày 05/3/2024"),
+                    ("c.md", "Chỉ thị số 21/CT-TTg"),
+                ],
+                vec!["21/CT-TTg:2024", "21/CT-TTg:2025", "21/CT-TTg:?"],
+            ),
+        ];
+        for (cits, want) in rows {
+            let merged = merge(cits.iter().map(|(d, t)| obs(t, d)));
+            let keys: Vec<&str> = merged.iter().map(|m| m.id.as_str()).collect();
+            assert_eq!(keys, want, "{cits:?}");
+            let total: usize = merged.iter().map(|m| m.citations).sum();
+            assert_eq!(total, cits.len());
+        }
     }
 }
