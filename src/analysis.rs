@@ -16,9 +16,9 @@
 use crate::check::{self, Knowledge, NoKnowledge};
 use crate::diag::Diagnostic;
 use crate::extract::Extraction;
+use crate::knowledge::RegistryKnowledge;
 use crate::model::{Citation, Date, Header, Span};
 use crate::outline::Outline;
-use crate::registry::knowledge::RegistryKnowledge;
 use crate::registry::Registry;
 use crate::resolve::{self, Resolution, Summary};
 use crate::source::SourceFile;
@@ -124,7 +124,7 @@ pub fn analyze(source: SourceFile, reg: Option<&Registry>, wants: &Wants) -> Ana
         let resolved: Vec<check::Resolution> = resolutions
             .iter()
             .cloned()
-            .map(crate::registry::knowledge::checked)
+            .map(crate::knowledge::checked)
             .collect();
         match reg {
             Some(reg) => {

@@ -18,6 +18,7 @@ pub mod rank;
 use crate::extract::tables::Tables;
 use crate::model::{Citation, Header, Kind};
 use crate::normalize::fold_key;
+use crate::observed::{observe, ObservedInstrument};
 use crate::outline::{is_within, Outline};
 use crate::registry::{number_key, symbol_key, Registry, StatusAt};
 use crate::resolve::{self, resolved_id, Summary};
@@ -44,6 +45,10 @@ pub struct DocNode {
 #[derive(Debug, Clone, Serialize)]
 pub struct Graph {
     pub documents: Vec<DocNode>,
+    /// Instruments the registry lacks, known from their citations in these documents
+    /// (merged by canonical key, status unknown): every numbered citation has a node.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub observed: Vec<ObservedInstrument>,
 }
 
 /// What a `cites` query names.
@@ -145,6 +150,12 @@ pub struct Hit<'g> {
     /// ("83/2015/QH13", "phiên bản chưa rõ (version unknown)").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// The id of the observed instrument (not in the registry) the citation names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observed: Option<String>,
+    /// The citation itself.
+    #[serde(skip)]
+    pub citation: &'g Citation,
 }
 
 /// An instrument backing a section, with its status at the document's date.
@@ -343,6 +354,41 @@ fn loose_query(q: &str, year: Option<i32>) -> Option<Target> {
             .or_else(|| t.code(&head.join(" ")).and_then(|c| c.kind))
             .or_else(|| t.code(&head.join(" ").to_uppercase()).and_then(|c| c.kind))
     };
+    // A symbol written in words, before or after the number ("NQ TW 57", "Nghị quyết 57 NQ
+    // TW", "NQ 57 TW"): kept, never dropped, when its words are symbol codes.
+    if symbol.is_none() {
+        let after: Vec<&str> = words[num_pos + 1..]
+            .iter()
+            .copied()
+            .filter(|w| !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())))
+            .collect();
+        let code_kind = |w: &str| t.code(&w.to_uppercase()).and_then(|c| c.kind);
+        let is_code = |w: &str| t.code(&w.to_uppercase()).is_some();
+        let spelled: Option<Vec<&str>> = match (head.as_slice(), after.as_slice()) {
+            // "… 57 NQ TW": the words after are the symbol.
+            (_, [first, ..]) if code_kind(first).is_some() => Some(after.clone()),
+            // "NQ 57 TW": the type code before, the rest after.
+            ([.., last], [first, ..]) if code_kind(last).is_some() && is_code(first) => Some(
+                std::iter::once(*last)
+                    .chain(after.iter().copied())
+                    .collect(),
+            ),
+            // "NQ TW 57": the symbol before the number.
+            ([first, _, ..], []) if kind.is_none() && code_kind(first).is_some() => {
+                Some(head.clone())
+            }
+            _ => None,
+        };
+        if let Some(ws) = spelled {
+            let sym = ws.join("/").to_uppercase();
+            return Some(Target::Loose {
+                kind: kind.or_else(|| code_kind(ws[0])),
+                number,
+                symbol: Some(sym),
+                year,
+            });
+        }
+    }
     if kind.is_none() && symbol.is_none() {
         return None;
     }
@@ -407,7 +453,7 @@ pub fn registry_entries(target: &Target, reg: &Registry) -> Vec<String> {
 impl Graph {
     /// Extract, outline and resolve every document.
     pub fn build(docs: &[(String, String)], reg: &Registry) -> Graph {
-        let documents = docs
+        let documents: Vec<DocNode> = docs
             .iter()
             .map(|(path, text)| {
                 let a = crate::analysis::analyze_text(
@@ -427,7 +473,50 @@ impl Graph {
                 }
             })
             .collect();
-        Graph { documents }
+        let observed = crate::observed::collect(
+            documents
+                .iter()
+                .map(|d| (d.path.as_str(), d.citations.as_slice())),
+        );
+        Graph {
+            documents,
+            observed,
+        }
+    }
+
+    /// The observed instrument (not in the registry) a citation of document `path` names.
+    pub fn observed_for(&self, c: &Citation, path: &str) -> Option<&ObservedInstrument> {
+        let key = observe(c, path)?.key;
+        self.observed_by_id(&key)
+    }
+
+    /// The observed instrument with this id (its canonical key); a key without the year
+    /// ("21/CT-TTg:?") finds the one dated instrument it was merged into.
+    pub fn observed_by_id(&self, id: &str) -> Option<&ObservedInstrument> {
+        if let Ok(i) = self.observed.binary_search_by(|o| o.id.as_str().cmp(id)) {
+            return Some(&self.observed[i]);
+        }
+        let prefix = id.strip_suffix('?')?;
+        let mut dated = self.observed.iter().filter(|o| {
+            o.id.strip_prefix(prefix)
+                .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        });
+        match (dated.next(), dated.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    }
+
+    /// The observed instruments cited by the citations a target finds.
+    pub fn observed_matching(&self, target: &Target) -> Vec<&ObservedInstrument> {
+        let mut ids: Vec<String> = self
+            .cites(target)
+            .into_iter()
+            .filter_map(|h| h.observed)
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids.iter().filter_map(|k| self.observed_by_id(k)).collect()
     }
 
     /// Every citation of the target, in document order. A citation matches on what it says
@@ -436,7 +525,16 @@ impl Graph {
     pub fn cites(&self, target: &Target) -> Vec<Hit<'_>> {
         self.documents
             .iter()
-            .flat_map(|d| Graph::cites_in(target, &d.path, &d.citations))
+            .flat_map(|d| {
+                Graph::cites_in(target, &d.path, &d.citations)
+                    .into_iter()
+                    .map(move |mut h| {
+                        if let Some(o) = self.observed_for(h.citation, &d.path) {
+                            h.observed = Some(o.id.clone());
+                        }
+                        h
+                    })
+            })
             .collect()
     }
 
@@ -534,6 +632,10 @@ impl Graph {
                         text: &c.text,
                         ambiguous: amb,
                         group,
+                        // The corpus-wide observed instrument is set by `cites`, which
+                        // holds every document; one document alone gives its own key.
+                        observed: observe(c, path).map(|o| o.key),
+                        citation: c,
                     });
                 }
             }
@@ -798,6 +900,15 @@ impl Graph {
                         i.label(),
                         Some(i.status.to_string()),
                     ),
+                    // Not in the registry: the instrument observed from its citations.
+                    None if self.observed_for(c, &d.path).is_some() => {
+                        let o = self.observed_for(c, &d.path).expect("checked");
+                        (
+                            format!("obs:{}", o.id),
+                            o.label(),
+                            Some(o.status.to_string()),
+                        )
+                    }
                     None => {
                         let k = c
                             .canonical
@@ -810,11 +921,16 @@ impl Graph {
                 if let Some(id) = resolved_id(c) {
                     cited.insert(id.to_string());
                 }
+                let kind = if iid.starts_with("obs:") {
+                    "observed"
+                } else {
+                    "instrument"
+                };
                 add(
                     &mut ex,
                     Node {
                         id: iid.clone(),
-                        kind: "instrument",
+                        kind,
                         label,
                         status,
                     },
@@ -1043,6 +1159,19 @@ mod tests {
             ),
             ("TT 02/2017", loose(Kind::Circular, "02", None, Some(2017))),
             ("NQ57", loose(Kind::Resolution, "57", None, None)),
+            // A symbol written in words is kept, never dropped.
+            (
+                "NQ TW 57",
+                loose(Kind::Resolution, "57", Some("NQ/TW"), None),
+            ),
+            (
+                "Nghị quyết 57 NQ TW",
+                loose(Kind::Resolution, "57", Some("NQ/TW"), None),
+            ),
+            (
+                "NQ 57 TW 2024",
+                loose(Kind::Resolution, "57", Some("NQ/TW"), Some(2024)),
+            ),
             (
                 "20/2023/QH15",
                 Some(Target::Loose {

@@ -20,6 +20,7 @@ pub mod knowledge;
 pub mod messages;
 pub mod model;
 pub mod normalize;
+pub mod observed;
 pub mod outline;
 pub mod registry;
 pub mod resolve;

@@ -35,8 +35,8 @@ use std::collections::HashSet;
 pub enum Resolution {
     Resolved(String),
     Ambiguous(Vec<String>),
-    /// A version of a law the document itself names ("22/2023/QH15") that the registry
-    /// does not hold.
+    /// An instrument the document itself names in full that the registry does not hold: a
+    /// version of a law ("22/2023/QH15"), or the full citation a bare number refers back to.
     Observed(String),
     Unknown,
 }
@@ -420,6 +420,8 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
     };
     match in_force {
         Some(v) => version_answer(&v.id, reg),
+        // None in force yet: unknown (the list need not hold the work's first version, so a
+        // version passed but not yet in force is not taken for the only one).
         None => Resolution::Unknown,
     }
 }
@@ -457,6 +459,236 @@ fn definition(after: &str) -> Option<String> {
     (!name.is_empty() && name.len() <= 120).then_some(name)
 }
 
+/// The amending law a name sits in the title of: "Luật sửa đổi, bổ sung một số điều của
+/// Luật Chứng khoán, …, Luật Ngân sách nhà nước, … số 56/2024/QH15" — the text before the
+/// name, back to the amending phrase, holds only the list of names, and the amending law's
+/// number (or date) follows the list before the clause ends. Returns what is written of it:
+/// its number ("56/2024/QH15") and its date, when written.
+fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Date>)> {
+    const PHRASES: &[&str] = &["sua doi, bo sung mot so dieu cua", "sua doi, bo sung"];
+    let from = floor_char(text, c.start.saturating_sub(700));
+    let before = fold_key(text.get(from..c.start)?);
+    let (at, len) = PHRASES
+        .iter()
+        .find_map(|p| before.rfind(p).map(|i| (i, p.len())))?;
+    let mut list = &before[at + len..];
+    // "sửa đổi, bổ sung Điều 6 và Phụ lục 4 … của Luật Đầu tư": the list starts after "của".
+    if let Some(k) = list.rfind(" cua") {
+        if list[k + 4..].is_empty() || list[k + 4..].starts_with(' ') {
+            list = &list[k + 4..];
+        }
+    }
+    // Only names of laws and their separators lie between the phrase and this name.
+    let list_ok = !list.contains([';', '.', ':', '(', ')'])
+        && !list.contains("can cu")
+        && !list.contains("\n\n")
+        && list
+            .trim_start()
+            .strip_prefix("cac ")
+            .unwrap_or(list.trim_start())
+            .chars()
+            .all(|ch| ch != '/')
+        && (list.trim().is_empty()
+            || list.trim_start().starts_with("luat")
+            || list.trim_start().starts_with("bo luat")
+            || list.trim_start().starts_with("cac luat"));
+    if !list_ok {
+        return None;
+    }
+    let to = floor_char(text, (c.end + 700).min(text.len()));
+    let after = fold_key(text.get(c.end..to)?);
+    // The clause ends at ";" (a preamble item) or a full stop.
+    let end = after.find([';', '.']).unwrap_or(after.len()).min(400);
+    let tail = after.get(..end).unwrap_or(&after);
+    let number = tail.find("so ").and_then(|i| {
+        let rest = &tail[i + 3..];
+        let n: String = rest
+            .chars()
+            .take_while(|ch| ch.is_ascii_alphanumeric() || *ch == '/')
+            .collect();
+        let parts: Vec<&str> = n.split('/').collect();
+        (parts.len() == 3 && parts[2].starts_with("qh"))
+            .then(|| format!("{}/{}/{}", parts[0], parts[1], parts[2].to_uppercase()))
+    });
+    let date = tail
+        .find("ngay ")
+        .and_then(|i| written_date(&tail[i + 5..]));
+    // Else the date or year the extractor put beside this name is the amending law's own
+    // ("… của Luật Ban hành văn bản quy phạm pháp luật ngày 25 tháng 6 năm 2025").
+    let date = date.or(if number.is_none() { c.date } else { None });
+    let year = c.year.filter(|_| number.is_none() && date.is_none());
+    match (number, date, year) {
+        (None, None, None) => None,
+        (None, None, Some(y)) => Some((None, Date::new(y, 12, 31))),
+        (n, d, _) => Some((n, d)),
+    }
+}
+
+/// "12 thang 3 nam 2025" or "12/3/2025" (folded) at the start of `s`.
+fn written_date(s: &str) -> Option<Date> {
+    let nums: Vec<u32> = s
+        .split(|ch: char| !ch.is_ascii_digit())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(|w| w.parse().ok())
+        .collect::<Option<Vec<u32>>>()?;
+    let head: String = s.chars().take(30).collect();
+    let words_ok = head.contains("thang") && head.contains("nam") || head.contains('/');
+    match nums.as_slice() {
+        [d, m, y] if words_ok => Date::new(*y as i32, *m as u8, *d as u8),
+        _ => None,
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A law named inside an amending law's title means the version that amending law amended:
+/// the one whose `amended_by` lists it, else the version passed last before the amending
+/// law (from its registry entry or the date written), when the work's list is complete then.
+fn amended_base(text: &str, c: &Citation, name: &str, reg: &Registry) -> Option<String> {
+    let work = Tables::builtin().work(name)?;
+    let (number, date) = amending_title(text, c)?;
+    if let Some(n) = &number {
+        if let Some(v) = work
+            .versions
+            .iter()
+            .find(|v| v.amended_by.iter().any(|a| a == n))
+        {
+            return Some(v.id.clone());
+        }
+    }
+    let when = date.or_else(|| {
+        number
+            .as_deref()
+            .and_then(|n| reg.get(n))
+            .and_then(|i| i.issued)
+    });
+    let year = number.as_deref().and_then(id_year);
+    passed_by(work, when, year)
+}
+
+/// The latest version of `work` passed by `when` (a date, or a whole year when only the
+/// year is known and the answer is the same all year), when the list is complete then.
+fn passed_by(work: &Work, when: Option<Date>, year: Option<i32>) -> Option<String> {
+    let latest = |d: Date| {
+        if work.complete_until.is_none_or(|u| d > u) {
+            return None;
+        }
+        work.versions
+            .iter()
+            .filter(|v| v.passed <= d)
+            .max_by_key(|v| v.passed)
+            .map(|v| v.id.clone())
+    };
+    match (when, year) {
+        (Some(d), _) => latest(d),
+        (None, Some(y)) => {
+            let a = latest(Date::new(y, 1, 1)?)?;
+            (latest(Date::new(y, 12, 31)?)? == a).then_some(a)
+        }
+        _ => None,
+    }
+}
+
+/// A law named inside the title of another cited instrument ("Nghị định số 218/2013/NĐ-CP
+/// ngày 26 tháng 12 năm 2013 … hướng dẫn thi hành Luật Thuế thu nhập doanh nghiệp") means
+/// the version that instrument could name: the latest passed by its date. The instrument is
+/// the nearest citation before the name, joined to it by its title (no ";", no sentence end,
+/// no new "Căn cứ"); its date is the one written, its registry entry's, or its year.
+fn named_in_title(
+    text: &str,
+    cits: &[Citation],
+    i: usize,
+    out: &[Option<Resolution>],
+    name: &str,
+    reg: &Registry,
+) -> Option<String> {
+    let c = &cits[i];
+    let work = Tables::builtin().work(name)?;
+    // The nearest citation before, passing over the laws named before this one in the same
+    // list ("… hướng dẫn Luật Thuế giá trị gia tăng, Luật Thuế tiêu thụ đặc biệt và …").
+    let (j, p) = cits[..i]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, p)| p.end <= c.start)
+        .find(|(_, p)| !(p.law.is_some() && p.number.is_none()))?;
+    // A numbered instrument other than a law (a law's title holds no other law's name).
+    if p.number.is_none() || p.law.is_some() || matches!(p.kind, Kind::Law | Kind::Code) {
+        return None;
+    }
+    let between = text.get(p.end..c.start)?;
+    if between.len() > 600 {
+        return None;
+    }
+    let f = fold_key(between);
+    let sentence_end = between
+        .char_indices()
+        .any(|(k, ch)| ch == '.' && between[k + 1..].starts_with(char::is_whitespace));
+    if f.contains(';') || sentence_end || f.contains("can cu") || f.contains(':') {
+        return None;
+    }
+    // The words of an instrument's title ("về …", "quy định chi tiết …", "hướng dẫn thi
+    // hành …", "sửa đổi, bổ sung … của …"), not a clause of the citing text ("…, để triển khai").
+    const TITLE_WORDS: &[&str] = &[
+        "ve ",
+        "quy dinh",
+        "huong dan",
+        "thi hanh",
+        "sua doi",
+        "bai bo",
+    ];
+    if !TITLE_WORDS.iter().any(|w| f.contains(w)) && !f.ends_with("cua") {
+        return None;
+    }
+    let issued = match out.get(j) {
+        Some(Some(Resolution::Resolved(id))) => reg.get(id).and_then(|e| e.issued),
+        _ => None,
+    };
+    passed_by(work, p.date.or(issued), p.year)
+}
+
+/// A number written without its symbol ("Nghị định số 200") after the document cited it in
+/// full ("Nghị định số 200/2025/NĐ-CP … (sau đây gọi là Nghị định)"): the one full citation of
+/// that kind and number the document holds, resolved as it was, else observed by its
+/// canonical number. Several different full citations: none is taken.
+fn same_document_full(
+    cits: &[Citation],
+    i: usize,
+    out: &[Option<Resolution>],
+) -> Option<Resolution> {
+    let c = &cits[i];
+    let n = c.number.as_deref()?;
+    if c.symbol.is_some() || c.law.is_some() {
+        return None;
+    }
+    let full: Vec<usize> = (0..cits.len())
+        .filter(|&j| {
+            j != i
+                && cits[j].kind == c.kind
+                && cits[j].number.as_deref() == Some(n)
+                && cits[j].symbol.is_some()
+                && cits[j].canonical.is_some()
+        })
+        .collect();
+    let first = *full.first()?;
+    if full
+        .iter()
+        .any(|&j| cits[j].canonical != cits[first].canonical)
+    {
+        return None;
+    }
+    match out.get(first).cloned().flatten() {
+        Some(r @ Resolution::Resolved(_)) => Some(r),
+        _ => cits[first].canonical.clone().map(Resolution::Observed),
+    }
+}
+
 /// Resolve every citation of a document, reading the whole document for the laws it cites
 /// by name (`text` is the original the citations' spans point into).
 pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resolution> {
@@ -469,7 +701,10 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
         let r = match (&c.number, &c.symbol, &c.law) {
             (Some(n), Some(s), _) => numbered(c, n, s, reg, &ctx),
             (None, _, Some(name)) if c.year.is_some() || c.date.is_some() => {
-                named(c, name, reg, &ctx, &doc)
+                match amended_base(text, c, name, reg) {
+                    Some(id) => version_answer(&id, reg),
+                    None => named(c, name, reg, &ctx, &doc),
+                }
             }
             _ => continue,
         };
@@ -527,8 +762,16 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
             continue;
         }
         out[i] = Some(match &c.law {
-            Some(name) if c.number.is_none() => named(c, name, reg, &ctx, &doc),
-            _ => resolve(c, reg, &ctx),
+            Some(name) if c.number.is_none() => {
+                match amended_base(text, c, name, reg)
+                    .or_else(|| named_in_title(text, cits, i, &out, name, reg))
+                {
+                    Some(id) => version_answer(&id, reg),
+                    None => named(c, name, reg, &ctx, &doc),
+                }
+            }
+            Some(_) => resolve(c, reg, &ctx),
+            None => same_document_full(cits, i, &out).unwrap_or_else(|| resolve(c, reg, &ctx)),
         });
     }
     out.into_iter()
@@ -600,18 +843,19 @@ pub fn entry(i: &Instrument) -> Entry {
     }
 }
 
-/// The summary of a law version the registry lacks, from its canonical number
-/// ("22/2023/QH15") and the citation's law name.
+/// The summary of an instrument the registry lacks that the document names in full (a law
+/// version "22/2023/QH15", or the full citation a bare number refers to), from its canonical
+/// number and the citation.
 fn observed(id: &str, c: &Citation) -> Entry {
     Entry {
         date: None,
         id: id.to_string(),
-        kind: Kind::Law,
+        kind: c.kind,
         number: id.split('/').next().map(str::to_string),
         observed: true,
         status: crate::registry::Status::Unknown,
         symbol: id.rsplit('/').next().map(str::to_string),
-        title: c.law.clone(),
+        title: c.law.clone().or_else(|| c.title.clone()),
         year: id_year(id),
     }
 }
@@ -777,6 +1021,13 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
             // Never a version passed after the document.
             (
                 "theo Luật Dân quân tự vệ",
+                Some("2009-11-01"),
+                Resolution::Unknown,
+            ),
+            // Passed (23/11/2009), not yet in force (01/7/2010): the list need not hold the
+            // work's first version, so unknown.
+            (
+                "theo Luật Dân quân tự vệ",
                 Some("2009-12-01"),
                 Resolution::Unknown,
             ),
@@ -847,6 +1098,99 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
             let e = crate::extract(text);
             let got = resolve_document(text, &e, &reg);
             assert_eq!(got.last(), Some(&want), "{text:?}");
+        }
+    }
+
+    /// A law named inside the title of an amending law or of another cited instrument means
+    /// the version that instrument could name; a bare number refers back to the document's
+    /// own full citation; a defined short name ("sau đây gọi là Nghị định") cites nothing
+    /// else. (document, law name or number to look at — its last citation —, expected)
+    #[test]
+    fn names_inside_other_titles_table() {
+        let reg = Registry::from_text("t", REG).unwrap();
+        let rows: Vec<(&str, &str, Resolution)> = vec![
+            // The amending law's number is in the version's amended_by.
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Dân quân tự vệ, Luật Quốc phòng số 98/2025/QH15;",
+                "Luật Dân quân tự vệ",
+                r("48/2019/QH14"),
+            ),
+            // The amending law's date: the version passed last before it.
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Dân quân tự vệ, Luật Quốc phòng ngày 01 tháng 12 năm 2015;",
+                "Luật Dân quân tự vệ",
+                r("43/2009/QH12"),
+            ),
+            // "sửa đổi, bổ sung Điều 6 và Phụ lục … của Luật X ngày …": the date is the
+            // amending law's.
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Luật sửa đổi, bổ sung Điều 6 và Phụ lục 4 về danh mục của Luật Dân quân tự vệ ngày 22 tháng 11 năm 2016;",
+                "Luật Dân quân tự vệ",
+                r("43/2009/QH12"),
+            ),
+            // Inside the title of a 2016 decree: the version passed by then.
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Nghị định số 03/2016/NĐ-CP ngày 05 tháng 01 năm 2016 của Chính phủ quy định chi tiết một số điều của Luật Dân quân tự vệ;",
+                "Luật Dân quân tự vệ",
+                r("43/2009/QH12"),
+            ),
+            // Later names of the same list inherit the instrument.
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Nghị định số 03/2016/NĐ-CP ngày 05 tháng 01 năm 2016 của Chính phủ hướng dẫn Luật Quốc phòng và Luật Dân quân tự vệ;",
+                "Luật Dân quân tự vệ",
+                r("43/2009/QH12"),
+            ),
+            // Joined by a clause of the citing text, not by a title: the document's date.
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nThực hiện Nghị định số 03/2016/NĐ-CP ngày 05 tháng 01 năm 2016 của Chính phủ, để triển khai Luật Dân quân tự vệ",
+                "Luật Dân quân tự vệ",
+                r("48/2019/QH14"),
+            ),
+            // A sentence ends between them: the document's own date decides.
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nThực hiện Nghị định số 03/2016/NĐ-CP ngày 05 tháng 01 năm 2016 của Chính phủ. Triển khai Luật Dân quân tự vệ",
+                "Luật Dân quân tự vệ",
+                r("48/2019/QH14"),
+            ),
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Nghị định số 03/2016/NĐ-CP ngày 05 tháng 01 năm 2016 của Chính phủ;\nCăn cứ Luật Dân quân tự vệ;",
+                "Luật Dân quân tự vệ",
+                r("48/2019/QH14"),
+            ),
+            // A task to amend a law, nothing written after: not an amending law's title.
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nNghiên cứu sửa đổi, bổ sung Luật Dân quân tự vệ cho phù hợp",
+                "Luật Dân quân tự vệ",
+                r("48/2019/QH14"),
+            ),
+            // A bare number refers back to the document's own full citation.
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Nghị định số 168/2018/NĐ-CP ngày 28/12/2018 của Chính phủ (sau đây gọi là Nghị định);\nĐiều 1. Theo Điều 5 Nghị định, và Nghị định này, theo Nghị định số 168.",
+                "168",
+                r("168/2018/NĐ-CP"),
+            ),
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Nghị định số 200/2025/NĐ-CP ngày 10 tháng 7 năm 2025 của Chính phủ (sau đây gọi là Nghị định);\nĐiều 1. Theo Nghị định số 200.",
+                "200",
+                Resolution::Observed("200/2025/NĐ-CP".into()),
+            ),
+        ];
+        for (text, which, want) in rows {
+            let e = crate::extract(text);
+            let rs = resolve_document(text, &e, &reg);
+            let at = e
+                .citations
+                .iter()
+                .rposition(|c| {
+                    c.law.as_deref().map(fold_key) == Some(fold_key(which))
+                        || c.number.as_deref() == Some(which)
+                })
+                .unwrap_or_else(|| panic!("no {which:?} in {text:?}"));
+            assert_eq!(rs[at], want, "{text:?}");
+            // "Nghị định này" and a defined "Nghị định" are no citations of their own.
+            if which.chars().all(|ch| ch.is_ascii_digit()) {
+                assert_eq!(e.citations.len(), 2, "{text:?}: {:?}", e.citations);
+            }
         }
     }
 }

@@ -277,3 +277,83 @@ fn cites_with_index_equals_scanning() {
     let (_, b) = run(dir.path(), &["cites", "NĐ 168", "--index", "no-such-dir"]);
     assert_eq!(a, b);
 }
+
+/// An instrument the registry lacks is a node of its own, observed from its citations and
+/// merged over the documents: `cites` finds the documents citing it, `show` prints it with
+/// status unknown and the conflicting dates (majority first), `graph` has its node.
+#[test]
+fn observed_instrument_absent_from_the_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    let rows = [
+        ("a.txt", "ngày 10/7/2025"),
+        ("b.txt", "ngày 01 tháng 7 năm 2025"),
+        ("c.txt", "ngày 01/7/2025"),
+    ];
+    for (name, date) in rows {
+        std::fs::write(
+            docs.join(name),
+            format!("KẾ HOẠCH\nCăn cứ Nghị định số 777/2025/NĐ-CP {date} của Chính phủ quy định về quản lý thử nghiệm;\nI. MỤC ĐÍCH\n1. Một\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        docs.join("d.txt"),
+        "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Không trích dẫn gì.\n",
+    )
+    .unwrap();
+    let (code, out) = run(dir.path(), &["cites", "NĐ 777/2025", "docs", "--json"]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["documents"], 3, "{v}");
+    assert_eq!(v["registry_entries"].as_array().unwrap().len(), 0, "{v}");
+    let obs = v["observed"].as_array().unwrap();
+    assert_eq!(obs.len(), 1, "{v}");
+    assert_eq!(obs[0]["id"], "777/2025/NĐ-CP");
+    assert_eq!(obs[0]["status"], "unknown");
+    assert!(v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["observed"] == "777/2025/NĐ-CP"));
+    let (code, out) = run(dir.path(), &["show", "Nghị định 777/2025/NĐ-CP", "docs"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("[777/2025/NĐ-CP]"), "{out}");
+    assert!(out.contains("status       unknown"), "{out}");
+    assert!(out.contains("from         observed"), "{out}");
+    assert!(
+        out.contains("issued       01/07/2025 (2 citations); 10/07/2025 (1 citations)  [conflict]"),
+        "{out}"
+    );
+    assert!(out.contains("cited 3 times in 3 documents"), "{out}");
+    let (code, out) = run(
+        dir.path(),
+        &["show", "Nghị định 777/2025/NĐ-CP", "docs", "--json"],
+    );
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["instrument"]["status"], "unknown");
+    assert_eq!(v["instrument"]["conflict"], true);
+    assert_eq!(v["cited_by"].as_array().unwrap().len(), 3);
+    // Still "not found" for an instrument nobody cites.
+    let (code, _) = run(dir.path(), &["show", "Nghị định 778/2025/NĐ-CP", "docs"]);
+    assert_eq!(code, 1);
+    let (code, out) = run(dir.path(), &["graph", "docs", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["id"] == "obs:777/2025/NĐ-CP"
+            && n["type"] == "observed"
+            && n["status"] == "unknown"));
+    let cites_it = v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "cites" && e["target"] == "obs:777/2025/NĐ-CP")
+        .count();
+    assert_eq!(cites_it, 3);
+}

@@ -47,6 +47,8 @@ struct DocHits {
     values: Vec<serde_json::Value>,
     /// For text: each hit's group (the version or instrument it resolved to) and path.
     groups: Vec<(Option<String>, String)>,
+    /// What the hits say of instruments the registry lacks (merged over every document).
+    observed: Vec<crate::observed::Observation>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -83,6 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 .map(|d| d.path.clone())
                 .unwrap_or_default(),
             hits: hits.len(),
+            observed: observations(&hits),
             ..Default::default()
         };
         for h in &hits {
@@ -116,6 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut lines: Vec<String> = Vec::new();
     let mut text_hits: Vec<(Option<String>, String, String)> = Vec::new();
     let mut values: Vec<serde_json::Value> = Vec::new();
+    let mut observed: Vec<crate::observed::Observation> = Vec::new();
     if !nothing_to_read {
         errors += crate::cli::extract::map_inputs(
             &paths,
@@ -123,7 +127,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             "files read",
             per_doc,
             |d| {
-                let d = d?;
+                let mut d = d?;
+                observed.append(&mut d.observed);
                 if d.hits > 0 {
                     hits += d.hits;
                     if last_hit.as_deref() != Some(d.path.as_str()) {
@@ -161,6 +166,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             "registry_entries": crate::graph::registry_entries(&target, &reg),
             "documents": docs_hit,
             "citations": hits,
+            "observed": crate::observed::merge(observed),
             "hits": values,
         });
         writeln!(w, "{}", serde_json::to_string_pretty(&v)?)?;
@@ -191,6 +197,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             },
         };
         writeln!(w, "{what}: {hits} citations in {docs_hit} documents")?;
+        write_observed(&mut w, crate::observed::merge(observed))?;
         // Grouped by version (a work) or by instrument (a loose query matching several).
         let mut groups: Vec<Option<&str>> =
             text_hits.iter().map(|(g, _, _)| g.as_deref()).collect();
@@ -226,6 +233,40 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     w.flush()?;
     Ok(crate::cli::output::lookup(hits > 0, errors))
+}
+
+/// What the hits say of the instruments the registry lacks.
+fn observations(hits: &[crate::graph::Hit<'_>]) -> Vec<crate::observed::Observation> {
+    hits.iter()
+        .filter_map(|h| crate::observed::observe(h.citation, h.path))
+        .collect()
+}
+
+/// One line per observed instrument the hits name: not in the registry, status unknown.
+fn write_observed(
+    w: &mut impl std::io::Write,
+    observed: Vec<crate::observed::ObservedInstrument>,
+) -> std::io::Result<()> {
+    for o in observed {
+        let dates: Vec<String> = o.dates.iter().map(|d| d.date.vietnamese()).collect();
+        writeln!(
+            w,
+            "  observed {} [{}]: not in the registry, status unknown{}{}; {} citations in {} documents",
+            o.label(),
+            o.id,
+            o.title.map(|t| format!("; {t}")).unwrap_or_default(),
+            if dates.is_empty() {
+                String::new()
+            } else if o.conflict {
+                format!("; dates conflict: {}", dates.join(" / "))
+            } else {
+                format!("; {}", dates.join(""))
+            },
+            o.citations,
+            o.documents.len()
+        )?;
+    }
+    Ok(())
 }
 
 /// The files a scan of `paths` would read that may cite the target, chosen with the

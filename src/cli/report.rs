@@ -8,7 +8,6 @@ use crate::cli::extract::{map_inputs as read_inputs_map, ReadArgs};
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::diag::{Category, Diagnostic, Severity};
-use crate::knowledge::RegistryKnowledge;
 use crate::messages::{self, tr, Lang};
 use crate::resolve::resolved_id;
 use serde::Serialize;

@@ -34,11 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     let entries = crate::graph::registry_entries(&target, &reg);
     let id = match (&target, entries.as_slice()) {
-        (_, []) => {
-            // Nothing found is not an error: exit 1, as grep does.
-            crate::cli::output::note(format_args!("{:?}: not in the registry", args.instrument));
-            return Ok(Outcome::NotFound);
-        }
+        (_, []) => return show_observed(&args, &reg, &target),
         (_, [one]) => one.clone(),
         // A work: its latest version the registry holds (the others are listed by `cites`).
         (Target::Work { .. }, [.., last]) => {
@@ -189,6 +185,97 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         for h in &hits {
             let sec = h.section.map(|s| s.path.as_str()).unwrap_or("(preamble)");
             let _ = writeln!(s_out, "    {}:{} [{sec}] {}", h.path, h.line, h.text);
+        }
+    }
+    std::io::stdout().lock().write_all(s_out.as_bytes())?;
+    Ok(if errors > 0 {
+        Outcome::Errors
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Not in the registry: the instruments observed from the citations of the documents under
+/// PATHS (status unknown), or "not found" (exit 1, as grep does).
+fn show_observed(
+    args: &Args,
+    reg: &crate::registry::Registry,
+    target: &Target,
+) -> anyhow::Result<Outcome> {
+    let (docs, errors) = crate::cli::cites::read_docs(&args.paths);
+    let g = Graph::build(&docs, reg);
+    let found = g.observed_matching(target);
+    if found.is_empty() {
+        crate::cli::output::note(format_args!("{:?}: not in the registry", args.instrument));
+        return Ok(Outcome::NotFound);
+    }
+    let mut s_out = String::new();
+    if args.format.get() == crate::cli::output::Format::Json {
+        let v: Vec<serde_json::Value> = found
+            .iter()
+            .map(|o| {
+                let hits: Vec<_> = g
+                    .cites(target)
+                    .into_iter()
+                    .filter(|h| h.observed.as_deref() == Some(o.id.as_str()))
+                    .collect();
+                serde_json::json!({"instrument": o, "origin": "observed", "cited_by": hits})
+            })
+            .collect();
+        let v = if v.len() == 1 {
+            v[0].clone()
+        } else {
+            serde_json::Value::Array(v)
+        };
+        let _ = writeln!(s_out, "{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        for o in &found {
+            let _ = writeln!(s_out, "{}  [{}]", o.label(), o.id);
+            let opt = |s_out: &mut String, k: &str, v: Option<String>| {
+                if let Some(v) = v {
+                    let _ = writeln!(s_out, "  {k:<12} {v}");
+                }
+            };
+            opt(&mut s_out, "kind", Some(o.kind.vietnamese().to_string()));
+            opt(&mut s_out, "title", o.title.clone());
+            opt(&mut s_out, "issuer", o.issuer.clone());
+            let dates: Vec<String> = o
+                .dates
+                .iter()
+                .map(|d| format!("{} ({} citations)", d.date.vietnamese(), d.citations))
+                .collect();
+            opt(
+                &mut s_out,
+                "issued",
+                (!dates.is_empty()).then(|| {
+                    let conflict = if o.conflict { "  [conflict]" } else { "" };
+                    format!("{}{conflict}", dates.join("; "))
+                }),
+            );
+            opt(
+                &mut s_out,
+                "status",
+                Some(format!(
+                    "{} (chưa rõ: không có trong cơ sở dữ liệu, chỉ biết qua trích dẫn)",
+                    o.status
+                )),
+            );
+            opt(&mut s_out, "from", Some("observed".to_string()));
+            let hits: Vec<_> = g
+                .cites(target)
+                .into_iter()
+                .filter(|h| h.observed.as_deref() == Some(o.id.as_str()))
+                .collect();
+            let _ = writeln!(
+                s_out,
+                "  cited {} times in {} documents",
+                hits.len(),
+                o.documents.len()
+            );
+            for h in &hits {
+                let sec = h.section.map(|s| s.path.as_str()).unwrap_or("(preamble)");
+                let _ = writeln!(s_out, "    {}:{} [{sec}] {}", h.path, h.line, h.text);
+            }
         }
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;

@@ -14,7 +14,6 @@
 use super::backend::*;
 use crate::check;
 use crate::diag::Diagnostic;
-use crate::knowledge::RegistryKnowledge;
 use crate::model::{Citation, Date};
 use crate::normalize::fold_key;
 use crate::registry::{Instrument, Registry, Status};
