@@ -486,7 +486,8 @@ mod tests {
     #[test]
     fn inside_sorted_ranges() {
         // (ranges, pos, inside)
-        let rows: [(&[(usize, usize)], usize, bool); 7] = [
+        type Ranges<'a> = &'a [(usize, usize)];
+        let rows: [(Ranges, usize, bool); 7] = [
             (&[], 0, false),
             (&[(2, 5)], 1, false),
             (&[(2, 5)], 2, true),
