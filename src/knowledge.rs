@@ -18,11 +18,17 @@ use std::collections::HashSet;
 /// A registry (owned or borrowed) seen as knowledge for the checker.
 pub struct RegistryKnowledge<R: Borrow<Registry>> {
     reg: R,
+    /// The subject words of every instrument (title and subjects, [`words`]), in the
+    /// registry's order: made at the first subject search, not at every one.
+    subjects: std::sync::OnceLock<Vec<HashSet<String>>>,
 }
 
 impl<R: Borrow<Registry>> RegistryKnowledge<R> {
     pub fn new(reg: R) -> RegistryKnowledge<R> {
-        RegistryKnowledge { reg }
+        RegistryKnowledge {
+            reg,
+            subjects: std::sync::OnceLock::new(),
+        }
     }
 
     fn reg(&self) -> &Registry {
@@ -155,17 +161,25 @@ impl<R: Borrow<Registry>> Knowledge for RegistryKnowledge<R> {
         if want.len() < 2 {
             return Vec::new();
         }
-        let mut scored: Vec<(usize, &Instrument)> = self
-            .reg()
-            .instruments()
+        let instruments = self.reg().instruments();
+        let subjects = self.subjects.get_or_init(|| {
+            instruments
+                .iter()
+                .map(|i| {
+                    let mut have = words(i.title.as_deref().unwrap_or(""));
+                    for s in &i.subject {
+                        have.extend(words(s));
+                    }
+                    have
+                })
+                .collect()
+        });
+        let mut scored: Vec<(usize, &Instrument)> = instruments
             .iter()
-            .filter(|i| i.kind == kind)
-            .filter_map(|i| {
-                let mut have = words(i.title.as_deref().unwrap_or(""));
-                for s in &i.subject {
-                    have.extend(words(s));
-                }
-                let shared = want.intersection(&have).count();
+            .zip(subjects)
+            .filter(|(i, _)| i.kind == kind)
+            .filter_map(|(i, have)| {
+                let shared = want.intersection(have).count();
                 // At least half of the cited subject's words, and three of them.
                 (shared >= 3 && shared * 2 >= want.len()).then_some((shared, i))
             })

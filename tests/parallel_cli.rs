@@ -37,13 +37,17 @@ fn one_thread_and_three_give_the_same_output_in_input_order() {
     files.extend(plans.iter().map(|p| p.display().to_string()));
     let files: Vec<&str> = files.iter().map(String::as_str).collect();
     // (command, options) → also checks the paths come out in the order given.
-    let rows: [(&str, &[&str]); 6] = [
+    let rows: [(&str, &[&str]); 10] = [
         ("extract", &["--format", "ndjson"]),
         ("extract", &["--format", "json"]),
         ("extract", &[]),
         ("report", &["--no-index"]),
         ("report", &["--no-index", "--format", "json"]),
         ("cites", &["Luật Dân quân tự vệ", "--format", "ndjson"]),
+        ("check", &["--format", "json"]),
+        ("check", &["--format", "short"]),
+        ("check", &["--format", "sarif"]),
+        ("check", &[]),
     ];
     for (cmd, opts) in rows {
         let mut args = vec![cmd];

@@ -129,7 +129,7 @@ fn words_and_colons(s: &str) -> String {
 
 fn words_only(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .map(|c| if is_word_char(c) { c } else { ' ' })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -205,12 +205,31 @@ impl Genre {
 
     /// Whether `pos` lies in quoted text.
     pub fn quoted(&self, pos: usize) -> bool {
-        self.quoted.iter().any(|&(s, e)| s <= pos && pos < e)
+        inside(&self.quoted, pos)
     }
 
     /// Whether `pos` lies in an English passage.
     pub fn english(&self, pos: usize) -> bool {
-        self.english.iter().any(|&(s, e)| s <= pos && pos < e)
+        inside(&self.english, pos)
+    }
+}
+
+/// Whether `pos` lies in one of `ranges`, sorted and not overlapping (as both lists are
+/// built): a binary search, not a scan (a rule asks once per citation).
+fn inside(ranges: &[(usize, usize)], pos: usize) -> bool {
+    let i = ranges.partition_point(|&(s, _)| s <= pos);
+    i > 0 && pos < ranges[i - 1].1
+}
+
+/// `char::is_alphanumeric`, answered without a table lookup for ASCII and the Latin blocks
+/// Vietnamese is written in (every char of U+00C0–U+024F but × and ÷, and U+1E00–U+1EFF,
+/// is a letter; a test compares it with the standard library on every char).
+fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -237,6 +256,96 @@ fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// An ASCII word of at most 16 bytes, lowercased, as one number (bytes big-endian, so
+/// words compare as numbers).
+fn packed(w: &[u8]) -> Option<u128> {
+    if w.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (b, x) in buf.iter_mut().zip(w) {
+        *b = x.to_ascii_lowercase();
+    }
+    Some(u128::from_be_bytes(buf))
+}
+
+/// The English words of `corpus/check.toml`, lowercased and packed ([`packed`]), sorted for
+/// a binary search; and whether some word is too long to pack (then those are compared
+/// as text).
+fn english_words() -> &'static (Vec<u128>, bool) {
+    static W: OnceLock<(Vec<u128>, bool)> = OnceLock::new();
+    W.get_or_init(|| {
+        let words = &facts().english.words;
+        let mut w: Vec<u128> = words.iter().filter_map(|x| packed(x.as_bytes())).collect();
+        w.sort_unstable();
+        w.dedup();
+        (w, words.iter().any(|x| x.len() > 16))
+    })
+}
+
+/// Whether the ASCII word `w` is one of the English words (any case).
+fn english_word(w: &str) -> bool {
+    let (set, long) = english_words();
+    match packed(w.as_bytes()) {
+        Some(p) => !w.is_empty() && set.binary_search(&p).is_ok(),
+        None => {
+            *long
+                && facts()
+                    .english
+                    .words
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(w))
+        }
+    }
+}
+
+/// The char starting at byte `i` of `s` and its length (`s` is valid UTF-8; `i` a char
+/// boundary).
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+    (c, c.len_utf8().max(1))
+}
+
+/// English words and words with non-ASCII letters in one line: one pass over its bytes,
+/// words being runs of [`is_word_char`] (as `split` by it would cut them).
+fn line_counts(line: &str) -> (usize, usize) {
+    let b = line.as_bytes();
+    let (mut en, mut vi) = (0, 0);
+    let mut count = |w: &str, ascii: bool| {
+        if !ascii {
+            vi += 1;
+        } else if english_word(w) {
+            en += 1;
+        }
+    };
+    let mut start: Option<usize> = None;
+    let mut ascii = true;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (word, len) = if x < 0x80 {
+            (x.is_ascii_alphanumeric(), 1)
+        } else {
+            let (c, len) = char_at(line, i);
+            (is_word_char(c), len)
+        };
+        if word {
+            if start.is_none() {
+                start = Some(i);
+                ascii = true;
+            }
+            ascii &= x < 0x80;
+        } else if let Some(s) = start.take() {
+            count(&line[s..i], ascii);
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        count(&line[s..], ascii);
+    }
+    (en, vi)
+}
+
 /// Lines judged English, each with its neighbours as context (PDF text wraps short lines).
 fn english_lines(text: &str) -> Vec<(usize, usize)> {
     let f = facts();
@@ -244,17 +353,7 @@ fn english_lines(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
-        let (mut en, mut vi) = (0, 0);
-        for w in line.split(|c: char| !c.is_alphanumeric()) {
-            if w.is_empty() {
-                continue;
-            }
-            if !w.is_ascii() {
-                vi += 1;
-            } else if f.english.words.iter().any(|x| x.eq_ignore_ascii_case(w)) {
-                en += 1;
-            }
-        }
+        let (en, vi) = line_counts(line);
         lines.push((start, end, en, vi));
         start = end;
     }
@@ -350,6 +449,102 @@ mod tests {
         ];
         for (text, want) in rows {
             assert_eq!(Genre::of(text).consolidated, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn word_chars_are_the_standard_librarys() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn english_words_in_any_case() {
+        // (word, English)
+        let rows = [
+            ("the", true),
+            ("The", true),
+            ("THE", true),
+            ("thao", false),
+            ("", false),
+            ("pursuant", true),
+            (
+                "a-very-long-word-that-is-longer-than-any-english-word",
+                false,
+            ),
+        ];
+        for (w, want) in rows {
+            let slow = facts()
+                .english
+                .words
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(w));
+            assert_eq!(english_word(w), slow, "{w}");
+            assert_eq!(english_word(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn line_counts_are_the_word_splits() {
+        let slow = |line: &str| {
+            let (mut en, mut vi) = (0, 0);
+            for w in line.split(|c: char| !c.is_alphanumeric()) {
+                if w.is_empty() {
+                    continue;
+                }
+                if !w.is_ascii() {
+                    vi += 1;
+                } else if facts()
+                    .english
+                    .words
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(w))
+                {
+                    en += 1;
+                }
+            }
+            (en, vi)
+        };
+        // (line, English words, Vietnamese words)
+        let rows = [
+            ("", 0, 0),
+            (
+                "Pursuant to Decree No. 15/2020/ND-CP of the Government;\n",
+                7,
+                0,
+            ),
+            (
+                "Căn cứ Nghị định số 15/2020/ND-CP của Chính phủ về the thao;",
+                1,
+                9,
+            ),
+            ("THE×of÷and “the” Đường–thể\u{a0}THỂ ǀthe", 4, 4),
+            ("word\u{301}s the\u{2003}of 1ª 2² Ⅻ the", 3, 3),
+        ];
+        for (line, en, vi) in rows {
+            assert_eq!(line_counts(line), slow(line), "{line:?}");
+            assert_eq!(line_counts(line), (en, vi), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn inside_sorted_ranges() {
+        // (ranges, pos, inside)
+        type Ranges<'a> = &'a [(usize, usize)];
+        let rows: [(Ranges, usize, bool); 7] = [
+            (&[], 0, false),
+            (&[(2, 5)], 1, false),
+            (&[(2, 5)], 2, true),
+            (&[(2, 5)], 4, true),
+            (&[(2, 5)], 5, false),
+            (&[(2, 5), (5, 9), (20, 30)], 5, true),
+            (&[(2, 5), (6, 9), (20, 30)], 10, false),
+        ];
+        for (ranges, pos, want) in rows {
+            let slow = ranges.iter().any(|&(s, e)| s <= pos && pos < e);
+            assert_eq!(inside(ranges, pos), slow, "{ranges:?} {pos}");
+            assert_eq!(inside(ranges, pos), want, "{ranges:?} {pos}");
         }
     }
 

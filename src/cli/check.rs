@@ -10,10 +10,13 @@
 //! Rules are chosen with `--select`/`--ignore` or a `cancu.toml`; unresolved citations are
 //! one line per document unless `--show-notes`; `--baseline FILE` compares the findings with
 //! a committed baseline. Vietnamese by default, `--lang en` (or LANG=en*) for English.
+//!
+//! Documents are checked on all cores and printed in the order of the inputs as soon as
+//! each and all before it are done (rich, short and JSON stream; SARIF, one document, keeps
+//! only the findings until the end); memory holds the files in flight, not the corpus.
 
 use crate::check::{self, fix, rules, Options};
 use crate::cli::check_config;
-use crate::cli::extract::read_inputs;
 use crate::cli::Outcome;
 use crate::diag::{self, Applicability, Diagnostic, FileReport, RichOptions, Severity};
 use crate::messages::{self, Lang};
@@ -221,28 +224,222 @@ struct Shown {
     show_notes: bool,
 }
 
-/// One document analysed ([`crate::analysis::analyze`]): the diagnostics shown, and where
-/// its default as-of date came from.
+/// The findings of one text, and the date it was judged at when that date was only the
+/// latest one the document cites (said in a note).
 fn run_one(
     text: &str,
     reg: Option<&crate::registry::Registry>,
     opts: &Options,
     shown: &Shown,
-) -> (Vec<Diagnostic>, Option<(Date, check::AsOfSource)>) {
+) -> (Vec<Diagnostic>, Option<Date>) {
     let a = crate::analysis::analyze_text("", text, reg, &crate::analysis::Wants::check(*opts));
-    let as_of = check::as_of_for(&a.extraction);
     let diags: Vec<Diagnostic> = a
         .diagnostics
         .unwrap_or_default()
         .into_iter()
         .filter(|d| shown.selection.allows(d.code))
         .collect();
+    let latest = match opts.as_of {
+        None => match check::as_of_for(&a.extraction) {
+            Some((date, check::AsOfSource::LatestCited)) => Some(date),
+            _ => None,
+        },
+        Some(_) => None,
+    };
     let diags = if shown.show_notes {
         diags
     } else {
         check::summarize_unresolved(diags, opts.lang)
     };
-    (diags, as_of)
+    (diags, latest)
+}
+
+/// How one document's findings are printed, decided once for the run.
+#[derive(Clone, Copy)]
+struct Style {
+    format: Format,
+    lang: Lang,
+    color: bool,
+    /// `--baseline`: the findings are compared, not printed.
+    baseline: bool,
+}
+
+/// One document's share of the output, made on the worker that checked it, so that only
+/// this (not the document's text) waits for the documents before it.
+#[derive(Default)]
+struct Piece {
+    /// What the format prints for it (rich, short, a JSON item).
+    bytes: Vec<u8>,
+    /// SARIF is one document whose parts cannot stream: the findings, spans original.
+    sarif: Option<(String, Vec<Diagnostic>)>,
+    /// `--baseline`: its rows.
+    rows: Vec<String>,
+    /// Findings by severity (`Severity as usize`) and the worst one.
+    counts: [usize; 4],
+    worst: Option<Severity>,
+}
+
+impl Style {
+    fn piece(&self, c: &Checked) -> anyhow::Result<Piece> {
+        let mut p = Piece::default();
+        for d in &c.diags {
+            p.counts[d.severity as usize] += 1;
+            p.worst = p.worst.max(Some(d.severity));
+        }
+        if self.baseline {
+            p.rows = check_config::baseline_rows(&c.path, &c.text, &c.diags);
+            return Ok(p);
+        }
+        match self.format {
+            Format::Rich => {
+                let opts = RichOptions {
+                    color: self.color,
+                    lang: self.lang,
+                };
+                p.bytes = diag::render_rich(&c.path, &c.text, &c.diags, opts).into_bytes();
+            }
+            Format::Short => {
+                p.bytes = diag::render_short(&c.path, &c.diags, self.lang).into_bytes();
+            }
+            // JSON and SARIF give spans in the original file's bytes; rich and short show
+            // the decoded text, whose lines and columns they were computed on.
+            Format::Json => {
+                let diags = c.original_spans();
+                p.bytes = crate::cli::output::pretty_item(&FileReport {
+                    path: &c.path,
+                    diagnostics: &diags,
+                })?;
+            }
+            Format::Sarif => p.sarif = Some((c.path.clone(), c.original_spans())),
+        }
+        Ok(p)
+    }
+}
+
+/// The output, written document by document in the order of the inputs.
+struct Sink<W: Write> {
+    w: W,
+    style: Style,
+    /// Writing nothing but the diffs (`--fix --dry-run`).
+    silent: bool,
+    files: usize,
+    counts: [usize; 4],
+    worst: Option<Severity>,
+    json: Option<crate::cli::output::PrettyList>,
+    sarif: Vec<(String, Vec<Diagnostic>)>,
+    rows: Vec<String>,
+}
+
+impl<W: Write> Sink<W> {
+    fn new(w: W, style: Style, silent: bool) -> Self {
+        let json =
+            (style.format == Format::Json).then(|| crate::cli::output::PrettyList::new("files"));
+        Sink {
+            w,
+            style,
+            silent,
+            files: 0,
+            counts: [0; 4],
+            worst: None,
+            json,
+            sarif: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, p: Piece) -> anyhow::Result<()> {
+        self.files += 1;
+        for (all, n) in self.counts.iter_mut().zip(p.counts) {
+            *all += n;
+        }
+        self.worst = self.worst.max(p.worst);
+        self.rows.extend(p.rows);
+        if self.silent || self.style.baseline {
+            return Ok(());
+        }
+        if let Some(s) = p.sarif {
+            self.sarif.push(s);
+        }
+        match &mut self.json {
+            Some(list) => list.push(&mut self.w, &p.bytes)?,
+            None => self.w.write_all(&p.bytes)?,
+        }
+        Ok(())
+    }
+
+    /// What follows the last document: the rich summary line, the JSON summary, SARIF.
+    fn finish(&mut self) -> anyhow::Result<()> {
+        if self.silent || self.style.baseline {
+            return Ok(());
+        }
+        let count = |s: Severity| self.counts[s as usize];
+        match self.style.format {
+            Format::Rich => writeln!(
+                self.w,
+                "{}",
+                messages::tr(
+                    self.style.lang,
+                    &messages::SUMMARY,
+                    &[
+                        &count(Severity::Error),
+                        &count(Severity::Warning),
+                        &count(Severity::Note),
+                        &count(Severity::Help),
+                        &self.files
+                    ]
+                )
+            )?,
+            Format::Short => {}
+            Format::Json => {
+                let summary: serde_json::Map<String, serde_json::Value> = [
+                    Severity::Error,
+                    Severity::Help,
+                    Severity::Note,
+                    Severity::Warning,
+                ]
+                .into_iter()
+                .filter(|s| count(*s) > 0)
+                .map(|s| (s.as_str().to_string(), count(s).into()))
+                .collect();
+                let rest = [
+                    ("summary", serde_json::Value::Object(summary)),
+                    ("version", 1.into()),
+                ];
+                if let Some(list) = self.json.take() {
+                    list.finish_with(&mut self.w, &rest)?;
+                }
+            }
+            Format::Sarif => {
+                let reports: Vec<FileReport> = self
+                    .sarif
+                    .iter()
+                    .map(|(path, diagnostics)| FileReport { path, diagnostics })
+                    .collect();
+                write!(
+                    self.w,
+                    "{}",
+                    diag::render_sarif(
+                        env!("CARGO_PKG_VERSION"),
+                        &rules::docs(self.style.lang),
+                        &reports
+                    )
+                )?
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What a worker hands back for one document read.
+struct Worked {
+    diags: Vec<Diagnostic>,
+    /// The judging date, when it was only the latest date cited (noted).
+    latest: Option<Date>,
+    /// Without `--fix`: the document's output, its text already dropped.
+    piece: Option<anyhow::Result<Piece>>,
+    /// With `--fix`: the document, to fix on the calling thread.
+    doc: Option<SourceFile>,
+    path: String,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -272,117 +469,159 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             messages::s(lang, &messages::NO_REGISTRY)
         ));
     }
-    let (docs, mut errors) = read_inputs(&args.paths);
-    let mut checked: Vec<Checked> = Vec::new();
+    let style = Style {
+        format: args.format,
+        lang,
+        color: args.format == Format::Rich && crate::cli::output::color_stdout(),
+        baseline: args.baseline.is_some(),
+    };
     let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
-    let bar = crate::cli::output::progress(docs.len() as u64, "files checked");
-    for d in docs {
-        bar.inc(1);
-        let (diags, as_of) = run_one(&d.text, reg.as_ref(), &opts, &shown);
-        if opts.as_of.is_none() {
-            if let Some((date, check::AsOfSource::LatestCited)) = as_of {
+    let mut sink = Sink::new(std::io::BufWriter::new(stdout.lock()), style, args.dry_run);
+    let reg = reg.as_ref();
+    let mut errors = 0;
+    // Every document is checked (and, without --fix, rendered) on the worker threads; the
+    // results come back in the order of the inputs and are written as they come.
+    let work = |d: SourceFile| {
+        let (diags, latest) = run_one(&d.text, reg, &opts, &shown);
+        let path = d.path.clone();
+        if args.fix {
+            return Worked {
+                diags,
+                latest,
+                piece: None,
+                doc: Some(d),
+                path,
+            };
+        }
+        let c = Checked {
+            path: d.path,
+            text: d.text,
+            diags,
+            map: d.map,
+        };
+        Worked {
+            diags: Vec::new(),
+            latest,
+            piece: Some(style.piece(&c)),
+            doc: None,
+            path,
+        }
+    };
+    let read_errors = crate::cli::extract::map_inputs(
+        &args.paths,
+        &source::Options::default(),
+        "files checked",
+        work,
+        |worked| {
+            if let Some(date) = worked.latest {
                 crate::cli::output::note(format_args!(
                     "{}: {}",
                     messages::NOTE_WORD.get(lang),
                     messages::tr(
                         lang,
                         &messages::AS_OF_LATEST,
-                        &[&d.path, &date.vietnamese()]
+                        &[&worked.path, &date.vietnamese()]
                     )
                 ));
             }
-        }
-        if !args.fix {
-            checked.push(Checked {
-                path: d.path,
-                text: d.text,
-                diags,
-                map: d.map,
-            });
-            continue;
-        }
-        let max = if args.unsafe_fixes {
-            Applicability::Unsafe
-        } else {
-            Applicability::Safe
-        };
-        let fixed = fix::apply_up_to(&d.text, &diags, max);
-        let waiting = diags
-            .iter()
-            .filter_map(|d| d.suggestion.as_ref())
-            .filter(|s| s.applicability > max)
-            .count();
-        if waiting > 0 {
-            eprintln!(
-                "note: {}: {waiting} unsafe fix(es) not applied (inferred: check them, then use --unsafe-fixes)",
-                d.path
-            );
-        }
-        if args.dry_run {
-            write!(w, "{}", fix::unified_diff(&d.path, &d.text, &fixed.text))?;
-            checked.push(Checked {
-                path: d.path,
-                text: d.text,
-                diags,
-                map: d.map,
-            });
-            continue;
-        }
-        if d.path == "<stdin>" {
-            eprintln!("error: --fix cannot write to <stdin> (use --fix --dry-run)");
-            errors += 1;
-        } else if let Some(why) = writeback::refuses(d.format) {
-            eprintln!(
-                "error: {}: --fix does not write {} files: {why}; the file is left as it was",
-                d.path,
-                d.format.name()
-            );
-            errors += 1;
-        } else if !fixed.applied.is_empty() || (args.comments && d.format == source::Format::Docx) {
-            let notes = if args.comments {
-                comments_for(&diags, &fixed.applied)
-            } else {
-                Vec::new()
+            let piece = match worked.doc {
+                None => worked.piece.unwrap_or_else(|| Ok(Piece::default()))?,
+                Some(d) => {
+                    let c = fix_one(
+                        &args,
+                        d,
+                        worked.diags,
+                        reg,
+                        &opts,
+                        &shown,
+                        &mut sink.w,
+                        &mut errors,
+                    )?;
+                    style.piece(&c)?
+                }
             };
-            match fix_file(&d, &fixed.applied, &notes, reg.as_ref(), &opts, &shown) {
-                Ok(Some(done)) => {
-                    checked.push(done);
-                    continue;
-                }
-                Ok(None) => {}
-                Err(e) => {
-                    eprintln!("error: {e:#}");
-                    errors += 1;
-                }
-            }
-        }
-        checked.push(Checked {
-            path: d.path,
-            text: d.text,
-            diags,
-            map: d.map,
-        });
-    }
-    bar.finish_and_clear();
+            sink.push(piece)
+        },
+    )?;
+    errors += read_errors;
+    sink.finish()?;
+    sink.w.flush()?;
     if let Some(b) = &args.baseline {
-        w.flush()?;
-        return baseline(b, args.update_baseline, &checked, errors);
+        return baseline(b, args.update_baseline, &sink.rows, errors);
     }
-    if !args.dry_run {
-        render(&mut w, args.format, &checked, lang)?;
-    }
-    w.flush()?;
     let deny = args.deny.severity();
     Ok(if errors > 0 {
         Outcome::Errors
-    } else if checked
-        .iter()
-        .any(|c| c.diags.iter().any(|d| d.severity >= deny))
-    {
+    } else if sink.worst.is_some_and(|w| w >= deny) {
         Outcome::Findings
     } else {
         Outcome::Clean
+    })
+}
+
+/// `--fix` on one checked document, on the calling thread (files are written one at a
+/// time, their messages in order): the diff with `--dry-run`, else the fixes written into
+/// the file. Returns the document as it now stands, checked.
+#[allow(clippy::too_many_arguments)]
+fn fix_one(
+    args: &Args,
+    d: SourceFile,
+    diags: Vec<Diagnostic>,
+    reg: Option<&crate::registry::Registry>,
+    opts: &Options,
+    shown: &Shown,
+    w: &mut impl Write,
+    errors: &mut usize,
+) -> anyhow::Result<Checked> {
+    let max = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let fixed = fix::apply_up_to(&d.text, &diags, max);
+    let waiting = diags
+        .iter()
+        .filter_map(|d| d.suggestion.as_ref())
+        .filter(|s| s.applicability > max)
+        .count();
+    if waiting > 0 {
+        eprintln!(
+            "note: {}: {waiting} unsafe fix(es) not applied (inferred: check them, then use --unsafe-fixes)",
+            d.path
+        );
+    }
+    if args.dry_run {
+        write!(w, "{}", fix::unified_diff(&d.path, &d.text, &fixed.text))?;
+    } else if d.path == "<stdin>" {
+        eprintln!("error: --fix cannot write to <stdin> (use --fix --dry-run)");
+        *errors += 1;
+    } else if let Some(why) = writeback::refuses(d.format) {
+        eprintln!(
+            "error: {}: --fix does not write {} files: {why}; the file is left as it was",
+            d.path,
+            d.format.name()
+        );
+        *errors += 1;
+    } else if !fixed.applied.is_empty() || (args.comments && d.format == source::Format::Docx) {
+        let notes = if args.comments {
+            comments_for(&diags, &fixed.applied)
+        } else {
+            Vec::new()
+        };
+        match fix_file(&d, &fixed.applied, &notes, reg, opts, shown) {
+            Ok(Some(done)) => return Ok(done),
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                *errors += 1;
+            }
+        }
+    }
+    Ok(Checked {
+        path: d.path,
+        text: d.text,
+        diags,
+        map: d.map,
     })
 }
 
@@ -600,17 +839,13 @@ pub fn replace_atomically(path: &Path, original: &[u8], new: &[u8]) -> anyhow::R
 fn baseline(
     path: &std::path::Path,
     update: bool,
-    checked: &[Checked],
+    rows: &[String],
     errors: usize,
 ) -> anyhow::Result<Outcome> {
-    let rows: Vec<String> = checked
-        .iter()
-        .flat_map(|c| check_config::baseline_rows(&c.path, &c.text, &c.diags))
-        .collect();
     if update {
         let mut text =
             String::from("# cancu check baseline: file, line, code, cited text (tab-separated)\n");
-        for r in &rows {
+        for r in rows {
             text.push_str(r);
             text.push('\n');
         }
@@ -624,7 +859,7 @@ fn baseline(
         });
     }
     let old = check_config::read_baseline(path)?;
-    let (added, removed) = check_config::compare(&old, &rows);
+    let (added, removed) = check_config::compare(&old, rows);
     let mut w = std::io::stdout().lock();
     for r in &added {
         writeln!(w, "+ {r}")?;
@@ -664,69 +899,4 @@ fn baseline(
     } else {
         Outcome::Findings
     })
-}
-
-fn render(
-    w: &mut impl Write,
-    format: Format,
-    checked: &[Checked],
-    lang: Lang,
-) -> anyhow::Result<()> {
-    // JSON and SARIF give spans in the original file's bytes; rich and short show the
-    // decoded text, whose lines and columns they were computed on.
-    let original: Vec<Vec<Diagnostic>> = checked.iter().map(Checked::original_spans).collect();
-    let reports: Vec<FileReport> = checked
-        .iter()
-        .zip(&original)
-        .map(|(c, diags)| FileReport {
-            path: &c.path,
-            diagnostics: diags,
-        })
-        .collect();
-    match format {
-        Format::Rich => {
-            let color = crate::cli::output::color_stdout();
-            for c in checked {
-                write!(
-                    w,
-                    "{}",
-                    diag::render_rich(&c.path, &c.text, &c.diags, RichOptions { color, lang })
-                )?;
-            }
-            let count = |s: Severity| {
-                checked
-                    .iter()
-                    .flat_map(|c| &c.diags)
-                    .filter(|d| d.severity == s)
-                    .count()
-            };
-            writeln!(
-                w,
-                "{}",
-                messages::tr(
-                    lang,
-                    &messages::SUMMARY,
-                    &[
-                        &count(Severity::Error),
-                        &count(Severity::Warning),
-                        &count(Severity::Note),
-                        &count(Severity::Help),
-                        &checked.len()
-                    ]
-                )
-            )?;
-        }
-        Format::Short => {
-            for c in checked {
-                write!(w, "{}", diag::render_short(&c.path, &c.diags, lang))?;
-            }
-        }
-        Format::Json => write!(w, "{}", diag::render_json(&reports))?,
-        Format::Sarif => write!(
-            w,
-            "{}",
-            diag::render_sarif(env!("CARGO_PKG_VERSION"), &rules::docs(lang), &reports)
-        )?,
-    }
-    Ok(())
 }

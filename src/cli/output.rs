@@ -294,11 +294,31 @@ impl PrettyList {
 
     /// Close the list and the document (with a final newline).
     pub fn finish(self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        self.finish_with(w, &[])
+    }
+
+    /// Close the list, write the document's other keys after it (each must sort after the
+    /// list's key, as serde_json orders them), then close the document. Writes what
+    /// `json!({KEY: items, k: v, …})` pretty-printed would.
+    pub fn finish_with(
+        self,
+        w: &mut impl std::io::Write,
+        rest: &[(&str, serde_json::Value)],
+    ) -> std::io::Result<()> {
         if self.items == 0 {
-            writeln!(w, "{{\n  \"{}\": []\n}}", self.key)
+            write!(w, "{{\n  \"{}\": []", self.key)?;
         } else {
-            writeln!(w, "\n  ]\n}}")
+            write!(w, "\n  ]")?;
         }
+        for (k, v) in rest {
+            let mut out = Vec::new();
+            pretty_at(&mut out, v, 2).map_err(std::io::Error::other)?;
+            // `pretty_at` indents the first line too; the value follows its key.
+            let k = serde_json::to_string(k).map_err(std::io::Error::other)?;
+            write!(w, ",\n  {k}: ")?;
+            w.write_all(&out[2..])?;
+        }
+        writeln!(w, "\n}}")
     }
 }
 
@@ -328,6 +348,32 @@ mod tests {
                 list.push(&mut got, &r).unwrap_or_default();
             }
             list.finish(&mut got).unwrap_or_default();
+            assert_eq!(
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(&want),
+                "{items:?}"
+            );
+            // With keys after the list, as `check --format json` ends.
+            let mut want = serde_json::to_vec_pretty(&serde_json::json!({
+                "files": items,
+                "summary": {"note": 2, "warning": 1},
+                "version": 1,
+                "z": {},
+            }))
+            .unwrap_or_default();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            let mut list = PrettyList::new("files");
+            for i in &items {
+                let r = pretty_item(i).unwrap_or_default();
+                list.push(&mut got, &r).unwrap_or_default();
+            }
+            let rest = [
+                ("summary", serde_json::json!({"note": 2, "warning": 1})),
+                ("version", serde_json::json!(1)),
+                ("z", serde_json::json!({})),
+            ];
+            list.finish_with(&mut got, &rest).unwrap_or_default();
             assert_eq!(
                 String::from_utf8_lossy(&got),
                 String::from_utf8_lossy(&want),

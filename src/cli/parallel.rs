@@ -3,9 +3,8 @@
 //! to a consumer as soon as it and every result before it are done. At most a small window
 //! of items is in flight, so memory is bounded by the files being worked on, not the corpus.
 //!
-//! Shared by every command that reads many documents (`extract`, `report`, `cites`, and the
-//! reading behind the others); `check` can adopt it the same way. Knows nothing of files or
-//! formats.
+//! Shared by every command that reads many documents (`extract`, `report`, `cites`, `check`,
+//! and the reading behind the others). Knows nothing of files or formats.
 
 use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;

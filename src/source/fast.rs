@@ -43,18 +43,59 @@ fn non_ascii_runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// ASCII character is a starter allowed in NFC, which resets the check's state exactly as a
 /// fresh start does). `false` means "maybe not": the caller normalizes.
 pub fn is_nfc(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let quick = |a: usize, b: usize| {
+        a >= b
+            || s.get(a..b)
+                .is_some_and(|p| is_nfc_quick(p.chars()) == IsNormalized::Yes)
+    };
     non_ascii_runs(s).all(|(a, b)| {
         // Within a run, the Latin letters of the safe blocks are starters allowed in NFC
-        // too: only the pieces between them are looked up.
-        s[a..b]
-            .split(is_safe_starter)
-            .all(|piece| piece.is_empty() || is_nfc_quick(piece.chars()) == IsNormalized::Yes)
+        // too (told from their bytes): only the pieces between them are looked up.
+        let (mut i, mut piece) = (a, a);
+        while i < b {
+            match safe_starter_len(bytes, i) {
+                Some(len) => {
+                    if !quick(piece, i) {
+                        return false;
+                    }
+                    i += len;
+                    piece = i;
+                }
+                None => i += utf8_len(bytes[i]),
+            }
+        }
+        quick(piece, b)
     })
+}
+
+/// The length of the character at byte `i` when it is a safe starter (a starter allowed in
+/// NFC, like ASCII: U+00A0–U+02FF and U+1E00–U+1EFF), from its UTF-8 bytes alone: U+00A0–U+02FF are C2 A0–CB BF, U+1E00–U+1EFF are E1 B8 80–E1 BB BF.
+fn safe_starter_len(b: &[u8], i: usize) -> Option<usize> {
+    match (b[i], b.get(i + 1).copied().unwrap_or(0)) {
+        (0xC2, x) if x >= 0xA0 => Some(2),
+        (0xC3..=0xCB, _) => Some(2),
+        (0xE1, 0xB8..=0xBB) => Some(3),
+        _ => None,
+    }
+}
+
+/// The length of the UTF-8 character whose first byte is `lead` (1 for a continuation byte,
+/// which valid UTF-8 never starts a character with).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
 }
 
 /// Characters that are starters (combining class 0) allowed in NFC (quick check Yes), like
 /// ASCII: Latin-1 Supplement to the Spacing Modifier Letters, and Latin Extended Additional
-/// (every precomposed Vietnamese letter). Checked for every one of them by a test.
+/// (every precomposed Vietnamese letter). Checked for every one of them by a test; the
+/// reading itself tells them from their bytes ([`safe_starter_len`]).
+#[cfg(test)]
 fn is_safe_starter(c: char) -> bool {
     matches!(c as u32, 0xA0..=0x2FF | 0x1E00..=0x1EFF)
 }
@@ -67,16 +108,22 @@ fn is_safe_starter(c: char) -> bool {
 /// non-ASCII characters a letter beyond Windows-1252 (ă ơ ư đ ạ …), which form (b) never holds.
 pub fn plainly_unicode(sample: &str) -> Option<&'static str> {
     let high = cp1252_high();
-    let (mut latin, mut beyond, mut odd) = (0usize, 0usize, 0usize);
-    for (a, b) in non_ascii_runs(sample) {
+    // Every non-ASCII character, counted from its first byte: once the letters beyond
+    // Windows-1252 pass 1 in 100 of them (and something odd was seen), the rest cannot
+    // change the answer, so the scan stops there.
+    let latin = sample.bytes().filter(|&b| b >= 0xC0).count();
+    let (mut beyond, mut odd) = (0usize, 0usize);
+    'runs: for (a, b) in non_ascii_runs(sample) {
         for c in sample[a..b].chars() {
-            latin += 1;
             let alpha = is_letter(c);
             if alpha || !(c.is_whitespace() || is_ordinary_symbol(c)) {
                 odd += 1;
             }
             if alpha && c as u32 >= 0x100 && high.binary_search(&c).is_err() {
                 beyond += 1;
+            }
+            if odd > 0 && beyond * 100 > latin {
+                break 'runs;
             }
         }
     }
@@ -245,6 +292,17 @@ mod tests {
     }
 
     #[test]
+    fn safe_starters_told_from_their_bytes() {
+        for c in ('\u{80}'..='\u{3000}').chain(['\u{10000}', '\u{1F600}']) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let want = is_safe_starter(c).then_some(c.len_utf8());
+            assert_eq!(safe_starter_len(bytes, 0), want, "{c:?}");
+            assert_eq!(utf8_len(bytes[0]), c.len_utf8(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn letters_as_the_standard_library_says() {
         for c in ('\u{80}'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
@@ -273,6 +331,46 @@ mod tests {
             ("Xin chaøo caùc baïn", false),
         ] {
             assert_eq!(plainly_unicode(s).is_some(), want, "{s:?}");
+        }
+        // The scan that stops early says what the whole scan says, and why.
+        let whole = |sample: &str| {
+            let high = cp1252_high();
+            let (mut latin, mut beyond, mut odd) = (0usize, 0usize, 0usize);
+            for c in sample.chars().filter(|c| !c.is_ascii()) {
+                latin += 1;
+                let alpha = c.is_alphabetic();
+                if alpha || !(c.is_whitespace() || is_ordinary_symbol(c)) {
+                    odd += 1;
+                }
+                if alpha && c as u32 >= 0x100 && high.binary_search(&c).is_err() {
+                    beyond += 1;
+                }
+            }
+            if odd == 0 {
+                Some("valid UTF-8, no non-ASCII letters")
+            } else if beyond * 100 > latin {
+                Some("valid UTF-8 with Vietnamese letters beyond Windows-1252 (no legacy encoding)")
+            } else {
+                None
+            }
+        };
+        let mixed = format!("{}Ủy ban", "é ".repeat(150));
+        let late = format!("{}ư", "é".repeat(99));
+        let later = format!("{}ư", "é".repeat(100));
+        for s in [
+            "",
+            "UBND",
+            "Ủy ban nhân dân",
+            "“q” –",
+            "Uû ban nh©n d©n",
+            "ư“",
+            "“ư",
+            mixed.as_str(),
+            late.as_str(),
+            later.as_str(),
+            "Xin chaøo caùc baïn ơ",
+        ] {
+            assert_eq!(plainly_unicode(s), whole(s), "{s:?}");
         }
     }
 }
