@@ -341,6 +341,18 @@ fn ends_body(raw: &str) -> bool {
     footnote_label(s).is_some_and(|(n, bracketed, _)| bracketed && n == 1)
 }
 
+/// Does the line open a decision's next article ("**Điều 2.** Quyết định này …")?
+fn next_article(raw: &str) -> bool {
+    if !matches!(first_kept(raw), Some('Đ' | 'đ')) {
+        return false;
+    }
+    let s = strip_line(raw);
+    let Some(r) = s.strip_prefix("Điều ") else {
+        return false;
+    };
+    small_number(r).is_some_and(|(n, rest)| n >= 2 && rest.starts_with('.'))
+}
+
 /// A footnote label at the start of a stripped line: (number, written in brackets or as a
 /// superscript, rest of the line). Bare "1 Text" counts too (not bracketed).
 fn footnote_label(s: &str) -> Option<(u32, bool, &str)> {
@@ -703,6 +715,27 @@ fn upper_heading(h: &str) -> bool {
 pub fn outline(text: &str) -> Outline {
     let lines = split_lines(text);
     let annex = annex_note(&lines);
+    let found = outline_from(text, &lines, annex, false);
+    if annex.is_some() && found.sections.is_empty() {
+        // The annex holds no numbered item (an appendix of tables): a programme laid out in
+        // parts is the decision's own text ("Điều 1. Phê duyệt Chương trình … I. QUAN
+        // ĐIỂM …"). The clauses "1.", "2." of a decision's articles are not an outline.
+        let whole = outline_from(text, &lines, None, true);
+        if whole.sections.iter().any(|s| s.level == 1) {
+            return whole;
+        }
+    }
+    found
+}
+
+/// The outline read from the first line after the annex note (or from the start).
+/// `in_article`: the programme is a decision's "Điều 1", so the next article ends it.
+fn outline_from(
+    text: &str,
+    lines: &[(usize, &str)],
+    annex: Option<(usize, usize)>,
+    in_article: bool,
+) -> Outline {
     let begin = annex.map_or(0, |(_, b)| b);
     let mut st = State::default();
     let mut sections: Vec<Section> = Vec::new();
@@ -710,7 +743,7 @@ pub fn outline(text: &str) -> Outline {
     let mut body_end_line = lines.len();
     for ln in begin..lines.len() {
         let (off, raw) = lines[ln];
-        if !sections.is_empty() && ends_body(raw) {
+        if !sections.is_empty() && (ends_body(raw) || in_article && next_article(raw)) {
             body_end = off;
             body_end_line = ln;
             break;
@@ -722,19 +755,19 @@ pub fn outline(text: &str) -> Outline {
         let Some((m, rest)) = marker(&s) else {
             continue;
         };
-        if in_table(&lines, ln) {
+        if in_table(lines, ln) {
             continue;
         }
         let marker_len = s.len() - rest.len();
         let mut heading = None;
         let heading_like = matches!(m, Marker::Roman(_)) && {
-            let h = heading.insert(heading_at(&lines, ln, marker_len));
+            let h = heading.insert(heading_at(lines, ln, marker_len));
             upper_heading(h) && !h.is_empty()
         };
         if !st.accepts(m, heading_like) {
             continue;
         }
-        let heading = heading.unwrap_or_else(|| heading_at(&lines, ln, marker_len));
+        let heading = heading.unwrap_or_else(|| heading_at(lines, ln, marker_len));
         let (path, level) = st.take(m);
         sections.push(Section {
             path,
@@ -749,8 +782,8 @@ pub fn outline(text: &str) -> Outline {
         sections[i].end = sections.get(i + 1).map_or(body_end, |n| n.start);
     }
     let first = sections.first().map_or(body_end, |s| s.start);
-    let basis = basis_ranges(&lines, first, annex.map(|(note, _)| note));
-    let mut footnotes = footnote_list(&lines, body_end_line, text.len());
+    let basis = basis_ranges(lines, first, annex.map(|(note, _)| note));
+    let mut footnotes = footnote_list(lines, body_end_line, text.len());
     find_calls(text, body_end, &mut footnotes);
     Outline {
         sections,

@@ -141,6 +141,16 @@ fn real_layouts_table() {
             vec![("I", "MỤC ĐÍCH"), ("I.1", "Mục đích")],
         ),
         (
+            "a programme in a decision's Điều 1, annexes only of tables: the parts are items, Điều 2 ends the last",
+            "QUYẾT ĐỊNH:\n**Điều 1. **Phê duyệt Chương trình, với những nội dung sau:\n**I. QUAN ĐIỂM**\n1. Một quan điểm.\n**II. NHIỆM VỤ**\n1. Hai nhiệm vụ.\n**Điều 2. **Quyết định này có hiệu lực.\n1. Không phải mục.\n*Nơi nhận:*\n**KT. THỦ TƯỚNG**\n**PHỤ LỤC I**\nDANH MỤC CÁC CHỈ TIÊU\n*(Kèm theo Quyết định số 2629/QĐ-TTg ngày 01 tháng 12 năm 2025)*\n|\n**I.1**\n|\nChỉ tiêu\n",
+            vec![("I", "QUAN ĐIỂM"), ("I.1", "Một quan điểm"), ("II", "NHIỆM VỤ"), ("II.1", "Hai nhiệm vụ")],
+        ),
+        (
+            "a decision's clauses are not an outline when the annex holds only tables",
+            "QUYẾT ĐỊNH:\nĐiều 1. Công bố danh mục.\n1. Thủ tục một.\n2. Thủ tục hai.\nNơi nhận:\nKT. CHỦ TỊCH\nDANH MỤC THỦ TỤC\n*(Kèm theo Quyết định số 5/QĐ-UBND)*\n|\nTT\n",
+            vec![],
+        ),
+        (
             "numbered rows of tables are not items",
             "I. A\n1. Một\n|\n2.\n|\nCell text\n|\n| 3. | Ba | x |\n2. Hai\n",
             vec![("I", "A"), ("I.1", "Một"), ("I.2", "Hai")],
