@@ -14,7 +14,9 @@
 //! Items and their points: a point ("a)") is one duty of its item ("1. Sở Tài chính"); when
 //! the item scores within a tenth of its point, the item goes just before it (a near tie is
 //! the item's task, and the item's basis holds the point's); a point that alone matches
-//! clearly better stays first.
+//! clearly better stays first. A sub-item ("1.1.") is a topic whose points are its tasks:
+//! a point close behind that holds every query word of the sub-item, and more than the
+//! sub-item's own heading and text, goes first.
 //!
 //! Done in-process over the outline rather than with an in-memory tantivy index: a plan has
 //! tens to a few hundred items, counting their terms is instant, and the field weights are
@@ -44,6 +46,7 @@ const PAIR_WEIGHT: f32 = 0.5;
 const PARENT_SHARE: f32 = 0.9;
 /// Outline levels ([`crate::outline::Section::level`]).
 const PART: u8 = 1;
+const SUB: u8 = 3;
 const POINT: u8 = 5;
 
 /// One field of every item: term counts and lengths.
@@ -121,6 +124,10 @@ pub fn rank(outline: &Outline, text: &str, query: &str) -> Vec<Ranked> {
     let mut headings = Vec::new();
     let mut bodies = Vec::new();
     let mut pairs = Vec::new();
+    // How many of the query's words an item's own text (heading and text up to its first
+    // sub-item) holds, and its whole text.
+    let mut cover: HashMap<&str, (usize, usize)> = HashMap::new();
+    let covered = |t: &[String]| q.iter().filter(|w| t.contains(w)).count();
     for s in &outline.sections {
         // A point's heading is its own first sentence, already in its text: not counted
         // twice.
@@ -135,6 +142,15 @@ pub fn rank(outline: &Outline, text: &str, query: &str) -> Vec<Ranked> {
             outline.range(&s.path, text.len()).map_or(s.end, |r| r.1)
         };
         let t = terms(&mut analyzer, text.get(s.start..end).unwrap_or(""));
+        let own = if end == s.end {
+            covered(&t)
+        } else {
+            covered(&terms(
+                &mut analyzer,
+                text.get(s.start..s.end).unwrap_or(""),
+            ))
+        };
+        cover.insert(s.path.as_str(), (own, covered(&t)));
         pairs.push(pair_terms(&t));
         bodies.push(t);
     }
@@ -156,7 +172,37 @@ pub fn rank(outline: &Outline, text: &str, query: &str) -> Vec<Ranked> {
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     parents_before_points(outline, &mut out);
+    words_in_sub_item(outline, &cover, &mut out);
     out
+}
+
+/// How close a sub-item's score must come to its item's for the sub-item to go first.
+const CHILD_SHARE: f32 = 0.5;
+
+/// A sub-item ("1.1.", "1.1.1.") is a topic and its points are its tasks ("I.2.1. Thu ngân
+/// sách" holds "b) Đánh giá nguyên nhân tăng, giảm thu"), while an item "1." with points is
+/// usually one agency's or level's duties, kept together by [`parents_before_points`].
+/// The sub-item's text holds its points': when a point (or deeper item) close behind it
+/// ([`CHILD_SHARE`]) holds every query word the sub-item holds and more than its own
+/// heading and text, the words are the point's and it goes first. `cover`: path → (query
+/// words in the own text, in the whole text).
+fn words_in_sub_item(outline: &Outline, cover: &HashMap<&str, (usize, usize)>, out: &mut [Ranked]) {
+    let level = |path: &str| outline.find(path).map_or(0, |s| s.level);
+    let own = |p: &str| cover.get(p).map_or(0, |c| c.0);
+    let whole = |p: &str| cover.get(p).map_or(0, |c| c.1);
+    for i in 0..out.len() {
+        // Each move puts a deeper item at `i`: at most one per level.
+        while let Some(j) = (i + 1..out.len()).find(|&j| {
+            level(&out[i].path) >= SUB
+                && crate::outline::is_within(&out[j].path, &out[i].path)
+                && out[j].path != out[i].path
+                && out[j].score >= CHILD_SHARE * out[i].score
+                && whole(&out[j].path) > own(&out[i].path)
+                && whole(&out[j].path) >= whole(&out[i].path)
+        }) {
+            out[i..=j].rotate_right(1);
+        }
+    }
 }
 
 /// A point ("a)", "b)") is one duty of its item ("1. Sở Tài chính", "2. Cấp xã"): when the
@@ -245,6 +291,74 @@ mod tests {
                 })
                 .collect();
             parents_before_points(&o, &mut out);
+            let got: Vec<&str> = out.iter().map(|r| r.path.as_str()).collect();
+            assert_eq!(got, want, "{ranked:?}");
+        }
+    }
+
+    /// A sub-item and its points: a point close behind that holds every query word of the
+    /// sub-item, and more than its own heading, goes first; an item "1." keeps its points
+    /// behind. Rows: (ranking by score, (path, own words, whole words), order after).
+    #[test]
+    fn points_of_sub_items_table() {
+        let plan = "I. TÌNH HÌNH
+1. Ngân sách
+1.1. Thu ngân sách
+a) Tình hình thu.
+b) Nguyên nhân giảm thu.
+2. Sở Tài chính
+a) Thẩm định dự toán.
+";
+        let o = outline(plan);
+        type Row<'a> = (
+            &'a [(&'a str, f32)],
+            &'a [(&'a str, usize, usize)],
+            &'a [&'a str],
+        );
+        let rows: [Row; 5] = [
+            // The point holds all three words, the sub-item's heading one.
+            (
+                &[("I.1.1", 10.0), ("I.1", 9.0), ("I.1.1.b", 8.0)],
+                &[("I.1.1", 1, 3), ("I.1", 0, 3), ("I.1.1.b", 3, 3)],
+                &["I.1.1.b", "I.1.1", "I.1"],
+            ),
+            // The sub-item's whole text holds a word the point lacks: it stays first.
+            (
+                &[("I.1.1", 10.0), ("I.1.1.b", 8.0)],
+                &[("I.1.1", 1, 3), ("I.1.1.b", 2, 2)],
+                &["I.1.1", "I.1.1.b"],
+            ),
+            // The sub-item's own heading holds as many words: it stays first.
+            (
+                &[("I.1.1", 10.0), ("I.1.1.b", 8.0)],
+                &[("I.1.1", 2, 2), ("I.1.1.b", 2, 2)],
+                &["I.1.1", "I.1.1.b"],
+            ),
+            // The point is far behind.
+            (
+                &[("I.1.1", 10.0), ("I.1.1.b", 4.0)],
+                &[("I.1.1", 0, 2), ("I.1.1.b", 2, 2)],
+                &["I.1.1", "I.1.1.b"],
+            ),
+            // An item "2." with points: its duties stay together under it.
+            (
+                &[("I.2", 10.0), ("I.2.a", 9.0)],
+                &[("I.2", 0, 2), ("I.2.a", 2, 2)],
+                &["I.2", "I.2.a"],
+            ),
+        ];
+        for (ranked, cover, want) in rows {
+            let mut out: Vec<Ranked> = ranked
+                .iter()
+                .map(|&(p, score)| Ranked {
+                    path: p.to_string(),
+                    line: 0,
+                    score,
+                })
+                .collect();
+            let cover: HashMap<&str, (usize, usize)> =
+                cover.iter().map(|&(p, a, b)| (p, (a, b))).collect();
+            words_in_sub_item(&o, &cover, &mut out);
             let got: Vec<&str> = out.iter().map(|r| r.path.as_str()).collect();
             assert_eq!(got, want, "{ranked:?}");
         }
