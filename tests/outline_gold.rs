@@ -61,6 +61,20 @@ impl Score {
 /// id, label or title holds it (folded, spaces ignored), not inside a longer number.
 fn covers(list: &[Backing], gold: &str) -> bool {
     let squash = |s: &str| fold_key(s).replace(' ', "");
+    // A law given by name and year ("Luật An ninh mạng 2025") is that law's number of that
+    // year ("Luật An ninh mạng 116/2025/QH15").
+    if let Some((name, year)) = gold.rsplit_once(' ') {
+        if name.starts_with("Luật ") && year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())
+        {
+            let (n, y) = (squash(name), format!("/{year}/"));
+            if list.iter().any(|b| {
+                let hay = squash(&format!("{} | {}", b.id, b.label));
+                hay.contains(&n) && hay.contains(&y)
+            }) {
+                return true;
+            }
+        }
+    }
     let g = squash(gold);
     list.iter().any(|b| {
         let hay = squash(&format!(
