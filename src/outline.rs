@@ -9,7 +9,10 @@
 //!
 //! Real layouts: an outline may start at "II."; a plan inside a decision's annex
 //! ("KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)") is outlined from the annex title on,
-//! the decision's own "Điều 1.", "1.", "2." are not items; numbered cells of tables (a cell
+//! the decision's own "Điều 1.", "1.", "2." are not items; but when the annex holds no item
+//! (appendices of tables, "PHỤ LỤC … (Kèm theo Quyết định …)") and the decision's text has
+//! parts ("Điều 1. Phê duyệt Chương trình … I. QUAN ĐIỂM"), the programme is read there,
+//! up to the next article ("Điều 2."); numbered cells of tables (a cell
 //! opened by a `|` line, or a `| 1. | … |` row) are not items; a repeated part numeral
 //! ("IV." twice) keeps both parts, the second with the path suffix `#2` ("IV#2",
 //! "IV#2.1"). Headings are joined across line breaks and cut where a run-in heading ends
