@@ -15,8 +15,8 @@
 //! the item scores within a tenth of its point, the item goes just before it (a near tie is
 //! the item's task, and the item's basis holds the point's); a point that alone matches
 //! clearly better stays first. A sub-item ("1.1.") is a topic whose points are its tasks:
-//! a point close behind that holds every query word of the sub-item, and more than the
-//! sub-item's own heading and text, goes first.
+//! a point close behind that holds more of the query's words than the sub-item's own
+//! heading and text goes first.
 //!
 //! Done in-process over the outline rather than with an in-memory tantivy index: a plan has
 //! tens to a few hundred items, counting their terms is instant, and the field weights are
@@ -183,9 +183,9 @@ const CHILD_SHARE: f32 = 0.5;
 /// sách" holds "b) Đánh giá nguyên nhân tăng, giảm thu"), while an item "1." with points is
 /// usually one agency's or level's duties, kept together by [`parents_before_points`].
 /// The sub-item's text holds its points': when a point (or deeper item) close behind it
-/// ([`CHILD_SHARE`]) holds every query word the sub-item holds and more than its own
-/// heading and text, the words are the point's and it goes first. `cover`: path → (query
-/// words in the own text, in the whole text).
+/// ([`CHILD_SHARE`]) holds more of the query's words than the sub-item's own heading and
+/// text, the words are the point's and it goes first. `cover`: path → (query words in the
+/// own text, in the whole text).
 fn words_in_sub_item(outline: &Outline, cover: &HashMap<&str, (usize, usize)>, out: &mut [Ranked]) {
     let level = |path: &str| outline.find(path).map_or(0, |s| s.level);
     let own = |p: &str| cover.get(p).map_or(0, |c| c.0);
@@ -198,7 +198,6 @@ fn words_in_sub_item(outline: &Outline, cover: &HashMap<&str, (usize, usize)>, o
                 && out[j].path != out[i].path
                 && out[j].score >= CHILD_SHARE * out[i].score
                 && whole(&out[j].path) > own(&out[i].path)
-                && whole(&out[j].path) >= whole(&out[i].path)
         }) {
             out[i..=j].rotate_right(1);
         }
@@ -296,9 +295,8 @@ mod tests {
         }
     }
 
-    /// A sub-item and its points: a point close behind that holds every query word of the
-    /// sub-item, and more than its own heading, goes first; an item "1." keeps its points
-    /// behind. Rows: (ranking by score, (path, own words, whole words), order after).
+    /// A sub-item and its points: a point close behind that holds more query words than
+    /// the sub-item's own heading and text goes first; an item "1." keeps its points behind. Rows: (ranking by score, (path, own words, whole words), order after).
     #[test]
     fn points_of_sub_items_table() {
         let plan = "I. TÌNH HÌNH
@@ -322,11 +320,11 @@ a) Thẩm định dự toán.
                 &[("I.1.1", 1, 3), ("I.1", 0, 3), ("I.1.1.b", 3, 3)],
                 &["I.1.1.b", "I.1.1", "I.1"],
             ),
-            // The sub-item's whole text holds a word the point lacks: it stays first.
+            // Other points hold words this one lacks; it still holds more than the heading.
             (
                 &[("I.1.1", 10.0), ("I.1.1.b", 8.0)],
                 &[("I.1.1", 1, 3), ("I.1.1.b", 2, 2)],
-                &["I.1.1", "I.1.1.b"],
+                &["I.1.1.b", "I.1.1"],
             ),
             // The sub-item's own heading holds as many words: it stays first.
             (
