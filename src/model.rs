@@ -411,6 +411,11 @@ pub struct Citation {
     /// What it resolved to, filled by `resolve`: null when unresolved.
     #[serde(default)]
     pub instrument: Option<Resolved>,
+    /// Why it resolved to nothing, filled by `resolve` when it did not (JSON
+    /// `"unresolved": {"reason": "not-in-registry"}`; absent when it resolved, was ambiguous
+    /// or no resolution was made).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unresolved: Option<Unresolved>,
     /// The checker's diagnostics on it (filled when asked: `extract --findings`).
     #[serde(default, skip_deserializing)]
     pub findings: Vec<crate::diag::Diagnostic>,
@@ -419,6 +424,45 @@ pub struct Citation {
 impl Citation {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
+    }
+}
+
+/// Why a citation resolved to nothing (`citation.unresolved`). Several fitting entries are
+/// not here: that is [`Resolved::Ambiguous`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum Unresolved {
+    /// The registry holds no instrument with this number and symbol, or no law of this name.
+    /// It does not say that none exists.
+    NotInRegistry,
+    /// A law by name whose list of versions is not known complete for the document's date:
+    /// the version meant may be one the list lacks.
+    SeriesIncomplete,
+    /// A law by name with its versions known, but nothing (a date, a year, a definition, the
+    /// document's own full citation, the version in force on a known date) says which.
+    LawVersionUnknown,
+    /// The kind, year, date or subject written disagrees with every entry of this number
+    /// and symbol (the evidence rule: never a guess).
+    Conflict,
+    /// The one entry of this number and symbol is of a series numbered anew each year, and
+    /// nothing written (year, date, subject, the document's year) says it is that one.
+    NoEvidence,
+    /// Neither a whole number-symbol nor a law name ("Quyết định số 123", "Nghị quyết của
+    /// HĐND tỉnh"): nothing to look up.
+    NoNumberSymbol,
+}
+
+impl Unresolved {
+    /// The JSON slug ("not-in-registry").
+    pub fn slug(self) -> &'static str {
+        match self {
+            Unresolved::NotInRegistry => "not-in-registry",
+            Unresolved::SeriesIncomplete => "series-incomplete",
+            Unresolved::LawVersionUnknown => "law-version-unknown",
+            Unresolved::Conflict => "conflict",
+            Unresolved::NoEvidence => "no-evidence",
+            Unresolved::NoNumberSymbol => "no-number-symbol",
+        }
     }
 }
 
