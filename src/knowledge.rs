@@ -7,10 +7,12 @@
 //! the wrong way: `resolve` reads the `registry`; `registry` knows neither `resolve` nor
 //! `check`; `check` knows only its own trait (and `resolve::document_date`).
 
-use crate::check::{Event, EventKind, InstrumentFacts, InstrumentId, Knowledge, Resolution};
+use crate::check::{
+    Event, EventKind, InstrumentFacts, InstrumentId, Knowledge, Resolution, Standing,
+};
 use crate::model::{Citation, Date, Kind};
 use crate::normalize::fold_key;
-use crate::registry::{Instrument, Registry, RelationType, Status};
+use crate::registry::{Cause, CauseKind, Instrument, Registry, Status};
 use crate::resolve;
 use std::borrow::Borrow;
 use std::collections::HashSet;
@@ -36,55 +38,6 @@ impl<R: Borrow<Registry>> RegistryKnowledge<R> {
     }
 
     fn facts(&self, ins: &Instrument) -> InstrumentFacts {
-        let mut events = Vec::new();
-        for r in &ins.relations {
-            if r.kind != RelationType::SupersededBy {
-                continue;
-            }
-            let date = r
-                .date
-                .or_else(|| self.reg().get(&r.target).and_then(|t| t.start()));
-            events.push(Event {
-                kind: EventKind::Superseded,
-                date,
-                by: Some(r.target.clone()),
-                verified: r.verified,
-            });
-        }
-        // The dated effects on it, from its own inverse relations and from the texts that
-        // state them (replaced, repealed or declared expired as a whole or in part, amended).
-        for e in self.reg().effects_on(&ins.id) {
-            let kind = match (e.kind, e.whole) {
-                (RelationType::Replaces, true) => EventKind::Replaced,
-                (RelationType::Repeals | RelationType::Expires, true) => EventKind::Expired,
-                (RelationType::Repeals | RelationType::Expires, false) => EventKind::PartlyExpired,
-                (RelationType::Amends, _) | (RelationType::Replaces, false) => EventKind::Amended,
-                _ => continue,
-            };
-            events.push(Event {
-                kind,
-                date: e.date,
-                by: Some(e.by.clone()),
-                verified: e.verified,
-            });
-        }
-        let has = |k: EventKind| events.iter().any(|e: &Event| e.kind == k);
-        let status_event = match ins.status {
-            Status::Expired if !has(EventKind::Replaced) => Some(EventKind::Expired),
-            Status::PartlyExpired => Some(EventKind::PartlyExpired),
-            Status::Superseded if !has(EventKind::Superseded) && !has(EventKind::Replaced) => {
-                Some(EventKind::Superseded)
-            }
-            _ => None,
-        };
-        if let Some(kind) = status_event {
-            events.push(Event {
-                kind,
-                date: ins.status_date,
-                by: None,
-                verified: ins.verified,
-            });
-        }
         InstrumentFacts {
             id: ins.id.clone(),
             kind: Some(ins.kind),
@@ -93,7 +46,6 @@ impl<R: Borrow<Registry>> RegistryKnowledge<R> {
             issued: ins.issued,
             effective: ins.effective,
             title: ins.title.clone(),
-            events,
             newer_in_series: self.series(ins),
         }
     }
@@ -156,6 +108,39 @@ impl<R: Borrow<Registry>> Knowledge for RegistryKnowledge<R> {
         self.reg().get(id).map(|i| self.facts(i))
     }
 
+    /// The registry's [`Registry::status_at`], the one function deciding status on a date,
+    /// in the checker's words: the effect it decided on becomes the standing's event.
+    fn standing(&self, id: &str, as_of: Date) -> Option<Standing> {
+        let at = self.reg().status_at(id, as_of)?;
+        let event = |c: &Cause| Event {
+            kind: match c.kind {
+                CauseKind::Replaced => EventKind::Replaced,
+                CauseKind::Superseded => EventKind::Superseded,
+                CauseKind::Expired => EventKind::Expired,
+                CauseKind::PartlyExpired => EventKind::PartlyExpired,
+            },
+            date: c.date,
+            by: c.by.clone(),
+            verified: c.verified,
+        };
+        Some(match (at.status, &at.cause) {
+            (Status::NotYetInForce, _) => match self.reg().get(id).and_then(|i| i.start()) {
+                Some(d) => Standing::NotYetInForce(d),
+                None => Standing::InForce,
+            },
+            (_, Some(c)) => {
+                let e = event(c);
+                match c.kind {
+                    CauseKind::Replaced => Standing::Replaced(e),
+                    CauseKind::Superseded => Standing::Superseded(e),
+                    CauseKind::Expired => Standing::Expired(e),
+                    CauseKind::PartlyExpired => Standing::PartlyExpired(e),
+                }
+            }
+            _ => Standing::InForce,
+        })
+    }
+
     fn find_by_subject(&self, kind: Kind, subject: &str) -> Vec<InstrumentId> {
         let want = words(subject);
         if want.len() < 2 {
@@ -204,12 +189,15 @@ mod tests {
             .find(|i| i.id.starts_with("28-NQ/TW") && i.issued.is_some_and(|d| d.year == 2013))
             .map(|i| i.id.clone())
             .expect("28-NQ/TW of 2013 in the registry");
-        let f = k.instrument(&id).unwrap();
+        let st = k.standing(&id, Date::new(2025, 1, 1).unwrap());
         assert!(
-            f.events.iter().any(|e| e.kind == EventKind::Superseded
-                && e.by.as_deref().is_some_and(|b| b.starts_with("44-NQ/TW"))),
-            "{f:?}"
+            matches!(&st, Some(Standing::Superseded(e))
+                if e.by.as_deref().is_some_and(|b| b.starts_with("44-NQ/TW"))),
+            "{st:?}"
         );
+        // Before 44-NQ/TW, in force: the registry's status_at decides, for the checker too.
+        let st = k.standing(&id, Date::new(2020, 1, 1).unwrap());
+        assert_eq!(st, Some(Standing::InForce));
         // Subject search finds the real militia-coordination decree.
         let found = k.find_by_subject(
             Kind::Decree,

@@ -411,6 +411,11 @@ pub struct Citation {
     /// What it resolved to, filled by `resolve`: null when unresolved.
     #[serde(default)]
     pub instrument: Option<Resolved>,
+    /// Why it resolved to nothing, filled by `resolve` when it did not (JSON
+    /// `"unresolved": {"reason": "not-in-registry"}`; absent when it resolved, was ambiguous
+    /// or no resolution was made).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unresolved: Option<Unresolved>,
     /// The checker's diagnostics on it (filled when asked: `extract --findings`).
     #[serde(default, skip_deserializing)]
     pub findings: Vec<crate::diag::Diagnostic>,
@@ -419,6 +424,157 @@ pub struct Citation {
 impl Citation {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
+    }
+}
+
+/// The one status vocabulary of the filters: `cancu search --status` and the web's
+/// `?status=` take the same slugs with the same meaning. On an instrument it reads the
+/// registry's status; on a citation, the status of what it cites at the document's date
+/// (`None`: it resolved to nothing). `malformed` is the citation's own shape, not a status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusFilter {
+    /// In force, wholly or in part — "còn hiệu lực".
+    InForce,
+    /// Provisions repealed or expired, the rest in force — "hết hiệu lực một phần".
+    PartlyExpired,
+    /// Expired or replaced as a whole — "hết hiệu lực".
+    Expired,
+    /// Superseded by a later instrument on the same subject — "đã bị thay thế".
+    Superseded,
+    /// Passed, not yet in force — "chưa có hiệu lực".
+    NotYetInForce,
+    /// No longer in force: expired or superseded.
+    Outdated,
+    /// Known to the registry, status unknown — "chưa rõ hiệu lực".
+    Unknown,
+    /// Citations that resolved to nothing (no instrument has it).
+    Unresolved,
+    /// Citations written wrong (no instrument has it).
+    Malformed,
+}
+
+impl StatusFilter {
+    pub const ALL: [StatusFilter; 9] = [
+        StatusFilter::InForce,
+        StatusFilter::PartlyExpired,
+        StatusFilter::Expired,
+        StatusFilter::Superseded,
+        StatusFilter::NotYetInForce,
+        StatusFilter::Outdated,
+        StatusFilter::Unknown,
+        StatusFilter::Unresolved,
+        StatusFilter::Malformed,
+    ];
+
+    /// Every slug accepted, for `--help` and error messages.
+    pub const SLUGS: [&'static str; 9] = [
+        "in-force",
+        "partly-expired",
+        "expired",
+        "superseded",
+        "not-yet-in-force",
+        "outdated",
+        "unknown",
+        "unresolved",
+        "malformed",
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            StatusFilter::InForce => "in-force",
+            StatusFilter::PartlyExpired => "partly-expired",
+            StatusFilter::Expired => "expired",
+            StatusFilter::Superseded => "superseded",
+            StatusFilter::NotYetInForce => "not-yet-in-force",
+            StatusFilter::Outdated => "outdated",
+            StatusFilter::Unknown => "unknown",
+            StatusFilter::Unresolved => "unresolved",
+            StatusFilter::Malformed => "malformed",
+        }
+    }
+
+    /// The filter a slug names. Both former vocabularies are in this one with the meaning
+    /// they had (the web's in-force, outdated, unresolved, malformed; the command line's
+    /// expired, superseded, partly-expired, not-yet-in-force), so every old link and
+    /// command line still works; in-force counts partly expired instruments on both now,
+    /// and the web's unknown no longer counts those not yet in force (their own slug).
+    pub fn from_slug(s: &str) -> Option<StatusFilter> {
+        StatusFilter::ALL.into_iter().find(|f| f.slug() == s)
+    }
+
+    /// Does it keep this registry status (`None`: a citation that resolved to nothing)?
+    pub fn keeps(self, status: Option<crate::registry::Status>) -> bool {
+        match (self, status) {
+            (StatusFilter::Unresolved, None) => true,
+            (_, None) | (StatusFilter::Unresolved | StatusFilter::Malformed, _) => false,
+            (f, Some(s)) => f.statuses().contains(&s),
+        }
+    }
+
+    /// The registry statuses it keeps (none for `unresolved` and `malformed`).
+    pub fn statuses(self) -> &'static [crate::registry::Status] {
+        use crate::registry::Status as S;
+        match self {
+            StatusFilter::InForce => &[S::InForce, S::PartlyExpired],
+            StatusFilter::PartlyExpired => &[S::PartlyExpired],
+            StatusFilter::Expired => &[S::Expired],
+            StatusFilter::Superseded => &[S::Superseded],
+            StatusFilter::NotYetInForce => &[S::NotYetInForce],
+            StatusFilter::Outdated => &[S::Expired, S::Superseded],
+            StatusFilter::Unknown => &[S::Unknown],
+            StatusFilter::Unresolved | StatusFilter::Malformed => &[],
+        }
+    }
+}
+
+impl Serialize for StatusFilter {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
+}
+
+impl fmt::Display for StatusFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+/// Why a citation resolved to nothing (`citation.unresolved`). Several fitting entries are
+/// not here: that is [`Resolved::Ambiguous`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum Unresolved {
+    /// The registry holds no instrument with this number and symbol, or no law of this name.
+    /// It does not say that none exists.
+    NotInRegistry,
+    /// A law by name whose list of versions is not known complete for the document's date:
+    /// the version meant may be one the list lacks.
+    SeriesIncomplete,
+    /// A law by name with its versions known, but nothing (a date, a year, a definition, the
+    /// document's own full citation, the version in force on a known date) says which.
+    LawVersionUnknown,
+    /// The kind, year, date or subject written disagrees with every entry of this number
+    /// and symbol (the evidence rule: never a guess).
+    Conflict,
+    /// The one entry of this number and symbol is of a series numbered anew each year, and
+    /// nothing written (year, date, subject, the document's year) says it is that one.
+    NoEvidence,
+    /// Neither a whole number-symbol nor a law name ("Quyết định số 123", "Nghị quyết của
+    /// HĐND tỉnh"): nothing to look up.
+    NoNumberSymbol,
+}
+
+impl Unresolved {
+    /// The JSON slug ("not-in-registry").
+    pub fn slug(self) -> &'static str {
+        match self {
+            Unresolved::NotInRegistry => "not-in-registry",
+            Unresolved::SeriesIncomplete => "series-incomplete",
+            Unresolved::LawVersionUnknown => "law-version-unknown",
+            Unresolved::Conflict => "conflict",
+            Unresolved::NoEvidence => "no-evidence",
+            Unresolved::NoNumberSymbol => "no-number-symbol",
+        }
     }
 }
 
@@ -527,6 +683,45 @@ pub struct Header {
 
 #[cfg(test)]
 mod tests {
+    use crate::registry::Status as S;
+
+    /// One vocabulary for `search --status` and the web's `?status=`: every slug round-trips,
+    /// the old spellings still parse, and each keeps the statuses it names.
+    #[test]
+    fn status_filter_table() {
+        for f in StatusFilter::ALL {
+            assert_eq!(StatusFilter::from_slug(f.slug()), Some(f));
+        }
+        assert_eq!(
+            StatusFilter::SLUGS.to_vec(),
+            StatusFilter::ALL.map(|f| f.slug()).to_vec()
+        );
+        let rows: Vec<(&str, Option<S>, bool)> = vec![
+            ("in-force", Some(S::InForce), true),
+            ("in-force", Some(S::PartlyExpired), true),
+            ("in-force", Some(S::Expired), false),
+            ("partly-expired", Some(S::InForce), false),
+            ("expired", Some(S::Expired), true),
+            ("expired", Some(S::Superseded), false),
+            ("superseded", Some(S::Superseded), true),
+            ("outdated", Some(S::Expired), true),
+            ("outdated", Some(S::Superseded), true),
+            ("outdated", Some(S::InForce), false),
+            ("not-yet-in-force", Some(S::NotYetInForce), true),
+            ("unknown", Some(S::Unknown), true),
+            ("unknown", None, false),
+            ("unresolved", None, true),
+            ("unresolved", Some(S::Unknown), false),
+            ("malformed", Some(S::InForce), false),
+            ("malformed", None, false),
+        ];
+        for (slug, status, kept) in rows {
+            let f = StatusFilter::from_slug(slug).unwrap_or_else(|| panic!("{slug}"));
+            assert_eq!(f.keeps(status), kept, "{slug} {status:?}");
+        }
+        assert_eq!(StatusFilter::from_slug("gone"), None);
+    }
+
     use super::*;
 
     #[test]

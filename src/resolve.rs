@@ -25,7 +25,7 @@
 
 use crate::extract::tables::{Tables, Work};
 use crate::extract::Extraction;
-use crate::model::{Citation, Date, Entry, Kind, Resolved};
+use crate::model::{Citation, Date, Entry, Kind, Resolved, Unresolved};
 use crate::normalize::fold_key;
 use crate::registry::{Instrument, Registry};
 use std::collections::HashSet;
@@ -810,7 +810,9 @@ pub fn resolve_all(text: &str, e: &mut Extraction, reg: &Registry) -> Summary {
 /// [`resolve_all`]) and count them.
 pub fn fill(e: &mut Extraction, rs: &[Resolution], reg: &Registry) -> Summary {
     let mut s = Summary::default();
+    let ctx = Context::of(e);
     for (c, r) in e.citations.iter_mut().zip(rs) {
+        c.unresolved = matches!(r, Resolution::Unknown).then(|| unresolved(c, reg, &ctx));
         c.instrument = match &r {
             Resolution::Resolved(id) => reg.get(id).map(|i| Resolved::Entry(entry(i))),
             Resolution::Observed(id) => Some(Resolved::Entry(observed(id, c))),
@@ -826,6 +828,55 @@ pub fn fill(e: &mut Extraction, rs: &[Resolution], reg: &Registry) -> Summary {
         }
     }
     s
+}
+
+/// Why a citation the resolver left unknown resolved to nothing, by the same evidence the
+/// resolver weighs ([`numbered`], [`named`]): no entry of this number-symbol or law name;
+/// every entry in conflict with what is written; the one entry of a yearly series without
+/// evidence it is that year's; a law whose list of versions is incomplete for the date, or
+/// complete but silent on which version.
+pub fn unresolved(c: &Citation, reg: &Registry, ctx: &Context) -> Unresolved {
+    if let (Some(n), Some(s)) = (&c.number, &c.symbol) {
+        // An entry whose number carries another year ("168/2018/NĐ-CP" for "168/2017/NĐ-CP")
+        // is another instrument, not one in conflict.
+        let all: Vec<&Instrument> = reg
+            .by_number_symbol(n, s)
+            .into_iter()
+            .filter(|i| !(year_in_number(i) && c.year.is_some() && c.year != i.year()))
+            .collect();
+        return if all.is_empty() {
+            Unresolved::NotInRegistry
+        } else if all.iter().all(|i| conflicts(c, i, ctx)) {
+            Unresolved::Conflict
+        } else {
+            Unresolved::NoEvidence
+        };
+    }
+    let Some(name) = c.law.as_deref() else {
+        return Unresolved::NoNumberSymbol;
+    };
+    let work = Tables::builtin().work(name);
+    if known_versions(name, work, reg).is_empty() {
+        return Unresolved::NotInRegistry;
+    }
+    // A date or year written beside the name that no version of a complete list has.
+    let written = c.date.or_else(|| c.year.and_then(|y| Date::new(y, 12, 31)));
+    if let (Some(w), Some(d)) = (work, written) {
+        if w.complete_until.is_some_and(|u| d <= u) {
+            return Unresolved::Conflict;
+        }
+    }
+    // The latest date the document can be on: its own, else the end of its year.
+    let when = ctx
+        .date
+        .or_else(|| ctx.year.and_then(|y| Date::new(y, 12, 31)));
+    match (work, when) {
+        (Some(w), Some(d)) if w.complete_until.is_none_or(|u| d > u) => {
+            Unresolved::SeriesIncomplete
+        }
+        (None, _) => Unresolved::SeriesIncomplete,
+        _ => Unresolved::LawVersionUnknown,
+    }
 }
 
 /// The summary of a registry entry put on a citation resolved to it.
@@ -960,6 +1011,61 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
 
     fn r(id: &str) -> Resolution {
         Resolution::Resolved(id.into())
+    }
+
+    /// Why an unknown citation resolved to nothing, and the JSON field it gives.
+    #[test]
+    fn unresolved_reason_table() {
+        let reg = Registry::from_text("t", REG).unwrap();
+        let rows: Vec<(&str, Option<&str>, Unresolved)> = vec![
+            (
+                "Nghị định số 168/2017/NĐ-CP",
+                None,
+                Unresolved::NotInRegistry,
+            ),
+            // "Nghị quyết số 93/2015/QH13" is no law: the kind conflicts with the only entry.
+            ("Nghị quyết số 93/2015/QH13", None, Unresolved::Conflict),
+            // A series numbered anew each year, nothing saying it is 2007's.
+            (
+                "Chỉ thị 21/CT-TTg",
+                Some("2025-05-01"),
+                Unresolved::NoEvidence,
+            ),
+            (
+                "Quyết định số 123 của UBND tỉnh",
+                None,
+                Unresolved::NoNumberSymbol,
+            ),
+            // A law by name, versions known, no date to choose by.
+            (
+                "theo Luật Dân quân tự vệ",
+                None,
+                Unresolved::LawVersionUnknown,
+            ),
+            (
+                "theo Luật Không Có Thật",
+                Some("2024-01-01"),
+                Unresolved::NotInRegistry,
+            ),
+        ];
+        for (text, doc_date, want) in rows {
+            let e = crate::extract(text);
+            let c = e.citations.first().unwrap_or_else(|| panic!("{text:?}"));
+            let date = doc_date.and_then(Date::parse_iso);
+            let ctx = Context {
+                date,
+                year: date.map(|d| d.year),
+            };
+            assert_eq!(resolve(c, &reg, &ctx), Resolution::Unknown, "{text:?}");
+            assert_eq!(unresolved(c, &reg, &ctx), want, "{text:?}");
+        }
+        // In the JSON beside `"instrument": null`; absent once resolved.
+        let mut e = crate::extract("Nghị định số 168/2017/NĐ-CP và Nghị định số 168/2018/NĐ-CP");
+        resolve_all("", &mut e, &reg);
+        let v = serde_json::to_value(&e.citations).unwrap();
+        assert_eq!(v[0]["instrument"], serde_json::Value::Null);
+        assert_eq!(v[0]["unresolved"]["reason"], "not-in-registry");
+        assert!(v[1].get("unresolved").is_none(), "{}", v[1]);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! What the checker needs to know about instruments, as a small trait ([`Knowledge`]) with
 //! plain structs, so the registry-driven rules can be written and tested without the
-//! registry. The registry (`src/registry`, `src/resolve.rs`) implements it; tests use tiny
-//! in-memory implementations; [`NoKnowledge`] switches the registry rules off.
+//! registry. The registry (`src/registry`, `src/resolve.rs`) implements it through
+//! `crate::knowledge`, whose [`Knowledge::standing`] is the registry's one `status_at`;
+//! [`NoKnowledge`] switches the registry rules off.
 //!
 //! This module must NOT know how the registry stores or loads anything.
 
@@ -21,7 +22,7 @@ pub enum Resolution {
     Unknown,
 }
 
-/// What happened to an instrument ("tình trạng hiệu lực").
+/// What ended or narrowed an instrument's force ("tình trạng hiệu lực").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventKind {
     /// Expired ("hết hiệu lực"), with or without a replacement.
@@ -33,15 +34,13 @@ pub enum EventKind {
     Superseded,
     /// Partly expired ("hết hiệu lực một phần").
     PartlyExpired,
-    /// Amended ("được sửa đổi, bổ sung") by `by`; still in force.
-    Amended,
 }
 
-/// One dated change of status.
+/// One dated change of status: the one that decided where an instrument stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     pub kind: EventKind,
-    /// When it took effect; None when unknown (then it counts whatever the date).
+    /// When it took effect; None when unknown.
     pub date: Option<Date>,
     pub by: Option<InstrumentId>,
     /// Whether the registry's source for it was verified.
@@ -63,14 +62,13 @@ pub struct InstrumentFacts {
     pub effective: Option<Date>,
     /// The subject ("trích yếu").
     pub title: Option<String>,
-    /// Status changes, in any order.
-    pub events: Vec<Event>,
     /// A newer instrument of the same recurring series (an annual directive or plan) and
     /// its year, when the registry knows one: (id, year).
     pub newer_in_series: Vec<(InstrumentId, i32)>,
 }
 
-/// Where an instrument stands on a date.
+/// Where an instrument stands on a date, as the registry's one status function decides it
+/// ([`Knowledge::standing`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Standing {
     InForce,
@@ -79,38 +77,6 @@ pub enum Standing {
     Expired(Event),
     Replaced(Event),
     Superseded(Event),
-}
-
-impl InstrumentFacts {
-    /// Where it stands on `as_of`: the strongest event that has taken effect by then.
-    pub fn standing(&self, as_of: Date) -> Standing {
-        if let Some(e) = self.effective {
-            if e > as_of {
-                return Standing::NotYetInForce(e);
-            }
-        }
-        let happened = |e: &&Event| e.date.is_none_or(|d| d <= as_of);
-        let pick = |k: EventKind| {
-            self.events
-                .iter()
-                .filter(happened)
-                .find(|e| e.kind == k)
-                .cloned()
-        };
-        if let Some(e) = pick(EventKind::Replaced) {
-            return Standing::Replaced(e);
-        }
-        if let Some(e) = pick(EventKind::Expired) {
-            return Standing::Expired(e);
-        }
-        if let Some(e) = pick(EventKind::Superseded) {
-            return Standing::Superseded(e);
-        }
-        if let Some(e) = pick(EventKind::PartlyExpired) {
-            return Standing::PartlyExpired(e);
-        }
-        Standing::InForce
-    }
 }
 
 /// What the checker asks of a registry.
@@ -130,6 +96,9 @@ pub trait Knowledge {
     }
     /// The facts about one instrument.
     fn instrument(&self, id: &str) -> Option<InstrumentFacts>;
+    /// Where an instrument stands on `as_of` (None when unknown): the registry decides it,
+    /// in one place, for the checker as for every other reader.
+    fn standing(&self, id: &str, as_of: Date) -> Option<Standing>;
     /// Instruments whose subject matches `subject` (most likely first), for "did you mean".
     fn find_by_subject(&self, _kind: Kind, _subject: &str) -> Vec<InstrumentId> {
         Vec::new()
@@ -140,11 +109,10 @@ pub trait Knowledge {
         let mut chain: Vec<InstrumentFacts> = Vec::new();
         let mut cur = id.to_string();
         for _ in 0..16 {
-            let Some(f) = self.instrument(&cur) else {
-                break;
-            };
-            let next = match f.standing(as_of) {
-                Standing::Replaced(e) | Standing::Expired(e) | Standing::Superseded(e) => e.by,
+            let next = match self.standing(&cur, as_of) {
+                Some(Standing::Replaced(e) | Standing::Expired(e) | Standing::Superseded(e)) => {
+                    e.by
+                }
                 _ => None,
             };
             let Some(next) = next else { break };
@@ -173,6 +141,9 @@ impl Knowledge for NoKnowledge {
         Resolution::Unknown
     }
     fn instrument(&self, _id: &str) -> Option<InstrumentFacts> {
+        None
+    }
+    fn standing(&self, _id: &str, _as_of: Date) -> Option<Standing> {
         None
     }
 }

@@ -134,7 +134,7 @@ pub fn cited_before_issued(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
 pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
     let as_of = cx.as_of?;
     let f = cx.know.instrument(id)?;
-    let st = f.standing(as_of);
+    let st = cx.know.standing(id, as_of)?;
     // A lower bound of the document's date cannot tell that something was not yet in force.
     if matches!(st, Standing::NotYetInForce(_)) && cx.time_as_of.is_none() {
         return None;
@@ -211,8 +211,8 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
                 d.notes.push(cx.m(&m::N_CHAIN, &[&name, &path.join(" → ")]));
             }
             let in_force = matches!(
-                last.standing(as_of),
-                Standing::InForce | Standing::PartlyExpired(_)
+                cx.know.standing(&last.id, as_of),
+                Some(Standing::InForce | Standing::PartlyExpired(_))
             );
             let cite = label_name(cx.lang, last);
             let title = last

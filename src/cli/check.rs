@@ -190,31 +190,23 @@ fn explain(code: &str, lang: Lang) -> anyhow::Result<Outcome> {
 
 /// One document checked.
 struct Checked {
-    path: String,
-    text: String,
-    diags: Vec<Diagnostic>,
-    /// Decoded-text offsets back to the ORIGINAL file's bytes (text formats).
-    map: Option<source::offsets::OffsetMap>,
+    /// The document's analysis, its diagnostics those shown (selected, summarized), spans
+    /// into the decoded text; JSON and SARIF take them to the ORIGINAL file's bytes through
+    /// the analysis's own mapping ([`crate::analysis::Analysis::original_diagnostics`]).
+    a: crate::analysis::Analysis,
 }
 
 impl Checked {
-    /// The diagnostics with every span (labels, suggestion) in ORIGINAL-file byte offsets,
-    /// as JSON and SARIF give them: the checker works on the decoded text, which differs
-    /// from the file's bytes for UTF-16, legacy encodings, NFD or a byte-order mark.
-    fn original_spans(&self) -> Vec<Diagnostic> {
-        let Some(map) = self.map.as_ref().filter(|m| !m.is_identity()) else {
-            return self.diags.clone();
-        };
-        let mut out = self.diags.clone();
-        for d in &mut out {
-            for l in &mut d.labels {
-                (l.start, l.end) = (map.original(l.start), map.original(l.end));
-            }
-            if let Some(s) = &mut d.suggestion {
-                (s.start, s.end) = (map.original(s.start), map.original(s.end));
-            }
-        }
-        out
+    fn path(&self) -> &str {
+        self.a.path()
+    }
+
+    fn text(&self) -> &str {
+        self.a.text()
+    }
+
+    fn diags(&self) -> &[Diagnostic] {
+        self.a.diagnostics()
     }
 }
 
@@ -227,14 +219,15 @@ struct Shown {
 /// The findings of one text, and the date it was judged at when that date was only the
 /// latest one the document cites (said in a note).
 fn run_one(
-    text: &str,
+    source: SourceFile,
     reg: Option<&crate::registry::Registry>,
     opts: &Options,
     shown: &Shown,
-) -> (Vec<Diagnostic>, Option<Date>) {
-    let a = crate::analysis::analyze_text("", text, reg, &crate::analysis::Wants::check(*opts));
+) -> (Checked, Option<Date>) {
+    let mut a = crate::analysis::analyze(source, reg, &crate::analysis::Wants::check(*opts));
     let diags: Vec<Diagnostic> = a
         .diagnostics
+        .take()
         .unwrap_or_default()
         .into_iter()
         .filter(|d| shown.selection.allows(d.code))
@@ -251,7 +244,8 @@ fn run_one(
     } else {
         check::summarize_unresolved(diags, opts.lang)
     };
-    (diags, latest)
+    a.diagnostics = Some(diags);
+    (Checked { a }, latest)
 }
 
 /// How one document's findings are printed, decided once for the run.
@@ -282,12 +276,12 @@ struct Piece {
 impl Style {
     fn piece(&self, c: &Checked) -> anyhow::Result<Piece> {
         let mut p = Piece::default();
-        for d in &c.diags {
+        for d in c.diags() {
             p.counts[d.severity as usize] += 1;
             p.worst = p.worst.max(Some(d.severity));
         }
         if self.baseline {
-            p.rows = check_config::baseline_rows(&c.path, &c.text, &c.diags);
+            p.rows = check_config::baseline_rows(c.path(), c.text(), c.diags());
             return Ok(p);
         }
         match self.format {
@@ -296,21 +290,21 @@ impl Style {
                     color: self.color,
                     lang: self.lang,
                 };
-                p.bytes = diag::render_rich(&c.path, &c.text, &c.diags, opts).into_bytes();
+                p.bytes = diag::render_rich(c.path(), c.text(), c.diags(), opts).into_bytes();
             }
             Format::Short => {
-                p.bytes = diag::render_short(&c.path, &c.diags, self.lang).into_bytes();
+                p.bytes = diag::render_short(c.path(), c.diags(), self.lang).into_bytes();
             }
             // JSON and SARIF give spans in the original file's bytes; rich and short show
             // the decoded text, whose lines and columns they were computed on.
             Format::Json => {
-                let diags = c.original_spans();
+                let diags = c.a.original_diagnostics();
                 p.bytes = crate::cli::output::pretty_item(&FileReport {
-                    path: &c.path,
+                    path: c.path(),
                     diagnostics: &diags,
                 })?;
             }
-            Format::Sarif => p.sarif = Some((c.path.clone(), c.original_spans())),
+            Format::Sarif => p.sarif = Some((c.path().to_string(), c.a.original_diagnostics())),
         }
         Ok(p)
     }
@@ -432,13 +426,12 @@ impl<W: Write> Sink<W> {
 
 /// What a worker hands back for one document read.
 struct Worked {
-    diags: Vec<Diagnostic>,
     /// The judging date, when it was only the latest date cited (noted).
     latest: Option<Date>,
     /// Without `--fix`: the document's output, its text already dropped.
     piece: Option<anyhow::Result<Piece>>,
-    /// With `--fix`: the document, to fix on the calling thread.
-    doc: Option<SourceFile>,
+    /// With `--fix`: the document checked, to fix on the calling thread.
+    doc: Option<Checked>,
     path: String,
 }
 
@@ -482,25 +475,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // Every document is checked (and, without --fix, rendered) on the worker threads; the
     // results come back in the order of the inputs and are written as they come.
     let work = |d: SourceFile| {
-        let (diags, latest) = run_one(&d.text, reg, &opts, &shown);
         let path = d.path.clone();
+        let (c, latest) = run_one(d, reg, &opts, &shown);
         if args.fix {
             return Worked {
-                diags,
                 latest,
                 piece: None,
-                doc: Some(d),
+                doc: Some(c),
                 path,
             };
         }
-        let c = Checked {
-            path: d.path,
-            text: d.text,
-            diags,
-            map: d.map,
-        };
         Worked {
-            diags: Vec::new(),
             latest,
             piece: Some(style.piece(&c)),
             doc: None,
@@ -526,17 +511,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
             let piece = match worked.doc {
                 None => worked.piece.unwrap_or_else(|| Ok(Piece::default()))?,
-                Some(d) => {
-                    let c = fix_one(
-                        &args,
-                        d,
-                        worked.diags,
-                        reg,
-                        &opts,
-                        &shown,
-                        &mut sink.w,
-                        &mut errors,
-                    )?;
+                Some(c) => {
+                    let c = fix_one(&args, c, reg, &opts, &shown, &mut sink.w, &mut errors)?;
                     style.piece(&c)?
                 }
             };
@@ -565,8 +541,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 #[allow(clippy::too_many_arguments)]
 fn fix_one(
     args: &Args,
-    d: SourceFile,
-    diags: Vec<Diagnostic>,
+    c: Checked,
     reg: Option<&crate::registry::Registry>,
     opts: &Options,
     shown: &Shown,
@@ -578,7 +553,9 @@ fn fix_one(
     } else {
         Applicability::Safe
     };
-    let fixed = fix::apply_up_to(&d.text, &diags, max);
+    let d = &c.a.source;
+    let diags = c.diags();
+    let fixed = fix::apply_up_to(&d.text, diags, max);
     let waiting = diags
         .iter()
         .filter_map(|d| d.suggestion.as_ref())
@@ -604,11 +581,11 @@ fn fix_one(
         *errors += 1;
     } else if !fixed.applied.is_empty() || (args.comments && d.format == source::Format::Docx) {
         let notes = if args.comments {
-            comments_for(&diags, &fixed.applied)
+            comments_for(diags, &fixed.applied)
         } else {
             Vec::new()
         };
-        match fix_file(&d, &fixed.applied, &notes, reg, opts, shown) {
+        match fix_file(d, &fixed.applied, &notes, reg, opts, shown) {
             Ok(Some(done)) => return Ok(done),
             Ok(None) => {}
             Err(e) => {
@@ -617,12 +594,7 @@ fn fix_one(
             }
         }
     }
-    Ok(Checked {
-        path: d.path,
-        text: d.text,
-        diags,
-        map: d.map,
-    })
+    Ok(c)
 }
 
 /// A Word comment for each finding with no fix applied: at its primary span, the code,
@@ -756,13 +728,7 @@ fn fix_file(
         },
     )
     .with_context(|| format!("{}: the fixed file does not read back", d.path))?;
-    let (diags, _) = run_one(&new.text, reg, opts, shown);
-    Ok(Some(Checked {
-        path: d.path.clone(),
-        text: new.text,
-        diags,
-        map: new.map,
-    }))
+    Ok(Some(run_one(new, reg, opts, shown).0))
 }
 
 /// Keep `original` as the backup (`FILE.cancu-bak`, or `.cancu-bak.N` when an older backup

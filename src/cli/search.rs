@@ -38,7 +38,10 @@ pub struct Args {
     /// Only plans whose issuer has these words ("UBND xã Xuân Lương"; diacritics optional).
     #[arg(long)]
     pub issuer: Option<String>,
-    /// Only instruments of this status (plan sections are kept unless `--type instrument`).
+    /// Only instruments of this status (plan sections are kept unless `--type instrument`):
+    /// the web's `?status=` vocabulary. in-force (wholly or in part), partly-expired,
+    /// expired, superseded, not-yet-in-force, outdated (expired or superseded), unknown;
+    /// unresolved and malformed name citations, so no instrument has them.
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(STATUSES))]
     pub status: Option<String>,
     /// Only plan sections or only registry instruments.

@@ -150,6 +150,7 @@ impl Extractor<'_> {
             parts,
             defects,
             instrument: None,
+            unresolved: None,
             findings: Vec::new(),
         };
         Some((c, amended))
@@ -437,6 +438,7 @@ impl Extractor<'_> {
                 },
                 defects: Vec::new(),
                 instrument: None,
+                unresolved: None,
                 findings: Vec::new(),
             });
         }

@@ -291,6 +291,7 @@ impl Extractor<'_> {
             parts,
             defects,
             instrument: None,
+            unresolved: None,
             findings: Vec::new(),
         }
     }

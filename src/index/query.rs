@@ -65,16 +65,9 @@ pub struct SearchOptions {
     pub doc_type: Option<String>,
 }
 
-/// The status slugs `SearchOptions::status` takes.
-pub const STATUSES: [&str; 6] = [
-    "in-force",
-    "expired",
-    "superseded",
-    "partly-expired",
-    "not-yet-in-force",
-    "unknown",
-];
-
+/// The status slugs `SearchOptions::status` takes: the one vocabulary of the filters
+/// ([`crate::model::StatusFilter`]), shared with the web's `?status=`.
+pub const STATUSES: [&str; 9] = crate::model::StatusFilter::SLUGS;
 /// One hit: the best section of one file, or one registry instrument.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
@@ -796,17 +789,18 @@ impl SearchIndex {
             }
         }
         if let Some(st) = &opts.status {
-            if !STATUSES.contains(&st.as_str()) {
+            let Some(st) = crate::model::StatusFilter::from_slug(st) else {
                 return Err(IndexError::Query(format!(
                     "unknown status {st:?} (one of {})",
                     STATUSES.join(", ")
                 )));
+            };
+            // Instruments of a status it keeps, or anything that is not an instrument.
+            let mut keep = vec![(Occur::Should, term(f.doc_type, "section"))];
+            for s in st.statuses() {
+                keep.push((Occur::Should, term(f.status, s.slug())));
             }
-            // Instruments of that status, or anything that is not an instrument.
-            let keep: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
-                (Occur::Should, term(f.doc_type, "section")),
-                (Occur::Should, term(f.status, st)),
-            ]));
+            let keep: Box<dyn Query> = Box::new(BooleanQuery::new(keep));
             filters.push(filter(keep));
         }
         QueryBuilder::new(f).plan_with(req, filters)

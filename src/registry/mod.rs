@@ -787,7 +787,9 @@ impl Registry {
     }
 
     /// The status of `id` as of `date`, following replaced-by / superseded-by chains to the
-    /// instrument in force then. Unknown ids give `None`.
+    /// instrument in force then, with the effect that decided it ([`StatusAt::cause`]).
+    /// Unknown ids give `None`. The one function deciding status on a date: the web, the
+    /// graph, `show` and the checker (through [`crate::knowledge::RegistryKnowledge`]) ask it.
     pub fn status_at(&self, id: &str, date: Date) -> Option<StatusAt> {
         let ins = self.get(id)?;
         if ins.start().is_some_and(|s| s > date) {
@@ -795,13 +797,23 @@ impl Registry {
                 status: Status::NotYetInForce,
                 in_force: None,
                 chain: vec![],
+                cause: None,
             });
+        }
+        // One step of a chain: how force ended, the successor (None: repealed or declared
+        // expired, nothing in its place), the affecting instrument, the date, verified.
+        struct Step<'a> {
+            kind: RelationType,
+            to: Option<&'a Instrument>,
+            by: String,
+            date: Option<Date>,
+            verified: bool,
         }
         // Follow the chain.
         let mut chain: Vec<String> = Vec::new();
         let mut seen: HashSet<&str> = HashSet::new();
         let mut cur = ins;
-        let mut ended_by: Option<RelationType> = None;
+        let mut first: Option<Cause> = None;
         seen.insert(&cur.id);
         loop {
             // Its own replaced-by/superseded-by, and the whole replacements, repeals and
@@ -810,52 +822,95 @@ impl Registry {
                 .relations
                 .iter()
                 .filter(|r| r.kind.ends_force())
-                .filter(|r| self.relation_date(r).is_some_and(|d| d <= date))
-                .filter_map(|r| self.get(&r.target).map(|t| (r.kind, Some(t))));
+                .filter_map(|r| {
+                    let d = self.relation_date(r).filter(|d| *d <= date)?;
+                    let t = self.get(&r.target)?;
+                    Some(Step {
+                        kind: r.kind,
+                        to: Some(t),
+                        by: t.id.clone(),
+                        date: Some(d),
+                        verified: r.verified,
+                    })
+                });
             let effects = self
                 .effects_on(&cur.id)
                 .into_iter()
                 .filter(|e| e.whole && e.date.is_some_and(|d| d <= date))
-                .filter_map(|e| match e.kind {
-                    RelationType::Replaces => {
-                        self.get(&e.by).map(|t| (RelationType::ReplacedBy, Some(t)))
-                    }
-                    RelationType::Repeals | RelationType::Expires => {
-                        Some((RelationType::RepealedBy, None))
-                    }
-                    _ => None,
+                .filter_map(|e| {
+                    let (kind, to) = match e.kind {
+                        RelationType::Replaces => {
+                            (RelationType::ReplacedBy, Some(self.get(&e.by)?))
+                        }
+                        RelationType::Repeals | RelationType::Expires => {
+                            (RelationType::RepealedBy, None)
+                        }
+                        _ => return None,
+                    };
+                    Some(Step {
+                        kind,
+                        to,
+                        by: e.by,
+                        date: e.date,
+                        verified: e.verified,
+                    })
                 });
-            let all: Vec<(RelationType, Option<&Instrument>)> = own.chain(effects).collect();
+            let all: Vec<Step> = own.chain(effects).collect();
             let next = all
                 .iter()
-                .filter_map(|(k, t)| t.map(|t| (*k, t)))
+                .filter_map(|s| s.to.map(|t| (s, t)))
                 .max_by_key(|(_, t)| t.start());
             match next {
-                Some((k, t)) if seen.insert(&t.id) => {
-                    if ended_by.is_none() {
-                        ended_by = Some(k);
+                Some((step, t)) if seen.insert(&t.id) => {
+                    if first.is_none() {
+                        let kind = if step.kind == RelationType::ReplacedBy {
+                            CauseKind::Replaced
+                        } else {
+                            CauseKind::Superseded
+                        };
+                        first = Some(Cause {
+                            kind,
+                            by: Some(step.by.clone()),
+                            date: step.date,
+                            verified: step.verified,
+                        });
                     }
                     chain.push(t.id.clone());
                     cur = t;
                 }
                 _ => {
-                    if all
+                    let repealed = all
                         .iter()
-                        .any(|(k, t)| t.is_none() && *k == RelationType::RepealedBy)
-                    {
+                        .find(|s| s.to.is_none() && s.kind == RelationType::RepealedBy);
+                    if let Some(s) = repealed.filter(|_| first.is_none()) {
                         // Repealed or declared expired, nothing in its place.
                         return Some(StatusAt {
                             status: Status::Expired,
                             in_force: None,
                             chain,
+                            cause: Some(Cause {
+                                kind: CauseKind::Expired,
+                                by: Some(s.by.clone()),
+                                date: s.date,
+                                verified: s.verified,
+                            }),
+                        });
+                    }
+                    if repealed.is_some() {
+                        // The successor was itself repealed, nothing in its place.
+                        return Some(StatusAt {
+                            status: Status::Expired,
+                            in_force: None,
+                            chain,
+                            cause: first,
                         });
                     }
                     break;
                 }
             }
         }
-        if let Some(k) = ended_by {
-            let status = if k == RelationType::ReplacedBy {
+        if let Some(cause) = first {
+            let status = if cause.kind == CauseKind::Replaced {
                 Status::Expired
             } else {
                 Status::Superseded
@@ -864,24 +919,103 @@ impl Registry {
                 status,
                 in_force: chain.last().cloned(),
                 chain,
+                cause: Some(cause),
             });
         }
-        // No successor in force by then: the recorded status, when it had taken effect;
+        // No successor followed. Force may still have ended by an effect the chain cannot
+        // follow: undated (it counts whatever the date) or by an instrument the registry
+        // lacks. Replaced before expired before superseded.
+        let mut endings: Vec<Cause> = ins
+            .relations
+            .iter()
+            .filter(|r| r.kind == RelationType::SupersededBy)
+            .map(|r| Cause {
+                kind: CauseKind::Superseded,
+                by: Some(r.target.clone()),
+                date: self.relation_date(r),
+                verified: r.verified,
+            })
+            .collect();
+        for e in self.effects_on(id).into_iter().filter(|e| e.whole) {
+            let kind = match e.kind {
+                RelationType::Replaces => CauseKind::Replaced,
+                RelationType::Repeals | RelationType::Expires => CauseKind::Expired,
+                _ => continue,
+            };
+            endings.push(Cause {
+                kind,
+                by: Some(e.by),
+                date: e.date,
+                verified: e.verified,
+            });
+        }
+        let has = |k: CauseKind| endings.iter().any(|c| c.kind == k);
+        let ended = [
+            CauseKind::Replaced,
+            CauseKind::Expired,
+            CauseKind::Superseded,
+        ]
+        .into_iter()
+        .find_map(|k| {
+            endings
+                .iter()
+                .find(|c| c.kind == k && c.date.is_none_or(|d| d <= date))
+        });
+        if let Some(c) = ended {
+            let status = if c.kind == CauseKind::Superseded {
+                Status::Superseded
+            } else {
+                Status::Expired
+            };
+            return Some(StatusAt {
+                status,
+                in_force: None,
+                chain,
+                cause: Some(c.clone()),
+            });
+        }
+        // Else the recorded status, when it had taken effect and is not the record of an
+        // ending still to come (a superseded-by or replacement dated after `date`);
         // provisions repealed or declared expired by then make it partly expired.
         let status = match (ins.status, ins.status_date) {
-            (s, Some(sd)) if s.is_gone() && sd > date => Status::InForce,
+            (s, Some(sd)) if (s.is_gone() || s == Status::PartlyExpired) && sd > date => {
+                Status::InForce
+            }
+            (Status::Expired, _) if has(CauseKind::Replaced) => Status::InForce,
+            (Status::Superseded, _) if has(CauseKind::Superseded) || has(CauseKind::Replaced) => {
+                Status::InForce
+            }
             (Status::NotYetInForce, _) => Status::InForce,
             (s, _) => s,
         };
-        let partly = self.effects_on(id).iter().any(|e| {
+        let recorded = |kind| Cause {
+            kind,
+            by: None,
+            date: ins.status_date,
+            verified: ins.verified,
+        };
+        let partly = self.effects_on(id).into_iter().find(|e| {
             !e.whole
                 && matches!(e.kind, RelationType::Repeals | RelationType::Expires)
-                && e.date.is_some_and(|d| d <= date)
+                && e.date.is_none_or(|d| d <= date)
         });
-        let status = if partly && matches!(status, Status::InForce | Status::Unknown) {
-            Status::PartlyExpired
-        } else {
-            status
+        let (status, cause) = match (status, partly) {
+            (Status::InForce | Status::Unknown | Status::PartlyExpired, Some(e)) => (
+                Status::PartlyExpired,
+                Some(Cause {
+                    kind: CauseKind::PartlyExpired,
+                    by: Some(e.by),
+                    date: e.date,
+                    verified: e.verified,
+                }),
+            ),
+            (Status::PartlyExpired, None) => (
+                Status::PartlyExpired,
+                Some(recorded(CauseKind::PartlyExpired)),
+            ),
+            (Status::Expired, _) => (Status::Expired, Some(recorded(CauseKind::Expired))),
+            (Status::Superseded, _) => (Status::Superseded, Some(recorded(CauseKind::Superseded))),
+            (s, _) => (s, None),
         };
         Some(StatusAt {
             status,
@@ -891,6 +1025,7 @@ impl Registry {
                 Some(ins.id.clone())
             },
             chain,
+            cause,
         })
     }
 }
@@ -920,6 +1055,36 @@ pub struct StatusAt {
     pub in_force: Option<String>,
     /// The successors followed, in order.
     pub chain: Vec<String>,
+    /// The effect that decided a status other than in force (None when in force, not yet in
+    /// force or unknown). Not in the JSON (kept as it was).
+    #[serde(skip)]
+    pub cause: Option<Cause>,
+}
+
+/// What ended or narrowed an instrument's force by a date: the effect [`Registry::status_at`]
+/// decided on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cause {
+    pub kind: CauseKind,
+    /// The affecting instrument (the successor, the repealing text), when known.
+    pub by: Option<String>,
+    /// When it took effect; None when unknown (a recorded status without its date).
+    pub date: Option<Date>,
+    /// Whether the registry's source for it was verified.
+    pub verified: bool,
+}
+
+/// How force ended or narrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CauseKind {
+    /// Replaced as a whole ("được thay thế bởi").
+    Replaced,
+    /// Superseded by a later instrument on the same subject.
+    Superseded,
+    /// Repealed or declared expired as a whole, or recorded expired ("hết hiệu lực").
+    Expired,
+    /// Provisions repealed or declared expired ("hết hiệu lực một phần").
+    PartlyExpired,
 }
 
 #[cfg(test)]
@@ -1194,6 +1359,55 @@ verified = true
             matches!(&e[0].source, Some(RelationSource::Clause { line: 300, .. })),
             "{e:?}"
         );
+    }
+
+    /// Endings the chain cannot follow, and recorded statuses that only record an ending
+    /// still to come: what the checker's time rules read through `status_at`.
+    const ENDINGS: &str = r#"{"instrument": [
+      {"id": "77/2015/QH13", "kind": "luat", "number": "77", "symbol": "QH13", "issued": "2015-06-19", "effective": "2016-01-01", "status": "superseded",
+       "relation": [{"type": "superseded-by", "target": "72/2025/QH15", "date": "2025-07-01"}]},
+      {"id": "72/2025/QH15", "kind": "luat", "number": "72", "symbol": "QH15", "issued": "2025-06-16", "effective": "2025-07-01"},
+      {"id": "28-NQ/TW", "kind": "nghi-quyet", "number": "28", "symbol": "NQ/TW", "issued": "2013-10-25", "status": "superseded",
+       "relation": [{"type": "superseded-by", "target": "44-NQ/TW"}]},
+      {"id": "05/2010/TT-BTC", "kind": "thong-tu", "number": "05", "symbol": "TT-BTC", "effective": "2010-03-01", "status": "expired", "status_date": "2020-01-01"}
+    ]}"#;
+
+    #[test]
+    fn status_and_cause_table() {
+        let r = Registry::from_text("endings", ENDINGS).unwrap();
+        let d = |s| Date::parse_iso(s).unwrap();
+        let rows = [
+            // Recorded superseded, but by a relation dated later: in force before it
+            // (Decree 09/2025/NĐ-CP of early 2025 rests on the 2015 law, rightly).
+            ("77/2015/QH13", "2025-01-01", Status::InForce, None),
+            (
+                "77/2015/QH13",
+                "2025-07-01",
+                Status::Superseded,
+                Some((CauseKind::Superseded, Some("72/2025/QH15"))),
+            ),
+            // Superseded by an instrument the registry lacks, undated: counts whatever the date.
+            (
+                "28-NQ/TW",
+                "2014-01-01",
+                Status::Superseded,
+                Some((CauseKind::Superseded, Some("44-NQ/TW"))),
+            ),
+            // A recorded expiry counts from its own date.
+            ("05/2010/TT-BTC", "2019-12-31", Status::InForce, None),
+            (
+                "05/2010/TT-BTC",
+                "2020-01-01",
+                Status::Expired,
+                Some((CauseKind::Expired, None)),
+            ),
+        ];
+        for (id, date, st, cause) in rows {
+            let s = r.status_at(id, d(date)).unwrap();
+            assert_eq!(s.status, st, "{id} {date}");
+            let got = s.cause.as_ref().map(|c| (c.kind, c.by.as_deref()));
+            assert_eq!(got, cause, "{id} {date}");
+        }
     }
 
     /// The built-in facts the issue named: a law passed but not yet in force is not "in

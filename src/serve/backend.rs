@@ -41,8 +41,9 @@ pub struct SearchQuery {
     pub year: Option<i32>,
     /// Words of the issuer's name, diacritics optional.
     pub issuer: Option<String>,
-    /// A [`Standing`]: instruments with it, documents citing one with it.
-    pub status: Option<Standing>,
+    /// The one status vocabulary ([`crate::model::StatusFilter`], as `cancu search
+    /// --status`): instruments it keeps, documents citing one it keeps.
+    pub status: Option<crate::model::StatusFilter>,
     /// Hits skipped (paging).
     pub offset: usize,
     pub limit: usize,

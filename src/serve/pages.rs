@@ -151,7 +151,7 @@ fn search_form(lang: Lang, q: &SearchQuery) -> Markup {
             select name="status" aria-label=(w.status) {
                 option value="" { (w.any_status) }
                 @for s in Standing::ALL {
-                    option value=(s.slug()) selected[q.status == Some(s)] { (text::standing(lang, s.slug())) }
+                    option value=(s.slug()) selected[q.status.map(|f| f.slug()) == Some(s.slug())] { (text::standing(lang, s.slug())) }
                 }
             }
             @if lang == Lang::En { input type="hidden" name="lang" value="en"; }

@@ -195,7 +195,10 @@ pub fn search_query(req: &Req) -> Result<SearchQuery, (u16, Problem)> {
     let (kind, year, issuer) = kind_year_issuer(req)?;
     let status = match req.param("status") {
         None => None,
-        Some(s) => Some(Standing::from_slug(s).ok_or((400, Problem::UnknownStatus(s.into())))?),
+        Some(s) => Some(
+            crate::model::StatusFilter::from_slug(s)
+                .ok_or((400, Problem::UnknownStatus(s.into())))?,
+        ),
     };
     let (offset, limit) = paging(req, DEFAULT_LIMIT)?;
     Ok(SearchQuery {

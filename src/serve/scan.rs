@@ -14,7 +14,7 @@
 use super::backend::*;
 use crate::check;
 use crate::diag::Diagnostic;
-use crate::model::{Citation, Date};
+use crate::model::{Citation, Date, StatusFilter};
 use crate::normalize::fold_key;
 use crate::registry::{Instrument, Registry, Status};
 use crate::resolve::Resolution as Res;
@@ -462,6 +462,20 @@ impl Snapshot {
         self.docs.iter().position(|d| d.id == id)
     }
 
+    /// The status of what a citation cites, at the document's date (its recorded status
+    /// when the document has no date); None when it resolved to nothing.
+    fn status_of(&self, d: &Doc, ci: usize) -> Option<Status> {
+        let Res::Resolved(id) = &d.resolved[ci] else {
+            return None;
+        };
+        let i = self.reg.get(id)?;
+        Some(
+            d.as_of
+                .and_then(|at| self.reg.status_at(&i.id, at))
+                .map_or(i.status, |s| s.status),
+        )
+    }
+
     fn standing_of(&self, d: &Doc, ci: usize) -> Standing {
         match &d.resolved[ci] {
             Res::Resolved(id) => match self.reg.get(id) {
@@ -748,15 +762,15 @@ impl Snapshot {
     }
 
     /// Does a document cite something with that standing (any document when None)?
-    fn cites_with(&self, d: &Doc, status: Option<Standing>) -> bool {
+    fn cites_with(&self, d: &Doc, status: Option<StatusFilter>) -> bool {
         let Some(st) = status else {
             return true;
         };
         (0..d.citations.len()).any(|ci| {
-            if st == Standing::Malformed {
+            if st == StatusFilter::Malformed {
                 Self::malformed(d, ci)
             } else {
-                self.standing_of(d, ci) == st
+                st.keeps(self.status_of(d, ci))
             }
         })
     }
@@ -770,7 +784,7 @@ impl Snapshot {
                 Target::Instrument { id } => self
                     .reg
                     .get(id)
-                    .is_some_and(|i| q.status.is_none_or(|st| standing_of_status(i.status) == st)),
+                    .is_some_and(|i| q.status.is_none_or(|st| st.keeps(Some(i.status)))),
             };
             let around = super::indexed::Around {
                 document_id: &|path: &str| path.to_string(),
