@@ -123,6 +123,8 @@ pub(crate) struct DateWords {
 pub struct Words {
     /// Lower-case words ending a law's name (heuristic).
     pub law_stop: Vec<String>,
+    /// The same, as spelled (lower case, diacritics kept): "vì" ends a name, "vi rút" not.
+    pub law_stop_proper: Vec<String>,
     /// Capitalised first syllables of type words that start another citation.
     pub law_breaks: Vec<String>,
     /// Upper-case abbreviations allowed inside a law's name: (folded short, long as written).
@@ -174,6 +176,12 @@ impl Words {
     fn from_file(p: &PatternFile) -> Words {
         Words {
             law_stop: folded_all(&p.law_name.stop),
+            law_stop_proper: p
+                .law_name
+                .stop
+                .iter()
+                .map(|w| crate::normalize::clean(w).to_lowercase())
+                .collect(),
             law_breaks: folded_all(&p.law_name.breaks),
             law_abbreviations: p
                 .law_name
