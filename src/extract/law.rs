@@ -42,7 +42,12 @@ impl Extractor<'_> {
         }
         // Known names first (longest alias wins); a name may end in a parenthesis
         // ("… ở người (HIV/AIDS)").
-        let (mut words, mut offs) = words_after(fb, start, self.t.max_law_words.max(24));
+        let (mut words, mut offs, _) = words_across_heads(
+            fb,
+            start,
+            self.t.max_law_words.max(24),
+            &self.t.words.gazette,
+        );
         let before_paren = words.len();
         let paren_end = match offs.last() {
             Some(&(_, e)) => parenthesis_words(fb, e, &mut words, &mut offs),
@@ -212,7 +217,7 @@ impl Extractor<'_> {
         depth: u8,
     ) -> Option<(String, usize)> {
         let fb = ctx.fb;
-        let (words, offs) = words_after(fb, start, 16);
+        let (words, offs, heads) = words_across_heads(fb, start, 16, &self.t.words.gazette);
         if words.is_empty() {
             return None;
         }
@@ -308,7 +313,8 @@ impl Extractor<'_> {
                 // Punctuation between words ends the name, except a comma followed by a
                 // lower-case word ("Phòng, chống", "Thuế xuất khẩu, thuế nhập khẩu").
                 let gap = &fb[offs[i - 1].1..offs[i].0];
-                let punct = gap.iter().any(|c| !c.is_ascii_whitespace());
+                let across_head = heads.iter().any(|&(h, _)| h == offs[i - 1].1);
+                let punct = !across_head && gap.iter().any(|c| !c.is_ascii_whitespace());
                 if punct && (cap || gap.trim_ascii() != b",") {
                     break;
                 }
@@ -327,7 +333,18 @@ impl Extractor<'_> {
         }
         let (s, _) = ctx.f.span(offs[0].0, offs[0].1);
         let (_, e) = ctx.f.span(offs[n - 1].0, offs[n - 1].1);
-        let written = clean(&ctx.text[s..e]);
+        // The name's text, without the running heads inside it.
+        let mut written = String::new();
+        let mut at = s;
+        for &(hs, he) in heads.iter().filter(|&&(h, _)| h < offs[n - 1].0) {
+            let (os, _) = ctx.f.span(hs, hs);
+            let (oe, _) = ctx.f.span(he, he);
+            written.push_str(&ctx.text[at..os]);
+            written.push(' ');
+            at = oe;
+        }
+        written.push_str(&ctx.text[at..e]);
+        let written = clean(&written);
         if fold_key(&written) == "viet nam" {
             return None;
         }
@@ -488,6 +505,75 @@ impl Extractor<'_> {
 }
 
 /// "2018", "năm 2024" after a law's name (not "2018/..." followed by digits).
+/// The end of a gazette running head ("12 CÔNG BÁO/Số 723 + 724/Ngày 31-5-2023 13", a page
+/// break) starting after `from` (spaces and a page number before it, a page number after
+/// it): where the text goes on; None when no running head starts there.
+fn running_head_end(fb: &[u8], from: usize, gazette: &str) -> Option<usize> {
+    if gazette.is_empty() {
+        return None;
+    }
+    let skip_number = |mut q: usize| {
+        q = skip_ws(fb, q);
+        let d = q;
+        while fb.get(q).is_some_and(|c| c.is_ascii_digit()) {
+            q += 1;
+        }
+        if q > d {
+            skip_ws(fb, q)
+        } else {
+            d
+        }
+    };
+    let q = skip_number(from);
+    let g = gazette.as_bytes();
+    if !fb.get(q..q + g.len())?.eq_ignore_ascii_case(g) {
+        return None;
+    }
+    // "… 723 + 724/Ngày 31-5-2023": digits, spaces, "+", "/", "Ngày", "-" up to the year.
+    let mut r = q + g.len();
+    let stop = (r + 40).min(fb.len());
+    let mut ngay = false;
+    while r < stop {
+        if fb[r..].len() >= 4 && fb[r..r + 4].eq_ignore_ascii_case(b"ngay") {
+            ngay = true;
+            r += 4;
+        } else if fb[r].is_ascii_digit() || matches!(fb[r], b' ' | b'+' | b'/' | b'-' | b'.') {
+            r += 1;
+        } else {
+            break;
+        }
+    }
+    ngay.then(|| skip_number(r))
+}
+
+/// `words_after`, read across gazette running heads (a page break inside a name): the
+/// words, their offsets and the running heads' (start, end) skipped.
+fn words_across_heads<'a>(
+    fb: &'a [u8],
+    start: usize,
+    max: usize,
+    gazette: &str,
+) -> (Vec<&'a str>, Vec<(usize, usize)>, Vec<(usize, usize)>) {
+    let (mut words, mut offs) = words_after(fb, start, max);
+    let mut heads = Vec::new();
+    let mut i = 0;
+    while i < offs.len() && words.len() <= max {
+        let from = offs[i].1;
+        if let Some(next) = running_head_end(fb, from, gazette) {
+            if next > from && fb.get(next).is_some_and(|c| is_word_byte(*c)) {
+                words.truncate(i + 1);
+                offs.truncate(i + 1);
+                heads.push((from, next));
+                let (w2, o2) = words_after(fb, next, max.saturating_sub(i + 1));
+                words.extend(w2);
+                offs.extend(o2);
+            }
+        }
+        i += 1;
+    }
+    (words, offs, heads)
+}
+
 /// The words inside a parenthesis right after `after` ("… ở người (HIV/AIDS)"), appended to
 /// `words`/`offs`; the folded offset after ")" when there is one (within 60 bytes).
 fn parenthesis_words<'a>(
@@ -614,6 +700,22 @@ mod tests {
             (
                 "theo Luat Dan quan tu ve nam 2019",
                 &[("Luật Dân quân tự vệ", "Luat Dan quan tu ve nam 2019")],
+            ),
+            // A page break inside a name: the gazette's running head is skipped, a known
+            // name read across it and an unknown one too.
+            (
+                "Căn cứ Luật Khoa\n\n \n12 \nCÔNG BÁO/Số 723 + 724/Ngày 31-5-2023 \n  \nhọc và công nghệ ngày 18 tháng 6 năm 2013;",
+                &[(
+                    "Luật Khoa học và công nghệ",
+                    "Luật Khoa 12 CÔNG BÁO/Số 723 + 724/Ngày 31-5-2023 học và công nghệ ngày 18 tháng 6 năm 2013",
+                )],
+            ),
+            (
+                "theo Luật Thử\n \nCÔNG BÁO/Số 5/Ngày 02-01-2026 \n7 \nnghiệm mới năm 2026.",
+                &[(
+                    "Luật Thử nghiệm",
+                    "Luật Thử CÔNG BÁO/Số 5/Ngày 02-01-2026 7 nghiệm",
+                )],
             ),
             // A parenthesis that is not part of a known name stays out of it.
             (
