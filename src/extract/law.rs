@@ -78,7 +78,7 @@ impl Extractor<'_> {
             name = Some(law);
         } else if capital {
             // Heuristic: the capitalised name up to a stop word or punctuation.
-            let (n, e) = self.heuristic_law_name(ctx, start, next_anchor, anchors, 0)?;
+            let (n, e) = self.heuristic_law_name(ctx, start, next_anchor, anchors, 0, kind)?;
             name = Some(n);
             end = e;
         }
@@ -193,16 +193,20 @@ impl Extractor<'_> {
             return false;
         }
         if words[i].eq_ignore_ascii_case("so") && this != "so" {
-            // A number follows (after spaces, ":" or "hiệu").
-            let mut q = skip_ws(ctx.fb, offs[i].1);
-            if ctx.fb.get(q) == Some(&b':') {
-                q = skip_ws(ctx.fb, q + 1);
-            }
-            let number_next = ctx.fb.get(q).is_some_and(|c| c.is_ascii_digit())
-                || words
+            // Part of the name before a word or the name's end (",", ";", ")", one "."); the
+            // number's "số" before a number, "hiệu", ":" or a blank to fill ("số……").
+            let fb = ctx.fb;
+            let q = skip_ws(fb, offs[i].1);
+            let name_goes_on = match fb.get(q) {
+                None => true,
+                Some(c) if c.is_ascii_alphabetic() => !words
                     .get(i + 1)
-                    .is_some_and(|x| x.eq_ignore_ascii_case("hieu"));
-            return number_next;
+                    .is_some_and(|x| x.eq_ignore_ascii_case("hieu")),
+                Some(b',' | b';' | b')') => true,
+                Some(b'.') => fb.get(q + 1).is_none_or(|c| c.is_ascii_whitespace()),
+                Some(_) => false,
+            };
+            return !name_goes_on;
         }
         true
     }
@@ -215,6 +219,7 @@ impl Extractor<'_> {
         next_anchor: usize,
         anchors: &[(usize, usize)],
         depth: u8,
+        kind: Kind,
     ) -> Option<(String, usize)> {
         let fb = ctx.fb;
         let (words, offs, heads) = words_across_heads(fb, start, 16, &self.t.words.gazette);
@@ -348,11 +353,18 @@ impl Extractor<'_> {
         if fold_key(&written) == "viet nam" {
             return None;
         }
-        let full = format!("Luật {written}");
+        // An ordinance is named as one ("Pháp lệnh Xử lý vi phạm hành chính" is not the law
+        // of that name); a law may be the code of its name ("Luật Lao động").
+        let ordinance = kind == Kind::Ordinance;
+        let full = if ordinance {
+            format!("{} {written}", Kind::Ordinance.vietnamese())
+        } else {
+            format!("Luật {written}")
+        };
         // Canonical spelling when the table knows the name, as written or with its
         // abbreviations spelled out.
         let name = self
-            .known_law(ctx, &words[..n], &offs[..n], None)
+            .known_law(ctx, &words[..n], &offs[..n], ordinance.then_some(kind))
             .filter(|&(_, k)| k == n)
             .map(|(l, _)| l)
             .unwrap_or(full);
@@ -446,7 +458,7 @@ impl Extractor<'_> {
         let (w2, offs2) = words_after(fb, after, self.t.max_law_words.max(24));
         self.known_law(ctx, &w2, &offs2, Some(Kind::Law))
             .map(|(n, k)| (n, offs2[k - 1].1))
-            .or_else(|| self.heuristic_law_name(ctx, after, na, anchors, 1))
+            .or_else(|| self.heuristic_law_name(ctx, after, na, anchors, 1, Kind::Law))
     }
 
     /// The laws named inside an amending law's name ("… của Luật Đất đai, Luật Nhà ở …"),
@@ -691,6 +703,19 @@ mod tests {
                 &[("Luật Chuyển đổi số", "Luật Chuyển đổi số ngày 14 tháng 6 năm 2025")],
             ),
             ("theo Luật Chuyển đổi số.", &[("Luật Chuyển đổi số", "Luật Chuyển đổi số")]),
+            // A blank to fill after "số" is the number's.
+            (
+                "Căn cứ Luật Chính quyền địa phương số……………;",
+                &[("Luật Chính quyền địa phương", "Luật Chính quyền địa phương")],
+            ),
+            // A known name ending in a parenthesis, cited without it.
+            (
+                "theo Luật Phòng, chống nhiễm vi rút gây ra hội chứng suy giảm miễn dịch mắc phải ở người năm 2006",
+                &[(
+                    "Luật Phòng, chống nhiễm vi rút gây ra hội chứng suy giảm miễn dịch mắc phải ở người (HIV/AIDS)",
+                    "Luật Phòng, chống nhiễm vi rút gây ra hội chứng suy giảm miễn dịch mắc phải ở người năm 2006",
+                )],
+            ),
             // "số" before a number is the number's, with or without ":".
             (
                 "Căn cứ Luật Đấu thầu số 22/2023/QH15;",
@@ -715,6 +740,15 @@ mod tests {
                 &[(
                     "Luật Thử nghiệm",
                     "Luật Thử CÔNG BÁO/Số 5/Ngày 02-01-2026 7 nghiệm",
+                )],
+            ),
+            // An ordinance the table lacks is named as an ordinance, not as the law of
+            // that name.
+            (
+                "theo Pháp lệnh Xử lý vi phạm hành chính năm 2002",
+                &[(
+                    "Pháp lệnh Xử lý vi phạm hành chính",
+                    "Pháp lệnh Xử lý vi phạm hành chính năm 2002",
                 )],
             ),
             // A parenthesis that is not part of a known name stays out of it.

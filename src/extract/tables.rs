@@ -547,7 +547,19 @@ impl Tables {
             .collect();
         for row in &l.law {
             let kind = row.kind.unwrap_or(Kind::Law);
-            for name in std::iter::once(&row.name).chain(row.aliases.iter()) {
+            // A name ending in a parenthesis ("… ở người (HIV/AIDS)") is also cited without it.
+            let bare: Vec<String> = std::iter::once(&row.name)
+                .chain(row.aliases.iter())
+                .filter_map(|n| {
+                    let t = n.trim_end();
+                    let open = t.rfind('(')?;
+                    (t.ends_with(')') && open > 0).then(|| t[..open].trim_end().to_string())
+                })
+                .collect();
+            for name in std::iter::once(&row.name)
+                .chain(row.aliases.iter())
+                .chain(bare.iter())
+            {
                 let key = word_key(name);
                 let tail = strip_type_word(&key, &named);
                 if let Some((tail, k)) = tail {
