@@ -193,7 +193,7 @@ fn by_frequency<T: PartialEq>(values: impl Iterator<Item = T>) -> Vec<T> {
         }
     }
     // A stable sort keeps the first given first among equals.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().map(|(v, _)| v).collect()
 }
 

@@ -189,7 +189,7 @@ impl Extractor<'_> {
         };
         let this = written(i);
         let marked = (0..i).any(|k| !written(k).is_ascii());
-        if marked && !self.t.words.law_stop_proper.iter().any(|p| *p == this) {
+        if marked && !self.t.words.law_stop_proper.contains(&this) {
             return false;
         }
         if words[i].eq_ignore_ascii_case("so") && this != "so" {
@@ -558,6 +558,9 @@ fn running_head_end(fb: &[u8], from: usize, gazette: &str) -> Option<usize> {
     ngay.then(|| skip_number(r))
 }
 
+/// Words, their folded offsets, and the running heads skipped between them.
+type AcrossHeads<'a> = (Vec<&'a str>, Vec<(usize, usize)>, Vec<(usize, usize)>);
+
 /// `words_after`, read across gazette running heads (a page break inside a name): the
 /// words, their offsets and the running heads' (start, end) skipped.
 fn words_across_heads<'a>(
@@ -565,7 +568,7 @@ fn words_across_heads<'a>(
     start: usize,
     max: usize,
     gazette: &str,
-) -> (Vec<&'a str>, Vec<(usize, usize)>, Vec<(usize, usize)>) {
+) -> AcrossHeads<'a> {
     let (mut words, mut offs) = words_after(fb, start, max);
     let mut heads = Vec::new();
     let mut i = 0;
