@@ -1,7 +1,7 @@
 //! Observed instruments: an instrument the registry lacks, known only from what the
 //! citations of it say — number, symbol, year, issuer, date, title — merged across every
-//! document read, so that each citation has a node of its own (`cites`, `graph`, `show` treat
-//! it like a registry entry whose status is unknown).
+//! document read, so that each citation has a node of its own (`cites`, `graph`, `show` and
+//! the web's instrument pages treat it like a registry entry whose status is unknown).
 //!
 //! **The key.** Citations of one instrument share a canonical key: the canonical
 //! number-symbol ("200/2025/NĐ-CP"); for a number without its year ("21/CT-TTg", numbered
