@@ -493,18 +493,7 @@ impl Graph {
     /// The observed instrument with this id (its canonical key); a key without the year
     /// ("21/CT-TTg:?") finds the one dated instrument it was merged into.
     pub fn observed_by_id(&self, id: &str) -> Option<&ObservedInstrument> {
-        if let Ok(i) = self.observed.binary_search_by(|o| o.id.as_str().cmp(id)) {
-            return Some(&self.observed[i]);
-        }
-        let prefix = id.strip_suffix('?')?;
-        let mut dated = self.observed.iter().filter(|o| {
-            o.id.strip_prefix(prefix)
-                .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
-        });
-        match (dated.next(), dated.next()) {
-            (Some(one), None) => Some(one),
-            _ => None,
-        }
+        crate::observed::find(&self.observed, id)
     }
 
     /// The observed instruments cited by the citations a target finds.

@@ -1,7 +1,7 @@
 //! Observed instruments: an instrument the registry lacks, known only from what the
 //! citations of it say — number, symbol, year, issuer, date, title — merged across every
-//! document read, so that each citation has a node of its own (`cites`, `graph`, `show` treat
-//! it like a registry entry whose status is unknown).
+//! document read, so that each citation has a node of its own (`cites`, `graph`, `show` and
+//! the web's instrument pages treat it like a registry entry whose status is unknown).
 //!
 //! **The key.** Citations of one instrument share a canonical key: the canonical
 //! number-symbol ("200/2025/NĐ-CP"); for a number without its year ("21/CT-TTg", numbered
@@ -64,6 +64,9 @@ pub struct ObservedInstrument {
     /// The citations give different dates.
     pub conflict: bool,
     pub title: Option<String>,
+    /// Every title written (longer than 12 characters), the most frequent first (ties: the
+    /// first written).
+    pub titles: Vec<String>,
     /// Always "unknown": nothing but the citations is known of it.
     pub status: &'static str,
     pub observed: bool,
@@ -180,6 +183,47 @@ fn majority<T: PartialEq + Clone>(values: impl Iterator<Item = T>) -> Option<T> 
     counts.into_iter().find(|(_, n)| *n == best).map(|(v, _)| v)
 }
 
+/// Every distinct value, the most frequent first (ties: the first given).
+fn by_frequency<T: PartialEq>(values: impl Iterator<Item = T>) -> Vec<T> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for v in values {
+        match counts.iter_mut().find(|(x, _)| *x == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v, 1)),
+        }
+    }
+    // A stable sort keeps the first given first among equals.
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts.into_iter().map(|(v, _)| v).collect()
+}
+
+/// The observed instrument with this id (its canonical key) among `list` (sorted by id, as
+/// [`merge`] gives it); a key without the year ("21/CT-TTg:?") finds the one dated
+/// instrument it was merged into.
+pub fn find<'a>(list: &'a [ObservedInstrument], id: &str) -> Option<&'a ObservedInstrument> {
+    if let Ok(i) = list.binary_search_by(|o| o.id.as_str().cmp(id)) {
+        return Some(&list[i]);
+    }
+    let prefix = id.strip_suffix('?')?;
+    let mut dated = list.iter().filter(|o| {
+        o.id.strip_prefix(prefix)
+            .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+    });
+    match (dated.next(), dated.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
+/// The observed instrument (in `list`) that citation `c` of `document` names.
+pub fn of_citation<'a>(
+    list: &'a [ObservedInstrument],
+    c: &Citation,
+    document: &str,
+) -> Option<&'a ObservedInstrument> {
+    find(list, &observe(c, document)?.key)
+}
+
 /// Merge observations by key, in key order (see the module doc).
 pub fn merge(observations: impl IntoIterator<Item = Observation>) -> Vec<ObservedInstrument> {
     let mut by_key: BTreeMap<String, Vec<Observation>> = BTreeMap::new();
@@ -243,6 +287,11 @@ pub fn merge(observations: impl IntoIterator<Item = Observation>) -> Vec<Observe
                 conflict: dates.len() > 1,
                 dates,
                 title: majority(
+                    obs.iter()
+                        .filter_map(|o| o.title.clone())
+                        .filter(|t| t.chars().count() > 12),
+                ),
+                titles: by_frequency(
                     obs.iter()
                         .filter_map(|o| o.title.clone())
                         .filter(|t| t.chars().count() > 12),

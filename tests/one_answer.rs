@@ -241,6 +241,71 @@ const INSTRUMENTS: &[(&str, &str, bool)] = &[
     ("28-NQ/TW 2008", "28-NQ/TW:bo-chinh-tri:2008-09-22", false),
 ];
 
+/// Instruments the registry lacks, known from their citations (issue #14 item 5): (what
+/// `cancu cites` is asked, the observed id). Both servers give them a page, status unknown.
+const OBSERVED: &[(&str, &str)] = &[
+    ("NĐ 02/2020", "02/2020/NĐ-CP"),
+    ("Kết luận 41-KL/TW", "41-KL/TW:?"),
+];
+
+#[test]
+fn an_observed_instrument_has_one_answer_everywhere() {
+    let w = world();
+    let d = w.dir.path();
+    for &(query, id) in OBSERVED {
+        let cites = |extra: &[&str]| -> BTreeSet<String> {
+            let mut args = vec!["cites", query, "plans", "--format", "json"];
+            args.extend_from_slice(extra);
+            json(d, &args)["hits"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|h| h["path"].as_str())
+                .map(name)
+                .collect()
+        };
+        let web = |s: &Served| -> BTreeSet<String> {
+            let v = s.get(&format!("/api/instruments/{}", enc(id)));
+            assert_eq!(v["status"], "unknown", "{id}: {v}");
+            let facts = &v["observed"];
+            assert!(facts["citations"].as_u64().unwrap_or(0) > 0, "{id}: {v}");
+            let docs: Vec<String> = v["cited_by"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|c| c["document"].as_str().map(str::to_string))
+                .collect();
+            let mut urls: Vec<String> = docs
+                .iter()
+                .map(|d| format!("/documents/{}", enc(d)))
+                .collect();
+            let page_id = v["id"].as_str().unwrap_or(id).to_string();
+            urls.push(format!("/instruments/{}", enc(&page_id)));
+            urls.push(format!("/graph?instrument={}", enc(&page_id)));
+            s.pages_answer(&urls);
+            // Each citing document links the citation to the observed page.
+            for doc in &docs {
+                let dv = s.get(&format!("/api/documents/{}", enc(doc)));
+                let linked = dv["citations"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|c| c["observed"]["id"] == page_id.as_str());
+                assert!(linked, "{doc}: no citation links to {page_id}");
+            }
+            docs.iter().map(|d| name(d)).collect()
+        };
+        let answers = [
+            ("cancu cites", cites(&[])),
+            ("cancu cites --index", cites(&["--index", "idx"])),
+            ("/api/instruments (serve PATH)", web(&w.scan)),
+            ("/api/instruments (serve --index)", web(&w.indexed)),
+        ];
+        assert!(!answers[0].1.is_empty(), "{query}: no document");
+        assert_same(query, &answers);
+    }
+}
+
 #[test]
 fn every_engine_names_the_same_documents() {
     let w = world();
@@ -350,7 +415,8 @@ fn random_words_name_the_same_documents() {
 }
 
 /// `cancu serve` loads the registry as every command does: a `--registry` file's instrument
-/// has its page, is what a citation resolves to, and is unknown without the flag.
+/// has its page and is what a citation resolves to; without the flag it is an observed
+/// instrument, status unknown; an instrument nobody cites has no page.
 #[test]
 fn serve_loads_the_registry_like_every_command() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -395,7 +461,13 @@ fn serve_loads_the_registry_like_every_command() {
         "9999/2024/NĐ-CP"
     );
     drop(with);
+    // Without it, the instrument is known from its citation only: observed, status unknown,
+    // the date its citation gives.
     let without = Served::start(d, &["plans"]);
-    let (status, _) = common::http_get(without.addr, &format!("/api/instruments/{id}"));
+    let v = without.get(&format!("/api/instruments/{id}"));
+    assert_eq!(v["status"], "unknown", "{v}");
+    assert_eq!(v["observed"]["dates"][0]["date"], "2024-01-02", "{v}");
+    assert_eq!(v["cited_by"][0]["document"], "a.txt", "{v}");
+    let (status, _) = common::http_get(without.addr, "/api/instruments/8888%2F2024%2FN%C4%90-CP");
     assert_eq!(status, 404);
 }

@@ -297,8 +297,21 @@ fn every_page_route() {
             vec!["404", "nope.txt"],
             vec![],
         ),
+        // Cited but not in the registry: an observed instrument, status unknown, whose
+        // citing plan's text stays escaped.
         (
             "/instruments/999%2F2099%2FN%C4%90-CP".into(),
+            200,
+            vec![
+                "Nghị định 999/2099/NĐ-CP",
+                "chưa rõ hiệu lực",
+                "không có trong sổ đăng ký",
+            ],
+            vec!["<script>alert"],
+        ),
+        // Neither in the registry nor cited.
+        (
+            "/instruments/998%2F2099%2FN%C4%90-CP".into(),
             404,
             vec!["404"],
             vec![],

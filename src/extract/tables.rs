@@ -123,6 +123,8 @@ pub(crate) struct DateWords {
 pub struct Words {
     /// Lower-case words ending a law's name (heuristic).
     pub law_stop: Vec<String>,
+    /// The same, as spelled (lower case, diacritics kept): "vì" ends a name, "vi rút" not.
+    pub law_stop_proper: Vec<String>,
     /// Capitalised first syllables of type words that start another citation.
     pub law_breaks: Vec<String>,
     /// Upper-case abbreviations allowed inside a law's name: (folded short, long as written).
@@ -174,6 +176,12 @@ impl Words {
     fn from_file(p: &PatternFile) -> Words {
         Words {
             law_stop: folded_all(&p.law_name.stop),
+            law_stop_proper: p
+                .law_name
+                .stop
+                .iter()
+                .map(|w| crate::normalize::clean(w).to_lowercase())
+                .collect(),
             law_breaks: folded_all(&p.law_name.breaks),
             law_abbreviations: p
                 .law_name
@@ -539,7 +547,19 @@ impl Tables {
             .collect();
         for row in &l.law {
             let kind = row.kind.unwrap_or(Kind::Law);
-            for name in std::iter::once(&row.name).chain(row.aliases.iter()) {
+            // A name ending in a parenthesis ("… ở người (HIV/AIDS)") is also cited without it.
+            let bare: Vec<String> = std::iter::once(&row.name)
+                .chain(row.aliases.iter())
+                .filter_map(|n| {
+                    let t = n.trim_end();
+                    let open = t.rfind('(')?;
+                    (t.ends_with(')') && open > 0).then(|| t[..open].trim_end().to_string())
+                })
+                .collect();
+            for name in std::iter::once(&row.name)
+                .chain(row.aliases.iter())
+                .chain(bare.iter())
+            {
                 let key = word_key(name);
                 let tail = strip_type_word(&key, &named);
                 if let Some((tail, k)) = tail {

@@ -248,6 +248,10 @@ pub struct CitedView {
     pub instrument: Option<InstrumentRef>,
     /// When the registry holds several and nothing tells them apart.
     pub candidates: Vec<InstrumentRef>,
+    /// The observed instrument (not in the registry, status unknown) a citation that
+    /// resolves to nothing names: its page is `/instruments/ID`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observed: Option<InstrumentRef>,
 }
 
 /// A problem found in a document, with its fix.
@@ -364,6 +368,21 @@ pub struct InstrumentView {
     pub relations_out: Vec<RelationView>,
     pub relations_in: Vec<RelationView>,
     pub cited_by: Vec<CitedBy>,
+    /// For an instrument the registry lacks: what the citations say of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observed: Option<ObservedFacts>,
+}
+
+/// What the citations say of an observed instrument (one the registry lacks; its status is
+/// unknown): every date written with its count, the majority first, and every title.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObservedFacts {
+    pub dates: Vec<crate::observed::DateCount>,
+    /// The citations give different dates.
+    pub conflict: bool,
+    pub titles: Vec<String>,
+    pub citations: usize,
+    pub documents: usize,
 }
 
 /// What a graph is drawn around.

@@ -626,6 +626,21 @@ pub fn instrument(lang: Lang, i: &InstrumentView) -> String {
             article.instrument {
                 h1 { (s.label) " " (status_badge(lang, s.status)) }
                 @if let Some(t) = &s.title { p.title { (t) } }
+                @if let Some(o) = &i.observed {
+                    section.observed {
+                        p.note { (w.observed_note) }
+                        h2 { (w.dates_cited)
+                            @if o.conflict { " " span.unverified { "(" (w.conflict) ")" } } }
+                        @if o.dates.is_empty() { p { "—" } }
+                        ul.dates {
+                            @for d in &o.dates { li { (d.date.vietnamese()) " — " (d.citations) " " (w.citations) } }
+                        }
+                        h2 { (w.titles_cited) }
+                        @if o.titles.is_empty() { p { "—" } }
+                        ul.titles { @for t in &o.titles { li { (t) } } }
+                        p { (o.citations) " " (w.citations) " · " (o.documents) " " (w.instruments_n) }
+                    }
+                }
                 p {
                     a href=(format!("/graph?instrument={}", encode_path(&s.id))) { (w.relation_graph) }
                     " · " a href=(format!("/api/instruments/{}", encode_path(&s.id))) { "JSON" }

@@ -223,7 +223,7 @@ impl<'a> Emitter<'a> {
             .findings
             .iter()
             .position(|f| f.citation == Some(c.index));
-        let href = match (&c.instrument, finding) {
+        let href = match (c.instrument.as_ref().or(c.observed.as_ref()), finding) {
             (Some(i), _) => instrument_url(&i.id),
             (None, Some(f)) => format!("#f{f}"),
             (None, None) => format!("#c{}", c.index),
@@ -234,6 +234,14 @@ impl<'a> Emitter<'a> {
                 i.label,
                 text::standing(self.lang, c.standing.slug())
             ),
+            None if c.observed.is_some() => {
+                let o = c.observed.as_ref().map(|o| o.label.as_str()).unwrap_or("");
+                format!(
+                    "{o} — {}; {}",
+                    w.not_in_registry,
+                    text::status(self.lang, crate::registry::Status::Unknown)
+                )
+            }
             None if !c.candidates.is_empty() => {
                 format!("{} ({})", w.ambiguous, c.candidates.len())
             }
@@ -530,6 +538,7 @@ mod tests {
                     malformed: false,
                     instrument: None,
                     candidates: Vec::new(),
+                    observed: None,
                 }
             })
             .collect();

@@ -224,7 +224,10 @@ impl Backend for ScanBackend {
     }
     fn instrument(&self, id: &str) -> Result<Option<InstrumentView>, BackendError> {
         let s = self.snapshot()?;
-        Ok(s.reg.get(id).map(|i| s.instrument_view(i)))
+        Ok(match s.reg.get(id) {
+            Some(i) => Some(s.instrument_view(i)),
+            None => crate::observed::find(&s.observed, id).map(|o| s.observed_view(o)),
+        })
     }
     fn graph(&self, center: &Center, max_nodes: usize) -> Result<Option<GraphView>, BackendError> {
         Ok(self.snapshot()?.graph(center, max_nodes))
@@ -242,6 +245,19 @@ fn reference(i: &Instrument) -> InstrumentRef {
         title: i.title.clone(),
         issuer: i.issuer.clone(),
         issued: i.issued,
+    }
+}
+
+/// The short reference of an observed instrument: its status is unknown.
+fn observed_reference(o: &crate::observed::ObservedInstrument) -> InstrumentRef {
+    InstrumentRef {
+        id: o.id.clone(),
+        label: o.label(),
+        kind: o.kind,
+        status: Status::Unknown,
+        title: o.title.clone(),
+        issuer: o.issuer.clone(),
+        issued: o.date,
     }
 }
 
@@ -294,6 +310,8 @@ struct Snapshot {
     index: crate::index::SearchIndex,
     /// Instrument id → (doc, citation) pairs citing it.
     cited: HashMap<String, Vec<(usize, usize)>>,
+    /// Instruments the registry lacks, known from their citations (by id).
+    observed: Vec<crate::observed::ObservedInstrument>,
 }
 
 /// Does a candidate title hold words (three letters at least), not only markup ("| |")?
@@ -450,11 +468,14 @@ impl Snapshot {
             }
         }
         let index = memory_index(&docs, &reg)?;
+        let observed =
+            crate::observed::collect(docs.iter().map(|d| (d.id.as_str(), d.citations.as_slice())));
         Ok(Snapshot {
             docs,
             reg,
             index,
             cited,
+            observed,
         })
     }
 
@@ -579,6 +600,11 @@ impl Snapshot {
                 section: c.section.clone(),
                 standing,
                 malformed: Self::malformed(d, ci),
+                observed: match (&instrument, candidates.is_empty()) {
+                    (None, true) => crate::observed::of_citation(&self.observed, c, &d.id)
+                        .map(observed_reference),
+                    _ => None,
+                },
                 instrument,
                 candidates,
             });
@@ -738,6 +764,55 @@ impl Snapshot {
             relations_out,
             relations_in,
             cited_by,
+            observed: None,
+        }
+    }
+
+    /// The page of an instrument the registry lacks: what its citations say, status
+    /// unknown, and who cites it — the citations [`crate::graph::Graph::cites`] ties to it.
+    fn observed_view(&self, o: &crate::observed::ObservedInstrument) -> InstrumentView {
+        let mut cited_by = Vec::new();
+        for d in &self.docs {
+            for (ci, c) in d.citations.iter().enumerate() {
+                if crate::observed::of_citation(&self.observed, c, &d.id)
+                    .is_some_and(|x| x.id == o.id)
+                {
+                    cited_by.push(CitedBy {
+                        document: d.id.clone(),
+                        title: d.title.clone(),
+                        citation: ci,
+                        section: c.section.clone(),
+                        text: c.text.clone(),
+                        line: c.line,
+                    });
+                }
+            }
+        }
+        InstrumentView {
+            summary: observed_reference(o),
+            number: Some(o.number.clone()),
+            year: o.year,
+            symbol: o.symbol.clone(),
+            issuer: o.issuer.clone(),
+            issued: o.date,
+            effective: None,
+            law_name: None,
+            status_date: None,
+            aliases: Vec::new(),
+            note: None,
+            verified: false,
+            sources: Vec::new(),
+            timeline: Vec::new(),
+            relations_out: Vec::new(),
+            relations_in: Vec::new(),
+            cited_by,
+            observed: Some(ObservedFacts {
+                dates: o.dates.clone(),
+                conflict: o.conflict,
+                titles: o.titles.clone(),
+                citations: o.citations,
+                documents: o.documents.len(),
+            }),
         }
     }
 
@@ -839,9 +914,15 @@ impl Snapshot {
         let mut edges: BTreeMap<(N, N, String), Vec<String>> = BTreeMap::new();
         for (di, d) in self.docs.iter().enumerate() {
             for (ci, r) in d.resolved.iter().enumerate() {
-                if let Res::Resolved(id) = r {
+                // A citation the registry lacks cites its observed instrument.
+                let id = match r {
+                    Res::Resolved(id) => Some(id.clone()),
+                    _ => crate::observed::of_citation(&self.observed, &d.citations[ci], &d.id)
+                        .map(|o| o.id.clone()),
+                };
+                if let Some(id) = id {
                     let e = edges
-                        .entry((N::D(di), N::I(id.clone()), "cites".into()))
+                        .entry((N::D(di), N::I(id), "cites".into()))
                         .or_default();
                     if let Some(s) = &d.citations[ci].section {
                         if !e.contains(&s.path) {
@@ -882,7 +963,10 @@ impl Snapshot {
                 v
             }
             Center::Document(id) => vec![N::D(self.doc_index(id)?)],
-            Center::Instrument(id) => vec![N::I(self.reg.get(id)?.id.clone())],
+            Center::Instrument(id) => match self.reg.get(id) {
+                Some(i) => vec![N::I(i.id.clone())],
+                None => vec![N::I(crate::observed::find(&self.observed, id)?.id.clone())],
+            },
         };
         // Breadth first from the center, two steps out, up to the limit.
         let mut keep: Vec<N> = Vec::new();
@@ -926,13 +1010,22 @@ impl Snapshot {
                     status: "document".into(),
                     url: format!("/documents/{}", super::http::encode_path(&self.docs[*i].id)),
                 }),
-                N::I(id) => self.reg.get(id).map(|inst| Node {
-                    id: key(n),
-                    kind: "instrument".into(),
-                    label: inst.label(),
-                    status: standing_of_status(inst.status).slug().into(),
-                    url: format!("/instruments/{}", super::http::encode_path(id)),
-                }),
+                N::I(id) => {
+                    let (label, status) = match self.reg.get(id) {
+                        Some(inst) => (inst.label(), standing_of_status(inst.status)),
+                        None => (
+                            crate::observed::find(&self.observed, id)?.label(),
+                            Standing::Unknown,
+                        ),
+                    };
+                    Some(Node {
+                        id: key(n),
+                        kind: "instrument".into(),
+                        label,
+                        status: status.slug().into(),
+                        url: format!("/instruments/{}", super::http::encode_path(id)),
+                    })
+                }
             })
             .collect();
         let edges = edges
