@@ -516,6 +516,130 @@ mod tests {
         }
     }
 
+    /// Folding one char at a time, the plainest way: the reference `Folded::new` (ASCII fast
+    /// path, table of Latin letters) and `fold_key` (ASCII shortcut) are compared with.
+    fn fold_reference(original: &str) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        for (i, c) in original.char_indices() {
+            let folded = if c == '*' {
+                Some(' ')
+            } else if c.is_ascii() {
+                Some(c)
+            } else {
+                match fold_char(c) {
+                    Fold::Drop => None,
+                    Fold::Ascii(a) => Some(a as char),
+                    Fold::Keep => Some(c),
+                }
+            };
+            if let Some(f) = folded {
+                text.push(f);
+                map.extend(std::iter::repeat_n(i, f.len_utf8()));
+            }
+        }
+        map.push(original.len());
+        (text, map)
+    }
+
+    /// `Folded::new` equals the reference: same text, and the same original offset for every
+    /// folded byte and the end.
+    fn assert_same_fold(s: &str) {
+        let f = Folded::new(s);
+        let (text, map) = fold_reference(s);
+        assert_eq!(f.text, text, "text of {s:?}");
+        let got: Vec<usize> = (0..=f.text.len()).map(|i| f.orig(i)).collect();
+        assert_eq!(got, map, "map of {s:?}");
+    }
+
+    /// Every char (each alone, between ASCII letters and after a '*') folds as the reference
+    /// folds it: covers every char the corpus can hold.
+    #[test]
+    fn fast_fold_matches_reference_on_every_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_same_fold(&c.to_string());
+            assert_same_fold(&format!("a{c}b*{c}"));
+        }
+    }
+
+    /// Edge cases and random mixtures of ASCII runs, '*', Vietnamese (NFC and NFD), Ð/ð,
+    /// combining marks, zero-width chars, odd spaces, CJK and 4-byte chars.
+    #[test]
+    fn fast_fold_matches_reference_on_mixtures() {
+        let nfd: String = "Nghị định số 168/2018/NĐ-CP".nfd().collect();
+        let rows = [
+            "",
+            "*",
+            "**Số:** 12",
+            "QÐ-UBND Ðinh ðường",
+            "a\u{301}\u{323}\u{300}",
+            "\u{301}leading mark",
+            "zero\u{200B}width\u{200C}\u{200D}\u{FEFF}soft\u{AD}hyphen",
+            "12\u{2013}CT/TW\u{a0}x\u{3000}y\u{2028}z",
+            "中文 😀 𝔸 ký tự",
+            nfd.as_str(),
+        ];
+        for r in rows {
+            assert_same_fold(r);
+            assert_eq!(fold_key(r), fold_key_reference(r), "{r:?}");
+        }
+        let alphabet: Vec<char> =
+            "aZ09 */-\nđĐÐðịỆươ\u{301}\u{323}\u{200B}\u{FEFF}\u{a0}\u{2014}中😀ǅ"
+                .chars()
+                .collect();
+        for w in random_words(&alphabet, 0x9E37_79B9_7F4A_7C15, 50_000) {
+            assert_same_fold(&w);
+            assert_eq!(fold_key(&w), fold_key_reference(&w), "{w:?}");
+        }
+    }
+
+    /// `fold_key` the plain way: the reference folding, then lowercasing and collapsing.
+    fn fold_key_reference(s: &str) -> String {
+        let (text, _) = fold_reference(s);
+        let mut out = String::new();
+        for w in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        out
+    }
+
+    /// On the real documents (`../shared/data` beside the clone or `$CANCU_SHARED`), every
+    /// file folds as the reference folds it. Skips with a message when the data is absent,
+    /// fails then under `CANCU_REQUIRE_SHARED=1`.
+    #[test]
+    fn fast_fold_matches_reference_on_the_corpus() {
+        let root = std::env::var_os("CANCU_SHARED")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+        let data = root.join("data");
+        if !data.is_dir() {
+            let why = format!("{} not found (set CANCU_SHARED)", data.display());
+            assert!(
+                std::env::var("CANCU_REQUIRE_SHARED").map_or(true, |v| v != "1"),
+                "fast_fold_matches_reference_on_the_corpus cannot run: {why}"
+            );
+            eprintln!("SKIP fast_fold_matches_reference_on_the_corpus: {why}");
+            return;
+        }
+        let mut stack = vec![data];
+        let mut files = 0;
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if let Ok(s) = std::fs::read_to_string(&p) {
+                    assert_same_fold(&s);
+                    files += 1;
+                }
+            }
+        }
+        assert!(files > 100, "only {files} text files read");
+    }
+
     #[test]
     fn fold_keys() {
         let rows = [
