@@ -182,10 +182,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
         }
         let _ = writeln!(s_out, "  cited {} times", hits.len());
-        for h in &hits {
-            let sec = h.section.map(|s| s.path.as_str()).unwrap_or("(preamble)");
-            let _ = writeln!(s_out, "    {}:{} [{sec}] {}", h.path, h.line, h.text);
-        }
+        write_hits(&mut s_out, &hits);
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
     Ok(if errors > 0 {
@@ -272,10 +269,7 @@ fn show_observed(
                 hits.len(),
                 o.documents.len()
             );
-            for h in &hits {
-                let sec = h.section.map(|s| s.path.as_str()).unwrap_or("(preamble)");
-                let _ = writeln!(s_out, "    {}:{} [{sec}] {}", h.path, h.line, h.text);
-            }
+            write_hits(&mut s_out, &hits);
         }
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
@@ -284,4 +278,12 @@ fn show_observed(
     } else {
         Outcome::Clean
     })
+}
+
+/// One line per citing place: "path:line [section] text".
+fn write_hits(out: &mut String, hits: &[crate::graph::Hit<'_>]) {
+    for h in hits {
+        let sec = h.section.map(|s| s.path.as_str()).unwrap_or("(preamble)");
+        let _ = writeln!(out, "    {}:{} [{sec}] {}", h.path, h.line, h.text);
+    }
 }

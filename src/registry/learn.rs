@@ -1251,23 +1251,15 @@ impl Learned {
         let relations = self
             .effects
             .iter()
-            .map(|e| Relation {
-                kind: e.kind.relation(),
-                target: e.target.clone(),
-                date: e.date,
-                verified: false,
-                source: Some(RelationSource::Clause {
-                    path: path.to_string(),
-                    line: e.line,
-                    text: e.clause.clone(),
-                }),
-                scope: Some(if e.provisions.is_some() {
-                    Scope::Provisions
-                } else {
-                    Scope::Whole
-                }),
-                provisions: e.provisions.clone(),
-                confidence: Some(e.confidence),
+            .map(|e| {
+                clause_relation(
+                    e.kind.relation(),
+                    e.target.clone(),
+                    e.date,
+                    (path, e.line, &e.clause),
+                    e.provisions.clone(),
+                    e.confidence,
+                )
             })
             .collect();
         let mut supports: Vec<String> = vec!["number".into(), "kind".into()];
@@ -1407,24 +1399,14 @@ impl Learned {
             let Some(kind) = f.kind.relation().inverse() else {
                 continue;
             };
-            let rel = Relation {
+            let rel = clause_relation(
                 kind,
-                target: by,
-                date: f.date,
-                verified: false,
-                source: Some(RelationSource::Clause {
-                    path: path.to_string(),
-                    line: f.line,
-                    text: f.text.clone(),
-                }),
-                scope: Some(if f.provisions.is_some() {
-                    Scope::Provisions
-                } else {
-                    Scope::Whole
-                }),
-                provisions: f.provisions.clone(),
-                confidence: Some(f.confidence),
-            };
+                by,
+                f.date,
+                (path, f.line, &f.text),
+                f.provisions.clone(),
+                f.confidence,
+            );
             match out.iter_mut().find(|e| e.id == x.id) {
                 Some(e) => e.relations.push(rel),
                 None => {
@@ -1546,6 +1528,36 @@ pub fn target_stub(target: &str, by: &str, path: &str) -> Option<Instrument> {
         verified: false,
     }];
     Some(ins)
+}
+
+/// A relation learned from a clause of a text (`(path, line, text)`): unverified, whole or
+/// of the provisions written, with the confidence of the pattern that found it.
+fn clause_relation(
+    kind: RelationType,
+    target: String,
+    date: Option<Date>,
+    (path, line, text): (&str, usize, &str),
+    provisions: Option<String>,
+    confidence: f32,
+) -> Relation {
+    Relation {
+        kind,
+        target,
+        date,
+        verified: false,
+        source: Some(RelationSource::Clause {
+            path: path.to_string(),
+            line,
+            text: text.to_string(),
+        }),
+        scope: Some(if provisions.is_some() {
+            Scope::Provisions
+        } else {
+            Scope::Whole
+        }),
+        provisions,
+        confidence: Some(confidence),
+    }
 }
 
 #[cfg(test)]
