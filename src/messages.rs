@@ -1,5 +1,6 @@
-//! The message catalogue: every user-facing text of `check` and `report` (diagnostic
-//! messages, labels, notes, rule summaries and `--explain` pages, severities, summaries),
+//! The message catalogue: every user-facing text of the commands (diagnostic messages,
+//! labels, notes, rule summaries and `--explain` pages, severities, summaries, the readable
+//! output of the lookups, statuses and relations),
 //! in Vietnamese (the default) and English, in ONE place that the CLI and the web both use.
 //!
 //! A message is a [`Msg`]: a Vietnamese and an English template with numbered holes
@@ -243,6 +244,87 @@ messages! {
     X_DEFAULT = "mặc định: {0}, nhóm {1}", "{0} by default, {1}";
     X_FIX = "Sửa tự động: {0}", "Fix: {0}";
     X_NO_RULE = "không có quy tắc {0} (`cancu check --explain list` liệt kê các quy tắc)", "no rule {0} (`cancu check --explain list` lists them)";
+
+    // ---- The readable output of the lookups (extract, cites, search, basis, outline, show). ----
+    EX_DOCUMENT = "{0} ({1} trích dẫn)", "{0} ({1} citations)";
+    EX_OF_DATE = "{0} ngày {1}", "{0} of {1}";
+    EX_AMBIGUOUS = "nhiều văn bản trùng số (chưa xác định)", "ambiguous";
+    EX_UNRESOLVED = "chưa tra được", "unresolved";
+    PREAMBLE = "(phần căn cứ)", "(preamble)";
+    AMBIGUOUS_CITATION = "trích dẫn chưa xác định được văn bản", "ambiguous citation";
+    CI_AMBIGUOUS_QUERY = "một trong {0} (câu hỏi khớp nhiều văn bản)", "any of {0} (ambiguous query)";
+    CI_LOOSE = "{0} (như viết trong các văn bản)", "{0} (as written in the documents)";
+    CI_LAW_NAME = "{0} (không có trong bảng luật)", "{0} (not in the law table)";
+    CI_WORK_YEAR = "{0}, phiên bản năm {1}", "{0}, the version of {1}";
+    CI_WORK_ALL = "{0}, mọi phiên bản", "{0}, every version";
+    CI_TOTAL = "{0}: {1} trích dẫn trong {2} văn bản", "{0}: {1} citations in {2} documents";
+    CI_GROUPED = "  (nhiều văn bản hoặc phiên bản: liệt kê theo từng nhóm)", "  (several instruments or versions: grouped)";
+    CI_OBSERVED = "  văn bản ghi nhận từ trích dẫn {0} [{1}]: không có trong cơ sở dữ liệu, chưa rõ hiệu lực{2}{3}; {4} trích dẫn trong {5} văn bản",
+        "  observed {0} [{1}]: not in the registry, status unknown{2}{3}; {4} citations in {5} documents";
+    DATES_CONFLICT = "; các ngày ghi khác nhau: {0}", "; dates conflict: {0}";
+    SE_INSTRUMENT = "[văn bản] {0}  ({1}; {2}, điểm {3})", "[instrument] {0}  ({1}; {2}, score {3})";
+    SE_PLAN = "[kế hoạch] {0}{1}  ({2}, điểm {3}){4}", "[plan] {0}{1}  ({2}, score {3}){4}";
+    SE_ID = "  mã {0}", "  id {0}";
+    SE_ALSO_IN = "  cũng có ở mục {0}", "  also in § {0}";
+    SE_STALE = "  [chỉ mục cũ: {0}]", "  [stale: {0}]";
+    SE_CHANGED = "tệp đã sửa sau khi lập chỉ mục", "changed since indexing";
+    SE_GONE = "không còn tệp", "file gone";
+    BA_NO_MATCH = "{0}: không mục nào khớp với nhiệm vụ", "{0}: no section matches the task";
+    BA_RANKED = "{0}  {1}  {2}  (dòng {3})", "{0}  {1}  {2}  (line {3})";
+    BA_BASIS_OF = "Căn cứ của mục {0} {1}:", "The basis of section {0} {1}:";
+    BA_NONE_OWN = "  (mục này không trích dẫn văn bản nào; xem căn cứ chung của kế hoạch)", "  (this section cites nothing; see the plan's basis)";
+    BA_PLAN_BASIS = "Căn cứ chung của kế hoạch:", "The plan's basis:";
+    BA_NONE = "  (không có)", "  (none)";
+    BA_AT_DATE = "{0} vào ngày của kế hoạch{1}", "{0} at the plan's date{1}";
+    BA_NOT_IN_REGISTRY = "không có trong cơ sở dữ liệu", "not in the registry";
+    BA_LINES = "dòng {0}", "lines {0}";
+    FOOTNOTES = "chú thích {0}", "footnotes {0}";
+    OU_NONE = "{0}: không tìm thấy mục nào", "{0}: no outline found";
+    OU_ITEM = "{0} {1}  (dòng {2})", "{0} {1}  (line {2})";
+    SH_KIND = "loại", "kind";
+    SH_TITLE = "trích yếu", "title";
+    SH_ISSUER = "cơ quan ban hành", "issuer";
+    SH_ISSUED = "ngày ban hành", "issued";
+    SH_EFFECTIVE = "ngày hiệu lực", "effective";
+    SH_STATUS = "tình trạng", "status";
+    SH_STATUS_NOW = "hiện nay", "status now";
+    SH_VERIFIED = "đã kiểm chứng", "verified";
+    SH_ALIASES = "tên gọi khác", "aliases";
+    SH_NOTE = "ghi chú", "note";
+    SH_FROM = "dữ liệu từ", "from";
+    SH_SOURCE = "nguồn", "source";
+    SH_SINCE = " từ ngày {0}", " since {0}";
+    SH_IN_ITS_PLACE = ", văn bản thay thế: {0}", ", in its place {0}";
+    SH_UNVERIFIED = " (chưa kiểm chứng)", " unverified";
+    SH_TIMELINE = "  diễn biến hiệu lực", "  timeline";
+    SH_IN_FORCE_FROM = "có hiệu lực", "in force";
+    SH_PASSED = "; thông qua/ban hành ngày {0}, trước đó chưa có hiệu lực", "; passed {0}, not yet in force before";
+    SH_CITED = "  được trích dẫn {0} lần", "  cited {0} times";
+    SH_CITED_IN = "  được trích dẫn {0} lần trong {1} văn bản", "  cited {0} times in {1} documents";
+    SH_CITATIONS = "{0} ({1} trích dẫn)", "{0} ({1} citations)";
+    SH_CONFLICT = "  [mâu thuẫn]", "  [conflict]";
+    SH_OBSERVED_STATUS = "chưa rõ hiệu lực: không có trong cơ sở dữ liệu, chỉ biết qua trích dẫn", "status unknown: not in the registry, known only from citations";
+    SH_OBSERVED_FROM = "ghi nhận từ trích dẫn", "observed";
+    NOT_IN_REGISTRY_Q = "{0}: không có trong cơ sở dữ liệu", "{0}: not in the registry";
+    BY = "{0} bởi", "{0} by";
+    IX_REGISTRY = "cơ sở dữ liệu: {0} văn bản được lập chỉ mục", "registry: {0} instruments indexed";
+    IX_REGISTRY_SAME = "cơ sở dữ liệu không đổi", "registry unchanged";
+    NO_HITS = "không tìm thấy kết quả nào", "no hits";
+    SE_STALE_NOTE = "lưu ý: {0} tệp trong số này đã sửa hoặc không còn từ khi lập chỉ mục (đánh dấu [chỉ mục cũ]); chạy `cancu index` để cập nhật chỉ mục",
+        "note: {0} of these files changed or are gone since they were indexed (marked [stale]); run `cancu index` to update the index";
+    SH_VERSIONS = "{0}: các phiên bản trong cơ sở dữ liệu: {1}; hiển thị phiên bản mới nhất", "{0}: versions in the registry: {1}; showing the latest";
+    IX_REBUILD = "lưu ý: {0} do phiên bản cancu khác lập (lược đồ khác); lập lại chỉ mục", "note: {0} was built by another cancu version (another schema); rebuilding it";
+    IX_DONE = "{0}: thêm {1}, thay {2}, bỏ {3}, giữ nguyên {4} ({5} MB được lập chỉ mục trong {6} giây); {7}",
+        "{0}: {1} added, {2} replaced, {3} removed, {4} unchanged ({5} MB indexed in {6} s); {7}";
+    FIXED = "đã sửa {0} chỗ trong {1}{2} (bản sao lưu {3})", "fixed {0} in {1}{2} (backup {3})";
+    FIX_COMMENTS = ", thêm {0} nhận xét", ", {0} comment(s) added";
+    FIX_NOT_APPLIED = "{0}:{1}:{2}: không áp dụng được sửa \"{3}\": {4}", "{0}:{1}:{2}: fix \"{3}\" not applied: {4}";
+    FIX_COMMENT_NOT_ADDED = "{0}: không thêm được nhận xét {1}: {2}", "{0}: comment {1} not added: {2}";
+    FIX_UNSAFE_WAITING = "{0}: {1} sửa cần kiểm tra chưa được áp dụng (giá trị suy ra: kiểm tra rồi dùng --unsafe-fixes)", "{0}: {1} unsafe fix(es) not applied (inferred: check them, then use --unsafe-fixes)";
+    FIX_NO_STDIN = "--fix không ghi được vào <stdin> (dùng --fix --dry-run)", "--fix cannot write to <stdin> (use --fix --dry-run)";
+    FIX_REFUSED_FORMAT = "{0}: --fix không ghi tệp {1}: {2}; tệp được giữ nguyên", "{0}: --fix does not write {1} files: {2}; the file is left as it was";
+    BASELINE_WRITTEN = "{0}: {1} phát hiện", "{0}: {1} findings";
+    BASELINE_DIFF = "{0} thêm, {1} bớt, {2} không đổi{3}", "{0} added, {1} removed, {2} unchanged{3}";
 }
 
 /// How safe a rule's fix is.
@@ -494,6 +576,81 @@ pub fn status(lang: Lang, st: crate::registry::Status) -> &'static str {
         (Lang::En, Superseded) => "superseded",
         (Lang::En, NotYetInForce) => "not yet in force",
         (Lang::En, Unknown) => "status unknown",
+    }
+}
+
+/// A status filter (`search --status`, the web's `?status=`) in words: the registry's
+/// statuses in their one vocabulary, and the filters that are not a status.
+pub fn status_filter(lang: Lang, f: crate::model::StatusFilter) -> &'static str {
+    use crate::model::StatusFilter as F;
+    use crate::registry::Status as S;
+    match (lang, f) {
+        (_, F::InForce) => status(lang, S::InForce),
+        (_, F::PartlyExpired) => status(lang, S::PartlyExpired),
+        (_, F::Expired) => status(lang, S::Expired),
+        (_, F::Superseded) => status(lang, S::Superseded),
+        (_, F::NotYetInForce) => status(lang, S::NotYetInForce),
+        (_, F::Unknown) => status(lang, S::Unknown),
+        (Lang::Vi, F::Outdated) => "hết hiệu lực / bị thay thế",
+        (Lang::Vi, F::Unresolved) => "chưa xác định",
+        (Lang::Vi, F::Malformed) => "sai thể thức",
+        (Lang::En, F::Outdated) => "expired / replaced",
+        (Lang::En, F::Unresolved) => "unresolved",
+        (Lang::En, F::Malformed) => "malformed",
+    }
+}
+
+/// A relation slug ("replaced-by") in words, as read from the instrument's side: one
+/// vocabulary for the CLI and the web.
+pub fn relation(lang: Lang, slug: &str) -> &'static str {
+    match (lang, slug) {
+        (Lang::Vi, "replaces") => "thay thế",
+        (Lang::Vi, "replaced-by") => "bị thay thế bởi",
+        (Lang::Vi, "amends") => "sửa đổi, bổ sung",
+        (Lang::Vi, "amended-by") => "được sửa đổi, bổ sung bởi",
+        (Lang::Vi, "supersedes") => "thay cho",
+        (Lang::Vi, "superseded-by") => "được thay bằng",
+        (Lang::Vi, "guides") => "hướng dẫn",
+        (Lang::Vi, "guided-by") => "được hướng dẫn bởi",
+        (Lang::Vi, "based-on") => "căn cứ vào",
+        (Lang::Vi, "cites") => "trích dẫn",
+        (Lang::Vi, _) => "liên quan",
+        (Lang::En, "replaces") => "replaces",
+        (Lang::En, "replaced-by") => "replaced by",
+        (Lang::En, "amends") => "amends",
+        (Lang::En, "amended-by") => "amended by",
+        (Lang::En, "supersedes") => "supersedes",
+        (Lang::En, "superseded-by") => "superseded by",
+        (Lang::En, "guides") => "guides",
+        (Lang::En, "guided-by") => "guided by",
+        (Lang::En, "based-on") => "based on",
+        (Lang::En, "cites") => "cites",
+        (Lang::En, _) => "related",
+    }
+}
+
+/// What a dated effect did to an instrument, in words ("đã bị thay thế"), for the timeline
+/// of `cancu show`; `whole` is false when it touched only some provisions.
+pub fn effect(lang: Lang, slug: &str, whole: bool) -> &'static str {
+    match (lang, slug, whole) {
+        (Lang::Vi, "replaces", true) => "đã bị thay thế",
+        (Lang::Vi, "repeals", true) => "bị bãi bỏ",
+        (Lang::Vi, "repeals", false) => "bị bãi bỏ một phần",
+        (Lang::Vi, "expires", true) => "hết hiệu lực",
+        (Lang::Vi, "expires", false) => "hết hiệu lực một phần",
+        (Lang::Vi, "amends", _) | (Lang::Vi, "replaces", false) => "được sửa đổi, bổ sung",
+        (Lang::Vi, "corrects", _) => "được đính chính",
+        (Lang::Vi, "suspends", _) => "bị ngưng hiệu lực",
+        (Lang::Vi, _, _) => "chịu tác động",
+        (Lang::En, "replaces", true) => "replaced",
+        (Lang::En, "repeals", true) => "repealed",
+        (Lang::En, "repeals", false) => "partly repealed",
+        (Lang::En, "expires", true) => "expired",
+        (Lang::En, "expires", false) => "partly expired",
+        (Lang::En, "amends", _) | (Lang::En, "replaces", false) => "amended",
+        (Lang::En, "corrects", _) => "corrected",
+        (Lang::En, "suspends", _) => "suspended",
+        (Lang::En, _, _) => "affected",
     }
 }
 

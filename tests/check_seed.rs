@@ -268,7 +268,7 @@ fn fix_writes_files_with_a_backup() {
     // --fix applies the 16 safe (typographic) fixes; the 6 inferred ones (years from the
     // date beside or the registry, a completed symbol, the date of 74/2015/NĐ-CP) wait for
     // --unsafe-fixes.
-    assert!(err.contains("fixed 16 in"), "{err}");
+    assert!(err.contains("đã sửa 16 chỗ trong"), "{err}");
     assert!(out.contains("[C0101]") && !out.contains("[C0102]"), "{out}");
     assert_eq!(code, 1, "the inferred fixes and the stale directive remain");
     let backup = format!("{ps}.cancu-bak");
@@ -283,7 +283,7 @@ fn fix_writes_files_with_a_backup() {
     assert_eq!(common::read(&p), safe.text);
     // Then the unsafe ones: the whole library fix, and the first backup is kept.
     let (code, out, err) = cancu(&["check", "--fix", "--unsafe-fixes", "--format", "short", ps]);
-    assert!(err.contains("fixed 6 in"), "{err}");
+    assert!(err.contains("đã sửa 6 chỗ trong"), "{err}");
     assert!(!out.contains("[C01"), "{out}");
     assert_eq!(
         code, 1,

@@ -20,6 +20,8 @@ fn cancu(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(common::cancu())
         .args(args)
         .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     (
@@ -125,11 +127,11 @@ fn seed_in_every_encoding_is_fixed_in_its_own_encoding() {
         );
         let (lines, want) = safe_fix(&before.text);
         let (_, _, err) = cancu(&["check", "--fix", ps]);
-        assert!(err.contains("fixed "), "{name}: {err}");
+        assert!(err.contains("đã sửa "), "{name}: {err}");
         eprintln!(
             "{name}: {} ({} refused)",
-            err.lines().find(|l| l.starts_with("fixed ")).unwrap_or(""),
-            err.matches("not applied:").count()
+            err.lines().find(|l| l.starts_with("đã sửa ")).unwrap_or(""),
+            err.matches("không áp dụng được sửa").count()
         );
         // The backup is the original bytes.
         let backup = std::fs::read(format!("{ps}.cancu-bak")).unwrap_or_else(|e| panic!("{e}"));
@@ -144,7 +146,7 @@ fn seed_in_every_encoding_is_fixed_in_its_own_encoding() {
         );
         assert!(after.warnings.is_empty(), "{name}: {:?}", after.warnings);
         // Every replacement of the seed can be spelled in every encoding.
-        assert!(!err.contains("not applied:"), "{name}: {err}");
+        assert!(!err.contains("không áp dụng được sửa"), "{name}: {err}");
         assert_eq!(after.text, want, "{name}");
         // Same lines and line endings; only lines holding a fixed citation changed.
         assert_eq!(
@@ -175,7 +177,7 @@ fn seed_in_every_encoding_is_fixed_in_its_own_encoding() {
         // Then the inferred fixes: still the file's encoding and lines; the first backup
         // is still the original.
         let (_, _, err) = cancu(&["check", "--fix", "--unsafe-fixes", ps]);
-        assert!(err.contains("fixed "), "{name}: {err}");
+        assert!(err.contains("đã sửa "), "{name}: {err}");
         let last = source::read_file(&p).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(
             last.encoding.as_ref().map(|d| d.encoding),
@@ -265,7 +267,7 @@ fn pdf_html_json_are_refused_and_left_untouched() {
         let (code, _, err) = cancu(&["check", "--fix", ps]);
         assert_eq!(code, 2, "{name}: {err}");
         assert!(
-            err.contains(&format!("{ps}: --fix does not write")),
+            err.contains(&format!("{ps}: --fix không ghi tệp")),
             "{name}: {err}"
         );
         assert_eq!(std::fs::read(&p).unwrap_or_default(), bytes, "{name}");
@@ -378,8 +380,8 @@ fn docx_gets_tracked_changes_and_every_other_member_unchanged() {
     let before = source::read_file(&p).unwrap_or_else(|e| panic!("{e}"));
     let (_, want) = safe_fix(&before.text);
     let (_, _, err) = cancu(&["check", "--fix", ps]);
-    assert!(err.contains("fixed "), "{err}");
-    assert!(!err.contains("not applied:"), "{err}");
+    assert!(err.contains("đã sửa "), "{err}");
+    assert!(!err.contains("không áp dụng được sửa"), "{err}");
     assert!(std::fs::read(format!("{ps}.cancu-bak")).unwrap_or_default() == original);
     let fixed = std::fs::read(&p).unwrap_or_default();
     // Every member but the document part is byte for byte the original's, in order.
@@ -488,7 +490,7 @@ fn docx_comments_mark_each_finding_without_a_safe_fix() {
     assert!(want > 0);
     let (_, _, err) = cancu(&["check", "--fix", "--comments", ps]);
     assert!(
-        err.contains(&format!(", {want} comment(s) added")),
+        err.contains(&format!(", thêm {want} nhận xét")),
         "{want}: {err}"
     );
     let fixed = std::fs::read(&p).unwrap_or_default();

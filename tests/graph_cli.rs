@@ -27,6 +27,8 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String) {
         .args(args)
         .current_dir(dir)
         .env("CANCU_DATA", dir.join("data"))
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
         .output()
         .unwrap();
     (
@@ -220,7 +222,7 @@ fn show_and_graph_formats() {
     let (code, out) = run(dir.path(), &["show", "Luật DQTV"]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("replaces     43/2009/QH12") && out.contains("cited 4 times"),
+        out.contains("thay thế         43/2009/QH12") && out.contains("được trích dẫn 4 lần"),
         "{out}"
     );
     let (code, out) = run(dir.path(), &["graph", "--format", "json"]);
@@ -269,7 +271,7 @@ fn cites_with_index_equals_scanning() {
             let (c1, a) = run(dir.path(), &scan);
             let (c2, b) = run(dir.path(), &indexed);
             assert_eq!((c1, &a), (c2, &b), "{q} (json: {json})");
-            assert!(a.contains("citations"), "{q}: {a}");
+            assert!(a.contains("trích dẫn"), "{q}: {a}");
         }
     }
     // An index directory that does not exist: scanning.
@@ -320,13 +322,13 @@ fn observed_instrument_absent_from_the_registry() {
     let (code, out) = run(dir.path(), &["show", "Nghị định 777/2025/NĐ-CP", "docs"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("[777/2025/NĐ-CP]"), "{out}");
-    assert!(out.contains("status       unknown"), "{out}");
-    assert!(out.contains("from         observed"), "{out}");
+    assert!(out.contains("tình trạng       chưa rõ hiệu lực"), "{out}");
+    assert!(out.contains("dữ liệu từ       ghi nhận từ trích dẫn"), "{out}");
     assert!(
-        out.contains("issued       01/07/2025 (2 citations); 10/07/2025 (1 citations)  [conflict]"),
+        out.contains("ngày ban hành    01/07/2025 (2 trích dẫn); 10/07/2025 (1 trích dẫn)  [mâu thuẫn]"),
         "{out}"
     );
-    assert!(out.contains("cited 3 times in 3 documents"), "{out}");
+    assert!(out.contains("được trích dẫn 3 lần trong 3 văn bản"), "{out}");
     let (code, out) = run(
         dir.path(),
         &["show", "Nghị định 777/2025/NĐ-CP", "docs", "--json"],

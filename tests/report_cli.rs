@@ -49,7 +49,7 @@ fn report_on_the_bundled_corpus_builds_the_index_once() {
         dir.path().join("data/index").is_dir() && !dir.path().join("index").exists(),
         "the index is built in the data dir, not in the current folder: {err}"
     );
-    assert!(err.contains("5 added"), "{err}");
+    assert!(err.contains("thêm 5"), "{err}");
     // Every plan, its resolution rate, and what a reviewer must look at.
     assert!(
         out.contains("ke-hoach-qpdp-2024-xa-xuan-luong.txt"),
@@ -72,7 +72,7 @@ fn report_on_the_bundled_corpus_builds_the_index_once() {
     let (code2, out2, err2) = report(dir.path(), &[]);
     assert_eq!(code2, 1);
     assert!(
-        err2.contains("0 added, 0 replaced, 0 removed, 5 unchanged"),
+        err2.contains("thêm 0, thay 0, bỏ 0, giữ nguyên 5"),
         "{err2}"
     );
     assert_eq!(out, out2);

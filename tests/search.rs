@@ -13,6 +13,8 @@ fn cancu(args: &[&str], cwd: &Path) -> Output {
     Command::new(common::cancu())
         .args(args)
         .current_dir(cwd)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
         .output()
         .expect("run cancu")
 }
@@ -269,12 +271,12 @@ fn incremental_reindex_skips_replaces_and_removes() {
     corpus(tmp.path(), 3, 1);
     let first = summary(&cancu(&["index", "plans", "--index", "idx"], tmp.path()));
     assert!(
-        first.contains("3 added, 0 replaced, 0 removed, 0 unchanged"),
+        first.contains("thêm 3, thay 0, bỏ 0, giữ nguyên 0"),
         "{first}"
     );
     let again = summary(&cancu(&["index", "plans", "--index", "idx"], tmp.path()));
     assert!(
-        again.contains("0 added, 0 replaced, 0 removed, 3 unchanged"),
+        again.contains("thêm 0, thay 0, bỏ 0, giữ nguyên 3"),
         "{again}"
     );
     // Re-running changed nothing on disk either: no new commit.
@@ -293,7 +295,7 @@ fn incremental_reindex_skips_replaces_and_removes() {
     std::fs::remove_file(tmp.path().join("plans/plan-0002.txt")).unwrap();
     let changed = summary(&cancu(&["index", "plans", "--index", "idx"], tmp.path()));
     assert!(
-        changed.contains("0 added, 1 replaced, 1 removed, 1 unchanged"),
+        changed.contains("thêm 0, thay 1, bỏ 1, giữ nguyên 1"),
         "{changed}"
     );
 
@@ -388,7 +390,7 @@ fn a_writer_killed_mid_run_leaves_the_last_commit_and_the_next_run_completes() {
     drop(index);
 
     let next = summary(&cancu(&["index", "plans", "--index", "idx"], tmp.path()));
-    assert!(next.contains(" 0 replaced, 0 removed"), "{next}");
+    assert!(next.contains(" thay 0, bỏ 0"), "{next}");
     let index = SearchIndex::open(&tmp.path().join("idx")).unwrap();
     assert_eq!(index.indexed_files().unwrap().len(), 440);
     assert_eq!(index.count("plan").unwrap(), 440, "no file indexed twice");
@@ -433,6 +435,8 @@ fn cancu_private(args: &[&str], cwd: &Path) -> Output {
         .args(args)
         .current_dir(cwd)
         .env("CANCU_DATA", cwd.join("data"))
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
         .output()
         .expect("run cancu")
 }
@@ -469,12 +473,12 @@ fn instruments_are_indexed_and_filtered_by_status() {
         &["index", "corpus/plans", "--index", "idx"],
         tmp.path(),
     ));
-    assert!(first.contains("instruments indexed"), "{first}");
+    assert!(first.contains("văn bản được lập chỉ mục"), "{first}");
     let again = summary(&cancu_private(
         &["index", "corpus/plans", "--index", "idx"],
         tmp.path(),
     ));
-    assert!(again.contains("registry unchanged"), "{again}");
+    assert!(again.contains("cơ sở dữ liệu không đổi"), "{again}");
 
     let seed = ("section".to_string(), "corpus/plans/seed.txt".to_string());
     let ins = |id: &str| ("instrument".to_string(), id.to_string());
@@ -543,7 +547,7 @@ fn instruments_are_indexed_and_filtered_by_status() {
         ],
         tmp.path(),
     ));
-    assert!(third.contains("instruments indexed"), "{third}");
+    assert!(third.contains("văn bản được lập chỉ mục"), "{third}");
     assert_eq!(cli_hits(tmp.path(), &["zyxwv"]), [ins("99/2030/NĐ-CP")]);
 }
 
@@ -600,7 +604,7 @@ fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
     );
     let out = cancu(&["index", plans, "--index", "idx"], tmp.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("rebuilding"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("lập lại chỉ mục"), "{}", stderr(&out));
     let after = search(tmp.path());
     assert!(after.status.success(), "{}", stderr(&after));
     assert!(String::from_utf8_lossy(&after.stdout).contains("ke-hoach-qpdp-2024"));
@@ -631,7 +635,7 @@ fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
     // Run again: nothing to rebuild.
     let again = cancu(&["index", plans, "--index", "idx"], tmp.path());
     assert!(again.status.success());
-    assert!(!stderr(&again).contains("rebuilding"), "{}", stderr(&again));
+    assert!(!stderr(&again).contains("lập lại chỉ mục"), "{}", stderr(&again));
 }
 
 /// Any query gives hits or a clear "bad query" error, never a panic: hostile rows, then

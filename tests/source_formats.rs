@@ -410,6 +410,8 @@ fn cli_reports_the_detected_encoding_and_takes_encoding_flag() {
             .arg("extract")
             .args(extra)
             .arg(&p)
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
             .output()
             .unwrap_or_else(|e| panic!("{e}"));
         (
@@ -419,11 +421,11 @@ fn cli_reports_the_detected_encoding_and_takes_encoding_flag() {
         )
     };
     let rows: &[(&[&str], Option<i32>, &str, &str)] = &[
-        (&[], Some(0), "(49 citations)", "read as tcvn3 (confidence"),
+        (&[], Some(0), "(49 trích dẫn)", "read as tcvn3 (confidence"),
         (
             &["--encoding", "tcvn3"],
             Some(0),
-            "(49 citations)",
+            "(49 trích dẫn)",
             "given by --encoding",
         ),
         (

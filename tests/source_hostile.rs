@@ -16,13 +16,15 @@ fn check(name: &str, args: &[&Path], extra: &[&str], want_code: i32, want: &[Str
         .args(extra)
         .arg(&good)
         .args(args)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
         .output()
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stderr.contains("panicked"), "{name}: {stderr}");
     assert!(
-        stdout.contains("ke-hoach-qpdp-2024-xa-xuan-luong.txt (49 citations)"),
+        stdout.contains("ke-hoach-qpdp-2024-xa-xuan-luong.txt (49 trích dẫn)"),
         "{name}: the good file was not read\n{stdout}\n{stderr}"
     );
     for w in want {

@@ -12,6 +12,8 @@ fn cancu(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("CANCU_DATA", dir.join("data"))
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
         .output()
         .expect("run cancu")
 }
@@ -97,7 +99,7 @@ fn cites_on_a_stale_index_answers_as_a_scan_and_warns() {
                 ),
                 "{q}: {warn}"
             );
-            assert!(warn.contains("run `cancu index`"), "{warn}");
+            assert!(warn.contains("chạy `cancu index`"), "{warn}");
             assert!(
                 !text(&a.stderr).contains("out of date"),
                 "a scan does not warn"
@@ -178,10 +180,10 @@ fn search_marks_hits_from_changed_files_stale() {
     let out = cancu(dir.path(), &["search", "bbbq", "--index", "idx"]);
     let stdout = text(&out.stdout);
     assert!(
-        stdout.contains("[plan] plans/b.txt") && stdout.contains("[stale: changed since indexing]"),
+        stdout.contains("[kế hoạch] plans/b.txt") && stdout.contains("[chỉ mục cũ: tệp đã sửa sau khi lập chỉ mục]"),
         "{stdout}"
     );
-    assert!(text(&out.stderr).contains("run `cancu index`"));
+    assert!(text(&out.stderr).contains("chạy `cancu index`"));
     let out = cancu(
         dir.path(),
         &["search", "cites:168/2018/NĐ-CP", "--index", "idx"],
@@ -190,13 +192,13 @@ fn search_marks_hits_from_changed_files_stale() {
     assert!(
         stdout
             .lines()
-            .any(|l| l.starts_with("[plan] plans/c.txt") && l.ends_with("[stale: file gone]")),
+            .any(|l| l.starts_with("[kế hoạch] plans/c.txt") && l.ends_with("[chỉ mục cũ: không còn tệp]")),
         "{stdout}"
     );
     assert!(
         stdout
             .lines()
-            .any(|l| l.starts_with("[plan] plans/a.txt") && !l.contains("[stale")),
+            .any(|l| l.starts_with("[kế hoạch] plans/a.txt") && !l.contains("[chỉ mục cũ")),
         "{stdout}"
     );
 }

@@ -5,6 +5,7 @@
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::graph::{Backing, Graph};
+use crate::messages as m;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -115,37 +116,35 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         });
         let _ = writeln!(s_out, "{}", serde_json::to_string_pretty(&v)?);
     } else {
+        let lang = crate::cli::output::lang();
         if args.task.is_some() {
             if ranked.is_empty() {
-                let _ = writeln!(
-                    s_out,
-                    "{}: không mục nào khớp với nhiệm vụ (no section matches the task)",
-                    doc.path
-                );
+                let _ = writeln!(s_out, "{}", m::tr(lang, &m::BA_NO_MATCH, &[&doc.path]));
             }
             for r in ranked.iter().take(SHOWN) {
                 let h = heading(&r.path).map(|h| h.1).unwrap_or_default();
                 let _ = writeln!(
                     s_out,
-                    "{:>7.3}  {}  {h}  (line {})",
-                    r.score, r.path, r.line
+                    "{}",
+                    m::tr(
+                        lang,
+                        &m::BA_RANKED,
+                        &[&format!("{:>7.3}", r.score), &r.path, &h, &r.line]
+                    )
                 );
             }
         }
         for p in &paths {
             let h = heading(p).map(|h| h.1).unwrap_or_default();
-            let _ = writeln!(s_out, "Căn cứ của mục {p} {h}:");
+            let _ = writeln!(s_out, "{}", m::tr(lang, &m::BA_BASIS_OF, &[p, &h]));
             if list.is_empty() {
-                let _ = writeln!(
-                    s_out,
-                    "  (mục này không trích dẫn văn bản nào; xem căn cứ chung của kế hoạch)"
-                );
+                let _ = writeln!(s_out, "{}", m::s(lang, &m::BA_NONE_OWN));
             }
         }
         print_backings(&mut s_out, &list);
-        let _ = writeln!(s_out, "Căn cứ chung của kế hoạch (plan basis):");
+        let _ = writeln!(s_out, "{}", m::s(lang, &m::BA_PLAN_BASIS));
         if plan_basis.is_empty() {
-            let _ = writeln!(s_out, "  (không có)");
+            let _ = writeln!(s_out, "{}", m::s(lang, &m::BA_NONE));
         }
         print_backings(&mut s_out, &plan_basis);
     }
@@ -162,6 +161,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 
 /// One line per instrument: label, status at the plan's date, sections, lines, footnotes.
 pub fn print_backings(s_out: &mut String, list: &[Backing]) {
+    let lang = crate::cli::output::lang();
     for b in list {
         let st = match (&b.status_at_document_date, &b.status) {
             (Some(s), _) => {
@@ -171,15 +171,17 @@ pub fn print_backings(s_out: &mut String, list: &[Backing]) {
                     .filter(|x| **x != b.id)
                     .map(|x| format!(" → {x}"))
                     .unwrap_or_default();
-                format!("{} at the plan's date{then}", s.status)
+                m::tr(lang, &m::BA_AT_DATE, &[&m::status(lang, s.status), &then])
             }
-            (None, Some(s)) => s.clone(),
-            (None, None) => "not in the registry".into(),
+            (None, Some(s)) => crate::registry::Status::from_slug(s)
+                .map(|st| m::status(lang, st).to_string())
+                .unwrap_or_else(|| s.clone()),
+            (None, None) => m::s(lang, &m::BA_NOT_IN_REGISTRY),
         };
         let notes = if b.footnotes.is_empty() {
             String::new()
         } else {
-            format!("  chú thích {}", b.footnotes.join(", "))
+            format!("  {}", m::tr(lang, &m::FOOTNOTES, &[&b.footnotes.join(", ")]))
         };
         let sections = if b.sections.is_empty() {
             String::new()
@@ -188,14 +190,19 @@ pub fn print_backings(s_out: &mut String, list: &[Backing]) {
         };
         let _ = writeln!(
             s_out,
-            "  {:<40} {}{sections}  lines {}{notes}",
+            "  {:<40} {}{sections}  {}{notes}",
             b.label,
             st,
-            b.lines
-                .iter()
-                .map(|l| l.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
+            m::tr(
+                lang,
+                &m::BA_LINES,
+                &[&b
+                    .lines
+                    .iter()
+                    .map(|l| l.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")]
+            )
         );
     }
 }

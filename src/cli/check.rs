@@ -68,9 +68,6 @@ pub struct Args {
     /// List every unresolved citation (C0401) instead of one line per document.
     #[arg(long)]
     pub show_notes: bool,
-    /// Language of messages: vi (default) or en. Default: from LANG.
-    #[arg(long, value_name = "vi|en")]
-    pub lang: Option<String>,
     /// Compare the findings with this baseline (file, line, code, cited text) and print what
     /// the change adds (+) and removes (-); exit 1 when they differ.
     #[arg(long, value_name = "FILE")]
@@ -436,7 +433,7 @@ struct Worked {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let lang = check_config::lang(args.lang.as_deref())?;
+    let lang = crate::cli::output::lang();
     if let Some(code) = &args.explain {
         return explain(code, lang);
     }
@@ -561,22 +558,32 @@ fn fix_one(
         .filter_map(|d| d.suggestion.as_ref())
         .filter(|s| s.applicability > max)
         .count();
+    let lang = crate::cli::output::lang();
     if waiting > 0 {
-        eprintln!(
-            "note: {}: {waiting} unsafe fix(es) not applied (inferred: check them, then use --unsafe-fixes)",
-            d.path
-        );
+        crate::cli::output::note(format_args!(
+            "{}: {}",
+            messages::NOTE_WORD.get(lang),
+            messages::tr(lang, &messages::FIX_UNSAFE_WAITING, &[&d.path, &waiting])
+        ));
     }
     if args.dry_run {
         write!(w, "{}", fix::unified_diff(&d.path, &d.text, &fixed.text))?;
     } else if d.path == "<stdin>" {
-        eprintln!("error: --fix cannot write to <stdin> (use --fix --dry-run)");
+        eprintln!(
+            "{}: {}",
+            messages::SEV_ERROR.get(lang),
+            messages::s(lang, &messages::FIX_NO_STDIN)
+        );
         *errors += 1;
     } else if let Some(why) = writeback::refuses(d.format) {
         eprintln!(
-            "error: {}: --fix does not write {} files: {why}; the file is left as it was",
-            d.path,
-            d.format.name()
+            "{}: {}",
+            messages::SEV_ERROR.get(lang),
+            messages::tr(
+                lang,
+                &messages::FIX_REFUSED_FORMAT,
+                &[&d.path, &d.format.name(), &why]
+            )
         );
         *errors += 1;
     } else if !fixed.applied.is_empty() || (args.comments && d.format == source::Format::Docx) {
@@ -658,6 +665,7 @@ fn fix_file(
     opts: &Options,
     shown: &Shown,
 ) -> anyhow::Result<Option<Checked>> {
+    let lang = crate::cli::output::lang();
     let path = Path::new(&d.path);
     let original = std::fs::read(path).with_context(|| format!("{}: cannot read", d.path))?;
     let again = source::from_bytes_as(
@@ -693,31 +701,50 @@ fn fix_file(
         let s = &applied[*i];
         let l = loc.label(s.start, s.end, "", true);
         eprintln!(
-            "warning: {}:{}:{}: fix \"{}\" not applied: {why}",
-            d.path,
-            l.line,
-            l.column,
-            crate::normalize::clean(&s.replacement)
+            "{}: {}",
+            messages::SEV_WARNING.get(lang),
+            messages::tr(
+                lang,
+                &messages::FIX_NOT_APPLIED,
+                &[
+                    &d.path,
+                    &l.line,
+                    &l.column,
+                    &crate::normalize::clean(&s.replacement),
+                    why
+                ]
+            )
         );
     }
     for (i, why) in &written.refused_comments {
-        eprintln!("warning: {}: comment {} not added: {why}", d.path, i + 1);
+        eprintln!(
+            "{}: {}",
+            messages::SEV_WARNING.get(lang),
+            messages::tr(
+                lang,
+                &messages::FIX_COMMENT_NOT_ADDED,
+                &[&d.path, &(i + 1), why]
+            )
+        );
     }
     if written.applied.is_empty() && written.commented.is_empty() {
         return Ok(None);
     }
     let backup = replace_atomically(path, &original, &written.bytes)?;
-    eprintln!(
-        "fixed {} in {}{} (backup {})",
-        written.applied.len(),
-        d.path,
-        if written.commented.is_empty() {
-            String::new()
-        } else {
-            format!(", {} comment(s) added", written.commented.len())
-        },
-        backup.display()
-    );
+    crate::cli::output::note(messages::tr(
+        lang,
+        &messages::FIXED,
+        &[
+            &written.applied.len(),
+            &d.path,
+            &if written.commented.is_empty() {
+                String::new()
+            } else {
+                messages::tr(lang, &messages::FIX_COMMENTS, &[&written.commented.len()])
+            },
+            &backup.display(),
+        ],
+    ));
     let new = source::from_bytes_as(
         &d.path,
         written.bytes,
@@ -817,7 +844,11 @@ fn baseline(
         }
         std::fs::write(path, text)
             .with_context(|| format!("{}: cannot write the baseline", path.display()))?;
-        eprintln!("{}: {} findings", path.display(), rows.len());
+        crate::cli::output::note(messages::tr(
+            crate::cli::output::lang(),
+            &messages::BASELINE_WRITTEN,
+            &[&path.display(), &rows.len()],
+        ));
         return Ok(if errors > 0 {
             Outcome::Errors
         } else {
@@ -850,14 +881,20 @@ fn baseline(
         .iter()
         .map(|(c, (a, r))| format!("{c} +{a} -{r}"))
         .collect();
-    eprintln!(
-        "{} added, {} removed, {} unchanged{}{}",
-        added.len(),
-        removed.len(),
-        rows.len() - added.len(),
-        if per.is_empty() { "" } else { ": " },
-        per.join(", ")
-    );
+    crate::cli::output::note(messages::tr(
+        crate::cli::output::lang(),
+        &messages::BASELINE_DIFF,
+        &[
+            &added.len(),
+            &removed.len(),
+            &(rows.len() - added.len()),
+            &if per.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", per.join(", "))
+            },
+        ],
+    ));
     Ok(if errors > 0 {
         Outcome::Errors
     } else if added.is_empty() && removed.is_empty() {

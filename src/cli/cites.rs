@@ -9,6 +9,7 @@
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::graph::{parse_query, Graph, Target};
+use crate::messages as m;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
@@ -93,14 +94,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 ListFormat::Ndjson => out.lines.push(serde_json::to_string(h)?),
                 ListFormat::Json => out.values.push(serde_json::to_value(h)?),
                 ListFormat::Text => {
+                    let lang = crate::cli::output::lang();
                     let sec = h
                         .section
                         .map(|s| format!("{} {}", s.path, s.heading))
-                        .unwrap_or_else(|| "(preamble)".into());
+                        .unwrap_or_else(|| m::s(lang, &m::PREAMBLE));
                     let amb = if h.ambiguous {
-                        "  [ambiguous citation]"
+                        format!("  [{}]", m::s(lang, &m::AMBIGUOUS_CITATION))
                     } else {
-                        ""
+                        String::new()
                     };
                     out.lines.push(format!(
                         "  {}:{}  [{}]  {}{amb}",
@@ -171,33 +173,38 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         });
         writeln!(w, "{}", serde_json::to_string_pretty(&v)?)?;
     } else if format == ListFormat::Text {
+        let lang = crate::cli::output::lang();
         let what = match &target {
             Target::Instrument { id } => reg
                 .get(id)
                 .map(|i| format!("{} ({id})", i.label()))
                 .unwrap_or(id.clone()),
-            Target::Ambiguous { ids } => format!("any of {} (ambiguous query)", ids.join(", ")),
+            Target::Ambiguous { ids } => m::tr(lang, &m::CI_AMBIGUOUS_QUERY, &[&ids.join(", ")]),
             Target::Loose {
                 number,
                 symbol,
                 year,
                 ..
-            } => format!(
-                "{number}{} {} (as written in the documents)",
-                symbol
-                    .as_deref()
-                    .map(|s| format!("/{s}"))
-                    .unwrap_or_default(),
-                year.map(|y| y.to_string()).unwrap_or_default()
+            } => m::tr(
+                lang,
+                &m::CI_LOOSE,
+                &[&format!(
+                    "{number}{} {}",
+                    symbol
+                        .as_deref()
+                        .map(|s| format!("/{s}"))
+                        .unwrap_or_default(),
+                    year.map(|y| y.to_string()).unwrap_or_default()
+                )],
             ),
-            Target::LawName { name, .. } => format!("{name} (not in the law table)"),
+            Target::LawName { name, .. } => m::tr(lang, &m::CI_LAW_NAME, &[name]),
             Target::Work { name, year } => match year {
-                Some(y) => format!("{name}, the version of {y}"),
-                None => format!("{name}, every version"),
+                Some(y) => m::tr(lang, &m::CI_WORK_YEAR, &[name, y]),
+                None => m::tr(lang, &m::CI_WORK_ALL, &[name]),
             },
         };
-        writeln!(w, "{what}: {hits} citations in {docs_hit} documents")?;
-        write_observed(&mut w, crate::observed::merge(observed))?;
+        writeln!(w, "{}", m::tr(lang, &m::CI_TOTAL, &[&what, &hits, &docs_hit]))?;
+        write_observed(&mut w, crate::observed::merge(observed), lang)?;
         // Grouped by version (a work) or by instrument (a loose query matching several).
         let mut groups: Vec<Option<&str>> =
             text_hits.iter().map(|(g, _, _)| g.as_deref()).collect();
@@ -205,7 +212,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         groups.dedup();
         let grouped = matches!(target, Target::Work { .. }) || groups.len() > 1;
         if grouped && groups.len() > 1 {
-            writeln!(w, "  (several instruments or versions: grouped)")?;
+            writeln!(w, "{}", m::s(lang, &m::CI_GROUPED))?;
         }
         for g in &groups {
             let mine: Vec<_> = text_hits
@@ -217,10 +224,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 docs.dedup();
                 writeln!(
                     w,
-                    "{}: {} citations in {} documents",
-                    g.unwrap_or("-"),
-                    mine.len(),
-                    docs.len()
+                    "{}",
+                    m::tr(
+                        lang,
+                        &m::CI_TOTAL,
+                        &[&g.unwrap_or("-"), &mine.len(), &docs.len()]
+                    )
                 )?;
             }
             for (_, _, l) in mine {
@@ -246,24 +255,33 @@ fn observations(hits: &[crate::graph::Hit<'_>]) -> Vec<crate::observed::Observat
 fn write_observed(
     w: &mut impl std::io::Write,
     observed: Vec<crate::observed::ObservedInstrument>,
+    lang: m::Lang,
 ) -> std::io::Result<()> {
     for o in observed {
         let dates: Vec<String> = o.dates.iter().map(|d| d.date.vietnamese()).collect();
+        let dates = if dates.is_empty() {
+            String::new()
+        } else if o.conflict {
+            m::tr(lang, &m::DATES_CONFLICT, &[&dates.join(" / ")])
+        } else {
+            format!("; {}", dates.join(""))
+        };
+        let title = o.title.as_ref().map(|t| format!("; {t}")).unwrap_or_default();
         writeln!(
             w,
-            "  observed {} [{}]: not in the registry, status unknown{}{}; {} citations in {} documents",
-            o.label(),
-            o.id,
-            o.title.map(|t| format!("; {t}")).unwrap_or_default(),
-            if dates.is_empty() {
-                String::new()
-            } else if o.conflict {
-                format!("; dates conflict: {}", dates.join(" / "))
-            } else {
-                format!("; {}", dates.join(""))
-            },
-            o.citations,
-            o.documents.len()
+            "{}",
+            m::tr(
+                lang,
+                &m::CI_OBSERVED,
+                &[
+                    &o.label(),
+                    &o.id,
+                    &title,
+                    &dates,
+                    &o.citations,
+                    &o.documents.len()
+                ]
+            )
         )?;
     }
     Ok(())

@@ -345,7 +345,9 @@ fn write_ndjson(w: &mut impl Write, d: &DocumentOut) -> anyhow::Result<()> {
 
 /// The readable table of one document.
 fn write_text(w: &mut impl Write, d: &DocumentOut) -> anyhow::Result<()> {
-    writeln!(w, "{} ({} citations)", d.path, d.citations.len())?;
+    use crate::messages::{self as m, Lang};
+    let lang = crate::cli::output::lang();
+    writeln!(w, "{}", m::tr(lang, &m::EX_DOCUMENT, &[&d.path, &d.citations.len()]))?;
     for (i, c) in d.citations.iter().enumerate() {
         let place = d
             .places
@@ -394,21 +396,24 @@ fn write_text(w: &mut impl Write, d: &DocumentOut) -> anyhow::Result<()> {
             Some(id) if id.contains(':') => {
                 let head = id.split(':').next().unwrap_or(id);
                 match id.rsplit(':').next().and_then(crate::Date::parse_iso) {
-                    Some(d) => format!("  → {head} of {}", d.vietnamese()),
+                    Some(d) => format!("  → {}", m::tr(lang, &m::EX_OF_DATE, &[&head, &d.vietnamese()])),
                     None => format!("  → {head}"),
                 }
             }
             Some(id) if Some(id) != c.canonical.as_deref() => format!("  → {id}"),
             Some(_) => String::new(),
-            None if c.instrument.is_some() => "  → ambiguous".to_string(),
-            None => "  → unresolved".to_string(),
+            None if c.instrument.is_some() => format!("  → {}", m::s(lang, &m::EX_AMBIGUOUS)),
+            None => format!("  → {}", m::s(lang, &m::EX_UNRESOLVED)),
         };
         writeln!(
             w,
             "  {:>4}:{:<3} {:<18} {place}{what}{year}{date}{issuer}{defects}{resolved}",
             c.line,
             c.column,
-            c.kind.slug()
+            match lang {
+                Lang::Vi => c.kind.vietnamese(),
+                Lang::En => c.kind.slug(),
+            }
         )?;
     }
     Ok(())

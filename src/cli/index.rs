@@ -38,9 +38,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let reg = args.registry.load_with_learned(&roots, taught.clone())?;
     let (index, rebuilt) = SearchIndex::open_or_rebuild(&dir)?;
     if rebuilt {
-        crate::cli::output::note(format_args!(
-            "note: {} was built by another cancu version (another schema); rebuilding it",
-            dir.display()
+        crate::cli::output::note(crate::messages::tr(
+            crate::cli::output::lang(),
+            &crate::messages::IX_REBUILD,
+            &[&dir.display()],
         ));
     }
     let bar = crate::cli::output::progress(1, "files");
@@ -59,9 +60,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     for e in &stats.errors {
         eprintln!("error: {e}");
     }
+    let lang = crate::cli::output::lang();
     let registry = match stats.instruments {
-        Some(n) => format!("registry: {n} instruments indexed"),
-        None => "registry unchanged".to_string(),
+        Some(n) => crate::messages::tr(lang, &crate::messages::IX_REGISTRY, &[&n]),
+        None => crate::messages::s(lang, &crate::messages::IX_REGISTRY_SAME),
     };
     if args.format.get() == crate::cli::output::Format::Json {
         let v = serde_json::json!({
@@ -77,15 +79,19 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let mut w = std::io::stdout().lock();
         std::io::Write::write_all(&mut w, format!("{v:#}\n").as_bytes())?;
     }
-    crate::cli::output::note(format_args!(
-        "{}: {} added, {} replaced, {} removed, {} unchanged ({:.1} MB indexed in {:.2} s); {registry}",
-        dir.display(),
-        stats.added,
-        stats.replaced,
-        stats.removed,
-        stats.unchanged,
-        stats.bytes as f64 / 1e6,
-        started.elapsed().as_secs_f64()
+    crate::cli::output::note(crate::messages::tr(
+        crate::cli::output::lang(),
+        &crate::messages::IX_DONE,
+        &[
+            &dir.display(),
+            &stats.added,
+            &stats.replaced,
+            &stats.removed,
+            &stats.unchanged,
+            &format!("{:.1}", stats.bytes as f64 / 1e6),
+            &format!("{:.2}", started.elapsed().as_secs_f64()),
+            &registry,
+        ],
     ));
     Ok(if stats.errors.is_empty() {
         Outcome::Clean

@@ -87,6 +87,10 @@ pub struct GlobalArgs {
     /// the documents read and analysed at once (every command). Default: every core, at most 8
     #[arg(long, short = 'j', value_name = "N", global = true, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
+    /// Ngôn ngữ của văn bản in ra: vi (mặc định) hoặc en; mặc định theo LC_ALL/LANG.
+    /// Language of what is printed: vi (default) or en; default from LC_ALL/LANG
+    #[arg(long, value_name = "vi|en", global = true)]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -141,6 +145,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         quiet: cli.global.quiet,
         color: cli.global.color,
         threads: cli.global.threads.map(usize::from),
+        lang: check_config::lang(cli.global.lang.as_deref())?,
     }
     .set_for_process();
     if let Some(n) = cli.global.threads {

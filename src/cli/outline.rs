@@ -88,19 +88,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         });
         let _ = writeln!(s_out, "{}", serde_json::to_string_pretty(&v)?);
     } else {
+        use crate::messages as m;
+        let lang = crate::cli::output::lang();
         if doc.outline.sections.is_empty() {
-            let _ = writeln!(
-                s_out,
-                "{}: không tìm thấy mục nào (no outline found)",
-                doc.path
-            );
+            let _ = writeln!(s_out, "{}", m::tr(lang, &m::OU_NONE, &[&doc.path]));
         }
         for (s, list) in doc.outline.sections.iter().zip(&per_section) {
             let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)).min(4));
-            let _ = writeln!(s_out, "{indent}{} {}  (line {})", s.path, s.heading, s.line);
+            let item = m::tr(lang, &m::OU_ITEM, &[&s.path, &s.heading, &s.line]);
+            let _ = writeln!(s_out, "{indent}{item}");
             for b in list {
                 let via = if b.via_footnote {
-                    format!("  (chú thích {})", b.footnotes.join(", "))
+                    format!("  ({})", m::tr(lang, &m::FOOTNOTES, &[&b.footnotes.join(", ")]))
                 } else {
                     String::new()
                 };

@@ -95,6 +95,8 @@ pub struct Settings {
     pub color: ColorChoice,
     /// `-j/--threads`: the cap on worker threads (None: the tool decides).
     pub threads: Option<usize>,
+    /// `--lang`, else `LC_ALL`/`LANG`: the language of everything printed for people.
+    pub lang: crate::messages::Lang,
 }
 
 static SETTINGS: OnceLock<Settings> = OnceLock::new();
@@ -114,6 +116,11 @@ impl Settings {
 /// `--quiet`: no progress bars, no notes or summaries on stderr.
 pub fn quiet() -> bool {
     Settings::current().quiet
+}
+
+/// The language of text printed for people (`--lang`, else `LC_ALL`/`LANG`).
+pub fn lang() -> crate::messages::Lang {
+    Settings::current().lang
 }
 
 /// `-j/--threads N`, when given.

@@ -27,9 +27,6 @@ pub struct Args {
     /// Exit with 1 when there are findings at or above this level (as `cancu check`).
     #[arg(long, value_enum, default_value_t = crate::cli::check::Deny::Warning)]
     pub deny: crate::cli::check::Deny,
-    /// Language of the report: vi (default) or en. Default: from LANG.
-    #[arg(long, value_name = "vi|en")]
-    pub lang: Option<String>,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
@@ -82,7 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .as_deref()
             .map(crate::cli::check::parse_as_of)
             .transpose()?,
-        lang: crate::cli::check_config::lang(args.lang.as_deref())?,
+        lang: crate::cli::output::lang(),
     };
     // Documents that are themselves instruments teach the registry their identity, dates
     // and effects, so a folder of decrees and the plans citing them answers "outdated". A

@@ -84,7 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     let hits = index.search_with(&req, &opts)?;
     // Files read just now are never stale.
-    let stale: Vec<Option<&str>> = hits
+    let stale: Vec<Option<String>> = hits
         .iter()
         .map(|h| if scanned { None } else { staleness(&index, h) })
         .collect();
@@ -111,19 +111,23 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             writeln!(w)?;
         }
     } else {
-        for (h, &st) in hits.iter().zip(&stale) {
-            write_hit(&mut w, h, st, tty)?;
+        for (h, st) in hits.iter().zip(&stale) {
+            write_hit(&mut w, h, st.as_deref(), tty)?;
         }
         if hits.is_empty() {
-            crate::cli::output::note("no hits");
+            crate::cli::output::note(crate::messages::s(
+                crate::cli::output::lang(),
+                &crate::messages::NO_HITS,
+            ));
         }
     }
     w.flush()?;
     let n = stale.iter().filter(|s| s.is_some()).count();
     if n > 0 {
-        crate::cli::output::note(format_args!(
-            "note: {n} of these files changed or are gone since they were indexed (marked [stale]); \
-             run `cancu index` to update the index"
+        crate::cli::output::note(crate::messages::tr(
+            crate::cli::output::lang(),
+            &crate::messages::SE_STALE_NOTE,
+            &[&n],
         ));
     }
     Ok(crate::cli::output::lookup(!hits.is_empty(), 0))
@@ -151,32 +155,47 @@ fn memory_index(
 /// Why a plan hit is stale, None when it is not: its file on disk no longer has the
 /// content hash the index holds ("changed since indexing"), or cannot be read from here
 /// ("file gone"). Instruments are never stale here (the registry is checked when indexing).
-fn staleness(index: &SearchIndex, h: &Hit) -> Option<&'static str> {
-    const CHANGED: &str = "changed since indexing";
+fn staleness(index: &SearchIndex, h: &Hit) -> Option<String> {
+    use crate::messages as m;
+    let lang = crate::cli::output::lang();
+    let changed = || m::s(lang, &m::SE_CHANGED);
     if h.doc_type == "instrument" {
         return None;
     }
     let Ok(Some(indexed)) = index.indexed_hash(&h.path) else {
-        return Some(CHANGED);
+        return Some(changed());
     };
     match std::fs::read(&h.path) {
-        Ok(bytes) => (crate::index::update::content_hash(&bytes) != indexed).then_some(CHANGED),
-        Err(_) => Some("file gone"),
+        Ok(bytes) => (crate::index::update::content_hash(&bytes) != indexed).then(changed),
+        Err(_) => Some(m::s(lang, &m::SE_GONE)),
     }
 }
 
 fn write_hit(w: &mut impl Write, h: &Hit, stale: Option<&str>, tty: bool) -> std::io::Result<()> {
+    use crate::messages as m;
+    let lang = crate::cli::output::lang();
     if h.doc_type == "instrument" {
-        let status = h.status.as_deref().unwrap_or("unknown");
+        let status = h
+            .status
+            .as_deref()
+            .and_then(crate::registry::Status::from_slug)
+            .unwrap_or_default();
         writeln!(
             w,
-            "[instrument] {}  ({status}; {}, score {:.2})",
-            h.label.as_deref().unwrap_or(&h.path),
-            h.matched.as_str(),
-            h.score
+            "{}",
+            m::tr(
+                lang,
+                &m::SE_INSTRUMENT,
+                &[
+                    &h.label.as_deref().unwrap_or(&h.path),
+                    &m::status(lang, status),
+                    &h.matched.as_str(),
+                    &format!("{:.2}", h.score)
+                ]
+            )
         )?;
         if h.label.as_deref() != Some(h.path.as_str()) {
-            writeln!(w, "  id {}", h.path)?;
+            writeln!(w, "{}", m::tr(lang, &m::SE_ID, &[&h.path]))?;
         }
         if let Some(t) = &h.title {
             writeln!(w, "  {t}")?;
@@ -189,14 +208,22 @@ fn write_hit(w: &mut impl Write, h: &Hit, stale: Option<&str>, tty: bool) -> std
         format!(" § {}", h.section)
     };
     let mark = stale
-        .map(|why| format!("  [stale: {why}]"))
+        .map(|why| m::tr(lang, &m::SE_STALE, &[&why]))
         .unwrap_or_default();
     writeln!(
         w,
-        "[plan] {}{section}  ({}, score {:.2}){mark}",
-        h.path,
-        h.matched.as_str(),
-        h.score
+        "{}",
+        m::tr(
+            lang,
+            &m::SE_PLAN,
+            &[
+                &h.path,
+                &section,
+                &h.matched.as_str(),
+                &format!("{:.2}", h.score),
+                &mark
+            ]
+        )
     )?;
     if let Some(t) = &h.title {
         writeln!(w, "  {t}")?;
@@ -205,7 +232,7 @@ fn write_hit(w: &mut impl Write, h: &Hit, stale: Option<&str>, tty: bool) -> std
     if !h.other_sections.is_empty() {
         let mut others: Vec<&str> = h.other_sections.iter().map(String::as_str).collect();
         others.dedup();
-        writeln!(w, "  also in § {}", others.join(", "))?;
+        writeln!(w, "{}", m::tr(lang, &m::SE_ALSO_IN, &[&others.join(", ")]))?;
     }
     writeln!(w)
 }

@@ -1,6 +1,7 @@
 //! `cancu show INSTRUMENT [PATHS]`: a registry entry, its relations both ways, and who
 //! cites it.
 
+use crate::messages as m;
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::graph::{parse_query, Graph, Target};
@@ -38,10 +39,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         (_, [one]) => one.clone(),
         // A work: its latest version the registry holds (the others are listed by `cites`).
         (Target::Work { .. }, [.., last]) => {
-            crate::cli::output::note(format_args!(
-                "{:?}: versions in the registry: {}; showing the latest",
-                args.instrument,
-                entries.join(", ")
+            crate::cli::output::note(m::tr(
+                crate::cli::output::lang(),
+                &m::SH_VERSIONS,
+                &[&format!("{:?}", args.instrument), &entries.join(", ")],
             ));
             last.clone()
         }
@@ -67,30 +68,27 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         });
         let _ = writeln!(s_out, "{}", serde_json::to_string_pretty(&v)?);
     } else {
+        let lang = crate::cli::output::lang();
         let _ = writeln!(s_out, "{}  [{}]", ins.label(), ins.id);
-        let opt = |s_out: &mut String, k: &str, v: Option<String>| {
-            if let Some(v) = v {
-                let _ = writeln!(s_out, "  {k:<12} {v}");
-            }
-        };
-        opt(&mut s_out, "kind", Some(ins.kind.vietnamese().to_string()));
-        opt(&mut s_out, "title", ins.title.clone());
-        opt(&mut s_out, "issuer", ins.issuer.clone());
-        opt(&mut s_out, "issued", ins.issued.map(|d| d.vietnamese()));
+        let opt = field(lang);
+        opt(&mut s_out, &m::SH_KIND, Some(ins.kind.vietnamese().to_string()));
+        opt(&mut s_out, &m::SH_TITLE, ins.title.clone());
+        opt(&mut s_out, &m::SH_ISSUER, ins.issuer.clone());
+        opt(&mut s_out, &m::SH_ISSUED, ins.issued.map(|d| d.vietnamese()));
         opt(
             &mut s_out,
-            "effective",
+            &m::SH_EFFECTIVE,
             ins.effective.map(|d| d.vietnamese()),
         );
         opt(
             &mut s_out,
-            "status",
+            &m::SH_STATUS,
             Some(format!(
                 "{} ({}){}",
+                m::status(lang, ins.status),
                 ins.status,
-                crate::messages::status(crate::messages::Lang::Vi, ins.status),
                 ins.status_date
-                    .map(|d| format!(" since {}", d.vietnamese()))
+                    .map(|d| m::tr(lang, &m::SH_SINCE, &[&d.vietnamese()]))
                     .unwrap_or_default()
             )),
         );
@@ -99,39 +97,50 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             if st.status != ins.status {
                 opt(
                     &mut s_out,
-                    "status now",
+                    &m::SH_STATUS_NOW,
                     Some(format!(
                         "{} ({}){}",
+                        m::status(lang, st.status),
                         st.status,
-                        crate::messages::status(crate::messages::Lang::Vi, st.status),
                         st.in_force
                             .filter(|x| *x != id)
-                            .map(|x| format!(", in its place {x}"))
+                            .map(|x| m::tr(lang, &m::SH_IN_ITS_PLACE, &[&x]))
                             .unwrap_or_default()
                     )),
                 );
             }
         }
-        opt(&mut s_out, "verified", Some(ins.verified.to_string()));
+        opt(
+            &mut s_out,
+            &m::SH_VERIFIED,
+            Some(yes_no(lang, ins.verified).to_string()),
+        );
         if !ins.aliases.is_empty() {
-            opt(&mut s_out, "aliases", Some(ins.aliases.join("; ")));
+            opt(&mut s_out, &m::SH_ALIASES, Some(ins.aliases.join("; ")));
         }
-        opt(&mut s_out, "note", ins.note.clone());
-        opt(&mut s_out, "from", reg.origin(&id).map(str::to_string));
+        opt(&mut s_out, &m::SH_NOTE, ins.note.clone());
+        opt(&mut s_out, &m::SH_FROM, reg.origin(&id).map(str::to_string));
         for s in &ins.sources {
-            let _ = writeln!(
-                s_out,
-                "  source       {} ({}){}",
-                s.reference,
-                s.supports.join(", "),
-                if s.verified { "" } else { " unverified" }
+            opt(
+                &mut s_out,
+                &m::SH_SOURCE,
+                Some(format!(
+                    "{} ({}){}",
+                    s.reference,
+                    s.supports.join(", "),
+                    if s.verified {
+                        String::new()
+                    } else {
+                        m::s(lang, &m::SH_UNVERIFIED)
+                    }
+                )),
             );
         }
         for (k, t, d) in &rels {
             let _ = writeln!(
                 s_out,
-                "  {:<12} {t}{}",
-                k.slug(),
+                "  {:<16} {t}{}",
+                m::relation(lang, k.slug()),
                 d.map(|d| format!(" ({})", d.vietnamese()))
                     .unwrap_or_default()
             );
@@ -139,30 +148,21 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         // The timeline: in force from its effective date, then each dated effect on it with
         // the clause that states it.
         if ins.effective.is_some() || !effects.is_empty() {
-            let _ = writeln!(s_out, "  timeline");
+            let _ = writeln!(s_out, "{}", m::s(lang, &m::SH_TIMELINE));
             if let Some(d) = ins.start() {
                 let _ = writeln!(
                     s_out,
-                    "    {}  có hiệu lực (in force){}",
+                    "    {}  {}{}",
                     d.vietnamese(),
+                    m::s(lang, &m::SH_IN_FORCE_FROM),
                     ins.issued
                         .filter(|i| Some(*i) != ins.effective && ins.effective.is_some())
-                        .map(|i| format!("; passed {}, chưa có hiệu lực before", i.vietnamese()))
+                        .map(|i| m::tr(lang, &m::SH_PASSED, &[&i.vietnamese()]))
                         .unwrap_or_default()
                 );
             }
             for e in &effects {
-                let what = match (e.kind.slug(), e.whole) {
-                    ("replaces", true) => "đã bị thay thế (replaced) by",
-                    ("repeals", true) => "bị bãi bỏ (repealed) by",
-                    ("repeals", false) => "bị bãi bỏ một phần (partly repealed) by",
-                    ("expires", true) => "hết hiệu lực (expired) by",
-                    ("expires", false) => "hết hiệu lực một phần (partly expired) by",
-                    ("amends", _) | ("replaces", false) => "được sửa đổi, bổ sung (amended) by",
-                    ("corrects", _) => "được đính chính (corrected) by",
-                    ("suspends", _) => "bị ngưng hiệu lực (suspended) by",
-                    _ => "affected by",
-                };
+                let what = m::tr(lang, &m::BY, &[&m::effect(lang, e.kind.slug(), e.whole)]);
                 let _ = writeln!(
                     s_out,
                     "    {}  {what} {}{}{}",
@@ -174,15 +174,19 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                         .as_deref()
                         .map(|p| format!(" [{p}]"))
                         .unwrap_or_default(),
-                    if e.verified { "" } else { " unverified" }
+                    if e.verified {
+                        String::new()
+                    } else {
+                        m::s(lang, &m::SH_UNVERIFIED)
+                    }
                 );
                 if let Some(src) = &e.source {
-                    let _ = writeln!(s_out, "                source: {src}");
+                    let _ = writeln!(s_out, "                {}: {src}", m::s(lang, &m::SH_SOURCE));
                 }
             }
         }
-        let _ = writeln!(s_out, "  cited {} times", hits.len());
-        write_hits(&mut s_out, &hits);
+        let _ = writeln!(s_out, "{}", m::tr(lang, &m::SH_CITED, &[&hits.len()]));
+        write_hits(&mut s_out, &hits, lang);
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
     Ok(if errors > 0 {
@@ -203,7 +207,11 @@ fn show_observed(
     let g = Graph::build(&docs, reg);
     let found = g.observed_matching(target);
     if found.is_empty() {
-        crate::cli::output::note(format_args!("{:?}: not in the registry", args.instrument));
+        crate::cli::output::note(m::tr(
+            crate::cli::output::lang(),
+            &m::NOT_IN_REGISTRY_Q,
+            &[&format!("{:?}", args.instrument)],
+        ));
         return Ok(Outcome::NotFound);
     }
     let mut s_out = String::new();
@@ -226,38 +234,40 @@ fn show_observed(
         };
         let _ = writeln!(s_out, "{}", serde_json::to_string_pretty(&v)?);
     } else {
+        let lang = crate::cli::output::lang();
         for o in &found {
             let _ = writeln!(s_out, "{}  [{}]", o.label(), o.id);
-            let opt = |s_out: &mut String, k: &str, v: Option<String>| {
-                if let Some(v) = v {
-                    let _ = writeln!(s_out, "  {k:<12} {v}");
-                }
-            };
-            opt(&mut s_out, "kind", Some(o.kind.vietnamese().to_string()));
-            opt(&mut s_out, "title", o.title.clone());
-            opt(&mut s_out, "issuer", o.issuer.clone());
+            let opt = field(lang);
+            opt(&mut s_out, &m::SH_KIND, Some(o.kind.vietnamese().to_string()));
+            opt(&mut s_out, &m::SH_TITLE, o.title.clone());
+            opt(&mut s_out, &m::SH_ISSUER, o.issuer.clone());
             let dates: Vec<String> = o
                 .dates
                 .iter()
-                .map(|d| format!("{} ({} citations)", d.date.vietnamese(), d.citations))
+                .map(|d| m::tr(lang, &m::SH_CITATIONS, &[&d.date.vietnamese(), &d.citations]))
                 .collect();
             opt(
                 &mut s_out,
-                "issued",
+                &m::SH_ISSUED,
                 (!dates.is_empty()).then(|| {
-                    let conflict = if o.conflict { "  [conflict]" } else { "" };
+                    let conflict = if o.conflict {
+                        m::s(lang, &m::SH_CONFLICT)
+                    } else {
+                        String::new()
+                    };
                     format!("{}{conflict}", dates.join("; "))
                 }),
             );
             opt(
                 &mut s_out,
-                "status",
+                &m::SH_STATUS,
                 Some(format!(
-                    "{} (chưa rõ: không có trong cơ sở dữ liệu, chỉ biết qua trích dẫn)",
+                    "{} ({})",
+                    m::s(lang, &m::SH_OBSERVED_STATUS),
                     o.status
                 )),
             );
-            opt(&mut s_out, "from", Some("observed".to_string()));
+            opt(&mut s_out, &m::SH_FROM, Some(m::s(lang, &m::SH_OBSERVED_FROM)));
             let hits: Vec<_> = g
                 .cites(target)
                 .into_iter()
@@ -265,11 +275,10 @@ fn show_observed(
                 .collect();
             let _ = writeln!(
                 s_out,
-                "  cited {} times in {} documents",
-                hits.len(),
-                o.documents.len()
+                "{}",
+                m::tr(lang, &m::SH_CITED_IN, &[&hits.len(), &o.documents.len()])
             );
-            write_hits(&mut s_out, &hits);
+            write_hits(&mut s_out, &hits, lang);
         }
     }
     std::io::stdout().lock().write_all(s_out.as_bytes())?;
@@ -280,10 +289,30 @@ fn show_observed(
     })
 }
 
+/// A printer of one labelled field ("  tình trạng       còn hiệu lực"), when it has a value.
+fn field(lang: m::Lang) -> impl Fn(&mut String, &m::Msg, Option<String>) {
+    move |s_out: &mut String, k: &m::Msg, v: Option<String>| {
+        if let Some(v) = v {
+            let _ = writeln!(s_out, "  {:<16} {v}", k.get(lang));
+        }
+    }
+}
+
+/// "có"/"không" ("yes"/"no").
+fn yes_no(lang: m::Lang, b: bool) -> &'static str {
+    match (lang, b) {
+        (m::Lang::Vi, true) => "có",
+        (m::Lang::Vi, false) => "không",
+        (m::Lang::En, true) => "yes",
+        (m::Lang::En, false) => "no",
+    }
+}
+
 /// One line per citing place: "path:line [section] text".
-fn write_hits(out: &mut String, hits: &[crate::graph::Hit<'_>]) {
+fn write_hits(out: &mut String, hits: &[crate::graph::Hit<'_>], lang: m::Lang) {
+    let preamble = m::s(lang, &m::PREAMBLE);
     for h in hits {
-        let sec = h.section.map(|s| s.path.as_str()).unwrap_or("(preamble)");
+        let sec = h.section.map(|s| s.path.as_str()).unwrap_or(&preamble);
         let _ = writeln!(out, "    {}:{} [{sec}] {}", h.path, h.line, h.text);
     }
 }

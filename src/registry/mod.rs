@@ -68,6 +68,21 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order of the vocabulary.
+    pub const ALL: [Status; 6] = [
+        Status::InForce,
+        Status::PartlyExpired,
+        Status::Expired,
+        Status::NotYetInForce,
+        Status::Superseded,
+        Status::Unknown,
+    ];
+
+    /// The status of a slug ("in-force"), None for anything else.
+    pub fn from_slug(slug: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
     pub fn slug(self) -> &'static str {
         match self {
             Status::InForce => "in-force",

@@ -150,8 +150,8 @@ fn search_form(lang: Lang, q: &SearchQuery) -> Markup {
                 value=[q.issuer.as_deref()];
             select name="status" aria-label=(w.status) {
                 option value="" { (w.any_status) }
-                @for s in Standing::ALL {
-                    option value=(s.slug()) selected[q.status.map(|f| f.slug()) == Some(s.slug())] { (text::standing(lang, s.slug())) }
+                @for s in crate::model::StatusFilter::ALL {
+                    option value=(s.slug()) selected[q.status == Some(s)] { (text::status_filter(lang, s)) }
                 }
             }
             @if lang == Lang::En { input type="hidden" name="lang" value="en"; }

@@ -387,6 +387,15 @@ pub fn status(lang: Lang, st: crate::registry::Status) -> &'static str {
     crate::messages::status(lang, st)
 }
 
+/// A status filter in words (the catalogue's, [`crate::messages::status_filter`]).
+pub fn status_filter(lang: Lang, f: crate::model::StatusFilter) -> &'static str {
+    let lang = match lang {
+        Lang::Vi => crate::messages::Lang::Vi,
+        Lang::En => crate::messages::Lang::En,
+    };
+    crate::messages::status_filter(lang, f)
+}
+
 /// A standing slug ("outdated") in words.
 pub fn standing(lang: Lang, slug: &str) -> &'static str {
     match (lang, slug) {
@@ -407,32 +416,14 @@ pub fn standing(lang: Lang, slug: &str) -> &'static str {
     }
 }
 
-/// A relation slug ("replaced-by") as read from the instrument's side.
+/// A relation slug ("replaced-by") as read from the instrument's side (the catalogue's one
+/// vocabulary, [`crate::messages::relation`]).
 pub fn relation(lang: Lang, slug: &str) -> &'static str {
-    match (lang, slug) {
-        (Lang::Vi, "replaces") => "thay thế",
-        (Lang::Vi, "replaced-by") => "bị thay thế bởi",
-        (Lang::Vi, "amends") => "sửa đổi, bổ sung",
-        (Lang::Vi, "amended-by") => "được sửa đổi, bổ sung bởi",
-        (Lang::Vi, "supersedes") => "thay cho",
-        (Lang::Vi, "superseded-by") => "được thay bằng",
-        (Lang::Vi, "guides") => "hướng dẫn",
-        (Lang::Vi, "guided-by") => "được hướng dẫn bởi",
-        (Lang::Vi, "based-on") => "căn cứ vào",
-        (Lang::Vi, "cites") => "trích dẫn",
-        (Lang::Vi, _) => "liên quan",
-        (Lang::En, "replaces") => "replaces",
-        (Lang::En, "replaced-by") => "replaced by",
-        (Lang::En, "amends") => "amends",
-        (Lang::En, "amended-by") => "amended by",
-        (Lang::En, "supersedes") => "supersedes",
-        (Lang::En, "superseded-by") => "superseded by",
-        (Lang::En, "guides") => "guides",
-        (Lang::En, "guided-by") => "guided by",
-        (Lang::En, "based-on") => "based on",
-        (Lang::En, "cites") => "cites",
-        (Lang::En, _) => "related",
-    }
+    let lang = match lang {
+        Lang::Vi => crate::messages::Lang::Vi,
+        Lang::En => crate::messages::Lang::En,
+    };
+    crate::messages::relation(lang, slug)
 }
 
 /// The title of an error page.
