@@ -309,6 +309,7 @@ messages! {
     BY = "{0} bởi", "{0} by";
     IX_REGISTRY = "cơ sở dữ liệu: {0} văn bản được lập chỉ mục", "registry: {0} instruments indexed";
     IX_REGISTRY_SAME = "cơ sở dữ liệu không đổi", "registry unchanged";
+    READ_AS = "{0}: đọc theo bảng mã {1} (độ tin cậy {2}%: {3})", "{0}: read as {1} (confidence {2}%: {3})";
     NO_HITS = "không tìm thấy kết quả nào", "no hits";
     SE_STALE_NOTE = "lưu ý: {0} tệp trong số này đã sửa hoặc không còn từ khi lập chỉ mục (đánh dấu [chỉ mục cũ]); chạy `cancu index` để cập nhật chỉ mục",
         "note: {0} of these files changed or are gone since they were indexed (marked [stale]); run `cancu index` to update the index";

@@ -37,6 +37,8 @@ impl Sandbox {
             .current_dir(&self.cwd)
             .env("CANCU_DATA", &self.data)
             .env_remove("NO_COLOR")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
             .stdin(Stdio::null());
         c
     }
@@ -502,13 +504,99 @@ fn threads_and_quiet_are_global() {
         let o = s.run(args);
         assert_eq!(code(&o), 0, "{args:?}: {}", text(&o.stderr));
         assert!(
-            text(&o.stderr).contains("added"),
+            text(&o.stderr).contains("thêm"),
             "{args:?}: a summary without -q"
         );
     }
     assert_eq!(code(&s.run(&["-j", "0", "index", p])), 2);
     let o = s.run(&["-q", "index", p]);
     assert_eq!(text(&o.stderr), "");
+}
+
+/// `--lang` is one global flag: before or after any subcommand, for every command's text
+/// (tables and notes), Vietnamese by default and English from `LANG`; JSON never changes.
+#[test]
+fn lang_is_global_and_vietnamese_by_default() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed())]);
+    let p = plans.to_str().unwrap();
+    // (arguments, LANG, a text the output must hold, on stdout or stderr)
+    let rows: &[(&[&str], Option<&str>, &str)] = &[
+        (&["extract", p], None, "trích dẫn)"),
+        (&["--lang", "en", "extract", p], None, "citations)"),
+        (&["extract", p, "--lang", "en"], None, "citations)"),
+        (&["extract", p], Some("en_US.UTF-8"), "citations)"),
+        (
+            &["extract", p, "--lang", "vi"],
+            Some("en_US.UTF-8"),
+            "trích dẫn)",
+        ),
+        (
+            &["cites", "NĐ 168/2018", p],
+            None,
+            "trích dẫn trong 1 văn bản",
+        ),
+        (
+            &["cites", "NĐ 168/2018", p, "--lang", "en"],
+            None,
+            "citations in 1 documents",
+        ),
+        (&["show", "Luật Dân quân tự vệ 2019"], None, "tình trạng"),
+        (
+            &["show", "Luật Dân quân tự vệ 2019", "--lang", "en"],
+            None,
+            "status",
+        ),
+        (&["outline", &format!("{p}/seed.txt")], None, "(dòng "),
+        (
+            &["outline", &format!("{p}/seed.txt"), "--lang", "en"],
+            None,
+            "(line ",
+        ),
+        (&["index", p, "--lang", "en"], None, "added"),
+    ];
+    for (args, lang, want) in rows {
+        let mut c = s.command(args);
+        if let Some(l) = lang {
+            c.env("LANG", l);
+        }
+        let o = c.output().expect("run cancu");
+        let all = format!("{}{}", text(&o.stdout), text(&o.stderr));
+        assert!(
+            all.contains(want),
+            "{args:?} {lang:?}: no {want:?} in {all}"
+        );
+    }
+    assert_eq!(code(&s.run(&["--lang", "fr", "extract", p])), 2);
+    // JSON keys and slugs are the same in both languages.
+    let json = |l: &str| {
+        text(
+            &s.run(&["extract", p, "--format", "json", "--lang", l])
+                .stdout,
+        )
+    };
+    assert_eq!(json("vi"), json("en"));
+}
+
+/// Regression: `check --fix -q` printed "fixed N in FILE" on stderr.
+#[test]
+fn check_fix_is_quiet_under_q() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed())]);
+    let f = plans.join("seed.txt");
+    let f = f.to_str().unwrap();
+    let o = s.run(&["-q", "check", "--fix", f]);
+    assert_eq!(text(&o.stderr), "", "{}", text(&o.stdout));
+    assert_ne!(
+        std::fs::read_to_string(f).unwrap(),
+        seed(),
+        "the fixes were written"
+    );
+    let s2 = Sandbox::new();
+    let plans = s2.plans("plans", &[("seed.txt", &seed())]);
+    let f = plans.join("seed.txt");
+    let o = s2.run(&["check", "--fix", f.to_str().unwrap()]);
+    assert!(text(&o.stderr).contains("đã sửa "), "{}", text(&o.stderr));
 }
 
 #[test]
@@ -537,7 +625,7 @@ fn index_inside_the_indexed_folder_is_not_read() {
     let dir = sb.plans("plans", &[("a.txt", CLEAN)]);
     let idx = dir.join("idx");
     let (d, i) = (dir.to_str().unwrap(), idx.to_str().unwrap());
-    for (round, want) in [(1, "1 added"), (2, "1 unchanged")] {
+    for (round, want) in [(1, "thêm 1"), (2, "giữ nguyên 1")] {
         let o = sb.run(&["index", d, "--index", i]);
         let err = text(&o.stderr);
         assert_eq!(code(&o), 0, "round {round}: {err}");

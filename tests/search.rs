@@ -635,7 +635,11 @@ fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
     // Run again: nothing to rebuild.
     let again = cancu(&["index", plans, "--index", "idx"], tmp.path());
     assert!(again.status.success());
-    assert!(!stderr(&again).contains("lập lại chỉ mục"), "{}", stderr(&again));
+    assert!(
+        !stderr(&again).contains("lập lại chỉ mục"),
+        "{}",
+        stderr(&again)
+    );
 }
 
 /// Any query gives hits or a clear "bad query" error, never a panic: hostile rows, then

@@ -421,7 +421,12 @@ fn cli_reports_the_detected_encoding_and_takes_encoding_flag() {
         )
     };
     let rows: &[(&[&str], Option<i32>, &str, &str)] = &[
-        (&[], Some(0), "(49 trích dẫn)", "read as tcvn3 (confidence"),
+        (
+            &[],
+            Some(0),
+            "(49 trích dẫn)",
+            "đọc theo bảng mã tcvn3 (độ tin cậy",
+        ),
         (
             &["--encoding", "tcvn3"],
             Some(0),

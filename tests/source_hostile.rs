@@ -108,7 +108,7 @@ fn invalid_utf8_in_the_middle_is_decoded_lossily_with_a_warning() {
         &[],
         0,
         &[format!(
-            "warning: {}: invalid UTF-8 at byte {at} ",
+            "cảnh báo: {}: invalid UTF-8 at byte {at} ",
             p.display()
         )],
     );

@@ -99,7 +99,7 @@ fn cites_on_a_stale_index_answers_as_a_scan_and_warns() {
                 ),
                 "{q}: {warn}"
             );
-            assert!(warn.contains("chạy `cancu index`"), "{warn}");
+            assert!(warn.contains("run `cancu index`"), "{warn}");
             assert!(
                 !text(&a.stderr).contains("out of date"),
                 "a scan does not warn"
@@ -180,7 +180,8 @@ fn search_marks_hits_from_changed_files_stale() {
     let out = cancu(dir.path(), &["search", "bbbq", "--index", "idx"]);
     let stdout = text(&out.stdout);
     assert!(
-        stdout.contains("[kế hoạch] plans/b.txt") && stdout.contains("[chỉ mục cũ: tệp đã sửa sau khi lập chỉ mục]"),
+        stdout.contains("[kế hoạch] plans/b.txt")
+            && stdout.contains("[chỉ mục cũ: tệp đã sửa sau khi lập chỉ mục]"),
         "{stdout}"
     );
     assert!(text(&out.stderr).contains("chạy `cancu index`"));
@@ -192,7 +193,8 @@ fn search_marks_hits_from_changed_files_stale() {
     assert!(
         stdout
             .lines()
-            .any(|l| l.starts_with("[kế hoạch] plans/c.txt") && l.ends_with("[chỉ mục cũ: không còn tệp]")),
+            .any(|l| l.starts_with("[kế hoạch] plans/c.txt")
+                && l.ends_with("[chỉ mục cũ: không còn tệp]")),
         "{stdout}"
     );
     assert!(

@@ -181,7 +181,10 @@ pub fn print_backings(s_out: &mut String, list: &[Backing]) {
         let notes = if b.footnotes.is_empty() {
             String::new()
         } else {
-            format!("  {}", m::tr(lang, &m::FOOTNOTES, &[&b.footnotes.join(", ")]))
+            format!(
+                "  {}",
+                m::tr(lang, &m::FOOTNOTES, &[&b.footnotes.join(", ")])
+            )
         };
         let sections = if b.sections.is_empty() {
             String::new()
@@ -196,8 +199,7 @@ pub fn print_backings(s_out: &mut String, list: &[Backing]) {
             m::tr(
                 lang,
                 &m::BA_LINES,
-                &[&b
-                    .lines
+                &[&b.lines
                     .iter()
                     .map(|l| l.to_string())
                     .collect::<Vec<_>>()

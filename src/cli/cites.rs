@@ -203,7 +203,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 None => m::tr(lang, &m::CI_WORK_ALL, &[name]),
             },
         };
-        writeln!(w, "{}", m::tr(lang, &m::CI_TOTAL, &[&what, &hits, &docs_hit]))?;
+        writeln!(
+            w,
+            "{}",
+            m::tr(lang, &m::CI_TOTAL, &[&what, &hits, &docs_hit])
+        )?;
         write_observed(&mut w, crate::observed::merge(observed), lang)?;
         // Grouped by version (a work) or by instrument (a loose query matching several).
         let mut groups: Vec<Option<&str>> =
@@ -266,7 +270,11 @@ fn write_observed(
         } else {
             format!("; {}", dates.join(""))
         };
-        let title = o.title.as_ref().map(|t| format!("; {t}")).unwrap_or_default();
+        let title = o
+            .title
+            .as_ref()
+            .map(|t| format!("; {t}"))
+            .unwrap_or_default();
         writeln!(
             w,
             "{}",

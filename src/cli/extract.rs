@@ -203,10 +203,12 @@ fn warn(d: &SourceFile) {
 }
 
 fn notes(d: &SourceFile) -> Notes {
+    use crate::messages as m;
+    let lang = crate::cli::output::lang();
     let warnings = d
         .warnings
         .iter()
-        .map(|w| format!("warning: {}: {w}", d.path))
+        .map(|w| format!("{}: {}: {w}", m::SEV_WARNING.get(lang), d.path))
         .collect();
     let note = d
         .encoding
@@ -214,11 +216,18 @@ fn notes(d: &SourceFile) -> Notes {
         .filter(|e| e.encoding != source::Encoding::Utf8 || e.confidence < 0.6)
         .map(|e| {
             format!(
-                "note: {}: read as {} (confidence {:.0}%: {})",
-                d.path,
-                e.encoding,
-                e.confidence * 100.0,
-                e.how
+                "{}: {}",
+                m::NOTE_WORD.get(lang),
+                m::tr(
+                    lang,
+                    &m::READ_AS,
+                    &[
+                        &d.path,
+                        &e.encoding,
+                        &format!("{:.0}", e.confidence * 100.0),
+                        &e.how
+                    ]
+                )
             )
         });
     Notes { warnings, note }
@@ -347,7 +356,11 @@ fn write_ndjson(w: &mut impl Write, d: &DocumentOut) -> anyhow::Result<()> {
 fn write_text(w: &mut impl Write, d: &DocumentOut) -> anyhow::Result<()> {
     use crate::messages::{self as m, Lang};
     let lang = crate::cli::output::lang();
-    writeln!(w, "{}", m::tr(lang, &m::EX_DOCUMENT, &[&d.path, &d.citations.len()]))?;
+    writeln!(
+        w,
+        "{}",
+        m::tr(lang, &m::EX_DOCUMENT, &[&d.path, &d.citations.len()])
+    )?;
     for (i, c) in d.citations.iter().enumerate() {
         let place = d
             .places
@@ -396,7 +409,10 @@ fn write_text(w: &mut impl Write, d: &DocumentOut) -> anyhow::Result<()> {
             Some(id) if id.contains(':') => {
                 let head = id.split(':').next().unwrap_or(id);
                 match id.rsplit(':').next().and_then(crate::Date::parse_iso) {
-                    Some(d) => format!("  → {}", m::tr(lang, &m::EX_OF_DATE, &[&head, &d.vietnamese()])),
+                    Some(d) => format!(
+                        "  → {}",
+                        m::tr(lang, &m::EX_OF_DATE, &[&head, &d.vietnamese()])
+                    ),
                     None => format!("  → {head}"),
                 }
             }

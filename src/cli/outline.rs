@@ -99,7 +99,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             let _ = writeln!(s_out, "{indent}{item}");
             for b in list {
                 let via = if b.via_footnote {
-                    format!("  ({})", m::tr(lang, &m::FOOTNOTES, &[&b.footnotes.join(", ")]))
+                    format!(
+                        "  ({})",
+                        m::tr(lang, &m::FOOTNOTES, &[&b.footnotes.join(", ")])
+                    )
                 } else {
                     String::new()
                 };

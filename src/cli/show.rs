@@ -1,10 +1,10 @@
 //! `cancu show INSTRUMENT [PATHS]`: a registry entry, its relations both ways, and who
 //! cites it.
 
-use crate::messages as m;
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::graph::{parse_query, Graph, Target};
+use crate::messages as m;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -71,10 +71,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let lang = crate::cli::output::lang();
         let _ = writeln!(s_out, "{}  [{}]", ins.label(), ins.id);
         let opt = field(lang);
-        opt(&mut s_out, &m::SH_KIND, Some(ins.kind.vietnamese().to_string()));
+        opt(
+            &mut s_out,
+            &m::SH_KIND,
+            Some(ins.kind.vietnamese().to_string()),
+        );
         opt(&mut s_out, &m::SH_TITLE, ins.title.clone());
         opt(&mut s_out, &m::SH_ISSUER, ins.issuer.clone());
-        opt(&mut s_out, &m::SH_ISSUED, ins.issued.map(|d| d.vietnamese()));
+        opt(
+            &mut s_out,
+            &m::SH_ISSUED,
+            ins.issued.map(|d| d.vietnamese()),
+        );
         opt(
             &mut s_out,
             &m::SH_EFFECTIVE,
@@ -181,7 +189,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     }
                 );
                 if let Some(src) = &e.source {
-                    let _ = writeln!(s_out, "                {}: {src}", m::s(lang, &m::SH_SOURCE));
+                    let _ = writeln!(
+                        s_out,
+                        "                {}: {src}",
+                        m::s(lang, &m::SH_SOURCE)
+                    );
                 }
             }
         }
@@ -238,13 +250,23 @@ fn show_observed(
         for o in &found {
             let _ = writeln!(s_out, "{}  [{}]", o.label(), o.id);
             let opt = field(lang);
-            opt(&mut s_out, &m::SH_KIND, Some(o.kind.vietnamese().to_string()));
+            opt(
+                &mut s_out,
+                &m::SH_KIND,
+                Some(o.kind.vietnamese().to_string()),
+            );
             opt(&mut s_out, &m::SH_TITLE, o.title.clone());
             opt(&mut s_out, &m::SH_ISSUER, o.issuer.clone());
             let dates: Vec<String> = o
                 .dates
                 .iter()
-                .map(|d| m::tr(lang, &m::SH_CITATIONS, &[&d.date.vietnamese(), &d.citations]))
+                .map(|d| {
+                    m::tr(
+                        lang,
+                        &m::SH_CITATIONS,
+                        &[&d.date.vietnamese(), &d.citations],
+                    )
+                })
                 .collect();
             opt(
                 &mut s_out,
@@ -267,7 +289,11 @@ fn show_observed(
                     o.status
                 )),
             );
-            opt(&mut s_out, &m::SH_FROM, Some(m::s(lang, &m::SH_OBSERVED_FROM)));
+            opt(
+                &mut s_out,
+                &m::SH_FROM,
+                Some(m::s(lang, &m::SH_OBSERVED_FROM)),
+            );
             let hits: Vec<_> = g
                 .cites(target)
                 .into_iter()
