@@ -20,11 +20,11 @@
 
 use crate::model::{Citation, Date, Kind};
 use crate::normalize::fold_key;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What one citation says of an instrument the registry lacks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Observation {
     /// The canonical key (see the module doc).
     pub key: String,
@@ -195,6 +195,41 @@ fn by_frequency<T: PartialEq>(values: impl Iterator<Item = T>) -> Vec<T> {
     // A stable sort keeps the first given first among equals.
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().map(|(v, _)| v).collect()
+}
+
+/// The keys one [`merge`] may join: the key without its year suffix (":2025", ":?"), or
+/// the key itself when it has none ("200/2025/NĐ-CP"). Keys of different families are
+/// never merged, so merging the observations of one family gives exactly what merging
+/// everything gives for its keys (what the index relies on, [`crate::index::observations`]).
+pub fn family(key: &str) -> &str {
+    match key.rsplit_once(':') {
+        Some((head, y)) if y == "?" || (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) => {
+            &key[..head.len() + 1]
+        }
+        _ => key,
+    }
+}
+
+/// The number-symbol of a key and its year suffix, if any ("21/CT-TTg:2025" →
+/// ("21/CT-TTg", Some(2025))).
+pub fn key_parts(key: &str) -> (&str, Option<i32>) {
+    let ns = key.split(':').next().unwrap_or(key);
+    let year = key
+        .rsplit_once(':')
+        .and_then(|(_, y)| (y.len() == 4).then(|| y.parse().ok()).flatten());
+    (ns, year)
+}
+
+/// `id` with the citing document of a local key ("12/KH-UBND:doc=PATH:2025") given as
+/// `doc(PATH)` instead: an index names documents by the paths it was given, a server by
+/// their ids.
+pub fn with_document(id: &str, doc: impl Fn(&str) -> String) -> String {
+    let Some(at) = id.find(":doc=") else {
+        return id.to_string();
+    };
+    let start = at + ":doc=".len();
+    let end = id.rfind(':').filter(|&e| e >= start).unwrap_or(id.len());
+    format!("{}{}{}", &id[..start], doc(&id[start..end]), &id[end..])
 }
 
 /// The observed instrument with this id (its canonical key) among `list` (sorted by id, as

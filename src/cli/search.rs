@@ -167,10 +167,19 @@ fn staleness(index: &SearchIndex, h: &Hit) -> Option<&'static str> {
 
 fn write_hit(w: &mut impl Write, h: &Hit, stale: Option<&str>, tty: bool) -> std::io::Result<()> {
     if h.doc_type == "instrument" {
-        let status = h.status.as_deref().unwrap_or("unknown");
+        // The status as every command says it ("chưa rõ hiệu lực" for an observed one).
+        let status = crate::messages::status(
+            crate::messages::Lang::Vi,
+            crate::serve::backend::status_from_slug(h.status.as_deref().unwrap_or("unknown")),
+        );
+        let what = if h.observed.is_some() {
+            "[instrument, observed]"
+        } else {
+            "[instrument]"
+        };
         writeln!(
             w,
-            "[instrument] {}  ({status}; {}, score {:.2})",
+            "{what} {}  ({status}; {}, score {:.2})",
             h.label.as_deref().unwrap_or(&h.path),
             h.matched.as_str(),
             h.score
@@ -180,6 +189,29 @@ fn write_hit(w: &mut impl Write, h: &Hit, stale: Option<&str>, tty: bool) -> std
         }
         if let Some(t) = &h.title {
             writeln!(w, "  {t}")?;
+        }
+        if let Some(o) = &h.observed {
+            // What the citations say: the dates (the majority first; a conflict kept) and
+            // how many documents cite it.
+            let dates: Vec<String> = o
+                .dates
+                .iter()
+                .map(|d| format!("{} ({}×)", d.date, d.citations))
+                .collect();
+            if !dates.is_empty() {
+                let conflict = if o.conflict {
+                    "  [ngày không thống nhất]"
+                } else {
+                    ""
+                };
+                writeln!(w, "  ngày {}{conflict}", dates.join(", "))?;
+            }
+            writeln!(
+                w,
+                "  {} trích dẫn trong {} văn bản",
+                o.citations,
+                o.documents.len()
+            )?;
         }
         return writeln!(w);
     }

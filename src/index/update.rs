@@ -230,6 +230,12 @@ pub fn instrument_document(f: &Fields, ins: &Instrument) -> TantivyDocument {
     if let Some(t) = &ins.title {
         d.add_text(f.title, clean(t));
     }
+    // Observed keys of its number-symbol are this instrument's (see `observations`).
+    if let Some(ns) = ins.number_symbol() {
+        for t in super::observations::registry_terms(&ns, ins.year()) {
+            d.add_text(f.cite_keys, t);
+        }
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let pieces = [
@@ -390,6 +396,9 @@ fn build(
         let to = citations.partition_point(|c| c.start < s.end).max(from);
         add_cites(&mut d, &cite_values[from..to]);
         out.push(d);
+    }
+    if ex.is_some() {
+        out.extend(super::observations::documents(f, path, citations));
     }
     out
 }

@@ -353,7 +353,13 @@ pub fn search_in(
     let view = |h: Found| -> Hit {
         if h.doc_type == "instrument" {
             // Registry instruments are indexed beside the plans: they link to their page.
+            // An observed one's key names a citing document by its indexed path when it is
+            // local and unnamed ("12/KH-UBND:doc=PATH:2025"): by its id here.
             let id = h.instrument.clone().unwrap_or_else(|| h.path.clone());
+            let id = match h.observed {
+                Some(_) => crate::observed::with_document(&id, around.document_id),
+                None => id,
+            };
             return Hit {
                 title: h.label.clone().unwrap_or_else(|| id.clone()),
                 section: None,

@@ -204,9 +204,13 @@ impl Lookup {
         self.0.doc_index(id).map(|di| self.0.docs[di].title.clone())
     }
 
-    /// A registry instrument's short reference (status, issuer, date).
+    /// An instrument's short reference (status, issuer, date): a registry instrument's, or
+    /// an observed one's (status unknown).
     pub fn instrument_ref(&self, id: &str) -> Option<InstrumentRef> {
-        self.0.reg.get(id).map(reference)
+        match self.0.reg.get(id) {
+            Some(i) => Some(reference(i)),
+            None => crate::observed::find(&self.0.observed, id).map(observed_reference),
+        }
     }
 }
 
