@@ -366,6 +366,84 @@ mod tests {
     }
 
     #[test]
+    fn family_and_parts_table() {
+        // (key, family, number-symbol, year suffix)
+        let rows = [
+            ("200/2025/NĐ-CP", "200/2025/NĐ-CP", "200/2025/NĐ-CP", None),
+            ("21/CT-TTg:2025", "21/CT-TTg:", "21/CT-TTg", Some(2025)),
+            ("21/CT-TTg:?", "21/CT-TTg:", "21/CT-TTg", None),
+            (
+                "12/KH-UBND:ubnd-tinh-bac-ninh:2025",
+                "12/KH-UBND:ubnd-tinh-bac-ninh:",
+                "12/KH-UBND",
+                Some(2025),
+            ),
+            (
+                "12/KH-UBND:doc=a/b.md:?",
+                "12/KH-UBND:doc=a/b.md:",
+                "12/KH-UBND",
+                None,
+            ),
+        ];
+        for (key, fam, ns, year) in rows {
+            assert_eq!(family(key), fam, "{key}");
+            assert_eq!(key_parts(key), (ns, year), "{key}");
+        }
+    }
+
+    #[test]
+    fn with_document_table() {
+        // (id, the document's id for "plans/a.md" = "a.md")
+        let rows = [
+            ("12/KH-UBND:doc=plans/a.md:2025", "12/KH-UBND:doc=a.md:2025"),
+            ("12/KH-UBND:doc=plans/a.md:?", "12/KH-UBND:doc=a.md:?"),
+            ("12/2025/KH-UBND:doc=plans/a.md", "12/2025/KH-UBND:doc=a.md"),
+            ("200/2025/NĐ-CP", "200/2025/NĐ-CP"),
+            ("21/CT-TTg:2025", "21/CT-TTg:2025"),
+        ];
+        let doc = |p: &str| p.strip_prefix("plans/").unwrap_or(p).to_string();
+        for (id, want) in rows {
+            assert_eq!(with_document(id, doc), want, "{id}");
+        }
+    }
+
+    /// Merging each family alone gives what merging everything gives (what the index's
+    /// merge when searched relies on).
+    #[test]
+    fn merging_by_family_is_merging_everything() {
+        let rows = [
+            ("a.md", "Chỉ thị số 21/CT-TTg ngày 05/3/2025"),
+            ("b.md", "Chỉ thị số 21/CT-TTg"),
+            ("c.md", "Chỉ thị số 22/CT-TTg ngày 05/3/2024"),
+            ("c.md", "Chỉ thị số 22/CT-TTg ngày 05/3/2025"),
+            ("d.md", "Chỉ thị số 22/CT-TTg"),
+            ("a.md", "Nghị định số 200/2025/NĐ-CP ngày 10/7/2025"),
+            ("b.md", "Nghị định số 200/2025/NĐ-CP ngày 01/7/2025"),
+        ];
+        let all: Vec<Observation> = rows.iter().map(|(d, t)| obs(t, d)).collect();
+        let everything = merge(all.clone());
+        let mut by_family: BTreeMap<&str, Vec<Observation>> = BTreeMap::new();
+        for o in &all {
+            by_family.entry(family(&o.key)).or_default().push(o.clone());
+        }
+        let mut pieced: Vec<ObservedInstrument> = by_family.into_values().flat_map(merge).collect();
+        pieced.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(pieced, everything);
+        // 21/CT-TTg: the undated joined the one dated; 22/CT-TTg: two dated, it stays apart.
+        let ids: Vec<&str> = everything.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "200/2025/NĐ-CP",
+                "21/CT-TTg:2025",
+                "22/CT-TTg:2024",
+                "22/CT-TTg:2025",
+                "22/CT-TTg:?"
+            ]
+        );
+    }
+
+    #[test]
     fn keys_table() {
         // (citation, citing document, key)
         let rows = [

@@ -224,6 +224,204 @@ fn term(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::{SearchOptions, SearchRequest};
+
+    /// An index of these (path, text) files, with `reg` when given.
+    fn index_of(files: &[(&str, &str)], reg: Option<&crate::registry::Registry>) -> SearchIndex {
+        let index = SearchIndex::in_ram().unwrap();
+        let mut w = index.writer().unwrap();
+        for (path, text) in files {
+            w.add_file(path, text, "").unwrap();
+        }
+        if let Some(r) = reg {
+            w.replace_registry(r, "").unwrap();
+        }
+        w.finish().unwrap();
+        index.reload().unwrap();
+        index
+    }
+
+    /// The observed instruments a search finds (instrument hits only).
+    fn observed_hits(index: &SearchIndex, q: &str) -> Vec<ObservedInstrument> {
+        let req = SearchRequest {
+            query: q.to_string(),
+            limit: 20,
+            ..Default::default()
+        };
+        let opts = SearchOptions {
+            doc_type: Some("instrument".into()),
+            ..Default::default()
+        };
+        index
+            .search_with(&req, &opts)
+            .unwrap()
+            .into_iter()
+            .filter_map(|h| h.observed)
+            .collect()
+    }
+
+    /// What the scan's merge (over every citation of every file) says of `id`.
+    fn scanned(files: &[(&str, &str)], id: &str) -> Option<ObservedInstrument> {
+        let ex: Vec<(String, Vec<Citation>)> = files
+            .iter()
+            .map(|(p, t)| (p.to_string(), crate::extract(t).citations))
+            .collect();
+        let all = observed::collect(ex.iter().map(|(p, c)| (p.as_str(), c.as_slice())));
+        observed::find(&all, id).cloned()
+    }
+
+    fn date(s: &str) -> crate::model::Date {
+        crate::model::Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn merged_when_searched_table() {
+        // (files, query, merged id, dates majority first, conflict, citing documents)
+        type Row<'a> = (
+            &'a [(&'a str, &'a str)],
+            &'a str,
+            &'a str,
+            &'a [(&'a str, usize)],
+            bool,
+            &'a [&'a str],
+        );
+        let rows: &[Row] = &[
+            // Three files, two dates: the majority first, the conflict kept.
+            (
+                &[
+                    ("a.md", "Căn cứ Nghị định số 200/2025/NĐ-CP ngày 10/7/2025 của Chính phủ."),
+                    ("b.md", "Theo Nghị định số 200/2025/NĐ-CP ngày 01/7/2025 của Chính phủ."),
+                    ("c.md", "Thực hiện Nghị định số 200/2025/NĐ-CP ngày 01/7/2025."),
+                ],
+                "Nghị định 200/2025",
+                "200/2025/NĐ-CP",
+                &[("2025-07-01", 2), ("2025-07-10", 1)],
+                true,
+                &["a.md", "b.md", "c.md"],
+            ),
+            // Folded query; one date, no conflict; cited twice in one file.
+            (
+                &[(
+                    "a.md",
+                    "Căn cứ Quyết định số 7/2025/QĐ-TTg ngày 03/3/2025. Theo Quyết định số 7/2025/QĐ-TTg ngày 03/3/2025.",
+                )],
+                "quyet dinh 7/2025",
+                "7/2025/QĐ-TTg",
+                &[("2025-03-03", 2)],
+                false,
+                &["a.md"],
+            ),
+            // Without its year in one file: joined to the one dated instrument of its number.
+            (
+                &[
+                    ("a.md", "Thực hiện Chỉ thị số 21/CT-TTg ngày 05/3/2025 của Thủ tướng."),
+                    ("b.md", "Triển khai Chỉ thị số 21/CT-TTg của Thủ tướng Chính phủ."),
+                ],
+                "Chỉ thị 21/CT-TTg",
+                "21/CT-TTg:2025",
+                &[("2025-03-05", 1)],
+                false,
+                &["a.md", "b.md"],
+            ),
+        ];
+        for (files, q, id, dates, conflict, docs) in rows {
+            let index = index_of(files, None);
+            let hits = observed_hits(&index, q);
+            let o = hits
+                .iter()
+                .find(|o| o.id == *id)
+                .unwrap_or_else(|| panic!("{q}: no {id} in {hits:?}"));
+            let want: Vec<(crate::model::Date, usize)> =
+                dates.iter().map(|(d, n)| (date(d), *n)).collect();
+            let got: Vec<(crate::model::Date, usize)> =
+                o.dates.iter().map(|d| (d.date, d.citations)).collect();
+            assert_eq!(got, want, "{q}");
+            assert_eq!(o.conflict, *conflict, "{q}");
+            assert_eq!(o.documents, *docs, "{q}");
+            assert_eq!(o.status, "unknown", "{q}");
+            // One hit per merged instrument.
+            assert_eq!(hits.iter().filter(|o| o.id == *id).count(), 1, "{q}");
+            // Exactly what the merge over every citation gives.
+            assert_eq!(Some(o), scanned(files, id).as_ref(), "{q}");
+        }
+    }
+
+    /// Broke first: an observed instrument seen only in a file that changed or was deleted
+    /// must change or disappear with the incremental update, with nothing recomputed.
+    #[test]
+    fn observed_hit_follows_changed_and_deleted_files() {
+        let a = (
+            "a.md",
+            "Căn cứ Nghị định số 200/2025/NĐ-CP ngày 10/7/2025 của Chính phủ.",
+        );
+        let b = (
+            "b.md",
+            "Theo Nghị định số 200/2025/NĐ-CP ngày 01/7/2025 của Chính phủ.",
+        );
+        let index = index_of(&[a, b], None);
+        let q = "Nghị định 200/2025";
+        let dates = |index: &SearchIndex| -> Vec<Vec<crate::model::Date>> {
+            observed_hits(index, q)
+                .iter()
+                .map(|o| o.dates.iter().map(|d| d.date).collect())
+                .collect()
+        };
+        assert_eq!(
+            dates(&index),
+            [vec![date("2025-07-01"), date("2025-07-10")]]
+        );
+        // b.md changed: its citation now gives the other date.
+        let mut w = index.writer().unwrap();
+        w.remove("b.md");
+        w.add_file(
+            "b.md",
+            "Theo Nghị định số 200/2025/NĐ-CP ngày 10/7/2025 của Chính phủ.",
+            "",
+        )
+        .unwrap();
+        w.finish().unwrap();
+        index.reload().unwrap();
+        let hits = observed_hits(&index, q);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].dates.len(), 1);
+        assert_eq!(hits[0].dates[0].citations, 2);
+        assert!(!hits[0].conflict);
+        // a.md deleted: b.md alone.
+        let mut w = index.writer().unwrap();
+        w.remove("a.md");
+        w.finish().unwrap();
+        index.reload().unwrap();
+        let hits = observed_hits(&index, q);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].documents, ["b.md"]);
+        // b.md changed to cite something else: the instrument is gone.
+        let mut w = index.writer().unwrap();
+        w.remove("b.md");
+        w.add_file(
+            "b.md",
+            "Theo Quyết định số 7/2025/QĐ-TTg ngày 03/3/2025.",
+            "",
+        )
+        .unwrap();
+        w.finish().unwrap();
+        index.reload().unwrap();
+        assert_eq!(observed_hits(&index, q), []);
+        assert_eq!(observed_hits(&index, "Quyết định 7/2025").len(), 1);
+    }
+
+    /// An instrument the registry holds is its registry hit, not an observed one.
+    #[test]
+    fn registry_instruments_are_not_observed() {
+        let reg = crate::registry::Registry::builtin().unwrap();
+        let files = [
+            ("a.md", "Căn cứ Nghị định số 168/2018/NĐ-CP ngày 28/12/2018 của Chính phủ; Nghị định số 987/2025/NĐ-CP ngày 10/7/2025."),
+        ];
+        let index = index_of(&files, Some(&reg));
+        assert_eq!(observed_hits(&index, "Nghị định 168/2018"), []);
+        let o = observed_hits(&index, "Nghị định 987/2025");
+        assert_eq!(o.len(), 1, "{o:?}");
+        assert_eq!(o[0].id, "987/2025/NĐ-CP");
+    }
 
     #[test]
     fn registry_terms_table() {
