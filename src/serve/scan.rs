@@ -207,10 +207,7 @@ impl Lookup {
     /// An instrument's short reference (status, issuer, date): a registry instrument's, or
     /// an observed one's (status unknown).
     pub fn instrument_ref(&self, id: &str) -> Option<InstrumentRef> {
-        match self.0.reg.get(id) {
-            Some(i) => Some(reference(i)),
-            None => crate::observed::find(&self.0.observed, id).map(observed_reference),
-        }
+        self.0.instrument_ref(id)
     }
 }
 
@@ -854,6 +851,15 @@ impl Snapshot {
         })
     }
 
+    /// An instrument's short reference: a registry instrument's, or an observed one's
+    /// (status unknown).
+    fn instrument_ref(&self, id: &str) -> Option<InstrumentRef> {
+        match self.reg.get(id) {
+            Some(i) => Some(reference(i)),
+            None => crate::observed::find(&self.observed, id).map(observed_reference),
+        }
+    }
+
     fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
         if !q.q.trim().is_empty() {
             let keep = |h: &Hit| match &h.target {
@@ -861,14 +867,13 @@ impl Snapshot {
                     .doc_index(id)
                     .is_some_and(|di| self.cites_with(&self.docs[di], q.status)),
                 Target::Instrument { id } => self
-                    .reg
-                    .get(id)
+                    .instrument_ref(id)
                     .is_some_and(|i| q.status.is_none_or(|st| st.keeps(Some(i.status)))),
             };
             let around = super::indexed::Around {
                 document_id: &|path: &str| path.to_string(),
                 title: &|id: &str| self.doc_index(id).map(|di| self.docs[di].title.clone()),
-                instrument: &|id: &str| self.reg.get(id).map(reference),
+                instrument: &|id: &str| self.instrument_ref(id),
                 file_state: &|_: &str, _: &str| FileState::Fresh,
                 keep: q.status.is_some().then_some(&keep as &dyn Fn(&Hit) -> bool),
             };
