@@ -28,6 +28,7 @@ fn hit(doc_type: &str, score: f32) -> Hit {
         instrument: None,
         label: None,
         status: None,
+        observed: None,
     }
 }
 

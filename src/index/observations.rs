@@ -387,7 +387,7 @@ mod tests {
         assert_eq!(hits[0].dates[0].citations, 2);
         assert!(!hits[0].conflict);
         // a.md deleted: b.md alone.
-        let mut w = index.writer().unwrap();
+        let w = index.writer().unwrap();
         w.remove("a.md");
         w.finish().unwrap();
         index.reload().unwrap();

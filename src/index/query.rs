@@ -945,6 +945,10 @@ impl SearchIndex {
         for c in found {
             // An observed document stands for the instrument merged over every file (one
             // hit, ranked as its best document); none when the registry holds it.
+            // A full page shows no further instrument (nor reads its family).
+            if c.kind == Found::Observed && hits.len() >= limit {
+                continue;
+            }
             let observed = match c.kind {
                 Found::Observed => match merger.instrument(&c.path)? {
                     Some(o) => Some(o),

@@ -270,7 +270,8 @@ pub fn registry_hash(reg: &Registry) -> String {
     content_hash(&serde_json::to_vec(reg.instruments()).unwrap_or_default())
 }
 
-/// The tantivy documents of one file: its plan document and one per section.
+/// The tantivy documents of one file: its plan document, one per section and one per
+/// observed instrument it cites ([`super::observations`]).
 pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyDocument> {
     let a = crate::analysis::analyze_text(path, text, None, &crate::analysis::Wants::index());
     let mut ex = a.extraction;
