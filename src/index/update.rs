@@ -780,7 +780,13 @@ mod tests {
                 .and_then(|v| v.as_str())
                 .map(String::from)
         };
-        let with = documents(&f, "a.txt", text, "h");
+        // The observed instruments' documents are extraction's too (here 168/2018/NĐ-CP).
+        let (observed, with): (Vec<TantivyDocument>, Vec<TantivyDocument>) =
+            documents(&f, "a.txt", text, "h")
+                .into_iter()
+                .partition(|d| first(d, f.doc_type).as_deref() == Some("observed"));
+        let keys: Vec<Option<String>> = observed.iter().map(|d| first(d, f.observed)).collect();
+        assert_eq!(keys, [Some("168/2018/NĐ-CP".to_string())]);
         let without = documents_without_extraction(&f, "a.txt", text, "h");
         assert_eq!(with.len(), 4, "plan + preamble + I + I.1");
         assert_eq!(with.len(), without.len());
