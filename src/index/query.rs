@@ -1033,8 +1033,9 @@ impl SearchIndex {
     }
 
     /// How many hits a request has in all (files with a matching section, and instruments),
-    /// counted up to [`MAX_LIMIT`] from the fast fields only (no stored document, no
-    /// snippet): the `total` a paged search reports.
+    /// counted up to [`MAX_LIMIT`] from the fast fields only (no snippet; the stored
+    /// documents of observed instruments' families only): the `total` a paged search
+    /// reports.
     pub fn count_hits(&self, req: &SearchRequest) -> Result<usize, IndexError> {
         let plan = self.request_plan(req, &SearchOptions::default())?;
         let searcher = self.reader.searcher();
@@ -1045,13 +1046,15 @@ impl SearchIndex {
             .map(|c| c.path.as_str())
             .collect();
         let instruments = found.iter().filter(|c| c.kind == Found::Instrument).count();
-        // Observed instruments: their keys (a key without year merged into a dated one, or
-        // one the registry holds, is counted as it is).
-        let observed: BTreeSet<&str> = found
-            .iter()
-            .filter(|c| c.kind == Found::Observed)
-            .map(|c| c.path.as_str())
-            .collect();
+        // Observed instruments: the merged ones (stored documents of their families are
+        // read), without those the registry holds.
+        let mut merger = observations::Merger::new(self, &searcher);
+        let mut observed: BTreeSet<String> = BTreeSet::new();
+        for c in found.iter().filter(|c| c.kind == Found::Observed) {
+            if let Some(o) = merger.instrument(&c.path)? {
+                observed.insert(o.id);
+            }
+        }
         Ok(files.len() + instruments + observed.len())
     }
 

@@ -209,6 +209,11 @@ impl Lookup {
     pub fn instrument_ref(&self, id: &str) -> Option<InstrumentRef> {
         self.0.instrument_ref(id)
     }
+
+    /// Is `id` an observed instrument (one the registry lacks) of this snapshot?
+    pub fn is_observed(&self, id: &str) -> bool {
+        self.0.is_observed(id)
+    }
 }
 
 impl Backend for ScanBackend {
@@ -860,6 +865,10 @@ impl Snapshot {
         }
     }
 
+    fn is_observed(&self, id: &str) -> bool {
+        self.reg.get(id).is_none() && crate::observed::find(&self.observed, id).is_some()
+    }
+
     fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
         if !q.q.trim().is_empty() {
             let keep = |h: &Hit| match &h.target {
@@ -874,6 +883,7 @@ impl Snapshot {
                 document_id: &|path: &str| path.to_string(),
                 title: &|id: &str| self.doc_index(id).map(|di| self.docs[di].title.clone()),
                 instrument: &|id: &str| self.instrument_ref(id),
+                observed: &|id: &str| self.is_observed(id),
                 file_state: &|_: &str, _: &str| FileState::Fresh,
                 keep: q.status.is_some().then_some(&keep as &dyn Fn(&Hit) -> bool),
             };
