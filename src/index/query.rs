@@ -19,7 +19,10 @@
 //! keyword lookup, diacritics and case ignored). Hits are sections, grouped by file (the best
 //! section of each file, the others listed). Without a document type, sections and registry
 //! instruments are ranked in one pass and [`interleave`]d (short instrument texts would
-//! otherwise fill the first screen). Snippets are cut from the ORIGINAL text, located from
+//! otherwise fill the first screen). Instruments the registry lacks are searched like
+//! registry ones: their per-file `observed` documents rank as any other, and the hits are
+//! the instruments merged by key over every citing file, status unknown
+//! ([`crate::index::observations`]). Snippets are cut from the ORIGINAL text, located from
 //! the postings' positions (no re-analysis of the text). Knows nothing of output formats.
 
 use crate::index::analyzer;
