@@ -262,7 +262,9 @@ messages! {
     CI_OBSERVED = "  văn bản ghi nhận từ trích dẫn {0} [{1}]: không có trong cơ sở dữ liệu, chưa rõ hiệu lực{2}{3}; {4} trích dẫn trong {5} văn bản",
         "  observed {0} [{1}]: not in the registry, status unknown{2}{3}; {4} citations in {5} documents";
     DATES_CONFLICT = "; các ngày ghi khác nhau: {0}", "; dates conflict: {0}";
-    SE_INSTRUMENT = "[văn bản] {0}  ({1}; {2}, điểm {3})", "[instrument] {0}  ({1}; {2}, score {3})";
+    SE_INSTRUMENT = "[{0}] {1}  ({2}; {3}, điểm {4})", "[{0}] {1}  ({2}; {3}, score {4})";
+    SE_TAG_INSTRUMENT = "văn bản", "instrument";
+    SE_TAG_OBSERVED = "văn bản, ghi nhận từ trích dẫn", "instrument, observed";
     SE_PLAN = "[kế hoạch] {0}{1}  ({2}, điểm {3}){4}", "[plan] {0}{1}  ({2}, score {3}){4}";
     SE_ID = "  mã {0}", "  id {0}";
     SE_ALSO_IN = "  cũng có ở mục {0}", "  also in § {0}";

@@ -20,11 +20,11 @@
 
 use crate::model::{Citation, Date, Kind};
 use crate::normalize::fold_key;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What one citation says of an instrument the registry lacks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Observation {
     /// The canonical key (see the module doc).
     pub key: String,
@@ -197,6 +197,41 @@ fn by_frequency<T: PartialEq>(values: impl Iterator<Item = T>) -> Vec<T> {
     counts.into_iter().map(|(v, _)| v).collect()
 }
 
+/// The keys one [`merge`] may join: the key without its year suffix (":2025", ":?"), or
+/// the key itself when it has none ("200/2025/NĐ-CP"). Keys of different families are
+/// never merged, so merging the observations of one family gives exactly what merging
+/// everything gives for its keys (what the index relies on, [`crate::index::observations`]).
+pub fn family(key: &str) -> &str {
+    match key.rsplit_once(':') {
+        Some((head, y)) if y == "?" || (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) => {
+            &key[..head.len() + 1]
+        }
+        _ => key,
+    }
+}
+
+/// The number-symbol of a key and its year suffix, if any ("21/CT-TTg:2025" →
+/// ("21/CT-TTg", Some(2025))).
+pub fn key_parts(key: &str) -> (&str, Option<i32>) {
+    let ns = key.split(':').next().unwrap_or(key);
+    let year = key
+        .rsplit_once(':')
+        .and_then(|(_, y)| (y.len() == 4).then(|| y.parse().ok()).flatten());
+    (ns, year)
+}
+
+/// `id` with the citing document of a local key ("12/KH-UBND:doc=PATH:2025") given as
+/// `doc(PATH)` instead: an index names documents by the paths it was given, a server by
+/// their ids.
+pub fn with_document(id: &str, doc: impl Fn(&str) -> String) -> String {
+    let Some(at) = id.find(":doc=") else {
+        return id.to_string();
+    };
+    let start = at + ":doc=".len();
+    let end = id.rfind(':').filter(|&e| e >= start).unwrap_or(id.len());
+    format!("{}{}{}", &id[..start], doc(&id[start..end]), &id[end..])
+}
+
 /// The observed instrument with this id (its canonical key) among `list` (sorted by id, as
 /// [`merge`] gives it); a key without the year ("21/CT-TTg:?") finds the one dated
 /// instrument it was merged into.
@@ -328,6 +363,84 @@ mod tests {
 
     fn date(s: &str) -> Date {
         Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn family_and_parts_table() {
+        // (key, family, number-symbol, year suffix)
+        let rows = [
+            ("200/2025/NĐ-CP", "200/2025/NĐ-CP", "200/2025/NĐ-CP", None),
+            ("21/CT-TTg:2025", "21/CT-TTg:", "21/CT-TTg", Some(2025)),
+            ("21/CT-TTg:?", "21/CT-TTg:", "21/CT-TTg", None),
+            (
+                "12/KH-UBND:ubnd-tinh-bac-ninh:2025",
+                "12/KH-UBND:ubnd-tinh-bac-ninh:",
+                "12/KH-UBND",
+                Some(2025),
+            ),
+            (
+                "12/KH-UBND:doc=a/b.md:?",
+                "12/KH-UBND:doc=a/b.md:",
+                "12/KH-UBND",
+                None,
+            ),
+        ];
+        for (key, fam, ns, year) in rows {
+            assert_eq!(family(key), fam, "{key}");
+            assert_eq!(key_parts(key), (ns, year), "{key}");
+        }
+    }
+
+    #[test]
+    fn with_document_table() {
+        // (id, the document's id for "plans/a.md" = "a.md")
+        let rows = [
+            ("12/KH-UBND:doc=plans/a.md:2025", "12/KH-UBND:doc=a.md:2025"),
+            ("12/KH-UBND:doc=plans/a.md:?", "12/KH-UBND:doc=a.md:?"),
+            ("12/2025/KH-UBND:doc=plans/a.md", "12/2025/KH-UBND:doc=a.md"),
+            ("200/2025/NĐ-CP", "200/2025/NĐ-CP"),
+            ("21/CT-TTg:2025", "21/CT-TTg:2025"),
+        ];
+        let doc = |p: &str| p.strip_prefix("plans/").unwrap_or(p).to_string();
+        for (id, want) in rows {
+            assert_eq!(with_document(id, doc), want, "{id}");
+        }
+    }
+
+    /// Merging each family alone gives what merging everything gives (what the index's
+    /// merge when searched relies on).
+    #[test]
+    fn merging_by_family_is_merging_everything() {
+        let rows = [
+            ("a.md", "Chỉ thị số 21/CT-TTg ngày 05/3/2025"),
+            ("b.md", "Chỉ thị số 21/CT-TTg"),
+            ("c.md", "Chỉ thị số 22/CT-TTg ngày 05/3/2024"),
+            ("c.md", "Chỉ thị số 22/CT-TTg ngày 05/3/2025"),
+            ("d.md", "Chỉ thị số 22/CT-TTg"),
+            ("a.md", "Nghị định số 200/2025/NĐ-CP ngày 10/7/2025"),
+            ("b.md", "Nghị định số 200/2025/NĐ-CP ngày 01/7/2025"),
+        ];
+        let all: Vec<Observation> = rows.iter().map(|(d, t)| obs(t, d)).collect();
+        let everything = merge(all.clone());
+        let mut by_family: BTreeMap<&str, Vec<Observation>> = BTreeMap::new();
+        for o in &all {
+            by_family.entry(family(&o.key)).or_default().push(o.clone());
+        }
+        let mut pieced: Vec<ObservedInstrument> = by_family.into_values().flat_map(merge).collect();
+        pieced.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(pieced, everything);
+        // 21/CT-TTg: the undated joined the one dated; 22/CT-TTg: two dated, it stays apart.
+        let ids: Vec<&str> = everything.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "200/2025/NĐ-CP",
+                "21/CT-TTg:2025",
+                "22/CT-TTg:2024",
+                "22/CT-TTg:2025",
+                "22/CT-TTg:?"
+            ]
+        );
     }
 
     #[test]

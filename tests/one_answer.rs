@@ -4,7 +4,8 @@
 //! serve --index`, name the same documents for 8 searches and for random words drawn from
 //! the documents (a property test); `cancu cites` with and without `--index` and
 //! `/api/instruments/ID` of both servers name the same documents for 6 instruments; every
-//! hit's page answers 200. Runs the `cancu` binary; without `../shared` only the bundled
+//! hit's page answers 200. Observed instruments (known from citations only) are instrument
+//! hits of every search engine, status unknown, citing the documents `cites` names. Runs the `cancu` binary; without `../shared` only the bundled
 //! plans are used (and the skip is said).
 
 mod common;
@@ -303,6 +304,137 @@ fn an_observed_instrument_has_one_answer_everywhere() {
         ];
         assert!(!answers[0].1.is_empty(), "{query}: no document");
         assert_same(query, &answers);
+    }
+}
+
+/// Searches naming an instrument the registry lacks (issue #14 item 5): (query, the observed
+/// id among the instrument hits, needs the real documents). Every engine gives it as an
+/// instrument hit, status unknown.
+const OBSERVED_SEARCHES: &[(&str, &str, bool)] = &[
+    ("Nghị định 92/2017", "92/2017/NĐ-CP", true),
+    ("nghi dinh 92/2017/ND-CP", "92/2017/NĐ-CP", true),
+    ("Nghị định 02/2020", "02/2020/NĐ-CP", false),
+    ("Kết luận 41-KL/TW", "41-KL/TW:?", false),
+];
+
+/// The instrument hits of a search in each engine: (engine, {(id, status)}), and the
+/// documents each CLI engine says cite `id` (the hit's merged `observed.documents`).
+type Instruments = (&'static str, BTreeSet<(String, String)>);
+
+fn instrument_searches(w: &World, q: &str, id: &str) -> (Vec<Instruments>, Vec<Vec<String>>) {
+    let d = w.dir.path();
+    let mut cited = Vec::new();
+    let mut cli = |extra: &[&str]| -> BTreeSet<(String, String)> {
+        let mut args = vec!["search", q, "--limit", "100", "--format", "json"];
+        args.extend_from_slice(extra);
+        let v = json(d, &args);
+        let hits = v["hits"].as_array().cloned().unwrap_or_default();
+        let inst: Vec<&serde_json::Value> = hits
+            .iter()
+            .filter(|h| h["doc_type"] == "instrument")
+            .collect();
+        for h in &inst {
+            if h["instrument"] == id {
+                assert_eq!(h["observed"]["observed"], true, "{q}: {h}");
+                let docs = h["observed"]["documents"].as_array().cloned();
+                cited.push(
+                    docs.unwrap_or_default()
+                        .iter()
+                        .filter_map(|p| p.as_str())
+                        .map(name)
+                        .collect(),
+                );
+            }
+        }
+        inst.iter()
+            .map(|h| {
+                let id = h["instrument"].as_str().unwrap_or_default().to_string();
+                (id, h["status"].as_str().unwrap_or_default().to_string())
+            })
+            .collect()
+    };
+    let index = cli(&["--index", "idx"]);
+    let path = cli(&["--path", "plans"]);
+    let web = |s: &Served| -> BTreeSet<(String, String)> {
+        let v = s.get(&format!("/api/search?limit=100&q={}", query_enc(q)));
+        let hits = v["hits"].as_array().cloned().unwrap_or_default();
+        let urls: Vec<String> = hits
+            .iter()
+            .filter_map(|h| h["url"].as_str().map(str::to_string))
+            .collect();
+        // Every hit's page answers 200, observed instruments' too.
+        s.pages_answer(&urls);
+        hits.iter()
+            .filter(|h| h["target"]["type"] == "instrument")
+            .map(|h| {
+                let id = h["target"]["id"].as_str().unwrap_or_default().to_string();
+                let st = h["instrument"]["status"].as_str().unwrap_or_default();
+                (id, st.to_string())
+            })
+            .collect()
+    };
+    let answers = vec![
+        ("cancu search --index", index),
+        ("cancu search --path", path),
+        ("/api/search (serve PATH)", web(&w.scan)),
+        ("/api/search (serve --index)", web(&w.indexed)),
+    ];
+    (answers, cited)
+}
+
+#[test]
+fn an_observed_instrument_is_a_search_hit_everywhere() {
+    let w = world();
+    let d = w.dir.path();
+    for &(q, id, real) in OBSERVED_SEARCHES {
+        if real && !w.real {
+            continue;
+        }
+        let (answers, cited) = instrument_searches(&w, q, id);
+        let want = (id.to_string(), "unknown".to_string());
+        assert!(answers[0].1.contains(&want), "{q}: {:?}", answers[0].1);
+        // Few enough that no engine cuts the list (the web interleaves at most a third).
+        assert!(answers[0].1.len() < 30, "{q}: {:?}", answers[0].1);
+        for (engine, got) in &answers[1..] {
+            assert_eq!(got, &answers[0].1, "{q}: {engine} against {}", answers[0].0);
+        }
+        // The plans the words find are the same documents in every engine.
+        assert_same(q, &searches(&w, q, true));
+        // The documents citing it: the hit's, `cites`' with and without the index, and
+        // both servers' instrument pages.
+        assert_eq!(cited.len(), 2, "{q}: {cited:?}");
+        let cites = |extra: &[&str]| -> BTreeSet<String> {
+            let mut args = vec!["cites", q, "plans", "--format", "json"];
+            args.extend_from_slice(extra);
+            json(d, &args)["hits"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|h| h["path"].as_str())
+                .map(name)
+                .collect()
+        };
+        let page = |s: &Served| -> BTreeSet<String> {
+            let v = s.get(&format!("/api/instruments/{}", enc(id)));
+            assert_eq!(v["status"], "unknown", "{id}: {v}");
+            v["cited_by"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|c| c["document"].as_str())
+                .map(name)
+                .collect()
+        };
+        let docs = [
+            ("cancu search --index", cited[0].iter().cloned().collect()),
+            ("cancu search --path", cited[1].iter().cloned().collect()),
+            ("cancu cites", cites(&[])),
+            ("cancu cites --index", cites(&["--index", "idx"])),
+            ("/api/instruments (serve PATH)", page(&w.scan)),
+            ("/api/instruments (serve --index)", page(&w.indexed)),
+        ];
+        assert!(!docs[0].1.is_empty(), "{q}: no document");
+        assert_same(q, &docs);
     }
 }
 

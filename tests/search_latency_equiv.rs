@@ -69,9 +69,20 @@ fn fixture() -> SearchIndex {
         .index
         .writer_with_num_threads(1, 30_000_000)
         .expect("writer");
+    // The observed instruments' documents (issue #14 item 5, searched in
+    // `index::observations`' tests and tests/one_answer.rs) are left out: they would change
+    // the BM25 statistics the pinned scores were taken with.
+    let observed = |d: &tantivy::TantivyDocument| {
+        use tantivy::schema::Value;
+        d.get_first(index.fields.doc_type)
+            .and_then(|v| v.as_str())
+            .is_some_and(|t| t == "observed")
+    };
     for (p, t) in &files {
         for d in update::documents(&index.fields, p, t, &update::content_hash(t.as_bytes())) {
-            w.add_document(d).expect("add");
+            if !observed(&d) {
+                w.add_document(d).expect("add");
+            }
         }
     }
     w.commit().expect("commit");

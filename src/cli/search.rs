@@ -187,6 +187,11 @@ fn write_hit(w: &mut impl Write, h: &Hit, stale: Option<&str>, tty: bool) -> std
                 lang,
                 &m::SE_INSTRUMENT,
                 &[
+                    &if h.observed.is_some() {
+                        m::s(lang, &m::SE_TAG_OBSERVED)
+                    } else {
+                        m::s(lang, &m::SE_TAG_INSTRUMENT)
+                    },
                     &h.label.as_deref().unwrap_or(&h.path),
                     &m::status(lang, status),
                     &h.matched.as_str(),
@@ -199,6 +204,29 @@ fn write_hit(w: &mut impl Write, h: &Hit, stale: Option<&str>, tty: bool) -> std
         }
         if let Some(t) = &h.title {
             writeln!(w, "  {t}")?;
+        }
+        if let Some(o) = &h.observed {
+            // What the citations say: the dates (the majority first; a conflict kept) and
+            // how many documents cite it.
+            let dates: Vec<String> = o
+                .dates
+                .iter()
+                .map(|d| format!("{} ({}×)", d.date, d.citations))
+                .collect();
+            if !dates.is_empty() {
+                let conflict = if o.conflict {
+                    "  [ngày không thống nhất]"
+                } else {
+                    ""
+                };
+                writeln!(w, "  ngày {}{conflict}", dates.join(", "))?;
+            }
+            writeln!(
+                w,
+                "  {} trích dẫn trong {} văn bản",
+                o.citations,
+                o.documents.len()
+            )?;
         }
         return writeln!(w);
     }

@@ -15,6 +15,10 @@
 //!   pairs; kind,
 //!   year, issuer and `status` as filter fields). Replaced as a whole when the registry's
 //!   content hash (kept in the `meta` document "meta:registry") changes.
+//! - `observed`: one per file and observed instrument it cites (an instrument the registry
+//!   may lack, issue #14 item 5; see [`observations`]): path = the citing file, `observed`
+//!   = the canonical key, what that file's citations say of it (stored) and its label,
+//!   number-symbol, titles, issuers and dates as the bodies. Merged by key when searched.
 //! - `meta`: bookkeeping (the registry hash).
 //!
 //! Invariants: every document of a file carries its `path`, so one `delete_term(path)`
@@ -24,6 +28,7 @@
 
 pub mod abbrev;
 pub mod analyzer;
+pub mod observations;
 pub mod query;
 pub mod update;
 
@@ -82,7 +87,7 @@ pub struct Fields {
     pub key: Field,
     /// The file's path as given to `cancu index`.
     pub path: Field,
-    /// "plan", "section", "instrument", "meta".
+    /// "plan", "section", "instrument", "observed", "meta".
     pub doc_type: Field,
     /// Content hash of the file (plan documents).
     pub hash: Field,
@@ -121,8 +126,17 @@ pub struct Fields {
     pub label: Field,
     /// What resolution matches citations on, so a candidate set of plans for a `cites`
     /// question is a term lookup: "n:168" (number key of a numbered citation) and
-    /// "l:luat dan quan tu ve" (folded law name of a citation by name).
+    /// "l:luat dan quan tu ve" (folded law name of a citation by name). Also, on instrument
+    /// documents, "ns:<folded number-symbol>" and "ns:<…>:<year>" (is an observed key the
+    /// registry's?), and on observed documents "o:<family>" ([`crate::observed::family`]:
+    /// the keys one merge may join).
     pub cite_keys: Field,
+    /// Observed documents: the observed instrument's canonical key (fast: the candidates
+    /// of a search are grouped by it without reading stored documents).
+    pub observed: Field,
+    /// Observed documents: what the file's citations say of it, as JSON
+    /// ([`crate::observed::Observation`]s).
+    pub observations: Field,
 }
 
 /// The schema and its fields.
@@ -173,6 +187,8 @@ pub fn schema() -> (Schema, Fields) {
         status: b.add_text_field("status", STRING | STORED | FAST),
         label: b.add_text_field("label", STORED),
         cite_keys: b.add_text_field("cite_keys", STRING),
+        observed: b.add_text_field("observed", STRING | STORED | FAST),
+        observations: b.add_text_field("observations", STORED),
     };
     (b.build(), fields)
 }

@@ -19,11 +19,14 @@
 //! keyword lookup, diacritics and case ignored). Hits are sections, grouped by file (the best
 //! section of each file, the others listed). Without a document type, sections and registry
 //! instruments are ranked in one pass and [`interleave`]d (short instrument texts would
-//! otherwise fill the first screen). Snippets are cut from the ORIGINAL text, located from
+//! otherwise fill the first screen). Instruments the registry lacks are searched like
+//! registry ones: their per-file `observed` documents rank as any other, and the hits are
+//! the instruments merged by key over every citing file, status unknown
+//! ([`crate::index::observations`]). Snippets are cut from the ORIGINAL text, located from
 //! the postings' positions (no re-analysis of the text). Knows nothing of output formats.
 
 use crate::index::analyzer;
-use crate::index::{abbrev, tantivy_err, Fields, IndexError, SearchIndex};
+use crate::index::{abbrev, observations, tantivy_err, Fields, IndexError, SearchIndex};
 use crate::normalize::fold_key;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -101,6 +104,10 @@ pub struct Hit {
     /// Instruments: the status slug.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// An observed instrument (the registry lacks it): what its citations say, merged over
+    /// the indexed files ([`crate::index::observations`]). Its `instrument` is its key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observed: Option<crate::observed::ObservedInstrument>,
 }
 
 /// The parts of a query string.
@@ -781,7 +788,12 @@ impl SearchIndex {
         let mut filters: Vec<Box<dyn Query>> = Vec::new();
         match opts.doc_type.as_deref() {
             None => {}
-            Some(t @ ("section" | "instrument")) => filters.push(keyword_filter(f.doc_type, t)),
+            Some("section") => filters.push(keyword_filter(f.doc_type, "section")),
+            // Registry instruments and observed ones alike.
+            Some("instrument") => filters.push(filter(Box::new(BooleanQuery::new(vec![
+                (Occur::Should, term(f.doc_type, "instrument")),
+                (Occur::Should, term(f.doc_type, observations::DOC_TYPE)),
+            ])))),
             Some(t) => {
                 return Err(IndexError::Query(format!(
                     "unknown document type {t:?} (section or instrument)"
@@ -866,16 +878,22 @@ impl SearchIndex {
         }
         // Fewer than `n`: every alternative gave fewer than it was asked for, so all.
         let all = ranked.len() < n;
-        type Columns = (Option<StrColumn>, Option<StrColumn>, Option<StrColumn>);
+        type Columns = (
+            Option<StrColumn>,
+            Option<StrColumn>,
+            Option<StrColumn>,
+            Option<StrColumn>,
+        );
         let mut columns: BTreeMap<u32, Columns> = BTreeMap::new();
         let mut out = Vec::with_capacity(ranked.len());
         for (matched, score, addr) in ranked {
-            let (p, s, st) = columns.entry(addr.segment_ord).or_insert_with(|| {
+            let (p, s, st, ob) = columns.entry(addr.segment_ord).or_insert_with(|| {
                 let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
                 (
                     ff.str("path").ok().flatten(),
                     ff.str("section").ok().flatten(),
                     ff.str("status").ok().flatten(),
+                    ff.str("observed").ok().flatten(),
                 )
             });
             // Only instruments have a status (its value is not needed here).
@@ -893,16 +911,18 @@ impl SearchIndex {
             // Only instruments have a status; only sections have an outline path ("" for
             // the preamble); plan documents have neither.
             let section = get(s);
-            let kind = match (has(st), &section) {
-                (true, _) => Found::Instrument,
-                (false, Some(_)) => Found::Section,
-                (false, None) => Found::Plan,
+            let key = get(ob);
+            let kind = match (&key, has(st), &section) {
+                (Some(_), _, _) => Found::Observed,
+                (None, true, _) => Found::Instrument,
+                (None, false, Some(_)) => Found::Section,
+                (None, false, None) => Found::Plan,
             };
             out.push(Candidate {
                 matched,
                 score,
                 addr,
-                path: get(p).unwrap_or_default(),
+                path: key.or_else(|| get(p)).unwrap_or_default(),
                 section: section.unwrap_or_default(),
                 kind,
             });
@@ -923,8 +943,27 @@ impl SearchIndex {
         let f = self.fields;
         let err = |e| tantivy_err(&self.dir, e);
         let mut hits: Vec<Hit> = Vec::new();
-        let mut by_path: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut by_path: BTreeMap<String, usize> = BTreeMap::new();
+        let mut merger = observations::Merger::new(self, searcher);
         for c in found {
+            // An observed document stands for the instrument merged over every file (one
+            // hit, ranked as its best document); none when the registry holds it.
+            // A full page shows no further instrument (nor reads its family).
+            if c.kind == Found::Observed && hits.len() >= limit {
+                continue;
+            }
+            let observed = match c.kind {
+                Found::Observed => match merger.instrument(&c.path)? {
+                    Some(o) => Some(o),
+                    None => continue,
+                },
+                _ => None,
+            };
+            if let Some(o) = &observed {
+                if by_path.contains_key(&o.id) || hits.len() >= limit {
+                    continue;
+                }
+            }
             if let Some(&i) = by_path.get(c.path.as_str()) {
                 let h: &mut Hit = &mut hits[i];
                 h.other_sections.push(c.section.clone());
@@ -946,7 +985,31 @@ impl SearchIndex {
                 Some(sn) => sn,
                 None => fallback_snippet(&text, cites),
             };
-            by_path.insert(c.path.as_str(), hits.len());
+            if let Some(o) = observed {
+                // Like a registry instrument, from the merged facts.
+                by_path.insert(o.id.clone(), hits.len());
+                hits.push(Hit {
+                    doc_type: "instrument".to_string(),
+                    instrument: Some(o.id.clone()),
+                    label: Some(o.label()),
+                    status: Some(o.status.to_string()),
+                    path: o.id.clone(),
+                    section,
+                    heading: String::new(),
+                    title: o.title.clone(),
+                    kind: Some(o.kind.slug().to_string()),
+                    year: o.year.and_then(|y| u64::try_from(y).ok()),
+                    issuer: o.issuer.clone(),
+                    matched,
+                    score,
+                    snippet,
+                    highlights,
+                    other_sections: Vec::new(),
+                    observed: Some(o),
+                });
+                continue;
+            }
+            by_path.insert(c.path.clone(), hits.len());
             let doc_type = s(f.doc_type).unwrap_or_default();
             let is_instrument = doc_type == "instrument";
             hits.push(Hit {
@@ -966,14 +1029,16 @@ impl SearchIndex {
                 snippet,
                 highlights,
                 other_sections: Vec::new(),
+                observed: None,
             });
         }
         Ok(hits)
     }
 
     /// How many hits a request has in all (files with a matching section, and instruments),
-    /// counted up to [`MAX_LIMIT`] from the fast fields only (no stored document, no
-    /// snippet): the `total` a paged search reports.
+    /// counted up to [`MAX_LIMIT`] from the fast fields only (no snippet; the stored
+    /// documents of observed instruments' families only): the `total` a paged search
+    /// reports.
     pub fn count_hits(&self, req: &SearchRequest) -> Result<usize, IndexError> {
         let plan = self.request_plan(req, &SearchOptions::default())?;
         let searcher = self.reader.searcher();
@@ -984,7 +1049,16 @@ impl SearchIndex {
             .map(|c| c.path.as_str())
             .collect();
         let instruments = found.iter().filter(|c| c.kind == Found::Instrument).count();
-        Ok(files.len() + instruments)
+        // Observed instruments: the merged ones (stored documents of their families are
+        // read), without those the registry holds.
+        let mut merger = observations::Merger::new(self, &searcher);
+        let mut observed: BTreeSet<String> = BTreeSet::new();
+        for c in found.iter().filter(|c| c.kind == Found::Observed) {
+            if let Some(o) = merger.instrument(&c.path)? {
+                observed.insert(o.id);
+            }
+        }
+        Ok(files.len() + instruments + observed.len())
     }
 
     /// The stored text of the best `n` sections for a request, best first, not grouped by
@@ -1188,6 +1262,9 @@ pub const MAX_LIMIT: usize = 10_000;
 enum Found {
     Section,
     Instrument,
+    /// A file's document of an observed instrument (its `path` the key): merged with the
+    /// other files' when it becomes a hit.
+    Observed,
     /// A plan document: citations as keywords, no text. Never a hit of a mixed search.
     Plan,
 }
@@ -1220,10 +1297,14 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let n = candidates_for(limit).saturating_add(limit);
         let (found, all) = self.candidates(&searcher, &plan, n)?;
-        let of = |k: Found| -> Vec<Candidate> {
-            found.iter().filter(|c| c.kind == k).cloned().collect()
+        let of = |k: &[Found]| -> Vec<Candidate> {
+            found
+                .iter()
+                .filter(|c| k.contains(&c.kind))
+                .cloned()
+                .collect()
         };
-        let sections = of(Found::Section);
+        let sections = of(&[Found::Section]);
         let files: BTreeSet<&str> = sections.iter().map(|c| c.path.as_str()).collect();
         // With `limit` files among the candidates, an instrument ranked below them all can
         // never be shown (it takes a place only by outscoring the next section).
@@ -1231,7 +1312,8 @@ impl SearchIndex {
             let room = instrument_room(limit, files.len());
             let snippets = self.snippets(&searcher, &plan)?;
             let s = self.hits(&searcher, &snippets, &sections, limit, &cites)?;
-            let i = self.hits(&searcher, &snippets, &of(Found::Instrument), room, &cites)?;
+            let instruments = of(&[Found::Instrument, Found::Observed]);
+            let i = self.hits(&searcher, &snippets, &instruments, room, &cites)?;
             return Ok(interleave(s, i, limit));
         }
         let only = |t: &str| SearchOptions {

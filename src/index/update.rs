@@ -230,6 +230,12 @@ pub fn instrument_document(f: &Fields, ins: &Instrument) -> TantivyDocument {
     if let Some(t) = &ins.title {
         d.add_text(f.title, clean(t));
     }
+    // Observed keys of its number-symbol are this instrument's (see `observations`).
+    if let Some(ns) = ins.number_symbol() {
+        for t in super::observations::registry_terms(&ns, ins.year()) {
+            d.add_text(f.cite_keys, t);
+        }
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let pieces = [
@@ -264,7 +270,8 @@ pub fn registry_hash(reg: &Registry) -> String {
     content_hash(&serde_json::to_vec(reg.instruments()).unwrap_or_default())
 }
 
-/// The tantivy documents of one file: its plan document and one per section.
+/// The tantivy documents of one file: its plan document, one per section and one per
+/// observed instrument it cites ([`super::observations`]).
 pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyDocument> {
     let a = crate::analysis::analyze_text(path, text, None, &crate::analysis::Wants::index());
     let mut ex = a.extraction;
@@ -390,6 +397,9 @@ fn build(
         let to = citations.partition_point(|c| c.start < s.end).max(from);
         add_cites(&mut d, &cite_values[from..to]);
         out.push(d);
+    }
+    if ex.is_some() {
+        out.extend(super::observations::documents(f, path, citations));
     }
     out
 }
@@ -770,7 +780,13 @@ mod tests {
                 .and_then(|v| v.as_str())
                 .map(String::from)
         };
-        let with = documents(&f, "a.txt", text, "h");
+        // The observed instruments' documents are extraction's too (here 168/2018/NĐ-CP).
+        let (observed, with): (Vec<TantivyDocument>, Vec<TantivyDocument>) =
+            documents(&f, "a.txt", text, "h")
+                .into_iter()
+                .partition(|d| first(d, f.doc_type).as_deref() == Some("observed"));
+        let keys: Vec<Option<String>> = observed.iter().map(|d| first(d, f.observed)).collect();
+        assert_eq!(keys, [Some("168/2018/NĐ-CP".to_string())]);
         let without = documents_without_extraction(&f, "a.txt", text, "h");
         assert_eq!(with.len(), 4, "plan + preamble + I + I.1");
         assert_eq!(with.len(), without.len());

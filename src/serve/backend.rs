@@ -175,9 +175,7 @@ pub struct InstrumentRef {
 
 /// A registry status from its slug ("superseded"); `unknown` for anything else.
 pub fn status_from_slug(slug: &str) -> crate::registry::Status {
-    use serde::Deserialize;
-    let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(slug);
-    crate::registry::Status::deserialize(de).unwrap_or_default()
+    crate::registry::Status::from_slug(slug).unwrap_or_default()
 }
 
 /// How a registry status ranks among hits matching the same words: in force first, then

@@ -289,6 +289,10 @@ pub struct Around<'a> {
     pub document_id: &'a dyn Fn(&str) -> String,
     pub title: &'a dyn Fn(&str) -> Option<String>,
     pub instrument: &'a dyn Fn(&str) -> Option<InstrumentRef>,
+    /// Is this an observed instrument this server has a page for? An index built with
+    /// another registry than the server's can hold observed documents of instruments the
+    /// server's registry resolves: those hits are left out.
+    pub observed: &'a dyn Fn(&str) -> bool,
     /// (indexed path, document id) → the file's state.
     pub file_state: &'a dyn Fn(&str, &str) -> FileState,
     /// Hits kept (a status filter), or all.
@@ -340,6 +344,14 @@ pub fn search_in(
     let mut sections = run(section_limit, "section")?;
     let mut instruments = run(instrument_limit, "instrument")?;
     let all_fetched = sections.len() < section_limit && instruments.len() < instrument_limit;
+    let fetched = instruments.len();
+    instruments.retain(|h| {
+        h.observed.is_none() || {
+            let id = h.instrument.as_deref().unwrap_or(&h.path);
+            (around.observed)(&crate::observed::with_document(id, around.document_id))
+        }
+    });
+    let unknown = fetched - instruments.len();
     // One document, one hit: the same file indexed by a relative and an absolute path (or
     // from two folders mapping to one id) shows once.
     let mut seen = std::collections::HashSet::new();
@@ -353,7 +365,13 @@ pub fn search_in(
     let view = |h: Found| -> Hit {
         if h.doc_type == "instrument" {
             // Registry instruments are indexed beside the plans: they link to their page.
+            // An observed one's key names a citing document by its indexed path when it is
+            // local and unnamed ("12/KH-UBND:doc=PATH:2025"): by its id here.
             let id = h.instrument.clone().unwrap_or_else(|| h.path.clone());
+            let id = match h.observed {
+                Some(_) => crate::observed::with_document(&id, around.document_id),
+                None => id,
+            };
             return Hit {
                 title: h.label.clone().unwrap_or_else(|| id.clone()),
                 section: None,
@@ -416,7 +434,7 @@ pub fn search_in(
                 index
                     .count_hits(&req(end))
                     .unwrap_or(0)
-                    .saturating_sub(duplicates)
+                    .saturating_sub(duplicates + unknown)
             };
             let merged = interleave(sections, instruments, end);
             let page: Vec<Hit> = merged.into_iter().skip(q.offset).map(view).collect();
@@ -444,6 +462,7 @@ impl Backend for IndexBackend {
             document_id: &|path: &str| self.document_id(path),
             title: &|id: &str| lookup.document_title(id),
             instrument: &|id: &str| lookup.instrument_ref(id),
+            observed: &|id: &str| lookup.is_observed(id),
             file_state: &|path: &str, id: &str| self.file_state(path, id),
             keep: None,
         };

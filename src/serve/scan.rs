@@ -204,9 +204,15 @@ impl Lookup {
         self.0.doc_index(id).map(|di| self.0.docs[di].title.clone())
     }
 
-    /// A registry instrument's short reference (status, issuer, date).
+    /// An instrument's short reference (status, issuer, date): a registry instrument's, or
+    /// an observed one's (status unknown).
     pub fn instrument_ref(&self, id: &str) -> Option<InstrumentRef> {
-        self.0.reg.get(id).map(reference)
+        self.0.instrument_ref(id)
+    }
+
+    /// Is `id` an observed instrument (one the registry lacks) of this snapshot?
+    pub fn is_observed(&self, id: &str) -> bool {
+        self.0.is_observed(id)
     }
 }
 
@@ -850,6 +856,19 @@ impl Snapshot {
         })
     }
 
+    /// An instrument's short reference: a registry instrument's, or an observed one's
+    /// (status unknown).
+    fn instrument_ref(&self, id: &str) -> Option<InstrumentRef> {
+        match self.reg.get(id) {
+            Some(i) => Some(reference(i)),
+            None => crate::observed::find(&self.observed, id).map(observed_reference),
+        }
+    }
+
+    fn is_observed(&self, id: &str) -> bool {
+        self.reg.get(id).is_none() && crate::observed::find(&self.observed, id).is_some()
+    }
+
     fn search(&self, q: &SearchQuery) -> Result<SearchResults, BackendError> {
         if !q.q.trim().is_empty() {
             let keep = |h: &Hit| match &h.target {
@@ -857,14 +876,14 @@ impl Snapshot {
                     .doc_index(id)
                     .is_some_and(|di| self.cites_with(&self.docs[di], q.status)),
                 Target::Instrument { id } => self
-                    .reg
-                    .get(id)
+                    .instrument_ref(id)
                     .is_some_and(|i| q.status.is_none_or(|st| st.keeps(Some(i.status)))),
             };
             let around = super::indexed::Around {
                 document_id: &|path: &str| path.to_string(),
                 title: &|id: &str| self.doc_index(id).map(|di| self.docs[di].title.clone()),
-                instrument: &|id: &str| self.reg.get(id).map(reference),
+                instrument: &|id: &str| self.instrument_ref(id),
+                observed: &|id: &str| self.is_observed(id),
                 file_state: &|_: &str, _: &str| FileState::Fresh,
                 keep: q.status.is_some().then_some(&keep as &dyn Fn(&Hit) -> bool),
             };
