@@ -244,15 +244,24 @@ mod tests {
             // One point holds the words: the point first, its item right behind.
             ("cập nhật dữ liệu bảo trợ xã hội", ["II.1.b", "II.1"]),
             // The item's own heading holds words no point has: the item first.
-            ("ủy ban nhân dân xã phường vận động trợ cấp", ["II.1", "II.1.a"]),
+            (
+                "ủy ban nhân dân xã phường vận động trợ cấp",
+                ["II.1", "II.1.a"],
+            ),
             // The words spread over two points: the item first.
-            ("ung dung nen tang so quoc gia va cua bo nganh", ["II.3", "II.3.a"]),
+            (
+                "ung dung nen tang so quoc gia va cua bo nganh",
+                ["II.3", "II.3.a"],
+            ),
             // point_heading_ignored: a point's title counted for nothing, and its item
             // (whose text holds the point's) came first.
             ("nền tảng số quốc gia", ["II.3.a", "II.3"]),
             ("chi thường xuyên", ["I.1.b", "I.1"]),
             // abbreviated_heading: "Thu NSNN" did not match "thu ngân sách nhà nước".
-            ("giải pháp thu ngân sách nhà nước chống thất thu", ["II.2", "I.1.a"]),
+            (
+                "giải pháp thu ngân sách nhà nước chống thất thu",
+                ["II.2", "I.1.a"],
+            ),
         ];
         for (q, want) in rows {
             let r = rank(&o, NESTED, q);
