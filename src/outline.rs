@@ -599,7 +599,7 @@ fn ends_on_connective(para: &str) -> bool {
     }
     let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
     let last = last.to_lowercase();
-    connectives().iter().any(|w| *w == last)
+    connectives().contains(&last)
 }
 
 /// The heading of the item whose marker is on line `ln`: the marker line's rest and, when
