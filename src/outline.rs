@@ -576,6 +576,32 @@ impl Emphasis {
     }
 }
 
+/// The words after which a heading cannot end (`corpus/outline.toml`): the heading goes on
+/// to the next line.
+fn connectives() -> &'static [String] {
+    #[derive(serde::Deserialize)]
+    struct File {
+        continue_after: Vec<String>,
+    }
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        toml::from_str::<File>(include_str!("../corpus/outline.toml"))
+            .map(|f| f.continue_after)
+            .unwrap_or_default()
+    })
+}
+
+/// Does a heading's text so far end on a word it cannot end on ("… Quyết định của")?
+fn ends_on_connective(para: &str) -> bool {
+    let t = para.trim_end();
+    if t.ends_with(|c: char| !c.is_alphabetic()) {
+        return false;
+    }
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = last.to_lowercase();
+    connectives().contains(&last)
+}
+
 /// The heading of the item whose marker is on line `ln`: the marker line's rest and, when
 /// it is empty, inside an open emphasis or continued by a lower-case line, the next lines
 /// of the paragraph; cut where a run-in heading ends. `marker_len`: the marker's length in
@@ -626,7 +652,7 @@ fn heading_at(lines: &[(usize, &str)], ln: usize, marker_len: usize) -> String {
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
         let ends_sentence = para.trim_end().ends_with(['.', ':', ';']);
-        if !(empty_so_far || open || (lower && !ends_sentence)) {
+        if !(empty_so_far || open || (lower && !ends_sentence) || ends_on_connective(&para)) {
             break;
         }
         para.push(' ');

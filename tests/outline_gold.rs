@@ -1,6 +1,6 @@
 //! Outlines, `basis --section` and `basis --task` on real plans whose outline and tasks
-//! were written down by annotators reading them (tests/fixtures/gold/outline/{dev,blind,dev2},
-//! method in each README), and the plan basis of 10 more dev documents written down by a
+//! were written down by annotators reading them (tests/fixtures/gold/outline/{dev,blind,dev2};
+//! dev3 holds task queries only; method in each README), and the plan basis of 10 more dev documents written down by a
 //! developer before running the tool on them (`dev-extra`, not blind). Needs the documents of `../shared` (skips without them, fails
 //! under `CANCU_REQUIRE_SHARED=1`).
 //!
@@ -9,7 +9,7 @@
 //! - basis coverage: the share of each task's instruments (its own and its footnotes') that
 //!   `basis --section PATH` lists, and of the plan's basis that `plan_basis` lists;
 //! - task top-1 / top-3: the share of typed queries whose item `basis --task` ranks first /
-//!   in the first three.
+//!   in the first three (an item of the task's `also_ok` counts as right too).
 //!
 //! Thresholds are pinned at what the code achieves (see README "Outlines and tasks").
 
@@ -141,7 +141,7 @@ fn score_split(split: &str) -> Option<Score> {
             }
         }
         let plan_basis = g.plan_basis(doc, &reg);
-        for b in gold["plan_basis"].as_array().unwrap() {
+        for b in gold["plan_basis"].as_array().unwrap_or(&empty) {
             let b = b.as_str().unwrap();
             s.basis_instruments += 1;
             if covers(&plan_basis, b) {
@@ -161,7 +161,7 @@ fn score_split(split: &str) -> Option<Score> {
         for t in gold["tasks"].as_array().unwrap_or(&empty) {
             let path = t["path"].as_str().unwrap();
             let (_, list) = g.basis(doc, Some(path), None, &reg);
-            for i in t["instruments"].as_array().unwrap() {
+            for i in t["instruments"].as_array().unwrap_or(&empty) {
                 let i = i.as_str().unwrap();
                 s.task_instruments += 1;
                 if doc.outline.find(path).is_some() && covers(&list, i) {
@@ -170,11 +170,20 @@ fn score_split(split: &str) -> Option<Score> {
                     eprintln!("{split} {name} {path}: basis lacks {i}");
                 }
             }
+            // Items the annotator judged as right as `path` (none so far).
+            let also_ok: Vec<&str> = t["also_ok"]
+                .as_array()
+                .unwrap_or(&empty)
+                .iter()
+                .filter_map(|p| p.as_str())
+                .collect();
             for q in t["queries"].as_array().unwrap() {
                 let q = q.as_str().unwrap();
                 let ranked: Vec<String> = doc.rank_task(q).into_iter().map(|r| r.path).collect();
                 s.queries += 1;
-                let pos = ranked.iter().position(|p| p == path);
+                let pos = ranked
+                    .iter()
+                    .position(|p| p == path || also_ok.contains(&p.as_str()));
                 if pos == Some(0) {
                     s.top1 += 1;
                 }
@@ -227,13 +236,16 @@ fn check(split: &str, f1: f64, task: f64, basis: f64, top1: f64, top3: f64) {
 
 #[test]
 fn outline_gold_dev() {
-    check("dev", 1.0, 0.866, 1.0, 0.833, 0.979);
+    // Task ranking was 0.833 / 0.979 before the most specific item went first (2026-12-07,
+    // tasks3): this set's annotator chose an agency's item ("Cấp xã", "Sở Tài chính") where
+    // one of its points holds the query; dev2 and dev3 chose the point.
+    check("dev", 1.0, 0.866, 1.0, 0.729, 0.875);
 }
 
 /// Scored once, at the end; never tuned on (its misses are printed for the record only).
 #[test]
 fn outline_gold_blind() {
-    check("blind", 1.0, 0.941, 0.947, 0.75, 0.916);
+    check("blind", 1.0, 0.941, 0.947, 0.833, 0.958);
 }
 
 /// Plan basis only, on documents a developer annotated before running the tool on them
@@ -254,10 +266,22 @@ fn check_basis_only(split: &str, basis: f64, wrong: usize) {
 /// a reviewer who never ran the tool, scored blind once on the day's merged main (outline F1
 /// 0.882, task instruments 0.789, plan basis 1.000, top-1 0.517, top-3 0.700; 60 queries),
 /// then opened for tuning as a dev set (no dev-split plan was left without gold). After
-/// tuning (outline2): 1.000, 1.000, 1.000, 0.767, 0.900.
+/// tuning (outline2): 1.000, 1.000, 1.000, 0.767, 0.900; after tasks3 (most specific item
+/// first, points' titles, abbreviated headings, syllable pairs weighed as words): top-1
+/// 0.833, top-3 0.933.
 #[test]
 fn outline_gold_dev2() {
-    check("dev2", 1.0, 1.0, 1.0, 0.766, 0.9);
+    check("dev2", 1.0, 1.0, 1.0, 0.833, 0.933);
+}
+
+/// Tasks only (no outline, no basis): 55 new tasks, 165 queries on the 11 dev and dev2
+/// plans, written blind on 2026-12-07 (tests/fixtures/gold/outline/dev3/README.md). Scored
+/// fresh once before any tuning on it (top-1 0.800, top-3 0.945 with the code of that day's
+/// main), then tuned on with dev and dev2. A ranked item also counts as right when it is in
+/// the task's `also_ok` (empty in every task of this set).
+#[test]
+fn outline_gold_dev3() {
+    check("dev3", 0.0, 0.0, 0.0, 0.969, 0.993);
 }
 
 #[test]

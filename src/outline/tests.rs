@@ -380,3 +380,35 @@ fn ends_body_table() {
         assert_eq!(ends_body(line), want, "{line:?}");
     }
 }
+
+/// heading_cut_at_line_break: a heading whose line ends on a word it cannot end on ("của",
+/// "về") goes on to the next line even when that line starts with a capital; a heading
+/// ending on a noun stops at its line. Rows: (text, path, heading).
+#[test]
+fn heading_goes_on_after_a_connective_table() {
+    let rows = [
+        (
+            "II. NỘI DUNG\n1. Xây dựng Quyết định của\nThủ tướng Chính phủ ban hành Chương trình quốc gia\n\n- Cơ quan chủ trì: Bộ Công an.\n",
+            "II.1",
+            "Xây dựng Quyết định của Thủ tướng Chính phủ ban hành Chương trình quốc gia",
+        ),
+        (
+            "II. NỘI DUNG\n1. Tuyên truyền về\nBảo vệ dữ liệu cá nhân\n2. Tập huấn\n",
+            "II.1",
+            "Tuyên truyền về Bảo vệ dữ liệu cá nhân",
+        ),
+        (
+            "I. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\nThẩm định dự toán.\n2. Sở Y tế\n",
+            "I.1",
+            "Sở Tài chính",
+        ),
+    ];
+    for (text, path, heading) in rows {
+        let o = outline(text);
+        assert_eq!(
+            o.find(path).map(|s| s.heading.as_str()),
+            Some(heading),
+            "{text}"
+        );
+    }
+}
