@@ -48,20 +48,22 @@ fn law_versions(data: &Path, part: &str, reg: &Registry) -> (usize, usize, f64) 
             for line in law["mention_lines"].as_array().unwrap() {
                 let line = line.as_u64().unwrap();
                 let want = exceptions.get(&line).copied().unwrap_or(default);
-                let on_line = |exact: bool| {
-                    e.citations.iter().find(|c| {
-                        c.line as u64 == line
-                            && c.law.as_deref().map(fold_key).is_some_and(|l| {
-                                if exact {
-                                    l == name
-                                } else {
-                                    name.contains(&l)
-                                }
-                            })
-                    })
+                // The citation of that name on the line; else the one whose name is the
+                // longest part of it (an amending law's title holds the base law's name).
+                let exact = e.citations.iter().find(|c| {
+                    c.line as u64 == line && c.law.as_deref().map(fold_key) == Some(name.clone())
+                });
+                let within = || {
+                    e.citations
+                        .iter()
+                        .filter(|c| c.line as u64 == line)
+                        .filter_map(|c| Some((c, fold_key(c.law.as_deref()?))))
+                        .filter(|(_, l)| name.contains(l.as_str()))
+                        .min_by_key(|(_, l)| std::cmp::Reverse(l.len()))
+                        .map(|(c, _)| c)
                 };
-                let got = on_line(true)
-                    .or_else(|| on_line(false))
+                let got = exact
+                    .or_else(within)
                     .and_then(|c| cancu::resolve::resolved_id(c).map(str::to_string));
                 let right = if want == "unknown" {
                     got.is_none()
