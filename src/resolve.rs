@@ -1263,6 +1263,44 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
         }
     }
 
+    /// A work whose newest version was known only by number (later_version_undated) is
+    /// complete once a row repeating its name dates that version: the version in force on
+    /// the document's date. Regression: "Luật Thi hành án dân sự" in 2026 decrees was
+    /// "version unknown". (document, expected)
+    #[test]
+    fn later_versions_dated_table() {
+        let reg = Registry::from_text("t", REG).unwrap();
+        let o = |id: &str| Resolution::Observed(id.into());
+        let rows: Vec<(&str, Resolution)> = vec![
+            (
+                "Hà Nội, ngày 05 tháng 5 năm 2026\ntheo Luật Thi hành án dân sự",
+                o("26/2008/QH12"),
+            ),
+            // After the list's complete_until (the corpus check): unknown, though 106/2025 is in force.
+            (
+                "Hà Nội, ngày 05 tháng 7 năm 2026\ntheo Luật Thi hành án dân sự",
+                Resolution::Unknown,
+            ),
+            (
+                "Hà Nội, ngày 05 tháng 5 năm 2026\ntheo Luật Giám định tư pháp",
+                o("105/2025/QH15"),
+            ),
+            (
+                "Hà Nội, ngày 05 tháng 02 năm 2026\ntheo Luật Bảo vệ bí mật nhà nước",
+                o("29/2018/QH14"),
+            ),
+            (
+                "Hà Nội, ngày 05 tháng 3 năm 2026\ntheo Luật Bảo vệ bí mật nhà nước",
+                o("117/2025/QH15"),
+            ),
+        ];
+        for (text, want) in rows {
+            let e = crate::extract(text);
+            let got = resolve_document(text, &e, &reg);
+            assert_eq!(got.last(), Some(&want), "{text:?}");
+        }
+    }
+
     /// A law named inside the title of an amending law or of another cited instrument means
     /// the version that instrument could name; a bare number refers back to the document's
     /// own full citation; a defined short name ("sau đây gọi là Nghị định") cites nothing
