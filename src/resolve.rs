@@ -1293,6 +1293,11 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
                 "Hà Nội, ngày 05 tháng 3 năm 2026\ntheo Luật Bảo vệ bí mật nhà nước",
                 o("117/2025/QH15"),
             ),
+            // Amended in 2025, not replaced: the 2015 law, complete now past 2025.
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2026\ntheo Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+                o("85/2015/QH13"),
+            ),
         ];
         for (text, want) in rows {
             let e = crate::extract(text);
