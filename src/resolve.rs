@@ -1293,6 +1293,15 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
                 "Hà Nội, ngày 05 tháng 3 năm 2026\ntheo Luật Bảo vệ bí mật nhà nước",
                 o("117/2025/QH15"),
             ),
+            (
+                "Hà Nội, ngày 05 tháng 02 năm 2026\ntheo Luật Năng lượng nguyên tử",
+                o("94/2025/QH15"),
+            ),
+            // Replaced by a law of another name (Luật Phục hồi, phá sản): its last version.
+            (
+                "Hà Nội, ngày 05 tháng 5 năm 2026\ntheo Luật Phá sản",
+                o("51/2014/QH13"),
+            ),
             // Amended in 2025, not replaced: the 2015 law, complete now past 2025.
             (
                 "Hà Nội, ngày 05 tháng 01 năm 2026\ntheo Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
