@@ -476,8 +476,10 @@ fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Da
         .find_map(|p| before.rfind(p).map(|i| (i, p.len())))?;
     let mut list = &before[at + len..];
     // "sửa đổi, bổ sung Điều 6 và Phụ lục 4 … của Luật Đầu tư": the list starts after "của".
+    let mut skipped = 0;
     if let Some(k) = list.rfind(" cua") {
         if list[k + 4..].is_empty() || list[k + 4..].starts_with(' ') {
+            skipped = k;
             list = &list[k + 4..];
         }
     }
@@ -497,6 +499,15 @@ fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Da
             || list.trim_start().starts_with("cac luat"));
     if !list_ok {
         return None;
+    }
+    // Number first: "Luật số 56/2024/QH15 [ngày …] [của Quốc hội] [về] sửa đổi, bổ sung … của
+    // Luật A, Luật B": the amending law is the one cited right before the phrase.
+    // Only when the list follows the phrase (a few words such as "Điều 6 và" at most) and
+    // stays short: "… sửa đổi, bổ sung … theo quy định của Luật X" far after is no title.
+    if skipped <= 40 && list.len() <= 400 {
+        if let Some(first) = number_first(&before[..at]) {
+            return Some(first);
+        }
     }
     let to = floor_char(text, (c.end + 700).min(text.len()));
     let after = fold_key(text.get(c.end..to)?);
@@ -527,6 +538,42 @@ fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Da
     }
 }
 
+/// The amending law cited right before an amending phrase, number first (folded text that
+/// ends where the phrase starts): "luat so 56/2024/qh15 ngay 29 thang 11 nam 2024 cua quoc hoi
+/// ve " → its number and the date written.
+fn number_first(pre: &str) -> Option<(Option<String>, Option<Date>)> {
+    let mut p = pre.trim_end().trim_end_matches(',').trim_end();
+    for w in [" ve viec", " ve", " ban hanh luat", " cua quoc hoi"] {
+        if let Some(q) = p.strip_suffix(w) {
+            p = q.trim_end().trim_end_matches(',').trim_end();
+        }
+    }
+    let mut date = None;
+    if let Some(k) = p.rfind(" ngay ") {
+        if let Some(d) = written_date(&p[k + 6..]) {
+            let rest = p[k + 6..].trim_end();
+            let tail_ok = rest.ends_with(|ch: char| ch.is_ascii_digit());
+            if tail_ok && rest.len() <= 24 {
+                date = Some(d);
+                p = p[..k].trim_end();
+            }
+        }
+    }
+    let (head, number) = p.rsplit_once(' ')?;
+    let parts: Vec<&str> = number.split('/').collect();
+    let ok = parts.len() == 3
+        && parts[0].chars().all(|ch| ch.is_ascii_digit())
+        && parts[1].len() == 4
+        && parts[2].starts_with("qh")
+        && head.trim_end().ends_with("luat so");
+    ok.then(|| {
+        (
+            Some(format!("{}/{}/{}", parts[0], parts[1], parts[2].to_uppercase())),
+            date,
+        )
+    })
+}
+
 /// "12 thang 3 nam 2025" or "12/3/2025" (folded) at the start of `s`.
 fn written_date(s: &str) -> Option<Date> {
     let nums: Vec<u32> = s
@@ -553,7 +600,13 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 /// A law named inside an amending law's title means the version that amending law amended:
 /// the one whose `amended_by` lists it, else the version passed last before the amending
 /// law (from its registry entry or the date written), when the work's list is complete then.
-fn amended_base(text: &str, c: &Citation, name: &str, reg: &Registry) -> Option<String> {
+fn amended_base(
+    text: &str,
+    c: &Citation,
+    name: &str,
+    reg: &Registry,
+    cited_by: Option<Date>,
+) -> Option<String> {
     let work = Tables::builtin().work(name)?;
     let (number, date) = amending_title(text, c)?;
     if let Some(n) = &number {
@@ -572,12 +625,19 @@ fn amended_base(text: &str, c: &Citation, name: &str, reg: &Registry) -> Option<
             .and_then(|i| i.issued)
     });
     let year = number.as_deref().and_then(id_year);
-    passed_by(work, when, year)
+    passed_by(work, when, year, cited_by)
 }
 
 /// The latest version of `work` passed by `when` (a date, or a whole year when only the
 /// year is known and the answer is the same all year), when the list is complete then.
-fn passed_by(work: &Work, when: Option<Date>, year: Option<i32>) -> Option<String> {
+/// `cited_by` is the citing document's date: an instrument it cites was passed by then, so a
+/// year-only answer needs to hold only up to it.
+fn passed_by(
+    work: &Work,
+    when: Option<Date>,
+    year: Option<i32>,
+    cited_by: Option<Date>,
+) -> Option<String> {
     let latest = |d: Date| {
         if work.complete_until.is_none_or(|u| d > u) {
             return None;
@@ -592,7 +652,9 @@ fn passed_by(work: &Work, when: Option<Date>, year: Option<i32>) -> Option<Strin
         (Some(d), _) => latest(d),
         (None, Some(y)) => {
             let a = latest(Date::new(y, 1, 1)?)?;
-            (latest(Date::new(y, 12, 31)?)? == a).then_some(a)
+            let end = Date::new(y, 12, 31)?;
+            let end = cited_by.filter(|d| d.year == y).map_or(end, |d| d.min(end));
+            (latest(end)? == a).then_some(a)
         }
         _ => None,
     }
@@ -610,6 +672,7 @@ fn named_in_title(
     out: &[Option<Resolution>],
     name: &str,
     reg: &Registry,
+    cited_by: Option<Date>,
 ) -> Option<String> {
     let c = &cits[i];
     let work = Tables::builtin().work(name)?;
@@ -653,7 +716,7 @@ fn named_in_title(
         Some(Some(Resolution::Resolved(id))) => reg.get(id).and_then(|e| e.issued),
         _ => None,
     };
-    passed_by(work, p.date.or(issued), p.year)
+    passed_by(work, p.date.or(issued), p.year, cited_by)
 }
 
 /// A number written without its symbol ("Nghị định số 200") after the document cited it in
@@ -704,7 +767,7 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
         let r = match (&c.number, &c.symbol, &c.law) {
             (Some(n), Some(s), _) => numbered(c, n, s, reg, &ctx),
             (None, _, Some(name)) if c.year.is_some() || c.date.is_some() => {
-                match amended_base(text, c, name, reg) {
+                match amended_base(text, c, name, reg, ctx.date) {
                     Some(id) => version_answer(&id, reg),
                     None => named(c, name, reg, &ctx, &doc),
                 }
@@ -766,8 +829,8 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
         }
         out[i] = Some(match &c.law {
             Some(name) if c.number.is_none() => {
-                match amended_base(text, c, name, reg)
-                    .or_else(|| named_in_title(text, cits, i, &out, name, reg))
+                match amended_base(text, c, name, reg, ctx.date)
+                    .or_else(|| named_in_title(text, cits, i, &out, name, reg, ctx.date))
                 {
                     Some(id) => version_answer(&id, reg),
                     None => named(c, name, reg, &ctx, &doc),
@@ -1328,6 +1391,24 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
                 "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Dân quân tự vệ, Luật Quốc phòng số 98/2025/QH15;",
                 "Luật Dân quân tự vệ",
                 r("48/2019/QH14"),
+            ),
+            // Number first ("Luật số 56/2024/QH15 sửa đổi, bổ sung … của Luật A, Luật B"):
+            // the version that law amended, not the one in force on the document's date.
+            (
+                "Hà Nội, ngày 05 tháng 02 năm 2026\nCăn cứ Luật Ngân sách nhà nước số 89/2025/QH15;\nCăn cứ Luật số 56/2024/QH15 sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Ngân sách nhà nước, Luật Quản lý thuế;",
+                "Luật Ngân sách nhà nước",
+                Resolution::Observed("83/2015/QH13".into()),
+            ),
+            (
+                "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Luật số 98/2025/QH15 ngày 27 tháng 6 năm 2025 của Quốc hội về sửa đổi, bổ sung một số điều của Luật Quốc phòng, Luật Dân quân tự vệ;",
+                "Luật Dân quân tự vệ",
+                r("48/2019/QH14"),
+            ),
+            // A number first that is not an amending law's: the clause decides nothing.
+            (
+                "Hà Nội, ngày 05 tháng 02 năm 2026\nCăn cứ Luật Ngân sách nhà nước số 89/2025/QH15;\nThực hiện Nghị định số 12/2025/NĐ-CP sửa đổi, bổ sung một số điều của Luật Ngân sách nhà nước",
+                "Luật Ngân sách nhà nước",
+                Resolution::Observed("89/2025/QH15".into()),
             ),
             // The amending law's date: the version passed last before it.
             (
