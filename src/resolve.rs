@@ -399,7 +399,7 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
             .iter()
             .filter(|(id, issued)| match (ctx.date, issued) {
                 (Some(d), Some(i)) => *i <= d,
-                _ => !ctx.year.zip(id_year(id)).is_some_and(|(y, iy)| iy > y),
+                _ => ctx.year.zip(id_year(id)).is_none_or(|(y, iy)| iy <= y),
             })
             .map(|(id, _)| id)
             .collect();
@@ -568,7 +568,12 @@ fn number_first(pre: &str) -> Option<(Option<String>, Option<Date>)> {
         && head.trim_end().ends_with("luat so");
     ok.then(|| {
         (
-            Some(format!("{}/{}/{}", parts[0], parts[1], parts[2].to_uppercase())),
+            Some(format!(
+                "{}/{}/{}",
+                parts[0],
+                parts[1],
+                parts[2].to_uppercase()
+            )),
             date,
         )
     })

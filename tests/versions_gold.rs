@@ -322,7 +322,11 @@ fn law_table_versions_carry_their_evidence() {
             // A row repeating a work's name (appended to extend it) may list its versions again.
             let me = (name.to_string(), passed.to_string(), effective.to_string());
             if let Some(other) = owner.insert(id.to_string(), me.clone()) {
-                assert_eq!(other.0, name, "{id} is a version of both {} and {name}", other.0);
+                assert_eq!(
+                    other.0, name,
+                    "{id} is a version of both {} and {name}",
+                    other.0
+                );
                 assert_eq!(other, me, "{id}: its dates differ between rows of {name}");
             }
             latest = latest.max(passed.to_string());

@@ -845,8 +845,22 @@ pub(super) fn amending_title_after(after: &str) -> Option<String> {
         return None;
     }
     const ENDS: &[&str] = &[
-        ";", ".", ":", "(", "”", "\"", " có hiệu lực", " được ", " và điểm ", " và khoản ",
-        " và Điều ", " gồm", " thì ", " như sau", " quy định ", " có ",
+        ";",
+        ".",
+        ":",
+        "(",
+        "”",
+        "\"",
+        " có hiệu lực",
+        " được ",
+        " và điểm ",
+        " và khoản ",
+        " và Điều ",
+        " gồm",
+        " thì ",
+        " như sau",
+        " quy định ",
+        " có ",
     ];
     // The base law's own number ("… của Luật X số 64/2025/QH15") ends the title too.
     let number = rest.match_indices(" số ").find_map(|(i, m)| {
