@@ -27,6 +27,7 @@ fn law_versions(data: &Path, part: &str, reg: &Registry) -> (usize, usize, f64) 
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
     let (mut ok, mut total, mut per_doc) = (0usize, 0usize, Vec::new());
@@ -92,7 +93,13 @@ fn laws_by_name_resolve_to_the_version_meant() {
     let data = shared.join("data");
     let reg = Registry::builtin().unwrap();
     // (part, pinned share of mentions right, pinned mean per document)
-    let rows = [("dev", 0.92, 0.90), ("blind", 0.87, 0.84)];
+    // dev2: made blind after the first tuning (scored fresh before any tuning on it: 0.943
+    // of mentions, 0.931 per document), then tuned on with dev.
+    let rows = [
+        ("dev", 0.97, 0.96),
+        ("dev2", 0.94, 0.93),
+        ("blind", 0.87, 0.84),
+    ];
     for (part, min_mentions, min_docs) in rows {
         let (ok, total, mean) = law_versions(&data, part, &reg);
         let share = ok as f64 / total.max(1) as f64;
