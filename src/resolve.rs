@@ -359,16 +359,26 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
             .filter(|(id, p)| p.map(|p| p.year).or(id_year(id)) == Some(y))
             .map(|(id, _)| id)
             .collect();
-        return match of_year.len() {
-            1 => version_answer(of_year[0], reg),
-            0 => doc
-                .full
-                .iter()
-                .find(|(_, k, id)| *k == wkey && id_year(id) == Some(y))
-                .map(|(_, _, id)| version_answer(id, reg))
-                .unwrap_or(Resolution::Unknown),
-            _ => Resolution::Ambiguous(of_year.into_iter().cloned().collect()),
-        };
+        // A year no version has, not before the document's own year, while the work's list
+        // is complete up to the document's date: no law of the work was passed that year by
+        // then, so the year is not the law's ("Luật Dầu khí 2026" in a plan's column of
+        // years) and the other evidence decides.
+        let not_a_version_year = of_year.is_empty()
+            && ctx.date.is_some_and(|d| {
+                y >= d.year && work.is_some_and(|w| w.complete_until.is_some_and(|u| d <= u))
+            });
+        if !not_a_version_year {
+            return match of_year.len() {
+                1 => version_answer(of_year[0], reg),
+                0 => doc
+                    .full
+                    .iter()
+                    .find(|(_, k, id)| *k == wkey && id_year(id) == Some(y))
+                    .map(|(_, _, id)| version_answer(id, reg))
+                    .unwrap_or(Resolution::Unknown),
+                _ => Resolution::Ambiguous(of_year.into_iter().cloned().collect()),
+            };
+        }
     }
     // 2. A "(sau đây gọi là …)" definition of this name, the nearest before it.
     let written = fold_key(c.text.trim());
@@ -833,6 +843,9 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
             continue;
         }
         out[i] = Some(match &c.law {
+            Some(name) if c.number.is_none() && revision_bill(text, c) => {
+                revision(name, &ctx, reg)
+            }
             Some(name) if c.number.is_none() => {
                 match amended_base(text, c, name, reg, ctx.date)
                     .or_else(|| named_in_title(text, cits, i, &out, name, reg, ctx.date))
@@ -848,6 +861,33 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
     out.into_iter()
         .map(|r| r.unwrap_or(Resolution::Unknown))
         .collect()
+}
+
+/// "Luật Thuế thu nhập cá nhân (sửa đổi)": the name of a revision (a bill, or a new law just
+/// passed), not of the law in force.
+fn revision_bill(text: &str, c: &Citation) -> bool {
+    let after = text.get(c.end..).unwrap_or("");
+    let after: String = after
+        .chars()
+        .skip_while(|ch| ch.is_whitespace() || *ch == '*')
+        .take(12)
+        .collect();
+    fold_key(&after).starts_with("(sua doi)")
+}
+
+/// A revision named "(sửa đổi)": the newest version passed by the document's date when it is
+/// not in force yet (the new law), else unknown (a bill, not passed) — never the law in force.
+fn revision(name: &str, ctx: &Context, reg: &Registry) -> Resolution {
+    let (Some(w), Some(d)) = (Tables::builtin().work(name), ctx.date) else {
+        return Resolution::Unknown;
+    };
+    if w.complete_until.is_none_or(|u| d > u) {
+        return Resolution::Unknown;
+    }
+    match w.versions.iter().filter(|v| v.passed <= d).max_by_key(|v| v.passed) {
+        Some(v) if v.effective > d => version_answer(&v.id, reg),
+        _ => Resolution::Unknown,
+    }
 }
 
 /// Counts of a document's resolution.
@@ -1270,6 +1310,23 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
             ),
             // No date: the work, version unknown.
             ("I. NỘI DUNG\ntheo Luật Dân quân tự vệ", Resolution::Unknown),
+            // A year no version has, from the document's year on, with the list complete: not
+            // the law's year (a plan's column of years). Regression: "Luật Dầu khí 2026".
+            (
+                "Hà Nội, ngày 16 tháng 4 năm 2026\n| 24 | Luật Dân quân tự vệ 2026 | Bộ Quốc phòng |",
+                r("48/2019/QH14"),
+            ),
+            // A year before the document's that no version has stays unknown.
+            (
+                "Hà Nội, ngày 16 tháng 4 năm 2026\ntheo Luật Dân quân tự vệ 2015",
+                Resolution::Unknown,
+            ),
+            // "(sửa đổi)": a revision, not the law in force — a bill before a new version is
+            // passed. Regression: "Luật Thuế thu nhập cá nhân (sửa đổi)" resolved to 04/2007.
+            (
+                "Hà Nội, ngày 16 tháng 4 năm 2024\ngóp ý dự án Luật Dân quân tự vệ (sửa đổi)",
+                Resolution::Unknown,
+            ),
         ];
         for (text, want) in rows {
             let e = crate::extract(text);
@@ -1369,6 +1426,11 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
             (
                 "Hà Nội, ngày 05 tháng 5 năm 2026\ntheo Luật Phá sản",
                 o("51/2014/QH13"),
+            ),
+            // "(sửa đổi)" once the new law is passed, before it is in force: the new law.
+            (
+                "Hà Nội, ngày 05 tháng 02 năm 2026\ntriển khai Luật An ninh mạng (sửa đổi)",
+                o("116/2025/QH15"),
             ),
             // Amended in 2025, not replaced: the 2015 law, complete now past 2025.
             (
