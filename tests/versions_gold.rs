@@ -63,8 +63,18 @@ fn law_versions(data: &Path, part: &str, reg: &Registry) -> (usize, usize, f64) 
                         .min_by_key(|(_, l)| std::cmp::Reverse(l.len()))
                         .map(|(c, _)| c)
                 };
+                // Else one naming the same work another way ("Bộ luật Hàng hải" for "Bộ luật
+                // Hàng hải Việt Nam").
+                let same_work = || {
+                    let wk = cancu::resolve::work_key(law["name"].as_str().unwrap());
+                    e.citations.iter().find(|c| {
+                        c.line as u64 == line
+                            && c.law.as_deref().map(cancu::resolve::work_key) == Some(wk.clone())
+                    })
+                };
                 let got = exact
                     .or_else(within)
+                    .or_else(same_work)
                     .and_then(|c| cancu::resolve::resolved_id(c).map(str::to_string));
                 let right = if want == "unknown" {
                     got.is_none()
