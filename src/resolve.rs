@@ -298,6 +298,21 @@ struct DocLaws {
     full: Vec<(usize, String, String)>,
     /// (byte position, folded defined name, version id)
     defined: Vec<(usize, String, String)>,
+    /// The date the document itself takes effect ("Nghị định này có hiệu lực thi hành từ ngày
+    /// 01 tháng 7 năm 2026"), when it says so.
+    effective: Option<Date>,
+}
+
+/// The date a document says it takes effect: its last "… này có hiệu lực (thi hành) (kể) từ
+/// ngày …" (the article on its own effect closes it; earlier ones may quote other texts).
+fn own_effective_date(text: &str) -> Option<Date> {
+    let f = fold_key(text);
+    f.rmatch_indices("nay co hieu luc").find_map(|(i, m)| {
+        let rest = f.get(i + m.len()..)?;
+        let head: String = rest.chars().take(40).collect();
+        let at = head.find("tu ngay ")?;
+        written_date(rest.get(at + 8..)?)
+    })
 }
 
 /// The folded key of a law name's work: the canonical name when the law table knows it.
@@ -423,7 +438,16 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
         return Resolution::Unknown;
     };
     let in_force = match (ctx.date, ctx.year) {
-        (Some(d), _) => w.in_force_on(d),
+        // A document that takes effect after its date applies the laws in force then, among
+        // those passed by its date (it cannot mean a later one).
+        (Some(d), _) => match doc.effective.filter(|x| *x > d) {
+            Some(x) if w.complete_until.is_some_and(|u| d <= u) => w
+                .versions
+                .iter()
+                .filter(|v| v.passed <= d && v.effective <= x)
+                .max_by_key(|v| v.effective),
+            _ => w.in_force_on(d),
+        },
         (None, Some(y)) => {
             let a = Date::new(y, 1, 1).and_then(|d| w.in_force_on(d));
             let b = Date::new(y, 12, 31).and_then(|d| w.in_force_on(d));
@@ -775,7 +799,10 @@ fn same_document_full(
 pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resolution> {
     let ctx = Context::of(e);
     let cits = &e.citations;
-    let mut doc = DocLaws::default();
+    let mut doc = DocLaws {
+        effective: own_effective_date(text),
+        ..DocLaws::default()
+    };
     let mut out: Vec<Option<Resolution>> = vec![None; cits.len()];
     // Pass 1: numbered citations, and laws with a year or date beside their name.
     for (i, c) in cits.iter().enumerate() {
@@ -843,9 +870,7 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
             continue;
         }
         out[i] = Some(match &c.law {
-            Some(name) if c.number.is_none() && revision_bill(text, c) => {
-                revision(name, &ctx, reg)
-            }
+            Some(name) if c.number.is_none() && revision_bill(text, c) => revision(name, &ctx, reg),
             Some(name) if c.number.is_none() => {
                 match amended_base(text, c, name, reg, ctx.date)
                     .or_else(|| named_in_title(text, cits, i, &out, name, reg, ctx.date))
@@ -884,7 +909,12 @@ fn revision(name: &str, ctx: &Context, reg: &Registry) -> Resolution {
     if w.complete_until.is_none_or(|u| d > u) {
         return Resolution::Unknown;
     }
-    match w.versions.iter().filter(|v| v.passed <= d).max_by_key(|v| v.passed) {
+    match w
+        .versions
+        .iter()
+        .filter(|v| v.passed <= d)
+        .max_by_key(|v| v.passed)
+    {
         Some(v) if v.effective > d => version_answer(&v.id, reg),
         _ => Resolution::Unknown,
     }
@@ -1310,6 +1340,22 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
             ),
             // No date: the work, version unknown.
             ("I. NỘI DUNG\ntheo Luật Dân quân tự vệ", Resolution::Unknown),
+            // A document taking effect after its date applies the laws in force then, among
+            // those passed by its date. Regression: a decree of 15/5/2026 in force from
+            // 01/7/2026 read "Luật An ninh mạng" as 24/2018.
+            (
+                "Hà Nội, ngày 15 tháng 5 năm 2020\nĐiều 1. theo Luật Dân quân tự vệ\nĐiều 9. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2020.",
+                r("48/2019/QH14"),
+            ),
+            (
+                "Hà Nội, ngày 15 tháng 5 năm 2020\nĐiều 1. theo Luật Dân quân tự vệ\nĐiều 9. Nghị định này có hiệu lực thi hành từ ngày 15 tháng 6 năm 2020.",
+                r("43/2009/QH12"),
+            ),
+            // Never a version passed after the document, whenever it takes effect.
+            (
+                "Hà Nội, ngày 15 tháng 5 năm 2019\nĐiều 1. theo Luật Dân quân tự vệ\nĐiều 9. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2020.",
+                r("43/2009/QH12"),
+            ),
             // A year no version has, from the document's year on, with the list complete: not
             // the law's year (a plan's column of years). Regression: "Luật Dầu khí 2026".
             (
