@@ -16,7 +16,12 @@
 //! name; the version a "(sau đây gọi là …)" definition gave that name; the version the
 //! document itself cites in full ("Căn cứ Luật Đấu thầu số 22/2023/QH15", the nearest
 //! earlier full mention, else the first); the version in force (by effective date) on the
-//! document's own date, only when the work's version list is complete up to that date.
+//! document's own date — or, for a document that takes effect later ("Nghị định này có hiệu
+//! lực thi hành từ ngày …"), on that date among the versions passed by its own date — only
+//! when the work's version list is complete up to the document's date. "Luật X (sửa đổi)"
+//! names a revision: the new version passed but not yet in force, else unknown (a bill). An
+//! amending law cited by name is a row of its own in the law table: the one of that name
+//! passed by the document's date.
 //! Otherwise the work, version unknown — never an older version by default, never one
 //! passed after the document. A version the document names but the registry lacks is
 //! `Observed` (its canonical number).
