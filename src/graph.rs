@@ -603,6 +603,19 @@ impl Graph {
                         let wk = resolve::work_key(name);
                         let by_name = c.law.as_deref().map(resolve::work_key) == Some(wk);
                         let by_version = rid.is_some_and(|r| work_versions.iter().any(|v| v == r));
+                        // A version cited by its number alone ("Luật số 20/2023/QH15") that
+                        // the registry lacks: matched as written.
+                        let by_number = work_versions
+                            .iter()
+                            .find(|v| {
+                                rid.is_none()
+                                    && id_parts(v).is_some_and(|(n, y, s)| {
+                                        y.is_some() && written(&n, Some(&s), None, y)
+                                    })
+                            })
+                            .map(String::as_str);
+                        let by_version = by_version || by_number.is_some();
+                        let rid = rid.or(by_number);
                         let version_year = rid.and_then(id_parts).and_then(|p| p.1).or(c.year);
                         let hit =
                             (by_name || by_version) && year.is_none_or(|y| version_year == Some(y));
@@ -1106,6 +1119,28 @@ mod tests {
         let plan = g.plan_basis(doc, &reg);
         assert!(has(&plan, "48/2019"), "{plan:?}");
         assert!(!has(&plan, "77/2020") && !has(&plan, "21/2019"), "{plan:?}");
+    }
+
+    /// A work's version cited by its number alone, which the registry lacks ("Luật số
+    /// 20/2023/QH15" in a list of amending laws), is a citation of the work and of that
+    /// version. Regression: "Luật Giao dịch điện tử 2023" found 16 of 17 documents.
+    /// (text, query, hits expected, their group)
+    #[test]
+    fn work_version_cited_by_number_alone_table() {
+        let reg = Registry::builtin().unwrap();
+        let text = "Hà Nội, ngày 05 tháng 01 năm 2026\nđược sửa đổi, bổ sung theo Luật số 09/2022/QH15, Luật số 20/2023/QH15 và Luật số 26/2023/QH15;";
+        let g = Graph::build(&[("p.txt".into(), text.into())], &reg);
+        let rows = [
+            ("Luật Giao dịch điện tử 2023", 1, Some("20/2023/QH15")),
+            ("Luật Giao dịch điện tử", 1, Some("20/2023/QH15")),
+            ("Luật Giao dịch điện tử 2005", 0, None),
+        ];
+        for (q, n, group) in rows {
+            let t = parse_query(q, &reg).unwrap_or_else(|| panic!("{q}"));
+            let hits = g.cites(&t);
+            assert_eq!(hits.len(), n, "{q}: {hits:?}");
+            assert_eq!(hits.first().and_then(|h| h.group.as_deref()), group, "{q}");
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@ fn law_versions(data: &Path, part: &str, reg: &Registry) -> (usize, usize, f64) 
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
     let (mut ok, mut total, mut per_doc) = (0usize, 0usize, Vec::new());
@@ -48,20 +49,32 @@ fn law_versions(data: &Path, part: &str, reg: &Registry) -> (usize, usize, f64) 
             for line in law["mention_lines"].as_array().unwrap() {
                 let line = line.as_u64().unwrap();
                 let want = exceptions.get(&line).copied().unwrap_or(default);
-                let on_line = |exact: bool| {
+                // The citation of that name on the line; else the one whose name is the
+                // longest part of it (an amending law's title holds the base law's name).
+                let exact = e.citations.iter().find(|c| {
+                    c.line as u64 == line && c.law.as_deref().map(fold_key) == Some(name.clone())
+                });
+                let within = || {
+                    e.citations
+                        .iter()
+                        .filter(|c| c.line as u64 == line)
+                        .filter_map(|c| Some((c, fold_key(c.law.as_deref()?))))
+                        .filter(|(_, l)| name.contains(l.as_str()))
+                        .min_by_key(|(_, l)| std::cmp::Reverse(l.len()))
+                        .map(|(c, _)| c)
+                };
+                // Else one naming the same work another way ("Bộ luật Hàng hải" for "Bộ luật
+                // Hàng hải Việt Nam").
+                let same_work = || {
+                    let wk = cancu::resolve::work_key(law["name"].as_str().unwrap());
                     e.citations.iter().find(|c| {
                         c.line as u64 == line
-                            && c.law.as_deref().map(fold_key).is_some_and(|l| {
-                                if exact {
-                                    l == name
-                                } else {
-                                    name.contains(&l)
-                                }
-                            })
+                            && c.law.as_deref().map(cancu::resolve::work_key) == Some(wk.clone())
                     })
                 };
-                let got = on_line(true)
-                    .or_else(|| on_line(false))
+                let got = exact
+                    .or_else(within)
+                    .or_else(same_work)
                     .and_then(|c| cancu::resolve::resolved_id(c).map(str::to_string));
                 let right = if want == "unknown" {
                     got.is_none()
@@ -90,7 +103,13 @@ fn laws_by_name_resolve_to_the_version_meant() {
     let data = shared.join("data");
     let reg = Registry::builtin().unwrap();
     // (part, pinned share of mentions right, pinned mean per document)
-    let rows = [("dev", 0.92, 0.90), ("blind", 0.87, 0.84)];
+    // dev2: made blind after the first tuning (scored fresh before any tuning on it: 0.943
+    // of mentions, 0.931 per document), then tuned on with dev.
+    let rows = [
+        ("dev", 0.97, 0.96),
+        ("dev2", 0.98, 0.98),
+        ("blind", 0.91, 0.87),
+    ];
     for (part, min_mentions, min_docs) in rows {
         let (ok, total, mean) = law_versions(&data, part, &reg);
         let share = ok as f64 / total.max(1) as f64;
@@ -287,14 +306,14 @@ fn cites_finds_the_documents_in_every_written_form() {
 /// The law table's works and versions carry their evidence as data: every version a source
 /// and a verified flag (per version, or for the whole list in rows written before per-version
 /// sources), passed ≤ effective, oldest first by effective date, each version in one work
-/// only; a `complete_until` rests on a `complete_until_basis` whose latest passing date is
+/// only (a row repeating a work's name is the same work); a `complete_until` rests on a `complete_until_basis` whose latest passing date is
 /// the newest version's and whose corpus check reaches `complete_until`.
 #[test]
 fn law_table_versions_carry_their_evidence() {
     let text =
         common::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/registry/laws.toml"));
     let t: toml::Value = toml::from_str(&text).unwrap();
-    let mut owner: BTreeMap<String, String> = BTreeMap::new();
+    let mut owner: BTreeMap<String, (String, String, String)> = BTreeMap::new();
     let mut works = 0;
     for law in t["law"].as_array().unwrap() {
         let name = law["name"].as_str().unwrap();
@@ -317,8 +336,15 @@ fn law_table_versions_carry_their_evidence() {
                 (v.get("source").is_some() && v.get("verified").is_some()) || whole,
                 "{name} {id}: no source"
             );
-            if let Some(other) = owner.insert(id.to_string(), name.to_string()) {
-                panic!("{id} is a version of both {other} and {name}");
+            // A row repeating a work's name (appended to extend it) may list its versions again.
+            let me = (name.to_string(), passed.to_string(), effective.to_string());
+            if let Some(other) = owner.insert(id.to_string(), me.clone()) {
+                assert_eq!(
+                    other.0, name,
+                    "{id} is a version of both {} and {name}",
+                    other.0
+                );
+                assert_eq!(other, me, "{id}: its dates differ between rows of {name}");
             }
             latest = latest.max(passed.to_string());
         }

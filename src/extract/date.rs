@@ -23,7 +23,9 @@ fn cell_start(fb: &[u8], i: usize) -> usize {
     let mut p = i;
     while p > 0 {
         let b = fb[p - 1];
-        if b == b'\n' || b == b'|' || b == b'\t' {
+        // A rule of underscores ends a cell too: the flattened header of a web page sets
+        // "…Hạnh phúc________ Hà Nội, ngày …" on one line.
+        if b == b'\n' || b == b'|' || b == b'\t' || (b == b'_' && p >= 2 && fb[p - 2] == b'_') {
             return p;
         }
         if b == b' ' && p >= 2 && fb[p - 2] == b' ' {
@@ -306,6 +308,12 @@ mod tests {
             (
                 "ỦY BAN NHÂN DÂN\nSố: 126/KH-UBND                           Đông Sơn, ngày 20 tháng 10 năm 2025\nKẾ HOẠCH\nCăn cứ Luật số 72/2025/QH15 ngày 16 tháng 6 năm 2025;\n",
                 d("2025-10-20"),
+            ),
+            // A web page's header flattened on one line, the date after a rule of underscores.
+            // Regression: Nghị định 172/2025 (admin-docs-2025) had no date.
+            (
+                "CHÍNH PHỦ_______ Số: 172/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập – Tự do – Hạnh phúc________________________ Hà Nội, ngày 30 tháng 6 năm 2025 |\n\n**NGHỊ ĐỊNH**\n",
+                d("2025-06-30"),
             ),
             // A web page's trailing notice is not the signature block.
             (

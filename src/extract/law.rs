@@ -786,3 +786,138 @@ mod tests {
         }
     }
 }
+
+/// The title written after an amending law cited by number ("Luật số 90/2025/QH15 [ngày …]
+/// [của Quốc hội] [về] sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Hải quan, …"): its
+/// name, "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, …", up to where the title ends
+/// (";", ".", ":", "(", "có hiệu lực", "và điểm …"); `after` is the text right after the
+/// number. None when no such title follows.
+pub(super) fn amending_title_after(after: &str) -> Option<String> {
+    // Whitespace runs (line breaks included) to one space; Markdown emphasis dropped.
+    let mut s = String::new();
+    for ch in after.chars().take(600) {
+        if ch == '*' || ch == '_' {
+            continue;
+        }
+        if ch.is_whitespace() {
+            if !s.ends_with(' ') {
+                s.push(' ');
+            }
+        } else {
+            s.push(ch);
+        }
+    }
+    let mut rest = s.trim_start();
+    // "ngày 25 tháng 6 năm 2025" / "ngày 25/6/2025".
+    if let Some(r) = rest.strip_prefix("ngày ") {
+        let toks: Vec<&str> = r.splitn(6, ' ').collect();
+        let num = |w: &str| !w.is_empty() && w.chars().all(|ch| ch.is_ascii_digit() || ch == '/');
+        let n = if toks.first().is_some_and(|w| num(w) && w.contains('/')) {
+            1
+        } else if toks.len() >= 5
+            && num(toks[0])
+            && toks[1] == "tháng"
+            && num(toks[2])
+            && toks[3] == "năm"
+            && num(toks[4])
+        {
+            5
+        } else {
+            return None;
+        };
+        rest = r.splitn(n + 1, ' ').nth(n).unwrap_or("").trim_start();
+    }
+    for w in ["của Quốc hội", ","] {
+        rest = rest.strip_prefix(w).unwrap_or(rest).trim_start();
+    }
+    for w in ["về việc ", "về ", "ban hành Luật "] {
+        if let Some(r) = rest.strip_prefix(w) {
+            rest = r;
+            break;
+        }
+    }
+    const OPENINGS: &[&str] = &[
+        "sửa đổi, bổ sung một số điều của Luật ",
+        "sửa đổi, bổ sung một số điều của các Luật ",
+        "sửa đổi, bổ sung một số điều của các luật ",
+    ];
+    if !OPENINGS.iter().any(|o| rest.starts_with(o)) {
+        return None;
+    }
+    const ENDS: &[&str] = &[
+        ";",
+        ".",
+        ":",
+        "(",
+        "”",
+        "\"",
+        " có hiệu lực",
+        " được ",
+        " và điểm ",
+        " và khoản ",
+        " và Điều ",
+        " gồm",
+        " thì ",
+        " như sau",
+        " quy định ",
+        " có ",
+    ];
+    // The base law's own number ("… của Luật X số 64/2025/QH15") ends the title too.
+    let number = rest.match_indices(" số ").find_map(|(i, m)| {
+        rest[i + m.len()..]
+            .starts_with(|ch: char| ch.is_ascii_digit())
+            .then_some(i)
+    });
+    let end = ENDS
+        .iter()
+        .filter_map(|e| rest.find(e))
+        .chain(number)
+        .min()
+        .unwrap_or(rest.len());
+    let title = rest[..end].trim_end().trim_end_matches(',').trim_end();
+    // The list of names must hold at least one law name after the opening.
+    (title.len() > OPENINGS[0].len() + 2).then(|| format!("Luật {title}"))
+}
+
+#[cfg(test)]
+mod amending_title_tests {
+    use super::amending_title_after;
+
+    /// (text after "Luật số N/YYYY/QHxx", the amending law's name read from it)
+    #[test]
+    fn amending_title_after_table() {
+        let rows: [(&str, Option<&str>); 8] = [
+            (
+                " sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương thức\nđối tác công tư, Luật Hải quan;",
+                Some("Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương thức đối tác công tư, Luật Hải quan"),
+            ),
+            (
+                " ngày 29 tháng 11 năm 2024 của Quốc hội về sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu; Căn cứ",
+                Some("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu"),
+            ),
+            (
+                " sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân, \nLuật Thuế giá trị gia tăng có hiệu lực kể từ ngày 01 tháng 01 năm 2026.",
+                Some("Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân, Luật Thuế giá trị gia tăng"),
+            ),
+            (
+                " ngày 25/6/2025 ban hành Luật sửa đổi, bổ sung một số điều của Luật Đất đai và điểm c khoản 2",
+                Some("Luật sửa đổi, bổ sung một số điều của Luật Đất đai"),
+            ),
+            (
+                " sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 ngày 19 tháng 2 năm 2025;",
+                Some("Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật"),
+            ),
+            (
+                " sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế có căn cứ ban hành",
+                Some("Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"),
+            ),
+            // No title: a citation by number alone.
+            ("; Căn cứ Nghị định số 1/2025/NĐ-CP", None),
+            // "Luật số 57/2024/QH15 ngày … và Luật số …": a list, not a title.
+            (" ngày 29 tháng 11 năm 2024 và Luật số 90/2025/QH15", None),
+        ];
+        for (after, want) in rows {
+            assert_eq!(amending_title_after(after).as_deref(), want, "{after:?}");
+        }
+    }
+}

@@ -344,8 +344,9 @@ impl<'t> Extractor<'t> {
                 );
                 c.provision = self.provision_before(ctx, a);
                 if kind.is_named_law() {
-                    // "Luật ... số 41/2024/QH15" handled below; "Luật số 80/2015/QH13" here.
-                    c.law = None;
+                    // "Luật ... số 41/2024/QH15" handled below; "Luật số 80/2015/QH13" here,
+                    // named only by an amending title written after its number.
+                    c.law = law::amending_title_after(ctx.text.get(c.end..).unwrap_or(""));
                 }
                 let mut end_f = ctx.f.folded_at(c.end);
                 res.push((c, Some((ns.start, ns.end))));

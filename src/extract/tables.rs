@@ -290,7 +290,7 @@ struct LawFile {
     law: Vec<LawRow>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 struct LawRow {
     name: String,
     #[serde(default)]
@@ -306,6 +306,54 @@ struct LawRow {
     versions_source: Option<String>,
     #[serde(default)]
     versions_verified: bool,
+}
+
+/// The law table's rows with a repeated name folded into its first row: a later row of the
+/// same name (appended to the file) adds its aliases and the versions the first lacks, and its
+/// `complete_until`, when set, replaces the first row's (the later row checked the list to
+/// that date); its source joins the first's.
+fn merge_repeated(rows: &[LawRow]) -> Vec<LawRow> {
+    let mut out: Vec<LawRow> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for row in rows {
+        let key = fold_key(&row.name);
+        let Some(&i) = at.get(&key) else {
+            at.insert(key, out.len());
+            out.push(row.clone());
+            continue;
+        };
+        let first = &mut out[i];
+        for a in &row.aliases {
+            if !first.aliases.contains(a) {
+                first.aliases.push(a.clone());
+            }
+        }
+        for v in &row.versions {
+            if first.version_ids().all(|id| id != v.id) {
+                first.versions.push(v.clone());
+            }
+        }
+        if row.complete_until.is_some() {
+            first.complete_until = row.complete_until;
+        }
+        if let Some(s) = &row.versions_source {
+            first.versions_source = Some(match first.versions_source.take() {
+                Some(f) => format!("{f}; {s}"),
+                None => s.clone(),
+            });
+            first.versions_verified = first.versions_verified && row.versions_verified;
+        }
+        if first.kind.is_none() {
+            first.kind = row.kind;
+        }
+    }
+    out
+}
+
+impl LawRow {
+    fn version_ids(&self) -> impl Iterator<Item = &str> {
+        self.versions.iter().map(|v| v.id.as_str())
+    }
 }
 
 /// One version of a work: a law passed under the work's name ("83/2015/QH13").
@@ -525,7 +573,7 @@ impl Tables {
 
         let mut laws = Vec::new();
         let mut works: HashMap<String, std::sync::Arc<Work>> = HashMap::new();
-        for row in &l.law {
+        for row in merge_repeated(&l.law) {
             let mut versions = row.versions.clone();
             versions.sort_by_key(|v| v.effective);
             let w = std::sync::Arc::new(Work {
@@ -797,6 +845,40 @@ mod instance_tests {
             got(Extractor::builtin()),
             ["quy-che 49/QCPH-UBND-UBMT-HCTĐ"]
         );
+    }
+
+    /// A row repeating a name adds to the first row of that name: (law table, name, version
+    /// ids, complete_until). Regression: appended rows were ignored, the first row won.
+    #[test]
+    fn repeated_law_rows_merge_table() {
+        let one = "[[law]]\nname = \"Luật A\"\naliases = [\"Luật AA\"]\n[[law.versions]]\nid = \"1/2010/QH12\"\npassed = \"2010-01-01\"\neffective = \"2010-07-01\"\n";
+        let two = "[[law]]\nname = \"Luật A\"\naliases = [\"Luật AB\"]\ncomplete_until = \"2026-01-01\"\n[[law.versions]]\nid = \"2/2020/QH14\"\npassed = \"2020-01-01\"\neffective = \"2020-07-01\"\n[[law.versions]]\nid = \"1/2010/QH12\"\npassed = \"2010-01-01\"\neffective = \"2010-07-01\"\n";
+        let rows: Vec<(String, &str, Vec<&str>, Option<&str>)> = vec![
+            (one.to_string(), "Luật AA", vec!["1/2010/QH12"], None),
+            (
+                format!("{one}{two}"),
+                "Luật AB",
+                vec!["1/2010/QH12", "2/2020/QH14"],
+                Some("2026-01-01"),
+            ),
+            (
+                format!("{two}{one}"),
+                "Luật A",
+                vec!["1/2010/QH12", "2/2020/QH14"],
+                Some("2026-01-01"),
+            ),
+        ];
+        for (laws, name, ids, until) in rows {
+            let t = Tables::from_toml(PATTERNS_TOML, &laws, ISSUERS_TOML).expect("tables");
+            let w = t.work(name).unwrap_or_else(|| panic!("{name} in {laws}"));
+            let got: Vec<&str> = w.versions.iter().map(|v| v.id.as_str()).collect();
+            assert_eq!(got, ids, "{laws}");
+            assert_eq!(
+                w.complete_until.map(|d| d.to_string()),
+                until.map(str::to_string),
+                "{laws}"
+            );
+        }
     }
 
     /// A pattern file without a word list is refused with the file named.
