@@ -641,20 +641,34 @@ impl SearchIndex {
         // a time (memory: one batch of files); tantivy's own threads index what this thread
         // hands it, in file order. A commit every COMMIT_EVERY bytes keeps a long first run's
         // work if it is stopped.
+        // Documents are built on half the threads (at least one): tantivy's indexing threads
+        // need the others, and documents built faster than they are indexed only wait in
+        // tantivy's queue (up to 10,000 documents), in memory.
+        let builders = rayon::ThreadPoolBuilder::new()
+            .num_threads((rayon::current_num_threads() / 2).max(1))
+            .thread_name(|i| format!("cancu-builder-{i}"))
+            .build()
+            .ok();
         let batch = rayon::current_num_threads().max(1) * 4;
         let mut since_commit = 0u64;
         let mut done = 0;
         for chunk in files.chunks(batch) {
             use rayon::prelude::*;
-            let built: Vec<(String, Built)> = chunk
-                .par_iter()
-                .map(|file| {
-                    let path = file.display().to_string();
-                    let old = indexed.get(&path).filter(|h| learned.knows(&path, h));
-                    let b = build_file(&self.fields, file, &path, old);
-                    (path, b)
-                })
-                .collect();
+            let build_chunk = || -> Vec<(String, Built)> {
+                chunk
+                    .par_iter()
+                    .map(|file| {
+                        let path = file.display().to_string();
+                        let old = indexed.get(&path).filter(|h| learned.knows(&path, h));
+                        let b = build_file(&self.fields, file, &path, old);
+                        (path, b)
+                    })
+                    .collect()
+            };
+            let built = match &builders {
+                Some(pool) => pool.install(build_chunk),
+                None => build_chunk(),
+            };
             for (path, b) in built {
                 present.insert(path.clone());
                 match b {
