@@ -1,9 +1,11 @@
 //! Writing the index: the documents made of one file, and the incremental update of a set of
 //! paths (a changed file replaced, a deleted one removed, an unchanged one skipped by content
-//! hash). Documents are built on all cores (rayon) while tantivy's threads index them. A
-//! commit every [`COMMIT_EVERY`] bytes and one at the end of a run: a crash leaves the last
-//! commit, and the next run redoes only what was not committed. Progress is reported through a callback; this module
-//! knows nothing of terminals.
+//! hash). Documents are built on half the cores (rayon; one extraction per file serves its
+//! documents and what it teaches the registry) while tantivy's threads index them. A commit
+//! every [`COMMIT_EVERY`] bytes and one at the end of a run, each followed by `learned.json`
+//! while the writer's lock is held: a crash leaves the last commit, and the next run redoes
+//! only what was not committed. Progress is reported through a callback; this module knows
+//! nothing of terminals.
 
 use crate::index::{tantivy_err, Fields, IndexError, SearchIndex};
 use crate::normalize::{clean, fold_key};
