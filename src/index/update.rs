@@ -1,9 +1,11 @@
 //! Writing the index: the documents made of one file, and the incremental update of a set of
 //! paths (a changed file replaced, a deleted one removed, an unchanged one skipped by content
-//! hash). Documents are built on all cores (rayon) while tantivy's threads index them. A
-//! commit every [`COMMIT_EVERY`] bytes and one at the end of a run: a crash leaves the last
-//! commit, and the next run redoes only what was not committed. Progress is reported through a callback; this module
-//! knows nothing of terminals.
+//! hash). Documents are built on half the cores (rayon; one extraction per file serves its
+//! documents and what it teaches the registry) while tantivy's threads index them. A commit
+//! every [`COMMIT_EVERY`] bytes and one at the end of a run, each followed by `learned.json`
+//! while the writer's lock is held: a crash leaves the last commit, and the next run redoes
+//! only what was not committed. Progress is reported through a callback; this module knows
+//! nothing of terminals.
 
 use crate::index::{tantivy_err, Fields, IndexError, SearchIndex};
 use crate::normalize::{clean, fold_key};
@@ -142,9 +144,22 @@ impl Writer {
         Ok(())
     }
 
+    /// Commit, then run `then` while this writer still holds the index's lock: what must be
+    /// written beside the commit (the learned store) is written by one process at a time,
+    /// and never after another run has started.
+    pub fn commit_then<T>(&mut self, then: impl FnOnce() -> T) -> Result<T, IndexError> {
+        self.commit()?;
+        Ok(then())
+    }
+
     /// Commit and wait for background merges (a clean end of a run).
     pub fn finish(mut self) -> Result<(), IndexError> {
         self.commit()?;
+        self.close()
+    }
+
+    /// Wait for background merges and release the lock, without committing again.
+    pub fn close(self) -> Result<(), IndexError> {
         let dir = self.dir.clone();
         self.w
             .wait_merging_threads()
@@ -192,12 +207,16 @@ fn build_file(f: &Fields, file: &Path, path: &str, old: Option<&String>) -> Buil
         return Built::Unchanged;
     }
     match crate::source::from_bytes(path, bytes) {
-        Ok(src) => Built::Docs {
-            bytes: src.text.len() as u64,
-            docs: documents(f, path, &src.text, &hash),
-            learned: crate::registry::learn::learn_document(path, &src.text),
-            hash,
-        },
+        Ok(src) => {
+            let bytes = src.text.len() as u64;
+            let (docs, learned) = documents_and_learned(f, src, &hash);
+            Built::Docs {
+                bytes,
+                docs,
+                learned,
+                hash,
+            }
+        }
         Err(e) => Built::Error(e.to_string()),
     }
 }
@@ -273,11 +292,39 @@ pub fn registry_hash(reg: &Registry) -> String {
 /// The tantivy documents of one file: its plan document, one per section and one per
 /// observed instrument it cites ([`super::observations`]).
 pub fn documents(f: &Fields, path: &str, text: &str, hash: &str) -> Vec<TantivyDocument> {
-    let a = crate::analysis::analyze_text(path, text, None, &crate::analysis::Wants::index());
+    let src = crate::source::SourceFile::plain(path, text.to_string());
+    documents_of(f, src, hash, false).0
+}
+
+/// [`documents`] of a file read (`src`: its path and decoded text), and what it teaches the
+/// registry ([`crate::registry::learn::learn_document`]), from one extraction of its text.
+pub fn documents_and_learned(
+    f: &Fields,
+    src: crate::source::SourceFile,
+    hash: &str,
+) -> (Vec<TantivyDocument>, Vec<Instrument>) {
+    documents_of(f, src, hash, true)
+}
+
+/// [`documents`]; with `learn`, what the file teaches too, learned from the same extraction
+/// before its citations are sorted.
+fn documents_of(
+    f: &Fields,
+    src: crate::source::SourceFile,
+    hash: &str,
+    learn: bool,
+) -> (Vec<TantivyDocument>, Vec<Instrument>) {
+    let a = crate::analysis::analyze(src, None, &crate::analysis::Wants::index());
+    let (path, text) = (a.source.path.as_str(), a.source.text.as_str());
     let mut ex = a.extraction;
+    let learned = if learn {
+        crate::registry::learn::learn_document_extracted(path, text, &ex)
+    } else {
+        Vec::new()
+    };
     ex.citations.sort_by_key(|c| c.start);
     let parts = a.outline.map(|o| sections_in(text, &o));
-    build(f, path, text, hash, Some(&ex), parts)
+    (build(f, path, text, hash, Some(&ex), parts), learned)
 }
 
 /// The documents [`documents`] makes with extraction left out: the same plan and section
@@ -606,20 +653,34 @@ impl SearchIndex {
         // a time (memory: one batch of files); tantivy's own threads index what this thread
         // hands it, in file order. A commit every COMMIT_EVERY bytes keeps a long first run's
         // work if it is stopped.
+        // Documents are built on half the threads (at least one): tantivy's indexing threads
+        // need the others, and documents built faster than they are indexed only wait in
+        // tantivy's queue (up to 10,000 documents), in memory.
+        let builders = rayon::ThreadPoolBuilder::new()
+            .num_threads((rayon::current_num_threads() / 2).max(1))
+            .thread_name(|i| format!("cancu-builder-{i}"))
+            .build()
+            .ok();
         let batch = rayon::current_num_threads().max(1) * 4;
         let mut since_commit = 0u64;
         let mut done = 0;
         for chunk in files.chunks(batch) {
             use rayon::prelude::*;
-            let built: Vec<(String, Built)> = chunk
-                .par_iter()
-                .map(|file| {
-                    let path = file.display().to_string();
-                    let old = indexed.get(&path).filter(|h| learned.knows(&path, h));
-                    let b = build_file(&self.fields, file, &path, old);
-                    (path, b)
-                })
-                .collect();
+            let build_chunk = || -> Vec<(String, Built)> {
+                chunk
+                    .par_iter()
+                    .map(|file| {
+                        let path = file.display().to_string();
+                        let old = indexed.get(&path).filter(|h| learned.knows(&path, h));
+                        let b = build_file(&self.fields, file, &path, old);
+                        (path, b)
+                    })
+                    .collect()
+            };
+            let built = match &builders {
+                Some(pool) => pool.install(build_chunk),
+                None => build_chunk(),
+            };
             for (path, b) in built {
                 present.insert(path.clone());
                 match b {
@@ -653,7 +714,8 @@ impl SearchIndex {
                 });
             }
             if since_commit >= COMMIT_EVERY {
-                writer.commit()?;
+                // What the committed files taught is kept with them.
+                writer.commit_then(|| self.save_learned(&learned))??;
                 since_commit = 0;
             }
         }
@@ -667,18 +729,32 @@ impl SearchIndex {
                 dirty = true;
             }
         }
-        if dirty {
-            writer.finish()?;
-            self.reload()?;
-        }
         learned.retain(&indexed.into_keys().chain(present).collect());
-        if self.dir.join("meta.json").is_file() {
-            learned.save(&self.dir).map_err(|err| IndexError::Io {
-                dir: self.dir.clone(),
-                err,
-            })?;
+        // learned.json is written after the commit and before the lock is released: another
+        // run that takes the lock next reads the store of this run's commit.
+        if dirty {
+            writer.commit_then(|| self.save_learned(&learned))??;
+            writer.close()?;
+            self.reload()?;
+        } else {
+            self.save_learned(&learned)?;
+            drop(writer);
         }
         Ok(stats)
+    }
+
+    /// Write the learned store beside the index (when there is one on disk).
+    fn save_learned(
+        &self,
+        learned: &crate::registry::learned::LearnedStore,
+    ) -> Result<(), IndexError> {
+        if !self.dir.join("meta.json").is_file() {
+            return Ok(());
+        }
+        learned.save(&self.dir).map_err(|err| IndexError::Io {
+            dir: self.dir.clone(),
+            err,
+        })
     }
 }
 
@@ -807,6 +883,49 @@ mod tests {
             })
             .collect();
         assert!(cited.contains(&"168/2018/NĐ-CP".to_string()), "{cited:?}");
+    }
+
+    /// Regression: learned.json was written after the run's writer released the index lock,
+    /// so a second run could take the lock, read the old store and race the first one's
+    /// write. What `commit_then` runs, the run's lock is still held: another writer is busy.
+    #[test]
+    fn learned_store_written_under_the_lock() {
+        let dir = std::env::temp_dir().join(format!("cancu-lock-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let index = SearchIndex::open_or_create(&dir).expect("index");
+        let other = || SearchIndex::open(&dir).and_then(|i| i.writer().map(drop));
+        let mut w = index.writer().expect("writer");
+        let during = w.commit_then(other).expect("commit");
+        assert!(matches!(during, Err(IndexError::Busy { .. })), "{during:?}");
+        w.close().expect("close");
+        assert!(other().is_ok(), "the lock is released by close");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// What a file teaches, learned from the indexer's one extraction, is what
+    /// `learn_document` learns from the text alone.
+    #[test]
+    fn learned_from_the_same_extraction() {
+        let (_, f) = crate::index::schema();
+        let rows = [
+            "CHÍNH PHỦ\nSố: 50/2026/NĐ-CP\nHà Nội, ngày 13 tháng 5 năm 2026\nNGHỊ ĐỊNH\nQuy định về hồ sơ\nĐiều 1. Hiệu lực\n1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026 và thay thế Nghị định số 15/2018/NĐ-CP.\n",
+            "UBND XÃ AN BÌNH\nSố: 12/KH-UBND\nAn Bình, ngày 02 tháng 01 năm 2026\nKẾ HOẠCH\nThực hiện Nghị định số 15/2018/NĐ-CP.\n",
+            "",
+        ];
+        for text in rows {
+            let src = crate::source::SourceFile::plain("d.txt", text.to_string());
+            let (docs, learned) = documents_and_learned(&f, src, "h");
+            assert_eq!(docs.len(), documents(&f, "d.txt", text, "h").len());
+            let want = crate::registry::learn::learn_document("d.txt", text);
+            assert_eq!(
+                serde_json::to_string(&learned).unwrap(),
+                serde_json::to_string(&want).unwrap(),
+                "{text:?}"
+            );
+        }
+        let src = crate::source::SourceFile::plain("d.txt", rows[0].to_string());
+        let decree = documents_and_learned(&f, src, "h").1;
+        assert!(!decree.is_empty(), "the decree teaches its own entry");
     }
 
     #[test]

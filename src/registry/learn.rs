@@ -208,6 +208,10 @@ pub struct Patterns {
     provision_words: Vec<String>,
     /// (type, trigger, subject before?, confidence), longest trigger first.
     triggers: Vec<(EffectType, String, bool, f32)>,
+    /// The first word of every trigger (up to its first white space), as one regex: a
+    /// clause whose lowered text holds none of them holds no trigger (see [`effects`]).
+    /// None when a trigger starts with white space or is empty (no such shortcut then).
+    trigger_heads: Option<Regex>,
     fact_passive: Regex,
     /// (folded verb, effect), longest first.
     fact_verbs: Vec<(String, EffectType)>,
@@ -246,6 +250,17 @@ impl Patterns {
             }
         }
         triggers.sort_by_key(|t| std::cmp::Reverse(t.1.len()));
+        let heads: Option<Vec<String>> = triggers
+            .iter()
+            .map(|t| {
+                let head = t.1.split(char::is_whitespace).next().unwrap_or("");
+                (!head.is_empty()).then(|| regex::escape(head))
+            })
+            .collect();
+        let trigger_heads = match heads {
+            Some(h) if !h.is_empty() => Some(re(&h.join("|"))?),
+            _ => None,
+        };
         let mut fact_verbs = Vec::new();
         for (w, t) in &p.facts.verbs {
             let kind = EffectType::from_slug(t)
@@ -286,6 +301,7 @@ impl Patterns {
             amend_objects: p.clause.amend_objects,
             provision_words: p.clause.provision_words,
             triggers,
+            trigger_heads,
         })
     }
 }
@@ -336,6 +352,25 @@ fn squash_lower(s: &str) -> (String, Vec<usize>) {
     }
     map.push(s.len());
     (out, map)
+}
+
+/// `s` (already lowered) with each run of white space as one space: what [`squash_lower`]
+/// makes of the text `s` was lowered from, without the offset map.
+fn squash_lowered(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !prev_space {
+                out.push(' ');
+            }
+            prev_space = true;
+        } else {
+            prev_space = false;
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A date from `d`, `m`, `y` groups.
@@ -397,7 +432,8 @@ struct Clause {
 
 /// Split the text into clauses: a new clause at each article heading or item, or after a
 /// line ending a sentence when the next starts with a capital. Running heads are skipped.
-fn clauses(text: &str, p: &Patterns) -> Vec<Clause> {
+/// `low` is [`lower`] of `text` (the same byte offsets).
+fn clauses(text: &str, low: &str, p: &Patterns) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::new();
     let mut off = 0;
     let mut prev_end_sentence = true;
@@ -409,11 +445,12 @@ fn clauses(text: &str, p: &Patterns) -> Vec<Clause> {
         if t.is_empty() {
             continue;
         }
-        let l = lower(line);
-        if p.running_head.iter().any(|r| r.is_match(&l)) {
+        // `lower` maps each char to one of the same length: the line's bytes in `low`.
+        let l = &low[start..start + line.len()];
+        if p.running_head.iter().any(|r| r.is_match(l)) {
             continue;
         }
-        let m = p.item.captures(&l);
+        let m = p.item.captures(l);
         let marker = match &m {
             Some(c) if c.name("article").is_some() => Marker::Article,
             Some(c) if c.name("num").is_some() => Marker::Number,
@@ -479,6 +516,8 @@ fn cites_in(cites: &[(usize, usize, String)], a: usize, b: usize) -> Vec<&(usize
 
 struct Doc<'a> {
     text: &'a str,
+    /// [`lower`] of `text` (the same byte offsets).
+    low: &'a str,
     p: &'a Patterns,
     cites: Vec<(usize, usize, String)>,
     effective: Option<Date>,
@@ -598,7 +637,13 @@ pub fn learn(text: &str) -> Learned {
 
 /// Read an instrument's text with the given patterns.
 pub fn learn_with(text: &str, p: &Patterns) -> Learned {
-    let e = crate::extract(text);
+    learn_extracted(text, &crate::extract(text), p)
+}
+
+/// [`learn_with`] on a text already extracted (`e`, what [`crate::extract`] gives for
+/// `text`; the citations' `section` and `instrument` are not read): the indexer's one
+/// extraction of a document serves its learning too.
+pub fn learn_extracted(text: &str, e: &crate::Extraction, p: &Patterns) -> Learned {
     let h = &e.header;
     let mut out = Learned {
         kind: h.kind,
@@ -659,7 +704,8 @@ pub fn learn_with(text: &str, p: &Patterns) -> Learned {
                 .then_some((c.start, c.end, can))
         })
         .collect();
-    let cl = clauses(text, p);
+    let low = lower(text);
+    let cl = clauses(text, &low, p);
     // The body: from the first article, else after the last "Căn cứ".
     let first_article = cl.iter().position(|c| c.marker == Marker::Article);
     let body_from = first_article.unwrap_or_else(|| {
@@ -670,7 +716,8 @@ pub fn learn_with(text: &str, p: &Patterns) -> Learned {
     });
     // The effective date.
     for c in &cl[body_from.min(cl.len())..] {
-        let (l, _) = squash_lower(&flat(text, c.start, c.end));
+        // squash_lower(flat(clause)) without its offset map (line breaks are white space).
+        let l = squash_lowered(&low[c.start..c.end]);
         let Some(m) = p.own_effective.find(&l) else {
             continue;
         };
@@ -733,6 +780,7 @@ pub fn learn_with(text: &str, p: &Patterns) -> Learned {
     }
     let doc = Doc {
         text,
+        low: &low,
         p,
         cites,
         effective: out.effective,
@@ -929,12 +977,6 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
         if c.quoted {
             continue;
         }
-        let text = flat(doc.text, c.start, c.end);
-        let (l, map) = squash_lower(&text);
-        let o = |i: usize| c.start + map[i.min(map.len() - 1)];
-        let body_at = map.partition_point(|&m| m < c.body - c.start).min(l.len());
-        let body_l = l[body_at..].trim_start();
-        let body_at = l.len() - body_l.len();
         match c.marker {
             Marker::Article => {
                 lead = None;
@@ -945,6 +987,21 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
             }
             _ => {}
         }
+        // Without a lead-in, a clause does something only through a trigger in its text;
+        // a trigger's first word is in the clause's lowered text, squashed or not.
+        if lead.is_none()
+            && p.trigger_heads
+                .as_ref()
+                .is_some_and(|r| !r.is_match(&doc.low[c.start..c.end]))
+        {
+            continue;
+        }
+        let text = flat(doc.text, c.start, c.end);
+        let (l, map) = squash_lower(&text);
+        let o = |i: usize| c.start + map[i.min(map.len() - 1)];
+        let body_at = map.partition_point(|&m| m < c.body - c.start).min(l.len());
+        let body_l = l[body_at..].trim_start();
+        let body_at = l.len() - body_l.len();
         if p.not_starts.iter().any(|w| body_l.starts_with(w.as_str())) {
             continue;
         }
@@ -1311,7 +1368,17 @@ impl Learned {
 /// document they read; [`layer`] makes the registry layer of what a set of documents
 /// taught. No I/O.
 pub fn learn_document(path: &str, text: &str) -> Vec<Instrument> {
-    let l = learn(text);
+    learned_entries(path, learn(text))
+}
+
+/// [`learn_document`] on a text already extracted (`e`, as [`learn_extracted`] takes it):
+/// the same entries, without extracting the text a second time.
+pub fn learn_document_extracted(path: &str, text: &str, e: &crate::Extraction) -> Vec<Instrument> {
+    learned_entries(path, learn_extracted(text, e, Patterns::builtin()))
+}
+
+/// The entries of what one document taught ([`learn_document`]).
+fn learned_entries(path: &str, l: Learned) -> Vec<Instrument> {
     if l.effects.is_empty() && l.effective.is_none() {
         return Vec::new();
     }
