@@ -604,7 +604,9 @@ mod tests {
     fn fast_fold_matches_reference_on_every_char() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_same_fold(&c.to_string());
-            assert_same_fold(&format!("a{c}b*{c}"));
+            let mixed = format!("a{c}b*{c} Ư{c}");
+            assert_same_fold(&mixed);
+            assert_eq!(fold_key(&mixed), fold_key_reference(&mixed), "{c:?}");
         }
     }
 
