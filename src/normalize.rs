@@ -26,39 +26,43 @@ pub struct Folded {
 
 impl Folded {
     /// Fold `original`. Linear in its length; never panics.
+    ///
+    /// Works on bytes: ASCII is copied as it is ('*' made a space), other chars are decoded
+    /// by hand from their UTF-8 bytes (the input is valid UTF-8) and folded through the
+    /// table of Latin letters; a kept char is copied as its bytes.
     pub fn new(original: &str) -> Folded {
-        let mut text = String::with_capacity(original.len());
-        let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
         let bytes = original.as_bytes();
+        let table = latin_table();
+        let mut text: Vec<u8> = Vec::with_capacity(bytes.len());
+        let mut map: Vec<u32> = Vec::with_capacity(bytes.len() + 1);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
                 // ASCII fast path; '*' (Markdown emphasis) reads as a space.
-                text.push(if b == b'*' { ' ' } else { b as char });
+                text.push(if b == b'*' { b' ' } else { b });
                 map.push(i as u32);
                 i += 1;
                 continue;
             }
-            // Decode one char (the input is valid UTF-8: it is a &str).
-            let c = original[i..].chars().next().unwrap_or('\u{FFFD}');
-            let len = c.len_utf8();
-            match fold_char(c) {
+            let (c, len) = decode_at(bytes, i);
+            match fold_char_with(c, table) {
                 Fold::Drop => {}
                 Fold::Ascii(a) => {
-                    text.push(a as char);
+                    text.push(a);
                     map.push(i as u32);
                 }
                 Fold::Keep => {
-                    text.push(c);
-                    for _ in 0..len {
-                        map.push(i as u32);
-                    }
+                    text.extend_from_slice(bytes.get(i..i + len).unwrap_or(&[]));
+                    map.extend(std::iter::repeat_n(i as u32, len));
                 }
             }
             i += len;
         }
         map.push(original.len() as u32);
+        // ASCII bytes and whole chars of a valid UTF-8 string: always valid.
+        let text = String::from_utf8(text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Folded { text, map }
     }
 
@@ -86,8 +90,30 @@ enum Fold {
     Keep,
 }
 
+/// The char starting at byte `i` of valid UTF-8 `b` (a `str`'s bytes) and its length,
+/// decoded from its bytes; never panics (a cut sequence reads as U+FFFD).
+fn decode_at(b: &[u8], i: usize) -> (char, usize) {
+    let at = |k: usize| (b.get(i + k).copied().unwrap_or(0) & 0x3F) as u32;
+    let lead = b[i] as u32;
+    let (cp, len) = match lead {
+        0xC0..=0xDF => (((lead & 0x1F) << 6) | at(1), 2),
+        0xE0..=0xEF => (((lead & 0x0F) << 12) | (at(1) << 6) | at(2), 3),
+        _ => (
+            ((lead & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3),
+            4,
+        ),
+    };
+    (char::from_u32(cp).unwrap_or('\u{FFFD}'), len)
+}
+
 /// Fold one non-ASCII char.
+#[cfg(test)]
 fn fold_char(c: char) -> Fold {
+    fold_char_with(c, latin_table())
+}
+
+/// Fold one non-ASCII char, with the table of Latin letters ([`latin_table`]).
+fn fold_char_with(c: char, table: &[u8]) -> Fold {
     let cp = c as u32;
     match cp {
         // Combining diacritical marks: dropped (NFD text folds like NFC).
@@ -100,7 +126,8 @@ fn fold_char(c: char) -> Fold {
         0x2010..=0x2015 | 0x2212 => Fold::Ascii(b'-'),
         // Line/paragraph separators.
         0x2028 | 0x2029 => Fold::Ascii(b'\n'),
-        0x00C0..=0x024F | 0x1E00..=0x1EFF => match latin_table()[latin_index(cp)] {
+        0x00C0..=0x024F | 0x1E00..=0x1EFF => match table.get(latin_index(cp)).copied().unwrap_or(0)
+        {
             0 => Fold::Keep,
             a => Fold::Ascii(a),
         },
@@ -166,10 +193,25 @@ pub fn fold_key(s: &str) -> String {
         }
         return out;
     }
-    let f = Folded::new(s);
-    let mut out = String::with_capacity(f.text.len());
+    // The folded chars, straight from the string (no offset map), lowercased (ASCII
+    // without the Unicode table) with white space collapsed.
+    let table = latin_table();
+    let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in f.text.chars() {
+    for c in s.chars() {
+        let c = if c.is_ascii() {
+            if c == '*' {
+                ' '
+            } else {
+                c
+            }
+        } else {
+            match fold_char_with(c, table) {
+                Fold::Drop => continue,
+                Fold::Ascii(a) => a as char,
+                Fold::Keep => c,
+            }
+        };
         if c.is_whitespace() {
             space = true;
             continue;
@@ -178,7 +220,11 @@ pub fn fold_key(s: &str) -> String {
             out.push(' ');
         }
         space = false;
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
@@ -558,7 +604,9 @@ mod tests {
     fn fast_fold_matches_reference_on_every_char() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_same_fold(&c.to_string());
-            assert_same_fold(&format!("a{c}b*{c}"));
+            let mixed = format!("a{c}b*{c} Ư{c}");
+            assert_same_fold(&mixed);
+            assert_eq!(fold_key(&mixed), fold_key_reference(&mixed), "{c:?}");
         }
     }
 
