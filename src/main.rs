@@ -4,6 +4,11 @@
 
 use clap::Parser;
 
+/// mimalloc rather than glibc's allocator: with the index writer's threads, glibc's arenas
+/// fragment and the peak memory of `cancu index` grows past the corpus (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = cancu::cli::Cli::parse();
     let code = match cancu::cli::run(cli) {
