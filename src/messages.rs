@@ -312,6 +312,14 @@ messages! {
     IX_REGISTRY = "cơ sở dữ liệu: {0} văn bản được lập chỉ mục", "registry: {0} instruments indexed";
     IX_REGISTRY_SAME = "cơ sở dữ liệu không đổi", "registry unchanged";
     READ_AS = "{0}: đọc theo bảng mã {1} (độ tin cậy {2}%: {3})", "{0}: read as {1} (confidence {2}%: {3})";
+    CI_STALE = "{0}: chỉ mục {1} đã cũ: {2}; các tệp đã sửa hoặc chưa có trong chỉ mục được đọc trực tiếp nên câu trả lời vẫn đầy đủ; chạy `cancu index` để cập nhật chỉ mục",
+        "{0}: index {1} is out of date: {2}; changed and unindexed files were read directly, so the answer is complete; run `cancu index` to update the index";
+    CI_STALE_CHANGED_ONE = "{0} tệp đã sửa từ khi lập chỉ mục ({1})", "{0} file changed since indexing ({1})";
+    CI_STALE_CHANGED_MANY = "{0} tệp đã sửa từ khi lập chỉ mục ({1})", "{0} files changed since indexing ({1})";
+    CI_STALE_ADDED_ONE = "{0} tệp chưa có trong chỉ mục ({1})", "{0} file not in the index ({1})";
+    CI_STALE_ADDED_MANY = "{0} tệp chưa có trong chỉ mục ({1})", "{0} files not in the index ({1})";
+    CI_STALE_GONE_ONE = "{0} tệp đã lập chỉ mục không còn ({1})", "{0} indexed file gone ({1})";
+    CI_STALE_GONE_MANY = "{0} tệp đã lập chỉ mục không còn ({1})", "{0} indexed files gone ({1})";
     NO_HITS = "không tìm thấy kết quả nào", "no hits";
     SE_STALE_NOTE = "lưu ý: {0} tệp trong số này đã sửa hoặc không còn từ khi lập chỉ mục (đánh dấu [chỉ mục cũ]); chạy `cancu index` để cập nhật chỉ mục",
         "note: {0} of these files changed or are gone since they were indexed (marked [stale]); run `cancu index` to update the index";

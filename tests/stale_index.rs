@@ -76,7 +76,7 @@ fn cites_on_a_stale_index_answers_as_a_scan_and_warns() {
             &["cites", q, "plans", "--json", "--index", "idx"],
         );
         assert_eq!(text(&scan.stdout), text(&idx.stdout), "{q} (fresh)");
-        assert!(!text(&idx.stderr).contains("out of date"), "{q}");
+        assert!(!text(&idx.stderr).contains("đã cũ"), "{q}");
     }
     make_stale(dir.path());
     for (q, files) in rows {
@@ -94,16 +94,14 @@ fn cites_on_a_stale_index_answers_as_a_scan_and_warns() {
             let warn = text(&b.stderr);
             assert!(
                 warn.contains(
-                    "index idx is out of date: 1 file changed since indexing (plans/b.txt), \
-                     1 file not in the index (plans/e.txt), 1 indexed file gone (plans/c.txt)"
+                    "chỉ mục idx đã cũ: 1 tệp đã sửa từ khi lập chỉ mục (plans/b.txt), \
+                     1 tệp chưa có trong chỉ mục (plans/e.txt), 1 tệp đã lập chỉ mục không còn \
+                     (plans/c.txt)"
                 ),
                 "{q}: {warn}"
             );
-            assert!(warn.contains("run `cancu index`"), "{warn}");
-            assert!(
-                !text(&a.stderr).contains("out of date"),
-                "a scan does not warn"
-            );
+            assert!(warn.contains("chạy `cancu index`"), "{warn}");
+            assert!(!text(&a.stderr).contains("đã cũ"), "a scan does not warn");
         }
         let out = cancu(
             dir.path(),
@@ -128,11 +126,7 @@ fn cites_on_a_stale_index_answers_as_a_scan_and_warns() {
         .status
         .success());
     let b = cancu(dir.path(), &["cites", "NĐ 168", "plans", "--index", "idx"]);
-    assert!(
-        !text(&b.stderr).contains("out of date"),
-        "{}",
-        text(&b.stderr)
-    );
+    assert!(!text(&b.stderr).contains("đã cũ"), "{}", text(&b.stderr));
 }
 
 #[test]

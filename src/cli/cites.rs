@@ -341,7 +341,7 @@ fn pick_with_index(
         .map(|r| lexical(&r.display().to_string()))
         .collect();
     let t = triage(&on_disk, &indexed, &candidates, &roots);
-    if let Some(w) = t.warning(dir) {
+    if let Some(w) = t.warning(dir, crate::cli::output::lang()) {
         eprintln!("{w}");
     }
     let mut to_read: Vec<PathBuf> = stdin;
@@ -413,33 +413,30 @@ fn triage(
 }
 
 impl Triage {
-    /// "warning: index idx is out of date: ..." when it is; None when it is not.
-    fn warning(&self, dir: &Path) -> Option<String> {
-        let part = |paths: &[String], one: &str, many: &str| -> Option<String> {
+    /// "cảnh báo: chỉ mục idx đã cũ: ..." ("warning: index idx is out of date: ...") when it
+    /// is; None when it is not.
+    fn warning(&self, dir: &Path, lang: m::Lang) -> Option<String> {
+        let part = |paths: &[String], one: &m::Msg, many: &m::Msg| -> Option<String> {
             if paths.is_empty() {
                 return None;
             }
             let named: Vec<&str> = paths.iter().take(2).map(String::as_str).collect();
             let more = if paths.len() > 2 { ", ..." } else { "" };
             let what = if paths.len() == 1 { one } else { many };
-            Some(format!(
-                "{} {what} ({}{more})",
-                paths.len(),
-                named.join(", ")
+            Some(m::tr(
+                lang,
+                what,
+                &[&paths.len(), &format!("{}{more}", named.join(", "))],
             ))
         };
         let parts: Vec<String> = [
             part(
                 &self.changed,
-                "file changed since indexing",
-                "files changed since indexing",
+                &m::CI_STALE_CHANGED_ONE,
+                &m::CI_STALE_CHANGED_MANY,
             ),
-            part(
-                &self.added,
-                "file not in the index",
-                "files not in the index",
-            ),
-            part(&self.removed, "indexed file gone", "indexed files gone"),
+            part(&self.added, &m::CI_STALE_ADDED_ONE, &m::CI_STALE_ADDED_MANY),
+            part(&self.removed, &m::CI_STALE_GONE_ONE, &m::CI_STALE_GONE_MANY),
         ]
         .into_iter()
         .flatten()
@@ -447,11 +444,10 @@ impl Triage {
         if parts.is_empty() {
             return None;
         }
-        Some(format!(
-            "warning: index {} is out of date: {}; changed and unindexed files were read \
-             directly, so the answer is complete; run `cancu index` to update the index",
-            dir.display(),
-            parts.join(", ")
+        Some(m::tr(
+            lang,
+            &m::CI_STALE,
+            &[&m::SEV_WARNING.get(lang), &dir.display(), &parts.join(", ")],
         ))
     }
 }
@@ -541,13 +537,24 @@ mod tests {
             removed: vec![],
         };
         assert_eq!(
-            t.warning(Path::new("idx")).as_deref(),
+            t.warning(Path::new("idx"), m::Lang::En).as_deref(),
             Some(
                 "warning: index idx is out of date: 3 files changed since indexing (a, b, ...), \
                  1 file not in the index (n); changed and unindexed files were read directly, \
                  so the answer is complete; run `cancu index` to update the index"
             )
         );
-        assert_eq!(Triage::default().warning(Path::new("idx")), None);
+        assert_eq!(
+            t.warning(Path::new("idx"), m::Lang::Vi).as_deref(),
+            Some(
+                "cảnh báo: chỉ mục idx đã cũ: 3 tệp đã sửa từ khi lập chỉ mục (a, b, ...), \
+                 1 tệp chưa có trong chỉ mục (n); các tệp đã sửa hoặc chưa có trong chỉ mục được \
+                 đọc trực tiếp nên câu trả lời vẫn đầy đủ; chạy `cancu index` để cập nhật chỉ mục"
+            )
+        );
+        assert_eq!(
+            Triage::default().warning(Path::new("idx"), m::Lang::Vi),
+            None
+        );
     }
 }
