@@ -36,6 +36,19 @@ fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
 }
 
 /// A file name from a path or document id.
+/// The documents `cancu cites QUERY plans` names (JSON), with `extra` arguments.
+fn cited_by(dir: &Path, query: &str, extra: &[&str]) -> BTreeSet<String> {
+    let mut args = vec!["cites", query, "plans", "--format", "json"];
+    args.extend_from_slice(extra);
+    json(dir, &args)["hits"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| h["path"].as_str())
+        .map(name)
+        .collect()
+}
+
 fn name(p: &str) -> String {
     p.rsplit('/').next().unwrap_or(p).to_string()
 }
@@ -254,17 +267,7 @@ fn an_observed_instrument_has_one_answer_everywhere() {
     let w = world();
     let d = w.dir.path();
     for &(query, id) in OBSERVED {
-        let cites = |extra: &[&str]| -> BTreeSet<String> {
-            let mut args = vec!["cites", query, "plans", "--format", "json"];
-            args.extend_from_slice(extra);
-            json(d, &args)["hits"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|h| h["path"].as_str())
-                .map(name)
-                .collect()
-        };
+        let cites = |extra: &[&str]| cited_by(d, query, extra);
         let web = |s: &Served| -> BTreeSet<String> {
             let v = s.get(&format!("/api/instruments/{}", enc(id)));
             assert_eq!(v["status"], "unknown", "{id}: {v}");
@@ -403,17 +406,7 @@ fn an_observed_instrument_is_a_search_hit_everywhere() {
         // The documents citing it: the hit's, `cites`' with and without the index, and
         // both servers' instrument pages.
         assert_eq!(cited.len(), 2, "{q}: {cited:?}");
-        let cites = |extra: &[&str]| -> BTreeSet<String> {
-            let mut args = vec!["cites", q, "plans", "--format", "json"];
-            args.extend_from_slice(extra);
-            json(d, &args)["hits"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|h| h["path"].as_str())
-                .map(name)
-                .collect()
-        };
+        let cites = |extra: &[&str]| cited_by(d, q, extra);
         let page = |s: &Served| -> BTreeSet<String> {
             let v = s.get(&format!("/api/instruments/{}", enc(id)));
             assert_eq!(v["status"], "unknown", "{id}: {v}");
@@ -466,17 +459,7 @@ fn every_engine_names_the_same_documents() {
         assert!(a.is_subset(&answers[0].1), "{q}: {a:?}");
     }
     for &(query, id, real) in INSTRUMENTS {
-        let cites = |extra: &[&str]| -> BTreeSet<String> {
-            let mut args = vec!["cites", query, "plans", "--format", "json"];
-            args.extend_from_slice(extra);
-            json(d, &args)["hits"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|h| h["path"].as_str())
-                .map(name)
-                .collect()
-        };
+        let cites = |extra: &[&str]| cited_by(d, query, extra);
         let web = |s: &Served| -> BTreeSet<String> {
             let v = s.get(&format!("/api/instruments/{}", enc(id)));
             let docs: Vec<String> = v["cited_by"]
