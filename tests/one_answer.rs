@@ -36,6 +36,18 @@ fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
 }
 
 /// A file name from a path or document id.
+/// A server's search hits for `q` (at most 100), once every hit's page has answered 200.
+fn web_hits(s: &Served, q: &str) -> Vec<serde_json::Value> {
+    let v = s.get(&format!("/api/search?limit=100&q={}", query_enc(q)));
+    let hits = v["hits"].as_array().cloned().unwrap_or_default();
+    let urls: Vec<String> = hits
+        .iter()
+        .filter_map(|h| h["url"].as_str().map(str::to_string))
+        .collect();
+    s.pages_answer(&urls);
+    hits
+}
+
 /// The documents `cancu cites QUERY plans` names (JSON), with `extra` arguments.
 fn cited_by(dir: &Path, query: &str, extra: &[&str]) -> BTreeSet<String> {
     let mut args = vec!["cites", query, "plans", "--format", "json"];
@@ -202,13 +214,7 @@ fn searches(w: &World, q: &str, cli_scan: bool) -> Vec<(&'static str, BTreeSet<S
             .collect()
     };
     let web = |s: &Served| -> BTreeSet<String> {
-        let v = s.get(&format!("/api/search?limit=100&q={}", query_enc(q)));
-        let hits = v["hits"].as_array().cloned().unwrap_or_default();
-        let urls: Vec<String> = hits
-            .iter()
-            .filter_map(|h| h["url"].as_str().map(str::to_string))
-            .collect();
-        s.pages_answer(&urls);
+        let hits = web_hits(s, q);
         hits.iter()
             .filter(|h| h["target"]["type"] == "document")
             .filter_map(|h| h["target"]["id"].as_str())
@@ -359,14 +365,8 @@ fn instrument_searches(w: &World, q: &str, id: &str) -> (Vec<Instruments>, Vec<V
     let index = cli(&["--index", "idx"]);
     let path = cli(&["--path", "plans"]);
     let web = |s: &Served| -> BTreeSet<(String, String)> {
-        let v = s.get(&format!("/api/search?limit=100&q={}", query_enc(q)));
-        let hits = v["hits"].as_array().cloned().unwrap_or_default();
-        let urls: Vec<String> = hits
-            .iter()
-            .filter_map(|h| h["url"].as_str().map(str::to_string))
-            .collect();
         // Every hit's page answers 200, observed instruments' too.
-        s.pages_answer(&urls);
+        let hits = web_hits(s, q);
         hits.iter()
             .filter(|h| h["target"]["type"] == "instrument")
             .map(|h| {

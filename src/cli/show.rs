@@ -69,15 +69,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let _ = writeln!(s_out, "{}", serde_json::to_string_pretty(&v)?);
     } else {
         let lang = crate::cli::output::lang();
-        let _ = writeln!(s_out, "{}  [{}]", ins.label(), ins.id);
         let opt = field(lang);
-        opt(
+        write_head(
             &mut s_out,
-            &m::SH_KIND,
-            Some(ins.kind.vietnamese().to_string()),
+            lang,
+            (&ins.label(), &ins.id),
+            ins.kind,
+            &ins.title,
+            &ins.issuer,
         );
-        opt(&mut s_out, &m::SH_TITLE, ins.title.clone());
-        opt(&mut s_out, &m::SH_ISSUER, ins.issuer.clone());
         opt(
             &mut s_out,
             &m::SH_ISSUED,
@@ -248,15 +248,15 @@ fn show_observed(
     } else {
         let lang = crate::cli::output::lang();
         for o in &found {
-            let _ = writeln!(s_out, "{}  [{}]", o.label(), o.id);
             let opt = field(lang);
-            opt(
+            write_head(
                 &mut s_out,
-                &m::SH_KIND,
-                Some(o.kind.vietnamese().to_string()),
+                lang,
+                (&o.label(), &o.id),
+                o.kind,
+                &o.title,
+                &o.issuer,
             );
-            opt(&mut s_out, &m::SH_TITLE, o.title.clone());
-            opt(&mut s_out, &m::SH_ISSUER, o.issuer.clone());
             let dates: Vec<String> = o
                 .dates
                 .iter()
@@ -322,6 +322,22 @@ fn field(lang: m::Lang) -> impl Fn(&mut String, &m::Msg, Option<String>) {
             let _ = writeln!(s_out, "  {:<16} {v}", k.get(lang));
         }
     }
+}
+
+/// The first lines of an instrument's page: its label and id, kind, title and issuer.
+fn write_head(
+    s_out: &mut String,
+    lang: m::Lang,
+    (label, id): (&str, &str),
+    kind: crate::model::Kind,
+    title: &Option<String>,
+    issuer: &Option<String>,
+) {
+    let _ = writeln!(s_out, "{label}  [{id}]");
+    let opt = field(lang);
+    opt(s_out, &m::SH_KIND, Some(kind.vietnamese().to_string()));
+    opt(s_out, &m::SH_TITLE, title.clone());
+    opt(s_out, &m::SH_ISSUER, issuer.clone());
 }
 
 /// "có"/"không" ("yes"/"no").
