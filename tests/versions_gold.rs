@@ -248,14 +248,33 @@ fn cites_finds_the_documents_in_every_written_form() {
             )
         })
         .collect();
-    // With a larger registry loaded after the built-in one (the Bộ pháp điển import), when
-    // CANCU_GOLD_EXTRA_REGISTRY names one: no answer may lose a document.
-    let extra = std::env::var_os("CANCU_GOLD_EXTRA_REGISTRY").map(|p| {
+    // With a larger registry loaded after the built-in one: the Bộ pháp điển bundle of
+    // `../shared/data/phap-dien`, imported as a user would (`cancu registry import
+    // phap-dien`), or the file CANCU_GOLD_EXTRA_REGISTRY names. No answer may lose a
+    // document, and every form keeps the same recall and precision floors.
+    let import_dir = tempfile::tempdir().unwrap();
+    let extra_file = match std::env::var_os("CANCU_GOLD_EXTRA_REGISTRY") {
+        Some(p) => std::path::PathBuf::from(p),
+        None => {
+            let out = import_dir.path().join("phap-dien.toml");
+            let status = std::process::Command::new(common::cancu())
+                .args(["-q", "registry", "import", "phap-dien"])
+                .arg(data.join("phap-dien"))
+                .arg("--out")
+                .arg(&out)
+                .status()
+                .unwrap();
+            assert!(status.success(), "the Bộ pháp điển import failed");
+            out
+        }
+    };
+    let extra = {
         let mut r = Registry::builtin().unwrap();
-        r.load_file(Path::new(&p)).unwrap();
+        let n = r.load_file(&extra_file).unwrap();
+        assert!(n > 1000, "the import gave only {n} instruments");
         let g2 = Graph::build(&docs, &r);
         (r, g2)
-    });
+    };
     // Pinned: the worst recall and precision over every form of every instrument.
     let (min_recall, min_precision) = (0.94, 0.94);
     for (id, forms) in FORMS {
@@ -287,7 +306,8 @@ fn cites_finds_the_documents_in_every_written_form() {
                 precision >= min_precision,
                 "{q:?}: precision {precision:.3}"
             );
-            if let Some((r2, g2)) = &extra {
+            {
+                let (r2, g2) = &extra;
                 let t2 = parse_query(q, r2).unwrap_or_else(|| panic!("{q:?} not read"));
                 let got2: BTreeSet<String> =
                     g2.cites(&t2).iter().map(|h| h.path.to_string()).collect();
@@ -301,6 +321,16 @@ fn cites_finds_the_documents_in_every_written_form() {
                 );
                 let lost: Vec<&String> = got.difference(&got2).collect();
                 assert!(lost.is_empty(), "{q:?}: the larger registry loses {lost:?}");
+                let recall2 = tp2 as f64 / want.len().max(1) as f64;
+                let precision2 = tp2 as f64 / got2.len().max(1) as f64;
+                assert!(
+                    recall2 >= min_recall,
+                    "{q:?} with the import: recall {recall2:.3}"
+                );
+                assert!(
+                    precision2 >= min_precision,
+                    "{q:?} with the import: precision {precision2:.3}"
+                );
             }
         }
     }
