@@ -16,7 +16,7 @@ fn main() {
         // A closed pipe (`cancu extract … | head -1`) ends quietly, as ripgrep does.
         Err(e) if cancu::cli::output::is_broken_pipe(&e) => 0,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}", cancu::cli::output::error_text(&e));
             2
         }
     };

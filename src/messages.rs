@@ -336,6 +336,79 @@ messages! {
     FIX_REFUSED_FORMAT = "{0}: --fix không ghi tệp {1}: {2}; tệp được giữ nguyên", "{0}: --fix does not write {1} files: {2}; the file is left as it was";
     BASELINE_WRITTEN = "{0}: {1} phát hiện", "{0}: {1} findings";
     BASELINE_DIFF = "{0} thêm, {1} bớt, {2} không đổi{3}", "{0} added, {1} removed, {2} unchanged{3}";
+
+    // ---- Failures of the tool (errors, not findings); every one names the file. ----
+    E_LINE = "lỗi: {0}", "error: {0}";
+    W_LINE = "cảnh báo: {0}", "warning: {0}";
+    E_IO = "{0}: không đọc được: {1}", "{0}: cannot read: {1}";
+    E_BINARY = "{0}: không phải văn bản: {1}; có phải tệp nhị phân (ảnh hay tệp nén bị đổi tên)?",
+        "{0}: not text: {1}; is it a binary file (an image or archive renamed)?";
+    E_NOT_UTF8 = "{0}: không phải văn bản UTF-8 hợp lệ (byte {1}); có phải tệp nhị phân?",
+        "{0}: not valid UTF-8 text (byte {1}); is it a binary file?";
+    E_EMPTY = "{0}: tệp rỗng", "{0}: empty file";
+    E_MISSING = "{0}: không có tệp hay thư mục này", "{0}: no such file or directory";
+    E_TOO_LARGE = "{0}: {1} byte, vượt giới hạn {2} byte (nâng giới hạn bằng --max-size)",
+        "{0}: {1} bytes, over the size limit of {2} bytes (raise it with --max-size)";
+    E_OVER_LIMIT = "{0}: {1}, vượt giới hạn {2} byte: từ chối, không cắt bớt (nâng giới hạn bằng --max-size)",
+        "{0}: {1}, over the size limit of {2} bytes: refused, not truncated (raise it with --max-size)";
+    E_CORRUPT = "{0}: không đọc được như một tệp {1}: {2}", "{0}: not a readable {1} file: {2}";
+    E_NO_TEXT_LAYER = "{0}: PDF không có lớp chữ ({1} trang, không có chữ): bản quét? Hãy nhận dạng chữ (OCR) trước (cancu không làm OCR)",
+        "{0}: PDF has no text layer ({1} page(s), no text): a scanned image? OCR it first (cancu does no OCR)";
+    E_NO_TEXT_FIELD = "{0}: JSON không có trường văn bản (đã tìm \"full_text\", \"text\", \"content\")",
+        "{0}: JSON has no text field (looked for \"full_text\", \"text\", \"content\")";
+    E_NOT_INSTRUMENT = "{0}: không đọc được là một văn bản (thử \"Nghị định 168/2018/NĐ-CP\", \"NĐ 168\", \"Luật DQTV\")",
+        "{0}: not read as an instrument (try \"Nghị định 168/2018/NĐ-CP\", \"NĐ 168\", \"Luật DQTV\")";
+    E_SEVERAL_ENTRIES = "{0} ứng với nhiều văn bản: {1}", "{0} fits several entries: {1}";
+    E_UNKNOWN_KIND = "không có loại văn bản {0}; chọn một trong: {1}", "unknown kind {0}; one of: {1}";
+    E_NOTHING_READ = "{0}: không đọc được gì", "{0}: nothing read";
+    E_NO_SECTION = "{0}: không có mục {1} (các mục: {2})", "{0}: no section {1} (sections: {2})";
+    E_NO_SUBCOMMAND = "`{1}` không có lệnh con {0} (`{1} --help` liệt kê các lệnh con)",
+        "no subcommand {0} in `{1}` (`{1} --help` lists them)";
+    E_NO_RULE_OR_GROUP = "không có quy tắc hay nhóm {0} (mã như C0205 hay C02; nhóm shape, consistency, time, unknown; `cancu check --explain list`)",
+        "no rule or group {0} (codes such as C0205 or C02, groups shape, consistency, time, unknown; `cancu check --explain list`)";
+    E_LANG = "--lang {0}: chọn vi hoặc en", "--lang {0}: write vi or en";
+    E_CANNOT_READ = "{0}: không đọc được", "{0}: cannot read";
+    E_NOT_CONFIG = "{0}: không phải tệp cancu.toml", "{0}: not a cancu.toml";
+    E_BASELINE = "{0}: không đọc được tệp mốc (baseline)", "{0}: cannot read the baseline";
+    E_CHANGED_ON_DISK = "{0}: tệp đã thay đổi trên đĩa từ khi được đọc; không ghi gì",
+        "{0}: changed on disk since it was read; nothing written";
+    E_NOT_FIXED = "{0}: không sửa: {1}; tệp được giữ nguyên", "{0}: not fixed: {1}; the file is left as it was";
+    E_FIXED_NOT_READ_BACK = "{0}: tệp đã sửa không đọc lại được", "{0}: the fixed file does not read back";
+    E_CANNOT_WRITE_BACKUP = "{0}: không ghi được bản sao lưu", "{0}: cannot write the backup";
+    E_CANNOT_WRITE_FIXED = "{0}: không ghi được tệp đã sửa", "{0}: cannot write the fixed file";
+    E_CANNOT_REPLACE = "{0}: không thay được tệp bằng tệp đã sửa", "{0}: cannot replace it with the fixed file";
+    E_NO_CLOCK = "không đọc được ngày hôm nay từ đồng hồ hệ thống", "cannot read today's date from the system clock";
+    E_NO_DATA_DIR = "không có thư mục dữ liệu người dùng cho chỉ mục tìm kiếm (đặt CANCU_DATA hay HOME, hoặc dùng --index DIR)",
+        "no user data directory for the search index (set CANCU_DATA or HOME, or pass --index DIR)";
+    E_INTO_CORPUS = "{0}: không ghi cơ sở dữ liệu nhập vào corpus/ (dữ liệu được biên soạn); chọn một đường dẫn ngoài kho mã, ví dụ {1}",
+        "{0}: will not write an imported registry into corpus/ (the curated data); choose a path outside the repository, e.g. {1}";
+    E_REGISTRY = "cơ sở dữ liệu văn bản: {0}", "registry: {0}";
+    E_AS_OF = "--as-of {0}: không phải ngày (viết 2025-07-01, 01/07/2025 hay today)",
+        "--as-of {0}: not a date (write 2025-07-01, 01/07/2025 or today)";
+    E_NO_INPUT = "không có PATH và không tìm thấy bộ văn bản kèm theo (corpus/plans của thư mục hiện tại hay của kho mã dựng nên cancu): hãy chỉ ra các tệp hay thư mục cần đọc, ví dụ `cancu report ~/ke-hoach/`",
+        "no PATH given and no bundled corpus found (corpus/plans of the current folder or of the repository cancu was built from): pass the files or folders to read, e.g. `cancu report ~/ke-hoach/`";
+    E_INDEX_NOT_UPDATED = "chưa cập nhật chỉ mục tìm kiếm: {0}", "search index not updated: {0}";
+    W_INDEX_NOT_UPDATED = "chưa cập nhật chỉ mục tìm kiếm: {0} (--no-index bỏ qua việc này, --index DIR đặt chỉ mục nơi khác)",
+        "search index not updated: {0} (--no-index skips it, --index DIR puts it elsewhere)";
+    E_ALREADY_READ = "{0}: {1} đã được đọc từ một tệp khác; bỏ qua", "{0}: {1} already read from another file; skipped";
+}
+
+/// A file that could not be read, in `lang`, naming the file (the same facts as the
+/// error's own English `Display`).
+pub fn source_error(lang: Lang, e: &crate::source::SourceError) -> String {
+    use crate::source::SourceError as E;
+    match e {
+        E::Io { path, err } => tr(lang, &E_IO, &[path, err]),
+        E::Binary { path, why } => tr(lang, &E_BINARY, &[path, why]),
+        E::NotText { path, offset } => tr(lang, &E_NOT_UTF8, &[path, offset]),
+        E::Empty { path } => tr(lang, &E_EMPTY, &[path]),
+        E::Missing { path } => tr(lang, &E_MISSING, &[path]),
+        E::TooLarge { path, size, limit } => tr(lang, &E_TOO_LARGE, &[path, size, limit]),
+        E::OverLimit { path, what, limit } => tr(lang, &E_OVER_LIMIT, &[path, what, limit]),
+        E::Corrupt { path, format, why } => tr(lang, &E_CORRUPT, &[path, format, why]),
+        E::NoTextLayer { path, pages } => tr(lang, &E_NO_TEXT_LAYER, &[path, pages]),
+        E::NoTextField { path } => tr(lang, &E_NO_TEXT_FIELD, &[path]),
+    }
 }
 
 /// How safe a rule's fix is.
@@ -679,6 +752,56 @@ mod tests {
         h.sort();
         h.dedup();
         h
+    }
+
+    /// The English catalogue text of a file error is the error's own `Display`, for every
+    /// kind of error; the Vietnamese one names the same file.
+    #[test]
+    fn source_errors_read_the_same_in_english_and_name_the_file_in_vietnamese() {
+        use crate::source::SourceError as E;
+        let p = || "a/b.docx".to_string();
+        let rows = [
+            E::Io {
+                path: p(),
+                err: std::io::Error::other("boom"),
+            },
+            E::Binary {
+                path: p(),
+                why: "NUL byte at offset 8".into(),
+            },
+            E::NotText {
+                path: p(),
+                offset: 3,
+            },
+            E::Empty { path: p() },
+            E::Missing { path: p() },
+            E::TooLarge {
+                path: p(),
+                size: 10,
+                limit: 5,
+            },
+            E::OverLimit {
+                path: p(),
+                what: "more than 5 bytes read".into(),
+                limit: 5,
+            },
+            E::Corrupt {
+                path: p(),
+                format: "DOCX",
+                why: "bad zip".into(),
+            },
+            E::NoTextLayer {
+                path: p(),
+                pages: 2,
+            },
+            E::NoTextField { path: p() },
+        ];
+        for e in rows {
+            assert_eq!(source_error(Lang::En, &e), e.to_string());
+            let vi = source_error(Lang::Vi, &e);
+            assert!(vi.starts_with("a/b.docx: "), "{vi}");
+            assert_ne!(vi, e.to_string());
+        }
     }
 
     #[test]

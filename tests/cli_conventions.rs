@@ -127,7 +127,7 @@ fn an_unusable_data_dir_does_not_break_report() {
     std::fs::write(&s.data, "not a folder").unwrap();
     let o = s.run(&["report", plans.to_str().unwrap(), "--deny", "error"]);
     assert!(
-        text(&o.stderr).contains("warning: search index not updated"),
+        text(&o.stderr).contains("cảnh báo: chưa cập nhật chỉ mục tìm kiếm"),
         "{}",
         text(&o.stderr)
     );
@@ -554,6 +554,49 @@ fn lang_is_global_and_vietnamese_by_default() {
             "(line ",
         ),
         (&["index", p, "--lang", "en"], None, "added"),
+        // Failures of the tool too: a file that is not there, a query that is not an
+        // instrument, an unknown kind, an unknown rule.
+        (
+            &["cites", "NĐ 168/2018", "/nonexistent/plan.txt"],
+            None,
+            "lỗi: /nonexistent/plan.txt: không có tệp hay thư mục này",
+        ),
+        (
+            &[
+                "cites",
+                "NĐ 168/2018",
+                "/nonexistent/plan.txt",
+                "--lang",
+                "en",
+            ],
+            None,
+            "error: /nonexistent/plan.txt: no such file or directory",
+        ),
+        (
+            &["show", "xyz"],
+            None,
+            "lỗi: \"xyz\": không đọc được là một văn bản",
+        ),
+        (
+            &["show", "xyz", "--lang", "en"],
+            None,
+            "error: \"xyz\": not read as an instrument",
+        ),
+        (
+            &["search", "dân quân", "--kind", "sach"],
+            None,
+            "lỗi: không có loại văn bản \"sach\"",
+        ),
+        (
+            &["check", p, "--select", "C99"],
+            Some("en_US.UTF-8"),
+            "error: no rule or group \"C99\"",
+        ),
+        (
+            &["check", p, "--select", "C99"],
+            None,
+            "lỗi: không có quy tắc hay nhóm \"C99\"",
+        ),
     ];
     for (args, lang, want) in rows {
         let mut c = s.command(args);

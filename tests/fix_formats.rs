@@ -211,7 +211,7 @@ fn a_file_changed_on_disk_since_it_was_read_is_not_written() {
         .map(|e| e.to_string())
         .unwrap_or_default();
     assert!(
-        e.contains("plan.txt: changed on disk since it was read"),
+        e.contains("plan.txt: tệp đã thay đổi trên đĩa từ khi được đọc"),
         "{e}"
     );
     assert_eq!(std::fs::read(&p).unwrap_or_default(), original);

@@ -46,7 +46,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let reg = args.registry.load_for(std::slice::from_ref(&document))?;
     let (docs, errors) = crate::cli::cites::read_docs(std::slice::from_ref(&document));
     if docs.is_empty() {
-        anyhow::bail!("{}: nothing read", args.document.display());
+        anyhow::bail!(
+            "{}",
+            crate::cli::output::tr(
+                &crate::messages::E_NOTHING_READ,
+                &[&args.document.display()]
+            )
+        );
     }
     let g = Graph::build(&docs[..1], &reg);
     let doc = &g.documents[0];
@@ -59,9 +65,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 .map(|s| s.path.as_str())
                 .collect();
             anyhow::bail!(
-                "{}: không có mục {s:?} (no section {s:?}; sections: {})",
-                doc.path,
-                known.join(", ")
+                "{}",
+                crate::cli::output::tr(
+                    &crate::messages::E_NO_SECTION,
+                    &[&doc.path, &format!("{s:?}"), &known.join(", ")]
+                )
             );
         }
     }

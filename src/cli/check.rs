@@ -123,7 +123,11 @@ pub fn registry(
     match args.load_with_index(paths, index) {
         Ok(reg) => Some(reg),
         Err(e) => {
-            eprintln!("error: registry: {e:#}");
+            let e = anyhow::anyhow!(
+                "{}",
+                crate::cli::output::tr(&messages::E_REGISTRY, &[&format!("{e:#}")])
+            );
+            crate::cli::output::error(&e);
             None
         }
     }
@@ -150,11 +154,10 @@ pub fn today() -> Option<Date> {
 
 pub fn parse_as_of(s: &str) -> anyhow::Result<Date> {
     if s.trim().eq_ignore_ascii_case("today") {
-        return today().context("cannot read today's date from the system clock");
+        return today().with_context(|| crate::cli::output::tr(&messages::E_NO_CLOCK, &[]));
     }
-    Date::parse_loose(s).with_context(|| {
-        format!("--as-of {s:?}: not a date (write 2025-07-01, 01/07/2025 or today)")
-    })
+    Date::parse_loose(s)
+        .with_context(|| crate::cli::output::tr(&messages::E_AS_OF, &[&format!("{s:?}")]))
 }
 
 fn explain(code: &str, lang: Lang) -> anyhow::Result<Outcome> {
@@ -596,7 +599,7 @@ fn fix_one(
             Ok(Some(done)) => return Ok(done),
             Ok(None) => {}
             Err(e) => {
-                eprintln!("error: {e:#}");
+                crate::cli::output::error(&e);
                 *errors += 1;
             }
         }
@@ -667,7 +670,8 @@ fn fix_file(
 ) -> anyhow::Result<Option<Checked>> {
     let lang = crate::cli::output::lang();
     let path = Path::new(&d.path);
-    let original = std::fs::read(path).with_context(|| format!("{}: cannot read", d.path))?;
+    let original = std::fs::read(path)
+        .with_context(|| crate::cli::output::tr(&messages::E_CANNOT_READ, &[&d.path]))?;
     let again = source::from_bytes_as(
         &d.path,
         original.clone(),
@@ -680,8 +684,8 @@ fn fix_file(
     .ok();
     if again.as_ref().map(|a| &a.text) != Some(&d.text) {
         bail!(
-            "{}: changed on disk since it was read; nothing written",
-            d.path
+            "{}",
+            crate::cli::output::tr(&messages::E_CHANGED_ON_DISK, &[&d.path])
         );
     }
     let edits: Vec<writeback::Edit> = applied
@@ -694,7 +698,10 @@ fn fix_file(
         .collect();
     let written = writeback::write_back_with_comments(&original, d, &edits, comments, &now_iso())
         .map_err(|why| {
-        anyhow::anyhow!("{}: not fixed: {why}; the file is left as it was", d.path)
+        anyhow::anyhow!(
+            "{}",
+            crate::cli::output::tr(&messages::E_NOT_FIXED, &[&d.path, &why])
+        )
     })?;
     let loc = diag::Locator::new(&d.text);
     for (i, why) in &written.refused {
@@ -754,7 +761,7 @@ fn fix_file(
             max_bytes: u64::MAX,
         },
     )
-    .with_context(|| format!("{}: the fixed file does not read back", d.path))?;
+    .with_context(|| crate::cli::output::tr(&messages::E_FIXED_NOT_READ_BACK, &[&d.path]))?;
     Ok(Some(run_one(new, reg, opts, shown).0))
 }
 
@@ -768,9 +775,13 @@ pub fn replace_atomically(path: &Path, original: &[u8], new: &[u8]) -> anyhow::R
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let unchanged = || std::fs::read(&target).is_ok_and(|b| b == original);
     if !unchanged() {
-        bail!("{name}: changed on disk since it was read; nothing written");
+        bail!(
+            "{}",
+            crate::cli::output::tr(&messages::E_CHANGED_ON_DISK, &[&name])
+        );
     }
-    let meta = std::fs::metadata(&target).with_context(|| format!("{name}: cannot read"))?;
+    let meta = std::fs::metadata(&target)
+        .with_context(|| crate::cli::output::tr(&messages::E_CANNOT_READ, &[&name]))?;
     // The backup: a free name, or one already holding these very bytes.
     let mut backup = PathBuf::from(format!("{}.cancu-bak", path.display()));
     let mut n = 1;
@@ -789,8 +800,9 @@ pub fn replace_atomically(path: &Path, original: &[u8], new: &[u8]) -> anyhow::R
         f.sync_all()
     };
     if !existed {
-        write_synced(&backup, original)
-            .with_context(|| format!("{}: cannot write the backup", backup.display()))?;
+        write_synced(&backup, original).with_context(|| {
+            crate::cli::output::tr(&messages::E_CANNOT_WRITE_BACKUP, &[&backup.display()])
+        })?;
     }
     let dir = target
         .parent()
@@ -811,15 +823,20 @@ pub fn replace_atomically(path: &Path, original: &[u8], new: &[u8]) -> anyhow::R
         write_synced(&tmp, new).and_then(|_| std::fs::set_permissions(&tmp, meta.permissions()))
     {
         cleanup(false);
-        return Err(e).with_context(|| format!("{name}: cannot write the fixed file"));
+        return Err(e)
+            .with_context(|| crate::cli::output::tr(&messages::E_CANNOT_WRITE_FIXED, &[&name]));
     }
     if !unchanged() {
         cleanup(true);
-        bail!("{name}: changed on disk since it was read; nothing written");
+        bail!(
+            "{}",
+            crate::cli::output::tr(&messages::E_CHANGED_ON_DISK, &[&name])
+        );
     }
     if let Err(e) = std::fs::rename(&tmp, &target) {
         cleanup(false);
-        return Err(e).with_context(|| format!("{name}: cannot replace it with the fixed file"));
+        return Err(e)
+            .with_context(|| crate::cli::output::tr(&messages::E_CANNOT_REPLACE, &[&name]));
     }
     // The rename itself is made durable by syncing the folder (where the system allows).
     if let Ok(d) = std::fs::File::open(dir) {

@@ -4,8 +4,9 @@
 //! text) rows, compared with a committed baseline to print what a change adds and removes.
 
 use crate::check::rules::{self, Selection};
+use crate::cli::output::tr;
 use crate::diag::Diagnostic;
-use crate::messages::Lang;
+use crate::messages::{self, Lang};
 use anyhow::{bail, Context};
 use std::path::{Path, PathBuf};
 
@@ -46,9 +47,9 @@ pub fn find_config(paths: &[PathBuf]) -> anyhow::Result<Option<(PathBuf, CheckCo
         let f = d.join("cancu.toml");
         if f.is_file() {
             let text = std::fs::read_to_string(&f)
-                .with_context(|| format!("{}: cannot read", f.display()))?;
+                .with_context(|| tr(&messages::E_CANNOT_READ, &[&f.display()]))?;
             let cfg: ConfigFile = toml::from_str(&text)
-                .with_context(|| format!("{}: not a cancu.toml", f.display()))?;
+                .with_context(|| tr(&messages::E_NOT_CONFIG, &[&f.display()]))?;
             return Ok(Some((f, cfg.check)));
         }
         dir = d.parent();
@@ -73,7 +74,10 @@ pub fn selection(
     sel.ignore.extend(ignore.iter().cloned());
     for s in sel.select.iter().chain(&sel.ignore) {
         if !rules::known_selector(s) {
-            bail!("no rule or group {s:?} (codes such as C0205 or C02, groups shape, consistency, time, unknown; `cancu check --explain list`)");
+            bail!(
+                "{}",
+                tr(&messages::E_NO_RULE_OR_GROUP, &[&format!("{s:?}")])
+            );
         }
     }
     Ok(sel)
@@ -81,14 +85,16 @@ pub fn selection(
 
 /// The language: `--lang`, else `LANG`/`LC_ALL` (English only when they say English).
 pub fn lang(flag: Option<&str>) -> anyhow::Result<Lang> {
-    if let Some(f) = flag {
-        return Lang::parse(f).with_context(|| format!("--lang {f:?}: write vi or en"));
-    }
     let env = std::env::var("LC_ALL")
         .ok()
         .filter(|v| !v.is_empty())
         .or_else(|| std::env::var("LANG").ok());
-    Ok(Lang::from_env(env.as_deref()))
+    let from_env = Lang::from_env(env.as_deref());
+    if let Some(f) = flag {
+        return Lang::parse(f)
+            .with_context(|| messages::tr(from_env, &messages::E_LANG, &[&format!("{f:?}")]));
+    }
+    Ok(from_env)
 }
 
 /// One finding as the baseline keeps it: file, line, code, and the cited text (the primary
@@ -125,7 +131,7 @@ pub fn compare(old: &[String], new: &[String]) -> (Vec<String>, Vec<String>) {
 /// Read a baseline file (rows; '#' lines are comments).
 pub fn read_baseline(path: &Path) -> anyhow::Result<Vec<String>> {
     let text = std::fs::read_to_string(path)
-        .with_context(|| format!("{}: cannot read the baseline", path.display()))?;
+        .with_context(|| tr(&messages::E_BASELINE, &[&path.display()]))?;
     Ok(text
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))

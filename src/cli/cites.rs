@@ -57,7 +57,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         .registry
         .load_with_index(&args.paths, args.index.as_deref())?;
     let Some(target) = parse_query(&args.instrument, &reg) else {
-        anyhow::bail!("{:?}: not read as an instrument (try \"Nghị định 168/2018/NĐ-CP\", \"NĐ 168\", \"Luật DQTV\")", args.instrument);
+        anyhow::bail!(
+            "{}",
+            crate::cli::output::tr(
+                &crate::messages::E_NOT_INSTRUMENT,
+                &[&format!("{:?}", args.instrument)]
+            )
+        );
     };
     // With an index, only the files it picks are read (none: nothing, not the default corpus).
     let (paths, mut errors, nothing_to_read) = match args
@@ -313,7 +319,7 @@ fn pick_with_index(
     let (files, errs) = crate::source::expand(&roots);
     let mut errors = 0;
     for e in errs {
-        eprintln!("error: {e}");
+        crate::cli::output::file_error(&e);
         errors += 1;
     }
     let limit = crate::source::DEFAULT_MAX_BYTES;

@@ -123,7 +123,7 @@ pub fn map_inputs<R: Send>(
     let paths: Vec<PathBuf> = match crate::cli::places::inputs_or_default(paths) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::cli::output::error(&e);
             return Ok(1);
         }
     };
@@ -138,14 +138,14 @@ pub fn map_inputs<R: Send>(
                 emit(f(d))?;
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                crate::cli::output::file_error(&e);
                 errors += 1;
             }
         }
     }
     let (files, errs) = source::expand(&rest);
     for e in errs {
-        eprintln!("error: {e}");
+        crate::cli::output::file_error(&e);
         errors += 1;
     }
     let bar = crate::cli::output::progress(files.len() as u64, what);
@@ -168,7 +168,7 @@ pub fn map_inputs<R: Send>(
                     emit(out)
                 }
                 Err(e) => {
-                    bar.suspend(|| eprintln!("error: {e}"));
+                    bar.suspend(|| crate::cli::output::file_error(&e));
                     errors += 1;
                     Ok(())
                 }

@@ -58,7 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     bar.finish_and_clear();
     for e in &stats.errors {
-        eprintln!("error: {e}");
+        eprintln!("{}", crate::cli::output::tr(&crate::messages::E_LINE, &[e]));
     }
     let lang = crate::cli::output::lang();
     let registry = match stats.instruments {

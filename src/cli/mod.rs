@@ -188,7 +188,13 @@ fn man(path: &[String]) -> anyhow::Result<Outcome> {
     let mut name = String::from("cancu");
     for part in path {
         let Some(sub) = cmd.find_subcommand(part).cloned() else {
-            anyhow::bail!("no subcommand {part:?} in `{name}` (`{name} --help` lists them)");
+            anyhow::bail!(
+                "{}",
+                crate::cli::output::tr(
+                    &crate::messages::E_NO_SUBCOMMAND,
+                    &[&format!("{part:?}"), &name]
+                )
+            );
         };
         name = format!("{name}-{part}");
         cmd = sub.version(env!("CARGO_PKG_VERSION"));

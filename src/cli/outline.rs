@@ -46,7 +46,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let document = crate::cli::basis::plan_path(&args.document);
     let (docs, errors) = crate::cli::cites::read_docs(std::slice::from_ref(&document));
     if docs.is_empty() {
-        anyhow::bail!("{}: nothing read", args.document.display());
+        anyhow::bail!(
+            "{}",
+            crate::cli::output::tr(
+                &crate::messages::E_NOTHING_READ,
+                &[&args.document.display()]
+            )
+        );
     }
     let g = Graph::build(&docs[..1], &reg);
     let doc = &g.documents[0];

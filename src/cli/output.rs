@@ -123,6 +123,37 @@ pub fn lang() -> crate::messages::Lang {
     Settings::current().lang
 }
 
+/// A failure of the tool as printed on stderr: "lỗi: …" ("error: …" under `--lang en`); a
+/// file that could not be read is told in that language too.
+pub fn error_text(e: &anyhow::Error) -> String {
+    let lang = lang();
+    let body = match e.downcast_ref::<crate::source::SourceError>() {
+        Some(s) => crate::messages::source_error(lang, s),
+        None => format!("{e:#}"),
+    };
+    crate::messages::tr(lang, &crate::messages::E_LINE, &[&body])
+}
+
+/// Print a failure of the tool on stderr (always, even under `--quiet`).
+pub fn error(e: &anyhow::Error) {
+    eprintln!("{}", error_text(e));
+}
+
+/// Print a file that could not be read on stderr, in the language of `--lang`.
+pub fn file_error(e: &crate::source::SourceError) {
+    let lang = lang();
+    let body = crate::messages::source_error(lang, e);
+    eprintln!(
+        "{}",
+        crate::messages::tr(lang, &crate::messages::E_LINE, &[&body])
+    );
+}
+
+/// A message in the language of `--lang`, with its holes filled.
+pub fn tr(m: &crate::messages::Msg, args: &[&dyn std::fmt::Display]) -> String {
+    crate::messages::tr(lang(), m, args)
+}
+
 /// `-j/--threads N`, when given.
 pub fn threads() -> Option<usize> {
     Settings::current().threads

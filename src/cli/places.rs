@@ -49,19 +49,17 @@ pub fn corpus_dir(given: PathBuf) -> PathBuf {
         .unwrap_or(given)
 }
 
-/// What to tell a user when no PATH is given and there is no bundled corpus.
-pub const NO_DEFAULT_INPUT: &str = "no PATH given and no bundled corpus found (corpus/plans \
-     of the current folder or of the repository cancu was built from): pass the files or \
-     folders to read, e.g. `cancu report ~/ke-hoach/`";
-
 /// The paths given, or the default plans; an error naming what to pass when there are none.
 pub fn inputs_or_default(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     if !paths.is_empty() {
         return Ok(paths.to_vec());
     }
-    default_plans()
-        .map(|p| vec![p])
-        .ok_or_else(|| anyhow::anyhow!(NO_DEFAULT_INPUT))
+    default_plans().map(|p| vec![p]).ok_or_else(|| {
+        anyhow::anyhow!(
+            "{}",
+            crate::cli::output::tr(&crate::messages::E_NO_INPUT, &[])
+        )
+    })
 }
 
 /// Where the search index lives unless `--index DIR` says: `index/` when the current folder
@@ -75,7 +73,8 @@ pub fn default_index() -> anyhow::Result<PathBuf> {
         .map(|d| d.join(crate::index::DEFAULT_DIR))
         .ok_or_else(|| {
             anyhow::anyhow!(
-                "no user data directory for the search index (set CANCU_DATA or HOME, or pass --index DIR)"
+                "{}",
+                crate::cli::output::tr(&crate::messages::E_NO_DATA_DIR, &[])
             )
         })
 }

@@ -261,7 +261,7 @@ fn check(files: Vec<PathBuf>, index: Option<&Path>, json: bool) -> anyhow::Resul
                 .map(|p| (origin.clone(), p)),
         );
         if let Err(e) = reg.add_text(&origin, &text) {
-            eprintln!("error: {e}");
+            crate::cli::output::error(&anyhow::Error::new(e));
         }
     }
     problems.extend(check_registry(&reg).into_iter().map(|p| {
@@ -365,12 +365,16 @@ fn check(files: Vec<PathBuf>, index: Option<&Path>, json: bool) -> anyhow::Resul
 fn write_out(file: &RegistryFile, out: &Path) -> anyhow::Result<()> {
     let abs = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
     if abs.components().any(|c| c.as_os_str() == "corpus") {
+        let example = data_dir()
+            .map(|d| {
+                d.join("registry/imported/import.json")
+                    .display()
+                    .to_string()
+            })
+            .unwrap_or_else(|| "~/.local/share/cancu/registry/imported/import.json".into());
         bail!(
-            "{}: will not write an imported registry into corpus/ (the curated data); choose a path outside the repository, e.g. {}",
-            out.display(),
-            data_dir()
-                .map(|d| d.join("registry/imported/import.json").display().to_string())
-                .unwrap_or_else(|| "~/.local/share/cancu/registry/imported/import.json".into())
+            "{}",
+            crate::cli::output::tr(&crate::messages::E_INTO_CORPUS, &[&out.display(), &example])
         );
     }
     let text = if out.extension().and_then(|x| x.to_str()) == Some("toml") {
@@ -497,14 +501,14 @@ fn import_texts(
     let mut seen = std::collections::HashSet::new();
     let (mut read, mut unnamed, mut effects, mut failed) = (0, Vec::new(), 0, errors.len());
     for e in &errors {
-        eprintln!("error: {e}");
+        crate::cli::output::file_error(e);
     }
     for f in &files {
         bar.inc(1);
         let doc = match crate::source::read_file(f) {
             Ok(d) => d,
             Err(e) => {
-                bar.suspend(|| eprintln!("error: {e}"));
+                bar.suspend(|| crate::cli::output::file_error(&e));
                 failed += 1;
                 continue;
             }
@@ -525,7 +529,10 @@ fn import_texts(
                 facts.extend(l.fact_entries(&ins.id, &path));
                 entries.push(ins);
             }
-            Some(ins) => eprintln!("{path}: {} already read from another file; skipped", ins.id),
+            Some(ins) => eprintln!(
+                "{}",
+                crate::cli::output::tr(&crate::messages::E_ALREADY_READ, &[&path, &ins.id])
+            ),
             None => unnamed.push(path),
         }
     }

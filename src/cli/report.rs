@@ -109,10 +109,26 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             &args.registry,
         ) {
             if args.index.index.is_some() {
-                eprintln!("error: search index not updated: {e:#}");
+                let e = anyhow::anyhow!(
+                    "{}",
+                    crate::cli::output::tr(
+                        &crate::messages::E_INDEX_NOT_UPDATED,
+                        &[&format!("{e:#}")]
+                    )
+                );
+                crate::cli::output::error(&e);
                 errors += 1;
             } else {
-                eprintln!("warning: search index not updated: {e:#} (--no-index skips it, --index DIR puts it elsewhere)");
+                let lang = crate::cli::output::lang();
+                let body = crate::messages::tr(
+                    lang,
+                    &crate::messages::W_INDEX_NOT_UPDATED,
+                    &[&format!("{e:#}")],
+                );
+                eprintln!(
+                    "{}",
+                    crate::messages::tr(lang, &crate::messages::W_LINE, &[&body])
+                );
             }
         }
     }

@@ -56,7 +56,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if let Some(k) = &args.kind {
         if crate::model::Kind::from_slug(k).is_none() {
             let slugs: Vec<&str> = crate::model::Kind::ALL.iter().map(|k| k.slug()).collect();
-            anyhow::bail!("unknown kind {k:?}; one of: {}", slugs.join(", "));
+            anyhow::bail!(
+                "{}",
+                crate::cli::output::tr(
+                    &crate::messages::E_UNKNOWN_KIND,
+                    &[&format!("{k:?}"), &slugs.join(", ")]
+                )
+            );
         }
     }
     let scanned = !args.paths.is_empty();

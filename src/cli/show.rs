@@ -31,7 +31,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         .registry
         .load_with_index(&args.paths, args.index.as_deref())?;
     let Some(target) = parse_query(&args.instrument, &reg) else {
-        anyhow::bail!("{:?}: not read as an instrument", args.instrument);
+        anyhow::bail!(
+            "{}",
+            crate::cli::output::tr(
+                &crate::messages::E_NOT_INSTRUMENT,
+                &[&format!("{:?}", args.instrument)]
+            )
+        );
     };
     let entries = crate::graph::registry_entries(&target, &reg);
     let id = match (&target, entries.as_slice()) {
@@ -47,9 +53,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             last.clone()
         }
         (_, many) => anyhow::bail!(
-            "{:?} fits several entries: {}",
-            args.instrument,
-            many.join(", ")
+            "{}",
+            crate::cli::output::tr(
+                &crate::messages::E_SEVERAL_ENTRIES,
+                &[&format!("{:?}", args.instrument), &many.join(", ")]
+            )
         ),
     };
     let ins = reg.get(&id).expect("id from the registry");
