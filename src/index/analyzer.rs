@@ -522,26 +522,53 @@ enum Kind {
 pub struct Shared {
     kind: Kind,
     token: Token,
+    /// The chain of filters, for a text too long for [`Word`]'s offsets.
+    chain: TextAnalyzer,
 }
 
 impl Shared {
     fn new(kind: Kind) -> Shared {
+        let chain = match kind {
+            Kind::Exact => exact_chain(),
+            Kind::Folded => folded_chain(),
+            Kind::Pairs => pairs_chain(),
+        };
         Shared {
             kind,
             token: Token::default(),
+            chain,
         }
     }
 }
 
+/// Texts of this many bytes or more are analysed by the chains of filters ([`Word`] holds
+/// 32-bit offsets; the source layer refuses texts far smaller).
+const SHARED_MAX_BYTES: usize = 1 << 30;
+
 /// One word of a text kept by the analyzers: offsets in the text, position (words dropped
-/// as too long count), and the ranges of its exact and folded terms in [`Analysis::terms`].
+/// as too long count), and where its exact term (`start..mid`) and folded term (`mid..end`)
+/// are in [`Analysis::terms`]. 32 bits each: a long section's words are held per thread.
 #[derive(Clone, Copy, Debug)]
 struct Word {
-    from: usize,
-    to: usize,
-    position: usize,
-    exact: (usize, usize),
-    folded: (usize, usize),
+    from: u32,
+    to: u32,
+    position: u32,
+    start: u32,
+    mid: u32,
+    end: u32,
+}
+
+impl Word {
+    fn exact<'t>(&self, terms: &'t str) -> &'t str {
+        terms
+            .get(self.start as usize..self.mid as usize)
+            .unwrap_or("")
+    }
+    fn folded<'t>(&self, terms: &'t str) -> &'t str {
+        terms
+            .get(self.mid as usize..self.end as usize)
+            .unwrap_or("")
+    }
 }
 
 /// The analysis of one text: its words and their terms, one buffer for all terms.
@@ -602,6 +629,10 @@ impl Analysis {
     /// lowercase, ASCII folding, marks stripped), words of [`MAX_TOKEN_BYTES`] or more
     /// dropped as `RemoveLongFilter` drops them.
     fn analyze(&mut self, text: &str) {
+        // A long text's buffers are not kept for the short ones after it.
+        if self.words.capacity() > 1 << 16 && text.len() < 1 << 18 {
+            *self = Analysis::default();
+        }
         self.text.clear();
         self.text.push_str(text);
         self.words.clear();
@@ -623,7 +654,7 @@ impl Analysis {
             lower.clear();
             lower.push_str(&base);
             apply(lowercase, &mut lower, &mut scratch);
-            let start = self.terms.len();
+            let start = self.terms.len() as u32;
             // Exact: modern tones, then lowercase (the same as `lower` when the tones
             // did not move).
             toned.clear();
@@ -633,7 +664,7 @@ impl Analysis {
             } else {
                 self.terms.push_str(&lower);
             }
-            let exact = (start, self.terms.len());
+            let mid = self.terms.len() as u32;
             // Folded: lowercase, ASCII folding, marks stripped.
             if !lower.is_ascii() {
                 let mut s = fold.token_stream(&lower);
@@ -645,12 +676,14 @@ impl Analysis {
             }
             apply(strip_marks, &mut lower, &mut scratch);
             self.terms.push_str(&lower);
+            // Below SHARED_MAX_BYTES (the terms: at most 4 bytes of each char's 4).
             self.words.push(Word {
-                from: t.offset_from,
-                to: t.offset_to,
-                position: t.position,
-                exact,
-                folded: (exact.1, self.terms.len()),
+                from: t.offset_from as u32,
+                to: t.offset_to as u32,
+                position: t.position as u32,
+                start,
+                mid,
+                end: self.terms.len() as u32,
             });
         }
     }
@@ -681,7 +714,12 @@ fn analysis_of(text: &str) -> std::rc::Rc<Analysis> {
     })
 }
 
-pub struct SharedStream<'a> {
+pub enum SharedStream<'a> {
+    Replay(Replay<'a>),
+    Chain(tantivy::tokenizer::BoxTokenStream<'a>),
+}
+
+pub struct Replay<'a> {
     analysis: std::rc::Rc<Analysis>,
     kind: Kind,
     next: usize,
@@ -691,17 +729,43 @@ pub struct SharedStream<'a> {
 impl Tokenizer for Shared {
     type TokenStream<'a> = SharedStream<'a>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SharedStream<'a> {
+        if text.len() >= SHARED_MAX_BYTES {
+            return SharedStream::Chain(self.chain.token_stream(text));
+        }
         self.token.reset();
-        SharedStream {
+        SharedStream::Replay(Replay {
             analysis: analysis_of(text),
             kind: self.kind,
             next: 0,
             token: &mut self.token,
-        }
+        })
     }
 }
 
 impl TokenStream for SharedStream<'_> {
+    fn advance(&mut self) -> bool {
+        match self {
+            SharedStream::Replay(r) => r.advance(),
+            SharedStream::Chain(c) => c.advance(),
+        }
+    }
+
+    fn token(&self) -> &Token {
+        match self {
+            SharedStream::Replay(r) => r.token,
+            SharedStream::Chain(c) => c.token(),
+        }
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        match self {
+            SharedStream::Replay(r) => r.token,
+            SharedStream::Chain(c) => c.token_mut(),
+        }
+    }
+}
+
+impl Replay<'_> {
     fn advance(&mut self) -> bool {
         let a = &*self.analysis;
         loop {
@@ -715,15 +779,14 @@ impl TokenStream for SharedStream<'_> {
             t.position_length = 1;
             match self.kind {
                 Kind::Exact | Kind::Folded => {
-                    let (from, to) = if self.kind == Kind::Exact {
-                        w.exact
+                    t.text.push_str(if self.kind == Kind::Exact {
+                        w.exact(&a.terms)
                     } else {
-                        w.folded
-                    };
-                    t.text.push_str(&a.terms[from..to]);
-                    t.offset_from = w.from;
-                    t.offset_to = w.to;
-                    t.position = w.position;
+                        w.folded(&a.terms)
+                    });
+                    t.offset_from = w.from as usize;
+                    t.offset_to = w.to as usize;
+                    t.position = w.position as usize;
                     return true;
                 }
                 Kind::Pairs => {
@@ -734,24 +797,16 @@ impl TokenStream for SharedStream<'_> {
                     if w.position != p.position.wrapping_add(1) {
                         continue;
                     }
-                    t.text.push_str(&a.terms[p.folded.0..p.folded.1]);
+                    t.text.push_str(p.folded(&a.terms));
                     t.text.push(' ');
-                    t.text.push_str(&a.terms[w.folded.0..w.folded.1]);
-                    t.offset_from = p.from;
-                    t.offset_to = w.to;
-                    t.position = p.position;
+                    t.text.push_str(w.folded(&a.terms));
+                    t.offset_from = p.from as usize;
+                    t.offset_to = w.to as usize;
+                    t.position = p.position as usize;
                     return true;
                 }
             }
         }
-    }
-
-    fn token(&self) -> &Token {
-        self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.token
     }
 }
 
@@ -940,8 +995,19 @@ mod tests {
         texts.extend(files.iter().filter_map(|f| std::fs::read_to_string(f).ok()));
         assert!(texts.len() > 20, "bundled plans read from {plans:?}");
         let same = |a: &Token, b: &Token| {
-            (&a.text, a.offset_from, a.offset_to, a.position, a.position_length)
-                == (&b.text, b.offset_from, b.offset_to, b.position, b.position_length)
+            (
+                &a.text,
+                a.offset_from,
+                a.offset_to,
+                a.position,
+                a.position_length,
+            ) == (
+                &b.text,
+                b.offset_from,
+                b.offset_to,
+                b.position,
+                b.position_length,
+            )
         };
         let mut chains = [exact_chain(), folded_chain(), pairs_chain()];
         let mut shared = [exact(), folded(), pairs()];
@@ -966,6 +1032,18 @@ mod tests {
                         "{k}: {t:?}"
                     );
                 }
+            }
+        }
+        // A text of many words, whose buffers are not kept for the short one after it.
+        let long = "Hoà bình, ".repeat(33_000);
+        for k in 0..3 {
+            for t in [long.as_str(), "Uỷ ban, hoà bình"] {
+                let (want, got) = (tokens(&mut chains[k], t), tokens(&mut shared[k], t));
+                assert!(
+                    want.len() == got.len() && want.iter().zip(&got).all(|(w, g)| same(w, g)),
+                    "{k}: {}",
+                    t.chars().take(20).collect::<String>()
+                );
             }
         }
         // Two streams alive at once, of different texts.
