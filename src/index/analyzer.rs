@@ -670,7 +670,6 @@ impl Analysis {
                 let mut s = fold.token_stream(&lower);
                 if s.advance() {
                     std::mem::swap(&mut scratch, &mut s.token_mut().text);
-                    drop(s);
                     std::mem::swap(&mut lower, &mut scratch);
                 }
             }
