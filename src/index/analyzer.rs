@@ -11,6 +11,11 @@
 //!   space ("quoc phong", "phong dia", ...): the adjacency of two words as one term, so a
 //!   phrase becomes an intersection of terms that tantivy can prune (no positions read).
 //!
+//! The three are defined as chains of filters ([`exact_chain`], [`folded_chain`],
+//! [`pairs_chain`]); what is registered ([`exact`], [`folded`], [`pairs`]) gives the same
+//! tokens from one [`Shared`] analysis of a text per thread: a section's body, indexed in
+//! three fields in a row, is split into words and normalized once, not three times.
+//!
 //! Words are runs of letters, digits and combining marks, so NFD text ("Nghi\u{323}") is one
 //! word, not two; NFC is the first filter. A Vietnamese syllable is one token; a word such as
 //! "quốc phòng" is two consecutive positions, so phrase queries work across syllables.
