@@ -11,6 +11,11 @@
 //!   space ("quoc phong", "phong dia", ...): the adjacency of two words as one term, so a
 //!   phrase becomes an intersection of terms that tantivy can prune (no positions read).
 //!
+//! The three are defined as chains of filters ([`exact_chain`], [`folded_chain`],
+//! [`pairs_chain`]); what is registered ([`exact`], [`folded`], [`pairs`]) gives the same
+//! tokens from one [`Shared`] analysis of a text per thread: a section's body, indexed in
+//! three fields in a row, is split into words and normalized once, not three times.
+//!
 //! Words are runs of letters, digits and combining marks, so NFD text ("Nghi\u{323}") is one
 //! word, not two; NFC is the first filter. A Vietnamese syllable is one token; a word such as
 //! "quốc phòng" is two consecutive positions, so phrase queries work across syllables.
@@ -38,16 +43,33 @@ pub const PAIRS: &str = "vi_pairs";
 /// Tokens longer than this (in bytes) are dropped: they are not words (base64, runs of dots).
 const MAX_TOKEN_BYTES: usize = 64;
 
-/// Register both analyzers on a tokenizer manager (call on every open: tantivy stores only
-/// the names).
+/// Register the three analyzers on a tokenizer manager (call on every open: tantivy stores
+/// only the names).
 pub fn register(manager: &TokenizerManager) {
     manager.register(EXACT, exact());
     manager.register(FOLDED, folded());
     manager.register(PAIRS, pairs());
 }
 
-/// The exact analyzer.
+/// The exact analyzer: [`exact_chain`]'s terms, from the [`Shared`] analysis.
 pub fn exact() -> TextAnalyzer {
+    TextAnalyzer::from(Shared::new(Kind::Exact))
+}
+
+/// The folded analyzer: [`folded_chain`]'s terms, from the [`Shared`] analysis.
+pub fn folded() -> TextAnalyzer {
+    TextAnalyzer::from(Shared::new(Kind::Folded))
+}
+
+/// The word-pairs analyzer: [`pairs_chain`]'s terms (pairs of the folded terms), from the
+/// [`Shared`] analysis.
+pub fn pairs() -> TextAnalyzer {
+    TextAnalyzer::from(Shared::new(Kind::Pairs))
+}
+
+/// The exact analyzer as a chain of filters: the definition [`exact`] follows (pinned by
+/// `shared_analysis_equals_the_chains`).
+pub fn exact_chain() -> TextAnalyzer {
     TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(NFC)
@@ -57,19 +79,19 @@ pub fn exact() -> TextAnalyzer {
         .build()
 }
 
-/// The folded analyzer.
-pub fn folded() -> TextAnalyzer {
-    folded_chain().build()
+/// The folded analyzer as a chain of filters (what [`folded`] follows).
+pub fn folded_chain() -> TextAnalyzer {
+    folded_builder().build()
 }
 
-/// The word-pairs analyzer: [`folded`], then [`PairFilter`] (one chain, so a pair is
-/// always made of the folded terms).
-pub fn pairs() -> TextAnalyzer {
-    folded_chain().filter(PairFilter).build()
+/// The word-pairs analyzer as a chain of filters: [`folded_chain`], then [`PairFilter`]
+/// (what [`pairs`] follows).
+pub fn pairs_chain() -> TextAnalyzer {
+    folded_builder().filter(PairFilter).build()
 }
 
 /// The folded analyzer's tokenizer and filters, before it is built.
-fn folded_chain() -> TextAnalyzerBuilder<impl Tokenizer> {
+fn folded_builder() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(WordTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(NFC)
@@ -486,6 +508,312 @@ impl<S: TokenStream> TokenStream for PairStream<'_, S> {
     }
 }
 
+/// Which analyzer a [`Shared`] tokenizer is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Exact,
+    Folded,
+    Pairs,
+}
+
+/// The three analyzers as one: a text's words are found and normalized once, and each
+/// analyzer replays its own terms of them. Tantivy indexes a section's body three times in a
+/// row (fields `body`, `body_folded`, `body_pairs`, on one indexing thread): the chains of
+/// filters each tokenized, normalized and lowercased the text again. The analysis of the
+/// last text seen is kept per thread ([`analysis_of`]); another text is analysed anew, so
+/// the terms, offsets and positions are those of [`exact_chain`], [`folded_chain`] and
+/// [`pairs_chain`] whatever the order of calls (pinned by `shared_analysis_equals_the_chains`).
+#[derive(Clone)]
+pub struct Shared {
+    kind: Kind,
+    token: Token,
+    /// The chain of filters, for a text too long for [`Word`]'s offsets.
+    chain: TextAnalyzer,
+}
+
+impl Shared {
+    fn new(kind: Kind) -> Shared {
+        let chain = match kind {
+            Kind::Exact => exact_chain(),
+            Kind::Folded => folded_chain(),
+            Kind::Pairs => pairs_chain(),
+        };
+        Shared {
+            kind,
+            token: Token::default(),
+            chain,
+        }
+    }
+}
+
+/// Texts of this many bytes or more are analysed by the chains of filters ([`Word`] holds
+/// 32-bit offsets; the source layer refuses texts far smaller).
+const SHARED_MAX_BYTES: usize = 1 << 30;
+
+/// One word of a text kept by the analyzers: offsets in the text, position (words dropped
+/// as too long count), and where its exact term (`start..mid`) and folded term (`mid..end`)
+/// are in [`Analysis::terms`]. 32 bits each: a long section's words are held per thread.
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    from: u32,
+    to: u32,
+    position: u32,
+    start: u32,
+    mid: u32,
+    end: u32,
+}
+
+impl Word {
+    fn exact<'t>(&self, terms: &'t str) -> &'t str {
+        terms
+            .get(self.start as usize..self.mid as usize)
+            .unwrap_or("")
+    }
+    fn folded<'t>(&self, terms: &'t str) -> &'t str {
+        terms
+            .get(self.mid as usize..self.end as usize)
+            .unwrap_or("")
+    }
+}
+
+/// The analysis of one text: its words and their terms, one buffer for all terms.
+#[derive(Default)]
+struct Analysis {
+    text: String,
+    words: Vec<Word>,
+    terms: String,
+}
+
+/// A tokenizer giving its whole input as one token: tantivy's `AsciiFoldingFilter` applied
+/// to one word (its folding function is not public).
+#[derive(Clone, Default)]
+struct Whole {
+    token: Token,
+}
+
+struct WholeStream<'a> {
+    token: &'a mut Token,
+    done: bool,
+}
+
+impl Tokenizer for Whole {
+    type TokenStream<'a> = WholeStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WholeStream<'a> {
+        self.token.reset();
+        self.token.text.push_str(text);
+        WholeStream {
+            token: &mut self.token,
+            done: false,
+        }
+    }
+}
+
+impl TokenStream for WholeStream<'_> {
+    fn advance(&mut self) -> bool {
+        !std::mem::replace(&mut self.done, true)
+    }
+    fn token(&self) -> &Token {
+        self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// Apply a [`TextMap`]'s function to `s` in place (`scratch` is a buffer).
+fn apply(f: fn(&str, &mut String) -> bool, s: &mut String, scratch: &mut String) {
+    scratch.clear();
+    if f(s, scratch) {
+        std::mem::swap(s, scratch);
+    }
+}
+
+impl Analysis {
+    /// Analyse `text` into `self` (buffers reused): per word the terms of [`exact_chain`]
+    /// (NFC, `Ð`→`Đ`, modern tones, lowercase) and [`folded_chain`] (NFC, `Ð`→`Đ`,
+    /// lowercase, ASCII folding, marks stripped), words of [`MAX_TOKEN_BYTES`] or more
+    /// dropped as `RemoveLongFilter` drops them.
+    fn analyze(&mut self, text: &str) {
+        // A long text's buffers are not kept for the short ones after it.
+        if self.words.capacity() > 1 << 16 && text.len() < 1 << 18 {
+            *self = Analysis::default();
+        }
+        self.text.clear();
+        self.text.push_str(text);
+        self.words.clear();
+        self.terms.clear();
+        let mut words = WordTokenizer::default();
+        let mut stream = words.token_stream(text);
+        let mut fold = AsciiFoldingFilter.transform(Whole::default());
+        let (mut base, mut lower, mut toned, mut scratch) =
+            (String::new(), String::new(), String::new(), String::new());
+        while stream.advance() {
+            let t = stream.token();
+            if t.text.len() >= MAX_TOKEN_BYTES {
+                continue;
+            }
+            base.clear();
+            base.push_str(&t.text);
+            apply(nfc, &mut base, &mut scratch);
+            apply(eth_to_d_stroke, &mut base, &mut scratch);
+            lower.clear();
+            lower.push_str(&base);
+            apply(lowercase, &mut lower, &mut scratch);
+            let start = self.terms.len() as u32;
+            // Exact: modern tones, then lowercase (the same as `lower` when the tones
+            // did not move).
+            toned.clear();
+            if modern_tones(&base, &mut toned) {
+                apply(lowercase, &mut toned, &mut scratch);
+                self.terms.push_str(&toned);
+            } else {
+                self.terms.push_str(&lower);
+            }
+            let mid = self.terms.len() as u32;
+            // Folded: lowercase, ASCII folding, marks stripped.
+            if !lower.is_ascii() {
+                let mut s = fold.token_stream(&lower);
+                if s.advance() {
+                    std::mem::swap(&mut scratch, &mut s.token_mut().text);
+                    std::mem::swap(&mut lower, &mut scratch);
+                }
+            }
+            apply(strip_marks, &mut lower, &mut scratch);
+            self.terms.push_str(&lower);
+            // Below SHARED_MAX_BYTES (the terms: at most 4 bytes of each char's 4).
+            self.words.push(Word {
+                from: t.offset_from as u32,
+                to: t.offset_to as u32,
+                position: t.position as u32,
+                start,
+                mid,
+                end: self.terms.len() as u32,
+            });
+        }
+    }
+}
+
+thread_local! {
+    /// The analysis of the last text analysed on this thread.
+    static LAST: std::cell::RefCell<std::rc::Rc<Analysis>> =
+        std::cell::RefCell::new(std::rc::Rc::new(Analysis::default()));
+}
+
+/// The analysis of `text`: the last one of this thread when it was of the same text (its
+/// other fields), else made anew (in the last one's buffers when no stream holds it).
+fn analysis_of(text: &str) -> std::rc::Rc<Analysis> {
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.text != text {
+            match std::rc::Rc::get_mut(&mut last) {
+                Some(a) => a.analyze(text),
+                None => {
+                    let mut a = Analysis::default();
+                    a.analyze(text);
+                    *last = std::rc::Rc::new(a);
+                }
+            }
+        }
+        last.clone()
+    })
+}
+
+pub enum SharedStream<'a> {
+    Replay(Replay<'a>),
+    Chain(tantivy::tokenizer::BoxTokenStream<'a>),
+}
+
+pub struct Replay<'a> {
+    analysis: std::rc::Rc<Analysis>,
+    kind: Kind,
+    next: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for Shared {
+    type TokenStream<'a> = SharedStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SharedStream<'a> {
+        if text.len() >= SHARED_MAX_BYTES {
+            return SharedStream::Chain(self.chain.token_stream(text));
+        }
+        self.token.reset();
+        SharedStream::Replay(Replay {
+            analysis: analysis_of(text),
+            kind: self.kind,
+            next: 0,
+            token: &mut self.token,
+        })
+    }
+}
+
+impl TokenStream for SharedStream<'_> {
+    fn advance(&mut self) -> bool {
+        match self {
+            SharedStream::Replay(r) => r.advance(),
+            SharedStream::Chain(c) => c.advance(),
+        }
+    }
+
+    fn token(&self) -> &Token {
+        match self {
+            SharedStream::Replay(r) => r.token,
+            SharedStream::Chain(c) => c.token(),
+        }
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        match self {
+            SharedStream::Replay(r) => r.token,
+            SharedStream::Chain(c) => c.token_mut(),
+        }
+    }
+}
+
+impl Replay<'_> {
+    fn advance(&mut self) -> bool {
+        let a = &*self.analysis;
+        loop {
+            let Some(w) = a.words.get(self.next) else {
+                return false;
+            };
+            let i = self.next;
+            self.next += 1;
+            let t = &mut *self.token;
+            t.text.clear();
+            t.position_length = 1;
+            match self.kind {
+                Kind::Exact | Kind::Folded => {
+                    t.text.push_str(if self.kind == Kind::Exact {
+                        w.exact(&a.terms)
+                    } else {
+                        w.folded(&a.terms)
+                    });
+                    t.offset_from = w.from as usize;
+                    t.offset_to = w.to as usize;
+                    t.position = w.position as usize;
+                    return true;
+                }
+                Kind::Pairs => {
+                    // A pair with the previous word when it is the word just before.
+                    let Some(p) = i.checked_sub(1).and_then(|j| a.words.get(j)) else {
+                        continue;
+                    };
+                    if w.position != p.position.wrapping_add(1) {
+                        continue;
+                    }
+                    t.text.push_str(p.folded(&a.terms));
+                    t.text.push(' ');
+                    t.text.push_str(w.folded(&a.terms));
+                    t.offset_from = p.from as usize;
+                    t.offset_to = w.to as usize;
+                    t.position = p.position as usize;
+                    return true;
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -637,6 +965,107 @@ mod tests {
                 assert_eq!(pair_terms(&words), *expected, "pair_terms of {input:?}");
             }
         }
+    }
+
+    /// The shared analyzers give the tokens (terms, offsets, positions) of the chains of
+    /// filters they stand for, on every kind of word, on the bundled plans, and whatever the
+    /// order in which texts and analyzers are asked (the per-thread analysis is reused only
+    /// for the same text).
+    #[test]
+    fn shared_analysis_equals_the_chains() {
+        let long = "x".repeat(MAX_TOKEN_BYTES);
+        let almost = "y".repeat(MAX_TOKEN_BYTES - 1);
+        let mut texts: Vec<String> = [
+            "",
+            "   \n\t",
+            "Quốc phòng địa phương",
+            "QÐ-UBND ngày 12/3/2024 của Uỷ ban nhân dân; HOÀ BÌNH, Thuỷ lợi, khoẻ, QUÝ",
+            "Nghị định 168/2018/NĐ-CP; Luật Dân quân tự vệ số 48/2019/QH14",
+            "İstanbul ǅemal ΣΑΣ ß ẞ Æsir œuvre ﬁn ① ²³ 한국어 中文 naïve",
+            "a.b,c;d:e!f?g(h)i[j]k{l}m\"n'o–p—q…r",
+        ]
+        .map(String::from)
+        .to_vec();
+        texts.push(format!("dân {long} quân tự {almost} vệ {long}"));
+        texts.push(LETTERS.to_string());
+        texts.push(LETTERS.to_uppercase());
+        let nfd: Vec<String> = texts.iter().map(|t| t.nfd().collect()).collect();
+        texts.extend(nfd);
+        let plans = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/plans");
+        let mut files: Vec<_> = std::fs::read_dir(&plans)
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        texts.extend(files.iter().filter_map(|f| std::fs::read_to_string(f).ok()));
+        assert!(texts.len() > 20, "bundled plans read from {plans:?}");
+        let same = |a: &Token, b: &Token| {
+            (
+                &a.text,
+                a.offset_from,
+                a.offset_to,
+                a.position,
+                a.position_length,
+            ) == (
+                &b.text,
+                b.offset_from,
+                b.offset_to,
+                b.position,
+                b.position_length,
+            )
+        };
+        let mut chains = [exact_chain(), folded_chain(), pairs_chain()];
+        let mut shared = [exact(), folded(), pairs()];
+        // Each text through the three analyzers in a row (as tantivy indexes a body), then
+        // in another order with texts interleaved.
+        for text in &texts {
+            for k in 0..3 {
+                let (want, got) = (tokens(&mut chains[k], text), tokens(&mut shared[k], text));
+                assert_eq!(want.len(), got.len(), "{k}: {text:?}");
+                for (w, g) in want.iter().zip(&got) {
+                    assert!(same(w, g), "{k}: {w:?} != {g:?} in {text:?}");
+                }
+            }
+        }
+        for (i, text) in texts.iter().enumerate().rev() {
+            let other = &texts[(i * 7 + 3) % texts.len()];
+            for k in [2, 0, 1] {
+                for t in [text, other] {
+                    let (want, got) = (tokens(&mut chains[k], t), tokens(&mut shared[k], t));
+                    assert!(
+                        want.len() == got.len() && want.iter().zip(&got).all(|(w, g)| same(w, g)),
+                        "{k}: {t:?}"
+                    );
+                }
+            }
+        }
+        // A text of many words, whose buffers are not kept for the short one after it.
+        let long = "Hoà bình, ".repeat(33_000);
+        for k in 0..3 {
+            for t in [long.as_str(), "Uỷ ban, hoà bình"] {
+                let (want, got) = (tokens(&mut chains[k], t), tokens(&mut shared[k], t));
+                assert!(
+                    want.len() == got.len() && want.iter().zip(&got).all(|(w, g)| same(w, g)),
+                    "{k}: {}",
+                    t.chars().take(20).collect::<String>()
+                );
+            }
+        }
+        // Two streams alive at once, of different texts.
+        let (mut a, mut b) = (exact(), folded());
+        let mut sa = a.token_stream("Hoà bình");
+        let mut sb = b.token_stream("Đường tuần tra");
+        let mut got = Vec::new();
+        while sa.advance() | sb.advance() {
+            got.push((sa.token().text.clone(), sb.token().text.clone()));
+        }
+        assert_eq!(
+            got,
+            [
+                ("hòa".to_string(), "duong".to_string()),
+                ("bình".to_string(), "tuan".to_string()),
+                ("bình".to_string(), "tra".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -318,13 +318,41 @@ fn lower(s: &str) -> String {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
-            _ => out.push(c),
-        }
+        out.push(lower_char(c));
     }
     out
+}
+
+/// [`lower`]'s rule for one char: its lower case when that is one char of the same UTF-8
+/// length, else the char itself. Latin letters (U+00C0..U+024F, U+1E00..U+1EFF: Vietnamese
+/// among them) are looked up in a table computed once from the rule, not in the Unicode
+/// case tables.
+fn lower_char(c: char) -> char {
+    fn rule(c: char) -> char {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+            _ => c,
+        }
+    }
+    const RANGES: [(u32, u32); 2] = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)];
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let cp = c as u32;
+    let index = if (RANGES[0].0..=RANGES[0].1).contains(&cp) {
+        (cp - RANGES[0].0) as usize
+    } else if (RANGES[1].0..=RANGES[1].1).contains(&cp) {
+        (RANGES[0].1 - RANGES[0].0 + 1 + cp - RANGES[1].0) as usize
+    } else {
+        return rule(c);
+    };
+    let table = TABLE.get_or_init(|| {
+        RANGES
+            .iter()
+            .flat_map(|&(lo, hi)| lo..=hi)
+            .map(|cp| char::from_u32(cp).map_or('\0', rule))
+            .collect()
+    });
+    table.get(index).copied().unwrap_or_else(|| rule(c))
 }
 
 /// `s` lower-cased ([`lower`]) with each run of white space as one space, and for each
@@ -1631,7 +1659,7 @@ fn clause_relation(
 mod tests {
     use super::*;
 
-    /// `lower`'s ASCII shortcuts change nothing: every char below U+3000 (alone and among
+    /// `lower`'s ASCII shortcuts and Latin table change nothing: every char below U+3000 (alone and among
     /// ASCII and Vietnamese letters) lowers as the char-by-char rule lowers it.
     #[test]
     fn lower_ascii_shortcut_matches_per_char_rule() {
