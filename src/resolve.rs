@@ -522,6 +522,15 @@ fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Da
             list = &list[k + 4..];
         }
     }
+    // An elliptical list, "của Luật: Chứng khoán, Kế toán, …": its items are bare names.
+    let mut elliptical = false;
+    for head in ["luat:", "cac luat:", "luat :", "cac luat :"] {
+        if let Some(r) = list.trim_start().strip_prefix(head) {
+            list = r;
+            elliptical = true;
+            break;
+        }
+    }
     // Only names of laws and their separators lie between the phrase and this name.
     let list_ok = !list.contains([';', '.', ':', '(', ')'])
         && !list.contains("can cu")
@@ -533,6 +542,7 @@ fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Da
             .chars()
             .all(|ch| ch != '/')
         && (list.trim().is_empty()
+            || elliptical
             || list.trim_start().starts_with("luat")
             || list.trim_start().starts_with("bo luat")
             || list.trim_start().starts_with("cac luat"));
@@ -1521,6 +1531,13 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
                 "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Luật số 98/2025/QH15 ngày 27 tháng 6 năm 2025 của Quốc hội về sửa đổi, bổ sung một số điều của Luật Quốc phòng, Luật Dân quân tự vệ;",
                 "Luật Dân quân tự vệ",
                 r("48/2019/QH14"),
+            ),
+            // elliptical_amending_list: "… của Luật: Chứng khoán, Ngân sách nhà nước, …" —
+            // a bare item means the version amended too.
+            (
+                "Hà Nội, ngày 05 tháng 02 năm 2026\nCăn cứ Luật Ngân sách nhà nước số 89/2025/QH15;\nCăn cứ Luật số 56/2024/QH15 ngày 29 tháng 11 năm 2024 về sửa đổi, bổ sung một số điều của\nLuật: Chứng khoán, Ngân sách nhà nước, Quản lý thuế;",
+                "Luật Ngân sách nhà nước",
+                Resolution::Observed("83/2015/QH13".into()),
             ),
             // A number first that is not an amending law's: the clause decides nothing.
             (

@@ -440,6 +440,83 @@ impl Extractor<'_> {
             })
     }
 
+    /// An elliptical list of laws after "của Luật:" / "các Luật:" ("… sửa đổi, bổ sung một
+    /// số điều của Luật: Chứng khoán, Kế toán, Quản lý, sử dụng tài sản công, …"): each item
+    /// a known law name without its type word, a citation of that law (span: the item). The
+    /// list ends at the first item that is not a known name (an item written with its own
+    /// "Luật" is cited by its own anchor). `a..b` is the folded "Luật" anchor.
+    pub(super) fn elliptical_laws(&self, ctx: &Ctx, a: usize, b: usize) -> Vec<Citation> {
+        let fb = ctx.fb;
+        let colon = skip_ws(fb, b);
+        if fb.get(colon) != Some(&b':') {
+            return Vec::new();
+        }
+        // "của Luật:", "các Luật:", "của các Luật:" (Markdown emphasis and line breaks aside).
+        let mut q = a;
+        while q > 0 && (fb[q - 1].is_ascii_whitespace() || fb[q - 1] == b'*') {
+            q -= 1;
+        }
+        let before = &fb[q.saturating_sub(4)..q];
+        if !(before.eq_ignore_ascii_case(b" cua") || before.eq_ignore_ascii_case(b" cac")) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut p = skip_ws(fb, colon + 1);
+        loop {
+            let (words, offs) = words_after(fb, p, self.t.max_law_words.max(24));
+            let Some((name, n)) = self.known_law(ctx, &words, &offs, Some(Kind::Law)) else {
+                break;
+            };
+            let (fs, fe) = (offs[0].0, offs[n - 1].1);
+            // An item of the list starts where the previous one ended (a comma, "và").
+            let between = &fb[p..fs];
+            if !between
+                .iter()
+                .all(|c| c.is_ascii_whitespace() || matches!(c, b',' | b'*'))
+            {
+                break;
+            }
+            let (s, e) = (ctx.f.orig(fs), ctx.f.orig(fe));
+            out.push(Citation {
+                kind: Kind::Law,
+                number: None,
+                year: None,
+                symbol: None,
+                canonical: None,
+                date: None,
+                invalid_date: None,
+                issuer: None,
+                law: Some(name),
+                title: None,
+                provision: None,
+                text: clean(&ctx.text[s..e]),
+                start: s,
+                end: e,
+                line: 0,
+                column: 0,
+                section: None,
+                parts: Parts::default(),
+                defects: Vec::new(),
+                instrument: None,
+                unresolved: None,
+                findings: Vec::new(),
+            });
+            // Past the separator: ",", "và".
+            let mut r = skip_ws(fb, fe);
+            if fb.get(r) == Some(&b',') {
+                r = skip_ws(fb, r + 1);
+            }
+            if word_at_ci(fb, r, b"va") {
+                r = skip_ws(fb, r + 2);
+            }
+            if r == fe {
+                break;
+            }
+            p = r;
+        }
+        out
+    }
+
     /// The law named by the type word "Luật" at folded offset `at` (an anchor), inside an
     /// amending law's name: its name and folded end.
     fn inner_law(
@@ -687,8 +764,35 @@ mod tests {
                 "theo Luật Tổ chức HĐND xã năm 2003;",
                 &[("Luật Tổ chức HĐND xã", "Luật Tổ chức HĐND xã năm 2003")],
             ),
+            // elliptical_amending_list: "của Luật: Chứng khoán, Kế toán, …" cited no law; each
+            // item is one (known names only), and the amending law cited number first is
+            // named by its title spelled out.
+            (
+                "Căn cứ Luật số 56/2024/QH15 ngày 29 tháng 11 năm 2024 về sửa đổi, bổ sung một số điều của\nLuật: Chứng khoán, Kế toán, Quản lý, sử\ndụng tài sản công, Luật Dự trữ quốc gia;",
+                &[
+                    ("56/2024/QH15", "Luật số 56/2024/QH15 ngày 29 tháng 11 năm 2024"),
+                    ("Luật Chứng khoán", "Chứng khoán"),
+                    ("Luật Kế toán", "Kế toán"),
+                    ("Luật Quản lý, sử dụng tài sản công", "Quản lý, sử dụng tài sản công"),
+                    ("Luật Dự trữ quốc gia", "Luật Dự trữ quốc gia"),
+                ],
+            ),
+            // Not after "của"/"các": no list ("Luật: …" as a label).
+            ("Văn bản Luật: Chứng khoán", &[]),
         ];
         check(rows);
+    }
+
+    /// elliptical_amending_list: an amending law cited number first whose title lists bare
+    /// names after "Luật:" is named with the names spelled out.
+    #[test]
+    fn elliptical_amending_list_names_the_amending_law() {
+        let text = "Căn cứ Luật số 56/2024/QH15 ngày 29 tháng 11 năm 2024 về sửa đổi, bổ sung một số điều của\nLuật: Chứng khoán, Kế toán, Quản lý, sử\ndụng tài sản công, Luật Dự trữ quốc gia;";
+        let e = crate::extract(text);
+        assert_eq!(
+            e.citations[0].law.as_deref(),
+            Some("Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, Luật Quản lý, sử dụng tài sản công, Luật Dự trữ quốc gia")
+        );
     }
 
     /// Names cut short: a known name ending in a parenthesis, "vi rút" read as the stop
@@ -841,7 +945,19 @@ pub(super) fn amending_title_after(after: &str) -> Option<String> {
         "sửa đổi, bổ sung một số điều của các Luật ",
         "sửa đổi, bổ sung một số điều của các luật ",
     ];
-    if !OPENINGS.iter().any(|o| rest.starts_with(o)) {
+    // An elliptical list, "… của Luật: Chứng khoán, Kế toán, …": the colon opens it (the
+    // caller spells its items out, `spell_out_elliptical`).
+    let elliptical = ["của Luật:", "của các Luật:", "của các luật:"]
+        .iter()
+        .find_map(|h| {
+            let o = format!("sửa đổi, bổ sung một số điều {h}");
+            rest.starts_with(&o).then_some(o.len())
+        });
+    let (head, rest) = match elliptical {
+        Some(n) => (&rest[..n], rest[n..].trim_start()),
+        None => ("", rest),
+    };
+    if elliptical.is_none() && !OPENINGS.iter().any(|o| rest.starts_with(o)) {
         return None;
     }
     const ENDS: &[&str] = &[
@@ -875,8 +991,44 @@ pub(super) fn amending_title_after(after: &str) -> Option<String> {
         .min()
         .unwrap_or(rest.len());
     let title = rest[..end].trim_end().trim_end_matches(',').trim_end();
+    if elliptical.is_some() {
+        return (title.len() > 2).then(|| format!("Luật {head} {title}"));
+    }
     // The list of names must hold at least one law name after the opening.
     (title.len() > OPENINGS[0].len() + 2).then(|| format!("Luật {title}"))
+}
+
+/// An amending law's name read with an elliptical list ("Luật sửa đổi, bổ sung một số điều
+/// của Luật: Chứng khoán, Kế toán, Luật Dự trữ quốc gia") spelled out with the names its
+/// items were read as (`items`: each law's full name and its text as written, in order):
+/// "Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, Luật Dự trữ quốc
+/// gia". Unchanged when it holds no such list or its items are not found in it.
+pub(super) fn spell_out_elliptical(name: &str, items: &[(String, String)]) -> String {
+    let Some(colon) = name.find(':') else {
+        return name.to_string();
+    };
+    let Some(opening) = name[..colon]
+        .rfind(" Luật")
+        .or_else(|| name[..colon].rfind(" luật"))
+    else {
+        return name.to_string();
+    };
+    let opening = name[..opening].trim_end_matches(" các");
+    // Where the last item ends in the list as written (white space folded to one space).
+    let list = &name[colon + 1..];
+    let mut at = 0;
+    for (_, written) in items {
+        let w = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        match list[at..].find(&w) {
+            Some(i) => at += i + w.len(),
+            None => return name.to_string(),
+        }
+    }
+    if items.is_empty() {
+        return name.to_string();
+    }
+    let names: Vec<&str> = items.iter().map(|(n, _)| n.as_str()).collect();
+    format!("{opening} {}{}", names.join(", "), &list[at..])
 }
 
 #[cfg(test)]
@@ -886,7 +1038,7 @@ mod amending_title_tests {
     /// (text after "Luật số N/YYYY/QHxx", the amending law's name read from it)
     #[test]
     fn amending_title_after_table() {
-        let rows: [(&str, Option<&str>); 8] = [
+        let rows: [(&str, Option<&str>); 9] = [
             (
                 " sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương thức\nđối tác công tư, Luật Hải quan;",
                 Some("Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương thức đối tác công tư, Luật Hải quan"),
@@ -911,6 +1063,11 @@ mod amending_title_tests {
                 " sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế có căn cứ ban hành",
                 Some("Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"),
             ),
+            // elliptical_amending_list: the colon opens the list, it does not end the title.
+            (
+                " ngày 29 tháng 11 năm 2024 về sửa đổi, bổ sung một số điều của\nLuật: Chứng khoán, Kế toán, Quản lý, sử\ndụng tài sản công, Luật Dự trữ quốc gia;",
+                Some("Luật sửa đổi, bổ sung một số điều của Luật: Chứng khoán, Kế toán, Quản lý, sử dụng tài sản công, Luật Dự trữ quốc gia"),
+            ),
             // No title: a citation by number alone.
             ("; Căn cứ Nghị định số 1/2025/NĐ-CP", None),
             // "Luật số 57/2024/QH15 ngày … và Luật số …": a list, not a title.
@@ -918,6 +1075,43 @@ mod amending_title_tests {
         ];
         for (after, want) in rows {
             assert_eq!(amending_title_after(after).as_deref(), want, "{after:?}");
+        }
+    }
+
+    /// (name with an elliptical list, its items (full name, as written), the name spelled out)
+    #[test]
+    fn elliptical_amending_list_spelled_out_table() {
+        let items = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        let rows: [(&str, Vec<(String, String)>, &str); 3] = [
+            (
+                "Luật sửa đổi, bổ sung một số điều của Luật: Chứng khoán, Quản lý, sử dụng tài sản công, Luật Dự trữ quốc gia",
+                items(&[
+                    ("Luật Chứng khoán", "Chứng khoán"),
+                    ("Luật Quản lý, sử dụng tài sản công", "Quản lý, sử\ndụng tài sản công"),
+                ]),
+                "Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Quản lý, sử dụng tài sản công, Luật Dự trữ quốc gia",
+            ),
+            (
+                "Luật sửa đổi, bổ sung một số điều của các Luật: Kế toán, Kiểm toán độc lập",
+                items(&[
+                    ("Luật Kế toán", "Kế toán"),
+                    ("Luật Kiểm toán độc lập", "Kiểm toán độc lập"),
+                ]),
+                "Luật sửa đổi, bổ sung một số điều của Luật Kế toán, Luật Kiểm toán độc lập",
+            ),
+            // An item not in the name: unchanged.
+            (
+                "Luật sửa đổi, bổ sung một số điều của Luật: Kế toán",
+                items(&[("Luật Chứng khoán", "Chứng khoán")]),
+                "Luật sửa đổi, bổ sung một số điều của Luật: Kế toán",
+            ),
+        ];
+        for (name, items, want) in rows {
+            assert_eq!(super::spell_out_elliptical(name, &items), want, "{name:?}");
         }
     }
 }
