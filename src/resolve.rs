@@ -372,6 +372,22 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
         if let Some((id, _)) = versions.iter().find(|(_, p)| *p == Some(d)) {
             return version_answer(id, reg);
         }
+        // No version passed that day: one passed on that day and month of another year (by
+        // the document's date) is the law meant, its year misprinted ("Luật Ban hành văn bản
+        // quy phạm pháp luật ngày 19 tháng 2 năm 2015" for 19/02/2025); the year written
+        // alone would name another version.
+        let same_day: Vec<&String> = versions
+            .iter()
+            .filter(|(_, p)| {
+                p.is_some_and(|p| {
+                    p.month == d.month && p.day == d.day && ctx.date.is_none_or(|x| p <= x)
+                })
+            })
+            .map(|(id, _)| id)
+            .collect();
+        if let [id] = same_day.as_slice() {
+            return version_answer(id, reg);
+        }
     }
     if let Some(y) = c.year {
         let of_year: Vec<&String> = versions
@@ -1375,6 +1391,12 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
             // the law's year (a plan's column of years). Regression: "Luật Dầu khí 2026".
             (
                 "Hà Nội, ngày 16 tháng 4 năm 2026\n| 24 | Luật Dân quân tự vệ 2026 | Bộ Quốc phòng |",
+                r("48/2019/QH14"),
+            ),
+            // misprinted_year_beside_the_name: the day and month of one version's passing,
+            // another year. Regression: "… ngày 19 tháng 2 năm 2015" read as 80/2015's year.
+            (
+                "Hà Nội, ngày 16 tháng 4 năm 2026\ntheo Luật Dân quân tự vệ ngày 22 tháng 11 năm 2010",
                 r("48/2019/QH14"),
             ),
             // A year before the document's that no version has stays unknown.
