@@ -223,7 +223,7 @@ impl Extractor<'_> {
         kind: Kind,
     ) -> Option<(String, usize)> {
         let fb = ctx.fb;
-        let (words, offs, heads) = words_across_heads(fb, start, 16, &self.t.words.gazette);
+        let (words, offs, heads) = words_across_heads(fb, start, 32, &self.t.words.gazette);
         if words.is_empty() {
             return None;
         }
@@ -238,32 +238,10 @@ impl Extractor<'_> {
             if let Some(ci) = lower.iter().position(|x| x == "cua") {
                 let (pre_s, _) = ctx.f.span(offs[0].0, offs[0].1);
                 let (_, cua_end) = ctx.f.span(offs[ci].0, offs[ci].1);
-                let mut name = format!("Luật {}", clean(&ctx.text[pre_s..cua_end]));
-                let mut end = None;
-                let mut at = skip_ws(fb, offs[ci].1);
-                let mut sep = " ";
-                while let Some((iname, iend)) = self.inner_law(ctx, at, anchors) {
-                    name.push_str(sep);
-                    name.push_str(&iname);
-                    end = Some(iend);
-                    // ", Luật Y", " và Luật Z", ", và Luật Z"
-                    let q0 = skip_ws(fb, iend);
-                    let mut q = q0;
-                    if fb.get(q) == Some(&b',') {
-                        q = skip_ws(fb, q + 1);
-                    }
-                    sep = ", ";
-                    if word_at_ci(fb, q, b"va") {
-                        q = skip_ws(fb, q + 2);
-                        sep = " và ";
-                    }
-                    if q == q0 {
-                        break;
-                    }
-                    at = q;
-                }
-                if let Some(end) = end {
-                    return Some((name, end));
+                let name = format!("Luật {}", clean(&ctx.text[pre_s..cua_end]));
+                let at = skip_ws(fb, offs[ci].1);
+                if let Some((list, end)) = self.inner_law_list(ctx, at, anchors) {
+                    return Some((format!("{name} {list}"), end));
                 }
             }
         }
@@ -517,6 +495,42 @@ impl Extractor<'_> {
         out
     }
 
+    /// The list of laws an amending law's name ends with, from the type word at folded
+    /// offset `at` ("Luật Quy hoạch, Luật Đầu tư và Bộ luật Hình sự"): the names joined as
+    /// written (", ", " và ") and the folded end of the last; None when no law starts there.
+    pub(super) fn inner_law_list(
+        &self,
+        ctx: &Ctx,
+        mut at: usize,
+        anchors: &[(usize, usize)],
+    ) -> Option<(String, usize)> {
+        let fb = ctx.fb;
+        let mut list = String::new();
+        let mut end = None;
+        let mut sep = "";
+        while let Some((iname, iend)) = self.inner_law(ctx, at, anchors) {
+            list.push_str(sep);
+            list.push_str(&iname);
+            end = Some(iend);
+            // ", Luật Y", " và Luật Z", ", và Luật Z"
+            let q0 = skip_ws(fb, iend);
+            let mut q = q0;
+            if fb.get(q) == Some(&b',') {
+                q = skip_ws(fb, q + 1);
+            }
+            sep = ", ";
+            if word_at_ci(fb, q, b"va") {
+                q = skip_ws(fb, q + 2);
+                sep = " và ";
+            }
+            if q == q0 {
+                break;
+            }
+            at = q;
+        }
+        end.map(|e| (list, e))
+    }
+
     /// The law named by the type word "Luật" at folded offset `at` (an anchor), inside an
     /// amending law's name: its name and folded end.
     fn inner_law(
@@ -528,15 +542,27 @@ impl Extractor<'_> {
         let fb = ctx.fb;
         let i = anchors.binary_search_by_key(&at, |x| x.0).ok()?;
         let (ia, ib) = anchors[i];
-        if !fb[ia..ib].eq_ignore_ascii_case(b"luat") {
+        // "Luật X", and a code: "Bộ luật Tố tụng hình sự" (known names only).
+        let kind = if fb[ia..ib].eq_ignore_ascii_case(b"luat") {
+            Kind::Law
+        } else if fb[ia..ib].len() > 6
+            && fb[ia..ia + 2].eq_ignore_ascii_case(b"bo")
+            && fb[ib - 4..ib].eq_ignore_ascii_case(b"luat")
+        {
+            Kind::Code
+        } else {
             return None;
-        }
+        };
         let after = skip_ws(fb, ib);
         let na = next_anchor_after(anchors, ib, fb.len());
         let (w2, offs2) = words_after(fb, after, self.t.max_law_words.max(24));
-        self.known_law(ctx, &w2, &offs2, Some(Kind::Law))
-            .map(|(n, k)| (n, offs2[k - 1].1))
-            .or_else(|| self.heuristic_law_name(ctx, after, na, anchors, 1, Kind::Law))
+        let known = self
+            .known_law(ctx, &w2, &offs2, Some(kind))
+            .map(|(n, k)| (n, offs2[k - 1].1));
+        if kind == Kind::Code {
+            return known;
+        }
+        known.or_else(|| self.heuristic_law_name(ctx, after, na, anchors, 1, Kind::Law))
     }
 
     /// The laws named inside an amending law's name ("… của Luật Đất đai, Luật Nhà ở …"),
@@ -563,8 +589,13 @@ impl Extractor<'_> {
             }
             let (s, e) = (ctx.f.orig(ia), ctx.f.orig(iend));
             let (ts, te) = ctx.f.span(ia, ib);
+            let kind = if fb[ia..ib].eq_ignore_ascii_case(b"luat") {
+                Kind::Law
+            } else {
+                Kind::Code
+            };
             out.push(Citation {
-                kind: Kind::Law,
+                kind,
                 number: None,
                 year: None,
                 symbol: None,
@@ -777,6 +808,30 @@ mod tests {
                     ("Luật Dự trữ quốc gia", "Luật Dự trữ quốc gia"),
                 ],
             ),
+            // amending_title_of_a_code: "… của Bộ luật Tố tụng hình sự" was no amending law.
+            (
+                "Căn cứ Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm 2015; Luật sửa đổi, bổ\nsung một số điều của Bộ luật Tố tụng hình sự ngày 12 tháng 11 năm 2021;",
+                &[
+                    ("Bộ luật Tố tụng hình sự", "Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm 2015"),
+                    (
+                        "Luật sửa đổi, bổ sung một số điều của Bộ luật Tố tụng hình sự",
+                        "Luật sửa đổi, bổ sung một số điều của Bộ luật Tố tụng hình sự ngày 12 tháng 11 năm 2021",
+                    ),
+                    ("Bộ luật Tố tụng hình sự", "Bộ luật Tố tụng hình sự"),
+                ],
+            ),
+            // long_amending_title: more than 16 words before "của" ("… và Phụ lục Danh mục
+            // chỉ tiêu thống kê quốc gia của Luật Thống kê") was no amending law.
+            (
+                "Căn cứ Luật sửa đổi, bổ sung một số điều và Phụ lục Danh mục chỉ tiêu thống\nkê quốc gia của Luật Thống kê ngày 12/11/2021;",
+                &[
+                    (
+                        "Luật sửa đổi, bổ sung một số điều và Phụ lục Danh mục chỉ tiêu thống kê quốc gia của Luật Thống kê",
+                        "Luật sửa đổi, bổ sung một số điều và Phụ lục Danh mục chỉ tiêu thống kê quốc gia của Luật Thống kê ngày 12/11/2021",
+                    ),
+                    ("Luật Thống kê", "Luật Thống kê"),
+                ],
+            ),
             // Not after "của"/"các": no list ("Luật: …" as a label).
             ("Văn bản Luật: Chứng khoán", &[]),
         ];
@@ -793,6 +848,25 @@ mod tests {
             e.citations[0].law.as_deref(),
             Some("Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, Luật Quản lý, sử dụng tài sản công, Luật Dự trữ quốc gia")
         );
+    }
+
+    /// number_first_title_end: the title of an amending law cited number first ends with its
+    /// list of laws, whatever follows ("và Nghị định …", ")", a gazette running head).
+    #[test]
+    fn number_first_title_ends_with_its_list() {
+        let want = "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu";
+        for text in [
+            "theo khoản 8 Điều 2 của Luật số 57/2024/QH15 sửa đổi, bổ sung một số điều của Luật Quy hoạch,\nLuật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu và Nghị định số 19/2025/NĐ-CP ngày 10/02/2025 của Chính phủ",
+            "(tại khoản 8 Điều 2 của Luật số 57/2024/QH15\nsửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo\nphương thức đối tác công tư và Luật Đấu thầu)\n1.3. Mục tiêu",
+        ] {
+            let e = crate::extract(text);
+            let c = e
+                .citations
+                .iter()
+                .find(|c| c.canonical.as_deref() == Some("57/2024/QH15"))
+                .unwrap();
+            assert_eq!(c.law.as_deref(), Some(want), "{text}");
+        }
     }
 
     /// Names cut short: a known name ending in a parenthesis, "vi rút" read as the stop
