@@ -469,9 +469,15 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
                 .max_by_key(|v| v.effective),
             _ => w.in_force_on(d),
         },
+        // Only the year: the version in force all that year — or, when the document says
+        // it takes effect that year, from the year's start to then (it was signed between).
         (None, Some(y)) => {
+            let end = doc
+                .effective
+                .filter(|x| x.year == y)
+                .or_else(|| Date::new(y, 12, 31));
             let a = Date::new(y, 1, 1).and_then(|d| w.in_force_on(d));
-            let b = Date::new(y, 12, 31).and_then(|d| w.in_force_on(d));
+            let b = end.and_then(|d| w.in_force_on(d));
             a.filter(|a| b.is_some_and(|b| b.id == a.id))
         }
         (None, None) => None,
@@ -838,6 +844,13 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
     // Pass 1: numbered citations, and laws with a year or date beside their name.
     for (i, c) in cits.iter().enumerate() {
         let r = match (&c.number, &c.symbol, &c.law) {
+            (Some(_), Some(_), Some(name)) if number_of_another_work(c, name, reg) => {
+                // The name wins over a number the registry knows as another law's ("Luật Ban
+                // hành văn bản quy phạm pháp luật số 63/2025/QH15", 63/2025 being Luật Tổ
+                // chức Chính phủ): the number is a slip, the name and what else is written
+                // decide.
+                named(c, name, reg, &ctx, &doc)
+            }
             (Some(n), Some(s), _) => numbered(c, n, s, reg, &ctx),
             (None, _, Some(name)) if c.year.is_some() || c.date.is_some() => {
                 match amended_base(text, c, name, reg, ctx.date) {
@@ -917,6 +930,29 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
     out.into_iter()
         .map(|r| r.unwrap_or(Resolution::Unknown))
         .collect()
+}
+
+/// A law cited by name and number whose number the registry holds as a law of another work
+/// (both names known works of the law table; amending laws aside).
+fn number_of_another_work(c: &Citation, name: &str, reg: &Registry) -> bool {
+    let t = Tables::builtin();
+    let Some(id) = c.canonical.as_deref() else {
+        return false;
+    };
+    let Some(i) = reg.get(id) else {
+        return false;
+    };
+    let Some(other) = i.law_name.as_deref() else {
+        return false;
+    };
+    let amending = |n: &str| fold_key(n).starts_with("luat sua doi");
+    if amending(name) || amending(other) || !matches!(i.kind, Kind::Law | Kind::Code) {
+        return false;
+    }
+    match (t.work(name), t.work(other)) {
+        (Some(a), Some(b)) => fold_key(&a.name) != fold_key(&b.name),
+        _ => false,
+    }
 }
 
 /// "Luật Thuế thu nhập cá nhân (sửa đổi)": the name of a revision (a bill, or a new law just
@@ -1355,6 +1391,13 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
                 "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 43/2009/QH12 (sau đây gọi là Luật DQTV);\nI. NỘI DUNG\ntheo Luật DQTV",
                 r("43/2009/QH12"),
             ),
+            // number_of_another_law: a number the registry holds as another work's law is a
+            // slip; the name decides (here: no version of the year written, so unknown).
+            // Regression: "Luật Ban hành văn bản QPPL số 63/2025/QH15" → Luật Tổ chức Chính phủ.
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 93/2015/QH13;",
+                Resolution::Unknown,
+            ),
             // A year beside the name wins over the preamble.
             (
                 "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 48/2019/QH14;\nI. NỘI DUNG\nLuật Dân quân tự vệ năm 2009",
@@ -1368,6 +1411,17 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
             (
                 "Hà Nội, ngày 05 tháng 7 năm 2020\nI. NỘI DUNG\ntheo Luật Dân quân tự vệ",
                 r("48/2019/QH14"),
+            ),
+            // year_and_own_effective_date: no date line, the year from the document's number
+            // and its own effective date bound when it was signed. Regression: "Luật Bảo
+            // hiểm xã hội" in a circular 05/2025 in force from 22/4/2025 was unknown.
+            (
+                "Số: 05/2020/TT-BGDĐT\nTHÔNG TƯ\nĐiều 1. theo Luật Dân quân tự vệ\nĐiều 9. Thông tư này có hiệu lực thi hành kể từ ngày 22 tháng 4 năm 2020.",
+                r("43/2009/QH12"),
+            ),
+            (
+                "Số: 05/2020/TT-BGDĐT\nTHÔNG TƯ\nĐiều 1. theo Luật Dân quân tự vệ\nĐiều 9. Thông tư này có hiệu lực thi hành kể từ ngày 22 tháng 8 năm 2020.",
+                Resolution::Unknown,
             ),
             // No date: the work, version unknown.
             ("I. NỘI DUNG\ntheo Luật Dân quân tự vệ", Resolution::Unknown),
