@@ -115,6 +115,7 @@ impl Extractor<'_> {
         let mut symbol = None;
         let mut canonical = None;
         let mut defects = Vec::new();
+        let name_end = end;
         if word_at(fb, q, b"so") {
             let p = skip_ws(fb, q + 2);
             let p = if fb.get(p) == Some(&b':') {
@@ -135,13 +136,33 @@ impl Extractor<'_> {
                 }
             }
         }
-        let (s, e) = (oa, ctx.f.orig(end));
         // The laws an amending law names are cited by it too.
-        let amended = if self.is_amending(&name) {
+        let mut amended = if self.is_amending(&name) {
             self.amended_laws(ctx, b, end, anchors)
         } else {
             Vec::new()
         };
+        // "… của Luật Thuế thu nhập cá nhân số 109/2025/QH15": a number the law table holds
+        // as a version of the last law named is that law's, not the amending law's.
+        if let (Some(id), Some(last)) = (canonical.clone(), amended.last_mut()) {
+            let of_last = last
+                .law
+                .as_deref()
+                .and_then(|l| self.t.work(l))
+                .is_some_and(|w| w.version(&id).is_some());
+            if of_last {
+                last.number = number.take();
+                last.symbol = symbol.take();
+                last.canonical = canonical.take();
+                last.year = year.take();
+                last.defects = std::mem::take(&mut defects);
+                last.parts.number_symbol = parts.number_symbol.take();
+                last.end = ctx.f.orig(end);
+                last.text = clean(&ctx.text[last.start..last.end]);
+                end = name_end;
+            }
+        }
+        let (s, e) = (oa, ctx.f.orig(end));
         // Line and column are filled by `assign_lines` in one pass at the end.
         let (line, column) = (0, 0);
         let c = Citation {
@@ -759,6 +780,18 @@ mod tests {
                         "Luật sửa đổi, bổ sung một số điều của Luật Quảng cáo số 75/2025/QH15",
                     ),
                     ("Luật Quảng cáo", "Luật Quảng cáo"),
+                ],
+            ),
+            // base_law_number_after_amending_title: a number the law table holds as a version
+            // of the last law named is that law's (it was given to the amending law).
+            (
+                "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân số 109/2025/QH15;",
+                &[
+                    (
+                        "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân",
+                        "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân",
+                    ),
+                    ("109/2025/QH15", "Luật Thuế thu nhập cá nhân số 109/2025/QH15"),
                 ],
             ),
             // Its date too ("Luật Dược ngày 21 tháng 11 năm 2024" was read as Luật Dược's).
