@@ -250,7 +250,7 @@ impl<'t> Extractor<'t> {
         out.sort_by_key(|c| (c.start, c.end));
         assign_lines(&mut out, text);
         drop_own_number(&mut out, &header);
-        drop_own_title(&mut out, &header);
+        drop_own_title(&mut out, &header, text);
         complete_truncated(&mut out, &self.t.words);
         Extraction {
             header,
