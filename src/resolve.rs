@@ -949,8 +949,17 @@ fn number_of_another_work(c: &Citation, name: &str, reg: &Registry) -> bool {
     if amending(name) || amending(other) || !matches!(i.kind, Kind::Law | Kind::Code) {
         return false;
     }
+    // Only a slip when the named work has a version of its own that year (a neighbouring
+    // number); a law renamed by its successor ("Luật Giao thông đường bộ số 35/2024/QH15",
+    // Luật Đường bộ) has none, and keeps the number.
+    let year = id_year(id);
     match (t.work(name), t.work(other)) {
-        (Some(a), Some(b)) => fold_key(&a.name) != fold_key(&b.name),
+        (Some(a), Some(b)) => {
+            fold_key(&a.name) != fold_key(&b.name)
+                && a.versions
+                    .iter()
+                    .any(|v| v.id != id && Some(v.passed.year) == year)
+        }
         _ => false,
     }
 }
@@ -1185,6 +1194,15 @@ aliases = ["Luật DQTV"]
 status = "in-force"
 
 [[instrument]]
+id = "47/2019/QH14"
+kind = "luat"
+number = "47"
+year = 2019
+symbol = "QH14"
+issued = "2019-11-22"
+law_name = "Luật Tố tụng hành chính"
+
+[[instrument]]
 id = "93/2015/QH13"
 kind = "luat"
 number = "93"
@@ -1391,12 +1409,18 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
                 "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 43/2009/QH12 (sau đây gọi là Luật DQTV);\nI. NỘI DUNG\ntheo Luật DQTV",
                 r("43/2009/QH12"),
             ),
-            // number_of_another_law: a number the registry holds as another work's law is a
-            // slip; the name decides (here: no version of the year written, so unknown).
+            // number_of_another_law: a number the registry holds as another work's law, the
+            // named work having a version of that year, is a slip; the name decides.
             // Regression: "Luật Ban hành văn bản QPPL số 63/2025/QH15" → Luật Tổ chức Chính phủ.
             (
+                "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 47/2019/QH14;",
+                r("48/2019/QH14"),
+            ),
+            // No version of the named work that year: the number stands (a law renamed by its
+            // successor is cited by the old name with the new number).
+            (
                 "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 93/2015/QH13;",
-                Resolution::Unknown,
+                r("93/2015/QH13"),
             ),
             // A year beside the name wins over the preamble.
             (
