@@ -69,7 +69,12 @@ impl Extractor<'_> {
             {
                 end = offs[tail.split(' ').count() - 1].1;
             }
-        } else if let Some((law, nwords)) = self.known_law(ctx, &words, &offs, Some(kind)) {
+        } else if let Some((law, nwords)) = self
+            .known_law(ctx, &words, &offs, Some(kind))
+            // A known amending law's name that the list goes on after ("… của Luật Thuế thu
+            // nhập cá nhân, Luật Thuế giá trị gia tăng …") is the start of a longer name.
+            .filter(|(law, n)| !(self.is_amending(law) && list_goes_on(fb, offs[n - 1].1)))
+        {
             end = match paren_end {
                 // The name takes the parenthesis: it ends after ")".
                 Some(pe) if nwords > before_paren => pe,
@@ -647,6 +652,20 @@ impl Extractor<'_> {
     }
 }
 
+/// Does a list of laws go on at folded `p` (", Luật …", " và Bộ luật …")?
+fn list_goes_on(fb: &[u8], p: usize) -> bool {
+    let mut q = skip_ws(fb, p);
+    if fb.get(q) == Some(&b',') {
+        q = skip_ws(fb, q + 1);
+    }
+    if word_at_ci(fb, q, b"va") {
+        q = skip_ws(fb, q + 2);
+    }
+    q > p
+        && (word_at(fb, q, b"Luat")
+            || (word_at(fb, q, b"Bo") && word_at_ci(fb, skip_ws(fb, q + 2), b"luat")))
+}
+
 /// "2018", "năm 2024" after a law's name (not "2018/..." followed by digits).
 /// The end of a gazette running head ("12 CÔNG BÁO/Số 723 + 724/Ngày 31-5-2023 13", a page
 /// break) starting after `from` (spaces and a page number before it, a page number after
@@ -792,6 +811,20 @@ mod tests {
                         "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân",
                     ),
                     ("109/2025/QH15", "Luật Thuế thu nhập cá nhân số 109/2025/QH15"),
+                ],
+            ),
+            // amending_name_prefix: a known amending law's name ("… của Luật Thuế thu nhập cá
+            // nhân") cut a longer one short; the number went to the last law of the list.
+            (
+                "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân, Luật Thuế giá trị gia tăng và Luật Thuế tiêu thụ đặc biệt số 09/2026/QH16;",
+                &[
+                    (
+                        "09/2026/QH16",
+                        "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân, Luật Thuế giá trị gia tăng và Luật Thuế tiêu thụ đặc biệt số 09/2026/QH16",
+                    ),
+                    ("Luật Thuế thu nhập cá nhân", "Luật Thuế thu nhập cá nhân"),
+                    ("Luật Thuế giá trị gia tăng", "Luật Thuế giá trị gia tăng"),
+                    ("Luật Thuế tiêu thụ đặc biệt", "Luật Thuế tiêu thụ đặc biệt"),
                 ],
             ),
             // Its date too ("Luật Dược ngày 21 tháng 11 năm 2024" was read as Luật Dược's).
