@@ -1221,12 +1221,13 @@ mod amending_title_tests {
     /// (name with an elliptical list, its items (full name, as written), the name spelled out)
     #[test]
     fn elliptical_amending_list_spelled_out_table() {
-        let items = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        type Items = Vec<(String, String)>;
+        let items = |v: &[(&str, &str)]| -> Items {
             v.iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect()
         };
-        let rows: [(&str, Vec<(String, String)>, &str); 3] = [
+        let rows: [(&str, Items, &str); 3] = [
             (
                 "Luật sửa đổi, bổ sung một số điều của Luật: Chứng khoán, Quản lý, sử dụng tài sản công, Luật Dự trữ quốc gia",
                 items(&[
