@@ -372,6 +372,22 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
         if let Some((id, _)) = versions.iter().find(|(_, p)| *p == Some(d)) {
             return version_answer(id, reg);
         }
+        // No version passed that day: one passed on that day and month of another year (by
+        // the document's date) is the law meant, its year misprinted ("Luật Ban hành văn bản
+        // quy phạm pháp luật ngày 19 tháng 2 năm 2015" for 19/02/2025); the year written
+        // alone would name another version.
+        let same_day: Vec<&String> = versions
+            .iter()
+            .filter(|(_, p)| {
+                p.is_some_and(|p| {
+                    p.month == d.month && p.day == d.day && ctx.date.is_none_or(|x| p <= x)
+                })
+            })
+            .map(|(id, _)| id)
+            .collect();
+        if let [id] = same_day.as_slice() {
+            return version_answer(id, reg);
+        }
     }
     if let Some(y) = c.year {
         let of_year: Vec<&String> = versions
@@ -453,9 +469,15 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
                 .max_by_key(|v| v.effective),
             _ => w.in_force_on(d),
         },
+        // Only the year: the version in force all that year — or, when the document says
+        // it takes effect that year, from the year's start to then (it was signed between).
         (None, Some(y)) => {
+            let end = doc
+                .effective
+                .filter(|x| x.year == y)
+                .or_else(|| Date::new(y, 12, 31));
             let a = Date::new(y, 1, 1).and_then(|d| w.in_force_on(d));
-            let b = Date::new(y, 12, 31).and_then(|d| w.in_force_on(d));
+            let b = end.and_then(|d| w.in_force_on(d));
             a.filter(|a| b.is_some_and(|b| b.id == a.id))
         }
         (None, None) => None,
@@ -522,6 +544,15 @@ fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Da
             list = &list[k + 4..];
         }
     }
+    // An elliptical list, "của Luật: Chứng khoán, Kế toán, …": its items are bare names.
+    let mut elliptical = false;
+    for head in ["luat:", "cac luat:", "luat :", "cac luat :"] {
+        if let Some(r) = list.trim_start().strip_prefix(head) {
+            list = r;
+            elliptical = true;
+            break;
+        }
+    }
     // Only names of laws and their separators lie between the phrase and this name.
     let list_ok = !list.contains([';', '.', ':', '(', ')'])
         && !list.contains("can cu")
@@ -533,6 +564,7 @@ fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Da
             .chars()
             .all(|ch| ch != '/')
         && (list.trim().is_empty()
+            || elliptical
             || list.trim_start().starts_with("luat")
             || list.trim_start().starts_with("bo luat")
             || list.trim_start().starts_with("cac luat"));
@@ -812,6 +844,13 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
     // Pass 1: numbered citations, and laws with a year or date beside their name.
     for (i, c) in cits.iter().enumerate() {
         let r = match (&c.number, &c.symbol, &c.law) {
+            (Some(_), Some(_), Some(name)) if number_of_another_work(c, name, reg) => {
+                // The name wins over a number the registry knows as another law's ("Luật Ban
+                // hành văn bản quy phạm pháp luật số 63/2025/QH15", 63/2025 being Luật Tổ
+                // chức Chính phủ): the number is a slip, the name and what else is written
+                // decide.
+                named(c, name, reg, &ctx, &doc)
+            }
             (Some(n), Some(s), _) => numbered(c, n, s, reg, &ctx),
             (None, _, Some(name)) if c.year.is_some() || c.date.is_some() => {
                 match amended_base(text, c, name, reg, ctx.date) {
@@ -891,6 +930,38 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
     out.into_iter()
         .map(|r| r.unwrap_or(Resolution::Unknown))
         .collect()
+}
+
+/// A law cited by name and number whose number the registry holds as a law of another work
+/// (both names known works of the law table; amending laws aside).
+fn number_of_another_work(c: &Citation, name: &str, reg: &Registry) -> bool {
+    let t = Tables::builtin();
+    let Some(id) = c.canonical.as_deref() else {
+        return false;
+    };
+    let Some(i) = reg.get(id) else {
+        return false;
+    };
+    let Some(other) = i.law_name.as_deref() else {
+        return false;
+    };
+    let amending = |n: &str| fold_key(n).starts_with("luat sua doi");
+    if amending(name) || amending(other) || !matches!(i.kind, Kind::Law | Kind::Code) {
+        return false;
+    }
+    // Only a slip when the named work has a version of its own that year (a neighbouring
+    // number); a law renamed by its successor ("Luật Giao thông đường bộ số 35/2024/QH15",
+    // Luật Đường bộ) has none, and keeps the number.
+    let year = id_year(id);
+    match (t.work(name), t.work(other)) {
+        (Some(a), Some(b)) => {
+            fold_key(&a.name) != fold_key(&b.name)
+                && a.versions
+                    .iter()
+                    .any(|v| v.id != id && Some(v.passed.year) == year)
+        }
+        _ => false,
+    }
 }
 
 /// "Luật Thuế thu nhập cá nhân (sửa đổi)": the name of a revision (a bill, or a new law just
@@ -1123,6 +1194,15 @@ aliases = ["Luật DQTV"]
 status = "in-force"
 
 [[instrument]]
+id = "47/2019/QH14"
+kind = "luat"
+number = "47"
+year = 2019
+symbol = "QH14"
+issued = "2019-11-22"
+law_name = "Luật Tố tụng hành chính"
+
+[[instrument]]
 id = "93/2015/QH13"
 kind = "luat"
 number = "93"
@@ -1329,6 +1409,19 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
                 "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 43/2009/QH12 (sau đây gọi là Luật DQTV);\nI. NỘI DUNG\ntheo Luật DQTV",
                 r("43/2009/QH12"),
             ),
+            // number_of_another_law: a number the registry holds as another work's law, the
+            // named work having a version of that year, is a slip; the name decides.
+            // Regression: "Luật Ban hành văn bản QPPL số 63/2025/QH15" → Luật Tổ chức Chính phủ.
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 47/2019/QH14;",
+                r("48/2019/QH14"),
+            ),
+            // No version of the named work that year: the number stands (a law renamed by its
+            // successor is cited by the old name with the new number).
+            (
+                "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 93/2015/QH13;",
+                r("93/2015/QH13"),
+            ),
             // A year beside the name wins over the preamble.
             (
                 "Hà Nội, ngày 05 tháng 01 năm 2024\nCăn cứ Luật Dân quân tự vệ số 48/2019/QH14;\nI. NỘI DUNG\nLuật Dân quân tự vệ năm 2009",
@@ -1342,6 +1435,17 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
             (
                 "Hà Nội, ngày 05 tháng 7 năm 2020\nI. NỘI DUNG\ntheo Luật Dân quân tự vệ",
                 r("48/2019/QH14"),
+            ),
+            // year_and_own_effective_date: no date line, the year from the document's number
+            // and its own effective date bound when it was signed. Regression: "Luật Bảo
+            // hiểm xã hội" in a circular 05/2025 in force from 22/4/2025 was unknown.
+            (
+                "Số: 05/2020/TT-BGDĐT\nTHÔNG TƯ\nĐiều 1. theo Luật Dân quân tự vệ\nĐiều 9. Thông tư này có hiệu lực thi hành kể từ ngày 22 tháng 4 năm 2020.",
+                r("43/2009/QH12"),
+            ),
+            (
+                "Số: 05/2020/TT-BGDĐT\nTHÔNG TƯ\nĐiều 1. theo Luật Dân quân tự vệ\nĐiều 9. Thông tư này có hiệu lực thi hành kể từ ngày 22 tháng 8 năm 2020.",
+                Resolution::Unknown,
             ),
             // No date: the work, version unknown.
             ("I. NỘI DUNG\ntheo Luật Dân quân tự vệ", Resolution::Unknown),
@@ -1365,6 +1469,12 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
             // the law's year (a plan's column of years). Regression: "Luật Dầu khí 2026".
             (
                 "Hà Nội, ngày 16 tháng 4 năm 2026\n| 24 | Luật Dân quân tự vệ 2026 | Bộ Quốc phòng |",
+                r("48/2019/QH14"),
+            ),
+            // misprinted_year_beside_the_name: the day and month of one version's passing,
+            // another year. Regression: "… ngày 19 tháng 2 năm 2015" read as 80/2015's year.
+            (
+                "Hà Nội, ngày 16 tháng 4 năm 2026\ntheo Luật Dân quân tự vệ ngày 22 tháng 11 năm 2010",
                 r("48/2019/QH14"),
             ),
             // A year before the document's that no version has stays unknown.
@@ -1521,6 +1631,13 @@ title = "về việc đẩy mạnh thực hiện chính sách tín dụng đối
                 "Hà Nội, ngày 05 tháng 8 năm 2025\nCăn cứ Luật số 98/2025/QH15 ngày 27 tháng 6 năm 2025 của Quốc hội về sửa đổi, bổ sung một số điều của Luật Quốc phòng, Luật Dân quân tự vệ;",
                 "Luật Dân quân tự vệ",
                 r("48/2019/QH14"),
+            ),
+            // elliptical_amending_list: "… của Luật: Chứng khoán, Ngân sách nhà nước, …" —
+            // a bare item means the version amended too.
+            (
+                "Hà Nội, ngày 05 tháng 02 năm 2026\nCăn cứ Luật Ngân sách nhà nước số 89/2025/QH15;\nCăn cứ Luật số 56/2024/QH15 ngày 29 tháng 11 năm 2024 về sửa đổi, bổ sung một số điều của\nLuật: Chứng khoán, Ngân sách nhà nước, Quản lý thuế;",
+                "Luật Ngân sách nhà nước",
+                Resolution::Observed("83/2015/QH13".into()),
             ),
             // A number first that is not an amending law's: the clause decides nothing.
             (

@@ -36,6 +36,22 @@ fn law_versions(data: &Path, part: &str, reg: &Registry) -> (usize, usize, f64) 
         let rel = g["file"].as_str().unwrap();
         let text = text_of(data, rel);
         let e = cancu::analyze(&text, reg);
+        // The line a mention is counted on (the gold's convention): where its word "Luật"
+        // starts — for an item of an elliptical list ("của Luật: Chứng khoán, Kế toán"), which
+        // has no type word of its own, the list's "Luật".
+        let on_line = |c: &cancu::model::Citation, line: u64| {
+            if c.line as u64 == line {
+                return true;
+            }
+            if c.parts.type_word.is_some() || c.law.is_none() {
+                return false;
+            }
+            let from = text.floor_char_boundary(c.start.saturating_sub(600));
+            text[from..c.start].rfind("Luật").is_some_and(|i| {
+                let at = from + i;
+                text[..at].matches('\n').count() as u64 + 1 == line
+            })
+        };
         let (mut dok, mut dtotal) = (0usize, 0usize);
         for law in g["laws"].as_array().unwrap() {
             let name = fold_key(law["name"].as_str().unwrap());
@@ -52,7 +68,7 @@ fn law_versions(data: &Path, part: &str, reg: &Registry) -> (usize, usize, f64) 
                 // The citation of that name on the line; else the one whose name is the
                 // longest part of it (an amending law's title holds the base law's name).
                 let exact = e.citations.iter().find(|c| {
-                    c.line as u64 == line && c.law.as_deref().map(fold_key) == Some(name.clone())
+                    on_line(c, line) && c.law.as_deref().map(fold_key) == Some(name.clone())
                 });
                 let within = || {
                     e.citations
@@ -81,6 +97,17 @@ fn law_versions(data: &Path, part: &str, reg: &Registry) -> (usize, usize, f64) 
                 } else {
                     got.as_deref() == Some(want)
                 };
+                // Misses are printed on the parts one may look at (never a blind part's).
+                if !right && part.starts_with("dev") {
+                    let form = exact
+                        .or_else(within)
+                        .or_else(same_work)
+                        .map_or("(no citation of that name)", |c| c.text.as_str());
+                    eprintln!(
+                        "  miss {part} {rel}:{line} {form:?} want {want} got {}",
+                        got.as_deref().unwrap_or("none")
+                    );
+                }
                 dtotal += 1;
                 dok += usize::from(right);
             }
@@ -105,9 +132,14 @@ fn laws_by_name_resolve_to_the_version_meant() {
     // (part, pinned share of mentions right, pinned mean per document)
     // dev2: made blind after the first tuning (scored fresh before any tuning on it: 0.943
     // of mentions, 0.931 per document), then tuned on with dev.
+    // dev4: 18 documents annotated blind in the fourth session, scored fresh before any tuning
+    // on it (0.965 of mentions, 0.939 per document), then tuned on with dev and dev2.
     let rows = [
-        ("dev", 0.97, 0.96),
-        ("dev2", 0.98, 0.98),
+        ("dev", 0.99, 0.99),
+        ("dev2", 0.99, 0.99),
+        ("dev4", 0.99, 0.99),
+        // blind, blind2: scored once at the end of the fourth session, never looked into:
+        // unchanged (0.920 / 0.881; 0.972 / 0.972).
         ("blind", 0.91, 0.87),
         // blind2: 16 more blind-split documents annotated blind on 2026-12-07 after the day's
         // resolver work; scored once on merged main (0.972 of mentions, 0.972 per document).

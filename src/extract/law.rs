@@ -69,7 +69,12 @@ impl Extractor<'_> {
             {
                 end = offs[tail.split(' ').count() - 1].1;
             }
-        } else if let Some((law, nwords)) = self.known_law(ctx, &words, &offs, Some(kind)) {
+        } else if let Some((law, nwords)) = self
+            .known_law(ctx, &words, &offs, Some(kind))
+            // A known amending law's name that the list goes on after ("… của Luật Thuế thu
+            // nhập cá nhân, Luật Thuế giá trị gia tăng …") is the start of a longer name.
+            .filter(|(law, n)| !(self.is_amending(law) && list_goes_on(fb, offs[n - 1].1)))
+        {
             end = match paren_end {
                 // The name takes the parenthesis: it ends after ")".
                 Some(pe) if nwords > before_paren => pe,
@@ -115,6 +120,7 @@ impl Extractor<'_> {
         let mut symbol = None;
         let mut canonical = None;
         let mut defects = Vec::new();
+        let name_end = end;
         if word_at(fb, q, b"so") {
             let p = skip_ws(fb, q + 2);
             let p = if fb.get(p) == Some(&b':') {
@@ -135,13 +141,33 @@ impl Extractor<'_> {
                 }
             }
         }
-        let (s, e) = (oa, ctx.f.orig(end));
         // The laws an amending law names are cited by it too.
-        let amended = if self.is_amending(&name) {
+        let mut amended = if self.is_amending(&name) {
             self.amended_laws(ctx, b, end, anchors)
         } else {
             Vec::new()
         };
+        // "… của Luật Thuế thu nhập cá nhân số 109/2025/QH15": a number the law table holds
+        // as a version of the last law named is that law's, not the amending law's.
+        if let (Some(id), Some(last)) = (canonical.clone(), amended.last_mut()) {
+            let of_last = last
+                .law
+                .as_deref()
+                .and_then(|l| self.t.work(l))
+                .is_some_and(|w| w.version(&id).is_some());
+            if of_last {
+                last.number = number.take();
+                last.symbol = symbol.take();
+                last.canonical = canonical.take();
+                last.year = year.take();
+                last.defects = std::mem::take(&mut defects);
+                last.parts.number_symbol = parts.number_symbol.take();
+                last.end = ctx.f.orig(end);
+                last.text = clean(&ctx.text[last.start..last.end]);
+                end = name_end;
+            }
+        }
+        let (s, e) = (oa, ctx.f.orig(end));
         // Line and column are filled by `assign_lines` in one pass at the end.
         let (line, column) = (0, 0);
         let c = Citation {
@@ -223,7 +249,7 @@ impl Extractor<'_> {
         kind: Kind,
     ) -> Option<(String, usize)> {
         let fb = ctx.fb;
-        let (words, offs, heads) = words_across_heads(fb, start, 16, &self.t.words.gazette);
+        let (words, offs, heads) = words_across_heads(fb, start, 32, &self.t.words.gazette);
         if words.is_empty() {
             return None;
         }
@@ -238,32 +264,10 @@ impl Extractor<'_> {
             if let Some(ci) = lower.iter().position(|x| x == "cua") {
                 let (pre_s, _) = ctx.f.span(offs[0].0, offs[0].1);
                 let (_, cua_end) = ctx.f.span(offs[ci].0, offs[ci].1);
-                let mut name = format!("Luật {}", clean(&ctx.text[pre_s..cua_end]));
-                let mut end = None;
-                let mut at = skip_ws(fb, offs[ci].1);
-                let mut sep = " ";
-                while let Some((iname, iend)) = self.inner_law(ctx, at, anchors) {
-                    name.push_str(sep);
-                    name.push_str(&iname);
-                    end = Some(iend);
-                    // ", Luật Y", " và Luật Z", ", và Luật Z"
-                    let q0 = skip_ws(fb, iend);
-                    let mut q = q0;
-                    if fb.get(q) == Some(&b',') {
-                        q = skip_ws(fb, q + 1);
-                    }
-                    sep = ", ";
-                    if word_at_ci(fb, q, b"va") {
-                        q = skip_ws(fb, q + 2);
-                        sep = " và ";
-                    }
-                    if q == q0 {
-                        break;
-                    }
-                    at = q;
-                }
-                if let Some(end) = end {
-                    return Some((name, end));
+                let name = format!("Luật {}", clean(&ctx.text[pre_s..cua_end]));
+                let at = skip_ws(fb, offs[ci].1);
+                if let Some((list, end)) = self.inner_law_list(ctx, at, anchors) {
+                    return Some((format!("{name} {list}"), end));
                 }
             }
         }
@@ -440,6 +444,119 @@ impl Extractor<'_> {
             })
     }
 
+    /// An elliptical list of laws after "của Luật:" / "các Luật:" ("… sửa đổi, bổ sung một
+    /// số điều của Luật: Chứng khoán, Kế toán, Quản lý, sử dụng tài sản công, …"): each item
+    /// a known law name without its type word, a citation of that law (span: the item). The
+    /// list ends at the first item that is not a known name (an item written with its own
+    /// "Luật" is cited by its own anchor). `a..b` is the folded "Luật" anchor.
+    pub(super) fn elliptical_laws(&self, ctx: &Ctx, a: usize, b: usize) -> Vec<Citation> {
+        let fb = ctx.fb;
+        let colon = skip_ws(fb, b);
+        if fb.get(colon) != Some(&b':') {
+            return Vec::new();
+        }
+        // "của Luật:", "các Luật:", "của các Luật:" (Markdown emphasis and line breaks aside).
+        let mut q = a;
+        while q > 0 && (fb[q - 1].is_ascii_whitespace() || fb[q - 1] == b'*') {
+            q -= 1;
+        }
+        let before = &fb[q.saturating_sub(4)..q];
+        if !(before.eq_ignore_ascii_case(b" cua") || before.eq_ignore_ascii_case(b" cac")) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut p = skip_ws(fb, colon + 1);
+        loop {
+            let (words, offs) = words_after(fb, p, self.t.max_law_words.max(24));
+            let Some((name, n)) = self.known_law(ctx, &words, &offs, Some(Kind::Law)) else {
+                break;
+            };
+            let (fs, fe) = (offs[0].0, offs[n - 1].1);
+            // An item of the list starts where the previous one ended (a comma, "và").
+            let between = &fb[p..fs];
+            if !between
+                .iter()
+                .all(|c| c.is_ascii_whitespace() || matches!(c, b',' | b'*'))
+            {
+                break;
+            }
+            let (s, e) = (ctx.f.orig(fs), ctx.f.orig(fe));
+            out.push(Citation {
+                kind: Kind::Law,
+                number: None,
+                year: None,
+                symbol: None,
+                canonical: None,
+                date: None,
+                invalid_date: None,
+                issuer: None,
+                law: Some(name),
+                title: None,
+                provision: None,
+                text: clean(&ctx.text[s..e]),
+                start: s,
+                end: e,
+                line: 0,
+                column: 0,
+                section: None,
+                parts: Parts::default(),
+                defects: Vec::new(),
+                instrument: None,
+                unresolved: None,
+                findings: Vec::new(),
+            });
+            // Past the separator: ",", "và".
+            let mut r = skip_ws(fb, fe);
+            if fb.get(r) == Some(&b',') {
+                r = skip_ws(fb, r + 1);
+            }
+            if word_at_ci(fb, r, b"va") {
+                r = skip_ws(fb, r + 2);
+            }
+            if r == fe {
+                break;
+            }
+            p = r;
+        }
+        out
+    }
+
+    /// The list of laws an amending law's name ends with, from the type word at folded
+    /// offset `at` ("Luật Quy hoạch, Luật Đầu tư và Bộ luật Hình sự"): the names joined as
+    /// written (", ", " và ") and the folded end of the last; None when no law starts there.
+    pub(super) fn inner_law_list(
+        &self,
+        ctx: &Ctx,
+        mut at: usize,
+        anchors: &[(usize, usize)],
+    ) -> Option<(String, usize)> {
+        let fb = ctx.fb;
+        let mut list = String::new();
+        let mut end = None;
+        let mut sep = "";
+        while let Some((iname, iend)) = self.inner_law(ctx, at, anchors) {
+            list.push_str(sep);
+            list.push_str(&iname);
+            end = Some(iend);
+            // ", Luật Y", " và Luật Z", ", và Luật Z"
+            let q0 = skip_ws(fb, iend);
+            let mut q = q0;
+            if fb.get(q) == Some(&b',') {
+                q = skip_ws(fb, q + 1);
+            }
+            sep = ", ";
+            if word_at_ci(fb, q, b"va") {
+                q = skip_ws(fb, q + 2);
+                sep = " và ";
+            }
+            if q == q0 {
+                break;
+            }
+            at = q;
+        }
+        end.map(|e| (list, e))
+    }
+
     /// The law named by the type word "Luật" at folded offset `at` (an anchor), inside an
     /// amending law's name: its name and folded end.
     fn inner_law(
@@ -451,15 +568,27 @@ impl Extractor<'_> {
         let fb = ctx.fb;
         let i = anchors.binary_search_by_key(&at, |x| x.0).ok()?;
         let (ia, ib) = anchors[i];
-        if !fb[ia..ib].eq_ignore_ascii_case(b"luat") {
+        // "Luật X", and a code: "Bộ luật Tố tụng hình sự" (known names only).
+        let kind = if fb[ia..ib].eq_ignore_ascii_case(b"luat") {
+            Kind::Law
+        } else if fb[ia..ib].len() > 6
+            && fb[ia..ia + 2].eq_ignore_ascii_case(b"bo")
+            && fb[ib - 4..ib].eq_ignore_ascii_case(b"luat")
+        {
+            Kind::Code
+        } else {
             return None;
-        }
+        };
         let after = skip_ws(fb, ib);
         let na = next_anchor_after(anchors, ib, fb.len());
         let (w2, offs2) = words_after(fb, after, self.t.max_law_words.max(24));
-        self.known_law(ctx, &w2, &offs2, Some(Kind::Law))
-            .map(|(n, k)| (n, offs2[k - 1].1))
-            .or_else(|| self.heuristic_law_name(ctx, after, na, anchors, 1, Kind::Law))
+        let known = self
+            .known_law(ctx, &w2, &offs2, Some(kind))
+            .map(|(n, k)| (n, offs2[k - 1].1));
+        if kind == Kind::Code {
+            return known;
+        }
+        known.or_else(|| self.heuristic_law_name(ctx, after, na, anchors, 1, Kind::Law))
     }
 
     /// The laws named inside an amending law's name ("… của Luật Đất đai, Luật Nhà ở …"),
@@ -486,8 +615,13 @@ impl Extractor<'_> {
             }
             let (s, e) = (ctx.f.orig(ia), ctx.f.orig(iend));
             let (ts, te) = ctx.f.span(ia, ib);
+            let kind = if fb[ia..ib].eq_ignore_ascii_case(b"luat") {
+                Kind::Law
+            } else {
+                Kind::Code
+            };
             out.push(Citation {
-                kind: Kind::Law,
+                kind,
                 number: None,
                 year: None,
                 symbol: None,
@@ -516,6 +650,20 @@ impl Extractor<'_> {
         }
         out
     }
+}
+
+/// Does a list of laws go on at folded `p` (", Luật …", " và Bộ luật …")?
+fn list_goes_on(fb: &[u8], p: usize) -> bool {
+    let mut q = skip_ws(fb, p);
+    if fb.get(q) == Some(&b',') {
+        q = skip_ws(fb, q + 1);
+    }
+    if word_at_ci(fb, q, b"va") {
+        q = skip_ws(fb, q + 2);
+    }
+    q > p
+        && (word_at(fb, q, b"Luat")
+            || (word_at(fb, q, b"Bo") && word_at_ci(fb, skip_ws(fb, q + 2), b"luat")))
 }
 
 /// "2018", "năm 2024" after a law's name (not "2018/..." followed by digits).
@@ -653,6 +801,32 @@ mod tests {
                     ("Luật Quảng cáo", "Luật Quảng cáo"),
                 ],
             ),
+            // base_law_number_after_amending_title: a number the law table holds as a version
+            // of the last law named is that law's (it was given to the amending law).
+            (
+                "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân số 109/2025/QH15;",
+                &[
+                    (
+                        "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân",
+                        "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân",
+                    ),
+                    ("109/2025/QH15", "Luật Thuế thu nhập cá nhân số 109/2025/QH15"),
+                ],
+            ),
+            // amending_name_prefix: a known amending law's name ("… của Luật Thuế thu nhập cá
+            // nhân") cut a longer one short; the number went to the last law of the list.
+            (
+                "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân, Luật Thuế giá trị gia tăng và Luật Thuế tiêu thụ đặc biệt số 09/2026/QH16;",
+                &[
+                    (
+                        "09/2026/QH16",
+                        "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân, Luật Thuế giá trị gia tăng và Luật Thuế tiêu thụ đặc biệt số 09/2026/QH16",
+                    ),
+                    ("Luật Thuế thu nhập cá nhân", "Luật Thuế thu nhập cá nhân"),
+                    ("Luật Thuế giá trị gia tăng", "Luật Thuế giá trị gia tăng"),
+                    ("Luật Thuế tiêu thụ đặc biệt", "Luật Thuế tiêu thụ đặc biệt"),
+                ],
+            ),
             // Its date too ("Luật Dược ngày 21 tháng 11 năm 2024" was read as Luật Dược's).
             (
                 "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Dược ngày 21 tháng 11 năm 2024;",
@@ -687,8 +861,78 @@ mod tests {
                 "theo Luật Tổ chức HĐND xã năm 2003;",
                 &[("Luật Tổ chức HĐND xã", "Luật Tổ chức HĐND xã năm 2003")],
             ),
+            // elliptical_amending_list: "của Luật: Chứng khoán, Kế toán, …" cited no law; each
+            // item is one (known names only), and the amending law cited number first is
+            // named by its title spelled out.
+            (
+                "Căn cứ Luật số 56/2024/QH15 ngày 29 tháng 11 năm 2024 về sửa đổi, bổ sung một số điều của\nLuật: Chứng khoán, Kế toán, Quản lý, sử\ndụng tài sản công, Luật Dự trữ quốc gia;",
+                &[
+                    ("56/2024/QH15", "Luật số 56/2024/QH15 ngày 29 tháng 11 năm 2024"),
+                    ("Luật Chứng khoán", "Chứng khoán"),
+                    ("Luật Kế toán", "Kế toán"),
+                    ("Luật Quản lý, sử dụng tài sản công", "Quản lý, sử dụng tài sản công"),
+                    ("Luật Dự trữ quốc gia", "Luật Dự trữ quốc gia"),
+                ],
+            ),
+            // amending_title_of_a_code: "… của Bộ luật Tố tụng hình sự" was no amending law.
+            (
+                "Căn cứ Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm 2015; Luật sửa đổi, bổ\nsung một số điều của Bộ luật Tố tụng hình sự ngày 12 tháng 11 năm 2021;",
+                &[
+                    ("Bộ luật Tố tụng hình sự", "Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm 2015"),
+                    (
+                        "Luật sửa đổi, bổ sung một số điều của Bộ luật Tố tụng hình sự",
+                        "Luật sửa đổi, bổ sung một số điều của Bộ luật Tố tụng hình sự ngày 12 tháng 11 năm 2021",
+                    ),
+                    ("Bộ luật Tố tụng hình sự", "Bộ luật Tố tụng hình sự"),
+                ],
+            ),
+            // long_amending_title: more than 16 words before "của" ("… và Phụ lục Danh mục
+            // chỉ tiêu thống kê quốc gia của Luật Thống kê") was no amending law.
+            (
+                "Căn cứ Luật sửa đổi, bổ sung một số điều và Phụ lục Danh mục chỉ tiêu thống\nkê quốc gia của Luật Thống kê ngày 12/11/2021;",
+                &[
+                    (
+                        "Luật sửa đổi, bổ sung một số điều và Phụ lục Danh mục chỉ tiêu thống kê quốc gia của Luật Thống kê",
+                        "Luật sửa đổi, bổ sung một số điều và Phụ lục Danh mục chỉ tiêu thống kê quốc gia của Luật Thống kê ngày 12/11/2021",
+                    ),
+                    ("Luật Thống kê", "Luật Thống kê"),
+                ],
+            ),
+            // Not after "của"/"các": no list ("Luật: …" as a label).
+            ("Văn bản Luật: Chứng khoán", &[]),
         ];
         check(rows);
+    }
+
+    /// elliptical_amending_list: an amending law cited number first whose title lists bare
+    /// names after "Luật:" is named with the names spelled out.
+    #[test]
+    fn elliptical_amending_list_names_the_amending_law() {
+        let text = "Căn cứ Luật số 56/2024/QH15 ngày 29 tháng 11 năm 2024 về sửa đổi, bổ sung một số điều của\nLuật: Chứng khoán, Kế toán, Quản lý, sử\ndụng tài sản công, Luật Dự trữ quốc gia;";
+        let e = crate::extract(text);
+        assert_eq!(
+            e.citations[0].law.as_deref(),
+            Some("Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, Luật Quản lý, sử dụng tài sản công, Luật Dự trữ quốc gia")
+        );
+    }
+
+    /// number_first_title_end: the title of an amending law cited number first ends with its
+    /// list of laws, whatever follows ("và Nghị định …", ")", a gazette running head).
+    #[test]
+    fn number_first_title_ends_with_its_list() {
+        let want = "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu";
+        for text in [
+            "theo khoản 8 Điều 2 của Luật số 57/2024/QH15 sửa đổi, bổ sung một số điều của Luật Quy hoạch,\nLuật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu và Nghị định số 19/2025/NĐ-CP ngày 10/02/2025 của Chính phủ",
+            "(tại khoản 8 Điều 2 của Luật số 57/2024/QH15\nsửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo\nphương thức đối tác công tư và Luật Đấu thầu)\n1.3. Mục tiêu",
+        ] {
+            let e = crate::extract(text);
+            let c = e
+                .citations
+                .iter()
+                .find(|c| c.canonical.as_deref() == Some("57/2024/QH15"))
+                .unwrap();
+            assert_eq!(c.law.as_deref(), Some(want), "{text}");
+        }
     }
 
     /// Names cut short: a known name ending in a parenthesis, "vi rút" read as the stop
@@ -841,7 +1085,19 @@ pub(super) fn amending_title_after(after: &str) -> Option<String> {
         "sửa đổi, bổ sung một số điều của các Luật ",
         "sửa đổi, bổ sung một số điều của các luật ",
     ];
-    if !OPENINGS.iter().any(|o| rest.starts_with(o)) {
+    // An elliptical list, "… của Luật: Chứng khoán, Kế toán, …": the colon opens it (the
+    // caller spells its items out, `spell_out_elliptical`).
+    let elliptical = ["của Luật:", "của các Luật:", "của các luật:"]
+        .iter()
+        .find_map(|h| {
+            let o = format!("sửa đổi, bổ sung một số điều {h}");
+            rest.starts_with(&o).then_some(o.len())
+        });
+    let (head, rest) = match elliptical {
+        Some(n) => (&rest[..n], rest[n..].trim_start()),
+        None => ("", rest),
+    };
+    if elliptical.is_none() && !OPENINGS.iter().any(|o| rest.starts_with(o)) {
         return None;
     }
     const ENDS: &[&str] = &[
@@ -875,8 +1131,44 @@ pub(super) fn amending_title_after(after: &str) -> Option<String> {
         .min()
         .unwrap_or(rest.len());
     let title = rest[..end].trim_end().trim_end_matches(',').trim_end();
+    if elliptical.is_some() {
+        return (title.len() > 2).then(|| format!("Luật {head} {title}"));
+    }
     // The list of names must hold at least one law name after the opening.
     (title.len() > OPENINGS[0].len() + 2).then(|| format!("Luật {title}"))
+}
+
+/// An amending law's name read with an elliptical list ("Luật sửa đổi, bổ sung một số điều
+/// của Luật: Chứng khoán, Kế toán, Luật Dự trữ quốc gia") spelled out with the names its
+/// items were read as (`items`: each law's full name and its text as written, in order):
+/// "Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, Luật Dự trữ quốc
+/// gia". Unchanged when it holds no such list or its items are not found in it.
+pub(super) fn spell_out_elliptical(name: &str, items: &[(String, String)]) -> String {
+    let Some(colon) = name.find(':') else {
+        return name.to_string();
+    };
+    let Some(opening) = name[..colon]
+        .rfind(" Luật")
+        .or_else(|| name[..colon].rfind(" luật"))
+    else {
+        return name.to_string();
+    };
+    let opening = name[..opening].trim_end_matches(" các");
+    // Where the last item ends in the list as written (white space folded to one space).
+    let list = &name[colon + 1..];
+    let mut at = 0;
+    for (_, written) in items {
+        let w = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        match list[at..].find(&w) {
+            Some(i) => at += i + w.len(),
+            None => return name.to_string(),
+        }
+    }
+    if items.is_empty() {
+        return name.to_string();
+    }
+    let names: Vec<&str> = items.iter().map(|(n, _)| n.as_str()).collect();
+    format!("{opening} {}{}", names.join(", "), &list[at..])
 }
 
 #[cfg(test)]
@@ -886,7 +1178,7 @@ mod amending_title_tests {
     /// (text after "Luật số N/YYYY/QHxx", the amending law's name read from it)
     #[test]
     fn amending_title_after_table() {
-        let rows: [(&str, Option<&str>); 8] = [
+        let rows: [(&str, Option<&str>); 9] = [
             (
                 " sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương thức\nđối tác công tư, Luật Hải quan;",
                 Some("Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương thức đối tác công tư, Luật Hải quan"),
@@ -911,6 +1203,11 @@ mod amending_title_tests {
                 " sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế có căn cứ ban hành",
                 Some("Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"),
             ),
+            // elliptical_amending_list: the colon opens the list, it does not end the title.
+            (
+                " ngày 29 tháng 11 năm 2024 về sửa đổi, bổ sung một số điều của\nLuật: Chứng khoán, Kế toán, Quản lý, sử\ndụng tài sản công, Luật Dự trữ quốc gia;",
+                Some("Luật sửa đổi, bổ sung một số điều của Luật: Chứng khoán, Kế toán, Quản lý, sử dụng tài sản công, Luật Dự trữ quốc gia"),
+            ),
             // No title: a citation by number alone.
             ("; Căn cứ Nghị định số 1/2025/NĐ-CP", None),
             // "Luật số 57/2024/QH15 ngày … và Luật số …": a list, not a title.
@@ -918,6 +1215,44 @@ mod amending_title_tests {
         ];
         for (after, want) in rows {
             assert_eq!(amending_title_after(after).as_deref(), want, "{after:?}");
+        }
+    }
+
+    /// (name with an elliptical list, its items (full name, as written), the name spelled out)
+    #[test]
+    fn elliptical_amending_list_spelled_out_table() {
+        type Items = Vec<(String, String)>;
+        let items = |v: &[(&str, &str)]| -> Items {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        let rows: [(&str, Items, &str); 3] = [
+            (
+                "Luật sửa đổi, bổ sung một số điều của Luật: Chứng khoán, Quản lý, sử dụng tài sản công, Luật Dự trữ quốc gia",
+                items(&[
+                    ("Luật Chứng khoán", "Chứng khoán"),
+                    ("Luật Quản lý, sử dụng tài sản công", "Quản lý, sử\ndụng tài sản công"),
+                ]),
+                "Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Quản lý, sử dụng tài sản công, Luật Dự trữ quốc gia",
+            ),
+            (
+                "Luật sửa đổi, bổ sung một số điều của các Luật: Kế toán, Kiểm toán độc lập",
+                items(&[
+                    ("Luật Kế toán", "Kế toán"),
+                    ("Luật Kiểm toán độc lập", "Kiểm toán độc lập"),
+                ]),
+                "Luật sửa đổi, bổ sung một số điều của Luật Kế toán, Luật Kiểm toán độc lập",
+            ),
+            // An item not in the name: unchanged.
+            (
+                "Luật sửa đổi, bổ sung một số điều của Luật: Kế toán",
+                items(&[("Luật Chứng khoán", "Chứng khoán")]),
+                "Luật sửa đổi, bổ sung một số điều của Luật: Kế toán",
+            ),
+        ];
+        for (name, items, want) in rows {
+            assert_eq!(super::spell_out_elliptical(name, &items), want, "{name:?}");
         }
     }
 }

@@ -250,7 +250,7 @@ impl<'t> Extractor<'t> {
         out.sort_by_key(|c| (c.start, c.end));
         assign_lines(&mut out, text);
         drop_own_number(&mut out, &header);
-        drop_own_title(&mut out, &header);
+        drop_own_title(&mut out, &header, text);
         complete_truncated(&mut out, &self.t.words);
         Extraction {
             header,
@@ -347,6 +347,40 @@ impl<'t> Extractor<'t> {
                     // "Luật ... số 41/2024/QH15" handled below; "Luật số 80/2015/QH13" here,
                     // named only by an amending title written after its number.
                     c.law = law::amending_title_after(ctx.text.get(c.end..).unwrap_or(""));
+                    // The title ends with its list of laws ("… của Luật Quy hoạch, Luật Đầu
+                    // tư và Luật Đấu thầu"), whatever follows it (a running head, ")", "và
+                    // Nghị định …"): the list read law by law.
+                    if let Some(name) = c.law.as_mut().filter(|n| !n.contains(':')) {
+                        let from = ctx.f.folded_at(c.end);
+                        let list = anchors[anchors.partition_point(|x| x.0 < from)..]
+                            .iter()
+                            .take(2)
+                            .filter(|&&(ia, _)| {
+                                let gap = &fb[from..ia];
+                                find_ci(gap, b"cua").is_some()
+                                    && !gap.contains(&b';')
+                                    && gap.len() < 200
+                            })
+                            .find_map(|&(ia, _)| self.inner_law_list(ctx, ia, anchors));
+                        if let (Some((list, _)), Some(k)) = (list, name.find(" của ")) {
+                            *name = format!("{} {list}", &name[..k + " của".len()]);
+                        }
+                    }
+                    // "… của Luật: Chứng khoán, Kế toán, …": the items spelled out.
+                    if let Some(name) = c.law.as_mut().filter(|n| n.contains(':')) {
+                        let from = ctx.f.folded_at(c.end);
+                        let items = anchors[anchors.partition_point(|x| x.0 < from)..]
+                            .iter()
+                            .take(3)
+                            .map(|&(ia, ib)| self.elliptical_laws(ctx, ia, ib))
+                            .find(|v| !v.is_empty())
+                            .unwrap_or_default();
+                        let items: Vec<(String, String)> = items
+                            .into_iter()
+                            .filter_map(|c| Some((c.law?, c.text)))
+                            .collect();
+                        *name = law::spell_out_elliptical(name, &items);
+                    }
                 }
                 let mut end_f = ctx.f.folded_at(c.end);
                 res.push((c, Some((ns.start, ns.end))));
@@ -372,6 +406,12 @@ impl<'t> Extractor<'t> {
                 c.provision = self.provision_before(ctx, a);
                 res.push((c, None));
                 res.extend(amended.into_iter().map(|c| (c, None)));
+            } else if kind == Kind::Law {
+                res.extend(
+                    self.elliptical_laws(ctx, a, b)
+                        .into_iter()
+                        .map(|c| (c, None)),
+                );
             }
         }
         res

@@ -172,7 +172,7 @@ pub(super) fn drop_chrome(out: &mut Vec<Citation>, f: &Folded, chrome: &tables::
 /// ordinance (its header says so and gives its title), a mention of that same name — its
 /// title line, the enacting formula "Quốc hội ban hành Luật …" — with no other number or
 /// year is not a citation. Laws named inside its title (an amending law's) stay.
-pub(super) fn drop_own_title(out: &mut Vec<Citation>, h: &Header) {
+pub(super) fn drop_own_title(out: &mut Vec<Citation>, h: &Header, text: &str) {
     let (Some(kind), Some(title)) = (h.kind.filter(|k| k.is_named_law()), &h.title) else {
         return;
     };
@@ -182,8 +182,57 @@ pub(super) fn drop_own_title(out: &mut Vec<Citation>, h: &Header) {
             c.kind == kind && c.law.as_deref().is_some_and(|l| tables::word_key(l) == own);
         let same_number = c.number.is_none() || c.number == h.number;
         let same_year = c.year.is_none() || c.year == h.year;
-        !(same_name && same_number && same_year)
+        !(same_name && same_number && same_year) || in_amending_list(text, c.start)
     });
+}
+
+/// Does the citation starting at `at` sit in the list of laws of an amending law's title
+/// ("… sửa đổi, bổ sung một số điều của Luật A, Luật B và Luật C")? A law's own text (a
+/// consolidated text) names itself there as the law amended: a citation, not its title.
+fn in_amending_list(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(400).min(text.len());
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let Some(before) = text.get(from..at) else {
+        return false;
+    };
+    let before = crate::normalize::fold_key(before);
+    let Some(k) = before.rfind("sua doi, bo sung") else {
+        return false;
+    };
+    let tail = &before[k..];
+    tail.contains(" cua ") && !tail.contains([';', '.', ':', '(', ')'])
+}
+
+#[cfg(test)]
+mod own_title_tests {
+    /// (a law's own text, how many citations of its own name are kept): its title and its
+    /// enacting clause are its identity; the law named in an amending law's list of laws is
+    /// a citation. Regression (own_name_in_amending_list): a consolidated text of Luật Thuế
+    /// tiêu thụ đặc biệt lost its name in "… của Luật Thuế thu nhập cá nhân và Luật Thuế
+    /// tiêu thụ đặc biệt".
+    #[test]
+    fn own_name_in_amending_list_is_kept() {
+        let head = "QUỐC HỘI\nLuật số: 66/2025/QH15\n\nLUẬT\nTHUẾ TIÊU THỤ ĐẶC BIỆT\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật Thuế tiêu thụ đặc biệt.\n";
+        let rows: &[(&str, usize)] = &[
+            ("", 0),
+            (
+                "1 Luật số 09/2026/QH16 sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân,\nLuật Thuế giá trị gia tăng và Luật Thuế tiêu thụ đặc biệt có căn cứ ban hành như sau:\n",
+                1,
+            ),
+        ];
+        for (tail, n) in rows {
+            let text = format!("{head}{tail}");
+            let e = crate::extract(&text);
+            let own = e
+                .citations
+                .iter()
+                .filter(|c| c.law.as_deref() == Some("Luật Thuế tiêu thụ đặc biệt"))
+                .count();
+            assert_eq!(own, *n, "{text}");
+        }
+    }
 }
 
 #[cfg(test)]
