@@ -11,8 +11,14 @@
 //!
 //! Invariant: nothing downstream moves a span; only this module knows how text changed.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
+
+thread_local! {
+    /// The buffers of the last recycled [`Folded`] of this thread ([`Folded::recycle`]).
+    static SPARE: Cell<Option<(String, Vec<u32>)>> = const { Cell::new(None) };
+}
 
 /// The folded view of a text with its offset map back to the original.
 #[derive(Debug, Clone)]
@@ -29,18 +35,24 @@ impl Folded {
     ///
     /// Works on bytes: ASCII is copied as it is ('*' made a space), other chars are decoded
     /// by hand from their UTF-8 bytes (the input is valid UTF-8) and folded through the
-    /// table of Latin letters; a kept char is copied as its bytes.
+    /// table of Latin letters; a kept char is copied as its bytes. The text is built as a
+    /// `String` char by char (no second validation pass), into the buffers of the last
+    /// [`Folded::recycle`]d view of this thread when there is one: a large document's
+    /// buffers are then not fresh memory the kernel has to clear page by page.
     pub fn new(original: &str) -> Folded {
+        let (mut text, mut map) = SPARE.with(|s| s.take()).unwrap_or_default();
+        text.clear();
+        map.clear();
         let bytes = original.as_bytes();
         let table = latin_table();
-        let mut text: Vec<u8> = Vec::with_capacity(bytes.len());
-        let mut map: Vec<u32> = Vec::with_capacity(bytes.len() + 1);
+        text.reserve(bytes.len());
+        map.reserve(bytes.len() + 1);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
                 // ASCII fast path; '*' (Markdown emphasis) reads as a space.
-                text.push(if b == b'*' { b' ' } else { b });
+                text.push(if b == b'*' { ' ' } else { b as char });
                 map.push(i as u32);
                 i += 1;
                 continue;
@@ -49,21 +61,32 @@ impl Folded {
             match fold_char_with(c, table) {
                 Fold::Drop => {}
                 Fold::Ascii(a) => {
-                    text.push(a);
+                    text.push(a as char);
                     map.push(i as u32);
                 }
                 Fold::Keep => {
-                    text.extend_from_slice(bytes.get(i..i + len).unwrap_or(&[]));
-                    map.extend(std::iter::repeat_n(i as u32, len));
+                    // The char decoded from valid UTF-8 encodes back to the same bytes.
+                    text.push(c);
+                    map.extend(std::iter::repeat_n(i as u32, c.len_utf8()));
                 }
             }
             i += len;
         }
         map.push(original.len() as u32);
-        // ASCII bytes and whole chars of a valid UTF-8 string: always valid.
-        let text = String::from_utf8(text)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Folded { text, map }
+    }
+
+    /// Give this view's buffers back for the next [`Folded::new`] on this thread (a
+    /// document's extraction folds one text after another). Keeps the larger of the
+    /// buffers offered, so a thread holds at most the buffers of its largest document.
+    pub fn recycle(self) {
+        SPARE.with(|s| {
+            let keep = match s.take() {
+                Some(old) if old.1.capacity() > self.map.capacity() => old,
+                _ => (self.text, self.map),
+            };
+            s.set(Some(keep));
+        });
     }
 
     /// The original byte offset where the folded byte `i` comes from. `i == text.len()`

@@ -310,14 +310,34 @@ struct DocLaws {
 
 /// The date a document says it takes effect: its last "… này có hiệu lực (thi hành) (kể) từ
 /// ngày …" (the article on its own effect closes it; earlier ones may quote other texts).
+///
+/// The clause is near the end: the last 16 KB, then 64 KB, are folded before the whole
+/// text. A tail cut at an ASCII white space folds to exactly the end of the whole text's
+/// fold (`fold_key` joins white-space-separated words), so a clause found in it is the one
+/// found in the whole, with the same text after it.
 fn own_effective_date(text: &str) -> Option<Date> {
-    let f = fold_key(text);
-    f.rmatch_indices("nay co hieu luc").find_map(|(i, m)| {
-        let rest = f.get(i + m.len()..)?;
-        let head: String = rest.chars().take(40).collect();
-        let at = head.find("tu ngay ")?;
-        written_date(rest.get(at + 8..)?)
-    })
+    let last_in = |s: &str| {
+        let f = fold_key(s);
+        f.rmatch_indices("nay co hieu luc").find_map(|(i, m)| {
+            let rest = f.get(i + m.len()..)?;
+            let head: String = rest.chars().take(40).collect();
+            let at = head.find("tu ngay ")?;
+            written_date(rest.get(at + 8..)?)
+        })
+    };
+    for tail in [16 << 10, 64 << 10] {
+        let cut = text.len().saturating_sub(tail);
+        let Some(b) = text.as_bytes()[..cut]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+        else {
+            break;
+        };
+        if let Some(d) = text.get(b..).and_then(last_in) {
+            return Some(d);
+        }
+    }
+    last_in(text)
 }
 
 /// The folded key of a law name's work: the canonical name when the law table knows it.
@@ -1065,6 +1085,43 @@ pub fn resolved_id(c: &Citation) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reading the folded tail first finds what folding the whole text finds, wherever the
+    /// clause is (in the tail, before it, across the cut, none) and whatever comes between.
+    #[test]
+    fn own_effective_date_in_the_tail_is_the_whole_texts() {
+        let whole = |text: &str| {
+            let f = fold_key(text);
+            f.rmatch_indices("nay co hieu luc").find_map(|(i, m)| {
+                let rest = f.get(i + m.len()..)?;
+                let head: String = rest.chars().take(40).collect();
+                let at = head.find("tu ngay ")?;
+                written_date(rest.get(at + 8..)?)
+            })
+        };
+        let clause = "Nghị định này có hiệu lực thi hành kể từ ngày 15 tháng 3 năm 2020.\n";
+        let quoted = "Luật này có hiệu lực từ ngày\n";
+        let filler = |n: usize| "Điều khoản   thi hành, *các* Bộ trưởng.\n".repeat(n);
+        let rows: Vec<String> = vec![
+            format!("{}{clause}{}", filler(10), filler(10)),
+            format!("{clause}{}", filler(3000)),
+            format!("{clause}{}{quoted}", filler(3000)),
+            format!("{}{clause}{}", filler(1000), filler(500)),
+            format!("{}{quoted}{}", filler(2000), filler(400)),
+            format!(
+                "{}Nghị định này có hiệu lực{}",
+                filler(10),
+                " ".repeat(70_000)
+            ),
+            format!("{clause}{}1 tháng 2 năm 2021", " ".repeat(20_000)),
+            filler(5000),
+            String::new(),
+        ];
+        for (i, text) in rows.iter().enumerate() {
+            assert_eq!(own_effective_date(text), whole(text), "row {i}");
+        }
+        assert_eq!(own_effective_date(&rows[1]), Date::new(2020, 3, 15));
+    }
 
     const REG: &str = r#"
 [[instrument]]

@@ -239,7 +239,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let wants = if args.findings {
         crate::analysis::Wants::all(Default::default())
     } else {
-        crate::analysis::Wants::citations()
+        crate::analysis::Wants::citations_only()
     };
     // Each document's output is rendered where it was analysed, on any core; this thread
     // only writes the pieces in order, as soon as each is ready (every format streams).
