@@ -252,6 +252,88 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// What [`fold_key`] makes of one char inside a word: nothing, a space (a word break), one
+/// char, or several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum KeyOf {
+    Drop,
+    Space,
+    Char(char),
+    Chars(String),
+}
+
+/// [`fold_key`] of the char `c` between two letters, by the same steps.
+fn key_of(c: char, table: &[u8]) -> KeyOf {
+    let c = if c.is_ascii() {
+        if c == '*' {
+            ' '
+        } else {
+            c
+        }
+    } else {
+        match fold_char_with(c, table) {
+            Fold::Drop => return KeyOf::Drop,
+            Fold::Ascii(a) => a as char,
+            Fold::Keep => c,
+        }
+    };
+    if c.is_whitespace() {
+        return KeyOf::Space;
+    }
+    if c.is_ascii() {
+        return KeyOf::Char(c.to_ascii_lowercase());
+    }
+    let mut low = c.to_lowercase();
+    match (low.next(), low.len()) {
+        (Some(l), 0) => KeyOf::Char(l),
+        (Some(l), _) => KeyOf::Chars(std::iter::once(l).chain(low).collect()),
+        (None, _) => KeyOf::Drop,
+    }
+}
+
+/// A regex over an ORIGINAL text that matches wherever `fold_key` of the text can contain
+/// `needle` (a folded key: lower case, words separated by single spaces), without folding
+/// the text: each letter of the needle is the class of every char that folds to it, white
+/// space the class of every char that folds to a space, with the chars folding to nothing
+/// allowed between them. A text it does not match has no `needle` in its `fold_key`. Built
+/// from the folding itself, char by char (below U+10000; the chars above fold to themselves,
+/// non-ASCII and not white space). `None` when the needle is not plain lower-case ASCII
+/// words or some char folds to several chars one of which is in the needle.
+pub fn fold_key_finder(needle: &str) -> Option<regex::Regex> {
+    let plain = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+    if !needle.split(' ').all(plain) {
+        return None;
+    }
+    let table = latin_table();
+    let mut drop = String::new();
+    let mut space = String::new();
+    let mut classes: std::collections::BTreeMap<char, String> = Default::default();
+    let esc = |c: char| regex::escape(c.encode_utf8(&mut [0; 4]));
+    for c in (0..0x10000u32).filter_map(char::from_u32) {
+        match key_of(c, table) {
+            KeyOf::Drop => drop.push_str(&esc(c)),
+            KeyOf::Space => space.push_str(&esc(c)),
+            KeyOf::Char(k) if needle.contains(k) => {
+                classes.entry(k).or_default().push_str(&esc(c));
+            }
+            KeyOf::Chars(k) if k.chars().any(|k| needle.contains(k)) => return None,
+            _ => {}
+        }
+    }
+    let drops = format!("[{drop}]*");
+    let words: Vec<String> = needle
+        .split(' ')
+        .map(|w| {
+            w.chars()
+                .map(|k| format!("[{}]", classes.get(&k).map_or("", String::as_str)))
+                .collect::<Vec<_>>()
+                .join(&drops)
+        })
+        .collect();
+    let gap = format!("{drops}(?:[{space}]{drops})+");
+    regex::Regex::new(&words.join(&gap)).ok()
+}
+
 /// The proper spelling of a piece of original text: NFC, `Ð`/`ð` → `Đ`/`đ`, modern tone
 /// placement, Markdown emphasis removed, white space collapsed and trimmed.
 pub fn clean(s: &str) -> String {
@@ -619,6 +701,52 @@ mod tests {
         assert_eq!(f.text, text, "text of {s:?}");
         let got: Vec<usize> = (0..=f.text.len()).map(|i| f.orig(i)).collect();
         assert_eq!(got, map, "map of {s:?}");
+    }
+
+    /// `key_of` says what `fold_key` makes of every char between two letters.
+    #[test]
+    fn key_of_every_char_is_fold_keys() {
+        let table = latin_table();
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            let got = fold_key(&format!("a{c}b"));
+            let want = match key_of(c, table) {
+                KeyOf::Drop => "ab".to_string(),
+                KeyOf::Space => "a b".to_string(),
+                KeyOf::Char(k) => format!("a{k}b"),
+                KeyOf::Chars(k) => format!("a{k}b"),
+            };
+            assert_eq!(got, want, "{c:?}");
+            if c as u32 >= 0x10000 {
+                assert!(matches!(key_of(c, table), KeyOf::Char(k) if !k.is_ascii()));
+            }
+        }
+    }
+
+    /// The finder matches exactly where the folded text holds the needle, on texts with
+    /// diacritics, capitals, NFD marks, odd spaces, emphasis and near misses.
+    #[test]
+    fn fold_key_finder_table() {
+        let f = fold_key_finder("nay co hieu luc").expect("finder");
+        let rows = [
+            ("Nghị định này có hiệu lực thi hành", true),
+            ("NGHỊ ĐỊNH NÀY CÓ HIỆU LỰC", true),
+            ("này\n  có *hiệu*\u{a0}lực", true),
+            ("nay co hieu luc", true),
+            ("này có hie\u{0323}\u{0302}u lu\u{031b}\u{0323}c", true),
+            ("này có hiệu\u{200b} lực", true),
+            ("này\u{ad} có hiệu lực", true),
+            ("nàycó hiệu lực", false),
+            ("này có hiệu lục", true),
+            ("này có hiệu quả", false),
+            ("nay co hieu-luc", false),
+            ("", false),
+        ];
+        for (text, want) in rows {
+            assert_eq!(f.is_match(text), want, "{text:?}");
+            assert_eq!(fold_key(text).contains("nay co hieu luc"), want, "{text:?}");
+        }
+        assert!(fold_key_finder("Nay").is_none());
+        assert!(fold_key_finder("nay  co").is_none());
     }
 
     /// Every char (each alone, between ASCII letters and after a '*') folds as the reference

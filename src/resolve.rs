@@ -311,11 +311,18 @@ struct DocLaws {
 /// The date a document says it takes effect: its last "… này có hiệu lực (thi hành) (kể) từ
 /// ngày …" (the article on its own effect closes it; earlier ones may quote other texts).
 ///
-/// The clause is near the end: the last 16 KB, then 64 KB, are folded before the whole
+/// Most documents have none, which `normalize::fold_key_finder` tells without folding the
+/// text. The clause is near the end: the last 16 KB, then 64 KB, are folded before the whole
 /// text. A tail cut at an ASCII white space folds to exactly the end of the whole text's
 /// fold (`fold_key` joins white-space-separated words), so a clause found in it is the one
 /// found in the whole, with the same text after it.
 fn own_effective_date(text: &str) -> Option<Date> {
+    // Most documents hold no such clause: the finder says so without folding the text.
+    static FINDER: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| crate::normalize::fold_key_finder("nay co hieu luc"));
+    if finder.as_ref().is_some_and(|f| !f.is_match(text)) {
+        return None;
+    }
     let last_in = |s: &str| {
         let f = fold_key(s);
         f.rmatch_indices("nay co hieu luc").find_map(|(i, m)| {
