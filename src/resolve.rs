@@ -1169,7 +1169,8 @@ mod tests {
         }
         assert_eq!(own_effective_date(&rows[1]), Date::new(2020, 3, 15));
         assert_eq!(own_effective_date(&rows[9]), Date::new(2020, 2, 1));
-        assert_eq!(own_effective_date(&rows[14]), Date::new(2019, 7, 1));
+        assert_eq!(own_effective_date(&rows[13]), Date::new(2019, 7, 1));
+        assert_eq!(own_effective_date(&rows[15]), Date::new(2019, 7, 1));
     }
 
     const REG: &str = r#"
