@@ -234,6 +234,10 @@ fn notes(d: &SourceFile) -> Notes {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    // The extractor's tables are read while the registry loads (two files parsed at once).
+    std::thread::spawn(|| {
+        crate::extract::Extractor::builtin();
+    });
     let reg = args.registry.load_for(&args.paths)?;
     let format = args.format;
     let wants = if args.findings {
