@@ -244,7 +244,7 @@ fn marker(s: &str) -> Option<(Marker, &str)> {
 
 /// The lines of a text: (byte offset, line without its end).
 fn split_lines(text: &str) -> Vec<(usize, &str)> {
-    let mut v = Vec::new();
+    let mut v = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut off = 0;
     for l in text.split_inclusive('\n') {
         v.push((off, l.trim_end_matches(['\n', '\r'])));

@@ -235,7 +235,7 @@ mod chrome_tests {
             format!("{cite}{cite}FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN\n{cite}{tail}\n{cite}"),
             format!("{cite}{entry} Nghị định số 15/2020/NĐ-CP\n{cite}"),
             format!("{cite}## {entry}\n{cite} {entry}: {cite}theo {entry} {cite}"),
-            format!("{tail}"),
+            tail.to_string(),
             cite.to_string(),
         ];
         let proto = crate::extract("Nghị định số 168/2018/NĐ-CP")
