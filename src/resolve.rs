@@ -322,29 +322,51 @@ fn own_effective_date(text: &str) -> Option<Date> {
     let Some(finder) = FINDER.get_or_init(|| crate::normalize::fold_key_finder(CLAUSE)) else {
         return effective_date_in(&fold_key(text));
     };
-    let starts: Vec<usize> = finder.find_iter(text).map(|m| m.start()).collect();
-    for &m in starts.iter().rev() {
-        let mut len = 512;
-        loop {
-            let end = match text.as_bytes().get(m + len..) {
-                Some(after) => after
-                    .iter()
-                    .position(u8::is_ascii_whitespace)
-                    .map_or(text.len(), |k| m + len + k),
-                None => text.len(),
-            };
-            let whole = end == text.len();
-            let Some(window) = text.get(m..end) else {
-                return effective_date_in(&fold_key(text));
-            };
-            match clause_date(&fold_key(window), whole) {
-                Some(Some(d)) => return Some(d),
-                Some(None) => break,
-                None => len *= 4,
-            }
+    // The clauses in the last 16 KB, then 128 KB, then the whole text, last first: each
+    // found in a tail is one of the whole text's (the finder has no anchor nor look-around).
+    let mut tried = text.len();
+    for tail in [16 << 10, 128 << 10, usize::MAX] {
+        let mut cut = text.len().saturating_sub(tail);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
         }
+        let starts: Vec<usize> = finder
+            .find_iter(&text[cut..])
+            .map(|m| cut + m.start())
+            .filter(|&m| m < tried)
+            .collect();
+        if let Some(d) = starts.iter().rev().find_map(|&m| clause_date_at(text, m)) {
+            return Some(d);
+        }
+        if cut == 0 {
+            break;
+        }
+        tried = cut;
     }
     None
+}
+
+/// The date of the clause found at `m` of `text` (see [`own_effective_date`]): windows of
+/// the text from `m` folded, widened until they decide.
+fn clause_date_at(text: &str, m: usize) -> Option<Date> {
+    let mut len: usize = 512;
+    loop {
+        let end = match text.as_bytes().get(m.saturating_add(len)..) {
+            Some(after) => after
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(text.len(), |k| m + len + k),
+            None => text.len(),
+        };
+        let whole = end == text.len();
+        match clause_date(&fold_key(text.get(m..end)?), whole) {
+            Some(found) => return found,
+            // Not the clause after all (cannot happen: the finder matches only where the
+            // fold holds it): nothing to read.
+            None if whole => return None,
+            None => len = len.saturating_mul(4),
+        }
+    }
 }
 
 /// The clause of a document's own effect, folded.
