@@ -275,6 +275,25 @@ impl Analysis {
         cs
     }
 
+    /// [`Analysis::original_citations_with_findings`], taking the citations out of the
+    /// analysis instead of copying them: its extraction is left without citations.
+    pub fn take_original_citations_with_findings(&mut self) -> Vec<Citation> {
+        let diagnostics = self
+            .diagnostics
+            .is_some()
+            .then(|| self.original_diagnostics());
+        let mut cs = std::mem::take(&mut self.extraction.citations);
+        if !self.is_identity() {
+            for c in &mut cs {
+                self.citation_to_original(c);
+            }
+        }
+        if let Some(d) = diagnostics {
+            check::attach_findings(&mut cs, &d);
+        }
+        cs
+    }
+
     fn is_identity(&self) -> bool {
         self.source.map.as_ref().is_none_or(|m| m.is_identity())
     }

@@ -78,8 +78,13 @@ impl Folded {
 
     /// Give this view's buffers back for the next [`Folded::new`] on this thread (a
     /// document's extraction folds one text after another). Keeps the larger of the
-    /// buffers offered, so a thread holds at most the buffers of its largest document.
+    /// buffers offered, so a thread holds at most the buffers of its largest document, and
+    /// none of a text over 16 MB (those are freed as before).
     pub fn recycle(self) {
+        const KEEP_AT_MOST: usize = 16 << 20;
+        if self.map.capacity() > KEEP_AT_MOST + 1 {
+            return;
+        }
         SPARE.with(|s| {
             let keep = match s.take() {
                 Some(old) if old.1.capacity() > self.map.capacity() => old,

@@ -296,7 +296,7 @@ fn document_out(
     reg: &crate::registry::Registry,
     wants: &crate::analysis::Wants,
 ) -> DocumentOut {
-    let a = crate::analysis::analyze(d, Some(reg), wants);
+    let mut a = crate::analysis::analyze(d, Some(reg), wants);
     let d = &a.source;
     let places = if d.locations.is_empty() {
         Vec::new()
@@ -310,10 +310,12 @@ fn document_out(
             })
             .collect()
     };
+    let citations = a.take_original_citations_with_findings();
+    let d = &a.source;
     DocumentOut {
         path: d.path.clone(),
         header: a.original_header(),
-        citations: a.original_citations_with_findings(),
+        citations,
         format: d.format,
         encoding: d.encoding.clone(),
         places,
