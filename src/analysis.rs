@@ -28,6 +28,10 @@ use crate::source::SourceFile;
 pub struct Wants {
     /// The plan's outline (each citation's `section`).
     pub outline: bool,
+    /// With `outline`: fill each citation's `section` only, reading the headings of the
+    /// sections cited and nothing else of the outline, which is not kept
+    /// ([`Analysis::outline`] is `None`): what `cancu extract` prints.
+    pub sections_only: bool,
     /// Resolve every citation against the registry (each citation's `instrument`).
     pub resolve: bool,
     /// Run the checker with these options; `None`: no check work at all.
@@ -40,8 +44,18 @@ impl Wants {
     pub fn citations() -> Wants {
         Wants {
             outline: true,
+            sections_only: false,
             resolve: true,
             diagnostics: None,
+        }
+    }
+
+    /// [`Wants::citations`] without keeping the outline: each citation's section, its
+    /// resolution (what `cancu extract` prints).
+    pub fn citations_only() -> Wants {
+        Wants {
+            sections_only: true,
+            ..Wants::citations()
         }
     }
 
@@ -57,6 +71,7 @@ impl Wants {
     pub fn check(opts: check::Options) -> Wants {
         Wants {
             outline: false,
+            sections_only: false,
             resolve: true,
             diagnostics: Some(opts),
         }
@@ -66,6 +81,7 @@ impl Wants {
     pub fn index() -> Wants {
         Wants {
             outline: true,
+            sections_only: false,
             resolve: false,
             diagnostics: None,
         }
@@ -100,7 +116,12 @@ pub struct Analysis {
 pub fn analyze(source: SourceFile, reg: Option<&Registry>, wants: &Wants) -> Analysis {
     let text = source.text.as_str();
     let mut extraction = crate::extract::extract(text);
-    let outline = wants.outline.then(|| crate::outline::outline(text));
+    let outline = if wants.outline && wants.sections_only {
+        crate::outline::assign_sections(text, &mut extraction.citations);
+        None
+    } else {
+        wants.outline.then(|| crate::outline::outline(text))
+    };
     if let Some(o) = &outline {
         o.assign(&mut extraction.citations);
     }
@@ -254,6 +275,25 @@ impl Analysis {
         cs
     }
 
+    /// [`Analysis::original_citations_with_findings`], taking the citations out of the
+    /// analysis instead of copying them: its extraction is left without citations.
+    pub fn take_original_citations_with_findings(&mut self) -> Vec<Citation> {
+        let diagnostics = self
+            .diagnostics
+            .is_some()
+            .then(|| self.original_diagnostics());
+        let mut cs = std::mem::take(&mut self.extraction.citations);
+        if !self.is_identity() {
+            for c in &mut cs {
+                self.citation_to_original(c);
+            }
+        }
+        if let Some(d) = diagnostics {
+            check::attach_findings(&mut cs, &d);
+        }
+        cs
+    }
+
     fn is_identity(&self) -> bool {
         self.source.map.as_ref().is_none_or(|m| m.is_identity())
     }
@@ -277,6 +317,7 @@ mod tests {
             (Wants::default(), false, false, false),
             (Wants::index(), true, false, false),
             (Wants::citations(), true, true, false),
+            (Wants::citations_only(), true, true, false),
             (Wants::check(Default::default()), false, true, true),
             (Wants::all(Default::default()), true, true, true),
         ];
@@ -284,7 +325,11 @@ mod tests {
             let a = analyze_text("p.txt", text, Some(&reg), &wants);
             let c = &a.extraction.citations[0];
             assert_eq!(c.section.is_some(), sections, "{wants:?}");
-            assert_eq!(a.outline.is_some(), sections, "{wants:?}");
+            assert_eq!(
+                a.outline.is_some(),
+                sections && !wants.sections_only,
+                "{wants:?}"
+            );
             assert_eq!(c.instrument.is_some(), resolved, "{wants:?}");
             assert_eq!(a.summary.resolved == 1, resolved, "{wants:?}");
             assert_eq!(a.diagnostics.is_some(), checked, "{wants:?}");

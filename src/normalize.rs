@@ -11,8 +11,14 @@
 //!
 //! Invariant: nothing downstream moves a span; only this module knows how text changed.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
+
+thread_local! {
+    /// The buffers of the last recycled [`Folded`] of this thread ([`Folded::recycle`]).
+    static SPARE: Cell<Option<(String, Vec<u32>)>> = const { Cell::new(None) };
+}
 
 /// The folded view of a text with its offset map back to the original.
 #[derive(Debug, Clone)]
@@ -29,18 +35,24 @@ impl Folded {
     ///
     /// Works on bytes: ASCII is copied as it is ('*' made a space), other chars are decoded
     /// by hand from their UTF-8 bytes (the input is valid UTF-8) and folded through the
-    /// table of Latin letters; a kept char is copied as its bytes.
+    /// table of Latin letters; a kept char is copied as its bytes. The text is built as a
+    /// `String` char by char (no second validation pass), into the buffers of the last
+    /// [`Folded::recycle`]d view of this thread when there is one: a large document's
+    /// buffers are then not fresh memory the kernel has to clear page by page.
     pub fn new(original: &str) -> Folded {
+        let (mut text, mut map) = SPARE.with(|s| s.take()).unwrap_or_default();
+        text.clear();
+        map.clear();
         let bytes = original.as_bytes();
         let table = latin_table();
-        let mut text: Vec<u8> = Vec::with_capacity(bytes.len());
-        let mut map: Vec<u32> = Vec::with_capacity(bytes.len() + 1);
+        text.reserve(bytes.len());
+        map.reserve(bytes.len() + 1);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
                 // ASCII fast path; '*' (Markdown emphasis) reads as a space.
-                text.push(if b == b'*' { b' ' } else { b });
+                text.push(if b == b'*' { ' ' } else { b as char });
                 map.push(i as u32);
                 i += 1;
                 continue;
@@ -49,21 +61,37 @@ impl Folded {
             match fold_char_with(c, table) {
                 Fold::Drop => {}
                 Fold::Ascii(a) => {
-                    text.push(a);
+                    text.push(a as char);
                     map.push(i as u32);
                 }
                 Fold::Keep => {
-                    text.extend_from_slice(bytes.get(i..i + len).unwrap_or(&[]));
-                    map.extend(std::iter::repeat_n(i as u32, len));
+                    // The char decoded from valid UTF-8 encodes back to the same bytes.
+                    text.push(c);
+                    map.extend(std::iter::repeat_n(i as u32, c.len_utf8()));
                 }
             }
             i += len;
         }
         map.push(original.len() as u32);
-        // ASCII bytes and whole chars of a valid UTF-8 string: always valid.
-        let text = String::from_utf8(text)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Folded { text, map }
+    }
+
+    /// Give this view's buffers back for the next [`Folded::new`] on this thread (a
+    /// document's extraction folds one text after another). Keeps the larger of the
+    /// buffers offered, so a thread holds at most the buffers of its largest document, and
+    /// none of a text over 16 MB (those are freed as before).
+    pub fn recycle(self) {
+        const KEEP_AT_MOST: usize = 16 << 20;
+        if self.map.capacity() > KEEP_AT_MOST + 1 {
+            return;
+        }
+        SPARE.with(|s| {
+            let keep = match s.take() {
+                Some(old) if old.1.capacity() > self.map.capacity() => old,
+                _ => (self.text, self.map),
+            };
+            s.set(Some(keep));
+        });
     }
 
     /// The original byte offset where the folded byte `i` comes from. `i == text.len()`
@@ -227,6 +255,88 @@ pub fn fold_key(s: &str) -> String {
         }
     }
     out
+}
+
+/// What [`fold_key`] makes of one char inside a word: nothing, a space (a word break), one
+/// char, or several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum KeyOf {
+    Drop,
+    Space,
+    Char(char),
+    Chars(String),
+}
+
+/// [`fold_key`] of the char `c` between two letters, by the same steps.
+fn key_of(c: char, table: &[u8]) -> KeyOf {
+    let c = if c.is_ascii() {
+        if c == '*' {
+            ' '
+        } else {
+            c
+        }
+    } else {
+        match fold_char_with(c, table) {
+            Fold::Drop => return KeyOf::Drop,
+            Fold::Ascii(a) => a as char,
+            Fold::Keep => c,
+        }
+    };
+    if c.is_whitespace() {
+        return KeyOf::Space;
+    }
+    if c.is_ascii() {
+        return KeyOf::Char(c.to_ascii_lowercase());
+    }
+    let mut low = c.to_lowercase();
+    match (low.next(), low.len()) {
+        (Some(l), 0) => KeyOf::Char(l),
+        (Some(l), _) => KeyOf::Chars(std::iter::once(l).chain(low).collect()),
+        (None, _) => KeyOf::Drop,
+    }
+}
+
+/// A regex over an ORIGINAL text that matches wherever `fold_key` of the text can contain
+/// `needle` (a folded key: lower case, words separated by single spaces), without folding
+/// the text: each letter of the needle is the class of every char that folds to it, white
+/// space the class of every char that folds to a space, with the chars folding to nothing
+/// allowed between them. A text it does not match has no `needle` in its `fold_key`. Built
+/// from the folding itself, char by char (below U+10000; the chars above fold to themselves,
+/// non-ASCII and not white space). `None` when the needle is not plain lower-case ASCII
+/// words or some char folds to several chars one of which is in the needle.
+pub fn fold_key_finder(needle: &str) -> Option<regex::Regex> {
+    let plain = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+    if !needle.split(' ').all(plain) {
+        return None;
+    }
+    let table = latin_table();
+    let mut drop = String::new();
+    let mut space = String::new();
+    let mut classes: std::collections::BTreeMap<char, String> = Default::default();
+    let esc = |c: char| regex::escape(c.encode_utf8(&mut [0; 4]));
+    for c in (0..0x10000u32).filter_map(char::from_u32) {
+        match key_of(c, table) {
+            KeyOf::Drop => drop.push_str(&esc(c)),
+            KeyOf::Space => space.push_str(&esc(c)),
+            KeyOf::Char(k) if needle.contains(k) => {
+                classes.entry(k).or_default().push_str(&esc(c));
+            }
+            KeyOf::Chars(k) if k.chars().any(|k| needle.contains(k)) => return None,
+            _ => {}
+        }
+    }
+    let drops = format!("[{drop}]*");
+    let words: Vec<String> = needle
+        .split(' ')
+        .map(|w| {
+            w.chars()
+                .map(|k| format!("[{}]", classes.get(&k).map_or("", String::as_str)))
+                .collect::<Vec<_>>()
+                .join(&drops)
+        })
+        .collect();
+    let gap = format!("{drops}(?:[{space}]{drops})+");
+    regex::Regex::new(&words.join(&gap)).ok()
 }
 
 /// The proper spelling of a piece of original text: NFC, `Ð`/`ð` → `Đ`/`đ`, modern tone
@@ -596,6 +706,52 @@ mod tests {
         assert_eq!(f.text, text, "text of {s:?}");
         let got: Vec<usize> = (0..=f.text.len()).map(|i| f.orig(i)).collect();
         assert_eq!(got, map, "map of {s:?}");
+    }
+
+    /// `key_of` says what `fold_key` makes of every char between two letters.
+    #[test]
+    fn key_of_every_char_is_fold_keys() {
+        let table = latin_table();
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            let got = fold_key(&format!("a{c}b"));
+            let want = match key_of(c, table) {
+                KeyOf::Drop => "ab".to_string(),
+                KeyOf::Space => "a b".to_string(),
+                KeyOf::Char(k) => format!("a{k}b"),
+                KeyOf::Chars(k) => format!("a{k}b"),
+            };
+            assert_eq!(got, want, "{c:?}");
+            if c as u32 >= 0x10000 {
+                assert!(matches!(key_of(c, table), KeyOf::Char(k) if !k.is_ascii()));
+            }
+        }
+    }
+
+    /// The finder matches exactly where the folded text holds the needle, on texts with
+    /// diacritics, capitals, NFD marks, odd spaces, emphasis and near misses.
+    #[test]
+    fn fold_key_finder_table() {
+        let f = fold_key_finder("nay co hieu luc").expect("finder");
+        let rows = [
+            ("Nghị định này có hiệu lực thi hành", true),
+            ("NGHỊ ĐỊNH NÀY CÓ HIỆU LỰC", true),
+            ("này\n  có *hiệu*\u{a0}lực", true),
+            ("nay co hieu luc", true),
+            ("này có hie\u{0323}\u{0302}u lu\u{031b}\u{0323}c", true),
+            ("này có hiệu\u{200b} lực", true),
+            ("này\u{ad} có hiệu lực", true),
+            ("nàycó hiệu lực", false),
+            ("này có hiệu lục", true),
+            ("này có hiệu quả", false),
+            ("nay co hieu-luc", false),
+            ("", false),
+        ];
+        for (text, want) in rows {
+            assert_eq!(f.is_match(text), want, "{text:?}");
+            assert_eq!(fold_key(text).contains("nay co hieu luc"), want, "{text:?}");
+        }
+        assert!(fold_key_finder("Nay").is_none());
+        assert!(fold_key_finder("nay  co").is_none());
     }
 
     /// Every char (each alone, between ASCII letters and after a '*') folds as the reference

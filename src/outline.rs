@@ -244,7 +244,7 @@ fn marker(s: &str) -> Option<(Marker, &str)> {
 
 /// The lines of a text: (byte offset, line without its end).
 fn split_lines(text: &str) -> Vec<(usize, &str)> {
-    let mut v = Vec::new();
+    let mut v = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut off = 0;
     for l in text.split_inclusive('\n') {
         v.push((off, l.trim_end_matches(['\n', '\r'])));
@@ -743,18 +743,52 @@ fn upper_heading(h: &str) -> bool {
 /// Build the outline of a text.
 pub fn outline(text: &str) -> Outline {
     let lines = split_lines(text);
-    let annex = annex_note(&lines);
-    let found = outline_from(text, &lines, annex, false);
-    if annex.is_some() && found.sections.is_empty() {
+    outline_of_lines(text, &lines, false).0
+}
+
+/// The outline of `lines` (of `text`); `lazy`: headings only where the markers need them
+/// (the rest left empty, with the line and marker length to read them from, in section
+/// order), no opening basis nor footnotes.
+fn outline_of_lines(text: &str, lines: &[(usize, &str)], lazy: bool) -> (Outline, Pending) {
+    let annex = annex_note(lines);
+    let found = outline_from(text, lines, annex, false, lazy);
+    if annex.is_some() && found.0.sections.is_empty() {
         // The annex holds no numbered item (an appendix of tables): a programme laid out in
         // parts is the decision's own text ("Điều 1. Phê duyệt Chương trình … I. QUAN
         // ĐIỂM …"). The clauses "1.", "2." of a decision's articles are not an outline.
-        let whole = outline_from(text, &lines, None, true);
-        if whole.sections.iter().any(|s| s.level == 1) {
+        let whole = outline_from(text, lines, None, true, lazy);
+        if whole.0.sections.iter().any(|s| s.level == 1) {
             return whole;
         }
     }
     found
+}
+
+/// For each section of a lazily read outline, the heading still to read: (line, marker
+/// length) for [`heading_at`].
+type Pending = Vec<Option<(usize, usize)>>;
+
+/// Give each citation its `section`, as `outline(text).assign(citations)` does, reading
+/// only what that needs: the headings of the sections cited, no opening basis, no
+/// footnotes (what `cancu extract` prints of the outline).
+pub fn assign_sections(text: &str, citations: &mut [Citation]) {
+    if citations.is_empty() {
+        return;
+    }
+    let lines = split_lines(text);
+    let (mut o, mut pending) = outline_of_lines(text, &lines, true);
+    for c in citations {
+        c.section = o.section_index(c.start).map(|i| {
+            if let Some((ln, marker_len)) = pending[i].take() {
+                o.sections[i].heading = heading_at(&lines, ln, marker_len);
+            }
+            let s = &o.sections[i];
+            SectionRef {
+                path: s.path.clone(),
+                heading: s.heading.clone(),
+            }
+        });
+    }
 }
 
 /// The outline read from the first line after the annex note (or from the start).
@@ -764,10 +798,12 @@ fn outline_from(
     lines: &[(usize, &str)],
     annex: Option<(usize, usize)>,
     in_article: bool,
-) -> Outline {
+    lazy: bool,
+) -> (Outline, Pending) {
     let begin = annex.map_or(0, |(_, b)| b);
     let mut st = State::default();
     let mut sections: Vec<Section> = Vec::new();
+    let mut pending: Pending = Vec::new();
     let mut body_end = text.len();
     let mut body_end_line = lines.len();
     for ln in begin..lines.len() {
@@ -796,7 +832,20 @@ fn outline_from(
         if !st.accepts(m, heading_like) {
             continue;
         }
-        let heading = heading.unwrap_or_else(|| heading_at(lines, ln, marker_len));
+        let heading = match heading {
+            Some(h) => {
+                pending.push(None);
+                h
+            }
+            None if lazy => {
+                pending.push(Some((ln, marker_len)));
+                String::new()
+            }
+            None => {
+                pending.push(None);
+                heading_at(lines, ln, marker_len)
+            }
+        };
         let (path, level) = st.take(m);
         sections.push(Section {
             path,
@@ -810,16 +859,26 @@ fn outline_from(
     for i in 0..sections.len() {
         sections[i].end = sections.get(i + 1).map_or(body_end, |n| n.start);
     }
+    if lazy {
+        let o = Outline {
+            sections,
+            body_end,
+            basis: Vec::new(),
+            footnotes: Vec::new(),
+        };
+        return (o, pending);
+    }
     let first = sections.first().map_or(body_end, |s| s.start);
     let basis = basis_ranges(lines, first, annex.map(|(note, _)| note));
     let mut footnotes = footnote_list(lines, body_end_line, text.len());
     find_calls(text, body_end, &mut footnotes);
-    Outline {
+    let o = Outline {
         sections,
         body_end,
         basis,
         footnotes,
-    }
+    };
+    (o, pending)
 }
 
 /// Is a line mostly upper case (a title, "THỰC HIỆN QUYẾT ĐỊNH 553/QĐ-TTg")?
@@ -1106,11 +1165,16 @@ impl Outline {
     /// The innermost section holding a byte offset (None before the first heading and
     /// after the body's end).
     pub fn section_at(&self, offset: usize) -> Option<&Section> {
+        self.section_index(offset).map(|i| &self.sections[i])
+    }
+
+    /// The index of [`Outline::section_at`]'s section.
+    fn section_index(&self, offset: usize) -> Option<usize> {
         if offset >= self.body_end {
             return None;
         }
         let i = self.sections.partition_point(|s| s.start <= offset);
-        i.checked_sub(1).map(|i| &self.sections[i])
+        i.checked_sub(1)
     }
 
     /// The section with this path (a trailing "." ignored).

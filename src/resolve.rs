@@ -310,14 +310,94 @@ struct DocLaws {
 
 /// The date a document says it takes effect: its last "… này có hiệu lực (thi hành) (kể) từ
 /// ngày …" (the article on its own effect closes it; earlier ones may quote other texts).
+///
+/// What `fold_key(text)` says, read without folding the text: the places that fold to the
+/// clause are found on the original text (`normalize::fold_key_finder`), last first, and
+/// only a window from each is folded. Folding from the clause's first letter gives the
+/// whole text's fold from there on, and a window cut at an ASCII white space a prefix of it
+/// followed by a space; a window too short to decide (fewer than 40 chars after the clause,
+/// fewer than three numbers or 30 chars after "tu ngay") is widened, up to the end.
 fn own_effective_date(text: &str) -> Option<Date> {
-    let f = fold_key(text);
-    f.rmatch_indices("nay co hieu luc").find_map(|(i, m)| {
+    static FINDER: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(finder) = FINDER.get_or_init(|| crate::normalize::fold_key_finder(CLAUSE)) else {
+        return effective_date_in(&fold_key(text));
+    };
+    // The clauses in the last 16 KB, then 128 KB, then the whole text, last first: each
+    // found in a tail is one of the whole text's (the finder has no anchor nor look-around).
+    let mut tried = text.len();
+    for tail in [16 << 10, 128 << 10, usize::MAX] {
+        let mut cut = text.len().saturating_sub(tail);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let starts: Vec<usize> = finder
+            .find_iter(&text[cut..])
+            .map(|m| cut + m.start())
+            .filter(|&m| m < tried)
+            .collect();
+        if let Some(d) = starts.iter().rev().find_map(|&m| clause_date_at(text, m)) {
+            return Some(d);
+        }
+        if cut == 0 {
+            break;
+        }
+        tried = cut;
+    }
+    None
+}
+
+/// The date of the clause found at `m` of `text` (see [`own_effective_date`]): windows of
+/// the text from `m` folded, widened until they decide.
+fn clause_date_at(text: &str, m: usize) -> Option<Date> {
+    let mut len: usize = 512;
+    loop {
+        let end = match text.as_bytes().get(m.saturating_add(len)..) {
+            Some(after) => after
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(text.len(), |k| m + len + k),
+            None => text.len(),
+        };
+        let whole = end == text.len();
+        match clause_date(&fold_key(text.get(m..end)?), whole) {
+            Some(found) => return found,
+            // Not the clause after all (cannot happen: the finder matches only where the
+            // fold holds it): nothing to read.
+            None if whole => return None,
+            None => len = len.saturating_mul(4),
+        }
+    }
+}
+
+/// The clause of a document's own effect, folded.
+const CLAUSE: &str = "nay co hieu luc";
+
+/// [`own_effective_date`] on a folded text: the last clause followed by a date.
+fn effective_date_in(f: &str) -> Option<Date> {
+    f.rmatch_indices(CLAUSE).find_map(|(i, m)| {
         let rest = f.get(i + m.len()..)?;
         let head: String = rest.chars().take(40).collect();
         let at = head.find("tu ngay ")?;
         written_date(rest.get(at + 8..)?)
     })
+}
+
+/// The date of the clause starting folded text `f` (a prefix of the document's fold from
+/// the clause on, followed by a space unless `whole`), as [`effective_date_in`] reads it
+/// there; `None` when `f` is too short to tell.
+fn clause_date(f: &str, whole: bool) -> Option<Option<Date>> {
+    let rest = f.strip_prefix(CLAUSE)?;
+    let head: String = rest.chars().take(40).collect();
+    let Some(at) = head.find("tu ngay ") else {
+        return (whole || head.chars().count() == 40).then_some(None);
+    };
+    let s = rest.get(at + 8..).unwrap_or("");
+    let numbers = s
+        .split(|ch: char| !ch.is_ascii_digit())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .count();
+    (whole || numbers == 3 && s.chars().nth(29).is_some()).then(|| written_date(s))
 }
 
 /// The folded key of a law name's work: the canonical name when the law table knows it.
@@ -1136,6 +1216,55 @@ pub fn resolved_id(c: &Citation) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Folding windows from the clauses found on the original text gives what folding the
+    /// whole text gives, wherever the clauses are, however far their date is.
+    #[test]
+    fn own_effective_date_read_in_windows_is_the_whole_texts() {
+        let whole = |text: &str| effective_date_in(&fold_key(text));
+        let clause = "Nghị định này có hiệu lực thi hành kể từ ngày 15 tháng 3 năm 2020.\n";
+        let quoted = "Luật này có hiệu lực từ ngày\n";
+        let filler = |n: usize| "Điều khoản   thi hành, *các* Bộ trưởng.\n".repeat(n);
+        let rows: Vec<String> = vec![
+            format!("{}{clause}{}", filler(10), filler(10)),
+            format!("{clause}{}", filler(3000)),
+            format!("{clause}{}{quoted}", filler(3000)),
+            format!("{}{clause}{}", filler(1000), filler(500)),
+            format!("{}{quoted}{}", filler(2000), filler(400)),
+            format!(
+                "{}Nghị định này có hiệu lực{}",
+                filler(10),
+                " ".repeat(70_000)
+            ),
+            format!("{clause}{}1 tháng 2 năm 2021", " ".repeat(20_000)),
+            filler(5000),
+            String::new(),
+            // The date far after "từ ngày": the window widens until three numbers are read.
+            format!(
+                "Nghị định này có hiệu lực kể từ ngày / {} 1 2 2020",
+                "ký ".repeat(3000)
+            ),
+            format!(
+                "Nghị định này có hiệu lực kể từ ngày {}1/2/2020",
+                "a ".repeat(400)
+            ),
+            format!(
+                "Thông tư này có hiệu lực {}",
+                "kể từ ngày 1/2/2020 ".repeat(500)
+            ),
+            format!("{clause}{clause}{}{quoted}{quoted}", filler(20)),
+            "NÀY CÓ HIỆU LỰC TỪ NGÀY 01 THÁNG 7 NĂM 2019".to_string(),
+            "này có hiệu lực từ ngày 01 tháng 7".to_string(),
+            "xnày có hiệu lực\u{a0}từ ngày 1/7/2019 ".to_string(),
+        ];
+        for (i, text) in rows.iter().enumerate() {
+            assert_eq!(own_effective_date(text), whole(text), "row {i}");
+        }
+        assert_eq!(own_effective_date(&rows[1]), Date::new(2020, 3, 15));
+        assert_eq!(own_effective_date(&rows[9]), Date::new(2020, 2, 1));
+        assert_eq!(own_effective_date(&rows[13]), Date::new(2019, 7, 1));
+        assert_eq!(own_effective_date(&rows[15]), Date::new(2019, 7, 1));
+    }
 
     const REG: &str = r#"
 [[instrument]]

@@ -234,12 +234,16 @@ fn notes(d: &SourceFile) -> Notes {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    // The extractor's tables are read while the registry loads (two files parsed at once).
+    std::thread::spawn(|| {
+        crate::extract::Extractor::builtin();
+    });
     let reg = args.registry.load_for(&args.paths)?;
     let format = args.format;
     let wants = if args.findings {
         crate::analysis::Wants::all(Default::default())
     } else {
-        crate::analysis::Wants::citations()
+        crate::analysis::Wants::citations_only()
     };
     // Each document's output is rendered where it was analysed, on any core; this thread
     // only writes the pieces in order, as soon as each is ready (every format streams).
@@ -292,7 +296,7 @@ fn document_out(
     reg: &crate::registry::Registry,
     wants: &crate::analysis::Wants,
 ) -> DocumentOut {
-    let a = crate::analysis::analyze(d, Some(reg), wants);
+    let mut a = crate::analysis::analyze(d, Some(reg), wants);
     let d = &a.source;
     let places = if d.locations.is_empty() {
         Vec::new()
@@ -306,10 +310,12 @@ fn document_out(
             })
             .collect()
     };
+    let citations = a.take_original_citations_with_findings();
+    let d = &a.source;
     DocumentOut {
         path: d.path.clone(),
         header: a.original_header(),
-        citations: a.original_citations_with_findings(),
+        citations,
         format: d.format,
         encoding: d.encoding.clone(),
         places,
@@ -340,15 +346,143 @@ fn json_item(mut out: DocumentOut) -> anyhow::Result<Vec<u8>> {
 }
 
 /// One citation per line, with its path.
-fn write_ndjson(w: &mut impl Write, d: &DocumentOut) -> anyhow::Result<()> {
+fn write_ndjson(w: &mut Vec<u8>, d: &DocumentOut) -> anyhow::Result<()> {
     for c in &d.citations {
-        let mut v = serde_json::to_value(c)?;
-        if let Some(o) = v.as_object_mut() {
-            o.insert("path".into(), d.path.clone().into());
-        }
-        serde_json::to_writer(&mut *w, &v)?;
-        writeln!(w)?;
+        write_citation_line(w, c, &d.path)?;
     }
+    Ok(())
+}
+
+/// One citation as a line of NDJSON, with its path: byte for byte what printing its
+/// `serde_json::Value` prints (keys sorted at every level, as the value's map holds them),
+/// written field by field without building the value. The resolution and the findings,
+/// small and rarely set, go through their value. `ndjson_line_is_the_values` pins it.
+fn write_citation_line(
+    w: &mut Vec<u8>,
+    c: &crate::model::Citation,
+    path: &str,
+) -> anyhow::Result<()> {
+    use serde_json::to_writer as put;
+    let mut first = true;
+    let mut key = |w: &mut Vec<u8>, k: &str| {
+        w.extend_from_slice(if first { b"{\"" } else { b",\"" });
+        first = false;
+        w.extend_from_slice(k.as_bytes());
+        w.extend_from_slice(b"\":");
+    };
+    key(w, "canonical");
+    put(&mut *w, &c.canonical)?;
+    key(w, "column");
+    put(&mut *w, &c.column)?;
+    key(w, "date");
+    put(&mut *w, &c.date)?;
+    key(w, "defects");
+    put(&mut *w, &c.defects)?;
+    key(w, "end");
+    put(&mut *w, &c.end)?;
+    key(w, "findings");
+    if c.findings.is_empty() {
+        w.extend_from_slice(b"[]");
+    } else {
+        put(&mut *w, &serde_json::to_value(&c.findings)?)?;
+    }
+    key(w, "instrument");
+    match &c.instrument {
+        None => w.extend_from_slice(b"null"),
+        Some(r) => put(&mut *w, &serde_json::to_value(r)?)?,
+    }
+    if let Some(d) = &c.invalid_date {
+        key(w, "invalid_date");
+        put(&mut *w, d)?;
+    }
+    key(w, "issuer");
+    put(&mut *w, &c.issuer)?;
+    key(w, "kind");
+    put(&mut *w, &c.kind)?;
+    key(w, "law");
+    put(&mut *w, &c.law)?;
+    key(w, "line");
+    put(&mut *w, &c.line)?;
+    key(w, "number");
+    put(&mut *w, &c.number)?;
+    key(w, "parts");
+    write_parts(w, &c.parts)?;
+    key(w, "path");
+    put(&mut *w, path)?;
+    key(w, "provision");
+    put(&mut *w, &c.provision)?;
+    key(w, "section");
+    match &c.section {
+        None => w.extend_from_slice(b"null"),
+        Some(s) => {
+            w.extend_from_slice(b"{\"heading\":");
+            put(&mut *w, &s.heading)?;
+            w.extend_from_slice(b",\"path\":");
+            put(&mut *w, &s.path)?;
+            w.push(b'}');
+        }
+    }
+    key(w, "start");
+    put(&mut *w, &c.start)?;
+    key(w, "symbol");
+    put(&mut *w, &c.symbol)?;
+    key(w, "text");
+    put(&mut *w, &c.text)?;
+    key(w, "title");
+    put(&mut *w, &c.title)?;
+    if let Some(u) = &c.unresolved {
+        key(w, "unresolved");
+        put(&mut *w, &serde_json::to_value(u)?)?;
+    }
+    key(w, "year");
+    put(&mut *w, &c.year)?;
+    w.extend_from_slice(b"}\n");
+    Ok(())
+}
+
+/// A citation's pieces as [`write_citation_line`] writes them: keys sorted, absent ones left
+/// out.
+fn write_parts(w: &mut Vec<u8>, p: &crate::model::Parts) -> anyhow::Result<()> {
+    let mut first = true;
+    let mut key = |w: &mut Vec<u8>, k: &str| {
+        w.extend_from_slice(if first { b"{\"" } else { b",\"" });
+        first = false;
+        w.extend_from_slice(k.as_bytes());
+        w.extend_from_slice(b"\":");
+    };
+    let inferred = p.symbol_inferred.then_some(());
+    let fields = [
+        ("date", p.date.as_ref().map(Some)),
+        ("issuer", p.issuer.as_ref().map(Some)),
+        ("number_symbol", p.number_symbol.as_ref().map(Some)),
+        ("so_word", p.so_word.as_ref().map(Some)),
+        ("symbol_inferred", inferred.map(|_| None)),
+        ("title", p.title.as_ref().map(Some)),
+        ("type_word", p.type_word.as_ref().map(Some)),
+    ];
+    for (k, v) in fields {
+        match v {
+            None => {}
+            Some(None) => {
+                key(w, k);
+                w.extend_from_slice(b"true");
+            }
+            Some(Some(x)) => {
+                key(w, k);
+                w.extend_from_slice(b"{\"end\":");
+                serde_json::to_writer(&mut *w, &x.end)?;
+                w.extend_from_slice(b",\"start\":");
+                serde_json::to_writer(&mut *w, &x.start)?;
+                w.extend_from_slice(b",\"text\":");
+                serde_json::to_writer(&mut *w, &x.text)?;
+                w.push(b'}');
+            }
+        }
+    }
+    if first {
+        w.push(b'{');
+    }
+    w.push(b'}');
     Ok(())
 }
 
@@ -438,6 +572,64 @@ fn write_text(w: &mut impl Write, d: &DocumentOut) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An NDJSON line written field by field is the line its `serde_json::Value` prints,
+    /// on every citation of the bundled plans, with and without resolution and findings,
+    /// and on pieces, sections, invalid dates and inferred symbols set by hand.
+    #[test]
+    fn ndjson_line_is_the_values() {
+        let reg = crate::registry::Registry::bundled().expect("bundled registry");
+        let value_line = |c: &crate::model::Citation, path: &str| {
+            let mut v = serde_json::to_value(c).unwrap_or_default();
+            if let Some(o) = v.as_object_mut() {
+                o.insert("path".into(), path.into());
+            }
+            let mut line = serde_json::to_vec(&v).unwrap_or_default();
+            line.push(b'\n');
+            line
+        };
+        let mut seen = 0;
+        let plans = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/plans"))
+            .expect("corpus/plans");
+        for f in plans.flatten() {
+            let Ok(text) = std::fs::read_to_string(f.path()) else {
+                continue;
+            };
+            for wants in [
+                crate::analysis::Wants::default(),
+                crate::analysis::Wants::citations_only(),
+                crate::analysis::Wants::all(Default::default()),
+            ] {
+                let d = SourceFile::plain("p \"q\".md", text.clone());
+                let mut out = document_out(d, &reg, &wants);
+                if let Some(c) = out.citations.first_mut() {
+                    c.invalid_date = Some("31/02/2019".into());
+                    c.parts.symbol_inferred = true;
+                    c.section = Some(crate::model::SectionRef {
+                        path: "II.1".into(),
+                        heading: "Mục \"a\"\tb".into(),
+                    });
+                }
+                if let Some(c) = out.citations.get_mut(1) {
+                    c.parts = Default::default();
+                    c.parts.symbol_inferred = true;
+                }
+                if let Some(c) = out.citations.get_mut(2) {
+                    c.parts = Default::default();
+                }
+                for c in &out.citations {
+                    let mut got = Vec::new();
+                    write_citation_line(&mut got, c, &out.path).unwrap_or_default();
+                    assert_eq!(
+                        String::from_utf8_lossy(&got),
+                        String::from_utf8_lossy(&value_line(c, &out.path))
+                    );
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 100, "{seen} citations");
+    }
 
     /// A document rendered a citation at a time is the document rendered whole.
     #[test]

@@ -252,6 +252,7 @@ impl<'t> Extractor<'t> {
         drop_own_number(&mut out, &header);
         drop_own_title(&mut out, &header, text);
         complete_truncated(&mut out, &self.t.words);
+        f.recycle();
         Extraction {
             header,
             citations: out,

@@ -125,28 +125,43 @@ pub(super) fn drop_chrome(out: &mut Vec<Citation>, f: &Folded, chrome: &tables::
         l.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '#' | '_' | '>'))
             .to_string()
     };
+    let line_at = |i: usize| {
+        let ls = memchr::memrchr(b'\n', &text.as_bytes()[..i]).map_or(0, |p| p + 1);
+        let le = memchr::memchr(b'\n', &text.as_bytes()[i..]).map_or(text.len(), |p| i + p);
+        (ls, le)
+    };
     // Folded ranges that are chrome.
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     if !chrome.tail_from.is_empty() {
+        // The first line that is one of the markers (its length tested first: a marker line
+        // is short): a line that is marker `m` holds `m`, so the first such line is the
+        // first found by looking for each marker where it occurs.
         let longest = chrome.tail_from.iter().map(|m| m.len()).max().unwrap_or(0);
-        let mut ls = 0;
-        for line in text.split('\n') {
-            // Cheap length test first: a marker line is short.
-            if line.len() >= longest.min(8) && line.len() <= longest + 16 {
-                let l = trim(line);
-                if chrome.tail_from.contains(&l) {
-                    ranges.push((ls, text.len()));
-                    break;
-                }
-            }
-            ls += line.len() + 1;
+        let is_marker_line = |(ls, le): (usize, usize)| {
+            let line = &text[ls..le];
+            line.len() >= longest.min(8)
+                && line.len() <= longest + 16
+                && chrome.tail_from.contains(&trim(line))
+        };
+        let first = chrome
+            .tail_from
+            .iter()
+            .filter_map(|m| {
+                memchr::memmem::find_iter(text.as_bytes(), m.as_bytes())
+                    .map(line_at)
+                    .find(|&l| is_marker_line(l))
+            })
+            .map(|(ls, _)| ls)
+            .min();
+        if let Some(ls) = first {
+            ranges.push((ls, text.len()));
         }
     }
     for m in &chrome.lines {
+        let finder = memchr::memmem::Finder::new(m.as_bytes());
         let mut from = 0;
-        while let Some(i) = text[from..].find(m.as_str()).map(|i| from + i) {
-            let ls = text[..i].rfind('\n').map(|p| p + 1).unwrap_or(0);
-            let le = text[i..].find('\n').map(|p| i + p).unwrap_or(text.len());
+        while let Some(i) = finder.find(&text.as_bytes()[from..]).map(|i| from + i) {
+            let (ls, le) = line_at(i);
             // The entry starts the line (after Markdown marks).
             if trim(&text[ls..i]).is_empty() {
                 ranges.push((ls, le));
@@ -252,5 +267,94 @@ mod chrome_tests {
         for (text, n) in rows {
             assert_eq!(crate::extract(text).citations.len(), *n, "{text}");
         }
+    }
+
+    /// The chrome found by looking for each marker where it occurs is the chrome found by
+    /// reading every line: marker lines first, later, twice, too long, inside a sentence,
+    /// in a table, after "\r", and entries starting a line or not.
+    #[test]
+    fn chrome_found_by_search_is_chrome_found_line_by_line() {
+        let tail = "Thưa Quý khách,";
+        let entry = "Bản dịch này thuộc quyền sở hữu của";
+        let cite = "Căn cứ Nghị định số 13/2023/NĐ-CP;\n";
+        let rows = [
+            format!("{cite}{tail}\n{cite}"),
+            format!("{cite}| {tail} |\r\n{cite}{cite}**{tail}**\n{cite}"),
+            format!("{cite}x {tail}\n{cite}{tail} và nhiều chữ nữa ở đây cho dài\n{cite}"),
+            format!("{cite}{cite}FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN\n{cite}{tail}\n{cite}"),
+            format!("{cite}{entry} Nghị định số 15/2020/NĐ-CP\n{cite}"),
+            format!("{cite}## {entry}\n{cite} {entry}: {cite}theo {entry} {cite}"),
+            tail.to_string(),
+            cite.to_string(),
+        ];
+        let proto = crate::extract("Nghị định số 168/2018/NĐ-CP")
+            .citations
+            .remove(0);
+        let mut dropped = 0;
+        for text in &rows {
+            // A citation starting at every char, dropped both ways.
+            let mut fast: Vec<crate::model::Citation> = (0..text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .map(|start| crate::model::Citation {
+                    start,
+                    ..proto.clone()
+                })
+                .collect();
+            let n = fast.len();
+            let f = crate::normalize::Folded::new(text);
+            let chrome = &crate::extract::Tables::builtin().chrome;
+            let mut slow = fast.clone();
+            super::drop_chrome(&mut fast, &f, chrome);
+            reference(&mut slow, &f, chrome);
+            assert_eq!(fast, slow, "{text}");
+            dropped += n - fast.len();
+        }
+        assert!(dropped > 100, "{dropped}");
+    }
+
+    /// `drop_chrome` as it was written first: every line split and trimmed.
+    fn reference(
+        out: &mut Vec<crate::model::Citation>,
+        f: &crate::normalize::Folded,
+        chrome: &crate::extract::tables::Chrome,
+    ) {
+        let text = f.text.as_str();
+        let trim = |l: &str| {
+            l.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '#' | '_' | '>'))
+                .to_string()
+        };
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let longest = chrome.tail_from.iter().map(|m| m.len()).max().unwrap_or(0);
+        let mut ls = 0;
+        for line in text.split('\n') {
+            if line.len() >= longest.min(8) && line.len() <= longest + 16 {
+                let l = trim(line);
+                if chrome.tail_from.contains(&l) {
+                    ranges.push((ls, text.len()));
+                    break;
+                }
+            }
+            ls += line.len() + 1;
+        }
+        for m in &chrome.lines {
+            let mut from = 0;
+            while let Some(i) = text[from..].find(m.as_str()).map(|i| from + i) {
+                let ls = text[..i].rfind('\n').map(|p| p + 1).unwrap_or(0);
+                let le = text[i..].find('\n').map(|p| i + p).unwrap_or(text.len());
+                if trim(&text[ls..i]).is_empty() {
+                    ranges.push((ls, le));
+                }
+                from = le.max(i + 1);
+            }
+        }
+        let ranges: Vec<(usize, usize)> = ranges
+            .into_iter()
+            .map(|(s, e)| (f.orig(s), f.orig(e)))
+            .collect();
+        out.retain(|c| {
+            !ranges
+                .iter()
+                .any(|&(s, e)| c.start >= s && c.start < e.max(s + 1))
+        });
     }
 }

@@ -70,17 +70,28 @@ pub(super) fn word_at_ci(fb: &[u8], p: usize, w: &[u8]) -> bool {
         && fb.get(p + w.len()).is_none_or(|c| !c.is_ascii_alphabetic())
 }
 
+/// The first place where `needle` stands as a whole word (ASCII case ignored; no letter
+/// before or after it). Candidates are the places of its first letter in either case
+/// (`memchr2`), each compared in full.
 pub(super) fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len())
-        .enumerate()
-        .find(|(i, w)| {
-            w.eq_ignore_ascii_case(needle)
-                && (*i == 0 || !hay[i - 1].is_ascii_alphabetic())
-                && hay
-                    .get(i + needle.len())
-                    .is_none_or(|c| !c.is_ascii_alphabetic())
-        })
-        .map(|(i, _)| i)
+    let &first = needle.first()?;
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut from = 0;
+    while let Some(k) = memchr::memchr2(lower, upper, hay.get(from..)?) {
+        let i = from + k;
+        if hay
+            .get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+            && (i == 0 || !hay[i - 1].is_ascii_alphabetic())
+            && hay
+                .get(i + needle.len())
+                .is_none_or(|c| !c.is_ascii_alphabetic())
+        {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 /// Up to `max` words (runs of ASCII letters/digits/&) from p, with their folded ranges.
@@ -147,4 +158,58 @@ pub(super) fn digits_at(fb: &[u8], p: usize, max: usize) -> Option<(u32, usize)>
     }
     let v = std::str::from_utf8(&fb[p..e]).ok()?.parse().ok()?;
     Some((v, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_ci;
+
+    /// `find_ci` finds what comparing every window finds, on a table of haystacks and on
+    /// every needle cut from them.
+    #[test]
+    fn find_ci_is_the_window_by_window_search() {
+        let reference = |hay: &[u8], needle: &[u8]| {
+            hay.windows(needle.len()).enumerate().find_map(|(i, w)| {
+                (w.eq_ignore_ascii_case(needle)
+                    && (i == 0 || !hay[i - 1].is_ascii_alphabetic())
+                    && hay
+                        .get(i + needle.len())
+                        .is_none_or(|c| !c.is_ascii_alphabetic()))
+                .then_some(i)
+            })
+        };
+        let hays: [&[u8]; 6] = [
+            b"Ngay 12 thang 3, NGAY 5; xngay ngayx ngay",
+            b"cua Uy ban nhan dan tinh; CUA; Cua",
+            b"ngay",
+            b"",
+            b"1/2 - ngay-thang 2020 | ngay\n",
+            "ngày ng\u{e0}y NGAYngay ngay".as_bytes(),
+        ];
+        for hay in hays {
+            for needle in [
+                &b"ngay"[..],
+                b"cua",
+                b"NGAY",
+                b"1",
+                b"-",
+                b"ng",
+                b"y",
+                b"thang 2020",
+            ] {
+                assert_eq!(
+                    find_ci(hay, needle),
+                    reference(hay, needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+            for a in 0..hay.len() {
+                for b in a + 1..(a + 6).min(hay.len()) {
+                    let needle = &hay[a..b];
+                    assert_eq!(find_ci(hay, needle), reference(hay, needle));
+                }
+            }
+        }
+        assert_eq!(find_ci(b"abc", b""), None);
+    }
 }

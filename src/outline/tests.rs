@@ -11,12 +11,41 @@ fn paths(text: &str) -> Vec<(String, String)> {
 }
 
 fn check(text: &str, expected: &[(&str, &str)]) {
+    same_sections_read_lazily(text);
     let got = paths(text);
     let want: Vec<(String, String)> = expected
         .iter()
         .map(|(p, h)| (p.to_string(), h.to_string()))
         .collect();
     assert_eq!(got, want, "{text:?}");
+}
+
+/// `assign_sections` (headings of the cited sections only) gives every citation the
+/// section `outline(text).assign` gives, wherever it starts.
+fn same_sections_read_lazily(text: &str) {
+    let proto = crate::extract::extract("Nghị định số 168/2018/NĐ-CP")
+        .citations
+        .remove(0);
+    let cited = |offsets: &mut dyn Iterator<Item = usize>| -> Vec<Citation> {
+        offsets
+            .map(|start| Citation {
+                start,
+                ..proto.clone()
+            })
+            .collect()
+    };
+    let all: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    // Every offset; and every other one, so that some sections are cited and some not.
+    for step in [1, 2, 7] {
+        let mut whole = cited(&mut all.iter().copied().step_by(step));
+        let mut lazy = whole.clone();
+        outline(text).assign(&mut whole);
+        assign_sections(text, &mut lazy);
+        let sections = |v: &[Citation]| v.iter().map(|c| c.section.clone()).collect::<Vec<_>>();
+        assert_eq!(sections(&lazy), sections(&whole), "{text:?}");
+    }
 }
 
 #[test]

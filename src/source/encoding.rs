@@ -154,11 +154,14 @@ pub fn decode_vec(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded, N
         if forced.is_none() {
             binary_check(&bytes)?;
         }
-        // One validation pass: the bytes become the text, or come back for the full decoding.
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => return decode(e.as_bytes(), forced),
-        };
+        // One validation pass: the bytes become the text, or go to the full decoding.
+        // simdutf8 validates Vietnamese text (few ASCII runs long enough for the standard
+        // library's fast path) about ten times faster than `String::from_utf8`.
+        if simdutf8::basic::from_utf8(&bytes).is_err() {
+            return decode(&bytes, forced);
+        }
+        // SAFETY: `bytes` was validated as UTF-8 just above and is not changed since.
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
         let s = text.as_str();
         let why = if forced.is_some() {
             Some("given by --encoding")
