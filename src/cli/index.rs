@@ -50,6 +50,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         bar.set_position(p.done as u64);
         bar.set_message(p.path.to_string());
     })?;
+    // The first registry is let go before the second is loaded: both at once were the
+    // peak of a large first `index` (BENCHMARKS.md).
+    drop(reg);
     let now = crate::registry::learned::layer_of_index(&dir);
     if now != taught {
         let reg = args.registry.load_with_learned(&roots, now)?;

@@ -625,7 +625,14 @@ impl SearchIndex {
         let mut writer = self.writer()?;
         // Read the state after taking the lock: no other writer can change it now.
         self.reload()?;
-        let indexed = self.indexed_files()?;
+        // Which files are indexed, with their hashes; not read for a registry-only pass (no
+        // roots: no file to skip, replace or remove), where reading every stored document
+        // was the peak memory of a large first `index` (the second pass, BENCHMARKS.md).
+        let indexed = if roots.is_empty() {
+            BTreeMap::new()
+        } else {
+            self.indexed_files()?
+        };
         // What the files taught the registry (learned.json): a file it lacks is rebuilt.
         let mut learned = crate::registry::learned::LearnedStore::load(&self.dir);
         let (files, errors) = crate::source::expand(roots);
@@ -729,7 +736,9 @@ impl SearchIndex {
                 dirty = true;
             }
         }
-        learned.retain(&indexed.into_keys().chain(present).collect());
+        if !roots.is_empty() {
+            learned.retain(&indexed.into_keys().chain(present).collect());
+        }
         // learned.json is written after the commit and before the lock is released: another
         // run that takes the lock next reads the store of this run's commit.
         if dirty {
@@ -899,6 +908,50 @@ mod tests {
         assert!(matches!(during, Err(IndexError::Busy { .. })), "{during:?}");
         w.close().expect("close");
         assert!(other().is_ok(), "the lock is released by close");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Regression: the registry-only pass at the end of a first `index` read every stored
+    /// document to list the indexed files, the peak memory of the whole run. It now reads
+    /// none, and what the files taught, and the files themselves, stay in the index.
+    #[test]
+    fn a_registry_only_pass_keeps_the_files_and_what_they_taught() {
+        let dir = std::env::temp_dir().join(format!("cancu-regpass-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let plans = dir.join("plans");
+        std::fs::create_dir_all(&plans).expect("plans");
+        std::fs::write(
+            plans.join("nd.txt"),
+            "CHÍNH PHỦ\nSố: 50/2026/NĐ-CP\nHà Nội, ngày 13 tháng 5 năm 2026\nNGHỊ ĐỊNH\nQuy định về hồ sơ\nĐiều 1. Hiệu lực\n1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026 và thay thế Nghị định số 15/2018/NĐ-CP.\n",
+        )
+        .expect("write");
+        let idx = dir.join("index");
+        let index = SearchIndex::open_or_create(&idx).expect("index");
+        let reg = crate::registry::Registry::builtin().expect("registry");
+        let first = index
+            .update_with_registry(std::slice::from_ref(&plans), Some(&reg), &mut |_| {})
+            .expect("first pass");
+        assert_eq!(first.added, 1);
+        let taught = crate::registry::learned::LearnedStore::load(&idx);
+        assert!(!taught.is_empty(), "the decree teaches its own entry");
+        // A changed registry, indexed again with no roots.
+        let mut reg2 = crate::registry::Registry::builtin().expect("registry");
+        reg2.add_text(
+            "extra.toml",
+            "[[instrument]]\nid = \"99/2026/NĐ-CP\"\nkind = \"nghi-dinh\"\nstatus = \"in-force\"\n",
+        )
+        .expect("extra");
+        let again = index
+            .update_with_registry(&[], Some(&reg2), &mut |_| {})
+            .expect("registry pass");
+        assert!(
+            again.instruments.is_some(),
+            "the registry was indexed again"
+        );
+        assert_eq!((again.added, again.removed), (0, 0));
+        let after = crate::registry::learned::LearnedStore::load(&idx);
+        assert_eq!(after.len(), taught.len(), "what the files taught is kept");
+        assert_eq!(index.indexed_files().expect("files").len(), 1);
         let _ = std::fs::remove_dir_all(&dir);
     }
 
