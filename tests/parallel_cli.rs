@@ -72,3 +72,45 @@ fn one_thread_and_three_give_the_same_output_in_input_order() {
         }
     }
 }
+
+/// Regression: a document with very many citations was rendered whole before it was
+/// written (its JSON is ~35 times its text: a 10 MB file of citations took a gigabyte).
+/// Above 20,000 citations it is written a citation at a time by the output thread; the
+/// JSON, the NDJSON and a small document beside it read the same as the whole rendering.
+#[test]
+fn a_document_with_very_many_citations_is_written_piece_by_piece() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let big = dir.path().join("dense.txt");
+    let n = 20_050;
+    let text: String = (0..n)
+        .map(|i| format!("Nghị định số {}/2020/NĐ-CP; ", i % 300 + 1))
+        .collect();
+    std::fs::write(&big, text).unwrap_or_else(|e| panic!("{e}"));
+    let small = common::fixture("ke-hoach-qpdp-2024-xa-xuan-luong.txt");
+    let (b, s) = (big.display().to_string(), small.display().to_string());
+    let (code, json, err) = run(&["extract", "--format", "json", &b, &s], "2");
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    let docs = v["documents"].as_array().cloned().unwrap_or_default();
+    assert_eq!(docs.len(), 2);
+    let cites = docs[0]["citations"].as_array().cloned().unwrap_or_default();
+    assert_eq!(cites.len(), n);
+    assert_eq!(docs[1]["citations"].as_array().map(Vec::len), Some(49));
+    let (code, nd, err) = run(&["extract", "--format", "ndjson", &b, &s], "2");
+    assert_eq!(code, Some(0), "{err}");
+    let lines: Vec<serde_json::Value> = nd
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(lines.len(), n + 49);
+    // The NDJSON line is the JSON's citation with its path.
+    for (line, c) in lines.iter().zip(&cites).step_by(997) {
+        let mut c = c.clone();
+        c["path"] = serde_json::Value::String(b.clone());
+        assert_eq!(line, &c);
+    }
+    // Pretty JSON as a whole document prints it: two-space steps, a final newline.
+    assert!(json.starts_with("{\n  \"documents\": [\n    {\n      \"citations\": [\n        {"));
+    assert!(json.ends_with("}\n"));
+}

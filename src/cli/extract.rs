@@ -246,16 +246,21 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         crate::analysis::Wants::citations_only()
     };
     // Each document's output is rendered where it was analysed, on any core; this thread
-    // only writes the pieces in order, as soon as each is ready (every format streams).
-    let analyse = |d: SourceFile| -> anyhow::Result<Vec<u8>> {
+    // only writes the pieces in order, as soon as each is ready (every format streams). A
+    // document with very many citations is rendered here, a citation at a time, straight
+    // to the output: its bytes (several times its text) are never held whole.
+    let analyse = |d: SourceFile| -> anyhow::Result<Piece> {
         let out = document_out(d, &reg, &wants);
+        if out.citations.len() > STREAM_CITATIONS && format != Format::Text {
+            return Ok(Piece::Large(Box::new(out)));
+        }
         let mut w = Vec::new();
         match format {
             Format::Json => w = json_item(out)?,
             Format::Ndjson => write_ndjson(&mut w, &out)?,
             Format::Text => write_text(&mut w, &out)?,
         }
-        Ok(w)
+        Ok(Piece::Bytes(w))
     };
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
@@ -266,11 +271,27 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         "files analysed",
         analyse,
         |piece| {
-            let piece = piece?;
-            if format == Format::Json {
-                list.push(&mut w, &piece)?;
-            } else {
-                w.write_all(&piece)?;
+            match (piece?, format) {
+                (Piece::Bytes(b), Format::Json) => list.push(&mut w, &b)?,
+                (Piece::Bytes(b), _) => w.write_all(&b)?,
+                (Piece::Large(out), Format::Json) => {
+                    let mut first = true;
+                    json_item_to(*out, &mut |b: &[u8]| {
+                        if std::mem::take(&mut first) {
+                            list.push(&mut w, b)
+                        } else {
+                            w.write_all(b)
+                        }
+                    })?;
+                }
+                (Piece::Large(out), _) => {
+                    let mut line = Vec::new();
+                    for c in &out.citations {
+                        line.clear();
+                        write_citation_line(&mut line, c, &out.path)?;
+                        w.write_all(&line)?;
+                    }
+                }
             }
             if format == Format::Ndjson {
                 w.flush()?;
@@ -287,6 +308,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// Above this many citations a document's JSON or NDJSON is written by the output thread,
+/// a citation at a time, instead of being rendered whole on the analysing thread.
+const STREAM_CITATIONS: usize = 20_000;
+
+/// A document's output as the analysing thread hands it to the writing thread.
+enum Piece {
+    /// Rendered whole.
+    Bytes(Vec<u8>),
+    /// Too many citations to render whole: written piece by piece.
+    Large(Box<DocumentOut>),
 }
 
 /// One document's citations ([`crate::analysis::analyze`]), every span in the original
@@ -325,24 +358,44 @@ fn document_out(
 /// One document as an item of the `{"documents": [...]}` list, byte for byte as the whole
 /// document printed at once (keys sorted, as a `json!` value holds them), rendered one
 /// citation at a time: memory holds the document and its bytes, never a JSON tree of it.
-fn json_item(mut out: DocumentOut) -> anyhow::Result<Vec<u8>> {
+fn json_item(out: DocumentOut) -> anyhow::Result<Vec<u8>> {
+    let mut w = Vec::new();
+    json_item_to(out, &mut |b: &[u8]| {
+        w.extend_from_slice(b);
+        Ok(())
+    })?;
+    Ok(w)
+}
+
+/// [`json_item`] handed to `sink` in pieces: the document's other keys around its
+/// citations, and each citation on its own, so that a huge document is never held as
+/// bytes (nor as one JSON tree).
+fn json_item_to(
+    mut out: DocumentOut,
+    sink: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     let citations = std::mem::take(&mut out.citations);
     let mut w = crate::cli::output::pretty_value(serde_json::to_value(&out)?)?;
     drop(out);
     // "citations" is the first key of the sorted document.
     const EMPTY: &[u8] = b"    {\n      \"citations\": []";
     if citations.is_empty() || !w.starts_with(EMPTY) {
-        return Ok(w);
+        sink(&w)?;
+        return Ok(());
     }
     let rest = w.split_off(EMPTY.len());
     w.truncate(EMPTY.len() - 1);
+    sink(&w)?;
+    let mut buf = Vec::new();
     for (i, c) in citations.into_iter().enumerate() {
-        w.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        crate::cli::output::pretty_at(&mut w, &serde_json::to_value(&c)?, 8)?;
+        buf.clear();
+        buf.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        crate::cli::output::pretty_at(&mut buf, &serde_json::to_value(&c)?, 8)?;
+        sink(&buf)?;
     }
-    w.extend_from_slice(b"\n      ]");
-    w.extend_from_slice(&rest);
-    Ok(w)
+    sink(b"\n      ]")?;
+    sink(&rest)?;
+    Ok(())
 }
 
 /// One citation per line, with its path.
