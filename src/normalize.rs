@@ -79,10 +79,12 @@ impl Folded {
     /// Give this view's buffers back for the next [`Folded::new`] on this thread (a
     /// document's extraction folds one text after another). Keeps the larger of the
     /// buffers offered, so a thread holds at most the buffers of its largest document, and
-    /// none of a text over 16 MB (those are freed as before).
+    /// none over 16 MiB in all (text and map: a text of about 3 MB; larger ones are freed as
+    /// before).
     pub fn recycle(self) {
         const KEEP_AT_MOST: usize = 16 << 20;
-        if self.map.capacity() > KEEP_AT_MOST + 1 {
+        let bytes = self.map.capacity() * std::mem::size_of::<u32>() + self.text.capacity();
+        if bytes > KEEP_AT_MOST {
             return;
         }
         SPARE.with(|s| {

@@ -97,6 +97,15 @@ fn a_document_with_very_many_citations_is_written_piece_by_piece() {
     let cites = docs[0]["citations"].as_array().cloned().unwrap_or_default();
     assert_eq!(cites.len(), n);
     assert_eq!(docs[1]["citations"].as_array().map(Vec::len), Some(49));
+    // The streamed document has the keys a whole one has, its own path among them.
+    let keys = |d: &serde_json::Value| -> Vec<String> {
+        d.as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(keys(&docs[0]), keys(&docs[1]));
+    assert_eq!(docs[0]["path"].as_str(), Some(b.as_str()));
+    assert_eq!(docs[0]["format"], docs[1]["format"]);
     let (code, nd, err) = run(&["extract", "--format", "ndjson", &b, &s], "2");
     assert_eq!(code, Some(0), "{err}");
     let lines: Vec<serde_json::Value> = nd

@@ -127,10 +127,15 @@ pub fn lang() -> crate::messages::Lang {
 /// file that could not be read is told in that language too.
 pub fn error_text(e: &anyhow::Error) -> String {
     let lang = lang();
-    let body = match e.downcast_ref::<crate::source::SourceError>() {
-        Some(s) => crate::messages::source_error(lang, s),
-        None => format!("{e:#}"),
-    };
+    // As `{e:#}` writes the chain ("context: cause"), a file error anywhere in it in `lang`.
+    let body = e
+        .chain()
+        .map(|c| match c.downcast_ref::<crate::source::SourceError>() {
+            Some(s) => crate::messages::source_error(lang, s),
+            None => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ");
     crate::messages::tr(lang, &crate::messages::E_LINE, &[&body])
 }
 

@@ -460,8 +460,12 @@ impl Extractor<'_> {
         while q > 0 && (fb[q - 1].is_ascii_whitespace() || fb[q - 1] == b'*') {
             q -= 1;
         }
-        let before = &fb[q.saturating_sub(4)..q];
-        if !(before.eq_ignore_ascii_case(b" cua") || before.eq_ignore_ascii_case(b" cac")) {
+        // "của"/"các" as a word: after a space, a line break or any other non-letter.
+        let word = &fb[q.saturating_sub(3)..q];
+        let starts_word = q < 4 || !fb[q - 4].is_ascii_alphanumeric();
+        if !(starts_word
+            && (word.eq_ignore_ascii_case(b"cua") || word.eq_ignore_ascii_case(b"cac")))
+        {
             return Vec::new();
         }
         let mut out = Vec::new();
@@ -872,6 +876,16 @@ mod tests {
                     ("Luật Kế toán", "Kế toán"),
                     ("Luật Quản lý, sử dụng tài sản công", "Quản lý, sử dụng tài sản công"),
                     ("Luật Dự trữ quốc gia", "Luật Dự trữ quốc gia"),
+                ],
+            ),
+            // elliptical_list_after_a_line_break: "của" opening a line was not read as the
+            // word before the list.
+            (
+                "Căn cứ Luật số 56/2024/QH15 ngày 29 tháng 11 năm 2024 về sửa đổi, bổ sung một số điều\ncủa Luật: Chứng khoán, Kế toán;",
+                &[
+                    ("56/2024/QH15", "Luật số 56/2024/QH15 ngày 29 tháng 11 năm 2024"),
+                    ("Luật Chứng khoán", "Chứng khoán"),
+                    ("Luật Kế toán", "Kế toán"),
                 ],
             ),
             // amending_title_of_a_code: "… của Bộ luật Tố tụng hình sự" was no amending law.

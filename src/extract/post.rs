@@ -212,7 +212,8 @@ fn in_amending_list(text: &str, at: usize) -> bool {
     let Some(before) = text.get(from..at) else {
         return false;
     };
-    let before = crate::normalize::fold_key(before);
+    // The fold trims the space after "của" when the citation is the list's first item.
+    let before = format!("{} ", crate::normalize::fold_key(before));
     let Some(k) = before.rfind("sua doi, bo sung") else {
         return false;
     };
@@ -234,6 +235,11 @@ mod own_title_tests {
             ("", 0),
             (
                 "1 Luật số 09/2026/QH16 sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân,\nLuật Thuế giá trị gia tăng và Luật Thuế tiêu thụ đặc biệt có căn cứ ban hành như sau:\n",
+                1,
+            ),
+            // Regression: the first (or only) law of the list was still taken for the title.
+            (
+                "1 Luật số 09/2026/QH16 sửa đổi, bổ sung một số điều của Luật Thuế tiêu thụ đặc biệt có căn cứ ban hành như sau:\n",
                 1,
             ),
         ];
