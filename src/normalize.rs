@@ -173,6 +173,37 @@ fn latin_index(cp: u32) -> usize {
     }
 }
 
+/// Is `cp` in the Latin ranges the tables cover (U+00C0..U+024F, U+1E00..U+1EFF)?
+fn in_latin_ranges(cp: u32) -> bool {
+    (0x00C0..=0x024F).contains(&cp) || (0x1E00..=0x1EFF).contains(&cp)
+}
+
+/// `char::to_lowercase` of a Latin letter (U+00C0..U+024F, U+1E00..U+1EFF: Vietnamese
+/// among them) from a table computed from it once: `Some(Some(l))` when it is the one char
+/// `l`, `Some(None)` when it is several; `None` outside those ranges (ask
+/// `char::to_lowercase`). The index's analyzer and the registry's learning share it.
+pub fn latin_lowercase(c: char) -> Option<Option<char>> {
+    static TABLE: OnceLock<Vec<Option<char>>> = OnceLock::new();
+    let cp = c as u32;
+    if !in_latin_ranges(cp) {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| {
+        [(0x00C0u32, 0x024Fu32), (0x1E00, 0x1EFF)]
+            .iter()
+            .flat_map(|&(lo, hi)| lo..=hi)
+            .map(|cp| {
+                let mut l = char::from_u32(cp)?.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(x), None) => Some(x),
+                    _ => None,
+                }
+            })
+            .collect()
+    });
+    table.get(latin_index(cp)).copied()
+}
+
 /// ASCII base letter of every Latin letter in U+00C0..U+024F and U+1E00..U+1EFF (0 = keep).
 fn latin_table() -> &'static [u8] {
     static TABLE: OnceLock<Vec<u8>> = OnceLock::new();

@@ -268,7 +268,7 @@ fn lowercase(text: &str, out: &mut String) -> bool {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        match latin_lowercase(c) {
+        match crate::normalize::latin_lowercase(c) {
             Some(Some(l)) => out.push(l),
             _ => out.extend(c.to_lowercase()),
         }
@@ -279,43 +279,13 @@ fn lowercase(text: &str, out: &mut String) -> bool {
 /// Does `char::to_lowercase` change `c`: looked up in a table for the Latin letters
 /// (Vietnamese among them), computed from `char::to_lowercase` itself.
 fn changes_in_lowercase(c: char) -> bool {
-    match latin_lowercase(c) {
+    match crate::normalize::latin_lowercase(c) {
         Some(l) => l != Some(c),
         None => {
             let mut l = c.to_lowercase();
             !(l.next() == Some(c) && l.next().is_none())
         }
     }
-}
-
-/// `char::to_lowercase` of a Latin letter (U+00C0..U+024F, U+1E00..U+1EFF: Vietnamese
-/// among them) from a table computed from it: `Some(Some(l))` when it is the one char `l`,
-/// `Some(None)` when it is several; `None` outside those ranges (ask `char::to_lowercase`).
-fn latin_lowercase(c: char) -> Option<Option<char>> {
-    const RANGES: [(u32, u32); 2] = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)];
-    static TABLE: std::sync::OnceLock<Vec<Option<char>>> = std::sync::OnceLock::new();
-    let cp = c as u32;
-    let index = if (RANGES[0].0..=RANGES[0].1).contains(&cp) {
-        (cp - RANGES[0].0) as usize
-    } else if (RANGES[1].0..=RANGES[1].1).contains(&cp) {
-        (RANGES[0].1 - RANGES[0].0 + 1 + cp - RANGES[1].0) as usize
-    } else {
-        return None;
-    };
-    let table = TABLE.get_or_init(|| {
-        RANGES
-            .iter()
-            .flat_map(|&(lo, hi)| lo..=hi)
-            .map(|cp| {
-                let mut l = char::from_u32(cp)?.to_lowercase();
-                match (l.next(), l.next()) {
-                    (Some(x), None) => Some(x),
-                    _ => None,
-                }
-            })
-            .collect()
-    });
-    table.get(index).copied()
 }
 
 fn eth_to_d_stroke(text: &str, out: &mut String) -> bool {

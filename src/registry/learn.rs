@@ -328,31 +328,18 @@ fn lower(s: &str) -> String {
 /// among them) are looked up in a table computed once from the rule, not in the Unicode
 /// case tables.
 fn lower_char(c: char) -> char {
-    fn rule(c: char) -> char {
-        let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-            _ => c,
+    let one = |x: char| if x.len_utf8() == c.len_utf8() { x } else { c };
+    match crate::normalize::latin_lowercase(c) {
+        Some(Some(x)) => one(x),
+        Some(None) => c,
+        None => {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) => one(x),
+                _ => c,
+            }
         }
     }
-    const RANGES: [(u32, u32); 2] = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)];
-    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let cp = c as u32;
-    let index = if (RANGES[0].0..=RANGES[0].1).contains(&cp) {
-        (cp - RANGES[0].0) as usize
-    } else if (RANGES[1].0..=RANGES[1].1).contains(&cp) {
-        (RANGES[0].1 - RANGES[0].0 + 1 + cp - RANGES[1].0) as usize
-    } else {
-        return rule(c);
-    };
-    let table = TABLE.get_or_init(|| {
-        RANGES
-            .iter()
-            .flat_map(|&(lo, hi)| lo..=hi)
-            .map(|cp| char::from_u32(cp).map_or('\0', rule))
-            .collect()
-    });
-    table.get(index).copied().unwrap_or_else(|| rule(c))
 }
 
 /// `s` lower-cased ([`lower`]) with each run of white space as one space, and for each
