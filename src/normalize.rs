@@ -260,18 +260,8 @@ pub fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        let c = if c.is_ascii() {
-            if c == '*' {
-                ' '
-            } else {
-                c
-            }
-        } else {
-            match fold_char_with(c, table) {
-                Fold::Drop => continue,
-                Fold::Ascii(a) => a as char,
-                Fold::Keep => c,
-            }
+        let Some(c) = key_step(c, table) else {
+            continue;
         };
         if c.is_whitespace() {
             space = true;
@@ -290,6 +280,19 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// [`fold_key`]'s first step for one char, shared with [`key_of`]: `*` (Markdown
+/// emphasis) is a space, a Latin letter its ASCII base, a mark nothing (`None`).
+fn key_step(c: char, table: &[u8]) -> Option<char> {
+    if c.is_ascii() {
+        return Some(if c == '*' { ' ' } else { c });
+    }
+    match fold_char_with(c, table) {
+        Fold::Drop => None,
+        Fold::Ascii(a) => Some(a as char),
+        Fold::Keep => Some(c),
+    }
+}
+
 /// What [`fold_key`] makes of one char inside a word: nothing, a space (a word break), one
 /// char, or several.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -302,18 +305,8 @@ enum KeyOf {
 
 /// [`fold_key`] of the char `c` between two letters, by the same steps.
 fn key_of(c: char, table: &[u8]) -> KeyOf {
-    let c = if c.is_ascii() {
-        if c == '*' {
-            ' '
-        } else {
-            c
-        }
-    } else {
-        match fold_char_with(c, table) {
-            Fold::Drop => return KeyOf::Drop,
-            Fold::Ascii(a) => a as char,
-            Fold::Keep => c,
-        }
+    let Some(c) = key_step(c, table) else {
+        return KeyOf::Drop;
     };
     if c.is_whitespace() {
         return KeyOf::Space;
