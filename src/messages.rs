@@ -172,6 +172,13 @@ messages! {
         "{0} is dated {1} here but {2} in {3} other places of this document (line {4})";
     M_CONFLICT_TWO = "{0} ghi ngày {1} ở đây nhưng ngày {2} ở dòng {3}", "{0} is dated {1} here but {2} on line {3}";
     L_HERE = "{0} ở đây", "{0} here";
+    M_ISSUER_TYPO = "mã cơ quan ban hành trong \"{0}\" viết sai: \"{1}\" gần giống mã \"{2}\"", "the issuer code in \"{0}\" is misspelled: \"{1}\" is one letter off \"{2}\"";
+    N_ISSUER_TYPO = "mã cơ quan \"{0}\" có lẽ là \"{1}\" ({2})", "the issuer code \"{0}\" is probably \"{1}\" ({2})";
+    M_ASSEMBLY_TYPE_CODE = "số, ký hiệu \"{0}\" của Quốc hội, Ủy ban Thường vụ Quốc hội không có mã loại văn bản: viết \"{1}\"", "the National Assembly's or its Standing Committee's number-symbol \"{0}\" takes no type code: write \"{1}\"";
+    M_SYMBOL_CONFLICT = "{0} ở đây nhưng {1} ở dòng {2}: cùng số và năm, khác mã cơ quan", "{0} here but {1} on line {2}: same number and year, another issuer code";
+    N_SYMBOL_MAJORITY = "văn bản ghi {0} ở {1} chỗ", "the document writes {0} in {1} places";
+    N_CONFLICT_REGISTRY = "cơ sở dữ liệu ghi ngày ban hành {0}", "the registry's issue date is {0}";
+    N_CONFLICT_UNDECIDED = "không rõ ngày nào đúng: cần đối chiếu bản gốc", "which date is right cannot be told: check the original";
     N_CONFLICT_YEAR = "số hiệu mang năm {0}: ngày {1} mới khớp", "the number carries {0}: only {1} agrees with it";
     M_REG_MISSING_YEAR = "\"{0}\" là văn bản quy phạm {1}: số hiệu có năm ban hành", "\"{0}\" is the normative {1}: its number carries the year";
     M_SUBJECT = "trích yếu không khớp với {0}", "the subject cited does not match {0}";
@@ -477,13 +484,13 @@ rule_texts! {
     "C0103", Safe,
     "sai dấu phân cách trong số, ký hiệu",
     "wrong separator in the number-symbol",
-    "Ký hiệu văn bản nhà nước nối mã loại văn bản và mã cơ quan bằng \"-\" (\"NĐ-CP\", không viết \"NĐ/CP\"); văn bản của Đảng (Hướng dẫn 36-HD/VPTW) viết số-LOẠI/CƠ QUAN (\"28-NQ/TW\", \"14612-CV/VPTW\"), không viết \"28/NQ/TW\". Cách đánh số cũ (\"87-CT\" năm 1985) đúng với thời của nó và không bị báo. Bản sửa viết dạng thông dụng.",
-    "State symbols join the type and issuer codes with '-' (\"NĐ-CP\", not \"NĐ/CP\"); Party documents (Guide 36-HD/VPTW) are written number-TYPE/ISSUER (\"28-NQ/TW\", \"14612-CV/VPTW\"), not \"28/NQ/TW\". Older numbering (\"87-CT\" of 1985) is right for its era and is not flagged. The fix writes the usual form.";
+    "Ký hiệu văn bản nhà nước nối mã loại văn bản và mã cơ quan bằng \"-\" (\"NĐ-CP\", không viết \"NĐ/CP\"); văn bản của Đảng (Hướng dẫn 36-HD/VPTW) viết số-LOẠI/CƠ QUAN (\"28-NQ/TW\", \"14612-CV/VPTW\"), không viết \"28/NQ/TW\". Cách đánh số cũ (\"87-CT\" năm 1985) đúng với thời của nó và không bị báo. Số văn bản của doanh nghiệp, hợp tác xã (\"công văn số 1025-CVHQ ... của Công ty TNHH ...\") không thuộc phạm vi Nghị định 30/2020/NĐ-CP và được giữ như khi ban hành. Bản sửa viết dạng thông dụng.",
+    "State symbols join the type and issuer codes with '-' (\"NĐ-CP\", not \"NĐ/CP\"); Party documents (Guide 36-HD/VPTW) are written number-TYPE/ISSUER (\"28-NQ/TW\", \"14612-CV/VPTW\"), not \"28/NQ/TW\". Older numbering (\"87-CT\" of 1985) is right for its era and is not flagged. A company's or co-operative's own number (\"công văn số 1025-CVHQ ... của Công ty TNHH ...\") is outside Decree 30/2020/NĐ-CP and is quoted as issued. The fix writes the usual form.";
     "C0104", Safe,
     "có khoảng trắng thừa trong số, ký hiệu",
     "space inside the number-symbol",
-    "Số, ký hiệu viết liền, không có khoảng trắng: \"12-CT/TW\", không viết \"12- CT/TW\"; \"02/2020/NĐ-CP\", không viết \"02/2020 /NĐ-CP\". Khoảng trắng làm hỏng việc tìm kiếm và sao chép. Xuống dòng giữa trích dẫn (thường gặp trong văn bản lấy từ PDF) không phải lỗi và được giữ nguyên.",
-    "A number-symbol is written without spaces: \"12-CT/TW\", not \"12- CT/TW\"; \"02/2020/NĐ-CP\", not \"02/2020 /NĐ-CP\". Spaces break search and copy-paste. A line break inside a citation (common in text taken from PDF) is not a defect and is kept by the fix.";
+    "Số, ký hiệu viết liền, không có khoảng trắng: \"12-CT/TW\", không viết \"12- CT/TW\"; \"02/2020/NĐ-CP\", không viết \"02/2020 /NĐ-CP\". Khoảng trắng làm hỏng việc tìm kiếm và sao chép. Xuống dòng giữa trích dẫn (thường gặp trong văn bản lấy từ PDF) không phải lỗi và được giữ nguyên; dấu in đậm, in nghiêng của Markdown (\"số** 203**/2025/QH15\") không phải khoảng trắng và được giữ nguyên.",
+    "A number-symbol is written without spaces: \"12-CT/TW\", not \"12- CT/TW\"; \"02/2020/NĐ-CP\", not \"02/2020 /NĐ-CP\". Spaces break search and copy-paste. A line break inside a citation (common in text taken from PDF) is not a defect and is kept by the fix; Markdown bold or italic markers (\"số** 203**/2025/QH15\") are not spaces and are kept too.";
     "C0105", Safe,
     "thiếu khoảng trắng sau \"số\"",
     "no space after \"số\"",
@@ -529,6 +536,16 @@ rule_texts! {
     "truncated year in the number",
     "Năm trong số hiệu có bốn chữ số: \"15/2023/QĐ-UBND\", không viết \"15/202 /QĐ-UBND\". Khi ngày ban hành ghi kèm cho biết năm và năm đó bắt đầu bằng các chữ số đã viết, bản sửa viết năm đầy đủ.",
     "The year in a number has four digits: \"15/2023/QĐ-UBND\", not \"15/202 /QĐ-UBND\". When the date written beside it gives a year that begins with the digits written, the fix writes the full year.";
+    "C0114", Review,
+    "mã cơ quan ban hành trong ký hiệu viết sai",
+    "misspelled issuer code in the symbol",
+    "Mã cơ quan ban hành trong ký hiệu là chữ viết tắt cố định của cơ quan (Nghị định 30/2020/NĐ-CP, Phụ lục III): \"BLĐTBXH\" (Bộ Lao động - Thương binh và Xã hội), không viết \"BLĐTXH\". Mã không có trong danh mục nhưng chỉ khác một chữ so với đúng một mã đã biết (từ năm chữ trở lên) bị báo. Chữ đầu cho biết cấp cơ quan (B Bộ, S Sở): \"SKHCN\" là Sở, không phải \"BKHCN\" viết sai; mã đứng sau mã cơ quan là mã đơn vị (\"QĐ-BNN-KHCN\") và không bị xét. Bộ viết thiếu chữ \"B\" (\"TT-LĐTBXH\") chỉ bị báo với văn bản từ năm 2009. Bản sửa viết mã đã biết; cần kiểm tra vì đây là suy luận.",
+    "The issuer code in a symbol is the body's fixed abbreviation (Decree 30/2020/NĐ-CP, Appendix III): \"BLĐTBXH\" (Ministry of Labour, Invalids and Social Affairs), not \"BLĐTXH\". A code that is not in the list but one letter away from exactly one known code (of five letters or more) is flagged. The first letter names the level of the body (B Bộ, S Sở): \"SKHCN\" is a department (Sở), not \"BKHCN\" misspelled; codes after the issuer's name a unit (\"QĐ-BNN-KHCN\") and are not checked. A ministry's code without its \"B\" (\"TT-LĐTBXH\") is flagged only for instruments from 2009 on. The fix writes the known code; check it, it is inferred.";
+    "C0115", Review,
+    "ký hiệu của Quốc hội, Ủy ban Thường vụ Quốc hội có mã loại văn bản",
+    "a type code in a National Assembly symbol",
+    "Từ Luật Ban hành văn bản quy phạm pháp luật 80/2015/QH13 (có hiệu lực từ 01/7/2016, Điều 8), số, ký hiệu của luật, nghị quyết của Quốc hội, pháp lệnh, nghị quyết của Ủy ban Thường vụ Quốc hội gồm số thứ tự, năm ban hành, tên viết tắt của cơ quan và số khóa: \"76/2025/UBTVQH15\", \"203/2025/QH15\", không viết \"76/2025/NQ-UBTVQH15\". Nghị quyết trước đó (\"1206/2016/NQ-UBTVQH13\") và nghị quyết không mang năm (\"1656/NQ-UBTVQH15\") đúng như đã viết. Bản sửa bỏ mã loại.",
+    "Since the Law on Promulgation of Legal Documents 80/2015/QH13 (in force 01/7/2016, Art. 8), the number-symbol of a law or resolution of the National Assembly, and of an ordinance or resolution of its Standing Committee, is number/year/body-and-term: \"76/2025/UBTVQH15\", \"203/2025/QH15\", not \"76/2025/NQ-UBTVQH15\". Earlier resolutions (\"1206/2016/NQ-UBTVQH13\") and resolutions numbered without a year (\"1656/NQ-UBTVQH15\") are right as written. The fix drops the type code.";
     "C0201", None,
     "năm trong số hiệu khác năm của ngày ban hành ghi kèm",
     "the year in the number differs from the year of the date beside it",
@@ -542,8 +559,8 @@ rule_texts! {
     "C0203", None,
     "tên loại văn bản không khớp với ký hiệu",
     "the type word does not match the symbol",
-    "Tên loại văn bản viết trước số và mã loại trong ký hiệu phải khớp nhau (Nghị định 30/2020/NĐ-CP, Phụ lục III): \"Nghị định\" đi với NĐ, \"Quyết định\" với QĐ, \"Nghị quyết\" với NQ, \"Chỉ thị\" với CT, \"Kế hoạch\" với KH. \"Nghị định ... QĐ-TTg\" viện dẫn một quyết định như một nghị định: một trong hai bị sai.",
-    "The type of instrument written before the number and the type code in the symbol must agree (Decree 30/2020/NĐ-CP, Appendix III): \"Nghị định\" goes with NĐ, \"Quyết định\" with QĐ, \"Nghị quyết\" with NQ, \"Chỉ thị\" with CT, \"Kế hoạch\" with KH. \"Nghị định ... QĐ-TTg\" cites a decision as a decree: one of them is wrong.";
+    "Tên loại văn bản viết trước số và mã loại trong ký hiệu phải khớp nhau (Nghị định 30/2020/NĐ-CP, Phụ lục III): \"Nghị định\" đi với NĐ, \"Quyết định\" với QĐ, \"Nghị quyết\" với NQ, \"Chỉ thị\" với CT, \"Kế hoạch\" với KH. \"Nghị định ... QĐ-TTg\" viện dẫn một quyết định như một nghị định: một trong hai bị sai. Trong ký hiệu văn bản của Đảng (\"297/TT-TW\", \"07-TT/TC\"), TT là Thông tri (Hướng dẫn 36-HD/VPTW): Đảng không ban hành thông tư. Trước năm 1993, \"-CT\" sau số (\"Quyết định số 87-CT\" năm 1985) chỉ Chủ tịch Hội đồng Bộ trưởng, không phải chỉ thị.",
+    "The type of instrument written before the number and the type code in the symbol must agree (Decree 30/2020/NĐ-CP, Appendix III): \"Nghị định\" goes with NĐ, \"Quyết định\" with QĐ, \"Nghị quyết\" with NQ, \"Chỉ thị\" with CT, \"Kế hoạch\" with KH. \"Nghị định ... QĐ-TTg\" cites a decision as a decree: one of them is wrong. In a Party symbol (\"297/TT-TW\", \"07-TT/TC\") TT is a Thông tri (Guide 36-HD/VPTW): the Party issues no Thông tư. Before 1993 a bare \"-CT\" (\"Quyết định số 87-CT\" of 1985) named the Chairman of the Council of Ministers, not a Chỉ thị.";
     "C0204", None,
     "cơ quan này không ban hành loại văn bản này",
     "this issuer does not issue this type of instrument",
@@ -552,8 +569,8 @@ rule_texts! {
     "C0205", Review,
     "cùng một văn bản được ghi với ngày ban hành khác nhau",
     "the same instrument is cited with different dates",
-    "Văn bản viện dẫn cùng một số, ký hiệu với hai ngày ban hành khác nhau. Chỉ chỗ ghi khác với các chỗ còn lại bị báo, với ngày mà văn bản ghi ở chỗ khác làm bản sửa (khi số hiệu mang năm, ngày khớp với năm đó được chọn). Số của văn bản Đảng và văn bản hành chính lặp lại qua các năm, các khóa (28-NQ/TW năm 2008 và năm 2013 là hai nghị quyết khác nhau), nên chỉ so các ngày trong cùng một năm. Trích dẫn trong ngoặc kép (lời văn bản khác) không được so.",
-    "The document cites the same number-symbol with two different issue dates. Only the odd one out is flagged, with the date the document gives elsewhere as the fix (when the number carries a year, the date of that year wins). Party and administrative numbers repeat across years and terms (28-NQ/TW of 2008 and of 2013 are different resolutions), so for them only dates within the same year are compared. Quoted text (another document's words) is not compared.";
+    "Văn bản viện dẫn cùng một số, ký hiệu với hai ngày ban hành khác nhau. Ngày chuẩn là ngày trong cơ sở dữ liệu nếu có, nếu không là ngày được ghi nhiều nhất (ngang nhau thì ngày khớp với năm trong số hiệu); chỉ chỗ ghi khác ngày chuẩn bị báo, với ngày chuẩn làm bản sửa, viết theo kiểu của chỗ đó (\"ngày 28 tháng 5 năm 2022\"). Khi không biết ngày nào đúng, mọi chỗ đều bị báo, không có bản sửa. Ngày mở đầu câu ở dòng mới (\"Ngày 28 tháng 11 năm 2025, tại ...\" sau tiêu đề) không phải ngày của văn bản được viện dẫn. Số của văn bản Đảng và văn bản hành chính lặp lại qua các năm, các khóa (28-NQ/TW năm 2008 và năm 2013 là hai nghị quyết khác nhau), nên chỉ so các ngày trong cùng một năm. Trích dẫn trong ngoặc kép (lời văn bản khác) không được so.",
+    "The document cites the same number-symbol with two different issue dates. The reference is the registry's date when it knows it, else the date written most often (among equals, the one of the number's year); only the mentions that differ from it are flagged, with it as the fix, written in the mention's own style (\"ngày 28 tháng 5 năm 2022\"). When nothing tells which date is right, every mention is flagged, without a fix. A date that opens a sentence on a new line (\"Ngày 28 tháng 11 năm 2025, tại ...\" after a title) is not the cited instrument's date. Party and administrative numbers repeat across years and terms (28-NQ/TW of 2008 and of 2013 are different resolutions), so for them only dates within the same year are compared. Quoted text (another document's words) is not compared.";
     "C0206", Review,
     "cơ sở dữ liệu ghi số hiệu văn bản này có năm ban hành",
     "the registry knows this instrument's number with its year",
@@ -579,6 +596,11 @@ rule_texts! {
     "malformed date",
     "Ngày tháng viết sai thể thức: \"ngày 31 năm 12 năm 2020\" (viết \"năm\" thay cho \"tháng\"), năm có năm chữ số (\"năm 20225\"). Khi chỉ có một cách đọc (\"năm\" ở vị trí của tháng), bản sửa viết \"tháng\"; năm có năm chữ số thì cần tra cứu.",
     "The date is malformed: \"ngày 31 năm 12 năm 2020\" (\"năm\" written for \"tháng\"), a year of five digits (\"năm 20225\"). When there is one reading (\"năm\" where the month goes), the fix writes \"tháng\"; a five-digit year has to be looked up.";
+    "C0212", Review,
+    "cùng số và năm nhưng ký hiệu khác nhau trong một văn bản",
+    "the same number and year cited with different symbols",
+    "Số, năm và loại của văn bản quy phạm là duy nhất với mỗi cơ quan, nên văn bản ghi \"64/2008/QĐ-LĐTBXH\" ở một chỗ và \"64/2008/QĐ-BLĐTBXH\" ở chỗ khác (mã cơ quan chỉ khác một chữ hoặc viết tắt ngắn hơn: \"QĐ-UB\" và \"QĐ-UBND\") đã viết sai một trong hai. Cách viết xuất hiện nhiều hơn làm chuẩn và là bản sửa; khi hai cách ngang nhau, mọi chỗ đều bị báo, không có bản sửa. Hai mã đều có trong danh mục (\"TT-BTC\", \"TT-BCT\") là hai văn bản khác nhau; chỗ ghi ngày khác nhau cũng không được so.",
+    "A normative instrument's number, year and type are unique for its issuer, so a document that writes \"64/2008/QĐ-LĐTBXH\" in one place and \"64/2008/QĐ-BLĐTBXH\" in others (issuer codes one letter apart, or one a shorter form: \"QĐ-UB\" and \"QĐ-UBND\") has one of them wrong. The spelling written most often is the reference and the fix; when neither is, every mention is flagged, without a fix. Two known codes (\"TT-BTC\", \"TT-BCT\") are two instruments; mentions with different dates are not compared.";
     "C0301", None,
     "văn bản được viện dẫn có ngày sau ngày của văn bản này",
     "cited instrument is dated after the citing document",

@@ -83,6 +83,130 @@ pub fn registry_date_mismatch(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<
 /// The document-wide consistency rules.
 pub fn check_document(cx: &Ctx, out: &mut Vec<Diagnostic>) {
     conflicting_dates(cx, out);
+    inconsistent_symbols(cx, out);
+}
+
+/// Two issuer codes that can be one written two ways: one a prefix of the other ("UB",
+/// "UBND") or one letter apart ("LĐTBXH", "BLĐTBXH"), and not two known codes (10/2020/TT-BTC
+/// and 10/2020/TT-BCT are two circulars of two ministries).
+fn same_issuer_misspelled(a: &str, b: &str) -> bool {
+    let t = crate::extract::Tables::builtin();
+    if a == b || (t.code(a).is_some() && t.code(b).is_some()) {
+        return false;
+    }
+    // Letters only: "NĐ-CP4" is a footnote mark glued by PDF text, not another code.
+    let letters = |x: &str| x.chars().all(|ch| ch.is_alphabetic() || ch == '-');
+    if !letters(a) || !letters(b) {
+        return false;
+    }
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = |x: &[char], y: &[char]| x.len() >= 2 && y.len() > x.len() && y.starts_with(x);
+    prefix(&ca, &cb) || prefix(&cb, &ca) || super::shape::one_edit(&ca, &cb)
+}
+
+/// C0212: one document cites the same number and year of the same type with issuer codes
+/// that differ by a letter ("64/2008/QĐ-LĐTBXH" once, "64/2008/QĐ-BLĐTBXH" twice; "67/2005/QĐ-UB"
+/// and "67/2005/QĐ-UBND"). A normative instrument's number/year/type is unique per issuer
+/// (Law 80/2015/QH13 Art. 8; Decree 30/2020/NĐ-CP Art. 15), so one of the spellings is
+/// wrong. The spelling written most often is the reference and the others are flagged,
+/// with it as the fix (inferred); when none is written most often, every mention is
+/// flagged, without a fix. Mentions with different dates are different instruments (or
+/// C0205's business) and are not compared; quoted text is left out.
+pub fn inconsistent_symbols(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let cs = &cx.ex.citations;
+    // (number/year/type) → [(citation, issuer part)]
+    let mut groups: std::collections::BTreeMap<String, Vec<(usize, &str)>> = Default::default();
+    for (i, c) in cs.iter().enumerate() {
+        let (Some(k), Some(sym)) = (c.canonical.as_deref(), c.symbol.as_deref()) else {
+            continue;
+        };
+        if year_in_number(k).is_none() || cx.genre.quoted(c.start) || cx.genre.english(c.start) {
+            continue;
+        }
+        let Some((ty, issuer)) = sym.split_once('-') else {
+            continue;
+        };
+        let Some(at) = k.rfind(sym) else { continue };
+        groups
+            .entry(format!("{}{ty}", &k[..at]))
+            .or_default()
+            .push((i, issuer));
+    }
+    for (_, g) in groups {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for &(_, s) in &g {
+            match counts.iter_mut().find(|(x, _)| *x == s) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((s, 1)),
+            }
+        }
+        if counts.len() != 2 || !same_issuer_misspelled(counts[0].0, counts[1].0) {
+            continue;
+        }
+        let dates: Vec<Date> = g
+            .iter()
+            .filter_map(|&(i, _)| own_date(cx, &cs[i]))
+            .collect();
+        if dates.windows(2).any(|w| w[0] != w[1]) {
+            continue;
+        }
+        let reference = if counts[0].1 > counts[1].1 {
+            Some(counts[0])
+        } else if counts[1].1 > counts[0].1 {
+            Some(counts[1])
+        } else {
+            None
+        };
+        for &(i, s) in &g {
+            let b = &cs[i];
+            let (other, n_other) = match reference {
+                Some((r, _)) if r == s => continue,
+                Some(r) => r,
+                None => match counts.iter().find(|(x, _)| *x != s) {
+                    Some(&o) => o,
+                    None => continue,
+                },
+            };
+            let Some(&(ai, _)) = g.iter().find(|(_, x)| *x == other) else {
+                continue;
+            };
+            let a = &cs[ai];
+            let (Some(kb), Some(ka)) = (b.canonical.as_deref(), a.canonical.as_deref()) else {
+                continue;
+            };
+            // The issuer-code typo (C0114) already says it, with the same fix.
+            if reference.is_some()
+                && super::shape::issuer_typo(b).is_some_and(|t| t.canonical == ka)
+            {
+                continue;
+            }
+            let (sb, eb) = main_span(b);
+            let (sa, ea) = main_span(a);
+            let mut d = diag(
+                &rules::INCONSISTENT_SYMBOL,
+                cx.m(&m::M_SYMBOL_CONFLICT, &[&kb, &ka, &a.line]),
+                vec![
+                    cx.label(sb, eb, kb.to_string(), true),
+                    cx.label(sa, ea, cx.m(&m::L_HERE, &[&ka]), false),
+                ],
+            );
+            if reference.is_some() {
+                d.notes.push(cx.m(&m::N_SYMBOL_MAJORITY, &[&ka, &n_other]));
+                if let Some(p) = &b.parts.number_symbol {
+                    let written = cx.slice(p.start, p.end);
+                    d.suggestion = Some(suggest(
+                        p.start,
+                        p.end,
+                        keep_line_breaks(written, ka),
+                        cx.m(&m::WRITE, &[&ka]),
+                    ));
+                }
+            } else {
+                d.notes.push(m::s(cx.lang, &m::N_CONFLICT_UNDECIDED));
+            }
+            out.push(d);
+        }
+    }
 }
 
 fn main_span(c: &Citation) -> (usize, usize) {
@@ -97,7 +221,7 @@ fn main_span(c: &Citation) -> (usize, usize) {
 /// written right after the number ("Luật Dân quân tự vệ số 30/2018/QH14 ngày 22/11/2019").
 pub fn year_date_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let y = year_in_number(c.canonical.as_deref()?)?;
-    let (date, date_span) = match c.date {
+    let (date, date_span) = match own_date(cx, c) {
         Some(d) => (d, c.parts.date.as_ref().map(|p| (p.start, p.end))),
         None if c.law.is_some() => {
             let (d, s, e) = super::text::date_right_after_at(cx.text, c.end)?;
@@ -165,6 +289,59 @@ fn compatible(word: Kind, symbol: Kind) -> bool {
         )
 }
 
+/// The kind a citation's symbol names, read in its genre and era:
+/// - in a Party symbol (a Party issuer after the slash, "297/TT-TW", or the Party's
+///   number-TYPE/ISSUER, "07-TT/TC") "TT" is a Thông tri (Guide 36-HD/VPTW): the Party
+///   issues no Thông tư;
+/// - a bare "-CT" of the Council of Ministers' era ("Quyết định số 87-CT" of 1985) names the
+///   issuer, the Chairman (Chủ tịch Hội đồng Bộ trưởng), who signed decisions and directives
+///   alike under it: it tells no kind.
+pub fn symbol_kind(cx: &Ctx, c: &Citation, sym: &str) -> Option<Kind> {
+    let codes: Vec<&str> = sym.split(['-', '/']).collect();
+    let first = codes.first().copied().unwrap_or(sym);
+    if first == "TT" && party_symbol(cx, c, &codes) {
+        return Some(Kind::Instruction);
+    }
+    if codes.len() == 1 && first == "CT" {
+        let year = c
+            .canonical
+            .as_deref()
+            .and_then(year_in_number)
+            .or(c.date.map(|d| d.year))
+            .or(c.year);
+        if year.is_some_and(|y| y <= genre::facts().numbering.chairman_ct_until) {
+            return None;
+        }
+    }
+    kind_of_symbol(sym)
+}
+
+/// A Party symbol: a Party issuer code closes it ("297/TT-TW"); or it is written
+/// number-TYPE/ISSUER, the Party's way, and cited as a Thông tri ("Thông tri số 07-TT/TC":
+/// older state circulars were also numbered "N-TT/…", so the form alone tells a Thông tri
+/// only when the document says so).
+fn party_symbol(cx: &Ctx, c: &Citation, codes: &[&str]) -> bool {
+    let t = crate::extract::Tables::builtin();
+    let last_party = codes.len() >= 2
+        && codes
+            .last()
+            .and_then(|l| t.code(l))
+            .is_some_and(|k| k.party_issuer);
+    let written: String = c
+        .parts
+        .number_symbol
+        .as_ref()
+        .map(|p| cx.slice(p.start, p.end))
+        .unwrap_or("")
+        .chars()
+        .filter(|ch| !ch.is_whitespace())
+        .collect();
+    let party_written = written.split_once('-').is_some_and(|(num, rest)| {
+        !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()) && rest.contains('/')
+    });
+    last_party || (party_written && c.kind == Kind::Instruction)
+}
+
 /// C0203: "Nghị định ... QĐ-TTg".
 pub fn kind_symbol_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let tw = c.parts.type_word.as_ref()?;
@@ -172,7 +349,7 @@ pub fn kind_symbol_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     if c.kind == Kind::OfficialLetter || c.law.is_some() {
         return None;
     }
-    let k = kind_of_symbol(sym)?;
+    let k = symbol_kind(cx, c, sym)?;
     if compatible(c.kind, k) {
         return None;
     }
@@ -290,7 +467,7 @@ pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
     // Groups: (kind, canonical, year of the date for numbers without a year).
     let mut groups: Vec<(GroupKey, Vec<usize>)> = Vec::new();
     for (i, c) in cs.iter().enumerate() {
-        let (Some(k), Some(d)) = (c.canonical.as_deref(), c.date) else {
+        let (Some(k), Some(d)) = (c.canonical.as_deref(), own_date(cx, c)) else {
             continue;
         };
         if cx.genre.quoted(c.start) || cx.genre.english(c.start) {
@@ -323,7 +500,9 @@ pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let year = year_in_number(k);
-        // The document's date: the most written; among equals, the one of the number's year.
+        // The reference: the registry's issue date when it is one of the dates written;
+        // else the most written; among equals, the one of the number's year.
+        let registry = idx.iter().find_map(|&i| registry_issued(cx, i));
         let score = |(d, n): &(Date, usize)| (*n, year.is_some_and(|y| d.year == y));
         let best = counts.iter().map(score).max().unwrap_or((0, false));
         let winners: Vec<Date> = counts
@@ -331,7 +510,10 @@ pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
             .filter(|x| score(x) == best)
             .map(|x| x.0)
             .collect();
-        let agreed = (winners.len() == 1).then(|| winners[0]);
+        let agreed = match registry.filter(|r| counts.iter().any(|(d, _)| d == r)) {
+            Some(r) => Some(r),
+            None => (winners.len() == 1).then(|| winners[0]),
+        };
         let first_of = |d: Date| idx.iter().copied().find(|&i| cs[i].date == Some(d));
         for &i in &idx {
             let b = &cs[i];
@@ -340,12 +522,13 @@ pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
                 Some(a) if a == db => continue,
                 Some(a) => (a, true),
                 None => {
-                    // No date agreed on: flag every mention after the first date's first.
-                    let first = cs[idx[0]].date.unwrap_or(db);
-                    if first == db {
+                    // Nothing tells which date is right (one against one, no year, no
+                    // registry): every mention is flagged, each naming the other date,
+                    // without a fix, so the wrong one is flagged where it stands.
+                    let Some(o) = counts.iter().map(|x| x.0).find(|d| *d != db) else {
                         continue;
-                    }
-                    (first, false)
+                    };
+                    (o, false)
                 }
             };
             let n_other = counts.iter().find(|(d, _)| *d == other).map_or(0, |x| x.1);
@@ -386,25 +569,101 @@ pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
                 d.notes
                     .push(cx.m(&m::N_CONFLICT_YEAR, &[&y, &other.vietnamese()]));
             }
+            if registry == Some(other) {
+                d.notes
+                    .push(cx.m(&m::N_CONFLICT_REGISTRY, &[&other.vietnamese()]));
+            }
+            if agreed.is_none() {
+                d.notes.push(m::s(cx.lang, &m::N_CONFLICT_UNDECIDED));
+            }
             if fix {
                 if let Some(p) = &b.parts.date {
-                    let piece = cx.slice(p.start, p.end);
-                    if let Some(at) = piece.find(|ch: char| ch.is_ascii_digit()) {
-                        let digits = &piece[at..];
-                        if digits.contains('/') && !digits.contains('\n') {
-                            d.suggestion = Some(suggest(
-                                p.start + at,
-                                p.end,
-                                other.vietnamese(),
-                                cx.m(&m::WRITE, &[&other.vietnamese()]),
-                            ));
-                        }
-                    }
+                    d.suggestion =
+                        rewrite_date(cx.slice(p.start, p.end), other).map(|(at, end, r)| {
+                            let shown = crate::normalize::clean(&r);
+                            suggest(p.start + at, p.start + end, r, cx.m(&m::WRITE, &[&shown]))
+                        });
                 }
             }
             out.push(d);
         }
     }
+}
+
+/// The registry's issue date of the instrument citation `i` resolved to by its number.
+fn registry_issued(cx: &Ctx, i: usize) -> Option<Date> {
+    let Some(Resolution::Found(id)) = cx.resolved.get(i) else {
+        return None;
+    };
+    cx.know.instrument(id)?.issued
+}
+
+/// The date written with a citation, unless it opens a new sentence on a new line: a title
+/// ending "... NGHỊ QUYẾT SỐ 66-NQ/TW" followed by the body's "Ngày 28 tháng 11 năm 2025,
+/// tại Trụ sở Chính phủ ..." gives the meeting's date, not the resolution's. A date that
+/// continues the citation after a line break (text from PDF) is written "ngày", lowercase.
+pub fn own_date(cx: &Ctx, c: &Citation) -> Option<Date> {
+    let d = c.date?;
+    let Some(p) = &c.parts.date else {
+        return Some(d);
+    };
+    let piece = cx.slice(p.start, p.end);
+    let capital = piece
+        .trim_start_matches(|ch: char| ch.is_whitespace() || ch == '*' || ch == '_')
+        .starts_with('N');
+    let before = cx.slice(c.start.min(p.start), p.start);
+    let line_start = before
+        .trim_end_matches([' ', '\t', '*', '_', '\r'])
+        .ends_with('\n')
+        || piece
+            .trim_start_matches([' ', '\t', '*', '_', '\r'])
+            .starts_with('\n');
+    if capital && line_start {
+        return None;
+    }
+    Some(d)
+}
+
+/// The date `piece` ("ngày 18 tháng 5 năm 2022", "ngày 10/5/2022") rewritten as `d` in the
+/// same style: the day, month and year digits replaced in place, every word, separator and
+/// line break kept; a day or month written with two digits stays two digits ("01").
+/// Returns the byte range of the piece replaced (first digit to last) and its replacement;
+/// None unless the piece holds exactly three runs of digits.
+pub fn rewrite_date(piece: &str, d: Date) -> Option<(usize, usize, String)> {
+    let runs: Vec<(usize, usize)> = {
+        let b = piece.as_bytes();
+        let mut v = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                let s = i;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                v.push((s, i));
+            } else {
+                i += 1;
+            }
+        }
+        v
+    };
+    let [(s0, e0), (s1, e1), (s2, e2)] = runs[..] else {
+        return None;
+    };
+    if e2 - s2 != 4 {
+        return None;
+    }
+    let num = |v: u32, width: usize| {
+        if width >= 2 {
+            format!("{v:02}")
+        } else {
+            v.to_string()
+        }
+    };
+    let day = num(u32::from(d.day), e0 - s0);
+    let month = num(u32::from(d.month), e1 - s1);
+    let r = format!("{day}{}{month}{}{}", &piece[e0..s1], &piece[e1..s2], d.year);
+    Some((s0, e2, r))
 }
 
 /// C0210: "số 30/2018/QH12": a National Assembly term that does not sit in the number's

@@ -17,6 +17,16 @@ pub struct Facts {
     pub numbering: Numbering,
     pub english: English,
     pub time: TimeWords,
+    pub issuers: IssuerFacts,
+}
+
+/// Who is bound by the numbering rules.
+#[derive(Debug, serde::Deserialize)]
+pub struct IssuerFacts {
+    /// Folded openings of issuers' names that are not state or Party bodies ("cong ty").
+    pub non_state: Vec<String>,
+    #[allow(dead_code)]
+    pub verified: bool,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -43,6 +53,10 @@ pub struct Numbering {
     pub modern_from: i32,
     /// Issuer codes of bodies that existed only before it ("HĐNN7", "HĐBT").
     pub old_issuers: Vec<String>,
+    /// The last year a bare "-CT" named the Chairman of the Council of Ministers.
+    pub chairman_ct_until: i32,
+    /// The day the National Assembly's symbols lost their type code ([year, month, day]).
+    pub assembly_symbol_from: [i32; 3],
     #[allow(dead_code)]
     pub verified: bool,
 }

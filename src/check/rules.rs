@@ -60,6 +60,20 @@ rule!(
 rule!(MISSING_HYPHEN, "C0112", "missing-hyphen", Shape, Warning);
 rule!(TRUNCATED_YEAR, "C0113", "truncated-year", Shape, Warning);
 rule!(
+    ISSUER_CODE_TYPO,
+    "C0114",
+    "issuer-code-typo",
+    Shape,
+    Warning
+);
+rule!(
+    ASSEMBLY_TYPE_CODE,
+    "C0115",
+    "assembly-symbol-type-code",
+    Shape,
+    Warning
+);
+rule!(
     YEAR_DATE_MISMATCH,
     "C0201",
     "year-date-mismatch",
@@ -132,6 +146,13 @@ rule!(
     Warning
 );
 rule!(
+    INCONSISTENT_SYMBOL,
+    "C0212",
+    "inconsistent-symbol",
+    Consistency,
+    Warning
+);
+rule!(
     CITED_BEFORE_ISSUED,
     "C0301",
     "cited-before-issued",
@@ -168,6 +189,8 @@ pub const ALL: &[Rule] = &[
     ASSEMBLY_TRUNCATED,
     MISSING_HYPHEN,
     TRUNCATED_YEAR,
+    ISSUER_CODE_TYPO,
+    ASSEMBLY_TYPE_CODE,
     YEAR_DATE_MISMATCH,
     IMPOSSIBLE_DATE,
     KIND_SYMBOL_MISMATCH,
@@ -178,6 +201,7 @@ pub const ALL: &[Rule] = &[
     REGISTRY_DATE_MISMATCH,
     ASSEMBLY_TERM,
     MALFORMED_DATE,
+    INCONSISTENT_SYMBOL,
     CITED_BEFORE_ISSUED,
     NO_LONGER_IN_FORCE,
     SUPERSEDED,

@@ -53,9 +53,23 @@ pub fn check(cx: &Ctx, c: &Citation, out: &mut Vec<Diagnostic>) {
     if let Some(d) = other_script(cx, c) {
         out.push(d);
     } else {
-        out.extend(number_symbol(cx, c));
+        let typo = issuer_typo(c);
+        match (number_symbol(cx, c), &typo) {
+            // One written piece, one diagnostic: the spacing finding's fix writes the right
+            // code too, and says so.
+            (Some(mut d), Some(t)) => {
+                with_issuer_fix(cx, c, t, &mut d);
+                out.push(d);
+            }
+            (d, Some(t)) => {
+                out.extend(d);
+                out.extend(issuer_code_typo(cx, c, t));
+            }
+            (d, None) => out.extend(d),
+        }
         out.extend(missing_hyphen(cx, c));
         out.extend(assembly_truncated(cx, c));
+        out.extend(assembly_type_code(cx, c));
     }
     out.extend(type_word_typo(cx, c));
     out.extend(so_word(cx, c));
@@ -98,15 +112,77 @@ fn defects_that_apply(cx: &Ctx, c: &Citation) -> Vec<Defect> {
         .as_ref()
         .map(|p| cx.slice(p.start, p.end))
         .unwrap_or("");
+    let private = issued_by_non_state(c);
     c.defects
         .iter()
         .copied()
         .filter(|d| match d {
+            // A company numbers its letters as it likes ("1025-CVHQ"): it is quoted as issued.
+            _ if private => false,
             Defect::MissingYear => !old,
             Defect::WrongSeparator => !old && !party_numbering(written),
+            Defect::StraySpace => !markup_only(written),
             _ => true,
         })
         .collect()
+}
+
+/// Markdown emphasis markers: the reader sees no character where they stand.
+fn is_markup(ch: char) -> bool {
+    matches!(ch, '*' | '_')
+}
+
+/// "203**/2025/QH15" (from "số** 203**/2025/QH15"): the only "space" the extractor saw is
+/// Markdown emphasis; the text as rendered has none. Line breaks are never a stray space.
+pub fn markup_only(written: &str) -> bool {
+    written.chars().any(is_markup)
+        && !written
+            .chars()
+            .filter(|ch| !is_markup(*ch))
+            .any(|ch| ch == ' ' || ch == '\t' || ch == '\u{a0}')
+}
+
+/// Removing the horizontal spaces from a written piece, keeping its markup and line breaks
+/// ("**203 **/2025" → "**203**/2025"); None when that does not give `canonical` (markup
+/// aside), i.e. when the fix would have to rewrite more than spaces around markup.
+pub fn strip_spaces_keep_markup(written: &str, canonical: &str) -> Option<String> {
+    let mut out = String::with_capacity(written.len());
+    let chars: Vec<char> = written.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            let s = i;
+            while i < chars.len() && chars[i].is_whitespace() {
+                i += 1;
+            }
+            if chars[s..i].contains(&'\n') {
+                out.extend(&chars[s..i]);
+            }
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    let bare: String = out
+        .chars()
+        .filter(|ch| !is_markup(*ch) && !ch.is_whitespace())
+        .collect();
+    (crate::normalize::clean(&bare) == canonical).then_some(out)
+}
+
+/// The citation names its issuer and the issuer is not a state or Party body (a company, a
+/// co-operative): Decree 30/2020/NĐ-CP (Art. 1) and Guide 36-HD/VPTW bind the bodies of the
+/// State and the Party, so a company's own numbering is quoted as it was issued.
+pub fn issued_by_non_state(c: &Citation) -> bool {
+    let Some(i) = c.issuer.as_deref() else {
+        return false;
+    };
+    let f = fold_key(i);
+    genre::facts()
+        .issuers
+        .non_state
+        .iter()
+        .any(|p| f.starts_with(p.as_str()))
 }
 
 /// C0101–C0108: one diagnostic per written number-symbol, named after its most telling
@@ -160,7 +236,15 @@ pub fn number_symbol(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     }
     if fixable {
         if let Some(k) = canonical {
-            let replacement = keep_line_breaks(written, k);
+            // Markdown emphasis inside the piece is kept: only the spaces go, or no fix.
+            let replacement = if written.chars().any(is_markup) {
+                match strip_spaces_keep_markup(written, k) {
+                    Some(r) if present.len() == 1 => r,
+                    _ => return Some(d),
+                }
+            } else {
+                keep_line_breaks(written, k)
+            };
             d.suggestion = Some(suggest(
                 piece.start,
                 piece.end,
@@ -427,5 +511,199 @@ pub fn so_word(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
             .push(cx.m(&m::N_GLUED_TOO, &[&rules::GLUED_SO.code]));
     }
     d.suggestion = Some(suggest(piece.start, piece.end, replacement, help));
+    Some(d)
+}
+
+/// An issuer code one letter away from a known one: the code written, the known code, and
+/// the canonical number-symbol with the known code.
+#[derive(Debug, Clone)]
+pub struct IssuerTypo {
+    pub written: String,
+    pub proper: String,
+    pub canonical: String,
+}
+
+/// Damerau–Levenshtein distance of at most one (one letter left out, added, changed or two
+/// swapped).
+pub(crate) fn one_edit(a: &[char], b: &[char]) -> bool {
+    if a == b {
+        return false;
+    }
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    match la.cmp(&lb) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+    }
+}
+
+/// The shortest known issuer code a near miss is measured against: shorter codes ("BTC",
+/// "UBND") are one letter away from too many others.
+const NEAR_MISS_MIN: usize = 5;
+
+/// C0114's finding: the issuer code of a state or Party symbol that is no known code but one
+/// letter away from exactly one known issuer code of at least [`NEAR_MISS_MIN`] letters
+/// ("TT-BLĐTXH" for "TT-BLĐTBXH"). Ministries' codes open with "B" (Bộ) since
+/// Decree 110/2004/NĐ-CP and Decree 30/2020/NĐ-CP (Appendix III); an earlier instrument
+/// written without it ("QĐ-LĐTBXH" of 2005) may be right for its era, so a missing leading
+/// "B" is a finding only from the modern numbering on.
+pub fn issuer_typo(c: &Citation) -> Option<IssuerTypo> {
+    let sym = c.symbol.as_deref()?;
+    let canonical = c.canonical.as_deref()?;
+    if c.defects.contains(&Defect::TruncatedSymbol) || issued_by_non_state(c) {
+        return None;
+    }
+    let t = Tables::builtin();
+    let codes: Vec<&str> = sym.split(['-', '/']).collect();
+    // A symbol of known type: the type code first ("TT-…"), or the Party's "NQ/…".
+    if codes.len() < 2 || t.code(codes[0]).and_then(|k| k.kind).is_none() {
+        return None;
+    }
+    let year = cited_year(c);
+    // Only the issuing body's code, right after the type code: the codes after it name a
+    // unit of that body ("4255/QĐ-BNN-KHCN": Vụ Khoa học, công nghệ), not a body.
+    for w in &codes[1..2] {
+        let wc: Vec<char> = w.chars().collect();
+        if wc.len() < NEAR_MISS_MIN - 1
+            || t.code(w).is_some()
+            || !wc.iter().all(|ch| ch.is_alphabetic())
+        {
+            continue;
+        }
+        let mut near = t
+            .codes_exact
+            .values()
+            .filter(|k| (k.issuer || k.party_issuer) && k.spelled.chars().count() >= NEAR_MISS_MIN)
+            .filter(|k| k.spelled.chars().all(char::is_alphabetic))
+            .filter(|k| one_edit(&wc, &k.spelled.chars().collect::<Vec<_>>()))
+            .map(|k| k.spelled.clone())
+            .collect::<Vec<_>>();
+        near.sort();
+        near.dedup();
+        let [proper] = &near[..] else { continue };
+        // The first letter names the level of the body (B Bộ, S Sở, C Cục, UB Ủy ban):
+        // "SKHCN" (a department, Sở) is not "BKHCN" (the ministry) misspelled.
+        let pc: Vec<char> = proper.chars().collect();
+        if wc.len() == pc.len() && wc.first() != pc.first() && wc.get(1) == pc.get(1) {
+            continue;
+        }
+        if wc.len() > pc.len() && wc.get(1..) == Some(&pc[..]) {
+            continue;
+        }
+        let dropped_b = proper.strip_prefix('B') == Some(*w);
+        if dropped_b && !year.is_some_and(|y| !genre::old_numbering(y)) {
+            continue;
+        }
+        let at = canonical.rfind(w)?;
+        let fixed = format!("{}{proper}{}", &canonical[..at], &canonical[at + w.len()..]);
+        return Some(IssuerTypo {
+            written: w.to_string(),
+            proper: proper.clone(),
+            canonical: fixed,
+        });
+    }
+    None
+}
+
+/// The number-symbol's own fix rewritten with the right issuer code, and a note saying so.
+fn with_issuer_fix(cx: &Ctx, c: &Citation, t: &IssuerTypo, d: &mut Diagnostic) {
+    d.notes.push(cx.m(
+        &m::N_ISSUER_TYPO,
+        &[&t.written, &t.proper, &rules::ISSUER_CODE_TYPO.code],
+    ));
+    let Some(piece) = c.parts.number_symbol.as_ref() else {
+        return;
+    };
+    if let Some(s) = d.suggestion.as_mut() {
+        let written = cx.slice(piece.start, piece.end);
+        s.replacement = keep_line_breaks(written, &t.canonical);
+        s.message = cx.m(&m::WRITE, &[&t.canonical]);
+        for l in &mut d.labels {
+            if l.primary {
+                l.message = s.message.clone();
+            }
+        }
+    }
+}
+
+/// C0114: "14/2018/TT-BLĐTXH": an issuer code one letter off a known one ([`issuer_typo`]);
+/// the fix writes the known code (inferred: to be checked).
+pub fn issuer_code_typo(cx: &Ctx, c: &Citation, t: &IssuerTypo) -> Option<Diagnostic> {
+    let piece = c.parts.number_symbol.as_ref()?;
+    let written = cx.slice(piece.start, piece.end);
+    let shown = crate::normalize::clean(written);
+    let mut d = diag(
+        &rules::ISSUER_CODE_TYPO,
+        cx.m(&m::M_ISSUER_TYPO, &[&shown, &t.written, &t.proper]),
+        vec![cx.label(
+            piece.start,
+            piece.end,
+            cx.m(&m::WRITE, &[&t.canonical]),
+            true,
+        )],
+    );
+    d.suggestion = Some(suggest(
+        piece.start,
+        piece.end,
+        keep_line_breaks(written, &t.canonical),
+        cx.m(&m::WRITE, &[&t.canonical]),
+    ));
+    Some(d)
+}
+
+/// C0115: "76/2025/NQ-UBTVQH15": since the Law on Promulgation of Legal Documents
+/// 80/2015/QH13 (in force 01/7/2016, Art. 8(2)), the number-symbol of a law, a resolution of
+/// the National Assembly, an ordinance or a resolution of its Standing Committee is
+/// number/year/issuer-and-term ("76/2025/UBTVQH15", "203/2025/QH15"), with no type code.
+/// Earlier resolutions were numbered "1206/2016/NQ-UBTVQH13" and are right as written.
+pub fn assembly_type_code(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
+    let sym = c.symbol.as_deref()?;
+    let canonical = c.canonical.as_deref()?;
+    let (ty, body) = sym.split_once('-')?;
+    let digits = body
+        .strip_prefix("UBTVQH")
+        .or_else(|| body.strip_prefix("QH"))?;
+    if !(digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    if Tables::builtin().code(ty).and_then(|k| k.kind).is_none() {
+        return None;
+    }
+    year_in_number(canonical)?;
+    let from = genre::facts().numbering.assembly_symbol_from;
+    let from = crate::model::Date::new(from[0], from[1] as u8, from[2] as u8)?;
+    let after = match c.date {
+        Some(d) => d >= from,
+        None => cited_year(c).is_some_and(|y| y > from.year),
+    };
+    if !after {
+        return None;
+    }
+    let piece = c.parts.number_symbol.as_ref()?;
+    let written = cx.slice(piece.start, piece.end);
+    let at = canonical.rfind(sym)?;
+    let fixed = format!("{}{body}", &canonical[..at]);
+    let mut d = diag(
+        &rules::ASSEMBLY_TYPE_CODE,
+        cx.m(
+            &m::M_ASSEMBLY_TYPE_CODE,
+            &[&crate::normalize::clean(written), &fixed],
+        ),
+        vec![cx.label(piece.start, piece.end, cx.m(&m::WRITE, &[&fixed]), true)],
+    );
+    d.suggestion = Some(suggest(
+        piece.start,
+        piece.end,
+        keep_line_breaks(written, &fixed),
+        cx.m(&m::WRITE, &[&fixed]),
+    ));
     Some(d)
 }
