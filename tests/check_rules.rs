@@ -76,8 +76,9 @@ fn consistency_rules() {
             ("Nghị định số 12/2019/NĐ-CP của Thủ tướng Chính phủ", &["C0204"]),
             ("Nghị định số 12/2019/NĐ-CP của Chính phủ", &[]),
             (
+                // One date against one, nothing to tell which is right: both flagged.
                 "Căn cứ Nghị định số 21/2019/NĐ-CP ngày 22/02/2019; theo Nghị định số 21/2019/NĐ-CP ngày 22/3/2019.",
-                &["C0205"],
+                &["C0205", "C0205"],
             ),
             // Party numbers repeat across terms: different years are different resolutions.
             (
@@ -86,7 +87,7 @@ fn consistency_rules() {
             ),
             (
                 "Căn cứ Chỉ thị số 12-CT/TW ngày 03/5/2007; Chỉ thị số 12-CT/TW ngày 05/3/2007.",
-                &["C0205"],
+                &["C0205", "C0205"],
             ),
         ],
         None,
@@ -365,14 +366,18 @@ fn conflicting_dates_flag_the_odd_one_out() {
         !out.contains("10/01/2024") && out.matches("10/01/2025").count() == 4,
         "{out}"
     );
-    // One against one, no year in the number to tell: the later one, without a fix.
+    // One against one, no year in the number to tell (dev3: the wrong one was the first,
+    // "Căn cứ" mention, and went unflagged): both mentions, each naming the other, without
+    // a fix.
     let two = "Căn cứ Chỉ thị số 12-CT/TW ngày 03/5/2007; Chỉ thị số 12-CT/TW ngày 05/3/2007.";
     let ex = cancu::extract(two);
     let diags = check::check(two, &ex, &NoKnowledge, &Options::default());
-    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags.len(), 2, "{diags:#?}");
     let at = diags[0].primary().map_or(0, |l| l.start);
+    assert!(at < two.find(';').unwrap(), "{diags:#?}");
+    let at = diags[1].primary().map_or(0, |l| l.start);
     assert!(at > two.find(';').unwrap(), "{diags:#?}");
-    assert!(diags[0].suggestion.is_none());
+    assert!(diags.iter().all(|d| d.suggestion.is_none()));
     // Quoted text (another document's words) is not compared.
     let quoted = "Căn cứ Nghị định số 21/2019/NĐ-CP ngày 22/02/2019; sửa đổi như sau: “theo Nghị định số 21/2019/NĐ-CP ngày 22/3/2019”.";
     assert!(codes_of(quoted).is_empty(), "{:?}", codes_of(quoted));
@@ -406,4 +411,180 @@ fn vietnamese_by_default_english_on_request() {
         "{}",
         en[0].message
     );
+}
+
+/// dev3: Markdown bold markers read as spaces (C0104 on "số** 203**/2025/QH15"), Party
+/// "Thông tri …-TT" and the Chairman's old "87-CT" read as a Thông tư and a Chỉ thị (C0203),
+/// a company's own letter number "corrected" (C0103).
+#[test]
+fn markup_party_kinds_old_ct_and_companies() {
+    check(
+        &[
+            // Markdown emphasis is no space: the rendered text is "203/2025/QH15".
+            ("Căn cứ Nghị quyết số** 203**/2025/QH15**;*", &[]),
+            (
+                "Xét Tờ trình số**347**/TTr-CP và Đề án số **348**/ĐA-CP** của Chính phủ",
+                &[],
+            ),
+            ("tại Văn bản *số 794*/SDTTG-VP ngày 12/3/2025", &[]),
+            // ... but a real space beside the markup still is.
+            ("Căn cứ Nghị quyết số **203 **/2025/QH15;", &["C0104"]),
+            ("Căn cứ Nghị quyết số 203 /2025/QH15;", &["C0104"]),
+            // Party symbols: TT is a Thông tri (Guide 36-HD/VPTW).
+            (
+                "theo Thông tri số 297/TT-TW ngày 06/5/1974 của Ban Bí thư;",
+                &[],
+            ),
+            (
+                "theo Thông tri số 07-TT/TC ngày 12/3/1979 của Ban Tổ chức Trung ương;",
+                &[],
+            ),
+            // The Party issues no Thông tư.
+            ("theo Thông tư số 297/TT-TW ngày 06/5/1974;", &["C0203"]),
+            ("Căn cứ Thông tư số 12/2019/TT-BTC ngày 05/3/2019;", &[]),
+            // A bare "-CT" of the Council of Ministers' era names its Chairman.
+            (
+                "Quyết định số 87-CT ngày 01/3/1985 của Chủ tịch Hội đồng Bộ trưởng",
+                &[],
+            ),
+            ("Quyết định số 87/CT-TTg ngày 01/3/2021", &["C0203"]),
+            ("Quyết định số 87-CT ngày 01/3/1995", &["C0203"]),
+            // A company numbers its letters as it likes.
+            (
+                "Xét công văn số 1025-CVHQ ngày 12/3/2025 của Công ty TNHH Sunrise Apparel;",
+                &[],
+            ),
+            (
+                "Căn cứ Nghị định số 01/2019/NĐ/CP ngày 05/01/2019 của Chính phủ;",
+                &["C0103"],
+            ),
+        ],
+        None,
+    );
+    // The fix of a real space keeps the markup.
+    assert_eq!(
+        fixed("Căn cứ Nghị quyết số **203 **/2025/QH15;"),
+        "Căn cứ Nghị quyết số **203**/2025/QH15;"
+    );
+}
+
+/// dev3: a title ending with a citation and a body opening "Ngày 28 tháng 11 năm 2025, tại
+/// Trụ sở …" (the meeting's date) gave the resolution a second date (C0205).
+#[test]
+fn a_date_opening_a_new_sentence_is_not_the_citations() {
+    let lead =
+        "Căn cứ Nghị quyết số 66-NQ/TW ngày 30/4/2025; Nghị quyết số 66-NQ/TW ngày 30/4/2025;\n";
+    check(
+        &[
+            (
+                &format!("{lead}KẾT LUẬN THỰC HIỆN NGHỊ QUYẾT SỐ 66-NQ/TW\nNgày 28 tháng 11 năm 2025, tại Trụ sở Chính phủ"),
+                &[],
+            ),
+            // A date continuing the citation on the next line (PDF text) is its date.
+            (
+                &format!("{lead}theo Nghị quyết số 66-NQ/TW\nngày 28 tháng 11 năm 2025 của Bộ Chính trị"),
+                &["C0205"],
+            ),
+        ],
+        None,
+    );
+}
+
+/// dev3: C0205 offered no fix on worded dates ("ngày 18 tháng 5 năm 2022" against
+/// "28/5/2022" written five times); the fix keeps the mention's style and line breaks.
+#[test]
+fn conflicting_worded_dates_get_a_fix_in_their_own_style() {
+    let rows = [
+        (
+            "Căn cứ Nghị định số 35/2022/NĐ-CP ngày 28/5/2022; Nghị định số 35/2022/NĐ-CP ngày 28/5/2022; theo Nghị định số 35/2022/NĐ-CP ngày 18 tháng 5 năm 2022.",
+            "Căn cứ Nghị định số 35/2022/NĐ-CP ngày 28/5/2022; Nghị định số 35/2022/NĐ-CP ngày 28/5/2022; theo Nghị định số 35/2022/NĐ-CP ngày 28 tháng 5 năm 2022.",
+        ),
+        (
+            "Căn cứ Nghị định số 12/2018/NĐ-CP ngày 23 tháng 01 năm 2018; Nghị định số 12/2018/NĐ-CP ngày 23 tháng 01 năm 2018; Nghị định số 12/2018/NĐ-CP ngày 23\ntháng 11 năm 2018.",
+            "Căn cứ Nghị định số 12/2018/NĐ-CP ngày 23 tháng 01 năm 2018; Nghị định số 12/2018/NĐ-CP ngày 23 tháng 01 năm 2018; Nghị định số 12/2018/NĐ-CP ngày 23\ntháng 01 năm 2018.",
+        ),
+    ];
+    for (text, want) in rows {
+        assert_eq!(fixed(text), want, "{text}");
+    }
+}
+
+/// dev3 missed defects: an issuer code one letter off ("TT-BLĐTXH"), one instrument with
+/// two symbols in one document ("QĐ-LĐTBXH" beside "QĐ-BLĐTBXH"; "QĐ-UB" beside "QĐ-UBND"),
+/// a type code in a Standing Committee resolution of today ("76/2025/NQ-UBTVQH15").
+#[test]
+fn issuer_codes_and_symbols_of_one_instrument() {
+    check(
+        &[
+            // C0114: one letter off a known code.
+            ("Căn cứ Thông tư số 14/2018/TT-BLĐTXH ngày 26/9/2018;", &["C0114"]),
+            ("Căn cứ Thông tư số 14/2018/TT-BLĐTBXH ngày 26/9/2018;", &[]),
+            // A department (Sở) is not a ministry (Bộ) misspelled; a unit code after the
+            // issuer's is not checked.
+            ("Xét Tờ trình số 110/TTr-SKHCN ngày 12/3/2025;", &[]),
+            ("theo Quyết định số 4255/QĐ-BNN-KHCN ngày 12/3/2025;", &[]),
+            // One letter off two known codes (BLĐTBXH, SLĐTBXH): which is not told.
+            ("Căn cứ Thông tư số 08/2017/TT-LĐTBXH ngày 10/3/2017;", &[]),
+            // A ministry's code without its "B": a defect from 2009 on, not before.
+            ("Căn cứ Thông tư số 08/2017/TT-KHCN ngày 10/3/2017;", &["C0114"]),
+            ("Căn cứ Thông tư số 08/2005/TT-KHCN ngày 10/3/2005;", &[]),
+            // C0212: same number and year, two spellings of the issuer.
+            (
+                "Căn cứ Quyết định số 64/2008/QĐ-LĐTBXH; Quyết định số 64/2008/QĐ-BLĐTBXH; Quyết định số 64/2008/QĐ-BLĐTBXH.",
+                &["C0212"],
+            ),
+            (
+                "Căn cứ Quyết định số 67/2005/QĐ-UB ngày 20/7/2005; bãi bỏ Quyết định số 67/2005/QĐ-UBND ngày 20/7/2005.",
+                &["C0212", "C0212"],
+            ),
+            // Two known codes are two instruments; so are two dates.
+            (
+                "Căn cứ Thông tư số 10/2020/TT-BTC; Thông tư số 10/2020/TT-BCT.",
+                &[],
+            ),
+            (
+                "Căn cứ Quyết định số 67/2005/QĐ-UB ngày 20/7/2005; Quyết định số 67/2005/QĐ-UBND ngày 12/9/2005.",
+                &[],
+            ),
+            // A footnote mark glued to the symbol is not another code.
+            (
+                "Căn cứ Nghị định số 09/2026/NĐ-CP; Nghị định số 09/2026/NĐ-CP4 của Chính phủ.",
+                &[],
+            ),
+            // C0115: no type code in today's National Assembly symbols.
+            (
+                "Căn cứ Nghị quyết số 76/2025/NQ-UBTVQH15 ngày 14/4/2025;",
+                &["C0115"],
+            ),
+            ("Căn cứ Nghị quyết số 76/2025/UBTVQH15 ngày 14/4/2025;", &[]),
+            (
+                "Căn cứ Nghị quyết số 1206/2016/NQ-UBTVQH13 ngày 13/5/2016;",
+                &[],
+            ),
+            ("Căn cứ Nghị quyết số 1656/NQ-UBTVQH15 ngày 14/4/2025;", &[]),
+        ],
+        None,
+    );
+    let rows = [
+        (
+            "Căn cứ Thông tư số 14/2018/TT-BLĐTXH ngày 26/9/2018;",
+            "Căn cứ Thông tư số 14/2018/TT-BLĐTBXH ngày 26/9/2018;",
+        ),
+        (
+            "Căn cứ Quyết định số 64/2008/\nQĐ-LĐTBXH; Quyết định số 64/2008/QĐ-BLĐTBXH; Quyết định số 64/2008/QĐ-BLĐTBXH.",
+            "Căn cứ Quyết định số 64/2008/\nQĐ-BLĐTBXH; Quyết định số 64/2008/QĐ-BLĐTBXH; Quyết định số 64/2008/QĐ-BLĐTBXH.",
+        ),
+        (
+            "Căn cứ Nghị quyết số 76/2025/NQ-UBTVQH15 ngày 14/4/2025;",
+            "Căn cứ Nghị quyết số 76/2025/UBTVQH15 ngày 14/4/2025;",
+        ),
+        // The stray space's fix writes the right code too.
+        (
+            "Căn cứ Thông tư số 14/2018/TT- BLĐTXH ngày 26/9/2018;",
+            "Căn cứ Thông tư số 14/2018/TT-BLĐTBXH ngày 26/9/2018;",
+        ),
+    ];
+    for (text, want) in rows {
+        assert_eq!(fixed(text), want, "{text}");
+    }
 }

@@ -816,3 +816,42 @@ fn others_on_subject(cx: &Ctx, c: &Citation, subject: &str, except: &str, d: &mu
         d.notes.push(cx.m(&m::N_ON_SUBJECT, &[&found.join("; ")]));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_rewritten_in_their_own_style() {
+        let d = |y, m, d| Date::new(y, m, d).unwrap();
+        let rows = [
+            (
+                "ngày 18 tháng 5 năm 2022",
+                d(2022, 5, 28),
+                Some("28 tháng 5 năm 2022"),
+            ),
+            (
+                "ngày 23 tháng 11 năm 2018",
+                d(2018, 1, 23),
+                Some("23 tháng 01 năm 2018"),
+            ),
+            (
+                "ngày 23\ntháng 11 năm 2018",
+                d(2018, 1, 23),
+                Some("23\ntháng 01 năm 2018"),
+            ),
+            ("ngày 10/5/2022", d(2022, 5, 31), Some("31/5/2022")),
+            ("ngày 05/01/2022", d(2022, 3, 9), Some("09/03/2022")),
+            ("ngày 10/5", d(2022, 5, 31), None),
+            ("ngày 10 tháng 5 năm 20225", d(2022, 5, 31), None),
+        ];
+        for (piece, date, want) in rows {
+            let got = rewrite_date(piece, date).map(|(s, e, r)| {
+                format!("{}{r}{}", &piece[..s], &piece[e..])
+                    .trim_start_matches("ngày ")
+                    .to_string()
+            });
+            assert_eq!(got.as_deref(), want, "{piece}");
+        }
+    }
+}

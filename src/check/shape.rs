@@ -707,3 +707,58 @@ pub fn assembly_type_code(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     ));
     Some(d)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_letter_apart() {
+        let rows = [
+            ("BLĐTXH", "BLĐTBXH", true),
+            ("LĐTBXH", "BLĐTBXH", true),
+            ("BLĐTBX", "BLĐTBXH", true),
+            ("BLĐTBHX", "BLĐTBXH", true),
+            ("BLĐTBXH", "BLĐTBXH", false),
+            ("BTC", "BCT", true),
+            ("BNNPTNT", "BNNMT", false),
+            ("", "A", true),
+        ];
+        for (a, b, want) in rows {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            assert_eq!(one_edit(&a, &b), want, "{a:?} {b:?}");
+            assert_eq!(one_edit(&b, &a), want, "{b:?} {a:?}");
+        }
+    }
+
+    #[test]
+    fn markdown_emphasis_in_a_number() {
+        let rows = [
+            ("203**/2025/QH15", true),
+            ("**347**/TTr-CP", true),
+            ("203 **/2025/QH15", false),
+            ("203 /2025/QH15", false),
+            ("203/2025/QH15", false),
+        ];
+        for (w, want) in rows {
+            assert_eq!(markup_only(w), want, "{w}");
+        }
+        let rows = [
+            (
+                "**203 **/2025/QH15",
+                "203/2025/QH15",
+                Some("**203**/2025/QH15"),
+            ),
+            ("203 /2025/\nQH15", "203/2025/QH15", Some("203/2025/\nQH15")),
+            // More than spaces to change: no fix.
+            ("**270/QD- TTg", "270/QĐ-TTg", None),
+        ];
+        for (w, canonical, want) in rows {
+            assert_eq!(
+                strip_spaces_keep_markup(w, canonical).as_deref(),
+                want,
+                "{w}"
+            );
+        }
+    }
+}
