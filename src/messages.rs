@@ -624,8 +624,8 @@ rule_texts! {
     "C0305", None,
     "văn bản được viện dẫn chưa có hiệu lực tại ngày xét",
     "cited instrument was not yet in force at the date checked",
-    "Ngày có hiệu lực của văn bản sau ngày xét. Một văn bản có thể chuẩn bị thi hành luật đã được thông qua nhưng chưa có hiệu lực (việc này thường gặp và đúng), nên đây chỉ là lưu ý.",
-    "The instrument's effective date (ngày có hiệu lực) is after the date checked. A document may prepare for a law passed but not yet in force (common and proper), so this is a note only.";
+    "Ngày có hiệu lực của văn bản sau ngày xét. Một văn bản có thể chuẩn bị thi hành luật đã được thông qua nhưng chưa có hiệu lực (việc này thường gặp và đúng), nên đây chỉ là lưu ý. Văn bản tự ghi có hiệu lực cùng ngày hoặc sau ngày luật có hiệu lực (\"Nghị định này có hiệu lực thi hành từ ngày ...\"; văn bản quy định chi tiết có hiệu lực cùng thời điểm với điều khoản được quy định chi tiết, Luật 80/2015/QH13, Điều 11) thì không có lưu ý.",
+    "The instrument's effective date (ngày có hiệu lực) is after the date checked. A document may prepare for a law passed but not yet in force (common and proper), so this is a note only. A document that says it takes effect on or after the day the law does (\"Nghị định này có hiệu lực thi hành từ ngày ...\"; an implementing act takes effect with the provisions it details, Law 80/2015/QH13, Art. 11) gets no note.";
     "C0306", None,
     "viện dẫn văn bản của năm trước trong khi đã có văn bản của năm nay",
     "an earlier year's instrument is cited where this year's exists",

@@ -103,3 +103,37 @@ fn registry_fix_writes_the_year() {
         "Căn cứ Quyết định số 62/2011/QĐ-TTg của Thủ tướng Chính phủ;"
     );
 }
+
+/// dev3: a decree that details a law and takes effect the day the law does got a C0305
+/// note ("not yet in force" at the decree's date of signing); its own effect clause says it
+/// rests on the law in force (Law 80/2015/QH13, Art. 11(2)).
+#[test]
+fn an_act_in_force_with_the_law_it_details_gets_no_note() {
+    let head = "CHÍNH PHỦ\nSố: 25/2025/NĐ-CP\nHà Nội, ngày 21 tháng 02 năm 2025\n\nNGHỊ ĐỊNH\nQuy định chức năng\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15 ngày 18 tháng 02 năm 2025;\n\nĐiều 1. Phạm vi\n";
+    let rows = [
+        (
+            "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 3 năm 2025.",
+            0,
+        ),
+        ("Nghị định này có hiệu lực kể từ ngày 01/3/2025.", 0),
+        // In force before the law: the note stays.
+        (
+            "Nghị định này có hiệu lực thi hành từ ngày 25 tháng 02 năm 2025.",
+            1,
+        ),
+        // A cited instrument's effect clause is not the document's own.
+        (
+            "Luật Tổ chức Chính phủ có hiệu lực thi hành từ ngày 01 tháng 3 năm 2025.",
+            1,
+        ),
+        ("", 1),
+    ];
+    for (tail, want) in rows {
+        let text = format!("{head}{tail}\n");
+        let got = findings(&text, None)
+            .into_iter()
+            .filter(|f| f.1 == "C0305")
+            .count();
+        assert_eq!(got, want, "{tail}");
+    }
+}

@@ -72,6 +72,9 @@ pub struct Ctx<'a> {
     pub lang: Lang,
     /// Byte ranges of quoted text (“...”) and of English passages.
     pub genre: genre::Genre,
+    /// The day the document says it takes effect ("Nghị định này có hiệu lực thi hành từ
+    /// ngày 01 tháng 02 năm 2021"), when it says so.
+    pub own_effective: Option<Date>,
 }
 
 impl<'a> Ctx<'a> {
@@ -158,6 +161,7 @@ pub fn check_resolved(
         time_as_of: opts.as_of.or(certain_date(ex)),
         lang: opts.lang,
         genre: genre::Genre::of(text),
+        own_effective: text::own_effective_date(text),
     };
     let mut out = Vec::new();
     for (i, c) in ex.citations.iter().enumerate() {

@@ -86,6 +86,24 @@ pub fn date_right_after_at(text: &str, end: usize) -> Option<(Date, usize, usize
     Some((d, end + lead, end + all.end()))
 }
 
+fn own_effect_clause() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)\bnày\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(\d{1,2})(?:\s+tháng\s+|/|-)(\d{1,2})(?:\s+năm\s+|/|-)(\d{4})(?-u:\b)",
+    )
+}
+
+/// The day a document says it takes effect: its own clause on effect ("Nghị định này có
+/// hiệu lực thi hành từ ngày 01 tháng 02 năm 2021", "Quyết định này có hiệu lực kể từ ngày
+/// 15/12/2025"); "này" (this) tells its own clause from a cited instrument's. The first
+/// such clause; None when there is none.
+pub fn own_effective_date(text: &str) -> Option<Date> {
+    let c = own_effect_clause().captures(text)?;
+    let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
+    Date::new(num(3)? as i32, num(2)? as u8, num(1)? as u8)
+}
+
 /// All text rules of one document.
 pub fn check(cx: &Ctx, out: &mut Vec<Diagnostic>) {
     malformed_dates(cx, out);

@@ -148,6 +148,12 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
     let asof = as_of.vietnamese();
     let mut d = match &st {
         Standing::InForce => return None,
+        // A document that itself takes effect on or after the day the cited law does rests
+        // on it in force: an implementing act takes effect with the provisions it details
+        // (Law 80/2015/QH13 on legal documents, Art. 11(2)). Nothing to note.
+        Standing::NotYetInForce(eff) if cx.own_effective.is_some_and(|own| own >= *eff) => {
+            return None
+        }
         Standing::NotYetInForce(eff) => diag(
             &rules::NOT_YET_IN_FORCE,
             cx.m(&m::M_NOT_YET, &[&name, &eff.vietnamese(), &asof]),
