@@ -177,6 +177,8 @@ messages! {
     M_ASSEMBLY_TYPE_CODE = "số, ký hiệu \"{0}\" của Quốc hội, Ủy ban Thường vụ Quốc hội không có mã loại văn bản: viết \"{1}\"", "the National Assembly's or its Standing Committee's number-symbol \"{0}\" takes no type code: write \"{1}\"";
     M_SYMBOL_CONFLICT = "{0} ở đây nhưng {1} ở dòng {2}: cùng số và năm, khác mã cơ quan", "{0} here but {1} on line {2}: same number and year, another issuer code";
     N_SYMBOL_MAJORITY = "văn bản ghi {0} ở {1} chỗ", "the document writes {0} in {1} places";
+    M_REGULATION_CODE = "ký hiệu quy chuẩn kỹ thuật \"{0}\" viết sai: viết \"{1}\"", "the technical regulation's code \"{0}\" is miswritten: write \"{1}\"";
+    M_GLUED_DAY = "thiếu khoảng trắng sau \"ngày\": \"{0}\"", "no space after \"ngày\": \"{0}\"";
     N_CONFLICT_REGISTRY = "cơ sở dữ liệu ghi ngày ban hành {0}", "the registry's issue date is {0}";
     N_CONFLICT_UNDECIDED = "không rõ ngày nào đúng: cần đối chiếu bản gốc", "which date is right cannot be told: check the original";
     N_CONFLICT_YEAR = "số hiệu mang năm {0}: ngày {1} mới khớp", "the number carries {0}: only {1} agrees with it";
@@ -546,6 +548,11 @@ rule_texts! {
     "a type code in a National Assembly symbol",
     "Từ Luật Ban hành văn bản quy phạm pháp luật 80/2015/QH13 (có hiệu lực từ 01/7/2016, Điều 8), số, ký hiệu của luật, nghị quyết của Quốc hội, pháp lệnh, nghị quyết của Ủy ban Thường vụ Quốc hội gồm số thứ tự, năm ban hành, tên viết tắt của cơ quan và số khóa: \"76/2025/UBTVQH15\", \"203/2025/QH15\", không viết \"76/2025/NQ-UBTVQH15\". Nghị quyết trước đó (\"1206/2016/NQ-UBTVQH13\") và nghị quyết không mang năm (\"1656/NQ-UBTVQH15\") đúng như đã viết. Bản sửa bỏ mã loại.",
     "Since the Law on Promulgation of Legal Documents 80/2015/QH13 (in force 01/7/2016, Art. 8), the number-symbol of a law or resolution of the National Assembly, and of an ordinance or resolution of its Standing Committee, is number/year/body-and-term: \"76/2025/UBTVQH15\", \"203/2025/QH15\", not \"76/2025/NQ-UBTVQH15\". Earlier resolutions (\"1206/2016/NQ-UBTVQH13\") and resolutions numbered without a year (\"1656/NQ-UBTVQH15\") are right as written. The fix drops the type code.";
+    "C0116", Review,
+    "ký hiệu quy chuẩn kỹ thuật quốc gia viết sai",
+    "miswritten code of a national technical regulation",
+    "Quy chuẩn kỹ thuật quốc gia mang ký hiệu \"QCVN số hiệu:năm ban hành/tên viết tắt của bộ\" (Luật Tiêu chuẩn và Quy chuẩn kỹ thuật 68/2006/QH11 và văn bản hướng dẫn): \"QCVN 01:2008/BLĐTBXH\", không viết \"QCVN 01 - 2008/BLĐTBXH\" hay \"QCVN: 02/2019/BLĐTBXH\". Dấu gạch nối đánh số phần của một bộ quy chuẩn (\"QCVN 01-99:2012/BNNPTNT\") là đúng. Bản sửa viết dấu \":\" giữa số hiệu và năm.",
+    "A national technical regulation is coded \"QCVN number:year/ministry\" (Law on Standards and Technical Regulations 68/2006/QH11 and its guidance): \"QCVN 01:2008/BLĐTBXH\", not \"QCVN 01 - 2008/BLĐTBXH\" or \"QCVN: 02/2019/BLĐTBXH\". A hyphen numbering a part of a series (\"QCVN 01-99:2012/BNNPTNT\") is right. The fix writes ':' between the number and the year.";
     "C0201", None,
     "năm trong số hiệu khác năm của ngày ban hành ghi kèm",
     "the year in the number differs from the year of the date beside it",
@@ -594,8 +601,8 @@ rule_texts! {
     "C0211", Safe,
     "ngày tháng viết sai",
     "malformed date",
-    "Ngày tháng viết sai thể thức: \"ngày 31 năm 12 năm 2020\" (viết \"năm\" thay cho \"tháng\"), năm có năm chữ số (\"năm 20225\"). Khi chỉ có một cách đọc (\"năm\" ở vị trí của tháng), bản sửa viết \"tháng\"; năm có năm chữ số thì cần tra cứu.",
-    "The date is malformed: \"ngày 31 năm 12 năm 2020\" (\"năm\" written for \"tháng\"), a year of five digits (\"năm 20225\"). When there is one reading (\"năm\" where the month goes), the fix writes \"tháng\"; a five-digit year has to be looked up.";
+    "Ngày tháng viết sai thể thức: \"ngày 31 năm 12 năm 2020\" (viết \"năm\" thay cho \"tháng\"), năm có năm chữ số (\"năm 20225\"). Chữ số viết liền sau \"ngày\" (\"ngày14/5/2013\") cũng là sai thể thức; bản sửa thêm khoảng trắng. Khi chỉ có một cách đọc (\"năm\" ở vị trí của tháng), bản sửa viết \"tháng\"; năm có năm chữ số thì cần tra cứu.",
+    "The date is malformed: \"ngày 31 năm 12 năm 2020\" (\"năm\" written for \"tháng\"), a year of five digits (\"năm 20225\"). Digits glued to \"ngày\" (\"ngày14/5/2013\") are malformed too; the fix adds the space. When there is one reading (\"năm\" where the month goes), the fix writes \"tháng\"; a five-digit year has to be looked up.";
     "C0212", Review,
     "cùng số và năm nhưng ký hiệu khác nhau trong một văn bản",
     "the same number and year cited with different symbols",

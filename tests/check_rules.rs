@@ -290,6 +290,12 @@ fn malformed_and_impossible_dates() {
                 "của Luật Nhà ở số 27/2023/QH15 ngày 27 tháng 11 năm 20237 thì đánh dấu\n7 Khoản này được sửa đổi.",
                 &[],
             ),
+            // dev3: the date's digits glued to "ngày".
+            (
+                "Căn cứ Nghị định số 49/2013/NĐ-CP ngày14/5/2013 của Chính phủ;",
+                &["C0211"],
+            ),
+            ("Căn cứ Nghị định số 49/2013/NĐ-CP ngày 14/5/2013;", &[]),
             // Not a date: "năm 2020" alone, a sum of money.
             (
                 "Kinh phí năm 2020 là 20225 đồng; dự kiến năm 12 năm 2020.",
@@ -340,6 +346,10 @@ fn fixes_where_one_reading_exists() {
         (
             "Căn cứ Nghị định số 16/2020/NĐ-CP ngày 31 năm 12 năm 2020;",
             "Căn cứ Nghị định số 16/2020/NĐ-CP ngày 31 tháng 12 năm 2020;",
+        ),
+        (
+            "Căn cứ Nghị định số 49/2013/NĐ-CP ngày14/5/2013;",
+            "Căn cứ Nghị định số 49/2013/NĐ-CP ngày 14/5/2013;",
         ),
     ];
     for (text, want) in rows {
@@ -562,6 +572,11 @@ fn issuer_codes_and_symbols_of_one_instrument() {
                 &[],
             ),
             ("Căn cứ Nghị quyết số 1656/NQ-UBTVQH15 ngày 14/4/2025;", &[]),
+            // C0116: a technical regulation's code.
+            ("theo QCVN 01 - 2008/BLĐTBXH về nồi hơi;", &["C0116"]),
+            ("theo QCVN: 02/2019/BLĐTBXH về thang máy;", &["C0116"]),
+            ("theo QCVN 01:2008/BLĐTBXH về nồi hơi;", &[]),
+            ("theo QCVN 01-99:2012/BNNPTNT;", &[]),
         ],
         None,
     );
@@ -577,6 +592,10 @@ fn issuer_codes_and_symbols_of_one_instrument() {
         (
             "Căn cứ Nghị quyết số 76/2025/NQ-UBTVQH15 ngày 14/4/2025;",
             "Căn cứ Nghị quyết số 76/2025/UBTVQH15 ngày 14/4/2025;",
+        ),
+        (
+            "theo QCVN 01 - 2008/BLĐTBXH về nồi hơi;",
+            "theo QCVN 01:2008/BLĐTBXH về nồi hơi;",
         ),
         // The stray space's fix writes the right code too.
         (

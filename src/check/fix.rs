@@ -347,6 +347,11 @@ pub fn refusal(text: &str, code: &str, s: &Suggestion) -> Option<String> {
             }
         }
     }
+    // A technical regulation's code ("QCVN 01:2008/BLĐTBXH") is no citation the extractor
+    // reads: there is nothing to read again.
+    if code == "C0116" {
+        return None;
+    }
     // Read the result again.
     let (a, b) = window(text, s.start, s.end);
     let mut fixed = String::with_capacity(b - a + r.len());

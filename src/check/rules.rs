@@ -67,6 +67,13 @@ rule!(
     Warning
 );
 rule!(
+    REGULATION_CODE,
+    "C0116",
+    "technical-regulation-code",
+    Shape,
+    Warning
+);
+rule!(
     ASSEMBLY_TYPE_CODE,
     "C0115",
     "assembly-symbol-type-code",
@@ -191,6 +198,7 @@ pub const ALL: &[Rule] = &[
     TRUNCATED_YEAR,
     ISSUER_CODE_TYPO,
     ASSEMBLY_TYPE_CODE,
+    REGULATION_CODE,
     YEAR_DATE_MISMATCH,
     IMPOSSIBLE_DATE,
     KIND_SYMBOL_MISMATCH,

@@ -1,5 +1,6 @@
 //! Rules on the written text around citations, for defects the extractor cannot read as a
-//! citation or a date: malformed dates ("ngày 31 năm 12 năm 2020", "năm 20225", C0211),
+//! citation or a date: malformed dates ("ngày 31 năm 12 năm 2020", "năm 20225",
+//! "ngày14/5/2013", C0211),
 //! impossible dates written in words ("ngày 31 tháng 02 năm 2020", C0202) and a truncated
 //! year in a number ("15/202 /QĐ-UBND", C0113). Each fix touches only the miswritten piece
 //! and is offered only where one reading exists.
@@ -24,6 +25,27 @@ fn month_as_year() -> &'static Regex {
     re(
         &R,
         r"(?i)(?-u:\b)ngày[ \t]+(\d{1,2})[ \t]+(năm)[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})(?-u:\b)",
+    )
+}
+
+/// "ngày14/5/2013": the date's digits glued to "ngày".
+fn glued_day() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)(ngày)\d{1,2}(?:/\d{1,2}/\d{4}|[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4})(?-u:\b)",
+    )
+}
+
+/// A technical regulation's code with something else than ':' between its number and its
+/// year: "QCVN 01 - 2008/BLĐTBXH", "QCVN: 02/2019/BLĐTBXH". A hyphen that numbers a part of a
+/// series ("QCVN 01-99:2012/BNNPTNT") is followed by the part's number and ':', not a year
+/// and '/', and does not match.
+fn regulation_code() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?-u:\b)QCVN(?::[ \t]*|[ \t]+)(\d{1,3})[ \t]*(?:-|/|–)[ \t]*((?:19|20)\d{2})/(\p{Lu}[\p{L}&]{1,11})(?-u:\b)",
     )
 }
 
@@ -106,9 +128,35 @@ pub fn own_effective_date(text: &str) -> Option<Date> {
 
 /// All text rules of one document.
 pub fn check(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    regulation_codes(cx, out);
     malformed_dates(cx, out);
     impossible_dates(cx, out);
     truncated_years(cx, out);
+}
+
+/// C0116: a national technical regulation is coded "QCVN number:year/issuer" ("QCVN
+/// 01:2008/BLĐTBXH"; Law on Standards and Technical Regulations 68/2006/QH11, Art. 3 and
+/// its guidance on the sign of a regulation); the fix writes that form.
+pub fn regulation_codes(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for c in regulation_code().captures_iter(cx.text) {
+        let (Some(all), Some(n), Some(y), Some(who)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        if cx.genre.english(all.start()) {
+            continue;
+        }
+        let proper = format!("QCVN {}:{}/{}", n.as_str(), y.as_str(), who.as_str());
+        let shown = crate::normalize::clean(all.as_str());
+        let help = cx.m(&m::WRITE, &[&proper]);
+        let mut d = diag(
+            &rules::REGULATION_CODE,
+            cx.m(&m::M_REGULATION_CODE, &[&shown, &proper]),
+            vec![cx.label(all.start(), all.end(), help.clone(), true)],
+        );
+        d.suggestion = Some(suggest(all.start(), all.end(), proper, help));
+        out.push(d);
+    }
 }
 
 /// C0211.
@@ -129,6 +177,26 @@ pub fn malformed_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
             "tháng"
         };
         d.suggestion = Some(suggest(word.start(), word.end(), proper.to_string(), tháng));
+        out.push(d);
+    }
+    // "ngày14/5/2013": a date is written "ngày 14/5/2013" (Decree 30/2020/NĐ-CP, Appendix I:
+    // "ngày ... tháng ... năm ..."); the fix adds the space.
+    for c in glued_day().captures_iter(cx.text) {
+        let (Some(all), Some(word)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let help = cx.m(&m::WRITE, &[&format!("{} ", word.as_str())]);
+        let mut d = diag(
+            &rules::MALFORMED_DATE,
+            cx.m(&m::M_GLUED_DAY, &[&all.as_str()]),
+            vec![cx.label(word.start(), word.end(), help.clone(), true)],
+        );
+        d.suggestion = Some(suggest(
+            word.start(),
+            word.end(),
+            format!("{} ", word.as_str()),
+            help,
+        ));
         out.push(d);
     }
     for c in long_year().captures_iter(cx.text) {
