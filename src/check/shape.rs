@@ -599,7 +599,7 @@ pub fn issuer_typo(c: &Citation) -> Option<IssuerTypo> {
             continue;
         }
         let dropped_b = proper.strip_prefix('B') == Some(*w);
-        if dropped_b && !year.is_some_and(|y| !genre::old_numbering(y)) {
+        if dropped_b && year.is_none_or(genre::old_numbering) {
             continue;
         }
         let at = canonical.rfind(w)?;
@@ -674,9 +674,7 @@ pub fn assembly_type_code(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     if !(digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    if Tables::builtin().code(ty).and_then(|k| k.kind).is_none() {
-        return None;
-    }
+    Tables::builtin().code(ty).and_then(|k| k.kind)?;
     year_in_number(canonical)?;
     let from = genre::facts().numbering.assembly_symbol_from;
     let from = crate::model::Date::new(from[0], from[1] as u8, from[2] as u8)?;
