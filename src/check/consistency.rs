@@ -40,7 +40,7 @@ pub fn registry_date_mismatch(cx: &Ctx, c: &Citation, r: &Resolution) -> Option<
     let Resolution::Found(id) = r else {
         return None;
     };
-    let written = c.date?;
+    let written = own_date(cx, c)?;
     let facts = cx.know.instrument(id)?;
     let issued = facts.issued?;
     if issued == written || issued.year != written.year {

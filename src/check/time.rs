@@ -69,7 +69,7 @@ fn label_name(lang: Lang, f: &InstrumentFacts) -> String {
 /// the header's date is the fix.
 pub fn cited_before_issued(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let doc = cx.doc_date?;
-    let d = c.date?;
+    let d = super::consistency::own_date(cx, c)?;
     // Only a cited date after the document's: the header's date may be a gazette's issue
     // date, later than the document's own, so an earlier self-citation proves nothing.
     if d <= doc {
