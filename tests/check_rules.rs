@@ -533,8 +533,13 @@ fn issuer_codes_and_symbols_of_one_instrument() {
             // issuer's is not checked.
             ("Xét Tờ trình số 110/TTr-SKHCN ngày 12/3/2025;", &[]),
             ("theo Quyết định số 4255/QĐ-BNN-KHCN ngày 12/3/2025;", &[]),
-            // One letter off two known codes (BLĐTBXH, SLĐTBXH): which is not told.
-            ("Căn cứ Thông tư số 08/2017/TT-LĐTBXH ngày 10/3/2017;", &[]),
+            // One letter off two known codes (BLĐTBXH, SLĐTBXH), but a department (Sở)
+            // issues no circular: the ministry's.
+            ("Căn cứ Thông tư số 08/2017/TT-LĐTBXH ngày 10/3/2017;", &["C0114"]),
+            // A decision may be either's: which is not told.
+            ("Căn cứ Quyết định số 08/2017/QĐ-LĐTBXH ngày 10/3/2017;", &[]),
+            // Before today's numbering a ministry's code without its "B" is left alone.
+            ("Căn cứ Thông tư số 28/2005/TT-LĐTBXH ngày 10/3/2005;", &[]),
             // A ministry's code without its "B": a defect from 2009 on, not before.
             ("Căn cứ Thông tư số 08/2017/TT-KHCN ngày 10/3/2017;", &["C0114"]),
             ("Căn cứ Thông tư số 08/2005/TT-KHCN ngày 10/3/2005;", &[]),
@@ -597,10 +602,14 @@ fn issuer_codes_and_symbols_of_one_instrument() {
             "theo QCVN 01 - 2008/BLĐTBXH về nồi hơi;",
             "theo QCVN 01:2008/BLĐTBXH về nồi hơi;",
         ),
-        // The stray space's fix writes the right code too.
+        // The stray space's fix writes the right code too (dev3: "08/2017/TT - LĐTBXH").
         (
             "Căn cứ Thông tư số 14/2018/TT- BLĐTXH ngày 26/9/2018;",
             "Căn cứ Thông tư số 14/2018/TT-BLĐTBXH ngày 26/9/2018;",
+        ),
+        (
+            "theo Thông tư số 08/2017/TT - LĐTBXH của Bộ;",
+            "theo Thông tư số 08/2017/TT-BLĐTBXH của Bộ;",
         ),
     ];
     for (text, want) in rows {

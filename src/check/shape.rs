@@ -568,6 +568,7 @@ pub fn issuer_typo(c: &Citation) -> Option<IssuerTypo> {
         return None;
     }
     let year = cited_year(c);
+    let circular = matches!(codes[0], "TT" | "TTLT");
     // Only the issuing body's code, right after the type code: the codes after it name a
     // unit of that body ("4255/QĐ-BNN-KHCN": Vụ Khoa học, công nghệ), not a body.
     for w in &codes[1..2] {
@@ -584,6 +585,10 @@ pub fn issuer_typo(c: &Citation) -> Option<IssuerTypo> {
             .filter(|k| (k.issuer || k.party_issuer) && k.spelled.chars().count() >= NEAR_MISS_MIN)
             .filter(|k| k.spelled.chars().all(char::is_alphabetic))
             .filter(|k| one_edit(&wc, &k.spelled.chars().collect::<Vec<_>>()))
+            // Circulars are issued by ministers and heads of ministry-level bodies (Law
+            // 80/2015/QH13, Art. 4 and 24), never by a province's department (Sở, "S…"):
+            // "TT-LĐTBXH" is the ministry's "BLĐTBXH", not the department's "SLĐTBXH".
+            .filter(|k| !(circular && k.spelled.starts_with('S')))
             .map(|k| k.spelled.clone())
             .collect::<Vec<_>>();
         near.sort();
