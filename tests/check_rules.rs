@@ -490,6 +490,11 @@ fn a_date_opening_a_new_sentence_is_not_the_citations() {
                 &format!("{lead}KẾT LUẬN THỰC HIỆN NGHỊ QUYẾT SỐ 66-NQ/TW\nNgày 28 tháng 11 năm 2025, tại Trụ sở Chính phủ"),
                 &[],
             ),
+            // A date on its own line with no comma after it (a table cell) is its date.
+            (
+                &format!("{lead}Nghị quyết số 66-NQ/TW\nNgày 28/11/2025\n"),
+                &["C0205"],
+            ),
             // A date continuing the citation on the next line (PDF text) is its date.
             (
                 &format!("{lead}theo Nghị quyết số 66-NQ/TW\nngày 28 tháng 11 năm 2025 của Bộ Chính trị"),

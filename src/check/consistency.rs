@@ -601,7 +601,8 @@ fn registry_issued(cx: &Ctx, i: usize) -> Option<Date> {
 /// The date written with a citation, unless it opens a new sentence on a new line: a title
 /// ending "... NGHỊ QUYẾT SỐ 66-NQ/TW" followed by the body's "Ngày 28 tháng 11 năm 2025,
 /// tại Trụ sở Chính phủ ..." gives the meeting's date, not the resolution's. A date that
-/// continues the citation after a line break (text from PDF) is written "ngày", lowercase.
+/// continues the citation after a line break (text from PDF) is written "ngày", lowercase,
+/// and a sentence's opening date is followed by a comma.
 pub fn own_date(cx: &Ctx, c: &Citation) -> Option<Date> {
     let d = c.date?;
     let Some(p) = &c.parts.date else {
@@ -618,7 +619,16 @@ pub fn own_date(cx: &Ctx, c: &Citation) -> Option<Date> {
         || piece
             .trim_start_matches([' ', '\t', '*', '_', '\r'])
             .starts_with('\n');
-    if capital && line_start {
+    // A sentence's opening adverbial ends with a comma ("Ngày 28 tháng 11 năm 2025, tại");
+    // a date on its own line in a table cell ("64/2008/QĐ-BLĐTBXH" / "Ngày 27/11/2008") is
+    // still the citation's.
+    let comma = cx
+        .text
+        .get(p.end..)
+        .unwrap_or("")
+        .trim_start_matches([' ', '\t', '*', '_'])
+        .starts_with(',');
+    if capital && line_start && comma {
         return None;
     }
     Some(d)
