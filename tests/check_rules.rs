@@ -169,6 +169,13 @@ fn never_panics_on_odd_input() {
         "Nghị quyết số 28-NQ/TW ngày 31/",
         "Nghị định số 168 NĐ-CP\r\nngày 28/12/2018",
         "\u{301}Nghi\u{323} đi\u{323}nh số 168 NĐ-CP",
+        // The rules added after dev3: markup, issuer codes, QCVN, dates glued to "ngày".
+        "số** **/**",
+        "Quyết định số 1/2020/QĐ-Đ; Quyết định số 1/2020/QĐ-ĐĐ; Quyết định số 1/2020/QĐ-",
+        "Thông tư số 1/2020/TT-B; Nghị quyết số 1/2020/NQ-QH; Nghị quyết 1/2020/NQ-UBTVQH1",
+        "QCVN: 0/2019/Đ QCVN 1 - 20255/B QCVN 01 – 2008/ĐĐ",
+        "ngày1/1/1 Ngày 31 tháng 12 năm 2020, ngày9 tháng 9 năm 2009",
+        "NGHỊ QUYẾT SỐ 66-NQ/TW\nNgày 30 tháng 02 năm 2025, tại",
         long.as_str(),
     ] {
         let ex = cancu::extract(text);
