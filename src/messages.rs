@@ -548,7 +548,7 @@ rule_texts! {
     "a type code in a National Assembly symbol",
     "Từ Luật Ban hành văn bản quy phạm pháp luật 80/2015/QH13 (có hiệu lực từ 01/7/2016, Điều 8), số, ký hiệu của luật, nghị quyết của Quốc hội, pháp lệnh, nghị quyết của Ủy ban Thường vụ Quốc hội gồm số thứ tự, năm ban hành, tên viết tắt của cơ quan và số khóa: \"76/2025/UBTVQH15\", \"203/2025/QH15\", không viết \"76/2025/NQ-UBTVQH15\". Nghị quyết trước đó (\"1206/2016/NQ-UBTVQH13\") và nghị quyết không mang năm (\"1656/NQ-UBTVQH15\") đúng như đã viết. Bản sửa bỏ mã loại.",
     "Since the Law on Promulgation of Legal Documents 80/2015/QH13 (in force 01/7/2016, Art. 8), the number-symbol of a law or resolution of the National Assembly, and of an ordinance or resolution of its Standing Committee, is number/year/body-and-term: \"76/2025/UBTVQH15\", \"203/2025/QH15\", not \"76/2025/NQ-UBTVQH15\". Earlier resolutions (\"1206/2016/NQ-UBTVQH13\") and resolutions numbered without a year (\"1656/NQ-UBTVQH15\") are right as written. The fix drops the type code.";
-    "C0116", Review,
+    "C0116", Safe,
     "ký hiệu quy chuẩn kỹ thuật quốc gia viết sai",
     "miswritten code of a national technical regulation",
     "Quy chuẩn kỹ thuật quốc gia mang ký hiệu \"QCVN số hiệu:năm ban hành/tên viết tắt của bộ\" (Luật Tiêu chuẩn và Quy chuẩn kỹ thuật 68/2006/QH11 và văn bản hướng dẫn): \"QCVN 01:2008/BLĐTBXH\", không viết \"QCVN 01 - 2008/BLĐTBXH\" hay \"QCVN: 02/2019/BLĐTBXH\". Dấu gạch nối đánh số phần của một bộ quy chuẩn (\"QCVN 01-99:2012/BNNPTNT\") là đúng. Bản sửa viết dấu \":\" giữa số hiệu và năm.",
