@@ -347,11 +347,30 @@ messages! {
         "{0}: not valid UTF-8 text (byte {1}); is it a binary file?";
     E_EMPTY = "{0}: tệp rỗng", "{0}: empty file";
     E_MISSING = "{0}: không có tệp hay thư mục này", "{0}: no such file or directory";
-    E_TOO_LARGE = "{0}: {1} byte, vượt giới hạn {2} byte (nâng giới hạn bằng --max-size)",
+    E_TOO_LARGE = "{0}: {1} byte, vượt quá giới hạn kích thước {2} byte (nâng giới hạn bằng --max-size)",
         "{0}: {1} bytes, over the size limit of {2} bytes (raise it with --max-size)";
-    E_OVER_LIMIT = "{0}: {1}, vượt giới hạn {2} byte: từ chối, không cắt bớt (nâng giới hạn bằng --max-size)",
+    E_OVER_LIMIT = "{0}: {1}, vượt quá giới hạn kích thước {2} byte: từ chối, không cắt bớt (nâng giới hạn bằng --max-size)",
         "{0}: {1}, over the size limit of {2} bytes: refused, not truncated (raise it with --max-size)";
-    E_CORRUPT = "{0}: không đọc được như một tệp {1}: {2}", "{0}: not a readable {1} file: {2}";
+    E_CORRUPT = "{0}: không đọc được tệp {1}: {2}", "{0}: not a readable {1} file: {2}";
+    // Why a file did not read (the reasons inside the errors above).
+    R_DENIED = "không có quyền đọc", "permission denied";
+    R_IS_DIR = "đây là thư mục, không phải tệp", "is a directory";
+    R_NUL = "tệp có byte NUL ở vị trí {0}", "NUL byte at offset {0}";
+    R_CONTROLS = "{0}% là ký tự điều khiển", "{0}% control characters";
+    R_OVER_READ = "đã đọc hơn {0} byte (dữ liệu không có điểm dừng?)", "more than {0} bytes read (an endless input?)";
+    R_OVER_PART = "phần {0} giải nén ra hơn {1} byte (bom nén?)", "{0} decompresses to more than {1} bytes (a zip bomb?)";
+    R_OVER_TEXT = "{0} byte chữ sau khi giải nén", "{0} bytes of text once decompressed";
+    R_NOT_ZIP = "không phải gói ZIP (tệp .docx là một gói ZIP)", "not a ZIP package (a .docx is one)";
+    R_LEGACY_DOC = "đây là tệp Word 97-2003 (.doc) mang tên khác: mở bằng Word rồi lưu lại dưới dạng .docx",
+        "a Word 97-2003 document (.doc) under another name: open it in Word and save it as .docx";
+    R_NO_PART = "thiếu phần {0}", "the part {0} is missing";
+    R_BAD_PART = "không giải nén được phần {0} ({1})", "the part {0} does not decompress ({1})";
+    R_PART_NOT_UTF8 = "phần {0} không phải UTF-8 (byte {1})", "the part {0} is not UTF-8 (byte {1})";
+    R_BAD_XML = "phần {0} có XML sai cấu trúc ({1})", "the part {0} is not well-formed XML ({1})";
+    R_PDF = "bộ đọc PDF dừng lại ({0})", "the PDF parser stopped ({0})";
+    R_PDF_CRASHED = "bộ đọc PDF gặp lỗi với tệp này", "the PDF parser failed on this file";
+    R_NO_PAGES = "không có trang nào", "no pages";
+    R_JSON = "sai cú pháp JSON ở dòng {0}, cột {1}", "JSON syntax error at line {0}, column {1}";
     E_NO_TEXT_LAYER = "{0}: PDF không có lớp chữ ({1} trang, không có chữ): bản quét? Hãy nhận dạng chữ (OCR) trước (cancu không làm OCR)",
         "{0}: PDF has no text layer ({1} page(s), no text): a scanned image? OCR it first (cancu does no OCR)";
     E_NO_TEXT_FIELD = "{0}: JSON không có trường văn bản (đã tìm \"full_text\", \"text\", \"content\")",
@@ -393,21 +412,73 @@ messages! {
     E_ALREADY_READ = "{0}: {1} đã được đọc từ một tệp khác; bỏ qua", "{0}: {1} already read from another file; skipped";
 }
 
-/// A file that could not be read, in `lang`, naming the file (the same facts as the
-/// error's own English `Display`).
+/// A file that could not be read, in `lang`, naming the file. The English text is the
+/// error's `Display`.
 pub fn source_error(lang: Lang, e: &crate::source::SourceError) -> String {
     use crate::source::SourceError as E;
     match e {
-        E::Io { path, err } => tr(lang, &E_IO, &[path, err]),
-        E::Binary { path, why } => tr(lang, &E_BINARY, &[path, why]),
+        E::Io { path, err } => tr(lang, &E_IO, &[path, &io_reason(lang, err)]),
+        E::Binary { path, why } => tr(lang, &E_BINARY, &[path, &not_text(lang, why)]),
         E::NotText { path, offset } => tr(lang, &E_NOT_UTF8, &[path, offset]),
         E::Empty { path } => tr(lang, &E_EMPTY, &[path]),
         E::Missing { path } => tr(lang, &E_MISSING, &[path]),
         E::TooLarge { path, size, limit } => tr(lang, &E_TOO_LARGE, &[path, size, limit]),
-        E::OverLimit { path, what, limit } => tr(lang, &E_OVER_LIMIT, &[path, what, limit]),
-        E::Corrupt { path, format, why } => tr(lang, &E_CORRUPT, &[path, format, why]),
+        E::OverLimit { path, what, limit } => tr(
+            lang,
+            &E_OVER_LIMIT,
+            &[path, &over(lang, what, *limit), limit],
+        ),
+        E::Corrupt { path, format, why } => {
+            tr(lang, &E_CORRUPT, &[path, format, &broken(lang, why)])
+        }
         E::NoTextLayer { path, pages } => tr(lang, &E_NO_TEXT_LAYER, &[path, pages]),
         E::NoTextField { path } => tr(lang, &E_NO_TEXT_FIELD, &[path]),
+    }
+}
+
+/// An I/O failure in words: the common kinds from the catalogue, the system's own words
+/// for the rest.
+fn io_reason(lang: Lang, err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::PermissionDenied => s(lang, &R_DENIED),
+        std::io::ErrorKind::IsADirectory => s(lang, &R_IS_DIR),
+        _ => err.to_string(),
+    }
+}
+
+/// Why bytes are not text, in words.
+fn not_text(lang: Lang, why: &crate::source::encoding::NotText) -> String {
+    use crate::source::encoding::NotText as N;
+    match why {
+        N::Nul(at) => tr(lang, &R_NUL, &[at]),
+        N::Controls(share) => tr(lang, &R_CONTROLS, &[share]),
+    }
+}
+
+/// What went over the size limit `limit`, in words.
+fn over(lang: Lang, what: &crate::source::Over, limit: u64) -> String {
+    use crate::source::Over as O;
+    match what {
+        O::Read => tr(lang, &R_OVER_READ, &[&limit]),
+        O::Part(part) => tr(lang, &R_OVER_PART, &[part, &limit]),
+        O::Text(bytes) => tr(lang, &R_OVER_TEXT, &[bytes]),
+    }
+}
+
+/// Why a DOCX, PDF or JSON file does not read, in words.
+fn broken(lang: Lang, why: &crate::source::Broken) -> String {
+    use crate::source::Broken as B;
+    match why {
+        B::NotZip => s(lang, &R_NOT_ZIP),
+        B::LegacyDoc => s(lang, &R_LEGACY_DOC),
+        B::NoPart(part) => tr(lang, &R_NO_PART, &[part]),
+        B::BadPart { part, detail } => tr(lang, &R_BAD_PART, &[part, detail]),
+        B::PartNotUtf8 { part, offset } => tr(lang, &R_PART_NOT_UTF8, &[part, offset]),
+        B::BadXml { part, detail } => tr(lang, &R_BAD_XML, &[part, detail]),
+        B::Pdf(detail) => tr(lang, &R_PDF, &[detail]),
+        B::PdfCrashed => s(lang, &R_PDF_CRASHED),
+        B::NoPages => s(lang, &R_NO_PAGES),
+        B::Json { line, column } => tr(lang, &R_JSON, &[line, column]),
     }
 }
 
@@ -754,53 +825,198 @@ mod tests {
         h
     }
 
-    /// The English catalogue text of a file error is the error's own `Display`, for every
-    /// kind of error; the Vietnamese one names the same file.
+    /// Every kind of file error, and every reason inside one, in both languages: the
+    /// Vietnamese text by default, the English one (the error's `Display`) with `--lang en`;
+    /// each names the file.
     #[test]
-    fn source_errors_read_the_same_in_english_and_name_the_file_in_vietnamese() {
-        use crate::source::SourceError as E;
+    fn source_errors_in_both_languages() {
+        use crate::source::encoding::NotText;
+        use crate::source::{Broken as B, Over, SourceError as E};
         let p = || "a/b.docx".to_string();
-        let rows = [
-            E::Io {
-                path: p(),
-                err: std::io::Error::other("boom"),
-            },
-            E::Binary {
-                path: p(),
-                why: "NUL byte at offset 8".into(),
-            },
-            E::NotText {
-                path: p(),
-                offset: 3,
-            },
-            E::Empty { path: p() },
-            E::Missing { path: p() },
-            E::TooLarge {
-                path: p(),
-                size: 10,
-                limit: 5,
-            },
-            E::OverLimit {
-                path: p(),
-                what: "more than 5 bytes read".into(),
-                limit: 5,
-            },
-            E::Corrupt {
-                path: p(),
-                format: "DOCX",
-                why: "bad zip".into(),
-            },
-            E::NoTextLayer {
-                path: p(),
-                pages: 2,
-            },
-            E::NoTextField { path: p() },
+        let corrupt = |format, why| E::Corrupt {
+            path: p(),
+            format,
+            why,
+        };
+        let part = || "word/document.xml".to_string();
+        let rows: Vec<(E, &str, &str)> = vec![
+            (
+                E::Io {
+                    path: p(),
+                    err: std::io::Error::other("boom"),
+                },
+                "a/b.docx: không đọc được: boom",
+                "a/b.docx: cannot read: boom",
+            ),
+            (
+                E::Io {
+                    path: p(),
+                    err: std::io::ErrorKind::PermissionDenied.into(),
+                },
+                "a/b.docx: không đọc được: không có quyền đọc",
+                "a/b.docx: cannot read: permission denied",
+            ),
+            (
+                E::Io {
+                    path: p(),
+                    err: std::io::ErrorKind::IsADirectory.into(),
+                },
+                "a/b.docx: không đọc được: đây là thư mục, không phải tệp",
+                "a/b.docx: cannot read: is a directory",
+            ),
+            (
+                E::Binary {
+                    path: p(),
+                    why: NotText::Nul(8),
+                },
+                "a/b.docx: không phải văn bản: tệp có byte NUL ở vị trí 8; có phải tệp nhị phân (ảnh hay tệp nén bị đổi tên)?",
+                "a/b.docx: not text: NUL byte at offset 8; is it a binary file (an image or archive renamed)?",
+            ),
+            (
+                E::Binary {
+                    path: p(),
+                    why: NotText::Controls(40),
+                },
+                "a/b.docx: không phải văn bản: 40% là ký tự điều khiển; có phải tệp nhị phân (ảnh hay tệp nén bị đổi tên)?",
+                "a/b.docx: not text: 40% control characters; is it a binary file (an image or archive renamed)?",
+            ),
+            (
+                E::NotText {
+                    path: p(),
+                    offset: 3,
+                },
+                "a/b.docx: không phải văn bản UTF-8 hợp lệ (byte 3); có phải tệp nhị phân?",
+                "a/b.docx: not valid UTF-8 text (byte 3); is it a binary file?",
+            ),
+            (E::Empty { path: p() }, "a/b.docx: tệp rỗng", "a/b.docx: empty file"),
+            (
+                E::Missing { path: p() },
+                "a/b.docx: không có tệp hay thư mục này",
+                "a/b.docx: no such file or directory",
+            ),
+            (
+                E::TooLarge {
+                    path: p(),
+                    size: 10,
+                    limit: 5,
+                },
+                "a/b.docx: 10 byte, vượt quá giới hạn kích thước 5 byte (nâng giới hạn bằng --max-size)",
+                "a/b.docx: 10 bytes, over the size limit of 5 bytes (raise it with --max-size)",
+            ),
+            (
+                E::OverLimit {
+                    path: p(),
+                    what: Over::Read,
+                    limit: 5,
+                },
+                "a/b.docx: đã đọc hơn 5 byte (dữ liệu không có điểm dừng?), vượt quá giới hạn kích thước 5 byte: từ chối, không cắt bớt (nâng giới hạn bằng --max-size)",
+                "a/b.docx: more than 5 bytes read (an endless input?), over the size limit of 5 bytes: refused, not truncated (raise it with --max-size)",
+            ),
+            (
+                E::OverLimit {
+                    path: p(),
+                    what: Over::Part(part()),
+                    limit: 5,
+                },
+                "a/b.docx: phần word/document.xml giải nén ra hơn 5 byte (bom nén?), vượt quá giới hạn kích thước 5 byte: từ chối, không cắt bớt (nâng giới hạn bằng --max-size)",
+                "a/b.docx: word/document.xml decompresses to more than 5 bytes (a zip bomb?), over the size limit of 5 bytes: refused, not truncated (raise it with --max-size)",
+            ),
+            (
+                E::OverLimit {
+                    path: p(),
+                    what: Over::Text(9),
+                    limit: 5,
+                },
+                "a/b.docx: 9 byte chữ sau khi giải nén, vượt quá giới hạn kích thước 5 byte: từ chối, không cắt bớt (nâng giới hạn bằng --max-size)",
+                "a/b.docx: 9 bytes of text once decompressed, over the size limit of 5 bytes: refused, not truncated (raise it with --max-size)",
+            ),
+            (
+                corrupt("DOCX", B::NotZip),
+                "a/b.docx: không đọc được tệp DOCX: không phải gói ZIP (tệp .docx là một gói ZIP)",
+                "a/b.docx: not a readable DOCX file: not a ZIP package (a .docx is one)",
+            ),
+            (
+                corrupt("DOCX", B::LegacyDoc),
+                "a/b.docx: không đọc được tệp DOCX: đây là tệp Word 97-2003 (.doc) mang tên khác: mở bằng Word rồi lưu lại dưới dạng .docx",
+                "a/b.docx: not a readable DOCX file: a Word 97-2003 document (.doc) under another name: open it in Word and save it as .docx",
+            ),
+            (
+                corrupt("DOCX", B::NoPart(part())),
+                "a/b.docx: không đọc được tệp DOCX: thiếu phần word/document.xml",
+                "a/b.docx: not a readable DOCX file: the part word/document.xml is missing",
+            ),
+            (
+                corrupt(
+                    "DOCX",
+                    B::BadPart {
+                        part: part(),
+                        detail: "bad".into(),
+                    },
+                ),
+                "a/b.docx: không đọc được tệp DOCX: không giải nén được phần word/document.xml (bad)",
+                "a/b.docx: not a readable DOCX file: the part word/document.xml does not decompress (bad)",
+            ),
+            (
+                corrupt(
+                    "DOCX",
+                    B::PartNotUtf8 {
+                        part: part(),
+                        offset: 7,
+                    },
+                ),
+                "a/b.docx: không đọc được tệp DOCX: phần word/document.xml không phải UTF-8 (byte 7)",
+                "a/b.docx: not a readable DOCX file: the part word/document.xml is not UTF-8 (byte 7)",
+            ),
+            (
+                corrupt(
+                    "DOCX",
+                    B::BadXml {
+                        part: part(),
+                        detail: "x".into(),
+                    },
+                ),
+                "a/b.docx: không đọc được tệp DOCX: phần word/document.xml có XML sai cấu trúc (x)",
+                "a/b.docx: not a readable DOCX file: the part word/document.xml is not well-formed XML (x)",
+            ),
+            (
+                corrupt("PDF", B::Pdf("x".into())),
+                "a/b.docx: không đọc được tệp PDF: bộ đọc PDF dừng lại (x)",
+                "a/b.docx: not a readable PDF file: the PDF parser stopped (x)",
+            ),
+            (
+                corrupt("PDF", B::PdfCrashed),
+                "a/b.docx: không đọc được tệp PDF: bộ đọc PDF gặp lỗi với tệp này",
+                "a/b.docx: not a readable PDF file: the PDF parser failed on this file",
+            ),
+            (
+                corrupt("PDF", B::NoPages),
+                "a/b.docx: không đọc được tệp PDF: không có trang nào",
+                "a/b.docx: not a readable PDF file: no pages",
+            ),
+            (
+                corrupt("JSON", B::Json { line: 1, column: 9 }),
+                "a/b.docx: không đọc được tệp JSON: sai cú pháp JSON ở dòng 1, cột 9",
+                "a/b.docx: not a readable JSON file: JSON syntax error at line 1, column 9",
+            ),
+            (
+                E::NoTextLayer {
+                    path: p(),
+                    pages: 2,
+                },
+                "a/b.docx: PDF không có lớp chữ (2 trang, không có chữ): bản quét? Hãy nhận dạng chữ (OCR) trước (cancu không làm OCR)",
+                "a/b.docx: PDF has no text layer (2 page(s), no text): a scanned image? OCR it first (cancu does no OCR)",
+            ),
+            (
+                E::NoTextField { path: p() },
+                "a/b.docx: JSON không có trường văn bản (đã tìm \"full_text\", \"text\", \"content\")",
+                "a/b.docx: JSON has no text field (looked for \"full_text\", \"text\", \"content\")",
+            ),
         ];
-        for e in rows {
-            assert_eq!(source_error(Lang::En, &e), e.to_string());
-            let vi = source_error(Lang::Vi, &e);
-            assert!(vi.starts_with("a/b.docx: "), "{vi}");
-            assert_ne!(vi, e.to_string());
+        for (e, vi, en) in rows {
+            assert_eq!(source_error(Lang::Vi, &e), vi, "{e:?}");
+            assert_eq!(source_error(Lang::En, &e), en, "{e:?}");
+            assert_eq!(e.to_string(), en, "{e:?}");
+            assert_eq!(e.path(), "a/b.docx");
         }
     }
 

@@ -61,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     bar.finish_and_clear();
     for e in &stats.errors {
-        eprintln!("{}", crate::cli::output::tr(&crate::messages::E_LINE, &[e]));
+        crate::cli::output::file_error(e);
     }
     let lang = crate::cli::output::lang();
     let registry = match stats.instruments {

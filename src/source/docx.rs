@@ -8,19 +8,36 @@
 //! Why not a DOCX crate: the maintained ones (docx-rs) are writers first and pull far more
 //! than the two parsers needed to read body text. Knows nothing of citations.
 
-use super::{Aside, Format, Location, SourceError, SourceFile};
+use super::{Aside, Broken, Format, Location, Over, SourceError, SourceFile};
 use quick_xml::events::Event;
 use std::io::Read;
 
 /// Largest XML part read (a bound against zip bombs).
 const MAX_PART: u64 = 256 * 1024 * 1024;
 
-fn corrupt(path: &str, why: impl std::fmt::Display) -> SourceError {
+fn corrupt(path: &str, why: Broken) -> SourceError {
     SourceError::Corrupt {
         path: path.into(),
         format: "DOCX",
-        why: why.to_string(),
+        why,
     }
+}
+
+/// The first bytes of an OLE2 compound file: a Word 97-2003 document (.doc).
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Why `name` of the package did not read.
+fn bad_part(path: &str, name: &str, e: zip::result::ZipError) -> SourceError {
+    corrupt(
+        path,
+        match e {
+            zip::result::ZipError::FileNotFound => Broken::NoPart(name.into()),
+            e => Broken::BadPart {
+                part: name.into(),
+                detail: e.to_string(),
+            },
+        },
+    )
 }
 
 /// Read a DOCX held in `bytes`.
@@ -32,27 +49,50 @@ pub fn read(path: &str, bytes: &[u8]) -> Result<SourceFile, SourceError> {
 /// bytes (a zip bomb): an error naming the part, never a silently cut text.
 pub fn read_limited(path: &str, bytes: &[u8], limit: u64) -> Result<SourceFile, SourceError> {
     let limit = limit.min(MAX_PART);
-    let mut zip =
-        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| corrupt(path, e))?;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
+        corrupt(
+            path,
+            if bytes.starts_with(OLE_MAGIC) {
+                Broken::LegacyDoc
+            } else {
+                Broken::NotZip
+            },
+        )
+    })?;
     let part = |zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str| {
-        let f = zip
-            .by_name(name)
-            .map_err(|e| corrupt(path, format!("{name}: {e}")))?;
+        let f = zip.by_name(name).map_err(|e| bad_part(path, name, e))?;
         let mut s = Vec::new();
         f.take(limit.saturating_add(1))
             .read_to_end(&mut s)
-            .map_err(|e| corrupt(path, format!("{name}: {e}")))?;
+            .map_err(|e| bad_part(path, name, e.into()))?;
         if s.len() as u64 > limit {
             return Err(SourceError::OverLimit {
                 path: path.into(),
-                what: format!("{name} decompresses to more than {limit} bytes (a zip bomb?)"),
+                what: Over::Part(name.into()),
                 limit,
             });
         }
-        String::from_utf8(s).map_err(|e| corrupt(path, format!("{name}: {e}")))
+        String::from_utf8(s).map_err(|e| {
+            corrupt(
+                path,
+                Broken::PartNotUtf8 {
+                    part: name.into(),
+                    offset: e.utf8_error().valid_up_to(),
+                },
+            )
+        })
+    };
+    let bad_xml = |name: &str, e: &dyn std::fmt::Display| {
+        corrupt(
+            path,
+            Broken::BadXml {
+                part: name.into(),
+                detail: e.to_string(),
+            },
+        )
     };
     let xml = part(&mut zip, "word/document.xml")?;
-    let w = walk(&xml).map_err(|e| corrupt(path, format!("word/document.xml: {e}")))?;
+    let w = walk(&xml).map_err(|e| bad_xml("word/document.xml", &e))?;
     let mut warnings = Vec::new();
     if w.insertions + w.deletions > 0 {
         warnings.push(format!(
@@ -76,9 +116,7 @@ pub fn read_limited(path: &str, bytes: &[u8], limit: u64) -> Result<SourceFile, 
         } else {
             "footer"
         };
-        match part(&mut zip, &name)
-            .and_then(|x| paragraphs(&x).map_err(|e| corrupt(path, format!("{name}: {e}"))))
-        {
+        match part(&mut zip, &name).and_then(|x| paragraphs(&x).map_err(|e| bad_xml(&name, &e))) {
             Ok((t, _)) if !t.trim().is_empty() => asides.push(Aside {
                 kind,
                 part: name,
