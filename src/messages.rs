@@ -324,6 +324,7 @@ messages! {
     SE_STALE_NOTE = "lưu ý: {0} tệp trong số này đã sửa hoặc không còn từ khi lập chỉ mục (đánh dấu [chỉ mục cũ]); chạy `cancu index` để cập nhật chỉ mục",
         "note: {0} of these files changed or are gone since they were indexed (marked [stale]); run `cancu index` to update the index";
     SH_VERSIONS = "{0}: các phiên bản trong cơ sở dữ liệu: {1}; hiển thị phiên bản mới nhất", "{0}: versions in the registry: {1}; showing the latest";
+    IX_SOME_ERRORS = "lưu ý: có tệp không lập chỉ mục được (xem ở trên)", "note: some files could not be indexed (see above)";
     IX_REBUILD = "lưu ý: {0} do phiên bản cancu khác lập (lược đồ khác); lập lại chỉ mục", "note: {0} was built by another cancu version (another schema); rebuilding it";
     IX_DONE = "{0}: thêm {1}, thay {2}, bỏ {3}, giữ nguyên {4} ({5} MB được lập chỉ mục trong {6} giây); {7}",
         "{0}: {1} added, {2} replaced, {3} removed, {4} unchanged ({5} MB indexed in {6} s); {7}";
@@ -354,6 +355,11 @@ messages! {
     E_CORRUPT = "{0}: không đọc được tệp {1}: {2}", "{0}: not a readable {1} file: {2}";
     // Why a file did not read (the reasons inside the errors above).
     R_DENIED = "không có quyền đọc", "permission denied";
+    R_NOT_FOUND = "không có tệp hay thư mục này", "no such file or directory";
+    R_READ_ONLY = "hệ thống tệp chỉ cho đọc", "read-only file system";
+    R_NO_SPACE = "hết chỗ trên đĩa", "no space left on the device";
+    R_ADDR_IN_USE = "địa chỉ đang được dùng (một chương trình khác, có thể là một cancu serve khác, đang nghe ở cổng này; chọn cổng khác bằng --addr)",
+        "the address is in use (another program, maybe another cancu serve, listens on this port; choose another with --addr)";
     R_IS_DIR = "đây là thư mục, không phải tệp", "is a directory";
     R_NUL = "tệp có byte NUL ở vị trí {0}", "NUL byte at offset {0}";
     R_CONTROLS = "{0}% là ký tự điều khiển", "{0}% control characters";
@@ -389,6 +395,7 @@ messages! {
     E_CANNOT_READ = "{0}: không đọc được", "{0}: cannot read";
     E_NOT_CONFIG = "{0}: không phải tệp cancu.toml", "{0}: not a cancu.toml";
     E_BASELINE = "{0}: không đọc được tệp mốc (baseline)", "{0}: cannot read the baseline";
+    E_CANNOT_WRITE_BASELINE = "{0}: không ghi được tệp mốc (baseline)", "{0}: cannot write the baseline";
     E_CHANGED_ON_DISK = "{0}: tệp đã thay đổi trên đĩa từ khi được đọc; không ghi gì",
         "{0}: changed on disk since it was read; nothing written";
     E_NOT_FIXED = "{0}: không sửa: {1}; tệp được giữ nguyên", "{0}: not fixed: {1}; the file is left as it was";
@@ -409,6 +416,20 @@ messages! {
     E_INDEX_NOT_UPDATED = "chưa cập nhật chỉ mục tìm kiếm: {0}", "search index not updated: {0}";
     W_INDEX_NOT_UPDATED = "chưa cập nhật chỉ mục tìm kiếm: {0} (--no-index bỏ qua việc này, --index DIR đặt chỉ mục nơi khác)",
         "search index not updated: {0} (--no-index skips it, --index DIR puts it elsewhere)";
+    E_INDEX_BUSY = "chỉ mục {0} đang được một tiến trình khác ghi; hãy chờ tiến trình đó xong",
+        "index {0} is being written by another process; wait for it to finish";
+    E_INDEX_MISSING = "không có chỉ mục ở {0}; chạy `cancu index` trước", "no index at {0}; run `cancu index` first";
+    E_INDEX_SCHEMA = "chỉ mục {0} do phiên bản cancu khác lập (lược đồ khác); chạy `cancu index` để lập lại",
+        "index {0} was built with another schema (another cancu version); run `cancu index` to rebuild it";
+    E_INDEX_NOT_OURS = "{0} chứa một chỉ mục tìm kiếm không phải của cancu (các trường khác); chọn thư mục --index khác",
+        "{0} holds a search index that is not cancu's (other fields); choose another --index directory";
+    E_INDEX = "chỉ mục {0}: {1}", "index {0}: {1}";
+    E_BAD_QUERY = "câu tìm kiếm không dùng được: {0}", "bad query: {0}";
+    E_REGISTRY_SYNTAX = "{0}: sai cú pháp: {1}", "{0}: {1}";
+    E_REGISTRY_WRITE = "không ghi được cơ sở dữ liệu văn bản: {0}", "cannot write registry: {0}";
+    E_CANNOT_LISTEN = "không mở được cổng {0}: {1}", "cannot listen on {0}: {1}";
+    E_NOT_LOOPBACK = "{0} không phải địa chỉ trong máy (loopback); thêm --allow-remote để phục vụ các máy khác",
+        "{0} is not a loopback address; pass --allow-remote to serve other machines";
     E_ALREADY_READ = "{0}: {1} đã được đọc từ một tệp khác; bỏ qua", "{0}: {1} already read from another file; skipped";
 }
 
@@ -436,12 +457,76 @@ pub fn source_error(lang: Lang, e: &crate::source::SourceError) -> String {
     }
 }
 
+/// A failure of the tool in `lang` when it is one the catalogue words (a file, the index,
+/// the registry, the server); None for others, told in their own words. The CLI tells each
+/// error of a chain with it.
+pub fn tool_error(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    if let Some(e) = e.downcast_ref::<crate::source::SourceError>() {
+        return Some(source_error(lang, e));
+    }
+    if let Some(e) = e.downcast_ref::<crate::index::IndexError>() {
+        return Some(index_error(lang, e));
+    }
+    if let Some(e) = e.downcast_ref::<crate::registry::RegistryError>() {
+        use crate::registry::RegistryError as R;
+        return Some(match e {
+            R::Parse { origin, message } => tr(lang, &E_REGISTRY_SYNTAX, &[origin, message]),
+            R::Io { path, err } => tr(lang, &E_IO, &[path, &io_reason(lang, err)]),
+            R::Write(why) => tr(lang, &E_REGISTRY_WRITE, &[why]),
+        });
+    }
+    let start = |e: &crate::serve::http::StartError| match e {
+        crate::serve::http::StartError::Bind {
+            addr,
+            kind,
+            message,
+        } => {
+            let why = match kind {
+                std::io::ErrorKind::AddrInUse => s(lang, &R_ADDR_IN_USE),
+                std::io::ErrorKind::PermissionDenied => s(lang, &R_DENIED),
+                _ => message.clone(),
+            };
+            tr(lang, &E_CANNOT_LISTEN, &[addr, &why])
+        }
+    };
+    if let Some(e) = e.downcast_ref::<crate::serve::ServeError>() {
+        return Some(match e {
+            crate::serve::ServeError::Start(e) => start(e),
+            crate::serve::ServeError::NotLoopback { addr } => tr(lang, &E_NOT_LOOPBACK, &[addr]),
+        });
+    }
+    if let Some(e) = e.downcast_ref::<crate::serve::http::StartError>() {
+        return Some(start(e));
+    }
+    // A bare I/O failure under a context naming its file ("FILE: cause").
+    e.downcast_ref::<std::io::Error>()
+        .map(|e| io_reason(lang, e))
+}
+
+/// A failure of the search index in `lang`, naming its folder.
+pub fn index_error(lang: Lang, e: &crate::index::IndexError) -> String {
+    use crate::index::IndexError as I;
+    match e {
+        I::Busy { dir } => tr(lang, &E_INDEX_BUSY, &[&dir.display()]),
+        I::Missing { dir } => tr(lang, &E_INDEX_MISSING, &[&dir.display()]),
+        I::SchemaMismatch { dir } => tr(lang, &E_INDEX_SCHEMA, &[&dir.display()]),
+        I::NotOurs { dir } => tr(lang, &E_INDEX_NOT_OURS, &[&dir.display()]),
+        I::Io { dir, err } => tr(lang, &E_INDEX, &[&dir.display(), &io_reason(lang, err)]),
+        I::Tantivy { dir, err } => tr(lang, &E_INDEX, &[&dir.display(), err]),
+        I::Query(why) => tr(lang, &E_BAD_QUERY, &[why]),
+    }
+}
+
 /// An I/O failure in words: the common kinds from the catalogue, the system's own words
 /// for the rest.
 fn io_reason(lang: Lang, err: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
     match err.kind() {
-        std::io::ErrorKind::PermissionDenied => s(lang, &R_DENIED),
-        std::io::ErrorKind::IsADirectory => s(lang, &R_IS_DIR),
+        K::PermissionDenied => s(lang, &R_DENIED),
+        K::IsADirectory => s(lang, &R_IS_DIR),
+        K::NotFound => s(lang, &R_NOT_FOUND),
+        K::ReadOnlyFilesystem => s(lang, &R_READ_ONLY),
+        K::StorageFull => s(lang, &R_NO_SPACE),
         _ => err.to_string(),
     }
 }

@@ -859,8 +859,9 @@ fn baseline(
             text.push_str(r);
             text.push('\n');
         }
-        std::fs::write(path, text)
-            .with_context(|| format!("{}: cannot write the baseline", path.display()))?;
+        std::fs::write(path, text).with_context(|| {
+            crate::cli::output::tr(&messages::E_CANNOT_WRITE_BASELINE, &[&path.display()])
+        })?;
         crate::cli::output::note(messages::tr(
             crate::cli::output::lang(),
             &messages::BASELINE_WRITTEN,

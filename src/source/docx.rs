@@ -24,7 +24,7 @@ fn corrupt(path: &str, why: Broken) -> SourceError {
 }
 
 /// The first bytes of an OLE2 compound file: a Word 97-2003 document (.doc).
-const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+pub const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// Why `name` of the package did not read.
 fn bad_part(path: &str, name: &str, e: zip::result::ZipError) -> SourceError {

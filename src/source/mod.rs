@@ -429,7 +429,8 @@ pub fn from_bytes_as(
     }
     let sniffed = if bytes.starts_with(b"%PDF") {
         Some(Format::Pdf)
-    } else if bytes.starts_with(b"PK\x03\x04") {
+    } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(docx::OLE_MAGIC) {
+        // A Word 97-2003 file (.doc) goes to the DOCX reader, which names it.
         Some(Format::Docx)
     } else {
         None
