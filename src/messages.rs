@@ -356,9 +356,10 @@ messages! {
     // Why a file did not read (the reasons inside the errors above).
     R_DENIED = "không có quyền đọc", "permission denied";
     R_NOT_FOUND = "không có tệp hay thư mục này", "no such file or directory";
+    R_NOT_DIR = "có phần của đường dẫn không phải thư mục", "not a directory";
     R_READ_ONLY = "hệ thống tệp chỉ cho đọc", "read-only file system";
     R_NO_SPACE = "hết chỗ trên đĩa", "no space left on the device";
-    R_ADDR_IN_USE = "địa chỉ đang được dùng (một chương trình khác, có thể là một cancu serve khác, đang nghe ở cổng này; chọn cổng khác bằng --addr)",
+    R_ADDR_IN_USE = "địa chỉ này đang được dùng (một chương trình khác, có thể là một cancu serve khác, đang chạy ở cổng này; chọn cổng khác bằng --addr)",
         "the address is in use (another program, maybe another cancu serve, listens on this port; choose another with --addr)";
     R_IS_DIR = "đây là thư mục, không phải tệp", "is a directory";
     R_NUL = "tệp có byte NUL ở vị trí {0}", "NUL byte at offset {0}";
@@ -425,9 +426,14 @@ messages! {
         "{0} holds a search index that is not cancu's (other fields); choose another --index directory";
     E_INDEX = "chỉ mục {0}: {1}", "index {0}: {1}";
     E_BAD_QUERY = "câu tìm kiếm không dùng được: {0}", "bad query: {0}";
+    Q_NO_WORDS = "không có từ nào trong \"{0}\"", "no words in \"{0}\"";
+    Q_NO_ISSUER_WORDS = "không có từ nào trong tên cơ quan ban hành \"{0}\"", "no words in issuer \"{0}\"";
+    Q_NOTHING = "không có gì để tìm trong \"{0}\"", "nothing to search for in \"{0}\"";
+    Q_UNKNOWN_TYPE = "không có loại tài liệu \"{0}\" (section hoặc instrument)", "unknown document type \"{0}\" (section or instrument)";
+    Q_UNKNOWN_STATUS = "không có tình trạng \"{0}\" (một trong: {1})", "unknown status \"{0}\" (one of {1})";
     E_REGISTRY_SYNTAX = "{0}: sai cú pháp: {1}", "{0}: {1}";
     E_REGISTRY_WRITE = "không ghi được cơ sở dữ liệu văn bản: {0}", "cannot write registry: {0}";
-    E_CANNOT_LISTEN = "không mở được cổng {0}: {1}", "cannot listen on {0}: {1}";
+    E_CANNOT_LISTEN = "không mở được {0} để phục vụ: {1}", "cannot listen on {0}: {1}";
     E_NOT_LOOPBACK = "{0} không phải địa chỉ trong máy (loopback); thêm --allow-remote để phục vụ các máy khác",
         "{0} is not a loopback address; pass --allow-remote to serve other machines";
     E_ALREADY_READ = "{0}: {1} đã được đọc từ một tệp khác; bỏ qua", "{0}: {1} already read from another file; skipped";
@@ -513,7 +519,19 @@ pub fn index_error(lang: Lang, e: &crate::index::IndexError) -> String {
         I::NotOurs { dir } => tr(lang, &E_INDEX_NOT_OURS, &[&dir.display()]),
         I::Io { dir, err } => tr(lang, &E_INDEX, &[&dir.display(), &io_reason(lang, err)]),
         I::Tantivy { dir, err } => tr(lang, &E_INDEX, &[&dir.display(), err]),
-        I::Query(why) => tr(lang, &E_BAD_QUERY, &[why]),
+        I::Query(why) => tr(lang, &E_BAD_QUERY, &[&query_error(lang, why)]),
+    }
+}
+
+/// Why a query cannot be run, in `lang`.
+pub fn query_error(lang: Lang, e: &crate::index::QueryError) -> String {
+    use crate::index::QueryError as Q;
+    match e {
+        Q::NoWords(p) => tr(lang, &Q_NO_WORDS, &[p]),
+        Q::NoIssuerWords(i) => tr(lang, &Q_NO_ISSUER_WORDS, &[i]),
+        Q::Nothing(q) => tr(lang, &Q_NOTHING, &[q]),
+        Q::UnknownType(t) => tr(lang, &Q_UNKNOWN_TYPE, &[t]),
+        Q::UnknownStatus(st, known) => tr(lang, &Q_UNKNOWN_STATUS, &[st, known]),
     }
 }
 
@@ -525,6 +543,7 @@ fn io_reason(lang: Lang, err: &std::io::Error) -> String {
         K::PermissionDenied => s(lang, &R_DENIED),
         K::IsADirectory => s(lang, &R_IS_DIR),
         K::NotFound => s(lang, &R_NOT_FOUND),
+        K::NotADirectory => s(lang, &R_NOT_DIR),
         K::ReadOnlyFilesystem => s(lang, &R_READ_ONLY),
         K::StorageFull => s(lang, &R_NO_SPACE),
         _ => err.to_string(),
@@ -1103,6 +1122,131 @@ mod tests {
             assert_eq!(e.to_string(), en, "{e:?}");
             assert_eq!(e.path(), "a/b.docx");
         }
+    }
+
+    /// Failures of the index, the registry and the server, and a bare I/O failure under a
+    /// file's name, in both languages; errors the catalogue does not know are left alone.
+    #[test]
+    fn tool_errors_in_both_languages() {
+        use crate::index::{IndexError as I, QueryError as Q};
+        let dir = || std::path::PathBuf::from("idx");
+        let q = |e| Box::new(I::Query(e)) as Box<dyn std::error::Error>;
+        let rows: Vec<(Box<dyn std::error::Error>, &str, &str)> = vec![
+            (
+                Box::new(I::Busy { dir: dir() }),
+                "chỉ mục idx đang được một tiến trình khác ghi; hãy chờ tiến trình đó xong",
+                "index idx is being written by another process; wait for it to finish",
+            ),
+            (
+                Box::new(I::Missing { dir: dir() }),
+                "không có chỉ mục ở idx; chạy `cancu index` trước",
+                "no index at idx; run `cancu index` first",
+            ),
+            (
+                Box::new(I::SchemaMismatch { dir: dir() }),
+                "chỉ mục idx do phiên bản cancu khác lập (lược đồ khác); chạy `cancu index` để lập lại",
+                "index idx was built with another schema (another cancu version); run `cancu index` to rebuild it",
+            ),
+            (
+                Box::new(I::NotOurs { dir: dir() }),
+                "idx chứa một chỉ mục tìm kiếm không phải của cancu (các trường khác); chọn thư mục --index khác",
+                "idx holds a search index that is not cancu's (other fields); choose another --index directory",
+            ),
+            (
+                Box::new(I::Io {
+                    dir: dir(),
+                    err: std::io::ErrorKind::NotADirectory.into(),
+                }),
+                "chỉ mục idx: có phần của đường dẫn không phải thư mục",
+                "index idx: not a directory",
+            ),
+            (
+                q(Q::NoWords("...".into())),
+                "câu tìm kiếm không dùng được: không có từ nào trong \"...\"",
+                "bad query: no words in \"...\"",
+            ),
+            (
+                q(Q::NoIssuerWords("-".into())),
+                "câu tìm kiếm không dùng được: không có từ nào trong tên cơ quan ban hành \"-\"",
+                "bad query: no words in issuer \"-\"",
+            ),
+            (
+                q(Q::Nothing("".into())),
+                "câu tìm kiếm không dùng được: không có gì để tìm trong \"\"",
+                "bad query: nothing to search for in \"\"",
+            ),
+            (
+                q(Q::UnknownType("x".into())),
+                "câu tìm kiếm không dùng được: không có loại tài liệu \"x\" (section hoặc instrument)",
+                "bad query: unknown document type \"x\" (section or instrument)",
+            ),
+            (
+                q(Q::UnknownStatus("x".into(), "a, b".into())),
+                "câu tìm kiếm không dùng được: không có tình trạng \"x\" (một trong: a, b)",
+                "bad query: unknown status \"x\" (one of a, b)",
+            ),
+            (
+                Box::new(crate::registry::RegistryError::Io {
+                    path: "r.toml".into(),
+                    err: std::io::ErrorKind::NotFound.into(),
+                }),
+                "r.toml: không đọc được: không có tệp hay thư mục này",
+                "r.toml: cannot read: no such file or directory",
+            ),
+            (
+                Box::new(crate::registry::RegistryError::Parse {
+                    origin: "r.toml".into(),
+                    message: "TOML parse error".into(),
+                }),
+                "r.toml: sai cú pháp: TOML parse error",
+                "r.toml: TOML parse error",
+            ),
+            (
+                Box::new(crate::registry::RegistryError::Write("x".into())),
+                "không ghi được cơ sở dữ liệu văn bản: x",
+                "cannot write registry: x",
+            ),
+            (
+                Box::new(crate::serve::ServeError::NotLoopback {
+                    addr: ([8, 8, 8, 8], 80).into(),
+                }),
+                "8.8.8.8:80 không phải địa chỉ trong máy (loopback); thêm --allow-remote để phục vụ các máy khác",
+                "8.8.8.8:80 is not a loopback address; pass --allow-remote to serve other machines",
+            ),
+            (
+                Box::new(crate::serve::ServeError::Start(
+                    crate::serve::http::StartError::Bind {
+                        addr: ([127, 0, 0, 1], 8080).into(),
+                        kind: std::io::ErrorKind::AddrInUse,
+                        message: "Address in use".into(),
+                    },
+                )),
+                "không mở được 127.0.0.1:8080 để phục vụ: địa chỉ này đang được dùng (một chương trình khác, có thể là một cancu serve khác, đang chạy ở cổng này; chọn cổng khác bằng --addr)",
+                "cannot listen on 127.0.0.1:8080: the address is in use (another program, maybe another cancu serve, listens on this port; choose another with --addr)",
+            ),
+            (
+                Box::new(std::io::Error::from(std::io::ErrorKind::PermissionDenied)),
+                "không có quyền đọc",
+                "permission denied",
+            ),
+        ];
+        for (e, vi, en) in rows {
+            assert_eq!(
+                tool_error(Lang::Vi, e.as_ref()).as_deref(),
+                Some(vi),
+                "{e:?}"
+            );
+            assert_eq!(
+                tool_error(Lang::En, e.as_ref()).as_deref(),
+                Some(en),
+                "{e:?}"
+            );
+        }
+        // The English text of an index failure is its Display.
+        let e = I::Query(Q::NoWords("x".into()));
+        assert_eq!(index_error(Lang::En, &e), e.to_string());
+        let other: Box<dyn std::error::Error> = "something else".into();
+        assert_eq!(tool_error(Lang::Vi, other.as_ref()), None);
     }
 
     #[test]
