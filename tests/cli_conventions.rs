@@ -676,3 +676,140 @@ fn index_inside_the_indexed_folder_is_not_read() {
         assert!(!err.contains("meta.json"), "round {round}: {err}");
     }
 }
+
+/// Failures of the tool (not of one file among others) are told in Vietnamese by default
+/// and in English with `--lang en`, naming the file, folder or address at fault, with a
+/// non-zero exit and no panic: the index, the registry, a query, the server, a date.
+/// Regression: these were English whatever `--lang` said ("lỗi: no index at …").
+#[test]
+fn tool_failures_are_told_in_both_languages() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed())]);
+    let p = plans.to_str().unwrap();
+    let seed_file = plans.join("seed.txt");
+    let under_file = seed_file.join("idx");
+    let nope = s.cwd.parent().unwrap().join("nope");
+    let idx = s.cwd.parent().unwrap().join("idx");
+    let bad_toml = s.cwd.parent().unwrap().join("bad.toml");
+    std::fs::write(&bad_toml, "this is = not [toml").unwrap();
+    let missing = s.cwd.parent().unwrap().join("missing.toml");
+    assert_eq!(
+        code(&s.run(&["index", p, "--index", idx.to_str().unwrap()])),
+        0
+    );
+    let (nope, under_file, idx, bad_toml, missing) = (
+        nope.display().to_string(),
+        under_file.display().to_string(),
+        idx.display().to_string(),
+        bad_toml.display().to_string(),
+        missing.display().to_string(),
+    );
+    // (arguments, the Vietnamese line, the English line)
+    let rows: Vec<(Vec<&str>, String, String)> = vec![
+        (
+            vec!["search", "dân quân", "--index", &nope],
+            format!("lỗi: không có chỉ mục ở {nope}; chạy `cancu index` trước"),
+            format!("error: no index at {nope}; run `cancu index` first"),
+        ),
+        (
+            vec!["index", p, "--index", &under_file],
+            format!("lỗi: chỉ mục {under_file}: có phần của đường dẫn không phải thư mục"),
+            format!("error: index {under_file}: not a directory"),
+        ),
+        (
+            vec!["search", "\"...\"", "--index", &idx],
+            "lỗi: câu tìm kiếm không dùng được: không có từ nào trong \"...\"".into(),
+            "error: bad query: no words in \"...\"".into(),
+        ),
+        (
+            vec!["extract", p, "--registry", &bad_toml],
+            format!("lỗi: {bad_toml}: sai cú pháp: TOML parse error at line 1, column 6"),
+            format!("error: {bad_toml}: TOML parse error at line 1, column 6"),
+        ),
+        (
+            vec!["extract", p, "--registry", &missing],
+            format!("lỗi: {missing}: không đọc được: không có tệp hay thư mục này"),
+            format!("error: {missing}: cannot read: no such file or directory"),
+        ),
+        (
+            vec!["check", p, "--baseline", &missing],
+            format!("lỗi: {missing}: không đọc được tệp mốc (baseline): không có tệp hay thư mục này"),
+            format!("error: {missing}: cannot read the baseline: no such file or directory"),
+        ),
+        (
+            vec!["check", p, "--as-of", "2025-13-45"],
+            "lỗi: --as-of \"2025-13-45\": không phải ngày (viết 2025-07-01, 01/07/2025 hay today)".into(),
+            "error: --as-of \"2025-13-45\": not a date (write 2025-07-01, 01/07/2025 or today)".into(),
+        ),
+        (
+            vec!["serve", "--addr", "8.8.8.8:80"],
+            "lỗi: 8.8.8.8:80 không phải địa chỉ trong máy (loopback); thêm --allow-remote để phục vụ các máy khác".into(),
+            "error: 8.8.8.8:80 is not a loopback address; pass --allow-remote to serve other machines".into(),
+        ),
+    ];
+    for (args, vi, en) in &rows {
+        for (lang, want) in [(None, vi), (Some("en"), en)] {
+            let mut a = args.clone();
+            if let Some(l) = lang {
+                a.extend(["--lang", l]);
+            }
+            let o = s.run(&a);
+            let err = text(&o.stderr);
+            assert!(!err.contains("panicked"), "{a:?}: {err}");
+            assert!(
+                err.lines().any(|l| l == want.as_str()),
+                "{a:?}: no line {want:?} in\n{err}"
+            );
+            assert_eq!(code(&o), 2, "{a:?}: {err}");
+        }
+    }
+}
+
+/// `serve` on a port another program holds: told in both languages, exit 2, no wait.
+#[test]
+fn serve_on_a_taken_port_is_told_in_both_languages() {
+    let s = Sandbox::new();
+    let held = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = held.local_addr().unwrap().to_string();
+    let rows = [
+        (
+            None,
+            format!("lỗi: không mở được {addr} để phục vụ: địa chỉ này đang được dùng"),
+        ),
+        (
+            Some("en"),
+            format!("error: cannot listen on {addr}: the address is in use"),
+        ),
+    ];
+    for (lang, want) in rows {
+        let mut args = vec!["serve", "--addr", &addr];
+        if let Some(l) = lang {
+            args.extend(["--lang", l]);
+        }
+        let mut child = s
+            .command(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run cancu");
+        // Never wait on a server that did start: it is stopped and the row fails.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let status = loop {
+            if let Some(st) = child.try_wait().expect("wait") {
+                break Some(st);
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        let status = status.unwrap_or_else(|| panic!("{lang:?}: serve started on a taken port"));
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(err.contains(&want), "{lang:?}: no {want:?} in\n{err}");
+        assert_eq!(status.code(), Some(2), "{err}");
+    }
+    drop(held);
+}
