@@ -335,6 +335,35 @@ messages! {
     FIX_UNSAFE_WAITING = "{0}: {1} sửa cần kiểm tra chưa được áp dụng (giá trị suy ra: kiểm tra rồi dùng --unsafe-fixes)", "{0}: {1} unsafe fix(es) not applied (inferred: check them, then use --unsafe-fixes)";
     FIX_NO_STDIN = "--fix không ghi được vào <stdin> (dùng --fix --dry-run)", "--fix cannot write to <stdin> (use --fix --dry-run)";
     FIX_REFUSED_FORMAT = "{0}: --fix không ghi tệp {1}: {2}; tệp được giữ nguyên", "{0}: --fix does not write {1} files: {2}; the file is left as it was";
+    // Why a fix, or a whole file, is not written (`check --fix`).
+    F_PDF = "không sửa trực tiếp được tệp PDF (chữ được dàn theo trang); hãy sửa văn bản gốc, hoặc xem các thay đổi bằng --fix --dry-run",
+        "a PDF cannot be edited in place (its text is laid out in pages); fix the source document, or see the changes with --fix --dry-run";
+    F_HTML = "trang HTML không được ghi lại (phải sửa cả mã đánh dấu); xem các thay đổi bằng --fix --dry-run",
+        "an HTML page is not rewritten (its markup would have to be edited); see the changes with --fix --dry-run";
+    F_JSON = "tệp JSON chứa văn bản trong một trường nên không được ghi lại; xem các thay đổi bằng --fix --dry-run",
+        "a JSON file holds the text inside a field and is not rewritten; see the changes with --fix --dry-run";
+    F_UNKNOWN_ENCODING = "không rõ bảng mã đã dùng để đọc tệp", "the encoding read is unknown";
+    F_NO_OFFSET_MAP = "không có bảng đối chiếu vị trí về các byte gốc", "no offset map to the original bytes";
+    F_NOT_TEXT_NOW = "tệp không còn đọc được như văn bản: {0}", "the file no longer reads as text: {0}";
+    F_NOT_THE_SAME = "tệp không đọc lại được y như cũ theo bảng mã {0}", "the file does not read back the same as {0}";
+    F_NOT_NFC = "văn bản không ở dạng Unicode dựng sẵn (NFC): không tìm lại được vị trí các chỗ sửa",
+        "the body text is not in composed Unicode (NFC): its places cannot be found again";
+    F_DOCX_UNREADABLE = "không đọc được tệp DOCX ({0})", "the DOCX does not read ({0})";
+    F_CANNOT_MAKE = "không tạo được tệp DOCX đã sửa ({0})", "the revised DOCX cannot be made ({0})";
+    F_REVISED_UNREADABLE = "tệp đã sửa không đọc lại được ({0})", "the revised document does not read back ({0})";
+    F_REVISED_NOT_FIXED = "tệp đã sửa không đọc lại ra đúng văn bản đã sửa", "the revised document does not read back as the fixed text";
+    F_SPAN_NOT_MAPPED = "vị trí chỗ sửa không ứng với các byte gốc", "its span does not map onto the original bytes";
+    F_CANNOT_ENCODE = "không viết được '{0}' ({1}) trong bảng mã {2} của tệp", "'{0}' ({1}) cannot be written in {2}, the file's encoding";
+    F_REPLACEMENT_NOT_THE_SAME = "chỗ thay không đọc lại được y như cũ theo bảng mã {0}", "the replacement does not read back the same in {0}";
+    F_TOGETHER = "các chỗ sửa gộp lại không đọc lại được y như cũ", "the fixes together do not read back the same";
+    F_OUTSIDE = "vị trí chỗ sửa nằm ngoài văn bản", "its span is outside the text";
+    F_OVERLAPS = "chỗ sửa chồng lên một chỗ sửa khác", "it overlaps another fix";
+    F_CROSSES_PARAGRAPH = "chỗ sửa vắt qua hai đoạn", "it crosses a paragraph";
+    F_NO_RUN = "không có đoạn chữ (run) nào chứa nó", "no run of text holds it";
+    F_IN_REVISION = "nó đã nằm trong một thay đổi được theo dõi (tracked change)", "it is inside a tracked change already";
+    F_RUN_NOT_TEXT = "nó chạm tới một đoạn chữ (run) chứa cả thứ khác ngoài chữ (tab, ngắt dòng, trường hay hình vẽ)",
+        "a run it touches holds more than text (a tab, break, field or drawing)";
+    F_PARTLY_OUTSIDE_RUNS = "một phần của nó không nằm trong đoạn chữ (run) nào", "part of it is not in a run of text";
     BASELINE_WRITTEN = "{0}: {1} phát hiện", "{0}: {1} findings";
     BASELINE_DIFF = "{0} thêm, {1} bớt, {2} không đổi{3}", "{0} added, {1} removed, {2} unchanged{3}";
 
@@ -547,6 +576,40 @@ fn io_reason(lang: Lang, err: &std::io::Error) -> String {
         K::ReadOnlyFilesystem => s(lang, &R_READ_ONLY),
         K::StorageFull => s(lang, &R_NO_SPACE),
         _ => err.to_string(),
+    }
+}
+
+/// Why a fix, or a whole file, is not written (`check --fix`), in `lang`.
+pub fn refusal(lang: Lang, why: &crate::source::writeback::Refusal) -> String {
+    use crate::source::writeback::Refusal as R;
+    match why {
+        R::Pdf => s(lang, &F_PDF),
+        R::Html => s(lang, &F_HTML),
+        R::Json => s(lang, &F_JSON),
+        R::UnknownEncoding => s(lang, &F_UNKNOWN_ENCODING),
+        R::NoOffsetMap => s(lang, &F_NO_OFFSET_MAP),
+        R::NotTextNow(n) => tr(lang, &F_NOT_TEXT_NOW, &[&not_text(lang, n)]),
+        R::NotTheSame(enc) => tr(lang, &F_NOT_THE_SAME, &[enc]),
+        R::NotNfc => s(lang, &F_NOT_NFC),
+        R::DocxUnreadable(d) => tr(lang, &F_DOCX_UNREADABLE, &[d]),
+        R::CannotMake(d) => tr(lang, &F_CANNOT_MAKE, &[d]),
+        R::RevisedUnreadable(d) => tr(lang, &F_REVISED_UNREADABLE, &[d]),
+        R::RevisedNotFixed => s(lang, &F_REVISED_NOT_FIXED),
+        R::SpanNotMapped => s(lang, &F_SPAN_NOT_MAPPED),
+        R::CannotEncode(c, enc) => tr(
+            lang,
+            &F_CANNOT_ENCODE,
+            &[c, &format!("U+{:04X}", *c as u32), enc],
+        ),
+        R::ReplacementNotTheSame(enc) => tr(lang, &F_REPLACEMENT_NOT_THE_SAME, &[enc]),
+        R::TogetherNotTheSame => s(lang, &F_TOGETHER),
+        R::Outside => s(lang, &F_OUTSIDE),
+        R::Overlaps => s(lang, &F_OVERLAPS),
+        R::CrossesParagraph => s(lang, &F_CROSSES_PARAGRAPH),
+        R::NoRun => s(lang, &F_NO_RUN),
+        R::InRevision => s(lang, &F_IN_REVISION),
+        R::RunNotText => s(lang, &F_RUN_NOT_TEXT),
+        R::PartlyOutsideRuns => s(lang, &F_PARTLY_OUTSIDE_RUNS),
     }
 }
 
@@ -1247,6 +1310,77 @@ mod tests {
         assert_eq!(index_error(Lang::En, &e), e.to_string());
         let other: Box<dyn std::error::Error> = "something else".into();
         assert_eq!(tool_error(Lang::Vi, other.as_ref()), None);
+    }
+
+    /// Why `check --fix` leaves a fix or a file alone, in both languages.
+    #[test]
+    fn refusals_in_both_languages() {
+        use crate::source::encoding::NotText;
+        use crate::source::writeback::Refusal as R;
+        let rows = [
+            (
+                R::Pdf,
+                "không sửa trực tiếp được tệp PDF (chữ được dàn theo trang); hãy sửa văn bản gốc, hoặc xem các thay đổi bằng --fix --dry-run",
+                "a PDF cannot be edited in place (its text is laid out in pages); fix the source document, or see the changes with --fix --dry-run",
+            ),
+            (
+                R::CannotEncode('Ж', "tcvn3".into()),
+                "không viết được 'Ж' (U+0416) trong bảng mã tcvn3 của tệp",
+                "'Ж' (U+0416) cannot be written in tcvn3, the file's encoding",
+            ),
+            (
+                R::NotTextNow(NotText::Nul(3)),
+                "tệp không còn đọc được như văn bản: tệp có byte NUL ở vị trí 3",
+                "the file no longer reads as text: NUL byte at offset 3",
+            ),
+            (
+                R::CrossesParagraph,
+                "chỗ sửa vắt qua hai đoạn",
+                "it crosses a paragraph",
+            ),
+            (
+                R::InRevision,
+                "nó đã nằm trong một thay đổi được theo dõi (tracked change)",
+                "it is inside a tracked change already",
+            ),
+        ];
+        for (r, vi, en) in rows {
+            assert_eq!(refusal(Lang::Vi, &r), vi);
+            assert_eq!(refusal(Lang::En, &r), en);
+            assert_eq!(r.to_string(), en);
+        }
+        // Every refusal has its own words in each language.
+        let all = [
+            R::Pdf,
+            R::Html,
+            R::Json,
+            R::UnknownEncoding,
+            R::NoOffsetMap,
+            R::NotTextNow(NotText::Controls(9)),
+            R::NotTheSame("vni".into()),
+            R::NotNfc,
+            R::DocxUnreadable("d".into()),
+            R::CannotMake("d".into()),
+            R::RevisedUnreadable("d".into()),
+            R::RevisedNotFixed,
+            R::SpanNotMapped,
+            R::CannotEncode('x', "vni".into()),
+            R::ReplacementNotTheSame("vni".into()),
+            R::TogetherNotTheSame,
+            R::Outside,
+            R::Overlaps,
+            R::CrossesParagraph,
+            R::NoRun,
+            R::InRevision,
+            R::RunNotText,
+            R::PartlyOutsideRuns,
+        ];
+        for lang in [Lang::Vi, Lang::En] {
+            let mut texts: Vec<String> = all.iter().map(|r| refusal(lang, r)).collect();
+            texts.sort();
+            texts.dedup();
+            assert_eq!(texts.len(), all.len(), "{lang:?}: {texts:?}");
+        }
     }
 
     #[test]

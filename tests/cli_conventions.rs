@@ -813,3 +813,39 @@ fn serve_on_a_taken_port_is_told_in_both_languages() {
     }
     drop(held);
 }
+
+/// `check --fix` on a PDF says why it leaves the file alone, in Vietnamese by default and
+/// in English with `--lang en`, naming the file; the file is not touched and the run fails.
+#[test]
+fn fix_refusals_are_told_in_both_languages() {
+    let s = Sandbox::new();
+    let pdf = s.cwd.parent().unwrap().join("seed.pdf");
+    let bytes = std::fs::read(common::root().join("tests/fixtures/source/seed.pdf")).unwrap();
+    std::fs::write(&pdf, &bytes).unwrap();
+    let p = pdf.display().to_string();
+    let rows = [
+        (
+            None,
+            format!("lỗi: {p}: --fix không ghi tệp pdf: không sửa trực tiếp được tệp PDF (chữ được dàn theo trang); hãy sửa văn bản gốc, hoặc xem các thay đổi bằng --fix --dry-run; tệp được giữ nguyên"),
+        ),
+        (
+            Some("en"),
+            format!("error: {p}: --fix does not write pdf files: a PDF cannot be edited in place (its text is laid out in pages); fix the source document, or see the changes with --fix --dry-run; the file is left as it was"),
+        ),
+    ];
+    for (lang, want) in rows {
+        let mut args = vec!["check", "--fix", &p];
+        if let Some(l) = lang {
+            args.extend(["--lang", l]);
+        }
+        let o = s.run(&args);
+        let err = text(&o.stderr);
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(
+            err.lines().any(|l| l == want),
+            "{lang:?}: no line {want:?} in\n{err}"
+        );
+        assert_ne!(code(&o), 0, "{err}");
+        assert_eq!(std::fs::read(&pdf).unwrap(), bytes, "the PDF was changed");
+    }
+}

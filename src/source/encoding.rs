@@ -97,7 +97,7 @@ pub struct Decoded {
 }
 
 /// Why bytes are not text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NotText {
     /// A NUL byte at this offset (and no UTF-16 pattern).
     Nul(usize),
