@@ -364,6 +364,17 @@ messages! {
     F_RUN_NOT_TEXT = "nó chạm tới một đoạn chữ (run) chứa cả thứ khác ngoài chữ (tab, ngắt dòng, trường hay hình vẽ)",
         "a run it touches holds more than text (a tab, break, field or drawing)";
     F_PARTLY_OUTSIDE_RUNS = "một phần của nó không nằm trong đoạn chữ (run) nào", "part of it is not in a run of text";
+    // Problems met that did not stop the reading (warnings).
+    W_BAD_UTF8_ONE = "UTF-8 không hợp lệ ở byte {0} ({1} chuỗi byte hỏng); đã thay bằng U+FFFD",
+        "invalid UTF-8 at byte {0} ({1} bad sequence); decoded with U+FFFD in their place";
+    W_BAD_UTF8_MANY = "UTF-8 không hợp lệ ở byte {0} ({1} chuỗi byte hỏng); đã thay bằng U+FFFD",
+        "invalid UTF-8 at byte {0} ({1} bad sequences); decoded with U+FFFD in their place";
+    W_BAD_UTF16 = "{0} đơn vị mã UTF-16 không hợp lệ; đã thay bằng U+FFFD", "{0} invalid UTF-16 code unit(s); decoded with U+FFFD";
+    W_TRACKED_CHANGES = "các thay đổi được theo dõi (tracked changes) được đọc như đã chấp nhận (giữ {0} chỗ chèn, bỏ {1} chỗ xóa); hãy chấp nhận hoặc từ chối chúng trong Word",
+        "tracked changes read as accepted ({0} insertion(s) kept, {1} deletion(s) skipped); accept or reject them in Word";
+    W_ASIDE = "bỏ qua một đầu trang hay chân trang: {0}", "a header or footer left out: {0}";
+    W_ASIDE_OVER = "bỏ qua một đầu trang hay chân trang: {0}, vượt quá giới hạn kích thước {1} byte",
+        "a header or footer left out: {0}, over the size limit of {1} bytes";
     BASELINE_WRITTEN = "{0}: {1} phát hiện", "{0}: {1} findings";
     BASELINE_DIFF = "{0} thêm, {1} bớt, {2} không đổi{3}", "{0} added, {1} removed, {2} unchanged{3}";
 
@@ -610,6 +621,22 @@ pub fn refusal(lang: Lang, why: &crate::source::writeback::Refusal) -> String {
         R::InRevision => s(lang, &F_IN_REVISION),
         R::RunNotText => s(lang, &F_RUN_NOT_TEXT),
         R::PartlyOutsideRuns => s(lang, &F_PARTLY_OUTSIDE_RUNS),
+    }
+}
+
+/// A problem met that did not stop the reading, in `lang` (the caller names the file).
+pub fn warning(lang: Lang, w: &crate::source::Warning) -> String {
+    use crate::source::Warning as W;
+    match w {
+        W::BadUtf8 { first, count: 1 } => tr(lang, &W_BAD_UTF8_ONE, &[first, &1]),
+        W::BadUtf8 { first, count } => tr(lang, &W_BAD_UTF8_MANY, &[first, count]),
+        W::BadUtf16(n) => tr(lang, &W_BAD_UTF16, &[n]),
+        W::TrackedChanges {
+            insertions,
+            deletions,
+        } => tr(lang, &W_TRACKED_CHANGES, &[insertions, deletions]),
+        W::Aside(why) => tr(lang, &W_ASIDE, &[&broken(lang, why)]),
+        W::AsideOver(what, limit) => tr(lang, &W_ASIDE_OVER, &[&over(lang, what, *limit), limit]),
     }
 }
 
@@ -1380,6 +1407,52 @@ mod tests {
             texts.sort();
             texts.dedup();
             assert_eq!(texts.len(), all.len(), "{lang:?}: {texts:?}");
+        }
+    }
+
+    /// What reading noticed without stopping, in both languages.
+    #[test]
+    fn warnings_in_both_languages() {
+        use crate::source::{Broken, Over, Warning as W};
+        let rows = [
+            (
+                W::BadUtf8 { first: 7, count: 1 },
+                "UTF-8 không hợp lệ ở byte 7 (1 chuỗi byte hỏng); đã thay bằng U+FFFD",
+                "invalid UTF-8 at byte 7 (1 bad sequence); decoded with U+FFFD in their place",
+            ),
+            (
+                W::BadUtf8 { first: 7, count: 3 },
+                "UTF-8 không hợp lệ ở byte 7 (3 chuỗi byte hỏng); đã thay bằng U+FFFD",
+                "invalid UTF-8 at byte 7 (3 bad sequences); decoded with U+FFFD in their place",
+            ),
+            (
+                W::BadUtf16(2),
+                "2 đơn vị mã UTF-16 không hợp lệ; đã thay bằng U+FFFD",
+                "2 invalid UTF-16 code unit(s); decoded with U+FFFD",
+            ),
+            (
+                W::TrackedChanges {
+                    insertions: 1,
+                    deletions: 2,
+                },
+                "các thay đổi được theo dõi (tracked changes) được đọc như đã chấp nhận (giữ 1 chỗ chèn, bỏ 2 chỗ xóa); hãy chấp nhận hoặc từ chối chúng trong Word",
+                "tracked changes read as accepted (1 insertion(s) kept, 2 deletion(s) skipped); accept or reject them in Word",
+            ),
+            (
+                W::Aside(Broken::NoPart("word/header1.xml".into())),
+                "bỏ qua một đầu trang hay chân trang: thiếu phần word/header1.xml",
+                "a header or footer left out: the part word/header1.xml is missing",
+            ),
+            (
+                W::AsideOver(Over::Part("word/footer1.xml".into()), 9),
+                "bỏ qua một đầu trang hay chân trang: phần word/footer1.xml giải nén ra hơn 9 byte (bom nén?), vượt quá giới hạn kích thước 9 byte",
+                "a header or footer left out: word/footer1.xml decompresses to more than 9 bytes (a zip bomb?), over the size limit of 9 bytes",
+            ),
+        ];
+        for (w, vi, en) in rows {
+            assert_eq!(warning(Lang::Vi, &w), vi);
+            assert_eq!(warning(Lang::En, &w), en);
+            assert_eq!(w.to_string(), en);
         }
     }
 

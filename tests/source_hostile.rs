@@ -116,6 +116,18 @@ fn invalid_utf8_in_the_middle_is_decoded_lossily_with_a_warning() {
     );
     let doc = source::read_file(&p).unwrap_or_else(|e| panic!("{e}"));
     assert!(cancu::extract(&doc.text).citations.len() >= 45);
+    // In Vietnamese by default.
+    let out = run_in(
+        None,
+        &["extract".as_ref(), p.as_os_str()],
+        &d.path().join("data"),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let want = format!(
+        "cảnh báo: {}: UTF-8 không hợp lệ ở byte {at} (1 chuỗi byte hỏng); đã thay bằng U+FFFD",
+        p.display()
+    );
+    assert!(stderr.contains(&want), "no {want:?} in\n{stderr}");
 }
 
 #[test]

@@ -9,7 +9,7 @@
 //! than the two parsers needed to read body text. Knows nothing of citations.
 
 use super::writeback::Refusal;
-use super::{Aside, Broken, Format, Location, Over, SourceError, SourceFile};
+use super::{Aside, Broken, Format, Location, Over, SourceError, SourceFile, Warning};
 use quick_xml::events::Event;
 use std::io::Read;
 
@@ -96,10 +96,10 @@ pub fn read_limited(path: &str, bytes: &[u8], limit: u64) -> Result<SourceFile, 
     let w = walk(&xml).map_err(|e| bad_xml("word/document.xml", &e))?;
     let mut warnings = Vec::new();
     if w.insertions + w.deletions > 0 {
-        warnings.push(format!(
-            "tracked changes read as accepted ({} insertion(s) kept, {} deletion(s) skipped); accept or reject them in Word",
-            w.insertions, w.deletions
-        ));
+        warnings.push(Warning::TrackedChanges {
+            insertions: w.insertions,
+            deletions: w.deletions,
+        });
     }
     let (text, paras) = (w.text, w.starts);
     let mut names: Vec<String> = zip
@@ -124,7 +124,14 @@ pub fn read_limited(path: &str, bytes: &[u8], limit: u64) -> Result<SourceFile, 
                 text: t.trim().to_string(),
             }),
             Ok(_) => {}
-            Err(e) => warnings.push(e.to_string()),
+            Err(SourceError::Corrupt { why, .. }) => warnings.push(Warning::Aside(why)),
+            Err(SourceError::OverLimit { what, limit, .. }) => {
+                warnings.push(Warning::AsideOver(what, limit))
+            }
+            Err(e) => warnings.push(Warning::Aside(Broken::BadPart {
+                part: name,
+                detail: e.to_string(),
+            })),
         }
     }
     let text: String = unicode_normalization::UnicodeNormalization::nfc(text.as_str()).collect();
@@ -733,7 +740,7 @@ mod tests {
             if *applied {
                 let back = read("x.docx", &w.bytes).unwrap_or_else(|e| panic!("{e}"));
                 assert_eq!(back.text, doc.text.replace(find, repl));
-                assert!(back.warnings[0].contains("tracked changes read as accepted"));
+                assert!(matches!(back.warnings[0], Warning::TrackedChanges { .. }));
             } else {
                 assert!(w.bytes.is_empty() || xml == document_xml(&bytes));
             }

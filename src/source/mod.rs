@@ -108,7 +108,7 @@ pub struct SourceFile {
     /// The character encoding detected (text formats; DOCX/PDF carry Unicode themselves).
     pub encoding: Option<Detected>,
     /// Problems met that did not stop the reading (lossy decoding, dropped parts).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Text offset → original byte offset (text formats only).
     pub map: Option<OffsetMap>,
     /// For DOCX/PDF: where each paragraph or page starts in `text`, in order.
@@ -216,6 +216,28 @@ pub enum SourceError {
     NoTextField {
         path: String,
     },
+}
+
+/// A problem met that did not stop the reading: typed, worded by the message catalogue
+/// ([`crate::messages::warning`]; its `Display` is the English text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Invalid UTF-8: the first bad byte and how many bad sequences became U+FFFD.
+    BadUtf8 { first: usize, count: usize },
+    /// This many invalid UTF-16 code units became U+FFFD.
+    BadUtf16(usize),
+    /// DOCX tracked changes read as accepted: insertions kept, deletions skipped.
+    TrackedChanges { insertions: usize, deletions: usize },
+    /// A DOCX header or footer left out, and why.
+    Aside(Broken),
+    /// A DOCX header or footer left out: over the size limit.
+    AsideOver(Over, u64),
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::messages::warning(crate::messages::Lang::En, self))
+    }
 }
 
 /// What went over the size limit.
