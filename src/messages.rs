@@ -324,6 +324,7 @@ messages! {
     SE_STALE_NOTE = "lưu ý: {0} tệp trong số này đã sửa hoặc không còn từ khi lập chỉ mục (đánh dấu [chỉ mục cũ]); chạy `cancu index` để cập nhật chỉ mục",
         "note: {0} of these files changed or are gone since they were indexed (marked [stale]); run `cancu index` to update the index";
     SH_VERSIONS = "{0}: các phiên bản trong cơ sở dữ liệu: {1}; hiển thị phiên bản mới nhất", "{0}: versions in the registry: {1}; showing the latest";
+    SERVE_NO_INDEX = "{0}; tìm trực tiếp trong thư mục {1}", "{0}; searching the corpus folder {1} directly instead";
     IX_SOME_ERRORS = "lưu ý: có tệp không lập chỉ mục được (xem ở trên)", "note: some files could not be indexed (see above)";
     IX_REBUILD = "lưu ý: {0} do phiên bản cancu khác lập (lược đồ khác); lập lại chỉ mục", "note: {0} was built by another cancu version (another schema); rebuilding it";
     IX_DONE = "{0}: thêm {1}, thay {2}, bỏ {3}, giữ nguyên {4} ({5} MB được lập chỉ mục trong {6} giây); {7}",

@@ -849,3 +849,51 @@ fn fix_refusals_are_told_in_both_languages() {
         assert_eq!(std::fs::read(&pdf).unwrap(), bytes, "the PDF was changed");
     }
 }
+
+/// `serve --index DIR` on a folder without an index still serves (scanning the corpus) and
+/// says why once, in Vietnamese by default and in English with `--lang en`.
+#[test]
+fn serve_without_its_index_says_why_in_both_languages() {
+    let s = Sandbox::new();
+    let nope = s.cwd.parent().unwrap().join("nope");
+    let n = nope.display().to_string();
+    let rows = [
+        (
+            None,
+            format!("lưu ý: --index: không có chỉ mục ở {n}; chạy `cancu index` trước; tìm trực tiếp trong thư mục"),
+        ),
+        (
+            Some("en"),
+            format!("note: --index: no index at {n}; run `cancu index` first; searching the corpus folder"),
+        ),
+    ];
+    for (lang, want) in rows {
+        let mut args = vec!["serve", "--addr", "127.0.0.1:0", "--index", &n];
+        if let Some(l) = lang {
+            args.extend(["--lang", l]);
+        }
+        let mut child = s
+            .command(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run cancu");
+        // The first line of stdout comes once it listens (or stdout closes if it failed).
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let _ = child.kill();
+        let _ = child.wait();
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        assert!(
+            first.contains("127.0.0.1"),
+            "{lang:?}: did not serve: {first}\n{err}"
+        );
+        assert!(
+            err.lines().any(|l| l.starts_with(&want)),
+            "{lang:?}: no {want:?} in\n{err}"
+        );
+    }
+}
