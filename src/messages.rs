@@ -397,6 +397,7 @@ messages! {
     // Why a file did not read (the reasons inside the errors above).
     R_DENIED = "không có quyền đọc", "permission denied";
     R_NOT_FOUND = "không có tệp hay thư mục này", "no such file or directory";
+    R_EXISTS = "đã có một tệp mang tên này", "a file of that name exists";
     R_NOT_DIR = "có phần của đường dẫn không phải thư mục", "not a directory";
     R_READ_ONLY = "hệ thống tệp chỉ cho đọc", "read-only file system";
     R_NO_SPACE = "hết chỗ trên đĩa", "no space left on the device";
@@ -585,6 +586,7 @@ fn io_reason(lang: Lang, err: &std::io::Error) -> String {
         K::IsADirectory => s(lang, &R_IS_DIR),
         K::NotFound => s(lang, &R_NOT_FOUND),
         K::NotADirectory => s(lang, &R_NOT_DIR),
+        K::AlreadyExists => s(lang, &R_EXISTS),
         K::ReadOnlyFilesystem => s(lang, &R_READ_ONLY),
         K::StorageFull => s(lang, &R_NO_SPACE),
         _ => err.to_string(),
@@ -1250,6 +1252,14 @@ mod tests {
                 }),
                 "chỉ mục idx: có phần của đường dẫn không phải thư mục",
                 "index idx: not a directory",
+            ),
+            (
+                Box::new(I::Io {
+                    dir: dir(),
+                    err: std::io::ErrorKind::AlreadyExists.into(),
+                }),
+                "chỉ mục idx: đã có một tệp mang tên này",
+                "index idx: a file of that name exists",
             ),
             (
                 q(Q::NoWords("...".into())),

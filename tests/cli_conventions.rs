@@ -697,6 +697,7 @@ fn tool_failures_are_told_in_both_languages() {
         code(&s.run(&["index", p, "--index", idx.to_str().unwrap()])),
         0
     );
+    let seed_path = seed_file.display().to_string();
     let (nope, under_file, idx, bad_toml, missing) = (
         nope.display().to_string(),
         under_file.display().to_string(),
@@ -715,6 +716,11 @@ fn tool_failures_are_told_in_both_languages() {
             vec!["index", p, "--index", &under_file],
             format!("lỗi: chỉ mục {under_file}: có phần của đường dẫn không phải thư mục"),
             format!("error: index {under_file}: not a directory"),
+        ),
+        (
+            vec!["index", p, "--index", &seed_path],
+            format!("lỗi: chỉ mục {seed_path}: đã có một tệp mang tên này"),
+            format!("error: index {seed_path}: a file of that name exists"),
         ),
         (
             vec!["search", "\"...\"", "--index", &idx],
