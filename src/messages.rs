@@ -424,6 +424,8 @@ messages! {
         "{0}: PDF has no text layer ({1} page(s), no text): a scanned image? OCR it first (cancu does no OCR)";
     E_NO_TEXT_FIELD = "{0}: JSON không có trường văn bản (đã tìm \"full_text\", \"text\", \"content\")",
         "{0}: JSON has no text field (looked for \"full_text\", \"text\", \"content\")";
+    E_LOOP = "{0}: liên kết dẫn ngược về thư mục {1} ở trên nó (vòng lặp): không đi theo lần nữa",
+        "{0}: the link leads back to {1}, a folder above it (a loop): not followed again";
     E_NOT_INSTRUMENT = "{0}: không đọc được là một văn bản (thử \"Nghị định 168/2018/NĐ-CP\", \"NĐ 168\", \"Luật DQTV\")",
         "{0}: not read as an instrument (try \"Nghị định 168/2018/NĐ-CP\", \"NĐ 168\", \"Luật DQTV\")";
     E_SEVERAL_ENTRIES = "{0} ứng với nhiều văn bản: {1}", "{0} fits several entries: {1}";
@@ -502,6 +504,7 @@ pub fn source_error(lang: Lang, e: &crate::source::SourceError) -> String {
         }
         E::NoTextLayer { path, pages } => tr(lang, &E_NO_TEXT_LAYER, &[path, pages]),
         E::NoTextField { path } => tr(lang, &E_NO_TEXT_FIELD, &[path]),
+        E::Loop { path, ancestor } => tr(lang, &E_LOOP, &[path, ancestor]),
     }
 }
 
@@ -1202,6 +1205,14 @@ mod tests {
                 },
                 "a/b.docx: PDF không có lớp chữ (2 trang, không có chữ): bản quét? Hãy nhận dạng chữ (OCR) trước (cancu không làm OCR)",
                 "a/b.docx: PDF has no text layer (2 page(s), no text): a scanned image? OCR it first (cancu does no OCR)",
+            ),
+            (
+                E::Loop {
+                    path: p(),
+                    ancestor: "a".into(),
+                },
+                "a/b.docx: liên kết dẫn ngược về thư mục a ở trên nó (vòng lặp): không đi theo lần nữa",
+                "a/b.docx: the link leads back to a, a folder above it (a loop): not followed again",
             ),
             (
                 E::NoTextField { path: p() },

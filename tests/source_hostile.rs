@@ -205,13 +205,29 @@ fn directory_loop_via_symlinks() {
     let (files, errors) = source::expand(std::slice::from_ref(&dir));
     assert_eq!((files.len(), errors.len()), (1, 0), "{files:?} {errors:?}");
     // With --follow the loop is reported, named, and not followed forever.
+    let link = dir.join("sub/loop").display().to_string();
+    let above = dir.display().to_string();
     check(
         "loop, followed",
         &[&dir],
         &["--follow"],
         2,
-        &["sub/loop".to_string(), "loop".to_string()],
+        &[format!(
+            "error: {link}: the link leads back to {above}, a folder above it (a loop): not followed again"
+        )],
     );
+    // In Vietnamese by default.
+    let out = run_in(
+        None,
+        &["extract".as_ref(), "--follow".as_ref(), dir.as_os_str()],
+        &d.path().join("data"),
+    );
+    let want = format!(
+        "lỗi: {link}: liên kết dẫn ngược về thư mục {above} ở trên nó (vòng lặp): không đi theo lần nữa"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&want), "no {want:?} in\n{stderr}");
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
     let opts = source::WalkOptions {
         follow: true,
         ..Default::default()

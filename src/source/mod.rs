@@ -216,6 +216,11 @@ pub enum SourceError {
     NoTextField {
         path: String,
     },
+    /// A link followed (`--follow`) that leads back to a folder above it: not walked again.
+    Loop {
+        path: String,
+        ancestor: String,
+    },
 }
 
 /// A problem met that did not stop the reading: typed, worded by the message catalogue
@@ -302,7 +307,8 @@ impl SourceError {
             | E::OverLimit { path, .. }
             | E::Corrupt { path, .. }
             | E::NoTextLayer { path, .. }
-            | E::NoTextField { path } => path,
+            | E::NoTextField { path }
+            | E::Loop { path, .. } => path,
         }
     }
 }
@@ -560,6 +566,21 @@ fn error_path(err: &ignore::Error) -> Option<String> {
     }
 }
 
+/// The loop a walking error is about, however deeply it is wrapped: (the link, the folder
+/// above it that it leads back to).
+fn error_loop(err: &ignore::Error) -> Option<(String, String)> {
+    match err {
+        ignore::Error::Loop { ancestor, child } => {
+            Some((child.display().to_string(), ancestor.display().to_string()))
+        }
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => error_loop(err),
+        ignore::Error::Partial(errs) => errs.iter().find_map(error_loop),
+        _ => None,
+    }
+}
+
 /// Expand paths with this process's walk options ([`WalkOptions::current`]).
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
     expand_with(paths, WalkOptions::current())
@@ -596,6 +617,10 @@ pub fn expand_with(paths: &[PathBuf], opts: WalkOptions) -> (Vec<PathBuf>, Vec<S
                     }
                     Ok(_) => {}
                     Err(err) => {
+                        if let Some((path, ancestor)) = error_loop(&err) {
+                            errors.push(SourceError::Loop { path, ancestor });
+                            continue;
+                        }
                         let path = error_path(&err).unwrap_or_else(|| p.display().to_string());
                         // The kind of an I/O failure kept, so that it is told in words.
                         let kind = err
