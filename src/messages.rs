@@ -515,9 +515,6 @@ pub fn tool_error(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<S
     if let Some(e) = e.downcast_ref::<crate::source::SourceError>() {
         return Some(source_error(lang, e));
     }
-    if let Some(e) = e.downcast_ref::<crate::index::IndexError>() {
-        return Some(index_error(lang, e));
-    }
     if let Some(e) = e.downcast_ref::<crate::registry::RegistryError>() {
         use crate::registry::RegistryError as R;
         return Some(match e {
@@ -526,6 +523,29 @@ pub fn tool_error(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<S
             R::Write(why) => tr(lang, &E_REGISTRY_WRITE, &[why]),
         });
     }
+    if let Some(s) = index_tool_error(lang, e).or_else(|| serve_tool_error(lang, e)) {
+        return Some(s);
+    }
+    // A bare I/O failure under a context naming its file ("FILE: cause").
+    e.downcast_ref::<std::io::Error>()
+        .map(|e| io_reason(lang, e))
+}
+
+/// [`tool_error`] for a failure of the search index.
+#[cfg(feature = "index")]
+fn index_tool_error(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    e.downcast_ref::<crate::index::IndexError>()
+        .map(|e| index_error(lang, e))
+}
+
+#[cfg(not(feature = "index"))]
+fn index_tool_error(_: Lang, _: &(dyn std::error::Error + 'static)) -> Option<String> {
+    None
+}
+
+/// [`tool_error`] for a server that does not start.
+#[cfg(feature = "serve")]
+fn serve_tool_error(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<String> {
     let start = |e: &crate::serve::http::StartError| match e {
         crate::serve::http::StartError::Bind {
             addr,
@@ -546,15 +566,17 @@ pub fn tool_error(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<S
             crate::serve::ServeError::NotLoopback { addr } => tr(lang, &E_NOT_LOOPBACK, &[addr]),
         });
     }
-    if let Some(e) = e.downcast_ref::<crate::serve::http::StartError>() {
-        return Some(start(e));
-    }
-    // A bare I/O failure under a context naming its file ("FILE: cause").
-    e.downcast_ref::<std::io::Error>()
-        .map(|e| io_reason(lang, e))
+    e.downcast_ref::<crate::serve::http::StartError>()
+        .map(start)
+}
+
+#[cfg(not(feature = "serve"))]
+fn serve_tool_error(_: Lang, _: &(dyn std::error::Error + 'static)) -> Option<String> {
+    None
 }
 
 /// A failure of the search index in `lang`, naming its folder.
+#[cfg(feature = "index")]
 pub fn index_error(lang: Lang, e: &crate::index::IndexError) -> String {
     use crate::index::IndexError as I;
     match e {
@@ -569,6 +591,7 @@ pub fn index_error(lang: Lang, e: &crate::index::IndexError) -> String {
 }
 
 /// Why a query cannot be run, in `lang`.
+#[cfg(feature = "index")]
 pub fn query_error(lang: Lang, e: &crate::index::QueryError) -> String {
     use crate::index::QueryError as Q;
     match e {
@@ -1230,6 +1253,7 @@ mod tests {
 
     /// Failures of the index, the registry and the server, and a bare I/O failure under a
     /// file's name, in both languages; errors the catalogue does not know are left alone.
+    #[cfg(feature = "serve")]
     #[test]
     fn tool_errors_in_both_languages() {
         use crate::index::{IndexError as I, QueryError as Q};
