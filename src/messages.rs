@@ -325,6 +325,11 @@ messages! {
         "note: {0} of these files changed or are gone since they were indexed (marked [stale]); run `cancu index` to update the index";
     SH_VERSIONS = "{0}: các phiên bản trong cơ sở dữ liệu: {1}; hiển thị phiên bản mới nhất", "{0}: versions in the registry: {1}; showing the latest";
     SERVE_NO_INDEX = "{0}; tìm trực tiếp trong thư mục {1}", "{0}; searching the corpus folder {1} directly instead";
+    RI_CSV = "{0}: {1} dòng, {2} văn bản, {3} dòng trùng, {4} dòng không đọc được{5}", "{0}: {1} rows, {2} instruments, {3} duplicate rows, {4} unread{5}";
+    RI_PHAP_DIEN = "{0}: {1} trang, {2} ghi chú nguồn ({3} không đọc được), {4} văn bản ({5} chỉ biết qua văn bản sửa đổi chúng), {6} quan hệ",
+        "{0}: {1} pages, {2} source notes ({3} unread), {4} instruments ({5} known only as amenders), {6} relations";
+    RI_TEXTS = "{0}: đọc {1} văn bản, {2} văn bản trong cơ sở dữ liệu ({3} chỉ biết qua văn bản khác tác động đến chúng), {4} tác động, {5} thông tin về văn bản khác, {6} văn bản không có số hiệu riêng{7}, {8} không đọc được",
+        "{0}: {1} texts read, {2} instruments ({3} known only as targets), {4} effects, {5} facts about other instruments, {6} without a number of their own{7}, {8} unreadable";
     IX_SOME_ERRORS = "lưu ý: có tệp không lập chỉ mục được (xem ở trên)", "note: some files could not be indexed (see above)";
     IX_REBUILD = "lưu ý: {0} do phiên bản cancu khác lập (lược đồ khác); lập lại chỉ mục", "note: {0} was built by another cancu version (another schema); rebuilding it";
     IX_DONE = "{0}: thêm {1}, thay {2}, bỏ {3}, giữ nguyên {4} ({5} MB được lập chỉ mục trong {6} giây); {7}",
