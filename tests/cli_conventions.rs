@@ -903,3 +903,37 @@ fn serve_without_its_index_says_why_in_both_languages() {
         );
     }
 }
+
+/// Regression: `report` printed every unreadable file once more from its index pass (which
+/// reads the same files), English under Vietnamese before; now the index pass only counts
+/// them and says so once, in the user's language.
+#[test]
+fn report_does_not_repeat_file_errors_from_its_index_pass() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed()), ("empty.txt", "")]);
+    let p = plans.to_str().unwrap();
+    let idx = s.cwd.parent().unwrap().join("idx");
+    let lines = |args: &[&str]| {
+        let o = s.run(args);
+        assert_eq!(code(&o), 2, "{args:?}");
+        let err = text(&o.stderr);
+        assert!(!err.contains("panicked"), "{err}");
+        let told: Vec<String> = err
+            .lines()
+            .filter(|l| l.contains("empty.txt"))
+            .map(String::from)
+            .collect();
+        (told, err)
+    };
+    let (without, _) = lines(&["report", p, "--no-index"]);
+    let (with, err) = lines(&["report", p, "--index", idx.to_str().unwrap()]);
+    assert!(!without.is_empty());
+    assert!(without
+        .iter()
+        .all(|l| l.contains("lỗi: ") && l.contains(": tệp rỗng")));
+    assert_eq!(with, without, "{err}");
+    assert!(
+        err.contains("lưu ý: có tệp không lập chỉ mục được (xem ở trên)"),
+        "{err}"
+    );
+}

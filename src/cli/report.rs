@@ -337,6 +337,7 @@ pub fn update_index(
         index: dir.map(std::path::Path::to_path_buf),
         format: crate::cli::output::FormatArgs::default(),
         registry: registry.clone(),
+        quiet_file_errors: true,
     };
     if crate::cli::index::run(args)? == Outcome::Errors {
         crate::cli::output::note(crate::cli::output::tr(
