@@ -676,3 +676,264 @@ fn index_inside_the_indexed_folder_is_not_read() {
         assert!(!err.contains("meta.json"), "round {round}: {err}");
     }
 }
+
+/// Failures of the tool (not of one file among others) are told in Vietnamese by default
+/// and in English with `--lang en`, naming the file, folder or address at fault, with a
+/// non-zero exit and no panic: the index, the registry, a query, the server, a date.
+/// Regression: these were English whatever `--lang` said ("lỗi: no index at …").
+#[test]
+fn tool_failures_are_told_in_both_languages() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed())]);
+    let p = plans.to_str().unwrap();
+    let seed_file = plans.join("seed.txt");
+    let under_file = seed_file.join("idx");
+    let nope = s.cwd.parent().unwrap().join("nope");
+    let idx = s.cwd.parent().unwrap().join("idx");
+    let bad_toml = s.cwd.parent().unwrap().join("bad.toml");
+    std::fs::write(&bad_toml, "this is = not [toml").unwrap();
+    let missing = s.cwd.parent().unwrap().join("missing.toml");
+    assert_eq!(
+        code(&s.run(&["index", p, "--index", idx.to_str().unwrap()])),
+        0
+    );
+    let seed_path = seed_file.display().to_string();
+    let (nope, under_file, idx, bad_toml, missing) = (
+        nope.display().to_string(),
+        under_file.display().to_string(),
+        idx.display().to_string(),
+        bad_toml.display().to_string(),
+        missing.display().to_string(),
+    );
+    // (arguments, the Vietnamese line, the English line)
+    let rows: Vec<(Vec<&str>, String, String)> = vec![
+        (
+            vec!["search", "dân quân", "--index", &nope],
+            format!("lỗi: không có chỉ mục ở {nope}; chạy `cancu index` trước"),
+            format!("error: no index at {nope}; run `cancu index` first"),
+        ),
+        (
+            vec!["index", p, "--index", &under_file],
+            format!("lỗi: chỉ mục {under_file}: có phần của đường dẫn không phải thư mục"),
+            format!("error: index {under_file}: not a directory"),
+        ),
+        (
+            vec!["index", p, "--index", &seed_path],
+            format!("lỗi: chỉ mục {seed_path}: đã có một tệp mang tên này"),
+            format!("error: index {seed_path}: a file of that name exists"),
+        ),
+        (
+            vec!["search", "\"...\"", "--index", &idx],
+            "lỗi: câu tìm kiếm không dùng được: không có từ nào trong \"...\"".into(),
+            "error: bad query: no words in \"...\"".into(),
+        ),
+        (
+            vec!["extract", p, "--registry", &bad_toml],
+            format!("lỗi: {bad_toml}: sai cú pháp: TOML parse error at line 1, column 6"),
+            format!("error: {bad_toml}: TOML parse error at line 1, column 6"),
+        ),
+        (
+            vec!["extract", p, "--registry", &missing],
+            format!("lỗi: {missing}: không đọc được: không có tệp hay thư mục này"),
+            format!("error: {missing}: cannot read: no such file or directory"),
+        ),
+        (
+            vec!["check", p, "--baseline", &missing],
+            format!("lỗi: {missing}: không đọc được tệp mốc (baseline): không có tệp hay thư mục này"),
+            format!("error: {missing}: cannot read the baseline: no such file or directory"),
+        ),
+        (
+            vec!["check", p, "--as-of", "2025-13-45"],
+            "lỗi: --as-of \"2025-13-45\": không phải ngày (viết 2025-07-01, 01/07/2025 hay today)".into(),
+            "error: --as-of \"2025-13-45\": not a date (write 2025-07-01, 01/07/2025 or today)".into(),
+        ),
+        (
+            vec!["serve", "--addr", "8.8.8.8:80"],
+            "lỗi: 8.8.8.8:80 không phải địa chỉ trong máy (loopback); thêm --allow-remote để phục vụ các máy khác".into(),
+            "error: 8.8.8.8:80 is not a loopback address; pass --allow-remote to serve other machines".into(),
+        ),
+    ];
+    for (args, vi, en) in &rows {
+        for (lang, want) in [(None, vi), (Some("en"), en)] {
+            let mut a = args.clone();
+            if let Some(l) = lang {
+                a.extend(["--lang", l]);
+            }
+            let o = s.run(&a);
+            let err = text(&o.stderr);
+            assert!(!err.contains("panicked"), "{a:?}: {err}");
+            assert!(
+                err.lines().any(|l| l == want.as_str()),
+                "{a:?}: no line {want:?} in\n{err}"
+            );
+            assert_eq!(code(&o), 2, "{a:?}: {err}");
+        }
+    }
+}
+
+/// `serve` on a port another program holds: told in both languages, exit 2, no wait.
+#[test]
+fn serve_on_a_taken_port_is_told_in_both_languages() {
+    let s = Sandbox::new();
+    let held = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = held.local_addr().unwrap().to_string();
+    let rows = [
+        (
+            None,
+            format!("lỗi: không mở được {addr} để phục vụ: địa chỉ này đang được dùng"),
+        ),
+        (
+            Some("en"),
+            format!("error: cannot listen on {addr}: the address is in use"),
+        ),
+    ];
+    for (lang, want) in rows {
+        let mut args = vec!["serve", "--addr", &addr];
+        if let Some(l) = lang {
+            args.extend(["--lang", l]);
+        }
+        let mut child = s
+            .command(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run cancu");
+        // Never wait on a server that did start: it is stopped and the row fails.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let status = loop {
+            if let Some(st) = child.try_wait().expect("wait") {
+                break Some(st);
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        let status = status.unwrap_or_else(|| panic!("{lang:?}: serve started on a taken port"));
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(err.contains(&want), "{lang:?}: no {want:?} in\n{err}");
+        assert_eq!(status.code(), Some(2), "{err}");
+    }
+    drop(held);
+}
+
+/// `check --fix` on a PDF says why it leaves the file alone, in Vietnamese by default and
+/// in English with `--lang en`, naming the file; the file is not touched and the run fails.
+#[test]
+fn fix_refusals_are_told_in_both_languages() {
+    let s = Sandbox::new();
+    let pdf = s.cwd.parent().unwrap().join("seed.pdf");
+    let bytes = std::fs::read(common::root().join("tests/fixtures/source/seed.pdf")).unwrap();
+    std::fs::write(&pdf, &bytes).unwrap();
+    let p = pdf.display().to_string();
+    let rows = [
+        (
+            None,
+            format!("lỗi: {p}: --fix không ghi tệp pdf: không sửa trực tiếp được tệp PDF (chữ được dàn theo trang); hãy sửa văn bản gốc, hoặc xem các thay đổi bằng --fix --dry-run; tệp được giữ nguyên"),
+        ),
+        (
+            Some("en"),
+            format!("error: {p}: --fix does not write pdf files: a PDF cannot be edited in place (its text is laid out in pages); fix the source document, or see the changes with --fix --dry-run; the file is left as it was"),
+        ),
+    ];
+    for (lang, want) in rows {
+        let mut args = vec!["check", "--fix", &p];
+        if let Some(l) = lang {
+            args.extend(["--lang", l]);
+        }
+        let o = s.run(&args);
+        let err = text(&o.stderr);
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(
+            err.lines().any(|l| l == want),
+            "{lang:?}: no line {want:?} in\n{err}"
+        );
+        assert_ne!(code(&o), 0, "{err}");
+        assert_eq!(std::fs::read(&pdf).unwrap(), bytes, "the PDF was changed");
+    }
+}
+
+/// `serve --index DIR` on a folder without an index still serves (scanning the corpus) and
+/// says why once, in Vietnamese by default and in English with `--lang en`.
+#[test]
+fn serve_without_its_index_says_why_in_both_languages() {
+    let s = Sandbox::new();
+    let nope = s.cwd.parent().unwrap().join("nope");
+    let n = nope.display().to_string();
+    let rows = [
+        (
+            None,
+            format!("lưu ý: --index: không có chỉ mục ở {n}; chạy `cancu index` trước; tìm trực tiếp trong thư mục"),
+        ),
+        (
+            Some("en"),
+            format!("note: --index: no index at {n}; run `cancu index` first; searching the corpus folder"),
+        ),
+    ];
+    for (lang, want) in rows {
+        let mut args = vec!["serve", "--addr", "127.0.0.1:0", "--index", &n];
+        if let Some(l) = lang {
+            args.extend(["--lang", l]);
+        }
+        let mut child = s
+            .command(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run cancu");
+        // The first line of stdout comes once it listens (or stdout closes if it failed).
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let _ = child.kill();
+        let _ = child.wait();
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        assert!(
+            first.contains("127.0.0.1"),
+            "{lang:?}: did not serve: {first}\n{err}"
+        );
+        assert!(
+            err.lines().any(|l| l.starts_with(&want)),
+            "{lang:?}: no {want:?} in\n{err}"
+        );
+    }
+}
+
+/// Regression: `report` printed every unreadable file once more from its index pass (which
+/// reads the same files), English under Vietnamese before; now the index pass only counts
+/// them and says so once, in the user's language.
+#[test]
+fn report_does_not_repeat_file_errors_from_its_index_pass() {
+    let s = Sandbox::new();
+    let plans = s.plans("plans", &[("seed.txt", &seed()), ("empty.txt", "")]);
+    let p = plans.to_str().unwrap();
+    let idx = s.cwd.parent().unwrap().join("idx");
+    let lines = |args: &[&str]| {
+        let o = s.run(args);
+        assert_eq!(code(&o), 2, "{args:?}");
+        let err = text(&o.stderr);
+        assert!(!err.contains("panicked"), "{err}");
+        let told: Vec<String> = err
+            .lines()
+            .filter(|l| l.contains("empty.txt"))
+            .map(String::from)
+            .collect();
+        (told, err)
+    };
+    let (without, _) = lines(&["report", p, "--no-index"]);
+    let (with, err) = lines(&["report", p, "--index", idx.to_str().unwrap()]);
+    assert!(!without.is_empty());
+    assert!(without
+        .iter()
+        .all(|l| l.contains("lỗi: ") && l.contains(": tệp rỗng")));
+    assert_eq!(with, without, "{err}");
+    assert!(
+        err.contains("lưu ý: có tệp không lập chỉ mục được (xem ở trên)"),
+        "{err}"
+    );
+}

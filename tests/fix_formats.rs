@@ -404,7 +404,7 @@ fn docx_gets_tracked_changes_and_every_other_member_unchanged() {
     assert!(after
         .warnings
         .iter()
-        .any(|w| w.contains("tracked changes read as accepted")));
+        .any(|w| w.to_string().contains("tracked changes read as accepted")));
     no_safe_fix_left(ps);
     libreoffice_opens(&p, &want);
 }

@@ -79,7 +79,7 @@ proptest! {
             }
             keep
         });
-        let w = write_back(&original, &doc, &es, "").map_err(TestCaseError::fail)?;
+        let w = write_back(&original, &doc, &es, "").map_err(|e| TestCaseError::fail(e.to_string()))?;
         // Walk the new bytes: the original's between the applied spans, the replacement's
         // spelling inside them.
         let map = doc.map.as_ref().ok_or_else(|| TestCaseError::fail("no map"))?;

@@ -174,6 +174,8 @@ fn import_texts_learns_identity_dates_and_effects() {
             "docs",
             "--out",
             "out/learned.json",
+            "--lang",
+            "en",
         ],
     );
     assert_eq!(code, 0, "{err}");

@@ -335,7 +335,7 @@ fn two_writers_get_a_clear_error_and_a_reader_sees_the_last_commit() {
     let second = cancu(&["index", "plans", "--index", "idx"], tmp.path());
     assert_eq!(second.status.code(), Some(2));
     assert!(
-        stderr(&second).contains("is being written by another process"),
+        stderr(&second).contains("đang được một tiến trình khác ghi"),
         "{}",
         stderr(&second)
     );
@@ -598,7 +598,7 @@ fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
     let before = search(tmp.path());
     assert!(!before.status.success());
     assert!(
-        stderr(&before).contains("another schema") && stderr(&before).contains("cancu index"),
+        stderr(&before).contains("lược đồ khác") && stderr(&before).contains("cancu index"),
         "{}",
         stderr(&before)
     );
@@ -630,7 +630,11 @@ fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
     let before = files(&foreign);
     let out = cancu(&["index", plans, "--index", "foreign"], tmp.path());
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("not cancu's"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("không phải của cancu"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(files(&foreign), before);
     // Run again: nothing to rebuild.
     let again = cancu(&["index", plans, "--index", "idx"], tmp.path());

@@ -791,7 +791,7 @@ fn a_missing_index_falls_back_to_the_scan() {
         .unwrap()
         .read_to_string(&mut err)
         .unwrap();
-    assert_eq!(err.matches("no index at").count(), 1, "{err}");
+    assert_eq!(err.matches("không có chỉ mục ở").count(), 1, "{err}");
 }
 
 #[test]

@@ -116,6 +116,18 @@ fn invalid_utf8_in_the_middle_is_decoded_lossily_with_a_warning() {
     );
     let doc = source::read_file(&p).unwrap_or_else(|e| panic!("{e}"));
     assert!(cancu::extract(&doc.text).citations.len() >= 45);
+    // In Vietnamese by default.
+    let out = run_in(
+        None,
+        &["extract".as_ref(), p.as_os_str()],
+        &d.path().join("data"),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let want = format!(
+        "cảnh báo: {}: UTF-8 không hợp lệ ở byte {at} (1 chuỗi byte hỏng); đã thay bằng U+FFFD",
+        p.display()
+    );
+    assert!(stderr.contains(&want), "no {want:?} in\n{stderr}");
 }
 
 #[test]
@@ -193,13 +205,29 @@ fn directory_loop_via_symlinks() {
     let (files, errors) = source::expand(std::slice::from_ref(&dir));
     assert_eq!((files.len(), errors.len()), (1, 0), "{files:?} {errors:?}");
     // With --follow the loop is reported, named, and not followed forever.
+    let link = dir.join("sub/loop").display().to_string();
+    let above = dir.display().to_string();
     check(
         "loop, followed",
         &[&dir],
         &["--follow"],
         2,
-        &["sub/loop".to_string(), "loop".to_string()],
+        &[format!(
+            "error: {link}: the link leads back to {above}, a folder above it (a loop): not followed again"
+        )],
     );
+    // In Vietnamese by default.
+    let out = run_in(
+        None,
+        &["extract".as_ref(), "--follow".as_ref(), dir.as_os_str()],
+        &d.path().join("data"),
+    );
+    let want = format!(
+        "lỗi: {link}: liên kết dẫn ngược về thư mục {above} ở trên nó (vòng lặp): không đi theo lần nữa"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&want), "no {want:?} in\n{stderr}");
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
     let opts = source::WalkOptions {
         follow: true,
         ..Default::default()
@@ -400,4 +428,265 @@ fn decompression_bombs_and_endless_inputs_stop_at_the_limit() {
         },
     );
     assert!(matches!(e, Err(SourceError::OverLimit { .. })), "{e:?}");
+}
+
+/// The bad files of [`every_bad_file_is_told_in_both_languages`]: (file name, its bytes,
+/// the Vietnamese reason, the English one). Each line on stderr is "lỗi: PATH: REASON"
+/// ("error: PATH: REASON" under `--lang en`).
+fn bad_files() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
+    use std::io::Write;
+    let zip_of = |parts: &[(&str, &str)]| {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            for (name, text) in parts {
+                z.start_file(*name, zip::write::SimpleFileOptions::default())
+                    .unwrap_or_else(|e| panic!("{e}"));
+                z.write_all(text.as_bytes())
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+            z.finish().unwrap_or_else(|e| panic!("{e}"));
+        }
+        buf.into_inner()
+    };
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10".to_vec();
+    png.extend((0..4000u32).map(|i| (i * 7 % 251) as u8));
+    let controls: Vec<u8> = (0..2000u32)
+        .map(|i| if i % 3 == 0 { 0x07 } else { b'a' })
+        .collect();
+    let ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0\0\0\0\0>\0\x03\0".to_vec();
+    let scanned = std::fs::read(common::root().join("tests/fixtures/source/scanned.pdf"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    vec![
+        ("empty.txt", Vec::new(), "tệp rỗng", "empty file"),
+        (
+            "image.txt",
+            png,
+            "không phải văn bản: tệp có byte NUL ở vị trí 8; có phải tệp nhị phân (ảnh hay tệp nén bị đổi tên)?",
+            "not text: NUL byte at offset 8; is it a binary file (an image or archive renamed)?",
+        ),
+        (
+            "controls.md",
+            controls,
+            "không phải văn bản: 33% là ký tự điều khiển; có phải tệp nhị phân",
+            "not text: 33% control characters; is it a binary file",
+        ),
+        (
+            "not-zip.docx",
+            b"PK\x03\x04this is not a zip archive".to_vec(),
+            "không đọc được tệp DOCX: không phải gói ZIP (tệp .docx là một gói ZIP)",
+            "not a readable DOCX file: not a ZIP package (a .docx is one)",
+        ),
+        (
+            "word97.docx",
+            ole.clone(),
+            "không đọc được tệp DOCX: đây là tệp Word 97-2003 (.doc) mang tên khác: mở bằng Word rồi lưu lại dưới dạng .docx",
+            "not a readable DOCX file: a Word 97-2003 document (.doc) under another name: open it in Word and save it as .docx",
+        ),
+        (
+            "no-body.docx",
+            zip_of(&[("word/styles.xml", "<w:styles/>")]),
+            "không đọc được tệp DOCX: thiếu phần word/document.xml",
+            "not a readable DOCX file: the part word/document.xml is missing",
+        ),
+        (
+            "bad-xml.docx",
+            zip_of(&[(
+                "word/document.xml",
+                "<w:document><w:body><w:p></w:x></w:body></w:document>",
+            )]),
+            "không đọc được tệp DOCX: phần word/document.xml có XML sai cấu trúc (",
+            "not a readable DOCX file: the part word/document.xml is not well-formed XML (",
+        ),
+        (
+            "bad.pdf",
+            b"%PDF-1.4 garbage".to_vec(),
+            "không đọc được tệp PDF: bộ đọc PDF dừng lại (",
+            "not a readable PDF file: the PDF parser stopped (",
+        ),
+        (
+            "scanned.pdf",
+            scanned,
+            "PDF không có lớp chữ (1 trang, không có chữ): bản quét?",
+            "PDF has no text layer (1 page(s), no text): a scanned image?",
+        ),
+        (
+            "bad.json",
+            b"{\"text\": [1,".to_vec(),
+            "không đọc được tệp JSON: sai cú pháp JSON ở dòng 1, cột 12",
+            "not a readable JSON file: JSON syntax error at line 1, column 12",
+        ),
+        (
+            "no-text.json",
+            b"{\"title\": \"x\"}".to_vec(),
+            "JSON không có trường văn bản (đã tìm \"full_text\", \"text\", \"content\")",
+            "JSON has no text field (looked for \"full_text\", \"text\", \"content\")",
+        ),
+    ]
+}
+
+/// Run cancu in `lang` (None: the default, Vietnamese) outside the repository, with a
+/// user data dir of its own.
+fn run_in(lang: Option<&str>, args: &[&std::ffi::OsStr], data: &Path) -> std::process::Output {
+    let mut c = Command::new(common::cancu());
+    if let Some(l) = lang {
+        c.args(["--lang", l]);
+    }
+    c.args(args)
+        .env("CANCU_DATA", data)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .output()
+        .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+}
+
+/// Every kind of bad file, read by `extract`, `check` and `index` in one run beside a good
+/// plan: each is told on its own line, naming the file, in Vietnamese by default and in
+/// English with `--lang en`; no panic; the run exits 2; the good plan is still read.
+/// Regression: `cancu index` printed these in English under Vietnamese ("lỗi: x.docx: not a
+/// readable DOCX file"), and the reasons inside ("NUL byte at offset 8") were English in
+/// every command.
+#[test]
+fn every_bad_file_is_told_in_both_languages() {
+    let d = tmp();
+    let dir = d.path().join("plans");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let good = write(
+        &dir,
+        "good.txt",
+        &std::fs::read(common::fixture("ke-hoach-qpdp-2024-xa-xuan-luong.txt"))
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    let rows = bad_files();
+    let mut paths: Vec<PathBuf> = rows.iter().map(|(n, b, ..)| write(&dir, n, b)).collect();
+    // Named on the command line, a Word 97-2003 file under its own name and a missing file.
+    let doc = write(
+        d.path(),
+        "plan.doc",
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0",
+    );
+    let missing = d.path().join("missing.txt");
+    paths.push(doc.clone());
+    paths.push(missing.clone());
+    let mut want: Vec<(String, &str, &str)> = rows
+        .iter()
+        .zip(&paths)
+        .map(|((_, _, vi, en), p)| (p.display().to_string(), *vi, *en))
+        .collect();
+    want.push((
+        doc.display().to_string(),
+        "không đọc được tệp DOCX: đây là tệp Word 97-2003 (.doc)",
+        "not a readable DOCX file: a Word 97-2003 document (.doc)",
+    ));
+    want.push((
+        missing.display().to_string(),
+        "không có tệp hay thư mục này",
+        "no such file or directory",
+    ));
+    let data = d.path().join("data");
+    for (n, (cmd, lang)) in ["extract", "check", "index"]
+        .iter()
+        .flat_map(|c| [(*c, None), (*c, Some("en"))])
+        .enumerate()
+    {
+        let index = d.path().join(format!("index-{n}"));
+        let mut args: Vec<&std::ffi::OsStr> = vec![cmd.as_ref()];
+        if cmd == "index" {
+            // The folder walked, the other two named.
+            args.extend(["--index".as_ref(), index.as_os_str(), dir.as_os_str()]);
+            args.extend([doc.as_os_str(), missing.as_os_str()]);
+        } else {
+            args.push(good.as_os_str());
+            args.extend(paths.iter().map(|p| p.as_os_str()));
+        }
+        let out = run_in(lang, &args, &data);
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        let name = format!("{cmd} --lang {}", lang.unwrap_or("vi"));
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        for (path, vi, en) in &want {
+            let line = match lang {
+                None => format!("lỗi: {path}: {vi}"),
+                Some(_) => format!("error: {path}: {en}"),
+            };
+            assert!(
+                stderr.lines().any(|l| l.starts_with(&line)),
+                "{name}: no line {line:?} in stderr:\n{stderr}"
+            );
+        }
+        let errors = stderr
+            .lines()
+            .filter(|l| l.starts_with(if lang.is_none() { "lỗi: " } else { "error: " }))
+            .count();
+        assert_eq!(errors, want.len(), "{name}: one line a bad file\n{stderr}");
+        // The good plan is still read.
+        let read = match (cmd, lang) {
+            ("extract", None) => stdout.contains("good.txt (49 trích dẫn)"),
+            ("extract", Some(_)) => stdout.contains("good.txt (49 citations)"),
+            ("check", _) => stdout.contains(&format!("{}:", good.display())),
+            (_, None) => stderr.contains(": thêm 1, "),
+            (_, Some(_)) => stderr.contains(": 1 added, "),
+        };
+        assert!(
+            read,
+            "{name}: the good plan was not read\n{stdout}\n{stderr}"
+        );
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+    }
+}
+
+/// Files over the size limit and endless inputs, told in both languages with the limit.
+#[test]
+fn size_limits_are_told_in_both_languages() {
+    let d = tmp();
+    let big = d.path().join("big.txt");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(2 * 1024 * 1024))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let bomb = write(d.path(), "bomb.docx", &docx_bomb(30_000));
+    let mut rows: Vec<(PathBuf, String, String)> = vec![
+        (
+            big.clone(),
+            "2097152 byte, vượt quá giới hạn kích thước 1048576 byte (nâng giới hạn bằng --max-size)".into(),
+            "2097152 bytes, over the size limit of 1048576 bytes (raise it with --max-size)".into(),
+        ),
+        (
+            bomb.clone(),
+            "phần word/document.xml giải nén ra hơn 1048576 byte (bom nén?), vượt quá giới hạn kích thước 1048576 byte: từ chối, không cắt bớt".into(),
+            "word/document.xml decompresses to more than 1048576 bytes (a zip bomb?), over the size limit of 1048576 bytes: refused, not truncated".into(),
+        ),
+    ];
+    let zero = PathBuf::from("/dev/zero");
+    if zero.exists() {
+        rows.push((
+            zero,
+            "đã đọc hơn 1048576 byte (dữ liệu không có điểm dừng?), vượt quá giới hạn kích thước 1048576 byte".into(),
+            "more than 1048576 bytes read (an endless input?), over the size limit of 1048576 bytes".into(),
+        ));
+    }
+    let good = common::fixture("ke-hoach-qpdp-2024-xa-xuan-luong.txt");
+    for lang in [None, Some("en")] {
+        let mut args: Vec<&std::ffi::OsStr> =
+            vec!["extract".as_ref(), "--max-size".as_ref(), "1".as_ref()];
+        args.push(good.as_os_str());
+        args.extend(rows.iter().map(|(p, ..)| p.as_os_str()));
+        let out = run_in(lang, &args, &d.path().join("data"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        for (p, vi, en) in &rows {
+            let line = match lang {
+                None => format!("lỗi: {}: {vi}", p.display()),
+                Some(_) => format!("error: {}: {en}", p.display()),
+            };
+            assert!(stderr.contains(&line), "{lang:?}: no {line:?} in\n{stderr}");
+        }
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("ke-hoach-qpdp-2024-xa-xuan-luong.txt (49 "),
+            "{lang:?}: the good plan was not read\n{stdout}"
+        );
+        assert_eq!(out.status.code(), Some(2), "{lang:?}: {stderr}");
+    }
 }

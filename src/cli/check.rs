@@ -585,7 +585,7 @@ fn fix_one(
             messages::tr(
                 lang,
                 &messages::FIX_REFUSED_FORMAT,
-                &[&d.path, &d.format.name(), &why]
+                &[&d.path, &d.format.name(), &messages::refusal(lang, &why)]
             )
         );
         *errors += 1;
@@ -700,7 +700,13 @@ fn fix_file(
         .map_err(|why| {
         anyhow::anyhow!(
             "{}",
-            crate::cli::output::tr(&messages::E_NOT_FIXED, &[&d.path, &why])
+            crate::cli::output::tr(
+                &messages::E_NOT_FIXED,
+                &[
+                    &d.path,
+                    &messages::refusal(crate::cli::output::lang(), &why)
+                ],
+            )
         )
     })?;
     let loc = diag::Locator::new(&d.text);
@@ -718,7 +724,7 @@ fn fix_file(
                     &l.line,
                     &l.column,
                     &crate::normalize::clean(&s.replacement),
-                    why
+                    &messages::refusal(lang, why)
                 ]
             )
         );
@@ -730,7 +736,7 @@ fn fix_file(
             messages::tr(
                 lang,
                 &messages::FIX_COMMENT_NOT_ADDED,
-                &[&d.path, &(i + 1), why]
+                &[&d.path, &(i + 1), &messages::refusal(lang, why)]
             )
         );
     }
@@ -859,8 +865,9 @@ fn baseline(
             text.push_str(r);
             text.push('\n');
         }
-        std::fs::write(path, text)
-            .with_context(|| format!("{}: cannot write the baseline", path.display()))?;
+        std::fs::write(path, text).with_context(|| {
+            crate::cli::output::tr(&messages::E_CANNOT_WRITE_BASELINE, &[&path.display()])
+        })?;
         crate::cli::output::note(messages::tr(
             crate::cli::output::lang(),
             &messages::BASELINE_WRITTEN,

@@ -208,7 +208,14 @@ fn notes(d: &SourceFile) -> Notes {
     let warnings = d
         .warnings
         .iter()
-        .map(|w| format!("{}: {}: {w}", m::SEV_WARNING.get(lang), d.path))
+        .map(|w| {
+            format!(
+                "{}: {}: {}",
+                m::SEV_WARNING.get(lang),
+                d.path,
+                m::warning(lang, w)
+            )
+        })
         .collect();
     let note = d
         .encoding

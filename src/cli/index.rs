@@ -22,6 +22,10 @@ pub struct Args {
     pub format: crate::cli::output::FormatArgs,
     #[command(flatten)]
     pub registry: RegistryArgs,
+    /// Do not print the files that could not be read (still counted): `report` has told
+    /// them already, reading the same files.
+    #[arg(skip)]
+    pub quiet_file_errors: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -60,8 +64,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         stats.instruments = again.instruments.or(stats.instruments);
     }
     bar.finish_and_clear();
-    for e in &stats.errors {
-        eprintln!("{}", crate::cli::output::tr(&crate::messages::E_LINE, &[e]));
+    if !args.quiet_file_errors {
+        for e in &stats.errors {
+            crate::cli::output::file_error(e);
+        }
     }
     let lang = crate::cli::output::lang();
     let registry = match stats.instruments {

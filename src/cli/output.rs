@@ -126,17 +126,17 @@ pub fn lang() -> crate::messages::Lang {
 /// A failure of the tool as printed on stderr: "lỗi: …" ("error: …" under `--lang en`); a
 /// file that could not be read is told in that language too.
 pub fn error_text(e: &anyhow::Error) -> String {
+    crate::messages::tr(lang(), &crate::messages::E_LINE, &[&chain_text(e)])
+}
+
+/// An error's chain as `{e:#}` writes it ("context: cause"), each error the catalogue knows
+/// (a file, the index, the registry, the server) in the language of `--lang`.
+pub fn chain_text(e: &anyhow::Error) -> String {
     let lang = lang();
-    // As `{e:#}` writes the chain ("context: cause"), a file error anywhere in it in `lang`.
-    let body = e
-        .chain()
-        .map(|c| match c.downcast_ref::<crate::source::SourceError>() {
-            Some(s) => crate::messages::source_error(lang, s),
-            None => c.to_string(),
-        })
+    e.chain()
+        .map(|c| crate::messages::tool_error(lang, c).unwrap_or_else(|| c.to_string()))
         .collect::<Vec<_>>()
-        .join(": ");
-    crate::messages::tr(lang, &crate::messages::E_LINE, &[&body])
+        .join(": ")
 }
 
 /// Print a failure of the tool on stderr (always, even under `--quiet`).

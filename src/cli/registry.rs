@@ -209,27 +209,29 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                         "unread": stats.unread,
                     }))?;
                 }
-                crate::cli::output::note(format_args!(
-                    "{}: {} rows, {} instruments, {} duplicate rows, {} unread{}",
-                    out.display(),
-                    stats.rows,
-                    stats.instruments,
-                    stats.duplicates,
-                    stats.unread.len(),
-                    if stats.unread.is_empty() {
-                        String::new()
-                    } else {
-                        format!(
-                            " ({})",
-                            stats
-                                .unread
-                                .iter()
-                                .take(10)
-                                .cloned()
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    }
+                crate::cli::output::note(crate::cli::output::tr(
+                    &crate::messages::RI_CSV,
+                    &[
+                        &out.display(),
+                        &stats.rows,
+                        &stats.instruments,
+                        &stats.duplicates,
+                        &stats.unread.len(),
+                        &if stats.unread.is_empty() {
+                            String::new()
+                        } else {
+                            format!(
+                                " ({})",
+                                stats
+                                    .unread
+                                    .iter()
+                                    .take(10)
+                                    .cloned()
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )
+                        },
+                    ],
                 ));
                 Ok(Outcome::Clean)
             }
@@ -461,15 +463,17 @@ fn import_phap_dien(
             "relations": stats.relations,
         }))?;
     }
-    crate::cli::output::note(format_args!(
-        "{}: {} pages, {} source notes ({} unread), {} instruments ({} known only as amenders), {} relations",
-        out.display(),
-        stats.pages,
-        stats.notes,
-        stats.unread,
-        stats.instruments,
-        stats.stubs,
-        stats.relations
+    crate::cli::output::note(crate::cli::output::tr(
+        &crate::messages::RI_PHAP_DIEN,
+        &[
+            &out.display(),
+            &stats.pages,
+            &stats.notes,
+            &stats.unread,
+            &stats.instruments,
+            &stats.stubs,
+            &stats.relations,
+        ],
     ));
     Ok(Outcome::Clean)
 }
@@ -531,7 +535,13 @@ fn import_texts(
             }
             Some(ins) => eprintln!(
                 "{}",
-                crate::cli::output::tr(&crate::messages::E_ALREADY_READ, &[&path, &ins.id])
+                crate::cli::output::tr(
+                    &crate::messages::W_LINE,
+                    &[&crate::cli::output::tr(
+                        &crate::messages::E_ALREADY_READ,
+                        &[&path, &ins.id]
+                    )]
+                )
             ),
             None => unnamed.push(path),
         }
@@ -562,25 +572,32 @@ fn import_texts(
             })
         );
     } else {
-        crate::cli::output::note(format_args!(
-        "{}: {} texts read, {} instruments ({} known only as targets), {} effects, {} facts about other instruments, {} without a number of their own{}, {} unreadable",
-        out.display(),
-        read,
-        texts,
-        n_stubs,
-        effects,
-        n_facts,
-        unnamed.len(),
-        if unnamed.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " ({})",
-                unnamed.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
-            )
-        },
-        failed
-    ));
+        crate::cli::output::note(crate::cli::output::tr(
+            &crate::messages::RI_TEXTS,
+            &[
+                &out.display(),
+                &read,
+                &texts,
+                &n_stubs,
+                &effects,
+                &n_facts,
+                &unnamed.len(),
+                &if unnamed.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " ({})",
+                        unnamed
+                            .iter()
+                            .take(5)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                },
+                &failed,
+            ],
+        ));
     }
     Ok(if failed > 0 {
         Outcome::Errors

@@ -113,7 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     "{}",
                     crate::cli::output::tr(
                         &crate::messages::E_INDEX_NOT_UPDATED,
-                        &[&format!("{e:#}")]
+                        &[&crate::cli::output::chain_text(&e)]
                     )
                 );
                 crate::cli::output::error(&e);
@@ -123,7 +123,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 let body = crate::messages::tr(
                     lang,
                     &crate::messages::W_INDEX_NOT_UPDATED,
-                    &[&format!("{e:#}")],
+                    &[&crate::cli::output::chain_text(&e)],
                 );
                 eprintln!(
                     "{}",
@@ -337,9 +337,13 @@ pub fn update_index(
         index: dir.map(std::path::Path::to_path_buf),
         format: crate::cli::output::FormatArgs::default(),
         registry: registry.clone(),
+        quiet_file_errors: true,
     };
     if crate::cli::index::run(args)? == Outcome::Errors {
-        crate::cli::output::note("note: some files could not be indexed (see above)");
+        crate::cli::output::note(crate::cli::output::tr(
+            &crate::messages::IX_SOME_ERRORS,
+            &[],
+        ));
     }
     Ok(())
 }

@@ -69,7 +69,19 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         .load_with_index(&served, config.index.as_deref())?;
     let (backend, note) = serve::backend_for(&config, Some(reg));
     if let Some(note) = note {
-        crate::cli::output::note(format_args!("note: --index: {note}"));
+        let lang = crate::cli::output::lang();
+        crate::cli::output::note(format_args!(
+            "{}: --index: {}",
+            crate::messages::NOTE_WORD.get(lang),
+            crate::messages::tr(
+                lang,
+                &crate::messages::SERVE_NO_INDEX,
+                &[
+                    &crate::messages::index_error(lang, &note),
+                    &config.corpus.display(),
+                ],
+            )
+        ));
     }
     let handle = serve::start(&config, backend)?;
     // The first line of stdout is the address, for scripts and tests (port 0).

@@ -77,7 +77,32 @@ pub enum IndexError {
         err: tantivy::TantivyError,
     },
     #[error("bad query: {0}")]
-    Query(String),
+    Query(QueryError),
+}
+
+/// Why a query cannot be run: typed, worded by the message catalogue
+/// ([`crate::messages::index_error`]; its `Display` is the English text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    /// A quoted phrase without words.
+    NoWords(String),
+    /// An issuer without words.
+    NoIssuerWords(String),
+    /// The query holds nothing to search for.
+    Nothing(String),
+    /// An unknown document type.
+    UnknownType(String),
+    /// An unknown status, and the known ones.
+    UnknownStatus(String, String),
+}
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::messages::query_error(
+            crate::messages::Lang::En,
+            self,
+        ))
+    }
 }
 
 /// The fields of the schema, by role.

@@ -26,7 +26,9 @@
 //! the postings' positions (no re-analysis of the text). Knows nothing of output formats.
 
 use crate::index::analyzer;
-use crate::index::{abbrev, observations, tantivy_err, Fields, IndexError, SearchIndex};
+use crate::index::{
+    abbrev, observations, tantivy_err, Fields, IndexError, QueryError, SearchIndex,
+};
 use crate::normalize::fold_key;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -259,7 +261,7 @@ impl QueryBuilder {
             let ex = analyzer::terms(&mut self.exact, p);
             let (fo, at) = words_at(&mut self.folded, p);
             if fo.is_empty() {
-                return Err(IndexError::Query(format!("no words in \"{p}\"")));
+                return Err(IndexError::Query(QueryError::NoWords(p.clone())));
             }
             let accented = ex != fo;
             // Found by its folded pairs; the exact words are left to the check on the
@@ -293,15 +295,12 @@ impl QueryBuilder {
         if let Some(i) = &req.issuer {
             let terms = analyzer::terms(&mut self.folded, i);
             let q = phrase(f.issuer_folded, &terms, 0)
-                .ok_or_else(|| IndexError::Query(format!("no words in issuer \"{i}\"")))?;
+                .ok_or_else(|| IndexError::Query(QueryError::NoIssuerWords(i.clone())))?;
             filters.push(filter(q));
         }
         let mut tiers = self.free_tiers(&parsed.free, &mut highlight);
         if tiers.is_empty() && required.is_empty() {
-            return Err(IndexError::Query(format!(
-                "nothing to search for in {:?}",
-                req.query
-            )));
+            return Err(IndexError::Query(QueryError::Nothing(req.query.clone())));
         }
         if !required.is_empty() {
             // With a phrase or a citation required, the free words only rank: sections
@@ -794,17 +793,13 @@ impl SearchIndex {
                 (Occur::Should, term(f.doc_type, "instrument")),
                 (Occur::Should, term(f.doc_type, observations::DOC_TYPE)),
             ])))),
-            Some(t) => {
-                return Err(IndexError::Query(format!(
-                    "unknown document type {t:?} (section or instrument)"
-                )))
-            }
+            Some(t) => return Err(IndexError::Query(QueryError::UnknownType(t.into()))),
         }
         if let Some(st) = &opts.status {
             let Some(st) = crate::model::StatusFilter::from_slug(st) else {
-                return Err(IndexError::Query(format!(
-                    "unknown status {st:?} (one of {})",
-                    STATUSES.join(", ")
+                return Err(IndexError::Query(QueryError::UnknownStatus(
+                    st.clone(),
+                    STATUSES.join(", "),
                 )));
             };
             // Instruments of a status it keeps, or anything that is not an instrument.

@@ -183,8 +183,8 @@ pub const COMMIT_EVERY: u64 = 256 * 1024 * 1024;
 enum Built {
     /// Its content hash is the one indexed.
     Unchanged,
-    /// Unreadable: the message names it.
-    Error(String),
+    /// Unreadable: the error names it.
+    Error(crate::source::SourceError),
     /// Its documents, the bytes of its text, its content hash and what it taught about
     /// itself (the registry's learning hook).
     Docs {
@@ -200,7 +200,7 @@ enum Built {
 fn build_file(f: &Fields, file: &Path, path: &str, old: Option<&String>) -> Built {
     let bytes = match crate::source::read_bytes(file, crate::source::DEFAULT_MAX_BYTES) {
         Ok(b) => b,
-        Err(e) => return Built::Error(e.to_string()),
+        Err(e) => return Built::Error(e),
     };
     let hash = content_hash(&bytes);
     if old == Some(&hash) {
@@ -217,7 +217,7 @@ fn build_file(f: &Fields, file: &Path, path: &str, old: Option<&String>) -> Buil
                 hash,
             }
         }
-        Err(e) => Built::Error(e.to_string()),
+        Err(e) => Built::Error(e),
     }
 }
 
@@ -544,8 +544,48 @@ pub struct UpdateStats {
     pub bytes: u64,
     /// Instruments (re)indexed: None when no registry was given or its hash was unchanged.
     pub instruments: Option<usize>,
-    /// Files that could not be read, with the reason.
-    pub errors: Vec<String>,
+    /// Files that could not be read, with the reason: typed, told in the user's language at
+    /// the edge ([`crate::messages::source_error`]).
+    pub errors: Vec<FileError>,
+}
+
+/// A file an update could not read: its typed error, shared, so that the stats stay
+/// cloneable and comparable. Compares and serializes as its English text (the error's
+/// `Display`), which names the file.
+#[derive(Debug, Clone)]
+pub struct FileError(pub std::sync::Arc<crate::source::SourceError>);
+
+impl From<crate::source::SourceError> for FileError {
+    fn from(e: crate::source::SourceError) -> FileError {
+        FileError(std::sync::Arc::new(e))
+    }
+}
+
+impl std::ops::Deref for FileError {
+    type Target = crate::source::SourceError;
+    fn deref(&self) -> &crate::source::SourceError {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl PartialEq for FileError {
+    fn eq(&self, other: &FileError) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0) || self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for FileError {}
+
+impl serde::Serialize for FileError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Where a run is: `done` of `total` files, the one just handled.
@@ -651,7 +691,7 @@ impl SearchIndex {
             match &e {
                 crate::source::SourceError::Missing { path }
                     if indexed.keys().any(|p| Path::new(p).starts_with(path)) => {}
-                _ => stats.errors.push(e.to_string()),
+                _ => stats.errors.push(e.into()),
             }
         }
         let mut present: BTreeSet<String> = BTreeSet::new();
@@ -692,7 +732,7 @@ impl SearchIndex {
                 present.insert(path.clone());
                 match b {
                     Built::Unchanged => stats.unchanged += 1,
-                    Built::Error(e) => stats.errors.push(e),
+                    Built::Error(e) => stats.errors.push(e.into()),
                     Built::Docs {
                         docs,
                         bytes,

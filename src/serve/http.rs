@@ -321,7 +321,12 @@ impl Handle {
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error("cannot listen on {addr}: {message}")]
-    Bind { addr: SocketAddr, message: String },
+    Bind {
+        addr: SocketAddr,
+        /// What kind of failure it was (told in words by the message catalogue).
+        kind: std::io::ErrorKind,
+        message: String,
+    },
 }
 
 type Handler = dyn Fn(&Req) -> Reply + Send + Sync;
@@ -339,6 +344,7 @@ where
 {
     let listener = TcpListener::bind(addr).map_err(|e| StartError::Bind {
         addr,
+        kind: e.kind(),
         message: e.to_string(),
     })?;
     let bound = listener.local_addr().unwrap_or(addr);

@@ -64,15 +64,24 @@ pub fn backend(config: &Config) -> Arc<dyn Backend> {
 /// The backend for a configuration, and a note to show once when `--index` was given but
 /// could not be used (missing, unreadable, another schema): search then scans the corpus.
 pub fn backend_with_note(config: &Config) -> (Arc<dyn Backend>, Option<String>) {
-    backend_for(config, None)
+    let (b, e) = backend_for(config, None);
+    let note = e.map(|e| {
+        crate::messages::tr(
+            crate::messages::Lang::En,
+            &crate::messages::SERVE_NO_INDEX,
+            &[&e, &config.corpus.display()],
+        )
+    });
+    (b, note)
 }
 
 /// [`backend_with_note`] with the registry the caller loaded (`cancu serve` loads it as
-/// every command does); `None`: the corpus folder's registry files.
+/// every command does); `None`: the corpus folder's registry files. The index's failure
+/// is typed, for the caller to tell in the user's language.
 pub fn backend_for(
     config: &Config,
     registry: Option<crate::registry::Registry>,
-) -> (Arc<dyn Backend>, Option<String>) {
+) -> (Arc<dyn Backend>, Option<crate::index::IndexError>) {
     let registry = registry.map(Arc::new);
     let scan = || {
         Arc::new(
@@ -89,13 +98,7 @@ pub fn backend_for(
     let wrapped = scan::ScanBackend::new(config.corpus.clone()).with_registry(registry.clone());
     match indexed::IndexBackend::open_with(dir, &config.corpus, wrapped) {
         Ok(b) => (Arc::new(b), None),
-        Err(e) => (
-            scan(),
-            Some(format!(
-                "{e}; searching the corpus folder {} directly instead",
-                config.corpus.display()
-            )),
-        ),
+        Err(e) => (scan(), Some(e)),
     }
 }
 

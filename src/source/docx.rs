@@ -8,19 +8,37 @@
 //! Why not a DOCX crate: the maintained ones (docx-rs) are writers first and pull far more
 //! than the two parsers needed to read body text. Knows nothing of citations.
 
-use super::{Aside, Format, Location, SourceError, SourceFile};
+use super::writeback::Refusal;
+use super::{Aside, Broken, Format, Location, Over, SourceError, SourceFile, Warning};
 use quick_xml::events::Event;
 use std::io::Read;
 
 /// Largest XML part read (a bound against zip bombs).
 const MAX_PART: u64 = 256 * 1024 * 1024;
 
-fn corrupt(path: &str, why: impl std::fmt::Display) -> SourceError {
+fn corrupt(path: &str, why: Broken) -> SourceError {
     SourceError::Corrupt {
         path: path.into(),
         format: "DOCX",
-        why: why.to_string(),
+        why,
     }
+}
+
+/// The first bytes of an OLE2 compound file: a Word 97-2003 document (.doc).
+pub const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Why `name` of the package did not read.
+fn bad_part(path: &str, name: &str, e: zip::result::ZipError) -> SourceError {
+    corrupt(
+        path,
+        match e {
+            zip::result::ZipError::FileNotFound => Broken::NoPart(name.into()),
+            e => Broken::BadPart {
+                part: name.into(),
+                detail: e.to_string(),
+            },
+        },
+    )
 }
 
 /// Read a DOCX held in `bytes`.
@@ -32,33 +50,56 @@ pub fn read(path: &str, bytes: &[u8]) -> Result<SourceFile, SourceError> {
 /// bytes (a zip bomb): an error naming the part, never a silently cut text.
 pub fn read_limited(path: &str, bytes: &[u8], limit: u64) -> Result<SourceFile, SourceError> {
     let limit = limit.min(MAX_PART);
-    let mut zip =
-        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| corrupt(path, e))?;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
+        corrupt(
+            path,
+            if bytes.starts_with(OLE_MAGIC) {
+                Broken::LegacyDoc
+            } else {
+                Broken::NotZip
+            },
+        )
+    })?;
     let part = |zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str| {
-        let f = zip
-            .by_name(name)
-            .map_err(|e| corrupt(path, format!("{name}: {e}")))?;
+        let f = zip.by_name(name).map_err(|e| bad_part(path, name, e))?;
         let mut s = Vec::new();
         f.take(limit.saturating_add(1))
             .read_to_end(&mut s)
-            .map_err(|e| corrupt(path, format!("{name}: {e}")))?;
+            .map_err(|e| bad_part(path, name, e.into()))?;
         if s.len() as u64 > limit {
             return Err(SourceError::OverLimit {
                 path: path.into(),
-                what: format!("{name} decompresses to more than {limit} bytes (a zip bomb?)"),
+                what: Over::Part(name.into()),
                 limit,
             });
         }
-        String::from_utf8(s).map_err(|e| corrupt(path, format!("{name}: {e}")))
+        String::from_utf8(s).map_err(|e| {
+            corrupt(
+                path,
+                Broken::PartNotUtf8 {
+                    part: name.into(),
+                    offset: e.utf8_error().valid_up_to(),
+                },
+            )
+        })
+    };
+    let bad_xml = |name: &str, e: &dyn std::fmt::Display| {
+        corrupt(
+            path,
+            Broken::BadXml {
+                part: name.into(),
+                detail: e.to_string(),
+            },
+        )
     };
     let xml = part(&mut zip, "word/document.xml")?;
-    let w = walk(&xml).map_err(|e| corrupt(path, format!("word/document.xml: {e}")))?;
+    let w = walk(&xml).map_err(|e| bad_xml("word/document.xml", &e))?;
     let mut warnings = Vec::new();
     if w.insertions + w.deletions > 0 {
-        warnings.push(format!(
-            "tracked changes read as accepted ({} insertion(s) kept, {} deletion(s) skipped); accept or reject them in Word",
-            w.insertions, w.deletions
-        ));
+        warnings.push(Warning::TrackedChanges {
+            insertions: w.insertions,
+            deletions: w.deletions,
+        });
     }
     let (text, paras) = (w.text, w.starts);
     let mut names: Vec<String> = zip
@@ -76,16 +117,21 @@ pub fn read_limited(path: &str, bytes: &[u8], limit: u64) -> Result<SourceFile, 
         } else {
             "footer"
         };
-        match part(&mut zip, &name)
-            .and_then(|x| paragraphs(&x).map_err(|e| corrupt(path, format!("{name}: {e}"))))
-        {
+        match part(&mut zip, &name).and_then(|x| paragraphs(&x).map_err(|e| bad_xml(&name, &e))) {
             Ok((t, _)) if !t.trim().is_empty() => asides.push(Aside {
                 kind,
                 part: name,
                 text: t.trim().to_string(),
             }),
             Ok(_) => {}
-            Err(e) => warnings.push(e.to_string()),
+            Err(SourceError::Corrupt { why, .. }) => warnings.push(Warning::Aside(why)),
+            Err(SourceError::OverLimit { what, limit, .. }) => {
+                warnings.push(Warning::AsideOver(what, limit))
+            }
+            Err(e) => warnings.push(Warning::Aside(Broken::BadPart {
+                part: name,
+                detail: e.to_string(),
+            })),
         }
     }
     let text: String = unicode_normalization::UnicodeNormalization::nfc(text.as_str()).collect();
@@ -309,26 +355,25 @@ pub fn revise(
     edits: &[super::writeback::Edit],
     comments: &[super::writeback::Edit],
     date: &str,
-) -> Result<super::writeback::Written, String> {
+) -> Result<super::writeback::Written, Refusal> {
     use super::writeback::Written;
     use std::io::Write;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let unreadable = |e: &dyn std::fmt::Display| Refusal::DocxUnreadable(e.to_string());
+    let cannot_make = |e: &dyn std::fmt::Display| Refusal::CannotMake(e.to_string());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let xml = {
         let f = zip
             .by_name("word/document.xml")
-            .map_err(|e| format!("word/document.xml: {e}"))?;
+            .map_err(|e| unreadable(&format!("word/document.xml: {e}")))?;
         let mut s = String::new();
         f.take(MAX_PART)
             .read_to_string(&mut s)
-            .map_err(|e| format!("word/document.xml: {e}"))?;
+            .map_err(|e| unreadable(&format!("word/document.xml: {e}")))?;
         s
     };
-    let w = walk(&xml).map_err(|e| format!("word/document.xml: {e}"))?;
+    let w = walk(&xml).map_err(|e| unreadable(&format!("word/document.xml: {e}")))?;
     if w.text != text {
-        return Err(
-            "the body text is not in composed Unicode (NFC): its places cannot be found again"
-                .into(),
-        );
+        return Err(Refusal::NotNfc);
     }
     let mut out = Written::default();
     // Each edit trimmed to what changes, with the runs it touches.
@@ -336,7 +381,7 @@ pub fn revise(
     let mut floor = 0;
     for (i, e) in edits.iter().enumerate() {
         let Some(old) = text.get(e.start..e.end) else {
-            out.refused.push((i, "its span is outside the text".into()));
+            out.refused.push((i, Refusal::Outside));
             continue;
         };
         let pre: usize = old
@@ -355,11 +400,11 @@ pub fn revise(
         let (s, en) = (e.start + pre, e.end - suf);
         let new = e.replacement[pre..e.replacement.len() - suf].to_string();
         if s < floor {
-            out.refused.push((i, "it overlaps another fix".into()));
+            out.refused.push((i, Refusal::Overlaps));
             continue;
         }
         if text[s..en].contains('\n') {
-            out.refused.push((i, "it crosses a paragraph".into()));
+            out.refused.push((i, Refusal::CrossesParagraph));
             continue;
         }
         let touched: Vec<&Run> = w
@@ -374,18 +419,18 @@ pub fn revise(
             .map(|r| r.text.1.min(en).saturating_sub(r.text.0.max(s)))
             .sum();
         let why = if touched.is_empty() {
-            Some("no run of text holds it")
+            Some(Refusal::NoRun)
         } else if touched.iter().any(|r| r.in_revision) {
-            Some("it is inside a tracked change already")
+            Some(Refusal::InRevision)
         } else if touched.iter().any(|r| !r.simple) {
-            Some("a run it touches holds more than text (a tab, break, field or drawing)")
+            Some(Refusal::RunNotText)
         } else if covered != en - s {
-            Some("part of it is not in a run of text")
+            Some(Refusal::PartlyOutsideRuns)
         } else {
             None
         };
         if let Some(why) = why {
-            out.refused.push((i, why.into()));
+            out.refused.push((i, why));
             continue;
         }
         floor = en;
@@ -401,7 +446,7 @@ pub fn revise(
     let rels = read_part("word/_rels/document.xml.rels");
     let types = read_part("[Content_Types].xml");
     // Revision and comment ids after the largest one in the parts.
-    let id_re = regex::Regex::new(r#"w:id="(\d+)""#).map_err(|e| e.to_string())?;
+    let id_re = regex::Regex::new(r#"w:id="(\d+)""#).map_err(|e| cannot_make(&e))?;
     let mut next_id = id_re
         .captures_iter(&xml)
         .chain(id_re.captures_iter(old_comments.as_deref().unwrap_or("")))
@@ -422,8 +467,7 @@ pub fn revise(
             .rev()
             .find(|r| r.text.0 < c.end.max(c.start + 1) && r.text.1 > c.start);
         let (Some(first), Some(last)) = (first, last) else {
-            out.refused_comments
-                .push((i, "no run of text holds it".into()));
+            out.refused_comments.push((i, Refusal::NoRun));
             continue;
         };
         let id = next_id;
@@ -554,7 +598,7 @@ pub fn revise(
             .compression_method(zip::CompressionMethod::Deflated);
         let mut written: Vec<&str> = Vec::new();
         for i in 0..zip.len() {
-            let f = zip.by_index_raw(i).map_err(|e| e.to_string())?;
+            let f = zip.by_index_raw(i).map_err(|e| cannot_make(&e))?;
             let name = f.name().map(|n| n.to_string()).unwrap_or_default();
             if let Some((n, data)) = changed.iter().find(|(n, _)| *n == name) {
                 let mut o = opts;
@@ -562,31 +606,30 @@ pub fn revise(
                     o = o.last_modified_time(t);
                 }
                 drop(f);
-                zw.start_file(*n, o).map_err(|e| e.to_string())?;
-                zw.write_all(data.as_bytes()).map_err(|e| e.to_string())?;
+                zw.start_file(*n, o).map_err(|e| cannot_make(&e))?;
+                zw.write_all(data.as_bytes()).map_err(|e| cannot_make(&e))?;
                 written.push(n);
             } else {
-                zw.raw_copy_file(f).map_err(|e| e.to_string())?;
+                zw.raw_copy_file(f).map_err(|e| cannot_make(&e))?;
             }
         }
         for (n, data) in changed.iter().filter(|(n, _)| !written.contains(n)) {
-            zw.start_file(*n, opts).map_err(|e| e.to_string())?;
-            zw.write_all(data.as_bytes()).map_err(|e| e.to_string())?;
+            zw.start_file(*n, opts).map_err(|e| cannot_make(&e))?;
+            zw.write_all(data.as_bytes()).map_err(|e| cannot_make(&e))?;
         }
-        zw.finish().map_err(|e| e.to_string())?;
+        zw.finish().map_err(|e| cannot_make(&e))?;
     }
     out.bytes = buf.into_inner();
     out.applied = taken.iter().map(|t| t.0).collect();
     out.refused.sort();
     // Read back: accepting the changes must give the fixed text.
-    let back = read("", &out.bytes)
-        .map_err(|e| format!("the revised document does not read back: {e}"))?;
+    let back = read("", &out.bytes).map_err(|e| Refusal::RevisedUnreadable(e.to_string()))?;
     let mut want = text.to_string();
     for (_, s, e, new) in taken.iter().rev() {
         want.replace_range(*s..*e, new);
     }
     if back.text != want {
-        return Err("the revised document does not read back as the fixed text".into());
+        return Err(Refusal::RevisedNotFixed);
     }
     Ok(out)
 }
@@ -697,7 +740,7 @@ mod tests {
             if *applied {
                 let back = read("x.docx", &w.bytes).unwrap_or_else(|e| panic!("{e}"));
                 assert_eq!(back.text, doc.text.replace(find, repl));
-                assert!(back.warnings[0].contains("tracked changes read as accepted"));
+                assert!(matches!(back.warnings[0], Warning::TrackedChanges { .. }));
             } else {
                 assert!(w.bytes.is_empty() || xml == document_xml(&bytes));
             }

@@ -93,11 +93,11 @@ pub struct Decoded {
     pub text: String,
     pub map: OffsetMap,
     pub detected: Detected,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<super::Warning>,
 }
 
 /// Why bytes are not text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NotText {
     /// A NUL byte at this offset (and no UTF-16 pattern).
     Nul(usize),
@@ -218,10 +218,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, NotText
         Encoding::Utf8 | Encoding::Tcvn3InUtf8 | Encoding::VniInUtf8 => {
             let (t, layer, bad) = decode_utf8(body, bom);
             if let Some((first, count)) = bad {
-                warnings.push(format!(
-                    "invalid UTF-8 at byte {first} ({count} bad sequence{}); decoded with U+FFFD in their place",
-                    if count == 1 { "" } else { "s" }
-                ));
+                warnings.push(super::Warning::BadUtf8 { first, count });
             }
             map.push(layer);
             match enc {
@@ -233,9 +230,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, NotText
         Encoding::Utf16Le | Encoding::Utf16Be => {
             let (t, layer, bad) = decode_utf16(body, bom, enc == Encoding::Utf16Le);
             if bad > 0 {
-                warnings.push(format!(
-                    "{bad} invalid UTF-16 code unit(s); decoded with U+FFFD"
-                ));
+                warnings.push(super::Warning::BadUtf16(bad));
             }
             map.push(layer);
             t
@@ -677,10 +672,12 @@ mod tests {
         b.insert(at, 0xC3); // a lead byte with no continuation
         let d = decode(&b, None).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(d.detected.encoding, Encoding::Utf8, "{}", d.detected.how);
-        assert!(
-            d.warnings[0].contains(&format!("byte {at} ")),
-            "{:?}",
-            d.warnings
+        assert_eq!(
+            d.warnings,
+            vec![crate::source::Warning::BadUtf8 {
+                first: at,
+                count: 1
+            }]
         );
         assert_eq!(d.map.original(d.text.find(" của").unwrap_or(0)), at + 1);
     }

@@ -13,7 +13,10 @@ pub fn text(path: &str, s: &str) -> Result<String, SourceError> {
     let v: serde_json::Value = serde_json::from_str(s).map_err(|e| SourceError::Corrupt {
         path: path.into(),
         format: "JSON",
-        why: e.to_string(),
+        why: super::Broken::Json {
+            line: e.line(),
+            column: e.column(),
+        },
     })?;
     let find = |v: &serde_json::Value| {
         FIELDS

@@ -108,7 +108,7 @@ pub struct SourceFile {
     /// The character encoding detected (text formats; DOCX/PDF carry Unicode themselves).
     pub encoding: Option<Detected>,
     /// Problems met that did not stop the reading (lossy decoding, dropped parts).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Text offset → original byte offset (text formats only).
     pub map: Option<OffsetMap>,
     /// For DOCX/PDF: where each paragraph or page starts in `text`, in order.
@@ -168,41 +168,149 @@ impl SourceFile {
     }
 }
 
-/// Why a file could not be read. Every message names the file.
-#[derive(Debug, thiserror::Error)]
+/// Why a file could not be read. Every message names the file; its words come from the
+/// message catalogue ([`crate::messages::source_error`]), in Vietnamese or English: the
+/// `Display` of an error is its English text there.
+#[derive(Debug)]
 pub enum SourceError {
-    #[error("{path}: cannot read: {err}")]
-    Io { path: String, err: std::io::Error },
-    #[error("{path}: not text: {why}; is it a binary file (an image or archive renamed)?")]
-    Binary { path: String, why: String },
-    #[error("{path}: not valid UTF-8 text (byte {offset}); is it a binary file?")]
-    NotText { path: String, offset: usize },
-    #[error("{path}: empty file")]
-    Empty { path: String },
-    #[error("{path}: no such file or directory")]
-    Missing { path: String },
-    #[error(
-        "{path}: {size} bytes, over the size limit of {limit} bytes (raise it with --max-size)"
-    )]
-    TooLarge { path: String, size: u64, limit: u64 },
-    #[error("{path}: {what}, over the size limit of {limit} bytes: refused, not truncated (raise it with --max-size)")]
-    OverLimit {
+    Io {
         path: String,
-        /// What went over ("more than N bytes read: an endless input?", "word/document.xml
-        /// decompresses to more than N bytes").
-        what: String,
+        err: std::io::Error,
+    },
+    /// Bytes that are not text.
+    Binary {
+        path: String,
+        why: encoding::NotText,
+    },
+    NotText {
+        path: String,
+        offset: usize,
+    },
+    Empty {
+        path: String,
+    },
+    Missing {
+        path: String,
+    },
+    TooLarge {
+        path: String,
+        size: u64,
         limit: u64,
     },
-    #[error("{path}: not a readable {format} file: {why}")]
+    /// More than the size limit came: refused, never cut.
+    OverLimit {
+        path: String,
+        what: Over,
+        limit: u64,
+    },
+    /// A DOCX, PDF or JSON file that does not read as one.
     Corrupt {
         path: String,
         format: &'static str,
-        why: String,
+        why: Broken,
     },
-    #[error("{path}: PDF has no text layer ({pages} page(s), no text): a scanned image? OCR it first (cancu does no OCR)")]
-    NoTextLayer { path: String, pages: usize },
-    #[error("{path}: JSON has no text field (looked for \"full_text\", \"text\", \"content\")")]
-    NoTextField { path: String },
+    NoTextLayer {
+        path: String,
+        pages: usize,
+    },
+    NoTextField {
+        path: String,
+    },
+    /// A link followed (`--follow`) that leads back to a folder above it: not walked again.
+    Loop {
+        path: String,
+        ancestor: String,
+    },
+}
+
+/// A problem met that did not stop the reading: typed, worded by the message catalogue
+/// ([`crate::messages::warning`]; its `Display` is the English text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Invalid UTF-8: the first bad byte and how many bad sequences became U+FFFD.
+    BadUtf8 { first: usize, count: usize },
+    /// This many invalid UTF-16 code units became U+FFFD.
+    BadUtf16(usize),
+    /// DOCX tracked changes read as accepted: insertions kept, deletions skipped.
+    TrackedChanges { insertions: usize, deletions: usize },
+    /// A DOCX header or footer left out, and why.
+    Aside(Broken),
+    /// A DOCX header or footer left out: over the size limit.
+    AsideOver(Over, u64),
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::messages::warning(crate::messages::Lang::En, self))
+    }
+}
+
+/// What went over the size limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Over {
+    /// More than the limit was read (an endless input: a device, a pipe, a growing file).
+    Read,
+    /// This part of a DOCX decompresses to more than the limit (a zip bomb?).
+    Part(String),
+    /// A DOCX's or PDF's text, decompressed, is this many bytes.
+    Text(usize),
+}
+
+/// Why a DOCX, PDF or JSON file does not read as one. Where the parsing library gives the
+/// only account of it, its words are kept as `detail` (technical text, not translated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Broken {
+    /// Not a ZIP package (a .docx is one).
+    NotZip,
+    /// A Word 97-2003 document (.doc) under another name.
+    LegacyDoc,
+    /// The package has no such part.
+    NoPart(String),
+    /// The part does not decompress or read.
+    BadPart { part: String, detail: String },
+    /// The part is not UTF-8 (valid up to this byte).
+    PartNotUtf8 { part: String, offset: usize },
+    /// The part's XML is not well formed.
+    BadXml { part: String, detail: String },
+    /// The PDF parser stopped on it.
+    Pdf(String),
+    /// The PDF parser crashed on it.
+    PdfCrashed,
+    /// A PDF without pages.
+    NoPages,
+    /// A JSON syntax error at this line and column (from 1).
+    Json { line: usize, column: usize },
+}
+
+impl std::fmt::Display for SourceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::messages::source_error(
+            crate::messages::Lang::En,
+            self,
+        ))
+    }
+}
+
+impl std::error::Error for SourceError {}
+
+impl SourceError {
+    /// The file the error is about.
+    pub fn path(&self) -> &str {
+        use SourceError as E;
+        match self {
+            E::Io { path, .. }
+            | E::Binary { path, .. }
+            | E::NotText { path, .. }
+            | E::Empty { path }
+            | E::Missing { path }
+            | E::TooLarge { path, .. }
+            | E::OverLimit { path, .. }
+            | E::Corrupt { path, .. }
+            | E::NoTextLayer { path, .. }
+            | E::NoTextField { path }
+            | E::Loop { path, .. } => path,
+        }
+    }
 }
 
 /// How to read files.
@@ -252,7 +360,7 @@ pub fn read_file_with(path: &Path, opts: &Options) -> Result<SourceFile, SourceE
     if meta.is_dir() {
         return Err(SourceError::Io {
             path: p.clone(),
-            err: std::io::Error::other("is a directory"),
+            err: std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory"),
         });
     }
     if meta.len() > opts.max_bytes {
@@ -307,7 +415,7 @@ pub fn read_limited(
     if bytes.len() as u64 > limit {
         return Err(SourceError::OverLimit {
             path: path.into(),
-            what: format!("more than {limit} bytes read (an endless input?)"),
+            what: Over::Read,
             limit,
         });
     }
@@ -349,7 +457,8 @@ pub fn from_bytes_as(
     }
     let sniffed = if bytes.starts_with(b"%PDF") {
         Some(Format::Pdf)
-    } else if bytes.starts_with(b"PK\x03\x04") {
+    } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(docx::OLE_MAGIC) {
+        // A Word 97-2003 file (.doc) goes to the DOCX reader, which names it.
         Some(Format::Docx)
     } else {
         None
@@ -366,12 +475,9 @@ pub fn from_bytes_as(
         Format::Pdf => pdf::read(path, &bytes)?,
         Format::Text | Format::Markdown | Format::Html | Format::Json => {
             let d =
-                encoding::decode_vec(bytes, opts.encoding).map_err(|e| SourceError::Binary {
+                encoding::decode_vec(bytes, opts.encoding).map_err(|why| SourceError::Binary {
                     path: path.into(),
-                    why: match e {
-                        encoding::NotText::Nul(i) => format!("NUL byte at offset {i}"),
-                        encoding::NotText::Controls(p) => format!("{p}% control characters"),
-                    },
+                    why,
                 })?;
             let mut map = d.map;
             let text = match format {
@@ -406,7 +512,7 @@ pub fn from_bytes_as(
     if matches!(doc.format, Format::Docx | Format::Pdf) && doc.text.len() as u64 > opts.max_bytes {
         return Err(SourceError::OverLimit {
             path: path.into(),
-            what: format!("{} bytes of text once decompressed", doc.text.len()),
+            what: Over::Text(doc.text.len()),
             limit: opts.max_bytes,
         });
     }
@@ -460,6 +566,21 @@ fn error_path(err: &ignore::Error) -> Option<String> {
     }
 }
 
+/// The loop a walking error is about, however deeply it is wrapped: (the link, the folder
+/// above it that it leads back to).
+fn error_loop(err: &ignore::Error) -> Option<(String, String)> {
+    match err {
+        ignore::Error::Loop { ancestor, child } => {
+            Some((child.display().to_string(), ancestor.display().to_string()))
+        }
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => error_loop(err),
+        ignore::Error::Partial(errs) => errs.iter().find_map(error_loop),
+        _ => None,
+    }
+}
+
 /// Expand paths with this process's walk options ([`WalkOptions::current`]).
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
     expand_with(paths, WalkOptions::current())
@@ -496,10 +617,18 @@ pub fn expand_with(paths: &[PathBuf], opts: WalkOptions) -> (Vec<PathBuf>, Vec<S
                     }
                     Ok(_) => {}
                     Err(err) => {
+                        if let Some((path, ancestor)) = error_loop(&err) {
+                            errors.push(SourceError::Loop { path, ancestor });
+                            continue;
+                        }
                         let path = error_path(&err).unwrap_or_else(|| p.display().to_string());
+                        // The kind of an I/O failure kept, so that it is told in words.
+                        let kind = err
+                            .io_error()
+                            .map_or(std::io::ErrorKind::Other, |e| e.kind());
                         errors.push(SourceError::Io {
                             path,
-                            err: std::io::Error::other(err.to_string()),
+                            err: std::io::Error::new(kind, err.to_string()),
                         });
                     }
                 }

@@ -10,13 +10,13 @@
 //! in a parser: the call is wrapped in `catch_unwind` so one bad file never stops a run.
 //! Knows nothing of citations.
 
-use super::{Format, Location, SourceError, SourceFile};
+use super::{Broken, Format, Location, SourceError, SourceFile};
 
-fn corrupt(path: &str, why: impl std::fmt::Display) -> SourceError {
+fn corrupt(path: &str, why: Broken) -> SourceError {
     SourceError::Corrupt {
         path: path.into(),
         format: "PDF",
-        why: why.to_string(),
+        why,
     }
 }
 
@@ -31,10 +31,10 @@ pub fn read(path: &str, bytes: &[u8]) -> Result<SourceFile, SourceError> {
         }
         Ok(out)
     })
-    .map_err(|_| corrupt(path, "the PDF parser failed on this file"))?
-    .map_err(|e| corrupt(path, e))?;
+    .map_err(|_| corrupt(path, Broken::PdfCrashed))?
+    .map_err(|e| corrupt(path, Broken::Pdf(e)))?;
     if pages.is_empty() {
-        return Err(corrupt(path, "no pages"));
+        return Err(corrupt(path, Broken::NoPages));
     }
     if pages.iter().all(|p| p.trim().is_empty()) {
         return Err(SourceError::NoTextLayer {

@@ -23,19 +23,78 @@ pub struct Edit {
 pub struct Written {
     pub bytes: Vec<u8>,
     pub applied: Vec<usize>,
-    pub refused: Vec<(usize, String)>,
+    pub refused: Vec<(usize, Refusal)>,
     /// DOCX: the comments written (indices into the comments given) and those that could
     /// not be anchored, with the reason.
     pub commented: Vec<usize>,
-    pub refused_comments: Vec<(usize, String)>,
+    pub refused_comments: Vec<(usize, Refusal)>,
+}
+
+/// Why a fix, or a whole file, is not written (names no file: the caller does). Typed, so
+/// that the message catalogue words it ([`crate::messages::refusal`]); its `Display` is the
+/// English text. Where a library gives the only account, its words are kept as a detail.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Refusal {
+    /// A PDF is not edited in place.
+    Pdf,
+    /// An HTML page is not rewritten.
+    Html,
+    /// A JSON file is not rewritten.
+    Json,
+    /// The encoding the file was read in is unknown.
+    UnknownEncoding,
+    /// No map from the text to the original bytes.
+    NoOffsetMap,
+    /// The original bytes no longer read as text.
+    NotTextNow(encoding::NotText),
+    /// The original bytes do not read back as the text, in this encoding.
+    NotTheSame(String),
+    /// The body text is not NFC: places cannot be found in the DOCX again.
+    NotNfc,
+    /// The DOCX does not read (the library's words).
+    DocxUnreadable(String),
+    /// The revised DOCX cannot be made (the library's words).
+    CannotMake(String),
+    /// The revised DOCX does not read back (the reader's words).
+    RevisedUnreadable(String),
+    /// The revised DOCX does not read back as the fixed text.
+    RevisedNotFixed,
+    /// A span that does not map onto the original bytes.
+    SpanNotMapped,
+    /// A letter the file's encoding cannot hold, and that encoding.
+    CannotEncode(char, String),
+    /// The replacement does not read back the same in this encoding.
+    ReplacementNotTheSame(String),
+    /// The fixes together do not read back the same.
+    TogetherNotTheSame,
+    /// A span outside the text.
+    Outside,
+    /// It overlaps another fix.
+    Overlaps,
+    /// It crosses a paragraph.
+    CrossesParagraph,
+    /// No run of text holds it.
+    NoRun,
+    /// It is inside a tracked change already.
+    InRevision,
+    /// A run it touches holds more than text.
+    RunNotText,
+    /// Part of it is in no run of text.
+    PartlyOutsideRuns,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::messages::refusal(crate::messages::Lang::En, self))
+    }
 }
 
 /// Why a whole file cannot be fixed in place (names no file: the caller does).
-pub fn refuses(format: Format) -> Option<&'static str> {
+pub fn refuses(format: Format) -> Option<Refusal> {
     match format {
-        Format::Pdf => Some("a PDF cannot be edited in place (its text is laid out in pages); fix the source document, or see the changes with --fix --dry-run"),
-        Format::Html => Some("an HTML page is not rewritten (its markup would have to be edited); see the changes with --fix --dry-run"),
-        Format::Json => Some("a JSON file holds the text inside a field and is not rewritten; see the changes with --fix --dry-run"),
+        Format::Pdf => Some(Refusal::Pdf),
+        Format::Html => Some(Refusal::Html),
+        Format::Json => Some(Refusal::Json),
         Format::Text | Format::Markdown | Format::Docx => None,
     }
 }
@@ -47,7 +106,7 @@ pub fn write_back(
     doc: &SourceFile,
     edits: &[Edit],
     date: &str,
-) -> Result<Written, String> {
+) -> Result<Written, Refusal> {
     write_back_with_comments(original, doc, edits, &[], date)
 }
 
@@ -59,9 +118,9 @@ pub fn write_back_with_comments(
     edits: &[Edit],
     comments: &[Edit],
     date: &str,
-) -> Result<Written, String> {
+) -> Result<Written, Refusal> {
     if let Some(why) = refuses(doc.format) {
-        return Err(why.into());
+        return Err(why);
     }
     if doc.format == Format::Docx {
         return super::docx::revise(original, &doc.text, edits, comments, date);
@@ -70,19 +129,16 @@ pub fn write_back_with_comments(
 }
 
 /// Splice `edits` into `original` at their mapped offsets, spelled in the file's encoding.
-fn plain(original: &[u8], doc: &SourceFile, edits: &[Edit]) -> Result<Written, String> {
+fn plain(original: &[u8], doc: &SourceFile, edits: &[Edit]) -> Result<Written, Refusal> {
     let enc = doc
         .encoding
         .as_ref()
         .map(|d| d.encoding)
-        .ok_or("the encoding read is unknown")?;
-    let map = doc
-        .map
-        .as_ref()
-        .ok_or("no offset map to the original bytes")?;
-    let again = encoding::decode(original, Some(enc)).map_err(|e| format!("{e:?}"))?;
+        .ok_or(Refusal::UnknownEncoding)?;
+    let map = doc.map.as_ref().ok_or(Refusal::NoOffsetMap)?;
+    let again = encoding::decode(original, Some(enc)).map_err(Refusal::NotTextNow)?;
     if again.text != doc.text {
-        return Err(format!("the file does not read back the same as {enc}"));
+        return Err(Refusal::NotTheSame(enc.to_string()));
     }
     let nfd = encoding::writes_nfd(original, enc);
     let mut out = Written::default();
@@ -93,8 +149,7 @@ fn plain(original: &[u8], doc: &SourceFile, edits: &[Edit]) -> Result<Written, S
         let (os, oe) = (map.original(e.start), map.original(e.end));
         if e.start > e.end || e.end > doc.text.len() || os > oe || oe > original.len() || os < floor
         {
-            out.refused
-                .push((i, "its span does not map onto the original bytes".into()));
+            out.refused.push((i, Refusal::SpanNotMapped));
             continue;
         }
         match encoding::encode(&e.replacement, enc, nfd) {
@@ -102,13 +157,9 @@ fn plain(original: &[u8], doc: &SourceFile, edits: &[Edit]) -> Result<Written, S
                 spans.push((i, os, oe, b));
                 floor = oe;
             }
-            Err(c) => out.refused.push((
-                i,
-                format!(
-                    "'{c}' (U+{:04X}) cannot be written in {enc}, the file's encoding",
-                    c as u32
-                ),
-            )),
+            Err(c) => out
+                .refused
+                .push((i, Refusal::CannotEncode(c, enc.to_string()))),
         }
     }
     // Read the result back; when it is not the fixed text, keep only the edits that read
@@ -132,10 +183,8 @@ fn plain(original: &[u8], doc: &SourceFile, edits: &[Edit]) -> Result<Written, S
             if ok(std::slice::from_ref(&s)).0 {
                 kept.push(s);
             } else {
-                out.refused.push((
-                    s.0,
-                    format!("the replacement does not read back the same in {enc}"),
-                ));
+                out.refused
+                    .push((s.0, Refusal::ReplacementNotTheSame(enc.to_string())));
             }
         }
         let (good, bytes) = ok(&kept);
@@ -143,8 +192,7 @@ fn plain(original: &[u8], doc: &SourceFile, edits: &[Edit]) -> Result<Written, S
             (bytes, kept)
         } else {
             for s in &kept {
-                out.refused
-                    .push((s.0, "the fixes together do not read back the same".into()));
+                out.refused.push((s.0, Refusal::TogetherNotTheSame));
             }
             (original.to_vec(), Vec::new())
         }
@@ -231,10 +279,13 @@ mod tests {
         let bytes = encoding::encode("Số 12 NĐ-CP; x", Encoding::Tcvn3, false).unwrap_or_default();
         let w = fix(&bytes, Encoding::Tcvn3, "x", "Ж");
         assert!(w.applied.is_empty());
-        assert!(
-            w.refused[0].1.contains("cannot be written in tcvn3"),
-            "{:?}",
-            w.refused
+        assert_eq!(
+            w.refused,
+            vec![(0, Refusal::CannotEncode('Ж', "tcvn3".into()))]
+        );
+        assert_eq!(
+            w.refused[0].1.to_string(),
+            "'Ж' (U+0416) cannot be written in tcvn3, the file's encoding"
         );
         assert_eq!(w.bytes, bytes);
     }
