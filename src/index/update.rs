@@ -102,7 +102,6 @@ impl Writer {
         d.add_text(f.text, text);
         d.add_text(f.body, text);
         d.add_text(f.body_folded, text);
-        d.add_text(f.body_pairs, text);
         self.w
             .add_document(d)
             .map_err(|e| tantivy_err(&self.dir, e))?;
@@ -280,7 +279,6 @@ pub fn instrument_document(f: &Fields, ins: &Instrument) -> TantivyDocument {
     d.add_text(f.text, &body);
     d.add_text(f.body, &body);
     d.add_text(f.body_folded, &body);
-    d.add_text(f.body_pairs, &body);
     d
 }
 
@@ -434,7 +432,6 @@ fn build(
         d.add_text(f.text, body);
         d.add_text(f.body, body);
         d.add_text(f.body_folded, body);
-        d.add_text(f.body_pairs, body);
         if let Some(t) = &title {
             d.add_text(f.title, t);
         }
