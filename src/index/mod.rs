@@ -89,7 +89,8 @@ pub struct Fields {
     pub path: Field,
     /// "plan", "section", "instrument", "observed", "meta".
     pub doc_type: Field,
-    /// Content hash of the file (plan documents).
+    /// Content hash of the file (plan documents; the registry's on the meta document). A
+    /// fast field: listing the indexed files and their hashes reads no stored document.
     pub hash: Field,
     /// Outline path of a section ("II.3"; "" before the first heading).
     pub section: Field,
@@ -159,7 +160,7 @@ pub fn schema() -> (Schema, Fields) {
         key: b.add_text_field("key", STRING | STORED),
         path: b.add_text_field("path", STRING | STORED | FAST),
         doc_type: b.add_text_field("doc_type", keyword() | STORED),
-        hash: b.add_text_field("hash", STORED),
+        hash: b.add_text_field("hash", STORED | FAST),
         section: b.add_text_field("section", STRING | STORED | FAST),
         heading: b.add_text_field("heading", STORED),
         title: b.add_text_field("title", STORED),
