@@ -1035,6 +1035,12 @@ mod tests {
             "CHÍNH PHỦ\nSố: 50/2026/NĐ-CP\nHà Nội, ngày 13 tháng 5 năm 2026\nNGHỊ ĐỊNH\nQuy định về hồ sơ\nĐiều 1. Hiệu lực\n1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026 và thay thế Nghị định số 15/2018/NĐ-CP.\n",
             "UBND XÃ AN BÌNH\nSố: 12/KH-UBND\nAn Bình, ngày 02 tháng 01 năm 2026\nKẾ HOẠCH\nThực hiện Nghị định số 15/2018/NĐ-CP.\n",
             "",
+            // An id, an effective date and a fact about two other instruments.
+            "CHÍNH PHỦ\nSố: 51/2026/NĐ-CP\nHà Nội, ngày 14 tháng 5 năm 2026\nNGHỊ ĐỊNH\nQuy định về hồ sơ\nĐiều 1. Căn cứ\nNghị định số 15/2018/NĐ-CP đã được sửa đổi, bổ sung bởi Nghị định số 20/2020/NĐ-CP.\nĐiều 2. Hiệu lực\nNghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026.\n",
+            // An id, the same fact, no effect and no effective date: nothing learned.
+            "CHÍNH PHỦ\nSố: 52/2026/NĐ-CP\nHà Nội, ngày 15 tháng 5 năm 2026\nNGHỊ ĐỊNH\nQuy định về hồ sơ\nĐiều 1. Căn cứ\nNghị định số 15/2018/NĐ-CP đã được sửa đổi, bổ sung bởi Nghị định số 20/2020/NĐ-CP.\n",
+            // No number of its own: an effective date and a fact, nothing learned.
+            "NGHỊ ĐỊNH\nQuy định về hồ sơ\nĐiều 1. Căn cứ\nNghị định số 15/2018/NĐ-CP đã được sửa đổi, bổ sung bởi Nghị định số 20/2020/NĐ-CP.\nĐiều 2. Hiệu lực\nNghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026 và thay thế Nghị định số 16/2018/NĐ-CP.\n",
         ];
         for text in rows {
             let src = crate::source::SourceFile::plain("d.txt", text.to_string());
@@ -1047,9 +1053,21 @@ mod tests {
                 "{text:?}"
             );
         }
-        let src = crate::source::SourceFile::plain("d.txt", rows[0].to_string());
-        let decree = documents_and_learned(&f, src, "h").1;
-        assert!(!decree.is_empty(), "the decree teaches its own entry");
+        let learned = |text: &str| {
+            let src = crate::source::SourceFile::plain("d.txt", text.to_string());
+            documents_and_learned(&f, src, "h").1
+        };
+        assert!(
+            !learned(rows[0]).is_empty(),
+            "the decree teaches its own entry"
+        );
+        let with_fact = learned(rows[3]);
+        assert!(
+            with_fact.len() > 1,
+            "its own entry and the fact about 15/2018/NĐ-CP: {with_fact:?}"
+        );
+        assert!(learned(rows[4]).is_empty());
+        assert!(learned(rows[5]).is_empty());
     }
 
     #[test]
