@@ -673,7 +673,8 @@ fn schema_with_word_pairs() -> tantivy::schema::Schema {
 /// else in the directory touched), and another application's tantivy index is left alone.
 #[test]
 fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
-    let rows: &[(&str, fn() -> tantivy::schema::Schema)] = &[
+    type Row = (&'static str, fn() -> tantivy::schema::Schema);
+    let rows: &[Row] = &[
         ("no word pairs", schema_without_word_pairs),
         ("word pairs as terms (body_pairs)", schema_with_word_pairs),
     ];
