@@ -646,14 +646,19 @@ fn schema_without_word_pairs() -> tantivy::schema::Schema {
     b.build()
 }
 
-/// The schema before the fifth session: today's fields plus `body_pairs` (the folded terms
-/// of each two consecutive words, analyzer `vi_pairs`) after `body_folded`.
+/// The schema before the fifth session: today's fields, `hash` stored only (not fast), and
+/// `body_pairs` (the folded terms of each two consecutive words, analyzer `vi_pairs`) after
+/// `body_folded`.
 fn schema_with_word_pairs() -> tantivy::schema::Schema {
-    use tantivy::schema::{IndexRecordOption, TextFieldIndexing, TextOptions};
+    use tantivy::schema::{IndexRecordOption, TextFieldIndexing, TextOptions, STORED};
     let (now, _) = cancu::index::schema();
     let mut b = tantivy::schema::Schema::builder();
     for (_, entry) in now.fields() {
-        b.add_field(entry.clone());
+        if entry.name() == "hash" {
+            b.add_text_field("hash", STORED);
+        } else {
+            b.add_field(entry.clone());
+        }
         if entry.name() == "body_folded" {
             b.add_text_field(
                 "body_pairs",
