@@ -677,9 +677,8 @@ fn large_latency(a: &Args, docs: &[Doc], bytes: usize, tmp: &Path, qs: &QuerySet
 /// Fairness: both runs open their writer with `SearchIndex::writer`, so they have the same
 /// memory budget (`WRITER_MEMORY`) and the same number of tantivy indexing threads (tantivy's
 /// default for the machine), the same schema and analyzers, and both commit once and wait for
-/// merges. The raw run adds one document per file holding the text in `text`, `body`,
-/// `body_folded` and `body_pairs` (what a section holds) and nothing else: no hash, extraction
-/// or outline.
+/// merges. The raw run adds one document per file holding the text in `text`, `body` and
+/// `body_folded` (what a section holds) and nothing else: no hash, extraction or outline.
 fn throughput(
     a: &Args,
     docs: &[Doc],

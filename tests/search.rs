@@ -551,24 +551,25 @@ fn instruments_are_indexed_and_filtered_by_status() {
     assert_eq!(cli_hits(tmp.path(), &["zyxwv"]), [ins("99/2030/NĐ-CP")]);
 }
 
-/// An index left by another cancu version (another schema): searching it says to rebuild,
-/// `cancu index` rebuilds it in place (the old segment files collected, nothing else in the
-/// directory touched), and another application's tantivy index is left alone.
-#[test]
-fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
+/// One row of `an_index_of_another_schema_is_rebuilt_by_cancu_index`: an index of
+/// `schema` in a fresh folder, searched (refused, "rebuild"), indexed (rebuilt in place),
+/// searched again.
+fn rebuilt_by_cancu_index(name: &str, schema: tantivy::schema::Schema) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("idx");
     std::fs::create_dir_all(&dir).unwrap();
     {
-        // An older cancu's schema: its own fields, no word pairs.
-        use tantivy::schema::{STRING, TEXT};
-        let mut b = tantivy::schema::Schema::builder();
-        let key = b.add_text_field("key", STRING);
-        let path = b.add_text_field("path", STRING);
-        let doc_type = b.add_text_field("doc_type", STRING);
-        let body = b.add_text_field("body_folded", TEXT);
-        b.add_text_field("cites_folded", STRING);
-        let old = tantivy::Index::create_in_dir(&dir, b.build()).unwrap();
+        let field = |n: &str| schema.get_field(n).unwrap();
+        let (key, path, doc_type, body) = (
+            field("key"),
+            field("path"),
+            field("doc_type"),
+            field("body_folded"),
+        );
+        let old = tantivy::Index::create_in_dir(&dir, schema.clone()).unwrap();
+        cancu::index::analyzer::register(old.tokenizers());
+        old.tokenizers()
+            .register("vi_pairs", cancu::index::analyzer::folded());
         let mut w: tantivy::IndexWriter = old.writer(15_000_000).unwrap();
         w.add_document(
             tantivy::doc!(key => "a", path => "a", doc_type => "section", body => "quoc phong"),
@@ -591,20 +592,24 @@ fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
         .into_iter()
         .filter(|f| !f.starts_with('.') && f != "meta.json" && f != "notes.txt")
         .collect();
-    assert!(!old_segments.is_empty());
+    assert!(!old_segments.is_empty(), "{name}");
     let plans = common::root().join("corpus/plans");
     let plans = plans.to_str().unwrap();
     let search = |cwd: &Path| cancu(&["search", "quoc phong", "--index", "idx"], cwd);
     let before = search(tmp.path());
-    assert!(!before.status.success());
+    assert!(!before.status.success(), "{name}");
     assert!(
         stderr(&before).contains("lược đồ khác") && stderr(&before).contains("cancu index"),
-        "{}",
+        "{name}: {}",
         stderr(&before)
     );
     let out = cancu(&["index", plans, "--index", "idx"], tmp.path());
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("lập lại chỉ mục"), "{}", stderr(&out));
+    assert!(out.status.success(), "{name}: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains("lập lại chỉ mục"),
+        "{name}: {}",
+        stderr(&out)
+    );
     let after = search(tmp.path());
     assert!(after.status.success(), "{}", stderr(&after));
     assert!(String::from_utf8_lossy(&after.stdout).contains("ke-hoach-qpdp-2024"));
@@ -614,8 +619,85 @@ fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
     );
     let now = files(&dir);
     for f in &old_segments {
-        assert!(!now.contains(f), "old segment file {f} left: {now:?}");
+        assert!(
+            !now.contains(f),
+            "{name}: old segment file {f} left: {now:?}"
+        );
     }
+    // Run again: nothing to rebuild.
+    let again = cancu(&["index", plans, "--index", "idx"], tmp.path());
+    assert!(again.status.success(), "{name}");
+    assert!(
+        !stderr(&again).contains("lập lại chỉ mục"),
+        "{name}: {}",
+        stderr(&again)
+    );
+}
+
+/// An older cancu's schema: its own fields, no word pairs.
+fn schema_without_word_pairs() -> tantivy::schema::Schema {
+    use tantivy::schema::{STRING, TEXT};
+    let mut b = tantivy::schema::Schema::builder();
+    b.add_text_field("key", STRING);
+    b.add_text_field("path", STRING);
+    b.add_text_field("doc_type", STRING);
+    b.add_text_field("body_folded", TEXT);
+    b.add_text_field("cites_folded", STRING);
+    b.build()
+}
+
+/// The schema before the fifth session: today's fields, `hash` stored only (not fast), and
+/// `body_pairs` (the folded terms of each two consecutive words, analyzer `vi_pairs`) after
+/// `body_folded`.
+fn schema_with_word_pairs() -> tantivy::schema::Schema {
+    use tantivy::schema::{IndexRecordOption, TextFieldIndexing, TextOptions, STORED};
+    let (now, _) = cancu::index::schema();
+    let mut b = tantivy::schema::Schema::builder();
+    for (_, entry) in now.fields() {
+        if entry.name() == "hash" {
+            b.add_text_field("hash", STORED);
+        } else {
+            b.add_field(entry.clone());
+        }
+        if entry.name() == "body_folded" {
+            b.add_text_field(
+                "body_pairs",
+                TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer("vi_pairs")
+                        .set_index_option(IndexRecordOption::WithFreqs),
+                ),
+            );
+        }
+    }
+    b.build()
+}
+
+/// An index left by another cancu version (another schema, one per row): searching it says
+/// to rebuild, `cancu index` rebuilds it in place (the old segment files collected, nothing
+/// else in the directory touched), and another application's tantivy index is left alone.
+#[test]
+fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
+    type Row = (&'static str, fn() -> tantivy::schema::Schema);
+    let rows: &[Row] = &[
+        ("no word pairs", schema_without_word_pairs),
+        ("word pairs as terms (body_pairs)", schema_with_word_pairs),
+    ];
+    for (name, schema) in rows {
+        rebuilt_by_cancu_index(name, schema());
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let plans = common::root().join("corpus/plans");
+    let plans = plans.to_str().unwrap();
+    let files = |dir: &Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
     // Another application's tantivy index is never rebuilt (nor touched).
     let foreign = tmp.path().join("foreign");
     std::fs::create_dir_all(&foreign).unwrap();
@@ -636,14 +718,6 @@ fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
         stderr(&out)
     );
     assert_eq!(files(&foreign), before);
-    // Run again: nothing to rebuild.
-    let again = cancu(&["index", plans, "--index", "idx"], tmp.path());
-    assert!(again.status.success());
-    assert!(
-        !stderr(&again).contains("lập lại chỉ mục"),
-        "{}",
-        stderr(&again)
-    );
 }
 
 /// Any query gives hits or a clear "bad query" error, never a panic: hostile rows, then

@@ -7,14 +7,12 @@
 //! - [`FOLDED`] (`vi_folded`): the same, then diacritics removed and `đ`→`d`:
 //!   "đường", "dương" and "duong" are one term.
 //!
-//! - [`PAIRS`] (`vi_pairs`): the folded terms of each two consecutive words, joined by a
-//!   space ("quoc phong", "phong dia", ...): the adjacency of two words as one term, so a
-//!   phrase becomes an intersection of terms that tantivy can prune (no positions read).
-//!
-//! The three are defined as chains of filters ([`exact_chain`], [`folded_chain`],
-//! [`pairs_chain`]); what is registered ([`exact`], [`folded`], [`pairs`]) gives the same
-//! tokens from one [`Shared`] analysis of a text per thread: a section's body, indexed in
-//! three fields in a row, is split into words and normalized once, not three times.
+//! Both are defined as chains of filters ([`exact_chain`], [`folded_chain`]); what is
+//! registered ([`exact`], [`folded`]) gives the same tokens from one [`Shared`] analysis of
+//! a text per thread: a section's body, indexed in two fields in a row, is split into words
+//! and normalized once, not twice. (An index of an older cancu also had `vi_pairs`, the
+//! folded terms of two consecutive words as one term; a phrase is now a phrase query on the
+//! folded positions, and such an index is rebuilt: its schema differs.)
 //!
 //! Words are runs of letters, digits and combining marks, so NFD text ("Nghi\u{323}") is one
 //! word, not two; NFC is the first filter. A Vietnamese syllable is one token; a word such as
@@ -22,8 +20,7 @@
 //!
 //! Invariant: offsets are set by the tokenizer on the ORIGINAL text and no filter touches
 //! them (every filter here is a [`TextMap`], which can only rewrite `token.text`), so
-//! highlights point at the original bytes. The one exception is [`PairFilter`], whose
-//! token spans both words; its field is indexed without positions and never highlighted. This module knows nothing of the schema,
+//! highlights point at the original bytes. This module knows nothing of the schema,
 //! documents or queries.
 
 use tantivy::tokenizer::{
@@ -37,18 +34,14 @@ pub const EXACT: &str = "vi_exact";
 /// Name of the folded analyzer (no diacritics, `đ` → `d`).
 pub const FOLDED: &str = "vi_folded";
 
-/// Name of the word-pairs analyzer (folded terms of two consecutive words).
-pub const PAIRS: &str = "vi_pairs";
-
 /// Tokens longer than this (in bytes) are dropped: they are not words (base64, runs of dots).
 const MAX_TOKEN_BYTES: usize = 64;
 
-/// Register the three analyzers on a tokenizer manager (call on every open: tantivy stores
+/// Register the two analyzers on a tokenizer manager (call on every open: tantivy stores
 /// only the names).
 pub fn register(manager: &TokenizerManager) {
     manager.register(EXACT, exact());
     manager.register(FOLDED, folded());
-    manager.register(PAIRS, pairs());
 }
 
 /// The exact analyzer: [`exact_chain`]'s terms, from the [`Shared`] analysis.
@@ -59,12 +52,6 @@ pub fn exact() -> TextAnalyzer {
 /// The folded analyzer: [`folded_chain`]'s terms, from the [`Shared`] analysis.
 pub fn folded() -> TextAnalyzer {
     TextAnalyzer::from(Shared::new(Kind::Folded))
-}
-
-/// The word-pairs analyzer: [`pairs_chain`]'s terms (pairs of the folded terms), from the
-/// [`Shared`] analysis.
-pub fn pairs() -> TextAnalyzer {
-    TextAnalyzer::from(Shared::new(Kind::Pairs))
 }
 
 /// The exact analyzer as a chain of filters: the definition [`exact`] follows (pinned by
@@ -84,12 +71,6 @@ pub fn folded_chain() -> TextAnalyzer {
     folded_builder().build()
 }
 
-/// The word-pairs analyzer as a chain of filters: [`folded_chain`], then [`PairFilter`]
-/// (what [`pairs`] follows).
-pub fn pairs_chain() -> TextAnalyzer {
-    folded_builder().filter(PairFilter).build()
-}
-
 /// The folded analyzer's tokenizer and filters, before it is built.
 fn folded_builder() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(WordTokenizer::default())
@@ -101,8 +82,8 @@ fn folded_builder() -> TextAnalyzerBuilder<impl Tokenizer> {
         .filter(STRIP_MARKS)
 }
 
-/// The pair terms of a sequence of terms, as [`PairFilter`] makes them from consecutive
-/// words (for queries).
+/// The pair terms of a sequence of terms: each two consecutive terms joined by a space
+/// (the task ranking's word pairs, [`crate::graph`]).
 pub fn pair_terms(terms: &[String]) -> Vec<String> {
     terms.windows(2).map(|w| pair(&w[0], &w[1])).collect()
 }
@@ -394,105 +375,20 @@ impl<S: TokenStream> TokenStream for TextMapStream<'_, S> {
     }
 }
 
-/// Replaces a stream of words by the pairs of consecutive words: "a b c" → "a b", "b c".
-/// Two words are consecutive when their positions are (a word dropped between them, such as
-/// one too long, breaks the pair, as it breaks a phrase). A pair's offsets span both words
-/// and its position is the first word's; a text of one word has no pair.
-#[derive(Clone, Copy)]
-pub struct PairFilter;
-
-impl TokenFilter for PairFilter {
-    type Tokenizer<T: Tokenizer> = PairTokenizer<T>;
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> PairTokenizer<T> {
-        PairTokenizer {
-            inner: tokenizer,
-            token: Token::default(),
-            prev: String::new(),
-        }
-    }
-}
-
-#[derive(Clone)]
-pub struct PairTokenizer<T> {
-    inner: T,
-    token: Token,
-    prev: String,
-}
-
-impl<T: Tokenizer> Tokenizer for PairTokenizer<T> {
-    type TokenStream<'a> = PairStream<'a, T::TokenStream<'a>>;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        self.token.reset();
-        self.prev.clear();
-        PairStream {
-            tail: self.inner.token_stream(text),
-            prev: &mut self.prev,
-            prev_at: None,
-            token: &mut self.token,
-        }
-    }
-}
-
-pub struct PairStream<'a, S> {
-    tail: S,
-    /// The previous word's text, and its start offset and position (None before the first).
-    prev: &'a mut String,
-    prev_at: Option<(usize, usize)>,
-    token: &'a mut Token,
-}
-
-impl<S: TokenStream> TokenStream for PairStream<'_, S> {
-    fn advance(&mut self) -> bool {
-        while self.tail.advance() {
-            let cur = self.tail.token();
-            let paired = match self.prev_at {
-                Some((from, pos)) if cur.position == pos.wrapping_add(1) => {
-                    self.token.text.clear();
-                    self.token.text.push_str(self.prev);
-                    self.token.text.push(' ');
-                    self.token.text.push_str(&cur.text);
-                    self.token.offset_from = from;
-                    self.token.offset_to = cur.offset_to;
-                    self.token.position = pos;
-                    self.token.position_length = 1;
-                    true
-                }
-                _ => false,
-            };
-            self.prev.clear();
-            self.prev.push_str(&cur.text);
-            self.prev_at = Some((cur.offset_from, cur.position));
-            if paired {
-                return true;
-            }
-        }
-        false
-    }
-
-    fn token(&self) -> &Token {
-        self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.token
-    }
-}
-
 /// Which analyzer a [`Shared`] tokenizer is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Exact,
     Folded,
-    Pairs,
 }
 
-/// The three analyzers as one: a text's words are found and normalized once, and each
-/// analyzer replays its own terms of them. Tantivy indexes a section's body three times in a
-/// row (fields `body`, `body_folded`, `body_pairs`, on one indexing thread): the chains of
-/// filters each tokenized, normalized and lowercased the text again. The analysis of the
-/// last text seen is kept per thread ([`analysis_of`]); another text is analysed anew, so
-/// the terms, offsets and positions are those of [`exact_chain`], [`folded_chain`] and
-/// [`pairs_chain`] whatever the order of calls (pinned by `shared_analysis_equals_the_chains`).
+/// The two analyzers as one: a text's words are found and normalized once, and each
+/// analyzer replays its own terms of them. Tantivy indexes a section's body twice in a row
+/// (fields `body`, `body_folded`, on one indexing thread): the chains of filters each
+/// tokenized, normalized and lowercased the text again. The analysis of the last text seen
+/// is kept per thread ([`analysis_of`]); another text is analysed anew, so the terms,
+/// offsets and positions are those of [`exact_chain`] and [`folded_chain`] whatever the
+/// order of calls (pinned by `shared_analysis_equals_the_chains`).
 #[derive(Clone)]
 pub struct Shared {
     kind: Kind,
@@ -506,7 +402,6 @@ impl Shared {
         let chain = match kind {
             Kind::Exact => exact_chain(),
             Kind::Folded => folded_chain(),
-            Kind::Pairs => pairs_chain(),
         };
         Shared {
             kind,
@@ -742,45 +637,21 @@ impl TokenStream for SharedStream<'_> {
 impl Replay<'_> {
     fn advance(&mut self) -> bool {
         let a = &*self.analysis;
-        loop {
-            let Some(w) = a.words.get(self.next) else {
-                return false;
-            };
-            let i = self.next;
-            self.next += 1;
-            let t = &mut *self.token;
-            t.text.clear();
-            t.position_length = 1;
-            match self.kind {
-                Kind::Exact | Kind::Folded => {
-                    t.text.push_str(if self.kind == Kind::Exact {
-                        w.exact(&a.terms)
-                    } else {
-                        w.folded(&a.terms)
-                    });
-                    t.offset_from = w.from as usize;
-                    t.offset_to = w.to as usize;
-                    t.position = w.position as usize;
-                    return true;
-                }
-                Kind::Pairs => {
-                    // A pair with the previous word when it is the word just before.
-                    let Some(p) = i.checked_sub(1).and_then(|j| a.words.get(j)) else {
-                        continue;
-                    };
-                    if w.position != p.position.wrapping_add(1) {
-                        continue;
-                    }
-                    t.text.push_str(p.folded(&a.terms));
-                    t.text.push(' ');
-                    t.text.push_str(w.folded(&a.terms));
-                    t.offset_from = p.from as usize;
-                    t.offset_to = w.to as usize;
-                    t.position = p.position as usize;
-                    return true;
-                }
-            }
-        }
+        let Some(w) = a.words.get(self.next) else {
+            return false;
+        };
+        self.next += 1;
+        let t = &mut *self.token;
+        t.text.clear();
+        t.position_length = 1;
+        t.text.push_str(match self.kind {
+            Kind::Exact => w.exact(&a.terms),
+            Kind::Folded => w.folded(&a.terms),
+        });
+        t.offset_from = w.from as usize;
+        t.offset_to = w.to as usize;
+        t.position = w.position as usize;
+        true
     }
 }
 
@@ -906,9 +777,7 @@ mod tests {
     }
 
     #[test]
-    fn pairs_table() {
-        let long = "x".repeat(MAX_TOKEN_BYTES);
-        let broken = format!("dân {long} quân tự");
+    fn pair_terms_table() {
         let rows: &[(&str, &[&str])] = &[
             (
                 "Quốc phòng địa phương",
@@ -920,20 +789,11 @@ mod tests {
                 "Nghị định 168/2018/NĐ-CP",
                 &["nghi dinh", "dinh 168", "168 2018", "2018 nd", "nd cp"],
             ),
-            // Punctuation is not a word: it does not break a pair (as it does not a phrase).
             ("phòng. Địa", &["phong dia"]),
-            // A word too long to index breaks the pair around it.
-            (&broken, &["quan tu"]),
         ];
-        let mut p = pairs();
         for (input, expected) in rows {
-            check(&mut p, input, expected);
-            let nfd: String = input.nfd().collect();
-            check(&mut p, &nfd, expected);
             let words = terms(&mut folded(), input);
-            if !input.contains(&long) {
-                assert_eq!(pair_terms(&words), *expected, "pair_terms of {input:?}");
-            }
+            assert_eq!(pair_terms(&words), *expected, "pair_terms of {input:?}");
         }
     }
 
@@ -983,12 +843,12 @@ mod tests {
                 b.position_length,
             )
         };
-        let mut chains = [exact_chain(), folded_chain(), pairs_chain()];
-        let mut shared = [exact(), folded(), pairs()];
-        // Each text through the three analyzers in a row (as tantivy indexes a body), then
+        let mut chains = [exact_chain(), folded_chain()];
+        let mut shared = [exact(), folded()];
+        // Each text through the two analyzers in a row (as tantivy indexes a body), then
         // in another order with texts interleaved.
         for text in &texts {
-            for k in 0..3 {
+            for k in 0..2 {
                 let (want, got) = (tokens(&mut chains[k], text), tokens(&mut shared[k], text));
                 assert_eq!(want.len(), got.len(), "{k}: {text:?}");
                 for (w, g) in want.iter().zip(&got) {
@@ -998,7 +858,7 @@ mod tests {
         }
         for (i, text) in texts.iter().enumerate().rev() {
             let other = &texts[(i * 7 + 3) % texts.len()];
-            for k in [2, 0, 1] {
+            for k in [1, 0] {
                 for t in [text, other] {
                     let (want, got) = (tokens(&mut chains[k], t), tokens(&mut shared[k], t));
                     assert!(
@@ -1010,7 +870,7 @@ mod tests {
         }
         // A text of many words, whose buffers are not kept for the short one after it.
         let long = "Hoà bình, ".repeat(33_000);
-        for k in 0..3 {
+        for k in 0..2 {
             for t in [long.as_str(), "Uỷ ban, hoà bình"] {
                 let (want, got) = (tokens(&mut chains[k], t), tokens(&mut shared[k], t));
                 assert!(

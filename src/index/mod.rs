@@ -8,11 +8,11 @@
 //! - `section`: one per outline section ([`update::sections`], from [`crate::outline`]: paths
 //!   "II.1", "IV.2.a" as `cancu cites` prints them); the sections partition the
 //!   text, so every byte is indexed once. Each holds the original text (stored, for snippets),
-//!   the exact and folded bodies and the folded word pairs, the citations inside it and the
-//!   plan's filter fields.
+//!   the exact and folded bodies (both with positions: phrases are phrase queries on the
+//!   folded one, checked on the exact one), the citations inside it and the plan's filter
+//!   fields.
 //! - `instrument`: one per registry instrument (path and `instrument` = its id; the label,
-//!   number-symbol, title, law name, aliases and issuer as the exact and folded body and word
-//!   pairs; kind,
+//!   number-symbol, title, law name, aliases and issuer as the exact and folded body; kind,
 //!   year, issuer and `status` as filter fields). Replaced as a whole when the registry's
 //!   content hash (kept in the `meta` document "meta:registry") changes.
 //! - `observed`: one per file and observed instrument it cites (an instrument the registry
@@ -114,7 +114,8 @@ pub struct Fields {
     pub path: Field,
     /// "plan", "section", "instrument", "observed", "meta".
     pub doc_type: Field,
-    /// Content hash of the file (plan documents).
+    /// Content hash of the file (plan documents; the registry's on the meta document). A
+    /// fast field: listing the indexed files and their hashes reads no stored document.
     pub hash: Field,
     /// Outline path of a section ("II.3"; "" before the first heading).
     pub section: Field,
@@ -128,9 +129,6 @@ pub struct Fields {
     pub body: Field,
     /// Body terms folded (`vi_folded`).
     pub body_folded: Field,
-    /// Folded terms of each two consecutive words of the body (`vi_pairs`), with
-    /// frequencies and no positions: phrases as intersections of terms tantivy can prune.
-    pub body_pairs: Field,
     /// Cited instruments: canonical number-symbol or law name, as written properly.
     pub cites: Field,
     /// The same, folded ([`crate::normalize::fold_key`]): what queries look up.
@@ -187,21 +185,13 @@ pub fn schema() -> (Schema, Fields) {
         key: b.add_text_field("key", STRING | STORED),
         path: b.add_text_field("path", STRING | STORED | FAST),
         doc_type: b.add_text_field("doc_type", keyword() | STORED),
-        hash: b.add_text_field("hash", STORED),
+        hash: b.add_text_field("hash", STORED | FAST),
         section: b.add_text_field("section", STRING | STORED | FAST),
         heading: b.add_text_field("heading", STORED),
         title: b.add_text_field("title", STORED),
         text: b.add_text_field("text", STORED),
         body: b.add_text_field("body", text_with(analyzer::EXACT)),
         body_folded: b.add_text_field("body_folded", text_with(analyzer::FOLDED)),
-        body_pairs: b.add_text_field(
-            "body_pairs",
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(analyzer::PAIRS)
-                    .set_index_option(IndexRecordOption::WithFreqs),
-            ),
-        ),
         cites: b.add_text_field("cites", STRING | STORED),
         cites_folded: b.add_text_field("cites_folded", keyword()),
         kind: b.add_text_field("kind", keyword() | STORED | FAST),

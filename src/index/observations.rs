@@ -107,7 +107,6 @@ fn document(f: &Fields, path: &str, key: &str, obs: &[Observation]) -> Option<Ta
     d.add_text(f.text, &text);
     d.add_text(f.body, &text);
     d.add_text(f.body_folded, &text);
-    d.add_text(f.body_pairs, &text);
     d.add_text(
         f.observations,
         serde_json::to_string(obs).unwrap_or_default(),

@@ -8,11 +8,13 @@
 //! 2. every word as typed, anywhere in the section; 3. every word, folded;
 //! 4. (with `"..."` or `cites:`) only what the query requires.
 //!
-//! "In order" is found by an intersection of word-pair terms (`body_pairs`), which reads no
-//! positions and which tantivy prunes (block-max WAND) to the top documents, then checked
-//! word for word on the positions of those candidates only: that is what keeps a query on
-//! a 500 MB index near a millisecond. Every hit of a tier ranks above the next tier's;
-//! within a tier, by BM25.
+//! "In order" is found by an intersection of word pairs: each two consecutive words of the
+//! query a two-word phrase query on the folded body's positions, scored by BM25 of that
+//! pair's occurrences (an older index held each pair as a term of its own, `body_pairs`:
+//! a third copy of every body, the biggest term dictionary, and a third of the indexing
+//! work). The top candidates are then checked word for word on the positions (the whole
+//! phrase; with diacritics, on the exact body). Every hit of a tier ranks above the next
+//! tier's; within a tier, by BM25.
 //!
 //! Syntax: `"..."` a phrase that must occur (found by its pairs, then checked word for word
 //! on the positions); `cites:168/2018/NĐ-CP` a cited instrument that must be cited (a
@@ -160,7 +162,7 @@ pub fn parse(query: &str) -> ParsedQuery {
 /// of a tier ranks above every hit of the next one; within a tier, hits rank by score.
 ///
 /// "In order" means word for word: the sections are found by the query's word pairs (every
-/// two consecutive words next to each other somewhere), and each candidate is then checked
+/// two consecutive words next to each other somewhere, a two-word phrase), and each candidate is then checked
 /// against the positions, so a section with "a b" in one place and "b c" in another is not
 /// a phrase match for "a b c" (it is one of every word).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -197,10 +199,9 @@ impl Match {
 /// A built search: tiers of alternative queries, the quoted phrases every hit must hold,
 /// and the words to highlight.
 ///
-/// Each alternative is a plain conjunction of terms (word pairs for a phrase, words for a
-/// bag of words) so that tantivy prunes it (block-max WAND keeps only what can still enter
-/// the top `k`), instead of scoring every section that holds the words: that is what keeps
-/// a query on a large index within a millisecond or so.
+/// Each alternative is a plain conjunction: of word pairs (two-word phrases) for a phrase,
+/// of terms for a bag of words, which tantivy prunes (block-max WAND keeps only what can
+/// still enter the top `k`) instead of scoring every section that holds the words.
 pub struct Plan {
     pub tiers: Vec<(Match, Vec<Alternative>)>,
     /// The query's words in the exact and folded bodies: what snippets highlight.
@@ -413,10 +414,12 @@ impl QueryBuilder {
         tiers
     }
 
-    /// Clauses matching `terms` next to each other: the pairs of consecutive words, or the
-    /// one word. `at` are the words' positions: a word the analyzer dropped between two
-    /// (one too long to index) breaks their pair, as it does in the index. Empty when no
-    /// two words are consecutive.
+    /// Clauses matching `terms` next to each other: the pairs of consecutive words (each a
+    /// two-word phrase on the folded positions, scored as tantivy scores a phrase: BM25 of
+    /// the pair's occurrences, the idf of its two words), or the one word. `at` are the
+    /// words' positions: a word the analyzer dropped between two (one too long to index)
+    /// breaks their pair, as it does on the index's positions. Empty when no two words are
+    /// consecutive.
     fn adjacent(&self, terms: &[String], at: &[usize]) -> Vec<Box<dyn Query>> {
         if let [t] = terms {
             return vec![term(self.f.body_folded, t)];
@@ -425,7 +428,12 @@ impl QueryBuilder {
             .windows(2)
             .zip(at.windows(2))
             .filter(|(_, p)| p[1] == p[0] + 1)
-            .map(|(w, _)| term(self.f.body_pairs, &analyzer::pair(&w[0], &w[1])))
+            .map(|(w, _)| {
+                Box::new(PhraseQuery::new(vec![
+                    Term::from_field_text(self.f.body_folded, &w[0]),
+                    Term::from_field_text(self.f.body_folded, &w[1]),
+                ])) as Box<dyn Query>
+            })
             .collect()
     }
 }

@@ -659,6 +659,19 @@ pub fn learn_with(text: &str, p: &Patterns) -> Learned {
 /// `text`; the citations' `section` and `instrument` are not read): the indexer's one
 /// extraction of a document serves its learning too.
 pub fn learn_extracted(text: &str, e: &crate::Extraction, p: &Patterns) -> Learned {
+    learn_extracted_as(text, e, p, false)
+}
+
+/// [`learn_extracted`]; `for_entries`: only what [`learned_entries`] keeps, which is
+/// nothing of a text without an id of its own ([`Learned::own_id`], known from its header)
+/// nor of one without an effect or an effective date. Such a text's clauses are not read
+/// (no id), or its facts about other instruments not looked for (nothing learned).
+fn learn_extracted_as(
+    text: &str,
+    e: &crate::Extraction,
+    p: &Patterns,
+    for_entries: bool,
+) -> Learned {
     let h = &e.header;
     let mut out = Learned {
         kind: h.kind,
@@ -709,6 +722,9 @@ pub fn learn_extracted(text: &str, e: &crate::Extraction, p: &Patterns) -> Learn
                 break;
             }
         }
+    }
+    if for_entries && out.own_id().is_none() {
+        return out;
     }
     let cites: Vec<(usize, usize, String)> = e
         .citations
@@ -808,7 +824,9 @@ pub fn learn_extracted(text: &str, e: &crate::Extraction, p: &Patterns) -> Learn
     if out.kind != Some(Kind::Consolidated) {
         out.effects = effects(&doc, &cl[body_from.min(cl.len())..]);
     }
-    out.facts = facts(&doc);
+    if !(for_entries && out.effects.is_empty() && out.effective.is_none()) {
+        out.facts = facts(&doc);
+    }
     out
 }
 
@@ -1308,18 +1326,30 @@ impl Doc<'_> {
 }
 
 impl Learned {
+    /// The registry id of the text itself, from its header (number-symbol, issuer, issue
+    /// date): None when it names no number-symbol of its own, or a local one without the
+    /// issuer and date that tell it from the same number of another province.
+    fn own_id(&self) -> Option<String> {
+        let c = self.citation.as_ref()?;
+        if is_local(c) {
+            // The same number repeats in every province: the id carries issuer and date.
+            let slug = super::issuer_slug(self.issuer.as_deref().or(self.issuer_line.as_deref())?);
+            Some(format!(
+                "{}:{slug}:{}",
+                c.canonical.as_deref()?,
+                self.issued?
+            ))
+        } else {
+            make_id(c, self.issuer.as_deref(), self.issued)
+        }
+    }
+
     /// The registry entry of the text at `path`: its identity, dates and effects as
     /// relations (unverified, each with its clause). None when the text names no
     /// number-symbol of its own.
     pub fn to_instrument(&self, path: &str) -> Option<Instrument> {
         let c = self.citation.as_ref()?;
-        let id = if is_local(c) {
-            // The same number repeats in every province: the id carries issuer and date.
-            let slug = super::issuer_slug(self.issuer.as_deref().or(self.issuer_line.as_deref())?);
-            format!("{}:{slug}:{}", c.canonical.as_deref()?, self.issued?)
-        } else {
-            make_id(c, self.issuer.as_deref(), self.issued)?
-        };
+        let id = self.own_id()?;
         let relations = self
             .effects
             .iter()
@@ -1389,7 +1419,7 @@ pub fn learn_document(path: &str, text: &str) -> Vec<Instrument> {
 /// [`learn_document`] on a text already extracted (`e`, as [`learn_extracted`] takes it):
 /// the same entries, without extracting the text a second time.
 pub fn learn_document_extracted(path: &str, text: &str, e: &crate::Extraction) -> Vec<Instrument> {
-    learned_entries(path, learn_extracted(text, e, Patterns::builtin()))
+    learned_entries(path, learn_extracted_as(text, e, Patterns::builtin(), true))
 }
 
 /// The entries of what one document taught ([`learn_document`]).
