@@ -1196,13 +1196,15 @@ mod tests {
                 "NQ 57 TW 2024",
                 loose(Kind::Resolution, "57", Some("NQ/TW"), Some(2024)),
             ),
+            // A law's number the registry holds is the instrument; one it lacks stays loose.
+            ("20/2023/QH15", id("20/2023/QH15")),
             (
-                "20/2023/QH15",
+                "07/2022/QH15",
                 Some(Target::Loose {
                     kind: None,
-                    number: "20".into(),
+                    number: "07".into(),
                     symbol: Some("QH15".into()),
-                    year: Some(2023),
+                    year: Some(2022),
                 }),
             ),
             // A law name means the work; a year, its version of that year.
