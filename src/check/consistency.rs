@@ -88,7 +88,9 @@ pub fn check_document(cx: &Ctx, out: &mut Vec<Diagnostic>) {
 
 /// Two issuer codes that can be one written two ways: one a prefix of the other ("UB",
 /// "UBND") or one letter apart ("LĐTBXH", "BLĐTBXH"), and not two known codes (10/2020/TT-BTC
-/// and 10/2020/TT-BCT are two circulars of two ministries).
+/// and 10/2020/TT-BCT are two circulars of two ministries), nor two bodies of two levels
+/// ("PGDĐT" and "SGDĐT", a Phòng and a Sở; "BTCTU" and "BTCTW": C0114's
+/// [`super::shape::other_body`]).
 fn same_issuer_misspelled(a: &str, b: &str) -> bool {
     let t = crate::extract::Tables::builtin();
     if a == b || (t.code(a).is_some() && t.code(b).is_some()) {
@@ -100,6 +102,11 @@ fn same_issuer_misspelled(a: &str, b: &str) -> bool {
         return false;
     }
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    // The issuing bodies' codes (before any unit code) of two levels are two bodies.
+    let body = |x: &str| x.split('-').next().unwrap_or(x).chars().collect::<Vec<_>>();
+    if super::shape::other_body(&body(a), &body(b)) {
+        return false;
+    }
     let prefix = |x: &[char], y: &[char]| x.len() >= 2 && y.len() > x.len() && y.starts_with(x);
     prefix(&ca, &cb) || prefix(&cb, &ca) || super::shape::one_edit(&ca, &cb)
 }
@@ -107,13 +114,18 @@ fn same_issuer_misspelled(a: &str, b: &str) -> bool {
 /// C0212: one document cites the same number and year of the same type with issuer codes
 /// that differ by a letter ("64/2008/QĐ-LĐTBXH" once, "64/2008/QĐ-BLĐTBXH" twice; "67/2005/QĐ-UB"
 /// and "67/2005/QĐ-UBND"). A normative instrument's number/year/type is unique per issuer
-/// (Law 80/2015/QH13 Art. 8; Decree 30/2020/NĐ-CP Art. 15), so one of the spellings is
-/// wrong. The spelling written most often is the reference and the others are flagged,
-/// with it as the fix (inferred); when none is written most often, every mention is
-/// flagged, without a fix. Mentions with different dates are different instruments (or
-/// C0205's business) and are not compared; quoted text is left out.
+/// (Law 80/2015/QH13 Art. 8, now Law 64/2025/QH15; for other documents, the number is
+/// given once per year by the issuing body: Decree 30/2020/NĐ-CP Art. 15 and Appendix I),
+/// so one of the spellings is wrong. The reference is the spelling that is a known issuer
+/// code when the other is not (and is not its shortening, "UB" for "UBND"), or the one C0114 would write for the other, whatever the
+/// counts: a fix never writes an unknown code over a known one. Otherwise the spelling
+/// written most often is the reference. The others are flagged, with the reference as the
+/// fix (inferred); when nothing decides, every mention is flagged, without a fix. Mentions
+/// with different dates are different instruments (or C0205's business) and are not
+/// compared; quoted text is left out. Linear in the citations (counts in a map).
 pub fn inconsistent_symbols(cx: &Ctx, out: &mut Vec<Diagnostic>) {
     let cs = &cx.ex.citations;
+    let t = crate::extract::Tables::builtin();
     // (number/year/type) → [(citation, issuer part)]
     let mut groups: std::collections::BTreeMap<String, Vec<(usize, &str)>> = Default::default();
     for (i, c) in cs.iter().enumerate() {
@@ -133,11 +145,19 @@ pub fn inconsistent_symbols(cx: &Ctx, out: &mut Vec<Diagnostic>) {
             .push((i, issuer));
     }
     for (_, g) in groups {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for &(_, s) in &g {
-            match counts.iter_mut().find(|(x, _)| *x == s) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((s, 1)),
+        // spelling → (count, first citation), in order of first mention.
+        let mut seen: std::collections::HashMap<&str, usize> = Default::default();
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        for &(i, s) in &g {
+            match seen.get(s) {
+                Some(&j) => counts[j].1 += 1,
+                None => {
+                    seen.insert(s, counts.len());
+                    counts.push((s, 1, i));
+                }
+            }
+            if counts.len() > 2 {
+                break;
             }
         }
         if counts.len() != 2 || !same_issuer_misspelled(counts[0].0, counts[1].0) {
@@ -150,25 +170,33 @@ pub fn inconsistent_symbols(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         if dates.windows(2).any(|w| w[0] != w[1]) {
             continue;
         }
-        let reference = if counts[0].1 > counts[1].1 {
-            Some(counts[0])
-        } else if counts[1].1 > counts[0].1 {
-            Some(counts[1])
+        // The body's code: the part before any unit code.
+        let known = |x: &str| t.code(x.split('-').next().unwrap_or(x)).is_some();
+        // C0114 would write `to`'s canonical for the first mention spelled `from`.
+        let typo_to = |from: (&str, usize, usize), to: (&str, usize, usize)| {
+            let ka = cs[to.2].canonical.as_deref();
+            super::shape::issuer_typo(&cs[from.2]).is_some_and(|t| Some(t.canonical.as_str()) == ka)
+        };
+        let (x, y) = (counts[0], counts[1]);
+        // A shortening ("UB" for "UBND", as a province wrote it in 2005) is a form of its
+        // era, not a misspelling: the known code does not decide between the two.
+        let shortening = x.0.starts_with(y.0) || y.0.starts_with(x.0);
+        let reference = if known(x.0) != known(y.0) && !shortening {
+            Some(if known(x.0) { x } else { y })
+        } else if typo_to(x, y) != typo_to(y, x) {
+            Some(if typo_to(x, y) { y } else { x })
+        } else if x.1 != y.1 {
+            Some(if x.1 > y.1 { x } else { y })
         } else {
             None
         };
         for &(i, s) in &g {
             let b = &cs[i];
-            let (other, n_other) = match reference {
-                Some((r, _)) if r == s => continue,
+            let (_, n_other, ai) = match reference {
+                Some((r, _, _)) if r == s => continue,
                 Some(r) => r,
-                None => match counts.iter().find(|(x, _)| *x != s) {
-                    Some(&o) => o,
-                    None => continue,
-                },
-            };
-            let Some(&(ai, _)) = g.iter().find(|(_, x)| *x == other) else {
-                continue;
+                None if s == x.0 => y,
+                None => x,
             };
             let a = &cs[ai];
             let (Some(kb), Some(ka)) = (b.canonical.as_deref(), a.canonical.as_deref()) else {
