@@ -484,16 +484,20 @@ pub fn kind_issuer_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
 /// none.
 type GroupKey<'a> = (Kind, &'a str, Option<i32>);
 
-/// C0205: the same instrument cited with different dates in one document. Only the odd
-/// one out is flagged: the dates of one number are counted, and a date is the document's
-/// when it is written more often than every other (ties broken by the year in the number);
-/// each citation with another date gets one diagnostic, with the document's date as the
-/// fix. Without a date the document agrees on (one against one, no year to tell), the later
-/// mention is flagged, without a fix. Quoted text is left out.
+/// C0205: the same instrument cited with different dates in one document. The reference
+/// date is the registry's issue date when it is one of the dates written; else the date
+/// written more often than every other (ties broken by the year in the number). Each
+/// citation with another date gets one diagnostic, with the reference as the fix
+/// (inferred). When nothing decides (one against one, no year, no registry), the group gets
+/// ONE diagnostic: its primary label on the first mention, a label on the first mention of
+/// each other date, the note that which is right cannot be told, and no fix. Quoted text is
+/// left out. Linear in the citations: groups and dates are counted in maps.
 pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
     let cs = &cx.ex.citations;
-    // Groups: (kind, canonical, year of the date for numbers without a year).
+    // Groups: (kind, canonical, year of the date for numbers without a year), in order of
+    // first mention; `at` maps a key to its group.
     let mut groups: Vec<(GroupKey, Vec<usize>)> = Vec::new();
+    let mut at: std::collections::HashMap<GroupKey, usize> = Default::default();
     for (i, c) in cs.iter().enumerate() {
         let (Some(k), Some(d)) = (c.canonical.as_deref(), own_date(cx, c)) else {
             continue;
@@ -510,18 +514,26 @@ pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
                 Some(d.year)
             },
         );
-        match groups.iter_mut().find(|(g, _)| *g == key) {
-            Some((_, v)) => v.push(i),
-            None => groups.push((key, vec![i])),
+        match at.get(&key) {
+            Some(&g) => groups[g].1.push(i),
+            None => {
+                at.insert(key, groups.len());
+                groups.push((key, vec![i]));
+            }
         }
     }
     for ((_, k, _), idx) in groups {
-        let mut counts: Vec<(Date, usize)> = Vec::new();
+        // (date, count, first citation), in order of first mention.
+        let mut counts: Vec<(Date, usize, usize)> = Vec::new();
+        let mut slot: std::collections::HashMap<Date, usize> = Default::default();
         for &i in &idx {
             let Some(d) = cs[i].date else { continue };
-            match counts.iter_mut().find(|(x, _)| *x == d) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((d, 1)),
+            match slot.get(&d) {
+                Some(&j) => counts[j].1 += 1,
+                None => {
+                    slot.insert(d, counts.len());
+                    counts.push((d, 1, i));
+                }
             }
         }
         if counts.len() < 2 {
@@ -531,49 +543,58 @@ pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         // The reference: the registry's issue date when it is one of the dates written;
         // else the most written; among equals, the one of the number's year.
         let registry = idx.iter().find_map(|&i| registry_issued(cx, i));
-        let score = |(d, n): &(Date, usize)| (*n, year.is_some_and(|y| d.year == y));
+        let score = |(d, n, _): &(Date, usize, usize)| (*n, year.is_some_and(|y| d.year == y));
         let best = counts.iter().map(score).max().unwrap_or((0, false));
         let winners: Vec<Date> = counts
             .iter()
             .filter(|x| score(x) == best)
             .map(|x| x.0)
             .collect();
-        let agreed = match registry.filter(|r| counts.iter().any(|(d, _)| d == r)) {
+        let agreed = match registry.filter(|r| slot.contains_key(r)) {
             Some(r) => Some(r),
             None => (winners.len() == 1).then(|| winners[0]),
         };
-        let first_of = |d: Date| idx.iter().copied().find(|&i| cs[i].date == Some(d));
+        let date_span = |c: &Citation| {
+            c.parts
+                .date
+                .as_ref()
+                .map(|p| (p.start, p.end))
+                .unwrap_or((c.start, c.end))
+        };
+        let Some(agreed) = agreed else {
+            // Nothing tells which date is right: one diagnostic for the group, no fix.
+            let (d0, _, i0) = counts[0];
+            let (d1, _, i1) = counts[1];
+            let b = &cs[i0];
+            let pb = date_span(b);
+            let mut labels = vec![cx.label(pb.0, pb.1, d0.vietnamese(), true)];
+            for &(d, _, i) in &counts[1..] {
+                let p = date_span(&cs[i]);
+                labels.push(cx.label(p.0, p.1, cx.m(&m::L_HERE, &[&d.vietnamese()]), false));
+            }
+            let mut d = diag(
+                &rules::CONFLICTING_DATES,
+                cx.m(
+                    &m::M_CONFLICT_TWO,
+                    &[&k, &d0.vietnamese(), &d1.vietnamese(), &cs[i1].line],
+                ),
+                labels,
+            );
+            d.notes.push(m::s(cx.lang, &m::N_CONFLICT_UNDECIDED));
+            out.push(d);
+            continue;
+        };
+        let (_, n_other, ai) = counts[slot[&agreed]];
+        let other = agreed;
+        let a = &cs[ai];
+        let pa = date_span(a);
         for &i in &idx {
             let b = &cs[i];
             let Some(db) = b.date else { continue };
-            let (other, fix) = match agreed {
-                Some(a) if a == db => continue,
-                Some(a) => (a, true),
-                None => {
-                    // Nothing tells which date is right (one against one, no year, no
-                    // registry): every mention is flagged, each naming the other date,
-                    // without a fix, so the wrong one is flagged where it stands.
-                    let Some(o) = counts.iter().map(|x| x.0).find(|d| *d != db) else {
-                        continue;
-                    };
-                    (o, false)
-                }
-            };
-            let n_other = counts.iter().find(|(d, _)| *d == other).map_or(0, |x| x.1);
-            let Some(ai) = first_of(other) else { continue };
-            let a = &cs[ai];
-            let pb = b
-                .parts
-                .date
-                .as_ref()
-                .map(|p| (p.start, p.end))
-                .unwrap_or((b.start, b.end));
-            let pa = a
-                .parts
-                .date
-                .as_ref()
-                .map(|p| (p.start, p.end))
-                .unwrap_or((a.start, a.end));
+            if db == agreed {
+                continue;
+            }
+            let pb = date_span(b);
             let message = if n_other > 1 {
                 cx.m(
                     &m::M_CONFLICT,
@@ -601,17 +622,11 @@ pub fn conflicting_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
                 d.notes
                     .push(cx.m(&m::N_CONFLICT_REGISTRY, &[&other.vietnamese()]));
             }
-            if agreed.is_none() {
-                d.notes.push(m::s(cx.lang, &m::N_CONFLICT_UNDECIDED));
-            }
-            if fix {
-                if let Some(p) = &b.parts.date {
-                    d.suggestion =
-                        rewrite_date(cx.slice(p.start, p.end), other).map(|(at, end, r)| {
-                            let shown = crate::normalize::clean(&r);
-                            suggest(p.start + at, p.start + end, r, cx.m(&m::WRITE, &[&shown]))
-                        });
-                }
+            if let Some(p) = &b.parts.date {
+                d.suggestion = rewrite_date(cx.slice(p.start, p.end), other).map(|(at, end, r)| {
+                    let shown = crate::normalize::clean(&r);
+                    suggest(p.start + at, p.start + end, r, cx.m(&m::WRITE, &[&shown]))
+                });
             }
             out.push(d);
         }
