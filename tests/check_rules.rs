@@ -76,10 +76,9 @@ fn consistency_rules() {
             ("Nghị định số 12/2019/NĐ-CP của Thủ tướng Chính phủ", &["C0204"]),
             ("Nghị định số 12/2019/NĐ-CP của Chính phủ", &[]),
             (
-                // One date against one, nothing to tell which is right: one diagnostic for
-                // the two (review 5, should fix 4).
+                // One date against one, nothing to tell which is right: both flagged.
                 "Căn cứ Nghị định số 21/2019/NĐ-CP ngày 22/02/2019; theo Nghị định số 21/2019/NĐ-CP ngày 22/3/2019.",
-                &["C0205"],
+                &["C0205", "C0205"],
             ),
             // Party numbers repeat across terms: different years are different resolutions.
             (
@@ -88,7 +87,7 @@ fn consistency_rules() {
             ),
             (
                 "Căn cứ Chỉ thị số 12-CT/TW ngày 03/5/2007; Chỉ thị số 12-CT/TW ngày 05/3/2007.",
-                &["C0205"],
+                &["C0205", "C0205"],
             ),
         ],
         None,
@@ -385,20 +384,17 @@ fn conflicting_dates_flag_the_odd_one_out() {
         "{out}"
     );
     // One against one, no year in the number to tell (dev3: the wrong one was the first,
-    // "Căn cứ" mention): one diagnostic for the group (review 5, should fix 4), its primary
-    // label on the first mention, a label on the other, no fix.
+    // "Căn cứ" mention, and went unflagged): both mentions, each naming the other, without
+    // a fix.
     let two = "Căn cứ Chỉ thị số 12-CT/TW ngày 03/5/2007; Chỉ thị số 12-CT/TW ngày 05/3/2007.";
     let ex = cancu::extract(two);
     let diags = check::check(two, &ex, &NoKnowledge, &Options::default());
-    assert_eq!(diags.len(), 1, "{diags:#?}");
-    let semi = two.find(';').unwrap();
-    let at = diags[0].primary().map_or(usize::MAX, |l| l.start);
-    assert!(at < semi, "{diags:#?}");
-    assert!(
-        diags[0].labels.iter().any(|l| !l.primary && l.start > semi),
-        "{diags:#?}"
-    );
-    assert!(diags[0].suggestion.is_none());
+    assert_eq!(diags.len(), 2, "{diags:#?}");
+    let at = diags[0].primary().map_or(0, |l| l.start);
+    assert!(at < two.find(';').unwrap(), "{diags:#?}");
+    let at = diags[1].primary().map_or(0, |l| l.start);
+    assert!(at > two.find(';').unwrap(), "{diags:#?}");
+    assert!(diags.iter().all(|d| d.suggestion.is_none()));
     // Quoted text (another document's words) is not compared.
     let quoted = "Căn cứ Nghị định số 21/2019/NĐ-CP ngày 22/02/2019; sửa đổi như sau: “theo Nghị định số 21/2019/NĐ-CP ngày 22/3/2019”.";
     assert!(codes_of(quoted).is_empty(), "{:?}", codes_of(quoted));
