@@ -114,8 +114,9 @@ fn same_issuer_misspelled(a: &str, b: &str) -> bool {
 /// C0212: one document cites the same number and year of the same type with issuer codes
 /// that differ by a letter ("64/2008/QĐ-LĐTBXH" once, "64/2008/QĐ-BLĐTBXH" twice; "67/2005/QĐ-UB"
 /// and "67/2005/QĐ-UBND"). A normative instrument's number/year/type is unique per issuer
-/// (Law 80/2015/QH13 Art. 8, now Law 64/2025/QH15; for other documents, the number is
-/// given once per year by the issuing body: Decree 30/2020/NĐ-CP Art. 15 and Appendix I),
+/// (Law 80/2015/QH13 Art. 8, and Law 64/2025/QH15 for instruments from 01/4/2025; for
+/// other documents the issuing body gives each number once a year: Decree 30/2020/NĐ-CP
+/// Art. 15 "Cấp số, thời gian ban hành văn bản", verified in ../shared/data phap-dien),
 /// so one of the spellings is wrong. The reference is the spelling that is a known issuer
 /// code when the other is not (and is not its shortening, "UB" for "UBND"), or the one C0114 would write for the other, whatever the
 /// counts: a fix never writes an unknown code over a known one. Otherwise the spelling

@@ -182,8 +182,9 @@ pub fn strip_spaces_keep_markup(written: &str, canonical: &str) -> Option<String
 }
 
 /// The citation names its issuer and the issuer is not a state or Party body (a company, a
-/// co-operative): Decree 30/2020/NĐ-CP (Art. 1) and Guide 36-HD/VPTW bind the bodies of the
-/// State and the Party, so a company's own numbering is quoted as it was issued.
+/// co-operative). Decree 30/2020/NĐ-CP (Art. 2) binds state agencies and organisations and
+/// state-owned enterprises, Guide 36-HD/VPTW the Party; a company's own numbering is quoted
+/// as it was issued, state-owned ones included: a conservative choice, not the law's.
 pub fn issued_by_non_state(c: &Citation) -> bool {
     let Some(i) = c.issuer.as_deref() else {
         return false;
