@@ -176,11 +176,35 @@ fn never_panics_on_odd_input() {
         "QCVN: 0/2019/Đ QCVN 1 - 20255/B QCVN 01 – 2008/ĐĐ",
         "ngày1/1/1 Ngày 31 tháng 12 năm 2020, ngày9 tháng 9 năm 2009",
         "NGHỊ QUYẾT SỐ 66-NQ/TW\nNgày 30 tháng 02 năm 2025, tại",
+        // Review 5: markup inside the pieces every fix rewrites.
+        "theo Thông tư số 08/2017/**TT - LĐTBXH**; Thông tư số 14/2018/_TT-BLĐTXH_;",
+        "Nghị quyết số **76/2025/NQ-UBTVQH15**; QCVN **01 - 2008**/BLĐTBXH;",
+        "Quyết định số 64/2008/*QĐ-\nLĐTBXH*; Quyết định số 64/2008/QĐ-BLĐTBXH.",
         long.as_str(),
     ] {
         let ex = cancu::extract(text);
         let diags = check::check(text, &ex, &NoKnowledge, &Options::default());
-        let _ = check::fix::apply(text, &diags);
+        // Spans are byte ranges of the original text, on char boundaries.
+        let ok = |a: usize, b: usize| {
+            a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)
+        };
+        for d in &diags {
+            for l in &d.labels {
+                assert!(ok(l.start, l.end), "{text:?}: label {l:?}");
+            }
+            if let Some(sg) = &d.suggestion {
+                assert!(ok(sg.start, sg.end), "{text:?}: suggestion {sg:?}");
+            }
+        }
+        // Fixes keep every Markdown mark and every line break of the text.
+        let out = check::fix::apply(text, &diags).text;
+        for ch in ['*', '_', '\n'] {
+            assert_eq!(
+                out.matches(ch).count(),
+                text.matches(ch).count(),
+                "{text:?} -> {out:?}: '{ch:?}'"
+            );
+        }
         let _ = cancu::diag::render_rich("x", text, &diags, Default::default());
     }
 }
