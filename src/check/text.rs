@@ -121,9 +121,12 @@ fn own_effect_clause() -> &'static Regex {
 /// The day a document says it takes effect: its own clause on effect ("Nghị định này có
 /// hiệu lực thi hành từ ngày 01 tháng 02 năm 2021", "Quyết định này có hiệu lực kể từ ngày
 /// 15/12/2025"); "này" (this) tells its own clause from a cited instrument's. The first
-/// such clause; None when there is none.
-pub fn own_effective_date(text: &str) -> Option<Date> {
-    let c = own_effect_clause().captures(text)?;
+/// such clause outside quoted text (`quoted`: an amending act's clause quoted in
+/// “…” is not this document's); None when there is none.
+pub fn own_effective_date(text: &str, quoted: impl Fn(usize) -> bool) -> Option<Date> {
+    let c = own_effect_clause()
+        .captures_iter(text)
+        .find(|c| c.get(0).is_some_and(|m| !quoted(m.start())))?;
     let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
     Date::new(num(3)? as i32, num(2)? as u8, num(1)? as u8)
 }
