@@ -172,7 +172,7 @@ messages! {
         "{0} is dated {1} here but {2} in {3} other places of this document (line {4})";
     M_CONFLICT_TWO = "{0} ghi ngày {1} ở đây nhưng ngày {2} ở dòng {3}", "{0} is dated {1} here but {2} on line {3}";
     L_HERE = "{0} ở đây", "{0} here";
-    M_ISSUER_TYPO = "mã cơ quan ban hành trong \"{0}\" viết sai: \"{1}\" gần giống mã \"{2}\"", "the issuer code in \"{0}\" is misspelled: \"{1}\" is one letter off \"{2}\"";
+    M_ISSUER_TYPO = "mã cơ quan ban hành trong \"{0}\" viết sai: \"{1}\" khác một chữ so với mã \"{2}\"", "the issuer code in \"{0}\" is misspelled: \"{1}\" is one letter off \"{2}\"";
     N_ISSUER_TYPO = "mã cơ quan \"{0}\" có lẽ là \"{1}\" ({2})", "the issuer code \"{0}\" is probably \"{1}\" ({2})";
     M_ASSEMBLY_TYPE_CODE = "số, ký hiệu \"{0}\" của Quốc hội, Ủy ban Thường vụ Quốc hội không có mã loại văn bản: viết \"{1}\"", "the National Assembly's or its Standing Committee's number-symbol \"{0}\" takes no type code: write \"{1}\"";
     M_SYMBOL_CONFLICT = "{0} ở đây nhưng {1} ở dòng {2}: cùng số và năm, khác mã cơ quan", "{0} here but {1} on line {2}: same number and year, another issuer code";

@@ -573,7 +573,7 @@ pub(crate) fn other_body(a: &[char], b: &[char]) -> bool {
     let n = a.len();
     let ends = |x: &[char]| {
         let e: String = x[n - 2..].iter().collect();
-        suffixes.iter().any(|s| *s == e)
+        suffixes.contains(&e)
     };
     a[..n - 2] == b[..n - 2] && ends(a) && ends(b)
 }
