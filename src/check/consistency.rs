@@ -5,7 +5,7 @@
 //!
 //! Must NOT judge validity in time (that is `time`) nor report unresolved citations (`unknown`).
 
-use super::fix::keep_line_breaks;
+use super::fix::{is_markup, keep_line_breaks};
 use super::rules;
 use super::{
     diag, genre, kind_of_symbol, name_of, subject_overlap, suggest, year_in_number, Ctx, Resolution,
@@ -643,14 +643,14 @@ pub fn own_date(cx: &Ctx, c: &Citation) -> Option<Date> {
     };
     let piece = cx.slice(p.start, p.end);
     let capital = piece
-        .trim_start_matches(|ch: char| ch.is_whitespace() || ch == '*' || ch == '_')
+        .trim_start_matches(|ch: char| ch.is_whitespace() || is_markup(ch))
         .starts_with('N');
     let before = cx.slice(c.start.min(p.start), p.start);
     let line_start = before
-        .trim_end_matches([' ', '\t', '*', '_', '\r'])
+        .trim_end_matches(|ch: char| matches!(ch, ' ' | '\t' | '\r') || is_markup(ch))
         .ends_with('\n')
         || piece
-            .trim_start_matches([' ', '\t', '*', '_', '\r'])
+            .trim_start_matches(|ch: char| matches!(ch, ' ' | '\t' | '\r') || is_markup(ch))
             .starts_with('\n');
     // A sentence's opening adverbial ends with a comma ("Ngày 28 tháng 11 năm 2025, tại");
     // a date on its own line in a table cell ("64/2008/QĐ-BLĐTBXH" / "Ngày 27/11/2008") is
@@ -659,7 +659,7 @@ pub fn own_date(cx: &Ctx, c: &Citation) -> Option<Date> {
         .text
         .get(p.end..)
         .unwrap_or("")
-        .trim_start_matches([' ', '\t', '*', '_'])
+        .trim_start_matches(|ch: char| matches!(ch, ' ' | '\t') || is_markup(ch))
         .starts_with(',');
     if capital && line_start && comma {
         return None;
