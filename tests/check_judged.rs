@@ -6,7 +6,9 @@
 //!
 //! A judged finding counts as still reported when a warning or error is at its file and
 //! line with its code, or another code of the date family (merged into one diagnostic per
-//! citation); a missed defect counts as found when any warning or error is within one line.
+//! citation); a missed defect counts as found when a warning or error within one line has
+//! the code expected for it (tests/fixtures/gold/check/missed-codes.tsv, or one of its date
+//! family) and its message quotes a number written in the cited text.
 
 mod common;
 
@@ -14,8 +16,8 @@ use std::process::Command;
 
 const DATE: &[&str] = &["C0201", "C0202", "C0205", "C0209", "C0211", "C0301"];
 
-/// (file, line, code) of each warning or error of `cancu check --format short`.
-fn findings(out: &str) -> Vec<(String, usize, String)> {
+/// (file, line, code, message) of each warning or error of `cancu check --format short`.
+fn findings(out: &str) -> Vec<(String, usize, String, String)> {
     out.lines()
         .filter_map(|l| {
             let (head, _) = l.split_once(": ")?;
@@ -23,14 +25,37 @@ fn findings(out: &str) -> Vec<(String, usize, String)> {
             let code = rest
                 .strip_prefix("warning[")
                 .or_else(|| rest.strip_prefix("error["))?;
-            let code = code.split(']').next()?.to_string();
+            let (code, msg) = code.split_once(']')?;
             let mut parts = head.rsplitn(3, ':');
             let _col = parts.next()?;
             let line = parts.next()?.parse().ok()?;
             let file = parts.next()?.to_string();
-            Some((file, line, code))
+            Some((file, line, code.to_string(), msg.to_string()))
         })
         .collect()
+}
+
+/// The expected codes of each missed defect, by (file, line).
+fn expected_codes() -> std::collections::HashMap<(String, usize), Vec<String>> {
+    common::read(&common::fixture("gold/check/missed-codes.tsv"))
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("path\t") && !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            let codes = c[2].split(',').map(str::to_string).collect();
+            ((c[0].to_string(), c[1].parse().expect("line")), codes)
+        })
+        .collect()
+}
+
+/// Whether a finding's message quotes one of the numbers written in a cited text (its
+/// words holding a digit and a '/': "08/2017/TT", "ngày14/5/2013", "2008/BLĐTBXH").
+fn quotes_cited(msg: &str, cited: &str) -> bool {
+    cited
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.contains('/') && w.chars().any(|c| c.is_ascii_digit()))
+        .any(|w| msg.contains(w))
 }
 
 fn rows(name: &str) -> Vec<Vec<String>> {
@@ -62,6 +87,13 @@ fn score(test: &str, list: &str, judged: &str, missed: &str) -> Option<Score> {
         .current_dir(shared.join("data"))
         .output()
         .expect("run cancu");
+    // 0: nothing found, 1: findings; anything else (a crash halfway) is a failure.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)) && !stderr.contains("panicked"),
+        "cancu check failed: {:?}\n{stderr}",
+        out.status
+    );
     let new = findings(&String::from_utf8_lossy(&out.stdout));
     let same = |a: &str, b: &str| a == b || (DATE.contains(&a) && DATE.contains(&b));
     let mut used = vec![false; new.len()];
@@ -82,11 +114,20 @@ fn score(test: &str, list: &str, judged: &str, missed: &str) -> Option<Score> {
         }
     }
     let missed = rows(missed);
+    let expected = expected_codes();
     let found = missed
         .iter()
         .filter(|m| {
             let line: usize = m[1].parse().expect("missed line");
-            new.iter().any(|n| n.0 == m[0] && n.1.abs_diff(line) <= 1)
+            let want = expected
+                .get(&(m[0].clone(), line))
+                .unwrap_or_else(|| panic!("no expected code for {}:{line}", m[0]));
+            new.iter().any(|n| {
+                n.0 == m[0]
+                    && n.1.abs_diff(line) <= 1
+                    && want.iter().any(|w| same(&n.2, w))
+                    && quotes_cited(&n.3, &m[2])
+            })
         })
         .count();
     Some(Score {

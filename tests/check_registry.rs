@@ -137,3 +137,44 @@ fn an_act_in_force_with_the_law_it_details_gets_no_note() {
         assert_eq!(got, want, "{tail}");
     }
 }
+
+/// Review 5: C0205's reference is the registry's issue date even when it is written less
+/// often than another date; the others are flagged with it as the fix.
+#[test]
+fn the_registry_date_wins_over_the_majority() {
+    let text = "Căn cứ Quyết định số 62/2011/QĐ-TTg ngày 09/11/2011 của Thủ tướng Chính phủ;\nCăn cứ Quyết định số 62/2011/QĐ-TTg ngày 19/11/2011 của Thủ tướng Chính phủ;\nCăn cứ Quyết định số 62/2011/QĐ-TTg ngày 19/11/2011 của Thủ tướng Chính phủ;\n";
+    let reg = Registry::bundled().expect("bundled registry");
+    let know = RegistryKnowledge::new(&reg);
+    let ex = cancu::extract(text);
+    let opts = Options {
+        as_of: None,
+        lang: cancu::messages::Lang::En,
+    };
+    let got: Vec<(usize, String)> = check::check(text, &ex, &know, &opts)
+        .into_iter()
+        .filter(|d| d.code == "C0205")
+        .map(|d| {
+            let fix = d
+                .suggestion
+                .as_ref()
+                .map(|s| s.replacement.clone())
+                .unwrap_or_default();
+            (d.primary().map_or(0, |l| l.line), fix)
+        })
+        .collect();
+    let lines: Vec<usize> = got.iter().map(|g| g.0).collect();
+    assert_eq!(lines, [2, 3], "{got:?}");
+    assert!(got.iter().all(|g| g.1 == "09/11/2011"), "{got:?}");
+}
+
+/// Review 5: a document's own effect clause quoted from another text (an amending act's
+/// clause in quotation marks) is not the document's own.
+#[test]
+fn a_quoted_effect_clause_is_not_the_documents_own() {
+    let text = "CHÍNH PHỦ\nSố: 25/2025/NĐ-CP\nHà Nội, ngày 21 tháng 02 năm 2025\n\nNGHỊ ĐỊNH\nQuy định chức năng\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15 ngày 18 tháng 02 năm 2025;\n\nĐiều 1. Phạm vi\nSửa đổi như sau: “Luật này có hiệu lực thi hành từ ngày 01 tháng 3 năm 2025.”\n";
+    let got = findings(text, None)
+        .into_iter()
+        .filter(|f| f.1 == "C0305")
+        .count();
+    assert_eq!(got, 1);
+}

@@ -176,11 +176,35 @@ fn never_panics_on_odd_input() {
         "QCVN: 0/2019/Đ QCVN 1 - 20255/B QCVN 01 – 2008/ĐĐ",
         "ngày1/1/1 Ngày 31 tháng 12 năm 2020, ngày9 tháng 9 năm 2009",
         "NGHỊ QUYẾT SỐ 66-NQ/TW\nNgày 30 tháng 02 năm 2025, tại",
+        // Review 5: markup inside the pieces every fix rewrites.
+        "theo Thông tư số 08/2017/**TT - LĐTBXH**; Thông tư số 14/2018/_TT-BLĐTXH_;",
+        "Nghị quyết số **76/2025/NQ-UBTVQH15**; QCVN **01 - 2008**/BLĐTBXH;",
+        "Quyết định số 64/2008/*QĐ-\nLĐTBXH*; Quyết định số 64/2008/QĐ-BLĐTBXH.",
         long.as_str(),
     ] {
         let ex = cancu::extract(text);
         let diags = check::check(text, &ex, &NoKnowledge, &Options::default());
-        let _ = check::fix::apply(text, &diags);
+        // Spans are byte ranges of the original text, on char boundaries.
+        let ok = |a: usize, b: usize| {
+            a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)
+        };
+        for d in &diags {
+            for l in &d.labels {
+                assert!(ok(l.start, l.end), "{text:?}: label {l:?}");
+            }
+            if let Some(sg) = &d.suggestion {
+                assert!(ok(sg.start, sg.end), "{text:?}: suggestion {sg:?}");
+            }
+        }
+        // Fixes keep every Markdown mark and every line break of the text.
+        let out = check::fix::apply(text, &diags).text;
+        for ch in ['*', '_', '\n'] {
+            assert_eq!(
+                out.matches(ch).count(),
+                text.matches(ch).count(),
+                "{text:?} -> {out:?}: '{ch:?}'"
+            );
+        }
         let _ = cancu::diag::render_rich("x", text, &diags, Default::default());
     }
 }
@@ -594,7 +618,39 @@ fn issuer_codes_and_symbols_of_one_instrument() {
             ("theo QCVN: 02/2019/BLĐTBXH về thang máy;", &["C0116"]),
             ("theo QCVN 01:2008/BLĐTBXH về nồi hơi;", &[]),
             ("theo QCVN 01-99:2012/BNNPTNT;", &[]),
+            // A stray space around ':' is typography too.
+            ("theo QCVN 06: 2020/BGTVT về an toàn;", &["C0116"]),
+            ("theo QCVN 19 : 2016/BCT về an toàn;", &["C0116"]),
         ],
+        None,
+    );
+    // Review 5, must fix 1: a province's Party committee or Youth Union is not the
+    // Central Committee misspelled (BTCTU is the Tỉnh ủy's Ban Tổ chức, not BTCTW).
+    check(
+        &[
+            ("Căn cứ Hướng dẫn số 02-HD/BTCTU ngày 10/3/2025;", &[]),
+            ("Căn cứ Kế hoạch số 15-KH/BTGTU ngày 10/3/2025;", &[]),
+            ("Căn cứ Quyết định số 12-QĐ/UBKTTU ngày 10/3/2025;", &[]),
+            ("Căn cứ Kế hoạch số 45-KH/TĐTN-BTG ngày 10/3/2025;", &[]),
+            ("Căn cứ Hướng dẫn số 02-HD/BTCHU ngày 10/3/2025;", &[]),
+        ],
+        None,
+    );
+    // Review 5, should fix 6: a circular's number after a "QCVN" label is no regulation
+    // code; an unknown issuer is not read either.
+    check(
+        &[
+            ("theo QCVN 03/2019/TT-BYT về y tế;", &[]),
+            ("theo QCVN 01 - 2008/XYZQ về nồi hơi;", &[]),
+        ],
+        None,
+    );
+    // Review 5, must fix 2: a Phòng and a Sở of one number and year are two bodies.
+    check(
+        &[(
+            "Căn cứ Quyết định số 12/2024/QĐ-PGDĐT; Quyết định số 12/2024/QĐ-SGDĐT.",
+            &[],
+        )],
         None,
     );
     let rows = [
@@ -622,6 +678,43 @@ fn issuer_codes_and_symbols_of_one_instrument() {
         (
             "theo Thông tư số 08/2017/TT - LĐTBXH của Bộ;",
             "theo Thông tư số 08/2017/TT-BLĐTBXH của Bộ;",
+        ),
+        // Review 5, must fix 2: the known code is the reference whatever the counts; the
+        // one right mention is never rewritten into the misspelling.
+        (
+            "Căn cứ Quyết định số 64/2008/QĐ-LĐTBXH; Quyết định số 64/2008/QĐ-LĐTBXH; Quyết định số 64/2008/QĐ-BLĐTBXH.",
+            "Căn cứ Quyết định số 64/2008/QĐ-BLĐTBXH; Quyết định số 64/2008/QĐ-BLĐTBXH; Quyết định số 64/2008/QĐ-BLĐTBXH.",
+        ),
+        (
+            "Căn cứ Thông tư số 27/2018/TT-LĐTBXH; Thông tư số 27/2018/TT-LĐTBXH; Thông tư số 27/2018/TT-BLĐTBXH.",
+            "Căn cứ Thông tư số 27/2018/TT-BLĐTBXH; Thông tư số 27/2018/TT-BLĐTBXH; Thông tư số 27/2018/TT-BLĐTBXH.",
+        ),
+        // Review 5, must fix 3: Markdown emphasis inside or around the number survives
+        // every fix (C0104 with C0114, C0114, C0115, C0212, C0116).
+        (
+            "theo Thông tư số 08/2017/**TT - LĐTBXH** của Bộ;",
+            "theo Thông tư số 08/2017/**TT-BLĐTBXH** của Bộ;",
+        ),
+        (
+            "Căn cứ Thông tư số 14/2018/*TT-BLĐTXH* ngày 26/9/2018;",
+            "Căn cứ Thông tư số 14/2018/*TT-BLĐTBXH* ngày 26/9/2018;",
+        ),
+        (
+            "Căn cứ Nghị quyết số **76/2025/NQ-UBTVQH15** ngày 14/4/2025;",
+            "Căn cứ Nghị quyết số **76/2025/UBTVQH15** ngày 14/4/2025;",
+        ),
+        (
+            "Căn cứ Nghị quyết số 76/2025/**NQ**-UBTVQH15 ngày 14/4/2025;",
+            // The emphasis wraps the part the fix removes: no fix (the finding stays).
+            "Căn cứ Nghị quyết số 76/2025/**NQ**-UBTVQH15 ngày 14/4/2025;",
+        ),
+        (
+            "Căn cứ Quyết định số 64/2008/*QĐ-LĐTBXH*; Quyết định số 64/2008/QĐ-BLĐTBXH; Quyết định số 64/2008/QĐ-BLĐTBXH.",
+            "Căn cứ Quyết định số 64/2008/*QĐ-BLĐTBXH*; Quyết định số 64/2008/QĐ-BLĐTBXH; Quyết định số 64/2008/QĐ-BLĐTBXH.",
+        ),
+        (
+            "theo QCVN 06: 2020/BGTVT về an toàn;",
+            "theo QCVN 06:2020/BGTVT về an toàn;",
         ),
     ];
     for (text, want) in rows {

@@ -12,18 +12,32 @@ use crate::diag::{Applicability, Diagnostic, Suggestion};
 use crate::model::Citation;
 use crate::normalize::fold_key;
 
-/// The replacement of a written piece by `proper`, keeping the piece's line breaks: each
-/// run of white space holding a line break is put back before the character of `proper`
-/// that matches the first character after it (so separators stay at the end of the line,
-/// as in "21/2019/NĐ-" / "CP", which reads back as one citation).
+/// Markdown emphasis ("**", "_"), which a fix must carry through: it is the user's
+/// formatting, not part of the number.
+pub(crate) fn is_markup(ch: char) -> bool {
+    matches!(ch, '*' | '_')
+}
+
+/// The replacement of a written piece by `proper`, keeping the piece's line breaks and its
+/// Markdown emphasis: each run of white space holding a line break, and each run of `*`/`_`,
+/// is put back before the character of `proper` that matches the first character after it
+/// (so separators stay at the end of the line, as in "21/2019/NĐ-" / "CP", which reads
+/// back as one citation; "08/2017/**TT - LĐTBXH**" becomes "08/2017/**TT-BLĐTBXH**").
 pub fn keep_line_breaks(written: &str, proper: &str) -> String {
-    // Tokens of the written piece: characters, and white-space runs.
+    // Tokens of the written piece: characters, white-space runs and markup runs.
     let w: Vec<char> = written.chars().collect();
+    let carry_markup = !proper.chars().any(is_markup);
     let mut chars: Vec<char> = Vec::new(); // non-space characters
     let mut breaks: Vec<(usize, String)> = Vec::new(); // (index into chars, the run)
     let mut i = 0;
     while i < w.len() {
-        if w[i].is_whitespace() {
+        if carry_markup && is_markup(w[i]) {
+            let s = i;
+            while i < w.len() && is_markup(w[i]) {
+                i += 1;
+            }
+            breaks.push((chars.len(), w[s..i].iter().collect()));
+        } else if w[i].is_whitespace() {
             let s = i;
             while i < w.len() && w[i].is_whitespace() {
                 i += 1;
@@ -347,9 +361,23 @@ pub fn refusal(text: &str, code: &str, s: &Suggestion) -> Option<String> {
             }
         }
     }
+    // Markdown emphasis is the user's formatting: every "*" and "_" written stays, in order.
+    let marks = |x: &str| x.chars().filter(|&c| is_markup(c)).collect::<String>();
+    if marks(written) != marks(r) {
+        return Some("the replacement would drop Markdown emphasis (\"*\", \"_\")".into());
+    }
+    // ...and keeps what it wraps: emphasis around a part the fix removes would be left empty.
+    let runs = |x: &str| {
+        x.split(|c: char| !is_markup(c))
+            .filter(|g| !g.is_empty())
+            .count()
+    };
+    if runs(written) != runs(r) {
+        return Some("the replacement would leave Markdown emphasis around nothing".into());
+    }
     // A technical regulation's code ("QCVN 01:2008/BLĐTBXH") is no citation the extractor
     // reads: there is nothing to read again.
-    if code == "C0116" {
+    if !super::rules::reads_back(code) {
         return None;
     }
     // Read the result again.

@@ -18,6 +18,28 @@ pub struct Facts {
     pub english: English,
     pub time: TimeWords,
     pub issuers: IssuerFacts,
+    pub issuer_codes: IssuerCodes,
+}
+
+/// Issuer-code practice (C0114, C0115, C0212): see `[issuer_codes]` in corpus/check.toml.
+#[derive(Debug, serde::Deserialize)]
+pub struct IssuerCodes {
+    /// The shortest known code a near miss is measured against.
+    pub near_miss_min: usize,
+    /// Type codes of circulars ("TT", "TTLT").
+    pub circular_types: Vec<String>,
+    /// The first letter of a ministry's code ("B").
+    pub ministry_letter: String,
+    /// The first letter of a province's department's code ("S").
+    pub department_letter: String,
+    /// Endings of Party bodies' codes that name the committee ("TW", "TU", "HU").
+    pub party_level_suffixes: Vec<String>,
+    /// Endings of Party and Youth Union body codes numbered the Party's way ("TU", "ĐTN").
+    pub party_body_endings: Vec<String>,
+    /// The National Assembly's bodies in its symbols ("UBTVQH", "QH").
+    pub assembly_bodies: Vec<String>,
+    #[allow(dead_code)]
+    pub verified: bool,
 }
 
 /// Who is bound by the numbering rules.

@@ -161,7 +161,12 @@ pub fn check_resolved(
         time_as_of: opts.as_of.or(certain_date(ex)),
         lang: opts.lang,
         genre: genre::Genre::of(text),
-        own_effective: text::own_effective_date(text),
+        own_effective: None,
+    };
+    let own_effective = text::own_effective_date(text, |p| cx.genre.quoted(p));
+    let cx = Ctx {
+        own_effective,
+        ..cx
     };
     let mut out = Vec::new();
     for (i, c) in ex.citations.iter().enumerate() {

@@ -15,17 +15,30 @@ pub struct Rule {
     pub name: &'static str,
     pub category: Category,
     pub severity: Severity,
+    /// Whether the text a fix of this rule writes is a citation the extractor reads, and so
+    /// is read again before the fix is offered (false for a technical regulation's code,
+    /// "QCVN 01:2008/BLĐTBXH", which is no citation).
+    pub reads_back: bool,
 }
 
 macro_rules! rule {
     ($id:ident, $code:literal, $name:literal, $cat:ident, $sev:ident) => {
+        rule!($id, $code, $name, $cat, $sev, true);
+    };
+    ($id:ident, $code:literal, $name:literal, $cat:ident, $sev:ident, $back:literal) => {
         pub const $id: Rule = Rule {
             code: $code,
             name: $name,
             category: Category::$cat,
             severity: Severity::$sev,
+            reads_back: $back,
         };
     };
+}
+
+/// Whether fixes of the rule `code` are read again as a citation (an unknown code: yes).
+pub fn reads_back(code: &str) -> bool {
+    by_code(code).is_none_or(|r| r.reads_back)
 }
 
 rule!(MISSING_YEAR, "C0101", "missing-year", Shape, Warning);
@@ -71,7 +84,8 @@ rule!(
     "C0116",
     "technical-regulation-code",
     Shape,
-    Warning
+    Warning,
+    false
 );
 rule!(
     ASSEMBLY_TYPE_CODE,

@@ -99,7 +99,20 @@ fn party_numbering(written: &str) -> bool {
         && num.bytes().all(|b| b.is_ascii_digit())
         && !ty.is_empty()
         && ty.chars().all(|c| c.is_uppercase())
-        && t.code(issuer).is_some_and(|k| k.party_issuer)
+        && (t.code(issuer).is_some_and(|k| k.party_issuer) || party_body(issuer))
+}
+
+/// A Party committee's or Youth Union's body code not in the tables, told by its level
+/// ending ("BTCTU", a Tỉnh ủy's Ban Tổ chức; "TĐTN-BTG", a Tỉnh đoàn's Ban Tuyên giáo):
+/// `issuer_codes.party_body_endings` in corpus/check.toml.
+fn party_body(issuer: &str) -> bool {
+    let body = issuer.split('-').next().unwrap_or(issuer);
+    body.chars().all(|c| c.is_uppercase())
+        && genre::facts()
+            .issuer_codes
+            .party_body_endings
+            .iter()
+            .any(|e| body.len() > e.len() && body.ends_with(e.as_str()))
 }
 
 /// The defects that apply to this citation's era and genre.
@@ -128,9 +141,7 @@ fn defects_that_apply(cx: &Ctx, c: &Citation) -> Vec<Defect> {
 }
 
 /// Markdown emphasis markers: the reader sees no character where they stand.
-fn is_markup(ch: char) -> bool {
-    matches!(ch, '*' | '_')
-}
+use super::fix::is_markup;
 
 /// "203**/2025/QH15" (from "số** 203**/2025/QH15"): the only "space" the extractor saw is
 /// Markdown emphasis; the text as rendered has none. Line breaks are never a stray space.
@@ -171,8 +182,9 @@ pub fn strip_spaces_keep_markup(written: &str, canonical: &str) -> Option<String
 }
 
 /// The citation names its issuer and the issuer is not a state or Party body (a company, a
-/// co-operative): Decree 30/2020/NĐ-CP (Art. 1) and Guide 36-HD/VPTW bind the bodies of the
-/// State and the Party, so a company's own numbering is quoted as it was issued.
+/// co-operative). Decree 30/2020/NĐ-CP (Art. 2) binds state agencies and organisations and
+/// state-owned enterprises, Guide 36-HD/VPTW the Party; a company's own numbering is quoted
+/// as it was issued, state-owned ones included: a conservative choice, not the law's.
 pub fn issued_by_non_state(c: &Citation) -> bool {
     let Some(i) = c.issuer.as_deref() else {
         return false;
@@ -545,35 +557,61 @@ pub(crate) fn one_edit(a: &[char], b: &[char]) -> bool {
     }
 }
 
-/// The shortest known issuer code a near miss is measured against: shorter codes ("BTC",
-/// "UBND") are one letter away from too many others.
-const NEAR_MISS_MIN: usize = 5;
+/// Whether two codes of one length name two bodies rather than one misspelled: they differ
+/// only in the first letter, which names the level of a state body (observed practice: "B"
+/// Bộ, "S" Sở, "P" Phòng: "SKHCN" is not "BKHCN", "PGDĐT" is not "SGDĐT"), or only in a
+/// Party committee's level ending ("BTCTU", a province's, is not "BTCTW", the Central
+/// Committee's; `issuer_codes.party_level_suffixes` in corpus/check.toml).
+pub(crate) fn other_body(a: &[char], b: &[char]) -> bool {
+    if a.len() != b.len() || a.len() < 2 {
+        return false;
+    }
+    if a[0] != b[0] && a[1..] == b[1..] {
+        return true;
+    }
+    let suffixes = &genre::facts().issuer_codes.party_level_suffixes;
+    let n = a.len();
+    let ends = |x: &[char]| {
+        let e: String = x[n - 2..].iter().collect();
+        suffixes.contains(&e)
+    };
+    a[..n - 2] == b[..n - 2] && ends(a) && ends(b)
+}
 
-/// C0114's finding: the issuer code of a state or Party symbol that is no known code but one
-/// letter away from exactly one known issuer code of at least [`NEAR_MISS_MIN`] letters
-/// ("TT-BLĐTXH" for "TT-BLĐTBXH"). Ministries' codes open with "B" (Bộ) since
-/// Decree 110/2004/NĐ-CP and Decree 30/2020/NĐ-CP (Appendix III); an earlier instrument
-/// written without it ("QĐ-LĐTBXH" of 2005) may be right for its era, so a missing leading
-/// "B" is a finding only from the modern numbering on.
+/// C0114's finding: the issuer code of a year-numbered state symbol that is no known code
+/// but one letter away from exactly one known issuer code of at least
+/// `issuer_codes.near_miss_min` letters ("TT-BLĐTXH" for "TT-BLĐTBXH"). Party and Youth
+/// Union symbols carry no year and are never read: their codes name committees of every
+/// level ("02-HD/BTCTU" is a province's Ban Tổ chức, not the Central Committee's "BTCTW").
+/// Ministries' codes open with "B" in observed practice (not a rule of law: Decree
+/// 30/2020/NĐ-CP, Appendix I, leaves a body's abbreviation to the body); an earlier
+/// instrument written without it ("QĐ-LĐTBXH" of 2005) may be right for its era, so a
+/// missing leading "B" is a finding only from the modern numbering on.
 pub fn issuer_typo(c: &Citation) -> Option<IssuerTypo> {
     let sym = c.symbol.as_deref()?;
     let canonical = c.canonical.as_deref()?;
     if c.defects.contains(&Defect::TruncatedSymbol) || issued_by_non_state(c) {
         return None;
     }
+    // Only year-numbered symbols ("N/YYYY/TT-…"): the Party's "N-HD/BTCTU" has none.
+    year_in_number(canonical)?;
+    if party_numbering(canonical) {
+        return None;
+    }
     let t = Tables::builtin();
+    let ic = &genre::facts().issuer_codes;
     let codes: Vec<&str> = sym.split(['-', '/']).collect();
-    // A symbol of known type: the type code first ("TT-…"), or the Party's "NQ/…".
+    // A symbol of known type: the type code first ("TT-…").
     if codes.len() < 2 || t.code(codes[0]).and_then(|k| k.kind).is_none() {
         return None;
     }
     let year = cited_year(c);
-    let circular = matches!(codes[0], "TT" | "TTLT");
+    let circular = ic.circular_types.iter().any(|x| x == codes[0]);
     // Only the issuing body's code, right after the type code: the codes after it name a
     // unit of that body ("4255/QĐ-BNN-KHCN": Vụ Khoa học, công nghệ), not a body.
     for w in &codes[1..2] {
         let wc: Vec<char> = w.chars().collect();
-        if wc.len() < NEAR_MISS_MIN - 1
+        if wc.len() + 1 < ic.near_miss_min
             || t.code(w).is_some()
             || !wc.iter().all(|ch| ch.is_alphabetic())
         {
@@ -582,28 +620,28 @@ pub fn issuer_typo(c: &Citation) -> Option<IssuerTypo> {
         let mut near = t
             .codes_exact
             .values()
-            .filter(|k| (k.issuer || k.party_issuer) && k.spelled.chars().count() >= NEAR_MISS_MIN)
+            .filter(|k| {
+                (k.issuer || k.party_issuer) && k.spelled.chars().count() >= ic.near_miss_min
+            })
             .filter(|k| k.spelled.chars().all(char::is_alphabetic))
             .filter(|k| one_edit(&wc, &k.spelled.chars().collect::<Vec<_>>()))
             // Circulars are issued by ministers and heads of ministry-level bodies (Law
             // 80/2015/QH13, Art. 4 and 24), never by a province's department (Sở, "S…"):
             // "TT-LĐTBXH" is the ministry's "BLĐTBXH", not the department's "SLĐTBXH".
-            .filter(|k| !(circular && k.spelled.starts_with('S')))
+            .filter(|k| !(circular && k.spelled.starts_with(ic.department_letter.as_str())))
             .map(|k| k.spelled.clone())
             .collect::<Vec<_>>();
         near.sort();
         near.dedup();
         let [proper] = &near[..] else { continue };
-        // The first letter names the level of the body (B Bộ, S Sở, C Cục, UB Ủy ban):
-        // "SKHCN" (a department, Sở) is not "BKHCN" (the ministry) misspelled.
         let pc: Vec<char> = proper.chars().collect();
-        if wc.len() == pc.len() && wc.first() != pc.first() && wc.get(1) == pc.get(1) {
+        if other_body(&wc, &pc) {
             continue;
         }
         if wc.len() > pc.len() && wc.get(1..) == Some(&pc[..]) {
             continue;
         }
-        let dropped_b = proper.strip_prefix('B') == Some(*w);
+        let dropped_b = proper.strip_prefix(ic.ministry_letter.as_str()) == Some(*w);
         if dropped_b && year.is_none_or(genre::old_numbering) {
             continue;
         }
@@ -673,9 +711,11 @@ pub fn assembly_type_code(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
     let sym = c.symbol.as_deref()?;
     let canonical = c.canonical.as_deref()?;
     let (ty, body) = sym.split_once('-')?;
-    let digits = body
-        .strip_prefix("UBTVQH")
-        .or_else(|| body.strip_prefix("QH"))?;
+    let digits = genre::facts()
+        .issuer_codes
+        .assembly_bodies
+        .iter()
+        .find_map(|b| body.strip_prefix(b.as_str()))?;
     if !(digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }

@@ -38,14 +38,16 @@ fn glued_day() -> &'static Regex {
 }
 
 /// A technical regulation's code with something else than ':' between its number and its
-/// year: "QCVN 01 - 2008/BLĐTBXH", "QCVN: 02/2019/BLĐTBXH". A hyphen that numbers a part of a
-/// series ("QCVN 01-99:2012/BNNPTNT") is followed by the part's number and ':', not a year
-/// and '/', and does not match.
+/// year: "QCVN 01 - 2008/BLĐTBXH", "QCVN: 02/2019/BLĐTBXH", or a ':' with a stray space
+/// ("QCVN 06: 2020/BGTVT", "QCVN 19 : 2016/BCT"). A hyphen that numbers a part of a series
+/// ("QCVN 01-99:2012/BNNPTNT") is followed by the part's number and ':', not a year and
+/// '/', and does not match. The issuer is checked in code (a known issuer code, not
+/// followed by '-': "QCVN 03/2019/TT-BYT" is a circular's number after a label).
 fn regulation_code() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?-u:\b)QCVN(?::[ \t]*|[ \t]+)(\d{1,3})[ \t]*(?:-|/|–)[ \t]*((?:19|20)\d{2})/(\p{Lu}[\p{L}&]{1,11})(?-u:\b)",
+        r"(?-u:\b)QCVN(?::[ \t]*|[ \t]+)(\d{1,3})(?:[ \t]*(?:-|/|–)[ \t]*|[ \t]+:[ \t]*|:[ \t]+)((?:19|20)\d{2})/(\p{Lu}[\p{L}&]{1,11})(?-u:\b)",
     )
 }
 
@@ -119,9 +121,12 @@ fn own_effect_clause() -> &'static Regex {
 /// The day a document says it takes effect: its own clause on effect ("Nghị định này có
 /// hiệu lực thi hành từ ngày 01 tháng 02 năm 2021", "Quyết định này có hiệu lực kể từ ngày
 /// 15/12/2025"); "này" (this) tells its own clause from a cited instrument's. The first
-/// such clause; None when there is none.
-pub fn own_effective_date(text: &str) -> Option<Date> {
-    let c = own_effect_clause().captures(text)?;
+/// such clause outside quoted text (`quoted`: an amending act's clause quoted in
+/// “…” is not this document's); None when there is none.
+pub fn own_effective_date(text: &str, quoted: impl Fn(usize) -> bool) -> Option<Date> {
+    let c = own_effect_clause()
+        .captures_iter(text)
+        .find(|c| c.get(0).is_some_and(|m| !quoted(m.start())))?;
     let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
     Date::new(num(3)? as i32, num(2)? as u8, num(1)? as u8)
 }
@@ -144,6 +149,13 @@ pub fn regulation_codes(cx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if cx.genre.english(all.start()) {
+            continue;
+        }
+        // The issuer must be a known issuer code, and the code must end there.
+        let issuer = crate::extract::Tables::builtin()
+            .code(who.as_str())
+            .is_some_and(|k| k.issuer);
+        if !issuer || cx.text[all.end()..].starts_with(['-', '–']) {
             continue;
         }
         let proper = format!("QCVN {}:{}/{}", n.as_str(), y.as_str(), who.as_str());

@@ -150,7 +150,8 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
         Standing::InForce => return None,
         // A document that itself takes effect on or after the day the cited law does rests
         // on it in force: an implementing act takes effect with the provisions it details
-        // (Law 80/2015/QH13 on legal documents, Art. 11(2)). Nothing to note.
+        // (Law 80/2015/QH13 on legal documents, Art. 11(2); for instruments issued from
+        // 01/4/2025, Law 64/2025/QH15, which replaced it). Nothing to note.
         Standing::NotYetInForce(eff) if cx.own_effective.is_some_and(|own| own >= *eff) => {
             return None
         }
