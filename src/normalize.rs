@@ -50,11 +50,21 @@ impl Folded {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
-                // ASCII fast path; '*' (Markdown emphasis) reads as a space.
-                text.push(if b == b'*' { ' ' } else { b as char });
+            if b == b'*' {
+                // Markdown emphasis reads as a space.
+                text.push(' ');
                 map.push(i as u32);
                 i += 1;
+                continue;
+            }
+            if b < 0x80 {
+                // A run of ASCII (but '*') copied as it is, its offsets in one go.
+                let start = i;
+                while i < bytes.len() && bytes[i] < 0x80 && bytes[i] != b'*' {
+                    i += 1;
+                }
+                text.push_str(&original[start..i]);
+                map.extend(start as u32..i as u32);
                 continue;
             }
             let (c, len) = decode_at(bytes, i);
@@ -836,6 +846,21 @@ mod tests {
         for (text, want) in rows {
             assert_eq!(f.is_match(text), want, "{text:?}");
             assert_eq!(fold_key(text).contains("nay co hieu luc"), want, "{text:?}");
+        }
+        // The finder of "bo sung" (the amending titles' phrases, `resolve::amending_title`).
+        let f = fold_key_finder("bo sung").expect("finder");
+        let rows = [
+            ("Luật sửa đổi, bổ sung một số điều của Luật", true),
+            ("SỬA ĐỔI, BỔ SUNG", true),
+            ("bổ\n*sung*", true),
+            ("bô\u{300}̉ sung", true),
+            ("bổsung", false),
+            ("bổ xung", false),
+            ("", false),
+        ];
+        for (text, want) in rows {
+            assert_eq!(f.is_match(text), want, "{text:?}");
+            assert_eq!(fold_key(text).contains("bo sung"), want, "{text:?}");
         }
         assert!(fold_key_finder("Nay").is_none());
         assert!(fold_key_finder("nay  co").is_none());

@@ -649,7 +649,16 @@ fn definition(after: &str) -> Option<String> {
 fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Date>)> {
     const PHRASES: &[&str] = &["sua doi, bo sung mot so dieu cua", "sua doi, bo sung"];
     let from = floor_char(text, c.start.saturating_sub(700));
-    let before = fold_key(text.get(from..c.start)?);
+    let window = text.get(from..c.start)?;
+    // Both phrases hold "bo sung": a window where its finder finds nothing has neither in
+    // its fold, which is then not made.
+    static BO_SUNG: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    if let Some(finder) = BO_SUNG.get_or_init(|| crate::normalize::fold_key_finder("bo sung")) {
+        if !finder.is_match(window) {
+            return None;
+        }
+    }
+    let before = fold_key(window);
     let (at, len) = PHRASES
         .iter()
         .find_map(|p| before.rfind(p).map(|i| (i, p.len())))?;
