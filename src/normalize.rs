@@ -50,11 +50,21 @@ impl Folded {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
-                // ASCII fast path; '*' (Markdown emphasis) reads as a space.
-                text.push(if b == b'*' { ' ' } else { b as char });
+            if b == b'*' {
+                // Markdown emphasis reads as a space.
+                text.push(' ');
                 map.push(i as u32);
                 i += 1;
+                continue;
+            }
+            if b < 0x80 {
+                // A run of ASCII (but '*') copied as it is, its offsets in one go.
+                let start = i;
+                while i < bytes.len() && bytes[i] < 0x80 && bytes[i] != b'*' {
+                    i += 1;
+                }
+                text.push_str(&original[start..i]);
+                map.extend(start as u32..i as u32);
                 continue;
             }
             let (c, len) = decode_at(bytes, i);
@@ -363,6 +373,67 @@ pub fn fold_key_finder(needle: &str) -> Option<regex::Regex> {
         .collect();
     let gap = format!("{drops}(?:[{space}]{drops})+");
     regex::Regex::new(&words.join(&gap)).ok()
+}
+
+/// [`fold_key_finder`] for the FOLDED view ([`Folded::text`]) of a text: a bytes regex
+/// over the folded text matching wherever `fold_key` of the original holds `needle`. The
+/// folded view is already `fold_key`'s first step char by char (chars folding to nothing
+/// are gone, `*` is a space): what is left is case (ASCII letters either way, and any kept
+/// char that lowercases to a letter of the needle) and white space (ASCII, and the kept
+/// chars that are white space). Built from the folding itself, char by char like
+/// [`fold_key_finder`]; `None` in the same cases. A match starts on the folded byte of the
+/// needle's first letter, so `Folded::orig` of its start is where the original finder's
+/// match starts.
+pub fn fold_key_finder_folded(needle: &str) -> Option<regex::bytes::Regex> {
+    let plain = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+    if !needle.split(' ').all(plain) {
+        return None;
+    }
+    let table = latin_table();
+    let bytes_of = |c: char| -> String {
+        c.encode_utf8(&mut [0; 4])
+            .bytes()
+            .map(|b| format!(r"\x{b:02X}"))
+            .collect()
+    };
+    let mut space: Vec<String> = vec![r"[\t\n\x0B\x0C\r ]".to_string()];
+    let mut classes: std::collections::BTreeMap<char, Vec<String>> = needle
+        .chars()
+        .filter(|k| *k != ' ')
+        .map(|k| (k, vec![format!("[{k}{}]", k.to_ascii_uppercase())]))
+        .collect();
+    // The non-ASCII chars the folded view keeps as they are (below U+10000; the chars above
+    // are kept, lowercase to non-ASCII chars and are not white space).
+    for c in (0x80..0x10000u32).filter_map(char::from_u32) {
+        if !matches!(fold_char_with(c, table), Fold::Keep) {
+            continue;
+        }
+        match key_of(c, table) {
+            KeyOf::Space => space.push(bytes_of(c)),
+            KeyOf::Char(k) if classes.contains_key(&k) => {
+                if let Some(v) = classes.get_mut(&k) {
+                    v.push(bytes_of(c));
+                }
+            }
+            KeyOf::Chars(k) if k.chars().any(|k| classes.contains_key(&k)) => return None,
+            _ => {}
+        }
+    }
+    let words: Vec<String> = needle
+        .split(' ')
+        .map(|w| {
+            w.chars()
+                .map(|k| {
+                    format!(
+                        "(?:{})",
+                        classes.get(&k).map_or(String::new(), |v| v.join("|"))
+                    )
+                })
+                .collect::<String>()
+        })
+        .collect();
+    let gap = format!("(?:{})+", space.join("|"));
+    regex::bytes::Regex::new(&format!("(?-u){}", words.join(&gap))).ok()
 }
 
 /// The proper spelling of a piece of original text: NFC, `Ð`/`ð` → `Đ`/`đ`, modern tone
@@ -776,8 +847,81 @@ mod tests {
             assert_eq!(f.is_match(text), want, "{text:?}");
             assert_eq!(fold_key(text).contains("nay co hieu luc"), want, "{text:?}");
         }
+        // The finder of "bo sung" (the amending titles' phrases, `resolve::amending_title`).
+        let f = fold_key_finder("bo sung").expect("finder");
+        let rows = [
+            ("Luật sửa đổi, bổ sung một số điều của Luật", true),
+            ("SỬA ĐỔI, BỔ SUNG", true),
+            ("bổ\n*sung*", true),
+            ("bô\u{300}̉ sung", true),
+            ("bổsung", false),
+            ("bổ xung", false),
+            ("", false),
+        ];
+        for (text, want) in rows {
+            assert_eq!(f.is_match(text), want, "{text:?}");
+            assert_eq!(fold_key(text).contains("bo sung"), want, "{text:?}");
+        }
         assert!(fold_key_finder("Nay").is_none());
         assert!(fold_key_finder("nay  co").is_none());
+        assert!(fold_key_finder_folded("Nay").is_none());
+        assert!(fold_key_finder_folded("nay  co").is_none());
+    }
+
+    /// The starts of `fold_key_finder` on the original and of `fold_key_finder_folded` on
+    /// the folded view, taken back to the original.
+    fn finder_starts(text: &str) -> (Vec<usize>, Vec<usize>) {
+        static FINDERS: OnceLock<(regex::Regex, regex::bytes::Regex)> = OnceLock::new();
+        let (on_original, on_folded) = FINDERS.get_or_init(|| {
+            (
+                fold_key_finder("nay co hieu luc").expect("finder"),
+                fold_key_finder_folded("nay co hieu luc").expect("finder"),
+            )
+        });
+        let f = Folded::new(text);
+        let a = on_original.find_iter(text).map(|m| m.start()).collect();
+        let b = on_folded
+            .find_iter(f.text.as_bytes())
+            .map(|m| f.orig(m.start()))
+            .collect();
+        (a, b)
+    }
+
+    #[test]
+    fn folded_finder_finds_what_the_original_finder_finds() {
+        let rows: &[(&str, &[usize])] = &[
+            ("Nghị định này có hiệu lực thi hành", &[15]),
+            ("NGHỊ ĐỊNH NÀY CÓ HIỆU LỰC", &[15]),
+            ("này\n  có *hiệu*\u{a0}lực", &[0]),
+            ("nay co hieu luc; nay co hieu luc", &[0, 17]),
+            ("này có hie\u{0323}\u{0302}u lu\u{031b}\u{0323}c", &[0]),
+            ("này có hiệu\u{200b} lực", &[0]),
+            ("na\u{ad}y có hiệu lực", &[0]),
+            ("\u{301}này có hiệu lực", &[2]),
+            ("này\u{85}có\u{1680}hiệu\u{2028}lực", &[0]),
+            ("nnày có hiệu lực", &[1]),
+            ("nàycó hiệu lực", &[]),
+            ("này có hiệu quả", &[]),
+            ("nay co hieu-luc", &[]),
+            ("", &[]),
+        ];
+        for (text, want) in rows {
+            let (a, b) = finder_starts(text);
+            assert_eq!(&a, want, "{text:?}");
+            assert_eq!(b, a, "{text:?}");
+        }
+        // Every char between two words of the clause, and in place of one of its letters.
+        for c in (0..0x11000u32).filter_map(char::from_u32) {
+            for text in [
+                format!("này{c}có hiệu lực"),
+                format!("này có{c}{c} hiệu lực x"),
+                format!("này có hi{c}u lực"),
+                format!("{c}ay có hiệu lực"),
+            ] {
+                let (a, b) = finder_starts(&text);
+                assert_eq!(b, a, "{:?}", text);
+            }
+        }
     }
 
     /// Every char (each alone, between ASCII letters and after a '*') folds as the reference

@@ -244,11 +244,16 @@ fn marker(s: &str) -> Option<(Marker, &str)> {
 
 /// The lines of a text: (byte offset, line without its end).
 fn split_lines(text: &str) -> Vec<(usize, &str)> {
+    // The line ends found once with the vectorized `memchr` (what `split_inclusive('\n')`
+    // gives, without its slower search); a line's text without its "\n" and trailing "\r"s.
     let mut v = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut off = 0;
-    for l in text.split_inclusive('\n') {
-        v.push((off, l.trim_end_matches(['\n', '\r'])));
-        off += l.len();
+    for k in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        v.push((off, text[off..k].trim_end_matches('\r')));
+        off = k + 1;
+    }
+    if off < text.len() {
+        v.push((off, text[off..].trim_end_matches('\r')));
     }
     v
 }

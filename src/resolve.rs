@@ -298,14 +298,29 @@ fn best_by_title<'a>(cands: &[&'a Instrument], title: &str) -> Option<&'a Instru
 /// ("Luật Đấu thầu số 22/2023/QH15", "Luật Bảo hiểm xã hội ngày 29/6/2024") and its
 /// "(sau đây gọi là …)" definitions, each with the version it names.
 #[derive(Debug, Default)]
-struct DocLaws {
+struct DocLaws<'t> {
     /// (byte position, folded work name, version id)
     full: Vec<(usize, String, String)>,
     /// (byte position, folded defined name, version id)
     defined: Vec<(usize, String, String)>,
+    /// The document's text and the clauses of its own effect its extraction found (see
+    /// [`DocLaws::effective`]).
+    text: &'t str,
+    clauses: Option<&'t [usize]>,
+    /// [`DocLaws::effective`], read on first use (most documents never ask).
+    effective: std::cell::OnceCell<Option<Date>>,
+}
+
+impl DocLaws<'_> {
     /// The date the document itself takes effect ("Nghị định này có hiệu lực thi hành từ ngày
-    /// 01 tháng 7 năm 2026"), when it says so.
-    effective: Option<Date>,
+    /// 01 tháng 7 năm 2026"), when it says so ([`own_effective_date`]), read once, when
+    /// first asked.
+    fn effective(&self) -> Option<Date> {
+        *self.effective.get_or_init(|| match self.clauses {
+            Some(starts) => own_effective_date_at(self.text, starts),
+            None => own_effective_date(self.text),
+        })
+    }
 }
 
 /// The date a document says it takes effect: its last "… này có hiệu lực (thi hành) (kể) từ
@@ -344,6 +359,29 @@ fn own_effective_date(text: &str) -> Option<Date> {
         tried = cut;
     }
     None
+}
+
+/// [`own_effective_date`] with the clauses already found (`starts`: every match of the
+/// finder on the whole text, in order, as [`Extraction`] holds them): the last with a date.
+/// The tails of [`own_effective_date`] visit the same matches in the same order (last
+/// first), so the answer is the same.
+fn own_effective_date_at(text: &str, starts: &[usize]) -> Option<Date> {
+    if clause_finder_folded().is_none() {
+        return own_effective_date(text);
+    }
+    starts.iter().rev().find_map(|&m| clause_date_at(text, m))
+}
+
+/// The finder of the clause on a folded view (`normalize::fold_key_finder_folded`), built
+/// once; the extractor runs it while it has the folded view.
+pub(crate) fn clause_finder_folded() -> Option<&'static regex::bytes::Regex> {
+    static FINDER: std::sync::OnceLock<Option<regex::bytes::Regex>> = std::sync::OnceLock::new();
+    FINDER
+        .get_or_init(|| {
+            crate::normalize::fold_key_finder(CLAUSE)?;
+            crate::normalize::fold_key_finder_folded(CLAUSE)
+        })
+        .as_ref()
 }
 
 /// The date of the clause found at `m` of `text` (see [`own_effective_date`]): windows of
@@ -541,7 +579,7 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
     let in_force = match (ctx.date, ctx.year) {
         // A document that takes effect after its date applies the laws in force then, among
         // those passed by its date (it cannot mean a later one).
-        (Some(d), _) => match doc.effective.filter(|x| *x > d) {
+        (Some(d), _) => match doc.effective().filter(|x| *x > d) {
             Some(x) if w.complete_until.is_some_and(|u| d <= u) => w
                 .versions
                 .iter()
@@ -553,7 +591,7 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
         // it takes effect that year, from the year's start to then (it was signed between).
         (None, Some(y)) => {
             let end = doc
-                .effective
+                .effective()
                 .filter(|x| x.year == y)
                 .or_else(|| Date::new(y, 12, 31));
             let a = Date::new(y, 1, 1).and_then(|d| w.in_force_on(d));
@@ -611,7 +649,16 @@ fn definition(after: &str) -> Option<String> {
 fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Date>)> {
     const PHRASES: &[&str] = &["sua doi, bo sung mot so dieu cua", "sua doi, bo sung"];
     let from = floor_char(text, c.start.saturating_sub(700));
-    let before = fold_key(text.get(from..c.start)?);
+    let window = text.get(from..c.start)?;
+    // Both phrases hold "bo sung": a window where its finder finds nothing has neither in
+    // its fold, which is then not made.
+    static BO_SUNG: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    if let Some(finder) = BO_SUNG.get_or_init(|| crate::normalize::fold_key_finder("bo sung")) {
+        if !finder.is_match(window) {
+            return None;
+        }
+    }
+    let before = fold_key(window);
     let (at, len) = PHRASES
         .iter()
         .find_map(|p| before.rfind(p).map(|i| (i, p.len())))?;
@@ -917,7 +964,8 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
     let ctx = Context::of(e);
     let cits = &e.citations;
     let mut doc = DocLaws {
-        effective: own_effective_date(text),
+        text,
+        clauses: e.effective_clauses.as_deref(),
         ..DocLaws::default()
     };
     let mut out: Vec<Option<Resolution>> = vec![None; cits.len()];
@@ -1259,6 +1307,10 @@ mod tests {
         ];
         for (i, text) in rows.iter().enumerate() {
             assert_eq!(own_effective_date(text), whole(text), "row {i}");
+            // The clauses the extraction found on its folded view give the same date.
+            let e = crate::extract::extract(text);
+            let starts = e.effective_clauses.as_deref().expect("looked for");
+            assert_eq!(own_effective_date_at(text, starts), whole(text), "row {i}");
         }
         assert_eq!(own_effective_date(&rows[1]), Date::new(2020, 3, 15));
         assert_eq!(own_effective_date(&rows[9]), Date::new(2020, 2, 1));

@@ -48,6 +48,12 @@ pub struct Extraction {
     pub header: Header,
     /// Every citation, in text order.
     pub citations: Vec<Citation>,
+    /// Where `fold_key` of the text holds the clause of a document's own effect ("… này có
+    /// hiệu lực"), found on the folded view while it was at hand: the byte offsets in the
+    /// text of every match of `normalize::fold_key_finder(resolve::CLAUSE)`, in order.
+    /// `None` when not looked for (an extraction built by hand): the resolution then looks
+    /// on the text itself.
+    pub(crate) effective_clauses: Option<Vec<usize>>,
 }
 
 /// Extract with the built-in tables ([`Extractor::builtin`]).
@@ -252,10 +258,13 @@ impl<'t> Extractor<'t> {
         drop_own_number(&mut out, &header);
         drop_own_title(&mut out, &header, text);
         complete_truncated(&mut out, &self.t.words);
+        let effective_clauses = crate::resolve::clause_finder_folded()
+            .map(|re| re.find_iter(fb).map(|m| f.orig(m.start())).collect());
         f.recycle();
         Extraction {
             header,
             citations: out,
+            effective_clauses,
         }
     }
 

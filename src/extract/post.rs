@@ -17,9 +17,9 @@ pub(super) fn assign_lines(out: &mut [Citation], text: &str) {
     for i in order {
         let s = out[i].start.min(bytes.len());
         let gap = &bytes[at..s];
-        match gap.iter().rposition(|&b| b == b'\n') {
+        match memchr::memrchr(b'\n', gap) {
             Some(k) => {
-                line += gap.iter().filter(|&&b| b == b'\n').count();
+                line += memchr::memchr_iter(b'\n', gap).count();
                 column = 1 + chars(&gap[k + 1..]);
             }
             None => column += chars(gap),

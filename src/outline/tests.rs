@@ -441,3 +441,36 @@ fn heading_goes_on_after_a_connective_table() {
         );
     }
 }
+
+/// `split_lines` cuts as `split_inclusive('\n')` with the line ends trimmed did.
+#[test]
+fn split_lines_table() {
+    let reference = |text: &str| -> Vec<(usize, String)> {
+        let mut v = Vec::new();
+        let mut off = 0;
+        for l in text.split_inclusive('\n') {
+            v.push((off, l.trim_end_matches(['\n', '\r']).to_string()));
+            off += l.len();
+        }
+        v
+    };
+    let rows: &[(&str, &[(usize, &str)])] = &[
+        ("", &[]),
+        ("a", &[(0, "a")]),
+        ("a\n", &[(0, "a")]),
+        ("a\nb", &[(0, "a"), (2, "b")]),
+        ("a\r\nb\r", &[(0, "a"), (3, "b")]),
+        ("\n\n", &[(0, ""), (1, "")]),
+        ("x\r\r\n\ry\n", &[(0, "x"), (4, "\ry")]),
+        ("Điều 1.\r\nKhoản", &[(0, "Điều 1."), (12, "Khoản")]),
+    ];
+    for (text, want) in rows {
+        let got: Vec<(usize, String)> = split_lines(text)
+            .into_iter()
+            .map(|(o, l)| (o, l.to_string()))
+            .collect();
+        let want: Vec<(usize, String)> = want.iter().map(|(o, l)| (*o, l.to_string())).collect();
+        assert_eq!(got, want, "{text:?}");
+        assert_eq!(got, reference(text), "{text:?}");
+    }
+}

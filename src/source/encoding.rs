@@ -127,7 +127,7 @@ fn utf16_guess(bytes: &[u8]) -> Option<Encoding> {
 /// Is this a binary file (an image renamed .txt)? Looks at the first 64 KiB.
 pub fn binary_check(bytes: &[u8]) -> Result<(), NotText> {
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    if let Some(i) = head.iter().position(|&b| b == 0) {
+    if let Some(i) = memchr::memchr(0, head) {
         return Err(NotText::Nul(i));
     }
     // TCVN3 puts capitals at 0x01-0x17, so controls are counted, not refused one by one.

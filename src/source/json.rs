@@ -10,7 +10,7 @@ const FIELDS: &[&str] = &["full_text", "text", "content"];
 
 /// The text field of the JSON document `s`.
 pub fn text(path: &str, s: &str) -> Result<String, SourceError> {
-    let v: serde_json::Value = serde_json::from_str(s).map_err(|e| SourceError::Corrupt {
+    let mut v: serde_json::Value = serde_json::from_str(s).map_err(|e| SourceError::Corrupt {
         path: path.into(),
         format: "JSON",
         why: super::Broken::Json {
@@ -18,16 +18,21 @@ pub fn text(path: &str, s: &str) -> Result<String, SourceError> {
             column: e.column(),
         },
     })?;
-    let find = |v: &serde_json::Value| {
-        FIELDS
+    // The text taken out of the parsed value (it is dropped after), not copied.
+    let take = |v: &mut serde_json::Value| {
+        let f = FIELDS
             .iter()
-            .find_map(|f| v.get(f).and_then(|x| x.as_str()).map(str::to_string))
+            .find(|f| v.get(**f).is_some_and(serde_json::Value::is_string))?;
+        match v.get_mut(*f).map(serde_json::Value::take) {
+            Some(serde_json::Value::String(t)) => Some(t),
+            _ => None,
+        }
     };
-    find(&v)
-        .or_else(|| {
-            v.as_object()
-                .and_then(|o| o.values().filter(|x| x.is_object()).find_map(find))
-        })
+    if let Some(t) = take(&mut v) {
+        return Ok(t);
+    }
+    v.as_object_mut()
+        .and_then(|o| o.values_mut().filter(|x| x.is_object()).find_map(take))
         .ok_or_else(|| SourceError::NoTextField { path: path.into() })
 }
 
@@ -47,6 +52,10 @@ mod tests {
             (r#"{"doc":{"text":"inner"}}"#, Some("inner")),
             (r#"{"title":"no text"}"#, None),
             (r#"[1,2"#, None),
+            (r#"{"text":5,"content":"b"}"#, Some("b")),
+            (r#"{"a":{"x":1},"b":{"content":"c"}}"#, Some("c")),
+            (r#"{"full_text":{"text":"deep"}}"#, Some("deep")),
+            (r#"["text"]"#, None),
         ] {
             assert_eq!(text("x.json", json).ok().as_deref(), want, "{json}");
         }
