@@ -15,35 +15,45 @@
 //! Must NOT decide what a citation resolves to (that is the registry's, via `Knowledge`).
 
 use super::rules;
-use super::{diag, genre, name_of, Ctx, InstrumentFacts, Resolution, Standing};
+use super::{context, diag, name_of, Ctx, InstrumentFacts, Resolution, Standing};
 use crate::diag::Diagnostic;
 use crate::extract::Tables;
 use crate::messages::{self as m, Lang};
 use crate::model::{Citation, Date};
 use crate::normalize::fold_key;
 
-/// The per-citation time rules.
-pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
+/// The per-citation time rules that do not ask where the citation stands (C0301).
+pub fn check(cx: &Ctx, _i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
     if cx.genre.quoted(c.start) || cx.genre.english(c.start) || cx.genre.consolidated {
         return;
     }
     out.extend(cited_before_issued(cx, c));
-    if let Some(Resolution::Found(id)) = cx.resolved.get(i) {
-        // Identified with evidence (its number or date), the document resting on it: not a
-        // passing mention, not one provision referred to ("khoản 3 Điều 122 của Luật ...",
-        // deliberate in transitional provisions).
-        let evidence = c.canonical.is_some() || c.date.is_some();
-        if evidence && c.provision.is_none() && !genre::passing_mention(cx.text, c.start, c.end) {
-            out.extend(standing(cx, c, id));
-        }
-    }
-    out.extend(issuer_abolished(cx, c));
 }
 
-/// The document-wide time rules.
+/// The time rules on a citation's status (C0302–C0307), once over the document: where its
+/// status does not matter ([`context::moot`]: an amender named in an amending chain, a
+/// clause on texts that end, a historical or transitional mention, a consolidated text or a
+/// catalogue of texts) they say nothing.
 pub fn check_document(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let moot = context::moot(cx.text, &cx.ex.citations);
     for (i, c) in cx.ex.citations.iter().enumerate() {
+        if moot.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         out.extend(stale_annual(cx, i, c));
+        if cx.genre.quoted(c.start) || cx.genre.english(c.start) || cx.genre.consolidated {
+            continue;
+        }
+        if let Some(Resolution::Found(id)) = cx.resolved.get(i) {
+            // Identified with evidence (its number or date), the document resting on it: not
+            // one provision referred to ("khoản 3 Điều 122 của Luật ...", deliberate in
+            // transitional provisions).
+            let evidence = c.canonical.is_some() || c.date.is_some();
+            if evidence && c.provision.is_none() {
+                out.extend(standing(cx, c, id));
+            }
+        }
+        out.extend(issuer_abolished(cx, c));
     }
 }
 
