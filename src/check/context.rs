@@ -94,11 +94,10 @@ fn phrases() -> &'static Phrases {
 /// How far into a document its title and the consolidation footnote are looked for.
 const HEAD: usize = 3000;
 
-/// A word of the folded text: its folded byte range, lowercased.
+/// A word of the folded text: its folded byte range.
 struct Word {
     start: usize,
     end: usize,
-    text: String,
 }
 
 /// A range of the original text where status is moot; `one_kind`: only while the
@@ -129,9 +128,9 @@ fn clause_break(b: &[u8], i: usize) -> bool {
 
 /// Whether the word at `k` opens an article's heading: "Điều" first on its line, then its
 /// number.
-fn article_heading(f: &[u8], words: &[Word], k: usize) -> bool {
+fn article_heading(f: &[u8], lower: &str, words: &[Word], k: usize) -> bool {
     let w = &words[k];
-    if w.text != "dieu" {
+    if &lower[w.start..w.end] != "dieu" {
         return false;
     }
     let line_start = f[..w.start]
@@ -142,13 +141,16 @@ fn article_heading(f: &[u8], words: &[Word], k: usize) -> bool {
     line_start
         && words
             .get(k + 1)
-            .is_some_and(|n| n.text.bytes().all(|c| c.is_ascii_digit()))
+            .is_some_and(|n| f[n.start..n.end].iter().all(|c| c.is_ascii_digit()))
 }
 
 /// The ranges of `text` (original bytes) where status is moot, sorted by start.
 fn ranges(text: &str) -> Vec<Range> {
     let folded = Folded::new(text);
     let f = folded.text.as_bytes();
+    // Words are runs of ASCII letters and digits, so lowercasing keeps every offset.
+    let lower = folded.text.to_ascii_lowercase();
+    let word = |w: &Word| &lower[w.start..w.end];
     let p = phrases();
     // The words of the folded text, and where each clause ends (index of its first word
     // after the break).
@@ -161,11 +163,7 @@ fn ranges(text: &str) -> Vec<Range> {
             while i < f.len() && f[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            words.push(Word {
-                start: s,
-                end: i,
-                text: folded.text[s..i].to_ascii_lowercase(),
-            });
+            words.push(Word { start: s, end: i });
             continue;
         }
         if clause_break(f, i) && breaks.last() != Some(&words.len()) {
@@ -187,12 +185,12 @@ fn ranges(text: &str) -> Vec<Range> {
             Some(&w) if w > 0 => words[w - 1].end,
             _ => f.len(),
         };
-        if article_heading(f, &words, k) {
+        if article_heading(f, &lower, &words, k) {
             if let Some(a) = article_from.take() {
                 out.push(orig(&folded, a, words[k].start, false));
             }
         }
-        let Some(cands) = p.by_first.get(&words[k].text) else {
+        let Some(cands) = p.by_first.get(word(&words[k])) else {
             continue;
         };
         for (phrase, reach) in cands {
@@ -200,7 +198,7 @@ fn ranges(text: &str) -> Vec<Range> {
                 && phrase
                     .iter()
                     .zip(&words[k..])
-                    .all(|(a, b)| *a == b.text)
+                    .all(|(a, b)| a == word(b))
                 // A phrase does not cross a clause's end.
                 && breaks
                     .get(clause)
