@@ -104,40 +104,6 @@ fn registry_fix_writes_the_year() {
     );
 }
 
-/// dev3: a decree that details a law and takes effect the day the law does got a C0305
-/// note ("not yet in force" at the decree's date of signing); its own effect clause says it
-/// rests on the law in force (Law 80/2015/QH13, Art. 11(2)).
-#[test]
-fn an_act_in_force_with_the_law_it_details_gets_no_note() {
-    let head = "CHÍNH PHỦ\nSố: 25/2025/NĐ-CP\nHà Nội, ngày 21 tháng 02 năm 2025\n\nNGHỊ ĐỊNH\nQuy định chức năng\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15 ngày 18 tháng 02 năm 2025;\n\nĐiều 1. Phạm vi\n";
-    let rows = [
-        (
-            "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 3 năm 2025.",
-            0,
-        ),
-        ("Nghị định này có hiệu lực kể từ ngày 01/3/2025.", 0),
-        // In force before the law: the note stays.
-        (
-            "Nghị định này có hiệu lực thi hành từ ngày 25 tháng 02 năm 2025.",
-            1,
-        ),
-        // A cited instrument's effect clause is not the document's own.
-        (
-            "Luật Tổ chức Chính phủ có hiệu lực thi hành từ ngày 01 tháng 3 năm 2025.",
-            1,
-        ),
-        ("", 1),
-    ];
-    for (tail, want) in rows {
-        let text = format!("{head}{tail}\n");
-        let got = findings(&text, None)
-            .into_iter()
-            .filter(|f| f.1 == "C0305")
-            .count();
-        assert_eq!(got, want, "{tail}");
-    }
-}
-
 /// dev (registry5): the time rules fired where a citation's status does not matter — an
 /// amender in an amending chain (Nghị định 133/2026/NĐ-CP ×5), a certificate issued under
 /// the former law (Nghị quyết 21/2026/NQ-CP), a consolidated text known by its footnote
@@ -196,4 +162,38 @@ fn status_does_not_matter_in_context() {
         .filter(|f| f.1.starts_with("C03"))
         .count();
     assert_eq!(got, 1, "the same text, not consolidated");
+}
+
+/// dev3: a decree that details a law and takes effect the day the law does got a C0305
+/// note ("not yet in force" at the decree's date of signing); its own effect clause says it
+/// rests on the law in force (Law 80/2015/QH13, Art. 11(2)).
+#[test]
+fn an_act_in_force_with_the_law_it_details_gets_no_note() {
+    let head = "CHÍNH PHỦ\nSố: 25/2025/NĐ-CP\nHà Nội, ngày 21 tháng 02 năm 2025\n\nNGHỊ ĐỊNH\nQuy định chức năng\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15 ngày 18 tháng 02 năm 2025;\n\nĐiều 1. Phạm vi\n";
+    let rows = [
+        (
+            "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 3 năm 2025.",
+            0,
+        ),
+        ("Nghị định này có hiệu lực kể từ ngày 01/3/2025.", 0),
+        // In force before the law: the note stays.
+        (
+            "Nghị định này có hiệu lực thi hành từ ngày 25 tháng 02 năm 2025.",
+            1,
+        ),
+        // A cited instrument's effect clause is not the document's own.
+        (
+            "Luật Tổ chức Chính phủ có hiệu lực thi hành từ ngày 01 tháng 3 năm 2025.",
+            1,
+        ),
+        ("", 1),
+    ];
+    for (tail, want) in rows {
+        let text = format!("{head}{tail}\n");
+        let got = findings(&text, None)
+            .into_iter()
+            .filter(|f| f.1 == "C0305")
+            .count();
+        assert_eq!(got, want, "{tail}");
+    }
 }
