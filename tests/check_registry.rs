@@ -164,6 +164,24 @@ fn status_does_not_matter_in_context() {
     assert_eq!(got, 1, "the same text, not consolidated");
 }
 
+/// dev: Nghị định 145/2020/NĐ-CP (14/12/2020) rests on the Labour Code in force 01/01/2021;
+/// its gazette text is cut before its effect clause, and the registry records it in force
+/// from 01/02/2021: an implementing act in force with the law, no note. The same text under
+/// a number the registry does not hold keeps the note.
+#[test]
+fn the_registry_knows_when_the_document_itself_takes_effect() {
+    let text = |no: &str| {
+        format!("CHÍNH PHỦ\nSố: {no}/2020/NĐ-CP\nHà Nội, ngày 14 tháng 12 năm 2020\n\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều của Bộ luật Lao động\n\nCăn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019;\n")
+    };
+    for (no, want) in [("145", 0), ("146", 1)] {
+        let got = findings(&text(no), None)
+            .into_iter()
+            .filter(|f| f.1 == "C0305")
+            .count();
+        assert_eq!(got, want, "{no}/2020/NĐ-CP");
+    }
+}
+
 /// dev3: a decree that details a law and takes effect the day the law does got a C0305
 /// note ("not yet in force" at the decree's date of signing); its own effect clause says it
 /// rests on the law in force (Law 80/2015/QH13, Art. 11(2)).

@@ -149,6 +149,13 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
     if matches!(st, Standing::NotYetInForce(_)) && cx.time_as_of.is_none() {
         return None;
     }
+    // Without its own effect clause (a gazette text cut before it), the document's effective
+    // date as the registry records it: an implementing act in force with the law.
+    if let Standing::NotYetInForce(eff) = st {
+        if cx.own_effective.is_none() && registered_effective(cx).is_some_and(|own| own >= eff) {
+            return None;
+        }
+    }
     let (s, e) = span(c);
     let name = label_name(cx.lang, &f);
     let when = |d: Option<Date>| {
@@ -245,6 +252,23 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
         }
     }
     Some(d)
+}
+
+/// The effective date the registry records for this document itself: its own number
+/// ("145/2020/NĐ-CP", from the header's number, year and symbol), issued on its own
+/// (certain) date.
+fn registered_effective(cx: &Ctx) -> Option<Date> {
+    let h = &cx.ex.header;
+    let id = format!(
+        "{}/{}/{}",
+        h.number.as_deref()?,
+        h.year?,
+        h.symbol.as_deref()?
+    );
+    let own = cx.know.instrument(&id)?;
+    (own.issued.is_some() && own.issued == cx.doc_date)
+        .then_some(own.effective)
+        .flatten()
 }
 
 /// Does the subject mark an annual instrument of `year` ("... năm 2022")?
