@@ -94,10 +94,12 @@ fn phrases() -> &'static Phrases {
 /// How far into a document its title and the consolidation footnote are looked for.
 const HEAD: usize = 3000;
 
-/// A word of the folded text: its folded byte range.
+/// A word of the folded text: its folded byte range, and whether it is the first on its
+/// line (nothing but white space or Markdown '#' before it).
 struct Word {
     start: usize,
     end: usize,
+    first_on_line: bool,
 }
 
 /// A range of the original text where status is moot; `one_kind`: only while the
@@ -130,15 +132,8 @@ fn clause_break(b: &[u8], i: usize) -> bool {
 /// number.
 fn article_heading(f: &[u8], lower: &str, words: &[Word], k: usize) -> bool {
     let w = &words[k];
-    if &lower[w.start..w.end] != "dieu" {
-        return false;
-    }
-    let line_start = f[..w.start]
-        .iter()
-        .rev()
-        .take_while(|&&c| c != b'\n')
-        .all(|c| c.is_ascii_whitespace() || *c == b'#');
-    line_start
+    w.first_on_line
+        && &lower[w.start..w.end] == "dieu"
         && words
             .get(k + 1)
             .is_some_and(|n| f[n.start..n.end].iter().all(|c| c.is_ascii_digit()))
@@ -157,14 +152,25 @@ fn ranges(text: &str) -> Vec<Range> {
     let mut words: Vec<Word> = Vec::new();
     let mut breaks: Vec<usize> = Vec::new();
     let mut i = 0;
+    let mut line_blank = true;
     while i < f.len() {
         if f[i].is_ascii_alphanumeric() {
             let s = i;
             while i < f.len() && f[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            words.push(Word { start: s, end: i });
+            words.push(Word {
+                start: s,
+                end: i,
+                first_on_line: line_blank,
+            });
+            line_blank = false;
             continue;
+        }
+        match f[i] {
+            b'\n' => line_blank = true,
+            b' ' | b'\t' | b'\r' | b'#' => {}
+            _ => line_blank = false,
         }
         if clause_break(f, i) && breaks.last() != Some(&words.len()) {
             breaks.push(words.len());
@@ -230,29 +236,30 @@ fn ranges(text: &str) -> Vec<Range> {
     disjoint(out)
 }
 
-/// The ranges made disjoint, sorted by start: the plain ones merged where they overlap;
-/// of the one-kind ranges ending at one clause's end, the first (each reaches its clause's
-/// end, and clauses do not overlap). A one-kind range inside a plain one is dropped (the
-/// plain one holds everything in it).
+/// The ranges made disjoint, sorted by start. Plain ranges overlapping are merged; a
+/// one-kind range (from an amender phrase to its clause's end) keeps only what no plain
+/// range holds, and a plain range starting inside a one-kind one cuts it there (the part
+/// after is then judged: the conservative side).
 fn disjoint(mut rs: Vec<Range>) -> Vec<Range> {
     rs.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end), r.one_kind));
     let mut out: Vec<Range> = Vec::with_capacity(rs.len());
     for r in rs {
-        match out.last_mut() {
-            Some(l) if r.start < l.end && !l.one_kind && !r.one_kind => l.end = l.end.max(r.end),
-            Some(l) if r.start < l.end && r.end <= l.end => {}
-            Some(l) if r.start < l.end && l.one_kind => {
-                // A plain range starting inside a one-kind one: the one-kind part before it
-                // stays, the plain one follows.
-                l.end = r.start;
-                out.push(r);
-            }
-            Some(l) if r.start < l.end => {
-                // A one-kind range reaching past a plain one: the rest of it.
-                let from = l.end;
-                out.push(Range { start: from, ..r });
-            }
-            _ => out.push(r),
+        let Some(l) = out.last_mut() else {
+            out.push(r);
+            continue;
+        };
+        if r.start >= l.end {
+            out.push(r);
+        } else if !l.one_kind && !r.one_kind {
+            l.end = l.end.max(r.end);
+        } else if !r.one_kind {
+            // A plain range starting inside a one-kind one.
+            l.end = r.start;
+            out.push(r);
+        } else if r.end > l.end {
+            // A one-kind range reaching past the last one: the rest of it.
+            let start = l.end;
+            out.push(Range { start, ..r });
         }
     }
     out.retain(|r| r.start < r.end);
@@ -415,6 +422,46 @@ mod tests {
             .position(|c| c.canonical.as_deref() == Some("72/2020/NĐ-CP"))
             .expect("72/2020/NĐ-CP is extracted");
         assert!(!m[i]);
+    }
+
+    #[test]
+    fn ranges_made_disjoint() {
+        let r = |start, end, one_kind| Range {
+            start,
+            end,
+            one_kind,
+        };
+        // (what broke, ranges, disjoint ranges)
+        let rows = [
+            (
+                "two_phrases_in_one_clause",
+                vec![r(0, 10, false), r(0, 10, false)],
+                vec![r(0, 10, false)],
+            ),
+            (
+                "an_amender_list_inside_a_moot_clause",
+                vec![r(5, 10, true), r(0, 10, false)],
+                vec![r(0, 10, false)],
+            ),
+            (
+                "two_amender_phrases_in_one_clause",
+                vec![r(2, 10, true), r(6, 10, true)],
+                vec![r(2, 10, true)],
+            ),
+            (
+                "a_transitional_article_from_inside_an_amender_list",
+                vec![r(2, 10, true), r(6, 40, false)],
+                vec![r(2, 6, true), r(6, 40, false)],
+            ),
+            (
+                "separate_clauses",
+                vec![r(20, 30, false), r(0, 10, true)],
+                vec![r(0, 10, true), r(20, 30, false)],
+            ),
+        ];
+        for (name, input, want) in rows {
+            assert_eq!(disjoint(input), want, "{name}");
+        }
     }
 
     #[test]
