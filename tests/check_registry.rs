@@ -104,6 +104,84 @@ fn registry_fix_writes_the_year() {
     );
 }
 
+/// dev (registry5): the time rules fired where a citation's status does not matter — an
+/// amender in an amending chain (Nghị định 133/2026/NĐ-CP ×5), a certificate issued under
+/// the former law (Nghị quyết 21/2026/NQ-CP), a consolidated text known by its footnote
+/// (12/VBHN-BTC), a clause repealing texts. The same instruments as a current basis are
+/// still flagged. (tail after a 2026 decree's header, time findings expected)
+#[test]
+fn status_does_not_matter_in_context() {
+    let head = "CHÍNH PHỦ\nSố: 133/2026/NĐ-CP\nHà Nội, ngày 06 tháng 4 năm 2026\n\nNGHỊ ĐỊNH\nQuy định xử phạt\n\n";
+    let rows = [
+        (
+            "amending_chain_names_an_expired_amender",
+            "Căn cứ Luật Xử lý vi phạm hành chính số 15/2012/QH13 được sửa đổi, bổ sung bởi Luật số 67/2020/QH14, Luật số 11/2022/QH15 và Luật số 88/2025/QH15;",
+            0,
+        ),
+        (
+            "the_expired_law_as_current_basis",
+            "Căn cứ Luật Thanh tra số 11/2022/QH15;",
+            1,
+        ),
+        (
+            "a_certificate_issued_under_the_former_law",
+            "a) Chứng chỉ hành nghề đã được cấp theo quy định tại Luật Khám bệnh, chữa bệnh số 40/2009/QH12, sau đây gọi tắt là giấy phép hành nghề;",
+            0,
+        ),
+        (
+            "the_former_law_as_current_basis",
+            "Căn cứ Luật Khám bệnh, chữa bệnh số 40/2009/QH12;",
+            1,
+        ),
+        (
+            "a_clause_repealing_texts",
+            "2. Luật Thanh tra số 11/2022/QH15 hết hiệu lực kể từ ngày Luật này có hiệu lực.",
+            0,
+        ),
+    ];
+    for (name, tail, want) in rows {
+        let text = format!("{head}{tail}\n");
+        let got: Vec<_> = findings(&text, None)
+            .into_iter()
+            .filter(|f| f.1.starts_with("C03") && f.1 != "C0301")
+            .collect();
+        assert_eq!(got.len(), want, "{name}: {got:?}");
+    }
+    // A consolidated text by its first footnote (Ordinance 01/2012/UBTVQH13): the
+    // original's basis is not a current claim.
+    let vbhn = "THÔNG TƯ1\nQuy định lộ trình sắp xếp lại thị trường\n\n1 Văn bản này được hợp nhất từ 03 Thông tư sau:\n\nCăn cứ Luật Thanh tra số 11/2022/QH15;\n";
+    let got: Vec<_> = findings(vbhn, Some(Date::new(2026, 4, 22).unwrap()))
+        .into_iter()
+        .filter(|f| f.1.starts_with("C03"))
+        .collect();
+    assert!(got.is_empty(), "consolidated text: {got:?}");
+    // The control: the same text without the footnote is flagged.
+    let plain = vbhn.replace("1 Văn bản này được hợp nhất từ 03 Thông tư sau:\n", "");
+    let got = findings(&plain, Some(Date::new(2026, 4, 22).unwrap()))
+        .into_iter()
+        .filter(|f| f.1.starts_with("C03"))
+        .count();
+    assert_eq!(got, 1, "the same text, not consolidated");
+}
+
+/// dev: Nghị định 145/2020/NĐ-CP (14/12/2020) rests on the Labour Code in force 01/01/2021;
+/// its gazette text is cut before its effect clause, and the registry records it in force
+/// from 01/02/2021: an implementing act in force with the law, no note. The same text under
+/// a number the registry does not hold keeps the note.
+#[test]
+fn the_registry_knows_when_the_document_itself_takes_effect() {
+    let text = |no: &str| {
+        format!("CHÍNH PHỦ\nSố: {no}/2020/NĐ-CP\nHà Nội, ngày 14 tháng 12 năm 2020\n\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều của Bộ luật Lao động\n\nCăn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019;\n")
+    };
+    for (no, want) in [("145", 0), ("146", 1)] {
+        let got = findings(&text(no), None)
+            .into_iter()
+            .filter(|f| f.1 == "C0305")
+            .count();
+        assert_eq!(got, want, "{no}/2020/NĐ-CP");
+    }
+}
+
 /// dev3: a decree that details a law and takes effect the day the law does got a C0305
 /// note ("not yet in force" at the decree's date of signing); its own effect clause says it
 /// rests on the law in force (Law 80/2015/QH13, Art. 11(2)).

@@ -23,6 +23,7 @@
 //! word is in [`crate::messages`].
 
 pub mod consistency;
+pub mod context;
 pub mod fix;
 pub mod genre;
 pub mod knowledge;

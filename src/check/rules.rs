@@ -252,16 +252,27 @@ pub fn explain(r: &Rule, lang: Lang) -> String {
         return format!("{} ({})\n", r.code, r.name);
     };
     let sev = messages::severity(lang, r.severity);
+    // The rules on a citation's status say which contexts they leave alone.
+    let moot = if STATUS_RULES.contains(&r.code) {
+        format!("\n\n{}", messages::s(lang, &messages::X_STATUS_MOOT))
+    } else {
+        String::new()
+    };
     format!(
-        "{} ({}, {})\n\n{}\n\n{}\n\n{}\n",
+        "{} ({}, {})\n\n{}\n\n{}{}\n\n{}\n",
         r.code,
         r.name,
         messages::tr(lang, &messages::X_DEFAULT, &[&sev, &r.category.as_str()]),
         t.summary.get(lang),
         t.explanation.get(lang),
+        moot,
         messages::tr(lang, &messages::X_FIX, &[&t.fix.text(lang)])
     )
 }
+
+/// The rules on a citation's status, silent where it does not matter
+/// ([`super::context::moot`]).
+const STATUS_RULES: &[&str] = &["C0302", "C0303", "C0304", "C0305", "C0306", "C0307"];
 
 /// Every rule as SARIF needs it, in `lang`.
 pub fn docs(lang: Lang) -> Vec<RuleDoc> {

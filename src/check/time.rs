@@ -15,35 +15,45 @@
 //! Must NOT decide what a citation resolves to (that is the registry's, via `Knowledge`).
 
 use super::rules;
-use super::{diag, genre, name_of, Ctx, InstrumentFacts, Resolution, Standing};
+use super::{context, diag, name_of, Ctx, InstrumentFacts, Resolution, Standing};
 use crate::diag::Diagnostic;
 use crate::extract::Tables;
 use crate::messages::{self as m, Lang};
 use crate::model::{Citation, Date};
 use crate::normalize::fold_key;
 
-/// The per-citation time rules.
-pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
+/// The per-citation time rules that do not ask where the citation stands (C0301).
+pub fn check(cx: &Ctx, _i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
     if cx.genre.quoted(c.start) || cx.genre.english(c.start) || cx.genre.consolidated {
         return;
     }
     out.extend(cited_before_issued(cx, c));
-    if let Some(Resolution::Found(id)) = cx.resolved.get(i) {
-        // Identified with evidence (its number or date), the document resting on it: not a
-        // passing mention, not one provision referred to ("khoản 3 Điều 122 của Luật ...",
-        // deliberate in transitional provisions).
-        let evidence = c.canonical.is_some() || c.date.is_some();
-        if evidence && c.provision.is_none() && !genre::passing_mention(cx.text, c.start, c.end) {
-            out.extend(standing(cx, c, id));
-        }
-    }
-    out.extend(issuer_abolished(cx, c));
 }
 
-/// The document-wide time rules.
+/// The time rules on a citation's status (C0302–C0307), once over the document: where its
+/// status does not matter ([`context::moot`]: an amender named in an amending chain, a
+/// clause on texts that end, a historical or transitional mention, a consolidated text or a
+/// catalogue of texts) they say nothing.
 pub fn check_document(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let moot = context::moot(cx.text, &cx.ex.citations);
     for (i, c) in cx.ex.citations.iter().enumerate() {
+        if moot.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         out.extend(stale_annual(cx, i, c));
+        if cx.genre.quoted(c.start) || cx.genre.english(c.start) || cx.genre.consolidated {
+            continue;
+        }
+        if let Some(Resolution::Found(id)) = cx.resolved.get(i) {
+            // Identified with evidence (its number or date), the document resting on it: not
+            // one provision referred to ("khoản 3 Điều 122 của Luật ...", deliberate in
+            // transitional provisions).
+            let evidence = c.canonical.is_some() || c.date.is_some();
+            if evidence && c.provision.is_none() {
+                out.extend(standing(cx, c, id));
+            }
+        }
+        out.extend(issuer_abolished(cx, c));
     }
 }
 
@@ -138,6 +148,13 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
     // A lower bound of the document's date cannot tell that something was not yet in force.
     if matches!(st, Standing::NotYetInForce(_)) && cx.time_as_of.is_none() {
         return None;
+    }
+    // Without its own effect clause (a gazette text cut before it), the document's effective
+    // date as the registry records it: an implementing act in force with the law.
+    if let Standing::NotYetInForce(eff) = st {
+        if cx.own_effective.is_none() && registered_effective(cx).is_some_and(|own| own >= eff) {
+            return None;
+        }
     }
     let (s, e) = span(c);
     let name = label_name(cx.lang, &f);
@@ -236,6 +253,23 @@ pub fn standing(cx: &Ctx, c: &Citation, id: &str) -> Option<Diagnostic> {
         }
     }
     Some(d)
+}
+
+/// The effective date the registry records for this document itself: its own number
+/// ("145/2020/NĐ-CP", from the header's number, year and symbol), issued on its own
+/// (certain) date.
+fn registered_effective(cx: &Ctx) -> Option<Date> {
+    let h = &cx.ex.header;
+    let id = format!(
+        "{}/{}/{}",
+        h.number.as_deref()?,
+        h.year?,
+        h.symbol.as_deref()?
+    );
+    let own = cx.know.instrument(&id)?;
+    (own.issued.is_some() && own.issued == cx.doc_date)
+        .then_some(own.effective)
+        .flatten()
 }
 
 /// Does the subject mark an annual instrument of `year` ("... năm 2022")?
