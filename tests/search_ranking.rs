@@ -192,13 +192,15 @@ fn one_pass_mixed_search_equals_searching_each_type() {
     index
         .update_with_registry(&[plans], Some(&reg), &mut |_| {})
         .expect("update");
-    let key = |h: &Hit| {
-        (
-            h.doc_type.clone(),
-            h.path.clone(),
-            h.section.clone(),
-            format!("{:.4}", h.score),
-        )
+    // The score is compared with a tolerance: the two paths sum the same BM25 parts in another
+    // order (phrase parts since the fifth session), so the last digit of an f32 may differ
+    // (6.3922 / 6.3923 in a CI run). Order, files, types and sections must be equal.
+    let key = |h: &Hit| (h.doc_type.clone(), h.path.clone(), h.section.clone());
+    let close = |a: &[f32], b: &[f32]| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| (x - y).abs() <= 1e-3 * x.abs().max(1.0))
     };
     let queries = [
         "quoc phong dia phuong",
@@ -234,17 +236,18 @@ fn one_pass_mixed_search_equals_searching_each_type() {
                     &only("instrument"),
                 )
                 .expect("instruments");
-            let want: Vec<_> = interleave(sections, instruments, limit)
-                .iter()
-                .map(key)
-                .collect();
-            let got: Vec<_> = index
-                .search(&req)
-                .expect("search")
-                .iter()
-                .map(key)
-                .collect();
+            let want_hits = interleave(sections, instruments, limit);
+            let want: Vec<_> = want_hits.iter().map(key).collect();
+            let got_hits = index.search(&req).expect("search");
+            let got: Vec<_> = got_hits.iter().map(key).collect();
             assert_eq!(got, want, "{q:?} limit {limit}");
+            let scores = |hs: &[Hit]| hs.iter().map(|h| h.score).collect::<Vec<f32>>();
+            assert!(
+                close(&scores(&got_hits), &scores(&want_hits)),
+                "{q:?} limit {limit}: scores {:?} vs {:?}",
+                scores(&got_hits),
+                scores(&want_hits)
+            );
             compared += got.len();
         }
     }
