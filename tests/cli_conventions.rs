@@ -937,3 +937,32 @@ fn report_does_not_repeat_file_errors_from_its_index_pass() {
         "{err}"
     );
 }
+
+/// Regression: `report` told every unreadable file, and every reading warning and note, twice
+/// (its learning pass and its report pass both read the files, and both printed); each is
+/// told once now, and the exit code still says a file could not be read.
+#[test]
+fn report_tells_each_file_once() {
+    let s = Sandbox::new();
+    let plans = s.plans(
+        "plans",
+        &[
+            ("seed.txt", &seed()),
+            ("empty.txt", ""),
+            ("utf16.txt", "abc\u{0}def"),
+        ],
+    );
+    let p = plans.to_str().unwrap();
+    let o = s.run(&["report", p, "--no-index"]);
+    assert_eq!(code(&o), 2);
+    let err = text(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    for (name, at_least) in [("empty.txt", 1), ("utf16.txt", 1)] {
+        let told: Vec<&str> = err.lines().filter(|l| l.contains(name)).collect();
+        assert!(told.len() >= at_least, "{name}: {err}");
+        let mut unique = told.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), told.len(), "{name} told twice:\n{err}");
+    }
+}

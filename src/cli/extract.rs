@@ -117,13 +117,39 @@ pub fn map_inputs<R: Send>(
     opts: &source::Options,
     what: &str,
     f: impl Fn(SourceFile) -> R + Sync,
+    emit: impl FnMut(R) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    map_inputs_told(paths, opts, what, true, f, emit)
+}
+
+/// [`map_inputs`] that prints nothing about the files it reads (errors, warnings, notes):
+/// for a first pass over files that a second pass reads again and tells about (`report`
+/// learns from every file before it reports on each), so that each is told once.
+pub fn map_inputs_quietly<R: Send>(
+    paths: &[PathBuf],
+    opts: &source::Options,
+    what: &str,
+    f: impl Fn(SourceFile) -> R + Sync,
+    emit: impl FnMut(R) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    map_inputs_told(paths, opts, what, false, f, emit)
+}
+
+fn map_inputs_told<R: Send>(
+    paths: &[PathBuf],
+    opts: &source::Options,
+    what: &str,
+    tell: bool,
+    f: impl Fn(SourceFile) -> R + Sync,
     mut emit: impl FnMut(R) -> anyhow::Result<()>,
 ) -> anyhow::Result<usize> {
     let mut errors = 0;
     let paths: Vec<PathBuf> = match crate::cli::places::inputs_or_default(paths) {
         Ok(p) => p,
         Err(e) => {
-            crate::cli::output::error(&e);
+            if tell {
+                crate::cli::output::error(&e);
+            }
             return Ok(1);
         }
     };
@@ -134,18 +160,24 @@ pub fn map_inputs<R: Send>(
             .and_then(|buf| source::from_bytes_as("<stdin>", buf, None, opts));
         match read {
             Ok(d) => {
-                warn(&d);
+                if tell {
+                    warn(&d);
+                }
                 emit(f(d))?;
             }
             Err(e) => {
-                crate::cli::output::file_error(&e);
+                if tell {
+                    crate::cli::output::file_error(&e);
+                }
                 errors += 1;
             }
         }
     }
     let (files, errs) = source::expand(&rest);
     for e in errs {
-        crate::cli::output::file_error(&e);
+        if tell {
+            crate::cli::output::file_error(&e);
+        }
         errors += 1;
     }
     let bar = crate::cli::output::progress(files.len() as u64, what);
@@ -164,11 +196,15 @@ pub fn map_inputs<R: Send>(
             // Messages are printed above the progress bar, not through it.
             match r {
                 Ok((notes, out)) => {
-                    bar.suspend(|| notes.print());
+                    if tell {
+                        bar.suspend(|| notes.print());
+                    }
                     emit(out)
                 }
                 Err(e) => {
-                    bar.suspend(|| crate::cli::output::file_error(&e));
+                    if tell {
+                        bar.suspend(|| crate::cli::output::file_error(&e));
+                    }
                     errors += 1;
                     Ok(())
                 }

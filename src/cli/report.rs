@@ -4,7 +4,7 @@
 //! nobody can resolve. Ends with totals over all plans. Default input: the bundled corpus.
 
 use crate::check::Options;
-use crate::cli::extract::{map_inputs as read_inputs_map, ReadArgs};
+use crate::cli::extract::{map_inputs as read_inputs_map, map_inputs_quietly, ReadArgs};
 use crate::cli::registry::RegistryArgs;
 use crate::cli::Outcome;
 use crate::diag::{Category, Diagnostic, Severity};
@@ -85,8 +85,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // and effects, so a folder of decrees and the plans citing them answers "outdated". A
     // first pass on all cores keeps only what they teach (small), not the documents.
     // (The same learning as `cancu index`: `learn_document` on each, one `layer` of all.)
+    // This pass tells nothing about the files (the report's pass reads them again and tells
+    // each error, warning and note once) and counts no error (that pass counts them).
     let mut learned: Vec<crate::registry::Instrument> = Vec::new();
-    let learn_errors = read_inputs_map(
+    map_inputs_quietly(
         &args.paths,
         &args.read.options(),
         "plans read",
@@ -99,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let learned = crate::registry::learn::layer(learned);
     let reg = args.registry.load_with_learned(&args.paths, learned)?;
 
-    let mut errors = learn_errors;
+    let mut errors = 0;
     if !args.index.no_index {
         // The index is a by-product: when it cannot be updated the report still comes, and
         // only an index the user named makes that an error.
