@@ -578,15 +578,7 @@ fn rebuilt_by_cancu_index(name: &str, schema: tantivy::schema::Schema) {
         w.commit().unwrap();
     }
     std::fs::write(dir.join("notes.txt"), "mine").unwrap();
-    let files = |dir: &Path| -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
-    };
+    let files = file_names;
     // The old index's segment files: gone once the rebuilt index commits.
     let old_segments: Vec<String> = files(&dir)
         .into_iter()
@@ -689,15 +681,7 @@ fn an_index_of_another_schema_is_rebuilt_by_cancu_index() {
     let tmp = tempfile::tempdir().unwrap();
     let plans = common::root().join("corpus/plans");
     let plans = plans.to_str().unwrap();
-    let files = |dir: &Path| -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
-    };
+    let files = file_names;
     // Another application's tantivy index is never rebuilt (nor touched).
     let foreign = tmp.path().join("foreign");
     std::fs::create_dir_all(&foreign).unwrap();
@@ -1008,4 +992,16 @@ fn kind_year_and_issuer_filter_sections() {
         index.search_with(&kept, &sections).expect("search").len(),
         n
     );
+}
+
+/// The names of the entries of a folder, sorted (an index folder's files before and after a
+/// rebuild).
+fn file_names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
 }
