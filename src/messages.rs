@@ -496,6 +496,62 @@ messages! {
     E_NOT_LOOPBACK = "{0} không phải địa chỉ trong máy (loopback); thêm --allow-remote để phục vụ các máy khác",
         "{0} is not a loopback address; pass --allow-remote to serve other machines";
     E_ALREADY_READ = "{0}: {1} đã được đọc từ một tệp khác; bỏ qua", "{0}: {1} already read from another file; skipped";
+
+    // ---- The command line's own words (clap's headings and parse errors; `cli::help`). ----
+    // The help texts of the commands and their arguments are in `messages::help`.
+    CL_USAGE = "Cách dùng:", "Usage:";
+    CL_ARGUMENTS = "Tham số:", "Arguments:";
+    CL_OPTIONS = "Tùy chọn:", "Options:";
+    CL_COMMANDS = "Lệnh", "Commands";
+    CL_OPTIONS_PLACEHOLDER = "[TÙY_CHỌN]", "[OPTIONS]";
+    CL_COMMAND_PLACEHOLDER = "LỆNH", "COMMAND";
+    CL_HELP_LONG = "In trợ giúp (bản tóm tắt: '-h')", "Print help (see a summary with '-h')";
+    CL_HELP_SHORT = "In trợ giúp (đầy đủ hơn: '--help')", "Print help (see more with '--help')";
+    CL_HELP = "In trợ giúp", "Print help";
+    CL_VERSION = "In số phiên bản", "Print version";
+    CL_HELP_SUBCOMMAND = "In trợ giúp này, hoặc trợ giúp của các lệnh con đã nêu",
+        "Print this message or the help of the given subcommand(s)";
+    CL_DEFAULT = "[mặc định: {0}]", "[default: {0}]";
+    CL_VALUES = "[giá trị: {0}]", "[possible values: {0}]";
+    CL_UNKNOWN_ARGUMENT = "không có tham số '{0}'", "unexpected argument '{0}' found";
+    CL_MISSING_VALUE = "'{0}' cần một giá trị nhưng không có giá trị nào", "a value is required for '{0}' but none was supplied";
+    CL_INVALID_VALUE = "giá trị '{0}' không hợp lệ cho '{1}'", "invalid value '{0}' for '{1}'";
+    CL_INVALID_VALUE_WHY = "giá trị '{0}' không hợp lệ cho '{1}': {2}", "invalid value '{0}' for '{1}': {2}";
+    CL_POSSIBLE_VALUES = "[các giá trị có thể: {0}]", "[possible values: {0}]";
+    CL_UNKNOWN_SUBCOMMAND = "không có lệnh '{0}'", "unrecognized subcommand '{0}'";
+    CL_MISSING_SUBCOMMAND = "'{0}' cần một lệnh con nhưng không có lệnh con nào", "'{0}' requires a subcommand but one was not provided";
+    CL_SUBCOMMANDS = "[các lệnh con: {0}]", "[subcommands: {0}]";
+    CL_MISSING_REQUIRED = "thiếu các tham số bắt buộc sau:", "the following required arguments were not provided:";
+    CL_TOO_MANY_VALUES = "giá trị '{0}' thừa cho '{1}'; không cần thêm giá trị nào", "unexpected value '{0}' for '{1}' found; no more were expected";
+    CL_TOO_FEW_VALUES = "'{1}' cần {0} giá trị; chỉ có {2}", "{0} values required by '{1}'; only {2} provided";
+    CL_WRONG_NUMBER = "'{1}' cần {0} giá trị nhưng có {2}", "{0} values required for '{1}' but {2} provided";
+    CL_USED_TWICE = "tham số '{0}' không được dùng nhiều lần", "the argument '{0}' cannot be used multiple times";
+    CL_CONFLICT = "tham số '{0}' không dùng cùng với {1}", "the argument '{0}' cannot be used with {1}";
+    CL_CONFLICT_OTHERS = "một hay nhiều tham số khác đã nêu", "one or more of the other specified arguments";
+    CL_NO_EQUALS = "cần dấu bằng khi gán giá trị cho '{0}' (viết {0}=GIÁ_TRỊ)", "equal sign is needed when assigning values to '{0}' (write {0}=VALUE)";
+    CL_INVALID_UTF8 = "có tham số không phải UTF-8 hợp lệ", "invalid UTF-8 was detected in one or more arguments";
+    CL_SIMILAR_ARGUMENT = "gợi ý: có tham số tương tự: {0}", "tip: a similar argument exists: {0}";
+    CL_SIMILAR_SUBCOMMAND = "gợi ý: có lệnh con tương tự: {0}", "tip: a similar subcommand exists: {0}";
+    CL_SIMILAR_VALUE = "gợi ý: có giá trị tương tự: {0}", "tip: a similar value exists: {0}";
+    CL_AS_VALUE = "gợi ý: để dùng '{0}' làm giá trị, viết '-- {0}'", "tip: to pass '{0}' as a value, use '-- {0}'";
+    CL_TIP = "gợi ý: {0}", "tip: {0}";
+    CL_TRY_HELP = "Xem thêm: '{0}'.", "For more information, try '{0}'.";
+
+    // ---- How the encoding of a file was found (`source::encoding::How`; reading notes). ----
+    HOW_GIVEN = "do --encoding chỉ định", "given by --encoding";
+    HOW_BOM = "có dấu thứ tự byte (BOM)", "byte-order mark";
+    HOW_BOM_THEN = "có dấu thứ tự byte (BOM); {0}", "byte-order mark; {0}";
+    HOW_UTF16_PATTERN = "cứ cách một vị trí lại có byte NUL, không có dấu thứ tự byte (BOM)",
+        "NUL bytes in every other position, no byte-order mark";
+    HOW_NO_LETTERS = "UTF-8 hợp lệ, không có chữ nào ngoài ASCII", "valid UTF-8, no non-ASCII letters";
+    HOW_BEYOND_1252 = "UTF-8 hợp lệ, có chữ tiếng Việt ngoài bảng Windows-1252 (không phải bảng mã cũ)",
+        "valid UTF-8 with Vietnamese letters beyond Windows-1252 (no legacy encoding)";
+    HOW_ASCII = "chỉ có ký tự ASCII", "ASCII only";
+    HOW_VIETNAMESE = "UTF-8 hợp lệ, có chữ tiếng Việt ({0}% âm tiết hợp lệ)", "valid UTF-8 with Vietnamese letters ({0}% valid syllables)";
+    HOW_UTF8 = "UTF-8 hợp lệ ({0}% âm tiết hợp lệ)", "valid UTF-8 ({0}% valid syllables)";
+    HOW_GARBLED = "UTF-8 chứa chữ {0} bị đọc theo Windows-1252: {1}% âm tiết hợp lệ sau khi giải mã lại, {2}% trước đó",
+        "UTF-8 holding {0} letters read as Windows-1252: {1}% valid syllables after re-decoding, {2}% before";
+    HOW_NOT_UTF8 = "không phải UTF-8 hợp lệ; tỷ lệ âm tiết hợp lệ: {0}", "not valid UTF-8; valid syllables: {0}";
 }
 
 /// A file that could not be read, in `lang`, naming the file. The English text is the
@@ -681,6 +737,42 @@ pub fn warning(lang: Lang, w: &crate::source::Warning) -> String {
         } => tr(lang, &W_TRACKED_CHANGES, &[insertions, deletions]),
         W::Aside(why) => tr(lang, &W_ASIDE, &[&broken(lang, why)]),
         W::AsideOver(what, limit) => tr(lang, &W_ASIDE_OVER, &[&over(lang, what, *limit), limit]),
+    }
+}
+
+/// Why a file's encoding was chosen (the reading note of `extract`), in `lang`. The English
+/// text is the reason's `Display`, which JSON output keeps.
+pub fn detected_how(lang: Lang, how: &crate::source::encoding::How) -> String {
+    use crate::source::encoding::{legacy_name, scores_text, How, Utf8Holds as U};
+    let pc = |share: &f64| format!("{:.0}", share * 100.0);
+    match how {
+        How::Given => s(lang, &HOW_GIVEN),
+        How::Bom => s(lang, &HOW_BOM),
+        How::Utf16Pattern => s(lang, &HOW_UTF16_PATTERN),
+        How::NotUtf8(scores) => tr(lang, &HOW_NOT_UTF8, &[&scores_text(scores)]),
+        How::Utf8 { bom, holds } => {
+            let what = match holds {
+                U::NoLetters => s(lang, &HOW_NO_LETTERS),
+                U::BeyondWindows1252 => s(lang, &HOW_BEYOND_1252),
+                U::AsciiOnly => s(lang, &HOW_ASCII),
+                U::Vietnamese(v) => tr(lang, &HOW_VIETNAMESE, &[&pc(v)]),
+                U::Syllables(v) => tr(lang, &HOW_UTF8, &[&pc(v)]),
+                U::Garbled {
+                    legacy,
+                    after,
+                    before,
+                } => tr(
+                    lang,
+                    &HOW_GARBLED,
+                    &[&legacy_name(*legacy), &pc(after), &pc(before)],
+                ),
+            };
+            if *bom {
+                tr(lang, &HOW_BOM_THEN, &[&what])
+            } else {
+                what
+            }
+        }
     }
 }
 
@@ -1534,6 +1626,72 @@ mod tests {
             assert_eq!(warning(Lang::Vi, &w), vi);
             assert_eq!(warning(Lang::En, &w), en);
             assert_eq!(w.to_string(), en);
+        }
+    }
+
+    /// Why an encoding was chosen, in both languages; the English text is the reason's
+    /// `Display`, which JSON keeps.
+    #[test]
+    fn encoding_reasons_in_both_languages() {
+        use crate::source::encoding::{How, Utf8Holds as U};
+        use crate::source::Encoding as E;
+        let utf8 = |bom, holds| How::Utf8 { bom, holds };
+        let rows = [
+            (How::Given, "do --encoding chỉ định", "given by --encoding"),
+            (How::Bom, "có dấu thứ tự byte (BOM)", "byte-order mark"),
+            (
+                How::Utf16Pattern,
+                "cứ cách một vị trí lại có byte NUL, không có dấu thứ tự byte (BOM)",
+                "NUL bytes in every other position, no byte-order mark",
+            ),
+            (
+                utf8(false, U::NoLetters),
+                "UTF-8 hợp lệ, không có chữ nào ngoài ASCII",
+                "valid UTF-8, no non-ASCII letters",
+            ),
+            (
+                utf8(true, U::BeyondWindows1252),
+                "có dấu thứ tự byte (BOM); UTF-8 hợp lệ, có chữ tiếng Việt ngoài bảng Windows-1252 (không phải bảng mã cũ)",
+                "byte-order mark; valid UTF-8 with Vietnamese letters beyond Windows-1252 (no legacy encoding)",
+            ),
+            (utf8(false, U::AsciiOnly), "chỉ có ký tự ASCII", "ASCII only"),
+            (
+                utf8(false, U::Vietnamese(0.934)),
+                "UTF-8 hợp lệ, có chữ tiếng Việt (93% âm tiết hợp lệ)",
+                "valid UTF-8 with Vietnamese letters (93% valid syllables)",
+            ),
+            (
+                utf8(false, U::Syllables(0.5)),
+                "UTF-8 hợp lệ (50% âm tiết hợp lệ)",
+                "valid UTF-8 (50% valid syllables)",
+            ),
+            (
+                utf8(
+                    false,
+                    U::Garbled {
+                        legacy: E::VniInUtf8,
+                        after: 0.96,
+                        before: 0.2,
+                    },
+                ),
+                "UTF-8 chứa chữ VNI bị đọc theo Windows-1252: 96% âm tiết hợp lệ sau khi giải mã lại, 20% trước đó",
+                "UTF-8 holding VNI letters read as Windows-1252: 96% valid syllables after re-decoding, 20% before",
+            ),
+            (
+                How::NotUtf8(vec![(E::Tcvn3, 0.97), (E::Vni, 0.4)]),
+                "không phải UTF-8 hợp lệ; tỷ lệ âm tiết hợp lệ: tcvn3 97%, vni 40%",
+                "not valid UTF-8; valid syllables: tcvn3 97%, vni 40%",
+            ),
+        ];
+        for (how, vi, en) in rows {
+            assert_eq!(detected_how(Lang::Vi, &how), vi);
+            assert_eq!(detected_how(Lang::En, &how), en);
+            assert_eq!(how.to_string(), en);
+            assert_eq!(
+                serde_json::to_string(&how).unwrap(),
+                format!("{en:?}"),
+                "JSON keeps the English words"
+            );
         }
     }
 

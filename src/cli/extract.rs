@@ -268,7 +268,7 @@ fn notes(d: &SourceFile) -> Notes {
                         &d.path,
                         &e.encoding,
                         &format!("{:.0}", e.confidence * 100.0),
-                        &e.how
+                        &m::detected_how(lang, &e.how)
                     ]
                 )
             )

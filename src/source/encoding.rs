@@ -84,7 +84,137 @@ impl std::fmt::Display for Encoding {
 pub struct Detected {
     pub encoding: Encoding,
     pub confidence: f32,
-    pub how: String,
+    pub how: How,
+}
+
+/// Why an encoding was chosen: typed, with what was measured. People read it in their
+/// language (`messages::detected_how`); JSON holds its English words (its `Display`), the
+/// text scripts have read since `how` was a string.
+#[derive(Debug, Clone, PartialEq)]
+pub enum How {
+    /// `--encoding` named it.
+    Given,
+    /// A UTF-16 byte-order mark.
+    Bom,
+    /// UTF-16 without a byte-order mark: NUL bytes in every other position.
+    Utf16Pattern,
+    /// Valid UTF-8 (after a byte-order mark when `bom`), and what it holds.
+    Utf8 { bom: bool, holds: Utf8Holds },
+    /// Not valid UTF-8: the share of valid syllables each candidate decoding gave (0–1),
+    /// best first.
+    NotUtf8(Vec<(Encoding, f64)>),
+}
+
+/// What valid UTF-8 text was found to hold; shares are of valid syllables (0–1).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Utf8Holds {
+    /// No non-ASCII letter.
+    NoLetters,
+    /// Vietnamese letters beyond Windows-1252: plain Unicode, never a legacy encoding.
+    BeyondWindows1252,
+    /// Only ASCII words (no syllable to score).
+    AsciiOnly,
+    /// Vietnamese letters, with this share of valid syllables.
+    Vietnamese(f64),
+    /// Unicode text with this share of valid syllables (re-decoding did no better).
+    Syllables(f64),
+    /// TCVN3 or VNI bytes read as Windows-1252 (form b, `legacy` is [`Encoding::Tcvn3InUtf8`]
+    /// or [`Encoding::VniInUtf8`]): the shares after and before re-decoding.
+    Garbled {
+        legacy: Encoding,
+        after: f64,
+        before: f64,
+    },
+}
+
+impl How {
+    /// [`super::fast::plainly_unicode`]'s answer as a `How` (its two reasons, by their words).
+    fn plain(why: &str, bom: bool) -> How {
+        let holds = if why == "valid UTF-8, no non-ASCII letters" {
+            Utf8Holds::NoLetters
+        } else {
+            Utf8Holds::BeyondWindows1252
+        };
+        How::Utf8 { bom, holds }
+    }
+}
+
+/// A share (0–1) as a whole percentage.
+fn percent(share: f64) -> String {
+    format!("{:.0}", share * 100.0)
+}
+
+impl std::fmt::Display for How {
+    /// The English words, as they were when `how` was a string.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            How::Given => f.write_str("given by --encoding"),
+            How::Bom => f.write_str("byte-order mark"),
+            How::Utf16Pattern => {
+                f.write_str("NUL bytes in every other position, no byte-order mark")
+            }
+            How::Utf8 { bom, holds } => {
+                if *bom {
+                    f.write_str("byte-order mark; ")?;
+                }
+                match holds {
+                    Utf8Holds::NoLetters => f.write_str("valid UTF-8, no non-ASCII letters"),
+                    Utf8Holds::BeyondWindows1252 => f.write_str(
+                        "valid UTF-8 with Vietnamese letters beyond Windows-1252 (no legacy encoding)",
+                    ),
+                    Utf8Holds::AsciiOnly => f.write_str("ASCII only"),
+                    Utf8Holds::Vietnamese(s) => write!(
+                        f,
+                        "valid UTF-8 with Vietnamese letters ({}% valid syllables)",
+                        percent(*s)
+                    ),
+                    Utf8Holds::Syllables(s) => {
+                        write!(f, "valid UTF-8 ({}% valid syllables)", percent(*s))
+                    }
+                    Utf8Holds::Garbled {
+                        legacy,
+                        after,
+                        before,
+                    } => write!(
+                        f,
+                        "UTF-8 holding {} letters read as Windows-1252: {}% valid syllables after re-decoding, {}% before",
+                        legacy_name(*legacy),
+                        percent(*after),
+                        percent(*before)
+                    ),
+                }
+            }
+            How::NotUtf8(scores) => write!(
+                f,
+                "not valid UTF-8; valid syllables: {}",
+                scores_text(scores)
+            ),
+        }
+    }
+}
+
+/// "TCVN3" or "VNI": the legacy encoding a form (b) text holds.
+pub fn legacy_name(e: Encoding) -> &'static str {
+    match e {
+        Encoding::Tcvn3 | Encoding::Tcvn3InUtf8 => "TCVN3",
+        Encoding::Vni | Encoding::VniInUtf8 => "VNI",
+        other => other.name(),
+    }
+}
+
+/// "tcvn3 97%, vni 40%, …": each candidate with its share of valid syllables.
+pub fn scores_text(scores: &[(Encoding, f64)]) -> String {
+    scores
+        .iter()
+        .map(|(e, s)| format!("{e} {}%", percent(*s)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl serde::Serialize for How {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Text decoded to NFC, its map back to the original bytes, and any warning.
@@ -164,9 +294,9 @@ pub fn decode_vec(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded, N
         let text = unsafe { String::from_utf8_unchecked(bytes) };
         let s = text.as_str();
         let why = if forced.is_some() {
-            Some("given by --encoding")
+            Some(How::Given)
         } else {
-            super::fast::plainly_unicode(sample(s))
+            super::fast::plainly_unicode(sample(s)).map(|why| How::plain(why, false))
         };
         if let Some(why) = why.filter(|_| super::fast::is_nfc(s)) {
             return Ok(Decoded {
@@ -175,7 +305,7 @@ pub fn decode_vec(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded, N
                 detected: Detected {
                     encoding: Encoding::Utf8,
                     confidence: 1.0,
-                    how: why.to_string(),
+                    how: why,
                 },
                 warnings: Vec::new(),
             });
@@ -189,20 +319,15 @@ pub fn decode_vec(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded, N
 pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, NotText> {
     let (enc, bom, confidence, how) = if let Some(e) = forced {
         let bom = bom_len(bytes, e);
-        (e, bom, 1.0, "given by --encoding".to_string())
+        (e, bom, 1.0, How::Given)
     } else if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         detect_utf8(&bytes[3..], 3)
     } else if bytes.starts_with(&[0xFF, 0xFE]) {
-        (Encoding::Utf16Le, 2, 1.0, "byte-order mark".into())
+        (Encoding::Utf16Le, 2, 1.0, How::Bom)
     } else if bytes.starts_with(&[0xFE, 0xFF]) {
-        (Encoding::Utf16Be, 2, 1.0, "byte-order mark".into())
+        (Encoding::Utf16Be, 2, 1.0, How::Bom)
     } else if let Some(e) = utf16_guess(bytes) {
-        (
-            e,
-            0,
-            0.8,
-            "NUL bytes in every other position, no byte-order mark".into(),
-        )
+        (e, 0, 0.8, How::Utf16Pattern)
     } else {
         binary_check(bytes)?;
         if std::str::from_utf8(bytes).is_ok() {
@@ -278,19 +403,22 @@ fn sample(s: &str) -> &str {
 }
 
 /// Valid UTF-8: plain Unicode, or form (b) of TCVN3/VNI?
-fn detect_utf8(body: &[u8], bom: usize) -> (Encoding, usize, f32, String) {
+fn detect_utf8(body: &[u8], bom: usize) -> (Encoding, usize, f32, How) {
     let s = match std::str::from_utf8(&body[..body.len().min(SAMPLE + 4)]) {
         Ok(s) => s,
         Err(e) => std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or(""),
     };
     let s = sample(s);
-    let how_bom = if bom > 0 { "byte-order mark; " } else { "" };
+    let how = |holds| How::Utf8 {
+        bom: bom > 0,
+        holds,
+    };
     // Plain Unicode for certain: no syllable scoring.
     if let Some(why) = super::fast::plainly_unicode(s) {
-        return (Encoding::Utf8, bom, 1.0, format!("{how_bom}{why}"));
+        return (Encoding::Utf8, bom, 1.0, How::plain(why, bom > 0));
     }
     let Some(plain) = legacy::score(s) else {
-        return (Encoding::Utf8, bom, 1.0, format!("{how_bom}ASCII only"));
+        return (Encoding::Utf8, bom, 1.0, how(Utf8Holds::AsciiOnly));
     };
     // Form (b) holds only Windows-1252/Latin-1 characters: any letter beyond them (ă ơ ư ạ …)
     // means real Unicode Vietnamese, which must never be re-decoded.
@@ -305,10 +433,7 @@ fn detect_utf8(body: &[u8], bom: usize) -> (Encoding, usize, f32, String) {
             Encoding::Utf8,
             bom,
             plain.max(0.5) as f32,
-            format!(
-                "{how_bom}valid UTF-8 with Vietnamese letters ({:.0}% valid syllables)",
-                plain * 100.0
-            ),
+            how(Utf8Holds::Vietnamese(plain)),
         );
     }
     let mut best = (Encoding::Utf8, plain);
@@ -324,24 +449,20 @@ fn detect_utf8(body: &[u8], bom: usize) -> (Encoding, usize, f32, String) {
             }
         }
     }
-    let how = if best.0 == Encoding::Utf8 {
-        format!(
-            "{how_bom}valid UTF-8 ({:.0}% valid syllables)",
-            plain * 100.0
-        )
+    let holds = if best.0 == Encoding::Utf8 {
+        Utf8Holds::Syllables(plain)
     } else {
-        format!(
-            "{how_bom}UTF-8 holding {} letters read as Windows-1252: {:.0}% valid syllables after re-decoding, {:.0}% before",
-            if best.0 == Encoding::Tcvn3InUtf8 { "TCVN3" } else { "VNI" },
-            best.1 * 100.0,
-            plain * 100.0
-        )
+        Utf8Holds::Garbled {
+            legacy: best.0,
+            after: best.1,
+            before: plain,
+        }
     };
-    (best.0, bom, best.1 as f32, how)
+    (best.0, bom, best.1 as f32, how(holds))
 }
 
 /// Not UTF-8: which 8-bit encoding (or broken UTF-8) reads most like Vietnamese?
-fn detect_8bit(bytes: &[u8]) -> (Encoding, usize, f32, String) {
+fn detect_8bit(bytes: &[u8]) -> (Encoding, usize, f32, How) {
     let head = &bytes[..bytes.len().min(SAMPLE)];
     let mut scores = Vec::new();
     for e in [
@@ -359,17 +480,8 @@ fn detect_8bit(bytes: &[u8]) -> (Encoding, usize, f32, String) {
     scores.sort_by(|a, b| b.1.total_cmp(&a.1));
     let (e, s) = scores.first().copied().unwrap_or((Encoding::Utf8, 0.0));
     let second = scores.get(1).map(|x| x.1).unwrap_or(0.0);
-    let list: Vec<String> = scores
-        .iter()
-        .map(|(e, s)| format!("{e} {:.0}%", s * 100.0))
-        .collect();
     let confidence = (s * (0.5 + (s - second).min(0.5))).clamp(0.0, 1.0) as f32;
-    (
-        e,
-        0,
-        confidence,
-        format!("not valid UTF-8; valid syllables: {}", list.join(", ")),
-    )
+    (e, 0, confidence, How::NotUtf8(scores))
 }
 
 type PassFn = fn(&str, &mut Builder);
@@ -604,6 +716,32 @@ mod tests {
             let d = decode(bytes, None).unwrap_or_else(|e| panic!("{bytes:?}: {e:?}"));
             assert_eq!(d.detected.encoding, *enc, "{bytes:?}: {}", d.detected.how);
             assert_eq!(d.text, *want, "{bytes:?}");
+        }
+    }
+
+    /// The reason of each way of detecting, typed: the fast path's two reasons (named by
+    /// `fast::plainly_unicode` in words) become their variants, whichever path reads them.
+    #[test]
+    fn reasons_are_typed() {
+        let how = |bytes: &[u8], forced| decode_vec(bytes.to_vec(), forced).unwrap().detected.how;
+        let slow = |bytes: &[u8]| decode(bytes, None).unwrap().detected.how;
+        let plain = |bom, holds| How::Utf8 { bom, holds };
+        let rows: Vec<(How, How)> = vec![
+            (how(b"abc def", None), plain(false, Utf8Holds::NoLetters)),
+            (slow(b"abc def"), plain(false, Utf8Holds::NoLetters)),
+            (
+                how("Ủy ban nhân dân".as_bytes(), None),
+                plain(false, Utf8Holds::BeyondWindows1252),
+            ),
+            (
+                slow("\u{FEFF}Ủy ban nhân dân".as_bytes()),
+                plain(true, Utf8Holds::BeyondWindows1252),
+            ),
+            (how(b"abc", Some(Encoding::Utf8)), How::Given),
+            (slow(&[0xFF, 0xFE, b'a', 0]), How::Bom),
+        ];
+        for (got, want) in rows {
+            assert_eq!(got, want);
         }
     }
 
