@@ -2,15 +2,14 @@
 //! `cancu::cli::output`: 0 clean or found, 1 findings or nothing found, 2 errors). Everything
 //! else is in the library.
 
-use clap::Parser;
-
 /// mimalloc rather than glibc's allocator: with the index writer's threads, glibc's arenas
 /// fragment and the peak memory of `cancu index` grows past the corpus (BENCHMARKS.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let cli = cancu::cli::Cli::parse();
+    // Help and parse errors in the user's language (`cancu::cli::help`).
+    let cli = cancu::cli::parse();
     let code = match cancu::cli::run(cli) {
         Ok(outcome) => outcome.code(),
         // A closed pipe (`cancu extract … | head -1`) ends quietly, as ripgrep does.

@@ -10,6 +10,8 @@
 
 use std::fmt::Display;
 
+pub mod help;
+
 /// The language of user-facing text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

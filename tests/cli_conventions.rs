@@ -344,6 +344,10 @@ fn completions_and_man_page() {
         page.contains(".TH cancu 1") && page.contains("\\-\\-quiet"),
         "{page}"
     );
+    // The page's text follows the language, as the help does.
+    assert!(page.contains("Kiểm tra trích dẫn"), "{page}");
+    let en = text(&s.run(&["man", "--lang", "en"]).stdout);
+    assert!(en.contains("Check citations") && !en.contains("Kiểm tra trích dẫn"));
     let o = s.run(&["man", "registry", "import"]);
     assert!(text(&o.stdout).contains(".TH cancu-registry-import 1"));
     assert_eq!(code(&s.run(&["man", "no-such-command"])), 2);
@@ -619,6 +623,178 @@ fn lang_is_global_and_vietnamese_by_default() {
         )
     };
     assert_eq!(json("vi"), json("en"));
+}
+
+/// Help and clap's parse errors follow the language as every other text does: Vietnamese by
+/// default, English with `--lang en` or an English `LANG`; help on stdout with exit 0, a parse
+/// error on stderr with exit 2, naming the argument at fault. Regression: clap's texts were
+/// English for everyone ("Usage:", "error: unexpected argument").
+#[test]
+fn help_and_parse_errors_follow_the_language() {
+    let s = Sandbox::new();
+    // (arguments, LANG, exit code, stdout (else stderr), phrases it holds, phrases it lacks)
+    type Row<'a> = (
+        &'a [&'a str],
+        Option<&'a str>,
+        i32,
+        bool,
+        &'a [&'a str],
+        &'a [&'a str],
+    );
+    let rows: &[Row] = &[
+        (
+            &["--help"],
+            None,
+            0,
+            true,
+            &[
+                "Cách dùng: cancu [TÙY_CHỌN] <LỆNH>",
+                "Lệnh:",
+                "check        Kiểm tra trích dẫn: sai thể thức",
+                "Tùy chọn:",
+                "-h, --help          In trợ giúp",
+            ],
+            &[
+                "Usage:",
+                "Commands:",
+                "Options:",
+                "Print help",
+                "Check citations",
+            ],
+        ),
+        (
+            &["--help", "--lang", "en"],
+            None,
+            0,
+            true,
+            &[
+                "Usage: cancu [OPTIONS] <COMMAND>",
+                "Commands:",
+                "check        Check citations: malformed",
+            ],
+            &["Cách dùng", "Kiểm tra trích dẫn"],
+        ),
+        (
+            &["--help"],
+            Some("en_US.UTF-8"),
+            0,
+            true,
+            &["Usage: cancu [OPTIONS] <COMMAND>", "Check citations"],
+            &["Cách dùng"],
+        ),
+        (
+            &["check", "--help"],
+            None,
+            0,
+            true,
+            &[
+                "Cách dùng: cancu check [TÙY_CHỌN] [PATHS]...",
+                "Tham số:",
+                "Các kế hoạch cần kiểm tra",
+                "Định dạng kết quả [mặc định: rich]",
+                "--deny <DENY>",
+                "[mặc định: warning] [giá trị: error, warning, note]",
+            ],
+            &[
+                "Usage:",
+                "Arguments:",
+                "Options:",
+                "[default:",
+                "Possible values",
+                "Output format",
+            ],
+        ),
+        (
+            &["check", "--help", "--lang", "en"],
+            None,
+            0,
+            true,
+            &[
+                "Usage: cancu check [OPTIONS] [PATHS]...",
+                "Arguments:",
+                "Output format",
+                "[default: rich]",
+            ],
+            &["Cách dùng", "Định dạng kết quả"],
+        ),
+        (
+            &["check", "--explain"],
+            None,
+            2,
+            false,
+            &[
+                "lỗi: '--explain <CODE>' cần một giá trị nhưng không có giá trị nào",
+                "Xem thêm: '--help'.",
+            ],
+            &["error:", "a value is required"],
+        ),
+        (
+            &["check", "--explain", "--lang", "en"],
+            None,
+            2,
+            false,
+            &[
+                "error: a value is required for '--explain <CODE>' but none was supplied",
+                "For more information, try '--help'.",
+            ],
+            &["lỗi"],
+        ),
+        (
+            &["check", "--frmat", "json"],
+            None,
+            2,
+            false,
+            &[
+                "lỗi: không có tham số '--frmat'",
+                "gợi ý: có tham số tương tự: '--format'",
+                "Cách dùng: cancu check",
+            ],
+            &["unexpected argument", "Usage:"],
+        ),
+        (
+            &["check", "--frmat", "json"],
+            Some("en_US.UTF-8"),
+            2,
+            false,
+            &[
+                "error: unexpected argument '--frmat' found",
+                "tip: a similar argument exists: '--format'",
+                "Usage: cancu check",
+            ],
+            &["lỗi"],
+        ),
+        (
+            &["extract", "--format", "xml"],
+            None,
+            2,
+            false,
+            &[
+                "lỗi: giá trị 'xml' không hợp lệ cho '--format <FORMAT>'",
+                "[các giá trị có thể: text, json, ndjson]",
+            ],
+            &["invalid value"],
+        ),
+    ];
+    for (args, lang, want_code, stdout, want, lacks) in rows {
+        let mut c = s.command(args);
+        if let Some(l) = lang {
+            c.env("LANG", l);
+        }
+        let o = c.output().expect("run cancu");
+        let (out, other) = if *stdout {
+            (text(&o.stdout), text(&o.stderr))
+        } else {
+            (text(&o.stderr), text(&o.stdout))
+        };
+        assert_eq!(code(&o), *want_code, "{args:?} {lang:?}: {out}");
+        assert_eq!(other, "", "{args:?} {lang:?}: the other stream");
+        for w in *want {
+            assert!(out.contains(w), "{args:?} {lang:?}: no {w:?} in\n{out}");
+        }
+        for n in *lacks {
+            assert!(!out.contains(n), "{args:?} {lang:?}: {n:?} in\n{out}");
+        }
+    }
 }
 
 /// Regression: `check --fix -q` printed "fixed N in FILE" on stderr.

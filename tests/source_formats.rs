@@ -431,12 +431,25 @@ fn cli_reports_the_detected_encoding_and_takes_encoding_flag() {
             &["--encoding", "tcvn3"],
             Some(0),
             "(49 trích dẫn)",
-            "given by --encoding",
+            "(độ tin cậy 100%: do --encoding chỉ định)",
+        ),
+        (
+            &["--encoding", "tcvn3", "--lang", "en"],
+            Some(0),
+            "(49 citations)",
+            "read as tcvn3 (confidence 100%: given by --encoding)",
         ),
         (
             &["--format", "json"],
             Some(0),
             "\"encoding\": \"tcvn3\"",
+            "",
+        ),
+        // JSON keeps the reason's English words, whatever the language.
+        (
+            &["--format", "json", "--encoding", "tcvn3"],
+            Some(0),
+            "\"how\": \"given by --encoding\"",
             "",
         ),
         (

@@ -14,6 +14,7 @@ pub mod check_config;
 pub mod cites;
 pub mod extract;
 pub mod graph;
+pub mod help;
 pub mod index;
 pub mod outline;
 pub mod output;
@@ -87,8 +88,8 @@ pub struct GlobalArgs {
     /// the documents read and analysed at once (every command). Default: every core, at most 8
     #[arg(long, short = 'j', value_name = "N", global = true, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
-    /// Ngôn ngữ của văn bản in ra: vi (mặc định) hoặc en; mặc định theo LC_ALL/LANG.
-    /// Language of what is printed: vi (default) or en; default from LC_ALL/LANG
+    /// Language of what is printed, help and errors included: vi (Vietnamese) or en
+    /// (English); default from LC_ALL/LANG, Vietnamese unless they say English
     #[arg(long, value_name = "vi|en", global = true)]
     pub lang: Option<String>,
 }
@@ -133,6 +134,19 @@ pub enum Command {
     },
 }
 
+/// The command line of this process, parsed with its help and errors in the user's
+/// language ([`help`]); help, version and parse errors are printed and end the process
+/// (exit 0 for help and version, 2 for errors).
+pub fn parse() -> Cli {
+    match help::parse_args(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        Err(stop) => {
+            stop.print();
+            std::process::exit(stop.code);
+        }
+    }
+}
+
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     crate::source::WalkOptions {
@@ -171,19 +185,19 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
 }
 
-/// `cancu completions SHELL`: the script, generated from the clap definitions.
+/// `cancu completions SHELL`: the script, generated from the clap definitions, its
+/// descriptions in the language of `--lang`.
 fn completions(shell: clap_complete::Shell) -> anyhow::Result<Outcome> {
-    use clap::CommandFactory;
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "cancu", &mut buf);
+    clap_complete::generate(shell, &mut help::command(output::lang()), "cancu", &mut buf);
     std::io::Write::write_all(&mut std::io::stdout().lock(), &buf)?;
     Ok(Outcome::Clean)
 }
 
-/// `cancu man [SUBCOMMAND …]`: the manual page, generated from the clap definitions.
+/// `cancu man [SUBCOMMAND …]`: the manual page, generated from the clap definitions, its
+/// text in the language of `--lang` (the section names are clap_mangen's: NAME, SYNOPSIS …).
 fn man(path: &[String]) -> anyhow::Result<Outcome> {
-    use clap::CommandFactory;
-    let mut cmd = Cli::command();
+    let mut cmd = help::command(output::lang());
     cmd.build();
     let mut name = String::from("cancu");
     for part in path {
