@@ -456,7 +456,13 @@ fn cli_reports_the_detected_encoding_and_takes_encoding_flag() {
             &["--encoding", "klingon"],
             Some(2),
             "",
-            "unknown encoding \"klingon\"",
+            "không có bảng mã \"klingon\"; chọn một trong: utf-8,",
+        ),
+        (
+            &["--encoding", "klingon", "--lang", "en"],
+            Some(2),
+            "",
+            "unknown encoding \"klingon\"; one of: utf-8,",
         ),
     ];
     for (args, code, out, err) in rows {

@@ -44,11 +44,8 @@ impl ReadArgs {
     }
 }
 
-fn parse_encoding(s: &str) -> Result<source::Encoding, String> {
-    source::Encoding::parse(s).ok_or_else(|| {
-        let names: Vec<&str> = source::Encoding::ALL.iter().map(|e| e.name()).collect();
-        format!("unknown encoding {s:?}; one of: {}", names.join(", "))
-    })
+fn parse_encoding(s: &str) -> Result<source::Encoding, crate::cli::help::BadValue> {
+    source::Encoding::parse(s).ok_or_else(|| crate::cli::help::BadValue::Encoding(s.to_string()))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

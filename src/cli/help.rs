@@ -19,6 +19,51 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, Command, CommandFactory, FromArgMatches};
 use std::ffi::OsString;
 
+/// A value a flag's parser refuses, typed so that clap's error is told in the user's
+/// language ([`error_text`]); its `Display` is the English text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadValue {
+    /// `--encoding`: not an encoding's name.
+    Encoding(String),
+    /// `-j`: not a number from 1 to 65535.
+    Threads(String),
+}
+
+impl BadValue {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            BadValue::Encoding(s) => {
+                let names: Vec<&str> = crate::source::Encoding::ALL
+                    .iter()
+                    .map(|e| e.name())
+                    .collect();
+                m::tr(
+                    lang,
+                    &m::CL_BAD_ENCODING,
+                    &[&format!("{s:?}"), &names.join(", ")],
+                )
+            }
+            BadValue::Threads(s) => m::tr(lang, &m::CL_BAD_THREADS, &[&u16::MAX, s]),
+        }
+    }
+}
+
+impl std::fmt::Display for BadValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for BadValue {}
+
+/// `-j N`: a number of threads from 1 to 65535.
+pub fn parse_threads(s: &str) -> Result<u16, BadValue> {
+    s.parse::<u16>()
+        .ok()
+        .filter(|&n| n > 0)
+        .ok_or_else(|| BadValue::Threads(s.to_string()))
+}
+
 /// The value of `--NAME VALUE` or `--NAME=VALUE` in `args` (the program's name first), the
 /// first one before `--`; None when absent or without a value.
 fn flag_value(args: &[OsString], name: &str) -> Option<String> {
@@ -290,7 +335,13 @@ pub fn error_text(lang: Lang, e: &clap::Error) -> String {
         (ErrorKind::InvalidValue, Some(a), Some(v)) => Some(tr(&m::CL_INVALID_VALUE, &[&v, &a])),
         (ErrorKind::ValueValidation, Some(a), Some(v)) => {
             Some(match std::error::Error::source(e) {
-                Some(why) => tr(&m::CL_INVALID_VALUE_WHY, &[&v, &a, &why]),
+                Some(why) => {
+                    let why = match why.downcast_ref::<BadValue>() {
+                        Some(bad) => bad.text(lang),
+                        None => why.to_string(),
+                    };
+                    tr(&m::CL_INVALID_VALUE_WHY, &[&v, &a, &why])
+                }
                 None => tr(&m::CL_INVALID_VALUE, &[&v, &a]),
             })
         }
@@ -709,8 +760,29 @@ mod tests {
                 &["check", "-j", "0", "--lang", "vi"],
                 2,
                 false,
-                &["lỗi: giá trị '0' không hợp lệ cho '--threads <N>': "],
+                &["lỗi: giá trị '0' không hợp lệ cho '--threads <N>': cần một số nguyên từ 1 đến 65535"],
                 &["invalid value"],
+            ),
+            (
+                &["check", "-j", "x", "--lang", "en"],
+                2,
+                false,
+                &["error: invalid value 'x' for '--threads <N>': x is not in 1..=65535"],
+                &["lỗi"],
+            ),
+            (
+                &["extract", "--encoding", "klingon", "--lang", "vi"],
+                2,
+                false,
+                &["lỗi: giá trị 'klingon' không hợp lệ cho '--encoding <ENCODING>': không có bảng mã \"klingon\"; chọn một trong: utf-8, utf-16le"],
+                &["unknown encoding"],
+            ),
+            (
+                &["extract", "--encoding", "klingon", "--lang", "en"],
+                2,
+                false,
+                &["error: invalid value 'klingon' for '--encoding <ENCODING>': unknown encoding \"klingon\"; one of: utf-8, utf-16le"],
+                &["lỗi"],
             ),
             (
                 &["--lang", "vi", "--lang", "en", "check"],

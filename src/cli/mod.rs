@@ -86,7 +86,7 @@ pub struct GlobalArgs {
     pub color: output::ColorChoice,
     /// The most worker threads to use: the search index writer's threads (`index`, `report`);
     /// the documents read and analysed at once (every command). Default: every core, at most 8
-    #[arg(long, short = 'j', value_name = "N", global = true, value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, short = 'j', value_name = "N", global = true, value_parser = help::parse_threads)]
     pub threads: Option<u16>,
     /// Language of what is printed, help and errors included: vi (Vietnamese) or en
     /// (English); default from LC_ALL/LANG, Vietnamese unless they say English
