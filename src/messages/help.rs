@@ -57,7 +57,7 @@ help_texts! {
     "*", "out" => "Nơi ghi kết quả (.json hoặc .toml). Không bao giờ ghi vào corpus/";
 
     // ---- report ----
-    "report", "" => "Việc chính: các trích dẫn của từng kế hoạch, bao nhiêu trích dẫn tra được trong cơ sở dữ liệu văn bản, và những gì cần xem lại (sai thể thức, không thống nhất, hết hiệu lực hoặc đã bị thay thế, chưa tra được), kèm số liệu tổng hợp";
+    "report", "" => "Lệnh chính: các trích dẫn của từng kế hoạch, bao nhiêu trích dẫn tra được trong cơ sở dữ liệu văn bản, và những gì cần xem lại (sai thể thức, không thống nhất, hết hiệu lực hoặc đã bị thay thế, chưa tra được), kèm số liệu tổng hợp";
     "report", "paths" => "Các kế hoạch cần báo cáo: tệp, hoặc thư mục được duyệt để đọc các tệp {0} (bỏ qua tệp ẩn và tệp trong .gitignore); `-` đọc từ đầu vào chuẩn (stdin). Mặc định: bộ văn bản kèm theo (corpus/plans)";
     "report", "as_of" => "Xét hiệu lực tại ngày này (2025-07-01, 01/07/2025 hoặc `today`). Mặc định: ngày của chính từng văn bản";
     "report", "deny" => "Thoát với mã 1 khi có phát hiện ở mức này trở lên (như `cancu check`)";
