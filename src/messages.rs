@@ -538,7 +538,7 @@ messages! {
     CL_AS_VALUE = "gợi ý: để dùng '{0}' làm giá trị, viết '-- {0}'", "tip: to pass '{0}' as a value, use '-- {0}'";
     CL_TIP = "gợi ý: {0}", "tip: {0}";
     CL_BAD_ENCODING = "không có bảng mã {0}; chọn một trong: {1}", "unknown encoding {0}; one of: {1}";
-    CL_BAD_THREADS = "cần một số nguyên từ 1 đến {0}", "{1} is not in 1..={0}";
+    CL_BAD_THREADS = "{1} không phải số nguyên từ 1 đến {0}", "{1} is not in 1..={0}";
     CL_TRY_HELP = "Xem thêm: '{0}'.", "For more information, try '{0}'.";
 
     // ---- How the encoding of a file was found (`source::encoding::How`; reading notes). ----

@@ -760,7 +760,7 @@ mod tests {
                 &["check", "-j", "0", "--lang", "vi"],
                 2,
                 false,
-                &["lỗi: giá trị '0' không hợp lệ cho '--threads <N>': cần một số nguyên từ 1 đến 65535"],
+                &["lỗi: giá trị '0' không hợp lệ cho '--threads <N>': 0 không phải số nguyên từ 1 đến 65535"],
                 &["invalid value"],
             ),
             (
