@@ -2,8 +2,8 @@
 //! outside the repository (as ripgrep's own harness does): nothing written into the current
 //! folder unasked, walking that skips `.git/`, hidden and `.gitignore`d files, one exit-code
 //! rule per kind of command, a closed pipe ending quietly, `--format json` and `--quiet` on
-//! every command, `--color`, completions and the man page, and help texts naming the file
-//! types read.
+//! every command, `--color`, completions and the man page, help texts naming the file
+//! types read, and help and parse errors in the user's language.
 
 mod common;
 
