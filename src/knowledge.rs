@@ -8,7 +8,8 @@
 //! `check`; `check` knows only its own trait (and `resolve::document_date`).
 
 use crate::check::{
-    Event, EventKind, InstrumentFacts, InstrumentId, Knowledge, Resolution, Standing,
+    Event, EventKind, InstrumentFacts, InstrumentId, Knowledge, LawVersion, LawWork, Resolution,
+    Standing,
 };
 use crate::model::{Citation, Date, Kind};
 use crate::normalize::fold_key;
@@ -106,6 +107,50 @@ impl<R: Borrow<Registry>> Knowledge for RegistryKnowledge<R> {
 
     fn instrument(&self, id: &str) -> Option<InstrumentFacts> {
         self.reg().get(id).map(|i| self.facts(i))
+    }
+
+    /// The law table's work of that name with its versions (verified when the table's list
+    /// is, or when the registry's verified entry of that number gives the same passing
+    /// date), and the registry's laws of that name the table lacks, as resolution sees them.
+    fn law_work(&self, name: &str) -> Option<LawWork> {
+        let w = crate::extract::Tables::builtin().work(name)?;
+        let reg = self.reg();
+        let mut versions: Vec<LawVersion> = Vec::new();
+        let mut amending: Vec<Date> = Vec::new();
+        for v in &w.versions {
+            let entry = reg.get(&v.id);
+            versions.push(LawVersion {
+                id: v.id.clone(),
+                passed: v.passed,
+                effective: Some(v.effective),
+                verified: w.verified
+                    || entry.is_some_and(|i| i.verified && i.issued == Some(v.passed)),
+            });
+            amending.extend(v.amended_by.iter().filter_map(|a| reg.get(a)?.issued));
+        }
+        for i in reg.by_name(&w.name) {
+            let law = matches!(
+                i.kind,
+                Kind::Law | Kind::Code | Kind::Ordinance | Kind::Constitution
+            );
+            if !law || versions.iter().any(|v| v.id == i.id) {
+                continue;
+            }
+            if let Some(passed) = i.issued {
+                versions.push(LawVersion {
+                    id: i.id.clone(),
+                    passed,
+                    effective: i.effective,
+                    verified: i.verified,
+                });
+            }
+        }
+        Some(LawWork {
+            name: w.name.clone(),
+            versions,
+            complete_until: w.complete_until,
+            amending,
+        })
     }
 
     /// The registry's [`Registry::status_at`], the one function deciding status on a date,

@@ -157,6 +157,13 @@ messages! {
     M_MALFORMED_DATE = "ngày tháng viết sai: \"{0}\"", "malformed date: \"{0}\"";
     L_MONTH_WORD = "viết \"tháng\"", "write \"tháng\"";
     L_YEAR_DIGITS = "năm có {0} chữ số", "a year of {0} digits";
+    L_YEAR_WORD = "viết \"năm\"", "write \"năm\"";
+    L_NO_MONTH = "thiếu tháng", "the month is missing";
+    M_REPEATED_DATE = "ngày viết hai lần liền nhau: \"{0}\"", "the date is written twice in a row: \"{0}\"";
+    L_REPEATED_DATE = "bỏ ngày viết lặp", "remove the repeated date";
+    M_LAW_DATE = "{0} ghi ngày {1}: không có văn bản nào mang tên này được thông qua ngày đó", "{0} is dated {1}: nothing of this name was passed on that day";
+    L_LAW_PASSED = "{0} được thông qua ngày {1}", "{0} was passed on {1}";
+    N_LAW_VERSIONS = "các luật mang tên này trong cơ sở dữ liệu: {0}", "the laws of this name the registry knows: {0}";
     M_KIND_SYMBOL = "viện dẫn là \"{0}\" nhưng ký hiệu {1} là của \"{2}\"",
         "cited as a \"{0}\" but the symbol {1} is that of a \"{2}\"";
     L_CODE_IS = "{0} là \"{1}\"", "{0} is \"{1}\"";
@@ -901,13 +908,23 @@ rule_texts! {
     "C0211", Safe,
     "ngày tháng viết sai",
     "malformed date",
-    "Ngày tháng viết sai thể thức: \"ngày 31 năm 12 năm 2020\" (viết \"năm\" thay cho \"tháng\"), năm có năm chữ số (\"năm 20225\"). Chữ số viết liền sau \"ngày\" (\"ngày14/5/2013\") cũng là sai thể thức; bản sửa thêm khoảng trắng. Khi chỉ có một cách đọc (\"năm\" ở vị trí của tháng), bản sửa viết \"tháng\"; năm có năm chữ số thì cần tra cứu.",
-    "The date is malformed: \"ngày 31 năm 12 năm 2020\" (\"năm\" written for \"tháng\"), a year of five digits (\"năm 20225\"). Digits glued to \"ngày\" (\"ngày14/5/2013\") are malformed too; the fix adds the space. When there is one reading (\"năm\" where the month goes), the fix writes \"tháng\"; a five-digit year has to be looked up.";
+    "Ngày tháng viết sai thể thức (Nghị định 30/2020/NĐ-CP, Phụ lục I: \"ngày ... tháng ... năm ...\"): \"ngày 31 năm 12 năm 2020\" (viết \"năm\" thay cho \"tháng\"), \"ngày 15 tháng 9 tháng 2022\" (viết \"tháng\" thay cho \"năm\"), \"ngày ngày 01/4/2025\" (\"ngày\" viết hai lần), \"ngày 21/11 /2025\", \"01/ 4/2025\" (khoảng trắng trong ngày viết bằng số), \"ngày 15 tháng 2022\" (thiếu tháng), năm có năm chữ số (\"năm 20225\"). Chữ số viết liền sau \"ngày\" (\"ngày14/5/2013\") cũng là sai thể thức; bản sửa thêm khoảng trắng. Khi chỉ có một cách đọc, bản sửa viết lại đúng phần viết sai: \"tháng\" hoặc \"năm\" ở đúng vị trí, bỏ chữ \"ngày\" thừa, bỏ khoảng trắng; thiếu tháng hay năm có năm chữ số thì cần tra cứu. \"ngày ngày\" không có chữ số theo sau (\"ngày ngày\" là \"hằng ngày\") không bị báo.",
+    "The date is malformed (Decree 30/2020/NĐ-CP, Appendix I: \"ngày ... tháng ... năm ...\"): \"ngày 31 năm 12 năm 2020\" (\"năm\" written for \"tháng\"), \"ngày 15 tháng 9 tháng 2022\" (\"tháng\" written for \"năm\"), \"ngày ngày 01/4/2025\" (\"ngày\" written twice), \"ngày 21/11 /2025\", \"01/ 4/2025\" (white space inside a date in digits), \"ngày 15 tháng 2022\" (the month missing), a year of five digits (\"năm 20225\"). Digits glued to \"ngày\" (\"ngày14/5/2013\") are malformed too; the fix adds the space. When there is one reading, the fix rewrites only the miswritten piece: \"tháng\" or \"năm\" in its place, the extra \"ngày\" removed, the spaces removed; a missing month or a five-digit year has to be looked up. \"ngày ngày\" not followed by digits (\"day after day\") is not flagged.";
     "C0212", Review,
     "cùng số và năm nhưng ký hiệu khác nhau trong một văn bản",
     "the same number and year cited with different symbols",
     "Số, năm và loại của văn bản quy phạm là duy nhất với mỗi cơ quan, nên văn bản ghi \"64/2008/QĐ-LĐTBXH\" ở một chỗ và \"64/2008/QĐ-BLĐTBXH\" ở chỗ khác (mã cơ quan chỉ khác một chữ hoặc viết tắt ngắn hơn: \"QĐ-UB\" và \"QĐ-UBND\") đã viết sai một trong hai. Cách viết là mã đã biết (khi cách kia không phải và không phải dạng viết tắt của nó) làm chuẩn, dù xuất hiện ít hơn; nếu không, cách viết xuất hiện nhiều hơn làm chuẩn và là bản sửa; khi hai cách ngang nhau, mọi chỗ đều bị báo, không có bản sửa. Hai mã đều có trong danh mục (\"TT-BTC\", \"TT-BCT\") là hai văn bản khác nhau, hai cơ quan khác cấp (\"QĐ-PGDĐT\", \"QĐ-SGDĐT\") cũng vậy; chỗ ghi ngày khác nhau cũng không được so.",
     "A normative instrument's number, year and type are unique for its issuer, so a document that writes \"64/2008/QĐ-LĐTBXH\" in one place and \"64/2008/QĐ-BLĐTBXH\" in others (issuer codes one letter apart, or one a shorter form: \"QĐ-UB\" and \"QĐ-UBND\") has one of them wrong. A known code is the reference when the other spelling is not one (nor its shorter form), however rarely it is written; otherwise the spelling written most often is the reference and the fix; when neither is, every mention is flagged, without a fix. Two known codes (\"TT-BTC\", \"TT-BCT\") are two instruments, and so are two bodies of two levels (\"QĐ-PGDĐT\", \"QĐ-SGDĐT\"); mentions with different dates are not compared.";
+    "C0213", Safe,
+    "ngày viết hai lần liền nhau",
+    "the same date written twice in a row",
+    "Một ngày được viết hai lần liền nhau sau trích dẫn (\"Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014 ngày 31/12/2014\"), thường do sao chép: văn bản chỉ có một ngày ban hành. Bản sửa bỏ lần viết thứ hai. Hai ngày khác nhau viết liền nhau không thuộc quy tắc này.",
+    "One date is written twice in a row after a citation (\"Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014 ngày 31/12/2014\"), usually a copy-paste slip: an instrument has one issue date. The fix removes the second one. Two different dates in a row are not this rule's business.";
+    "C0214", Review,
+    "ngày ghi kèm tên luật không phải ngày thông qua luật nào mang tên đó",
+    "the date beside a law's name is the passing date of no law of that name",
+    "Luật, bộ luật, pháp lệnh được viện dẫn bằng tên, không có số hiệu (\"Luật Thương mại ngày 14/6/2025\"), ghi kèm ngày thông qua. Khi cơ sở dữ liệu biết đầy đủ và đã kiểm chứng các lần ban hành của luật mang tên đó, ngày ghi không phải ngày thông qua, ngày có hiệu lực hay ngày công bố (trong 15 ngày sau khi thông qua) của lần nào, cũng không phải ngày của luật sửa đổi luật đó, thì ngày bị viết sai (Luật Thương mại số 36/2005/QH11 được thông qua ngày 14/6/2005). Bản sửa chỉ được đưa ra khi có một cách đọc: đúng một lần ban hành có cùng ngày và tháng (năm viết sai), hoặc đúng một lần ban hành trong năm ghi; cần kiểm tra. Luật mà cơ sở dữ liệu không biết, hoặc biết chưa đầy đủ hay chưa kiểm chứng, không bị báo; trích dẫn trong tên một luật sửa đổi (\"Luật sửa đổi, bổ sung ... Luật ... ngày ...\") cũng vậy. Luật có số hiệu thì ngày được so với cơ sở dữ liệu theo C0209.",
+    "A law, code or ordinance cited by its name, without a number (\"Luật Thương mại ngày 14/6/2025\"), is dated by the day it was passed. When the registry knows every version of the work of that name, verified, and the date is no version's passing date, effective date or promulgation date (within 15 days of passing), nor the date of a law amending it, the date is miswritten (Luật Thương mại 36/2005/QH11 was passed on 14/6/2005). A fix is offered only when it has one reading: exactly one version passed on that day and month (the year miswritten), or exactly one version passed in the year written; review it. A law the registry does not know, or knows incompletely or unverified, is not flagged, nor a mention inside an amending law's title (\"Luật sửa đổi, bổ sung ... Luật ... ngày ...\"). A law cited with its number has its date compared with the registry by C0209.";
     "C0301", None,
     "văn bản được viện dẫn có ngày sau ngày của văn bản này",
     "cited instrument is dated after the citing document",
