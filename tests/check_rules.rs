@@ -737,6 +737,12 @@ fn malformed_date_shapes_of_the_dates_review() {
             ),
             ("Ngày ngày 01/4/2025, Ủy ban họp.", &["C0211"]),
             ("Thanh niên ngày ngày lao động, học tập.", &[]),
+            // Text from a PDF: the words on two lines.
+            (
+                "có hiệu lực kể từ ngày \nngày 01 tháng 01 năm 2016.",
+                &["C0211"],
+            ),
+            ("ngày 15 tháng 9 \ntháng 2022 của Chính phủ", &["C0211"]),
             (
                 "Căn cứ Nghị định số 12/2022/NĐ-CP ngày 15 tháng 9 tháng 2022;",
                 &["C0211"],
@@ -827,6 +833,11 @@ fn date_fixes_of_the_dates_review() {
         (
             "Căn cứ Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014 ngày 31/12/2014 của UBND tỉnh;",
             "Căn cứ Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014 của UBND tỉnh;",
+        ),
+        // Across a line break: no fix (it would lose the break).
+        (
+            "có hiệu lực kể từ ngày \nngày 01 tháng 01 năm 2016.",
+            "có hiệu lực kể từ ngày \nngày 01 tháng 01 năm 2016.",
         ),
         // The month is unknown: no fix.
         (

@@ -44,7 +44,7 @@ fn year_as_month() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)ngày[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+(tháng)[ \t]+\d{4}(?-u:\b)",
+        r"(?i)(?-u:\b)ngày[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}(?:[ \t]*\r?\n)?[ \t]*(tháng)[ \t]+\d{4}(?-u:\b)",
     )
 }
 
@@ -52,7 +52,10 @@ fn year_as_month() -> &'static Regex {
 /// followed by a word is "day after day", not a date).
 fn doubled_day() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)(?-u:\b)(ngày)[ \t]+(ngày)[ \t]+\d")
+    re(
+        &R,
+        r"(?i)(?-u:\b)(ngày)(?:[ \t]*\r?\n)?[ \t]*(ngày)[ \t]+\d",
+    )
 }
 
 /// "ngày 21/11 /2025", "01/ 4/2025": white space beside a slash of a date written in digits.
@@ -325,11 +328,13 @@ fn malformed_date_shapes(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         let (Some(first), Some(second)) = (c.get(1), c.get(2)) else {
             continue;
         };
+        // Across a line break (text from a PDF) the fix would lose the break: none.
+        let across = cx.slice(first.end(), second.start()).contains('\n');
         push(
             (first.start(), second.end()),
             (first.start(), second.end()),
             cx.m(&m::WRITE, &[&first.as_str()]),
-            Some(first.as_str().to_string()),
+            (!across).then(|| first.as_str().to_string()),
         );
     }
     // "ngày 21/11 /2025": the spaces go.
