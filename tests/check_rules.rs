@@ -777,6 +777,23 @@ fn malformed_date_shapes_of_the_dates_review() {
                 "Căn cứ Nghị định số 12/2022/NĐ-CP ngày 15 tháng năm 2022;",
                 &["C0211"],
             ),
+            // dates-dev: "tháng" glued to its number (as "ngày14/5/2013"), "ngày" missing
+            // after a citation's number.
+            ("*Hà Tĩnh, ngày 01 tháng12 năm 2025*", &["C0211"]),
+            (
+                "số 29/2021/TT-BLĐTBXH ngày 28 tháng12 năm2021 của",
+                &["C0211"],
+            ),
+            ("*Hà Tĩnh, ngày\n01 tháng12 năm 2025*", &["C0211"]),
+            ("Từ năm1966 - 1973", &[]),
+            (
+                "Nghị định số 25/2022/NĐ-CP 12 tháng 4 năm 2022 của Chính phủ.",
+                &["C0211"],
+            ),
+            (
+                "Nghị định số 25/2022/NĐ-CP ngày 12 tháng 4 năm 2022 của Chính phủ.",
+                &[],
+            ),
             // A form's blank date and a deadline without a year.
             ("Hà Nội, ngày    tháng    năm 2025", &[]),
             ("trước ngày 15 tháng 12 hằng năm", &[]),
@@ -833,6 +850,18 @@ fn date_fixes_of_the_dates_review() {
         (
             "Căn cứ Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014 ngày 31/12/2014 của UBND tỉnh;",
             "Căn cứ Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014 của UBND tỉnh;",
+        ),
+        (
+            "*Hà Tĩnh, ngày 01 tháng12 năm 2025*",
+            "*Hà Tĩnh, ngày 01 tháng 12 năm 2025*",
+        ),
+        (
+            "số 29/2021/TT-BLĐTBXH ngày 28 tháng12 năm2021 của",
+            "số 29/2021/TT-BLĐTBXH ngày 28 tháng 12 năm 2021 của",
+        ),
+        (
+            "Nghị định số 25/2022/NĐ-CP 12 tháng 4 năm 2022 của Chính phủ.",
+            "Nghị định số 25/2022/NĐ-CP ngày 12 tháng 4 năm 2022 của Chính phủ.",
         ),
         // Across a line break: no fix (it would lose the break).
         (

@@ -78,6 +78,26 @@ fn missing_month() -> &'static Regex {
     )
 }
 
+/// A date in words, its words and numbers with or without the space between them
+/// ("ngày 01 tháng12 năm 2025"), to find "tháng" or "năm" glued to its number.
+fn loose_worded_date() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)ngày(?:[ \t]+|[ \t]*\r?\n[ \t]*)\d{1,2}[ \t]+(tháng)[ \t]*\d{1,2}[ \t]+(năm)[ \t]*\d{4}(?-u:\b)",
+    )
+}
+
+/// A date in words right after a citation, without "ngày" ("Nghị định số 25/2022/NĐ-CP 12
+/// tháng 4 năm 2022"): group 1 is the day.
+fn date_without_day_word() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)^[ \t]+(\d{1,2})[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4}(?-u:\b)",
+    )
+}
+
 /// A date written after "ngày", then at once the same date again ("ngày 31/12/2014 ngày
 /// 31/12/2014", "ngày 31/12/2014, 31/12/2014"): groups 1-3 and 6-8 are the two dates' day,
 /// month and year, group 4 what stands between them.
@@ -381,6 +401,58 @@ fn malformed_date_shapes(cx: &Ctx, out: &mut Vec<Diagnostic>) {
             (all.start(), all.end()),
             cx.m(&m::WRITE, &[&proper]),
             Some(proper),
+        );
+    }
+    // "ngày 01 tháng12 năm 2025": a space goes after "tháng" (and "năm") glued to the
+    // number, as after "ngày" ("ngày14/5/2013" above).
+    for c in loose_worded_date().captures_iter(cx.text) {
+        let (Some(all), Some(month), Some(year)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let glued = |w: regex::Match| {
+            cx.text[w.end()..]
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit())
+        };
+        let words: Vec<regex::Match> = [month, year].into_iter().filter(|w| glued(*w)).collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let mut proper = String::new();
+        let mut at = first.start();
+        for w in &words {
+            proper.push_str(&cx.text[at..w.end()]);
+            proper.push(' ');
+            at = w.end();
+        }
+        push(
+            (all.start(), all.end()),
+            (first.start(), last.end()),
+            cx.m(&m::WRITE, &[&proper.trim_end()]),
+            Some(proper),
+        );
+    }
+    // "Nghị định số 25/2022/NĐ-CP 12 tháng 4 năm 2022": "ngày" goes before the day.
+    for c in &cx.ex.citations {
+        if c.canonical.is_none() || c.date.is_some() {
+            continue;
+        }
+        let Some(after) = cx.text.get(c.end..) else {
+            continue;
+        };
+        let Some(x) = date_without_day_word().captures(after) else {
+            continue;
+        };
+        let (Some(all), Some(day)) = (x.get(0), x.get(1)) else {
+            continue;
+        };
+        let (start, end) = (c.end + day.start(), c.end + day.end());
+        push(
+            (start, c.end + all.end()),
+            (start, end),
+            cx.m(&m::WRITE, &[&format!("ngày {}", day.as_str())]),
+            Some(format!("ngày {}", day.as_str())),
         );
     }
     // "ngày 15 tháng 2022": which month is meant has to be looked up.
