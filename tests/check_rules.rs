@@ -863,6 +863,20 @@ fn date_fixes_of_the_dates_review() {
             "Nghị định số 25/2022/NĐ-CP 12 tháng 4 năm 2022 của Chính phủ.",
             "Nghị định số 25/2022/NĐ-CP ngày 12 tháng 4 năm 2022 của Chính phủ.",
         ),
+        // dates-dev: a five-digit year read from the same day and month elsewhere.
+        (
+            "Căn cứ Quyết định số 15/QĐ-UBND ngày 20/11/2025;\n(Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/20225)",
+            "Căn cứ Quyết định số 15/QĐ-UBND ngày 20/11/2025;\n(Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/2025)",
+        ),
+        // Nothing tells 2025 from 2022: no fix.
+        (
+            "(Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/20225)",
+            "(Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/20225)",
+        ),
+        (
+            "Căn cứ Quyết định số 15/QĐ-UBND ngày 20/11/2025; Quyết định số 16/QĐ-UBND ngày 20/11/2022;\n(Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/20225)",
+            "Căn cứ Quyết định số 15/QĐ-UBND ngày 20/11/2025; Quyết định số 16/QĐ-UBND ngày 20/11/2022;\n(Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/20225)",
+        ),
         // Across a line break: no fix (it would lose the break).
         (
             "có hiệu lực kể từ ngày \nngày 01 tháng 01 năm 2016.",

@@ -128,7 +128,7 @@ fn long_year() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?:(?-u:\b)tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+|(?-u:\b)ngày[ \t]+\d{1,2}/\d{1,2}/)(\d{5,6})(?-u:\b)",
+        r"(?i)(?:(?:(?-u:\b)ngày[ \t]+(\d{1,2})[ \t]+)?(?-u:\b)tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+|(?-u:\b)ngày[ \t]+(\d{1,2})/(\d{1,2})/)(\d{5,6})(?-u:\b)",
     )
 }
 
@@ -253,7 +253,7 @@ pub fn malformed_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         let tháng = m::s(cx.lang, &m::L_MONTH_WORD);
         let mut d = diag(
             &rules::MALFORMED_DATE,
-            cx.m(&m::M_MALFORMED_DATE, &[&all.as_str()]),
+            cx.m(&m::M_MALFORMED_DATE, &[&shown(all.as_str())]),
             vec![cx.label(word.start(), word.end(), tháng.clone(), true)],
         );
         let proper = if word.as_str().starts_with('N') {
@@ -273,7 +273,7 @@ pub fn malformed_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         let help = cx.m(&m::WRITE, &[&format!("{} ", word.as_str())]);
         let mut d = diag(
             &rules::MALFORMED_DATE,
-            cx.m(&m::M_GLUED_DAY, &[&all.as_str()]),
+            cx.m(&m::M_GLUED_DAY, &[&shown(all.as_str())]),
             vec![cx.label(word.start(), word.end(), help.clone(), true)],
         );
         d.suggestion = Some(suggest(
@@ -285,7 +285,7 @@ pub fn malformed_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         out.push(d);
     }
     for c in long_year().captures_iter(cx.text) {
-        let (Some(all), Some(y)) = (c.get(0), c.get(1)) else {
+        let (Some(all), Some(y)) = (c.get(0), c.get(5)) else {
             continue;
         };
         // "năm 20237" in a gazette text is the year 2023 and the footnote mark 7 (PDF text
@@ -293,16 +293,28 @@ pub fn malformed_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         if footnote_mark(cx.text, &y.as_str()[4..]) {
             continue;
         }
-        out.push(diag(
+        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u8>().ok());
+        let day = num(1).or(num(3));
+        let month = num(2).or(num(4));
+        let mut d = diag(
             &rules::MALFORMED_DATE,
-            cx.m(&m::M_MALFORMED_DATE, &[&all.as_str()]),
+            cx.m(&m::M_MALFORMED_DATE, &[&shown(all.as_str())]),
             vec![cx.label(
                 y.start(),
                 y.end(),
                 cx.m(&m::L_YEAR_DIGITS, &[&y.as_str().len()]),
                 true,
             )],
-        ));
+        );
+        if let Some(year) = day
+            .zip(month)
+            .and_then(|(dd, mm)| year_reading(cx, y.as_str(), dd, mm))
+        {
+            let help = cx.m(&m::WRITE, &[&year]);
+            d.notes.push(cx.m(&m::N_YEAR_ELSEWHERE, &[&year]));
+            d.suggestion = Some(suggest(y.start(), y.end(), year.to_string(), help));
+        }
+        out.push(d);
     }
     malformed_date_shapes(cx, out);
 }
@@ -318,7 +330,7 @@ fn malformed_date_shapes(cx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
             let mut d = diag(
                 &rules::MALFORMED_DATE,
-                cx.m(&m::M_MALFORMED_DATE, &[&cx.slice(all.0, all.1)]),
+                cx.m(&m::M_MALFORMED_DATE, &[&shown(cx.slice(all.0, all.1))]),
                 vec![cx.label(label.0, label.1, text.clone(), true)],
             );
             if let Some(r) = fix {
@@ -487,12 +499,53 @@ pub fn repeated_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         let help = m::s(cx.lang, &m::L_REPEATED_DATE);
         let mut d = diag(
             &rules::REPEATED_DATE,
-            cx.m(&m::M_REPEATED_DATE, &[&cx.slice(all.start(), all.end())]),
+            cx.m(
+                &m::M_REPEATED_DATE,
+                &[&shown(cx.slice(all.start(), all.end()))],
+            ),
             vec![cx.label(second.start(), second.end(), help.clone(), true)],
         );
         d.suggestion = Some(suggest(gap.start(), second.end(), String::new(), help));
         out.push(d);
     }
+}
+
+/// The year a five-digit year ("20/11/20225") stands for, when one reading exists: a year
+/// made by dropping one of its digits that the document gives to the same day and month
+/// elsewhere (its own date, or a date it cites: "Kèm theo Quyết định số 1505/QĐ-UBND ngày
+/// 20/11/20225" in the annex of that decision of 20/11/2025).
+fn year_reading(cx: &Ctx, written: &str, day: u8, month: u8) -> Option<i32> {
+    if written.len() != 5 {
+        return None;
+    }
+    let mut candidates: Vec<i32> = (0..written.len())
+        .filter_map(|i| {
+            format!("{}{}", &written[..i], &written[i + 1..])
+                .parse()
+                .ok()
+        })
+        .filter(|y| (1900..=2100).contains(y))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut seen: Vec<i32> = std::iter::once(cx.ex.header.date)
+        .chain(cx.ex.citations.iter().map(|c| c.date))
+        .flatten()
+        .filter(|d| d.day == day && d.month == month && candidates.contains(&d.year))
+        .map(|d| d.year)
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    match seen[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// A matched piece as a message quotes it: white space runs, line breaks included, as one
+/// space.
+fn shown(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether some line opens with `mark` and then a capitalised word (a footnote's text).
