@@ -110,8 +110,8 @@ impl<R: Borrow<Registry>> Knowledge for RegistryKnowledge<R> {
     }
 
     /// The law table's work of that name with its versions (verified when the table's list
-    /// is, or when the registry's verified entry of that number gives the same passing
-    /// date), and the registry's laws of that name the table lacks, as resolution sees them.
+    /// or the version's own row is, or when the registry's verified entry of that number
+    /// gives the same passing date), and the registry's laws of that name the table lacks, as resolution sees them.
     fn law_work(&self, name: &str) -> Option<LawWork> {
         let w = crate::extract::Tables::builtin().work(name)?;
         let reg = self.reg();
@@ -124,6 +124,7 @@ impl<R: Borrow<Registry>> Knowledge for RegistryKnowledge<R> {
                 passed: v.passed,
                 effective: Some(v.effective),
                 verified: w.verified
+                    || v.verified
                     || entry.is_some_and(|i| i.verified && i.issued == Some(v.passed)),
             });
             amending.extend(v.amended_by.iter().filter_map(|a| reg.get(a)?.issued));

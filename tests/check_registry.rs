@@ -277,6 +277,13 @@ fn the_wrong_date_of_a_law_cited_by_name() {
             true,
             "Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 2 năm 2025;",
         ),
+        // Verified version by version (the work's second row is not flagged verified as a
+        // whole): 76/2015/QH13 was passed on 19/6/2015.
+        (
+            "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2016;",
+            true,
+            "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+        ),
         // No version that day and month, none that year: flagged without a fix.
         (
             "Căn cứ Luật Đất đai ngày 10/3/2020;",
