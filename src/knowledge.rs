@@ -251,4 +251,45 @@ mod tests {
         );
         assert!(found.iter().any(|x| x == "133/2015/NĐ-CP"), "{found:?}");
     }
+
+    /// A law's name gives its work with its versions, each verified or not, as C0214 reads
+    /// them: (name as cited, version id, passing date, verified); None for an unknown name.
+    #[test]
+    fn law_works_by_name() {
+        let reg = Registry::builtin().expect("builtin registry");
+        let k = RegistryKnowledge::new(&reg);
+        let rows: &[(&str, Option<(&str, Date, bool)>)] = &[
+            (
+                "Luật Thương mại",
+                Some(("36/2005/QH11", Date::new(2005, 6, 14).unwrap(), true)),
+            ),
+            // Verified by its own row while the work's second row is not.
+            (
+                "Luật Tổ chức Chính phủ",
+                Some(("32/2001/QH10", Date::new(2001, 12, 25).unwrap(), true)),
+            ),
+            // Recorded, not verified.
+            (
+                "Luật Đường bộ",
+                Some(("35/2024/QH15", Date::new(2024, 6, 27).unwrap(), false)),
+            ),
+            ("Luật Hòa giải ở nơi không có", None),
+        ];
+        for (name, want) in rows {
+            let work = k.law_work(name);
+            match want {
+                None => assert!(work.is_none(), "{name}: {work:?}"),
+                Some((id, passed, verified)) => {
+                    let w = work.unwrap_or_else(|| panic!("{name}: no work"));
+                    let v = w.versions.iter().find(|v| v.id == *id);
+                    assert_eq!(
+                        v.map(|v| (v.passed, v.verified)),
+                        Some((*passed, *verified)),
+                        "{name}: {w:?}"
+                    );
+                    assert!(w.complete_until.is_some(), "{name}");
+                }
+            }
+        }
+    }
 }
