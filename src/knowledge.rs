@@ -258,7 +258,8 @@ mod tests {
     fn law_works_by_name() {
         let reg = Registry::builtin().expect("builtin registry");
         let k = RegistryKnowledge::new(&reg);
-        let rows: &[(&str, Option<(&str, Date, bool)>)] = &[
+        type Row<'a> = (&'a str, Option<(&'a str, Date, bool)>);
+        let rows: &[Row] = &[
             (
                 "Luật Thương mại",
                 Some(("36/2005/QH11", Date::new(2005, 6, 14).unwrap(), true)),
