@@ -8,7 +8,8 @@
 //! `check`; `check` knows only its own trait (and `resolve::document_date`).
 
 use crate::check::{
-    Event, EventKind, InstrumentFacts, InstrumentId, Knowledge, Resolution, Standing,
+    Event, EventKind, InstrumentFacts, InstrumentId, Knowledge, LawVersion, LawWork, Resolution,
+    Standing,
 };
 use crate::model::{Citation, Date, Kind};
 use crate::normalize::fold_key;
@@ -108,6 +109,51 @@ impl<R: Borrow<Registry>> Knowledge for RegistryKnowledge<R> {
         self.reg().get(id).map(|i| self.facts(i))
     }
 
+    /// The law table's work of that name with its versions (verified when the table's list
+    /// or the version's own row is, or when the registry's verified entry of that number
+    /// gives the same passing date), and the registry's laws of that name the table lacks, as resolution sees them.
+    fn law_work(&self, name: &str) -> Option<LawWork> {
+        let w = crate::extract::Tables::builtin().work(name)?;
+        let reg = self.reg();
+        let mut versions: Vec<LawVersion> = Vec::new();
+        let mut amending: Vec<Date> = Vec::new();
+        for v in &w.versions {
+            let entry = reg.get(&v.id);
+            versions.push(LawVersion {
+                id: v.id.clone(),
+                passed: v.passed,
+                effective: Some(v.effective),
+                verified: w.verified
+                    || v.verified
+                    || entry.is_some_and(|i| i.verified && i.issued == Some(v.passed)),
+            });
+            amending.extend(v.amended_by.iter().filter_map(|a| reg.get(a)?.issued));
+        }
+        for i in reg.by_name(&w.name) {
+            let law = matches!(
+                i.kind,
+                Kind::Law | Kind::Code | Kind::Ordinance | Kind::Constitution
+            );
+            if !law || versions.iter().any(|v| v.id == i.id) {
+                continue;
+            }
+            if let Some(passed) = i.issued {
+                versions.push(LawVersion {
+                    id: i.id.clone(),
+                    passed,
+                    effective: i.effective,
+                    verified: i.verified,
+                });
+            }
+        }
+        Some(LawWork {
+            name: w.name.clone(),
+            versions,
+            complete_until: w.complete_until,
+            amending,
+        })
+    }
+
     /// The registry's [`Registry::status_at`], the one function deciding status on a date,
     /// in the checker's words: the effect it decided on becomes the standing's event.
     fn standing(&self, id: &str, as_of: Date) -> Option<Standing> {
@@ -204,5 +250,47 @@ mod tests {
             "quy định việc phối hợp của Dân quân tự vệ với các lực lượng trong hoạt động bảo vệ",
         );
         assert!(found.iter().any(|x| x == "133/2015/NĐ-CP"), "{found:?}");
+    }
+
+    /// A law's name gives its work with its versions, each verified or not, as C0214 reads
+    /// them: (name as cited, version id, passing date, verified); None for an unknown name.
+    #[test]
+    fn law_works_by_name() {
+        let reg = Registry::builtin().expect("builtin registry");
+        let k = RegistryKnowledge::new(&reg);
+        type Row<'a> = (&'a str, Option<(&'a str, Date, bool)>);
+        let rows: &[Row] = &[
+            (
+                "Luật Thương mại",
+                Some(("36/2005/QH11", Date::new(2005, 6, 14).unwrap(), true)),
+            ),
+            // Verified by its own row while the work's second row is not.
+            (
+                "Luật Tổ chức Chính phủ",
+                Some(("32/2001/QH10", Date::new(2001, 12, 25).unwrap(), true)),
+            ),
+            // Recorded, not verified.
+            (
+                "Luật Đường bộ",
+                Some(("35/2024/QH15", Date::new(2024, 6, 27).unwrap(), false)),
+            ),
+            ("Luật Hòa giải ở nơi không có", None),
+        ];
+        for (name, want) in rows {
+            let work = k.law_work(name);
+            match want {
+                None => assert!(work.is_none(), "{name}: {work:?}"),
+                Some((id, passed, verified)) => {
+                    let w = work.unwrap_or_else(|| panic!("{name}: no work"));
+                    let v = w.versions.iter().find(|v| v.id == *id);
+                    assert_eq!(
+                        v.map(|v| (v.passed, v.verified)),
+                        Some((*passed, *verified)),
+                        "{name}: {w:?}"
+                    );
+                    assert!(w.complete_until.is_some(), "{name}");
+                }
+            }
+        }
     }
 }

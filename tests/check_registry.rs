@@ -256,3 +256,79 @@ fn a_quoted_effect_clause_is_not_the_documents_own() {
         .count();
     assert_eq!(got, 1);
 }
+
+/// C0214: the date of a law cited by name, without a number, compared with the passing
+/// dates of that law's versions (dates review, invented in the shape of the defects judges
+/// found in 2025 documents). Rows: (line after a 2025 plan's header, C0214 expected, the
+/// line with the fixes applied).
+#[test]
+fn the_wrong_date_of_a_law_cited_by_name() {
+    let head = "ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC\nSố: 120/KH-UBND\nBình Phước, ngày 05 tháng 11 năm 2025\n\nKẾ HOẠCH\n\n";
+    let rows: &[(&str, bool, &str)] = &[
+        // The year of the one version passed on 14 June (36/2005/QH11).
+        (
+            "Căn cứ Luật Thương mại ngày 14/6/2025;",
+            true,
+            "Căn cứ Luật Thương mại ngày 14/6/2005;",
+        ),
+        // 64/2025/QH15 was passed on 19/02/2025; the year is a slip.
+        (
+            "Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 2 năm 2015;",
+            true,
+            "Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 2 năm 2025;",
+        ),
+        // Verified version by version (the work's second row is not flagged verified as a
+        // whole): 76/2015/QH13 was passed on 19/6/2015.
+        (
+            "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2016;",
+            true,
+            "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+        ),
+        // No version that day and month, none that year: flagged without a fix.
+        (
+            "Căn cứ Luật Đất đai ngày 10/3/2020;",
+            true,
+            "Căn cứ Luật Đất đai ngày 10/3/2020;",
+        ),
+        // Silent: a version's passing date, its effective date, its promulgation (within
+        // 15 days of passing).
+        ("Căn cứ Luật Thương mại ngày 14/6/2005;", false, ""),
+        ("Căn cứ Luật Đất đai ngày 18/01/2024;", false, ""),
+        ("Căn cứ Luật Đất đai ngày 01/8/2024;", false, ""),
+        ("Căn cứ Luật Đất đai ngày 29 tháng 01 năm 2024;", false, ""),
+        // Silent: the date of the amending law named in the same citation.
+        (
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
+            false,
+            "",
+        ),
+        // Silent: a law the registry does not know; a law whose versions are not verified.
+        ("Căn cứ Luật Hòa giải ở nơi không có ngày 10/3/2020;", false, ""),
+        ("Căn cứ Luật Đường bộ ngày 27 tháng 6 năm 2023;", false, ""),
+        // Silent: before the first version listed, a version the list does not hold may be
+        // meant (Luật Thương mại of 1997 is not listed).
+        ("Căn cứ Luật Thương mại ngày 10/5/1997;", false, ""),
+        // Silent: a law cited with its number is C0209's.
+        ("Căn cứ Luật Thương mại số 36/2005/QH11 ngày 14/6/2005;", false, ""),
+    ];
+    let reg = Registry::bundled().expect("bundled registry");
+    let know = RegistryKnowledge::new(&reg);
+    let mut bad = Vec::new();
+    for (line, flagged, want) in rows {
+        let text = format!("{head}{line}\n");
+        let ex = cancu::extract(&text);
+        let diags = check::check(&text, &ex, &know, &Options::default());
+        let got = diags.iter().any(|d| d.code == "C0214");
+        if got != *flagged {
+            bad.push(format!("{line}: C0214 {got}, want {flagged}: {diags:#?}"));
+            continue;
+        }
+        if *flagged {
+            let fixed = check::fix::apply(&text, &diags).text;
+            if fixed != format!("{head}{want}\n") {
+                bad.push(format!("{line}: fixed to {fixed:?}"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

@@ -721,3 +721,174 @@ fn issuer_codes_and_symbols_of_one_instrument() {
         assert_eq!(fixed(text), want, "{text}");
     }
 }
+
+/// Malformed dates judges found in 2025 documents that C0211 did not catch (shapes of the
+/// dates review: "ngày ngày", "tháng" for "năm", a stray space in a date in digits, the
+/// month missing), and what must stay silent: "ngày ngày" as "day after day", a blank
+/// template date, a PDF table cell wrapped before the year, a plain fraction.
+#[test]
+fn malformed_date_shapes_of_the_dates_review() {
+    check(
+        &[
+            ("trước ngày ngày 01 tháng 7 năm 2014.", &["C0211"]),
+            (
+                "Căn cứ Quyết định số 5/QĐ-UBND ngày ngày 01/4/2025;",
+                &["C0211"],
+            ),
+            ("Ngày ngày 01/4/2025, Ủy ban họp.", &["C0211"]),
+            ("Thanh niên ngày ngày lao động, học tập.", &[]),
+            // Text from a PDF: the words on two lines.
+            (
+                "có hiệu lực kể từ ngày \nngày 01 tháng 01 năm 2016.",
+                &["C0211"],
+            ),
+            ("ngày 15 tháng 9 \ntháng 2022 của Chính phủ", &["C0211"]),
+            (
+                "Căn cứ Nghị định số 12/2022/NĐ-CP ngày 15 tháng 9 tháng 2022;",
+                &["C0211"],
+            ),
+            (
+                "Căn cứ Nghị định số 12/2022/NĐ-CP ngày 15 tháng 9 năm 2022;",
+                &[],
+            ),
+            (
+                "Căn cứ Quyết định số 7/QĐ-UBND ngày 21/11 /2025;",
+                &["C0211"],
+            ),
+            (
+                "Căn cứ Quyết định số 7/QĐ-UBND ngày 01/ 4/2025;",
+                &["C0211"],
+            ),
+            (
+                "Căn cứ Quyết định số 7/QĐ-UBND ngày 01/4/ 2025;",
+                &["C0211"],
+            ),
+            ("từ 01/ 4/2025 đến hết năm.", &["C0211"]),
+            ("Căn cứ Quyết định số 7/QĐ-UBND ngày 01/4/2025;", &[]),
+            // A table cell of a PDF wrapped before the year, with "ngày" on the line above.
+            ("Người hoạt động cách mạng trước ngày \n01/01/ 1945 \n", &[]),
+            // A ratio, not a date: no month 13.
+            ("tỷ lệ 15/ 13/2025 hộ.", &[]),
+            (
+                "Căn cứ Nghị định số 12/2022/NĐ-CP ngày 15 tháng 2022;",
+                &["C0211"],
+            ),
+            (
+                "Căn cứ Nghị định số 12/2022/NĐ-CP ngày 15 tháng năm 2022;",
+                &["C0211"],
+            ),
+            // dates-dev: "tháng" glued to its number (as "ngày14/5/2013"), "ngày" missing
+            // after a citation's number.
+            ("*Hà Tĩnh, ngày 01 tháng12 năm 2025*", &["C0211"]),
+            (
+                "số 29/2021/TT-BLĐTBXH ngày 28 tháng12 năm2021 của",
+                &["C0211"],
+            ),
+            ("*Hà Tĩnh, ngày\n01 tháng12 năm 2025*", &["C0211"]),
+            ("Từ năm1966 - 1973", &[]),
+            (
+                "Nghị định số 25/2022/NĐ-CP 12 tháng 4 năm 2022 của Chính phủ.",
+                &["C0211"],
+            ),
+            (
+                "Nghị định số 25/2022/NĐ-CP ngày 12 tháng 4 năm 2022 của Chính phủ.",
+                &[],
+            ),
+            // A form's blank date and a deadline without a year.
+            ("Hà Nội, ngày    tháng    năm 2025", &[]),
+            ("trước ngày 15 tháng 12 hằng năm", &[]),
+        ],
+        None,
+    );
+}
+
+/// The same date written twice in a row after a citation (C0213), and what stays silent:
+/// two different dates, a range.
+#[test]
+fn repeated_dates_of_the_dates_review() {
+    check(
+        &[
+            (
+                "Căn cứ Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014 ngày 31/12/2014 của UBND tỉnh;",
+                &["C0213"],
+            ),
+            (
+                "Căn cứ Nghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020, ngày 03/02/2020;",
+                &["C0213"],
+            ),
+            (
+                "Căn cứ Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014 ngày 15/01/2015;",
+                &[],
+            ),
+            ("thực hiện từ ngày 01/01/2025 đến ngày 01/01/2026.", &[]),
+            ("Căn cứ Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014;", &[]),
+        ],
+        None,
+    );
+}
+
+#[test]
+fn date_fixes_of_the_dates_review() {
+    let rows = [
+        (
+            "trước ngày ngày 01 tháng 7 năm 2014.",
+            "trước ngày 01 tháng 7 năm 2014.",
+        ),
+        (
+            "Căn cứ Quyết định số 5/QĐ-UBND Ngày ngày 01/4/2025;",
+            "Căn cứ Quyết định số 5/QĐ-UBND Ngày 01/4/2025;",
+        ),
+        (
+            "Căn cứ Nghị định số 12/2022/NĐ-CP ngày 15 tháng 9 tháng 2022;",
+            "Căn cứ Nghị định số 12/2022/NĐ-CP ngày 15 tháng 9 năm 2022;",
+        ),
+        (
+            "Căn cứ Quyết định số 7/QĐ-UBND ngày 21/11 /2025;",
+            "Căn cứ Quyết định số 7/QĐ-UBND ngày 21/11/2025;",
+        ),
+        ("từ 01/ 4/2025 đến nay.", "từ 01/4/2025 đến nay."),
+        (
+            "Căn cứ Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014 ngày 31/12/2014 của UBND tỉnh;",
+            "Căn cứ Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014 của UBND tỉnh;",
+        ),
+        (
+            "*Hà Tĩnh, ngày 01 tháng12 năm 2025*",
+            "*Hà Tĩnh, ngày 01 tháng 12 năm 2025*",
+        ),
+        (
+            "số 29/2021/TT-BLĐTBXH ngày 28 tháng12 năm2021 của",
+            "số 29/2021/TT-BLĐTBXH ngày 28 tháng 12 năm 2021 của",
+        ),
+        (
+            "Nghị định số 25/2022/NĐ-CP 12 tháng 4 năm 2022 của Chính phủ.",
+            "Nghị định số 25/2022/NĐ-CP ngày 12 tháng 4 năm 2022 của Chính phủ.",
+        ),
+        // dates-dev: a five-digit year read from the same day and month elsewhere.
+        (
+            "Căn cứ Quyết định số 15/QĐ-UBND ngày 20/11/2025;\n(Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/20225)",
+            "Căn cứ Quyết định số 15/QĐ-UBND ngày 20/11/2025;\n(Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/2025)",
+        ),
+        // Nothing tells 2025 from 2022: no fix.
+        (
+            "(Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/20225)",
+            "(Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/20225)",
+        ),
+        (
+            "Căn cứ Quyết định số 15/QĐ-UBND ngày 20/11/2025; Quyết định số 16/QĐ-UBND ngày 20/11/2022;\n(Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/20225)",
+            "Căn cứ Quyết định số 15/QĐ-UBND ngày 20/11/2025; Quyết định số 16/QĐ-UBND ngày 20/11/2022;\n(Kèm theo Quyết định số 15/QĐ-UBND ngày 20/11/20225)",
+        ),
+        // Across a line break: no fix (it would lose the break).
+        (
+            "có hiệu lực kể từ ngày \nngày 01 tháng 01 năm 2016.",
+            "có hiệu lực kể từ ngày \nngày 01 tháng 01 năm 2016.",
+        ),
+        // The month is unknown: no fix.
+        (
+            "Căn cứ Nghị định số 12/2022/NĐ-CP ngày 15 tháng 2022;",
+            "Căn cứ Nghị định số 12/2022/NĐ-CP ngày 15 tháng 2022;",
+        ),
+    ];
+    for (text, want) in rows {
+        assert_eq!(fixed(text), want, "{text}");
+    }
+}

@@ -28,8 +28,122 @@ pub fn check(cx: &Ctx, i: usize, c: &Citation, out: &mut Vec<Diagnostic>) {
     if let Some(r) = cx.resolved.get(i) {
         out.extend(registry_missing_year(cx, c, r));
         out.extend(subject_mismatch(cx, c, r));
-        out.extend(registry_date_mismatch(cx, c, r));
+        match registry_date_mismatch(cx, c, r) {
+            Some(d) => out.push(d),
+            None => out.extend(law_date_mismatch(cx, c)),
+        }
     }
+}
+
+/// Whether two years differ by one, or in one digit ("2023" for 2024, "2025" for 2005):
+/// a slip of the pen, not another law.
+fn year_slip(a: i32, b: i32) -> bool {
+    let (x, y) = (a.to_string(), b.to_string());
+    (a - b).abs() == 1
+        || (x.len() == y.len() && x.bytes().zip(y.bytes()).filter(|(p, q)| p != q).count() == 1)
+}
+
+/// Whether the clause before citation `c` names an amending law ("Luật sửa đổi, bổ sung một
+/// số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày
+/// 22/11/2019"): the date is the amending law's.
+fn inside_amending_title(cx: &Ctx, c: &Citation) -> bool {
+    let mut from = c.start.saturating_sub(400);
+    while !cx.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = cx.slice(from, c.start);
+    let clause = before
+        .rfind([';', '\n'])
+        .map_or(before, |i| &before[i + 1..]);
+    fold_key(clause).contains("sua doi")
+}
+
+/// C0214: "Luật Thương mại ngày 14/6/2025", a law cited by name with a date on which no law
+/// of that name was passed (36/2005/QH11 was passed on 14/6/2005). Only for works whose
+/// versions the registry knows completely up to the date and verified; silent for a
+/// version's passing, promulgation (`[law_dates]` of corpus/check.toml) or effective date,
+/// an amending law's date, and a mention inside an amending law's title. The fix writes a
+/// version's passing date when one reading exists: exactly one version passed on that day
+/// and month in a year a slip away, else exactly one passed in the year written.
+pub fn law_date_mismatch(cx: &Ctx, c: &Citation) -> Option<Diagnostic> {
+    let name = c.law.as_deref()?;
+    if c.number.is_some() || c.canonical.is_some() {
+        return None;
+    }
+    let written = own_date(cx, c)?;
+    let p = c.parts.date.as_ref()?;
+    // A law's date is written "ngày …" beside its name; a bare date in the next cell of a
+    // table ("Luật Quy hoạch | 07/5/2019") is another column's.
+    let piece = cx.slice(p.start, p.end);
+    if !fold_key(piece).contains("ngay") || cx.genre.quoted(c.start) || cx.genre.english(c.start) {
+        return None;
+    }
+    let work = cx.know.law_work(name)?;
+    let first = work.versions.iter().map(|v| v.passed).min()?;
+    if work.versions.iter().any(|v| !v.verified) || work.complete_until.is_none_or(|u| written > u)
+    {
+        return None;
+    }
+    let window = genre::facts().law_dates.promulgation_days;
+    let fits = |v: &super::LawVersion| {
+        let days = written.ordinal() - v.passed.ordinal();
+        (0..=window).contains(&days) || v.effective == Some(written)
+    };
+    if work.versions.iter().any(fits) || work.amending.contains(&written) {
+        return None;
+    }
+    if inside_amending_title(cx, c) {
+        return None;
+    }
+    // The readings: versions passed by the document's date.
+    let by_then = |v: &&super::LawVersion| cx.doc_date.is_none_or(|d| v.passed <= d);
+    let same_day: Vec<&super::LawVersion> = work
+        .versions
+        .iter()
+        .filter(by_then)
+        .filter(|v| {
+            v.passed.month == written.month
+                && v.passed.day == written.day
+                && year_slip(v.passed.year, written.year)
+        })
+        .collect();
+    let same_year: Vec<&super::LawVersion> = work
+        .versions
+        .iter()
+        .filter(by_then)
+        .filter(|v| v.passed.year == written.year)
+        .collect();
+    let reading = match (same_day.as_slice(), same_year.as_slice()) {
+        ([one], _) | ([], [one]) => Some(*one),
+        _ => None,
+    };
+    // Before the first version listed, an earlier version the list does not hold may be
+    // meant: only a slip in a listed version's year is told.
+    if written < first && same_day.len() != 1 {
+        return None;
+    }
+    let label = match reading {
+        Some(v) => cx.m(&m::L_LAW_PASSED, &[&v.id, &v.passed.vietnamese()]),
+        None => String::new(),
+    };
+    let mut d = diag(
+        &rules::LAW_DATE_MISMATCH,
+        cx.m(&m::M_LAW_DATE, &[&name, &written.vietnamese()]),
+        vec![cx.label(p.start, p.end, label, true)],
+    );
+    let list: Vec<String> = work
+        .versions
+        .iter()
+        .map(|v| format!("{} ({})", v.id, v.passed.vietnamese()))
+        .collect();
+    d.notes.push(cx.m(&m::N_LAW_VERSIONS, &[&list.join(", ")]));
+    if let Some(v) = reading {
+        if let Some((a, b, r)) = rewrite_date(piece, v.passed) {
+            let help = cx.m(&m::WRITE, &[&r]);
+            d.suggestion = Some(suggest(p.start + a, p.start + b, r, help));
+        }
+    }
+    Some(d)
 }
 
 /// C0209: "Nghị định số 74/2015/NĐ-CP ngày 19/6/2015" where the registry says 09/9/2015.

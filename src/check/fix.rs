@@ -180,6 +180,13 @@ const INFERRED: &[&str] = &[
     super::rules::TRUNCATED_SYMBOL.code,
     super::rules::REGISTRY_MISSING_YEAR.code,
     super::rules::REGISTRY_DATE_MISMATCH.code,
+    super::rules::LAW_DATE_MISMATCH.code,
+];
+
+/// Rules whose fixes rewrite only a date's words, digits or spaces.
+const DATE_ONLY: &[&str] = &[
+    super::rules::MALFORMED_DATE.code,
+    super::rules::REPEATED_DATE.code,
 ];
 
 /// The letters and digits of `s` with case, tone and vowel marks, "đ" and look-alike
@@ -389,6 +396,11 @@ pub fn refusal(text: &str, code: &str, s: &Suggestion) -> Option<String> {
     let (ns, ne) = (s.start - a, s.start - a + r.len());
     let old = overlapping(&text[a..b], s.start - a, s.end - a);
     let new = overlapping(&fixed, ns, ne);
+    // A date written outside any citation ("trước ngày ngày 01 tháng 7 năm 2014") is
+    // rewritten as a date: no citation before, none after.
+    if old.is_empty() && new.is_empty() && DATE_ONLY.contains(&code) {
+        return None;
+    }
     let [n] = new.as_slice() else {
         return Some(if new.is_empty() {
             "the fixed text would not read as a citation".into()

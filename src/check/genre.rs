@@ -19,6 +19,16 @@ pub struct Facts {
     pub time: TimeWords,
     pub issuers: IssuerFacts,
     pub issuer_codes: IssuerCodes,
+    pub law_dates: LawDates,
+}
+
+/// Dates of laws cited by name (C0214): see `[law_dates]` in corpus/check.toml.
+#[derive(Debug, serde::Deserialize)]
+pub struct LawDates {
+    /// Days after passing within which a law is promulgated (its order's date).
+    pub promulgation_days: i64,
+    #[allow(dead_code)]
+    pub verified: bool,
 }
 
 /// Issuer-code practice (C0114, C0115, C0212): see `[issuer_codes]` in corpus/check.toml.

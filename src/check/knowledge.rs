@@ -79,6 +79,33 @@ pub enum Standing {
     Superseded(Event),
 }
 
+/// One version of a law cited by name: a law passed under the work's name ("36/2005/QH11"
+/// of "Luật Thương mại").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LawVersion {
+    pub id: InstrumentId,
+    /// The day it was passed ("ngày thông qua").
+    pub passed: Date,
+    /// The day it took effect, when known.
+    pub effective: Option<Date>,
+    /// Whether the registry's source for its dates was verified.
+    pub verified: bool,
+}
+
+/// A law, code or ordinance as it is cited by name, with the versions the registry knows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LawWork {
+    /// The work's name ("Luật Thương mại").
+    pub name: String,
+    pub versions: Vec<LawVersion>,
+    /// The day up to which `versions` holds every version from its first one; None when
+    /// the list is not known complete.
+    pub complete_until: Option<Date>,
+    /// The passing dates of the laws that amended its versions, where the registry knows
+    /// them.
+    pub amending: Vec<Date>,
+}
+
 /// What the checker asks of a registry.
 pub trait Knowledge {
     /// False when there is no registry: the registry-driven rules are skipped.
@@ -99,6 +126,11 @@ pub trait Knowledge {
     /// Where an instrument stands on `as_of` (None when unknown): the registry decides it,
     /// in one place, for the checker as for every other reader.
     fn standing(&self, id: &str, as_of: Date) -> Option<Standing>;
+    /// The work a law's name names ("Luật Thương mại", an alias), with its versions; None
+    /// when the registry does not know the name.
+    fn law_work(&self, _name: &str) -> Option<LawWork> {
+        None
+    }
     /// Instruments whose subject matches `subject` (most likely first), for "did you mean".
     fn find_by_subject(&self, _kind: Kind, _subject: &str) -> Vec<InstrumentId> {
         Vec::new()

@@ -38,7 +38,8 @@ use crate::extract::{Extraction, Tables};
 use crate::messages::{self, Lang, Msg};
 use crate::model::{Citation, Date, Kind};
 pub use knowledge::{
-    Event, EventKind, InstrumentFacts, InstrumentId, Knowledge, NoKnowledge, Resolution, Standing,
+    Event, EventKind, InstrumentFacts, InstrumentId, Knowledge, LawVersion, LawWork, NoKnowledge,
+    Resolution, Standing,
 };
 
 /// What to check against.
@@ -200,7 +201,9 @@ pub fn certain_date(ex: &Extraction) -> Option<Date> {
 }
 
 /// Codes that speak of a citation's date: on one citation they are one defect.
-const DATE_FAMILY: &[&str] = &["C0201", "C0202", "C0205", "C0209", "C0211", "C0301"];
+const DATE_FAMILY: &[&str] = &[
+    "C0201", "C0202", "C0205", "C0209", "C0214", "C0211", "C0213", "C0301",
+];
 
 /// Codes that speak of a citation's standing: on one citation they are one defect (the
 /// 2022 directive beside the 2024 one, C0306, is also superseded by it, C0303).

@@ -174,6 +174,20 @@ rule!(
     Warning
 );
 rule!(
+    REPEATED_DATE,
+    "C0213",
+    "repeated-date",
+    Consistency,
+    Warning
+);
+rule!(
+    LAW_DATE_MISMATCH,
+    "C0214",
+    "law-date-mismatch",
+    Consistency,
+    Warning
+);
+rule!(
     CITED_BEFORE_ISSUED,
     "C0301",
     "cited-before-issued",
@@ -224,6 +238,8 @@ pub const ALL: &[Rule] = &[
     ASSEMBLY_TERM,
     MALFORMED_DATE,
     INCONSISTENT_SYMBOL,
+    REPEATED_DATE,
+    LAW_DATE_MISMATCH,
     CITED_BEFORE_ISSUED,
     NO_LONGER_IN_FORCE,
     SUPERSEDED,

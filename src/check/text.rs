@@ -1,6 +1,8 @@
 //! Rules on the written text around citations, for defects the extractor cannot read as a
-//! citation or a date: malformed dates ("ngày 31 năm 12 năm 2020", "năm 20225",
-//! "ngày14/5/2013", C0211),
+//! citation or a date: malformed dates ("ngày 31 năm 12 năm 2020", "ngày 15 tháng 9 tháng
+//! 2022", "năm 20225", "ngày14/5/2013", "ngày ngày 01/4/2025", "ngày 21/11 /2025", "ngày 15
+//! tháng 2022", C0211), one date written twice in a row ("ngày 31/12/2014 ngày 31/12/2014",
+//! C0213),
 //! impossible dates written in words ("ngày 31 tháng 02 năm 2020", C0202) and a truncated
 //! year in a number ("15/202 /QĐ-UBND", C0113). Each fix touches only the miswritten piece
 //! and is offered only where one reading exists.
@@ -37,6 +39,76 @@ fn glued_day() -> &'static Regex {
     )
 }
 
+/// "ngày 15 tháng 9 tháng 2022": "tháng" where the year's word goes.
+fn year_as_month() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)ngày[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}(?:[ \t]*\r?\n)?[ \t]*(tháng)[ \t]+\d{4}(?-u:\b)",
+    )
+}
+
+/// "ngày ngày 01/4/2025": the word "ngày" written twice before a date's digits ("ngày ngày"
+/// followed by a word is "day after day", not a date).
+fn doubled_day() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)(ngày)(?:[ \t]*\r?\n)?[ \t]*(ngày)[ \t]+\d",
+    )
+}
+
+/// "ngày 21/11 /2025", "01/ 4/2025": white space beside a slash of a date written in digits.
+/// Checked in code: some space, a day and month that exist, not inside a longer number.
+fn spaced_date() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?-u:\b)(\d{1,2})[ \t]*/[ \t]*(\d{1,2})[ \t]*/[ \t]*((?:19|20)\d{2})(?-u:\b)",
+    )
+}
+
+/// "ngày 15 tháng 2022", "ngày 15 tháng năm 2022", "ngày 15 năm 2022": a day and a year
+/// with the month missing between them.
+fn missing_month() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)ngày[ \t]+\d{1,2}[ \t]+(?:tháng[ \t]+(?:năm[ \t]+)?|năm[ \t]+)((?:19|20)\d{2})(?-u:\b)",
+    )
+}
+
+/// A date in words, its words and numbers with or without the space between them
+/// ("ngày 01 tháng12 năm 2025"), to find "tháng" or "năm" glued to its number.
+fn loose_worded_date() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)ngày(?:[ \t]+|[ \t]*\r?\n[ \t]*)\d{1,2}[ \t]+(tháng)[ \t]*\d{1,2}[ \t]+(năm)[ \t]*\d{4}(?-u:\b)",
+    )
+}
+
+/// A date in words right after a citation, without "ngày" ("Nghị định số 25/2022/NĐ-CP 12
+/// tháng 4 năm 2022"): group 1 is the day.
+fn date_without_day_word() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)^[ \t]+(\d{1,2})[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4}(?-u:\b)",
+    )
+}
+
+/// A date written after "ngày", then at once the same date again ("ngày 31/12/2014 ngày
+/// 31/12/2014", "ngày 31/12/2014, 31/12/2014"): groups 1-3 and 6-8 are the two dates' day,
+/// month and year, group 4 what stands between them.
+fn repeated_date() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)ngày[ \t]+(\d{1,2})(?:[ \t]+tháng[ \t]+|/|-|\.)(\d{1,2})(?:[ \t]+năm[ \t]+|/|-|\.)(\d{4})(?-u:\b)([ \t]*,?[ \t]*)((?:ngày[ \t]+)?(\d{1,2})(?:[ \t]+tháng[ \t]+|/|-|\.)(\d{1,2})(?:[ \t]+năm[ \t]+|/|-|\.)(\d{4}))(?-u:\b)",
+    )
+}
+
 /// A technical regulation's code with something else than ':' between its number and its
 /// year: "QCVN 01 - 2008/BLĐTBXH", "QCVN: 02/2019/BLĐTBXH", or a ':' with a stray space
 /// ("QCVN 06: 2020/BGTVT", "QCVN 19 : 2016/BCT"). A hyphen that numbers a part of a series
@@ -56,7 +128,7 @@ fn long_year() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?:(?-u:\b)tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+|(?-u:\b)ngày[ \t]+\d{1,2}/\d{1,2}/)(\d{5,6})(?-u:\b)",
+        r"(?i)(?:(?:(?-u:\b)ngày[ \t]+(\d{1,2})[ \t]+)?(?-u:\b)tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+|(?-u:\b)ngày[ \t]+(\d{1,2})/(\d{1,2})/)(\d{5,6})(?-u:\b)",
     )
 }
 
@@ -135,6 +207,7 @@ pub fn own_effective_date(text: &str, quoted: impl Fn(usize) -> bool) -> Option<
 pub fn check(cx: &Ctx, out: &mut Vec<Diagnostic>) {
     regulation_codes(cx, out);
     malformed_dates(cx, out);
+    repeated_dates(cx, out);
     impossible_dates(cx, out);
     truncated_years(cx, out);
 }
@@ -180,7 +253,7 @@ pub fn malformed_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         let tháng = m::s(cx.lang, &m::L_MONTH_WORD);
         let mut d = diag(
             &rules::MALFORMED_DATE,
-            cx.m(&m::M_MALFORMED_DATE, &[&all.as_str()]),
+            cx.m(&m::M_MALFORMED_DATE, &[&shown(all.as_str())]),
             vec![cx.label(word.start(), word.end(), tháng.clone(), true)],
         );
         let proper = if word.as_str().starts_with('N') {
@@ -200,7 +273,7 @@ pub fn malformed_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         let help = cx.m(&m::WRITE, &[&format!("{} ", word.as_str())]);
         let mut d = diag(
             &rules::MALFORMED_DATE,
-            cx.m(&m::M_GLUED_DAY, &[&all.as_str()]),
+            cx.m(&m::M_GLUED_DAY, &[&shown(all.as_str())]),
             vec![cx.label(word.start(), word.end(), help.clone(), true)],
         );
         d.suggestion = Some(suggest(
@@ -212,7 +285,7 @@ pub fn malformed_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         out.push(d);
     }
     for c in long_year().captures_iter(cx.text) {
-        let (Some(all), Some(y)) = (c.get(0), c.get(1)) else {
+        let (Some(all), Some(y)) = (c.get(0), c.get(5)) else {
             continue;
         };
         // "năm 20237" in a gazette text is the year 2023 and the footnote mark 7 (PDF text
@@ -220,17 +293,259 @@ pub fn malformed_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
         if footnote_mark(cx.text, &y.as_str()[4..]) {
             continue;
         }
-        out.push(diag(
+        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u8>().ok());
+        let day = num(1).or(num(3));
+        let month = num(2).or(num(4));
+        let mut d = diag(
             &rules::MALFORMED_DATE,
-            cx.m(&m::M_MALFORMED_DATE, &[&all.as_str()]),
+            cx.m(&m::M_MALFORMED_DATE, &[&shown(all.as_str())]),
             vec![cx.label(
                 y.start(),
                 y.end(),
                 cx.m(&m::L_YEAR_DIGITS, &[&y.as_str().len()]),
                 true,
             )],
-        ));
+        );
+        if let Some(year) = day
+            .zip(month)
+            .and_then(|(dd, mm)| year_reading(cx, y.as_str(), dd, mm))
+        {
+            let help = cx.m(&m::WRITE, &[&year]);
+            d.notes.push(cx.m(&m::N_YEAR_ELSEWHERE, &[&year]));
+            d.suggestion = Some(suggest(y.start(), y.end(), year.to_string(), help));
+        }
+        out.push(d);
     }
+    malformed_date_shapes(cx, out);
+}
+
+/// C0211, the shapes seen in 2025 documents: "tháng" written for "năm", "ngày" written
+/// twice, white space inside a date in digits, the month missing. Each fix, where one is
+/// offered, rewrites only the miswritten piece.
+fn malformed_date_shapes(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let mut push =
+        |all: (usize, usize), label: (usize, usize), text: String, fix: Option<String>| {
+            if cx.genre.english(all.0) {
+                return;
+            }
+            let mut d = diag(
+                &rules::MALFORMED_DATE,
+                cx.m(&m::M_MALFORMED_DATE, &[&shown(cx.slice(all.0, all.1))]),
+                vec![cx.label(label.0, label.1, text.clone(), true)],
+            );
+            if let Some(r) = fix {
+                d.suggestion = Some(suggest(label.0, label.1, r, text));
+            }
+            out.push(d);
+        };
+    // "ngày 15 tháng 9 tháng 2022": the second "tháng" stands where "năm" goes.
+    for c in year_as_month().captures_iter(cx.text) {
+        let (Some(all), Some(word)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let proper = if word.as_str().starts_with('T') {
+            "Năm"
+        } else {
+            "năm"
+        };
+        push(
+            (all.start(), all.end()),
+            (word.start(), word.end()),
+            m::s(cx.lang, &m::L_YEAR_WORD),
+            Some(proper.to_string()),
+        );
+    }
+    // "ngày ngày 01/4/2025": the second word goes.
+    for c in doubled_day().captures_iter(cx.text) {
+        let (Some(first), Some(second)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        // Across a line break (text from a PDF) the fix would lose the break: none.
+        let across = cx.slice(first.end(), second.start()).contains('\n');
+        push(
+            (first.start(), second.end()),
+            (first.start(), second.end()),
+            cx.m(&m::WRITE, &[&first.as_str()]),
+            (!across).then(|| first.as_str().to_string()),
+        );
+    }
+    // "ngày 21/11 /2025": the spaces go.
+    for c in spaced_date().captures_iter(cx.text) {
+        let (Some(all), Some(day), Some(month), Some(year)) =
+            (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        let written = all.as_str();
+        if !written.contains([' ', '\t']) {
+            continue;
+        }
+        // Not inside a longer number ("12/ 3/2025/QĐ", "1.2/3/2025") nor a range of numbers.
+        let before = cx.text[..all.start()].chars().next_back();
+        let after = cx.text[all.end()..].chars().next();
+        if before.is_some_and(|ch| matches!(ch, '/' | '.' | ',' | '-'))
+            || after.is_some_and(|ch| matches!(ch, '/' | '-') || ch.is_alphanumeric())
+        {
+            continue;
+        }
+        let (d, mo) = (
+            day.as_str().parse::<u32>().unwrap_or(0),
+            month.as_str().parse::<u32>().unwrap_or(0),
+        );
+        if !(1..=31).contains(&d) || !(1..=12).contains(&mo) {
+            continue;
+        }
+        // A space only before the year, without "ngày" before the date on its line, is how
+        // a table cell of a PDF wraps ("trước ngày \n01/01/ 1945"), not a slip.
+        let mut from = all.start().saturating_sub(16);
+        while !cx.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let tail = cx.text[from..all.start()].trim_end_matches([' ', '\t']);
+        let after_day_word = ["ngày", "Ngày", "NGÀY"].iter().any(|w| tail.ends_with(w));
+        let head = &cx.text[day.start()..month.end()];
+        if !after_day_word && !head.contains([' ', '\t']) {
+            continue;
+        }
+        let proper = format!("{}/{}/{}", day.as_str(), month.as_str(), year.as_str());
+        push(
+            (all.start(), all.end()),
+            (all.start(), all.end()),
+            cx.m(&m::WRITE, &[&proper]),
+            Some(proper),
+        );
+    }
+    // "ngày 01 tháng12 năm 2025": a space goes after "tháng" (and "năm") glued to the
+    // number, as after "ngày" ("ngày14/5/2013" above).
+    for c in loose_worded_date().captures_iter(cx.text) {
+        let (Some(all), Some(month), Some(year)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let glued = |w: regex::Match| {
+            cx.text[w.end()..]
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit())
+        };
+        let words: Vec<regex::Match> = [month, year].into_iter().filter(|w| glued(*w)).collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let mut proper = String::new();
+        let mut at = first.start();
+        for w in &words {
+            proper.push_str(&cx.text[at..w.end()]);
+            proper.push(' ');
+            at = w.end();
+        }
+        push(
+            (all.start(), all.end()),
+            (first.start(), last.end()),
+            cx.m(&m::WRITE, &[&proper.trim_end()]),
+            Some(proper),
+        );
+    }
+    // "Nghị định số 25/2022/NĐ-CP 12 tháng 4 năm 2022": "ngày" goes before the day.
+    for c in &cx.ex.citations {
+        if c.canonical.is_none() || c.date.is_some() {
+            continue;
+        }
+        let Some(after) = cx.text.get(c.end..) else {
+            continue;
+        };
+        let Some(x) = date_without_day_word().captures(after) else {
+            continue;
+        };
+        let (Some(all), Some(day)) = (x.get(0), x.get(1)) else {
+            continue;
+        };
+        let (start, end) = (c.end + day.start(), c.end + day.end());
+        push(
+            (start, c.end + all.end()),
+            (start, end),
+            cx.m(&m::WRITE, &[&format!("ngày {}", day.as_str())]),
+            Some(format!("ngày {}", day.as_str())),
+        );
+    }
+    // "ngày 15 tháng 2022": which month is meant has to be looked up.
+    for c in missing_month().captures_iter(cx.text) {
+        let (Some(all), Some(year)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        push(
+            (all.start(), all.end()),
+            (year.start(), year.end()),
+            m::s(cx.lang, &m::L_NO_MONTH),
+            None,
+        );
+    }
+}
+
+/// C0213: "Quyết định số 55/2014/QĐ-UBND ngày 31/12/2014 ngày 31/12/2014": one date
+/// written twice in a row (a copy-paste slip); the fix takes the second one away, with what
+/// stands between them.
+pub fn repeated_dates(cx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for c in repeated_date().captures_iter(cx.text) {
+        let (Some(all), Some(gap), Some(second)) = (c.get(0), c.get(4), c.get(5)) else {
+            continue;
+        };
+        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
+        let same = [(1, 6), (2, 7), (3, 8)]
+            .iter()
+            .all(|&(a, b)| num(a).is_some() && num(a) == num(b));
+        if !same || cx.genre.english(all.start()) {
+            continue;
+        }
+        let help = m::s(cx.lang, &m::L_REPEATED_DATE);
+        let mut d = diag(
+            &rules::REPEATED_DATE,
+            cx.m(
+                &m::M_REPEATED_DATE,
+                &[&shown(cx.slice(all.start(), all.end()))],
+            ),
+            vec![cx.label(second.start(), second.end(), help.clone(), true)],
+        );
+        d.suggestion = Some(suggest(gap.start(), second.end(), String::new(), help));
+        out.push(d);
+    }
+}
+
+/// The year a five-digit year ("20/11/20225") stands for, when one reading exists: a year
+/// made by dropping one of its digits that the document gives to the same day and month
+/// elsewhere (its own date, or a date it cites: "Kèm theo Quyết định số 1505/QĐ-UBND ngày
+/// 20/11/20225" in the annex of that decision of 20/11/2025).
+fn year_reading(cx: &Ctx, written: &str, day: u8, month: u8) -> Option<i32> {
+    if written.len() != 5 {
+        return None;
+    }
+    let mut candidates: Vec<i32> = (0..written.len())
+        .filter_map(|i| {
+            format!("{}{}", &written[..i], &written[i + 1..])
+                .parse()
+                .ok()
+        })
+        .filter(|y| (1900..=2100).contains(y))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut seen: Vec<i32> = std::iter::once(cx.ex.header.date)
+        .chain(cx.ex.citations.iter().map(|c| c.date))
+        .flatten()
+        .filter(|d| d.day == day && d.month == month && candidates.contains(&d.year))
+        .map(|d| d.year)
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    match seen[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// A matched piece as a message quotes it: white space runs, line breaks included, as one
+/// space.
+fn shown(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether some line opens with `mark` and then a capitalised word (a footnote's text).

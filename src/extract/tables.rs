@@ -368,6 +368,9 @@ pub struct Version {
     /// Laws that amended this version ("59/2020/QH14"), where known.
     #[serde(default)]
     pub amended_by: Vec<String>,
+    /// Whether this version's dates were seen in its `source` (the row's own flag).
+    #[serde(default)]
+    pub verified: bool,
 }
 
 /// A law, code or ordinance as a work: one name ("Luật Ngân sách nhà nước") and its
