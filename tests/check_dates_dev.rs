@@ -1,6 +1,6 @@
 //! The date rules scored on dates-dev and dates-blind (tests/fixtures/gold/check/dates-*.tsv,
-//! README-dates-dev.md, README-dates-blind.md): 30 dev-split and 30 blind-split documents read in full by a blind annotator for date
-//! defects — malformed dates (C0211), one date written twice (C0213), a law's wrong date by
+//! README-dates-dev.md, README-dates-blind.md): 30 dev-split and 30 blind-split documents,
+//! each set read in full by its own blind annotator for date defects — malformed dates (C0211), one date written twice (C0213), a law's wrong date by
 //! name (C0214), a numbered instrument's wrong date (C0201, C0205, C0209) — and the law
 //! dates the annotator found right against public sources. Floors only, measured when the
 //! rules were written: a change that loses a defect, its fix, or brings a false alarm on a
