@@ -512,6 +512,9 @@ impl Analysis {
         self.text.push_str(text);
         self.words.clear();
         self.terms.clear();
+        // About one word every six bytes, terms twice the text: grown once, not doubled.
+        self.words.reserve(text.len() / 6);
+        self.terms.reserve(text.len() * 2);
         let table = char_table();
         let mut slow = Slow::default();
         let mut at = 0;
@@ -589,16 +592,11 @@ fn next_word(text: &str, mut at: usize) -> Option<(usize, usize, bool)> {
     Some((from, at, ascii))
 }
 
-/// What the chains make of one char, when it is always NFC ([`always_nfc`]) and its terms
-/// are short: `Ð`→`Đ` then lowercase (the exact term's char), then ASCII folding and marks
-/// stripped (the folded term's). Up to 7 bytes each; `len == u8::MAX`: not in the table.
-#[derive(Clone, Copy)]
-struct CharTerms {
-    lower: [u8; 7],
-    lower_len: u8,
-    fold: [u8; 7],
-    fold_len: u8,
-}
+/// What the chains make of one char, when it is always NFC ([`always_nfc`]) and each of its
+/// terms is one char: `Ð`→`Đ` then lowercase (the exact term's char), then ASCII folding
+/// and marks stripped (the folded term's). None: not in the table (a word holding it goes
+/// through the filters).
+type CharTerms = Option<(char, char)>;
 
 /// The chars of [`CharTerms`]: below U+0300 and U+1E00..=U+1EFF (Latin Extended Additional).
 const TABLE_LOW: u32 = 0x300;
@@ -626,23 +624,13 @@ fn char_table() -> &'static [CharTerms] {
         (0..TABLE_LOW)
             .chain(TABLE_EXT)
             .map(|cp| {
-                let mut e = CharTerms {
-                    lower: [0; 7],
-                    lower_len: u8::MAX,
-                    fold: [0; 7],
-                    fold_len: u8::MAX,
-                };
-                let Some(c) = char::from_u32(cp).filter(|&c| always_nfc(c)) else {
-                    return e;
-                };
+                let c = char::from_u32(cp).filter(|&c| always_nfc(c))?;
                 let (lower, fold) = slow.char_terms(c);
-                if lower.len() <= 7 && fold.len() <= 7 {
-                    e.lower[..lower.len()].copy_from_slice(lower.as_bytes());
-                    e.lower_len = lower.len() as u8;
-                    e.fold[..fold.len()].copy_from_slice(fold.as_bytes());
-                    e.fold_len = fold.len() as u8;
-                }
-                e
+                let one = |s: &str| {
+                    let mut cs = s.chars();
+                    cs.next().filter(|_| cs.next().is_none())
+                };
+                Some((one(&lower)?, one(&fold)?))
             })
             .collect()
     })
@@ -660,15 +648,13 @@ fn fast_terms(word: &str, table: &[CharTerms], terms: &mut String) -> Option<usi
         }
     }
     for c in word.chars() {
-        let e = table.get(table_index(c)?)?;
-        let bytes = e.lower.get(..usize::from(e.lower_len))?;
-        terms.push_str(std::str::from_utf8(bytes).ok()?);
+        let (lower, _) = (*table.get(table_index(c)?)?)?;
+        terms.push(lower);
     }
     let fstart = terms.len();
     for c in word.chars() {
-        let e = table.get(table_index(c)?)?;
-        let bytes = e.fold.get(..usize::from(e.fold_len))?;
-        terms.push_str(std::str::from_utf8(bytes).ok()?);
+        let (_, fold) = (*table.get(table_index(c)?)?)?;
+        terms.push(fold);
     }
     Some(fstart)
 }
