@@ -10,7 +10,9 @@
 //! Both are defined as chains of filters ([`exact_chain`], [`folded_chain`]); what is
 //! registered ([`exact`], [`folded`]) gives the same tokens from one [`Shared`] analysis of
 //! a text per thread: a section's body, indexed in two fields in a row, is split into words
-//! and normalized once, not twice. (An index of an older cancu also had `vi_pairs`, the
+//! and normalized once, not twice. That analysis takes an ASCII word's terms as its lowercase
+//! and maps a word of Latin letters char by char from a table made by the filters themselves;
+//! only other words go through the filters one by one. (An index of an older cancu also had `vi_pairs`, the
 //! folded terms of two consecutive words as one term; a phrase is now a phrase query on the
 //! folded positions, and such an index is rebuilt: its schema differs.)
 //!
