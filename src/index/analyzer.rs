@@ -10,7 +10,9 @@
 //! Both are defined as chains of filters ([`exact_chain`], [`folded_chain`]); what is
 //! registered ([`exact`], [`folded`]) gives the same tokens from one [`Shared`] analysis of
 //! a text per thread: a section's body, indexed in two fields in a row, is split into words
-//! and normalized once, not twice. (An index of an older cancu also had `vi_pairs`, the
+//! and normalized once, not twice. That analysis takes an ASCII word's terms as its lowercase
+//! and maps a word of Latin letters char by char from a table made by the filters themselves;
+//! only other words go through the filters one by one. (An index of an older cancu also had `vi_pairs`, the
 //! folded terms of two consecutive words as one term; a phrase is now a phrase query on the
 //! folded positions, and such an index is rebuilt: its schema differs.)
 //!
@@ -416,8 +418,9 @@ impl Shared {
 const SHARED_MAX_BYTES: usize = 1 << 30;
 
 /// One word of a text kept by the analyzers: offsets in the text, position (words dropped
-/// as too long count), and where its exact term (`start..mid`) and folded term (`mid..end`)
-/// are in [`Analysis::terms`]. 32 bits each: a long section's words are held per thread.
+/// as too long count), and where its exact term (`start..mid`) and folded term
+/// (`fstart..end`) are in [`Analysis::terms`] (one range for both when they are the same, as
+/// for an ASCII word). 32 bits each: a long section's words are held per thread.
 #[derive(Clone, Copy, Debug)]
 struct Word {
     from: u32,
@@ -425,6 +428,7 @@ struct Word {
     position: u32,
     start: u32,
     mid: u32,
+    fstart: u32,
     end: u32,
 }
 
@@ -436,7 +440,7 @@ impl Word {
     }
     fn folded<'t>(&self, terms: &'t str) -> &'t str {
         terms
-            .get(self.mid as usize..self.end as usize)
+            .get(self.fstart as usize..self.end as usize)
             .unwrap_or("")
     }
 }
@@ -497,7 +501,10 @@ impl Analysis {
     /// Analyse `text` into `self` (buffers reused): per word the terms of [`exact_chain`]
     /// (NFC, `Ð`→`Đ`, modern tones, lowercase) and [`folded_chain`] (NFC, `Ð`→`Đ`,
     /// lowercase, ASCII folding, marks stripped), words of [`MAX_TOKEN_BYTES`] or more
-    /// dropped as `RemoveLongFilter` drops them.
+    /// dropped as `RemoveLongFilter` drops them. Words are found as [`WordTokenizer`] finds
+    /// them ([`next_word`]); an ASCII word's two terms are its lowercase, one range; a word
+    /// of Latin letters is mapped a char at a time ([`fast_terms`], the chains' own result
+    /// per char); any other word goes through the filters one by one ([`Analysis::slow`]).
     fn analyze(&mut self, text: &str) {
         // A long text's buffers are not kept for the short ones after it.
         if self.words.capacity() > 1 << 16 && text.len() < 1 << 18 {
@@ -507,54 +514,219 @@ impl Analysis {
         self.text.push_str(text);
         self.words.clear();
         self.terms.clear();
-        let mut words = WordTokenizer::default();
-        let mut stream = words.token_stream(text);
-        let mut fold = AsciiFoldingFilter.transform(Whole::default());
-        let (mut base, mut lower, mut toned, mut scratch) =
-            (String::new(), String::new(), String::new(), String::new());
-        while stream.advance() {
-            let t = stream.token();
-            if t.text.len() >= MAX_TOKEN_BYTES {
+        // About one word every six bytes, terms twice the text: grown once, not doubled.
+        self.words.reserve(text.len() / 6);
+        self.terms.reserve(text.len() * 2);
+        let table = char_table();
+        let mut slow = Slow::default();
+        let mut at = 0;
+        let mut position: u32 = 0;
+        while let Some((from, to, ascii)) = next_word(text, at) {
+            at = to;
+            let this = position;
+            position = position.wrapping_add(1);
+            let word = &text[from..to];
+            if word.len() >= MAX_TOKEN_BYTES {
                 continue;
             }
-            base.clear();
-            base.push_str(&t.text);
-            apply(nfc, &mut base, &mut scratch);
-            apply(eth_to_d_stroke, &mut base, &mut scratch);
-            lower.clear();
-            lower.push_str(&base);
-            apply(lowercase, &mut lower, &mut scratch);
-            let start = self.terms.len() as u32;
-            // Exact: modern tones, then lowercase (the same as `lower` when the tones
-            // did not move).
-            toned.clear();
-            if modern_tones(&base, &mut toned) {
-                apply(lowercase, &mut toned, &mut scratch);
-                self.terms.push_str(&toned);
+            let start = self.terms.len();
+            let (mid, fstart) = if ascii {
+                self.terms.push_str(word);
+                self.terms[start..].make_ascii_lowercase();
+                (self.terms.len(), start)
+            } else if let Some(fstart) = fast_terms(word, table, &mut self.terms) {
+                (fstart, fstart)
             } else {
-                self.terms.push_str(&lower);
-            }
-            let mid = self.terms.len() as u32;
-            // Folded: lowercase, ASCII folding, marks stripped.
-            if !lower.is_ascii() {
-                let mut s = fold.token_stream(&lower);
-                if s.advance() {
-                    std::mem::swap(&mut scratch, &mut s.token_mut().text);
-                    std::mem::swap(&mut lower, &mut scratch);
-                }
-            }
-            apply(strip_marks, &mut lower, &mut scratch);
-            self.terms.push_str(&lower);
+                self.terms.truncate(start);
+                slow.terms(word, &mut self.terms)
+            };
             // Below SHARED_MAX_BYTES (the terms: at most 4 bytes of each char's 4).
             self.words.push(Word {
-                from: t.offset_from as u32,
-                to: t.offset_to as u32,
-                position: t.position as u32,
-                start,
-                mid,
+                from: from as u32,
+                to: to as u32,
+                position: this,
+                start: start as u32,
+                mid: mid as u32,
+                fstart: fstart as u32,
                 end: self.terms.len() as u32,
             });
         }
+    }
+}
+
+/// The next word of `text` at or after byte `at`: its byte range, and whether it is ASCII.
+/// The words of [`WordTokenizer`] (maximal runs of [`is_word_char`]), ASCII bytes tested
+/// without decoding.
+fn next_word(text: &str, mut at: usize) -> Option<(usize, usize, bool)> {
+    let b = text.as_bytes();
+    let char_at = |i: usize| text.get(i..).and_then(|r| r.chars().next());
+    loop {
+        let &c = b.get(at)?;
+        if c < 0x80 {
+            if c.is_ascii_alphanumeric() {
+                break;
+            }
+            at += 1;
+        } else {
+            let ch = char_at(at)?;
+            if is_word_char(ch) {
+                break;
+            }
+            at += ch.len_utf8();
+        }
+    }
+    let from = at;
+    let mut ascii = true;
+    while let Some(&c) = b.get(at) {
+        if c < 0x80 {
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            at += 1;
+        } else {
+            let Some(ch) = char_at(at).filter(|&ch| is_word_char(ch)) else {
+                break;
+            };
+            ascii = false;
+            at += ch.len_utf8();
+        }
+    }
+    Some((from, at, ascii))
+}
+
+/// What the chains make of one char, when it is always NFC ([`always_nfc`]) and each of its
+/// terms is one char: `Ð`→`Đ` then lowercase (the exact term's char), then ASCII folding
+/// and marks stripped (the folded term's). None: not in the table (a word holding it goes
+/// through the filters).
+type CharTerms = Option<(char, char)>;
+
+/// The chars of [`CharTerms`]: below U+0300 and U+1E00..=U+1EFF (Latin Extended Additional).
+const TABLE_LOW: u32 = 0x300;
+const TABLE_EXT: std::ops::RangeInclusive<u32> = 0x1E00..=0x1EFF;
+
+fn table_index(c: char) -> Option<usize> {
+    let cp = c as u32;
+    if cp < TABLE_LOW {
+        Some(cp as usize)
+    } else if TABLE_EXT.contains(&cp) {
+        Some((TABLE_LOW + cp - TABLE_EXT.start()) as usize)
+    } else {
+        None
+    }
+}
+
+/// The table of [`CharTerms`], made once from the filters themselves: each char through
+/// `eth_to_d_stroke` and `lowercase`, then tantivy's ASCII folding and `strip_marks`, as
+/// [`Analysis::slow`] does a word. Every filter maps a word char by char (NFC aside, which
+/// leaves these chars alone), so a word's terms are its chars' terms put together.
+fn char_table() -> &'static [CharTerms] {
+    static TABLE: std::sync::OnceLock<Vec<CharTerms>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut slow = Slow::default();
+        (0..TABLE_LOW)
+            .chain(TABLE_EXT)
+            .map(|cp| {
+                let c = char::from_u32(cp).filter(|&c| always_nfc(c))?;
+                let (lower, fold) = slow.char_terms(c);
+                let one = |s: &str| {
+                    let mut cs = s.chars();
+                    cs.next().filter(|_| cs.next().is_none())
+                };
+                Some((one(&lower)?, one(&fold)?))
+            })
+            .collect()
+    })
+}
+
+/// The terms of a word of table chars ([`char_table`]) whose tone cannot be in the old
+/// place: its exact term then its folded term appended to `terms`, and where the folded
+/// one starts. None (`terms` to be cut back by the caller) when a char is not in the table
+/// or the word may be written the old way ([`modern_tones`]).
+fn fast_terms(word: &str, table: &[CharTerms], terms: &mut String) -> Option<usize> {
+    let mut rev = word.chars().rev();
+    if let (Some(last), Some(prev)) = (rev.next(), rev.next()) {
+        if matches!(prev, 'o' | 'O' | 'u' | 'U') && is_toned_aey(last) {
+            return None;
+        }
+    }
+    for c in word.chars() {
+        let (lower, _) = (*table.get(table_index(c)?)?)?;
+        terms.push(lower);
+    }
+    let fstart = terms.len();
+    for c in word.chars() {
+        let (_, fold) = (*table.get(table_index(c)?)?)?;
+        terms.push(fold);
+    }
+    Some(fstart)
+}
+
+/// The filters applied one by one to a word, with their buffers.
+#[derive(Default)]
+struct Slow {
+    base: String,
+    lower: String,
+    toned: String,
+    scratch: String,
+    fold: Option<AsciiFoldingFilterWrapper<Whole>>,
+}
+
+type AsciiFoldingFilterWrapper<T> = <AsciiFoldingFilter as TokenFilter>::Tokenizer<T>;
+
+impl Slow {
+    /// Append the exact then the folded term of `word` to `terms`; where the exact one
+    /// ends and the folded one starts.
+    fn terms(&mut self, word: &str, terms: &mut String) -> (usize, usize) {
+        let (lower, fold) = self.word_terms(word);
+        terms.push_str(lower);
+        let mid = terms.len();
+        terms.push_str(fold);
+        (mid, mid)
+    }
+
+    /// The exact and folded terms of one char (for [`char_table`]).
+    fn char_terms(&mut self, c: char) -> (String, String) {
+        let mut buf = [0; 4];
+        let (lower, fold) = self.word_terms(c.encode_utf8(&mut buf));
+        (lower.to_string(), fold.to_string())
+    }
+
+    /// The exact and folded terms of a word, by the filters of [`exact_chain`] and
+    /// [`folded_chain`].
+    fn word_terms(&mut self, word: &str) -> (&str, &str) {
+        let Slow {
+            base,
+            lower,
+            toned,
+            scratch,
+            fold,
+        } = self;
+        base.clear();
+        base.push_str(word);
+        apply(nfc, base, scratch);
+        apply(eth_to_d_stroke, base, scratch);
+        lower.clear();
+        lower.push_str(base);
+        apply(lowercase, lower, scratch);
+        // Exact: modern tones, then lowercase (the same as `lower` when the tones did not
+        // move).
+        toned.clear();
+        if modern_tones(base, toned) {
+            apply(lowercase, toned, scratch);
+        } else {
+            toned.push_str(lower);
+        }
+        // Folded: lowercase, ASCII folding, marks stripped.
+        if !lower.is_ascii() {
+            let fold = fold.get_or_insert_with(|| AsciiFoldingFilter.transform(Whole::default()));
+            let mut s = fold.token_stream(lower);
+            if s.advance() {
+                std::mem::swap(scratch, &mut s.token_mut().text);
+                std::mem::swap(lower, scratch);
+            }
+        }
+        apply(strip_marks, lower, scratch);
+        (toned.as_str(), lower.as_str())
     }
 }
 
@@ -896,6 +1068,46 @@ mod tests {
                 ("bình".to_string(), "tra".to_string()),
             ]
         );
+    }
+
+    /// The per-char table and the ASCII path give the chains' tokens for every char up to
+    /// U+2000 and of Latin Extended Additional, alone and in words (after an ASCII letter,
+    /// between Vietnamese letters, after `o`/`u` where the old tone placement is moved,
+    /// with a combining mark), in upper and lower case.
+    #[test]
+    fn shared_analysis_equals_the_chains_for_every_char() {
+        let mut words: Vec<String> = (0..0x2000u32)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+            .flat_map(|c| {
+                [
+                    format!("{c}"),
+                    format!("A{c}"),
+                    format!("ư{c}ờ"),
+                    format!("{c}Đ"),
+                    format!("o{c}"),
+                    format!("U{c}"),
+                    format!("{c}\u{301}"),
+                    format!("ð{c}Ð"),
+                ]
+            })
+            .collect();
+        words.extend(["hoà", "HOÀ", "thuỷ", "khoẻ", "Uỷ", "quý", "ĐƯỜNG"].map(String::from));
+        for chunk in words.chunks(512) {
+            let text = chunk.join(" ");
+            for (mut chain, mut shared) in [(exact_chain(), exact()), (folded_chain(), folded())] {
+                let (want, got) = (tokens(&mut chain, &text), tokens(&mut shared, &text));
+                assert_eq!(want.len(), got.len());
+                for (w, g) in want.iter().zip(&got) {
+                    assert_eq!(
+                        (&w.text, w.offset_from, w.offset_to, w.position),
+                        (&g.text, g.offset_from, g.offset_to, g.position),
+                        "{:?}",
+                        &text[w.offset_from..w.offset_to]
+                    );
+                }
+            }
+        }
     }
 
     #[test]
