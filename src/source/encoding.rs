@@ -131,10 +131,9 @@ pub fn binary_check(bytes: &[u8]) -> Result<(), NotText> {
         return Err(NotText::Nul(i));
     }
     // TCVN3 puts capitals at 0x01-0x17, so controls are counted, not refused one by one.
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a))
-        .count();
+    let controls = super::fast::count_bytes(head, |b| {
+        (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c) & (b != 0x1a)
+    });
     let share = controls * 100 / head.len().max(1);
     if share > 10 {
         return Err(NotText::Controls(share as u32));
