@@ -137,8 +137,8 @@ fn utf8_len(lead: u8) -> usize {
 /// Characters that are starters (combining class 0) allowed in NFC (quick check Yes), like
 /// ASCII: Latin-1 Supplement to the Spacing Modifier Letters, and Latin Extended Additional
 /// (every precomposed Vietnamese letter). Checked for every one of them by a test; the
-/// reading itself tells them from their bytes ([`safe_starter_len`]).
-#[cfg(test)]
+/// reading itself tells them from their bytes ([`safe_starter_len`]); [`nfc`] from the char
+/// (no table lookup).
 fn is_safe_starter(c: char) -> bool {
     matches!(c as u32, 0xA0..=0x2FF | 0x1E00..=0x1EFF | 0x2002..=0x206F)
 }
@@ -233,7 +233,9 @@ pub fn nfc(text: String, map: &mut OffsetMap) -> String {
         let g = &text[start..end];
         let trivial = n == 1
             && g.chars().next().is_some_and(|c| {
-                c.is_ascii() || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+                c.is_ascii()
+                    || is_safe_starter(c)
+                    || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
             });
         if trivial {
             return;
@@ -247,7 +249,7 @@ pub fn nfc(text: String, map: &mut OffsetMap) -> String {
         *plain = end;
     };
     for (i, c) in text.char_indices() {
-        let starter = c.is_ascii() || canonical_combining_class(c) == 0;
+        let starter = c.is_ascii() || is_safe_starter(c) || canonical_combining_class(c) == 0;
         if starter && group_len > 0 {
             flush(&mut b, &mut plain, start, i, group_len);
             group_len = 0;
