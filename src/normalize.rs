@@ -347,14 +347,32 @@ pub fn fold_key(s: &str) -> String {
         }
         return out;
     }
-    // The folded chars, straight from the string (no offset map), lowercased (ASCII
-    // without the Unicode table) with white space collapsed.
-    let table = latin_table();
+    // The folded chars, straight from the string's bytes (no offset map; [`key_step`] by
+    // the tables of [`Folded::new`]), lowercased (ASCII without the Unicode table) with
+    // white space collapsed.
+    let folds = fold_tables();
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        let Some(c) = key_step(c, table) else {
-            continue;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let c = if x < 0x80 {
+            i += 1;
+            if x == b'*' {
+                ' '
+            } else {
+                char::from(x)
+            }
+        } else {
+            let (code, len) = folds.at(b, i);
+            let at = i;
+            i += len;
+            match code {
+                FOLD_DROP => continue,
+                FOLD_KEEP => decode_at(b, at).0,
+                a => char::from(a),
+            }
         };
         if c.is_whitespace() {
             space = true;
