@@ -184,9 +184,8 @@ fn fold_tables() -> &'static FoldTables {
     static T: OnceLock<FoldTables> = OnceLock::new();
     T.get_or_init(|| {
         let latin = latin_table();
-        let code = |cp: u32| {
-            char::from_u32(cp).map_or(FOLD_KEEP, |c| fold_code(fold_char_with(c, latin)))
-        };
+        let code =
+            |cp: u32| char::from_u32(cp).map_or(FOLD_KEEP, |c| fold_code(fold_char_with(c, latin)));
         FoldTables {
             two: (0x80..0x800).map(code).collect(),
             latin_ext: (0x1E00..0x1F00).map(code).collect(),
@@ -202,7 +201,13 @@ impl FoldTables {
         let lead = b[i];
         if (0xC2..0xE0).contains(&lead) {
             let cp = ((lead as usize & 0x1F) << 6) | (at(1) as usize & 0x3F);
-            return (self.two.get(cp.wrapping_sub(0x80)).copied().unwrap_or(FOLD_KEEP), 2);
+            return (
+                self.two
+                    .get(cp.wrapping_sub(0x80))
+                    .copied()
+                    .unwrap_or(FOLD_KEEP),
+                2,
+            );
         }
         if lead == 0xE1 && (0xB8..0xBC).contains(&at(1)) {
             let k = ((at(1) as usize & 0x03) << 6) | (at(2) as usize & 0x3F);
@@ -1072,9 +1077,10 @@ mod tests {
     /// multi-byte chars at every place of the eight-byte blocks `Folded::new` copies.
     #[test]
     fn fast_fold_matches_reference_on_long_mixtures() {
-        let alphabet: Vec<char> = "abcdefgh XYZ 0123456789 */-\nđĐịươ\u{301}\u{200B}\u{a0}\u{2014}“中😀"
-            .chars()
-            .collect();
+        let alphabet: Vec<char> =
+            "abcdefgh XYZ 0123456789 */-\nđĐịươ\u{301}\u{200B}\u{a0}\u{2014}“中😀"
+                .chars()
+                .collect();
         let words: Vec<String> = random_words(&alphabet, 0x2545_F491_4F6C_DD1D, 20_000).collect();
         for chunk in words.chunks(40) {
             assert_same_fold(&chunk.concat());
