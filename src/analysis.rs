@@ -109,11 +109,40 @@ pub struct Analysis {
     pub diagnostics: Option<Vec<Diagnostic>>,
 }
 
+/// The registry of a run with the checker's view of it ([`RegistryKnowledge`]), made once
+/// for all the run's documents: the view's caches (the subject words of every instrument)
+/// are then built once, not again for each document. Borrowing the registry, it cannot go
+/// stale.
+pub struct RunRegistry<'r> {
+    reg: &'r Registry,
+    know: RegistryKnowledge<&'r Registry>,
+}
+
+impl<'r> RunRegistry<'r> {
+    pub fn new(reg: &'r Registry) -> RunRegistry<'r> {
+        RunRegistry {
+            reg,
+            know: RegistryKnowledge::new(reg),
+        }
+    }
+
+    pub fn registry(&self) -> &'r Registry {
+        self.reg
+    }
+}
+
 /// Analyse one document: extract; outline and resolve when `wants` says so (against `reg`;
 /// without a registry nothing resolves); check when asked (the registry rules through
 /// `reg`, skipped without one), with the resolution already made. The only place the
 /// pipeline is composed. No I/O, no panic.
 pub fn analyze(source: SourceFile, reg: Option<&Registry>, wants: &Wants) -> Analysis {
+    analyze_in(source, reg.map(RunRegistry::new).as_ref(), wants)
+}
+
+/// [`analyze`] with the registry of a run ([`RunRegistry`]): what a command checking many
+/// documents calls, so that what the checker's view of the registry builds is built once.
+pub fn analyze_in(source: SourceFile, run: Option<&RunRegistry>, wants: &Wants) -> Analysis {
+    let reg = run.map(RunRegistry::registry);
     let text = source.text.as_str();
     let mut extraction = crate::extract::extract(text);
     let outline = if wants.outline && wants.sections_only {
@@ -147,15 +176,15 @@ pub fn analyze(source: SourceFile, reg: Option<&Registry>, wants: &Wants) -> Ana
             .cloned()
             .map(crate::knowledge::checked)
             .collect();
-        match reg {
-            Some(reg) => {
-                let know = RegistryKnowledge::new(reg);
+        match run {
+            Some(run) => {
+                let know = &run.know;
                 let resolved = if wants.resolve {
                     resolved
                 } else {
                     know.resolve_document(text, &extraction)
                 };
-                check::check_resolved(text, &extraction, &know, resolved, &opts)
+                check::check_resolved(text, &extraction, know, resolved, &opts)
             }
             None => check::check_resolved(text, &extraction, &NoKnowledge, resolved, &opts),
         }

@@ -40,49 +40,64 @@ impl Folded {
     /// [`Folded::recycle`]d view of this thread when there is one: a large document's
     /// buffers are then not fresh memory the kernel has to clear page by page.
     pub fn new(original: &str) -> Folded {
-        let (mut text, mut map) = SPARE.with(|s| s.take()).unwrap_or_default();
-        text.clear();
+        let (text, mut map) = SPARE.with(|s| s.take()).unwrap_or_default();
+        let mut out = text.into_bytes();
+        out.clear();
         map.clear();
         let bytes = original.as_bytes();
-        let table = latin_table();
-        text.reserve(bytes.len());
+        let folds = fold_tables();
+        out.reserve(bytes.len());
         map.reserve(bytes.len() + 1);
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'*' {
-                // Markdown emphasis reads as a space.
-                text.push(' ');
+            // Eight bytes at a time: the ASCII bytes before the first '*' or non-ASCII byte
+            // are copied with their offsets by fixed-size writes (eight bytes and offsets
+            // written, the ones past the run taken back; never more than the capacity, as
+            // the folded text is never longer than the original read so far).
+            if let Some(w) = bytes.get(i..i + 8) {
+                let w8: [u8; 8] = w.try_into().unwrap_or([0x80; 8]);
+                let k = ascii_run_len(u64::from_le_bytes(w8));
+                let (o, m) = (out.len(), map.len());
+                out.extend_from_slice(&w8);
+                out.truncate(o + k);
+                let base = i as u32;
+                map.extend_from_slice(&std::array::from_fn::<u32, 8, _>(|j| base + j as u32));
+                map.truncate(m + k);
+                i += k;
+                if k == 8 {
+                    continue;
+                }
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            if b < 0x80 {
+                // '*' (Markdown emphasis reads as a space), or an ASCII byte of the last seven.
+                out.push(if b == b'*' { b' ' } else { b });
                 map.push(i as u32);
                 i += 1;
                 continue;
             }
-            if b < 0x80 {
-                // A run of ASCII (but '*') copied as it is, its offsets in one go.
-                let start = i;
-                while i < bytes.len() && bytes[i] < 0x80 && bytes[i] != b'*' {
-                    i += 1;
+            let (code, len) = folds.at(bytes, i);
+            match code {
+                FOLD_DROP => {}
+                FOLD_KEEP => {
+                    // The char's own bytes (valid UTF-8 as it came).
+                    out.extend_from_slice(&bytes[i..(i + len).min(bytes.len())]);
+                    map.extend(std::iter::repeat_n(i as u32, len));
                 }
-                text.push_str(&original[start..i]);
-                map.extend(start as u32..i as u32);
-                continue;
-            }
-            let (c, len) = decode_at(bytes, i);
-            match fold_char_with(c, table) {
-                Fold::Drop => {}
-                Fold::Ascii(a) => {
-                    text.push(a as char);
+                a => {
+                    out.push(a);
                     map.push(i as u32);
-                }
-                Fold::Keep => {
-                    // The char decoded from valid UTF-8 encodes back to the same bytes.
-                    text.push(c);
-                    map.extend(std::iter::repeat_n(i as u32, c.len_utf8()));
                 }
             }
             i += len;
         }
         map.push(original.len() as u32);
+        // Valid by construction (ASCII and whole chars of a `str`): the check is one fast
+        // pass over mostly ASCII, and the lossy fallback is never taken.
+        let text = String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Folded { text, map }
     }
 
@@ -128,6 +143,79 @@ enum Fold {
     Drop,
     Ascii(u8),
     Keep,
+}
+
+/// How many of the eight bytes of `w` (little-endian) come before the first non-ASCII byte
+/// or '*': the ASCII run [`Folded::new`] copies as it is. Exact for the first such byte (the
+/// zero-byte test's borrows only run above a zero byte).
+fn ascii_run_len(w: u64) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let x = w ^ (LO * b'*' as u64);
+    let stops = (w & HI) | (x.wrapping_sub(LO) & !x & HI);
+    (stops.trailing_zeros() / 8) as usize
+}
+
+/// What a non-ASCII char folds to, as a byte: [`FOLD_DROP`], [`FOLD_KEEP`] or the ASCII
+/// byte it becomes.
+const FOLD_DROP: u8 = 0;
+const FOLD_KEEP: u8 = 0x80;
+
+/// [`fold_char_with`] as byte codes, looked up by the UTF-8 bytes of the chars Vietnamese
+/// text is made of: every two-byte char (U+0080..U+07FF) and Latin Extended Additional
+/// (U+1E00..U+1EFF, E1 B8..BB); other chars are decoded and folded one by one.
+struct FoldTables {
+    /// By code point − 0x80, U+0080..U+07FF.
+    two: Vec<u8>,
+    /// By code point − 0x1E00.
+    latin_ext: Vec<u8>,
+    latin: &'static [u8],
+}
+
+fn fold_code(f: Fold) -> u8 {
+    match f {
+        Fold::Drop => FOLD_DROP,
+        Fold::Keep => FOLD_KEEP,
+        Fold::Ascii(a) => a,
+    }
+}
+
+fn fold_tables() -> &'static FoldTables {
+    static T: OnceLock<FoldTables> = OnceLock::new();
+    T.get_or_init(|| {
+        let latin = latin_table();
+        let code =
+            |cp: u32| char::from_u32(cp).map_or(FOLD_KEEP, |c| fold_code(fold_char_with(c, latin)));
+        FoldTables {
+            two: (0x80..0x800).map(code).collect(),
+            latin_ext: (0x1E00..0x1F00).map(code).collect(),
+            latin,
+        }
+    })
+}
+
+impl FoldTables {
+    /// The fold code of the non-ASCII char at byte `i` of valid UTF-8 `b`, and its length.
+    fn at(&self, b: &[u8], i: usize) -> (u8, usize) {
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let lead = b[i];
+        if (0xC2..0xE0).contains(&lead) {
+            let cp = ((lead as usize & 0x1F) << 6) | (at(1) as usize & 0x3F);
+            return (
+                self.two
+                    .get(cp.wrapping_sub(0x80))
+                    .copied()
+                    .unwrap_or(FOLD_KEEP),
+                2,
+            );
+        }
+        if lead == 0xE1 && (0xB8..0xBC).contains(&at(1)) {
+            let k = ((at(1) as usize & 0x03) << 6) | (at(2) as usize & 0x3F);
+            return (self.latin_ext.get(k).copied().unwrap_or(FOLD_KEEP), 3);
+        }
+        let (c, len) = decode_at(b, i);
+        (fold_code(fold_char_with(c, self.latin)), len)
+    }
 }
 
 /// The char starting at byte `i` of valid UTF-8 `b` (a `str`'s bytes) and its length,
@@ -264,14 +352,32 @@ pub fn fold_key(s: &str) -> String {
         }
         return out;
     }
-    // The folded chars, straight from the string (no offset map), lowercased (ASCII
-    // without the Unicode table) with white space collapsed.
-    let table = latin_table();
+    // The folded chars, straight from the string's bytes (no offset map; [`key_step`] by
+    // the tables of [`Folded::new`]), lowercased (ASCII without the Unicode table) with
+    // white space collapsed.
+    let folds = fold_tables();
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        let Some(c) = key_step(c, table) else {
-            continue;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let c = if x < 0x80 {
+            i += 1;
+            if x == b'*' {
+                ' '
+            } else {
+                char::from(x)
+            }
+        } else {
+            let (code, len) = folds.at(b, i);
+            let at = i;
+            i += len;
+            match code {
+                FOLD_DROP => continue,
+                FOLD_KEEP => decode_at(b, at).0,
+                a => char::from(a),
+            }
         };
         if c.is_whitespace() {
             space = true;
@@ -964,6 +1070,21 @@ mod tests {
         for w in random_words(&alphabet, 0x9E37_79B9_7F4A_7C15, 50_000) {
             assert_same_fold(&w);
             assert_eq!(fold_key(&w), fold_key_reference(&w), "{w:?}");
+        }
+    }
+
+    /// Long texts of random words, so that ASCII runs of every length meet '*', marks and
+    /// multi-byte chars at every place of the eight-byte blocks `Folded::new` copies.
+    #[test]
+    fn fast_fold_matches_reference_on_long_mixtures() {
+        let alphabet: Vec<char> =
+            "abcdefgh XYZ 0123456789 */-\nđĐịươ\u{301}\u{200B}\u{a0}\u{2014}“中😀"
+                .chars()
+                .collect();
+        let words: Vec<String> = random_words(&alphabet, 0x2545_F491_4F6C_DD1D, 20_000).collect();
+        for chunk in words.chunks(40) {
+            assert_same_fold(&chunk.concat());
+            assert_same_fold(&chunk.join("  "));
         }
     }
 

@@ -220,11 +220,11 @@ struct Shown {
 /// latest one the document cites (said in a note).
 fn run_one(
     source: SourceFile,
-    reg: Option<&crate::registry::Registry>,
+    reg: Option<&crate::analysis::RunRegistry>,
     opts: &Options,
     shown: &Shown,
 ) -> (Checked, Option<Date>) {
-    let mut a = crate::analysis::analyze(source, reg, &crate::analysis::Wants::check(*opts));
+    let mut a = crate::analysis::analyze_in(source, reg, &crate::analysis::Wants::check(*opts));
     let diags: Vec<Diagnostic> = a
         .diagnostics
         .take()
@@ -471,12 +471,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let stdout = std::io::stdout();
     let mut sink = Sink::new(std::io::BufWriter::new(stdout.lock()), style, args.dry_run);
     let reg = reg.as_ref();
+    // The checker's view of the registry, built once for every document of the run.
+    let run_reg = reg.map(crate::analysis::RunRegistry::new);
     let mut errors = 0;
     // Every document is checked (and, without --fix, rendered) on the worker threads; the
     // results come back in the order of the inputs and are written as they come.
     let work = |d: SourceFile| {
         let path = d.path.clone();
-        let (c, latest) = run_one(d, reg, &opts, &shown);
+        let (c, latest) = run_one(d, run_reg.as_ref(), &opts, &shown);
         if args.fix {
             return Worked {
                 latest,
@@ -768,7 +770,8 @@ fn fix_file(
         },
     )
     .with_context(|| crate::cli::output::tr(&messages::E_FIXED_NOT_READ_BACK, &[&d.path]))?;
-    Ok(Some(run_one(new, reg, opts, shown).0))
+    let run_reg = reg.map(crate::analysis::RunRegistry::new);
+    Ok(Some(run_one(new, run_reg.as_ref(), opts, shown).0))
 }
 
 /// Keep `original` as the backup (`FILE.cancu-bak`, or `.cancu-bak.N` when an older backup

@@ -279,6 +279,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         crate::extract::Extractor::builtin();
     });
     let reg = args.registry.load_for(&args.paths)?;
+    // With `--findings`, the checker's view of the registry is built once for the run.
+    let reg = crate::analysis::RunRegistry::new(&reg);
     let format = args.format;
     let wants = if args.findings {
         crate::analysis::Wants::all(Default::default())
@@ -366,10 +368,10 @@ enum Piece {
 /// file, places for DOCX/PDF.
 fn document_out(
     d: SourceFile,
-    reg: &crate::registry::Registry,
+    reg: &crate::analysis::RunRegistry,
     wants: &crate::analysis::Wants,
 ) -> DocumentOut {
-    let mut a = crate::analysis::analyze(d, Some(reg), wants);
+    let mut a = crate::analysis::analyze_in(d, Some(reg), wants);
     let d = &a.source;
     let places = if d.locations.is_empty() {
         Vec::new()
@@ -694,7 +696,7 @@ mod tests {
                 crate::analysis::Wants::all(Default::default()),
             ] {
                 let d = SourceFile::plain("p \"q\".md", text.clone());
-                let mut out = document_out(d, &reg, &wants);
+                let mut out = document_out(d, &crate::analysis::RunRegistry::new(&reg), &wants);
                 if let Some(c) = out.citations.first_mut() {
                     c.invalid_date = Some("31/02/2019".into());
                     c.parts.symbol_inferred = true;
@@ -735,9 +737,18 @@ mod tests {
         ];
         for text in rows {
             let d = SourceFile::plain("a.txt", text.to_string());
-            let whole = crate::cli::output::pretty_item(&document_out(d.clone(), &reg, &wants))
-                .unwrap_or_default();
-            let piecewise = json_item(document_out(d, &reg, &wants)).unwrap_or_default();
+            let whole = crate::cli::output::pretty_item(&document_out(
+                d.clone(),
+                &crate::analysis::RunRegistry::new(&reg),
+                &wants,
+            ))
+            .unwrap_or_default();
+            let piecewise = json_item(document_out(
+                d,
+                &crate::analysis::RunRegistry::new(&reg),
+                &wants,
+            ))
+            .unwrap_or_default();
             assert_eq!(
                 String::from_utf8_lossy(&piecewise),
                 String::from_utf8_lossy(&whole),

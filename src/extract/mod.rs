@@ -167,12 +167,13 @@ impl<'t> Extractor<'t> {
         let mut consumed = 0usize; // folded offset up to which text is taken
         let mut taken: Vec<(usize, usize)> = Vec::new(); // folded ranges of number-symbols
 
+        let mut tw_folded = String::new();
         for (idx, &(a, b)) in anchors.iter().enumerate() {
             if a < consumed {
                 continue;
             }
             let next_anchor = anchors.get(idx + 1).map(|x| x.0).unwrap_or(fb.len());
-            let tw_folded = fold_key(&f.text[a..b]);
+            ascii_key_into(&f.text[a..b], &mut tw_folded);
             let Some((kind, proper)) = self.t.type_word(&tw_folded) else {
                 continue;
             };
@@ -253,7 +254,9 @@ impl<'t> Extractor<'t> {
         }
 
         drop_chrome(&mut out, &f, &self.t.chrome);
-        out.sort_by_key(|c| (c.start, c.end));
+        // Stable as `sort_by_key`, but sorting (key, index) pairs and then moving each
+        // citation once: a citation is a large value.
+        out.sort_by_cached_key(|c| (c.start, c.end));
         assign_lines(&mut out, text);
         drop_own_number(&mut out, &header);
         drop_own_title(&mut out, &header, text);
@@ -428,6 +431,25 @@ impl<'t> Extractor<'t> {
     }
 }
 
+/// [`fold_key`] of `s` into `key` (its buffer reused from one type word to the next): a
+/// type word matched on the folded view is ASCII, lowercased and its white space collapsed
+/// here as `fold_key` does; anything else goes through `fold_key`.
+fn ascii_key_into(s: &str, key: &mut String) {
+    key.clear();
+    if !s.is_ascii() {
+        key.push_str(&fold_key(s));
+        return;
+    }
+    for w in s.split(|c: char| c.is_whitespace() || c == '*') {
+        if !w.is_empty() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        }
+    }
+}
+
 struct Ctx<'a> {
     text: &'a str,
     f: &'a Folded,
@@ -452,6 +474,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The type word's key, built in a reused buffer, is `fold_key`'s on every kind of text.
+    #[test]
+    fn type_word_key_is_fold_key() {
+        let mut key = String::from("left over");
+        for s in [
+            "",
+            "Nghi dinh",
+            "NGHI\t\n  DINH",
+            "quyet\x0B\x0Cdinh\r",
+            "*Thong* tu",
+            "  ke hoach  ",
+            "nghị định",
+            "Nghi\u{a0}dinh",
+            "chi\u{2003}thi",
+        ] {
+            ascii_key_into(s, &mut key);
+            assert_eq!(key, fold_key(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -261,10 +261,9 @@ pub fn binary_check(bytes: &[u8]) -> Result<(), NotText> {
         return Err(NotText::Nul(i));
     }
     // TCVN3 puts capitals at 0x01-0x17, so controls are counted, not refused one by one.
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a))
-        .count();
+    let controls = super::fast::count_bytes(head, |b| {
+        (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c) & (b != 0x1a)
+    });
     let share = controls * 100 / head.len().max(1);
     if share > 10 {
         return Err(NotText::Controls(share as u32));
@@ -298,19 +297,24 @@ pub fn decode_vec(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded, N
         } else {
             super::fast::plainly_unicode(sample(s)).map(|why| How::plain(why, false))
         };
-        if let Some(why) = why.filter(|_| super::fast::is_nfc(s)) {
-            return Ok(Decoded {
-                text,
-                map: OffsetMap::default(),
-                detected: Detected {
-                    encoding: Encoding::Utf8,
-                    confidence: 1.0,
-                    how: why,
-                },
-                warnings: Vec::new(),
-            });
-        }
-        return decode(text.as_bytes(), forced);
+        let Some(why) = why else {
+            return decode(text.as_bytes(), forced);
+        };
+        // Plainly Unicode: NFC already (the text as it is), else composed here, as
+        // `decode` would after validating, detecting and copying the same bytes again (its
+        // UTF-8 step over valid bytes without a BOM records no offset change).
+        let mut map = OffsetMap::default();
+        let text = nfc(text, &mut map);
+        return Ok(Decoded {
+            text,
+            map,
+            detected: Detected {
+                encoding: Encoding::Utf8,
+                confidence: 1.0,
+                how: why,
+            },
+            warnings: Vec::new(),
+        });
     }
     decode(&bytes, forced)
 }
@@ -799,6 +803,51 @@ mod tests {
         assert_eq!(d.text, "Nghị định");
         let sp = d.text.find(' ').unwrap_or(0);
         assert_eq!(d.map.original(sp), nfd.find(' ').unwrap_or(0));
+    }
+
+    /// `decode_vec` (the reading's fast path) reads every input as `decode` does: the same
+    /// text, detection, warnings and original offset of every text offset; NFC and NFD
+    /// Unicode (composed there without a second validation), legacy forms, BOMs, UTF-16,
+    /// invalid UTF-8, with and without `--encoding utf-8`.
+    #[test]
+    fn decode_vec_reads_as_decode_does() {
+        let nfd: String = "Căn cứ Nghị định số 168/2018/NĐ-CP, Điều 5 của Luật"
+            .nfd()
+            .collect();
+        let mixed = format!("Ủy ban nhân dân {nfd} “x” – ỹ\u{301}a\u{323}\u{302}");
+        let rows: Vec<Vec<u8>> = vec![
+            "Ủy ban nhân dân".into(),
+            "ASCII only 12/2024/ND-CP".into(),
+            nfd.clone().into_bytes(),
+            mixed.clone().into_bytes(),
+            mixed.repeat(3000).into_bytes(),
+            format!("\u{feff}{nfd}").into_bytes(),
+            "Uû ban nh©n d©n x· Xu©n L\u{AD}¬ng".into(),
+            "Xin chaøo caùc baïn, Ñieàu 5 cuûa Nghò ñònh".into(),
+            b"Uy\xfb ban nh\xa9n d\xa9n".to_vec(),
+            [&b"Ngh\xe1\xbb\x8b \xc3"[..], nfd.as_bytes()].concat(),
+            [0xFF, 0xFE, b'a', 0, b'b', 0].to_vec(),
+            b"a\0b".to_vec(),
+        ];
+        for bytes in rows {
+            for forced in [None, Some(Encoding::Utf8)] {
+                let a = decode(&bytes, forced);
+                let b = decode_vec(bytes.clone(), forced);
+                let (a, b) = match (a, b) {
+                    (Ok(a), Ok(b)) => (a, b),
+                    (a, b) => {
+                        assert_eq!(a.err(), b.err(), "{bytes:?}");
+                        continue;
+                    }
+                };
+                assert_eq!(a.text, b.text, "{bytes:?}");
+                assert_eq!(a.detected, b.detected, "{bytes:?}");
+                assert_eq!(a.warnings, b.warnings, "{bytes:?}");
+                for t in 0..=a.text.len() + 1 {
+                    assert_eq!(a.map.original(t), b.map.original(t), "{bytes:?} at {t}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -392,8 +392,29 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, SourceError> {
         }
     };
     let f = std::fs::File::open(path).map_err(io)?;
-    let hint = f.metadata().map(|m| m.len()).unwrap_or(0).min(limit);
-    read_limited(&p(), f, limit, hint as usize)
+    let hint = f.metadata().map(|m| m.len()).unwrap_or(0).min(limit) as usize;
+    // Into the bytes of the last JSON file this thread read, unless they are far larger.
+    let spare = SPARE_BYTES.take();
+    let into = if spare.capacity() <= hint.saturating_mul(2).saturating_add(64 << 10) {
+        spare
+    } else {
+        Vec::new()
+    };
+    read_limited_into(&p(), f, limit, hint, into)
+}
+
+thread_local! {
+    /// The bytes of the last JSON file this thread read, given back once its text was taken
+    /// out of them ([`from_bytes_as`]): the next file is read into them rather than into
+    /// fresh memory the kernel has to clear page by page.
+    static SPARE_BYTES: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Give bytes no longer needed back to [`read_bytes`] of this thread (at most 8 MiB kept).
+fn recycle_bytes(bytes: Vec<u8>) {
+    if bytes.capacity() <= 8 << 20 {
+        SPARE_BYTES.set(bytes);
+    }
 }
 
 /// Read `r` to its end, refusing it once more than `limit` bytes came (`path` names it in
@@ -404,8 +425,20 @@ pub fn read_limited(
     limit: u64,
     hint: usize,
 ) -> Result<Vec<u8>, SourceError> {
+    read_limited_into(path, r, limit, hint, Vec::new())
+}
+
+/// [`read_limited`] into `bytes` (emptied first; its memory reused).
+fn read_limited_into(
+    path: &str,
+    r: impl std::io::Read,
+    limit: u64,
+    hint: usize,
+    mut bytes: Vec<u8>,
+) -> Result<Vec<u8>, SourceError> {
     use std::io::Read as _;
-    let mut bytes = Vec::with_capacity(hint.saturating_add(1));
+    bytes.clear();
+    bytes.reserve_exact(hint.saturating_add(1));
     r.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|err| SourceError::Io {
@@ -488,7 +521,9 @@ pub fn from_bytes_as(
                 }
                 Format::Json => {
                     map = OffsetMap::default();
-                    json::text(path, &d.text)?
+                    let t = json::text(path, &d.text);
+                    recycle_bytes(d.text.into_bytes());
+                    t?
                 }
                 _ => d.text,
             };
