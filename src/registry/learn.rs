@@ -12,6 +12,7 @@ use super::{Instrument, Relation, RelationSource, RelationType, Scope, Source, S
 use crate::model::{Citation, Date, Kind};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// The pattern file compiled into the binary.
@@ -190,7 +191,9 @@ struct EffectPattern {
 /// The compiled patterns.
 pub struct Patterns {
     issued: Regex,
-    running_head: Vec<Regex>,
+    /// The running heads' patterns as one alternation (a line matches it when it matches
+    /// one of them); None when there are none.
+    running_head: Option<Regex>,
     header_lines: usize,
     own_effective: Regex,
     dates: Vec<Regex>,
@@ -198,7 +201,6 @@ pub struct Patterns {
     after_days: Vec<Regex>,
     item: Regex,
     not_starts: Vec<String>,
-    not_contains: Vec<String>,
     not_before: Vec<String>,
     self_word: String,
     /// "nghị định này", "thông tư này", …
@@ -208,6 +210,11 @@ pub struct Patterns {
     provision_words: Vec<String>,
     /// (type, trigger, subject before?, confidence), longest trigger first.
     triggers: Vec<(EffectType, String, bool, f32)>,
+    /// Each trigger's searcher (vectorized `memmem`, built once), in `triggers`' order.
+    trigger_finders: Vec<memchr::memmem::Finder<'static>>,
+    /// A searcher for each phrase of `not_effect_contains` (a clause holding one states no
+    /// effect).
+    not_contains_finders: Vec<memchr::memmem::Finder<'static>>,
     /// The first word of every trigger (up to its first white space), as one regex: a
     /// clause whose lowered text holds none of them holds no trigger (see [`effects`]).
     /// None when a trigger starts with white space or is empty (no such shortcut then).
@@ -280,7 +287,15 @@ impl Patterns {
             x_provisions: p.facts.x_provisions,
             fact_confidence: p.facts.confidence,
             issued: re(&p.header.issued)?,
-            running_head: res(&p.header.running_head)?,
+            running_head: match p.header.running_head.as_slice() {
+                [] => None,
+                v => {
+                    // Each checked alone first, so an error names its own pattern.
+                    res(v)?;
+                    let alt: Vec<String> = v.iter().map(|r| format!("(?:{r})")).collect();
+                    Some(re(&alt.join("|"))?)
+                }
+            },
             header_lines: p.header.lines,
             own_effective: re(&p.effective.own)?,
             dates: res(&p.effective.dates)?,
@@ -288,7 +303,6 @@ impl Patterns {
             after_days: res(&p.effective.after_days)?,
             item: re(&p.clause.item)?,
             not_starts: p.clause.not_effect_starts,
-            not_contains: p.clause.not_effect_contains,
             not_before: p.clause.not_before_trigger,
             self_names: p
                 .clause
@@ -300,25 +314,50 @@ impl Patterns {
             self_word: p.clause.self_word,
             amend_objects: p.clause.amend_objects,
             provision_words: p.clause.provision_words,
+            trigger_finders: finders(triggers.iter().map(|t| t.1.as_str())),
+            not_contains_finders: finders(p.clause.not_effect_contains.iter().map(String::as_str)),
             triggers,
             trigger_heads,
         })
     }
 }
 
+/// A searcher for each needle (owned, so the patterns keep them).
+fn finders<'a>(needles: impl Iterator<Item = &'a str>) -> Vec<memchr::memmem::Finder<'static>> {
+    needles
+        .map(|n| memchr::memmem::Finder::new(n.as_bytes()).into_owned())
+        .collect()
+}
+
 /// Lower-case each character whose lower case has the same UTF-8 length, so that byte
 /// offsets into the result are offsets into the input.
+///
+/// The ASCII letters are lowered over the whole copy at once; then each non-ASCII char
+/// whose lower case differs is written over itself (the same length), so a text that is
+/// mostly lower case already costs a copy and one scan.
 fn lower(s: &str) -> String {
+    let mut out = s.to_ascii_lowercase();
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        return out;
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    let bytes = s.as_bytes();
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            i += 1;
             continue;
         }
-        out.push(lower_char(c));
+        // `i` is a char boundary: only whole chars are stepped over.
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        let n = c.len_utf8();
+        let x = lower_char(c);
+        if x != c {
+            out.replace_range(i..i + n, x.encode_utf8(&mut buf));
+        }
+        i += n;
     }
     out
 }
@@ -342,10 +381,9 @@ fn lower_char(c: char) -> char {
     }
 }
 
-/// `s` lower-cased ([`lower`]) with each run of white space as one space, and for each
-/// byte of the result the byte of `s` it comes from (one more entry: the end).
-fn squash_lower(s: &str) -> (String, Vec<usize>) {
-    let low = lower(s);
+/// `low` (a slice of [`lower`]'s output) with each run of white space as one space, and for
+/// each byte of the result the byte of `low` it comes from (one more entry: the end).
+fn squash_mapped(low: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(low.len());
     let mut map = Vec::with_capacity(low.len() + 1);
     let mut prev_space = false;
@@ -361,16 +399,14 @@ fn squash_lower(s: &str) -> (String, Vec<usize>) {
         }
         prev_space = false;
         out.push(c);
-        for k in 0..c.len_utf8() {
-            map.push(i + k);
-        }
+        map.extend(i..i + c.len_utf8());
     }
-    map.push(s.len());
+    map.push(low.len());
     (out, map)
 }
 
-/// `s` (already lowered) with each run of white space as one space: what [`squash_lower`]
-/// makes of the text `s` was lowered from, without the offset map.
+/// `s` (already lowered) with each run of white space as one space: [`squash_mapped`]'s
+/// text without the offset map.
 fn squash_lowered(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut prev_space = false;
@@ -462,7 +498,7 @@ fn clauses(text: &str, low: &str, p: &Patterns) -> Vec<Clause> {
         }
         // `lower` maps each char to one of the same length: the line's bytes in `low`.
         let l = &low[start..start + line.len()];
-        if p.running_head.iter().any(|r| r.is_match(l)) {
+        if p.running_head.as_ref().is_some_and(|r| r.is_match(l)) {
             continue;
         }
         let m = p.item.captures(l);
@@ -475,8 +511,8 @@ fn clauses(text: &str, low: &str, p: &Patterns) -> Vec<Clause> {
         };
         let opens_quote = t.starts_with(['“', '"', '‟']);
         // New wording quoted over several lines ("“Điều 1. Phạm vi …").
-        let unbalanced = t.matches(['“', '‟']).count() > t.matches('”').count();
-        let starts_quote = opens_quote && (prev_end_sentence || unbalanced);
+        let unbalanced = || t.matches(['“', '‟']).count() > t.matches('”').count();
+        let starts_quote = opens_quote && (prev_end_sentence || unbalanced());
         let first_upper = t.chars().next().is_some_and(|c| c.is_uppercase());
         let new = marker != Marker::None
             || (prev_end_sentence && first_upper)
@@ -562,7 +598,7 @@ impl Doc<'_> {
         if b <= a {
             return None;
         }
-        let s = squash(&flat(self.text, a, b));
+        let s = squash(&self.text[a..b]);
         let s = s
             .trim_matches(|c: char| c == ',' || c == ':' || c.is_whitespace())
             .to_string();
@@ -699,10 +735,9 @@ fn learn_extracted_as(
         }
     }
     // The issue date: the place-and-date line of the header.
-    let lines: Vec<&str> = text.split('\n').collect();
-    out.issuer_line = lines
-        .iter()
-        .take(p.header_lines)
+    // Only the header's lines are read: the text is not split further.
+    let header = || text.split('\n').take(p.header_lines);
+    out.issuer_line = header()
         .map(|l| l.trim().trim_matches(['*', '|', '#', ' ']))
         .take_while(|l| !lower(l).starts_with("số"))
         .find(|l| {
@@ -715,7 +750,7 @@ fn learn_extracted_as(
                     .any(|w| ll.starts_with(w))
         })
         .map(str::to_string);
-    for line in lines.iter().take(p.header_lines) {
+    for line in header() {
         if let Some(c) = p.issued.captures(&lower(line)) {
             if let Some(d) = date_of(&c) {
                 out.issued = Some(d);
@@ -741,13 +776,13 @@ fn learn_extracted_as(
     let first_article = cl.iter().position(|c| c.marker == Marker::Article);
     let body_from = first_article.unwrap_or_else(|| {
         cl.iter()
-            .rposition(|c| lower(&text[c.body..c.end]).starts_with("căn cứ"))
+            .rposition(|c| low[c.body..c.end].starts_with("căn cứ"))
             .map(|i| i + 1)
             .unwrap_or(0)
     });
     // The effective date.
     for c in &cl[body_from.min(cl.len())..] {
-        // squash_lower(flat(clause)) without its offset map (line breaks are white space).
+        // The clause lowered and squashed (line breaks are white space).
         let l = squash_lowered(&low[c.start..c.end]);
         let Some(m) = p.own_effective.find(&l) else {
             continue;
@@ -1029,30 +1064,55 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
         {
             continue;
         }
-        let text = flat(doc.text, c.start, c.end);
-        let (l, map) = squash_lower(&text);
+        // The clause lowered with its white space squashed (line breaks included), and
+        // for each of its bytes the byte of the clause it comes from.
+        let (l, map) = squash_mapped(&doc.low[c.start..c.end]);
         let o = |i: usize| c.start + map[i.min(map.len() - 1)];
+        // Where each trigger occurs first (searched once here, in `triggers`' order): a
+        // clause without a lead-in nor any trigger does nothing.
+        let firsts: Vec<Option<usize>> = p
+            .trigger_finders
+            .iter()
+            .map(|f| f.find(l.as_bytes()))
+            .collect();
+        if lead.is_none() && firsts.iter().all(Option::is_none) {
+            continue;
+        }
         let body_at = map.partition_point(|&m| m < c.body - c.start).min(l.len());
         let body_l = l[body_at..].trim_start();
         let body_at = l.len() - body_l.len();
         if p.not_starts.iter().any(|w| body_l.starts_with(w.as_str())) {
             continue;
         }
-        if p.not_contains.iter().any(|w| l.contains(w.as_str())) {
+        if p.not_contains_finders
+            .iter()
+            .any(|f| f.find(l.as_bytes()).is_some())
+        {
             continue;
         }
-        let cites = cites_in(&doc.cites, c.start, c.end);
-        let cites: Vec<&(usize, usize, String)> = cites
-            .into_iter()
-            .filter(|x| Some(&x.2) != doc.own.as_ref())
-            .collect();
-        let clause = squash(&text);
+        // The clause's citations and its text are made when an effect or a lead-in needs
+        // them (most clauses with a trigger word state no effect).
+        let cites_cell = OnceCell::new();
+        let cites = || -> &Vec<&(usize, usize, String)> {
+            cites_cell.get_or_init(|| {
+                cites_in(&doc.cites, c.start, c.end)
+                    .into_iter()
+                    .filter(|x| Some(&x.2) != doc.own.as_ref())
+                    .collect()
+            })
+        };
+        let clause_cell = OnceCell::new();
+        let clause = || -> String {
+            clause_cell
+                .get_or_init(|| squash(&doc.text[c.start..c.end]))
+                .clone()
+        };
         // Items under a lead-in.
         if let Some(li) = &lead {
             if matches!(c.marker, Marker::Letter | Marker::Dash)
                 || (li.level == Marker::Article && c.marker == Marker::Number)
             {
-                if let Some(t) = cites.first() {
+                if let Some(t) = cites().first() {
                     let provisions = doc.provisions(c.body, t.0);
                     out.push(Effect {
                         kind: li.kind,
@@ -1060,7 +1120,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         provisions,
                         date: li.date,
                         line: c.line,
-                        clause: format!("{} {}", li.text, clause),
+                        clause: format!("{} {}", li.text, clause()),
                         confidence: li.confidence - 0.1,
                     });
                     continue;
@@ -1071,19 +1131,26 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
         // "Nghị định này … thay thế …": the text names itself shortly before the act, in the
         // same sentence.
         let self_before = |at: usize| {
+            // The last name before `at` decides; one starting more than `self_reach` bytes
+            // before is too far, so only those bytes are searched.
+            let w = at.saturating_sub(p.self_reach);
+            let w = (0..=w).rev().find(|&i| l.is_char_boundary(i)).unwrap_or(0);
             p.self_names.iter().any(|n| {
-                l[..at].rfind(n.as_str()).is_some_and(|i| {
+                l[w..at].rfind(n.as_str()).is_some_and(|i| {
+                    let i = w + i;
                     let between = &l[i + n.len()..at];
                     at - i <= p.self_reach && !between.contains(['.', ';', ':'])
                 })
             })
         };
         let mut claimed: Vec<(usize, usize)> = Vec::new();
-        for (kind, trig, before, conf) in &p.triggers {
-            let mut from = 0;
-            while let Some(i) = l[from..].find(trig.as_str()) {
-                let at = from + i;
-                from = at + trig.len();
+        let triggers = p.triggers.iter().zip(&p.trigger_finders).zip(&firsts);
+        for (((kind, trig, before, conf), finder), first) in triggers {
+            // Each occurrence of the trigger, left to right, none overlapping the last.
+            let mut next = *first;
+            while let Some(at) = next {
+                let from = at + trig.len();
+                next = finder.find(&l.as_bytes()[from..]).map(|i| from + i);
                 if claimed.iter().any(|&(a, b)| at < b && at + trig.len() > a) {
                     continue;
                 }
@@ -1122,7 +1189,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                     .filter_map(|w| l[at..].find(w).map(|i| at + i))
                     .min()
                     .unwrap_or(l.len());
-                let after_cites: Vec<&&(usize, usize, String)> = cites
+                let after_cites: Vec<&&(usize, usize, String)> = cites()
                     .iter()
                     .filter(|x| x.0 >= o(at + trig.len()) && x.0 < o(instr_end))
                     .collect();
@@ -1158,7 +1225,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         .first()
                         .and_then(|t| doc.provisions(o(pstart), t.0))
                         .or_else(|| {
-                            let s = squash(&text[map[pstart]..]);
+                            let s = squash(&doc.text[c.start + map[pstart]..c.end]);
                             let s = s.split(':').next().unwrap_or("");
                             let s = s.trim_end_matches(['.', ' ']);
                             let s = s.strip_suffix(" như sau").unwrap_or(s);
@@ -1177,7 +1244,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                             provisions: provisions.clone(),
                             date: doc.effect_date(&l, at),
                             line: c.line,
-                            clause: clause.clone(),
+                            clause: clause(),
                             confidence: conf,
                         });
                     }
@@ -1196,7 +1263,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         continue;
                     }
                     let before_cites: Vec<&&(usize, usize, String)> =
-                        cites.iter().filter(|x| x.1 <= o(at)).collect();
+                        cites().iter().filter(|x| x.1 <= o(at)).collect();
                     if before_cites.is_empty() {
                         if l.trim_end().ends_with(':') {
                             lead = Some(LeadIn {
@@ -1204,7 +1271,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                                 confidence: *conf,
                                 date: doc.effect_date(&l, at),
                                 level: c.marker,
-                                text: clause.clone(),
+                                text: clause(),
                             });
                         }
                         continue;
@@ -1227,12 +1294,13 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         provisions: provisions.clone(),
                         date,
                         line: c.line,
-                        clause: clause.clone(),
+                        clause: clause(),
                         confidence: *conf,
                     });
                     // "Thông tư số A … và Thông tư số B … hết hiệu lực".
                     for x in before_cites.iter().skip(1) {
-                        let pre = lower(&text[..x.0 - c.start]);
+                        // The clause's lowered text up to X, line breaks as spaces.
+                        let pre = flat(doc.low, c.start, x.0);
                         let pre = pre.trim_end();
                         if !(pre.ends_with(" và") || pre.ends_with(',') || pre.ends_with(';')) {
                             break;
@@ -1243,7 +1311,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                             provisions: None,
                             date,
                             line: c.line,
-                            clause: clause.clone(),
+                            clause: clause(),
                             confidence: *conf - 0.1,
                         });
                     }
@@ -1261,7 +1329,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                             confidence: *conf,
                             date: doc.effect_date(&l, at),
                             level: c.marker,
-                            text: clause.clone(),
+                            text: clause(),
                         });
                     }
                     continue;
@@ -1275,14 +1343,13 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                     provisions,
                     date,
                     line: c.line,
-                    clause: clause.clone(),
+                    clause: clause(),
                     confidence: *conf,
                 });
                 // "thay thế Thông tư số A và Thông tư số B".
                 let mut last_end = t.1;
                 for x in after_cites.iter().skip(1) {
-                    let gap = lower(&doc.text[last_end..x.0]);
-                    let g = squash(&gap);
+                    let g = squash(&doc.low[last_end..x.0]);
                     let joined = g.ends_with(" và")
                         || g == "và"
                         || g.ends_with(',')
@@ -1298,7 +1365,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         provisions,
                         date,
                         line: c.line,
-                        clause: clause.clone(),
+                        clause: clause(),
                         confidence: *conf - 0.1,
                     });
                     last_end = x.1;
