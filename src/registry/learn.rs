@@ -332,34 +332,70 @@ fn finders<'a>(needles: impl Iterator<Item = &'a str>) -> Vec<memchr::memmem::Fi
 /// Lower-case each character whose lower case has the same UTF-8 length, so that byte
 /// offsets into the result are offsets into the input.
 ///
-/// The ASCII letters are lowered over the whole copy at once; then each non-ASCII char
-/// whose lower case differs is written over itself (the same length), so a text that is
-/// mostly lower case already costs a copy and one scan.
+/// The ASCII letters are lowered over the whole copy at once (runs of ASCII are stepped
+/// over eight bytes at a time); then each non-ASCII char whose lower case differs is
+/// written over itself (the same length), the chars below U+2000 looked up in
+/// [`lower_table`]. A text that is mostly lower case already costs a copy and one scan.
 fn lower(s: &str) -> String {
     let mut out = s.to_ascii_lowercase();
     if s.is_ascii() {
         return out;
     }
+    let table = lower_table();
     let bytes = s.as_bytes();
+    let byte = |k: usize| u32::from(bytes.get(k).copied().unwrap_or(0) & 0x3F);
     let mut buf = [0u8; 4];
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii() {
-            i += 1;
-            continue;
+        if let Some(w) = bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        {
+            if u64::from_ne_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
         }
+        let b = bytes[i];
         // `i` is a char boundary: only whole chars are stepped over.
-        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
-            break;
+        let (cp, n) = match b {
+            0x00..=0x7F => {
+                i += 1;
+                continue;
+            }
+            0xC0..=0xDF => ((u32::from(b & 0x1F) << 6) | byte(i + 1), 2),
+            0xE0..=0xEF => (
+                (u32::from(b & 0x0F) << 12) | (byte(i + 1) << 6) | byte(i + 2),
+                3,
+            ),
+            _ => (u32::MAX, 4),
         };
-        let n = c.len_utf8();
-        let x = lower_char(c);
-        if x != c {
+        let x = match table.get(cp as usize) {
+            Some(&x) => x,
+            None => {
+                let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                    break;
+                };
+                lower_char(c)
+            }
+        };
+        if x as u32 != cp {
+            // The same length (`lower_char`'s rule): written over the char.
             out.replace_range(i..i + n, x.encode_utf8(&mut buf));
         }
         i += n;
     }
     out
+}
+
+/// [`lower_char`] of every char below U+2000 (Latin, Greek, Cyrillic, …), computed once.
+fn lower_table() -> &'static [char] {
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..0x2000u32)
+            .map(|cp| char::from_u32(cp).map_or('\0', lower_char))
+            .collect()
+    })
 }
 
 /// [`lower`]'s rule for one char: its lower case when that is one char of the same UTF-8
@@ -407,7 +443,10 @@ fn squash_mapped(low: &str) -> (String, Vec<usize>) {
 
 /// `s` (already lowered) with each run of white space as one space: [`squash_mapped`]'s
 /// text without the offset map.
-fn squash_lowered(s: &str) -> String {
+fn squash_lowered(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_squashed(s) {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut prev_space = false;
     for c in s.chars() {
@@ -421,7 +460,36 @@ fn squash_lowered(s: &str) -> String {
             out.push(c);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
+}
+
+/// Is `s` its own [`squash_lowered`]: no white space but single ASCII spaces? Read a byte
+/// at a time; a non-ASCII char is decoded only when its first byte can start white space
+/// (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000).
+fn is_squashed(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut prev_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' => true,
+            b'\t'..=b'\r' => return false,
+            0xC2 | 0xE2 | 0xE3 | 0xE1 if b != 0xE1 || bytes.get(i + 1) == Some(&0x9A) => {
+                if s.get(i..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_whitespace)
+                {
+                    return false;
+                }
+                false
+            }
+            _ => false,
+        };
+        if space && prev_space {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
 }
 
 /// A date from `d`, `m`, `y` groups.
@@ -873,7 +941,13 @@ fn learn_extracted_as(
 fn facts(doc: &Doc) -> Vec<Fact> {
     let (p, text, cites) = (doc.p, doc.text, &doc.cites);
     let mut out: Vec<Fact> = Vec::new();
-    let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+    // The line breaks, found once when a fact needs its line.
+    let breaks = OnceCell::new();
+    let line_of = |at: usize| {
+        let breaks: &Vec<usize> =
+            breaks.get_or_init(|| memchr::memchr_iter(b'\n', text.as_bytes()).collect());
+        breaks.partition_point(|&b| b < at) + 1
+    };
     let mut j = 1;
     while j < cites.len() {
         let (prev, y) = (&cites[j - 1], &cites[j]);
@@ -1759,7 +1833,12 @@ mod tests {
                 .collect()
         };
         for c in (0..0x3000u32).filter_map(char::from_u32) {
-            for s in [c.to_string(), format!("Ab{c}Đ İ Z")] {
+            // The last row: runs of eight ASCII bytes and more before and after the char.
+            for s in [
+                c.to_string(),
+                format!("Ab{c}Đ İ Z"),
+                format!("QUYẾT ĐỊNH SỐ 12/QĐ-UBND{c}ABCDEFGHIJ{c}Ư"),
+            ] {
                 assert_eq!(lower(&s), rule(&s), "{s:?}");
             }
         }
@@ -1767,6 +1846,52 @@ mod tests {
             lower("QUYẾT ĐỊNH Số 12/QĐ-UBND"),
             "quyết định số 12/qđ-ubnd"
         );
+    }
+
+    /// `squash_lowered` borrows a text only when squashing would not change it: every char
+    /// below U+3001 (the white space among them), alone, doubled and among letters.
+    #[test]
+    fn squash_lowered_borrows_only_what_is_squashed() {
+        let squashed = |s: &str| -> String {
+            let mut out = String::new();
+            let mut prev_space = false;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    if !prev_space {
+                        out.push(' ');
+                    }
+                    prev_space = true;
+                } else {
+                    prev_space = false;
+                    out.push(c);
+                }
+            }
+            out
+        };
+        for c in (0..0x3001u32).filter_map(char::from_u32) {
+            for s in [
+                c.to_string(),
+                format!("{c}{c}"),
+                format!("ệ {c}ầ"),
+                format!("a {c} b"),
+            ] {
+                let want = squashed(&s);
+                assert_eq!(squash_lowered(&s), want, "{s:?}");
+                assert_eq!(is_squashed(&s), want == s, "{s:?}");
+            }
+        }
+        for (s, want) in [
+            ("hiệu lực thi hành", true),
+            ("hiệu  lực", false),
+            ("hiệu\nlực", false),
+            ("hiệu\u{a0}lực", false),
+            ("hiệu\u{3000}lực", false),
+            ("“hiệu lực” – kể từ", true),
+            (" a ", true),
+            ("", true),
+        ] {
+            assert_eq!(is_squashed(s), want, "{s:?}");
+        }
     }
 
     fn doc(body: &str) -> String {
