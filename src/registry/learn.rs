@@ -442,25 +442,28 @@ fn squash_mapped(low: &str) -> (String, Vec<usize>) {
 }
 
 /// `s` (already lowered) with each run of white space as one space: [`squash_mapped`]'s
-/// text without the offset map.
-fn squash_lowered(s: &str) -> std::borrow::Cow<'_, str> {
+/// text without the offset map. `s` itself when it is squashed already, else written into
+/// `buf` (reused from clause to clause), a word at a time.
+fn squash_lowered<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
     if is_squashed(s) {
-        return std::borrow::Cow::Borrowed(s);
+        return s;
     }
-    let mut out = String::with_capacity(s.len());
-    let mut prev_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !prev_space {
-                out.push(' ');
-            }
-            prev_space = true;
-        } else {
-            prev_space = false;
-            out.push(c);
+    buf.clear();
+    let mut words = s.split(char::is_whitespace);
+    buf.push_str(words.next().unwrap_or(""));
+    // Each further piece follows a white space char: one space for a run of them.
+    let mut spaced = false;
+    for w in words {
+        if !spaced {
+            buf.push(' ');
+            spaced = true;
+        }
+        if !w.is_empty() {
+            buf.push_str(w);
+            spaced = false;
         }
     }
-    std::borrow::Cow::Owned(out)
+    buf
 }
 
 /// Is `s` its own [`squash_lowered`]: no white space but single ASCII spaces? Read a byte
@@ -557,6 +560,16 @@ fn clauses(text: &str, low: &str, p: &Patterns) -> Vec<Clause> {
     let mut off = 0;
     let mut prev_end_sentence = true;
     let mut in_quote = false;
+    // The item pattern's groups, read from one set of capture locations reused line after
+    // line (no allocation per line).
+    let group = |name: &str| p.item.capture_names().position(|n| n == Some(name));
+    let groups = [
+        (group("article"), Marker::Article),
+        (group("num"), Marker::Number),
+        (group("letter"), Marker::Letter),
+        (group("dash"), Marker::Dash),
+    ];
+    let mut locs = p.item.capture_locations();
     for (i, line) in text.split('\n').enumerate() {
         let start = off;
         off += line.len() + 1;
@@ -569,13 +582,13 @@ fn clauses(text: &str, low: &str, p: &Patterns) -> Vec<Clause> {
         if p.running_head.as_ref().is_some_and(|r| r.is_match(l)) {
             continue;
         }
-        let m = p.item.captures(l);
-        let marker = match &m {
-            Some(c) if c.name("article").is_some() => Marker::Article,
-            Some(c) if c.name("num").is_some() => Marker::Number,
-            Some(c) if c.name("letter").is_some() => Marker::Letter,
-            Some(c) if c.name("dash").is_some() => Marker::Dash,
-            _ => Marker::None,
+        let m = p.item.captures_read(&mut locs, l);
+        let marker = match m {
+            Some(_) => groups
+                .iter()
+                .find(|(g, _)| g.is_some_and(|g| locs.get(g).is_some()))
+                .map_or(Marker::None, |(_, k)| *k),
+            None => Marker::None,
         };
         let opens_quote = t.starts_with(['“', '"', '‟']);
         // New wording quoted over several lines ("“Điều 1. Phạm vi …").
@@ -599,8 +612,6 @@ fn clauses(text: &str, low: &str, p: &Patterns) -> Vec<Clause> {
         }
         if new {
             let body = m
-                .as_ref()
-                .and_then(|c| c.get(0))
                 .map(|g| start + g.end())
                 .unwrap_or(start + (line.len() - line.trim_start().len()));
             out.push(Clause {
@@ -849,9 +860,10 @@ fn learn_extracted_as(
             .unwrap_or(0)
     });
     // The effective date.
+    let mut buf = String::new();
     for c in &cl[body_from.min(cl.len())..] {
         // The clause lowered and squashed (line breaks are white space).
-        let l = squash_lowered(&low[c.start..c.end]);
+        let l = squash_lowered(&low[c.start..c.end], &mut buf);
         let Some(m) = p.own_effective.find(&l) else {
             continue;
         };
@@ -1868,15 +1880,18 @@ mod tests {
             }
             out
         };
+        let mut buf = String::new();
         for c in (0..0x3001u32).filter_map(char::from_u32) {
             for s in [
                 c.to_string(),
                 format!("{c}{c}"),
+                format!("  {c}\n\t{c}x  "),
                 format!("ệ {c}ầ"),
                 format!("a {c} b"),
             ] {
                 let want = squashed(&s);
-                assert_eq!(squash_lowered(&s), want, "{s:?}");
+                // One buffer for all rows, as the effective-date scan reuses it.
+                assert_eq!(squash_lowered(&s, &mut buf), want, "{s:?}");
                 assert_eq!(is_squashed(&s), want == s, "{s:?}");
             }
         }
