@@ -864,7 +864,7 @@ fn learn_extracted_as(
     for c in &cl[body_from.min(cl.len())..] {
         // The clause lowered and squashed (line breaks are white space).
         let l = squash_lowered(&low[c.start..c.end], &mut buf);
-        let Some(m) = p.own_effective.find(&l) else {
+        let Some(m) = p.own_effective.find(l) else {
             continue;
         };
         let tail = &l[m.start()..];
