@@ -12,6 +12,7 @@ use super::{Instrument, Relation, RelationSource, RelationType, Scope, Source, S
 use crate::model::{Citation, Date, Kind};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// The pattern file compiled into the binary.
@@ -190,7 +191,9 @@ struct EffectPattern {
 /// The compiled patterns.
 pub struct Patterns {
     issued: Regex,
-    running_head: Vec<Regex>,
+    /// The running heads' patterns as one alternation (a line matches it when it matches
+    /// one of them); None when there are none.
+    running_head: Option<Regex>,
     header_lines: usize,
     own_effective: Regex,
     dates: Vec<Regex>,
@@ -198,7 +201,6 @@ pub struct Patterns {
     after_days: Vec<Regex>,
     item: Regex,
     not_starts: Vec<String>,
-    not_contains: Vec<String>,
     not_before: Vec<String>,
     self_word: String,
     /// "nghị định này", "thông tư này", …
@@ -208,6 +210,11 @@ pub struct Patterns {
     provision_words: Vec<String>,
     /// (type, trigger, subject before?, confidence), longest trigger first.
     triggers: Vec<(EffectType, String, bool, f32)>,
+    /// Each trigger's searcher (vectorized `memmem`, built once), in `triggers`' order.
+    trigger_finders: Vec<memchr::memmem::Finder<'static>>,
+    /// A searcher for each phrase of `not_effect_contains` (a clause holding one states no
+    /// effect).
+    not_contains_finders: Vec<memchr::memmem::Finder<'static>>,
     /// The first word of every trigger (up to its first white space), as one regex: a
     /// clause whose lowered text holds none of them holds no trigger (see [`effects`]).
     /// None when a trigger starts with white space or is empty (no such shortcut then).
@@ -280,7 +287,15 @@ impl Patterns {
             x_provisions: p.facts.x_provisions,
             fact_confidence: p.facts.confidence,
             issued: re(&p.header.issued)?,
-            running_head: res(&p.header.running_head)?,
+            running_head: match p.header.running_head.as_slice() {
+                [] => None,
+                v => {
+                    // Each checked alone first, so an error names its own pattern.
+                    res(v)?;
+                    let alt: Vec<String> = v.iter().map(|r| format!("(?:{r})")).collect();
+                    Some(re(&alt.join("|"))?)
+                }
+            },
             header_lines: p.header.lines,
             own_effective: re(&p.effective.own)?,
             dates: res(&p.effective.dates)?,
@@ -288,7 +303,6 @@ impl Patterns {
             after_days: res(&p.effective.after_days)?,
             item: re(&p.clause.item)?,
             not_starts: p.clause.not_effect_starts,
-            not_contains: p.clause.not_effect_contains,
             not_before: p.clause.not_before_trigger,
             self_names: p
                 .clause
@@ -300,27 +314,88 @@ impl Patterns {
             self_word: p.clause.self_word,
             amend_objects: p.clause.amend_objects,
             provision_words: p.clause.provision_words,
+            trigger_finders: finders(triggers.iter().map(|t| t.1.as_str())),
+            not_contains_finders: finders(p.clause.not_effect_contains.iter().map(String::as_str)),
             triggers,
             trigger_heads,
         })
     }
 }
 
+/// A searcher for each needle (owned, so the patterns keep them).
+fn finders<'a>(needles: impl Iterator<Item = &'a str>) -> Vec<memchr::memmem::Finder<'static>> {
+    needles
+        .map(|n| memchr::memmem::Finder::new(n.as_bytes()).into_owned())
+        .collect()
+}
+
 /// Lower-case each character whose lower case has the same UTF-8 length, so that byte
 /// offsets into the result are offsets into the input.
+///
+/// The ASCII letters are lowered over the whole copy at once (runs of ASCII are stepped
+/// over eight bytes at a time); then each non-ASCII char whose lower case differs is
+/// written over itself (the same length), the chars below U+2000 looked up in
+/// [`lower_table`]. A text that is mostly lower case already costs a copy and one scan.
 fn lower(s: &str) -> String {
+    let mut out = s.to_ascii_lowercase();
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        return out;
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
+    let table = lower_table();
+    let bytes = s.as_bytes();
+    let byte = |k: usize| u32::from(bytes.get(k).copied().unwrap_or(0) & 0x3F);
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(w) = bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        {
+            if u64::from_ne_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
         }
-        out.push(lower_char(c));
+        let b = bytes[i];
+        // `i` is a char boundary: only whole chars are stepped over.
+        let (cp, n) = match b {
+            0x00..=0x7F => {
+                i += 1;
+                continue;
+            }
+            0xC0..=0xDF => ((u32::from(b & 0x1F) << 6) | byte(i + 1), 2),
+            0xE0..=0xEF => (
+                (u32::from(b & 0x0F) << 12) | (byte(i + 1) << 6) | byte(i + 2),
+                3,
+            ),
+            _ => (u32::MAX, 4),
+        };
+        let x = match table.get(cp as usize) {
+            Some(&x) => x,
+            None => {
+                let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                    break;
+                };
+                lower_char(c)
+            }
+        };
+        if x as u32 != cp {
+            // The same length (`lower_char`'s rule): written over the char.
+            out.replace_range(i..i + n, x.encode_utf8(&mut buf));
+        }
+        i += n;
     }
     out
+}
+
+/// [`lower_char`] of every char below U+2000 (Latin, Greek, Cyrillic, …), computed once.
+fn lower_table() -> &'static [char] {
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..0x2000u32)
+            .map(|cp| char::from_u32(cp).map_or('\0', lower_char))
+            .collect()
+    })
 }
 
 /// [`lower`]'s rule for one char: its lower case when that is one char of the same UTF-8
@@ -342,10 +417,9 @@ fn lower_char(c: char) -> char {
     }
 }
 
-/// `s` lower-cased ([`lower`]) with each run of white space as one space, and for each
-/// byte of the result the byte of `s` it comes from (one more entry: the end).
-fn squash_lower(s: &str) -> (String, Vec<usize>) {
-    let low = lower(s);
+/// `low` (a slice of [`lower`]'s output) with each run of white space as one space, and for
+/// each byte of the result the byte of `low` it comes from (one more entry: the end).
+fn squash_mapped(low: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(low.len());
     let mut map = Vec::with_capacity(low.len() + 1);
     let mut prev_space = false;
@@ -361,31 +435,64 @@ fn squash_lower(s: &str) -> (String, Vec<usize>) {
         }
         prev_space = false;
         out.push(c);
-        for k in 0..c.len_utf8() {
-            map.push(i + k);
-        }
+        map.extend(i..i + c.len_utf8());
     }
-    map.push(s.len());
+    map.push(low.len());
     (out, map)
 }
 
-/// `s` (already lowered) with each run of white space as one space: what [`squash_lower`]
-/// makes of the text `s` was lowered from, without the offset map.
-fn squash_lowered(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut prev_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !prev_space {
-                out.push(' ');
-            }
-            prev_space = true;
-        } else {
-            prev_space = false;
-            out.push(c);
+/// `s` (already lowered) with each run of white space as one space: [`squash_mapped`]'s
+/// text without the offset map. `s` itself when it is squashed already, else written into
+/// `buf` (reused from clause to clause), a word at a time.
+fn squash_lowered<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
+    if is_squashed(s) {
+        return s;
+    }
+    buf.clear();
+    let mut words = s.split(char::is_whitespace);
+    buf.push_str(words.next().unwrap_or(""));
+    // Each further piece follows a white space char: one space for a run of them.
+    let mut spaced = false;
+    for w in words {
+        if !spaced {
+            buf.push(' ');
+            spaced = true;
+        }
+        if !w.is_empty() {
+            buf.push_str(w);
+            spaced = false;
         }
     }
-    out
+    buf
+}
+
+/// Is `s` its own [`squash_lowered`]: no white space but single ASCII spaces? Read a byte
+/// at a time; a non-ASCII char is decoded only when its first byte can start white space
+/// (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000).
+fn is_squashed(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut prev_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' => true,
+            b'\t'..=b'\r' => return false,
+            0xC2 | 0xE2 | 0xE3 | 0xE1 if b != 0xE1 || bytes.get(i + 1) == Some(&0x9A) => {
+                if s.get(i..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_whitespace)
+                {
+                    return false;
+                }
+                false
+            }
+            _ => false,
+        };
+        if space && prev_space {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
 }
 
 /// A date from `d`, `m`, `y` groups.
@@ -453,6 +560,16 @@ fn clauses(text: &str, low: &str, p: &Patterns) -> Vec<Clause> {
     let mut off = 0;
     let mut prev_end_sentence = true;
     let mut in_quote = false;
+    // The item pattern's groups, read from one set of capture locations reused line after
+    // line (no allocation per line).
+    let group = |name: &str| p.item.capture_names().position(|n| n == Some(name));
+    let groups = [
+        (group("article"), Marker::Article),
+        (group("num"), Marker::Number),
+        (group("letter"), Marker::Letter),
+        (group("dash"), Marker::Dash),
+    ];
+    let mut locs = p.item.capture_locations();
     for (i, line) in text.split('\n').enumerate() {
         let start = off;
         off += line.len() + 1;
@@ -462,21 +579,21 @@ fn clauses(text: &str, low: &str, p: &Patterns) -> Vec<Clause> {
         }
         // `lower` maps each char to one of the same length: the line's bytes in `low`.
         let l = &low[start..start + line.len()];
-        if p.running_head.iter().any(|r| r.is_match(l)) {
+        if p.running_head.as_ref().is_some_and(|r| r.is_match(l)) {
             continue;
         }
-        let m = p.item.captures(l);
-        let marker = match &m {
-            Some(c) if c.name("article").is_some() => Marker::Article,
-            Some(c) if c.name("num").is_some() => Marker::Number,
-            Some(c) if c.name("letter").is_some() => Marker::Letter,
-            Some(c) if c.name("dash").is_some() => Marker::Dash,
-            _ => Marker::None,
+        let m = p.item.captures_read(&mut locs, l);
+        let marker = match m {
+            Some(_) => groups
+                .iter()
+                .find(|(g, _)| g.is_some_and(|g| locs.get(g).is_some()))
+                .map_or(Marker::None, |(_, k)| *k),
+            None => Marker::None,
         };
         let opens_quote = t.starts_with(['“', '"', '‟']);
         // New wording quoted over several lines ("“Điều 1. Phạm vi …").
-        let unbalanced = t.matches(['“', '‟']).count() > t.matches('”').count();
-        let starts_quote = opens_quote && (prev_end_sentence || unbalanced);
+        let unbalanced = || t.matches(['“', '‟']).count() > t.matches('”').count();
+        let starts_quote = opens_quote && (prev_end_sentence || unbalanced());
         let first_upper = t.chars().next().is_some_and(|c| c.is_uppercase());
         let new = marker != Marker::None
             || (prev_end_sentence && first_upper)
@@ -495,8 +612,6 @@ fn clauses(text: &str, low: &str, p: &Patterns) -> Vec<Clause> {
         }
         if new {
             let body = m
-                .as_ref()
-                .and_then(|c| c.get(0))
                 .map(|g| start + g.end())
                 .unwrap_or(start + (line.len() - line.trim_start().len()));
             out.push(Clause {
@@ -562,7 +677,7 @@ impl Doc<'_> {
         if b <= a {
             return None;
         }
-        let s = squash(&flat(self.text, a, b));
+        let s = squash(&self.text[a..b]);
         let s = s
             .trim_matches(|c: char| c == ',' || c == ':' || c.is_whitespace())
             .to_string();
@@ -699,10 +814,9 @@ fn learn_extracted_as(
         }
     }
     // The issue date: the place-and-date line of the header.
-    let lines: Vec<&str> = text.split('\n').collect();
-    out.issuer_line = lines
-        .iter()
-        .take(p.header_lines)
+    // Only the header's lines are read: the text is not split further.
+    let header = || text.split('\n').take(p.header_lines);
+    out.issuer_line = header()
         .map(|l| l.trim().trim_matches(['*', '|', '#', ' ']))
         .take_while(|l| !lower(l).starts_with("số"))
         .find(|l| {
@@ -715,7 +829,7 @@ fn learn_extracted_as(
                     .any(|w| ll.starts_with(w))
         })
         .map(str::to_string);
-    for line in lines.iter().take(p.header_lines) {
+    for line in header() {
         if let Some(c) = p.issued.captures(&lower(line)) {
             if let Some(d) = date_of(&c) {
                 out.issued = Some(d);
@@ -741,15 +855,16 @@ fn learn_extracted_as(
     let first_article = cl.iter().position(|c| c.marker == Marker::Article);
     let body_from = first_article.unwrap_or_else(|| {
         cl.iter()
-            .rposition(|c| lower(&text[c.body..c.end]).starts_with("căn cứ"))
+            .rposition(|c| low[c.body..c.end].starts_with("căn cứ"))
             .map(|i| i + 1)
             .unwrap_or(0)
     });
     // The effective date.
+    let mut buf = String::new();
     for c in &cl[body_from.min(cl.len())..] {
-        // squash_lower(flat(clause)) without its offset map (line breaks are white space).
-        let l = squash_lowered(&low[c.start..c.end]);
-        let Some(m) = p.own_effective.find(&l) else {
+        // The clause lowered and squashed (line breaks are white space).
+        let l = squash_lowered(&low[c.start..c.end], &mut buf);
+        let Some(m) = p.own_effective.find(l) else {
             continue;
         };
         let tail = &l[m.start()..];
@@ -838,7 +953,13 @@ fn learn_extracted_as(
 fn facts(doc: &Doc) -> Vec<Fact> {
     let (p, text, cites) = (doc.p, doc.text, &doc.cites);
     let mut out: Vec<Fact> = Vec::new();
-    let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+    // The line breaks, found once when a fact needs its line.
+    let breaks = OnceCell::new();
+    let line_of = |at: usize| {
+        let breaks: &Vec<usize> =
+            breaks.get_or_init(|| memchr::memchr_iter(b'\n', text.as_bytes()).collect());
+        breaks.partition_point(|&b| b < at) + 1
+    };
     let mut j = 1;
     while j < cites.len() {
         let (prev, y) = (&cites[j - 1], &cites[j]);
@@ -1029,30 +1150,55 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
         {
             continue;
         }
-        let text = flat(doc.text, c.start, c.end);
-        let (l, map) = squash_lower(&text);
+        // The clause lowered with its white space squashed (line breaks included), and
+        // for each of its bytes the byte of the clause it comes from.
+        let (l, map) = squash_mapped(&doc.low[c.start..c.end]);
         let o = |i: usize| c.start + map[i.min(map.len() - 1)];
+        // Where each trigger occurs first (searched once here, in `triggers`' order): a
+        // clause without a lead-in nor any trigger does nothing.
+        let firsts: Vec<Option<usize>> = p
+            .trigger_finders
+            .iter()
+            .map(|f| f.find(l.as_bytes()))
+            .collect();
+        if lead.is_none() && firsts.iter().all(Option::is_none) {
+            continue;
+        }
         let body_at = map.partition_point(|&m| m < c.body - c.start).min(l.len());
         let body_l = l[body_at..].trim_start();
         let body_at = l.len() - body_l.len();
         if p.not_starts.iter().any(|w| body_l.starts_with(w.as_str())) {
             continue;
         }
-        if p.not_contains.iter().any(|w| l.contains(w.as_str())) {
+        if p.not_contains_finders
+            .iter()
+            .any(|f| f.find(l.as_bytes()).is_some())
+        {
             continue;
         }
-        let cites = cites_in(&doc.cites, c.start, c.end);
-        let cites: Vec<&(usize, usize, String)> = cites
-            .into_iter()
-            .filter(|x| Some(&x.2) != doc.own.as_ref())
-            .collect();
-        let clause = squash(&text);
+        // The clause's citations and its text are made when an effect or a lead-in needs
+        // them (most clauses with a trigger word state no effect).
+        let cites_cell = OnceCell::new();
+        let cites = || -> &Vec<&(usize, usize, String)> {
+            cites_cell.get_or_init(|| {
+                cites_in(&doc.cites, c.start, c.end)
+                    .into_iter()
+                    .filter(|x| Some(&x.2) != doc.own.as_ref())
+                    .collect()
+            })
+        };
+        let clause_cell = OnceCell::new();
+        let clause = || -> String {
+            clause_cell
+                .get_or_init(|| squash(&doc.text[c.start..c.end]))
+                .clone()
+        };
         // Items under a lead-in.
         if let Some(li) = &lead {
             if matches!(c.marker, Marker::Letter | Marker::Dash)
                 || (li.level == Marker::Article && c.marker == Marker::Number)
             {
-                if let Some(t) = cites.first() {
+                if let Some(t) = cites().first() {
                     let provisions = doc.provisions(c.body, t.0);
                     out.push(Effect {
                         kind: li.kind,
@@ -1060,7 +1206,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         provisions,
                         date: li.date,
                         line: c.line,
-                        clause: format!("{} {}", li.text, clause),
+                        clause: format!("{} {}", li.text, clause()),
                         confidence: li.confidence - 0.1,
                     });
                     continue;
@@ -1071,19 +1217,26 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
         // "Nghị định này … thay thế …": the text names itself shortly before the act, in the
         // same sentence.
         let self_before = |at: usize| {
+            // The last name before `at` decides; one starting more than `self_reach` bytes
+            // before is too far, so only those bytes are searched.
+            let w = at.saturating_sub(p.self_reach);
+            let w = (0..=w).rev().find(|&i| l.is_char_boundary(i)).unwrap_or(0);
             p.self_names.iter().any(|n| {
-                l[..at].rfind(n.as_str()).is_some_and(|i| {
+                l[w..at].rfind(n.as_str()).is_some_and(|i| {
+                    let i = w + i;
                     let between = &l[i + n.len()..at];
                     at - i <= p.self_reach && !between.contains(['.', ';', ':'])
                 })
             })
         };
         let mut claimed: Vec<(usize, usize)> = Vec::new();
-        for (kind, trig, before, conf) in &p.triggers {
-            let mut from = 0;
-            while let Some(i) = l[from..].find(trig.as_str()) {
-                let at = from + i;
-                from = at + trig.len();
+        let triggers = p.triggers.iter().zip(&p.trigger_finders).zip(&firsts);
+        for (((kind, trig, before, conf), finder), first) in triggers {
+            // Each occurrence of the trigger, left to right, none overlapping the last.
+            let mut next = *first;
+            while let Some(at) = next {
+                let from = at + trig.len();
+                next = finder.find(&l.as_bytes()[from..]).map(|i| from + i);
                 if claimed.iter().any(|&(a, b)| at < b && at + trig.len() > a) {
                     continue;
                 }
@@ -1122,7 +1275,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                     .filter_map(|w| l[at..].find(w).map(|i| at + i))
                     .min()
                     .unwrap_or(l.len());
-                let after_cites: Vec<&&(usize, usize, String)> = cites
+                let after_cites: Vec<&&(usize, usize, String)> = cites()
                     .iter()
                     .filter(|x| x.0 >= o(at + trig.len()) && x.0 < o(instr_end))
                     .collect();
@@ -1158,7 +1311,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         .first()
                         .and_then(|t| doc.provisions(o(pstart), t.0))
                         .or_else(|| {
-                            let s = squash(&text[map[pstart]..]);
+                            let s = squash(&doc.text[c.start + map[pstart]..c.end]);
                             let s = s.split(':').next().unwrap_or("");
                             let s = s.trim_end_matches(['.', ' ']);
                             let s = s.strip_suffix(" như sau").unwrap_or(s);
@@ -1177,7 +1330,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                             provisions: provisions.clone(),
                             date: doc.effect_date(&l, at),
                             line: c.line,
-                            clause: clause.clone(),
+                            clause: clause(),
                             confidence: conf,
                         });
                     }
@@ -1196,7 +1349,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         continue;
                     }
                     let before_cites: Vec<&&(usize, usize, String)> =
-                        cites.iter().filter(|x| x.1 <= o(at)).collect();
+                        cites().iter().filter(|x| x.1 <= o(at)).collect();
                     if before_cites.is_empty() {
                         if l.trim_end().ends_with(':') {
                             lead = Some(LeadIn {
@@ -1204,7 +1357,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                                 confidence: *conf,
                                 date: doc.effect_date(&l, at),
                                 level: c.marker,
-                                text: clause.clone(),
+                                text: clause(),
                             });
                         }
                         continue;
@@ -1227,12 +1380,13 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         provisions: provisions.clone(),
                         date,
                         line: c.line,
-                        clause: clause.clone(),
+                        clause: clause(),
                         confidence: *conf,
                     });
                     // "Thông tư số A … và Thông tư số B … hết hiệu lực".
                     for x in before_cites.iter().skip(1) {
-                        let pre = lower(&text[..x.0 - c.start]);
+                        // The clause's lowered text up to X, line breaks as spaces.
+                        let pre = flat(doc.low, c.start, x.0);
                         let pre = pre.trim_end();
                         if !(pre.ends_with(" và") || pre.ends_with(',') || pre.ends_with(';')) {
                             break;
@@ -1243,7 +1397,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                             provisions: None,
                             date,
                             line: c.line,
-                            clause: clause.clone(),
+                            clause: clause(),
                             confidence: *conf - 0.1,
                         });
                     }
@@ -1261,7 +1415,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                             confidence: *conf,
                             date: doc.effect_date(&l, at),
                             level: c.marker,
-                            text: clause.clone(),
+                            text: clause(),
                         });
                     }
                     continue;
@@ -1275,14 +1429,13 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                     provisions,
                     date,
                     line: c.line,
-                    clause: clause.clone(),
+                    clause: clause(),
                     confidence: *conf,
                 });
                 // "thay thế Thông tư số A và Thông tư số B".
                 let mut last_end = t.1;
                 for x in after_cites.iter().skip(1) {
-                    let gap = lower(&doc.text[last_end..x.0]);
-                    let g = squash(&gap);
+                    let g = squash(&doc.low[last_end..x.0]);
                     let joined = g.ends_with(" và")
                         || g == "và"
                         || g.ends_with(',')
@@ -1298,7 +1451,7 @@ fn effects(doc: &Doc, cl: &[Clause]) -> Vec<Effect> {
                         provisions,
                         date,
                         line: c.line,
-                        clause: clause.clone(),
+                        clause: clause(),
                         confidence: *conf - 0.1,
                     });
                     last_end = x.1;
@@ -1692,7 +1845,12 @@ mod tests {
                 .collect()
         };
         for c in (0..0x3000u32).filter_map(char::from_u32) {
-            for s in [c.to_string(), format!("Ab{c}Đ İ Z")] {
+            // The last row: runs of eight ASCII bytes and more before and after the char.
+            for s in [
+                c.to_string(),
+                format!("Ab{c}Đ İ Z"),
+                format!("QUYẾT ĐỊNH SỐ 12/QĐ-UBND{c}ABCDEFGHIJ{c}Ư"),
+            ] {
                 assert_eq!(lower(&s), rule(&s), "{s:?}");
             }
         }
@@ -1700,6 +1858,55 @@ mod tests {
             lower("QUYẾT ĐỊNH Số 12/QĐ-UBND"),
             "quyết định số 12/qđ-ubnd"
         );
+    }
+
+    /// `squash_lowered` borrows a text only when squashing would not change it: every char
+    /// below U+3001 (the white space among them), alone, doubled and among letters.
+    #[test]
+    fn squash_lowered_borrows_only_what_is_squashed() {
+        let squashed = |s: &str| -> String {
+            let mut out = String::new();
+            let mut prev_space = false;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    if !prev_space {
+                        out.push(' ');
+                    }
+                    prev_space = true;
+                } else {
+                    prev_space = false;
+                    out.push(c);
+                }
+            }
+            out
+        };
+        let mut buf = String::new();
+        for c in (0..0x3001u32).filter_map(char::from_u32) {
+            for s in [
+                c.to_string(),
+                format!("{c}{c}"),
+                format!("  {c}\n\t{c}x  "),
+                format!("ệ {c}ầ"),
+                format!("a {c} b"),
+            ] {
+                let want = squashed(&s);
+                // One buffer for all rows, as the effective-date scan reuses it.
+                assert_eq!(squash_lowered(&s, &mut buf), want, "{s:?}");
+                assert_eq!(is_squashed(&s), want == s, "{s:?}");
+            }
+        }
+        for (s, want) in [
+            ("hiệu lực thi hành", true),
+            ("hiệu  lực", false),
+            ("hiệu\nlực", false),
+            ("hiệu\u{a0}lực", false),
+            ("hiệu\u{3000}lực", false),
+            ("“hiệu lực” – kể từ", true),
+            (" a ", true),
+            ("", true),
+        ] {
+            assert_eq!(is_squashed(s), want, "{s:?}");
+        }
     }
 
     fn doc(body: &str) -> String {
