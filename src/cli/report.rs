@@ -143,8 +143,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut worst: Option<Severity> = None;
     // Plans are read and checked on all cores; each plan's report is written as soon as it
     // and those before it are done (text and JSON alike).
+    // The registry's view for the checker is made once for the run, not per plan.
+    let run_reg = crate::analysis::RunRegistry::new(&reg);
     let plan = |d: crate::source::SourceFile| {
-        let r = plan_report(d, &reg, &opts);
+        let r = plan_report(d, &run_reg, &opts);
         let mut text = Vec::new();
         if json {
             text = crate::cli::output::pretty_item(&r.0).unwrap_or_default();
@@ -185,10 +187,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 /// One plan's report and its worst finding.
 fn plan_report(
     d: crate::source::SourceFile,
-    reg: &crate::registry::Registry,
+    reg: &crate::analysis::RunRegistry,
     opts: &Options,
 ) -> (PlanReport, Option<Severity>) {
-    let a = crate::analysis::analyze(d, Some(reg), &crate::analysis::Wants::all(*opts));
+    let a = crate::analysis::analyze_in(d, Some(reg), &crate::analysis::Wants::all(*opts));
     let (d, ex) = (&a.source, &a.extraction);
     let diags = a.diagnostics();
     let worst = diags.iter().map(|x| x.severity).max();

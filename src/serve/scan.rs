@@ -179,7 +179,8 @@ impl ScanBackend {
     /// against the corpus's registry, as its page shows it; None when it cannot be read.
     pub fn document_at(&self, path: &Path, id: &str) -> Result<Option<DocumentView>, BackendError> {
         let s = self.snapshot()?;
-        Ok(analyse(path, id.to_string(), &s.reg).map(|d| s.document_view(&d)))
+        let reg = crate::analysis::RunRegistry::new(&s.reg);
+        Ok(analyse(path, id.to_string(), &reg).map(|d| s.document_view(&d)))
     }
 
     /// The listing of a document of the corpus folder, if it holds one with that id.
@@ -422,11 +423,12 @@ fn load_registry(files: &[PathBuf]) -> Result<Registry, BackendError> {
     Ok(reg)
 }
 
-/// One file read and analysed ([`crate::analysis::analyze`]: extraction, outline,
-/// resolution at its date, checks); None when it cannot be read.
-fn analyse(p: &Path, id: String, reg: &Registry) -> Option<Doc> {
+/// One file read and analysed ([`crate::analysis::analyze_in`]: extraction, outline,
+/// resolution at its date, checks, against the registry's view made once per scan); None
+/// when it cannot be read.
+fn analyse(p: &Path, id: String, reg: &crate::analysis::RunRegistry) -> Option<Doc> {
     let src = crate::source::read_file(p).ok()?;
-    let a = crate::analysis::analyze(
+    let a = crate::analysis::analyze_in(
         src,
         Some(reg),
         &crate::analysis::Wants::all(check::Options::default()),
@@ -461,9 +463,12 @@ impl Snapshot {
             None => load_registry(reg_files)?,
         };
         let mut docs = Vec::new();
-        for p in plans {
-            // A file that vanished or is being rewritten is skipped, not fatal.
-            docs.extend(analyse(&p.0, p.1.clone(), &reg));
+        {
+            let run_reg = crate::analysis::RunRegistry::new(&reg);
+            for p in plans {
+                // A file that vanished or is being rewritten is skipped, not fatal.
+                docs.extend(analyse(&p.0, p.1.clone(), &run_reg));
+            }
         }
         let mut cited: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (di, d) in docs.iter().enumerate() {
