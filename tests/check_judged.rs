@@ -132,6 +132,10 @@ fn score(test: &str, list: &str, judged: &str, missed: &str) -> Option<Score> {
             })
         })
         .count();
+    println!(
+        "{list}: judged true kept {t}, judged false back {f}, missed defects found {found}/{}",
+        missed.len()
+    );
     Some(Score {
         true_kept: t,
         false_kept: f,
@@ -195,7 +199,11 @@ fn dev_judged_findings_and_missed_defects() {
 /// read in full and a scan). Scored once, after the day's checker work, never tuned on:
 /// 31 true findings kept, the 3 false alarms gone, 3 of the 24 defects now found (the
 /// wrong date of 106/2016/QH13 from the registry, two misspelled ministry codes). A floor,
-/// so that a change losing them shows here.
+/// so that a change losing them shows here. Scored again on merged main after the date rules
+/// (C0211 widened, C0213, C0214; their author never saw this set): 5 of 24 (a date written
+/// twice, "21/11 /2025"); three more date defects are flagged on their line with their code
+/// ("tháng 9 tháng 2022", "ngày ngày", "Luật Thương mại ngày 14/6/2025") but their messages
+/// quote the date, not the cited number, so this test's rule does not count them.
 #[test]
 fn blind3_judged_findings_and_missed_defects() {
     let Some(s) = score(
@@ -214,7 +222,7 @@ fn blind3_judged_findings_and_missed_defects() {
     );
     assert_eq!(s.missed_all, 24);
     assert!(
-        s.missed_found >= 3,
+        s.missed_found >= 5,
         "missed defects found: {}/24",
         s.missed_found
     );
