@@ -393,6 +393,31 @@ mod tests {
             "43/2009/QH12",
             false,
         ),
+        // The rows of the former `genre::passing_mention`, which this module replaced.
+        (
+            "a_law_ending_when_this_code_takes_effect_is_moot",
+            "Bộ luật Lao động số 10/2012/QH13 hết hiệu lực kể từ ngày Bộ luật này có hiệu lực.",
+            "10/2012/QH13",
+            true,
+        ),
+        (
+            "a_basis_before_a_repeal_in_the_next_clause_is_judged",
+            "Căn cứ Bộ luật Lao động số 10/2012/QH13; Nghị định này bãi bỏ Nghị định 05/2015/NĐ-CP.",
+            "10/2012/QH13",
+            false,
+        ),
+        (
+            "a_transitional_mention_is_moot",
+            "Người lao động đã tham gia bảo hiểm theo Luật số 58/2014/QH13 trước ngày Luật này có hiệu lực",
+            "58/2014/QH13",
+            true,
+        ),
+        (
+            "a_plain_basis_is_judged",
+            "Căn cứ Luật Bảo hiểm xã hội số 58/2014/QH13;",
+            "58/2014/QH13",
+            false,
+        ),
     ];
 
     #[test]

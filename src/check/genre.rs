@@ -173,51 +173,6 @@ fn words_and_colons(s: &str) -> String {
         .join(" ")
 }
 
-fn words_only(s: &str) -> String {
-    s.chars()
-        .map(|c| if is_word_char(c) { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// How far around a citation a passing phrase is looked for (bytes, within its sentence).
-const PASSING_WINDOW: usize = 240;
-
-/// Whether the citation at `[start, end)` is a passing mention: a phrase of
-/// `[time] passing` in its sentence (cut at '.', ';' or a blank line), within
-/// [`PASSING_WINDOW`] bytes.
-pub fn passing_mention(text: &str, start: usize, end: usize) -> bool {
-    let mut a = start.saturating_sub(PASSING_WINDOW);
-    while !text.is_char_boundary(a) {
-        a += 1;
-    }
-    let mut b = (end + PASSING_WINDOW).min(text.len());
-    while !text.is_char_boundary(b) {
-        b -= 1;
-    }
-    let (Some(before), Some(after)) = (text.get(a..start), text.get(end..b)) else {
-        return false;
-    };
-    let cut = |s: &str| s.rfind(['.', ';']).map_or(0, |i| i + 1);
-    let before = &before[cut(before)..];
-    let after = &after[..after.find(['.', ';']).unwrap_or(after.len())];
-    let words = format!(
-        " {} ",
-        words_only(&format!(
-            "{} {}",
-            crate::normalize::fold_key(before),
-            crate::normalize::fold_key(after)
-        ))
-    );
-    facts()
-        .time
-        .passing
-        .iter()
-        .any(|p| words.contains(&format!(" {p} ")))
-}
-
 /// The longest quotation looked for (an amending document quotes whole articles).
 const MAX_QUOTE: usize = 20_000;
 
@@ -444,33 +399,6 @@ mod tests {
         assert!(old_numbering(1985) && !old_numbering(2009));
         assert!(old_issuer("LCT/HĐNN7") && old_issuer("CT-HĐBT"));
         assert!(!old_issuer("NĐ-CP") && !old_issuer("HĐNN7"));
-    }
-
-    #[test]
-    fn passing_mentions() {
-        // (text, needle, passing)
-        let rows = [
-            (
-                "Bộ luật Lao động số 10/2012/QH13 hết hiệu lực kể từ ngày Bộ luật này có hiệu lực.",
-                "10/2012/QH13",
-                true,
-            ),
-            (
-                "Căn cứ Bộ luật Lao động số 10/2012/QH13; Nghị định này bãi bỏ Nghị định 05/2015/NĐ-CP.",
-                "10/2012/QH13",
-                false,
-            ),
-            (
-                "Người lao động đã tham gia bảo hiểm theo Luật số 58/2014/QH13 trước ngày Luật này có hiệu lực",
-                "58/2014/QH13",
-                true,
-            ),
-            ("Căn cứ Luật Bảo hiểm xã hội số 58/2014/QH13;", "58/2014/QH13", false),
-        ];
-        for (text, needle, want) in rows {
-            let s = text.find(needle).unwrap();
-            assert_eq!(passing_mention(text, s, s + needle.len()), want, "{text}");
-        }
     }
 
     /// Regression: a preamble's "Căn cứ Luật …, được sửa đổi, bổ sung bởi Luật số …" took 110
