@@ -269,10 +269,15 @@ mod tests {
                 "Luật Tổ chức Chính phủ",
                 Some(("32/2001/QH10", Date::new(2001, 12, 25).unwrap(), true)),
             ),
-            // Recorded, not verified.
+            // Verified from public sources (see its `source` in laws.toml).
             (
                 "Luật Đường bộ",
-                Some(("35/2024/QH15", Date::new(2024, 6, 27).unwrap(), false)),
+                Some(("35/2024/QH15", Date::new(2024, 6, 27).unwrap(), true)),
+            ),
+            // Recorded, not verified: its effective date was not found stated.
+            (
+                "Luật Xây dựng",
+                Some(("16/2003/QH11", Date::new(2003, 11, 26).unwrap(), false)),
             ),
             ("Luật Hòa giải ở nơi không có", None),
         ];

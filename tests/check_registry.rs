@@ -302,9 +302,17 @@ fn the_wrong_date_of_a_law_cited_by_name() {
             false,
             "",
         ),
-        // Silent: a law the registry does not know; a law whose versions are not verified.
+        // Verified from public sources: 35/2024/QH15 was passed on 27/6/2024, the only
+        // version listed; the year is a slip.
+        (
+            "Căn cứ Luật Đường bộ ngày 27 tháng 6 năm 2023;",
+            true,
+            "Căn cứ Luật Đường bộ ngày 27 tháng 6 năm 2024;",
+        ),
+        // Silent: a law the registry does not know; a law whose versions are not all
+        // verified (16/2003/QH11 and 135/2025/QH15 of Luật Xây dựng are not).
         ("Căn cứ Luật Hòa giải ở nơi không có ngày 10/3/2020;", false, ""),
-        ("Căn cứ Luật Đường bộ ngày 27 tháng 6 năm 2023;", false, ""),
+        ("Căn cứ Luật Xây dựng ngày 10/3/2020;", false, ""),
         // Silent: before the first version listed, a version the list does not hold may be
         // meant (Luật Thương mại of 1997 is not listed).
         ("Căn cứ Luật Thương mại ngày 10/5/1997;", false, ""),
