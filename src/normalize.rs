@@ -26,75 +26,36 @@ pub struct Folded {
     /// Folded text: mostly ASCII, case kept.
     pub text: String,
     /// For every byte of `text`, the byte offset in the original where its character starts;
-    /// one extra entry at the end holds the original's length.
+    /// one extra entry at the end holds the original's length. Entries after that one are
+    /// left from an earlier text (the buffer is reused) and never read.
     map: Vec<u32>,
 }
 
 impl Folded {
     /// Fold `original`. Linear in its length; never panics.
     ///
-    /// Works on bytes: ASCII is copied as it is ('*' made a space), other chars are decoded
-    /// by hand from their UTF-8 bytes (the input is valid UTF-8) and folded through the
-    /// table of Latin letters; a kept char is copied as its bytes. The text is built as a
-    /// `String` char by char (no second validation pass), into the buffers of the last
+    /// Works on bytes: ASCII is copied as it is ('*' made a space), other chars are folded
+    /// through one table looked up by their UTF-8 bytes ([`FoldTables::at`]); a kept char is
+    /// copied as its bytes. The text and the map are written by index into buffers sized
+    /// for the whole text up front (the folded text is never longer than the original), so
+    /// the loop keeps its positions in registers; they are the buffers of the last
     /// [`Folded::recycle`]d view of this thread when there is one: a large document's
-    /// buffers are then not fresh memory the kernel has to clear page by page.
+    /// buffers are then not fresh memory the kernel has to clear page by page, and the map
+    /// is not even cleared (only its first `text.len() + 1` entries are this text's).
     pub fn new(original: &str) -> Folded {
         let (text, mut map) = SPARE.with(|s| s.take()).unwrap_or_default();
         let mut out = text.into_bytes();
-        out.clear();
-        map.clear();
         let bytes = original.as_bytes();
-        let folds = fold_tables();
-        out.reserve(bytes.len());
-        map.reserve(bytes.len() + 1);
-        let mut i = 0;
-        // Eight bytes at a time while eight are left: the ASCII bytes before the first '*'
-        // or non-ASCII byte are copied with their offsets by fixed-size writes (eight bytes
-        // and offsets written, the ones past the run taken back; never more than the
-        // capacity, as the folded text is never longer than the original read so far).
-        // Then the byte that stopped the run: '*', or a char the one table of
-        // [`FoldTables::fast`] folds to an ASCII byte without a branch on its length.
-        while let Some(w) = bytes.get(i..i + 8) {
-            let w8: [u8; 8] = w.try_into().unwrap_or([0x80; 8]);
-            let k = ascii_run_len(u64::from_le_bytes(w8));
-            let (o, m) = (out.len(), map.len());
-            out.extend_from_slice(&w8);
-            out.truncate(o + k);
-            let base = i as u32;
-            map.extend_from_slice(&std::array::from_fn::<u32, 8, _>(|j| base + j as u32));
-            map.truncate(m + k);
-            i += k;
-            if k == 8 {
-                continue;
-            }
-            let b0 = w8[k & 7];
-            if b0 == b'*' {
-                out.push(b' ');
-                map.push(i as u32);
-                i += 1;
-                continue;
-            }
-            let (code, len) = folds.fast_at(bytes, i);
-            if code.wrapping_sub(1) < 0x7F {
-                out.push(code);
-                map.push(i as u32);
-                i += len;
-            } else {
-                i = fold_slow(folds, bytes, i, &mut out, &mut map);
-            }
+        let n = bytes.len();
+        out.resize(n, 0);
+        if map.len() <= n {
+            map.resize(n + 1, 0);
         }
-        // The last bytes, one char at a time.
-        while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                out.push(if b == b'*' { b' ' } else { b });
-                map.push(i as u32);
-                i += 1;
-            } else {
-                i = fold_slow(folds, bytes, i, &mut out, &mut map);
-            }
+        let len = fold_into(bytes, &mut out, &mut map);
+        if let Some(end) = map.get_mut(len) {
+            *end = n as u32;
         }
-        map.push(original.len() as u32);
+        out.truncate(len);
         // Valid by construction (ASCII and whole chars of a `str`): the check is one fast
         // pass over mostly ASCII, and the lossy fallback is never taken.
         let text = String::from_utf8(out)
@@ -125,7 +86,9 @@ impl Folded {
     /// The original byte offset where the folded byte `i` comes from. `i == text.len()`
     /// gives the original's length.
     pub fn orig(&self, i: usize) -> usize {
-        self.map[i.min(self.map.len() - 1)] as usize
+        self.map
+            .get(i.min(self.text.len()))
+            .map_or(0, |&o| o as usize)
     }
 
     /// The original byte range of the folded range `[a, b)`. The end is the start of the next
@@ -136,7 +99,8 @@ impl Folded {
 
     /// The folded offset of an original offset (the first folded byte at or after it).
     pub fn folded_at(&self, orig: usize) -> usize {
-        self.map.partition_point(|&o| (o as usize) < orig)
+        let map = self.map.get(..=self.text.len()).unwrap_or(&self.map);
+        map.partition_point(|&o| (o as usize) < orig)
     }
 }
 
@@ -146,30 +110,75 @@ enum Fold {
     Keep,
 }
 
-/// Fold the non-ASCII char at byte `i` of `bytes` into `out` and `map` (any char, by
-/// [`FoldTables::at`]); returns the byte after it.
-#[inline(never)]
-fn fold_slow(
-    t: &FoldTables,
-    bytes: &[u8],
-    i: usize,
-    out: &mut Vec<u8>,
-    map: &mut Vec<u32>,
-) -> usize {
-    let (code, len) = t.at(bytes, i);
-    match code {
-        FOLD_DROP => {}
-        FOLD_KEEP => {
-            // The char's own bytes (valid UTF-8 as it came).
-            out.extend_from_slice(&bytes[i..(i + len).min(bytes.len())]);
-            map.extend(std::iter::repeat_n(i as u32, len));
-        }
-        a => {
-            out.push(a);
-            map.push(i as u32);
-        }
+/// Write the folded byte `b` from original offset `at` at folded position `o`, and move on.
+#[inline(always)]
+fn put(out: &mut [u8], map: &mut [u32], o: &mut usize, b: u8, at: usize) {
+    if let (Some(x), Some(m)) = (out.get_mut(*o), map.get_mut(*o)) {
+        *x = b;
+        *m = at as u32;
     }
-    i + len
+    *o += 1;
+}
+
+/// Fold `bytes` (a `str`'s) into `out` (at least as long) with each folded byte's original
+/// offset into `map` (as long); returns the folded length. Writes out of range are skipped
+/// (none happen: the folded text up to any point is never longer than the original).
+///
+/// Eight bytes at a time while eight are left: the ASCII bytes before the first '*' or
+/// non-ASCII byte are copied with their offsets by fixed-size writes (all eight written,
+/// the position moved past the run only). Then the byte that stopped the run: '*', or a
+/// char folded by [`FoldTables::at`]. The last bytes one char at a time.
+fn fold_into(bytes: &[u8], out: &mut [u8], map: &mut [u32]) -> usize {
+    let folds = fold_tables();
+    let (mut i, mut o) = (0usize, 0usize);
+    while let Some(w) = bytes.get(i..i + 8) {
+        let w8: [u8; 8] = w.try_into().unwrap_or([0x80; 8]);
+        let k = ascii_run_len(u64::from_le_bytes(w8));
+        if let (Some(x), Some(m)) = (out.get_mut(o..o + 8), map.get_mut(o..o + 8)) {
+            x.copy_from_slice(&w8);
+            let base = i as u32;
+            m.copy_from_slice(&std::array::from_fn::<u32, 8, _>(|j| base + j as u32));
+        }
+        i += k;
+        o += k;
+        if k == 8 {
+            continue;
+        }
+        if w8[k & 7] == b'*' {
+            put(out, map, &mut o, b' ', i);
+            i += 1;
+            continue;
+        }
+        let (code, len) = folds.at(bytes, i);
+        if code.wrapping_sub(1) < 0x7F {
+            put(out, map, &mut o, code, i);
+        } else if code == FOLD_KEEP {
+            for &b in bytes.get(i..i + len).unwrap_or_default() {
+                put(out, map, &mut o, b, i);
+            }
+        }
+        i += len;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            put(out, map, &mut o, if b == b'*' { b' ' } else { b }, i);
+            i += 1;
+            continue;
+        }
+        let (code, len) = folds.at(bytes, i);
+        match code {
+            FOLD_DROP => {}
+            // The char's own bytes (valid UTF-8 as it came).
+            FOLD_KEEP => {
+                for &b in bytes.get(i..i + len).unwrap_or_default() {
+                    put(out, map, &mut o, b, i);
+                }
+            }
+            a => put(out, map, &mut o, a, i),
+        }
+        i += len;
+    }
+    o
 }
 
 /// How many of the eight bytes of `w` (little-endian) come before the first non-ASCII byte
@@ -185,7 +194,7 @@ fn ascii_run_len(w: u64) -> usize {
 
 /// How many of the eight bytes of `w` (little-endian) come before the first byte that is
 /// not a printable ASCII char other than '*' (a byte up to the space, '*', or non-ASCII):
-/// the run [`fold_key`] copies lowercased. Exact for the first such byte, as
+/// the run [`clean`] copies as it is. Exact for the first such byte, as
 /// [`ascii_run_len`].
 fn word_run_len(w: u64) -> usize {
     const LO: u64 = 0x0101_0101_0101_0101;
@@ -194,17 +203,6 @@ fn word_run_len(w: u64) -> usize {
     let low = w.wrapping_sub(LO * 0x21) & !w & HI;
     let stops = (w & HI) | (x.wrapping_sub(LO) & !x & HI) | low;
     (stops.trailing_zeros() / 8) as usize
-}
-
-/// The eight bytes of `w` with ASCII capitals lowercased (other ASCII bytes kept; the
-/// bytes from 0x80 up come out changed, only ASCII bytes are meant).
-fn ascii_lower(w: u64) -> u64 {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let h = w & !HI;
-    let from_a = (h + LO * (0x80 - b'A' as u64)) & HI;
-    let past_z = (h + LO * (0x80 - b'Z' as u64 - 1)) & HI;
-    w | ((from_a & !past_z) >> 2)
 }
 
 /// What a non-ASCII char folds to, as a byte: [`FOLD_DROP`], [`FOLD_KEEP`] or the ASCII
@@ -257,8 +255,13 @@ impl FoldTables {
     /// other chars (the length is then not theirs).
     #[inline(always)]
     fn fast_at(&self, b: &[u8], i: usize) -> (u8, usize) {
-        let at = |k: usize| b.get(i + k).copied().unwrap_or(0) as usize;
-        let (b0, b1, b2) = (at(0), at(1), at(2));
+        let (b0, b1, b2) = match b.get(i..i + 3) {
+            Some(&[b0, b1, b2]) => (b0 as usize, b1 as usize, b2 as usize),
+            _ => {
+                let at = |k: usize| b.get(i + k).copied().unwrap_or(0) as usize;
+                (at(0), at(1), at(2))
+            }
+        };
         let two = b0 & 0xE0 == 0xC0;
         let ext = b0 == 0xE1 && b1 & 0xFC == 0xB8;
         // Selected by masks, not branches: the two kinds alternate at random in Vietnamese.
@@ -411,69 +414,45 @@ fn latin_table() -> &'static [u8] {
 /// Fold a short string for comparisons (lowercase, no diacritics, `đ` → `d`, white space
 /// collapsed to single spaces, trimmed).
 ///
-/// One pass over the bytes: ASCII as it is, the chars of the tables of [`Folded::new`] by
-/// [`FoldTables::fast_at`] (no decoding), any other char by [`FoldTables::at`]; the folded
-/// char lowercased (ASCII without the Unicode table) with white space collapsed.
+/// One pass over the bytes: an ASCII byte, and the ASCII byte a table char folds to
+/// ([`FoldTables::at`], no decoding), go through one table, [`KEY_OF_ASCII`]; any other
+/// char is decoded, and lowercased with the Unicode table.
 pub fn fold_key(s: &str) -> String {
     let folds = fold_tables();
     let b = s.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(s.len() + 8);
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut space = false;
     let mut i = 0;
     while let Some(&x) = b.get(i) {
-        // Eight bytes at a time: the ASCII bytes before the first white space, control
-        // byte, '*' or non-ASCII byte, lowercased and copied by a fixed-size write (the
-        // ones past the run taken back).
-        if let Some(w) = b.get(i..i + 8) {
-            let w = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
-            let k = word_run_len(w);
-            if k > 0 {
-                if space && !out.is_empty() {
-                    out.push(b' ');
-                }
-                space = false;
-                let o = out.len();
-                out.extend_from_slice(&ascii_lower(w).to_le_bytes());
-                out.truncate(o + k);
-                i += k;
-                continue;
-            }
-        }
         let a = if x < 0x80 {
             i += 1;
             x
         } else {
-            let (code, len) = folds.fast_at(b, i);
-            if code.wrapping_sub(1) < 0x7F {
-                i += len;
-                code
-            } else {
-                let (code, len) = folds.at(b, i);
-                let at = i;
-                i += len;
-                match code {
-                    FOLD_DROP => continue,
-                    FOLD_KEEP => {
-                        let c = decode_at(b, at).0;
-                        if c.is_whitespace() {
-                            space = true;
-                            continue;
-                        }
-                        if space && !out.is_empty() {
-                            out.push(b' ');
-                        }
-                        space = false;
-                        for l in c.to_lowercase() {
-                            out.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
-                        }
+            let (code, len) = folds.at(b, i);
+            let at = i;
+            i += len;
+            match code {
+                FOLD_DROP => continue,
+                FOLD_KEEP => {
+                    let c = decode_at(b, at).0;
+                    if c.is_whitespace() {
+                        space = true;
                         continue;
                     }
-                    a => a,
+                    if space && !out.is_empty() {
+                        out.push(b' ');
+                    }
+                    space = false;
+                    for l in c.to_lowercase() {
+                        out.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+                    }
+                    continue;
                 }
+                a => a,
             }
         };
-        // ASCII white space, and '*' (Markdown emphasis; no table code is a '*').
-        if matches!(a, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'*') {
+        let k = KEY_OF_ASCII[usize::from(a & 0x7F)];
+        if k == b' ' {
             space = true;
             continue;
         }
@@ -481,12 +460,29 @@ pub fn fold_key(s: &str) -> String {
             out.push(b' ');
         }
         space = false;
-        out.push(a.to_ascii_lowercase());
+        out.push(k);
     }
     // Valid by construction (ASCII and whole encoded chars); the lossy fallback is never
     // taken.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
+
+/// What [`fold_key`] makes of an ASCII byte: a space for white space and '*' (Markdown
+/// emphasis), the byte lowercased otherwise.
+const KEY_OF_ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_whitespace() || b == 0x0B || b == b'*' {
+            b' '
+        } else {
+            b.to_ascii_lowercase()
+        };
+        c += 1;
+    }
+    t
+};
 
 /// [`fold_key`]'s first step for one char, shared with [`key_of`]: `*` (Markdown
 /// emphasis) is a space, a Latin letter its ASCII base, a mark nothing (`None`).
