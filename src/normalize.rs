@@ -133,7 +133,8 @@ fn fold_into(bytes: &[u8], out: &mut [u8], map: &mut [u32]) -> usize {
     let (mut i, mut o) = (0usize, 0usize);
     while let Some(w) = bytes.get(i..i + 8) {
         let w8: [u8; 8] = w.try_into().unwrap_or([0x80; 8]);
-        let k = ascii_run_len(u64::from_le_bytes(w8));
+        let word = u64::from_le_bytes(w8);
+        let k = ascii_run_len(word);
         if let (Some(x), Some(m)) = (out.get_mut(o..o + 8), map.get_mut(o..o + 8)) {
             x.copy_from_slice(&w8);
             let base = i as u32;
@@ -144,7 +145,8 @@ fn fold_into(bytes: &[u8], out: &mut [u8], map: &mut [u32]) -> usize {
         if k == 8 {
             continue;
         }
-        if w8[k & 7] == b'*' {
+        // The stopping byte, from the word in a register (not read back from memory).
+        if (word >> (8 * (k & 7))) as u8 == b'*' {
             put(out, map, &mut o, b' ', i);
             i += 1;
             continue;
