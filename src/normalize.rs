@@ -26,74 +26,36 @@ pub struct Folded {
     /// Folded text: mostly ASCII, case kept.
     pub text: String,
     /// For every byte of `text`, the byte offset in the original where its character starts;
-    /// one extra entry at the end holds the original's length.
+    /// one extra entry at the end holds the original's length. Entries after that one are
+    /// left from an earlier text (the buffer is reused) and never read.
     map: Vec<u32>,
 }
 
 impl Folded {
     /// Fold `original`. Linear in its length; never panics.
     ///
-    /// Works on bytes: ASCII is copied as it is ('*' made a space), other chars are decoded
-    /// by hand from their UTF-8 bytes (the input is valid UTF-8) and folded through the
-    /// table of Latin letters; a kept char is copied as its bytes. The text is built as a
-    /// `String` char by char (no second validation pass), into the buffers of the last
+    /// Works on bytes: ASCII is copied as it is ('*' made a space), other chars are folded
+    /// through one table looked up by their UTF-8 bytes ([`FoldTables::at`]); a kept char is
+    /// copied as its bytes. The text and the map are written by index into buffers sized
+    /// for the whole text up front (the folded text is never longer than the original), so
+    /// the loop keeps its positions in registers; they are the buffers of the last
     /// [`Folded::recycle`]d view of this thread when there is one: a large document's
-    /// buffers are then not fresh memory the kernel has to clear page by page.
+    /// buffers are then not fresh memory the kernel has to clear page by page, and the map
+    /// is not even cleared (only its first `text.len() + 1` entries are this text's).
     pub fn new(original: &str) -> Folded {
         let (text, mut map) = SPARE.with(|s| s.take()).unwrap_or_default();
         let mut out = text.into_bytes();
-        out.clear();
-        map.clear();
         let bytes = original.as_bytes();
-        let folds = fold_tables();
-        out.reserve(bytes.len());
-        map.reserve(bytes.len() + 1);
-        let mut i = 0;
-        while i < bytes.len() {
-            // Eight bytes at a time: the ASCII bytes before the first '*' or non-ASCII byte
-            // are copied with their offsets by fixed-size writes (eight bytes and offsets
-            // written, the ones past the run taken back; never more than the capacity, as
-            // the folded text is never longer than the original read so far).
-            if let Some(w) = bytes.get(i..i + 8) {
-                let w8: [u8; 8] = w.try_into().unwrap_or([0x80; 8]);
-                let k = ascii_run_len(u64::from_le_bytes(w8));
-                let (o, m) = (out.len(), map.len());
-                out.extend_from_slice(&w8);
-                out.truncate(o + k);
-                let base = i as u32;
-                map.extend_from_slice(&std::array::from_fn::<u32, 8, _>(|j| base + j as u32));
-                map.truncate(m + k);
-                i += k;
-                if k == 8 {
-                    continue;
-                }
-            }
-            let Some(&b) = bytes.get(i) else {
-                break;
-            };
-            if b < 0x80 {
-                // '*' (Markdown emphasis reads as a space), or an ASCII byte of the last seven.
-                out.push(if b == b'*' { b' ' } else { b });
-                map.push(i as u32);
-                i += 1;
-                continue;
-            }
-            let (code, len) = folds.at(bytes, i);
-            match code {
-                FOLD_DROP => {}
-                FOLD_KEEP => {
-                    // The char's own bytes (valid UTF-8 as it came).
-                    out.extend_from_slice(&bytes[i..(i + len).min(bytes.len())]);
-                    map.extend(std::iter::repeat_n(i as u32, len));
-                }
-                a => {
-                    out.push(a);
-                    map.push(i as u32);
-                }
-            }
-            i += len;
+        let n = bytes.len();
+        out.resize(n, 0);
+        if map.len() <= n {
+            map.resize(n + 1, 0);
         }
-        map.push(original.len() as u32);
+        let len = fold_into(bytes, &mut out, &mut map);
+        if let Some(end) = map.get_mut(len) {
+            *end = n as u32;
+        }
+        out.truncate(len);
         // Valid by construction (ASCII and whole chars of a `str`): the check is one fast
         // pass over mostly ASCII, and the lossy fallback is never taken.
         let text = String::from_utf8(out)
@@ -124,7 +86,9 @@ impl Folded {
     /// The original byte offset where the folded byte `i` comes from. `i == text.len()`
     /// gives the original's length.
     pub fn orig(&self, i: usize) -> usize {
-        self.map[i.min(self.map.len() - 1)] as usize
+        self.map
+            .get(i.min(self.text.len()))
+            .map_or(0, |&o| o as usize)
     }
 
     /// The original byte range of the folded range `[a, b)`. The end is the start of the next
@@ -135,7 +99,8 @@ impl Folded {
 
     /// The folded offset of an original offset (the first folded byte at or after it).
     pub fn folded_at(&self, orig: usize) -> usize {
-        self.map.partition_point(|&o| (o as usize) < orig)
+        let map = self.map.get(..=self.text.len()).unwrap_or(&self.map);
+        map.partition_point(|&o| (o as usize) < orig)
     }
 }
 
@@ -143,6 +108,79 @@ enum Fold {
     Drop,
     Ascii(u8),
     Keep,
+}
+
+/// Write the folded byte `b` from original offset `at` at folded position `o`, and move on.
+#[inline(always)]
+fn put(out: &mut [u8], map: &mut [u32], o: &mut usize, b: u8, at: usize) {
+    if let (Some(x), Some(m)) = (out.get_mut(*o), map.get_mut(*o)) {
+        *x = b;
+        *m = at as u32;
+    }
+    *o += 1;
+}
+
+/// Fold `bytes` (a `str`'s) into `out` (at least as long) with each folded byte's original
+/// offset into `map` (as long); returns the folded length. Writes out of range are skipped
+/// (none happen: the folded text up to any point is never longer than the original).
+///
+/// Eight bytes at a time while eight are left: the ASCII bytes before the first '*' or
+/// non-ASCII byte are copied with their offsets by fixed-size writes (all eight written,
+/// the position moved past the run only). Then the byte that stopped the run: '*', or a
+/// char folded by [`FoldTables::at`]. The last bytes one char at a time.
+fn fold_into(bytes: &[u8], out: &mut [u8], map: &mut [u32]) -> usize {
+    let folds = fold_tables();
+    let (mut i, mut o) = (0usize, 0usize);
+    while let Some(w) = bytes.get(i..i + 8) {
+        let w8: [u8; 8] = w.try_into().unwrap_or([0x80; 8]);
+        let word = u64::from_le_bytes(w8);
+        let k = ascii_run_len(word);
+        if let (Some(x), Some(m)) = (out.get_mut(o..o + 8), map.get_mut(o..o + 8)) {
+            x.copy_from_slice(&w8);
+            let base = i as u32;
+            m.copy_from_slice(&std::array::from_fn::<u32, 8, _>(|j| base + j as u32));
+        }
+        i += k;
+        o += k;
+        if k == 8 {
+            continue;
+        }
+        // The stopping byte, from the word in a register (not read back from memory).
+        if (word >> (8 * (k & 7))) as u8 == b'*' {
+            put(out, map, &mut o, b' ', i);
+            i += 1;
+            continue;
+        }
+        let (code, len) = folds.at(bytes, i);
+        if code.wrapping_sub(1) < 0x7F {
+            put(out, map, &mut o, code, i);
+        } else if code == FOLD_KEEP {
+            for &b in bytes.get(i..i + len).unwrap_or_default() {
+                put(out, map, &mut o, b, i);
+            }
+        }
+        i += len;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            put(out, map, &mut o, if b == b'*' { b' ' } else { b }, i);
+            i += 1;
+            continue;
+        }
+        let (code, len) = folds.at(bytes, i);
+        match code {
+            FOLD_DROP => {}
+            // The char's own bytes (valid UTF-8 as it came).
+            FOLD_KEEP => {
+                for &b in bytes.get(i..i + len).unwrap_or_default() {
+                    put(out, map, &mut o, b, i);
+                }
+            }
+            a => put(out, map, &mut o, a, i),
+        }
+        i += len;
+    }
+    o
 }
 
 /// How many of the eight bytes of `w` (little-endian) come before the first non-ASCII byte
@@ -156,6 +194,19 @@ fn ascii_run_len(w: u64) -> usize {
     (stops.trailing_zeros() / 8) as usize
 }
 
+/// How many of the eight bytes of `w` (little-endian) come before the first byte that is
+/// not a printable ASCII char other than '*' (a byte up to the space, '*', or non-ASCII):
+/// the run [`clean`] copies as it is. Exact for the first such byte, as
+/// [`ascii_run_len`].
+fn word_run_len(w: u64) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let x = w ^ (LO * b'*' as u64);
+    let low = w.wrapping_sub(LO * 0x21) & !w & HI;
+    let stops = (w & HI) | (x.wrapping_sub(LO) & !x & HI) | low;
+    (stops.trailing_zeros() / 8) as usize
+}
+
 /// What a non-ASCII char folds to, as a byte: [`FOLD_DROP`], [`FOLD_KEEP`] or the ASCII
 /// byte it becomes.
 const FOLD_DROP: u8 = 0;
@@ -165,12 +216,15 @@ const FOLD_KEEP: u8 = 0x80;
 /// text is made of: every two-byte char (U+0080..U+07FF) and Latin Extended Additional
 /// (U+1E00..U+1EFF, E1 B8..BB); other chars are decoded and folded one by one.
 struct FoldTables {
-    /// By code point − 0x80, U+0080..U+07FF.
-    two: Vec<u8>,
-    /// By code point − 0x1E00.
-    latin_ext: Vec<u8>,
+    /// One table indexed without a branch ([`FoldTables::fast_at`]): 0x80..0x800 by the
+    /// code point of a two-byte char, 0x800..0x900 by that of U+1E00..U+1EFF − 0x1E00;
+    /// [`FOLD_OTHER`] at 0xFFF (every other char) and below 0x80.
+    fast: Box<[u8; 0x1000]>,
     latin: &'static [u8],
 }
+
+/// A code of [`FoldTables::fast`]: the char is not in the tables (ask [`FoldTables::at`]).
+const FOLD_OTHER: u8 = 0xFF;
 
 fn fold_code(f: Fold) -> u8 {
     match f {
@@ -186,33 +240,56 @@ fn fold_tables() -> &'static FoldTables {
         let latin = latin_table();
         let code =
             |cp: u32| char::from_u32(cp).map_or(FOLD_KEEP, |c| fold_code(fold_char_with(c, latin)));
-        FoldTables {
-            two: (0x80..0x800).map(code).collect(),
-            latin_ext: (0x1E00..0x1F00).map(code).collect(),
-            latin,
+        let mut fast = Box::new([FOLD_OTHER; 0x1000]);
+        for (slot, cp) in fast[0x80..0x800].iter_mut().zip(0x80..0x800) {
+            *slot = code(cp);
         }
+        for (slot, cp) in fast[0x800..0x900].iter_mut().zip(0x1E00..0x1F00) {
+            *slot = code(cp);
+        }
+        FoldTables { fast, latin }
     })
 }
 
 impl FoldTables {
+    /// The code of the non-ASCII char at byte `i` of valid UTF-8 `b` by [`FoldTables::fast`]
+    /// and its length when it is a two-byte char or in U+1E00..U+1EFF; [`FOLD_OTHER`] for
+    /// other chars (the length is then not theirs).
+    #[inline(always)]
+    fn fast_at(&self, b: &[u8], i: usize) -> (u8, usize) {
+        let (b0, b1, b2) = match b.get(i..i + 3) {
+            Some(&[b0, b1, b2]) => (b0 as usize, b1 as usize, b2 as usize),
+            _ => {
+                let at = |k: usize| b.get(i + k).copied().unwrap_or(0) as usize;
+                (at(0), at(1), at(2))
+            }
+        };
+        let two = b0 & 0xE0 == 0xC0;
+        let ext = b0 == 0xE1 && b1 & 0xFC == 0xB8;
+        // Selected by masks, not branches: the two kinds alternate at random in Vietnamese.
+        let (m2, m3) = (
+            0usize.wrapping_sub(two as usize),
+            0usize.wrapping_sub(ext as usize),
+        );
+        let idx = (m2 & (((b0 & 0x1F) << 6) | (b1 & 0x3F)))
+            | (!m2 & m3 & (0x800 | ((b1 & 0x03) << 6) | (b2 & 0x3F)))
+            | (!m2 & !m3 & 0xFFF);
+        (self.fast[idx & 0xFFF], 3 - two as usize)
+    }
+
     /// The fold code of the non-ASCII char at byte `i` of valid UTF-8 `b`, and its length.
+    #[inline(always)]
     fn at(&self, b: &[u8], i: usize) -> (u8, usize) {
-        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-        let lead = b[i];
-        if (0xC2..0xE0).contains(&lead) {
-            let cp = ((lead as usize & 0x1F) << 6) | (at(1) as usize & 0x3F);
-            return (
-                self.two
-                    .get(cp.wrapping_sub(0x80))
-                    .copied()
-                    .unwrap_or(FOLD_KEEP),
-                2,
-            );
+        match self.fast_at(b, i) {
+            (FOLD_OTHER, _) => self.other(b, i),
+            found => found,
         }
-        if lead == 0xE1 && (0xB8..0xBC).contains(&at(1)) {
-            let k = ((at(1) as usize & 0x03) << 6) | (at(2) as usize & 0x3F);
-            return (self.latin_ext.get(k).copied().unwrap_or(FOLD_KEEP), 3);
-        }
+    }
+
+    /// [`FoldTables::at`] of a char outside the tables (rare in Vietnamese text).
+    #[cold]
+    #[inline(never)]
+    fn other(&self, b: &[u8], i: usize) -> (u8, usize) {
         let (c, len) = decode_at(b, i);
         (fold_code(fold_char_with(c, self.latin)), len)
     }
@@ -338,63 +415,76 @@ fn latin_table() -> &'static [u8] {
 
 /// Fold a short string for comparisons (lowercase, no diacritics, `đ` → `d`, white space
 /// collapsed to single spaces, trimmed).
+///
+/// One pass over the bytes: an ASCII byte, and the ASCII byte a table char folds to
+/// ([`FoldTables::at`], no decoding), go through one table, [`KEY_OF_ASCII`]; any other
+/// char is decoded, and lowercased with the Unicode table.
 pub fn fold_key(s: &str) -> String {
-    if s.is_ascii() {
-        // What folding does to ASCII: '*' reads as a space; nothing else changes.
-        let mut out = String::with_capacity(s.len());
-        for w in s.split(|c: char| c.is_whitespace() || c == '*') {
-            if !w.is_empty() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-            }
-        }
-        return out;
-    }
-    // The folded chars, straight from the string's bytes (no offset map; [`key_step`] by
-    // the tables of [`Folded::new`]), lowercased (ASCII without the Unicode table) with
-    // white space collapsed.
     let folds = fold_tables();
     let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut space = false;
     let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        let c = if x < 0x80 {
+    while let Some(&x) = b.get(i) {
+        let a = if x < 0x80 {
             i += 1;
-            if x == b'*' {
-                ' '
-            } else {
-                char::from(x)
-            }
+            x
         } else {
             let (code, len) = folds.at(b, i);
             let at = i;
             i += len;
             match code {
                 FOLD_DROP => continue,
-                FOLD_KEEP => decode_at(b, at).0,
-                a => char::from(a),
+                FOLD_KEEP => {
+                    let c = decode_at(b, at).0;
+                    if c.is_whitespace() {
+                        space = true;
+                        continue;
+                    }
+                    if space && !out.is_empty() {
+                        out.push(b' ');
+                    }
+                    space = false;
+                    for l in c.to_lowercase() {
+                        out.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+                    }
+                    continue;
+                }
+                a => a,
             }
         };
-        if c.is_whitespace() {
+        let k = KEY_OF_ASCII[usize::from(a & 0x7F)];
+        if k == b' ' {
             space = true;
             continue;
         }
         if space && !out.is_empty() {
-            out.push(' ');
+            out.push(b' ');
         }
         space = false;
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        out.push(k);
     }
-    out
+    // Valid by construction (ASCII and whole encoded chars); the lossy fallback is never
+    // taken.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
+
+/// What [`fold_key`] makes of an ASCII byte: a space for white space and '*' (Markdown
+/// emphasis), the byte lowercased otherwise.
+const KEY_OF_ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_whitespace() || b == 0x0B || b == b'*' {
+            b' '
+        } else {
+            b.to_ascii_lowercase()
+        };
+        c += 1;
+    }
+    t
+};
 
 /// [`fold_key`]'s first step for one char, shared with [`key_of`]: `*` (Markdown
 /// emphasis) is a space, a Latin letter its ASCII base, a mark nothing (`None`).
@@ -544,14 +634,70 @@ pub fn fold_key_finder_folded(needle: &str) -> Option<regex::bytes::Regex> {
 
 /// The proper spelling of a piece of original text: NFC, `Ð`/`ð` → `Đ`/`đ`, modern tone
 /// placement, Markdown emphasis removed, white space collapsed and trimmed.
+///
+/// One pass over the bytes collapses the text: ASCII bytes and the two-byte chars
+/// U+00B0..U+02FF (most Vietnamese letters) are copied as they are without decoding, any
+/// other char is decoded and mapped. The same pass notes whether the result may not be NFC
+/// (a char from U+0300 up outside U+1E00..U+1EFF: only then is the quick check run) and
+/// reads the old-style pairs ([`old_style_pair`]) where an "o"/"u" is followed by a
+/// non-ASCII char.
 pub fn clean(s: &str) -> String {
-    let mut collapsed = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(b.len());
     let mut space = false;
-    for c in s.chars() {
+    // The result may not be NFC / has an old-style pair (`old_style_possible`).
+    let (mut check_nfc, mut check_pairs) = (false, false);
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        // Eight bytes at a time: the printable ASCII bytes before the first white space,
+        // control byte, '*' or non-ASCII byte are copied as a slice.
+        if let Some(w) = b.get(i..i + 8) {
+            let k = word_run_len(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+            if k > 0 {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push_str(s.get(i..i + k).unwrap_or_default());
+                i += k;
+                continue;
+            }
+        }
+        if x < 0x80 {
+            i += 1;
+            if matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'*') {
+                space = true;
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(char::from(x));
+            continue;
+        }
+        // Two-byte chars from U+00B0 to U+02FF that are not 'Ð'/'ð' (C3 90, C3 B0): NFC,
+        // kept, not white space.
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        if (x == 0xC2 && y >= 0xB0) || (0xC3..0xCC).contains(&x) && !(x == 0xC3 && y & 0xDF == 0x90)
+        {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            if let Some(&v1 @ (b'o' | b'O' | b'u' | b'U')) = out.as_bytes().last() {
+                let c = decode_at(b, i).0;
+                check_pairs |= old_style_pair(char::from(v1), c).is_some();
+            }
+            out.push_str(s.get(i..i + 2).unwrap_or_default());
+            i += 2;
+            continue;
+        }
+        let (c, len) = decode_at(b, i);
+        i += len;
         let c = match c {
             'Ð' => 'Đ',
             'ð' => 'đ',
-            '*' => ' ',
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' => ' ',
             '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}' => continue,
             c => c,
@@ -560,14 +706,24 @@ pub fn clean(s: &str) -> String {
             space = true;
             continue;
         }
-        if space && !collapsed.is_empty() {
-            collapsed.push(' ');
+        if space && !out.is_empty() {
+            out.push(' ');
         }
         space = false;
-        collapsed.push(c);
+        let cp = c as u32;
+        check_nfc |= cp >= 0x300 && !(0x1E00..=0x1EFF).contains(&cp);
+        if let Some(&v1 @ (b'o' | b'O' | b'u' | b'U')) = out.as_bytes().last() {
+            check_pairs |= old_style_pair(char::from(v1), c).is_some();
+        }
+        out.push(c);
     }
+    let collapsed = out;
     // The common case, NFC with no old-style tone placement, keeps the string as it is.
-    if collapsed.is_ascii() || !old_style_possible(&collapsed) {
+    if check_nfc {
+        if !old_style_possible(&collapsed) {
+            return collapsed;
+        }
+    } else if !check_pairs {
         return collapsed;
     }
     modern_tones(&collapsed)
@@ -862,6 +1018,96 @@ mod tests {
         assert!(rewritten > 500, "only {rewritten} strings were rewritten");
     }
 
+    /// `clean` as it was written first, char by char with the quick check over the whole
+    /// collapsed text: the one-pass `clean` is compared with it.
+    fn clean_reference(s: &str) -> String {
+        let mut collapsed = String::with_capacity(s.len());
+        let mut space = false;
+        for c in s.chars() {
+            let c = match c {
+                'Ð' => 'Đ',
+                'ð' => 'đ',
+                '*' => ' ',
+                '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' => ' ',
+                '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}' => continue,
+                c => c,
+            };
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space && !collapsed.is_empty() {
+                collapsed.push(' ');
+            }
+            space = false;
+            collapsed.push(c);
+        }
+        if collapsed.is_ascii() || !old_style_possible(&collapsed) {
+            return collapsed;
+        }
+        modern_tones(&collapsed)
+    }
+
+    /// The chars `clean` copies without the quick check (below U+0300, and U+1E00..U+1EFF)
+    /// are NFC starters: a text made only of them is NFC by the quick check.
+    #[test]
+    fn clean_unchecked_chars_are_nfc_starters() {
+        for c in (0x80..0x300u32)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+        {
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "{c:?}"
+            );
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                unicode_normalization::IsNormalized::Yes,
+                "{c:?}"
+            );
+        }
+    }
+
+    /// Every char, alone, after "o"/"u", between words and after white space, cleans as
+    /// the reference cleans it.
+    #[test]
+    fn clean_matches_reference_on_every_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [
+                c.to_string(),
+                format!("o{c}a u{c} {c}"),
+                format!("hoa{c}n U{c}y*{c}\t{c}"),
+            ] {
+                assert_eq!(clean(&s), clean_reference(&s), "{s:?}");
+            }
+        }
+    }
+
+    /// Random mixtures of ASCII (capitals, control bytes, '*', white space), Vietnamese in
+    /// NFC and NFD with old-style tones, Ð/ð, odd spaces and zero-width chars, CJK: `clean`
+    /// and `fold_key` equal their references, also on long texts where the eight-byte runs
+    /// meet every kind of char.
+    #[test]
+    fn clean_and_fold_key_match_references_on_mixtures() {
+        let alphabet: Vec<char> = "aoquyAOUQYZ09 *\t\r\n\x01\x1f\x7f-./ĐđÐðàáạảỷýỳoàuỷôơưÔƯ\
+                                   \u{301}\u{323}\u{85}\u{a0}\u{ad}\u{200b}\u{feff}\u{2003}\u{2028}\
+                                   \u{3000}\u{1680}中😀ǅİ"
+            .chars()
+            .collect();
+        let words: Vec<String> = random_words(&alphabet, 0x0DDB_1A5E_5BAD_5EED, 40_000).collect();
+        for w in &words {
+            assert_eq!(clean(w), clean_reference(w), "{w:?}");
+            assert_eq!(fold_key(w), fold_key_reference(w), "{w:?}");
+        }
+        for chunk in words.chunks(25) {
+            for t in [chunk.concat(), chunk.join(" ")] {
+                assert_eq!(clean(&t), clean_reference(&t), "{t:?}");
+                assert_eq!(fold_key(&t), fold_key_reference(&t), "{t:?}");
+            }
+        }
+    }
+
     /// `clean`'s shortcut (no tone work when none is possible) changes nothing: on random
     /// strings it equals collapsing and then `modern_tones`.
     #[test]
@@ -1144,6 +1390,15 @@ mod tests {
             ("\x0b\x0c a\rb", "a b"),
             ("", ""),
             ("168/2018/ND-CP", "168/2018/nd-cp"),
+            // Eight-byte runs stop at control bytes (kept), '*' and white space.
+            (
+                "ABCDEFGH\x01IJ*KLMNOPQRS\x7fTUVWXYZ@[`{",
+                "abcdefgh\x01ij klmnopqrs\x7ftuvwxyz@[`{",
+            ),
+            (
+                "NGHỊ ĐỊNH SỐ 01/2020/NĐ-CP NGÀY",
+                "nghi dinh so 01/2020/nd-cp ngay",
+            ),
         ];
         for (input, expected) in rows {
             assert_eq!(fold_key(input), expected, "{input:?}");
