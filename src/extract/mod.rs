@@ -27,6 +27,7 @@ mod post;
 mod reading;
 mod scan;
 pub mod tables;
+mod typeword;
 
 use crate::model::{Citation, Defect, Header, Kind, Parts, Piece};
 use crate::normalize::{clean, fold_key, Folded};
@@ -71,8 +72,10 @@ pub struct Extractor<'t> {
 struct Regexes {
     /// Any type word ("nghi dinh", "quyet\s+dinh"), case-insensitive, on the folded text.
     type_word: Regex,
-    /// A bare number followed by `/` or `-` and a digit or capital ("168/2018/NĐ-CP").
-    bare: Regex,
+    /// The same matches found without the regex (when the type words allow it), each
+    /// with the index in `Tables::type_words` of the entry `Tables::type_word` gives for
+    /// it (None when none).
+    type_scan: Option<(typeword::TypeWordScan, Vec<Option<usize>>)>,
     /// The label of the document's own number ("Số:", "Số hiệu:").
     header_no: Regex,
     /// A provision just before a type word ("khoản 2 Điều 5 của").
@@ -101,9 +104,24 @@ impl Regexes {
             })
             .collect();
         let w = &t.words;
+        let type_scan = typeword::TypeWordScan::new(
+            t.type_words.iter().map(|(f, _, _)| f.as_str()),
+        )
+        .map(|scan| {
+            // The entry `Tables::type_word` finds for each alternative's key.
+            let entry = t
+                .type_words
+                .iter()
+                .map(|(f, _, _)| {
+                    let key = f.to_ascii_lowercase();
+                    t.type_words.iter().position(|(g, _, _)| *g == key)
+                })
+                .collect();
+            (scan, entry)
+        });
         Ok(Regexes {
+            type_scan,
             type_word: Regex::new(&format!(r"(?i-u)\b(?:{})\b", alts.join("|")))?,
-            bare: Regex::new(r"(?-u)[0-9]{1,5}[ \t]{0,2}[/\-][ \t]{0,2}[0-9A-Z]")?,
             header_no: Regex::new(&format!(
                 r"(?im-u)^[ \t|>#_*]*((?:[A-Za-z]+[ \t_*\-]+){{0,3}}?)(?:{})[ \t*]*(:?)[ \t|*]*(?:\r?\n[ \t|]*){{0,3}}",
                 alternatives(&w.number_labels)
@@ -157,11 +175,21 @@ impl<'t> Extractor<'t> {
         let body_start = body_start(fb, &self.t.words);
         let (header, header_ns) = self.header(&ctx, body_start);
 
-        let anchors: Vec<(usize, usize)> = re
-            .type_word
-            .find_iter(fb)
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        // Type-word anchors, with the table entry of each when the scan found them.
+        let (anchors, entries): (Vec<(usize, usize)>, Vec<Option<usize>>) = match &re.type_scan {
+            Some((scan, entry)) => scan
+                .find_all(fb)
+                .into_iter()
+                .map(|(a, b, k)| ((a, b), entry[k]))
+                .unzip(),
+            None => (
+                re.type_word
+                    .find_iter(fb)
+                    .map(|m| (m.start(), m.end()))
+                    .collect(),
+                Vec::new(),
+            ),
+        };
 
         let mut out: Vec<Citation> = Vec::new();
         let mut consumed = 0usize; // folded offset up to which text is taken
@@ -173,8 +201,16 @@ impl<'t> Extractor<'t> {
                 continue;
             }
             let next_anchor = anchors.get(idx + 1).map(|x| x.0).unwrap_or(fb.len());
-            ascii_key_into(&f.text[a..b], &mut tw_folded);
-            let Some((kind, proper)) = self.t.type_word(&tw_folded) else {
+            let found = if re.type_scan.is_some() {
+                entries[idx].map(|j| {
+                    let (_, k, p) = &self.t.type_words[j];
+                    (*k, p.as_str())
+                })
+            } else {
+                ascii_key_into(&f.text[a..b], &mut tw_folded);
+                self.t.type_word(&tw_folded)
+            };
+            let Some((kind, proper)) = found else {
                 continue;
             };
             let found = self.after_type_word(&ctx, a, b, kind, proper, next_anchor, &anchors);
@@ -194,13 +230,9 @@ impl<'t> Extractor<'t> {
         // are visited in text order), so overlap checks are binary searches: linear time.
         taken.sort_unstable();
         let mut bare_taken: Vec<(usize, usize)> = Vec::new();
-        for m in re.bare.find_iter(fb) {
-            let mut p = m.start();
-            // The match may start inside a longer number ("2019" of "12/2019/..."):
-            // take the number's real start, and skip numbers glued to letters or slashes.
-            while p > 0 && fb[p - 1].is_ascii_digit() {
-                p -= 1;
-            }
+        // The match may start inside a longer number ("2019" of "12/2019/..."): each is
+        // taken from the number's real start; numbers glued to letters or slashes skipped.
+        for p in bare_number_starts(fb) {
             if p > 0 && (fb[p - 1].is_ascii_alphabetic() || matches!(fb[p - 1], b'/' | b'.' | b'-'))
             {
                 continue;

@@ -300,9 +300,17 @@ impl Extractor<'_> {
 /// Same spelling up to case, NFC/NFD, tone placement and white space (`proper` is given
 /// in lower case, NFC).
 pub(super) fn same_spelling(written: &str, proper: &str) -> bool {
-    // Fast path: one space between syllables, already NFC.
-    let quick = written.to_lowercase();
-    if quick == proper {
+    // Fast path: one space between syllables, already NFC; compared without building the
+    // lower case (char by char is `to_lowercase` except for a final sigma, left to it).
+    let quick = if written.contains('Σ') {
+        written.to_lowercase() == proper
+    } else {
+        written
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(proper.chars())
+    };
+    if quick {
         return true;
     }
     clean(written).to_lowercase() == clean(proper).to_lowercase()
