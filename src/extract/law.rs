@@ -53,13 +53,13 @@ impl Extractor<'_> {
             Some(&(_, e)) => parenthesis_words(fb, e, &mut words, &mut offs),
             None => None,
         };
-        let joined = words.join(" ").to_ascii_lowercase();
         let mut name: Option<String> = None;
         let mut end = b;
         if kind == Kind::Constitution {
             if !capital {
                 return None;
             }
+            let joined = words.join(" ").to_ascii_lowercase();
             name = Some("Hiến pháp".to_string());
             // "nước Cộng hòa xã hội chủ nghĩa Việt Nam"
             let tail = &self.t.words.constitution_tail;

@@ -66,7 +66,7 @@ impl Extractor<'_> {
                     }
                     known |= c.kind.is_some() || c.issuer || c.party_issuer;
                     spelled.push(c.spelled.clone());
-                    codes.push(Some(c.clone()));
+                    codes.push(Some(c));
                 }
                 None => {
                     spelled.push(written);
@@ -92,8 +92,8 @@ impl Extractor<'_> {
                 known: false,
             };
         }
-        let first = codes.first().cloned().flatten();
-        let last = codes.last().cloned().flatten();
+        let first = codes.first().copied().flatten();
+        let last = codes.last().copied().flatten();
         let qh = qh_code(&spelled[0], &self.t.words);
         // Party form "28-NQ/TW": a type code and a Party issuer; or any issuer when written
         // in the Party way, hyphen then slash ("30-TB/TGV", "03-QĐ/BCĐ").

@@ -183,8 +183,9 @@ pub(super) fn bare_number_starts(fb: &[u8]) -> Vec<usize> {
 /// Stops at a newline followed by a blank line only when the next line opens a list
 /// item; otherwise line breaks are spaces (PDF text breaks lines anywhere).
 pub(super) fn words_after(fb: &[u8], p: usize, max: usize) -> (Vec<&str>, Vec<(usize, usize)>) {
-    let mut words = Vec::new();
-    let mut offs = Vec::new();
+    // Room for the usual number of words at once (a name runs to a dozen or two).
+    let mut words = Vec::with_capacity(max.min(32));
+    let mut offs = Vec::with_capacity(max.min(32));
     let mut i = p;
     let limit = (p + 400).min(fb.len());
     while i < limit && words.len() < max {

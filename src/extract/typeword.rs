@@ -103,10 +103,10 @@ impl TypeWordScan {
         Some(TypeWordScan { alts, unit })
     }
 
-    /// Every match in `fb`, in order, not overlapping: (start, end, index of the type word).
-    pub(super) fn find_all(&self, fb: &[u8]) -> Vec<(usize, usize, usize)> {
+    /// Every match in `fb`, in order, not overlapping: its (start, end) pushed on `spans`
+    /// and the index of its type word on `which`.
+    pub(super) fn find_all(&self, fb: &[u8], spans: &mut Vec<(usize, usize)>, which: &mut Vec<u8>) {
         let n = fb.len();
-        let mut out = Vec::new();
         let mut resume = 0usize;
         let mut starts = [0u32; 64 + 8];
         let mut prev_top = 0u64; // the letter bit of the byte before the block, at bit 7
@@ -141,21 +141,27 @@ impl TypeWordScan {
                     continue;
                 }
                 if let Some((e, alt)) = self.verify(fb, s, bits) {
-                    out.push((s, e, alt));
+                    spans.push((s, e));
+                    which.push(alt as u8);
                     resume = e;
                 }
             }
             base = round_end;
         }
-        out
     }
 
     /// The type words the `UNITS` bytes from `s` may start (a space stands for the end).
     #[inline]
     fn filter(&self, fb: &[u8], s: usize) -> u64 {
-        let mut w = [b' '; UNITS];
-        let have = fb.len().saturating_sub(s).min(UNITS);
-        w[..have].copy_from_slice(&fb[s..s + have]);
+        let mut pad = [b' '; UNITS];
+        let w = match fb.get(s..s + UNITS) {
+            Some(w) => w,
+            None => {
+                let have = fb.len().saturating_sub(s).min(UNITS);
+                pad[..have].copy_from_slice(&fb[s..s + have]);
+                &pad[..]
+            }
+        };
         let u = &self.unit;
         u[0][w[0] as usize]
             & u[1][w[1] as usize]
@@ -233,10 +239,13 @@ mod tests {
 
     fn both(words: &[&str], hay: &[u8]) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
         let scan = TypeWordScan::new(words.iter().copied()).expect("simple words");
-        let got: Vec<(usize, usize)> = scan
-            .find_all(hay)
+        let (mut spans, mut which) = (Vec::new(), Vec::new());
+        scan.find_all(hay, &mut spans, &mut which);
+        let got: Vec<(usize, usize)> = spans
             .into_iter()
-            .map(|(s, e, k)| {
+            .zip(which)
+            .map(|((s, e), k)| {
+                let k = k as usize;
                 // The index names the type word matched.
                 let key: Vec<String> = hay[s..e]
                     .split(|&c| is_space(c))
