@@ -32,6 +32,7 @@ mod typeword;
 use crate::model::{Citation, Defect, Header, Kind, Parts, Piece};
 use crate::normalize::{clean, fold_key, Folded};
 use regex::bytes::Regex;
+use std::cell::Cell;
 use std::sync::OnceLock;
 pub use tables::Tables;
 
@@ -61,6 +62,14 @@ pub struct Extraction {
 pub fn extract(text: &str) -> Extraction {
     Extractor::builtin().extract(text)
 }
+
+thread_local! {
+    /// The anchor buffers of this thread's last extraction (spans and type-word indices).
+    static SPARE_ANCHORS: Cell<Option<(Vec<(usize, usize)>, Vec<u8>)>> = const { Cell::new(None) };
+}
+
+/// The largest anchor buffer kept for the next extraction, in bytes.
+const KEEP_AT_MOST: usize = 4 << 20;
 
 /// An extractor over a set of tables, with the regexes built from them.
 pub struct Extractor<'t> {
@@ -176,15 +185,19 @@ impl<'t> Extractor<'t> {
         let (header, header_ns) = self.header(&ctx, body_start);
 
         // Type-word anchors, with the table entry of each when the scan found them.
-        // (About one in 170 bytes of the plans is one: room made once.)
-        let mut anchors: Vec<(usize, usize)> = Vec::with_capacity(fb.len() / 128 + 16);
-        let mut which: Vec<u8> = Vec::with_capacity(fb.len() / 128 + 16);
+        // In the buffers of this thread's last extraction: not fresh memory the kernel
+        // clears page by page.
+        let (mut anchors, mut which) = SPARE_ANCHORS.with(|s| s.take()).unwrap_or_default();
+        anchors.clear();
+        which.clear();
         match &re.type_scan {
             Some((scan, _)) => scan.find_all(fb, &mut anchors, &mut which),
             None => anchors.extend(re.type_word.find_iter(fb).map(|m| (m.start(), m.end()))),
         }
 
-        let mut out: Vec<Citation> = Vec::new();
+        // Room for the citations at once (about one for six anchors in the plans): a
+        // citation is a large value, moved at each growth.
+        let mut out: Vec<Citation> = Vec::with_capacity(anchors.len() / 4 + 8);
         let mut consumed = 0usize; // folded offset up to which text is taken
         let mut taken: Vec<(usize, usize)> = Vec::new(); // folded ranges of number-symbols
 
@@ -289,6 +302,9 @@ impl<'t> Extractor<'t> {
         let effective_clauses = crate::resolve::clause_finder_folded()
             .map(|re| re.find_iter(fb).map(|m| f.orig(m.start())).collect());
         f.recycle();
+        if anchors.capacity() * std::mem::size_of::<(usize, usize)>() <= KEEP_AT_MOST {
+            SPARE_ANCHORS.with(|s| s.set(Some((anchors, which))));
+        }
         Extraction {
             header,
             citations: out,

@@ -117,10 +117,16 @@ impl TypeWordScan {
             let mut k = 0usize;
             let mut b = base;
             while b < round_end {
-                let m = (round_end - b).min(8);
-                let mut buf = [b' '; 8];
-                buf[..m].copy_from_slice(&fb[b..b + m]);
-                let mut st = word_starts(u64::from_le_bytes(buf), &mut prev_top);
+                let block = match fb.get(b..b + 8) {
+                    Some(x) => <[u8; 8]>::try_from(x).unwrap_or([b' '; 8]),
+                    None => {
+                        // The end of the text, padded with spaces (not letters).
+                        let mut buf = [b' '; 8];
+                        buf[..n - b].copy_from_slice(&fb[b..]);
+                        buf
+                    }
+                };
+                let mut st = word_starts(u64::from_le_bytes(block), &mut prev_top);
                 // Most blocks hold at most four starts: written without branching.
                 for _ in 0..4 {
                     starts[k] = (b + (st.trailing_zeros() as usize >> 3)) as u32;
