@@ -1159,9 +1159,25 @@ pub(super) fn amending_title_after(after: &str) -> Option<String> {
             .starts_with(|ch: char| ch.is_ascii_digit())
             .then_some(i)
     });
-    let end = ENDS
-        .iter()
-        .filter_map(|e| rest.find(e))
+    // The first place where any end starts (what the least of their first places is),
+    // found in one walk that stops there.
+    const STARTS_END: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut k = 0;
+        while k < ENDS.len() {
+            t[ENDS[k].as_bytes()[0] as usize] = true;
+            k += 1;
+        }
+        t
+    };
+    let first_end = (0..rest.len()).find(|&i| {
+        STARTS_END[rest.as_bytes()[i] as usize]
+            && ENDS
+                .iter()
+                .any(|e| rest.as_bytes()[i..].starts_with(e.as_bytes()))
+    });
+    let end = first_end
+        .into_iter()
         .chain(number)
         .min()
         .unwrap_or(rest.len());

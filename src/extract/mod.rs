@@ -1,9 +1,10 @@
 //! Finds every citation of an instrument in a Vietnamese text.
 //!
 //! The pipeline, after eyecite: the text is folded once ([`Folded`]: no diacritics, case
-//! kept, each byte mapped back to the original); anchors are found with two literal-led
-//! regexes (type words such as "nghi dinh", and bare numbers followed by `/` or `-`); a
-//! hand-written parser reads the tail of each anchor (number, year, symbol, date, issuer,
+//! kept, each byte mapped back to the original); anchors are found in one scan each: type
+//! words such as "nghi dinh" at word starts (`typeword`, which finds what a
+//! case-insensitive regex of the type words finds), and bare numbers followed by `/` or
+//! `-` from their separators (`scan`); a hand-written parser reads the tail of each anchor (number, year, symbol, date, issuer,
 //! subject) tolerating what real text does to citations (line breaks, stray spaces, wrong
 //! separators, ASCII or lookalike letters, misspelled type words). Raw pieces and the
 //! corrected reading are kept side by side ([`Citation::parts`] vs `canonical`).
@@ -14,7 +15,8 @@
 //! The parser is split by concern: `numsym` (the number-symbol as written), `reading`
 //! (what it says, and what follows it), `date`, `law` (laws by name), `issuer`,
 //! `header` (the document's own identity), `post` (once all citations are found: the own
-//! number and web-page chrome dropped), `scan` (byte helpers). Every word list is data in
+//! number and web-page chrome dropped), `scan` (byte helpers), `typeword` (the type-word
+//! anchors). Every word list is data in
 //! `corpus/patterns.toml`, read into a [`Tables`]; an [`Extractor`] builds its regexes from
 //! the tables it is given.
 
@@ -63,9 +65,12 @@ pub fn extract(text: &str) -> Extraction {
     Extractor::builtin().extract(text)
 }
 
+/// The anchors' spans and type-word indices, in two buffers.
+type AnchorBuffers = (Vec<(usize, usize)>, Vec<u8>);
+
 thread_local! {
-    /// The anchor buffers of this thread's last extraction (spans and type-word indices).
-    static SPARE_ANCHORS: Cell<Option<(Vec<(usize, usize)>, Vec<u8>)>> = const { Cell::new(None) };
+    /// The anchor buffers of this thread's last extraction.
+    static SPARE_ANCHORS: Cell<Option<AnchorBuffers>> = const { Cell::new(None) };
 }
 
 /// The largest anchor buffer kept for the next extraction, in bytes.
@@ -386,7 +391,7 @@ impl<'t> Extractor<'t> {
                 let mut r = r;
                 r.defects.extend(defects.iter().copied());
                 let proper_key = fold_key(proper);
-                let generic = self.t.generic_words.iter().any(|g| *g == proper_key);
+                let generic = self.t.generic_words.contains(&proper_key);
                 let ck = choose_kind(kind, r.kind_from_symbol, generic);
                 let mut c = self.build(
                     ctx,

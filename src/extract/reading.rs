@@ -347,6 +347,30 @@ fn lower_equals(written: &str, proper: &str) -> bool {
     p.next().is_none()
 }
 
+/// The type word decides the kind ("Luật số 48/2019/QH14" stays a law; a wrong type word,
+/// "Nghị định ... QĐ-TTg", is kept as written and reported by the checker), except a generic
+/// word ("Văn bản số 12/QĐ-UBND"), where the symbol decides when it can.
+pub(super) fn choose_kind(type_kind: Kind, symbol_kind: Option<Kind>, generic: bool) -> Kind {
+    match symbol_kind {
+        Some(k) if generic => k,
+        _ => type_kind,
+    }
+}
+
+/// "QH14" → Law, "UBTVQH15" → Resolution: a code numbered per legislature
+/// (`[citation] legislature` of the pattern file).
+pub(super) fn qh_code(s: &str, w: &tables::Words) -> Option<Kind> {
+    let digits = s.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let code = &s[..s.len() - digits.len()];
+    w.legislature
+        .iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, k)| *k)
+}
+
 #[cfg(test)]
 mod same_spelling_tests {
     use super::same_spelling;
@@ -389,28 +413,4 @@ mod same_spelling_tests {
             }
         }
     }
-}
-
-/// The type word decides the kind ("Luật số 48/2019/QH14" stays a law; a wrong type word,
-/// "Nghị định ... QĐ-TTg", is kept as written and reported by the checker), except a generic
-/// word ("Văn bản số 12/QĐ-UBND"), where the symbol decides when it can.
-pub(super) fn choose_kind(type_kind: Kind, symbol_kind: Option<Kind>, generic: bool) -> Kind {
-    match symbol_kind {
-        Some(k) if generic => k,
-        _ => type_kind,
-    }
-}
-
-/// "QH14" → Law, "UBTVQH15" → Resolution: a code numbered per legislature
-/// (`[citation] legislature` of the pattern file).
-pub(super) fn qh_code(s: &str, w: &tables::Words) -> Option<Kind> {
-    let digits = s.trim_start_matches(|c: char| c.is_ascii_uppercase());
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let code = &s[..s.len() - digits.len()];
-    w.legislature
-        .iter()
-        .find(|(c, _)| c == code)
-        .map(|(_, k)| *k)
 }

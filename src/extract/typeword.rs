@@ -243,7 +243,11 @@ mod tests {
         Regex::new(&format!(r"(?i-u)\b(?:{})\b", alts.join("|"))).unwrap()
     }
 
-    fn both(words: &[&str], hay: &[u8]) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+    /// Spans of matches.
+    type Spans = Vec<(usize, usize)>;
+
+    /// What the scan finds (checking the type word it names) and what the regex finds.
+    fn both(words: &[&str], hay: &[u8]) -> (Spans, Spans) {
         let scan = TypeWordScan::new(words.iter().copied()).expect("simple words");
         let (mut spans, mut which) = (Vec::new(), Vec::new());
         scan.find_all(hay, &mut spans, &mut which);
