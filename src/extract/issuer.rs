@@ -16,7 +16,18 @@ impl Extractor<'_> {
         }
         let stop = &self.t.words.issuer_stop;
         let pairs = &self.t.words.issuer_pairs;
-        let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        // The words in lower case, in one buffer ("uy ban nhan dan tinh"), and as slices of it.
+        let mut lower_buf = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+        let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(words.len());
+        for w in &words {
+            if !lower_buf.is_empty() {
+                lower_buf.push(' ');
+            }
+            let at = lower_buf.len();
+            lower_buf.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            bounds.push((at, lower_buf.len()));
+        }
+        let lower: Vec<&str> = bounds.iter().map(|&(a, b)| &lower_buf[a..b]).collect();
         let cap = |i: usize| words[i].chars().next().is_some_and(|c| c.is_uppercase());
         let mut n = 0;
         for (i, w) in lower.iter().enumerate() {
@@ -29,21 +40,21 @@ impl Extractor<'_> {
                 }
                 // Words that are stop words elsewhere but belong to names after these:
                 // "Ủy ban", "Đầu tư", "Phát triển", "vận tải".
-                if pairs.iter().any(|(a, b)| *a == lower[i - 1] && b == w) {
+                if pairs.iter().any(|(a, b)| a == lower[i - 1] && b == w) {
                     n = i + 1;
                     continue;
                 }
                 // Stop words stop only in lower case ("tu" is "từ", but "TƯ" is a body).
-                if stop.contains(w) && !cap(i) {
+                if stop.iter().any(|x| x == w) && !cap(i) {
                     // "và" joins two capitalised bodies ("Bộ Tài nguyên và Môi trường"),
                     // not a body and the next citation ("Quốc hội và Luật ...").
-                    let next_is_type = lower.get(i + 1).is_some_and(|a| {
+                    let next_is_type = lower.get(i + 1).is_some_and(|&a| {
                         a == "luat"
                             || lower
                                 .get(i + 2)
                                 .is_some_and(|b| self.t.type_word(&format!("{a} {b}")).is_some())
                     });
-                    if w == "va" && i + 1 < words.len() && cap(i + 1) && !next_is_type {
+                    if *w == "va" && i + 1 < words.len() && cap(i + 1) && !next_is_type {
                         n = i + 1;
                         continue;
                     }
@@ -66,18 +77,19 @@ impl Extractor<'_> {
             .words
             .office_holders
             .iter()
-            .find(|t| lower.len() > t.len() && lower[..t.len()] == t[..])
+            .find(|t| lower.len() > t.len() && t.iter().zip(&lower).all(|(a, b)| a == b))
             .map(|t| t.len())
             .filter(|&k| k < n)
             .unwrap_or(0);
-        let body: String = lower[title_words..n].join(" ");
+        // The words joined by one space: a slice of the buffer.
+        let body: &str = &lower_buf[bounds[title_words].0..bounds[n - 1].1];
         let orig = |i: usize| ctx.f.span(offs[i].0, offs[i].1);
         let prefix = if title_words > 0 {
             format!("{} ", clean(&ctx.text[orig(0).0..orig(title_words - 1).1]))
         } else {
             String::new()
         };
-        let (name, last) = match self.t.issuer_prefix(&body) {
+        let (name, last) = match self.t.issuer_prefix(body) {
             Some((canon, klen, local)) => {
                 let matched = title_words + body[..klen].split(' ').count();
                 // A local body takes the place name after it, on the same line.

@@ -1,9 +1,10 @@
 //! Finds every citation of an instrument in a Vietnamese text.
 //!
 //! The pipeline, after eyecite: the text is folded once ([`Folded`]: no diacritics, case
-//! kept, each byte mapped back to the original); anchors are found with two literal-led
-//! regexes (type words such as "nghi dinh", and bare numbers followed by `/` or `-`); a
-//! hand-written parser reads the tail of each anchor (number, year, symbol, date, issuer,
+//! kept, each byte mapped back to the original); anchors are found in one scan each: type
+//! words such as "nghi dinh" at word starts (`typeword`, which finds what a
+//! case-insensitive regex of the type words finds), and bare numbers followed by `/` or
+//! `-` from their separators (`scan`); a hand-written parser reads the tail of each anchor (number, year, symbol, date, issuer,
 //! subject) tolerating what real text does to citations (line breaks, stray spaces, wrong
 //! separators, ASCII or lookalike letters, misspelled type words). Raw pieces and the
 //! corrected reading are kept side by side ([`Citation::parts`] vs `canonical`).
@@ -14,7 +15,8 @@
 //! The parser is split by concern: `numsym` (the number-symbol as written), `reading`
 //! (what it says, and what follows it), `date`, `law` (laws by name), `issuer`,
 //! `header` (the document's own identity), `post` (once all citations are found: the own
-//! number and web-page chrome dropped), `scan` (byte helpers). Every word list is data in
+//! number and web-page chrome dropped), `scan` (byte helpers), `typeword` (the type-word
+//! anchors). Every word list is data in
 //! `corpus/patterns.toml`, read into a [`Tables`]; an [`Extractor`] builds its regexes from
 //! the tables it is given.
 
@@ -27,10 +29,12 @@ mod post;
 mod reading;
 mod scan;
 pub mod tables;
+mod typeword;
 
 use crate::model::{Citation, Defect, Header, Kind, Parts, Piece};
 use crate::normalize::{clean, fold_key, Folded};
 use regex::bytes::Regex;
+use std::cell::Cell;
 use std::sync::OnceLock;
 pub use tables::Tables;
 
@@ -61,6 +65,17 @@ pub fn extract(text: &str) -> Extraction {
     Extractor::builtin().extract(text)
 }
 
+/// The anchors' spans and type-word indices, in two buffers.
+type AnchorBuffers = (Vec<(usize, usize)>, Vec<u8>);
+
+thread_local! {
+    /// The anchor buffers of this thread's last extraction.
+    static SPARE_ANCHORS: Cell<Option<AnchorBuffers>> = const { Cell::new(None) };
+}
+
+/// The largest anchor buffer kept for the next extraction, in bytes.
+const KEEP_AT_MOST: usize = 4 << 20;
+
 /// An extractor over a set of tables, with the regexes built from them.
 pub struct Extractor<'t> {
     t: &'t Tables,
@@ -71,8 +86,10 @@ pub struct Extractor<'t> {
 struct Regexes {
     /// Any type word ("nghi dinh", "quyet\s+dinh"), case-insensitive, on the folded text.
     type_word: Regex,
-    /// A bare number followed by `/` or `-` and a digit or capital ("168/2018/NĐ-CP").
-    bare: Regex,
+    /// The same matches found without the regex (when the type words allow it), each
+    /// with the index in `Tables::type_words` of the entry `Tables::type_word` gives for
+    /// it (None when none).
+    type_scan: Option<(typeword::TypeWordScan, Vec<Option<usize>>)>,
     /// The label of the document's own number ("Số:", "Số hiệu:").
     header_no: Regex,
     /// A provision just before a type word ("khoản 2 Điều 5 của").
@@ -101,9 +118,24 @@ impl Regexes {
             })
             .collect();
         let w = &t.words;
+        let type_scan = typeword::TypeWordScan::new(
+            t.type_words.iter().map(|(f, _, _)| f.as_str()),
+        )
+        .map(|scan| {
+            // The entry `Tables::type_word` finds for each alternative's key.
+            let entry = t
+                .type_words
+                .iter()
+                .map(|(f, _, _)| {
+                    let key = f.to_ascii_lowercase();
+                    t.type_words.iter().position(|(g, _, _)| *g == key)
+                })
+                .collect();
+            (scan, entry)
+        });
         Ok(Regexes {
+            type_scan,
             type_word: Regex::new(&format!(r"(?i-u)\b(?:{})\b", alts.join("|")))?,
-            bare: Regex::new(r"(?-u)[0-9]{1,5}[ \t]{0,2}[/\-][ \t]{0,2}[0-9A-Z]")?,
             header_no: Regex::new(&format!(
                 r"(?im-u)^[ \t|>#_*]*((?:[A-Za-z]+[ \t_*\-]+){{0,3}}?)(?:{})[ \t*]*(:?)[ \t|*]*(?:\r?\n[ \t|]*){{0,3}}",
                 alternatives(&w.number_labels)
@@ -157,13 +189,20 @@ impl<'t> Extractor<'t> {
         let body_start = body_start(fb, &self.t.words);
         let (header, header_ns) = self.header(&ctx, body_start);
 
-        let anchors: Vec<(usize, usize)> = re
-            .type_word
-            .find_iter(fb)
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        // Type-word anchors, with the table entry of each when the scan found them.
+        // In the buffers of this thread's last extraction: not fresh memory the kernel
+        // clears page by page.
+        let (mut anchors, mut which) = SPARE_ANCHORS.with(|s| s.take()).unwrap_or_default();
+        anchors.clear();
+        which.clear();
+        match &re.type_scan {
+            Some((scan, _)) => scan.find_all(fb, &mut anchors, &mut which),
+            None => anchors.extend(re.type_word.find_iter(fb).map(|m| (m.start(), m.end()))),
+        }
 
-        let mut out: Vec<Citation> = Vec::new();
+        // Room for the citations at once (about one for six anchors in the plans): a
+        // citation is a large value, moved at each growth.
+        let mut out: Vec<Citation> = Vec::with_capacity(anchors.len() / 4 + 8);
         let mut consumed = 0usize; // folded offset up to which text is taken
         let mut taken: Vec<(usize, usize)> = Vec::new(); // folded ranges of number-symbols
 
@@ -173,8 +212,16 @@ impl<'t> Extractor<'t> {
                 continue;
             }
             let next_anchor = anchors.get(idx + 1).map(|x| x.0).unwrap_or(fb.len());
-            ascii_key_into(&f.text[a..b], &mut tw_folded);
-            let Some((kind, proper)) = self.t.type_word(&tw_folded) else {
+            let found = if let Some((_, entry)) = &re.type_scan {
+                entry[which[idx] as usize].map(|j| {
+                    let (_, k, p) = &self.t.type_words[j];
+                    (*k, p.as_str())
+                })
+            } else {
+                ascii_key_into(&f.text[a..b], &mut tw_folded);
+                self.t.type_word(&tw_folded)
+            };
+            let Some((kind, proper)) = found else {
                 continue;
             };
             let found = self.after_type_word(&ctx, a, b, kind, proper, next_anchor, &anchors);
@@ -194,13 +241,9 @@ impl<'t> Extractor<'t> {
         // are visited in text order), so overlap checks are binary searches: linear time.
         taken.sort_unstable();
         let mut bare_taken: Vec<(usize, usize)> = Vec::new();
-        for m in re.bare.find_iter(fb) {
-            let mut p = m.start();
-            // The match may start inside a longer number ("2019" of "12/2019/..."):
-            // take the number's real start, and skip numbers glued to letters or slashes.
-            while p > 0 && fb[p - 1].is_ascii_digit() {
-                p -= 1;
-            }
+        // The match may start inside a longer number ("2019" of "12/2019/..."): each is
+        // taken from the number's real start; numbers glued to letters or slashes skipped.
+        for p in bare_number_starts(fb) {
             if p > 0 && (fb[p - 1].is_ascii_alphabetic() || matches!(fb[p - 1], b'/' | b'.' | b'-'))
             {
                 continue;
@@ -264,6 +307,9 @@ impl<'t> Extractor<'t> {
         let effective_clauses = crate::resolve::clause_finder_folded()
             .map(|re| re.find_iter(fb).map(|m| f.orig(m.start())).collect());
         f.recycle();
+        if anchors.capacity() * std::mem::size_of::<(usize, usize)>() <= KEEP_AT_MOST {
+            SPARE_ANCHORS.with(|s| s.set(Some((anchors, which))));
+        }
         Extraction {
             header,
             citations: out,
@@ -331,8 +377,8 @@ impl<'t> Extractor<'t> {
         }
 
         let parts_base = Parts {
-            type_word: Some(tw_piece.clone()),
-            so_word: so_piece.clone(),
+            type_word: Some(tw_piece),
+            so_word: so_piece,
             ..Parts::default()
         };
 
@@ -340,17 +386,18 @@ impl<'t> Extractor<'t> {
         // citation is found (most type words start none).
         if let Some(ns) = parse_numsym(fb, p, false) {
             // A bare number with a type word but no symbol needs "số" ("Quyết định số 12").
-            if !(ns.groups.is_empty() && so_piece.is_none() && ns.year.is_none()) {
+            if !(ns.groups.is_empty() && parts_base.so_word.is_none() && ns.year.is_none()) {
                 let r = self.read(ctx, &ns);
                 let mut r = r;
                 r.defects.extend(defects.iter().copied());
-                let generic = self.t.generic_words.iter().any(|g| *g == fold_key(proper));
+                let proper_key = fold_key(proper);
+                let generic = self.t.generic_words.contains(&proper_key);
                 let ck = choose_kind(kind, r.kind_from_symbol, generic);
                 let mut c = self.build(
                     ctx,
                     ck,
                     Some(a),
-                    Some(parts_base.clone()),
+                    Some(parts_base),
                     &ns,
                     r,
                     Some(next_anchor),
