@@ -18,6 +18,12 @@ pub fn text(path: &str, s: &str) -> Result<String, SourceError> {
     through_value(path, s)
 }
 
+/// Does `s` hold a byte that a JSON string escapes (`"`, `\\`, a control character)? If
+/// not, `"` + `s` + `"` is the string as `serde_json` writes it.
+pub fn needs_escape(s: &str) -> bool {
+    quick::special(s.as_bytes(), 0).is_some()
+}
+
 /// [`text`] through a `serde_json::Value`: every document, and the judge of [`quick`].
 fn through_value(path: &str, s: &str) -> Result<String, SourceError> {
     let mut v: serde_json::Value = serde_json::from_str(s).map_err(|e| SourceError::Corrupt {
@@ -133,7 +139,7 @@ mod quick {
     /// The first place at or after `i` whose byte is `"`, `\` or a control character, looked
     /// for 8 bytes at a time (as serde_json looks): the runs between a text's escapes are
     /// short, too short for `memchr`'s start-up.
-    fn special(b: &[u8], mut i: usize) -> Option<usize> {
+    pub(super) fn special(b: &[u8], mut i: usize) -> Option<usize> {
         const ONES: u64 = u64::MAX / 255;
         while let Some(chunk) = b.get(i..i + 8) {
             let mut x = [0; 8];
@@ -445,6 +451,28 @@ mod tests {
             if let Some(t) = quick::text(&doc) {
                 proptest::prop_assert_eq!(through_value("x.json", &doc).ok(), Some(t), "{}", doc);
             }
+        }
+    }
+
+    /// A string needs escaping exactly when serde_json writes it otherwise than between
+    /// quotes: every ASCII character and a few others, at every place of a string longer
+    /// than the 8 bytes looked at together.
+    #[test]
+    fn needs_escape_is_what_serde_json_escapes() {
+        let mut rows: Vec<String> = vec!["".into(), "é Luật \u{7f}".into(), "\u{1F600}".into()];
+        for c in (0..128u8)
+            .map(char::from)
+            .chain(['é', '\u{2028}', '\u{feff}'])
+        {
+            for at in 0..19 {
+                let mut s: String = "abcdefghijklmnopqr".into();
+                s.insert(at, c);
+                rows.push(s);
+            }
+        }
+        for s in rows {
+            let plain = serde_json::to_string(&s).ok() == Some(format!("\"{s}\""));
+            assert_eq!(needs_escape(&s), !plain, "{s:?}");
         }
     }
 
