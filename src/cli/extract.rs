@@ -404,14 +404,17 @@ fn document_out(
     };
     let citations = a.take_original_citations_with_findings();
     let d = &a.source;
-    DocumentOut {
+    let out = DocumentOut {
         path: d.path.clone(),
         header: a.original_header(),
         citations,
         format: d.format,
         encoding: d.encoding.clone(),
         places,
-    }
+    };
+    // The text's memory goes to the next file this thread reads.
+    source::give_back(std::mem::take(&mut a.source.text));
+    out
 }
 
 /// One document as an item of the `{"documents": [...]}` list, byte for byte as the whole

@@ -111,7 +111,9 @@ mod quick {
                             p.i += 1;
                             scratch.clear();
                             p.string(Some(scratch))?;
-                            Some(scratch.as_str().to_owned())
+                            let mut t = crate::source::spare_string(scratch.len());
+                            t.push_str(scratch);
+                            Some(t)
                         } else {
                             p.value(1)?;
                             None
