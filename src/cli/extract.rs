@@ -470,8 +470,9 @@ fn write_ndjson(w: &mut Vec<u8>, d: &DocumentOut) -> anyhow::Result<()> {
 
 /// One citation as a line of NDJSON, with its path: byte for byte what printing its
 /// `serde_json::Value` prints (keys sorted at every level, as the value's map holds them),
-/// written field by field without building the value. The resolution and the findings,
-/// small and rarely set, go through their value. `ndjson_line_is_the_values` pins it.
+/// written field by field without building the value. The resolution is written as it
+/// serializes (its fields are declared in sorted order); the findings, rarely set, go
+/// through their value. `ndjson_line_is_the_values` pins it.
 fn write_citation_line(
     w: &mut Vec<u8>,
     c: &crate::model::Citation,
@@ -508,7 +509,9 @@ fn write_citation_line(
     key(w, "instrument");
     match &c.instrument {
         None => w.extend_from_slice(b"null"),
-        Some(r) => put(&mut *w, &serde_json::to_value(r)?)?,
+        // Written as it serializes: its fields are declared in sorted order (the value's),
+        // and hold no object.
+        Some(r) => put(&mut *w, r)?,
     }
     if let Some(d) = &c.invalid_date {
         key(w, "invalid_date");
@@ -551,7 +554,8 @@ fn write_citation_line(
     text(w, &c.title);
     if let Some(u) = &c.unresolved {
         key(w, "unresolved");
-        put(&mut *w, &serde_json::to_value(u)?)?;
+        // One key: written as it serializes.
+        put(&mut *w, u)?;
     }
     key(w, "year");
     put(&mut *w, &c.year)?;
@@ -749,6 +753,23 @@ mod tests {
                 }
                 if let Some(c) = out.citations.get_mut(2) {
                     c.parts = Default::default();
+                    c.instrument = Some(crate::model::Resolved::Ambiguous {
+                        ambiguous: vec!["b\"1".into(), "a".into()],
+                    });
+                }
+                if let Some(c) = out.citations.get_mut(3) {
+                    c.instrument = Some(crate::model::Resolved::Entry(crate::model::Entry {
+                        date: crate::Date::parse_iso("2023-06-20"),
+                        id: "22/2023/QH15".into(),
+                        kind: crate::model::Kind::Law,
+                        number: Some("22".into()),
+                        observed: true,
+                        status: crate::registry::Status::NotYetInForce,
+                        symbol: None,
+                        title: Some("Luật \"Đấu thầu\"".into()),
+                        year: Some(2023),
+                    }));
+                    c.unresolved = Some(crate::model::Unresolved::LawVersionUnknown);
                 }
                 for c in &out.citations {
                     let mut got = Vec::new();
