@@ -299,7 +299,19 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let mut w = Vec::new();
         match format {
             Format::Json => w = json_item(out)?,
-            Format::Ndjson => write_ndjson(&mut w, &out)?,
+            Format::Ndjson => {
+                // Rendered into this thread's buffer, used again for every document, and
+                // copied out at its size: no buffer grown (and its fresh memory cleared by
+                // the kernel) a doubling at a time for each document.
+                let mut buf = NDJSON_BUFFER.take();
+                buf.clear();
+                let r = write_ndjson(&mut buf, &out);
+                w = buf.as_slice().to_vec();
+                if buf.capacity() <= 8 << 20 {
+                    NDJSON_BUFFER.set(buf);
+                }
+                r?;
+            }
             Format::Text => write_text(&mut w, &out)?,
         }
         Ok(Piece::Bytes(w))
@@ -352,6 +364,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     })
 }
 
+thread_local! {
+    /// The NDJSON of the document this thread last rendered (see `run`).
+    static NDJSON_BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// Above this many citations a document's JSON or NDJSON is written by the output thread,
 /// a citation at a time, instead of being rendered whole on the analysing thread.
 const STREAM_CITATIONS: usize = 20_000;
@@ -387,14 +404,17 @@ fn document_out(
     };
     let citations = a.take_original_citations_with_findings();
     let d = &a.source;
-    DocumentOut {
+    let out = DocumentOut {
         path: d.path.clone(),
         header: a.original_header(),
         citations,
         format: d.format,
         encoding: d.encoding.clone(),
         places,
-    }
+    };
+    // The text's memory goes to the next file this thread reads.
+    source::give_back(std::mem::take(&mut a.source.text));
+    out
 }
 
 /// One document as an item of the `{"documents": [...]}` list, byte for byte as the whole
@@ -450,14 +470,19 @@ fn write_ndjson(w: &mut Vec<u8>, d: &DocumentOut) -> anyhow::Result<()> {
 
 /// One citation as a line of NDJSON, with its path: byte for byte what printing its
 /// `serde_json::Value` prints (keys sorted at every level, as the value's map holds them),
-/// written field by field without building the value. The resolution and the findings,
-/// small and rarely set, go through their value. `ndjson_line_is_the_values` pins it.
+/// written field by field without building the value. The resolution is written as it
+/// serializes (its fields are declared in sorted order); the findings, rarely set, go
+/// through their value. `ndjson_line_is_the_values` pins it.
 fn write_citation_line(
     w: &mut Vec<u8>,
     c: &crate::model::Citation,
     path: &str,
 ) -> anyhow::Result<()> {
     use serde_json::to_writer as put;
+    let text = |w: &mut Vec<u8>, s: &Option<String>| match s {
+        None => w.extend_from_slice(b"null"),
+        Some(s) => put_str(w, s),
+    };
     let mut first = true;
     let mut key = |w: &mut Vec<u8>, k: &str| {
         w.extend_from_slice(if first { b"{\"" } else { b",\"" });
@@ -466,7 +491,7 @@ fn write_citation_line(
         w.extend_from_slice(b"\":");
     };
     key(w, "canonical");
-    put(&mut *w, &c.canonical)?;
+    text(w, &c.canonical);
     key(w, "column");
     put(&mut *w, &c.column)?;
     key(w, "date");
@@ -484,55 +509,72 @@ fn write_citation_line(
     key(w, "instrument");
     match &c.instrument {
         None => w.extend_from_slice(b"null"),
-        Some(r) => put(&mut *w, &serde_json::to_value(r)?)?,
+        // Written as it serializes: its fields are declared in sorted order (the value's),
+        // and hold no object.
+        Some(r) => put(&mut *w, r)?,
     }
     if let Some(d) = &c.invalid_date {
         key(w, "invalid_date");
         put(&mut *w, d)?;
     }
     key(w, "issuer");
-    put(&mut *w, &c.issuer)?;
+    text(w, &c.issuer);
     key(w, "kind");
     put(&mut *w, &c.kind)?;
     key(w, "law");
-    put(&mut *w, &c.law)?;
+    text(w, &c.law);
     key(w, "line");
     put(&mut *w, &c.line)?;
     key(w, "number");
-    put(&mut *w, &c.number)?;
+    text(w, &c.number);
     key(w, "parts");
     write_parts(w, &c.parts)?;
     key(w, "path");
-    put(&mut *w, path)?;
+    put_str(w, path);
     key(w, "provision");
-    put(&mut *w, &c.provision)?;
+    text(w, &c.provision);
     key(w, "section");
     match &c.section {
         None => w.extend_from_slice(b"null"),
         Some(s) => {
             w.extend_from_slice(b"{\"heading\":");
-            put(&mut *w, &s.heading)?;
+            put_str(w, &s.heading);
             w.extend_from_slice(b",\"path\":");
-            put(&mut *w, &s.path)?;
+            put_str(w, &s.path);
             w.push(b'}');
         }
     }
     key(w, "start");
     put(&mut *w, &c.start)?;
     key(w, "symbol");
-    put(&mut *w, &c.symbol)?;
+    text(w, &c.symbol);
     key(w, "text");
-    put(&mut *w, &c.text)?;
+    put_str(w, &c.text);
     key(w, "title");
-    put(&mut *w, &c.title)?;
+    text(w, &c.title);
     if let Some(u) = &c.unresolved {
         key(w, "unresolved");
-        put(&mut *w, &serde_json::to_value(u)?)?;
+        // One key: written as it serializes.
+        put(&mut *w, u)?;
     }
     key(w, "year");
     put(&mut *w, &c.year)?;
     w.extend_from_slice(b"}\n");
     Ok(())
+}
+
+/// A JSON string as `serde_json` writes it: as it is between quotes when nothing in it is
+/// escaped (most strings), else written by `serde_json`.
+fn put_str(w: &mut Vec<u8>, s: &str) {
+    if crate::source::json::needs_escape(s) {
+        // Writing into a Vec does not fail.
+        let _ = serde_json::to_writer(&mut *w, s);
+    } else {
+        w.reserve(s.len() + 2);
+        w.push(b'"');
+        w.extend_from_slice(s.as_bytes());
+        w.push(b'"');
+    }
 }
 
 /// A citation's pieces as [`write_citation_line`] writes them: keys sorted, absent ones left
@@ -569,7 +611,7 @@ fn write_parts(w: &mut Vec<u8>, p: &crate::model::Parts) -> anyhow::Result<()> {
                 w.extend_from_slice(b",\"start\":");
                 serde_json::to_writer(&mut *w, &x.start)?;
                 w.extend_from_slice(b",\"text\":");
-                serde_json::to_writer(&mut *w, &x.text)?;
+                put_str(w, &x.text);
                 w.push(b'}');
             }
         }
@@ -711,6 +753,23 @@ mod tests {
                 }
                 if let Some(c) = out.citations.get_mut(2) {
                     c.parts = Default::default();
+                    c.instrument = Some(crate::model::Resolved::Ambiguous {
+                        ambiguous: vec!["b\"1".into(), "a".into()],
+                    });
+                }
+                if let Some(c) = out.citations.get_mut(3) {
+                    c.instrument = Some(crate::model::Resolved::Entry(crate::model::Entry {
+                        date: crate::Date::parse_iso("2023-06-20"),
+                        id: "22/2023/QH15".into(),
+                        kind: crate::model::Kind::Law,
+                        number: Some("22".into()),
+                        observed: true,
+                        status: crate::registry::Status::NotYetInForce,
+                        symbol: None,
+                        title: Some("Luật \"Đấu thầu\"".into()),
+                        year: Some(2023),
+                    }));
+                    c.unresolved = Some(crate::model::Unresolved::LawVersionUnknown);
                 }
                 for c in &out.citations {
                     let mut got = Vec::new();

@@ -97,6 +97,24 @@ pub fn is_nfc(s: &str) -> bool {
     piece.is_none_or(|p| quick(p, bytes.len()))
 }
 
+/// The end of the run of 32-byte blocks of safe starters ([`block_is_safe`]) from the char
+/// boundary `i`, stepped on to the next char boundary; `None` if the first block is not one.
+fn safe_run(bytes: &[u8], mut i: usize) -> Option<usize> {
+    let from = i;
+    while let (Some(block), Some(next)) = (bytes.get(i..i + 32), bytes.get(i + 1..i + 33)) {
+        if !block_is_safe(block, next) {
+            break;
+        }
+        i += 32;
+        // A character cut by the block's end is a safe one: step over its continuation
+        // bytes to the next character.
+        while bytes.get(i).is_some_and(|&x| (0x80..0xC0).contains(&x)) {
+            i += 1;
+        }
+    }
+    (i > from).then_some(i)
+}
+
 /// Does `block` hold only bytes of safe characters, ASCII and U+0080–U+02FF (lead bytes
 /// below CC, continuation bytes) and Latin Extended Additional (E1 B8–BB)? `next` is
 /// `block` one byte later (the byte after each lead). Branch-free, so it vectorizes.
@@ -248,7 +266,28 @@ pub fn nfc(text: String, map: &mut OffsetMap) -> String {
         }
         *plain = end;
     };
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Where 32 bytes of safe starters are looked for next (after a miss, 32 bytes on).
+    let mut retry = 0;
+    while let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
+        if i >= retry {
+            if let Some(end) = safe_run(bytes, i) {
+                // Each safe starter is a group of its own, already NFC (`flush` leaves
+                // it): the group before them ends, the last of them may take marks.
+                if group_len > 0 {
+                    flush(&mut b, &mut plain, start, i, group_len);
+                }
+                start = (i..end)
+                    .rev()
+                    .find(|&k| text.is_char_boundary(k))
+                    .unwrap_or(i);
+                group_len = 1;
+                i = end;
+                continue;
+            }
+            retry = i + 32;
+        }
         let starter = c.is_ascii() || is_safe_starter(c) || canonical_combining_class(c) == 0;
         if starter && group_len > 0 {
             flush(&mut b, &mut plain, start, i, group_len);
@@ -263,6 +302,7 @@ pub fn nfc(text: String, map: &mut OffsetMap) -> String {
             flush(&mut b, &mut plain, start, end, group_len);
             group_len = 0;
         }
+        i = end;
     }
     if group_len > 0 {
         flush(&mut b, &mut plain, start, text.len(), group_len);
@@ -354,6 +394,45 @@ mod tests {
             assert_eq!(got, want, "{text:?}");
             for t in 0..=got.len() {
                 assert_eq!(map.original(t), want_map.original(t), "{text:?} at {t}");
+            }
+        }
+    }
+
+    /// Long texts (blocks of safe starters skipped whole, marks right after them, marks cut
+    /// by a block's end) compose and map as the per-character pass does.
+    #[test]
+    fn nfc_over_safe_blocks_matches_the_per_character_pass() {
+        let alphabet: Vec<char> =
+            "a Z\n9ăđịỆươé\u{a0}\u{85}\u{301}\u{323}\u{340}\u{2126}\u{1e9b}가😀"
+                .chars()
+                .collect();
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..3_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            // Runs of safe letters (up to 80 bytes) between random characters.
+            let mut w = String::new();
+            for k in 0..(seed >> 59) {
+                let r = seed.rotate_left(11 * k as u32 + 5);
+                let run = (r % 40) as usize;
+                w.push_str(
+                    &"Nghị định số 12/2024/NĐ-CP của Chính phủ; "[..]
+                        .chars()
+                        .take(run)
+                        .collect::<String>(),
+                );
+                w.push(alphabet[((r >> 8) % alphabet.len() as u64) as usize]);
+                if r & 1 == 0 {
+                    w.push('\u{301}');
+                }
+            }
+            let mut map = OffsetMap::default();
+            let got = nfc(w.clone(), &mut map);
+            let (want, want_map) = reference(&w);
+            assert_eq!(got, want, "{w:?}");
+            for t in 0..=got.len() {
+                assert_eq!(map.original(t), want_map.original(t), "{w:?} at {t}");
             }
         }
     }

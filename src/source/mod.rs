@@ -393,28 +393,56 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, SourceError> {
     };
     let f = std::fs::File::open(path).map_err(io)?;
     let hint = f.metadata().map(|m| m.len()).unwrap_or(0).min(limit) as usize;
-    // Into the bytes of the last JSON file this thread read, unless they are far larger.
-    let spare = SPARE_BYTES.take();
-    let into = if spare.capacity() <= hint.saturating_mul(2).saturating_add(64 << 10) {
-        spare
-    } else {
-        Vec::new()
-    };
+    // Into the memory of a text this thread no longer needs, if one fits.
+    let into = spare_string(hint.saturating_add(1)).into_bytes();
     read_limited_into(&p(), f, limit, hint, into)
 }
 
+/// Spare texts kept by a thread ([`give_back`]), and the largest kept.
+const SPARE_KEPT: usize = 3;
+const SPARE_MAX: usize = 4 << 20;
+
 thread_local! {
-    /// The bytes of the last JSON file this thread read, given back once its text was taken
-    /// out of them ([`from_bytes_as`]): the next file is read into them rather than into
-    /// fresh memory the kernel has to clear page by page.
-    static SPARE_BYTES: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    /// Texts this thread no longer needs (the bytes of the JSON files it read, once their
+    /// text was taken out; the documents it analysed), emptied: the next file is read, or
+    /// the next JSON text unescaped, into their memory rather than into fresh memory the
+    /// kernel has to clear page by page.
+    static SPARE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Give bytes no longer needed back to [`read_bytes`] of this thread (at most 8 MiB kept).
-fn recycle_bytes(bytes: Vec<u8>) {
-    if bytes.capacity() <= 8 << 20 {
-        SPARE_BYTES.set(bytes);
+/// Give a text no longer needed back to this thread's reading (at most three kept, of at
+/// most 4 MiB each; the smallest makes way for a larger one).
+pub fn give_back(mut text: String) {
+    if text.capacity() == 0 || text.capacity() > SPARE_MAX {
+        return;
     }
+    text.clear();
+    SPARE.with_borrow_mut(|spare| {
+        if spare.len() < SPARE_KEPT {
+            spare.push(text);
+        } else if let Some(small) = spare.iter_mut().min_by_key(|t| t.capacity()) {
+            if small.capacity() < text.capacity() {
+                *small = text;
+            }
+        }
+    });
+}
+
+/// An empty string with room for `n` bytes: a spare one of this thread ([`give_back`])
+/// that holds them without being more than twice as large (plus 64 KiB), else a new one.
+pub(crate) fn spare_string(n: usize) -> String {
+    let fits = |t: &String| t.capacity() >= n && t.capacity() <= n.saturating_mul(2) + (64 << 10);
+    SPARE
+        .with_borrow_mut(|spare| {
+            let best = spare
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| fits(t))
+                .min_by_key(|(_, t)| t.capacity())
+                .map(|(i, _)| i)?;
+            Some(spare.swap_remove(best))
+        })
+        .unwrap_or_else(|| String::with_capacity(n))
 }
 
 /// Read `r` to its end, refusing it once more than `limit` bytes came (`path` names it in
@@ -522,7 +550,7 @@ pub fn from_bytes_as(
                 Format::Json => {
                     map = OffsetMap::default();
                     let t = json::text(path, &d.text);
-                    recycle_bytes(d.text.into_bytes());
+                    give_back(d.text);
                     t?
                 }
                 _ => d.text,
@@ -677,4 +705,48 @@ pub fn expand_with(paths: &[PathBuf], opts: WalkOptions) -> (Vec<PathBuf>, Vec<S
         }
     }
     (files, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A spare text is taken when it holds the bytes asked for without being far larger;
+    /// the smallest that fits is taken; three are kept, the smallest making way.
+    #[test]
+    fn spare_texts_are_taken_when_they_fit() {
+        // (capacities given back, bytes asked for, capacity expected: None = a new one)
+        let rows: &[(&[usize], usize, Option<usize>)] = &[
+            (&[], 100, None),
+            (&[1000], 100, Some(1000)),
+            (&[1000], 2000, None),
+            (&[1 << 20], 100, None),
+            (&[300_000, 200_000, 150_000], 140_000, Some(150_000)),
+            (&[100_000, 200_000, 300_000, 400_000], 60_000, None),
+            (
+                &[100_000, 200_000, 300_000, 400_000],
+                190_000,
+                Some(200_000),
+            ),
+            (&[SPARE_MAX + 1], SPARE_MAX, None),
+        ];
+        for (given, asked, want) in rows {
+            // Each row on a thread of its own: the spares are the thread's.
+            let (given, asked, want) = (given.to_vec(), *asked, *want);
+            let got = std::thread::spawn(move || {
+                for &c in &given {
+                    let mut t = String::with_capacity(c);
+                    t.push_str("some text");
+                    give_back(t);
+                }
+                let t = spare_string(asked);
+                assert!(t.is_empty() && t.capacity() >= asked);
+                given.contains(&t.capacity()).then_some(t.capacity())
+            })
+            .join()
+            .ok()
+            .flatten();
+            assert_eq!(got, want, "{asked}");
+        }
+    }
 }
