@@ -611,8 +611,9 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
 /// The name a "(sau đây gọi là …)" / "(sau đây viết tắt là …)" phrase right after a
 /// citation defines, folded; `after` is the text from the citation's end to the next one.
 fn definition(after: &str) -> Option<String> {
-    let head: String = after.chars().take(300).collect();
-    let f = fold_key(&head);
+    // The first 300 chars, borrowed.
+    let head = &after[..after.char_indices().nth(300).map_or(after.len(), |(i, _)| i)];
+    let f = fold_key(head);
     const PHRASES: &[&str] = &[
         "sau day goi tat la",
         "sau day goi la",
@@ -620,6 +621,10 @@ fn definition(after: &str) -> Option<String> {
         "sau day duoc goi la",
         "goi tat la",
     ];
+    // Each phrase holds "goi" or "viet tat": most texts have neither.
+    if !(f.contains("goi") || f.contains("viet tat")) {
+        return None;
+    }
     let (at, len) = PHRASES
         .iter()
         .filter_map(|p| f.find(p).map(|i| (i, p.len())))
@@ -646,17 +651,18 @@ fn definition(after: &str) -> Option<String> {
 /// name, back to the amending phrase, holds only the list of names, and the amending law's
 /// number (or date) follows the list before the clause ends. Returns what is written of it:
 /// its number ("56/2024/QH15") and its date, when written.
-fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Date>)> {
+fn amending_title(
+    text: &str,
+    c: &Citation,
+    bo_sung: &BoSung,
+) -> Option<(Option<String>, Option<Date>)> {
     const PHRASES: &[&str] = &["sua doi, bo sung mot so dieu cua", "sua doi, bo sung"];
     let from = floor_char(text, c.start.saturating_sub(700));
     let window = text.get(from..c.start)?;
     // Both phrases hold "bo sung": a window where its finder finds nothing has neither in
     // its fold, which is then not made.
-    static BO_SUNG: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    if let Some(finder) = BO_SUNG.get_or_init(|| crate::normalize::fold_key_finder("bo sung")) {
-        if !finder.is_match(window) {
-            return None;
-        }
+    if !bo_sung.in_window(text, from, c.start) {
+        return None;
     }
     let before = fold_key(window);
     let (at, len) = PHRASES
@@ -736,6 +742,71 @@ fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Da
     }
 }
 
+/// The finder of "bo sung" in a document's original text ([`normalize::fold_key_finder`]),
+/// asked whether windows of it hold a match ([`amending_title`]'s 700 bytes before a law's
+/// name). With many windows (a document citing many laws by name), the text is searched
+/// once and the windows answered from its matches.
+///
+/// [`normalize::fold_key_finder`]: crate::normalize::fold_key_finder
+struct BoSung {
+    /// Search the whole text once (else each window).
+    whole: bool,
+    /// The finder's matches over the whole text, leftmost-first and non-overlapping as
+    /// `find_iter` gives them, found on first use.
+    spans: std::cell::OnceCell<Vec<(usize, usize)>>,
+}
+
+impl BoSung {
+    fn finder() -> Option<&'static regex::Regex> {
+        static BO_SUNG: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+        BO_SUNG
+            .get_or_init(|| crate::normalize::fold_key_finder("bo sung"))
+            .as_ref()
+    }
+
+    /// For a document with `windows` windows to ask at most: one search of the text when
+    /// they would read more than it.
+    fn new(text: &str, windows: usize) -> BoSung {
+        BoSung {
+            whole: windows.saturating_mul(700) > text.len(),
+            spans: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Does `text[from..to]` (char boundaries) hold a match of the finder — what
+    /// `finder.is_match(&text[from..to])` says (true without a finder)?
+    ///
+    /// From the whole text's matches: a match M inside the window means the first match
+    /// found ending after M's start starts at or before it (the search from any point up to
+    /// M's start finds a match starting there at the latest), so the first match ending
+    /// after `from` starts before `to`. When that match lies inside the window, the window
+    /// holds a match; when it crosses an edge, the window itself is searched; when there is
+    /// none before `to`, the window holds no match. (The finder has no anchor, look-around
+    /// nor empty match.)
+    fn in_window(&self, text: &str, from: usize, to: usize) -> bool {
+        let Some(finder) = BoSung::finder() else {
+            return true;
+        };
+        let Some(window) = text.get(from..to) else {
+            return false;
+        };
+        if !self.whole {
+            return finder.is_match(window);
+        }
+        let spans = self.spans.get_or_init(|| {
+            finder
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        });
+        let i = spans.partition_point(|&(_, e)| e <= from);
+        match spans.get(i) {
+            Some(&(s, e)) if s < to => (s >= from && e <= to) || finder.is_match(window),
+            _ => false,
+        }
+    }
+}
+
 /// The amending law cited right before an amending phrase, number first (folded text that
 /// ends where the phrase starts): "luat so 56/2024/qh15 ngay 29 thang 11 nam 2024 cua quoc hoi
 /// ve " → its number and the date written.
@@ -809,9 +880,10 @@ fn amended_base(
     name: &str,
     reg: &Registry,
     cited_by: Option<Date>,
+    bo_sung: &BoSung,
 ) -> Option<String> {
     let work = Tables::builtin().work(name)?;
-    let (number, date) = amending_title(text, c)?;
+    let (number, date) = amending_title(text, c, bo_sung)?;
     if let Some(n) = &number {
         if let Some(v) = work
             .versions
@@ -969,6 +1041,12 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
         ..DocLaws::default()
     };
     let mut out: Vec<Option<Resolution>> = vec![None; cits.len()];
+    // The laws by name without a number are the ones whose window `amended_base` reads.
+    let bare = cits
+        .iter()
+        .filter(|c| c.law.is_some() && c.number.is_none())
+        .count();
+    let bo_sung = BoSung::new(text, bare);
     // Pass 1: numbered citations, and laws with a year or date beside their name.
     for (i, c) in cits.iter().enumerate() {
         let r = match (&c.number, &c.symbol, &c.law) {
@@ -981,7 +1059,7 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
             }
             (Some(n), Some(s), _) => numbered(c, n, s, reg, &ctx),
             (None, _, Some(name)) if c.year.is_some() || c.date.is_some() => {
-                match amended_base(text, c, name, reg, ctx.date) {
+                match amended_base(text, c, name, reg, ctx.date, &bo_sung) {
                     Some(id) => version_answer(&id, reg),
                     None => named(c, name, reg, &ctx, &doc),
                 }
@@ -1044,7 +1122,7 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
         out[i] = Some(match &c.law {
             Some(name) if c.number.is_none() && revision_bill(text, c) => revision(name, &ctx, reg),
             Some(name) if c.number.is_none() => {
-                match amended_base(text, c, name, reg, ctx.date)
+                match amended_base(text, c, name, reg, ctx.date, &bo_sung)
                     .or_else(|| named_in_title(text, cits, i, &out, name, reg, ctx.date))
                 {
                     Some(id) => version_answer(&id, reg),
