@@ -324,7 +324,7 @@ thread_local! {
 /// An empty vector with the allocation of `v`, for lines of another lifetime (the standard
 /// library collects a mapped `IntoIter` in place when the layouts are the same; the map is
 /// never called, the vector being empty).
-fn relend<'a, 'b>(mut v: Vec<(usize, &'a str)>) -> Vec<(usize, &'b str)> {
+fn relend<'b>(mut v: Vec<(usize, &str)>) -> Vec<(usize, &'b str)> {
     v.clear();
     v.into_iter().map(|_| (0, "")).collect()
 }
@@ -919,8 +919,7 @@ fn outline_from(
     for ln in begin..lines.len() {
         let (off, raw) = lines[ln];
         let head = head2(raw);
-        if !sections.is_empty() && (ends_body_at(raw, head) || in_article && next_article(raw))
-        {
+        if !sections.is_empty() && (ends_body_at(raw, head) || in_article && next_article(raw)) {
             body_end = off;
             body_end_line = ln;
             break;

@@ -612,7 +612,10 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
 /// citation defines, folded; `after` is the text from the citation's end to the next one.
 fn definition(after: &str) -> Option<String> {
     // The first 300 chars, borrowed.
-    let head = &after[..after.char_indices().nth(300).map_or(after.len(), |(i, _)| i)];
+    let head = &after[..after
+        .char_indices()
+        .nth(300)
+        .map_or(after.len(), |(i, _)| i)];
     let f = fold_key(head);
     const PHRASES: &[&str] = &[
         "sau day goi tat la",
