@@ -616,6 +616,10 @@ fn definition(after: &str) -> Option<String> {
         .char_indices()
         .nth(300)
         .map_or(after.len(), |(i, _)| i)];
+    // The phrase must follow a "(" (below), which only a "(" folds to.
+    if memchr::memchr(b'(', head.as_bytes()).is_none() {
+        return None;
+    }
     let f = fold_key(head);
     const PHRASES: &[&str] = &[
         "sau day goi tat la",
@@ -1009,11 +1013,15 @@ fn named_in_title(
     if between.len() > 600 {
         return None;
     }
-    let f = fold_key(between);
     let sentence_end = between
         .char_indices()
         .any(|(k, ch)| ch == '.' && between[k + 1..].starts_with(char::is_whitespace));
-    if f.contains(';') || sentence_end || f.contains("can cu") || f.contains(':') {
+    // Only ";" and ":" fold to themselves: looked for before folding.
+    if between.contains([';', ':']) || sentence_end {
+        return None;
+    }
+    let f = fold_key(between);
+    if f.contains("can cu") {
         return None;
     }
     // The words of an instrument's title ("về …", "quy định chi tiết …", "hướng dẫn thi
