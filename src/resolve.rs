@@ -617,9 +617,7 @@ fn definition(after: &str) -> Option<String> {
         .nth(300)
         .map_or(after.len(), |(i, _)| i)];
     // The phrase must follow a "(" (below), which only a "(" folds to.
-    if memchr::memchr(b'(', head.as_bytes()).is_none() {
-        return None;
-    }
+    memchr::memchr(b'(', head.as_bytes())?;
     let f = fold_key(head);
     const PHRASES: &[&str] = &[
         "sau day goi tat la",
