@@ -162,19 +162,58 @@ fn prefix(s: &str, n: usize) -> &str {
 /// The first character [`strip_line`] would keep (not indentation, a heading, quote or
 /// table mark, nor emphasis): lets most lines skip the stripping.
 fn first_kept(line: &str) -> Option<char> {
-    line.chars().find(|&c| !is_lead(c) && !is_emphasis(c))
+    head2(line).0
+}
+
+/// The line's first two characters without emphasis, the first after the leading marks
+/// (what `line.chars().filter(|&c| !is_emphasis(c))` gives after `skip_while(is_lead)`;
+/// the second may be a leading mark). Read byte by byte while they are ASCII, decoding only
+/// the non-ASCII characters met: most lines are decided by their first bytes.
+fn head2(line: &str) -> (Option<char>, Option<char>) {
+    let b = line.as_bytes();
+    let mut i = 0;
+    // The char at `i` (always a boundary) and its length.
+    let at = |i: usize| -> Option<(char, usize)> {
+        match *b.get(i)? {
+            c if c < 0x80 => Some((c as char, 1)),
+            _ => line.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let first = loop {
+        let Some((c, n)) = at(i) else {
+            return (None, None);
+        };
+        i += n;
+        if !is_emphasis(c) && !is_lead(c) {
+            break c;
+        }
+    };
+    let second = loop {
+        let Some((c, n)) = at(i) else {
+            break None;
+        };
+        i += n;
+        if !is_emphasis(c) {
+            break Some(c);
+        }
+    };
+    (Some(first), second)
 }
 
 /// Can the line start with a marker: is the first character [`strip_line`] would keep a
 /// digit, a roman numeral's letter, or a point letter followed by ")" or "."? Lets most
 /// lines skip the stripping.
+#[cfg(test)]
 fn may_open_marker(line: &str) -> bool {
-    let mut kept = line.chars().filter(|&c| !is_emphasis(c));
-    let first = kept.find(|&c| !is_lead(c));
-    match first {
-        Some(c) if c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L') => true,
-        Some(c) => matches!(kept.next(), Some(')' | '.')) && point_value(c).is_some(),
-        None => false,
+    may_open_marker_at(head2(line))
+}
+
+/// [`may_open_marker`] on the line's [`head2`].
+fn may_open_marker_at(head: (Option<char>, Option<char>)) -> bool {
+    match head {
+        (Some(c), _) if c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L') => true,
+        (Some(c), second) => matches!(second, Some(')' | '.')) && point_value(c).is_some(),
+        (None, _) => false,
     }
 }
 
@@ -244,19 +283,59 @@ fn marker(s: &str) -> Option<(Marker, &str)> {
 }
 
 /// The lines of a text: (byte offset, line without its end).
+#[cfg(test)]
 fn split_lines(text: &str) -> Vec<(usize, &str)> {
-    // The line ends found once with the vectorized `memchr` (what `split_inclusive('\n')`
-    // gives, without its slower search); a line's text without its "\n" and trailing "\r"s.
-    let mut v = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let mut v = Vec::new();
+    fill_lines(text, &mut v);
+    v
+}
+
+/// Push the lines of `text` to `v` (see [`split_lines`]).
+fn fill_lines<'t>(text: &'t str, v: &mut Vec<(usize, &'t str)>) {
+    // The line ends found with the vectorized `memchr` (what `split_inclusive('\n')` gives,
+    // without its slower search); a line's text without its "\n" and trailing "\r"s (ASCII:
+    // cut on bytes, at char boundaries).
+    let line = |a: usize, b: usize| {
+        let bytes = text.as_bytes();
+        let mut e = b;
+        while e > a && bytes[e - 1] == b'\r' {
+            e -= 1;
+        }
+        (a, &text[a..e])
+    };
     let mut off = 0;
     for k in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        v.push((off, text[off..k].trim_end_matches('\r')));
+        v.push(line(off, k));
         off = k + 1;
     }
     if off < text.len() {
-        v.push((off, text[off..].trim_end_matches('\r')));
+        v.push(line(off, text.len()));
     }
-    v
+}
+
+thread_local! {
+    /// The buffer of [`with_lines`], kept from one document to the next by each thread: a
+    /// large text's lines need megabytes, which a fresh allocation takes from the system
+    /// (and clears) page by page every time.
+    static LINES: std::cell::Cell<Vec<(usize, &'static str)>> =
+        const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// An empty vector with the allocation of `v`, for lines of another lifetime (the standard
+/// library collects a mapped `IntoIter` in place when the layouts are the same; the map is
+/// never called, the vector being empty).
+fn relend<'b>(mut v: Vec<(usize, &str)>) -> Vec<(usize, &'b str)> {
+    v.clear();
+    v.into_iter().map(|_| (0, "")).collect()
+}
+
+/// Call `f` with the lines of `text` ([`split_lines`]), split into this thread's buffer.
+fn with_lines<R>(text: &str, f: impl FnOnce(&[(usize, &str)]) -> R) -> R {
+    let mut lines = relend(LINES.with(std::cell::Cell::take));
+    fill_lines(text, &mut lines);
+    let r = f(&lines);
+    LINES.with(|b| b.set(relend(lines)));
+    r
 }
 
 fn is_blank(raw: &str) -> bool {
@@ -285,8 +364,17 @@ fn in_table(lines: &[(usize, &str)], ln: usize) -> bool {
 /// A plan inside a decision's annex: (the line of its "(Ban hành kèm theo Quyết định số
 /// …)" note, the first line after the note), when an upper-case title stands just before
 /// the note. None for a plain plan.
-fn annex_note(lines: &[(usize, &str)]) -> Option<(usize, usize)> {
-    for (ln, &(_, raw)) in lines.iter().enumerate() {
+fn annex_note(text: &str, lines: &[(usize, &str)]) -> Option<(usize, usize)> {
+    // Only a line holding a "(" can open with one: the lines are visited at the "(" of the
+    // text (found with `memchr`), each once, in order, the others skipped unread.
+    let mut next = 0;
+    for p in memchr::memchr_iter(b'(', text.as_bytes()) {
+        let k = lines[next..].partition_point(|l| l.0 <= p);
+        let Some(ln) = (next + k).checked_sub(1).filter(|_| k > 0) else {
+            continue;
+        };
+        next = ln + 1;
+        let raw = lines[ln].1;
         if first_kept(raw) != Some('(') {
             continue;
         }
@@ -314,14 +402,16 @@ fn annex_note(lines: &[(usize, &str)]) -> Option<(usize, usize)> {
 
 /// Does the line close the body: the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ
 /// TỊCH"), "Nơi nhận", or the first footnote ("[1] …")?
+#[cfg(test)]
 fn ends_body(raw: &str) -> bool {
+    ends_body_at(raw, head2(raw))
+}
+
+/// [`ends_body`] with the line's [`head2`].
+fn ends_body_at(raw: &str, head: (Option<char>, Option<char>)) -> bool {
     // "Nơi nhận", "TM." / "KT." / "TL." / "TUQ." / "Q.", "[1]" or "¹": most lines start
     // otherwise and skip the stripping.
-    let mut kept = raw
-        .chars()
-        .filter(|&c| !is_emphasis(c))
-        .skip_while(|&c| is_lead(c));
-    let may = match (kept.next(), kept.next()) {
+    let may = match head {
         (Some('N' | 'n'), Some('ơ' | 'Ơ' | 'o' | 'O')) => true,
         (Some('T'), Some('M' | 'L' | 'U')) | (Some('K'), Some('T')) | (Some('Q'), Some('.')) => {
             true
@@ -540,7 +630,7 @@ fn to_roman(mut v: u32) -> String {
 
 /// Does the (stripped) line open an item the state would accept? Used to stop a heading.
 fn opens_item(raw: &str) -> bool {
-    may_open_marker(raw) && marker(&strip_line(raw)).is_some()
+    may_open_marker_at(head2(raw)) && marker(&strip_line(raw)).is_some()
 }
 
 fn is_bullet(s: &str) -> bool {
@@ -558,9 +648,14 @@ struct Emphasis {
 
 impl Emphasis {
     fn feed(&mut self, t: &str) {
+        // "*" and "_" are ASCII, never inside a multi-byte char: read as bytes, every other
+        // byte ending a run as the char holding it would (the next ones find no run).
+        if memchr::memchr2(b'*', b'_', t.as_bytes()).is_none() {
+            return;
+        }
         let mut run = 0;
-        for c in t.chars().chain(std::iter::once(' ')) {
-            if matches!(c, '*' | '_') {
+        for c in t.bytes().chain(std::iter::once(b' ')) {
+            if matches!(c, b'*' | b'_') {
                 run += 1;
                 continue;
             }
@@ -653,9 +748,9 @@ fn heading_at(lines: &[(usize, &str)], ln: usize, marker_len: usize) -> String {
             break;
         }
         let empty_so_far = para.chars().all(|c| c.is_whitespace() || is_emphasis(c));
-        let lower = strip_line(next)
-            .chars()
-            .next()
+        // The first char of `strip_line(next)`.
+        let lower = head2(next)
+            .0
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
         let ends_sentence = para.trim_end().ends_with(['.', ':', ';']);
         if !(empty_so_far || open || (lower && !ends_sentence) || ends_on_connective(&para)) {
@@ -669,19 +764,25 @@ fn heading_at(lines: &[(usize, &str)], ln: usize, marker_len: usize) -> String {
     }
     // Cut at the first emphasis delimiter after some text (a run-in heading in bold or
     // italic), when the line opened with emphasis; then at ":" / ". " / ";".
-    let mut out = String::new();
-    let mut prev_emph = false;
-    for c in para.chars() {
-        if is_emphasis(c) {
-            if lead_emphasis && !out.trim().is_empty() && !prev_emph {
-                break;
-            }
-            prev_emph = true;
-            continue;
+    // The emphasis chars are ASCII: the runs of text between them are copied whole.
+    let mut out = String::with_capacity(para.len());
+    let (mut prev_emph, mut has_text) = (false, false);
+    let mut i = 0;
+    while let Some(k) = memchr::memchr3(b'*', b'_', b'\\', &para.as_bytes()[i..]) {
+        let run = &para[i..i + k];
+        if !run.is_empty() {
+            out.push_str(run);
+            has_text |= !run.trim().is_empty();
+            prev_emph = false;
         }
-        prev_emph = false;
-        out.push(c);
+        if lead_emphasis && has_text && !prev_emph {
+            i = para.len();
+            break;
+        }
+        prev_emph = true;
+        i += k + 1;
     }
+    out.push_str(&para[i..]);
     // Only the text up to the first stop (kept) can be the heading: clean no more.
     let t = out.trim_start();
     let pre = t
@@ -710,7 +811,7 @@ fn heading_at(lines: &[(usize, &str)], ln: usize, marker_len: usize) -> String {
         .trim()
         .trim_end_matches([',', '.', ':', ';', ' ']);
     // Very long run-on paragraphs: keep a readable heading.
-    if h.chars().count() > 200 {
+    if h.len() > 200 && h.chars().count() > 200 {
         let mut s: String = h.chars().take(200).collect();
         if let Some(i) = s.rfind(' ') {
             s.truncate(i);
@@ -737,7 +838,10 @@ fn drop_calls(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out.retain(|c| superscript_digit(c).is_none());
+    // Every superscript digit's UTF-8 starts with 0xC2 ("¹²³") or 0xE2 (the others).
+    if memchr::memchr2(0xC2, 0xE2, out.as_bytes()).is_some() {
+        out.retain(|c| superscript_digit(c).is_none());
+    }
     out
 }
 
@@ -748,15 +852,14 @@ fn upper_heading(h: &str) -> bool {
 
 /// Build the outline of a text.
 pub fn outline(text: &str) -> Outline {
-    let lines = split_lines(text);
-    outline_of_lines(text, &lines, false).0
+    with_lines(text, |lines| outline_of_lines(text, lines, false).0)
 }
 
 /// The outline of `lines` (of `text`); `lazy`: headings only where the markers need them
 /// (the rest left empty, with the line and marker length to read them from, in section
 /// order), no opening basis nor footnotes.
 fn outline_of_lines(text: &str, lines: &[(usize, &str)], lazy: bool) -> (Outline, Pending) {
-    let annex = annex_note(lines);
+    let annex = annex_note(text, lines);
     let found = outline_from(text, lines, annex, false, lazy);
     if annex.is_some() && found.0.sections.is_empty() {
         // The annex holds no numbered item (an appendix of tables): a programme laid out in
@@ -781,20 +884,21 @@ pub fn assign_sections(text: &str, citations: &mut [Citation]) {
     if citations.is_empty() {
         return;
     }
-    let lines = split_lines(text);
-    let (mut o, mut pending) = outline_of_lines(text, &lines, true);
-    for c in citations {
-        c.section = o.section_index(c.start).map(|i| {
-            if let Some((ln, marker_len)) = pending[i].take() {
-                o.sections[i].heading = heading_at(&lines, ln, marker_len);
-            }
-            let s = &o.sections[i];
-            SectionRef {
-                path: s.path.clone(),
-                heading: s.heading.clone(),
-            }
-        });
-    }
+    with_lines(text, |lines| {
+        let (mut o, mut pending) = outline_of_lines(text, lines, true);
+        for c in citations {
+            c.section = o.section_index(c.start).map(|i| {
+                if let Some((ln, marker_len)) = pending[i].take() {
+                    o.sections[i].heading = heading_at(lines, ln, marker_len);
+                }
+                let s = &o.sections[i];
+                SectionRef {
+                    path: s.path.clone(),
+                    heading: s.heading.clone(),
+                }
+            });
+        }
+    })
 }
 
 /// The outline read from the first line after the annex note (or from the start).
@@ -814,12 +918,13 @@ fn outline_from(
     let mut body_end_line = lines.len();
     for ln in begin..lines.len() {
         let (off, raw) = lines[ln];
-        if !sections.is_empty() && (ends_body(raw) || in_article && next_article(raw)) {
+        let head = head2(raw);
+        if !sections.is_empty() && (ends_body_at(raw, head) || in_article && next_article(raw)) {
             body_end = off;
             body_end_line = ln;
             break;
         }
-        if !may_open_marker(raw) {
+        if !may_open_marker_at(head) {
             continue;
         }
         let s = strip_line(raw);

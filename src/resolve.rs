@@ -611,8 +611,14 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
 /// The name a "(sau đây gọi là …)" / "(sau đây viết tắt là …)" phrase right after a
 /// citation defines, folded; `after` is the text from the citation's end to the next one.
 fn definition(after: &str) -> Option<String> {
-    let head: String = after.chars().take(300).collect();
-    let f = fold_key(&head);
+    // The first 300 chars, borrowed.
+    let head = &after[..after
+        .char_indices()
+        .nth(300)
+        .map_or(after.len(), |(i, _)| i)];
+    // The phrase must follow a "(" (below), which only a "(" folds to.
+    memchr::memchr(b'(', head.as_bytes())?;
+    let f = fold_key(head);
     const PHRASES: &[&str] = &[
         "sau day goi tat la",
         "sau day goi la",
@@ -620,6 +626,10 @@ fn definition(after: &str) -> Option<String> {
         "sau day duoc goi la",
         "goi tat la",
     ];
+    // Each phrase holds "goi" or "viet tat": most texts have neither.
+    if !(f.contains("goi") || f.contains("viet tat")) {
+        return None;
+    }
     let (at, len) = PHRASES
         .iter()
         .filter_map(|p| f.find(p).map(|i| (i, p.len())))
@@ -646,17 +656,18 @@ fn definition(after: &str) -> Option<String> {
 /// name, back to the amending phrase, holds only the list of names, and the amending law's
 /// number (or date) follows the list before the clause ends. Returns what is written of it:
 /// its number ("56/2024/QH15") and its date, when written.
-fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Date>)> {
+fn amending_title(
+    text: &str,
+    c: &Citation,
+    words: &[WindowFinder; 2],
+) -> Option<(Option<String>, Option<Date>)> {
     const PHRASES: &[&str] = &["sua doi, bo sung mot so dieu cua", "sua doi, bo sung"];
-    let from = floor_char(text, c.start.saturating_sub(700));
+    let (from, _) = title_window(text, c);
     let window = text.get(from..c.start)?;
-    // Both phrases hold "bo sung": a window where its finder finds nothing has neither in
-    // its fold, which is then not made.
-    static BO_SUNG: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    if let Some(finder) = BO_SUNG.get_or_init(|| crate::normalize::fold_key_finder("bo sung")) {
-        if !finder.is_match(window) {
-            return None;
-        }
+    // Both phrases hold "bo sung" and "sua doi": a window where a finder of either finds
+    // nothing has neither phrase in its fold, which is then not made.
+    if !words.iter().all(|w| w.in_window(text, from, c.start)) {
+        return None;
     }
     let before = fold_key(window);
     let (at, len) = PHRASES
@@ -736,6 +747,110 @@ fn amending_title(text: &str, c: &Citation) -> Option<(Option<String>, Option<Da
     }
 }
 
+/// A finder of a folded needle in a document's original text
+/// ([`normalize::fold_key_finder`]), asked whether windows of the text hold a match
+/// ([`amending_title`]'s 700 bytes before each law named without a number). The windows
+/// that overlap (a list of laws) are joined, each stretch searched once and its windows
+/// answered from its matches.
+///
+/// [`normalize::fold_key_finder`]: crate::normalize::fold_key_finder
+struct WindowFinder {
+    finder: Option<&'static regex::Regex>,
+    /// The joined windows: byte ranges of the text, in order, apart.
+    stretches: Vec<(usize, usize)>,
+    /// Each stretch's matches (text offsets), leftmost-first and non-overlapping as
+    /// `find_iter` gives them, found on first use.
+    spans: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
+}
+
+/// The finders of the words of the amending phrases ([`amending_title`]).
+fn phrase_finders() -> &'static [Option<regex::Regex>; 2] {
+    static FINDERS: std::sync::OnceLock<[Option<regex::Regex>; 2]> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| {
+        [
+            crate::normalize::fold_key_finder("bo sung"),
+            crate::normalize::fold_key_finder("sua doi"),
+        ]
+    })
+}
+
+/// [`amending_title`]'s window before a citation: the 700 bytes before it (to a char
+/// boundary).
+fn title_window(text: &str, c: &Citation) -> (usize, usize) {
+    (floor_char(text, c.start.saturating_sub(700)), c.start)
+}
+
+impl WindowFinder {
+    /// For the windows of `cits` that may be asked (those of the laws named without a
+    /// number).
+    fn new(finder: Option<&'static regex::Regex>, text: &str, cits: &[Citation]) -> WindowFinder {
+        let windows: Vec<(usize, usize)> = cits
+            .iter()
+            .filter(|c| c.law.is_some() && c.number.is_none())
+            .map(|c| title_window(text, c))
+            .collect();
+        WindowFinder::of_windows(finder, windows)
+    }
+
+    /// For these windows (byte ranges) of the text.
+    fn of_windows(
+        finder: Option<&'static regex::Regex>,
+        mut windows: Vec<(usize, usize)>,
+    ) -> WindowFinder {
+        windows.sort_unstable();
+        let mut stretches: Vec<(usize, usize)> = Vec::new();
+        for (a, b) in windows {
+            match stretches.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => stretches.push((a, b)),
+            }
+        }
+        let spans = stretches.iter().map(|_| Default::default()).collect();
+        WindowFinder {
+            finder,
+            stretches,
+            spans,
+        }
+    }
+
+    /// Does `text[from..to]` (char boundaries) hold a match of the finder — what
+    /// `finder.is_match(&text[from..to])` says (true without a finder)?
+    ///
+    /// From the matches of a stretch holding the window: a match M inside the window means
+    /// the first match found ending after M's start starts at or before it (the search from
+    /// any point up to M's start finds a match starting there at the latest), so the first
+    /// match ending after `from` starts before `to`. When that match lies inside the
+    /// window, the window holds a match; when it crosses an edge, the window itself is
+    /// searched; when there is none before `to`, the window holds no match. (The finder has
+    /// no anchor, look-around nor empty match.) A window in no stretch is searched.
+    fn in_window(&self, text: &str, from: usize, to: usize) -> bool {
+        let Some(finder) = self.finder else {
+            return true;
+        };
+        let Some(window) = text.get(from..to) else {
+            return false;
+        };
+        let k = self.stretches.partition_point(|&(a, _)| a <= from);
+        let Some(at) = k.checked_sub(1).filter(|&k| self.stretches[k].1 >= to) else {
+            return finder.is_match(window);
+        };
+        let (a, b) = self.stretches[at];
+        let spans = self.spans[at].get_or_init(|| {
+            text.get(a..b).map_or_else(Vec::new, |h| {
+                finder
+                    .find_iter(h)
+                    .map(|m| (a + m.start(), a + m.end()))
+                    .collect()
+            })
+        });
+        let i = spans.partition_point(|&(_, e)| e <= from);
+        match spans.get(i) {
+            Some(&(s, e)) if s < to => (s >= from && e <= to) || finder.is_match(window),
+            _ => false,
+        }
+    }
+}
+
 /// The amending law cited right before an amending phrase, number first (folded text that
 /// ends where the phrase starts): "luat so 56/2024/qh15 ngay 29 thang 11 nam 2024 cua quoc hoi
 /// ve " → its number and the date written.
@@ -809,9 +924,10 @@ fn amended_base(
     name: &str,
     reg: &Registry,
     cited_by: Option<Date>,
+    words: &[WindowFinder; 2],
 ) -> Option<String> {
     let work = Tables::builtin().work(name)?;
-    let (number, date) = amending_title(text, c)?;
+    let (number, date) = amending_title(text, c, words)?;
     if let Some(n) = &number {
         if let Some(v) = work
             .versions
@@ -895,11 +1011,15 @@ fn named_in_title(
     if between.len() > 600 {
         return None;
     }
-    let f = fold_key(between);
     let sentence_end = between
         .char_indices()
         .any(|(k, ch)| ch == '.' && between[k + 1..].starts_with(char::is_whitespace));
-    if f.contains(';') || sentence_end || f.contains("can cu") || f.contains(':') {
+    // Only ";" and ":" fold to themselves: looked for before folding.
+    if between.contains([';', ':']) || sentence_end {
+        return None;
+    }
+    let f = fold_key(between);
+    if f.contains("can cu") {
         return None;
     }
     // The words of an instrument's title ("về …", "quy định chi tiết …", "hướng dẫn thi
@@ -969,6 +1089,9 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
         ..DocLaws::default()
     };
     let mut out: Vec<Option<Resolution>> = vec![None; cits.len()];
+    let words = phrase_finders()
+        .each_ref()
+        .map(|f| WindowFinder::new(f.as_ref(), text, cits));
     // Pass 1: numbered citations, and laws with a year or date beside their name.
     for (i, c) in cits.iter().enumerate() {
         let r = match (&c.number, &c.symbol, &c.law) {
@@ -981,7 +1104,7 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
             }
             (Some(n), Some(s), _) => numbered(c, n, s, reg, &ctx),
             (None, _, Some(name)) if c.year.is_some() || c.date.is_some() => {
-                match amended_base(text, c, name, reg, ctx.date) {
+                match amended_base(text, c, name, reg, ctx.date, &words) {
                     Some(id) => version_answer(&id, reg),
                     None => named(c, name, reg, &ctx, &doc),
                 }
@@ -1044,7 +1167,7 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
         out[i] = Some(match &c.law {
             Some(name) if c.number.is_none() && revision_bill(text, c) => revision(name, &ctx, reg),
             Some(name) if c.number.is_none() => {
-                match amended_base(text, c, name, reg, ctx.date)
+                match amended_base(text, c, name, reg, ctx.date, &words)
                     .or_else(|| named_in_title(text, cits, i, &out, name, reg, ctx.date))
                 {
                     Some(id) => version_answer(&id, reg),
@@ -1096,12 +1219,10 @@ fn number_of_another_work(c: &Citation, name: &str, reg: &Registry) -> bool {
 /// passed), not of the law in force.
 fn revision_bill(text: &str, c: &Citation) -> bool {
     let after = text.get(c.end..).unwrap_or("");
-    let after: String = after
-        .chars()
-        .skip_while(|ch| ch.is_whitespace() || *ch == '*')
-        .take(12)
-        .collect();
-    fold_key(&after).starts_with("(sua doi)")
+    // The 12 chars after the white space and "*", borrowed.
+    let after = after.trim_start_matches(|ch: char| ch.is_whitespace() || ch == '*');
+    let after = &after[..after.char_indices().nth(12).map_or(after.len(), |(i, _)| i)];
+    fold_key(after).starts_with("(sua doi)")
 }
 
 /// A revision named "(sửa đổi)": the newest version passed by the document's date when it is
@@ -1263,6 +1384,44 @@ pub fn resolved_id(c: &Citation) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+
+    /// `WindowFinder::in_window` answers as the finder searching the window itself, for
+    /// every window of a text (char boundaries), whatever windows were joined into stretches:
+    /// matches inside, across either edge, several in a stretch, none.
+    #[test]
+    fn window_finder_answers_as_the_finder_table() {
+        let text = "Luật số 56/2024/QH15 sửa đổi, bổ sung một số điều của Luật Chứng khoán, \
+                    Luật Kế toán; BỔ  SUNG Luật Ngân sách nhà nước, Sửa đổi,\nbổ\u{00AD}sung \
+                    Luật Đầu tư và bo sung.";
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let rows: &[&[(usize, usize)]] = &[
+            &[],
+            &[(0, text.len())],
+            &[(0, 40), (30, 90), (150, 200)],
+            &[(10, 60), (61, 120), (121, 160)],
+        ];
+        for finder in phrase_finders().iter().flatten() {
+            for windows in rows {
+                let windows: Vec<(usize, usize)> = windows
+                    .iter()
+                    .map(|&(a, b)| (floor_char(text, a), floor_char(text, b)))
+                    .collect();
+                let wf = WindowFinder::of_windows(Some(finder), windows.clone());
+                for (k, &from) in bounds.iter().enumerate() {
+                    for &to in bounds[k..].iter().step_by(3) {
+                        assert_eq!(
+                            wf.in_window(text, from, to),
+                            finder.is_match(&text[from..to]),
+                            "{windows:?} {from}..{to}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     use super::*;
 
     /// Folding windows from the clauses found on the original text gives what folding the

@@ -473,4 +473,19 @@ fn split_lines_table() {
         assert_eq!(got, want, "{text:?}");
         assert_eq!(got, reference(text), "{text:?}");
     }
+    // Texts longer than the 64-byte blocks the line ends are read by: line ends on a
+    // block's first and last byte, "\r\n" across a block edge, lines longer than a block.
+    let long = [
+        format!("{}\n{}\n", "a".repeat(63), "b".repeat(63)),
+        format!("{}\r\n{}", "đ".repeat(31), "c".repeat(70)),
+        format!("{}\n\n{}\r\r\n\n", "x".repeat(200), "Điều 1. ".repeat(9)),
+        "1.\n".repeat(100),
+    ];
+    for text in &long {
+        let got: Vec<(usize, String)> = split_lines(text)
+            .into_iter()
+            .map(|(o, l)| (o, l.to_string()))
+            .collect();
+        assert_eq!(got, reference(text), "{text:?}");
+    }
 }
