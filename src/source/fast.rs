@@ -57,17 +57,9 @@ pub fn is_nfc(s: &str) -> bool {
     while i < bytes.len() {
         if piece.is_none() {
             // Skip blocks that hold no lead byte of a character beyond the safe starters,
-            // 32 bytes at a time with one test the compiler vectorizes ([`block_is_safe`]).
-            while let (Some(block), Some(next)) = (bytes.get(i..i + 32), bytes.get(i + 1..i + 33)) {
-                if !block_is_safe(block, next) {
-                    break;
-                }
-                i += 32;
-                // A character cut by the block's end is a safe one: step over its
-                // continuation bytes to the next character.
-                while bytes.get(i).is_some_and(|&x| (0x80..0xC0).contains(&x)) {
-                    i += 1;
-                }
+            // 32 bytes at a time with one test the compiler vectorizes ([`safe_run`]).
+            if let Some(end) = safe_run(bytes, i) {
+                i = end;
             }
             if i >= bytes.len() {
                 break;
