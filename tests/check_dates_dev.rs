@@ -14,7 +14,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::process::Command;
 
 /// The codes that speak of a citation's date (merged into one diagnostic per citation).
 const DATE: &[&str] = &[
@@ -115,19 +114,11 @@ fn score_split(split: &str, test: &str) -> Option<Scored> {
     .map(str::to_string)
     .collect();
     assert_eq!(files.len(), 30);
-    let out = Command::new(common::cancu())
-        .args(["check", "--lang", "en", "--format", "json"])
-        .args(&files)
-        .current_dir(&data)
-        .output()
-        .expect("run cancu");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)) && !stderr.contains("panicked"),
-        "cancu check failed: {:?}\n{stderr}",
-        out.status
-    );
-    let found = findings(&String::from_utf8_lossy(&out.stdout));
+    let found = findings(&common::check_output(
+        &["--lang", "en", "--format", "json"],
+        &files,
+        &data,
+    ));
 
     // Every annotated defect has its expected code and reading.
     let defects = rows(&format!("gold/check/dates-{split}-defects.tsv"));

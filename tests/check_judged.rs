@@ -12,8 +12,6 @@
 
 mod common;
 
-use std::process::Command;
-
 const DATE: &[&str] = &[
     "C0201", "C0202", "C0205", "C0209", "C0211", "C0213", "C0214", "C0301",
 ];
@@ -83,20 +81,11 @@ fn score(test: &str, list: &str, judged: &str, missed: &str) -> Option<Score> {
         .filter(|l| !l.trim().is_empty())
         .map(str::to_string)
         .collect();
-    let out = Command::new(common::cancu())
-        .args(["check", "--lang", "en", "--format", "short"])
-        .args(&files)
-        .current_dir(shared.join("data"))
-        .output()
-        .expect("run cancu");
-    // 0: nothing found, 1: findings; anything else (a crash halfway) is a failure.
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)) && !stderr.contains("panicked"),
-        "cancu check failed: {:?}\n{stderr}",
-        out.status
-    );
-    let new = findings(&String::from_utf8_lossy(&out.stdout));
+    let new = findings(&common::check_output(
+        &["--lang", "en", "--format", "short"],
+        &files,
+        &shared.join("data"),
+    ));
     let same = |a: &str, b: &str| a == b || (DATE.contains(&a) && DATE.contains(&b));
     let mut used = vec![false; new.len()];
     let (mut t, mut f) = (0, 0);

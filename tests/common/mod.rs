@@ -47,6 +47,25 @@ pub fn cancu() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_cancu"))
 }
 
+/// The standard output of `cancu check ARGS FILES` run in `dir`, which must end as a check
+/// does (0: nothing found, 1: findings); anything else, or a panic, fails the test.
+pub fn check_output(args: &[&str], files: &[String], dir: &Path) -> String {
+    let out = std::process::Command::new(cancu())
+        .arg("check")
+        .args(args)
+        .args(files)
+        .current_dir(dir)
+        .output()
+        .expect("run cancu");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)) && !stderr.contains("panicked"),
+        "cancu check failed: {:?}\n{stderr}",
+        out.status
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     root().join("tests").join("fixtures").join(name)
 }
