@@ -528,6 +528,30 @@ fn key_of(c: char, table: &[u8]) -> KeyOf {
     }
 }
 
+/// The chars below U+10000 that can enter a finder of a folded key of lower-case ASCII
+/// words ([`fold_key_finder`], [`fold_key_finder_folded`]), in order: those whose
+/// [`key_of`] is nothing, a space, an ASCII char or several chars (a char keyed to one
+/// non-ASCII char is in no class of such a needle), each with its key and whether the folded
+/// view keeps it as it is. One scan of the plane, made on first use for every finder (each
+/// finder used to scan it again).
+fn finder_chars() -> &'static [(char, KeyOf, bool)] {
+    static CHARS: OnceLock<Vec<(char, KeyOf, bool)>> = OnceLock::new();
+    CHARS.get_or_init(|| {
+        let table = latin_table();
+        (0..0x10000u32)
+            .filter_map(char::from_u32)
+            .filter_map(|c| {
+                let key = key_of(c, table);
+                if matches!(&key, KeyOf::Char(k) if !k.is_ascii()) {
+                    return None;
+                }
+                let kept = matches!(fold_char_with(c, table), Fold::Keep);
+                Some((c, key, kept))
+            })
+            .collect()
+    })
+}
+
 /// A regex over an ORIGINAL text that matches wherever `fold_key` of the text can contain
 /// `needle` (a folded key: lower case, words separated by single spaces), without folding
 /// the text: each letter of the needle is the class of every char that folds to it, white
@@ -541,17 +565,16 @@ pub fn fold_key_finder(needle: &str) -> Option<regex::Regex> {
     if !needle.split(' ').all(plain) {
         return None;
     }
-    let table = latin_table();
     let mut drop = String::new();
     let mut space = String::new();
     let mut classes: std::collections::BTreeMap<char, String> = Default::default();
     let esc = |c: char| regex::escape(c.encode_utf8(&mut [0; 4]));
-    for c in (0..0x10000u32).filter_map(char::from_u32) {
-        match key_of(c, table) {
+    for &(c, ref key, _) in finder_chars() {
+        match key {
             KeyOf::Drop => drop.push_str(&esc(c)),
             KeyOf::Space => space.push_str(&esc(c)),
-            KeyOf::Char(k) if needle.contains(k) => {
-                classes.entry(k).or_default().push_str(&esc(c));
+            KeyOf::Char(k) if needle.contains(*k) => {
+                classes.entry(*k).or_default().push_str(&esc(c));
             }
             KeyOf::Chars(k) if k.chars().any(|k| needle.contains(k)) => return None,
             _ => {}
@@ -585,7 +608,6 @@ pub fn fold_key_finder_folded(needle: &str) -> Option<regex::bytes::Regex> {
     if !needle.split(' ').all(plain) {
         return None;
     }
-    let table = latin_table();
     let bytes_of = |c: char| -> String {
         c.encode_utf8(&mut [0; 4])
             .bytes()
@@ -600,14 +622,14 @@ pub fn fold_key_finder_folded(needle: &str) -> Option<regex::bytes::Regex> {
         .collect();
     // The non-ASCII chars the folded view keeps as they are (below U+10000; the chars above
     // are kept, lowercase to non-ASCII chars and are not white space).
-    for c in (0x80..0x10000u32).filter_map(char::from_u32) {
-        if !matches!(fold_char_with(c, table), Fold::Keep) {
+    for &(c, ref key, kept) in finder_chars() {
+        if !kept || c.is_ascii() {
             continue;
         }
-        match key_of(c, table) {
+        match key {
             KeyOf::Space => space.push(bytes_of(c)),
-            KeyOf::Char(k) if classes.contains_key(&k) => {
-                if let Some(v) = classes.get_mut(&k) {
+            KeyOf::Char(k) if classes.contains_key(k) => {
+                if let Some(v) = classes.get_mut(k) {
                     v.push(bytes_of(c));
                 }
             }
@@ -1174,6 +1196,23 @@ mod tests {
                 assert!(matches!(key_of(c, table), KeyOf::Char(k) if !k.is_ascii()));
             }
         }
+    }
+
+    /// The finders' list of chars is every char of the plane whose key can enter a finder
+    /// of ASCII words, with its key and whether the folded view keeps it, and only those.
+    #[test]
+    fn finder_chars_are_the_plane_scan() {
+        let table = latin_table();
+        let mut listed = finder_chars().iter();
+        for c in (0..0x10000u32).filter_map(char::from_u32) {
+            let key = key_of(c, table);
+            if matches!(&key, KeyOf::Char(k) if !k.is_ascii()) {
+                continue;
+            }
+            let kept = matches!(fold_char_with(c, table), Fold::Keep);
+            assert_eq!(listed.next(), Some(&(c, key, kept)), "{c:?}");
+        }
+        assert_eq!(listed.next(), None);
     }
 
     /// The finder matches exactly where the folded text holds the needle, on texts with
