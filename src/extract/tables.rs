@@ -16,6 +16,12 @@ pub const PATTERNS_TOML: &str = include_str!("../../corpus/patterns.toml");
 pub const LAWS_TOML: &str = include_str!("../../corpus/registry/laws.toml");
 /// The issuer table, as compiled in.
 pub const ISSUERS_TOML: &str = include_str!("../../corpus/registry/issuers.toml");
+/// The three files as JSON, written from them value for value by the build script
+/// (`build.rs`): what [`Tables::builtin`] reads, several times faster than the TOML. Empty
+/// when the build script could not convert a file; the TOML is then read.
+const PATTERNS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/patterns.json"));
+const LAWS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/laws.json"));
+const ISSUERS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/issuers.json"));
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct PatternFile {
@@ -312,34 +318,34 @@ struct LawRow {
 /// same name (appended to the file) adds its aliases and the versions the first lacks, and its
 /// `complete_until`, when set, replaces the first row's (the later row checked the list to
 /// that date); its source joins the first's.
-fn merge_repeated(rows: &[LawRow]) -> Vec<LawRow> {
-    let mut out: Vec<LawRow> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
+fn merge_repeated(rows: Vec<LawRow>) -> Vec<LawRow> {
+    let mut out: Vec<LawRow> = Vec::with_capacity(rows.len());
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(rows.len());
     for row in rows {
         let key = fold_key(&row.name);
         let Some(&i) = at.get(&key) else {
             at.insert(key, out.len());
-            out.push(row.clone());
+            out.push(row);
             continue;
         };
         let first = &mut out[i];
-        for a in &row.aliases {
-            if !first.aliases.contains(a) {
-                first.aliases.push(a.clone());
+        for a in row.aliases {
+            if !first.aliases.contains(&a) {
+                first.aliases.push(a);
             }
         }
-        for v in &row.versions {
+        for v in row.versions {
             if first.version_ids().all(|id| id != v.id) {
-                first.versions.push(v.clone());
+                first.versions.push(v);
             }
         }
         if row.complete_until.is_some() {
             first.complete_until = row.complete_until;
         }
-        if let Some(s) = &row.versions_source {
+        if let Some(s) = row.versions_source {
             first.versions_source = Some(match first.versions_source.take() {
                 Some(f) => format!("{f}; {s}"),
-                None => s.clone(),
+                None => s,
             });
             first.versions_verified = first.versions_verified && row.versions_verified;
         }
@@ -496,9 +502,10 @@ impl Tables {
     /// The tables compiled into the binary.
     pub fn builtin() -> &'static Tables {
         static T: OnceLock<Tables> = OnceLock::new();
-        T.get_or_init(|| {
-            Tables::from_toml(PATTERNS_TOML, LAWS_TOML, ISSUERS_TOML)
-                .expect("the compiled-in corpus tables parse (checked by tests)")
+        T.get_or_init(|| match builtin_files() {
+            Some((p, l, i)) => Tables::from_files(p, l, i),
+            None => Tables::from_toml(PATTERNS_TOML, LAWS_TOML, ISSUERS_TOML)
+                .expect("the compiled-in corpus tables parse (checked by tests)"),
         })
     }
 
@@ -510,7 +517,11 @@ impl Tables {
             toml::from_str(laws).map_err(|e| format!("corpus/registry/laws.toml: {e}"))?;
         let i: IssuerFile =
             toml::from_str(issuers).map_err(|e| format!("corpus/registry/issuers.toml: {e}"))?;
+        Ok(Tables::from_files(p, l, i))
+    }
 
+    /// Build tables from the three files read.
+    fn from_files(p: PatternFile, l: LawFile, i: IssuerFile) -> Tables {
         let mut type_words = Vec::new();
         let mut generic_words = Vec::new();
         for row in &p.type_word {
@@ -575,22 +586,6 @@ impl Tables {
         }
 
         let mut laws = Vec::new();
-        let mut works: HashMap<String, std::sync::Arc<Work>> = HashMap::new();
-        for row in merge_repeated(&l.law) {
-            let mut versions = row.versions.clone();
-            versions.sort_by_key(|v| v.effective);
-            let w = std::sync::Arc::new(Work {
-                name: row.name.clone(),
-                kind: row.kind.unwrap_or(Kind::Law),
-                versions,
-                complete_until: row.complete_until,
-                source: row.versions_source.clone(),
-                verified: row.versions_verified,
-            });
-            for n in std::iter::once(&row.name).chain(row.aliases.iter()) {
-                works.entry(fold_key(n)).or_insert_with(|| w.clone());
-            }
-        }
         let named: Vec<(String, Kind)> = type_words
             .iter()
             .filter(|(_, k, _)| k.is_named_law())
@@ -627,6 +622,22 @@ impl Tables {
                         proper_tail,
                     });
                 }
+            }
+        }
+        let mut works: HashMap<String, std::sync::Arc<Work>> = HashMap::new();
+        for mut row in merge_repeated(l.law) {
+            let mut versions = std::mem::take(&mut row.versions);
+            versions.sort_by_key(|v| v.effective);
+            let w = std::sync::Arc::new(Work {
+                name: row.name.clone(),
+                kind: row.kind.unwrap_or(Kind::Law),
+                versions,
+                complete_until: row.complete_until,
+                source: row.versions_source.take(),
+                verified: row.versions_verified,
+            });
+            for n in std::iter::once(&row.name).chain(row.aliases.iter()) {
+                works.entry(fold_key(n)).or_insert_with(|| w.clone());
             }
         }
         laws.sort_by_key(|l| std::cmp::Reverse(l.tail.len()));
@@ -670,7 +681,7 @@ impl Tables {
         issuers.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
         ceased.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
 
-        Ok(Tables {
+        Tables {
             type_words,
             generic_words,
             codes_exact,
@@ -704,7 +715,7 @@ impl Tables {
                     .collect(),
             },
             examples: p.example,
-        })
+        }
     }
 
     /// The work a law name (canonical or alias, any spelling) names.
@@ -774,6 +785,16 @@ impl Tables {
     }
 }
 
+/// The three compiled-in files from their JSON form, None when the build script left one
+/// empty (or it does not read).
+fn builtin_files() -> Option<(PatternFile, LawFile, IssuerFile)> {
+    Some((
+        serde_json::from_str(PATTERNS_JSON).ok()?,
+        serde_json::from_str(LAWS_JSON).ok()?,
+        serde_json::from_str(ISSUERS_JSON).ok()?,
+    ))
+}
+
 /// Folded words only (letters and '&'; digits and punctuation separate words, as the
 /// extractor's word scanner does): "Luật Phòng, chống tham nhũng" → "luat phong chong tham nhung".
 pub fn word_key(s: &str) -> String {
@@ -804,6 +825,20 @@ fn strip_type_word(key: &str, named: &[(String, Kind)]) -> Option<(String, Kind)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The build script's JSON forms of the three files are there (startup reads them, not
+    /// the TOML) and read as exactly what the TOML reads as, field for field.
+    #[test]
+    fn builtin_json_is_the_toml() {
+        let (p, l, i) = builtin_files().expect("the JSON forms");
+        let tp: PatternFile = toml::from_str(PATTERNS_TOML).expect("patterns");
+        let tl: LawFile = toml::from_str(LAWS_TOML).expect("laws");
+        let ti: IssuerFile = toml::from_str(ISSUERS_TOML).expect("issuers");
+        assert!(tl.law.len() > 100 && ti.issuer.len() > 20 && tp.type_word.len() > 10);
+        assert_eq!(format!("{p:?}"), format!("{tp:?}"));
+        assert_eq!(format!("{l:?}"), format!("{tl:?}"));
+        assert_eq!(format!("{i:?}"), format!("{ti:?}"));
+    }
 
     #[test]
     fn builtin_tables_parse() {
