@@ -536,9 +536,25 @@ fn key_of(c: char, table: &[u8]) -> KeyOf {
 /// finder used to scan it again).
 fn finder_chars() -> &'static [(char, KeyOf, bool)] {
     static CHARS: OnceLock<Vec<(char, KeyOf, bool)>> = OnceLock::new();
+    // Where those chars are: ASCII, Latin-1 and Latin Extended, the combining marks, the
+    // Ogham space, Latin Extended Additional, general punctuation to the minus sign (spaces,
+    // joiners, dashes, separators, the Kelvin sign), the ideographic space, the BOM. Every
+    // other char of the plane keys to one non-ASCII char (`to_lowercase` over the whole
+    // plane was most of the cost); `finder_chars_are_the_plane_scan` holds the list against
+    // a scan of the whole plane.
+    const RANGES: [(u32, u32); 6] = [
+        (0, 0x370),
+        (0x1680, 0x1681),
+        (0x1E00, 0x1F00),
+        (0x2000, 0x2213),
+        (0x3000, 0x3001),
+        (0xFEFF, 0xFF00),
+    ];
     CHARS.get_or_init(|| {
         let table = latin_table();
-        (0..0x10000u32)
+        RANGES
+            .into_iter()
+            .flat_map(|(lo, hi)| lo..hi)
             .filter_map(char::from_u32)
             .filter_map(|c| {
                 let key = key_of(c, table);

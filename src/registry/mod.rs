@@ -581,6 +581,11 @@ impl Registry {
     pub fn add(&mut self, origin: &str, instruments: Vec<Instrument>) -> usize {
         let oi = self.origins.len();
         self.origins.push(origin.to_string());
+        // Sized once for the file (the built-in registry's ~500 entries, at every startup).
+        self.instruments.reserve(instruments.len());
+        self.origin_of.reserve(instruments.len());
+        self.by_id.reserve(instruments.len());
+        self.by_numsym.reserve(instruments.len());
         let mut added = 0;
         for ins in instruments {
             if let Some(&i) = self.by_id.get(&ins.id) {
