@@ -377,10 +377,7 @@ fn own_effective_date_at(text: &str, starts: &[usize]) -> Option<Date> {
 pub(crate) fn clause_finder_folded() -> Option<&'static regex::bytes::Regex> {
     static FINDER: std::sync::OnceLock<Option<regex::bytes::Regex>> = std::sync::OnceLock::new();
     FINDER
-        .get_or_init(|| {
-            crate::normalize::fold_key_finder(CLAUSE)?;
-            crate::normalize::fold_key_finder_folded(CLAUSE)
-        })
+        .get_or_init(|| crate::normalize::fold_key_finder_folded(CLAUSE))
         .as_ref()
 }
 
