@@ -124,15 +124,80 @@ fn put(out: &mut [u8], map: &mut [u32], o: &mut usize, b: u8, at: usize) {
 /// offset into `map` (as long); returns the folded length. Writes out of range are skipped
 /// (none happen: the folded text up to any point is never longer than the original).
 ///
-/// Eight bytes at a time while eight are left: the ASCII bytes before the first '*' or
-/// non-ASCII byte are copied with their offsets by fixed-size writes (all eight written,
-/// the position moved past the run only). Then the byte that stopped the run: '*', or a
-/// char folded by [`FoldTables::at`]. The last bytes one char at a time.
+/// The text is folded as two halves at once (split at a char boundary), each by its own
+/// [`Cursor`]: one half's steps wait on the loads and table look-ups of its previous step,
+/// so interleaving two independent halves keeps the CPU busy. The second half is folded
+/// into place from its own original offset (the folded text is never longer than the
+/// original) and moved down after the first half's at the end.
 fn fold_into(bytes: &[u8], out: &mut [u8], map: &mut [u32]) -> usize {
     let folds = fold_tables();
-    let (mut i, mut o) = (0usize, 0usize);
-    while let Some(w) = bytes.get(i..i + 8) {
-        let w8: [u8; 8] = w.try_into().unwrap_or([0x80; 8]);
+    let n = bytes.len();
+    if n < TWO_CURSORS_FROM {
+        let mut a = Cursor { i: 0, o: 0 };
+        a.words(bytes, n, out, map, folds);
+        a.tail(bytes, n, out, map, folds);
+        return a.o;
+    }
+    let mut h = n / 2;
+    while bytes.get(h).is_some_and(|&b| b & 0xC0 == 0x80) {
+        h += 1;
+    }
+    let mut a = Cursor { i: 0, o: 0 };
+    let mut b = Cursor { i: h, o: h };
+    while a.i + 8 <= h && b.i + 8 <= n {
+        a.step(bytes, out, map, folds);
+        b.step(bytes, out, map, folds);
+    }
+    a.words(bytes, h, out, map, folds);
+    a.tail(bytes, h, out, map, folds);
+    b.words(bytes, n, out, map, folds);
+    b.tail(bytes, n, out, map, folds);
+    let second = h..b.o;
+    let len = a.o + second.len();
+    if second.end <= out.len() && second.end <= map.len() {
+        out.copy_within(second.clone(), a.o);
+        map.copy_within(second, a.o);
+    }
+    len
+}
+
+/// The length from which [`fold_into`] folds a text as two halves.
+const TWO_CURSORS_FROM: usize = 512;
+
+/// A position in the original (`i`) and in the folded text (`o`) of [`fold_into`].
+struct Cursor {
+    i: usize,
+    o: usize,
+}
+
+impl Cursor {
+    /// [`Cursor::step`] while eight bytes before `end` are left.
+    #[inline(always)]
+    fn words(
+        &mut self,
+        bytes: &[u8],
+        end: usize,
+        out: &mut [u8],
+        map: &mut [u32],
+        folds: &FoldTables,
+    ) {
+        while self.i + 8 <= end {
+            self.step(bytes, out, map, folds);
+        }
+    }
+
+    /// Eight bytes from `i` (there must be eight before the end of the cursor's part, a
+    /// char boundary): the ASCII bytes before the first '*' or non-ASCII byte are copied
+    /// with their offsets by fixed-size writes (all eight written, the position moved past
+    /// the run only). Then the byte that stopped the run: '*', or a char folded by
+    /// [`FoldTables::at`].
+    #[inline(always)]
+    fn step(&mut self, bytes: &[u8], out: &mut [u8], map: &mut [u32], folds: &FoldTables) {
+        let (i, o) = (self.i, self.o);
+        let w8: [u8; 8] = bytes
+            .get(i..i + 8)
+            .and_then(|w| w.try_into().ok())
+            .unwrap_or([0x80; 8]);
         let word = u64::from_le_bytes(w8);
         let k = ascii_run_len(word);
         if let (Some(x), Some(m)) = (out.get_mut(o..o + 8), map.get_mut(o..o + 8)) {
@@ -140,47 +205,60 @@ fn fold_into(bytes: &[u8], out: &mut [u8], map: &mut [u32]) -> usize {
             let base = i as u32;
             m.copy_from_slice(&std::array::from_fn::<u32, 8, _>(|j| base + j as u32));
         }
-        i += k;
-        o += k;
-        if k == 8 {
-            continue;
-        }
-        // The stopping byte, from the word in a register (not read back from memory).
-        if (word >> (8 * (k & 7))) as u8 == b'*' {
-            put(out, map, &mut o, b' ', i);
-            i += 1;
-            continue;
-        }
-        let (code, len) = folds.at(bytes, i);
-        if code.wrapping_sub(1) < 0x7F {
-            put(out, map, &mut o, code, i);
-        } else if code == FOLD_KEEP {
-            for &b in bytes.get(i..i + len).unwrap_or_default() {
-                put(out, map, &mut o, b, i);
-            }
-        }
-        i += len;
-    }
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            put(out, map, &mut o, if b == b'*' { b' ' } else { b }, i);
-            i += 1;
-            continue;
-        }
-        let (code, len) = folds.at(bytes, i);
-        match code {
-            FOLD_DROP => {}
-            // The char's own bytes (valid UTF-8 as it came).
-            FOLD_KEEP => {
-                for &b in bytes.get(i..i + len).unwrap_or_default() {
-                    put(out, map, &mut o, b, i);
+        let (mut i, mut o) = (i + k, o + k);
+        if k < 8 {
+            // The stopping byte, from the word in a register (not read back from memory).
+            if (word >> (8 * (k & 7))) as u8 == b'*' {
+                put(out, map, &mut o, b' ', i);
+                i += 1;
+            } else {
+                let (code, len) = folds.at(bytes, i);
+                if code.wrapping_sub(1) < 0x7F {
+                    put(out, map, &mut o, code, i);
+                } else if code == FOLD_KEEP {
+                    for &b in bytes.get(i..i + len).unwrap_or_default() {
+                        put(out, map, &mut o, b, i);
+                    }
                 }
+                i += len;
             }
-            a => put(out, map, &mut o, a, i),
         }
-        i += len;
+        self.i = i;
+        self.o = o;
     }
-    o
+
+    /// The bytes from `i` to `end` one char at a time.
+    fn tail(
+        &mut self,
+        bytes: &[u8],
+        end: usize,
+        out: &mut [u8],
+        map: &mut [u32],
+        folds: &FoldTables,
+    ) {
+        let (mut i, mut o) = (self.i, self.o);
+        while let Some(&b) = bytes.get(i).filter(|_| i < end) {
+            if b < 0x80 {
+                put(out, map, &mut o, if b == b'*' { b' ' } else { b }, i);
+                i += 1;
+                continue;
+            }
+            let (code, len) = folds.at(bytes, i);
+            match code {
+                FOLD_DROP => {}
+                // The char's own bytes (valid UTF-8 as it came).
+                FOLD_KEEP => {
+                    for &b in bytes.get(i..i + len).unwrap_or_default() {
+                        put(out, map, &mut o, b, i);
+                    }
+                }
+                a => put(out, map, &mut o, a, i),
+            }
+            i += len;
+        }
+        self.i = i;
+        self.o = o;
+    }
 }
 
 /// How many of the eight bytes of `w` (little-endian) come before the first non-ASCII byte
@@ -213,15 +291,28 @@ const FOLD_DROP: u8 = 0;
 const FOLD_KEEP: u8 = 0x80;
 
 /// [`fold_char_with`] as byte codes, looked up by the UTF-8 bytes of the chars Vietnamese
-/// text is made of: every two-byte char (U+0080..U+07FF) and Latin Extended Additional
-/// (U+1E00..U+1EFF, E1 B8..BB); other chars are decoded and folded one by one.
+/// text is made of: every two-byte char (U+0080..U+07FF), U+1000..U+1FFF (Latin Extended
+/// Additional among them) and U+2000..U+2FFF (punctuation: quotes, dashes, spaces); other
+/// chars are decoded and folded one by one.
 struct FoldTables {
-    /// One table indexed without a branch ([`FoldTables::fast_at`]): 0x80..0x800 by the
-    /// code point of a two-byte char, 0x800..0x900 by that of U+1E00..U+1EFF − 0x1E00;
-    /// [`FOLD_OTHER`] at 0xFFF (every other char) and below 0x80.
-    fast: Box<[u8; 0x1000]>,
+    /// The codes, indexed as [`FoldTables::fast_at`] says: 0..0x800 by the code point of a
+    /// two-byte char, 0x800..0x1800 by that of U+1000..U+1FFF − 0x800, 0x1800..0x2800 by
+    /// that of U+2000..U+2FFF − 0x800; [`FOLD_OTHER`] below 0x80 and from 0x2800 (every
+    /// other char).
+    fast: Box<[u8; FAST_LEN]>,
+    /// By the first byte of a char: where its chars start in `fast` (low 16 bits), how far
+    /// to shift the low 12 bits of a three-byte char's code point to get the offset there
+    /// (bits 16..24: 6 for a two-byte char, whose second byte is then the offset, 0 for a
+    /// three-byte char, 12 for the chars outside the tables: offset 0 at [`FAST_OTHER`]),
+    /// and the char's length (bits 24..).
+    lead: Box<[u32; 256]>,
     latin: &'static [u8],
 }
+
+/// The length of [`FoldTables::fast`] (a power of two: indices are masked, not checked).
+const FAST_LEN: usize = 0x4000;
+/// Where the chars outside the tables look their code up in [`FoldTables::fast`].
+const FAST_OTHER: usize = 0x2800;
 
 /// A code of [`FoldTables::fast`]: the char is not in the tables (ask [`FoldTables::at`]).
 const FOLD_OTHER: u8 = 0xFF;
@@ -240,21 +331,31 @@ fn fold_tables() -> &'static FoldTables {
         let latin = latin_table();
         let code =
             |cp: u32| char::from_u32(cp).map_or(FOLD_KEEP, |c| fold_code(fold_char_with(c, latin)));
-        let mut fast = Box::new([FOLD_OTHER; 0x1000]);
+        let mut fast = Box::new([FOLD_OTHER; FAST_LEN]);
         for (slot, cp) in fast[0x80..0x800].iter_mut().zip(0x80..0x800) {
             *slot = code(cp);
         }
-        for (slot, cp) in fast[0x800..0x900].iter_mut().zip(0x1E00..0x1F00) {
+        for (slot, cp) in fast[0x800..FAST_OTHER].iter_mut().zip(0x1000..0x3000) {
             *slot = code(cp);
         }
-        FoldTables { fast, latin }
+        let mut lead = Box::new([(12 << 16) | FAST_OTHER as u32; 256]);
+        for (b0, e) in lead.iter_mut().enumerate() {
+            match b0 {
+                0xC0..=0xDF => *e = (2 << 24) | (6 << 16) | (((b0 as u32) & 0x1F) << 6),
+                0xE1 => *e = (3 << 24) | 0x800,
+                0xE2 => *e = (3 << 24) | 0x1800,
+                _ => {}
+            }
+        }
+        FoldTables { fast, lead, latin }
     })
 }
 
 impl FoldTables {
     /// The code of the non-ASCII char at byte `i` of valid UTF-8 `b` by [`FoldTables::fast`]
-    /// and its length when it is a two-byte char or in U+1E00..U+1EFF; [`FOLD_OTHER`] for
-    /// other chars (the length is then not theirs).
+    /// and its length when it is in the tables; [`FOLD_OTHER`] for other chars (the length
+    /// is then not theirs). No branch: two-byte and three-byte chars alternate at random in
+    /// Vietnamese.
     #[inline(always)]
     fn fast_at(&self, b: &[u8], i: usize) -> (u8, usize) {
         let (b0, b1, b2) = match b.get(i..i + 3) {
@@ -264,17 +365,12 @@ impl FoldTables {
                 (at(0), at(1), at(2))
             }
         };
-        let two = b0 & 0xE0 == 0xC0;
-        let ext = b0 == 0xE1 && b1 & 0xFC == 0xB8;
-        // Selected by masks, not branches: the two kinds alternate at random in Vietnamese.
-        let (m2, m3) = (
-            0usize.wrapping_sub(two as usize),
-            0usize.wrapping_sub(ext as usize),
-        );
-        let idx = (m2 & (((b0 & 0x1F) << 6) | (b1 & 0x3F)))
-            | (!m2 & m3 & (0x800 | ((b1 & 0x03) << 6) | (b2 & 0x3F)))
-            | (!m2 & !m3 & 0xFFF);
-        (self.fast[idx & 0xFFF], 3 - two as usize)
+        let e = self.lead[b0 & 0xFF] as usize;
+        // The low 12 bits of a three-byte char's code point; a two-byte char's second
+        // byte's six after the shift.
+        let low = ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+        let idx = (e & 0xFFFF) + (low >> ((e >> 16) & 0xFF));
+        (self.fast[idx & (FAST_LEN - 1)], e >> 24)
     }
 
     /// The fold code of the non-ASCII char at byte `i` of valid UTF-8 `b`, and its length.
@@ -422,7 +518,9 @@ fn latin_table() -> &'static [u8] {
 pub fn fold_key(s: &str) -> String {
     let folds = fold_tables();
     let b = s.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    // Built as a `String` char by char (ASCII bytes pushed as chars): no UTF-8 check at the
+    // end.
+    let mut out = String::with_capacity(s.len());
     let mut space = false;
     let mut i = 0;
     while let Some(&x) = b.get(i) {
@@ -442,12 +540,10 @@ pub fn fold_key(s: &str) -> String {
                         continue;
                     }
                     if space && !out.is_empty() {
-                        out.push(b' ');
+                        out.push(' ');
                     }
                     space = false;
-                    for l in c.to_lowercase() {
-                        out.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
-                    }
+                    out.extend(c.to_lowercase());
                     continue;
                 }
                 a => a,
@@ -459,14 +555,12 @@ pub fn fold_key(s: &str) -> String {
             continue;
         }
         if space && !out.is_empty() {
-            out.push(b' ');
+            out.push(' ');
         }
         space = false;
-        out.push(k);
+        out.push(char::from(k));
     }
-    // Valid by construction (ASCII and whole encoded chars); the lossy fallback is never
-    // taken.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    out
 }
 
 /// What [`fold_key`] makes of an ASCII byte: a space for white space and '*' (Markdown
@@ -761,10 +855,14 @@ pub fn clean(s: &str) -> String {
         if !old_style_possible(&collapsed) {
             return collapsed;
         }
-    } else if !check_pairs {
+        return modern_tones(&collapsed);
+    }
+    if !check_pairs {
         return collapsed;
     }
-    modern_tones(&collapsed)
+    // Every char is below U+0300 or in U+1E00..U+1EFF: NFC starters (the quick check says
+    // yes), so `modern_tones` would take its NFC path.
+    modern_tones_nfc_owned(collapsed)
 }
 
 /// False when `modern_tones` cannot change `s`: it is NFC (quick check) and no "o"/"u" is
@@ -795,48 +893,100 @@ pub fn modern_tones(s: &str) -> String {
     modern_tones_nfd(s)
 }
 
-/// [`modern_tones`] of NFC text, char by char without decomposing: an old-style syllable
-/// end "o" + toned "a"/"e", or "u" + toned "y" (not after "q"), becomes the toned "o"/"u"
-/// and the bare vowel. Copies the text once; no other allocation.
+/// [`modern_tones`] of NFC text without decomposing: an old-style syllable end "o" + toned
+/// "a"/"e", or "u" + toned "y" (not after "q"), becomes the toned "o"/"u" and the bare
+/// vowel. Copies the text once; no other allocation.
 fn modern_tones_nfc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut prev: Option<char> = None;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let moved = match (c, chars.peek().copied()) {
-            (v1 @ ('o' | 'O' | 'u' | 'U'), Some(v2))
-                if !prev.is_some_and(|p| p.eq_ignore_ascii_case(&'q')) =>
-            {
-                old_style_pair(v1, v2).filter(|_| {
-                    // The pair must end the syllable.
-                    let mut after = chars.clone();
-                    after.next();
-                    after
-                        .peek()
-                        .is_none_or(|&a| !a.is_alphabetic() && !is_mark(a))
-                })
-            }
-            _ => None,
-        };
-        match moved {
-            Some((toned_v1, bare_v2)) => {
-                out.push(toned_v1);
-                out.push(bare_v2);
-                chars.next();
-                prev = Some(bare_v2);
-            }
-            None => {
-                out.push(c);
-                prev = Some(c);
-            }
-        }
+    match rewrite_old_style(s) {
+        Some(out) => out,
+        None => s.to_string(),
     }
-    out
+}
+
+/// [`modern_tones_nfc`] of an owned string: kept as it is when nothing changes.
+fn modern_tones_nfc_owned(s: String) -> String {
+    rewrite_old_style(&s).unwrap_or(s)
+}
+
+/// The old-style syllable ends of NFC `s` rewritten ([`modern_tones_nfc`]), or `None` when
+/// there is none. Looks only where an ASCII "o"/"u" is followed by a non-ASCII char (an
+/// ASCII char has no tone mark); the text between rewrites is copied as slices.
+fn rewrite_old_style(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        i += 1;
+        if !matches!(x, b'o' | b'O' | b'u' | b'U') || b.get(i).is_none_or(|&y| y < 0x80) {
+            continue;
+        }
+        // The previous char (the rewrite's output before it is a bare vowel, never "q").
+        if i >= 2 && b[i - 2] | 0x20 == b'q' {
+            continue;
+        }
+        let (v2, len2) = decode_at(b, i);
+        let Some((toned_v1, bare_v2)) = old_style_pair(char::from(x), v2) else {
+            continue;
+        };
+        // The pair must end the syllable.
+        let rest = s.get(i + len2..).unwrap_or_default();
+        if rest
+            .chars()
+            .next()
+            .is_some_and(|a| a.is_alphabetic() || is_mark(a))
+        {
+            continue;
+        }
+        let o = out.get_or_insert_with(|| String::with_capacity(s.len() + 4));
+        o.push_str(s.get(copied..i - 1).unwrap_or_default());
+        o.push(toned_v1);
+        o.push(bare_v2);
+        i += len2;
+        copied = i;
+    }
+    let mut o = out?;
+    o.push_str(s.get(copied..).unwrap_or_default());
+    Some(o)
 }
 
 /// "o" + toned "a"/"e" or "u" + toned "y" (tone mark only, any case): the pair with the
-/// tone moved onto the first vowel.
+/// tone moved onto the first vowel. For "o"/"O"/"u"/"U" and the Latin letters (U+00C0..
+/// U+024F, U+1E00..U+1EFF) from a table computed once by [`old_style_pair_by_nfd`]; no
+/// char below U+00C0 has a canonical decomposition (nor a tone mark).
 fn old_style_pair(v1: char, v2: char) -> Option<(char, char)> {
+    static TABLE: OnceLock<Vec<Option<(char, char)>>> = OnceLock::new();
+    const LATIN: usize = (0x0250 - 0x00C0) + (0x1F00 - 0x1E00);
+    let cp = v2 as u32;
+    if cp < 0xC0 {
+        return None;
+    }
+    let row = match v1 {
+        'o' => 0,
+        'O' => 1,
+        'u' => 2,
+        'U' => 3,
+        _ => return old_style_pair_by_nfd(v1, v2),
+    };
+    if !in_latin_ranges(cp) {
+        return old_style_pair_by_nfd(v1, v2);
+    }
+    let table = TABLE.get_or_init(|| {
+        let latin = || {
+            (0x00C0u32..0x0250)
+                .chain(0x1E00..0x1F00)
+                .map(|cp| char::from_u32(cp).unwrap_or('\0'))
+        };
+        ['o', 'O', 'u', 'U']
+            .iter()
+            .flat_map(|&v1| latin().map(move |v2| old_style_pair_by_nfd(v1, v2)))
+            .collect()
+    });
+    table.get(row * LATIN + latin_index(cp)).copied().flatten()
+}
+
+/// [`old_style_pair`] by decomposing `v2`.
+fn old_style_pair_by_nfd(v1: char, v2: char) -> Option<(char, char)> {
     let mut d = std::iter::once(v2).nfd();
     let (base, tone) = (d.next()?, d.next()?);
     if d.next().is_some()
@@ -1080,10 +1230,100 @@ mod tests {
             space = false;
             collapsed.push(c);
         }
-        if collapsed.is_ascii() || !old_style_possible(&collapsed) {
+        if collapsed.is_ascii() {
             return collapsed;
         }
-        modern_tones(&collapsed)
+        if unicode_normalization::is_nfc_quick(collapsed.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            return modern_tones_nfc_reference(&collapsed);
+        }
+        modern_tones_nfd(&collapsed)
+    }
+
+    /// `modern_tones_nfc` as it was first written: char by char, every pair decomposed.
+    fn modern_tones_nfc_reference(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut prev: Option<char> = None;
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            let moved = match (c, chars.peek().copied()) {
+                (v1 @ ('o' | 'O' | 'u' | 'U'), Some(v2))
+                    if !prev.is_some_and(|p| p.eq_ignore_ascii_case(&'q')) =>
+                {
+                    old_style_pair_by_nfd(v1, v2).filter(|_| {
+                        let mut after = chars.clone();
+                        after.next();
+                        after
+                            .peek()
+                            .is_none_or(|&a| !a.is_alphabetic() && !is_mark(a))
+                    })
+                }
+                _ => None,
+            };
+            match moved {
+                Some((toned_v1, bare_v2)) => {
+                    out.push(toned_v1);
+                    out.push(bare_v2);
+                    chars.next();
+                    prev = Some(bare_v2);
+                }
+                None => {
+                    out.push(c);
+                    prev = Some(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// The table of `old_style_pair` says what decomposing says, for every char after
+    /// "o"/"O"/"u"/"U" (and after other letters, which take the decomposing path).
+    #[test]
+    fn old_style_pair_table_matches_nfd() {
+        let mut pairs = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for v1 in ['o', 'O', 'u', 'U', 'a', 'q', 'Ư'] {
+                let got = old_style_pair(v1, c);
+                assert_eq!(got, old_style_pair_by_nfd(v1, c), "{v1:?} {c:?}");
+                pairs += usize::from(got.is_some());
+            }
+        }
+        assert!(pairs > 40, "{pairs}");
+    }
+
+    /// The slice-copying `modern_tones_nfc` equals the char-by-char one on random NFC
+    /// texts over the letters that matter, short and long, and on every char after "o"/"u"
+    /// and around a pair.
+    #[test]
+    fn modern_tones_nfc_matches_char_by_char_reference() {
+        let alphabet: Vec<char> = "oOuUqQaeyàáảãạèéẻẽẹỳýỷỹỵÀÉỲâấậêếôốơớăằưhn .-\n中😀"
+            .chars()
+            .collect();
+        let words: Vec<String> = random_words(&alphabet, 0x0BAD_C0DE_F00D_1234, 50_000).collect();
+        for w in &words {
+            assert_eq!(modern_tones_nfc(w), modern_tones_nfc_reference(w), "{w:?}");
+        }
+        for chunk in words.chunks(30) {
+            let t = chunk.join(" ");
+            assert_eq!(
+                modern_tones_nfc(&t),
+                modern_tones_nfc_reference(&t),
+                "{t:?}"
+            );
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let t = format!("o{c} u{c}y hoà{c} quỷ{c}uỷ {c}oè");
+            if unicode_normalization::is_nfc_quick(t.chars())
+                == unicode_normalization::IsNormalized::Yes
+            {
+                assert_eq!(
+                    modern_tones_nfc(&t),
+                    modern_tones_nfc_reference(&t),
+                    "{t:?}"
+                );
+            }
+        }
     }
 
     /// The chars `clean` copies without the quick check (below U+0300, and U+1E00..U+1EFF)
@@ -1386,6 +1626,42 @@ mod tests {
         for chunk in words.chunks(40) {
             assert_same_fold(&chunk.concat());
             assert_same_fold(&chunk.join("  "));
+        }
+    }
+
+    /// Texts folded as two halves: the middle falls before, on and inside every kind of
+    /// char (ASCII, '*', Vietnamese, NFD marks, zero-width, kept 2/3/4-byte chars) and at
+    /// both parities of the length; long random texts too.
+    #[test]
+    fn fast_fold_matches_reference_across_the_split() {
+        let prefix = "Nghị định *số* 12/2020/NĐ-CP ngày 1 tháng 2 \u{201c}Luật\u{201d}\n".repeat(6);
+        assert!(prefix.len() * 2 > TWO_CURSORS_FROM);
+        for c in "a*\nđĐÐịỆươ\u{301}\u{323}\u{200B}\u{FEFF}\u{a0}\u{2014}\u{201c}中😀ǅ€".chars()
+        {
+            let run = c.to_string().repeat(3);
+            for t in 0..=run.len() + 1 {
+                for parity in 0..2 {
+                    // The middle at `prefix.len() + t`: the rest padded with ASCII.
+                    let n = 2 * (prefix.len() + t) + parity;
+                    let pad = "x y*"
+                        .repeat(n)
+                        .chars()
+                        .take(n - prefix.len() - run.len())
+                        .collect::<String>();
+                    let s = format!("{prefix}{run}{pad}");
+                    assert_eq!(s.len(), n);
+                    assert_same_fold(&s);
+                }
+            }
+        }
+        let alphabet: Vec<char> =
+            "abcdefgh XYZ 0123456789 */-\nđĐịươ\u{301}\u{200B}\u{a0}\u{2014}“中😀"
+                .chars()
+                .collect();
+        let words: Vec<String> = random_words(&alphabet, 0x5DEE_CE66_D1CE_5EED, 20_000).collect();
+        for chunk in words.chunks(300) {
+            assert_same_fold(&chunk.concat());
+            assert_same_fold(&chunk.join(" "));
         }
     }
 
