@@ -30,7 +30,8 @@ pub fn init_pool(threads: Option<usize>) {
 
 /// Items a job runs one after the other and hands over together: the consumer is woken once
 /// for a few small files rather than once for each (a wake-up costs about as much as reading
-/// a small file), and the first result still comes within a few files.
+/// a small file). The first jobs are smaller, so that the first result comes as early as
+/// with one item per job.
 const CHUNK: usize = 4;
 
 /// Jobs in flight per worker thread: enough to keep every core busy while one slow file is
@@ -63,7 +64,10 @@ where
         let mut result = Ok(());
         loop {
             while result.is_ok() && sent - next < window {
-                let chunk: Vec<T> = items.by_ref().take(CHUNK).collect();
+                // The first jobs are smaller (1, 2, then 4 items): the first results come
+                // as soon as they would one at a time.
+                let size = CHUNK.min(1 << sent.min(8));
+                let chunk: Vec<T> = items.by_ref().take(size).collect();
                 if chunk.is_empty() {
                     break;
                 }
