@@ -188,7 +188,9 @@ fn map_inputs_told<R: Send>(
         files.iter().enumerate(),
         |(i, file)| (i, work(file)),
         |(i, r)| {
-            bar.set_message(files[i].display().to_string());
+            if !bar.is_hidden() {
+                bar.set_message(files[i].display().to_string());
+            }
             bar.inc(1);
             // Messages are printed above the progress bar, not through it.
             match r {
@@ -306,7 +308,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 let mut buf = NDJSON_BUFFER.take();
                 buf.clear();
                 let r = write_ndjson(&mut buf, &out);
-                w = buf.as_slice().to_vec();
+                // Copied into memory the writing thread has written and handed back.
+                w = spare_output(buf.len());
+                w.extend_from_slice(&buf);
                 if buf.capacity() <= 8 << 20 {
                     NDJSON_BUFFER.set(buf);
                 }
@@ -327,6 +331,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         |piece| {
             match (piece?, format) {
                 (Piece::Bytes(b), Format::Json) => list.push(&mut w, &b)?,
+                (Piece::Bytes(b), Format::Ndjson) => {
+                    w.write_all(&b)?;
+                    give_back_output(b);
+                }
                 (Piece::Bytes(b), _) => w.write_all(&b)?,
                 (Piece::Large(out), Format::Json) => {
                     let mut first = true;
@@ -367,6 +375,37 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 thread_local! {
     /// The NDJSON of the document this thread last rendered (see `run`).
     static NDJSON_BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Output buffers kept for the analysing threads ([`give_back_output`]), and the largest kept.
+const OUTPUT_KEPT: usize = 16;
+const OUTPUT_MAX: usize = 4 << 20;
+
+/// NDJSON pieces the writing thread has written, emptied: the next documents are copied into
+/// their memory rather than into fresh memory (which the kernel clears page by page), and
+/// memory freed on the writing thread is not left idle in the analysing threads' heaps.
+static SPARE_OUTPUT: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
+
+/// Hand a written piece back (at most [`OUTPUT_KEPT`] kept, of at most 4 MiB each; the
+/// smallest makes way for a larger one).
+fn give_back_output(mut b: Vec<u8>) {
+    if b.capacity() == 0 || b.capacity() > OUTPUT_MAX {
+        return;
+    }
+    b.clear();
+    if let Ok(mut spare) = SPARE_OUTPUT.lock() {
+        source::keep_spare(&mut spare, b, OUTPUT_KEPT, Vec::capacity);
+    }
+}
+
+/// An empty buffer with room for `n` bytes: a piece handed back ([`give_back_output`]) that
+/// holds them without being more than twice as large (plus 64 KiB), else a new one.
+fn spare_output(n: usize) -> Vec<u8> {
+    let taken = SPARE_OUTPUT
+        .lock()
+        .ok()
+        .and_then(|mut spare| source::take_fitting(&mut spare, n, Vec::capacity));
+    taken.unwrap_or_else(|| Vec::with_capacity(n))
 }
 
 /// Above this many citations a document's JSON or NDJSON is written by the output thread,

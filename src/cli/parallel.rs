@@ -28,14 +28,21 @@ pub fn init_pool(threads: Option<usize>) {
         .build_global();
 }
 
-/// Items in flight per worker thread: enough to keep every core busy while one slow file is
-/// worked on, few enough to bound memory.
-const WINDOW_PER_THREAD: usize = 4;
+/// Items a job runs one after the other and hands over together: the consumer is woken once
+/// for a few small files rather than once for each (a wake-up costs about as much as reading
+/// a small file). The first jobs are smaller, so that the first result comes as early as
+/// with one item per job.
+const CHUNK: usize = 4;
+
+/// Jobs in flight per worker thread: enough to keep every core busy while one slow file is
+/// worked on, few enough to bound memory (at most `CHUNK` times this many items per thread).
+const WINDOW_PER_THREAD: usize = 2;
 
 /// Run `f` over `items` on the global pool and pass each result to `emit` in the order of
-/// `items`, as soon as it and all before it are done. `emit` runs on the calling thread;
-/// its first error stops the run (items in flight are finished and dropped) and is returned.
-/// A panic in `f` is carried to the calling thread.
+/// `items`, as soon as it and all before it are done (items are run a few at a time, in
+/// order, see [`CHUNK`]). `emit` runs on the calling thread; its first error stops the run
+/// (items in flight are finished and dropped) and is returned. A panic in `f` is carried to
+/// the calling thread.
 pub fn ordered_map<T, R, E>(
     items: impl IntoIterator<Item = T>,
     f: impl Fn(T) -> R + Sync,
@@ -46,21 +53,30 @@ where
     R: Send,
 {
     let window = rayon::current_num_threads().max(1) * WINDOW_PER_THREAD;
-    type Done<R> = (usize, std::thread::Result<R>);
+    type Done<R> = (usize, std::thread::Result<Vec<R>>);
     let (tx, rx) = std::sync::mpsc::channel::<Done<R>>();
     let f = &f;
     rayon::in_place_scope(|scope| {
         let mut items = items.into_iter();
-        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, Vec<R>> = BTreeMap::new();
+        // Jobs spawned, and the next job whose results go to `emit`.
         let (mut sent, mut next) = (0usize, 0usize);
         let mut result = Ok(());
         loop {
             while result.is_ok() && sent - next < window {
-                let Some(item) = items.next() else { break };
+                // The first jobs are smaller (1, 2, then 4 items): the first results come
+                // as soon as they would one at a time.
+                let size = CHUNK.min(1 << sent.min(8));
+                let chunk: Vec<T> = items.by_ref().take(size).collect();
+                if chunk.is_empty() {
+                    break;
+                }
                 let tx = tx.clone();
                 let i = sent;
                 scope.spawn(move |_| {
-                    let r = std::panic::catch_unwind(AssertUnwindSafe(|| f(item)));
+                    let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        chunk.into_iter().map(f).collect::<Vec<R>>()
+                    }));
                     let _ = tx.send((i, r));
                 });
                 sent += 1;
@@ -75,10 +91,12 @@ where
                 }
                 Err(panic) => std::panic::resume_unwind(panic),
             }
-            while let Some(r) = waiting.remove(&next) {
+            while let Some(rs) = waiting.remove(&next) {
                 next += 1;
-                if result.is_ok() {
-                    result = emit(r);
+                for r in rs {
+                    if result.is_ok() {
+                        result = emit(r);
+                    }
                 }
             }
             if result.is_err() {
@@ -97,9 +115,14 @@ mod tests {
     #[test]
     fn results_come_in_input_order() {
         // (items, results emitted)
-        let rows: [(Vec<u64>, Vec<u64>); 3] = [
+        // Item counts below, at and around a chunk's size and a window's.
+        let rows: [(Vec<u64>, Vec<u64>); 7] = [
             (vec![], vec![]),
             (vec![3], vec![9]),
+            ((0..4).collect(), vec![0, 1, 4, 9]),
+            ((0..5).collect(), vec![0, 1, 4, 9, 16]),
+            ((0..7).collect(), vec![0, 1, 4, 9, 16, 25, 36]),
+            ((0..33).collect(), (0..33).map(|x| x * x).collect()),
             ((0..200).collect(), (0..200).map(|x| x * x).collect()),
         ];
         for (items, want) in rows {
@@ -138,5 +161,33 @@ mod tests {
         );
         assert_eq!(r, Err(5));
         assert_eq!(seen, vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    /// A panic in `f` reaches the caller, wherever it falls in a chunk, and nothing after it
+    /// is emitted.
+    #[test]
+    fn a_panic_in_f_reaches_the_caller() {
+        for bad in [0u32, 1, 3, 4, 9, 99] {
+            let seen = std::sync::Mutex::new(Vec::new());
+            let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                ordered_map(
+                    0..100u32,
+                    |x| {
+                        assert_ne!(x, bad, "item {bad}");
+                        x
+                    },
+                    |x| {
+                        if let Ok(mut s) = seen.lock() {
+                            s.push(x);
+                        }
+                        Ok::<(), ()>(())
+                    },
+                )
+            }));
+            assert!(r.is_err(), "{bad}");
+            let seen = seen.into_inner().unwrap_or_default();
+            assert_eq!(seen, (0..seen.len() as u32).collect::<Vec<_>>());
+            assert!(seen.len() <= bad as usize, "{bad}: {seen:?}");
+        }
     }
 }

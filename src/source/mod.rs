@@ -356,7 +356,16 @@ pub fn read_file_with(path: &Path, opts: &Options) -> Result<SourceFile, SourceE
             }
         }
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
+    // Opened, then its size asked of the open file: one lookup of the path. A file that
+    // does not open is looked at by its path, so that a folder or a file over the limit is
+    // told as such whether or not it can be opened.
+    let (file, meta) = match std::fs::File::open(path) {
+        Ok(f) => {
+            let meta = f.metadata().map_err(io)?;
+            (Ok(f), meta)
+        }
+        Err(err) => (Err(err), std::fs::metadata(path).map_err(io)?),
+    };
     if meta.is_dir() {
         return Err(SourceError::Io {
             path: p.clone(),
@@ -370,7 +379,9 @@ pub fn read_file_with(path: &Path, opts: &Options) -> Result<SourceFile, SourceE
             limit: opts.max_bytes,
         });
     }
-    let bytes = read_bytes(path, opts.max_bytes)?;
+    // Not a folder, not too large: the error of opening it, if it did not open.
+    let file = file.map_err(io)?;
+    let bytes = read_open(&p, file, meta.len(), opts.max_bytes)?;
     let ext = path
         .extension()
         .and_then(|x| x.to_str())
@@ -392,10 +403,16 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, SourceError> {
         }
     };
     let f = std::fs::File::open(path).map_err(io)?;
-    let hint = f.metadata().map(|m| m.len()).unwrap_or(0).min(limit) as usize;
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    read_open(&p(), f, len, limit)
+}
+
+/// [`read_bytes`] of a file already open whose size is said to be `len`.
+fn read_open(path: &str, f: std::fs::File, len: u64, limit: u64) -> Result<Vec<u8>, SourceError> {
+    let hint = len.min(limit) as usize;
     // Into the memory of a text this thread no longer needs, if one fits.
     let into = spare_string(hint.saturating_add(1)).into_bytes();
-    read_limited_into(&p(), f, limit, hint, into)
+    read_limited_into(path, f, limit, hint, into)
 }
 
 /// Spare texts kept by a thread ([`give_back`]), and the largest kept.
@@ -417,32 +434,44 @@ pub fn give_back(mut text: String) {
         return;
     }
     text.clear();
-    SPARE.with_borrow_mut(|spare| {
-        if spare.len() < SPARE_KEPT {
-            spare.push(text);
-        } else if let Some(small) = spare.iter_mut().min_by_key(|t| t.capacity()) {
-            if small.capacity() < text.capacity() {
-                *small = text;
-            }
-        }
-    });
+    SPARE.with_borrow_mut(|spare| keep_spare(spare, text, SPARE_KEPT, String::capacity));
 }
 
 /// An empty string with room for `n` bytes: a spare one of this thread ([`give_back`])
 /// that holds them without being more than twice as large (plus 64 KiB), else a new one.
 pub(crate) fn spare_string(n: usize) -> String {
-    let fits = |t: &String| t.capacity() >= n && t.capacity() <= n.saturating_mul(2) + (64 << 10);
     SPARE
-        .with_borrow_mut(|spare| {
-            let best = spare
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| fits(t))
-                .min_by_key(|(_, t)| t.capacity())
-                .map(|(i, _)| i)?;
-            Some(spare.swap_remove(best))
-        })
+        .with_borrow_mut(|spare| take_fitting(spare, n, String::capacity))
         .unwrap_or_else(|| String::with_capacity(n))
+}
+
+/// Keep the emptied buffer `b` among at most `kept` spares: the smallest makes way for a
+/// larger one (`cap`: a buffer's capacity). Shared by the pools of reused buffers.
+pub(crate) fn keep_spare<T>(spare: &mut Vec<T>, b: T, kept: usize, cap: impl Fn(&T) -> usize) {
+    if spare.len() < kept {
+        spare.push(b);
+    } else if let Some(small) = spare.iter_mut().min_by_key(|t| cap(t)) {
+        if cap(small) < cap(&b) {
+            *small = b;
+        }
+    }
+}
+
+/// Take from `spare` the smallest buffer that holds `n` bytes without being more than twice
+/// as large (plus 64 KiB), if one does (`cap`: a buffer's capacity).
+pub(crate) fn take_fitting<T>(
+    spare: &mut Vec<T>,
+    n: usize,
+    cap: impl Fn(&T) -> usize,
+) -> Option<T> {
+    let fits = |c: usize| c >= n && c <= n.saturating_mul(2) + (64 << 10);
+    let best = spare
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| fits(cap(t)))
+        .min_by_key(|(_, t)| cap(t))
+        .map(|(i, _)| i)?;
+    Some(spare.swap_remove(best))
 }
 
 /// Read `r` to its end, refusing it once more than `limit` bytes came (`path` names it in
