@@ -700,13 +700,13 @@ fn definition(after: &str) -> Option<String> {
 fn amending_title(
     text: &str,
     c: &Citation,
-    words: &[WindowFinder; 2],
+    words: &[WindowFinder; 1],
 ) -> Option<(Option<String>, Option<Date>)> {
     const PHRASES: &[&str] = &["sua doi, bo sung mot so dieu cua", "sua doi, bo sung"];
     let (from, _) = title_window(text, c);
     let window = text.get(from..c.start)?;
-    // Both phrases hold "bo sung" and "sua doi": a window where a finder of either finds
-    // nothing has neither phrase in its fold, which is then not made.
+    // Both phrases start with "sua doi, bo sung" (`AMENDING`): a window where its finder
+    // finds nothing has neither phrase in its fold, which is then not made.
     if !words.iter().all(|w| w.in_window(text, from, c.start)) {
         return None;
     }
@@ -804,16 +804,15 @@ struct WindowFinder {
     spans: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
 }
 
-/// The finders of the words of the amending phrases ([`amending_title`]).
-fn phrase_finders() -> &'static [Option<regex::Regex>; 2] {
-    static FINDERS: std::sync::OnceLock<[Option<regex::Regex>; 2]> = std::sync::OnceLock::new();
-    FINDERS.get_or_init(|| {
-        [
-            crate::normalize::fold_key_finder("bo sung"),
-            crate::normalize::fold_key_finder("sua doi"),
-        ]
-    })
+/// The finder of what both amending phrases start with, "sua doi, bo sung"
+/// ([`amending_title`]).
+fn phrase_finders() -> &'static [Option<regex::Regex>; 1] {
+    static FINDERS: std::sync::OnceLock<[Option<regex::Regex>; 1]> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| [crate::normalize::fold_key_finder(AMENDING)])
 }
+
+/// What both amending phrases of [`amending_title`] start with.
+const AMENDING: &str = "sua doi, bo sung";
 
 /// [`amending_title`]'s window before a citation: the 700 bytes before it (to a char
 /// boundary).
@@ -965,7 +964,7 @@ fn amended_base(
     name: &str,
     reg: &Registry,
     cited_by: Option<Date>,
-    words: &[WindowFinder; 2],
+    words: &[WindowFinder; 1],
     doc: &DocLaws,
 ) -> Option<String> {
     let work = doc.law(name).work?;
@@ -1470,6 +1469,34 @@ mod tests {
     }
 
     use super::*;
+
+    /// The finder of "sua doi, bo sung" matches a text where its fold holds the phrase (upper
+    /// case, emphasis, line breaks, soft hyphens, decomposed marks) and not where the fold
+    /// has another comma, no space after it, or another word.
+    #[test]
+    fn amending_finder_matches_where_the_fold_holds_the_phrase_table() {
+        let rows: &[(&str, bool)] = &[
+            ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai", true),
+            ("LUẬT SỬA ĐỔI, BỔ SUNG", true),
+            ("sửa đổi,\n  **bổ** sung", true),
+            ("su\u{301}a đô\u{302}\u{300}i, bổ\u{00AD} sung", true),
+            ("sửa đổi,bổ sung", false),
+            ("sửa đổi , bổ sung", false),
+            ("sửa đổi bổ sung", false),
+            ("sửa đổi; bổ sung", false),
+            ("sửa đổi\u{FF0C} bổ sung", false),
+            ("sửa đổi, bổ xung", false),
+        ];
+        let finder = phrase_finders()[0].as_ref().expect("the finder is built");
+        for &(text, expected) in rows {
+            assert_eq!(
+                fold_key(text).contains(AMENDING),
+                expected,
+                "fold of {text:?}"
+            );
+            assert_eq!(finder.is_match(text), expected, "finder on {text:?}");
+        }
+    }
 
     /// Folding windows from the clauses found on the original text gives what folding the
     /// whole text gives, wherever the clauses are, however far their date is.
