@@ -668,10 +668,16 @@ fn finder_chars() -> &'static [(char, KeyOf, bool)] {
 /// space the class of every char that folds to a space, with the chars folding to nothing
 /// allowed between them. A text it does not match has no `needle` in its `fold_key`. Built
 /// from the folding itself, char by char (below U+10000; the chars above fold to themselves,
-/// non-ASCII and not white space). `None` when the needle is not plain lower-case ASCII
-/// words or some char folds to several chars one of which is in the needle.
+/// non-ASCII and not white space). An ASCII punctuation mark of the needle ("sua doi, bo
+/// sung") is the class of the chars folding to it, as a letter is. `None` when the needle is
+/// not plain lower-case ASCII words (letters and punctuation) or some char folds to several
+/// chars one of which is in the needle.
 pub fn fold_key_finder(needle: &str) -> Option<regex::Regex> {
-    let plain = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+    let plain = |w: &str| {
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_punctuation())
+    };
     if !needle.split(' ').all(plain) {
         return None;
     }

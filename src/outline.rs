@@ -171,6 +171,15 @@ fn first_kept(line: &str) -> Option<char> {
 /// the non-ASCII characters met: most lines are decided by their first bytes.
 fn head2(line: &str) -> (Option<char>, Option<char>) {
     let b = line.as_bytes();
+    // Most lines: two ASCII bytes, the first no leading mark nor emphasis, the second no
+    // emphasis.
+    if let [x, y, ..] = *b {
+        let mark = |c: u8| matches!(c, b'*' | b'_' | b'\\');
+        let lead = |c: u8| matches!(c, b' ' | b'\t'..=b'\r' | b'#' | b'>' | b'|');
+        if x.is_ascii() && y.is_ascii() && !mark(x) && !lead(x) && !mark(y) {
+            return (Some(x as char), Some(y as char));
+        }
+    }
     let mut i = 0;
     // The char at `i` (always a boundary) and its length.
     let at = |i: usize| -> Option<(char, usize)> {
@@ -361,28 +370,56 @@ fn in_table(lines: &[(usize, &str)], ln: usize) -> bool {
         .is_some_and(|(_, l)| l.trim() == "|")
 }
 
+/// The start of the line holding byte `p` of `text` when every char between them is a
+/// leading mark or emphasis: a char at `p` that is neither is then the line's first kept
+/// char ([`first_kept`]). Read back from `p`; most chars stop it at once.
+fn line_start_before(text: &str, p: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = p;
+    while let Some(k) = i.checked_sub(1) {
+        match bytes.get(k).copied()? {
+            b'\n' => return Some(i),
+            b' ' | b'\t' | 0x0B | 0x0C | b'\r' | b'#' | b'>' | b'|' | b'*' | b'_' | b'\\' => i = k,
+            b if b < 0x80 => return None,
+            _ => {
+                let c = text.get(..i)?.chars().next_back()?;
+                if !is_lead(c) {
+                    return None;
+                }
+                i -= c.len_utf8();
+            }
+        }
+    }
+    Some(0)
+}
+
 /// A plan inside a decision's annex: (the line of its "(Ban hành kèm theo Quyết định số
 /// …)" note, the first line after the note), when an upper-case title stands just before
 /// the note. None for a plain plan.
 fn annex_note(text: &str, lines: &[(usize, &str)]) -> Option<(usize, usize)> {
     // Only a line holding a "(" can open with one: the lines are visited at the "(" of the
-    // text (found with `memchr`), each once, in order, the others skipped unread.
-    let mut next = 0;
-    for p in memchr::memchr_iter(b'(', text.as_bytes()) {
-        let k = lines[next..].partition_point(|l| l.0 <= p);
-        let Some(ln) = (next + k).checked_sub(1).filter(|_| k > 0) else {
+    // text (found with `memchr`) that are their first kept char, the line read from the
+    // text as `fill_lines` cuts it (its index looked up only for a note).
+    let bytes = text.as_bytes();
+    for p in memchr::memchr_iter(b'(', bytes) {
+        let Some(start) = line_start_before(text, p) else {
             continue;
         };
-        next = ln + 1;
-        let raw = lines[ln].1;
-        if first_kept(raw) != Some('(') {
-            continue;
+        let mut end = memchr::memchr(b'\n', &bytes[p..]).map_or(bytes.len(), |k| p + k);
+        while end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
         }
+        let Some(raw) = text.get(start..end) else {
+            continue;
+        };
         let s = strip_line(raw);
         let f = fold_key(&s);
         if !(f.contains("kem theo quyet dinh") || f.contains("kem theo qd")) {
             continue;
         }
+        let Some(ln) = lines.partition_point(|l| l.0 <= p).checked_sub(1) else {
+            continue;
+        };
         let titled = lines[ln.saturating_sub(8)..ln].iter().any(|(_, l)| {
             let t = strip_line(l);
             t.chars().filter(|c| c.is_alphabetic()).count() >= 4
@@ -936,7 +973,13 @@ fn outline_from(
         }
         let marker_len = s.len() - rest.len();
         let mut heading = None;
-        let heading_like = matches!(m, Marker::Roman(_)) && {
+        // Only a part numeral repeating the current one ("IV." twice) needs its heading to be
+        // accepted (`State::accepts`); the others read it where every marker does.
+        let repeats = match (m, &st.part) {
+            (Marker::Roman(v), Some((p, _))) => v == *p,
+            _ => false,
+        };
+        let heading_like = repeats && {
             let h = heading.insert(heading_at(lines, ln, marker_len));
             upper_heading(h) && !h.is_empty()
         };

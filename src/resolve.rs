@@ -309,9 +309,46 @@ struct DocLaws<'t> {
     clauses: Option<&'t [usize]>,
     /// [`DocLaws::effective`], read on first use (most documents never ask).
     effective: std::cell::OnceCell<Option<Date>>,
+    /// What the law table and the registry say of each law name the document cites
+    /// ([`DocLaws::law`]), looked up once per name.
+    names: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<LawFacts>>>,
+}
+
+/// What the law table and the registry say of a law name ([`DocLaws::law`]).
+#[derive(Debug)]
+struct LawFacts {
+    /// `Tables::work` of the name.
+    work: Option<&'static Work>,
+    /// [`work_key`] of the name.
+    wkey: String,
+    /// `fold_key` of the name.
+    law_key: String,
+    /// [`known_versions`] of the name, read on first use.
+    versions: std::cell::OnceCell<Vec<(String, Option<Date>)>>,
 }
 
 impl DocLaws<'_> {
+    /// The facts of a law name, looked up on the first citation naming it (the same
+    /// `Tables::work`, [`work_key`] and `fold_key` every citation of the name would ask).
+    fn law(&self, name: &str) -> std::rc::Rc<LawFacts> {
+        if let Some(f) = self.names.borrow().get(name) {
+            return f.clone();
+        }
+        let work = Tables::builtin().work(name);
+        let f = std::rc::Rc::new(LawFacts {
+            work,
+            // What `work_key(name)` gives.
+            wkey: match work {
+                Some(w) => fold_key(&w.name),
+                None => fold_key(name),
+            },
+            law_key: fold_key(name),
+            versions: std::cell::OnceCell::new(),
+        });
+        self.names.borrow_mut().insert(name.to_string(), f.clone());
+        f
+    }
+
     /// The date the document itself takes effect ("Nghị định này có hiệu lực thi hành từ ngày
     /// 01 tháng 7 năm 2026"), when it says so ([`own_effective_date`]), read once, when
     /// first asked.
@@ -479,9 +516,13 @@ fn id_year(id: &str) -> Option<i32> {
 
 /// A law cited by name (see the module doc for the order of the evidence).
 fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws) -> Resolution {
-    let work = Tables::builtin().work(name);
-    let wkey = work_key(name);
-    let versions = known_versions(name, work, reg);
+    let facts = doc.law(name);
+    let work = facts.work;
+    let wkey = &facts.wkey;
+    // The registry is the same for every citation of a document.
+    let versions = facts
+        .versions
+        .get_or_init(|| known_versions(name, work, reg));
     // 1. A date or year written beside the name.
     if let Some(d) = c.date {
         if let Some((id, _)) = versions.iter().find(|(_, p)| *p == Some(d)) {
@@ -524,7 +565,7 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
                 0 => doc
                     .full
                     .iter()
-                    .find(|(_, k, id)| *k == wkey && id_year(id) == Some(y))
+                    .find(|(_, k, id)| k == wkey && id_year(id) == Some(y))
                     .map(|(_, _, id)| version_answer(id, reg))
                     .unwrap_or(Resolution::Unknown),
                 _ => Resolution::Ambiguous(of_year.into_iter().cloned().collect()),
@@ -533,17 +574,17 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
     }
     // 2. A "(sau đây gọi là …)" definition of this name, the nearest before it.
     let written = fold_key(c.text.trim());
-    let law_key = fold_key(name);
+    let law_key = &facts.law_key;
     if let Some((_, _, id)) = doc
         .defined
         .iter()
-        .filter(|(p, k, _)| *p < c.start && (*k == written || *k == law_key))
+        .filter(|(p, k, _)| *p < c.start && (*k == written || k == law_key))
         .max_by_key(|(p, _, _)| *p)
     {
         return version_answer(id, reg);
     }
     // 3. The document's own full citation of the work: the nearest earlier, else the first.
-    let mine = doc.full.iter().filter(|(_, k, _)| *k == wkey);
+    let mine = doc.full.iter().filter(|(_, k, _)| k == wkey);
     let before = mine
         .clone()
         .filter(|(p, _, _)| *p <= c.start)
@@ -656,13 +697,13 @@ fn definition(after: &str) -> Option<String> {
 fn amending_title(
     text: &str,
     c: &Citation,
-    words: &[WindowFinder; 2],
+    words: &[WindowFinder; 1],
 ) -> Option<(Option<String>, Option<Date>)> {
     const PHRASES: &[&str] = &["sua doi, bo sung mot so dieu cua", "sua doi, bo sung"];
     let (from, _) = title_window(text, c);
     let window = text.get(from..c.start)?;
-    // Both phrases hold "bo sung" and "sua doi": a window where a finder of either finds
-    // nothing has neither phrase in its fold, which is then not made.
+    // Both phrases start with "sua doi, bo sung" (`AMENDING`): a window where its finder
+    // finds nothing has neither phrase in its fold, which is then not made.
     if !words.iter().all(|w| w.in_window(text, from, c.start)) {
         return None;
     }
@@ -760,16 +801,15 @@ struct WindowFinder {
     spans: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
 }
 
-/// The finders of the words of the amending phrases ([`amending_title`]).
-fn phrase_finders() -> &'static [Option<regex::Regex>; 2] {
-    static FINDERS: std::sync::OnceLock<[Option<regex::Regex>; 2]> = std::sync::OnceLock::new();
-    FINDERS.get_or_init(|| {
-        [
-            crate::normalize::fold_key_finder("bo sung"),
-            crate::normalize::fold_key_finder("sua doi"),
-        ]
-    })
+/// The finder of what both amending phrases start with, "sua doi, bo sung"
+/// ([`amending_title`]).
+fn phrase_finders() -> &'static [Option<regex::Regex>; 1] {
+    static FINDERS: std::sync::OnceLock<[Option<regex::Regex>; 1]> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| [crate::normalize::fold_key_finder(AMENDING)])
 }
+
+/// What both amending phrases of [`amending_title`] start with.
+const AMENDING: &str = "sua doi, bo sung";
 
 /// [`amending_title`]'s window before a citation: the 700 bytes before it (to a char
 /// boundary).
@@ -921,9 +961,10 @@ fn amended_base(
     name: &str,
     reg: &Registry,
     cited_by: Option<Date>,
-    words: &[WindowFinder; 2],
+    words: &[WindowFinder; 1],
+    doc: &DocLaws,
 ) -> Option<String> {
-    let work = Tables::builtin().work(name)?;
+    let work = doc.law(name).work?;
     let (number, date) = amending_title(text, c, words)?;
     if let Some(n) = &number {
         if let Some(v) = work
@@ -981,17 +1022,18 @@ fn passed_by(
 /// the version that instrument could name: the latest passed by its date. The instrument is
 /// the nearest citation before the name, joined to it by its title (no ";", no sentence end,
 /// no new "Căn cứ"); its date is the one written, its registry entry's, or its year.
+/// `work`: the law table's work of the name (none: no answer).
 fn named_in_title(
     text: &str,
     cits: &[Citation],
     i: usize,
     out: &[Option<Resolution>],
-    name: &str,
+    work: Option<&Work>,
     reg: &Registry,
     cited_by: Option<Date>,
 ) -> Option<String> {
     let c = &cits[i];
-    let work = Tables::builtin().work(name)?;
+    let work = work?;
     // The nearest citation before, passing over the laws named before this one in the same
     // list ("… hướng dẫn Luật Thuế giá trị gia tăng, Luật Thuế tiêu thụ đặc biệt và …").
     let (j, p) = cits[..i]
@@ -1101,7 +1143,7 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
             }
             (Some(n), Some(s), _) => numbered(c, n, s, reg, &ctx),
             (None, _, Some(name)) if c.year.is_some() || c.date.is_some() => {
-                match amended_base(text, c, name, reg, ctx.date, &words) {
+                match amended_base(text, c, name, reg, ctx.date, &words, &doc) {
                     Some(id) => version_answer(&id, reg),
                     None => named(c, name, reg, &ctx, &doc),
                 }
@@ -1109,13 +1151,16 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
             _ => continue,
         };
         if let Some(name) = &c.law {
-            let wkey = work_key(name);
-            let work = Tables::builtin().work(name);
+            let facts = doc.law(name);
+            let (wkey, work) = (facts.wkey.clone(), facts.work);
             let id = match &r {
                 // The registry entry, when it is of this work.
                 Resolution::Resolved(id) | Resolution::Observed(id) => {
                     let same_work = match reg.get(id) {
-                        Some(i) => i.law_name.as_deref().map(work_key) == Some(wkey.clone()),
+                        Some(i) => i
+                            .law_name
+                            .as_deref()
+                            .is_some_and(|n| doc.law(n).wkey == wkey),
                         None => true,
                     };
                     same_work.then(|| id.clone())
@@ -1164,9 +1209,10 @@ pub fn resolve_document(text: &str, e: &Extraction, reg: &Registry) -> Vec<Resol
         out[i] = Some(match &c.law {
             Some(name) if c.number.is_none() && revision_bill(text, c) => revision(name, &ctx, reg),
             Some(name) if c.number.is_none() => {
-                match amended_base(text, c, name, reg, ctx.date, &words)
-                    .or_else(|| named_in_title(text, cits, i, &out, name, reg, ctx.date))
-                {
+                match amended_base(text, c, name, reg, ctx.date, &words, &doc).or_else(|| {
+                    let work = doc.law(name).work;
+                    named_in_title(text, cits, i, &out, work, reg, ctx.date)
+                }) {
                     Some(id) => version_answer(&id, reg),
                     None => named(c, name, reg, &ctx, &doc),
                 }
@@ -1420,6 +1466,34 @@ mod tests {
     }
 
     use super::*;
+
+    /// The finder of "sua doi, bo sung" matches a text where its fold holds the phrase (upper
+    /// case, emphasis, line breaks, soft hyphens, decomposed marks) and not where the fold
+    /// has another comma, no space after it, or another word.
+    #[test]
+    fn amending_finder_matches_where_the_fold_holds_the_phrase_table() {
+        let rows: &[(&str, bool)] = &[
+            ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai", true),
+            ("LUẬT SỬA ĐỔI, BỔ SUNG", true),
+            ("sửa đổi,\n  **bổ** sung", true),
+            ("su\u{301}a đô\u{302}\u{300}i, bổ\u{00AD} sung", true),
+            ("sửa đổi,bổ sung", false),
+            ("sửa đổi , bổ sung", false),
+            ("sửa đổi bổ sung", false),
+            ("sửa đổi; bổ sung", false),
+            ("sửa đổi\u{FF0C} bổ sung", false),
+            ("sửa đổi, bổ xung", false),
+        ];
+        let finder = phrase_finders()[0].as_ref().expect("the finder is built");
+        for &(text, expected) in rows {
+            assert_eq!(
+                fold_key(text).contains(AMENDING),
+                expected,
+                "fold of {text:?}"
+            );
+            assert_eq!(finder.is_match(text), expected, "finder on {text:?}");
+        }
+    }
 
     /// Folding windows from the clauses found on the original text gives what folding the
     /// whole text gives, wherever the clauses are, however far their date is.

@@ -489,3 +489,32 @@ fn split_lines_table() {
         assert_eq!(got, reference(text), "{text:?}");
     }
 }
+
+/// `line_start_before` finds only leading marks, emphasis and white space (ASCII or not)
+/// before a char exactly where reading the line forward does (up to its first kept char;
+/// any other char stops it), at every char of every line.
+#[test]
+fn line_start_before_agrees_with_reading_the_line_table() {
+    let texts = [
+        "(a)\n  (b)\n**(c)** x (d)\n\u{a0}(e)\r\n> | (f)\nđ (g)\n\u{3000}*_(h\n(",
+        "x(\n\n(\r\r\n\t#\\(i) (j\u{2003}(k\n ",
+        "",
+    ];
+    for text in texts {
+        for (start, raw) in split_lines(text) {
+            let first = raw
+                .char_indices()
+                .find(|&(_, c)| !is_emphasis(c) && !is_lead(c))
+                .map(|(i, _)| i);
+            for (i, _) in raw.char_indices() {
+                let expected = first.is_none_or(|f| i <= f).then_some(start);
+                assert_eq!(
+                    line_start_before(text, start + i),
+                    expected,
+                    "{text:?} at {}",
+                    start + i
+                );
+            }
+        }
+    }
+}
