@@ -4,19 +4,19 @@
 //! looked for only where a word starts.
 //!
 //! Word starts come eight bytes at a time (ASCII letters found with bit arithmetic on a
-//! `u64`); at each, the next five bytes are looked up in one table per position, whose
+//! `u64`); at each, the next eight bytes are looked up in one table per position, whose
 //! entries are bit sets of the type words that byte can continue (a letter in either
 //! case, white space between words, a non-word byte after the last); only where some
-//! type word survives the five lookups is it compared in full. With AVX2 (detected at run
-//! time), word starts and a coarse form of the five lookups are done for 32 places at once
-//! (`wide`), and only the places that pass go through the exact lookups and the compare.
-//! The tables are built from
+//! type word survives the eight lookups is it compared in full. With AVX2 (detected at
+//! run time), word starts and a coarse form of the first five lookups are done for 32
+//! places at once (`wide`), and only the places that pass go through the exact lookups
+//! and the compare. The tables are built from
 //! the type words of `corpus/patterns.toml`; when a type word is not made of ASCII
 //! letters and digits (which this scan does not handle), [`TypeWordScan::new`] declines
 //! and the extractor keeps the regex.
 
 /// How many bytes from a word start the tables look at.
-const UNITS: usize = 5;
+const UNITS: usize = 8;
 
 /// `\w` of an ASCII regex: the bytes a `\b` tells from the others.
 const WORD: [bool; 256] = {
@@ -215,12 +215,11 @@ impl TypeWordScan {
                 &pad[..]
             }
         };
-        let u = &self.unit;
-        u[0][w[0] as usize]
-            & u[1][w[1] as usize]
-            & u[2][w[2] as usize]
-            & u[3][w[3] as usize]
-            & u[4][w[4] as usize]
+        let mut bits = u64::MAX;
+        for (u, &c) in self.unit.iter().zip(w) {
+            bits &= u[c as usize];
+        }
+        bits
     }
 
     /// The first of the type words in `bits` (in table order) matching in full at `s`:
@@ -256,26 +255,29 @@ impl TypeWordScan {
 }
 
 /// The coarse filter of [`TypeWordScan`] on 32 bytes at once with AVX2: at each of the
-/// `UNITS` bytes from a place, a byte's class is looked up by its two nibbles (`pshufb`),
+/// first `WIDE` bytes from a place, a byte's class is looked up by its two nibbles (`pshufb`),
 /// as in Hyperscan's "shufti". Each of the eight class bits stands for a group of type
 /// words; a bit is set for the bytes whose high nibble and low nibble are both among those
 /// of the bytes the group allows there. That is a superset of the bytes allowed: a place
-/// passes when some group's bit survives the `UNITS` bytes, and a passing place is then
+/// passes when some group's bit survives the `WIDE` bytes, and a passing place is then
 /// checked by the exact filter and the full compare, as on any processor.
 #[cfg(target_arch = "x86_64")]
 mod wide {
     use super::{TypeWordScan, UNITS};
+
+    /// How many bytes from a place the coarse filter looks at (the first of the `UNITS`).
+    const WIDE: usize = 5;
     use std::arch::x86_64::*;
 
     /// How many bytes after a place the filter reads (the last lane's last unit).
-    const AHEAD: usize = 32 + UNITS - 1;
+    const AHEAD: usize = 32 + WIDE - 1;
 
     /// The nibble tables of the coarse filter.
     pub(super) struct Nibbles {
         /// `low[j][l]`: the groups whose allowed bytes at unit `j` have low nibble `l`.
-        low: [[u8; 16]; UNITS],
+        low: [[u8; 16]; WIDE],
         /// `high[j][h]`: the same for the high nibble.
-        high: [[u8; 16]; UNITS],
+        high: [[u8; 16]; WIDE],
     }
 
     impl Nibbles {
@@ -286,9 +288,9 @@ mod wide {
                 return None;
             }
             // The nibbles of the bytes a set of type words (bits) allows at each unit.
-            let hull = |words: u64| -> [(u16, u16); UNITS] {
-                let mut h = [(0u16, 0u16); UNITS];
-                for (j, u) in unit.iter().enumerate() {
+            let hull = |words: u64| -> [(u16, u16); WIDE] {
+                let mut h = [(0u16, 0u16); WIDE];
+                for (j, u) in unit.iter().take(WIDE).enumerate() {
                     for (c, &bits) in u.iter().enumerate() {
                         if bits & words != 0 {
                             h[j].0 |= 1 << (c & 15);
@@ -299,7 +301,7 @@ mod wide {
                 h
             };
             // How many bytes a hull lets through, summed over the units.
-            let size = |h: &[(u16, u16); UNITS]| -> u32 {
+            let size = |h: &[(u16, u16); WIDE]| -> u32 {
                 h.iter()
                     .map(|&(l, hi)| l.count_ones() * hi.count_ones())
                     .sum()
@@ -330,8 +332,8 @@ mod wide {
                 groups[best.1] |= merged;
             }
             let mut t = Nibbles {
-                low: [[0; 16]; UNITS],
-                high: [[0; 16]; UNITS],
+                low: [[0; 16]; WIDE],
+                high: [[0; 16]; WIDE],
             };
             for (g, &words) in groups.iter().enumerate() {
                 for (j, &(l, h)) in hull(words).iter().enumerate() {
@@ -387,7 +389,7 @@ mod wide {
 
         /// The tables of each unit in both halves of a vector.
         #[target_feature(enable = "avx2")]
-        fn tables(&self, t: &[[u8; 16]; UNITS]) -> [__m256i; UNITS] {
+        fn tables(&self, t: &[[u8; 16]; WIDE]) -> [__m256i; WIDE] {
             t.map(|x| {
                 // SAFETY: reads the 16 bytes of `x`.
                 let v = unsafe { _mm_loadu_si128(x.as_ptr().cast()) };
@@ -402,7 +404,7 @@ mod wide {
     /// # Safety
     /// The bytes from `at - 1` to `at + AHEAD` must be readable.
     #[target_feature(enable = "avx2")]
-    unsafe fn passing(at: *const u8, low: &[__m256i; UNITS], high: &[__m256i; UNITS]) -> u32 {
+    unsafe fn passing(at: *const u8, low: &[__m256i; WIDE], high: &[__m256i; WIDE]) -> u32 {
         let letters = |v: __m256i| {
             let d = _mm256_sub_epi8(
                 _mm256_or_si256(v, _mm256_set1_epi8(0x20)),
@@ -419,7 +421,7 @@ mod wide {
         };
         let mut acc = _mm256_andnot_si256(letters(before), letters(here));
         let nibble = _mm256_set1_epi8(0x0F);
-        for j in 0..UNITS {
+        for j in 0..WIDE {
             // SAFETY: as above (j + 32 <= AHEAD).
             let v = unsafe { _mm256_loadu_si256(at.add(j).cast()) };
             let lo = _mm256_shuffle_epi8(low[j], _mm256_and_si256(v, nibble));
