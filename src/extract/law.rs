@@ -43,14 +43,14 @@ impl Extractor<'_> {
         // Known names first (longest alias wins); a name may end in a parenthesis
         // ("… ở người (HIV/AIDS)").
         let (mut words, mut offs, _) = words_across_heads(
-            fb,
+            &ctx.f.text,
             start,
             self.t.max_law_words.max(24),
             &self.t.words.gazette,
         );
         let before_paren = words.len();
         let paren_end = match offs.last() {
-            Some(&(_, e)) => parenthesis_words(fb, e, &mut words, &mut offs),
+            Some(&(_, e)) => parenthesis_words(&ctx.f.text, e, &mut words, &mut offs),
             None => None,
         };
         let mut name: Option<String> = None;
@@ -249,7 +249,8 @@ impl Extractor<'_> {
         kind: Kind,
     ) -> Option<(String, usize)> {
         let fb = ctx.fb;
-        let (words, offs, heads) = words_across_heads(fb, start, 32, &self.t.words.gazette);
+        let (words, offs, heads) =
+            words_across_heads(&ctx.f.text, start, 32, &self.t.words.gazette);
         if words.is_empty() {
             return None;
         }
@@ -390,30 +391,55 @@ impl Extractor<'_> {
         if words.is_empty() {
             return None;
         }
-        let mut joined = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-        for (i, w) in words.iter().enumerate() {
-            if i > 0 {
-                joined.push(' ');
-            }
-            joined.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-        }
         let prefix_of = |hay: &str, tail: &str| {
             !tail.is_empty()
                 && hay.starts_with(tail)
                 && hay[tail.len()..].chars().next().is_none_or(|c| c == ' ')
         };
-        if let Some(law) = self.t.laws_starting(&joined).find(|l| {
-            kind.is_none_or(|k| l.kind == k)
-                && prefix_of(&joined, &l.tail)
-                && (l.tail.contains(' ') || {
-                    // One-word names must match with their diacritics ("Giá" vs "gia"),
-                    // unless written as an abbreviation ("DQTV").
-                    let (ws, we) = ctx.f.span(offs[0].0, offs[0].1);
-                    let w = &ctx.text[ws..we];
-                    w.chars().all(|c| !c.is_lowercase())
-                        || crate::normalize::clean(w).to_lowercase() == l.proper_tail
-                })
-        }) {
+        // The names as written are looked up by their first word (lower case): when no
+        // name starts with it, the words are not joined.
+        let first_starts_some = {
+            let w0 = words[0].as_bytes();
+            let mut buf = [0u8; 32];
+            match buf.get_mut(..w0.len()) {
+                Some(lower) => {
+                    for (d, c) in lower.iter_mut().zip(w0) {
+                        *d = c.to_ascii_lowercase();
+                    }
+                    std::str::from_utf8(lower).map_or(true, |f| {
+                        self.t.has_laws_starting(f.split(' ').next().unwrap_or(""))
+                    })
+                }
+                None => true,
+            }
+        };
+        let mut joined = String::new();
+        if first_starts_some {
+            joined.reserve(words.iter().map(|w| w.len() + 1).sum());
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    joined.push(' ');
+                }
+                joined.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            }
+        }
+        if let Some(law) = self
+            .t
+            .laws_starting(&joined)
+            .filter(|_| first_starts_some)
+            .find(|l| {
+                kind.is_none_or(|k| l.kind == k)
+                    && prefix_of(&joined, &l.tail)
+                    && (l.tail.contains(' ') || {
+                        // One-word names must match with their diacritics ("Giá" vs "gia"),
+                        // unless written as an abbreviation ("DQTV").
+                        let (ws, we) = ctx.f.span(offs[0].0, offs[0].1);
+                        let w = &ctx.text[ws..we];
+                        w.chars().all(|c| !c.is_lowercase())
+                            || crate::normalize::clean(w).to_lowercase() == l.proper_tail
+                    })
+            })
+        {
             return Some((law.name.clone(), law.tail.split(' ').count()));
         }
         // Spelled out: each expanded word remembers the written word it came from.
@@ -487,7 +513,7 @@ impl Extractor<'_> {
         let mut out = Vec::new();
         let mut p = skip_ws(fb, colon + 1);
         loop {
-            let (words, offs) = words_after(fb, p, self.t.max_law_words.max(24));
+            let (words, offs) = words_after(&ctx.f.text, p, self.t.max_law_words.max(24));
             let Some((name, n)) = self.known_law(ctx, &words, &offs, Some(Kind::Law)) else {
                 break;
             };
@@ -601,7 +627,7 @@ impl Extractor<'_> {
         };
         let after = skip_ws(fb, ib);
         let na = next_anchor_after(anchors, ib, fb.len());
-        let (w2, offs2) = words_after(fb, after, self.t.max_law_words.max(24));
+        let (w2, offs2) = words_after(&ctx.f.text, after, self.t.max_law_words.max(24));
         let known = self
             .known_law(ctx, &w2, &offs2, Some(kind))
             .map(|(n, k)| (n, offs2[k - 1].1));
@@ -733,13 +759,9 @@ type AcrossHeads<'a> = (Vec<&'a str>, Vec<(usize, usize)>, Vec<(usize, usize)>);
 
 /// `words_after`, read across gazette running heads (a page break inside a name): the
 /// words, their offsets and the running heads' (start, end) skipped.
-fn words_across_heads<'a>(
-    fb: &'a [u8],
-    start: usize,
-    max: usize,
-    gazette: &str,
-) -> AcrossHeads<'a> {
-    let (mut words, mut offs) = words_after(fb, start, max);
+fn words_across_heads<'a>(ft: &'a str, start: usize, max: usize, gazette: &str) -> AcrossHeads<'a> {
+    let fb = ft.as_bytes();
+    let (mut words, mut offs) = words_after(ft, start, max);
     let mut heads = Vec::new();
     let mut i = 0;
     while i < offs.len() && words.len() <= max {
@@ -749,7 +771,7 @@ fn words_across_heads<'a>(
                 words.truncate(i + 1);
                 offs.truncate(i + 1);
                 heads.push((from, next));
-                let (w2, o2) = words_after(fb, next, max.saturating_sub(i + 1));
+                let (w2, o2) = words_after(ft, next, max.saturating_sub(i + 1));
                 words.extend(w2);
                 offs.extend(o2);
             }
@@ -762,11 +784,12 @@ fn words_across_heads<'a>(
 /// The words inside a parenthesis right after `after` ("… ở người (HIV/AIDS)"), appended to
 /// `words`/`offs`; the folded offset after ")" when there is one (within 60 bytes).
 fn parenthesis_words<'a>(
-    fb: &'a [u8],
+    ft: &'a str,
     after: usize,
     words: &mut Vec<&'a str>,
     offs: &mut Vec<(usize, usize)>,
 ) -> Option<usize> {
+    let fb = ft.as_bytes();
     let open = skip_ws(fb, after);
     if fb.get(open) != Some(&b'(') {
         return None;
@@ -782,7 +805,8 @@ fn parenthesis_words<'a>(
             while i < close && is_word_byte(fb[i]) {
                 i += 1;
             }
-            words.push(std::str::from_utf8(&fb[s..i]).unwrap_or(""));
+            // ASCII letters: the slice starts and ends on char boundaries.
+            words.push(ft.get(s..i).unwrap_or(""));
             offs.push((s, i));
         } else {
             i += 1;

@@ -712,6 +712,12 @@ impl Tables {
         self.works.get(&fold_key(name)).map(|w| w.as_ref())
     }
 
+    /// Whether some law name's tail starts with the word `first` (folded, lower case):
+    /// [`Tables::laws_starting`] of a text starting with `first` yields nothing otherwise.
+    pub fn has_laws_starting(&self, first: &str) -> bool {
+        self.laws_by_first.contains_key(first)
+    }
+
     /// Law names whose tail starts with the first word of `joined` (folded, lower case),
     /// longest first.
     pub fn laws_starting(&self, joined: &str) -> impl Iterator<Item = &LawName> {
