@@ -200,9 +200,11 @@ impl Extractor<'_> {
     /// Is `name` the name of an amending law ("Luật sửa đổi, bổ sung …")?
     fn is_amending(&self, name: &str) -> bool {
         let am = &self.t.words.amending;
-        let key = tables::word_key(name);
-        let mut it = key.split(' ').skip(1);
-        !am.is_empty() && am.iter().all(|w| it.next() == Some(w.as_str()))
+        !am.is_empty()
+            && with_word_key(name, |key| {
+                let mut it = key.split(' ').skip(1);
+                am.iter().all(|w| it.next() == Some(w.as_str()))
+            })
     }
 
     /// Does the stop word at `i` (its folded form is in the stop list) end the name? Not
@@ -710,6 +712,41 @@ fn list_goes_on(fb: &[u8], p: usize) -> bool {
     q > p
         && (word_at(fb, q, b"Luat")
             || (word_at(fb, q, b"Bo") && word_at_ci(fb, skip_ws(fb, q + 2), b"luat")))
+}
+
+thread_local! {
+    /// The last law names [`with_word_key`] keyed on this thread, with their keys.
+    static WORD_KEYS: std::cell::Cell<Option<Vec<(String, String)>>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// How many names [`with_word_key`] keeps the keys of.
+const WORD_KEYS_KEPT: usize = 4;
+
+/// `f` of [`tables::word_key`] of `name`. A document cites the same laws again and again:
+/// the keys of the last names (`word_key` is a pure function of the name) are kept, most
+/// recent first, so a name seen again is not folded again.
+fn with_word_key(name: &str, f: impl FnOnce(&str) -> bool) -> bool {
+    let mut kept = WORD_KEYS.with(|k| k.take()).unwrap_or_default();
+    match kept.iter().position(|(n, _)| n == name) {
+        Some(i) => {
+            let entry = kept.remove(i);
+            kept.insert(0, entry);
+        }
+        None => {
+            let (mut n, _) = if kept.len() >= WORD_KEYS_KEPT {
+                kept.pop().unwrap_or_default()
+            } else {
+                Default::default()
+            };
+            n.clear();
+            n.push_str(name);
+            kept.insert(0, (n, tables::word_key(name)));
+        }
+    }
+    let answer = kept.first().is_some_and(|(_, key)| f(key));
+    WORD_KEYS.with(|k| k.set(Some(kept)));
+    answer
 }
 
 /// "2018", "năm 2024" after a law's name (not "2018/..." followed by digits).
@@ -1273,7 +1310,35 @@ pub(super) fn spell_out_elliptical(name: &str, items: &[(String, String)]) -> St
 
 #[cfg(test)]
 mod amending_title_tests {
-    use super::{amending_title_after, holds_bo_sung};
+    use super::{amending_title_after, holds_bo_sung, tables, with_word_key};
+
+    /// The kept keys answer as `word_key` does, whatever the order of the names (repeats,
+    /// more names than are kept, names equal but for case or marks).
+    #[test]
+    fn with_word_key_is_word_key() {
+        let names = [
+            "Luật sửa đổi, bổ sung một số điều của Luật Đất đai",
+            "Luật Đất đai",
+            "LUẬT ĐẤT ĐAI",
+            "Luật Dat dai",
+            "Bộ luật Lao động",
+            "Luật Phòng, chống tham nhũng",
+            "",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let name = names[(x % names.len() as u64) as usize];
+            let mut got = String::new();
+            with_word_key(name, |k| {
+                got = k.to_string();
+                true
+            });
+            assert_eq!(got, tables::word_key(name), "{name:?}");
+        }
+    }
 
     /// (text after "Luật số N/YYYY/QHxx", the amending law's name read from it)
     /// `holds_bo_sung` is false only where the normalised text holds no "bổ sung".
