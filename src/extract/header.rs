@@ -54,10 +54,7 @@ impl Extractor<'_> {
         }
         // Title line: a line holding only an upper-case type word ("KẾ HOẠCH").
         let head = &ctx.f.text[..body_start.min(ctx.f.text.len())];
-        let mut lines_iter = head
-            .char_indices()
-            .filter(|&(_, c)| c == '\n')
-            .map(|(i, _)| i + 1);
+        let mut lines_iter = memchr::memchr_iter(b'\n', head.as_bytes()).map(|i| i + 1);
         let mut starts = vec![0usize];
         starts.extend(&mut lines_iter);
         for (li, &ls) in starts.iter().enumerate() {

@@ -10,7 +10,7 @@ impl Extractor<'_> {
     /// local body: "UBND tỉnh Bắc Ninh"), else the words up to a stop.
     pub(super) fn issuer_phrase(&self, ctx: &Ctx, s: usize) -> Option<(String, usize)> {
         let fb = ctx.fb;
-        let (words, offs) = words_after(fb, s, 14);
+        let (words, offs) = words_after(&ctx.f.text, s, 14);
         if words.is_empty() {
             return None;
         }

@@ -43,14 +43,14 @@ impl Extractor<'_> {
         // Known names first (longest alias wins); a name may end in a parenthesis
         // ("… ở người (HIV/AIDS)").
         let (mut words, mut offs, _) = words_across_heads(
-            fb,
+            &ctx.f.text,
             start,
             self.t.max_law_words.max(24),
             &self.t.words.gazette,
         );
         let before_paren = words.len();
         let paren_end = match offs.last() {
-            Some(&(_, e)) => parenthesis_words(fb, e, &mut words, &mut offs),
+            Some(&(_, e)) => parenthesis_words(&ctx.f.text, e, &mut words, &mut offs),
             None => None,
         };
         let mut name: Option<String> = None;
@@ -200,9 +200,11 @@ impl Extractor<'_> {
     /// Is `name` the name of an amending law ("Luật sửa đổi, bổ sung …")?
     fn is_amending(&self, name: &str) -> bool {
         let am = &self.t.words.amending;
-        let key = tables::word_key(name);
-        let mut it = key.split(' ').skip(1);
-        !am.is_empty() && am.iter().all(|w| it.next() == Some(w.as_str()))
+        !am.is_empty()
+            && with_word_key(name, |key| {
+                let mut it = key.split(' ').skip(1);
+                am.iter().all(|w| it.next() == Some(w.as_str()))
+            })
     }
 
     /// Does the stop word at `i` (its folded form is in the stop list) end the name? Not
@@ -249,7 +251,8 @@ impl Extractor<'_> {
         kind: Kind,
     ) -> Option<(String, usize)> {
         let fb = ctx.fb;
-        let (words, offs, heads) = words_across_heads(fb, start, 32, &self.t.words.gazette);
+        let (words, offs, heads) =
+            words_across_heads(&ctx.f.text, start, 32, &self.t.words.gazette);
         if words.is_empty() {
             return None;
         }
@@ -390,30 +393,55 @@ impl Extractor<'_> {
         if words.is_empty() {
             return None;
         }
-        let mut joined = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-        for (i, w) in words.iter().enumerate() {
-            if i > 0 {
-                joined.push(' ');
-            }
-            joined.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-        }
         let prefix_of = |hay: &str, tail: &str| {
             !tail.is_empty()
                 && hay.starts_with(tail)
                 && hay[tail.len()..].chars().next().is_none_or(|c| c == ' ')
         };
-        if let Some(law) = self.t.laws_starting(&joined).find(|l| {
-            kind.is_none_or(|k| l.kind == k)
-                && prefix_of(&joined, &l.tail)
-                && (l.tail.contains(' ') || {
-                    // One-word names must match with their diacritics ("Giá" vs "gia"),
-                    // unless written as an abbreviation ("DQTV").
-                    let (ws, we) = ctx.f.span(offs[0].0, offs[0].1);
-                    let w = &ctx.text[ws..we];
-                    w.chars().all(|c| !c.is_lowercase())
-                        || crate::normalize::clean(w).to_lowercase() == l.proper_tail
-                })
-        }) {
+        // The names as written are looked up by their first word (lower case): when no
+        // name starts with it, the words are not joined.
+        let first_starts_some = {
+            let w0 = words[0].as_bytes();
+            let mut buf = [0u8; 32];
+            match buf.get_mut(..w0.len()) {
+                Some(lower) => {
+                    for (d, c) in lower.iter_mut().zip(w0) {
+                        *d = c.to_ascii_lowercase();
+                    }
+                    std::str::from_utf8(lower).map_or(true, |f| {
+                        self.t.has_laws_starting(f.split(' ').next().unwrap_or(""))
+                    })
+                }
+                None => true,
+            }
+        };
+        let mut joined = String::new();
+        if first_starts_some {
+            joined.reserve(words.iter().map(|w| w.len() + 1).sum());
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    joined.push(' ');
+                }
+                joined.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            }
+        }
+        if let Some(law) = self
+            .t
+            .laws_starting(&joined)
+            .filter(|_| first_starts_some)
+            .find(|l| {
+                kind.is_none_or(|k| l.kind == k)
+                    && prefix_of(&joined, &l.tail)
+                    && (l.tail.contains(' ') || {
+                        // One-word names must match with their diacritics ("Giá" vs "gia"),
+                        // unless written as an abbreviation ("DQTV").
+                        let (ws, we) = ctx.f.span(offs[0].0, offs[0].1);
+                        let w = &ctx.text[ws..we];
+                        w.chars().all(|c| !c.is_lowercase())
+                            || crate::normalize::clean(w).to_lowercase() == l.proper_tail
+                    })
+            })
+        {
             return Some((law.name.clone(), law.tail.split(' ').count()));
         }
         // Spelled out: each expanded word remembers the written word it came from.
@@ -487,7 +515,7 @@ impl Extractor<'_> {
         let mut out = Vec::new();
         let mut p = skip_ws(fb, colon + 1);
         loop {
-            let (words, offs) = words_after(fb, p, self.t.max_law_words.max(24));
+            let (words, offs) = words_after(&ctx.f.text, p, self.t.max_law_words.max(24));
             let Some((name, n)) = self.known_law(ctx, &words, &offs, Some(Kind::Law)) else {
                 break;
             };
@@ -601,7 +629,7 @@ impl Extractor<'_> {
         };
         let after = skip_ws(fb, ib);
         let na = next_anchor_after(anchors, ib, fb.len());
-        let (w2, offs2) = words_after(fb, after, self.t.max_law_words.max(24));
+        let (w2, offs2) = words_after(&ctx.f.text, after, self.t.max_law_words.max(24));
         let known = self
             .known_law(ctx, &w2, &offs2, Some(kind))
             .map(|(n, k)| (n, offs2[k - 1].1));
@@ -686,6 +714,41 @@ fn list_goes_on(fb: &[u8], p: usize) -> bool {
             || (word_at(fb, q, b"Bo") && word_at_ci(fb, skip_ws(fb, q + 2), b"luat")))
 }
 
+thread_local! {
+    /// The last law names [`with_word_key`] keyed on this thread, with their keys.
+    static WORD_KEYS: std::cell::Cell<Option<Vec<(String, String)>>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// How many names [`with_word_key`] keeps the keys of.
+const WORD_KEYS_KEPT: usize = 4;
+
+/// `f` of [`tables::word_key`] of `name`. A document cites the same laws again and again:
+/// the keys of the last names (`word_key` is a pure function of the name) are kept, most
+/// recent first, so a name seen again is not folded again.
+fn with_word_key(name: &str, f: impl FnOnce(&str) -> bool) -> bool {
+    let mut kept = WORD_KEYS.with(|k| k.take()).unwrap_or_default();
+    match kept.iter().position(|(n, _)| n == name) {
+        Some(i) => {
+            let entry = kept.remove(i);
+            kept.insert(0, entry);
+        }
+        None => {
+            let (mut n, _) = if kept.len() >= WORD_KEYS_KEPT {
+                kept.pop().unwrap_or_default()
+            } else {
+                Default::default()
+            };
+            n.clear();
+            n.push_str(name);
+            kept.insert(0, (n, tables::word_key(name)));
+        }
+    }
+    let answer = kept.first().is_some_and(|(_, key)| f(key));
+    WORD_KEYS.with(|k| k.set(Some(kept)));
+    answer
+}
+
 /// "2018", "năm 2024" after a law's name (not "2018/..." followed by digits).
 /// The end of a gazette running head ("12 CÔNG BÁO/Số 723 + 724/Ngày 31-5-2023 13", a page
 /// break) starting after `from` (spaces and a page number before it, a page number after
@@ -733,13 +796,9 @@ type AcrossHeads<'a> = (Vec<&'a str>, Vec<(usize, usize)>, Vec<(usize, usize)>);
 
 /// `words_after`, read across gazette running heads (a page break inside a name): the
 /// words, their offsets and the running heads' (start, end) skipped.
-fn words_across_heads<'a>(
-    fb: &'a [u8],
-    start: usize,
-    max: usize,
-    gazette: &str,
-) -> AcrossHeads<'a> {
-    let (mut words, mut offs) = words_after(fb, start, max);
+fn words_across_heads<'a>(ft: &'a str, start: usize, max: usize, gazette: &str) -> AcrossHeads<'a> {
+    let fb = ft.as_bytes();
+    let (mut words, mut offs) = words_after(ft, start, max);
     let mut heads = Vec::new();
     let mut i = 0;
     while i < offs.len() && words.len() <= max {
@@ -749,7 +808,7 @@ fn words_across_heads<'a>(
                 words.truncate(i + 1);
                 offs.truncate(i + 1);
                 heads.push((from, next));
-                let (w2, o2) = words_after(fb, next, max.saturating_sub(i + 1));
+                let (w2, o2) = words_after(ft, next, max.saturating_sub(i + 1));
                 words.extend(w2);
                 offs.extend(o2);
             }
@@ -762,11 +821,12 @@ fn words_across_heads<'a>(
 /// The words inside a parenthesis right after `after` ("… ở người (HIV/AIDS)"), appended to
 /// `words`/`offs`; the folded offset after ")" when there is one (within 60 bytes).
 fn parenthesis_words<'a>(
-    fb: &'a [u8],
+    ft: &'a str,
     after: usize,
     words: &mut Vec<&'a str>,
     offs: &mut Vec<(usize, usize)>,
 ) -> Option<usize> {
+    let fb = ft.as_bytes();
     let open = skip_ws(fb, after);
     if fb.get(open) != Some(&b'(') {
         return None;
@@ -782,7 +842,8 @@ fn parenthesis_words<'a>(
             while i < close && is_word_byte(fb[i]) {
                 i += 1;
             }
-            words.push(std::str::from_utf8(&fb[s..i]).unwrap_or(""));
+            // ASCII letters: the slice starts and ends on char boundaries.
+            words.push(ft.get(s..i).unwrap_or(""));
             offs.push((s, i));
         } else {
             i += 1;
@@ -1249,7 +1310,35 @@ pub(super) fn spell_out_elliptical(name: &str, items: &[(String, String)]) -> St
 
 #[cfg(test)]
 mod amending_title_tests {
-    use super::{amending_title_after, holds_bo_sung};
+    use super::{amending_title_after, holds_bo_sung, tables, with_word_key};
+
+    /// The kept keys answer as `word_key` does, whatever the order of the names (repeats,
+    /// more names than are kept, names equal but for case or marks).
+    #[test]
+    fn with_word_key_is_word_key() {
+        let names = [
+            "Luật sửa đổi, bổ sung một số điều của Luật Đất đai",
+            "Luật Đất đai",
+            "LUẬT ĐẤT ĐAI",
+            "Luật Dat dai",
+            "Bộ luật Lao động",
+            "Luật Phòng, chống tham nhũng",
+            "",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let name = names[(x % names.len() as u64) as usize];
+            let mut got = String::new();
+            with_word_key(name, |k| {
+                got = k.to_string();
+                true
+            });
+            assert_eq!(got, tables::word_key(name), "{name:?}");
+        }
+    }
 
     /// (text after "Luật số N/YYYY/QHxx", the amending law's name read from it)
     /// `holds_bo_sung` is false only where the normalised text holds no "bổ sung".

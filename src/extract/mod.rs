@@ -252,15 +252,7 @@ impl<'t> Extractor<'t> {
                 continue;
             }
             // "Mẫu số 01/TB-ĐKT", "mẫu 05/BC": a form template, not an instrument.
-            let before = &fb[p.saturating_sub(12)..p];
-            let before = String::from_utf8_lossy(before).to_ascii_lowercase();
-            let before = before.trim_end();
-            let before = before.strip_suffix(':').unwrap_or(before);
-            if self.t.words.form_templates.iter().any(|w| {
-                before.strip_suffix(w.as_str()).is_some_and(|r| {
-                    r.is_empty() || !r.ends_with(|c: char| c.is_ascii_alphabetic())
-                })
-            }) {
+            if ends_with_template(&fb[p.saturating_sub(12)..p], &self.t.words.form_templates) {
                 continue;
             }
             let Some(ns) = parse_numsym(fb, p, true) else {
@@ -478,6 +470,40 @@ impl<'t> Extractor<'t> {
     }
 }
 
+/// Whether `before` (the folded bytes before a bare number) ends with one of `templates`
+/// (case aside, after white space and one ":"), at a word start. ASCII is read in place;
+/// anything else as a lossy string, as it always was.
+fn ends_with_template(before: &[u8], templates: &[String]) -> bool {
+    if !before.is_ascii() {
+        let before = String::from_utf8_lossy(before).to_ascii_lowercase();
+        let before = before.trim_end();
+        let before = before.strip_suffix(':').unwrap_or(before);
+        return templates.iter().any(|w| {
+            before
+                .strip_suffix(w.as_str())
+                .is_some_and(|r| r.is_empty() || !r.ends_with(|c: char| c.is_ascii_alphabetic()))
+        });
+    }
+    // `char::is_whitespace` on ASCII.
+    let mut t = before;
+    while let [rest @ .., b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '] = t {
+        t = rest;
+    }
+    if let [rest @ .., b':'] = t {
+        t = rest;
+    }
+    templates.iter().any(|w| {
+        let w = w.as_bytes();
+        t.len() >= w.len() && {
+            let (r, tail) = t.split_at(t.len() - w.len());
+            tail.iter()
+                .zip(w)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+                && r.last().is_none_or(|c| !c.is_ascii_alphabetic())
+        }
+    })
+}
+
 /// [`fold_key`] of `s` into `key` (its buffer reused from one type word to the next): a
 /// type word matched on the folded view is ASCII, lowercased and its white space collapsed
 /// here as `fold_key` does; anything else goes through `fold_key`.
@@ -521,6 +547,71 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The form-template test on bytes is the lossy-string one it replaced, on every
+    /// ASCII byte around the templates (white space of every kind, ":", case, letters
+    /// before) and on non-ASCII windows.
+    #[test]
+    fn ends_with_template_is_the_string_test() {
+        let reference = |before: &[u8], templates: &[String]| {
+            let before = String::from_utf8_lossy(before).to_ascii_lowercase();
+            let before = before.trim_end();
+            let before = before.strip_suffix(':').unwrap_or(before);
+            templates.iter().any(|w| {
+                before.strip_suffix(w.as_str()).is_some_and(|r| {
+                    r.is_empty() || !r.ends_with(|c: char| c.is_ascii_alphabetic())
+                })
+            })
+        };
+        let templates: Vec<String> = vec!["mau so".into(), "mau".into(), "X".into()];
+        let pieces: &[&[u8]] = &[
+            b"mau",
+            b"MAU",
+            b"Mau so",
+            b" so",
+            b"xmau",
+            b"x",
+            b"X",
+            b":",
+            b"::",
+            b"1",
+            b"-",
+            b"\xc3\xa0",
+            b"\xe1\xba\xa1",
+            b"\xc2\x85",
+            b"\xc2\xa0",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..20_000 {
+            let mut w: Vec<u8> = Vec::new();
+            for _ in 0..next() % 5 {
+                w.extend_from_slice(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            for _ in 0..next() % 3 {
+                w.push((next() % 128) as u8);
+            }
+            let w = &w[w.len().saturating_sub(12)..];
+            assert_eq!(
+                ends_with_template(w, &templates),
+                reference(w, &templates),
+                "{w:?}"
+            );
+        }
+        for c in 0u8..128 {
+            let w = [b'm', b'a', b'u', c];
+            assert_eq!(
+                ends_with_template(&w, &templates),
+                reference(&w, &templates),
+                "{c}"
+            );
+        }
     }
 
     /// The type word's key, built in a reused buffer, is `fold_key`'s on every kind of text.

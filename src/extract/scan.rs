@@ -182,7 +182,8 @@ pub(super) fn bare_number_starts(fb: &[u8]) -> Vec<usize> {
 /// Up to `max` words (runs of ASCII letters/digits/&) from p, with their folded ranges.
 /// Stops at a newline followed by a blank line only when the next line opens a list
 /// item; otherwise line breaks are spaces (PDF text breaks lines anywhere).
-pub(super) fn words_after(fb: &[u8], p: usize, max: usize) -> (Vec<&str>, Vec<(usize, usize)>) {
+pub(super) fn words_after(ft: &str, p: usize, max: usize) -> (Vec<&str>, Vec<(usize, usize)>) {
+    let fb = ft.as_bytes();
     // Room for the usual number of words at once (a name runs to a dozen or two).
     let mut words = Vec::with_capacity(max.min(32));
     let mut offs = Vec::with_capacity(max.min(32));
@@ -205,8 +206,8 @@ pub(super) fn words_after(fb: &[u8], p: usize, max: usize) -> (Vec<&str>, Vec<(u
             i += 1;
         }
         if i > s {
-            // Word bytes are ASCII letters: always valid UTF-8.
-            words.push(std::str::from_utf8(&fb[s..i]).unwrap_or(""));
+            // Word bytes are ASCII letters: the slice starts and ends on char boundaries.
+            words.push(ft.get(s..i).unwrap_or(""));
             offs.push((s, i));
         }
     }

@@ -7,6 +7,7 @@
 use crate::model::Kind;
 use crate::normalize::fold_key;
 use serde::Deserialize;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -719,8 +720,41 @@ impl Tables {
     }
 
     /// The work a law name (canonical or alias, any spelling) names.
+    ///
+    /// The resolution asks for the same few names again and again (each law cited, its
+    /// amending law): the keys (`fold_key`, a pure function of the name) of the last
+    /// names asked on this thread are kept, most recent first, so a name asked again is
+    /// not folded again.
     pub fn work(&self, name: &str) -> Option<&Work> {
-        self.works.get(&fold_key(name)).map(|w| w.as_ref())
+        let mut kept = WORK_KEYS.with(|k| k.take()).unwrap_or_default();
+        let found = match kept.iter().position(|(n, _)| n == name) {
+            Some(i) => {
+                let entry = kept.remove(i);
+                kept.insert(0, entry);
+                self.works.get(&kept[0].1)
+            }
+            None => {
+                let (mut n, mut k) = if kept.len() >= WORK_KEYS_KEPT {
+                    kept.pop().unwrap_or_default()
+                } else {
+                    Default::default()
+                };
+                n.clear();
+                n.push_str(name);
+                k.clear();
+                k.push_str(&fold_key(name));
+                kept.insert(0, (n, k));
+                self.works.get(&kept[0].1)
+            }
+        };
+        WORK_KEYS.with(|k| k.set(Some(kept)));
+        found.map(|w| w.as_ref())
+    }
+
+    /// Whether some law name's tail starts with the word `first` (folded, lower case):
+    /// [`Tables::laws_starting`] of a text starting with `first` yields nothing otherwise.
+    pub fn has_laws_starting(&self, first: &str) -> bool {
+        self.laws_by_first.contains_key(first)
     }
 
     /// Law names whose tail starts with the first word of `joined` (folded, lower case),
@@ -795,6 +829,14 @@ fn builtin_files() -> Option<(PatternFile, LawFile, IssuerFile)> {
     ))
 }
 
+thread_local! {
+    /// The last law names [`Tables::work`] was asked on this thread, with their keys.
+    static WORK_KEYS: Cell<Option<Vec<(String, String)>>> = const { Cell::new(None) };
+}
+
+/// How many names [`Tables::work`] keeps the keys of.
+const WORK_KEYS_KEPT: usize = 4;
+
 /// Folded words only (letters and '&'; digits and punctuation separate words, as the
 /// extractor's word scanner does): "Luật Phòng, chống tham nhũng" → "luat phong chong tham nhung".
 pub fn word_key(s: &str) -> String {
@@ -851,6 +893,39 @@ mod tests {
         assert_eq!(t.code("TƯ").unwrap().spelled, "TW");
         assert_eq!(t.code("TU").unwrap().spelled, "TU");
         assert!(t.laws.iter().any(|l| l.tail == "dqtv"));
+    }
+
+    /// `work` with its kept keys answers as the table keyed by `fold_key` does, whatever
+    /// the order of the names asked (repeats, more names than are kept, unknown names,
+    /// names equal but for case or marks).
+    #[test]
+    fn work_with_kept_keys_is_the_folded_lookup() {
+        let t = Tables::builtin();
+        let names = [
+            "Luật Quốc phòng",
+            "Luật QP",
+            "LUẬT QUỐC PHÒNG",
+            "Luật Dân quân tự vệ",
+            "Luật DQTV",
+            "Luật Giáo dục quốc phòng và an ninh",
+            "Luật Quoc phong",
+            "Luật không có",
+            "",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let name = names[(x % names.len() as u64) as usize];
+            let want = t
+                .works
+                .get(&fold_key(name))
+                .map(|w| w.as_ref() as *const Work);
+            let got = t.work(name).map(|w| w as *const Work);
+            assert_eq!(got, want, "{name:?}");
+        }
+        assert!(t.work("Luật QP").is_some());
     }
 }
 

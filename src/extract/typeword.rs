@@ -4,16 +4,19 @@
 //! looked for only where a word starts.
 //!
 //! Word starts come eight bytes at a time (ASCII letters found with bit arithmetic on a
-//! `u64`); at each, the next five bytes are looked up in one table per position, whose
+//! `u64`); at each, the next eight bytes are looked up in one table per position, whose
 //! entries are bit sets of the type words that byte can continue (a letter in either
 //! case, white space between words, a non-word byte after the last); only where some
-//! type word survives the five lookups is it compared in full. The tables are built from
+//! type word survives the eight lookups is it compared in full. With AVX2 (detected at
+//! run time), word starts and a coarse form of the first five lookups are done for 32
+//! places at once (`wide`), and only the places that pass go through the exact lookups
+//! and the compare. The tables are built from
 //! the type words of `corpus/patterns.toml`; when a type word is not made of ASCII
 //! letters and digits (which this scan does not handle), [`TypeWordScan::new`] declines
 //! and the extractor keeps the regex.
 
 /// How many bytes from a word start the tables look at.
-const UNITS: usize = 5;
+const UNITS: usize = 8;
 
 /// `\w` of an ASCII regex: the bytes a `\b` tells from the others.
 const WORD: [bool; 256] = {
@@ -40,6 +43,9 @@ pub(super) struct TypeWordScan {
     /// `unit[j][c]`: the type words (bits, by index) whose `j`-th byte from the start can
     /// be `c`.
     unit: Box<[[u64; 256]; UNITS]>,
+    /// The coarse filter of 32 bytes at once, when the processor has AVX2.
+    #[cfg(target_arch = "x86_64")]
+    wide: Option<wide::Nibbles>,
 }
 
 impl TypeWordScan {
@@ -100,12 +106,28 @@ impl TypeWordScan {
                 at = next;
             }
         }
-        Some(TypeWordScan { alts, unit })
+        Some(TypeWordScan {
+            #[cfg(target_arch = "x86_64")]
+            wide: wide::Nibbles::new(&alts, &unit),
+            alts,
+            unit,
+        })
     }
 
     /// Every match in `fb`, in order, not overlapping: its (start, end) pushed on `spans`
     /// and the index of its type word on `which`.
     pub(super) fn find_all(&self, fb: &[u8], spans: &mut Vec<(usize, usize)>, which: &mut Vec<u8>) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(w) = &self.wide {
+            // SAFETY: `wide` is only built when the processor has AVX2.
+            unsafe { w.find_all(self, fb, spans, which) };
+            return;
+        }
+        self.find_all_narrow(fb, spans, which);
+    }
+
+    /// [`TypeWordScan::find_all`] eight bytes at a time, on any processor.
+    fn find_all_narrow(&self, fb: &[u8], spans: &mut Vec<(usize, usize)>, which: &mut Vec<u8>) {
         let n = fb.len();
         let mut resume = 0usize;
         let mut starts = [0u32; 64 + 8];
@@ -156,6 +178,31 @@ impl TypeWordScan {
         }
     }
 
+    /// The match at `s`, if `s` starts a word and is at or after `resume` (the end of the
+    /// last match): pushed, and `resume` moved to its end.
+    #[inline]
+    fn try_at(
+        &self,
+        fb: &[u8],
+        s: usize,
+        resume: &mut usize,
+        spans: &mut Vec<(usize, usize)>,
+        which: &mut Vec<u8>,
+    ) {
+        if s < *resume || !fb[s].is_ascii_alphabetic() || (s > 0 && WORD[fb[s - 1] as usize]) {
+            return;
+        }
+        let bits = self.filter(fb, s);
+        if bits == 0 {
+            return;
+        }
+        if let Some((e, alt)) = self.verify(fb, s, bits) {
+            spans.push((s, e));
+            which.push(alt as u8);
+            *resume = e;
+        }
+    }
+
     /// The type words the `UNITS` bytes from `s` may start (a space stands for the end).
     #[inline]
     fn filter(&self, fb: &[u8], s: usize) -> u64 {
@@ -168,12 +215,11 @@ impl TypeWordScan {
                 &pad[..]
             }
         };
-        let u = &self.unit;
-        u[0][w[0] as usize]
-            & u[1][w[1] as usize]
-            & u[2][w[2] as usize]
-            & u[3][w[3] as usize]
-            & u[4][w[4] as usize]
+        let mut bits = u64::MAX;
+        for (u, &c) in self.unit.iter().zip(w) {
+            bits &= u[c as usize];
+        }
+        bits
     }
 
     /// The first of the type words in `bits` (in table order) matching in full at `s`:
@@ -205,6 +251,185 @@ impl TypeWordScan {
             return Some((q, k));
         }
         None
+    }
+}
+
+/// The coarse filter of [`TypeWordScan`] on 32 bytes at once with AVX2: at each of the
+/// first `WIDE` bytes from a place, a byte's class is looked up by its two nibbles (`pshufb`),
+/// as in Hyperscan's "shufti". Each of the eight class bits stands for a group of type
+/// words; a bit is set for the bytes whose high nibble and low nibble are both among those
+/// of the bytes the group allows there. That is a superset of the bytes allowed: a place
+/// passes when some group's bit survives the `WIDE` bytes, and a passing place is then
+/// checked by the exact filter and the full compare, as on any processor.
+#[cfg(target_arch = "x86_64")]
+mod wide {
+    use super::{TypeWordScan, UNITS};
+
+    /// How many bytes from a place the coarse filter looks at (the first of the `UNITS`).
+    const WIDE: usize = 5;
+    use std::arch::x86_64::*;
+
+    /// How many bytes after a place the filter reads (the last lane's last unit).
+    const AHEAD: usize = 32 + WIDE - 1;
+
+    /// The nibble tables of the coarse filter.
+    pub(super) struct Nibbles {
+        /// `low[j][l]`: the groups whose allowed bytes at unit `j` have low nibble `l`.
+        low: [[u8; 16]; WIDE],
+        /// `high[j][h]`: the same for the high nibble.
+        high: [[u8; 16]; WIDE],
+    }
+
+    impl Nibbles {
+        /// The tables for the type words `alts` with the exact tables `unit`, or None when
+        /// the processor has no AVX2.
+        pub(super) fn new(alts: &[Vec<Vec<u8>>], unit: &[[u64; 256]; UNITS]) -> Option<Nibbles> {
+            if !std::arch::is_x86_feature_detected!("avx2") {
+                return None;
+            }
+            // The nibbles of the bytes a set of type words (bits) allows at each unit.
+            let hull = |words: u64| -> [(u16, u16); WIDE] {
+                let mut h = [(0u16, 0u16); WIDE];
+                for (j, u) in unit.iter().take(WIDE).enumerate() {
+                    for (c, &bits) in u.iter().enumerate() {
+                        if bits & words != 0 {
+                            h[j].0 |= 1 << (c & 15);
+                            h[j].1 |= 1 << (c >> 4);
+                        }
+                    }
+                }
+                h
+            };
+            // How many bytes a hull lets through, summed over the units.
+            let size = |h: &[(u16, u16); WIDE]| -> u32 {
+                h.iter()
+                    .map(|&(l, hi)| l.count_ones() * hi.count_ones())
+                    .sum()
+            };
+            // Groups: the type words by their first letter, then the two groups whose
+            // union grows the least merged until there are eight at most.
+            let mut groups: Vec<(u8, u64)> = Vec::new();
+            for (k, a) in alts.iter().enumerate() {
+                let first = a[0][0].to_ascii_lowercase();
+                match groups.iter_mut().find(|g| g.0 == first) {
+                    Some(g) => g.1 |= 1 << k,
+                    None => groups.push((first, 1 << k)),
+                }
+            }
+            let mut groups: Vec<u64> = groups.into_iter().map(|g| g.1).collect();
+            while groups.len() > 8 {
+                let mut best = (u32::MAX, 0, 1);
+                for i in 0..groups.len() {
+                    for j in i + 1..groups.len() {
+                        let grow = size(&hull(groups[i] | groups[j]))
+                            - size(&hull(groups[i])).max(size(&hull(groups[j])));
+                        if grow < best.0 {
+                            best = (grow, i, j);
+                        }
+                    }
+                }
+                let merged = groups.remove(best.2);
+                groups[best.1] |= merged;
+            }
+            let mut t = Nibbles {
+                low: [[0; 16]; WIDE],
+                high: [[0; 16]; WIDE],
+            };
+            for (g, &words) in groups.iter().enumerate() {
+                for (j, &(l, h)) in hull(words).iter().enumerate() {
+                    for x in 0..16 {
+                        if l & (1 << x) != 0 {
+                            t.low[j][x] |= 1 << g;
+                        }
+                        if h & (1 << x) != 0 {
+                            t.high[j][x] |= 1 << g;
+                        }
+                    }
+                }
+            }
+            Some(t)
+        }
+
+        /// [`TypeWordScan::find_all`]: the places of 32 bytes at a time through the coarse
+        /// filter, then each passing place as the narrow scan checks it; the first byte and
+        /// the last `AHEAD` bytes place by place.
+        ///
+        /// # Safety
+        /// The processor must have AVX2.
+        #[target_feature(enable = "avx2")]
+        pub(super) unsafe fn find_all(
+            &self,
+            scan: &TypeWordScan,
+            fb: &[u8],
+            spans: &mut Vec<(usize, usize)>,
+            which: &mut Vec<u8>,
+        ) {
+            let n = fb.len();
+            let mut resume = 0usize;
+            let mut p = 0usize;
+            if n > AHEAD {
+                scan.try_at(fb, 0, &mut resume, spans, which);
+                p = 1;
+                let (low, high) = (self.tables(&self.low), self.tables(&self.high));
+                while p + AHEAD <= n {
+                    // SAFETY: bytes p - 1 .. p + AHEAD are inside `fb` (p >= 1).
+                    let mut m = unsafe { passing(fb.as_ptr().add(p), &low, &high) };
+                    while m != 0 {
+                        let s = p + m.trailing_zeros() as usize;
+                        m &= m - 1;
+                        scan.try_at(fb, s, &mut resume, spans, which);
+                    }
+                    p += 32;
+                }
+            }
+            for s in p..n {
+                scan.try_at(fb, s, &mut resume, spans, which);
+            }
+        }
+
+        /// The tables of each unit in both halves of a vector.
+        #[target_feature(enable = "avx2")]
+        fn tables(&self, t: &[[u8; 16]; WIDE]) -> [__m256i; WIDE] {
+            t.map(|x| {
+                // SAFETY: reads the 16 bytes of `x`.
+                let v = unsafe { _mm_loadu_si128(x.as_ptr().cast()) };
+                _mm256_broadcastsi128_si256(v)
+            })
+        }
+    }
+
+    /// The places among the 32 from `at` that start a run of ASCII letters and pass the
+    /// coarse filter, as bits (the first place in the low bit).
+    ///
+    /// # Safety
+    /// The bytes from `at - 1` to `at + AHEAD` must be readable.
+    #[target_feature(enable = "avx2")]
+    unsafe fn passing(at: *const u8, low: &[__m256i; WIDE], high: &[__m256i; WIDE]) -> u32 {
+        let letters = |v: __m256i| {
+            let d = _mm256_sub_epi8(
+                _mm256_or_si256(v, _mm256_set1_epi8(0x20)),
+                _mm256_set1_epi8(0x61),
+            );
+            _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(25)), d)
+        };
+        // SAFETY: inside the bytes the caller vouches for.
+        let (before, here) = unsafe {
+            (
+                _mm256_loadu_si256(at.sub(1).cast()),
+                _mm256_loadu_si256(at.cast()),
+            )
+        };
+        let mut acc = _mm256_andnot_si256(letters(before), letters(here));
+        let nibble = _mm256_set1_epi8(0x0F);
+        for j in 0..WIDE {
+            // SAFETY: as above (j + 32 <= AHEAD).
+            let v = unsafe { _mm256_loadu_si256(at.add(j).cast()) };
+            let lo = _mm256_shuffle_epi8(low[j], _mm256_and_si256(v, nibble));
+            let hi =
+                _mm256_shuffle_epi8(high[j], _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+            acc = _mm256_and_si256(acc, _mm256_and_si256(lo, hi));
+        }
+        !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(acc, _mm256_setzero_si256())) as u32)
     }
 }
 
@@ -366,6 +591,80 @@ mod tests {
             }
             let (got, want) = both(&words, &hay);
             assert_eq!(got, want, "{:?}", String::from_utf8_lossy(&hay));
+        }
+    }
+
+    /// On long texts (where AVX2, when there, filters 32 bytes at once) built from the
+    /// pieces of the built-in type words, the scan, the eight-bytes scan and the regex
+    /// agree: every place of a vector, both ends of the text, every kind of white space.
+    #[test]
+    fn scan_is_the_regex_on_long_soup() {
+        let table = crate::extract::Tables::builtin();
+        let words: Vec<&str> = table
+            .type_words
+            .iter()
+            .map(|(f, _, _)| f.as_str())
+            .collect();
+        let scan = TypeWordScan::new(words.iter().copied()).expect("simple words");
+        let re = regex(&words);
+        let mut tokens: Vec<Vec<u8>> = Vec::new();
+        for w in &words {
+            for piece in w.split(' ') {
+                tokens.push(piece.as_bytes().to_vec());
+                tokens.push(piece.to_ascii_uppercase().into_bytes());
+                tokens.push(piece.as_bytes()[..piece.len() / 2].to_vec());
+            }
+        }
+        for t in [
+            &b" "[..],
+            b"  ",
+            b"\n",
+            b"\t",
+            b"\r",
+            b"\x0B",
+            b"\x0C",
+            b"_",
+            b"1",
+            b"x",
+            b"*",
+            b",",
+            b"\xc4\x91",
+            b"\xe2\x80\x9c",
+            b"\xff",
+            b"@",
+            b"[",
+            b"`",
+            b"{",
+        ] {
+            for _ in 0..4 {
+                tokens.push(t.to_vec());
+            }
+        }
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for round in 0..1500 {
+            let len = next() % 400;
+            let mut hay = Vec::new();
+            for _ in 0..len {
+                hay.extend_from_slice(&tokens[(next() % tokens.len() as u64) as usize]);
+            }
+            let (mut spans, mut which) = (Vec::new(), Vec::new());
+            scan.find_all(&hay, &mut spans, &mut which);
+            let (mut spans8, mut which8) = (Vec::new(), Vec::new());
+            scan.find_all_narrow(&hay, &mut spans8, &mut which8);
+            let want: Spans = re.find_iter(&hay).map(|m| (m.start(), m.end())).collect();
+            let text = String::from_utf8_lossy(&hay);
+            assert_eq!(spans, want, "round {round}: {text:?}");
+            assert_eq!(
+                (&spans8, &which8),
+                (&spans, &which),
+                "round {round}: {text:?}"
+            );
         }
     }
 
