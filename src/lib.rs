@@ -27,6 +27,8 @@ pub mod resolve;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod source;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub use extract::{extract, Extraction};
 

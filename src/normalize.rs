@@ -1186,9 +1186,7 @@ mod tests {
     fn random_words(alphabet: &[char], seed: u64, n: usize) -> impl Iterator<Item = String> + '_ {
         let mut x = seed;
         (0..n).map(move |_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            x = crate::testing::xorshift(x);
             (0..x % 7)
                 .map(|k| alphabet[((x >> (k * 6 + 3)) % alphabet.len() as u64) as usize])
                 .collect()

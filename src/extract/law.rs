@@ -1327,9 +1327,7 @@ mod amending_title_tests {
         ];
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..2000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            x = crate::testing::xorshift(x);
             let name = names[(x % names.len() as u64) as usize];
             let mut got = String::new();
             with_word_key(name, |k| {

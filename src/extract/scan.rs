@@ -291,13 +291,9 @@ mod tests {
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         for _ in 0..5000 {
             let mut fb = Vec::new();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            x = crate::testing::xorshift(x);
             for _ in 0..(x % 30) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
+                x = crate::testing::xorshift(x);
                 fb.extend_from_slice(tokens[(x % tokens.len() as u64) as usize]);
             }
             assert_eq!(

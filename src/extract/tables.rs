@@ -914,9 +914,7 @@ mod tests {
         ];
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         for _ in 0..2000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            x = crate::testing::xorshift(x);
             let name = names[(x % names.len() as u64) as usize];
             let want = t
                 .works

@@ -580,13 +580,9 @@ mod tests {
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..3000 {
             let mut hay = Vec::new();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            x = crate::testing::xorshift(x);
             for _ in 0..(x % 40) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
+                x = crate::testing::xorshift(x);
                 hay.extend_from_slice(tokens[(x % tokens.len() as u64) as usize]);
             }
             let (got, want) = both(&words, &hay);
@@ -642,9 +638,7 @@ mod tests {
         }
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            x = crate::testing::xorshift(x);
             x
         };
         for round in 0..1500 {

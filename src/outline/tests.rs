@@ -352,9 +352,7 @@ fn may_open_marker_never_hides_a_marker() {
     let mut markers = 0;
     for _ in 0..20_000 {
         let mut line = String::new();
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
+        x = crate::testing::xorshift(x);
         for k in 0..(x % 9) {
             line.push(alphabet[((x >> (k * 5)) % alphabet.len() as u64) as usize]);
         }

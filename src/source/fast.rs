@@ -318,9 +318,7 @@ mod tests {
         let mut x = 0x9E37_79B9_7F4A_7C15u64;
         let bytes: Vec<u8> = (0..70_000)
             .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
+                x = crate::testing::xorshift(x);
                 (x >> 24) as u8
             })
             .collect();
