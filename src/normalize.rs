@@ -1618,14 +1618,16 @@ mod tests {
         }
     }
 
+    /// The chars of the long random texts: ASCII letters, digits, '*' and separators,
+    /// Vietnamese letters, an NFD mark, zero-width and no-break spaces, a dash, a quote, CJK
+    /// and an emoji (every kind of char `Folded::new` treats apart).
+    const MIXTURE: &str = "abcdefgh XYZ 0123456789 */-\nđĐịươ\u{301}\u{200B}\u{a0}\u{2014}“中😀";
+
     /// Long texts of random words, so that ASCII runs of every length meet '*', marks and
     /// multi-byte chars at every place of the eight-byte blocks `Folded::new` copies.
     #[test]
     fn fast_fold_matches_reference_on_long_mixtures() {
-        let alphabet: Vec<char> =
-            "abcdefgh XYZ 0123456789 */-\nđĐịươ\u{301}\u{200B}\u{a0}\u{2014}“中😀"
-                .chars()
-                .collect();
+        let alphabet: Vec<char> = MIXTURE.chars().collect();
         let words: Vec<String> = random_words(&alphabet, 0x2545_F491_4F6C_DD1D, 20_000).collect();
         for chunk in words.chunks(40) {
             assert_same_fold(&chunk.concat());
@@ -1658,10 +1660,7 @@ mod tests {
                 }
             }
         }
-        let alphabet: Vec<char> =
-            "abcdefgh XYZ 0123456789 */-\nđĐịươ\u{301}\u{200B}\u{a0}\u{2014}“中😀"
-                .chars()
-                .collect();
+        let alphabet: Vec<char> = MIXTURE.chars().collect();
         let words: Vec<String> = random_words(&alphabet, 0x5DEE_CE66_D1CE_5EED, 20_000).collect();
         for chunk in words.chunks(300) {
             assert_same_fold(&chunk.concat());
