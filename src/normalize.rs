@@ -56,10 +56,16 @@ impl Folded {
             *end = n as u32;
         }
         out.truncate(len);
-        // Valid by construction (ASCII and whole chars of a `str`): the check is one fast
-        // pass over mostly ASCII, and the lossy fallback is never taken.
-        let text = String::from_utf8(out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        debug_assert!(std::str::from_utf8(&out).is_ok(), "folded text not UTF-8");
+        // SAFETY: `fold_into` writes, for each char of the `str` in order, nothing, one
+        // ASCII byte or the char's own UTF-8 bytes, every write inside `out` (the folded text
+        // up to any char is never longer than the original up to it); the block loop's
+        // stores past its folded length are overwritten by the next chars' or cut by the
+        // `truncate` above. So `out` is whole chars: valid UTF-8, not checked again (a pass
+        // over the whole text). The tests compare every folded text with the reference
+        // (`fast_fold_matches_reference_*`, `wide_fold_matches_narrow_*`) and check this
+        // in debug builds.
+        let text = unsafe { String::from_utf8_unchecked(out) };
         Folded { text, map }
     }
 
@@ -775,6 +781,31 @@ pub fn fold_key(s: &str) -> String {
         out.push(char::from(k));
     }
     out
+}
+
+/// The chars [`fold_key`] makes of the char `c` inside a word, given to `f` one by one:
+/// none for a char folding to nothing or white space, one or several otherwise (the keys
+/// of the registry's symbols are read this way, char by char, without a folded string).
+pub fn fold_key_char(c: char, mut f: impl FnMut(char)) {
+    let a = if c.is_ascii() {
+        c as u8
+    } else {
+        let mut buf = [0u8; 4];
+        match fold_tables().at(c.encode_utf8(&mut buf).as_bytes(), 0).0 {
+            FOLD_DROP => return,
+            FOLD_KEEP => {
+                if !c.is_whitespace() {
+                    c.to_lowercase().for_each(f);
+                }
+                return;
+            }
+            a => a,
+        }
+    };
+    let k = KEY_OF_ASCII[usize::from(a & 0x7F)];
+    if k != b' ' {
+        f(char::from(k));
+    }
 }
 
 /// What [`fold_key`] makes of an ASCII byte: a space for white space and '*' (Markdown
@@ -1669,6 +1700,16 @@ mod tests {
             if c as u32 >= 0x10000 {
                 assert!(matches!(key_of(c, table), KeyOf::Char(k) if !k.is_ascii()));
             }
+        }
+    }
+
+    /// `fold_key_char` of every char is `fold_key` of the char alone.
+    #[test]
+    fn fold_key_char_is_fold_key_of_the_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut got = String::new();
+            fold_key_char(c, |k| got.push(k));
+            assert_eq!(got, fold_key(&c.to_string()), "{c:?}");
         }
     }
 
