@@ -33,8 +33,9 @@ pub mod learned;
 
 use crate::model::{Date, Kind};
 use crate::normalize::fold_key;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::path::Path;
 
@@ -478,23 +479,55 @@ pub enum RegistryError {
 
 /// The key of a number: digits without leading zeros ("02" and "2" are the same number).
 pub fn number_key(n: &str) -> String {
+    number_key_str(n).to_string()
+}
+
+/// [`number_key`] as a part of `n`.
+fn number_key_str(n: &str) -> &str {
     let n = n.trim();
     let t = n.trim_start_matches('0');
     if t.is_empty() && !n.is_empty() {
-        "0".into()
+        "0"
     } else {
-        t.to_string()
+        t
     }
 }
 
 /// The key of a symbol: folded, upper case, letters and digits only ("NĐ-CP" and "ND/CP"
 /// are "NDCP"; "TTLT-BTN&MT-BQP" is "TTLTBTNMTBQP").
 pub fn symbol_key(s: &str) -> String {
-    fold_key(s)
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    push_symbol_key(&mut out, s);
+    out
+}
+
+/// [`symbol_key`] of `s` pushed on `out`: the letters and digits of [`fold_key`] made upper
+/// case, char by char without the folded key (`symbol_key_is_the_filtered_fold_key`).
+fn push_symbol_key(out: &mut String, s: &str) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_uppercase());
+            }
+            continue;
+        }
+        crate::normalize::fold_key_char(c, |k| {
+            if k.is_ascii_alphanumeric() {
+                out.push(k.to_ascii_uppercase());
+            }
+        });
+    }
+}
+
+/// The key of `by_numsym`: the symbol's key (letters and digits only), a separator none
+/// holds, the number's.
+fn numsym_key(number: &str, symbol: &str) -> String {
+    let number = number_key_str(number);
+    let mut k = String::with_capacity(symbol.len() + number.len() + 1);
+    push_symbol_key(&mut k, symbol);
+    k.push('\u{1f}');
+    k.push_str(number);
+    k
 }
 
 /// The slug of an issuer for ids ("Bộ Chính trị" → "bo-chinh-tri").
@@ -518,11 +551,12 @@ pub struct Registry {
     /// Which file each instrument came from (index into `origins`).
     origin_of: Vec<usize>,
     origins: Vec<String>,
-    by_id: HashMap<String, usize>,
-    by_numsym: HashMap<(String, String), Vec<usize>>,
-    by_name: HashMap<String, Vec<usize>>,
+    by_id: FxHashMap<String, usize>,
+    /// By [`numsym_key`].
+    by_numsym: FxHashMap<String, Vec<usize>>,
+    by_name: FxHashMap<String, Vec<usize>>,
     /// Relations pointing at each instrument: (source index, relation index).
-    incoming: HashMap<String, Vec<(usize, usize)>>,
+    incoming: FxHashMap<String, Vec<(usize, usize)>>,
     /// Entries skipped because an earlier file had the same id: (id, origin).
     shadowed: Vec<(String, String)>,
 }
@@ -655,10 +689,7 @@ impl Registry {
     fn index(&mut self, i: usize, ins: &Instrument) {
         self.by_id.insert(ins.id.clone(), i);
         if let (Some(n), Some(s)) = (&ins.number, &ins.symbol) {
-            self.by_numsym
-                .entry((number_key(n), symbol_key(s)))
-                .or_default()
-                .push(i);
+            self.by_numsym.entry(numsym_key(n, s)).or_default().push(i);
         }
         let mut names: Vec<String> = Vec::new();
         if let Some(n) = &ins.law_name {
@@ -710,7 +741,7 @@ impl Registry {
     /// Every instrument with this number and symbol (any year, any kind).
     pub fn by_number_symbol(&self, number: &str, symbol: &str) -> Vec<&Instrument> {
         self.by_numsym
-            .get(&(number_key(number), symbol_key(symbol)))
+            .get(&numsym_key(number, symbol))
             .map(|v| v.iter().map(|&i| &self.instruments[i]).collect())
             .unwrap_or_default()
     }
@@ -1223,6 +1254,78 @@ verified = true
         }
         assert_eq!(issuer_slug("Bộ Chính trị"), "bo-chinh-tri");
         assert_eq!(issuer_slug("UBND huyện, Yên Thế"), "ubnd-huyen-yen-the");
+    }
+
+    /// `symbol_key` as it was first written: the folded key's letters and digits, upper case.
+    fn symbol_key_reference(s: &str) -> String {
+        fold_key(s)
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    }
+
+    /// The one-pass `symbol_key` equals the filtered folded key: every char alone and
+    /// between letters, and random symbols over ASCII, Vietnamese (NFC and NFD), Ð,
+    /// zero-width and odd spaces, chars lowercasing to ASCII (the Kelvin sign, 'İ') and
+    /// others kept.
+    #[test]
+    fn symbol_key_is_the_filtered_fold_key() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("N{c}Đ-{c}CP");
+            assert_eq!(symbol_key(&s), symbol_key_reference(&s), "{c:?}");
+        }
+        let alphabet: Vec<char> =
+            "aZ09 -/&.*\tĐđÐðịỆươ\u{301}\u{323}\u{200B}\u{a0}\u{2014}\u{212a}İß中😀"
+                .chars()
+                .collect();
+        let mut x = 0x0123_4567_89AB_CDEFu64;
+        for _ in 0..50_000 {
+            x = crate::testing::xorshift(x);
+            let s: String = (0..x % 13)
+                .map(|k| alphabet[((x >> (k * 4 + 3)) % alphabet.len() as u64) as usize])
+                .collect();
+            assert_eq!(symbol_key(&s), symbol_key_reference(&s), "{s:?}");
+        }
+    }
+
+    /// `by_number_symbol` finds, for every entry of the built-in registry and spellings of
+    /// its number and symbol (leading zeros, spaces, 'Đ' or 'D', other separators, case),
+    /// exactly the entries whose number and symbol keys are the same.
+    #[test]
+    fn by_number_symbol_is_the_scan_by_keys() {
+        let r = Registry::builtin().unwrap();
+        let mut found = 0;
+        for ins in r.instruments() {
+            let (Some(n), Some(s)) = (&ins.number, &ins.symbol) else {
+                continue;
+            };
+            for (n, s) in [
+                (n.clone(), s.clone()),
+                (format!(" 0{n} "), s.replace('-', "/").to_lowercase()),
+                (n.clone(), s.replace('Đ', "D").replace('-', " - ")),
+            ] {
+                let want: Vec<&str> = r
+                    .instruments()
+                    .iter()
+                    .filter(|i| {
+                        i.number.as_deref().map(number_key) == Some(number_key(&n))
+                            && i.symbol.as_deref().map(symbol_key) == Some(symbol_key(&s))
+                    })
+                    .map(|i| i.id.as_str())
+                    .collect();
+                let got: Vec<&str> = r
+                    .by_number_symbol(&n, &s)
+                    .iter()
+                    .map(|i| i.id.as_str())
+                    .collect();
+                assert_eq!(got, want, "{n:?} {s:?}");
+                found += got.len();
+            }
+        }
+        assert!(found > 300, "{found}");
+        assert!(r.by_number_symbol("48", "").is_empty());
+        assert!(r.by_number_symbol("", "QH14").is_empty());
     }
 
     #[test]
