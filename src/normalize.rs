@@ -191,16 +191,16 @@ fn fold_into_narrow(bytes: &[u8], out: &mut [u8], map: &mut [u32]) -> usize {
 /// letters (two-byte chars led by C3..C6, three-byte chars E1 BA/BB xx) replaced at their
 /// lead byte by the ASCII byte they fold to, all at once by vector table look-ups
 /// ([`FoldTables::letters`]); the bytes kept (every byte but the continuation bytes of
-/// non-ASCII chars) packed by one compress and stored, their original offsets packed the
-/// same way by four; then any other non-ASCII char's lead byte, now at its packed place,
-/// overwritten with its code ([`FoldTables::at`]). Nothing waits on the previous char's
-/// length, which is what bounds the eight-byte loop on Vietnamese. A block holding a char
-/// that folds to nothing or is kept as it is (an NFD mark, a zero-width space, a curly
-/// quote, '×': 3% of the blocks of the benchmark corpus) is folded again char by char
-/// ([`Cursor::tail`]) from the same place.
+/// non-ASCII chars, and the lead bytes of chars folding to nothing; the whole of a char
+/// kept as it is) packed by one compress and stored, their original offsets packed the
+/// same way by four; then the other non-ASCII chars ('…', curly quotes, NFD marks, '×':
+/// 3% of the blocks of the benchmark corpus hold one), one by one ([`FoldTables::at`]):
+/// the lead byte, now at its packed place, overwritten with the ASCII byte the char folds
+/// to, or a kept char's continuation bytes mapped to where it starts. Nothing waits on the
+/// previous char's length, which is what bounds the eight-byte loop on Vietnamese.
 #[cfg(target_arch = "x86_64")]
 mod wide {
-    use super::{Cursor, FoldTables};
+    use super::{FoldTables, FOLD_DROP, FOLD_KEEP};
     use std::arch::x86_64::*;
     use std::sync::OnceLock;
 
@@ -307,18 +307,33 @@ mod wide {
                 );
                 let codes3 = _mm512_permutex2var_epi8(three_a, idx3, three_b);
                 let codes = _mm512_mask_blend_epi8(three, codes2, codes3);
-                let known = (two | three) & keep;
-                // A letter folding to nothing or kept as it is: the block char by char.
+                // The letters folding to an ASCII byte take it from the vector; any other
+                // (folding to nothing or kept as it is: '×') is read one by one below.
                 let odd = _mm512_cmpge_epu8_mask(_mm512_sub_epi8(codes, byte(1)), byte(0x7F));
-                if known & odd != 0 {
-                    let mut c = Cursor { i, o };
-                    c.tail(bytes, i + len, out, map, folds);
-                    (i, o) = (c.i, c.o);
-                    continue;
-                }
+                let known = (two | three) & keep & !odd;
                 w = _mm512_mask_mov_epi8(w, known, codes);
                 (keep, len, high & keep & !known)
             };
+            // The other non-ASCII chars (rare in Vietnamese: '…', curly quotes, NFD marks):
+            // one folding to nothing loses its lead byte, one kept as it is keeps its
+            // continuation bytes too.
+            let mut keep = keep;
+            let mut kept_whole = 0u64;
+            let mut leads = rare;
+            while leads != 0 {
+                let p = leads.trailing_zeros();
+                leads &= leads - 1;
+                match folds.at(bytes, i + p as usize) {
+                    (FOLD_DROP, _) => keep &= !(1u64 << p),
+                    (FOLD_KEEP, n) => {
+                        // The char is whole in the block (`len`): p + n <= 64.
+                        let tail = (u64::MAX >> (64 - n)) << p;
+                        keep |= tail;
+                        kept_whole |= 1u64 << p;
+                    }
+                    _ => {}
+                }
+            }
             // SAFETY: o + 64 <= out.len().
             unsafe {
                 _mm512_storeu_si512(
@@ -335,31 +350,25 @@ mod wide {
                 unsafe { _mm512_storeu_si512(map.as_mut_ptr().add(at).cast(), offsets) };
                 at += m.count_ones() as usize;
             }
-            // The other non-ASCII chars kept, one by one: each one's lead byte, now at its
-            // packed place, overwritten with its code.
-            let mut leads = rare;
-            let mut plain = true;
+            // Each of those chars at its packed place: the ASCII byte it folds to over its
+            // lead byte; a kept char's continuation bytes mapped to where it starts.
+            let mut leads = rare & keep;
             while leads != 0 {
                 let p = leads.trailing_zeros();
                 leads &= leads - 1;
-                let (code, _) = folds.at(bytes, i + p as usize);
-                if code.wrapping_sub(1) >= 0x7F {
-                    plain = false;
-                    break;
-                }
                 let packed = o + _bzhi_u64(keep, p).count_ones() as usize;
-                if let Some(x) = out.get_mut(packed) {
-                    *x = code;
+                if kept_whole & (1u64 << p) != 0 {
+                    let n = folds.at(bytes, i + p as usize).1;
+                    let start = (i + p as usize) as u32;
+                    for m in map.iter_mut().skip(packed + 1).take(n - 1) {
+                        *m = start;
+                    }
+                } else if let Some(x) = out.get_mut(packed) {
+                    *x = folds.at(bytes, i + p as usize).0;
                 }
             }
-            if plain {
-                i += len;
-                o = at;
-            } else {
-                let mut c = Cursor { i, o };
-                c.tail(bytes, i + len, out, map, folds);
-                (i, o) = (c.i, c.o);
-            }
+            i += len;
+            o = at;
         }
         (i, o)
     }
