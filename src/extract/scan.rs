@@ -34,10 +34,11 @@ pub(super) fn dedup(v: &mut Vec<Defect>) {
 pub(super) fn piece(text: &str, (s, e): (usize, usize)) -> Piece {
     let e = e.max(s).min(text.len());
     let s = s.min(e);
+    let t = text.get(s..e).unwrap_or("").trim_end();
     Piece {
-        text: text.get(s..e).unwrap_or("").trim_end().to_string(),
+        text: t.to_string(),
         start: s,
-        end: s + text.get(s..e).unwrap_or("").trim_end().len(),
+        end: s + t.len(),
     }
 }
 
