@@ -422,7 +422,9 @@ impl Extractor<'_> {
                 if i > 0 {
                     joined.push(' ');
                 }
-                joined.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                let at = joined.len();
+                joined.push_str(w);
+                joined[at..].make_ascii_lowercase();
             }
         }
         if let Some(law) = self
@@ -432,7 +434,7 @@ impl Extractor<'_> {
             .find(|l| {
                 kind.is_none_or(|k| l.kind == k)
                     && prefix_of(&joined, &l.tail)
-                    && (l.tail.contains(' ') || {
+                    && (l.tail.bytes().any(|c| c == b' ') || {
                         // One-word names must match with their diacritics ("Giá" vs "gia"),
                         // unless written as an abbreviation ("DQTV").
                         let (ws, we) = ctx.f.span(offs[0].0, offs[0].1);
@@ -1133,20 +1135,7 @@ pub(super) fn amending_title_after(after: &str) -> Option<String> {
     if !holds_bo_sung(after) {
         return None;
     }
-    // Whitespace runs (line breaks included) to one space; Markdown emphasis dropped.
-    let mut s = String::new();
-    for ch in after.chars().take(600) {
-        if ch == '*' || ch == '_' {
-            continue;
-        }
-        if ch.is_whitespace() {
-            if !s.ends_with(' ') {
-                s.push(' ');
-            }
-        } else {
-            s.push(ch);
-        }
-    }
+    let s = squeezed(after, 600);
     let mut rest = s.trim_start();
     // "ngày 25 tháng 6 năm 2025" / "ngày 25/6/2025".
     if let Some(r) = rest.strip_prefix("ngày ") {
@@ -1254,6 +1243,44 @@ pub(super) fn amending_title_after(after: &str) -> Option<String> {
 /// "_" dropped, white space runs made one space) may hold "bổ sung": false only when it
 /// does not. Each "ổ" in the first 2,400 bytes (600 chars at most) is looked at as that
 /// text has it: "b" before it, then white space and "sung", "*" and "_" anywhere between.
+/// The first `max` chars of `after` with white space runs (line breaks included) made one
+/// space and Markdown emphasis ("*", "_") dropped; ASCII read byte by byte.
+fn squeezed(after: &str, max: usize) -> String {
+    let mut s = String::with_capacity(after.len().min(max * 3));
+    let mut space = false; // `s` ends with the space of a run
+    let mut chars = 0;
+    let mut rest = after;
+    while chars < max {
+        let Some(&c) = rest.as_bytes().first() else {
+            break;
+        };
+        chars += 1;
+        let ch = if c < 0x80 {
+            rest = &rest[1..];
+            c as char
+        } else {
+            let Some(ch) = rest.chars().next() else {
+                break;
+            };
+            rest = &rest[ch.len_utf8()..];
+            ch
+        };
+        if ch == '*' || ch == '_' {
+            continue;
+        }
+        if ch.is_whitespace() {
+            if !space {
+                s.push(' ');
+                space = true;
+            }
+        } else {
+            s.push(ch);
+            space = false;
+        }
+    }
+    s
+}
+
 fn holds_bo_sung(after: &str) -> bool {
     let head = &after.as_bytes()[..after.len().min(600 * 4)];
     let dropped = |c: char| c == '*' || c == '_';
@@ -1335,6 +1362,44 @@ mod amending_title_tests {
                 true
             });
             assert_eq!(got, tables::word_key(name), "{name:?}");
+        }
+    }
+
+    /// The squeezed text read byte by byte is the char loop it replaced, on random texts
+    /// of ASCII and Unicode white space, emphasis marks and letters, at every length.
+    #[test]
+    fn squeezed_is_the_char_loop() {
+        let reference = |after: &str, max: usize| {
+            let mut s = String::new();
+            for ch in after.chars().take(max) {
+                if ch == '*' || ch == '_' {
+                    continue;
+                }
+                if ch.is_whitespace() {
+                    if !s.ends_with(' ') {
+                        s.push(' ');
+                    }
+                } else {
+                    s.push(ch);
+                }
+            }
+            s
+        };
+        let pieces = [
+            "a", "Luật", " ", "  ", "\n", "\t", "\r", "\x0B", "\x0C", "\u{a0}", "\u{2028}",
+            "\u{85}", "*", "_", "ổ", "đ", "\u{301}", "x", ",", "\u{3000}",
+        ];
+        let mut x: u64 = 0x7F4A_7C15_9E37_79B9;
+        for _ in 0..3000 {
+            x = crate::testing::xorshift(x);
+            let mut t = String::new();
+            for _ in 0..x % 50 {
+                x = crate::testing::xorshift(x);
+                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            let max = (x >> 24) as usize % 60;
+            assert_eq!(super::squeezed(&t, max), reference(&t, max), "{t:?} {max}");
+            assert_eq!(super::squeezed(&t, 600), reference(&t, 600), "{t:?}");
         }
     }
 

@@ -176,6 +176,25 @@ pub(super) fn drop_chrome(
         let le = memchr::memchr(b'\n', &bytes[i..]).map_or(text.len(), |p| i + p);
         (ls, le)
     };
+    // (x, z) of each citation: the first folded byte mapped to its start or after it
+    // (`x`, at most `z + 1`), and the last one mapped at or before it (`z`).
+    let mut spans: Vec<(usize, usize)> = out
+        .iter()
+        .filter_map(|c| {
+            let z = f.folded_at(c.start.saturating_add(1)).checked_sub(1)?;
+            let mut x = z;
+            while x > 0 && f.orig(x - 1) == c.start {
+                x -= 1;
+            }
+            Some((x, z))
+        })
+        .collect();
+    // Chrome only matters up to the line of the last citation: a range starting after
+    // it drops nothing.
+    let reach = match spans.iter().map(|&(_, z)| z).max() {
+        Some(z) => line_at(z.min(text.len())).1,
+        None => return,
+    };
     // Folded ranges that are chrome.
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     if !chrome.tail_from.is_empty() {
@@ -193,7 +212,8 @@ pub(super) fn drop_chrome(
             .tail
             .iter()
             .filter_map(|m| {
-                m.find_iter(bytes)
+                // The marker lines starting by `reach` (each ends by it).
+                m.find_iter(&bytes[..reach])
                     .map(line_at)
                     .find(|&l| is_marker_line(l))
             })
@@ -204,19 +224,10 @@ pub(super) fn drop_chrome(
         }
     }
     if finders.by_line {
-        // (x, z) of each citation: the folded bytes mapped to its start, and the last one
-        // mapped at or before it.
-        let mut spans: Vec<(usize, usize)> = out
-            .iter()
-            .filter_map(|c| {
-                let z = f.folded_at(c.start.saturating_add(1)).checked_sub(1)?;
-                Some((f.folded_at(c.start).min(z), z))
-            })
-            .collect();
         spans.sort_unstable();
         let mut lines: Vec<(usize, usize)> = Vec::new();
         for (lo, z) in spans {
-            let mut i = lo.min(text.len());
+            let mut i = lo.min(z).min(text.len());
             loop {
                 let le = match lines.last() {
                     Some(&(ls, le)) if ls <= i && i <= le => le,
