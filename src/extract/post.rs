@@ -118,8 +118,6 @@ pub(super) fn complete_truncated(out: &mut [Citation], w: &tables::Words) {
 
 /// The searchers of the chrome entries (`tables::Chrome`), built once per extractor.
 pub(super) struct ChromeFinders {
-    /// One per `tail_from` marker, in order.
-    tail: Vec<memchr::memmem::Finder<'static>>,
     /// One per `lines` entry, in order.
     lines: Vec<memchr::memmem::Finder<'static>>,
     /// Every `lines` entry is one non-empty line: it can only start the lines it occurs
@@ -135,7 +133,6 @@ impl ChromeFinders {
                 .collect()
         };
         ChromeFinders {
-            tail: finders(&chrome.tail_from),
             lines: finders(&chrome.lines),
             by_line: chrome
                 .lines
@@ -143,6 +140,11 @@ impl ChromeFinders {
                 .all(|m| !m.is_empty() && !m.contains('\n')),
         }
     }
+}
+
+/// A line without the white space and Markdown marks around it.
+fn trimmed(l: &str) -> &str {
+    l.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '#' | '_' | '>'))
 }
 
 /// Drop the citations inside web-page chrome (`[[chrome]]` of the pattern file): the
@@ -167,10 +169,6 @@ pub(super) fn drop_chrome(
     }
     let text = f.text.as_str();
     let bytes = text.as_bytes();
-    let trim = |l: &str| {
-        l.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '#' | '_' | '>'))
-            .to_string()
-    };
     let line_at = |i: usize| {
         let ls = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |p| p + 1);
         let le = memchr::memchr(b'\n', &bytes[i..]).map_or(text.len(), |p| i + p);
@@ -198,29 +196,22 @@ pub(super) fn drop_chrome(
     // Folded ranges that are chrome.
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     if !chrome.tail_from.is_empty() {
-        // The first line that is one of the markers (its length tested first: a marker line
-        // is short): a line that is marker `m` holds `m`, so the first such line is the
-        // first found by looking for each marker where it occurs.
+        // The first line that is one of the markers, among the lines starting by `reach`
+        // (its length tested first: a marker line is short).
         let longest = chrome.tail_from.iter().map(|m| m.len()).max().unwrap_or(0);
         let is_marker_line = |(ls, le): (usize, usize)| {
             let line = &text[ls..le];
             line.len() >= longest.min(8)
                 && line.len() <= longest + 16
-                && chrome.tail_from.contains(&trim(line))
+                && chrome.tail_from.iter().any(|m| *m == trimmed(line))
         };
-        let first = finders
-            .tail
-            .iter()
-            .filter_map(|m| {
-                // The marker lines starting by `reach` (each ends by it).
-                m.find_iter(&bytes[..reach])
-                    .map(line_at)
-                    .find(|&l| is_marker_line(l))
-            })
-            .map(|(ls, _)| ls)
-            .min();
-        if let Some(ls) = first {
-            ranges.push((ls, text.len()));
+        let mut ls = 0;
+        for le in memchr::memchr_iter(b'\n', &bytes[..reach]).chain([reach]) {
+            if is_marker_line((ls, le)) {
+                ranges.push((ls, text.len()));
+                break;
+            }
+            ls = le + 1;
         }
     }
     if finders.by_line {
@@ -249,7 +240,7 @@ pub(super) fn drop_chrome(
             for m in &finders.lines {
                 if let Some(k) = m.find(&bytes[ls..le]) {
                     // The entry starts the line (after Markdown marks).
-                    if trim(&text[ls..ls + k]).is_empty() {
+                    if trimmed(&text[ls..ls + k]).is_empty() {
                         ranges.push((ls, le));
                     }
                 }
@@ -261,7 +252,7 @@ pub(super) fn drop_chrome(
             while let Some(i) = m.find(&bytes[from..]).map(|i| from + i) {
                 let (ls, le) = line_at(i);
                 // The entry starts the line (after Markdown marks).
-                if trim(&text[ls..i]).is_empty() {
+                if trimmed(&text[ls..i]).is_empty() {
                     ranges.push((ls, le));
                 }
                 from = le.max(i + 1);

@@ -201,7 +201,7 @@ impl Extractor<'_> {
                     }
                 }
                 Err(y) => {
-                    invalid_date = Some(ds);
+                    invalid_date = Some(String::from_utf8_lossy(ds).into_owned());
                     defects.push(Defect::InvalidDate);
                     if year.is_none() {
                         year = y;
