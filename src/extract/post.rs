@@ -118,6 +118,8 @@ pub(super) fn complete_truncated(out: &mut [Citation], w: &tables::Words) {
 
 /// The searchers of the chrome entries (`tables::Chrome`), built once per extractor.
 pub(super) struct ChromeFinders {
+    /// One per `tail_from` marker, in order.
+    tail: Vec<memchr::memmem::Finder<'static>>,
     /// One per `lines` entry, in order.
     lines: Vec<memchr::memmem::Finder<'static>>,
     /// Every `lines` entry is one non-empty line: it can only start the lines it occurs
@@ -133,6 +135,7 @@ impl ChromeFinders {
                 .collect()
         };
         ChromeFinders {
+            tail: finders(&chrome.tail_from),
             lines: finders(&chrome.lines),
             by_line: chrome
                 .lines
@@ -196,8 +199,10 @@ pub(super) fn drop_chrome(
     // Folded ranges that are chrome.
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     if !chrome.tail_from.is_empty() {
-        // The first line that is one of the markers, among the lines starting by `reach`
-        // (its length tested first: a marker line is short).
+        // The first line that is one of the markers (its length tested first: a marker line
+        // is short): a line that is marker `m` holds `m`, so the first such line is the
+        // first found by looking for each marker where it occurs; only the marker lines
+        // starting by `reach` matter (each ends by it).
         let longest = chrome.tail_from.iter().map(|m| m.len()).max().unwrap_or(0);
         let is_marker_line = |(ls, le): (usize, usize)| {
             let line = &text[ls..le];
@@ -205,13 +210,18 @@ pub(super) fn drop_chrome(
                 && line.len() <= longest + 16
                 && chrome.tail_from.iter().any(|m| *m == trimmed(line))
         };
-        let mut ls = 0;
-        for le in memchr::memchr_iter(b'\n', &bytes[..reach]).chain([reach]) {
-            if is_marker_line((ls, le)) {
-                ranges.push((ls, text.len()));
-                break;
-            }
-            ls = le + 1;
+        let first = finders
+            .tail
+            .iter()
+            .filter_map(|m| {
+                m.find_iter(&bytes[..reach])
+                    .map(line_at)
+                    .find(|&l| is_marker_line(l))
+            })
+            .map(|(ls, _)| ls)
+            .min();
+        if let Some(ls) = first {
+            ranges.push((ls, text.len()));
         }
     }
     if finders.by_line {

@@ -248,9 +248,7 @@ impl Extractor<'_> {
                 let t = clean(&ctx.text[os..oe]);
                 let t = t
                     .split_once(' ')
-                    .map(|(_, rest)| rest.to_string())
-                    .unwrap_or_default();
-                let t = t
+                    .map_or("", |(_, rest)| rest)
                     .trim_matches(|c| c == '“' || c == '”' || c == '"')
                     .to_string();
                 if !t.is_empty() {
