@@ -99,6 +99,37 @@ struct Regexes {
     generic: Vec<bool>,
     /// The searchers of the web-page chrome entries.
     chrome: ChromeFinders,
+    /// The first bytes and lengths of the law abbreviations.
+    abbreviation_shapes: Shapes,
+}
+
+/// The (first byte, length) pairs of a word list: a word of another shape is none of
+/// them, told without comparing it to each.
+struct Shapes {
+    /// `lengths[c]`: bit `n` (`n` up to 31; 31 for longer) set when a word starting with
+    /// byte `c` has `n` bytes.
+    lengths: Box<[u32; 256]>,
+}
+
+impl Shapes {
+    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Shapes {
+        let mut lengths = Box::new([0u32; 256]);
+        for w in words {
+            if let Some(&c) = w.as_bytes().first() {
+                lengths[c as usize] |= 1 << w.len().min(31);
+            }
+        }
+        Shapes { lengths }
+    }
+
+    /// Whether some word of the list may be `x` in lower case (`x`'s first byte lowered,
+    /// its length): false only when none is.
+    fn may_be(&self, x: &str) -> bool {
+        match x.as_bytes().first() {
+            Some(&c) => self.lengths[c.to_ascii_lowercase() as usize] & (1 << x.len().min(31)) != 0,
+            None => true,
+        }
+    }
 }
 
 /// `words` as regex alternatives, each escaped.
@@ -140,6 +171,9 @@ impl Regexes {
         });
         Ok(Regexes {
             chrome: ChromeFinders::new(&t.chrome),
+            abbreviation_shapes: Shapes::new(
+                t.words.law_abbreviations.iter().map(|(s, _)| s.as_str()),
+            ),
             generic: t
                 .type_words
                 .iter()
@@ -228,7 +262,10 @@ impl<'t> Extractor<'t> {
                 entry[which[idx] as usize]
             } else {
                 ascii_key_into(&f.text[a..b], &mut tw_folded);
-                self.t.type_words.iter().position(|(f, _, _)| *f == tw_folded)
+                self.t
+                    .type_words
+                    .iter()
+                    .position(|(f, _, _)| *f == tw_folded)
             };
             let Some(j) = entry else {
                 continue;
@@ -646,6 +683,51 @@ mod tests {
             let (_, k3, p3) = &t.type_words[i.expect("own entry")];
             assert_eq!((k2, p2), (*k3, p3.as_str()), "{f}");
         }
+    }
+
+    /// A word the shapes rule out is no word of the list in lower case: on the built-in
+    /// law abbreviations and on random words (every case, lengths around 31).
+    #[test]
+    fn shapes_rule_out_only_other_words() {
+        let abbr: Vec<&str> = Tables::builtin()
+            .words
+            .law_abbreviations
+            .iter()
+            .map(|(s, _)| s.as_str())
+            .collect();
+        let mut list = abbr.clone();
+        let long = "a".repeat(40);
+        list.extend(["", "x", long.as_str(), "Ab"]);
+        let shapes = Shapes::new(list.iter().copied());
+        let is_lower_of = |s: &str, w: &str| {
+            s.len() == w.len()
+                && s.bytes()
+                    .zip(w.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        };
+        let mut words: Vec<String> = list.iter().map(|w| w.to_ascii_uppercase()).collect();
+        words.extend(list.iter().map(|w| w.to_string()));
+        let mut x: u64 = 0xDEAD_BEEF_CAFE_F00D;
+        for _ in 0..20_000 {
+            x = crate::testing::xorshift(x);
+            let n = (x % 45) as usize;
+            let w: String = (0..n)
+                .map(|i| {
+                    let b = b"aAbBdDqQtTvVxX&"[((x >> (i % 60)) % 15) as usize];
+                    b as char
+                })
+                .collect();
+            words.push(w);
+        }
+        let mut ruled_out = 0;
+        for w in &words {
+            let is_one = list.iter().any(|s| is_lower_of(s, w));
+            if !shapes.may_be(w) {
+                assert!(!is_one, "{w:?}");
+                ruled_out += 1;
+            }
+        }
+        assert!(ruled_out > 1000, "{ruled_out}");
     }
 
     /// The type word's key, built in a reused buffer, is `fold_key`'s on every kind of text.

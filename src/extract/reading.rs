@@ -63,9 +63,7 @@ impl Extractor<'_> {
             let code = self.t.code(&written);
             match code {
                 Some(c) => {
-                    if !has_char(&written, 'Đ')
-                        && has_char(&c.spelled, 'Đ')
-                        && !has_char(raw, 'Ð')
+                    if !has_char(&written, 'Đ') && has_char(&c.spelled, 'Đ') && !has_char(raw, 'Ð')
                     {
                         defects.push(Defect::AsciiSymbol);
                     }
@@ -445,13 +443,18 @@ mod builder_tests {
             let mut s = String::from("a");
             push_int(&mut s, v);
             assert_eq!(s, format!("a{v}"));
-            assert_eq!(canonical_of("12", Some(v), "NĐ-CP"), format!("12/{v}/NĐ-CP"));
+            assert_eq!(
+                canonical_of("12", Some(v), "NĐ-CP"),
+                format!("12/{v}/NĐ-CP")
+            );
         }
         assert_eq!(canonical_of("01", None, "KH-UBND"), "01/KH-UBND");
         assert_eq!(canonical_of("", None, ""), "/");
         assert_eq!(concat(&["28", "-", "NQ/TW"]), "28-NQ/TW");
         assert_eq!(concat(&[]), "");
-        for s in ["", "Ð", "ÐĐ", "ND", "NĐ-CP", "QÐ", "xð", "\u{110}", "Ą", "ĐĐ"] {
+        for s in [
+            "", "Ð", "ÐĐ", "ND", "NĐ-CP", "QÐ", "xð", "\u{110}", "Ą", "ĐĐ",
+        ] {
             for c in ['Ð', 'ð', 'Đ'] {
                 assert_eq!(has_char(s, c), s.contains(c), "{s:?} {c:?}");
             }
@@ -467,7 +470,18 @@ mod same_spelling_tests {
     /// of spellings (capitals, titlecase and multi-char lower cases, lengths, NFD).
     #[test]
     fn same_spelling_is_lowercase_equality() {
-        let proper = ["nghị định", "số", "luật", "i\u{307}x", "ǆx", "ß", "σς", "σσς", "xς", ""];
+        let proper = [
+            "nghị định",
+            "số",
+            "luật",
+            "i\u{307}x",
+            "ǆx",
+            "ß",
+            "σς",
+            "σσς",
+            "xς",
+            "",
+        ];
         let written = [
             "Nghị định",
             "NGHỊ ĐỊNH",

@@ -376,8 +376,8 @@ mod tests {
             (words, offs)
         }
         let pieces = [
-            "uy", "ban", "Nhan", "DAN", "&", "1", "23", " ", "  ", "\n", "\t", "-", ",", ";",
-            ".", ":", "(", ")", "\"", "|", "/", "\u{201c}", "\u{111}", "_", "x",
+            "uy", "ban", "Nhan", "DAN", "&", "1", "23", " ", "  ", "\n", "\t", "-", ",", ";", ".",
+            ":", "(", ")", "\"", "|", "/", "\u{201c}", "\u{111}", "_", "x",
         ];
         let mut x: u64 = 0x0F1E_2D3C_4B5A_6978;
         for _ in 0..3000 {
@@ -391,12 +391,20 @@ mod tests {
                 x = crate::testing::xorshift(x);
                 let p = (x as usize % (t.len() + 1)).min(t.len());
                 let max = (x >> 20) as usize % 30;
-                assert_eq!(words_after(&t, p, max), reference(&t, p, max), "{t:?} {p} {max}");
+                assert_eq!(
+                    words_after(&t, p, max),
+                    reference(&t, p, max),
+                    "{t:?} {p} {max}"
+                );
             }
         }
         let long = "ab ".repeat(300);
         for p in [0, 1, 2, 3, 500, 899, 900] {
-            assert_eq!(words_after(&long, p, 1000), reference(&long, p, 1000), "{p}");
+            assert_eq!(
+                words_after(&long, p, 1000),
+                reference(&long, p, 1000),
+                "{p}"
+            );
         }
     }
 
@@ -480,8 +488,22 @@ mod tests {
             b"x:",
         ];
         let pieces: [&[u8]; 16] = [
-            b"ngay", b"NGAY", b"Ngay", b"ng", b"ay", b"cua", b"CUA", b"thu vien", b"PHAP LUAT",
-            b"ma so thue", b":", b" ", b"x", b"\xc4\x91", b"@`", b"Ab",
+            b"ngay",
+            b"NGAY",
+            b"Ngay",
+            b"ng",
+            b"ay",
+            b"cua",
+            b"CUA",
+            b"thu vien",
+            b"PHAP LUAT",
+            b"ma so thue",
+            b":",
+            b" ",
+            b"x",
+            b"\xc4\x91",
+            b"@`",
+            b"Ab",
         ];
         let mut x: u64 = 0xA076_1D64_78BD_642F;
         for round in 0..3000 {
