@@ -541,7 +541,7 @@ mod same_spelling_tests {
             let n = x % 6;
             let w = word(&mut x, n);
             let n = x % 5;
-            let p = if x % 3 == 0 {
+            let p = if x.is_multiple_of(3) {
                 w.to_lowercase()
             } else {
                 word(&mut x, n)
