@@ -199,12 +199,12 @@ pub(crate) fn own_date(fb: &[u8], body_start: usize, w: &Words) -> Option<Date> 
 
 /// A date after a citation: "ngày 28/12/2018", "ngày 28 tháng 12 năm 2018", "ngày 22-9-2008",
 /// or "(22/9/2008)". Returns Ok(date) or Err(year) for an impossible date, the end offset, and
-/// the date as written.
+/// the date as written (folded bytes: made a string only by the callers that keep it).
 #[allow(clippy::type_complexity)]
 pub(super) fn parse_date_after(
     fb: &[u8],
     p: usize,
-) -> Option<(Result<Date, Option<i32>>, usize, String)> {
+) -> Option<(Result<Date, Option<i32>>, usize, &[u8])> {
     let mut q = p;
     let mut had_ngay = false;
     if fb.get(q) == Some(&b'(') {
@@ -245,7 +245,7 @@ pub(super) fn parse_date_after(
     if fb.get(p) == Some(&b'(') && fb.get(end) == Some(&b')') {
         end += 1;
     }
-    let written = String::from_utf8_lossy(&fb[q..end]).into_owned();
+    let written = &fb[q..end];
     let date = Date::new(y, m as u8, d as u8).ok_or(Some(y));
     if m > 12 || d > 31 {
         return None;

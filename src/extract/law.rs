@@ -109,7 +109,7 @@ impl Extractor<'_> {
                 }
                 Err(y) => {
                     year = y;
-                    invalid_date = Some(ds);
+                    invalid_date = Some(String::from_utf8_lossy(ds).into_owned());
                 }
             }
             parts.date = Some(piece(ctx.text, ctx.f.span(q, e)));
@@ -422,7 +422,9 @@ impl Extractor<'_> {
                 if i > 0 {
                     joined.push(' ');
                 }
-                joined.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                let at = joined.len();
+                joined.push_str(w);
+                joined[at..].make_ascii_lowercase();
             }
         }
         if let Some(law) = self
@@ -432,7 +434,7 @@ impl Extractor<'_> {
             .find(|l| {
                 kind.is_none_or(|k| l.kind == k)
                     && prefix_of(&joined, &l.tail)
-                    && (l.tail.contains(' ') || {
+                    && (l.tail.bytes().any(|c| c == b' ') || {
                         // One-word names must match with their diacritics ("Giá" vs "gia"),
                         // unless written as an abbreviation ("DQTV").
                         let (ws, we) = ctx.f.span(offs[0].0, offs[0].1);
@@ -453,10 +455,9 @@ impl Extractor<'_> {
                     .zip(w.bytes())
                     .all(|(a, b)| a == b.to_ascii_lowercase())
         };
-        if !words
-            .iter()
-            .any(|x| abbr.iter().any(|(s, _)| is_lower_of(s, x)))
-        {
+        if !words.iter().any(|x| {
+            self.re.abbreviation_shapes.may_be(x) && abbr.iter().any(|(s, _)| is_lower_of(s, x))
+        }) {
             return None;
         }
         let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
@@ -1133,20 +1134,26 @@ pub(super) fn amending_title_after(after: &str) -> Option<String> {
     if !holds_bo_sung(after) {
         return None;
     }
-    // Whitespace runs (line breaks included) to one space; Markdown emphasis dropped.
-    let mut s = String::new();
-    for ch in after.chars().take(600) {
-        if ch == '*' || ch == '_' {
-            continue;
-        }
-        if ch.is_whitespace() {
-            if !s.ends_with(' ') {
-                s.push(' ');
-            }
-        } else {
-            s.push(ch);
+    // Most texts read here open no amending title: decided on their first chars when the
+    // words before the opening and as much text as the opening's common start are there
+    // (the squeezed start is the start of the squeezed text, and each step below only
+    // compares a start shorter than what is left).
+    let short = squeezed(after, 128);
+    if let Some(rest) = opening_rest(&short) {
+        if rest.len() >= OPENS.len() && !rest.starts_with(OPENS) {
+            return None;
         }
     }
+    amending_title_in(&squeezed(after, 600))
+}
+
+/// What every opening of an amending title starts with.
+const OPENS: &str = "sửa đổi, bổ sung một số điều ";
+
+/// The squeezed text after a law's number from where its title's opening should stand
+/// (after its date, "của Quốc hội", "về (việc)", "ban hành Luật"); None when it goes on
+/// with "ngày" but no date.
+fn opening_rest(s: &str) -> Option<&str> {
     let mut rest = s.trim_start();
     // "ngày 25 tháng 6 năm 2025" / "ngày 25/6/2025".
     if let Some(r) = rest.strip_prefix("ngày ") {
@@ -1176,6 +1183,12 @@ pub(super) fn amending_title_after(after: &str) -> Option<String> {
             break;
         }
     }
+    Some(rest)
+}
+
+/// [`amending_title_after`] on the squeezed text after the number.
+fn amending_title_in(s: &str) -> Option<String> {
+    let rest = opening_rest(s)?;
     const OPENINGS: &[&str] = &[
         "sửa đổi, bổ sung một số điều của Luật ",
         "sửa đổi, bổ sung một số điều của các Luật ",
@@ -1254,6 +1267,44 @@ pub(super) fn amending_title_after(after: &str) -> Option<String> {
 /// "_" dropped, white space runs made one space) may hold "bổ sung": false only when it
 /// does not. Each "ổ" in the first 2,400 bytes (600 chars at most) is looked at as that
 /// text has it: "b" before it, then white space and "sung", "*" and "_" anywhere between.
+/// The first `max` chars of `after` with white space runs (line breaks included) made one
+/// space and Markdown emphasis ("*", "_") dropped; ASCII read byte by byte.
+fn squeezed(after: &str, max: usize) -> String {
+    let mut s = String::with_capacity(after.len().min(max * 3));
+    let mut space = false; // `s` ends with the space of a run
+    let mut chars = 0;
+    let mut rest = after;
+    while chars < max {
+        let Some(&c) = rest.as_bytes().first() else {
+            break;
+        };
+        chars += 1;
+        let ch = if c < 0x80 {
+            rest = &rest[1..];
+            c as char
+        } else {
+            let Some(ch) = rest.chars().next() else {
+                break;
+            };
+            rest = &rest[ch.len_utf8()..];
+            ch
+        };
+        if ch == '*' || ch == '_' {
+            continue;
+        }
+        if ch.is_whitespace() {
+            if !space {
+                s.push(' ');
+                space = true;
+            }
+        } else {
+            s.push(ch);
+            space = false;
+        }
+    }
+    s
+}
+
 fn holds_bo_sung(after: &str) -> bool {
     let head = &after.as_bytes()[..after.len().min(600 * 4)];
     let dropped = |c: char| c == '*' || c == '_';
@@ -1335,6 +1386,104 @@ mod amending_title_tests {
                 true
             });
             assert_eq!(got, tables::word_key(name), "{name:?}");
+        }
+    }
+
+    /// The title decided on the first chars is the one read on the whole squeezed text:
+    /// random texts after a law's number, of dates, "của Quốc hội", "về", openings (whole,
+    /// cut, elliptical) and names, short and long, spaced every way.
+    #[test]
+    fn amending_title_on_first_chars_is_the_full_reading() {
+        let pieces = [
+            "ngày ",
+            "ngày",
+            "29",
+            "tháng",
+            "11",
+            "năm",
+            "2024",
+            "25/6/2025",
+            " ",
+            " ",
+            "\n",
+            "*",
+            "_",
+            "của Quốc hội",
+            ",",
+            "về việc ",
+            "về ",
+            "ban hành Luật ",
+            "sửa đổi, bổ sung một số điều của Luật ",
+            "sửa đổi, bổ sung một số điều của Luật:",
+            "sửa đổi, bổ sung một số",
+            "sửa đổi, bổ sung",
+            "bổ sung",
+            " điều của các luật ",
+            "Đất đai",
+            "Đầu tư",
+            ";",
+            ".",
+            "(",
+            "x",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            " số 64/2025/QH15",
+            " có hiệu lực",
+        ];
+        let mut x: u64 = 0x3C6E_F372_FE94_F82B;
+        let mut titles = 0;
+        for _ in 0..20_000 {
+            x = crate::testing::xorshift(x);
+            let mut t = String::new();
+            for _ in 0..x % 40 {
+                x = crate::testing::xorshift(x);
+                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            let want = if super::holds_bo_sung(&t) {
+                super::amending_title_in(&super::squeezed(&t, 600))
+            } else {
+                None
+            };
+            titles += want.is_some() as usize;
+            assert_eq!(amending_title_after(&t), want, "{t:?}");
+        }
+        assert!(titles > 100, "{titles}");
+    }
+
+    /// The squeezed text read byte by byte is the char loop it replaced, on random texts
+    /// of ASCII and Unicode white space, emphasis marks and letters, at every length.
+    #[test]
+    fn squeezed_is_the_char_loop() {
+        let reference = |after: &str, max: usize| {
+            let mut s = String::new();
+            for ch in after.chars().take(max) {
+                if ch == '*' || ch == '_' {
+                    continue;
+                }
+                if ch.is_whitespace() {
+                    if !s.ends_with(' ') {
+                        s.push(' ');
+                    }
+                } else {
+                    s.push(ch);
+                }
+            }
+            s
+        };
+        let pieces = [
+            "a", "Luật", " ", "  ", "\n", "\t", "\r", "\x0B", "\x0C", "\u{a0}", "\u{2028}",
+            "\u{85}", "*", "_", "ổ", "đ", "\u{301}", "x", ",", "\u{3000}",
+        ];
+        let mut x: u64 = 0x7F4A_7C15_9E37_79B9;
+        for _ in 0..3000 {
+            x = crate::testing::xorshift(x);
+            let mut t = String::new();
+            for _ in 0..x % 50 {
+                x = crate::testing::xorshift(x);
+                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            let max = (x >> 24) as usize % 60;
+            assert_eq!(super::squeezed(&t, max), reference(&t, max), "{t:?} {max}");
+            assert_eq!(super::squeezed(&t, 600), reference(&t, 600), "{t:?}");
         }
     }
 

@@ -94,6 +94,42 @@ struct Regexes {
     header_no: Regex,
     /// A provision just before a type word ("khoản 2 Điều 5 của").
     provision: Regex,
+    /// For each entry of `Tables::type_words`: whether its proper spelling, folded, is a
+    /// generic word ("văn bản"), decided once here rather than at each citation.
+    generic: Vec<bool>,
+    /// The searchers of the web-page chrome entries.
+    chrome: ChromeFinders,
+    /// The first bytes and lengths of the law abbreviations.
+    abbreviation_shapes: Shapes,
+}
+
+/// The (first byte, length) pairs of a word list: a word of another shape is none of
+/// them, told without comparing it to each.
+struct Shapes {
+    /// `lengths[c]`: bit `n` (`n` up to 31; 31 for longer) set when a word starting with
+    /// byte `c` has `n` bytes.
+    lengths: Box<[u32; 256]>,
+}
+
+impl Shapes {
+    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Shapes {
+        let mut lengths = Box::new([0u32; 256]);
+        for w in words {
+            if let Some(&c) = w.as_bytes().first() {
+                lengths[c as usize] |= 1 << w.len().min(31);
+            }
+        }
+        Shapes { lengths }
+    }
+
+    /// Whether some word of the list may be `x` in lower case (`x`'s first byte lowered,
+    /// its length): false only when none is.
+    fn may_be(&self, x: &str) -> bool {
+        match x.as_bytes().first() {
+            Some(&c) => self.lengths[c.to_ascii_lowercase() as usize] & (1 << x.len().min(31)) != 0,
+            None => true,
+        }
+    }
 }
 
 /// `words` as regex alternatives, each escaped.
@@ -134,6 +170,15 @@ impl Regexes {
             (scan, entry)
         });
         Ok(Regexes {
+            chrome: ChromeFinders::new(&t.chrome),
+            abbreviation_shapes: Shapes::new(
+                t.words.law_abbreviations.iter().map(|(s, _)| s.as_str()),
+            ),
+            generic: t
+                .type_words
+                .iter()
+                .map(|(_, _, proper)| t.generic_words.contains(&fold_key(proper)))
+                .collect(),
             type_scan,
             type_word: Regex::new(&format!(r"(?i-u)\b(?:{})\b", alts.join("|")))?,
             header_no: Regex::new(&format!(
@@ -212,19 +257,22 @@ impl<'t> Extractor<'t> {
                 continue;
             }
             let next_anchor = anchors.get(idx + 1).map(|x| x.0).unwrap_or(fb.len());
-            let found = if let Some((_, entry)) = &re.type_scan {
-                entry[which[idx] as usize].map(|j| {
-                    let (_, k, p) = &self.t.type_words[j];
-                    (*k, p.as_str())
-                })
+            // The entry `Tables::type_word` finds for the type word.
+            let entry = if let Some((_, entry)) = &re.type_scan {
+                entry[which[idx] as usize]
             } else {
                 ascii_key_into(&f.text[a..b], &mut tw_folded);
-                self.t.type_word(&tw_folded)
+                self.t
+                    .type_words
+                    .iter()
+                    .position(|(f, _, _)| *f == tw_folded)
             };
-            let Some((kind, proper)) = found else {
+            let Some(j) = entry else {
                 continue;
             };
-            let found = self.after_type_word(&ctx, a, b, kind, proper, next_anchor, &anchors);
+            let (_, kind, proper) = &self.t.type_words[j];
+            let tw = (*kind, proper.as_str(), re.generic[j]);
+            let found = self.after_type_word(&ctx, a, b, tw, next_anchor, &anchors);
             for (c, ns) in found {
                 if let Some(ns) = ns {
                     if header_ns.is_some_and(|h: (usize, usize)| overlaps(h, ns)) {
@@ -288,7 +336,7 @@ impl<'t> Extractor<'t> {
             out.push(c);
         }
 
-        drop_chrome(&mut out, &f, &self.t.chrome);
+        drop_chrome(&mut out, &f, &self.t.chrome, &re.chrome);
         // Stable as `sort_by_key`, but sorting (key, index) pairs and then moving each
         // citation once: a citation is a large value.
         out.sort_by_cached_key(|c| (c.start, c.end));
@@ -309,16 +357,14 @@ impl<'t> Extractor<'t> {
         }
     }
 
-    /// Everything cited after one type word: a number-symbol (and list items sharing the
-    /// type word), or a law by name.
-    #[allow(clippy::too_many_arguments)]
+    /// Everything cited after one type word (its kind, proper spelling and whether it is
+    /// generic): a number-symbol (and list items sharing the type word), or a law by name.
     fn after_type_word(
         &self,
         ctx: &Ctx,
         a: usize,
         b: usize,
-        kind: Kind,
-        proper: &str,
+        (kind, proper, generic): (Kind, &str, bool),
         next_anchor: usize,
         anchors: &[(usize, usize)],
     ) -> Vec<(Citation, Option<(usize, usize)>)> {
@@ -335,30 +381,17 @@ impl<'t> Extractor<'t> {
             }
         }
         let mut res = Vec::new();
-        let tw_orig = ctx.f.span(a, b);
-        let tw_piece = piece(ctx.text, tw_orig);
-        let mut defects = Vec::new();
-        let tw_proper = proper;
-        if !same_spelling(&tw_piece.text, tw_proper) {
-            defects.push(Defect::TypeWordTypo);
-        }
 
         // "số" (or "só", glued "số01"), optional colon.
         let mut p = skip_ws(fb, b);
-        let mut so_piece = None;
+        let mut so_at = None;
+        let mut glued = false;
         if word_at(fb, p, b"so") || word_at(fb, p, b"So") || word_at(fb, p, b"SO") {
             let after = p + 2;
-            let glued = fb.get(after).is_some_and(|c| c.is_ascii_digit());
             let boundary = fb.get(after).is_none_or(|c| !c.is_ascii_alphabetic());
             if boundary {
-                let sp = piece(ctx.text, ctx.f.span(p, after));
-                if !same_spelling(&sp.text, "số") {
-                    defects.push(Defect::SoTypo);
-                }
-                if glued {
-                    defects.push(Defect::Glued);
-                }
-                so_piece = Some(sp);
+                glued = fb.get(after).is_some_and(|c| c.is_ascii_digit());
+                so_at = Some((p, after));
                 p = after;
                 let q = skip_ws(fb, p);
                 if fb.get(q) == Some(&b':') {
@@ -367,23 +400,41 @@ impl<'t> Extractor<'t> {
                 p = skip_ws(fb, p);
             }
         }
-
-        let parts_base = Parts {
-            type_word: Some(tw_piece),
-            so_word: so_piece,
-            ..Parts::default()
+        // The pieces of the type word and "số" as written, and the defects of their
+        // writing: built only once a citation is found (most type words start none).
+        let head = || {
+            let mut defects = Vec::new();
+            let tw_piece = piece(ctx.text, ctx.f.span(a, b));
+            if !same_spelling(&tw_piece.text, proper) {
+                defects.push(Defect::TypeWordTypo);
+            }
+            let so_piece = so_at.map(|(p, after)| {
+                let sp = piece(ctx.text, ctx.f.span(p, after));
+                if !same_spelling(&sp.text, "số") {
+                    defects.push(Defect::SoTypo);
+                }
+                if glued {
+                    defects.push(Defect::Glued);
+                }
+                sp
+            });
+            let parts = Parts {
+                type_word: Some(tw_piece),
+                so_word: so_piece,
+                ..Parts::default()
+            };
+            (parts, defects)
         };
 
         // The provision before the type word ("khoản 2 Điều 5 ..."), read only once a
         // citation is found (most type words start none).
         if let Some(ns) = parse_numsym(fb, p, false) {
             // A bare number with a type word but no symbol needs "số" ("Quyết định số 12").
-            if !(ns.groups.is_empty() && parts_base.so_word.is_none() && ns.year.is_none()) {
+            if !(ns.groups.is_empty() && so_at.is_none() && ns.year.is_none()) {
+                let (parts_base, defects) = head();
                 let r = self.read(ctx, &ns);
                 let mut r = r;
                 r.defects.extend(defects.iter().copied());
-                let proper_key = fold_key(proper);
-                let generic = self.t.generic_words.contains(&proper_key);
                 let ck = choose_kind(kind, r.kind_from_symbol, generic);
                 let mut c = self.build(
                     ctx,
@@ -454,7 +505,7 @@ impl<'t> Extractor<'t> {
 
         if kind.is_named_law() {
             if let Some((mut c, amended)) = self.named_law(ctx, a, b, kind, next_anchor, anchors) {
-                c.defects.extend(defects.iter().copied());
+                c.defects.extend(head().1);
                 c.provision = self.provision_before(ctx, a);
                 res.push((c, None));
                 res.extend(amended.into_iter().map(|c| (c, None)));
@@ -610,6 +661,73 @@ mod tests {
                 "{c}"
             );
         }
+    }
+
+    /// The generic flag decided once per type word is the one the citation's type word
+    /// gave, `fold_key` of its proper spelling looked up among the generic words; and
+    /// the entry found by position is the one `Tables::type_word` finds.
+    #[test]
+    fn generic_flags_are_the_lookup() {
+        let t = Tables::builtin();
+        let x = Extractor::builtin();
+        assert_eq!(x.re.generic.len(), t.type_words.len());
+        assert!(x.re.generic.iter().any(|&g| g), "some type word is generic");
+        for (j, (f, _, p)) in t.type_words.iter().enumerate() {
+            assert_eq!(
+                x.re.generic[j],
+                t.generic_words.contains(&fold_key(p)),
+                "{p}"
+            );
+            let i = t.type_words.iter().position(|(g, _, _)| g == f);
+            let (k2, p2) = t.type_word(f).expect("own entry");
+            let (_, k3, p3) = &t.type_words[i.expect("own entry")];
+            assert_eq!((k2, p2), (*k3, p3.as_str()), "{f}");
+        }
+    }
+
+    /// A word the shapes rule out is no word of the list in lower case: on the built-in
+    /// law abbreviations and on random words (every case, lengths around 31).
+    #[test]
+    fn shapes_rule_out_only_other_words() {
+        let abbr: Vec<&str> = Tables::builtin()
+            .words
+            .law_abbreviations
+            .iter()
+            .map(|(s, _)| s.as_str())
+            .collect();
+        let mut list = abbr.clone();
+        let long = "a".repeat(40);
+        list.extend(["", "x", long.as_str(), "Ab"]);
+        let shapes = Shapes::new(list.iter().copied());
+        let is_lower_of = |s: &str, w: &str| {
+            s.len() == w.len()
+                && s.bytes()
+                    .zip(w.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        };
+        let mut words: Vec<String> = list.iter().map(|w| w.to_ascii_uppercase()).collect();
+        words.extend(list.iter().map(|w| w.to_string()));
+        let mut x: u64 = 0xDEAD_BEEF_CAFE_F00D;
+        for _ in 0..20_000 {
+            x = crate::testing::xorshift(x);
+            let n = (x % 45) as usize;
+            let w: String = (0..n)
+                .map(|i| {
+                    let b = b"aAbBdDqQtTvVxX&"[((x >> (i % 60)) % 15) as usize];
+                    b as char
+                })
+                .collect();
+            words.push(w);
+        }
+        let mut ruled_out = 0;
+        for w in &words {
+            let is_one = list.iter().any(|s| is_lower_of(s, w));
+            if !shapes.may_be(w) {
+                assert!(!is_one, "{w:?}");
+                ruled_out += 1;
+            }
+        }
+        assert!(ruled_out > 1000, "{ruled_out}");
     }
 
     /// The type word's key, built in a reused buffer, is `fold_key`'s on every kind of text.

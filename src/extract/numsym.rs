@@ -59,7 +59,8 @@ pub(super) fn parse_numsym(fb: &[u8], p: usize, strict: bool) -> Option<NumSym> 
         return None;
     }
     let (_, ne) = digits_at(fb, p, 5)?;
-    let number = String::from_utf8_lossy(&fb[p..ne]).into_owned();
+    // The number's digits, made a string only once the number-symbol is taken.
+    let number = &fb[p..ne];
     let mut stray = false;
     // Spaces inside, without a line break, are stray; with one, a PDF line break.
     let gap = |a: usize, b: usize, stray: &mut bool| {
@@ -195,7 +196,7 @@ pub(super) fn parse_numsym(fb: &[u8], p: usize, strict: bool) -> Option<NumSym> 
 pub(super) fn finish(
     start: usize,
     end: usize,
-    number: String,
+    number: &[u8],
     year: Option<i32>,
     groups: Vec<(usize, usize)>,
     num_sep: Option<u8>,
@@ -211,7 +212,7 @@ pub(super) fn finish(
     Some(NumSym {
         start,
         end,
-        number,
+        number: String::from_utf8_lossy(number).into_owned(),
         year,
         groups,
         num_sep,

@@ -48,28 +48,31 @@ impl Extractor<'_> {
     /// Read a parsed number-symbol as it should be written.
     pub(super) fn read(&self, ctx: &Ctx, ns: &NumSym) -> Reading {
         let mut defects = Vec::new();
-        let mut spelled: Vec<String> = Vec::new();
+        // Each group as it should be written: the table's spelling borrowed, or the cleaned
+        // writing.
+        let mut spelled: Vec<std::borrow::Cow<str>> = Vec::new();
         let mut known = false;
         let mut codes = Vec::new();
         for &(gs, ge) in &ns.groups {
             let (os, oe) = ctx.f.span(gs, ge);
             let raw = &ctx.text[os..oe];
-            if raw.contains('Ð') || raw.contains('ð') {
+            if has_char(raw, 'Ð') || has_char(raw, 'ð') {
                 defects.push(Defect::Lookalike);
             }
             let written = clean(raw);
             let code = self.t.code(&written);
             match code {
                 Some(c) => {
-                    if !written.contains('Đ') && c.spelled.contains('Đ') && !raw.contains('Ð') {
+                    if !has_char(&written, 'Đ') && has_char(&c.spelled, 'Đ') && !has_char(raw, 'Ð')
+                    {
                         defects.push(Defect::AsciiSymbol);
                     }
                     known |= c.kind.is_some() || c.issuer || c.party_issuer;
-                    spelled.push(c.spelled.clone());
+                    spelled.push(c.spelled.as_str().into());
                     codes.push(Some(c));
                 }
                 None => {
-                    spelled.push(written);
+                    spelled.push(written.into());
                     codes.push(None);
                 }
             }
@@ -113,7 +116,7 @@ impl Extractor<'_> {
         };
         let (symbol, canonical);
         if party {
-            let sym = format!("{}/{}", spelled[0], spelled[1]);
+            let sym = concat(&[&spelled[0], "/", &spelled[1]]);
             match ns.num_sep {
                 Some(b'-') => {}
                 Some(_) => defects.push(Defect::WrongSeparator),
@@ -122,7 +125,7 @@ impl Extractor<'_> {
             if ns.group_seps.first().is_some_and(|&s| s != b'/') {
                 defects.push(Defect::WrongSeparator);
             }
-            canonical = Some(format!("{number}-{sym}"));
+            canonical = Some(concat(&[&number, "-", &sym]));
             symbol = Some(sym);
         } else {
             let sym = spelled.join("-");
@@ -149,10 +152,7 @@ impl Extractor<'_> {
             if ns.year.is_none() && normative {
                 defects.push(Defect::MissingYear);
             }
-            canonical = Some(match ns.year {
-                Some(y) => format!("{number}/{y}/{sym}"),
-                None => format!("{number}/{sym}"),
-            });
+            canonical = Some(canonical_of(&number, ns.year, &sym));
             symbol = Some(sym);
         }
         dedup(&mut defects);
@@ -199,7 +199,7 @@ impl Extractor<'_> {
                     }
                 }
                 Err(y) => {
-                    invalid_date = Some(ds);
+                    invalid_date = Some(String::from_utf8_lossy(ds).into_owned());
                     defects.push(Defect::InvalidDate);
                     if year.is_none() {
                         year = y;
@@ -246,9 +246,7 @@ impl Extractor<'_> {
                 let t = clean(&ctx.text[os..oe]);
                 let t = t
                     .split_once(' ')
-                    .map(|(_, rest)| rest.to_string())
-                    .unwrap_or_default();
-                let t = t
+                    .map_or("", |(_, rest)| rest)
                     .trim_matches(|c| c == '“' || c == '”' || c == '"')
                     .to_string();
                 if !t.is_empty() {
@@ -261,7 +259,7 @@ impl Extractor<'_> {
         let mut canonical = r.canonical;
         if r.year.is_none() && defects.contains(&Defect::MissingYear) {
             if let (Some(y), Some(sym)) = (year, &r.symbol) {
-                canonical = Some(format!("{}/{y}/{sym}", r.number));
+                canonical = Some(canonical_of(&r.number, Some(y), sym));
             }
         }
         let start_f = type_word_at.unwrap_or(ns.start);
@@ -297,15 +295,66 @@ impl Extractor<'_> {
     }
 }
 
+/// Whether `s` holds `c`, by its bytes (a char's encoding found in UTF-8 starts at a
+/// char): `str::contains` for the short pieces of a citation, without a searcher.
+pub(super) fn has_char(s: &str, c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let c = c.encode_utf8(&mut buf).as_bytes();
+    s.as_bytes().windows(c.len()).any(|w| w == c)
+}
+
+/// The strings of `parts` end to end, in one allocation (what `format!` of them gives).
+pub(super) fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// The canonical number-symbol: "number/year/symbol", or "number/symbol" without a year
+/// (what `format!("{number}/{y}/{sym}")` gives, built without the formatter).
+pub(super) fn canonical_of(number: &str, year: Option<i32>, sym: &str) -> String {
+    let mut s = String::with_capacity(number.len() + sym.len() + 7);
+    s.push_str(number);
+    s.push('/');
+    if let Some(y) = year {
+        push_int(&mut s, y);
+        s.push('/');
+    }
+    s.push_str(sym);
+    s
+}
+
+/// `v` in decimal (as `Display` writes it) pushed on `s`.
+pub(super) fn push_int(s: &mut String, v: i32) {
+    let mut buf = [0u8; 11];
+    let mut i = buf.len();
+    let mut u = v.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    // ASCII digits and a sign.
+    s.extend(buf[i..].iter().map(|&b| b as char));
+}
+
 /// Same spelling up to case, NFC/NFD, tone placement and white space (`proper` is given
 /// in lower case, NFC).
 pub(super) fn same_spelling(written: &str, proper: &str) -> bool {
     // Fast path: one space between syllables, already NFC; compared without building the
     // lower case (char by char is `to_lowercase` except for a final sigma, left to it).
-    let quick = if written.contains('Σ') {
-        written.to_lowercase() == proper
-    } else {
-        lower_equals(written, proper)
+    let quick = match lower_equals(written, proper) {
+        Some(same) => same,
+        None => written.to_lowercase() == proper,
     };
     if quick {
         return true;
@@ -313,11 +362,12 @@ pub(super) fn same_spelling(written: &str, proper: &str) -> bool {
     clean(written).to_lowercase() == clean(proper).to_lowercase()
 }
 
-/// `written.to_lowercase() == proper` for a `written` without "Σ" (whose lower case
-/// depends on its place), char by char: a char equal to its proper one and not a capital
-/// is its own lower case (the common case, "Nghị định" against "nghị định"), so no case
-/// table is looked up for it.
-fn lower_equals(written: &str, proper: &str) -> bool {
+/// `written.to_lowercase() == proper`, char by char: a char equal to its proper one and
+/// not a capital is its own lower case (the common case, "Nghị định" against "nghị
+/// định"), so no case table is looked up for it. None at a "Σ" (whose lower case depends
+/// on its place: left to `to_lowercase`); a difference before any "Σ" is one in
+/// `to_lowercase` too (every other char lowers on its own).
+fn lower_equals(written: &str, proper: &str) -> Option<bool> {
     let own_lower = |c: char| {
         if c.is_ascii() {
             !c.is_ascii_uppercase()
@@ -327,24 +377,27 @@ fn lower_equals(written: &str, proper: &str) -> bool {
     };
     let mut p = proper.chars();
     for c in written.chars() {
+        if c == 'Σ' {
+            return None;
+        }
         match p.next() {
             Some(q) if q == c && own_lower(c) => {}
             Some(q) if c.is_ascii() => {
                 if q != c.to_ascii_lowercase() {
-                    return false;
+                    return Some(false);
                 }
             }
             Some(q) => {
                 // A char may lower to several ("İ" → "i̇"): as many of `proper` taken.
                 let mut l = c.to_lowercase();
                 if l.next() != Some(q) || l.any(|x| p.next() != Some(x)) {
-                    return false;
+                    return Some(false);
                 }
             }
-            None => return false,
+            None => return Some(false),
         }
     }
-    p.next().is_none()
+    Some(p.next().is_none())
 }
 
 /// The type word decides the kind ("Luật số 48/2019/QH14" stays a law; a wrong type word,
@@ -372,6 +425,44 @@ pub(super) fn qh_code(s: &str, w: &tables::Words) -> Option<Kind> {
 }
 
 #[cfg(test)]
+mod builder_tests {
+    use super::{canonical_of, concat, has_char, push_int};
+
+    /// The string builders are the `format!` and `str::contains` they replace, on a table
+    /// of edge values and on random ones.
+    #[test]
+    fn builders_are_format() {
+        let mut x: u64 = 0x5DEE_CE66_D1CE_4E5B;
+        let mut ints = vec![0, 1, -1, 9, 10, 99, 100, 2024, -2024, i32::MAX, i32::MIN];
+        for _ in 0..2000 {
+            x = crate::testing::xorshift(x);
+            ints.push(x as i32);
+            ints.push((x % 3000) as i32);
+        }
+        for v in ints {
+            let mut s = String::from("a");
+            push_int(&mut s, v);
+            assert_eq!(s, format!("a{v}"));
+            assert_eq!(
+                canonical_of("12", Some(v), "NĐ-CP"),
+                format!("12/{v}/NĐ-CP")
+            );
+        }
+        assert_eq!(canonical_of("01", None, "KH-UBND"), "01/KH-UBND");
+        assert_eq!(canonical_of("", None, ""), "/");
+        assert_eq!(concat(&["28", "-", "NQ/TW"]), "28-NQ/TW");
+        assert_eq!(concat(&[]), "");
+        for s in [
+            "", "Ð", "ÐĐ", "ND", "NĐ-CP", "QÐ", "xð", "\u{110}", "Ą", "ĐĐ",
+        ] {
+            for c in ['Ð', 'ð', 'Đ'] {
+                assert_eq!(has_char(s, c), s.contains(c), "{s:?} {c:?}");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
 mod same_spelling_tests {
     use super::same_spelling;
 
@@ -379,7 +470,18 @@ mod same_spelling_tests {
     /// of spellings (capitals, titlecase and multi-char lower cases, lengths, NFD).
     #[test]
     fn same_spelling_is_lowercase_equality() {
-        let proper = ["nghị định", "số", "luật", "i\u{307}x", "ǆx", "ß", "σς", ""];
+        let proper = [
+            "nghị định",
+            "số",
+            "luật",
+            "i\u{307}x",
+            "ǆx",
+            "ß",
+            "σς",
+            "σσς",
+            "xς",
+            "",
+        ];
         let written = [
             "Nghị định",
             "NGHỊ ĐỊNH",
@@ -401,6 +503,9 @@ mod same_spelling_tests {
             "ẞ",
             "ΣΣ",
             "σΣ",
+            "xΣ",
+            "σςΣ",
+            "Σσς",
             "",
             "nghi\u{323} đi\u{323}nh",
         ];
@@ -411,6 +516,40 @@ mod same_spelling_tests {
                         == crate::normalize::clean(p).to_lowercase();
                 assert_eq!(same_spelling(w, p), reference, "{w:?} {p:?}");
             }
+        }
+    }
+
+    /// On random spellings (capitals, "Σ" anywhere, multi-char lower cases, NFD), the
+    /// char-by-char comparison with its "Σ" found on the way says what `to_lowercase` says.
+    #[test]
+    fn same_spelling_on_random_spellings() {
+        let alphabet = [
+            "n", "N", "g", "h", "ị", "Ị", "i\u{323}", " ", "Σ", "σ", "ς", "İ", "i\u{307}", "ß",
+            "ẞ", "ǅ", "ǆ", "đ", "Đ",
+        ];
+        let word = |x: &mut u64, n: u64| -> String {
+            (0..n)
+                .map(|_| {
+                    *x = crate::testing::xorshift(*x);
+                    alphabet[(*x % alphabet.len() as u64) as usize]
+                })
+                .collect()
+        };
+        let mut x: u64 = 0x0123_4567_89AB_CDEF;
+        for _ in 0..20_000 {
+            x = crate::testing::xorshift(x);
+            let n = x % 6;
+            let w = word(&mut x, n);
+            let n = x % 5;
+            let p = if x.is_multiple_of(3) {
+                w.to_lowercase()
+            } else {
+                word(&mut x, n)
+            };
+            let reference = w.to_lowercase() == p
+                || crate::normalize::clean(&w).to_lowercase()
+                    == crate::normalize::clean(&p).to_lowercase();
+            assert_eq!(same_spelling(&w, &p), reference, "{w:?} {p:?}");
         }
     }
 }

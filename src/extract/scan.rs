@@ -34,10 +34,11 @@ pub(super) fn dedup(v: &mut Vec<Defect>) {
 pub(super) fn piece(text: &str, (s, e): (usize, usize)) -> Piece {
     let e = e.max(s).min(text.len());
     let s = s.min(e);
+    let t = text.get(s..e).unwrap_or("").trim_end();
     Piece {
-        text: text.get(s..e).unwrap_or("").trim_end().to_string(),
+        text: t.to_string(),
         start: s,
-        end: s + text.get(s..e).unwrap_or("").trim_end().len(),
+        end: s + t.len(),
     }
 }
 
@@ -74,10 +75,36 @@ pub(super) fn word_at_ci(fb: &[u8], p: usize, w: &[u8]) -> bool {
 /// before or after it). Candidates are the places of its rarest byte in either case
 /// (`memchr2`; "thu vien phap luat" is looked for by its "v", not by every "t"), each
 /// compared in full.
+///
+/// With AVX2 (detected at run time) and a needle of two bytes or more, the candidates are
+/// the places where its two rarest bytes both stand, 32 places at once (each byte compared
+/// with its 0x20 bit set, as a lower-case letter is: a superset of the places where they
+/// match case aside), each then compared in full as here.
 pub(super) fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
         return None;
     }
+    #[cfg(target_arch = "x86_64")]
+    if needle.len() >= 2 && hay.len() >= 64 && std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2.
+        return unsafe { wide::find_ci(hay, needle) };
+    }
+    find_ci_narrow(hay, needle)
+}
+
+/// Whether `needle` stands at `i` as a whole word, ASCII case aside.
+#[inline]
+fn word_ci_at(hay: &[u8], i: usize, needle: &[u8]) -> bool {
+    hay.get(i..i + needle.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        && (i == 0 || !hay[i - 1].is_ascii_alphabetic())
+        && hay
+            .get(i + needle.len())
+            .is_none_or(|c| !c.is_ascii_alphabetic())
+}
+
+/// [`find_ci`] on any processor: the places of the rarest byte (`memchr2`).
+fn find_ci_narrow(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let k = rarest_byte(needle);
     let (lower, upper) = (
         needle[k].to_ascii_lowercase(),
@@ -86,19 +113,65 @@ pub(super) fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let mut from = k;
     while let Some(j) = memchr::memchr2(lower, upper, hay.get(from..)?) {
         let i = from + j - k;
-        if hay
-            .get(i..i + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
-            && (i == 0 || !hay[i - 1].is_ascii_alphabetic())
-            && hay
-                .get(i + needle.len())
-                .is_none_or(|c| !c.is_ascii_alphabetic())
-        {
+        if word_ci_at(hay, i, needle) {
             return Some(i);
         }
         from += j + 1;
     }
     None
+}
+
+/// The pair filter of [`find_ci`] with AVX2.
+#[cfg(target_arch = "x86_64")]
+mod wide {
+    use super::{rarest_byte, word_ci_at, RANK};
+    use std::arch::x86_64::*;
+
+    /// [`super::find_ci`] for a needle of two bytes or more.
+    ///
+    /// # Safety
+    /// The processor must have AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+        // The two rarest places of the needle, in order.
+        let k1 = rarest_byte(needle);
+        let mut k2 = if k1 == 0 { 1 } else { 0 };
+        for (i, &c) in needle.iter().enumerate() {
+            if i != k1 && RANK[c as usize] > RANK[needle[k2] as usize] {
+                k2 = i;
+            }
+        }
+        let (a, b) = (k1.min(k2), k1.max(k2));
+        let bit = _mm256_set1_epi8(0x20);
+        let va = _mm256_set1_epi8((needle[a] | 0x20) as i8);
+        let vb = _mm256_set1_epi8((needle[b] | 0x20) as i8);
+        let n = hay.len();
+        let mut i = 0usize;
+        while i + b + 32 <= n {
+            // SAFETY: bytes i + a .. i + b + 32 are inside `hay` (a < b).
+            let (ha, hb) = unsafe {
+                (
+                    _mm256_loadu_si256(hay.as_ptr().add(i + a).cast()),
+                    _mm256_loadu_si256(hay.as_ptr().add(i + b).cast()),
+                )
+            };
+            let eq = _mm256_and_si256(
+                _mm256_cmpeq_epi8(_mm256_or_si256(ha, bit), va),
+                _mm256_cmpeq_epi8(_mm256_or_si256(hb, bit), vb),
+            );
+            let mut m = _mm256_movemask_epi8(eq) as u32;
+            while m != 0 {
+                let s = i + m.trailing_zeros() as usize;
+                m &= m - 1;
+                if word_ci_at(hay, s, needle) {
+                    return Some(s);
+                }
+            }
+            i += 32;
+        }
+        // The last places, one by one.
+        (i..n).find(|&s| word_ci_at(hay, s, needle))
+    }
 }
 
 /// ASCII bytes of folded Vietnamese text, most frequent first (letters in either case;
@@ -190,29 +263,49 @@ pub(super) fn words_after(ft: &str, p: usize, max: usize) -> (Vec<&str>, Vec<(us
     let mut i = p;
     let limit = (p + 400).min(fb.len());
     while i < limit && words.len() < max {
-        while i < limit && !is_word_byte(fb[i]) {
-            // Stop at strong punctuation.
-            if matches!(fb[i], b';' | b'.' | b':' | b'(' | b')' | b'"' | b'|' | b'/') {
-                return (words, offs);
-            }
-            if fb[i] >= 0x80 {
-                // Non-ASCII (quotes etc.) end the run.
-                return (words, offs);
+        // Up to the next word byte; strong punctuation and non-ASCII (quotes etc.) end
+        // the run. One table lookup a byte.
+        loop {
+            match WORDS_CLASS[fb[i] as usize] {
+                WORD_BYTE => break,
+                STOP_BYTE => return (words, offs),
+                _ => {}
             }
             i += 1;
+            if i == limit {
+                return (words, offs);
+            }
         }
         let s = i;
-        while i < limit && is_word_byte(fb[i]) {
+        while i < limit && WORDS_CLASS[fb[i] as usize] == WORD_BYTE {
             i += 1;
         }
-        if i > s {
-            // Word bytes are ASCII letters: the slice starts and ends on char boundaries.
-            words.push(ft.get(s..i).unwrap_or(""));
-            offs.push((s, i));
-        }
+        // Word bytes are ASCII letters: the slice starts and ends on char boundaries.
+        words.push(ft.get(s..i).unwrap_or(""));
+        offs.push((s, i));
     }
     (words, offs)
 }
+
+/// `words_after`'s classes of bytes: a word byte, a byte ending the words, or one skipped.
+const WORD_BYTE: u8 = 1;
+const STOP_BYTE: u8 = 2;
+const WORDS_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() || b == b'&' {
+            WORD_BYTE
+        } else if matches!(b, b';' | b'.' | b':' | b'(' | b')' | b'"' | b'|' | b'/') || b >= 0x80 {
+            STOP_BYTE
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
 
 /// Letters and '&' ("GDQP&AN"); digits separate words (footnote marks: "xã hội1").
 pub(super) fn is_word_byte(b: u8) -> bool {
@@ -249,7 +342,71 @@ pub(super) fn digits_at(fb: &[u8], p: usize, max: usize) -> Option<(u32, usize)>
 
 #[cfg(test)]
 mod tests {
-    use super::{bare_number_starts, find_ci};
+    use super::{bare_number_starts, find_ci, words_after};
+
+    /// `words_after` with its byte table is the loop it replaced, on random soups of
+    /// letters, '&', digits, white space, stops and non-ASCII text, every start and limit.
+    #[test]
+    fn words_after_is_the_byte_loop() {
+        fn reference(ft: &str, p: usize, max: usize) -> (Vec<&str>, Vec<(usize, usize)>) {
+            let is_word_byte = |b: u8| b.is_ascii_alphabetic() || b == b'&';
+            let fb = ft.as_bytes();
+            let (mut words, mut offs) = (Vec::new(), Vec::new());
+            let mut i = p;
+            let limit = (p + 400).min(fb.len());
+            while i < limit && words.len() < max {
+                while i < limit && !is_word_byte(fb[i]) {
+                    if matches!(fb[i], b';' | b'.' | b':' | b'(' | b')' | b'"' | b'|' | b'/') {
+                        return (words, offs);
+                    }
+                    if fb[i] >= 0x80 {
+                        return (words, offs);
+                    }
+                    i += 1;
+                }
+                let s = i;
+                while i < limit && is_word_byte(fb[i]) {
+                    i += 1;
+                }
+                if i > s {
+                    words.push(ft.get(s..i).unwrap_or(""));
+                    offs.push((s, i));
+                }
+            }
+            (words, offs)
+        }
+        let pieces = [
+            "uy", "ban", "Nhan", "DAN", "&", "1", "23", " ", "  ", "\n", "\t", "-", ",", ";", ".",
+            ":", "(", ")", "\"", "|", "/", "\u{201c}", "\u{111}", "_", "x",
+        ];
+        let mut x: u64 = 0x0F1E_2D3C_4B5A_6978;
+        for _ in 0..3000 {
+            x = crate::testing::xorshift(x);
+            let mut t = String::new();
+            for _ in 0..x % 60 {
+                x = crate::testing::xorshift(x);
+                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            for _ in 0..(t.len() / 40).max(1) {
+                x = crate::testing::xorshift(x);
+                let p = (x as usize % (t.len() + 1)).min(t.len());
+                let max = (x >> 20) as usize % 30;
+                assert_eq!(
+                    words_after(&t, p, max),
+                    reference(&t, p, max),
+                    "{t:?} {p} {max}"
+                );
+            }
+        }
+        let long = "ab ".repeat(300);
+        for p in [0, 1, 2, 3, 500, 899, 900] {
+            assert_eq!(
+                words_after(&long, p, 1000),
+                reference(&long, p, 1000),
+                "{p}"
+            );
+        }
+    }
 
     /// `find_ci` finds what comparing every window finds, on a table of haystacks and on
     /// every needle cut from them.
@@ -302,6 +459,65 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(&fb)
             );
+        }
+    }
+
+    /// On long random texts (where AVX2, when there, filters 32 places at once) of the
+    /// needles' pieces in every case, letters around them and other bytes, `find_ci` finds
+    /// the first whole-word place that comparing every window finds, and so does the
+    /// search on any processor.
+    #[test]
+    fn find_ci_is_the_window_search_on_long_texts() {
+        let reference = |hay: &[u8], needle: &[u8]| {
+            hay.windows(needle.len()).enumerate().find_map(|(i, w)| {
+                (w.eq_ignore_ascii_case(needle)
+                    && (i == 0 || !hay[i - 1].is_ascii_alphabetic())
+                    && hay
+                        .get(i + needle.len())
+                        .is_none_or(|c| !c.is_ascii_alphabetic()))
+                .then_some(i)
+            })
+        };
+        let needles: [&[u8]; 7] = [
+            b"ngay",
+            b"cua",
+            b"thu vien phap luat",
+            b"ma so thue:",
+            b"ab",
+            b"@`",
+            b"x:",
+        ];
+        let pieces: [&[u8]; 16] = [
+            b"ngay",
+            b"NGAY",
+            b"Ngay",
+            b"ng",
+            b"ay",
+            b"cua",
+            b"CUA",
+            b"thu vien",
+            b"PHAP LUAT",
+            b"ma so thue",
+            b":",
+            b" ",
+            b"x",
+            b"\xc4\x91",
+            b"@`",
+            b"Ab",
+        ];
+        let mut x: u64 = 0xA076_1D64_78BD_642F;
+        for round in 0..3000 {
+            x = crate::testing::xorshift(x);
+            let mut hay = Vec::new();
+            for _ in 0..x % 120 {
+                x = crate::testing::xorshift(x);
+                hay.extend_from_slice(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            for needle in needles {
+                let want = reference(&hay, needle);
+                assert_eq!(find_ci(&hay, needle), want, "round {round}");
+                assert_eq!(super::find_ci_narrow(&hay, needle), want, "round {round}");
+            }
         }
     }
 

@@ -179,8 +179,9 @@ impl TypeWordScan {
     }
 
     /// The match at `s`, if `s` starts a word and is at or after `resume` (the end of the
-    /// last match): pushed, and `resume` moved to its end.
-    #[inline]
+    /// last match): pushed, and `resume` moved to its end. Inlined into the AVX2 loop
+    /// that calls it for every place passing its filter.
+    #[inline(always)]
     fn try_at(
         &self,
         fb: &[u8],
@@ -204,7 +205,7 @@ impl TypeWordScan {
     }
 
     /// The type words the `UNITS` bytes from `s` may start (a space stands for the end).
-    #[inline]
+    #[inline(always)]
     fn filter(&self, fb: &[u8], s: usize) -> u64 {
         let mut pad = [b' '; UNITS];
         let w = match fb.get(s..s + UNITS) {
