@@ -3,7 +3,7 @@
 //! rewrites only the groups that need it when it is not.
 //!
 //! ASCII bytes are skipped a run at a time; only non-ASCII characters are looked at. Where
-//! the processor has AVX2, the byte passes look at 32 bytes at a time ([`wide`]), each tested
+//! the processor has AVX2, the byte passes look at 32 bytes at a time (`wide`), each tested
 //! equal to its narrow form. Knows nothing of files, formats or citations.
 
 use super::legacy::{is_ordinary_symbol, tables};
