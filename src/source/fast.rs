@@ -2,8 +2,9 @@
 //! a legacy encoding, pass through untouched (no copy, no offset map), and the NFC pass that
 //! rewrites only the groups that need it when it is not.
 //!
-//! ASCII bytes are skipped a run at a time; only non-ASCII characters are looked at. Knows
-//! nothing of files, formats or citations.
+//! ASCII bytes are skipped a run at a time; only non-ASCII characters are looked at. Where
+//! the processor has AVX2, the byte passes look at 32 bytes at a time (`wide`), each tested
+//! equal to its narrow form. Knows nothing of files, formats or citations.
 
 use super::legacy::{is_ordinary_symbol, tables};
 use super::offsets::{Builder, OffsetMap};
@@ -44,6 +45,17 @@ fn non_ascii_runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// state exactly as a fresh start does), in one pass over the bytes. `false` means "maybe
 /// not": the caller normalizes.
 pub fn is_nfc(s: &str) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if wide::usable() {
+        // SAFETY: the processor has AVX2 and POPCNT.
+        return unsafe { wide::is_nfc(s) };
+    }
+    is_nfc_narrow(s)
+}
+
+/// [`is_nfc`] without vector instructions beyond the compiler's own (32-byte blocks of
+/// safe starters skipped by [`safe_run`]).
+fn is_nfc_narrow(s: &str) -> bool {
     let bytes = s.as_bytes();
     let quick = |a: usize, b: usize| {
         s.get(a..b)
@@ -87,6 +99,33 @@ pub fn is_nfc(s: &str) -> bool {
         }
     }
     piece.is_none_or(|p| quick(p, bytes.len()))
+}
+
+/// Where the check of [`is_nfc`] goes on after the character at `k`, a lead byte that is
+/// not of a safe character by the block test: after it if it is a safe starter, else after
+/// the piece of other characters it opens and the safe starter (or ASCII) that ends it, the
+/// piece passing the quick check; `None` if the piece is maybe not NFC.
+fn after_piece(s: &str, k: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut j = k;
+    while j < b.len() {
+        let lead = b[j];
+        let starter = if lead < 0x80 {
+            Some(1)
+        } else {
+            safe_starter_len(b, j)
+        };
+        if let Some(len) = starter {
+            let fine = j == k
+                || s.get(k..j)
+                    .is_some_and(|p| is_nfc_quick(p.chars()) == IsNormalized::Yes);
+            return fine.then_some(j + len);
+        }
+        j += utf8_len(lead);
+    }
+    s.get(k..)
+        .is_some_and(|p| is_nfc_quick(p.chars()) == IsNormalized::Yes)
+        .then_some(b.len())
 }
 
 /// The end of the run of 32-byte blocks of safe starters ([`block_is_safe`]) from the char
@@ -164,7 +203,7 @@ pub fn plainly_unicode(sample: &str) -> Option<&'static str> {
     // Every non-ASCII character, counted from its first byte: once the letters beyond
     // Windows-1252 pass 1 in 100 of them (and something odd was seen), the rest cannot
     // change the answer, so the scan stops there.
-    let latin = count_bytes(sample.as_bytes(), |b| b >= 0xC0);
+    let latin = lead_bytes(sample.as_bytes());
     let (mut beyond, mut odd) = (0usize, 0usize);
     'runs: for (a, b) in non_ascii_runs(sample) {
         for c in sample[a..b].chars() {
@@ -187,6 +226,16 @@ pub fn plainly_unicode(sample: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// How many bytes of `bytes` are C0 or above.
+fn lead_bytes(bytes: &[u8]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if wide::usable() {
+        // SAFETY: the processor has AVX2 and POPCNT.
+        return unsafe { wide::leads(bytes) };
+    }
+    count_bytes(bytes, |b| b >= 0xC0)
 }
 
 /// How many bytes of `bytes` satisfy `f` (a branch-free test): counted 255 bytes at a time
@@ -231,6 +280,25 @@ fn cp1252_high() -> &'static [char] {
 /// normalized, each output character mapped to its group's start. A group is bounded at 64
 /// bytes, so 10,000 stacked marks stay linear.
 pub fn nfc(text: String, map: &mut OffsetMap) -> String {
+    #[cfg(target_arch = "x86_64")]
+    if wide::usable() {
+        // The safe characters skipped up to the next other one: after a miss, the next
+        // character is tried.
+        // SAFETY: the processor has AVX2 and POPCNT.
+        let skip = |b: &[u8], i: usize| Some(unsafe { wide::next_unsafe(b, i) }).filter(|&e| e > i);
+        return nfc_with(text, map, skip, 1);
+    }
+    nfc_with(text, map, safe_run, 32)
+}
+
+/// [`nfc`], skipping safe starters with `skip` (from a char boundary, the boundary at the
+/// end of a run of safe starters, if any), tried again `miss` bytes after a miss.
+fn nfc_with(
+    text: String,
+    map: &mut OffsetMap,
+    skip: impl Fn(&[u8], usize) -> Option<usize>,
+    miss: usize,
+) -> String {
     if is_nfc(&text) {
         return text;
     }
@@ -260,11 +328,11 @@ pub fn nfc(text: String, map: &mut OffsetMap) -> String {
     };
     let bytes = text.as_bytes();
     let mut i = 0;
-    // Where 32 bytes of safe starters are looked for next (after a miss, 32 bytes on).
+    // Where safe starters are looked for next (after a miss, `miss` bytes on).
     let mut retry = 0;
     while let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
         if i >= retry {
-            if let Some(end) = safe_run(bytes, i) {
+            if let Some(end) = skip(bytes, i) {
                 // Each safe starter is a group of its own, already NFC (`flush` leaves
                 // it): the group before them ends, the last of them may take marks.
                 if group_len > 0 {
@@ -278,7 +346,7 @@ pub fn nfc(text: String, map: &mut OffsetMap) -> String {
                 i = end;
                 continue;
             }
-            retry = i + 32;
+            retry = i + miss;
         }
         let starter = c.is_ascii() || is_safe_starter(c) || canonical_combining_class(c) == 0;
         if starter && group_len > 0 {
@@ -305,6 +373,153 @@ pub fn nfc(text: String, map: &mut OffsetMap) -> String {
     let (t, l) = b.finish(text.len());
     map.push(l);
     t
+}
+
+/// The checks 32 bytes at a time with AVX2 (asked of the processor at run time; the
+/// narrow forms above are used without it). Each is tested against its narrow form.
+#[cfg(target_arch = "x86_64")]
+pub(crate) mod wide {
+    use std::arch::x86_64::*;
+
+    /// Does the processor have what these need (AVX2, POPCNT)? Asked once, then cached.
+    pub(crate) fn usable() -> bool {
+        std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("popcnt")
+    }
+
+    /// The 32 bytes at `p`.
+    ///
+    /// # Safety
+    /// They must be readable.
+    #[target_feature(enable = "avx2")]
+    unsafe fn load(p: *const u8) -> __m256i {
+        // SAFETY: the caller vouches for the bytes.
+        unsafe { _mm256_loadu_si256(p.cast()) }
+    }
+
+    /// [`super::is_nfc`]: blocks of 32 bytes whose lead bytes are all of safe characters
+    /// (as [`super::block_is_safe`] tells them: below CC, or E1 B8–BB) skipped with one
+    /// test; each other lead byte checked with the piece it opens ([`super::after_piece`]).
+    /// Every character skipped is a starter allowed in NFC, where the quick check starts
+    /// afresh, so the answer is the narrow one's.
+    #[target_feature(enable = "avx2,popcnt")]
+    pub(crate) fn is_nfc(s: &str) -> bool {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i + 33 <= b.len() {
+            let m = unsafe_leads(b, i);
+            if m == 0 {
+                i += 32;
+                continue;
+            }
+            // A lead byte (CC and above are never continuation bytes).
+            match super::after_piece(s, i + m.trailing_zeros() as usize) {
+                Some(next) => i = next,
+                None => return false,
+            }
+        }
+        // The last bytes from the next character (those before it are of a safe one).
+        while b.get(i).is_some_and(|&x| (0x80..0xC0).contains(&x)) {
+            i += 1;
+        }
+        s.get(i..).is_some_and(super::is_nfc_narrow)
+    }
+
+    /// The lead bytes among the 32 from `i` that are not of safe characters as
+    /// [`super::block_is_safe`] tells them (below CC, or E1 B8–BB), as bits; `i + 33` must
+    /// be at most `b.len()` (else none).
+    #[target_feature(enable = "avx2")]
+    fn unsafe_leads(b: &[u8], i: usize) -> u32 {
+        if i + 33 > b.len() {
+            return 0;
+        }
+        // SAFETY: bytes i .. i + 33 are inside `b`.
+        let (x, y) = unsafe { (load(b.as_ptr().add(i)), load(b.as_ptr().add(i + 1))) };
+        let high = _mm256_cmpeq_epi8(_mm256_max_epu8(x, _mm256_set1_epi8(0xCCu8 as i8)), x);
+        let latin = _mm256_and_si256(
+            _mm256_cmpeq_epi8(x, _mm256_set1_epi8(0xE1u8 as i8)),
+            _mm256_cmpeq_epi8(
+                _mm256_and_si256(y, _mm256_set1_epi8(0xFCu8 as i8)),
+                _mm256_set1_epi8(0xB8u8 as i8),
+            ),
+        );
+        _mm256_movemask_epi8(_mm256_andnot_si256(latin, high)) as u32
+    }
+
+    /// From the char boundary `i`: the first lead byte of a character other than the safe
+    /// ones of the block test, else (fewer than 33 bytes left) the first char boundary
+    /// where the blocks ended. Every character before it is a safe starter.
+    #[target_feature(enable = "avx2")]
+    pub(crate) fn next_unsafe(b: &[u8], mut i: usize) -> usize {
+        while i + 33 <= b.len() {
+            let m = unsafe_leads(b, i);
+            if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i += 32;
+        }
+        while b.get(i).is_some_and(|&x| (0x80..0xC0).contains(&x)) {
+            i += 1;
+        }
+        i
+    }
+
+    /// How many of the bytes satisfy `test` (a byte-wise comparison giving all ones or
+    /// zeros per byte) and whether any is NUL: whole blocks here, the last bytes by `last`.
+    #[target_feature(enable = "avx2,popcnt")]
+    fn count_with(
+        bytes: &[u8],
+        test: impl Fn(__m256i) -> __m256i,
+        last: impl Fn(u8) -> bool,
+    ) -> (usize, bool) {
+        let (mut n, mut nul) = (0usize, _mm256_setzero_si256());
+        let mut blocks = bytes.chunks_exact(32);
+        for block in &mut blocks {
+            // SAFETY: a block of 32 bytes.
+            let x = unsafe { load(block.as_ptr()) };
+            n += (_mm256_movemask_epi8(test(x)) as u32).count_ones() as usize;
+            nul = _mm256_or_si256(nul, _mm256_cmpeq_epi8(x, _mm256_setzero_si256()));
+        }
+        let rest = blocks.remainder();
+        n += rest.iter().filter(|&&b| last(b)).count();
+        (n, _mm256_movemask_epi8(nul) != 0 || rest.contains(&0))
+    }
+
+    /// The bytes of `head` counted as controls by [`crate::source::encoding::binary_check`]
+    /// (below 20 but tab, line feed, carriage return, form feed and 1A), and whether it
+    /// holds a NUL byte: in one pass.
+    #[target_feature(enable = "avx2,popcnt")]
+    pub(crate) fn controls(head: &[u8]) -> (usize, bool) {
+        count_with(
+            head,
+            |x| {
+                let low = _mm256_cmpeq_epi8(_mm256_min_epu8(x, _mm256_set1_epi8(0x1F)), x);
+                let allowed = [b'\t', b'\n', b'\r', 0x0c, 0x1a]
+                    .map(|c| _mm256_cmpeq_epi8(x, _mm256_set1_epi8(c as i8)))
+                    .into_iter()
+                    .fold(_mm256_setzero_si256(), |a, e| _mm256_or_si256(a, e));
+                _mm256_andnot_si256(allowed, low)
+            },
+            super::is_control,
+        )
+    }
+
+    /// How many bytes of `bytes` are C0 or above (the first bytes of characters beyond
+    /// U+007F but U+0080–U+00BF … all non-ASCII characters' lead bytes).
+    #[target_feature(enable = "avx2,popcnt")]
+    pub(crate) fn leads(bytes: &[u8]) -> usize {
+        count_with(
+            bytes,
+            |x| _mm256_cmpeq_epi8(_mm256_max_epu8(x, _mm256_set1_epi8(0xC0u8 as i8)), x),
+            |b| b >= 0xC0,
+        )
+        .0
+    }
+}
+
+/// Is `b` a control byte that [`crate::source::encoding::binary_check`] counts (below 20
+/// but tab, line feed, carriage return, form feed and 1A, which TCVN3 and text use)?
+pub fn is_control(b: u8) -> bool {
+    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c) & (b != 0x1a)
 }
 
 #[cfg(test)]
@@ -363,6 +578,16 @@ mod tests {
         (t, map)
     }
 
+    /// `text` composed by [`nfc`] (the wide skipping where the processor has it) and by
+    /// the narrow skipping of 32-byte blocks, each with its map.
+    fn both_nfc(text: &str) -> [(String, OffsetMap); 2] {
+        let mut maps = [OffsetMap::default(), OffsetMap::default()];
+        let a = nfc(text.to_string(), &mut maps[0]);
+        let b = nfc_with(text.to_string(), &mut maps[1], safe_run, 32);
+        let [ma, mb] = maps;
+        [(a, ma), (b, mb)]
+    }
+
     #[test]
     fn nfc_matches_the_per_character_pass() {
         let nfd: String = "Nghị định số 12/2024/NĐ-CP".nfd().collect();
@@ -378,12 +603,12 @@ mod tests {
             "",
         ];
         for text in rows {
-            let mut map = OffsetMap::default();
-            let got = nfc(text.to_string(), &mut map);
             let (want, want_map) = reference(text);
-            assert_eq!(got, want, "{text:?}");
-            for t in 0..=got.len() {
-                assert_eq!(map.original(t), want_map.original(t), "{text:?} at {t}");
+            for (got, map) in both_nfc(text) {
+                assert_eq!(got, want, "{text:?}");
+                for t in 0..=got.len() {
+                    assert_eq!(map.original(t), want_map.original(t), "{text:?} at {t}");
+                }
             }
         }
     }
@@ -417,12 +642,12 @@ mod tests {
                     w.push('\u{301}');
                 }
             }
-            let mut map = OffsetMap::default();
-            let got = nfc(w.clone(), &mut map);
             let (want, want_map) = reference(&w);
-            assert_eq!(got, want, "{w:?}");
-            for t in 0..=got.len() {
-                assert_eq!(map.original(t), want_map.original(t), "{w:?} at {t}");
+            for (got, map) in both_nfc(&w) {
+                assert_eq!(got, want, "{w:?}");
+                for t in 0..=got.len() {
+                    assert_eq!(map.original(t), want_map.original(t), "{w:?} at {t}");
+                }
             }
         }
     }
@@ -503,6 +728,95 @@ mod tests {
         }
         // Both answers were met many times.
         assert!(seen.iter().all(|&n| n > 100), "{seen:?}");
+    }
+
+    /// The wide (AVX2) checks say what the narrow ones say: `is_nfc` what the whole quick
+    /// check says, on random mixtures of ASCII runs (whole blocks), safe starters, marks,
+    /// punctuation, C1 controls and other blocks; the counts of control and lead bytes
+    /// what `count_bytes` counts, at every length around the 32-byte blocks.
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn wide_checks_say_what_narrow_ones_say() {
+        if !wide::usable() {
+            eprintln!("no AVX2: the wide checks are not used here");
+            return;
+        }
+        let alphabet: Vec<&str> = vec![
+            "a",
+            " ",
+            "\n",
+            "Nghị định số 12/2024/NĐ-CP của Chính phủ",
+            "0123456789abcdefghijklmnopqrstuvwxyz",
+            "ă",
+            "đ",
+            "ị",
+            "Ệ",
+            "ư",
+            "é",
+            "\u{a0}",
+            "\u{85}",
+            "\u{2c6}",
+            "\u{301}",
+            "\u{323}",
+            "\u{340}",
+            "\u{344}",
+            "\u{2126}",
+            "\u{212b}",
+            "\u{1e9b}",
+            "\u{1f71}",
+            "\u{3099}",
+            "가",
+            "中",
+            "😀",
+            "\u{1d15e}",
+            "“",
+            "”",
+            "–",
+            "\u{2000}",
+            "\u{2001}",
+            "\u{2002}",
+            "\u{206f}",
+            "\u{2070}",
+        ];
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut seen = [0usize; 2];
+        for _ in 0..30_000 {
+            x = crate::testing::xorshift(x);
+            let mut w = String::new();
+            for k in 0..(x >> 58) {
+                let r = crate::testing::xorshift(x.rotate_left(k as u32 * 3 + 1));
+                w.push_str(alphabet[(r % alphabet.len() as u64) as usize]);
+            }
+            let want = is_nfc_quick(w.chars()) == IsNormalized::Yes;
+            // SAFETY: the processor has AVX2 and POPCNT (asked above).
+            assert_eq!(unsafe { wide::is_nfc(&w) }, want, "{w:?}");
+            assert_eq!(is_nfc_narrow(&w), want, "{w:?}");
+            seen[usize::from(want)] += 1;
+        }
+        assert!(seen.iter().all(|&n| n > 1000), "{seen:?}");
+        let bytes: Vec<u8> = (0..3000)
+            .map(|_| {
+                x = crate::testing::xorshift(x);
+                // Many controls, NULs and high bytes.
+                [
+                    (x >> 24) as u8,
+                    (x >> 32) as u8 & 0x1F,
+                    0xC0 | (x >> 40) as u8,
+                ][(x % 3) as usize]
+            })
+            .collect();
+        for n in (0..100).chain([255, 256, 257, 1000, 2999, 3000]) {
+            for from in [0, 1, 7, 31] {
+                let b = &bytes[from.min(n)..n];
+                // SAFETY: as above.
+                let (controls, nul) = unsafe { wide::controls(b) };
+                assert_eq!(controls, count_bytes(b, is_control), "{n} {from}");
+                assert_eq!(nul, b.contains(&0), "{n} {from}");
+                // SAFETY: as above.
+                let leads = unsafe { wide::leads(b) };
+                assert_eq!(leads, count_bytes(b, |c| c >= 0xC0), "{n} {from}");
+            }
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn text(path: &str, s: &str) -> Result<String, SourceError> {
 /// Does `s` hold a byte that a JSON string escapes (`"`, `\\`, a control character)? If
 /// not, `"` + `s` + `"` is the string as `serde_json` writes it.
 pub fn needs_escape(s: &str) -> bool {
-    quick::special(s.as_bytes(), 0).is_some()
+    quick::find_special(s.as_bytes(), 0).is_some()
 }
 
 /// [`text`] through a `serde_json::Value`: every document, and the judge of [`quick`].
@@ -65,24 +65,11 @@ mod quick {
     /// Deeper than this, the value's reading decides (serde_json stops at 128).
     const MAX_DEPTH: usize = 100;
 
-    thread_local! {
-        /// Where this thread unescapes a text before it is copied out at its size: memory
-        /// used again, not grown for every document (fresh memory is cleared by the kernel
-        /// page by page).
-        static SCRATCH: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
-    }
-
     pub(super) fn text(s: &str) -> Option<String> {
-        let mut scratch = SCRATCH.take();
-        let t = read(s, &mut scratch);
-        if scratch.capacity() <= 8 << 20 {
-            scratch.clear();
-            SCRATCH.set(scratch);
-        }
-        t
+        read(s)
     }
 
-    fn read(s: &str, scratch: &mut String) -> Option<String> {
+    fn read(s: &str) -> Option<String> {
         let mut p = Reader { s, i: 0 };
         // For each field: not seen, seen as a string (its text), seen as something else.
         let mut found: [Option<Option<String>>; 3] = [None, None, None];
@@ -109,10 +96,11 @@ mod quick {
                         }
                         found[f] = Some(if p.peek()? == b'"' {
                             p.i += 1;
-                            scratch.clear();
-                            p.string(Some(scratch))?;
-                            let mut t = crate::source::spare_string(scratch.len());
-                            t.push_str(scratch);
+                            // Unescaped straight into the text handed on: never longer
+                            // than the rest of the document (escapes only shorten), plus
+                            // the room the wide copy writes ahead ([`AHEAD`]).
+                            let mut t = crate::source::spare_string(s.len() - p.i + AHEAD);
+                            p.string(Some(&mut t))?;
                             Some(t)
                         } else {
                             p.value(1)?;
@@ -166,6 +154,21 @@ mod quick {
         Some(i + k)
     }
 
+    /// How far past a string's text the wide copy may write: two vectors.
+    pub(super) const AHEAD: usize = 64;
+
+    /// [`special`], 32 bytes at a time where the processor has AVX2 and the bytes are many.
+    #[inline]
+    pub(super) fn find_special(b: &[u8], i: usize) -> Option<usize> {
+        // Short strings (most of those written out) are not worth the wide start-up.
+        #[cfg(target_arch = "x86_64")]
+        if b.len() >= i + 64 && std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2.
+            return unsafe { wide::find_special(b, i) };
+        }
+        special(b, i)
+    }
+
     fn hex4(h: &[u8]) -> Option<u32> {
         let mut n = 0;
         for &c in h.get(..4)? {
@@ -174,9 +177,9 @@ mod quick {
         Some(n)
     }
 
-    struct Reader<'a> {
-        s: &'a str,
-        i: usize,
+    pub(super) struct Reader<'a> {
+        pub(super) s: &'a str,
+        pub(super) i: usize,
     }
 
     impl Reader<'_> {
@@ -203,8 +206,19 @@ mod quick {
 
         /// The rest of a string whose opening quote was read, checked (no control
         /// character, only JSON's escapes, no surrogate escape) and unescaped into `out`
-        /// if given. Whether it held an escape.
-        fn string(&mut self, mut out: Option<&mut String>) -> Option<bool> {
+        /// if given (which must then have [`AHEAD`] bytes of room past the rest of the
+        /// document, as the wide copy writes ahead). Whether it held an escape.
+        fn string(&mut self, out: Option<&mut String>) -> Option<bool> {
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the processor has AVX2.
+                return unsafe { self.string_wide(out) };
+            }
+            self.string_narrow(out)
+        }
+
+        /// [`Reader::string`] 8 bytes at a time ([`special`]).
+        pub(super) fn string_narrow(&mut self, mut out: Option<&mut String>) -> Option<bool> {
             let b = self.s.as_bytes();
             let mut escaped = false;
             loop {
@@ -219,24 +233,30 @@ mod quick {
                     // A control character: the value's reading words the error.
                     _ => return None,
                 }
-                let c = match self.next()? {
-                    b'n' => '\n',
-                    b't' => '\t',
-                    b'r' => '\r',
-                    b'b' => '\u{8}',
-                    b'f' => '\u{c}',
-                    c @ (b'"' | b'\\' | b'/') => char::from(c),
-                    b'u' => {
-                        let c = char::from_u32(hex4(b.get(self.i..self.i + 4)?)?)?;
-                        self.i += 4;
-                        c
-                    }
-                    _ => return None,
-                };
+                let c = self.unescape()?;
                 if let Some(o) = out.as_deref_mut() {
                     o.push(c);
                 }
             }
+        }
+
+        /// The character of the escape whose backslash was read.
+        #[inline]
+        fn unescape(&mut self) -> Option<char> {
+            Some(match self.next()? {
+                b'n' => '\n',
+                b't' => '\t',
+                b'r' => '\r',
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                c @ (b'"' | b'\\' | b'/') => char::from(c),
+                b'u' => {
+                    let c = char::from_u32(hex4(self.s.as_bytes().get(self.i..self.i + 4)?)?)?;
+                    self.i += 4;
+                    c
+                }
+                _ => return None,
+            })
         }
 
         /// Any JSON value, checked and skipped; `depth`: the arrays and objects around it.
@@ -336,6 +356,177 @@ mod quick {
                 // "01", "1.2.3": the value's reading words the error.
                 Some(b'0'..=b'9' | b'.') => None,
                 _ => Some(()),
+            }
+        }
+    }
+
+    /// The wide (AVX2) readings of strings: 32 bytes looked at, and copied, at a time.
+    #[cfg(target_arch = "x86_64")]
+    pub(super) mod wide {
+        use super::{special, Reader, AHEAD};
+        use std::arch::x86_64::*;
+
+        /// The byte each escape of one byte stands for (`n` a line feed …), 0 for others.
+        const ONE_BYTE: [u8; 256] = {
+            let mut t = [0u8; 256];
+            t[b'n' as usize] = b'\n';
+            t[b't' as usize] = b'\t';
+            t[b'r' as usize] = b'\r';
+            t[b'b' as usize] = 8;
+            t[b'f' as usize] = 12;
+            t[b'"' as usize] = b'"';
+            t[b'\\' as usize] = b'\\';
+            t[b'/' as usize] = b'/';
+            t
+        };
+
+        /// The bytes of `x` that are `"`, `\\` or a control character, as bits.
+        #[target_feature(enable = "avx2")]
+        fn special_mask(x: __m256i) -> u32 {
+            let quote = _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b'"' as i8));
+            let escape = _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b'\\' as i8));
+            let control = _mm256_cmpeq_epi8(_mm256_min_epu8(x, _mm256_set1_epi8(0x1F)), x);
+            _mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(quote, escape), control)) as u32
+        }
+
+        /// [`special`]: whole blocks of 32 bytes, then the last bytes one by one.
+        #[target_feature(enable = "avx2")]
+        pub(in crate::source::json) fn find_special(b: &[u8], mut i: usize) -> Option<usize> {
+            while i + 32 <= b.len() {
+                // SAFETY: bytes i .. i + 32 are inside `b`.
+                let x = unsafe { _mm256_loadu_si256(b.as_ptr().add(i).cast()) };
+                let m = special_mask(x);
+                if m != 0 {
+                    return Some(i + m.trailing_zeros() as usize);
+                }
+                i += 32;
+            }
+            special(b, i)
+        }
+
+        impl Reader<'_> {
+            /// [`Reader::string`] with AVX2.
+            #[target_feature(enable = "avx2")]
+            pub(in crate::source::json) fn string_wide(
+                &mut self,
+                out: Option<&mut String>,
+            ) -> Option<bool> {
+                let Some(out) = out else {
+                    let b = self.s.as_bytes();
+                    let mut escaped = false;
+                    loop {
+                        let stop = find_special(b, self.i)?;
+                        self.i = stop + 1;
+                        match b[stop] {
+                            b'"' => return Some(escaped),
+                            b'\\' => escaped = true,
+                            _ => return None,
+                        }
+                        self.unescape()?;
+                    }
+                };
+                let len = out.len();
+                // SAFETY: `copy` leaves whole pieces of `self.s` cut before ASCII bytes and
+                // whole characters in the text; when it fails, the text is cut back to
+                // what it was.
+                let v = unsafe { out.as_mut_vec() };
+                let r = self.copy(v);
+                if r.is_none() {
+                    v.truncate(len);
+                }
+                r
+            }
+
+            /// The rest of the string unescaped onto the end of `v`: each block of 32 bytes
+            /// stored whole at the end, then the length set to just before its first
+            /// special byte (the bytes stored past it are written over next).
+            #[target_feature(enable = "avx2")]
+            fn copy(&mut self, v: &mut Vec<u8>) -> Option<bool> {
+                let b = self.s.as_bytes();
+                // The unescaped rest is never longer than the rest of the document (an
+                // escape is longer than its character): with this room, every block
+                // stored falls inside the capacity, as the bytes written never outnumber
+                // the bytes read.
+                v.reserve(b.len().saturating_sub(self.i) + AHEAD);
+                let mut escaped = false;
+                loop {
+                    let base = v.as_mut_ptr();
+                    // The text of the bytes before `self.i` ends at `w`.
+                    let mut w = v.len();
+                    // Blocks of 32 bytes read one after another, each stored whole; its first
+                    // special byte, when it starts an escape of one byte (a line break `\n`,
+                    // every 40 bytes or so of a text), written as that byte and the bytes after
+                    // it stored again one place back, without a branch; a block with a second
+                    // special byte read again from there, anything else ends the blocks.
+                    while self.i + 66 <= b.len() {
+                        let i = self.i;
+                        // SAFETY: the block read is inside `b`; the block written is inside
+                        // `v`'s capacity (see above).
+                        let m = unsafe {
+                            let x = _mm256_loadu_si256(b.as_ptr().add(i).cast());
+                            _mm256_storeu_si256(base.add(w).cast(), x);
+                            special_mask(x)
+                        };
+                        if m == 0 {
+                            self.i += 32;
+                            w += 32;
+                            continue;
+                        }
+                        let p = m.trailing_zeros() as usize;
+                        let one = ONE_BYTE[usize::from(b[i + p + 1])];
+                        if (b[i + p] != b'\\') | (one == 0) {
+                            self.i += p;
+                            w += p;
+                            break;
+                        }
+                        escaped = true;
+                        // SAFETY: bytes i + p + 2 .. i + p + 34 are inside `b` (p < 32); the
+                        // 33 bytes written from w + p are inside the capacity, as the text
+                        // written never outruns the bytes read by more than AHEAD.
+                        unsafe {
+                            *base.add(w + p) = one;
+                            let y = _mm256_loadu_si256(b.as_ptr().add(i + p + 2).cast());
+                            _mm256_storeu_si256(base.add(w + p + 1).cast(), y);
+                        }
+                        if p + 2 < 32 && m >> (p + 2) != 0 {
+                            // Another special byte in the block: read again after the escape.
+                            self.i = i + p + 2;
+                            w += p + 1;
+                            continue;
+                        }
+                        // The block's bytes after the escape are stored: on to the next block
+                        // (one byte later when the escape ended in it).
+                        let next = (i + 32).max(i + p + 2);
+                        w += p + 1 + (next - (i + p + 2));
+                        self.i = next;
+                    }
+                    // SAFETY: the `w` bytes before it were written (the text before, then the
+                    // blocks and escapes read), all inside the capacity.
+                    unsafe { v.set_len(w) };
+                    // At a special byte, or among the last bytes: looked at one by one.
+                    let stop = special(b, self.i)?;
+                    v.extend_from_slice(&b[self.i..stop]);
+                    self.i = stop;
+                    // A special byte.
+                    let c = b[self.i];
+                    self.i += 1;
+                    match c {
+                        b'"' => return Some(escaped),
+                        b'\\' => escaped = true,
+                        // A control character: the value's reading words the error.
+                        _ => return None,
+                    }
+                    match ONE_BYTE[usize::from(*b.get(self.i)?)] {
+                        0 => {
+                            let c = self.unescape()?;
+                            v.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                        }
+                        byte => {
+                            self.i += 1;
+                            v.push(byte);
+                        }
+                    }
+                }
             }
         }
     }
@@ -475,6 +666,83 @@ mod tests {
         for s in rows {
             let plain = serde_json::to_string(&s).ok() == Some(format!("\"{s}\""));
             assert_eq!(needs_escape(&s), !plain, "{s:?}");
+        }
+    }
+
+    /// The wide (AVX2) reading of strings reads as the narrow one does: the same answer,
+    /// the same place after the string and the same text, on random strings of escapes,
+    /// quotes, control characters, Vietnamese letters and plain runs, around the 32-byte
+    /// blocks; and the wide search for special bytes finds what the narrow one finds.
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn wide_strings_read_as_narrow_ones() {
+        if !std::arch::is_x86_feature_detected!("avx2") {
+            eprintln!("no AVX2: the wide reading is not used here");
+            return;
+        }
+        const PIECES: [&str; 16] = [
+            "a",
+            "Nghị định ",
+            "\\n",
+            "\\\"",
+            "\\\\",
+            "\\u1EA1",
+            "\\u00",
+            "\\x",
+            "\"",
+            "\u{1}",
+            "\u{1f}",
+            "\u{7f}",
+            "ư",
+            "\\/",
+            "0123456789abcdefghijklmnopqrstuvwxyz",
+            "\\ud83d",
+        ];
+        // Escapes at every place of the blocks, alone and two together, then random ones.
+        let plain = "0123456789abcdefghijklmnopqrstuvwxyz".repeat(4);
+        let mut docs: Vec<String> = Vec::new();
+        for at in 0..70 {
+            for (second, escape) in [(0, "\\n"), (1, "\\\\"), (3, "\\u00e9"), (40, "\\\"")] {
+                let mut d = plain.clone();
+                d.insert_str(at + second, escape);
+                d.insert_str(at, "\\n");
+                docs.push(d);
+            }
+        }
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            x = crate::testing::xorshift(x);
+            let mut doc = String::new();
+            for k in 0..(x % 24) {
+                let r = crate::testing::xorshift(x.rotate_left(k as u32 * 5 + 1));
+                doc.push_str(PIECES[(r % 16) as usize]);
+            }
+            docs.push(doc);
+        }
+        for doc in docs {
+            for tail in ["\"", "\"}", "", "\"  , \"b\":1}"] {
+                let doc = format!("{doc}{tail}");
+                for out in [false, true] {
+                    let read = |wide: bool| {
+                        let mut r = quick::Reader { s: &doc, i: 0 };
+                        let mut t = String::with_capacity(doc.len() + quick::AHEAD);
+                        let o = out.then_some(&mut t);
+                        let got = if wide {
+                            // SAFETY: the processor has AVX2 (asked above).
+                            unsafe { r.string_wide(o) }
+                        } else {
+                            r.string_narrow(o)
+                        };
+                        (got, got.map(|_| r.i), got.map(|_| t))
+                    };
+                    assert_eq!(read(true), read(false), "{doc:?} {out}");
+                }
+                for i in 0..=doc.len() {
+                    // SAFETY: the processor has AVX2.
+                    let wide = unsafe { quick::wide::find_special(doc.as_bytes(), i) };
+                    assert_eq!(wide, quick::special(doc.as_bytes(), i), "{doc:?} {i}");
+                }
+            }
         }
     }
 
