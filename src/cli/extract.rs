@@ -348,9 +348,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 }
                 (Piece::Large(out), _) => {
                     let mut line = Vec::new();
+                    let path = quoted(&out.path);
                     for c in &out.citations {
                         line.clear();
-                        write_citation_line(&mut line, c, &out.path)?;
+                        write_citation_line(&mut line, c, &path)?;
                         w.write_all(&line)?;
                     }
                 }
@@ -501,21 +502,31 @@ fn json_item_to(
 
 /// One citation per line, with its path.
 fn write_ndjson(w: &mut Vec<u8>, d: &DocumentOut) -> anyhow::Result<()> {
+    let path = quoted(&d.path);
     for c in &d.citations {
-        write_citation_line(w, c, &d.path)?;
+        write_citation_line(w, c, &path)?;
     }
     Ok(())
 }
 
-/// One citation as a line of NDJSON, with its path: byte for byte what printing its
-/// `serde_json::Value` prints (keys sorted at every level, as the value's map holds them),
-/// written field by field without building the value. The resolution is written as it
-/// serializes (its fields are declared in sorted order); the findings, rarely set, go
-/// through their value. `ndjson_line_is_the_values` pins it.
+/// `s` as a JSON string, quotes included ([`put_str`]): the path, written once for all the
+/// lines of its document.
+fn quoted(s: &str) -> Vec<u8> {
+    let mut q = Vec::new();
+    put_str(&mut q, s);
+    q
+}
+
+/// One citation as a line of NDJSON, with its path (`path`: already a JSON string,
+/// [`quoted`]): byte for byte what printing its `serde_json::Value` prints (keys sorted at
+/// every level, as the value's map holds them), written field by field without building
+/// the value. The resolution is written as it serializes (its fields are declared in
+/// sorted order); the findings, rarely set, go through their value.
+/// `ndjson_line_is_the_values` pins it.
 fn write_citation_line(
     w: &mut Vec<u8>,
     c: &crate::model::Citation,
-    path: &str,
+    path: &[u8],
 ) -> anyhow::Result<()> {
     use serde_json::to_writer as put;
     let text = |w: &mut Vec<u8>, s: &Option<String>| match s {
@@ -532,13 +543,17 @@ fn write_citation_line(
     key(w, "canonical");
     text(w, &c.canonical);
     key(w, "column");
-    put(&mut *w, &c.column)?;
+    put_uint(w, c.column as u64);
     key(w, "date");
-    put(&mut *w, &c.date)?;
+    put_date(w, c.date);
     key(w, "defects");
-    put(&mut *w, &c.defects)?;
+    if c.defects.is_empty() {
+        w.extend_from_slice(b"[]");
+    } else {
+        put(&mut *w, &c.defects)?;
+    }
     key(w, "end");
-    put(&mut *w, &c.end)?;
+    put_uint(w, c.end as u64);
     key(w, "findings");
     if c.findings.is_empty() {
         w.extend_from_slice(b"[]");
@@ -548,28 +563,28 @@ fn write_citation_line(
     key(w, "instrument");
     match &c.instrument {
         None => w.extend_from_slice(b"null"),
-        // Written as it serializes: its fields are declared in sorted order (the value's),
-        // and hold no object.
+        Some(crate::model::Resolved::Entry(e)) => put_entry(w, e),
+        // Written as it serializes: one key, a list of strings.
         Some(r) => put(&mut *w, r)?,
     }
     if let Some(d) = &c.invalid_date {
         key(w, "invalid_date");
-        put(&mut *w, d)?;
+        put_str(w, d);
     }
     key(w, "issuer");
     text(w, &c.issuer);
     key(w, "kind");
-    put(&mut *w, &c.kind)?;
+    put_slug(w, c.kind.slug());
     key(w, "law");
     text(w, &c.law);
     key(w, "line");
-    put(&mut *w, &c.line)?;
+    put_uint(w, c.line as u64);
     key(w, "number");
     text(w, &c.number);
     key(w, "parts");
     write_parts(w, &c.parts)?;
     key(w, "path");
-    put_str(w, path);
+    w.extend_from_slice(path);
     key(w, "provision");
     text(w, &c.provision);
     key(w, "section");
@@ -584,7 +599,7 @@ fn write_citation_line(
         }
     }
     key(w, "start");
-    put(&mut *w, &c.start)?;
+    put_uint(w, c.start as u64);
     key(w, "symbol");
     text(w, &c.symbol);
     key(w, "text");
@@ -597,23 +612,134 @@ fn write_citation_line(
         put(&mut *w, u)?;
     }
     key(w, "year");
-    put(&mut *w, &c.year)?;
+    put_year(w, c.year);
     w.extend_from_slice(b"}\n");
     Ok(())
 }
 
-/// A JSON string as `serde_json` writes it: as it is between quotes when nothing in it is
-/// escaped (most strings), else written by `serde_json`.
-fn put_str(w: &mut Vec<u8>, s: &str) {
-    if crate::source::json::needs_escape(s) {
-        // Writing into a Vec does not fail.
-        let _ = serde_json::to_writer(&mut *w, s);
-    } else {
-        w.reserve(s.len() + 2);
-        w.push(b'"');
-        w.extend_from_slice(s.as_bytes());
-        w.push(b'"');
+/// A resolved instrument as it serializes (fields in the declared, sorted order; `observed`
+/// only when set), written field by field.
+fn put_entry(w: &mut Vec<u8>, e: &crate::model::Entry) {
+    let text = |w: &mut Vec<u8>, s: &Option<String>| match s {
+        None => w.extend_from_slice(b"null"),
+        Some(s) => put_str(w, s),
+    };
+    w.extend_from_slice(b"{\"date\":");
+    put_date(w, e.date);
+    w.extend_from_slice(b",\"id\":");
+    put_str(w, &e.id);
+    w.extend_from_slice(b",\"kind\":");
+    put_slug(w, e.kind.slug());
+    w.extend_from_slice(b",\"number\":");
+    text(w, &e.number);
+    if e.observed {
+        w.extend_from_slice(b",\"observed\":true");
     }
+    w.extend_from_slice(b",\"status\":");
+    put_slug(w, e.status.slug());
+    w.extend_from_slice(b",\"symbol\":");
+    text(w, &e.symbol);
+    w.extend_from_slice(b",\"title\":");
+    text(w, &e.title);
+    w.extend_from_slice(b",\"year\":");
+    put_year(w, e.year);
+    w.push(b'}');
+}
+
+/// A slug (`Kind::slug`, `Status::slug`: what their variants serialize as), quoted: it
+/// holds nothing to escape.
+fn put_slug(w: &mut Vec<u8>, slug: &str) {
+    w.push(b'"');
+    w.extend_from_slice(slug.as_bytes());
+    w.push(b'"');
+}
+
+/// A number as `serde_json` writes it.
+fn put_uint(w: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    w.extend_from_slice(&digits[i..]);
+}
+
+/// A year (or null) as `serde_json` writes it.
+fn put_year(w: &mut Vec<u8>, y: Option<i32>) {
+    match y {
+        None => w.extend_from_slice(b"null"),
+        Some(y) => {
+            if y < 0 {
+                w.push(b'-');
+            }
+            put_uint(w, u64::from(y.unsigned_abs()));
+        }
+    }
+}
+
+/// A date (or null) as it serializes: "YYYY-MM-DD", as its `Display` writes it.
+fn put_date(w: &mut Vec<u8>, d: Option<crate::Date>) {
+    let Some(d) = d else {
+        w.extend_from_slice(b"null");
+        return;
+    };
+    if !(0..=9999).contains(&d.year) || d.month > 99 || d.day > 99 {
+        // Outside what four and two digits hold: as `Display` pads it.
+        w.extend_from_slice(format!("\"{d}\"").as_bytes());
+        return;
+    }
+    let (y, m, day) = (d.year as u32, u32::from(d.month), u32::from(d.day));
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    w.extend_from_slice(&[
+        b'"',
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+        b'"',
+    ]);
+}
+
+/// A JSON string as `serde_json` writes it: the runs between escaped bytes copied as they
+/// are (most strings are one run), each escaped byte as `serde_json` escapes it.
+fn put_str(w: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    w.reserve(b.len() + 2);
+    w.push(b'"');
+    let mut from = 0;
+    while let Some(i) = crate::source::json::escape_at(s, from) {
+        w.extend_from_slice(&b[from..i]);
+        let c = b[i];
+        match c {
+            b'"' => w.extend_from_slice(b"\\\""),
+            b'\\' => w.extend_from_slice(b"\\\\"),
+            b'\n' => w.extend_from_slice(b"\\n"),
+            b'\r' => w.extend_from_slice(b"\\r"),
+            b'\t' => w.extend_from_slice(b"\\t"),
+            0x08 => w.extend_from_slice(b"\\b"),
+            0x0c => w.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                w.extend_from_slice(b"\\u00");
+                w.push(HEX[usize::from(c >> 4)]);
+                w.push(HEX[usize::from(c & 0xf)]);
+            }
+        }
+        from = i + 1;
+    }
+    w.extend_from_slice(&b[from..]);
+    w.push(b'"');
 }
 
 /// A citation's pieces as [`write_citation_line`] writes them: keys sorted, absent ones left
@@ -646,9 +772,9 @@ fn write_parts(w: &mut Vec<u8>, p: &crate::model::Parts) -> anyhow::Result<()> {
             Some(Some(x)) => {
                 key(w, k);
                 w.extend_from_slice(b"{\"end\":");
-                serde_json::to_writer(&mut *w, &x.end)?;
+                put_uint(w, x.end as u64);
                 w.extend_from_slice(b",\"start\":");
-                serde_json::to_writer(&mut *w, &x.start)?;
+                put_uint(w, x.start as u64);
                 w.extend_from_slice(b",\"text\":");
                 put_str(w, &x.text);
                 w.push(b'}');
@@ -812,7 +938,7 @@ mod tests {
                 }
                 for c in &out.citations {
                     let mut got = Vec::new();
-                    write_citation_line(&mut got, c, &out.path).unwrap_or_default();
+                    write_citation_line(&mut got, c, &quoted(&out.path)).unwrap_or_default();
                     assert_eq!(
                         String::from_utf8_lossy(&got),
                         String::from_utf8_lossy(&value_line(c, &out.path))
@@ -822,6 +948,89 @@ mod tests {
             }
         }
         assert!(seen > 100, "{seen} citations");
+    }
+
+    /// The pieces of a line written by hand are what `serde_json` writes: strings with every
+    /// ASCII byte (escaped or not) at every place, non-ASCII text, numbers, years, dates,
+    /// every kind's and status's slug.
+    #[test]
+    fn pieces_are_what_serde_json_writes() {
+        fn json<T: Serialize>(v: &T) -> String {
+            serde_json::to_string(v).unwrap_or_default()
+        }
+        let mut strings: Vec<String> = vec![
+            String::new(),
+            "Luật \"Đấu thầu\"\n\u{7f}\u{2028}".into(),
+            "\\\\".into(),
+        ];
+        for c in (0..128u8).map(char::from) {
+            for at in 0..18 {
+                let mut s: String = "abcdefghijklmnopq".into();
+                s.insert(at, c);
+                strings.push(s);
+            }
+        }
+        for s in &strings {
+            let mut got = Vec::new();
+            put_str(&mut got, s);
+            assert_eq!(String::from_utf8_lossy(&got), json(s), "{s:?}");
+            assert_eq!(quoted(s), got);
+        }
+        for n in [
+            0u64,
+            1,
+            9,
+            10,
+            99,
+            100,
+            12345,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ] {
+            let mut got = Vec::new();
+            put_uint(&mut got, n);
+            assert_eq!(String::from_utf8_lossy(&got), json(&n), "{n}");
+        }
+        for y in [
+            None,
+            Some(0),
+            Some(7),
+            Some(2025),
+            Some(-45),
+            Some(i32::MIN),
+            Some(i32::MAX),
+        ] {
+            let mut got = Vec::new();
+            put_year(&mut got, y);
+            assert_eq!(String::from_utf8_lossy(&got), json(&y), "{y:?}");
+        }
+        let dates = [
+            (2025, 7, 22),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 2, 28),
+            (10000, 1, 1),
+        ];
+        let dates = dates.map(|(y, m, d)| crate::Date {
+            year: y,
+            month: m,
+            day: d,
+        });
+        for d in dates.map(Some).into_iter().chain([None]) {
+            let mut got = Vec::new();
+            put_date(&mut got, d);
+            assert_eq!(String::from_utf8_lossy(&got), json(&d), "{d:?}");
+        }
+        for k in crate::model::Kind::ALL {
+            let mut got = Vec::new();
+            put_slug(&mut got, k.slug());
+            assert_eq!(String::from_utf8_lossy(&got), json(&k), "{k:?}");
+        }
+        for st in crate::registry::Status::ALL {
+            let mut got = Vec::new();
+            put_slug(&mut got, st.slug());
+            assert_eq!(String::from_utf8_lossy(&got), json(&st), "{st:?}");
+        }
     }
 
     /// A document rendered a citation at a time is the document rendered whole.

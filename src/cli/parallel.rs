@@ -40,10 +40,25 @@ const WINDOW_PER_THREAD: usize = 2;
 
 /// Run `f` over `items` on the global pool and pass each result to `emit` in the order of
 /// `items`, as soon as it and all before it are done (items are run a few at a time, in
-/// order, see [`CHUNK`]). `emit` runs on the calling thread; its first error stops the run
-/// (items in flight are finished and dropped) and is returned. A panic in `f` is carried to
-/// the calling thread.
+/// order, see [`CHUNK`]). With one thread (`-j1`) everything runs on the calling thread, one
+/// item after the other: no hand-over, no wake-up. `emit` runs on the calling thread; its
+/// first error stops the run (items in flight are finished and dropped) and is returned. A
+/// panic in `f` is carried to the calling thread.
 pub fn ordered_map<T, R, E>(
+    items: impl IntoIterator<Item = T>,
+    f: impl Fn(T) -> R + Sync,
+    emit: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Send,
+    R: Send,
+{
+    on_threads(rayon::current_num_threads(), items, f, emit)
+}
+
+/// [`ordered_map`] on the calling thread alone (`threads` 1) or on the global pool.
+fn on_threads<T, R, E>(
+    threads: usize,
     items: impl IntoIterator<Item = T>,
     f: impl Fn(T) -> R + Sync,
     mut emit: impl FnMut(R) -> Result<(), E>,
@@ -52,6 +67,12 @@ where
     T: Send,
     R: Send,
 {
+    if threads <= 1 {
+        for item in items {
+            emit(f(item))?;
+        }
+        return Ok(());
+    }
     let window = rayon::current_num_threads().max(1) * WINDOW_PER_THREAD;
     type Done<R> = (usize, std::thread::Result<Vec<R>>);
     let (tx, rx) = std::sync::mpsc::channel::<Done<R>>();
@@ -112,6 +133,9 @@ where
 mod tests {
     use super::*;
 
+    /// Thread counts tried: the calling thread alone, the pool.
+    const THREADS: [usize; 2] = [1, 2];
+
     #[test]
     fn results_come_in_input_order() {
         // (items, results emitted)
@@ -125,9 +149,10 @@ mod tests {
             ((0..33).collect(), (0..33).map(|x| x * x).collect()),
             ((0..200).collect(), (0..200).map(|x| x * x).collect()),
         ];
-        for (items, want) in rows {
+        for (threads, (items, want)) in rows.iter().flat_map(|r| THREADS.map(|t| (t, r))) {
             let mut got = Vec::new();
-            let r: Result<(), ()> = ordered_map(
+            let r: Result<(), ()> = on_threads(
+                threads,
                 items.clone(),
                 |x| {
                     // Later items finish first.
@@ -140,37 +165,44 @@ mod tests {
                 },
             );
             assert_eq!(r, Ok(()));
-            assert_eq!(got, want, "{items:?}");
+            assert_eq!(&got, want, "{threads} threads: {items:?}");
         }
     }
 
     #[test]
     fn the_first_error_of_emit_stops_the_run() {
-        let mut seen = Vec::new();
-        let r = ordered_map(
-            0..1000u32,
-            |x| x,
-            |x| {
-                seen.push(x);
-                if x == 5 {
-                    Err(x)
-                } else {
-                    Ok(())
-                }
-            },
-        );
-        assert_eq!(r, Err(5));
-        assert_eq!(seen, vec![0, 1, 2, 3, 4, 5]);
+        for threads in THREADS {
+            let mut seen = Vec::new();
+            let r = on_threads(
+                threads,
+                0..1000u32,
+                |x| x,
+                |x| {
+                    seen.push(x);
+                    if x == 5 {
+                        Err(x)
+                    } else {
+                        Ok(())
+                    }
+                },
+            );
+            assert_eq!(r, Err(5), "{threads} threads");
+            assert_eq!(seen, vec![0, 1, 2, 3, 4, 5], "{threads} threads");
+        }
     }
 
     /// A panic in `f` reaches the caller, wherever it falls in a chunk, and nothing after it
     /// is emitted.
     #[test]
     fn a_panic_in_f_reaches_the_caller() {
-        for bad in [0u32, 1, 3, 4, 9, 99] {
+        for (threads, bad) in THREADS
+            .into_iter()
+            .flat_map(|t| [0u32, 1, 3, 4, 9, 99].map(|b| (t, b)))
+        {
             let seen = std::sync::Mutex::new(Vec::new());
             let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                ordered_map(
+                on_threads(
+                    threads,
                     0..100u32,
                     |x| {
                         assert_ne!(x, bad, "item {bad}");
@@ -184,7 +216,7 @@ mod tests {
                     },
                 )
             }));
-            assert!(r.is_err(), "{bad}");
+            assert!(r.is_err(), "{threads} threads: {bad}");
             let seen = seen.into_inner().unwrap_or_default();
             assert_eq!(seen, (0..seen.len() as u32).collect::<Vec<_>>());
             assert!(seen.len() <= bad as usize, "{bad}: {seen:?}");

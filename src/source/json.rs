@@ -24,6 +24,11 @@ pub fn needs_escape(s: &str) -> bool {
     quick::find_special(s.as_bytes(), 0).is_some()
 }
 
+/// The first byte at or after `from` that a JSON string escapes (see [`needs_escape`]).
+pub fn escape_at(s: &str, from: usize) -> Option<usize> {
+    quick::special(s.as_bytes(), from)
+}
+
 /// [`text`] through a `serde_json::Value`: every document, and the judge of [`quick`].
 fn through_value(path: &str, s: &str) -> Result<String, SourceError> {
     let mut v: serde_json::Value = serde_json::from_str(s).map_err(|e| SourceError::Corrupt {
