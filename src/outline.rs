@@ -615,7 +615,9 @@ impl State {
 
     /// Take the marker; its path and level.
     fn take(&mut self, m: Marker) -> (String, u8) {
-        let part = |s: &State| s.part.as_ref().map(|(_, l)| l.clone());
+        fn part(s: &State) -> Option<&str> {
+            s.part.as_ref().map(|(_, l)| l.as_str())
+        }
         match m {
             Marker::Roman(v) => {
                 let seen = match self.part_seen.iter_mut().find(|(x, _)| *x == v) {
@@ -649,33 +651,51 @@ impl State {
                 self.sub = None;
                 self.subsub = None;
                 self.point = None;
-                (join(part(self), &[n.to_string()]), 2)
+                (path_of(part(self), &[Some(n)], None), 2)
             }
             Marker::Sub(n, k) => {
                 self.sub = Some(k);
                 self.subsub = None;
                 self.point = None;
-                (join(part(self), &[n.to_string(), k.to_string()]), 3)
+                (path_of(part(self), &[Some(n), Some(k)], None), 3)
             }
             Marker::SubSub(n, k, j) => {
                 self.subsub = Some(j);
                 self.point = None;
-                let p = [n.to_string(), k.to_string(), j.to_string()];
-                (join(part(self), &p), 4)
+                (path_of(part(self), &[Some(n), Some(k), Some(j)], None), 4)
             }
             Marker::Point(v) => {
                 self.point = Some(v);
-                let mut p = Vec::new();
-                p.extend(self.item.map(|i| i.to_string()));
-                p.extend(self.sub.map(|i| i.to_string()));
-                p.extend(self.subsub.map(|i| i.to_string()));
-                p.push(point_letter(v).to_string());
-                (join(part(self), &p), 5)
+                let nums = [self.item, self.sub, self.subsub];
+                (path_of(part(self), &nums, Some(point_letter(v))), 5)
             }
         }
     }
 }
 
+/// A section's path: the part's label, the numbers present and the point's letter, joined
+/// by "." ("IV#2.1.a"); what [`join`] makes of them as strings, written into one string.
+fn path_of(part: Option<&str>, nums: &[Option<u32>], letter: Option<char>) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(12);
+    s.push_str(part.unwrap_or(""));
+    for n in nums.iter().flatten() {
+        if !s.is_empty() {
+            s.push('.');
+        }
+        let _ = write!(s, "{n}");
+    }
+    if let Some(c) = letter {
+        if !s.is_empty() {
+            s.push('.');
+        }
+        s.push(c);
+    }
+    s
+}
+
+/// The path as the parts of the outline were first joined (the reference of [`path_of`]).
+#[cfg(test)]
 fn join(part: Option<String>, rest: &[String]) -> String {
     part.into_iter()
         .chain(rest.iter().cloned())

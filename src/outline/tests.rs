@@ -630,3 +630,30 @@ fn annex_note_on_first_lines_is_that_of_all_lines_or_none() {
         }
     }
 }
+
+/// `path_of` writes what joining the parts as strings gave, for every kind of marker.
+#[test]
+fn path_of_is_the_joined_parts() {
+    let parts = [None, Some("IV"), Some("IV#2"), Some("XXXIX")];
+    let nums = [None, Some(1), Some(12), Some(99)];
+    let letters = [None, Some('a'), Some('đ'), Some('?')];
+    for part in parts {
+        for a in nums {
+            for b in nums {
+                for c in nums {
+                    for letter in letters {
+                        let ns = [a, b, c];
+                        let mut rest: Vec<String> =
+                            ns.iter().flatten().map(|n| n.to_string()).collect();
+                        rest.extend(letter.map(String::from));
+                        assert_eq!(
+                            path_of(part, &ns, letter),
+                            join(part.map(String::from), &rest),
+                            "{part:?} {ns:?} {letter:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
