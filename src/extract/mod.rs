@@ -26,6 +26,7 @@ mod issuer;
 mod law;
 mod numsym;
 mod post;
+mod provision;
 mod reading;
 mod scan;
 pub mod tables;
@@ -94,6 +95,8 @@ struct Regexes {
     header_no: Regex,
     /// A provision just before a type word ("khoản 2 Điều 5 của").
     provision: Regex,
+    /// The same capture read by hand (when the words allow it).
+    provision_reader: Option<provision::ProvisionReader>,
 }
 
 /// `words` as regex alternatives, each escaped.
@@ -135,6 +138,10 @@ impl Regexes {
         });
         Ok(Regexes {
             type_scan,
+            provision_reader: provision::ProvisionReader::new(
+                &w.provision_words,
+                &w.provision_joiners,
+            ),
             type_word: Regex::new(&format!(r"(?i-u)\b(?:{})\b", alts.join("|")))?,
             header_no: Regex::new(&format!(
                 r"(?im-u)^[ \t|>#_*]*((?:[A-Za-z]+[ \t_*\-]+){{0,3}}?)(?:{})[ \t*]*(:?)[ \t|*]*(?:\r?\n[ \t|]*){{0,3}}",
