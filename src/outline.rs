@@ -301,6 +301,14 @@ fn split_lines(text: &str) -> Vec<(usize, &str)> {
 
 /// Push the lines of `text` to `v` (see [`split_lines`]).
 fn fill_lines<'t>(text: &'t str, v: &mut Vec<(usize, &'t str)>) {
+    fill_lines_between(text, 0, text.len(), v);
+}
+
+/// Push the lines of `text` from byte `from` to byte `to` to `v`: what [`fill_lines`]
+/// pushes of them when `from` starts a line and `to` ends one (is just after a "\n", or
+/// the text's end); the lines of the whole text are those up to `to` followed by those
+/// from `to`.
+fn fill_lines_between<'t>(text: &'t str, from: usize, to: usize, v: &mut Vec<(usize, &'t str)>) {
     // The line ends found with the vectorized `memchr` (what `split_inclusive('\n')` gives,
     // without its slower search); a line's text without its "\n" and trailing "\r"s (ASCII:
     // cut on bytes, at char boundaries).
@@ -312,13 +320,14 @@ fn fill_lines<'t>(text: &'t str, v: &mut Vec<(usize, &'t str)>) {
         }
         (a, &text[a..e])
     };
-    let mut off = 0;
-    for k in memchr::memchr_iter(b'\n', text.as_bytes()) {
+    let mut off = from;
+    for k in memchr::memchr_iter(b'\n', &text.as_bytes()[from..to]) {
+        let k = from + k;
         v.push(line(off, k));
         off = k + 1;
     }
-    if off < text.len() {
-        v.push(line(off, text.len()));
+    if off < to {
+        v.push(line(off, to));
     }
 }
 
@@ -340,9 +349,16 @@ fn relend<'b>(mut v: Vec<(usize, &str)>) -> Vec<(usize, &'b str)> {
 
 /// Call `f` with the lines of `text` ([`split_lines`]), split into this thread's buffer.
 fn with_lines<R>(text: &str, f: impl FnOnce(&[(usize, &str)]) -> R) -> R {
+    with_line_buffer(|lines| {
+        fill_lines(text, lines);
+        f(lines)
+    })
+}
+
+/// Call `f` with this thread's (empty) buffer of lines.
+fn with_line_buffer<'t, R>(f: impl FnOnce(&mut Vec<(usize, &'t str)>) -> R) -> R {
     let mut lines = relend(LINES.with(std::cell::Cell::take));
-    fill_lines(text, &mut lines);
-    let r = f(&lines);
+    let r = f(&mut lines);
     LINES.with(|b| b.set(relend(lines)));
     r
 }
@@ -396,7 +412,22 @@ fn line_start_before(text: &str, p: usize) -> Option<usize> {
 /// A plan inside a decision's annex: (the line of its "(Ban hành kèm theo Quyết định số
 /// …)" note, the first line after the note), when an upper-case title stands just before
 /// the note. None for a plain plan.
+#[cfg(test)]
 fn annex_note(text: &str, lines: &[(usize, &str)]) -> Option<(usize, usize)> {
+    annex_note_in(text, lines, true).unwrap_or_default()
+}
+
+/// [`annex_note`] when `lines` may be only the first lines of `text` (`complete` false):
+/// None when they are too few to tell (a note may stand after them, or too close to their
+/// end for its closing parenthesis to be looked for), the answer of the whole table
+/// otherwise.
+fn annex_note_in(
+    text: &str,
+    lines: &[(usize, &str)],
+    complete: bool,
+) -> Option<Option<(usize, usize)>> {
+    // The bytes the lines cover: up to the end of the last one's line (its "\n" included).
+    let covered = lines.last().map_or(0, |(o, l)| o + l.len());
     // Only a line holding a "(" can open with one: the lines are visited at the "(" of the
     // text (found with `memchr`) that are their first kept char, the line read from the
     // text as `fill_lines` cuts it (its index looked up only for a note).
@@ -417,9 +448,15 @@ fn annex_note(text: &str, lines: &[(usize, &str)]) -> Option<(usize, usize)> {
         if !(f.contains("kem theo quyet dinh") || f.contains("kem theo qd")) {
             continue;
         }
+        if !complete && p >= covered {
+            return None;
+        }
         let Some(ln) = lines.partition_point(|l| l.0 <= p).checked_sub(1) else {
             continue;
         };
+        if !complete && ln + 4 > lines.len() {
+            return None;
+        }
         let titled = lines[ln.saturating_sub(8)..ln].iter().any(|(_, l)| {
             let t = strip_line(l);
             t.chars().filter(|c| c.is_alphabetic()).count() >= 4
@@ -431,10 +468,10 @@ fn annex_note(text: &str, lines: &[(usize, &str)]) -> Option<(usize, usize)> {
             while end < lines.len() && end < ln + 4 && !lines[end].1.contains(')') {
                 end += 1;
             }
-            return Some((ln, end + 1));
+            return Some(Some((ln, end + 1)));
         }
     }
-    None
+    Some(None)
 }
 
 /// Does the line close the body: the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ
@@ -578,7 +615,9 @@ impl State {
 
     /// Take the marker; its path and level.
     fn take(&mut self, m: Marker) -> (String, u8) {
-        let part = |s: &State| s.part.as_ref().map(|(_, l)| l.clone());
+        fn part(s: &State) -> Option<&str> {
+            s.part.as_ref().map(|(_, l)| l.as_str())
+        }
         match m {
             Marker::Roman(v) => {
                 let seen = match self.part_seen.iter_mut().find(|(x, _)| *x == v) {
@@ -612,33 +651,51 @@ impl State {
                 self.sub = None;
                 self.subsub = None;
                 self.point = None;
-                (join(part(self), &[n.to_string()]), 2)
+                (path_of(part(self), &[Some(n)], None), 2)
             }
             Marker::Sub(n, k) => {
                 self.sub = Some(k);
                 self.subsub = None;
                 self.point = None;
-                (join(part(self), &[n.to_string(), k.to_string()]), 3)
+                (path_of(part(self), &[Some(n), Some(k)], None), 3)
             }
             Marker::SubSub(n, k, j) => {
                 self.subsub = Some(j);
                 self.point = None;
-                let p = [n.to_string(), k.to_string(), j.to_string()];
-                (join(part(self), &p), 4)
+                (path_of(part(self), &[Some(n), Some(k), Some(j)], None), 4)
             }
             Marker::Point(v) => {
                 self.point = Some(v);
-                let mut p = Vec::new();
-                p.extend(self.item.map(|i| i.to_string()));
-                p.extend(self.sub.map(|i| i.to_string()));
-                p.extend(self.subsub.map(|i| i.to_string()));
-                p.push(point_letter(v).to_string());
-                (join(part(self), &p), 5)
+                let nums = [self.item, self.sub, self.subsub];
+                (path_of(part(self), &nums, Some(point_letter(v))), 5)
             }
         }
     }
 }
 
+/// A section's path: the part's label, the numbers present and the point's letter, joined
+/// by "." ("IV#2.1.a"); what [`join`] makes of them as strings, written into one string.
+fn path_of(part: Option<&str>, nums: &[Option<u32>], letter: Option<char>) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(12);
+    s.push_str(part.unwrap_or(""));
+    for n in nums.iter().flatten() {
+        if !s.is_empty() {
+            s.push('.');
+        }
+        let _ = write!(s, "{n}");
+    }
+    if let Some(c) = letter {
+        if !s.is_empty() {
+            s.push('.');
+        }
+        s.push(c);
+    }
+    s
+}
+
+/// The path as the parts of the outline were first joined (the reference of [`path_of`]).
+#[cfg(test)]
 fn join(part: Option<String>, rest: &[String]) -> String {
     part.into_iter()
         .chain(rest.iter().cloned())
@@ -896,18 +953,50 @@ pub fn outline(text: &str) -> Outline {
 /// (the rest left empty, with the line and marker length to read them from, in section
 /// order), no opening basis nor footnotes.
 fn outline_of_lines(text: &str, lines: &[(usize, &str)], lazy: bool) -> (Outline, Pending) {
-    let annex = annex_note(text, lines);
+    outline_of_first_lines(text, lines, true, lazy).unwrap_or_default()
+}
+
+/// [`outline_of_lines`] when `lines` may be only the first lines of `text` (`complete`
+/// false): None when they are too few to tell where the outline starts (an annex note
+/// after them or at their end, an annex holding no item among them); otherwise the
+/// outline of the whole table for its sections up to the last few of these lines (later
+/// ones may differ or lack, the body may end later: the sections of text before those
+/// lines are the same).
+fn outline_of_first_lines(
+    text: &str,
+    lines: &[(usize, &str)],
+    complete: bool,
+    lazy: bool,
+) -> Option<(Outline, Pending)> {
+    let annex = annex_note_in(text, lines, complete)?;
     let found = outline_from(text, lines, annex, false, lazy);
     if annex.is_some() && found.0.sections.is_empty() {
+        if !complete {
+            return None;
+        }
         // The annex holds no numbered item (an appendix of tables): a programme laid out in
         // parts is the decision's own text ("Điều 1. Phê duyệt Chương trình … I. QUAN
         // ĐIỂM …"). The clauses "1.", "2." of a decision's articles are not an outline.
         let whole = outline_from(text, lines, None, true, lazy);
         if whole.0.sections.iter().any(|s| s.level == 1) {
-            return whole;
+            return Some(whole);
         }
     }
-    found
+    Some(found)
+}
+
+/// How many lines after the line of the last citation [`assign_sections`] reads: the
+/// heading of a section is read from at most the six lines after its marker's
+/// ([`heading_at`]), an annex note's closing parenthesis from the four after it.
+const LINES_AFTER_LAST: usize = 8;
+
+/// The end of the `n`-th line after the line holding byte `at` of `text` (just after its
+/// "\n"), or the text's end when there are fewer lines.
+fn end_of_lines_after(text: &str, at: usize, n: usize) -> usize {
+    let from = at.min(text.len());
+    memchr::memchr_iter(b'\n', &text.as_bytes()[from..])
+        .nth(n)
+        .map_or(text.len(), |k| from + k + 1)
 }
 
 /// For each section of a lazily read outline, the heading still to read: (line, marker
@@ -917,12 +1006,27 @@ type Pending = Vec<Option<(usize, usize)>>;
 /// Give each citation its `section`, as `outline(text).assign(citations)` does, reading
 /// only what that needs: the headings of the sections cited, no opening basis, no
 /// footnotes (what `cancu extract` prints of the outline).
+///
+/// The line table is split only up to a few lines after the last citation's: the
+/// numbering of the sections before it does not depend on the text after it, nor does
+/// where the body ends (an end after the last citation places none of them); the rest is
+/// split only when the first lines cannot tell ([`outline_of_first_lines`]).
 pub fn assign_sections(text: &str, citations: &mut [Citation]) {
-    if citations.is_empty() {
+    let Some(last) = citations.iter().map(|c| c.start).max() else {
         return;
-    }
-    with_lines(text, |lines| {
-        let (mut o, mut pending) = outline_of_lines(text, lines, true);
+    };
+    with_line_buffer(|lines| {
+        let cut = end_of_lines_after(text, last, LINES_AFTER_LAST);
+        fill_lines_between(text, 0, cut, lines);
+        let first = outline_of_first_lines(text, lines, cut == text.len(), true);
+        let (mut o, mut pending) = match first {
+            Some(found) => found,
+            None => {
+                fill_lines_between(text, cut, text.len(), lines);
+                outline_of_lines(text, lines, true)
+            }
+        };
+        let lines: &[(usize, &str)] = lines;
         for c in citations {
             c.section = o.section_index(c.start).map(|i| {
                 if let Some((ln, marker_len)) = pending[i].take() {

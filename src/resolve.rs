@@ -646,14 +646,31 @@ fn named(c: &Citation, name: &str, reg: &Registry, ctx: &Context, doc: &DocLaws)
     }
 }
 
+/// The first `n` chars of `s` (all of it when shorter): the text before the start of its
+/// char number `n` (from 0), as `char_indices().nth(n)` places it, found by counting the
+/// bytes that start a char instead of decoding each.
+fn first_chars(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut count = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        // Every byte but a continuation byte (0b10xx_xxxx) starts a char.
+        if (b as i8) >= -0x40 {
+            if count == n {
+                return s.get(..i).unwrap_or(s);
+            }
+            count += 1;
+        }
+    }
+    s
+}
+
 /// The name a "(sau đây gọi là …)" / "(sau đây viết tắt là …)" phrase right after a
 /// citation defines, folded; `after` is the text from the citation's end to the next one.
 fn definition(after: &str) -> Option<String> {
     // The first 300 chars, borrowed.
-    let head = &after[..after
-        .char_indices()
-        .nth(300)
-        .map_or(after.len(), |(i, _)| i)];
+    let head = first_chars(after, 300);
     // The phrase must follow a "(" (below), which only a "(" folds to.
     memchr::memchr(b'(', head.as_bytes())?;
     let f = fold_key(head);
@@ -1427,6 +1444,34 @@ pub fn resolved_id(c: &Citation) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+
+    /// `first_chars` cuts where `char_indices().nth(n)` places the cut, on short, long,
+    /// ASCII and multi-byte texts (random chars of one to four bytes).
+    #[test]
+    fn first_chars_cuts_as_char_indices() {
+        let reference =
+            |s: &str, n: usize| -> usize { s.char_indices().nth(n).map_or(s.len(), |(i, _)| i) };
+        let alphabet = ['a', ' ', 'đ', 'ộ', '\u{3000}', '😀', '(', '\n'];
+        let mut x: u64 = 0x5DEE_CE66_D1CE_4E5B;
+        for _ in 0..3000 {
+            x = crate::testing::xorshift(x);
+            let len = (x % 700) as usize;
+            let s: String = (0..len)
+                .map(|k| alphabet[((x >> (k % 50)) as usize + k) % alphabet.len()])
+                .collect();
+            for n in [0, 1, 2, 299, 300, 301, len / 2, len, len + 1] {
+                assert_eq!(first_chars(&s, n).len(), reference(&s, n), "{s:?} {n}");
+            }
+        }
+        for (s, n, want) in [
+            ("", 3, ""),
+            ("abc", 3, "abc"),
+            ("abcd", 3, "abc"),
+            ("đđđđ", 2, "đđ"),
+        ] {
+            assert_eq!(first_chars(s, n), want);
+        }
+    }
 
     /// `WindowFinder::in_window` answers as the finder searching the window itself, for
     /// every window of a text (char boundaries), whatever windows were joined into stretches:

@@ -26,6 +26,7 @@ mod issuer;
 mod law;
 mod numsym;
 mod post;
+mod provision;
 mod reading;
 mod scan;
 pub mod tables;
@@ -101,6 +102,8 @@ struct Regexes {
     chrome: ChromeFinders,
     /// The first bytes and lengths of the law abbreviations.
     abbreviation_shapes: Shapes,
+    /// `provision`'s capture read by hand (when the words allow it).
+    provision_reader: Option<provision::ProvisionReader>,
 }
 
 /// The (first byte, length) pairs of a word list: a word of another shape is none of
@@ -180,6 +183,10 @@ impl Regexes {
                 .map(|(_, _, proper)| t.generic_words.contains(&fold_key(proper)))
                 .collect(),
             type_scan,
+            provision_reader: provision::ProvisionReader::new(
+                &w.provision_words,
+                &w.provision_joiners,
+            ),
             type_word: Regex::new(&format!(r"(?i-u)\b(?:{})\b", alts.join("|")))?,
             header_no: Regex::new(&format!(
                 r"(?im-u)^[ \t|>#_*]*((?:[A-Za-z]+[ \t_*\-]+){{0,3}}?)(?:{})[ \t*]*(:?)[ \t|*]*(?:\r?\n[ \t|]*){{0,3}}",

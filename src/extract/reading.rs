@@ -26,9 +26,15 @@ impl Extractor<'_> {
             .find(|&i| ctx.f.text.is_char_boundary(i))
             .unwrap_or(a);
         let window = &ctx.fb[lo..a];
-        let m = self.re.provision.captures(window)?;
-        let g = m.get(1)?;
-        let (s, e) = ctx.f.span(lo + g.start(), lo + g.end());
+        let (gs, ge) = match &self.re.provision_reader {
+            Some(reader) => reader.find(window)?,
+            None => {
+                let m = self.re.provision.captures(window)?;
+                let g = m.get(1)?;
+                (g.start(), g.end())
+            }
+        };
+        let (s, e) = ctx.f.span(lo + gs, lo + ge);
         let mut p = clean(&ctx.text[s..e]);
         while p.ends_with(',') || p.ends_with(' ') {
             p.pop();

@@ -46,6 +46,24 @@ fn same_sections_read_lazily(text: &str) {
         let sections = |v: &[Citation]| v.iter().map(|c| c.section.clone()).collect::<Vec<_>>();
         assert_eq!(sections(&lazy), sections(&whole), "{text:?}");
     }
+    // Citations only up to some offset: the line table is split only a few lines past the
+    // last one (the rest when the first lines cannot tell).
+    let whole = outline(text);
+    for (n, &last) in all.iter().enumerate() {
+        for step in [1, 3] {
+            let mut lazy = cited(&mut all[..=n].iter().copied().step_by(step).chain([last]));
+            assign_sections(text, &mut lazy);
+            for c in &lazy {
+                let want = whole.section_at(c.start).map(|s| (&s.path, &s.heading));
+                let got = c.section.as_ref().map(|s| (&s.path, &s.heading));
+                assert_eq!(
+                    got, want,
+                    "{text:?}, last citation at {last}, one at {}",
+                    c.start
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -512,6 +530,129 @@ fn line_start_before_agrees_with_reading_the_line_table() {
                     "{text:?} at {}",
                     start + i
                 );
+            }
+        }
+    }
+}
+
+/// Random plans of lines that matter to the outline (parts, items, points, annex notes
+/// and their titles, a decision's articles, table cells, signatures, footnotes, wrapped
+/// headings, blank lines): `assign_sections` with citations up to some line gives each
+/// the section of the whole outline, wherever the line table was cut.
+#[test]
+fn sections_read_up_to_the_last_citation_are_those_of_the_whole_outline() {
+    let pool = [
+        "I. MỤC ĐÍCH",
+        "II. NHIỆM VỤ",
+        "II. NHIỆM VỤ KHÁC",
+        "III. TỔ CHỨC",
+        "1. Mục đích",
+        "2. Yêu cầu",
+        "3. **Nội dung",
+        "chính**",
+        "1.1. Một",
+        "a) điểm a",
+        "b) điểm b",
+        "- gạch đầu dòng",
+        "",
+        "",
+        "KẾ HOẠCH",
+        "THỰC HIỆN CHƯƠNG TRÌNH",
+        "(Ban hành kèm theo Quyết định số 12/QĐ-UBND",
+        "ngày 1/2/2024)",
+        "(Kèm theo Quyết định số 5/QĐ-UBND)",
+        "**Điều 1.** Phê duyệt Chương trình",
+        "**Điều 2.** Hiệu lực",
+        "|",
+        "| 1. | Cell |",
+        "văn bản số 5 của",
+        "TM. ỦY BAN NHÂN DÂN",
+        "Nơi nhận:",
+        "[1] Ghi chú",
+        "Căn cứ Luật số 1/2020/QH14;",
+    ];
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..300 {
+        x = crate::testing::xorshift(x);
+        let n = 5 + (x % 40) as usize;
+        let mut text = String::new();
+        for _ in 0..n {
+            x = crate::testing::xorshift(x);
+            text.push_str(pool[(x % pool.len() as u64) as usize]);
+            text.push_str(if x & (1 << 40) != 0 { "\r\n" } else { "\n" });
+        }
+        let whole = outline(&text);
+        let proto = crate::extract::extract("Nghị định số 168/2018/NĐ-CP")
+            .citations
+            .remove(0);
+        let starts: Vec<usize> = split_lines(&text).iter().map(|l| l.0 + 1).collect();
+        for k in 0..starts.len() {
+            let mut cits: Vec<Citation> = starts[..=k]
+                .iter()
+                .map(|&start| Citation {
+                    start,
+                    ..proto.clone()
+                })
+                .collect();
+            assign_sections(&text, &mut cits);
+            for c in &cits {
+                let want = whole.section_at(c.start).map(|s| (&s.path, &s.heading));
+                let got = c.section.as_ref().map(|s| (&s.path, &s.heading));
+                assert_eq!(
+                    got, want,
+                    "{text:?}, citations to line {k}, one at {}",
+                    c.start
+                );
+            }
+        }
+    }
+}
+
+/// `annex_note_in` on the first lines of a text answers as `annex_note` on all of them,
+/// or says it cannot tell.
+#[test]
+fn annex_note_on_first_lines_is_that_of_all_lines_or_none() {
+    let texts = [
+        "KẾ HOẠCH\nA\n(Ban hành kèm theo Quyết định số 1/QĐ-UBND\nngày 2)\n1. Một\n2. Hai\n",
+        "x\n(Kèm theo Quyết định 5)\nKẾ HOẠCH\nB\n(Kèm theo Quyết định 5\n\n\n\n)\n1. A\n",
+        "1. Một\n(kèm theo QĐ số 3)\n",
+        "",
+    ];
+    for text in texts {
+        let lines = split_lines(text);
+        let all = annex_note(text, &lines);
+        for k in 0..=lines.len() {
+            let first = annex_note_in(text, &lines[..k], k == lines.len());
+            assert!(first.is_none_or(|a| a == all), "{text:?} on {k} lines");
+            if k == lines.len() {
+                assert_eq!(first, Some(all), "{text:?}");
+            }
+        }
+    }
+}
+
+/// `path_of` writes what joining the parts as strings gave, for every kind of marker.
+#[test]
+fn path_of_is_the_joined_parts() {
+    let parts = [None, Some("IV"), Some("IV#2"), Some("XXXIX")];
+    let nums = [None, Some(1), Some(12), Some(99)];
+    let letters = [None, Some('a'), Some('đ'), Some('?')];
+    for part in parts {
+        for a in nums {
+            for b in nums {
+                for c in nums {
+                    for letter in letters {
+                        let ns = [a, b, c];
+                        let mut rest: Vec<String> =
+                            ns.iter().flatten().map(|n| n.to_string()).collect();
+                        rest.extend(letter.map(String::from));
+                        assert_eq!(
+                            path_of(part, &ns, letter),
+                            join(part.map(String::from), &rest),
+                            "{part:?} {ns:?} {letter:?}"
+                        );
+                    }
+                }
             }
         }
     }
