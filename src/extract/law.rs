@@ -1449,26 +1449,30 @@ mod amending_title_tests {
         assert!(titles > 100, "{titles}");
     }
 
+    /// The char loop `squeezed` replaced: the first `max` chars of `after` without emphasis
+    /// marks, each run of white space one space.
+    fn squeezed_by_chars(after: &str, max: usize) -> String {
+        let mut s = String::new();
+        for ch in after.chars().take(max) {
+            if ch == '*' || ch == '_' {
+                continue;
+            }
+            if ch.is_whitespace() {
+                if !s.ends_with(' ') {
+                    s.push(' ');
+                }
+            } else {
+                s.push(ch);
+            }
+        }
+        s
+    }
+
     /// The squeezed text read byte by byte is the char loop it replaced, on random texts
     /// of ASCII and Unicode white space, emphasis marks and letters, at every length.
     #[test]
     fn squeezed_is_the_char_loop() {
-        let reference = |after: &str, max: usize| {
-            let mut s = String::new();
-            for ch in after.chars().take(max) {
-                if ch == '*' || ch == '_' {
-                    continue;
-                }
-                if ch.is_whitespace() {
-                    if !s.ends_with(' ') {
-                        s.push(' ');
-                    }
-                } else {
-                    s.push(ch);
-                }
-            }
-            s
-        };
+        let reference = squeezed_by_chars;
         let pieces = [
             "a", "Luật", " ", "  ", "\n", "\t", "\r", "\x0B", "\x0C", "\u{a0}", "\u{2028}",
             "\u{85}", "*", "_", "ổ", "đ", "\u{301}", "x", ",", "\u{3000}",
@@ -1491,22 +1495,7 @@ mod amending_title_tests {
     /// `holds_bo_sung` is false only where the normalised text holds no "bổ sung".
     #[test]
     fn holds_bo_sung_is_the_normalised_search() {
-        let normalised = |after: &str| {
-            let mut s = String::new();
-            for ch in after.chars().take(600) {
-                if ch == '*' || ch == '_' {
-                    continue;
-                }
-                if ch.is_whitespace() {
-                    if !s.ends_with(' ') {
-                        s.push(' ');
-                    }
-                } else {
-                    s.push(ch);
-                }
-            }
-            s
-        };
+        let normalised = |after: &str| squeezed_by_chars(after, 600);
         let long = format!("{} bổ sung", "x".repeat(700));
         let rows = [
             "sửa đổi, bổ sung một số điều",
